@@ -1,0 +1,184 @@
+// Repository interfaces: one per capability, implemented once for SQLite (store/sqlite) and
+// once for PostgreSQL (store/postgres), held to one contract suite (test/store.contract.test.ts).
+// Services depend on these interfaces only; all SQL lives behind them.
+import type { Observable } from '../domain/observables/types.ts';
+
+/** An edge from an object to another object it references (`*_ref`, `*_refs`, SRO ends). */
+export interface Ref {
+  /** The property that holds the reference, as a JSON path without `$.` (e.g. `object_refs`). */
+  property: string;
+  target: string;
+}
+
+/** One object version ready to store, computed by the ingest domain from a validated object. */
+export interface PreparedObject {
+  id: string;
+  type: string;
+  specVersion: string;
+  /** Fixed-width version key (domain/stix/timestamp.ts `versionKey`) of `modified`, else `created`, else ''. */
+  version: string;
+  /** Fixed-width key of `created`, or null when the object has none (SCOs). */
+  created: string | null;
+  createdByRef: string | null;
+  revoked: boolean;
+  labels: string[];
+  /** Compact JSON text; stored and returned verbatim. */
+  json: string;
+  /** Words for full-text search: name, description, labels, pattern, and similar. */
+  searchText: string;
+  refs: Ref[];
+  observables: Observable[];
+}
+
+/** A stored version as read back. */
+export interface StoredObject {
+  /** Monotonic store sequence of this version; the basis of cursors. */
+  seq: number;
+  id: string;
+  type: string;
+  version: string;
+  /** When this version was stored, ISO 8601 with milliseconds, never decreasing with `seq`. */
+  addedAt: string;
+  json: string;
+}
+
+/** What happened to one object of a batch. */
+export type InsertResult =
+  | { status: 'inserted'; seq: number }
+  /** The same (id, version) is already held; the caller compares contents. */
+  | { status: 'exists'; existingJson: string };
+
+/** Filters of the object list; every field narrows (AND). */
+export interface ObjectFilter {
+  ids?: string[];
+  types?: string[];
+  createdByRefs?: string[];
+  /** An object matches when it has any of these labels. */
+  labels?: string[];
+  /** Version keys (fixed width) bounding `modified`; inclusive. */
+  modifiedFrom?: string;
+  modifiedTo?: string;
+  /** ISO timestamps bounding `addedAt`; inclusive from, exclusive to. */
+  addedFrom?: string;
+  addedTo?: string;
+  revoked?: boolean;
+  /** Full-text query: every word must occur in the object's search text. */
+  text?: string;
+}
+
+/** Keyset pagination over `seq`, ascending. */
+export interface PageRequest {
+  after?: number;
+  limit: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass as `after` to get the next page; null on the last page. */
+  next: number | null;
+}
+
+/** A relationship or reference edge between two objects' latest versions. */
+export interface Edge {
+  source: string;
+  property: string;
+  target: string;
+}
+
+/** An object matched by an observable lookup, and which value matched it. */
+export interface LookupHit {
+  observable: Observable;
+  object: StoredObject;
+}
+
+/** Object versions: write, query, graph, lookup, export. */
+export interface ObjectRepo {
+  /** Stores a batch in one transaction; results are in input order. Updates the latest index. */
+  insertBatch(objects: PreparedObject[]): Promise<InsertResult[]>;
+  /** Latest versions matching the filter, ordered by `seq` of that version. */
+  list(filter: ObjectFilter, page: PageRequest): Promise<Page<StoredObject>>;
+  /** Counts latest versions matching the filter. */
+  count(filter: ObjectFilter): Promise<number>;
+  /** The latest version, or the version with this exact key. */
+  get(id: string, version?: string): Promise<StoredObject | undefined>;
+  /** Latest versions of these ids (missing ids are left out). */
+  getMany(ids: string[]): Promise<StoredObject[]>;
+  /** Every version of an object, oldest first. */
+  versions(id: string): Promise<StoredObject[]>;
+  /** Edges whose source or target is one of `ids`. */
+  edges(ids: string[]): Promise<Edge[]>;
+  /** Latest objects indexed under any of these observables (exact normalised values). */
+  lookup(observables: Observable[]): Promise<LookupHit[]>;
+  /** Streams versions in `seq` order: latest only, or every version when `allVersions`. */
+  scan(filter: ObjectFilter, options?: { allVersions?: boolean; batchSize?: number }): AsyncIterable<StoredObject>;
+}
+
+/** An object kept aside with the reason it was not stored (DESIGN.md principle 3). */
+export interface QuarantineEntry {
+  id: number;
+  receivedAt: string;
+  /** Where it came from: a file name, `upload:<job>`, a feed. */
+  source: string;
+  objectId: string | null;
+  /** Stable reason code: `STIX_INVALID`, `VERSION_CONFLICT`, `JSON_MALFORMED`, ... */
+  reason: string;
+  /** Structured detail: validation issues, the conflicting version, ... */
+  details: unknown;
+  /** The raw text as received. */
+  raw: string;
+}
+
+export type NewQuarantineEntry = Omit<QuarantineEntry, 'id' | 'receivedAt'>;
+
+export interface QuarantineRepo {
+  add(entries: NewQuarantineEntry[]): Promise<void>;
+  list(page: PageRequest, filter?: { reason?: string; source?: string }): Promise<Page<QuarantineEntry>>;
+  get(id: number): Promise<QuarantineEntry | undefined>;
+  remove(id: number): Promise<boolean>;
+  count(): Promise<number>;
+}
+
+/** Counts an import ends with (issue 2, §5). */
+export interface ImportSummary {
+  accepted: number;
+  unchanged: number;
+  upgraded: number;
+  quarantined: number;
+  /** Quarantine reasons and how often each occurred. */
+  reasons: Record<string, number>;
+  /** STIX 2.0 → 2.1 changes and how often each was made. */
+  upgrades: Record<string, number>;
+  /** Set when reading stopped early (broken JSON): what and at which byte. */
+  error?: { code: string; message: string; offset?: number };
+}
+
+export type ImportJobState = 'queued' | 'running' | 'done' | 'failed';
+
+/** An asynchronous import (bundle upload), with progress. */
+export interface ImportJob {
+  id: string;
+  state: ImportJobState;
+  source: string;
+  createdAt: string;
+  updatedAt: string;
+  bytesTotal: number | null;
+  bytesRead: number;
+  objectsRead: number;
+  summary: ImportSummary | null;
+}
+
+export interface JobRepo {
+  create(job: ImportJob): Promise<void>;
+  update(id: string, patch: Partial<Omit<ImportJob, 'id' | 'createdAt'>>): Promise<void>;
+  get(id: string): Promise<ImportJob | undefined>;
+  list(page: PageRequest): Promise<ImportJob[]>;
+}
+
+/** An open store: one per process, shared by services. */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  objects: ObjectRepo;
+  quarantine: QuarantineRepo;
+  jobs: JobRepo;
+  close(): Promise<void>;
+}
