@@ -1,0 +1,75 @@
+// The composition root: builds the store, the services and the HTTP server, and passes each
+// service only the repositories it uses (CONVENTIONS.md, Wiring).
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.ts';
+import { NotFoundError } from './errors.ts';
+import { sendProblem } from './http/problem.ts';
+import { objectRoutes } from './http/objects/routes.ts';
+import { lookupRoutes } from './http/lookup/routes.ts';
+import { importRoutes } from './http/imports/routes.ts';
+import { quarantineRoutes } from './http/quarantine/routes.ts';
+import { buildServices, type Services } from './services/index.ts';
+import { openStore } from './store/index.ts';
+import type { Store } from './store/types.ts';
+
+export interface BuildAppOptions {
+  config: Config;
+  /** An already open store (tests); otherwise one is opened from the config. */
+  store?: Store;
+  logger?: boolean;
+}
+
+export type { Services };
+
+export interface ConcordApp {
+  app: FastifyInstance;
+  store: Store;
+  services: Services;
+  /** Stops the server, waits for running imports, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Builds a ready-to-listen Concord node (fastify's `buildApp(opts)` testing pattern). */
+export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
+  const { config } = opts;
+  const store = opts.store ?? (await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
+  const services = buildServices(store, config);
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    bodyLimit: config.maxBodyBytes,
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(sendProblem);
+  app.setNotFoundHandler((req, reply) => sendProblem(new NotFoundError(`${req.method} ${req.url}`), req, reply));
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Concord API', version: '1', description: 'Threat-intelligence sharing under TLP, classification and releasability rules. Errors are application/problem+json with a stable `code`.' },
+    },
+  });
+
+  await app.register(
+    async (api) => {
+      api.get('/health', { schema: { summary: 'Liveness and the database engine in use', tags: ['node'] } }, async () => ({ status: 'ok', database: store.dialect }));
+      await api.register(objectRoutes(services.query));
+      await api.register(lookupRoutes(services.query));
+      await api.register(quarantineRoutes(services.quarantine));
+      await api.register(importRoutes(services.imports, config.maxUploadBytes));
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
+
+  return {
+    app,
+    store,
+    services,
+    async close() {
+      await app.close();
+      await services.imports.idle();
+      await store.close();
+    },
+  };
+}

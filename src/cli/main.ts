@@ -1,0 +1,50 @@
+// `concord <command>`: one file per command; each exports `run(args)` and `usage`.
+import { ConcordError } from '../errors.ts';
+
+type Command = { run(args: string[]): Promise<number>; usage: string };
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: () => import('./serve.ts'),
+  import: () => import('./import.ts'),
+  export: () => import('./export.ts'),
+  quarantine: () => import('./quarantine.ts'),
+};
+
+const HELP = `usage: concord <command> [options]
+
+commands:
+  serve        run a node (http://127.0.0.1:8080 by default)
+  import       import a STIX bundle from a file or stdin
+  export       export a STIX 2.1 bundle
+  quarantine   list, show and retry what was not stored
+
+global options:
+  --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)
+  --database-url URL    PostgreSQL instead of SQLite (CONCORD_DATABASE_URL)
+  --log-level LEVEL     fatal|error|warn|info|debug|trace|silent (CONCORD_LOG_LEVEL)
+
+concord <command> --help shows a command's options.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(HELP);
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    console.error(`unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  return (await load()).run(rest);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof ConcordError) console.error(`error ${e.code}: ${e.message}`);
+  else if (e instanceof Error && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) console.error(`error: ${e.message}`);
+  else if (e instanceof Error && 'code' in e && e.code === 'ENOENT') console.error(`error: ${e.message}`);
+  else throw e;
+  process.exitCode = 2;
+}

@@ -1,0 +1,29 @@
+// `concord serve`: run a node (HTTP API) until interrupted.
+import { buildApp } from '../app.ts';
+import { configFrom, parseCommand } from './context.ts';
+
+export const usage = `concord serve [--host ADDR] [--port N]
+  Runs a Concord node; the embedded SQLite database lives under --data-dir (default ./data)
+  unless CONCORD_DATABASE_URL names a PostgreSQL database.`;
+
+/** Runs the command; resolves when the server has stopped. */
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseCommand(args, { host: { type: 'string' }, port: { type: 'string' } });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const config = configFrom(values, { ...(values.host ? { host: values.host } : {}), ...(values.port ? { port: values.port } : {}) });
+  const node = await buildApp({ config });
+  const address = await node.app.listen({ host: config.host, port: config.port });
+  node.app.log.info(`Concord is listening on ${address} (database: ${node.store.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}); API docs at ${address}/api/docs`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      node.app.log.info('stopping');
+      void node.close().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}

@@ -1,0 +1,35 @@
+// /api/v1/lookup: "have we seen this IP / domain / hash?" — single and batch.
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { LookupResult, QueryService } from '../../services/query.service.ts';
+
+const KINDS = ['ipv4', 'ipv6', 'domain', 'url', 'email', 'mac', 'asn', 'hash:md5', 'hash:sha1', 'hash:sha256', 'hash:sha512', 'hash:sha3-256', 'hash:sha3-512', 'hash:ssdeep', 'hash:tlsh', 'file-name', 'mutex', 'windows-registry-key', 'user-agent', 'x509-serial', 'x509-fingerprint'] as const;
+const Kind = Type.Optional(Type.Union(KINDS.map((k) => Type.Literal(k)), { description: 'Kind of value; detected from the value when absent' }));
+const Value = Type.String({ minLength: 1, maxLength: 4096 });
+
+/** One lookup result as JSON text (stored objects spliced in as they are). */
+function present(r: LookupResult): string {
+  const matches = r.matches.map((m) => `{"matched":${JSON.stringify(m.matched)},"object":${m.object.json}}`);
+  return `{"value":${JSON.stringify(r.value)},"kind":${JSON.stringify(r.kind)},"normalized":${JSON.stringify(r.normalized)},"matches":[${matches.join(',')}]}`;
+}
+
+/** Lookup routes. */
+export function lookupRoutes(query: QueryService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/lookup',
+      { schema: { summary: 'Look up one observable value in SCOs and indicator patterns', tags: ['lookup'], querystring: Type.Object({ value: Value, kind: Kind }, { additionalProperties: false }) } },
+      async (req, reply) => {
+        const [result] = await query.lookup([req.query.value], req.query.kind);
+        return reply.type('application/json; charset=utf-8').send(present(result as LookupResult));
+      },
+    );
+    app.post(
+      '/lookup',
+      { schema: { summary: 'Look up up to 1,000 values at once', tags: ['lookup'], body: Type.Object({ values: Type.Array(Value, { minItems: 1, maxItems: 1000 }), kind: Kind }, { additionalProperties: false }) } },
+      async (req, reply) => {
+        const results = await query.lookup(req.body.values, req.body.kind);
+        return reply.type('application/json; charset=utf-8').send(`{"results":[${results.map(present).join(',')}]}`);
+      },
+    );
+  };
+}

@@ -1,0 +1,35 @@
+// Presenting stored objects. Stored JSON is spliced into responses as text: it was produced
+// by JSON.stringify on the way in, so parsing and serialising it again would only cost time.
+import { displayTimestamp } from '../../domain/stix/timestamp.ts';
+import type { Neighbourhood } from '../../services/query.service.ts';
+import type { Page, StoredObject } from '../../store/types.ts';
+
+/** Opaque cursor for keyset pagination. */
+export function encodeCursor(seq: number): string {
+  return Buffer.from(`s${seq}`).toString('base64url');
+}
+
+/** Decodes a cursor; undefined when it is not one of ours. */
+export function decodeCursor(cursor: string): number | undefined {
+  const m = /^s(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  return m ? Number(m[1]) : undefined;
+}
+
+/** `{"objects":[...],"next":...}` */
+export function presentPage(page: Page<StoredObject>): string {
+  const next = page.next === null ? 'null' : JSON.stringify(encodeCursor(page.next));
+  return `{"objects":[${page.items.map((o) => o.json).join(',')}],"next":${next}}`;
+}
+
+/** Versions, oldest first, each with when it was stored. */
+export function presentVersions(id: string, versions: StoredObject[]): string {
+  const items = versions.map(
+    (v) => `{"version":${JSON.stringify(v.version === '' ? null : displayTimestamp(v.version))},"added_at":${JSON.stringify(v.addedAt)},"object":${v.json}}`,
+  );
+  return `{"id":${JSON.stringify(id)},"versions":[${items.join(',')}]}`;
+}
+
+/** The graph: objects, edges, ids referenced but not held. */
+export function presentNeighbourhood(n: Neighbourhood): string {
+  return `{"root":${JSON.stringify(n.root.id)},"objects":[${n.objects.map((o) => o.json).join(',')}],"edges":${JSON.stringify(n.edges)},"missing":${JSON.stringify(n.missing)},"truncated":${n.truncated}}`;
+}

@@ -1,0 +1,65 @@
+// One error handler for the whole API: Concord errors, validation failures and Fastify's own
+// errors become RFC 9457 `application/problem+json` with a stable code and the request id.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ConcordError } from '../errors.ts';
+
+/** An RFC 9457 problem document with Concord's stable `code`. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  instance: string;
+  requestId: string;
+  [extra: string]: unknown;
+}
+
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_INPUT',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'JSON_MALFORMED',
+  FST_ERR_NOT_FOUND: 'NOT_FOUND',
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  406: 'Not Acceptable',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+};
+
+function problem(req: FastifyRequest, status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
+  return { type: `urn:concord:problem:${code}`, title: TITLES[status] ?? 'Error', status, code, detail, instance: req.url, requestId: req.id, ...extra };
+}
+
+/** Converts any thrown error into a problem document (unknown errors are logged, not shown). */
+export function toProblem(err: unknown, req: FastifyRequest): Problem {
+  if (err instanceof ConcordError) return problem(req, err.status, err.code, err.message, err.details);
+  const fe = err as Partial<FastifyError>;
+  if (fe.validation && fe.validation.length > 0) {
+    const first = fe.validation[0];
+    const where = `${fe.validationContext ?? 'request'}${first?.instancePath ? first.instancePath.replaceAll('/', '.') : ''}`;
+    return problem(req, 400, 'INVALID_INPUT', `${where}: ${first?.message ?? 'invalid'}`, {
+      errors: fe.validation.map((v) => ({ location: fe.validationContext, path: v.instancePath, message: v.message, params: v.params })),
+    });
+  }
+  if (fe.code && FASTIFY_CODES[fe.code] && typeof fe.statusCode === 'number') {
+    return problem(req, fe.statusCode, FASTIFY_CODES[fe.code] as string, fe.message ?? 'error');
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode < 500) {
+    return problem(req, fe.statusCode, fe.code ?? 'BAD_REQUEST', fe.message ?? 'error');
+  }
+  req.log.error({ err }, 'unhandled error');
+  return problem(req, 500, 'INTERNAL', 'internal error; see the server log for this request id');
+}
+
+/** Fastify error handler sending problem+json. */
+export function sendProblem(err: unknown, req: FastifyRequest, reply: FastifyReply): void {
+  const p = toProblem(err, req);
+  void reply.status(p.status).type('application/problem+json').send(JSON.stringify(p));
+}

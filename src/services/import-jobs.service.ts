@@ -1,0 +1,99 @@
+// Bundle uploads as asynchronous jobs: the body is spooled to disk, then imported in the
+// background while clients poll the job for progress (issue 2, §6).
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { NotFoundError } from '../errors.ts';
+import type { ImportJob, JobRepo } from '../store/types.ts';
+import type { IngestService } from './ingest.service.ts';
+
+/** How often a running job writes its progress, in milliseconds. */
+const PROGRESS_EVERY_MS = 250;
+
+export class ImportJobService {
+  private readonly jobs: JobRepo;
+  private readonly ingest: IngestService;
+  private readonly spoolDir: string;
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(deps: { jobs: JobRepo; ingest: IngestService; spoolDir: string }) {
+    this.jobs = deps.jobs;
+    this.ingest = deps.ingest;
+    this.spoolDir = deps.spoolDir;
+  }
+
+  /** Spools an upload (refused past `limit.maxBytes`) and starts importing it; returns the queued job at once. */
+  async start(body: Readable, source: string, limit: { maxBytes: number; tooLarge: () => Error }): Promise<ImportJob> {
+    const id = randomUUID();
+    await mkdir(this.spoolDir, { recursive: true });
+    const file = join(this.spoolDir, `${id}.json`);
+    let seen = 0;
+    const guard = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        seen += chunk.length;
+        done(seen > limit.maxBytes ? limit.tooLarge() : null, chunk);
+      },
+    });
+    try {
+      await pipeline(body, guard, createWriteStream(file));
+    } catch (e) {
+      await rm(file, { force: true });
+      throw e;
+    }
+    const now = new Date().toISOString();
+    const { size } = await stat(file);
+    const job: ImportJob = { id, state: 'queued', source, createdAt: now, updatedAt: now, bytesTotal: size, bytesRead: 0, objectsRead: 0, summary: null };
+    await this.jobs.create(job);
+    const done = this.run(job, file).finally(() => this.running.delete(done));
+    this.running.add(done);
+    return job;
+  }
+
+  /** A job's current state and progress. */
+  async get(id: string): Promise<ImportJob> {
+    const job = await this.jobs.get(id);
+    if (!job) throw new NotFoundError(`import job ${id}`);
+    return job;
+  }
+
+  /** Recent jobs, newest first. */
+  list(limit: number): Promise<ImportJob[]> {
+    return this.jobs.list({ limit });
+  }
+
+  /** Waits for the jobs this process runs (tests, shutdown). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.running]);
+  }
+
+  private async run(job: ImportJob, file: string): Promise<void> {
+    let last = 0;
+    let pending: Promise<void> = Promise.resolve();
+    try {
+      await this.jobs.update(job.id, { state: 'running', updatedAt: new Date().toISOString() });
+      const summary = await this.ingest.importStream(createReadStream(file, { highWaterMark: 1 << 20 }), {
+        source: `upload:${job.id}`,
+        onProgress: (p) => {
+          const now = Date.now();
+          if (now - last < PROGRESS_EVERY_MS) return;
+          last = now;
+          pending = pending.then(() =>
+            this.jobs.update(job.id, { bytesRead: p.bytesRead, objectsRead: p.objectsRead, summary: p.summary, updatedAt: new Date(now).toISOString() }),
+          );
+        },
+      });
+      await pending;
+      const state = summary.error ? 'failed' : 'done';
+      await this.jobs.update(job.id, { state, bytesRead: job.bytesTotal ?? 0, summary, updatedAt: new Date().toISOString() });
+    } catch (e) {
+      await pending.catch(() => undefined);
+      const summary = { accepted: 0, unchanged: 0, upgraded: 0, quarantined: 0, reasons: {}, upgrades: {}, error: { code: 'INTERNAL', message: (e as Error).message } };
+      await this.jobs.update(job.id, { state: 'failed', summary, updatedAt: new Date().toISOString() });
+    } finally {
+      await rm(file, { force: true });
+    }
+  }
+}
