@@ -10,7 +10,10 @@ export interface PatternSyntaxError {
 /** An object path such as `file:hashes.'SHA-256'` split into its type and property steps. */
 export interface ObjectPath {
   objectType: string;
-  /** Property steps; a number is a list index, `'*'` is any index. */
+  /**
+   * Property steps; a number is a list index, `'*'` is any index (`[*]`). A key step can never
+   * be `'*'`: dictionary keys are limited to letters, digits, `-` and `_` (STIX 2.1 §2.3).
+   */
   steps: (string | number)[];
 }
 
@@ -34,9 +37,17 @@ export interface Comparison {
   value: PatternLiteral;
 }
 
+/** `EXISTS path` or `NOT EXISTS path` (STIX 2.1 §9.6.1, set operators table). */
+export interface Exists {
+  kind: 'exists';
+  path: ObjectPath;
+  negated: boolean;
+}
+
 /** Boolean combination of comparisons inside one observation expression. */
 export type ComparisonExpression =
   | Comparison
+  | Exists
   | { kind: 'and' | 'or'; left: ComparisonExpression; right: ComparisonExpression };
 
 /** Observation expressions and their operators and qualifiers (STIX 2.1 §9.6, §9.7). */
