@@ -1,0 +1,61 @@
+// ObjectRepo on SQLite: Kysely reads (shared/object.reads.ts), a prepared-statement writer,
+// and a prepared single-value lookup, the path behind the 20,000 lookups/s target.
+import type Database from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import type { Observable } from '../../domain/observables/types.ts';
+import type { InsertResult, LookupHit, ObjectFilter, ObjectRepo, PreparedObject } from '../types.ts';
+import { filterConditions } from '../shared/filter.ts';
+import { OBJECT_COLUMNS, ObjectReads, distinctObservables, toStored, type ObjectRow, type SeqRange } from '../shared/object.reads.ts';
+import { searchWords } from '../shared/search-words.ts';
+import { ftsQuery, sqliteSql } from '../shared/sql-dialect.ts';
+import type { Tables } from '../shared/tables.ts';
+import { SqliteWriter } from './insert.ts';
+
+/** Object versions in SQLite. */
+export class SqliteObjectRepo extends ObjectReads implements ObjectRepo {
+  private readonly writer: SqliteWriter;
+  private readonly lookupOne: Database.Statement<[string, string], ObjectRow>;
+
+  /** `raw` is the connection behind `db`; the schema must be migrated already. */
+  constructor(db: Kysely<Tables>, raw: Database.Database) {
+    super(db, sqliteSql);
+    this.writer = new SqliteWriter(raw);
+    // A subquery, not a join: SQLite re-plans this join at every new binding of the values
+    // (measured 12 µs against 4 µs per call), and the subquery yields rows in seq order.
+    this.lookupOne = raw.prepare<[string, string], ObjectRow>(
+      `select o.seq, o.id, o.type, o.version, o.added_at, o.json from objects as o
+       where o.seq in (select ob.seq from observables as ob where ob.kind = ? and ob.value = ?)`,
+    );
+  }
+
+  async insertBatch(objects: PreparedObject[]): Promise<InsertResult[]> {
+    return this.writer.insertBatch(objects);
+  }
+
+  /** One value skips Kysely's per-call query compilation; several go through the shared query. */
+  override async lookup(observables: Observable[]): Promise<LookupHit[]> {
+    const wanted = [...distinctObservables(observables).values()];
+    const only = wanted[0];
+    if (wanted.length !== 1 || only === undefined) return super.lookup(observables);
+    return this.lookupOne.all(only.o.kind, only.o.value).map((r) => ({ observable: only.o, object: toStored(r) }));
+  }
+
+  /**
+   * With words, the full-text index drives the page: FTS5 yields matches in rowid (= seq)
+   * order and honours rowid bounds, so a page stops after `limit` rows instead of first
+   * collecting every match of a common word (35 ms → 1 ms for a page at 1,000,000 objects).
+   */
+  protected override page(filter: ObjectFilter, allVersions: boolean, range: SeqRange, after: number, limit: number): Promise<ObjectRow[]> {
+    const words = filter.text === undefined ? [] : searchWords(filter.text);
+    if (words.length === 0 || allVersions) return super.page(filter, allVersions, range, after, limit);
+    let q = this.db
+      .selectFrom(sql<{ rowid: number }>`search`.as('s'))
+      .innerJoin('objects as o', 'o.seq', 's.rowid')
+      .select(OBJECT_COLUMNS)
+      .where(sql<boolean>`s.search match ${ftsQuery(words)}`)
+      .where('s.rowid', '>', Math.max(after, range.after));
+    if (range.before !== undefined) q = q.where('s.rowid', '<', range.before);
+    for (const c of filterConditions({ ...filter, text: undefined }, false, this.dialect)) q = q.where(c);
+    return q.orderBy('s.rowid').limit(limit).execute();
+  }
+}

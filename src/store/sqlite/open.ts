@@ -1,0 +1,55 @@
+// Opens the embedded SQLite store at <dataDir>/concord.db (DESIGN.md principle 4).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrateToLatest } from '../migrations/index.ts';
+import { KyselyJobRepo } from '../shared/job.repo.ts';
+import { KyselyQuarantineRepo } from '../shared/quarantine.repo.ts';
+import type { Tables } from '../shared/tables.ts';
+import type { Store } from '../types.ts';
+import { SqliteObjectRepo } from './object.repo.ts';
+
+/** Opens (creating if needed) and migrates the SQLite store in `dataDir`. */
+export async function openSqliteStore(dataDir: string): Promise<Store> {
+  mkdirSync(dataDir, { recursive: true });
+  const raw = new Database(join(dataDir, 'concord.db'));
+  // WAL lets readers run while a batch is written; NORMAL syncs at checkpoints only, which
+  // in WAL mode can lose the last commits on power loss but never corrupts the file.
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('cache_size = -131072'); // 128 MiB (default 16): the upper levels and hot leaves of the indexes stay cached
+  raw.pragma('temp_store = MEMORY');
+  raw.pragma('mmap_size = 1073741824');
+  // Checkpoint every 256 MiB of WAL rather than every 4 MiB: a page rewritten by several
+  // batches is copied back once, and the checkpoint's fsync is paid less often (bulk import
+  // measured ~30% faster than at 4 MiB). The WAL file is truncated back to that size after use.
+  raw.pragma('wal_autocheckpoint = 65536');
+  raw.pragma('journal_size_limit = 268435456');
+  // No ANALYZE / `PRAGMA optimize`: this build of SQLite has STAT4, and with STAT4 samples a
+  // prepared statement whose WHERE compares an indexed column with a parameter is re-planned
+  // at every new binding (measured: a single lookup went from ~7 µs to ~40 µs). The store's
+  // queries are written to get good plans without statistics.
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: raw }) });
+  try {
+    await migrateToLatest(db, 'sqlite');
+  } catch (err) {
+    await db.destroy();
+    raw.close();
+    throw err;
+  }
+  let closed = false;
+  return {
+    dialect: 'sqlite',
+    objects: new SqliteObjectRepo(db, raw),
+    quarantine: new KyselyQuarantineRepo(db),
+    jobs: new KyselyJobRepo(db),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      if (raw.open) raw.close();
+    },
+  };
+}
