@@ -1,7 +1,7 @@
 // Ingestion: a stream of bytes (file, stdin, upload, feed) in, objects stored or quarantined,
 // a summary out. Memory stays bounded by the batch size whatever the input size (issue 2, §5).
 import { BundleSplitter, type SplitItem } from '../domain/bundle/splitter.ts';
-import { examine } from '../domain/ingest/examine.ts';
+import { Examiner, type ExaminedLite } from './examiner.ts';
 import { sameJsonContent } from '../domain/stix/canonical.ts';
 import { validateBundle } from '../domain/stix/validate.ts';
 import { ConcordError } from '../errors.ts';
@@ -57,9 +57,8 @@ class ImportRun {
     this.source = source;
   }
 
-  async add(item: SplitItem): Promise<void> {
+  async add(item: SplitItem, r: ExaminedLite): Promise<void> {
     this.objectsRead++;
-    const r = examine(item.text);
     if (!r.ok) {
       const offset = r.reason === 'JSON_MALFORMED' ? parseErrorOffset(item, r.message) : item.offset;
       const message = r.reason === 'JSON_MALFORMED' ? `objects[${item.index}]: ${r.message} (byte ${offset})` : r.message;
@@ -107,6 +106,57 @@ class ImportRun {
   }
 }
 
+/**
+ * Examines split items in batches (on a worker for large inputs) and hands the results to the
+ * run in input order. At most two batches wait at once, which bounds memory.
+ */
+class ExaminePipeline {
+  private readonly run: ImportRun;
+  private readonly examiner = new Examiner();
+  private items: SplitItem[] = [];
+  private readonly queue: Promise<void>[] = [];
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(run: ImportRun) {
+    this.run = run;
+  }
+
+  async push(items: SplitItem[]): Promise<void> {
+    for (const item of items) {
+      this.items.push(item);
+      if (this.items.length >= BATCH) await this.submit();
+    }
+  }
+
+  /** Submits what is buffered and waits until every result was handed over. */
+  async drain(): Promise<void> {
+    if (this.items.length > 0) await this.submit();
+    while (this.queue.length > 0) await this.queue.shift();
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.queue.splice(0));
+    await this.examiner.close();
+  }
+
+  private async submit(): Promise<void> {
+    const items = this.items;
+    this.items = [];
+    const results = this.examiner.run(items.map((i) => i.text));
+    const previous = this.tail;
+    this.tail = (async () => {
+      const examined = await results;
+      await previous;
+      for (let i = 0; i < items.length; i++) await this.run.add(items[i] as SplitItem, examined[i] as ExaminedLite);
+    })();
+    // Handled here so that a failure waiting in the queue is not an unhandled rejection;
+    // drain() still sees it.
+    this.tail.catch(() => undefined);
+    this.queue.push(this.tail);
+    if (this.queue.length > 2) await this.queue.shift();
+  }
+}
+
 function asRecord(v: unknown): Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
@@ -123,17 +173,25 @@ export class IngestService {
   async importStream(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, options: ImportOptions): Promise<ImportSummary> {
     const run = new ImportRun(this.deps, options.source);
     const splitter = new BundleSplitter();
+    const pipeline = new ExaminePipeline(run);
     const report = (): void => options.onProgress?.({ bytesRead: splitter.offset, objectsRead: run.objectsRead, summary: run.summary });
     try {
       for await (const chunk of input) {
-        for (const item of splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)) await run.add(item);
+        await pipeline.push(splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
         report();
       }
-      await this.finishHeader(splitter.end(), run);
+      const header = splitter.end();
+      await pipeline.drain();
+      await this.finishHeader(header, run);
     } catch (e) {
-      if (!(e instanceof ConcordError)) throw e;
+      if (!(e instanceof ConcordError)) {
+        await pipeline.close();
+        throw e;
+      }
       run.summary.error = { code: e.code, message: e.message, ...(typeof e.details['offset'] === 'number' ? { offset: e.details['offset'] } : {}) };
     }
+    await pipeline.drain();
+    await pipeline.close();
     await run.flush();
     report();
     return run.summary;
@@ -153,6 +211,8 @@ export class IngestService {
       }
       return;
     }
-    await run.add({ text: header, offset: 0, index: 0 });
+    const item = { text: header, offset: 0, index: 0 };
+    const [examined] = await new Examiner().run([header]);
+    if (examined) await run.add(item, examined);
   }
 }

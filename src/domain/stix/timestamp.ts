@@ -2,19 +2,9 @@
 // precision. Stored version keys are normalised to a fixed width so that text order is time
 // order in both SQLite and PostgreSQL.
 
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z$/;
-
 /** True when `s` is a valid STIX timestamp (format and calendar). */
 export function isStixTimestamp(s: string): boolean {
-  const m = TIMESTAMP.exec(s);
-  if (!m) return false;
-  const [y, mo, d, h, mi, se] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 60) return false;
-  // Date.UTC maps years 0–99 to 1900–1999; set the year explicitly to keep leap years right.
-  const last = new Date(0);
-  last.setUTCFullYear(y, mo, 0);
-  const days = last.getUTCDate();
-  return d <= days;
+  return timestampFractionDigits(s) >= 0;
 }
 
 /**
@@ -23,10 +13,11 @@ export function isStixTimestamp(s: string): boolean {
  * Precision past nanoseconds is cut. Returns undefined for an invalid timestamp.
  */
 export function versionKey(s: string): string | undefined {
-  const m = TIMESTAMP.exec(s);
-  if (!m || !isStixTimestamp(s)) return undefined;
-  const frac = (m[7] ?? '').slice(0, 9).padEnd(9, '0');
-  return `${s.slice(0, 19)}.${frac}Z`;
+  const digits = timestampFractionDigits(s);
+  if (digits < 0) return undefined;
+  if (digits === 9) return s;
+  const frac = digits === 0 ? '' : s.slice(20, 20 + Math.min(digits, 9));
+  return `${s.slice(0, 19)}.${frac.padEnd(9, '0')}Z`;
 }
 
 /** Shortens a version key back to a readable STIX timestamp (trailing zeros dropped, ms kept). */

@@ -1,0 +1,123 @@
+// `npm run bench`: the knowledge-store benchmarks of issue 2 §8, each beside a baseline
+// measured in the same run. Flags: --objects N (default 1,000,000), --seconds S per load
+// test (default 10), --keep (reuse the generated bundle). Results go to stdout and
+// bench/out/latest.json; record them in bench/RESULTS.md.
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateBundle, type GenerateResult } from './generate.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const out = join(root, 'bench', 'out');
+const attack = resolve(root, '..', 'shared', 'data', 'attack', 'ics-attack-18.1.json');
+const { values } = parseArgs({ options: { objects: { type: 'string' }, seconds: { type: 'string' }, keep: { type: 'boolean' } } });
+const count = Number(values.objects ?? 1_000_000);
+const seconds = Number(values.seconds ?? 10);
+
+interface IngestFigures {
+  objects: number;
+  seconds: number;
+  maxRssMiB: number;
+}
+
+function child(script: string, args: string[]): Promise<string> {
+  return new Promise((ok, fail) => {
+    const p = spawn(process.execPath, [join(root, 'bench', script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    p.stdout.on('data', (d: Buffer) => (text += d.toString()));
+    p.on('exit', (code) => (code === 0 ? ok(text.trim().split('\n').pop() ?? '') : fail(new Error(`${script} exited with ${code}`))));
+  });
+}
+
+async function ingest(mode: 'concord' | 'baseline', file: string, dir: string): Promise<IngestFigures> {
+  await rm(dir, { recursive: true, force: true });
+  return JSON.parse(await child('ingest-child.ts', [mode, file, dir])) as IngestFigures;
+}
+
+function rate(f: IngestFigures): number {
+  return Math.round(f.objects / f.seconds);
+}
+
+async function bundleFile(): Promise<{ file: string; gen: GenerateResult }> {
+  const file = join(out, `bundle-${count}.json`);
+  const meta = `${file}.meta.json`;
+  if (values.keep && existsSync(file) && existsSync(meta)) return { file, gen: JSON.parse(await readFile(meta, 'utf8')) as GenerateResult };
+  process.stderr.write(`generating ${count.toLocaleString('en')} objects…\n`);
+  const gen = await generateBundle(file, count);
+  await writeFile(meta, JSON.stringify(gen));
+  return { file, gen };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function lookupLoad(dataDir: string, samples: string[]): Promise<{ lookup: Record<string, number>; health: Record<string, number> }> {
+  const port = await freePort();
+  const server = spawn(process.execPath, [join(root, 'src', 'cli', 'main.ts'), 'serve', '--data-dir', dataDir, '--port', String(port), '--log-level', 'warn'], { stdio: 'inherit' });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; i < 100; i++) {
+      if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const lookupPaths = join(out, 'lookup-paths.json');
+    await writeFile(lookupPaths, JSON.stringify(samples.map((v) => `/api/v1/lookup?value=${encodeURIComponent(v)}`)));
+    const healthPaths = join(out, 'health-paths.json');
+    await writeFile(healthPaths, JSON.stringify(['/api/v1/health']));
+    const lookup = JSON.parse(await child('lookup-child.ts', [base, String(seconds), lookupPaths])) as Record<string, number>;
+    const health = JSON.parse(await child('lookup-child.ts', [base, String(seconds), healthPaths])) as Record<string, number>;
+    return { lookup, health };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+/** Read straight from the database file: the benchmark's own check, not a product read path. */
+function observableCount(dataDir: string): string {
+  const db = new Database(join(dataDir, 'concord.db'), { readonly: true });
+  try {
+    const row = db.prepare('SELECT COUNT(*) AS n FROM observables').get() as { n: number };
+    return row.n.toLocaleString('en');
+  } finally {
+    db.close();
+  }
+}
+
+await mkdir(out, { recursive: true });
+const lines: string[] = [`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}; ${new Date().toISOString()}`];
+const { file, gen } = await bundleFile();
+const size = (await stat(file)).size;
+lines.push(`generated bundle: ${count.toLocaleString('en')} objects, ${(size / 2 ** 20).toFixed(0)} MiB`);
+
+const base = await ingest('baseline', file, join(out, 'db-baseline'));
+const concordDir = join(out, 'db-concord');
+const ours = await ingest('concord', file, concordDir);
+lines.push(`ingest baseline (split + JSON.parse + bare INSERT): ${rate(base).toLocaleString('en')} objects/s, peak RSS ${base.maxRssMiB} MiB`);
+lines.push(`ingest concord  (validate, version, index, quarantine): ${rate(ours).toLocaleString('en')} objects/s, peak RSS ${ours.maxRssMiB} MiB, ratio ${(rate(ours) / rate(base)).toFixed(2)} of baseline`);
+
+if (existsSync(attack)) {
+  const ab = await ingest('baseline', attack, join(out, 'db-attack-baseline'));
+  const ac = await ingest('concord', attack, join(out, 'db-attack'));
+  lines.push(`ATT&CK ICS 18.1 (${ac.objects} objects): concord ${rate(ac).toLocaleString('en')} objects/s vs baseline ${rate(ab).toLocaleString('en')} (ratio ${(rate(ac) / rate(ab)).toFixed(2)}), peak RSS ${ac.maxRssMiB} MiB`);
+} else {
+  lines.push('ATT&CK ICS: skipped, ../shared/data/attack/ics-attack-18.1.json is not present');
+}
+
+const { lookup, health } = await lookupLoad(concordDir, gen.sampleValues);
+lines.push(`indexed observables: ${observableCount(concordDir)}`);
+lines.push(`lookup over HTTP: ${lookup['perSecond']?.toLocaleString('en')} lookups/s (p50 ${lookup['p50ms']} ms, p99 ${lookup['p99ms']} ms, errors ${lookup['errors']}, non-2xx ${lookup['non2xx']})`);
+lines.push(`baseline GET /api/v1/health on the same server: ${health['perSecond']?.toLocaleString('en')} requests/s; lookup is ${((lookup['perSecond'] ?? 0) / (health['perSecond'] ?? 1)).toFixed(2)} of it`);
+
+console.log(lines.join('\n'));
+await writeFile(join(out, 'latest.json'), JSON.stringify({ lines, base, ours, lookup, health }, null, 2));
