@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import { formatPattern } from './format.ts';
 import { parsePattern } from './parser.ts';
 import type { Comparison, ComparisonExpression, ObjectPath, ObservationExpression, PatternLiteral, Qualifier } from './types.ts';
+import { sharedPath } from '../../../test/helpers/shared.ts';
 
-const EXAMPLES = '/work/shared/standards/stix-patterns/v21_spec_examples.txt';
+const EXAMPLES = sharedPath('standards/stix-patterns/v21_spec_examples.txt');
 
 function reparse(ast: ObservationExpression): ObservationExpression {
   const text = formatPattern(ast);

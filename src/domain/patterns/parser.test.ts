@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parsePattern } from './parser.ts';
 import type { ComparisonExpression, ObservationExpression, PatternLiteral } from './types.ts';
+import { sharedPath } from '../../../test/helpers/shared.ts';
 
-const EXAMPLES = '/work/shared/standards/stix-patterns/v21_spec_examples.txt';
+const EXAMPLES = sharedPath('standards/stix-patterns/v21_spec_examples.txt');
 
 function ast(text: string): ObservationExpression {
   const r = parsePattern(text);

@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import { SCO_TYPES } from './categories.ts';
 import { ID_CONTRIBUTING_PROPERTIES, SCO_ID_NAMESPACE, deterministicScoId, idType, isStixId } from './ids.ts';
 import type { JsonObject } from './types.ts';
+import { sharedPath } from '../../../test/helpers/shared.ts';
 
-const SPEC = '/work/shared/standards/specs/stix-v2.1.md';
+const SPEC = sharedPath('standards/specs/stix-v2.1.md');
 
 test('isStixId accepts <type>--<RFC 4122 UUID> and rejects the rest (§2.9)', () => {
   assert.equal(isStixId('indicator--e2e1a340-4415-4ba8-9671-f7343fbf0836'), true);

@@ -10,12 +10,13 @@ import { deterministicScoId } from './ids.ts';
 import type { JsonObject, StixObject } from './types.ts';
 import { upgradeFrom20 } from './upgrade.ts';
 import { validateObject } from './validate.ts';
+import { sharedPath } from '../../../test/helpers/shared.ts';
 
 // ajv is CommonJS: under nodenext the default import is module.exports, whose `default` is the class.
 const Ajv2020 = Ajv2020Module.default;
 type Ajv = InstanceType<typeof Ajv2020>;
 
-const SCHEMAS = '/work/shared/standards/stix2-json-schemas/schemas';
+const SCHEMAS = sharedPath('standards/stix2-json-schemas/schemas');
 const skip = existsSync(SCHEMAS) ? {} : { skip: `${SCHEMAS} is absent (shared standards not mounted)` };
 
 const IDENTITY = 'identity--f431f809-377b-45e0-aa1c-6a4751cae5ff';

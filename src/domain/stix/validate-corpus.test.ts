@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { StixIssue } from './types.ts';
 import { validateBundle, validateObject } from './validate.ts';
+import { sharedPath } from '../../../test/helpers/shared.ts';
 
-const EXAMPLES = '/work/shared/standards/stix2-json-schemas/examples';
-const ATTACK = '/work/shared/data/attack/ics-attack-18.1.json';
-const TLP = '/work/shared/standards/tlp';
+const EXAMPLES = sharedPath('standards/stix2-json-schemas/examples');
+const ATTACK = sharedPath('data/attack/ics-attack-18.1.json');
+const TLP = sharedPath('standards/tlp');
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
