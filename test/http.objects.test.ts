@@ -3,9 +3,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startNode, type TestNode } from './helpers/node.ts';
+import { ENGINES } from './helpers/store-engines.ts';
 import { buildIdentity, buildIndicator, buildMalware, buildRelationship, buildSco, bundle, nextVersion, type Obj } from './helpers/stix.ts';
 
-describe('REST API /api/v1', () => {
+for (const engine of ENGINES) describe(`REST API /api/v1 on ${engine.name}`, { skip: engine.skip }, () => {
   let node: TestNode;
   const author = buildIdentity({ name: 'CERT-EU' });
   const malware = buildMalware({ created_by_ref: author.id, labels: ['ics'], description: 'Targets electric grid substations' });
@@ -15,7 +16,7 @@ describe('REST API /api/v1', () => {
   const indicator2 = nextVersion(indicator, { name: 'Bad network, revised' });
 
   before(async () => {
-    node = await startNode();
+    node = await startNode({}, engine);
     await node.load([author, malware, indicator, rel, ip]);
     await node.load([indicator2]);
   });

@@ -1,9 +1,11 @@
-// A Concord node on a fresh SQLite data directory, for HTTP tests through app.inject().
+// A Concord node on a fresh database (SQLite in a temporary directory, or a fresh PostgreSQL
+// database), for HTTP tests through app.inject().
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, type ConcordApp } from '../../src/app.ts';
 import { parseConfig } from '../../src/config.ts';
+import { ENGINES, type Engine } from './store-engines.ts';
 
 export interface TestNode extends ConcordApp {
   dataDir: string;
@@ -12,11 +14,15 @@ export interface TestNode extends ConcordApp {
   dispose(): Promise<void>;
 }
 
-/** Starts a node in a temporary directory (not listening; use `app.inject`). */
-export async function startNode(env: Record<string, string> = {}): Promise<TestNode> {
+/** The SQLite engine: the default for tests that are not about the database. */
+export const SQLITE = ENGINES[0] as Engine;
+
+/** Starts a node (not listening; use `app.inject`) on `engine`, SQLite by default. */
+export async function startNode(env: Record<string, string> = {}, engine: Engine = SQLITE): Promise<TestNode> {
   const dataDir = await mkdtemp(join(tmpdir(), 'concord-test-'));
   const config = parseConfig({ dataDir }, { CONCORD_LOG_LEVEL: 'silent', ...env });
-  const node = await buildApp({ config, logger: false });
+  const location = await engine.create();
+  const node = await buildApp({ config, store: await location.open(), logger: false });
   return {
     ...node,
     dataDir,
@@ -27,6 +33,7 @@ export async function startNode(env: Record<string, string> = {}): Promise<TestN
     },
     async dispose() {
       await node.close();
+      await location.dispose();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
