@@ -23,12 +23,19 @@ export async function run(args: string[]): Promise<number> {
   const filter = toFilter({ ...(values.type ? { type: values.type } : {}), ...(values.since ? { since: values.since } : {}) });
   const progress = new Progress('exporting');
   let count = 0;
+  let bytes = 0;
   await withServices(config, async (s) => {
     const chunks = s.query.exportBundle(filter, (n) => {
       count = n;
-      progress.update(0, n);
+      progress.update(bytes, n);
     });
-    await pipeline(Readable.from(chunks), values.out ? createWriteStream(values.out) : process.stdout);
+    async function* counted(): AsyncGenerator<string> {
+      for await (const chunk of chunks) {
+        bytes += Buffer.byteLength(chunk);
+        yield chunk;
+      }
+    }
+    await pipeline(Readable.from(counted()), values.out ? createWriteStream(values.out) : process.stdout);
   });
   progress.done();
   if (values.out) console.error(`exported ${count} objects to ${values.out}`);

@@ -11,15 +11,23 @@ import { ftsQuery, sqliteSql } from '../shared/sql-dialect.ts';
 import type { Tables } from '../shared/tables.ts';
 import { SqliteWriter } from './insert.ts';
 
+/** Lookups of more values than this go through the shared (Kysely) query. */
+const MAX_PREPARED_VALUES = 200;
+
 /** Object versions in SQLite. */
 export class SqliteObjectRepo extends ObjectReads implements ObjectRepo {
   private readonly writer: SqliteWriter;
   private readonly lookupOne: Database.Statement<[string, string], ObjectRow>;
+  private readonly bySeq: Database.Statement<[number], ObjectRow>;
+  private readonly probes = new Map<number, Database.Statement<string[], { value: string; seq: number }>>();
+  private readonly raw: Database.Database;
 
   /** `raw` is the connection behind `db`; the schema must be migrated already. */
   constructor(db: Kysely<Tables>, raw: Database.Database) {
     super(db, sqliteSql);
     this.writer = new SqliteWriter(raw);
+    this.raw = raw;
+    this.bySeq = raw.prepare<[number], ObjectRow>('select seq, id, type, version, added_at, json from objects where seq = ?');
     // A subquery, not a join: SQLite re-plans this join at every new binding of the values
     // (measured 12 µs against 4 µs per call), and the subquery yields rows in seq order.
     this.lookupOne = raw.prepare<[string, string], ObjectRow>(
@@ -32,12 +40,39 @@ export class SqliteObjectRepo extends ObjectReads implements ObjectRepo {
     return this.writer.insertBatch(objects);
   }
 
-  /** One value skips Kysely's per-call query compilation; several go through the shared query. */
+  /**
+   * One value skips Kysely's per-call query compilation. Several values of one kind (an IP
+   * address and its covering networks: 33 for IPv4, 129 for IPv6) use a prepared statement per
+   * list length: index probes for the values, then the few objects hit, by seq.
+   */
   override async lookup(observables: Observable[]): Promise<LookupHit[]> {
     const wanted = [...distinctObservables(observables).values()];
     const only = wanted[0];
-    if (wanted.length !== 1 || only === undefined) return super.lookup(observables);
-    return this.lookupOne.all(only.o.kind, only.o.value).map((r) => ({ observable: only.o, object: toStored(r) }));
+    if (only === undefined) return [];
+    if (wanted.length === 1) return this.lookupOne.all(only.o.kind, only.o.value).map((r) => ({ observable: only.o, object: toStored(r) }));
+    const kind = only.o.kind;
+    if (wanted.length > MAX_PREPARED_VALUES || wanted.some((w) => w.o.kind !== kind)) return super.lookup(observables);
+    const byValue = new Map(wanted.map((w) => [w.o.value, w.o]));
+    const hits: LookupHit[] = [];
+    for (const m of this.probe(wanted.length).all(kind, ...byValue.keys())) {
+      const row = this.bySeq.get(m.seq);
+      const observable = byValue.get(m.value);
+      if (row && observable) hits.push({ observable, object: toStored(row) });
+    }
+    // In the order asked, then by seq, as the shared query returns them.
+    const order = new Map(wanted.map((w, i) => [w.o.value, i]));
+    return hits.sort((x, y) => (order.get(x.observable.value) ?? 0) - (order.get(y.observable.value) ?? 0) || x.object.seq - y.object.seq);
+  }
+
+  private probe(n: number): Database.Statement<string[], { value: string; seq: number }> {
+    let st = this.probes.get(n);
+    if (!st) {
+      st = this.raw.prepare<string[], { value: string; seq: number }>(
+        `select value, seq from observables where kind = ? and value in (${Array.from({ length: n }, () => '?').join(',')})`,
+      );
+      this.probes.set(n, st);
+    }
+    return st;
   }
 
   /**
