@@ -1,6 +1,7 @@
 // `npm run bench`: the knowledge-store benchmarks of issue 2 §8, each beside a baseline
 // measured in the same run. Flags: --objects N (default 1,000,000), --seconds S per load
-// test (default 10), --keep (reuse the generated bundle). Results go to stdout and
+// test (default 10), --keep (reuse the generated bundle), --lookup-only (reuse the store of the
+// last run and measure lookups only). Results go to stdout and
 // bench/out/latest.json; record them in bench/RESULTS.md.
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
@@ -15,7 +16,7 @@ import { generateBundle, type GenerateResult } from './generate.ts';
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'bench', 'out');
 const attack = resolve(root, '..', 'shared', 'data', 'attack', 'ics-attack-18.1.json');
-const { values } = parseArgs({ options: { objects: { type: 'string' }, seconds: { type: 'string' }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { objects: { type: 'string' }, seconds: { type: 'string' }, keep: { type: 'boolean' }, 'lookup-only': { type: 'boolean' } } });
 const count = Number(values.objects ?? 1_000_000);
 const seconds = Number(values.seconds ?? 10);
 
@@ -100,13 +101,19 @@ const { file, gen } = await bundleFile();
 const size = (await stat(file)).size;
 lines.push(`generated bundle: ${count.toLocaleString('en')} objects, ${(size / 2 ** 20).toFixed(0)} MiB`);
 
-const base = await ingest('baseline', file, join(out, 'db-baseline'));
 const concordDir = join(out, 'db-concord');
-const ours = await ingest('concord', file, concordDir);
-lines.push(`ingest baseline (split + JSON.parse + bare INSERT): ${rate(base).toLocaleString('en')} objects/s, peak RSS ${base.maxRssMiB} MiB`);
-lines.push(`ingest concord  (validate, version, index, quarantine): ${rate(ours).toLocaleString('en')} objects/s, peak RSS ${ours.maxRssMiB} MiB, ratio ${(rate(ours) / rate(base)).toFixed(2)} of baseline`);
+let base: IngestFigures | undefined;
+let ours: IngestFigures | undefined;
+if (!values['lookup-only']) {
+  base = await ingest('baseline', file, join(out, 'db-baseline'));
+  ours = await ingest('concord', file, concordDir);
+  lines.push(`ingest baseline (split + JSON.parse + bare INSERT): ${rate(base).toLocaleString('en')} objects/s, peak RSS ${base.maxRssMiB} MiB`);
+  lines.push(`ingest concord  (validate, version, index, quarantine): ${rate(ours).toLocaleString('en')} objects/s, peak RSS ${ours.maxRssMiB} MiB, ratio ${(rate(ours) / rate(base)).toFixed(2)} of baseline`);
+}
 
-if (existsSync(attack)) {
+if (values['lookup-only']) {
+  // the store of the previous run is measured as it is
+} else if (existsSync(attack)) {
   const ab = await ingest('baseline', attack, join(out, 'db-attack-baseline'));
   const ac = await ingest('concord', attack, join(out, 'db-attack'));
   lines.push(`ATT&CK ICS 18.1 (${ac.objects} objects): concord ${rate(ac).toLocaleString('en')} objects/s vs baseline ${rate(ab).toLocaleString('en')} (ratio ${(rate(ac) / rate(ab)).toFixed(2)}), peak RSS ${ac.maxRssMiB} MiB`);

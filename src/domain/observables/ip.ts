@@ -179,10 +179,10 @@ export function formatNet(net: IpNet): string {
 }
 
 /** Canonical text of every network strictly containing `net`: prefixes `net.prefix - 1` down to 0. */
-export function coveringNets(net: IpNet): string[] {
+export function coveringNets(net: IpNet, prefixes?: ReadonlySet<number>): string[] {
   const out: string[] = [];
   if (net.v === 4) {
-    for (let p = net.prefix - 1; p >= 0; p--) out.push(formatIPv4(mask4(net.addr, p)) + PREFIX[p]);
+    for (let p = net.prefix - 1; p >= 0; p--) if (!prefixes || prefixes.has(p)) out.push(formatIPv4(mask4(net.addr, p)) + PREFIX[p]);
     return out;
   }
   // Walking down from the masked network, only word p/16 changes per step (and reaches 0 at
@@ -199,7 +199,7 @@ export function coveringNets(net: IpNet): string[] {
       hex[i] = w.toString(16);
       text = formatIPv6(words, hex);
     }
-    out.push(text + PREFIX[p]);
+    if (!prefixes || prefixes.has(p)) out.push(text + PREFIX[p]);
   }
   return out;
 }

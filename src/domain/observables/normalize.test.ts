@@ -249,3 +249,9 @@ test('micro-benchmark: lookupKeys per address (reported, not asserted)', (t) => 
     t.diagnostic(`lookupKeys(${kind}): ${(Number(process.hrtime.bigint() - t0) / n / 1000).toFixed(2)} µs per call`);
   }
 });
+
+test('lookupKeys probes only the prefix lengths the index holds, when told them', () => {
+  const keys = lookupKeys({ kind: 'ipv4', value: '10.1.2.3' }, new Set([24, 8])).map((k) => k.value);
+  assert.deepEqual(keys, ['10.1.2.3', '10.1.2.0/24', '10.0.0.0/8']);
+  assert.deepEqual(lookupKeys({ kind: 'ipv6', value: '2001:db8::1' }, new Set()).map((k) => k.value), ['2001:db8::1']);
+});

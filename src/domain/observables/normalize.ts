@@ -195,12 +195,13 @@ export function detectKind(raw: string): ObservableKind | undefined {
  * The exact index values to probe for an observable. An IP address or network is also probed
  * under every network that contains it (IPv4 /0–/31, IPv6 /0–/127), so that 10.0.0.5 finds an
  * indicator on 10.0.0.0/24 by exact probes only (DESIGN.md: correlation is by index).
+ * `prefixes`, when given, limits the networks to the prefix lengths the index holds at all.
  */
-export function lookupKeys(obs: Observable): Observable[] {
+export function lookupKeys(obs: Observable, prefixes?: ReadonlySet<number>): Observable[] {
   if (obs.kind !== 'ipv4' && obs.kind !== 'ipv6') return [obs];
   const net = parseNet(obs.kind === 'ipv4' ? 4 : 6, obs.value);
   if (!net) return [obs];
   const keys: Observable[] = [{ kind: obs.kind, value: formatNet(maskNet(net)) }];
-  for (const value of coveringNets(net)) keys.push({ kind: obs.kind, value });
+  for (const value of coveringNets(net, prefixes)) keys.push({ kind: obs.kind, value });
   return keys;
 }
