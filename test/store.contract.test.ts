@@ -299,6 +299,14 @@ for (const engine of ENGINES) {
       assert.deepEqual(await store.objects.lookup([]), []);
     });
 
+    it('knows the prefix lengths of the IP networks it indexes', async () => {
+      assert.deepEqual(await store.objects.networkPrefixes('ipv4'), new Set());
+      await insert(buildPrepared({ observables: [ipv4('10.0.0.0/24'), ipv4('192.168.0.0/16'), ipv4('198.51.100.1')] }));
+      await insert(buildPrepared({ observables: [ipv4('10.1.0.0/24'), { kind: 'ipv6', value: '2001:db8::/32' }] }));
+      assert.deepEqual(await store.objects.networkPrefixes('ipv4'), new Set([24, 16]));
+      assert.deepEqual(await store.objects.networkPrefixes('ipv6'), new Set([32]));
+    });
+
     it('scans latest or all versions in seq order, a batch at a time', async () => {
       const batch = Array.from({ length: 23 }, (_, i) => buildPrepared({ type: i % 2 ? 'malware' : 'indicator' }));
       await insert(...batch);

@@ -104,7 +104,12 @@ export class QueryService {
       const obs = k ? normalizeObservable(k, value) : undefined;
       return { value, kind: k ?? null, obs };
     });
-    const probes = parsed.flatMap((p) => (p.obs ? lookupKeys(p.obs) : []));
+    const prefixes = new Map<string, Set<number>>();
+    for (const ipKind of ['ipv4', 'ipv6'] as const) {
+      if (parsed.some((p) => p.obs?.kind === ipKind)) prefixes.set(ipKind, await this.objects.networkPrefixes(ipKind));
+    }
+    const keysOf = (obs: Observable): Observable[] => lookupKeys(obs, prefixes.get(obs.kind));
+    const probes = parsed.flatMap((p) => (p.obs ? keysOf(p.obs) : []));
     const hits = probes.length > 0 ? await this.objects.lookup(probes) : [];
     const byKey = new Map<string, { matched: Observable; object: StoredObject }[]>();
     for (const h of hits) {
@@ -114,7 +119,7 @@ export class QueryService {
       byKey.set(key, list);
     }
     return parsed.map((p) => {
-      const matches = p.obs ? lookupKeys(p.obs).flatMap((k) => byKey.get(`${k.kind}|${k.value}`) ?? []) : [];
+      const matches = p.obs ? keysOf(p.obs).flatMap((k) => byKey.get(`${k.kind}|${k.value}`) ?? []) : [];
       return { value: p.value, kind: p.kind, normalized: p.obs?.value ?? null, matches: dedupe(matches) };
     });
   }

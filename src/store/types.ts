@@ -107,6 +107,8 @@ export interface ObjectRepo {
   versions(id: string): Promise<StoredObject[]>;
   /** Edges whose source or target is one of `ids`. */
   edges(ids: string[]): Promise<Edge[]>;
+  /** Prefix lengths of the IP networks (`kind` ipv4 or ipv6) held as observables. */
+  networkPrefixes(kind: 'ipv4' | 'ipv6'): Promise<Set<number>>;
   /** Latest objects indexed under any of these observables (exact normalised values). */
   lookup(observables: Observable[]): Promise<LookupHit[]>;
   /** Streams versions in `seq` order: latest only, or every version when `allVersions`. */

@@ -7,6 +7,7 @@ import type { StoreDialect } from './dialect.ts';
 import * as m0001 from './0001_objects.ts';
 import * as m0002 from './0002_quarantine.ts';
 import * as m0003 from './0003_import_jobs.ts';
+import * as m0004 from './0004_observable_networks.ts';
 
 type DialectMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -14,6 +15,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0001_objects', m0001.up],
   ['0002_quarantine', m0002.up],
   ['0003_import_jobs', m0003.up],
+  ['0004_observable_networks', m0004.up],
 ];
 
 function provider(dialect: StoreDialect): MigrationProvider {

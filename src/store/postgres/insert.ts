@@ -3,6 +3,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { InsertResult, PreparedObject } from '../types.ts';
 import { searchWords } from '../shared/search-words.ts';
+import { networkPrefixes } from '../shared/object.reads.ts';
 import type { Tables } from '../shared/tables.ts';
 
 /**
@@ -154,6 +155,11 @@ async function index(trx: Transaction<Tables>, winners: readonly Fresh[]): Promi
   if (obs[0].length > 0) {
     await sql`insert into observables (kind, value, seq)
       select * from unnest(${obs[0]}::text[], ${obs[1]}::text[], ${obs[2]}::bigint[]) on conflict do nothing`.execute(trx);
+  }
+  const networks = [...networkPrefixes(winners.flatMap((w) => w.o.observables)).values()];
+  if (networks.length > 0) {
+    await sql`insert into observable_networks (kind, prefix)
+      select * from unnest(${networks.map((n) => n.kind)}::text[], ${networks.map((n) => n.prefix)}::int[]) on conflict do nothing`.execute(trx);
   }
   if (labels[0].length > 0) {
     await sql`insert into labels (seq, label)

@@ -25,6 +25,18 @@ export function toStored(r: ObjectRow): StoredObject {
   return { seq: Number(r.seq), id: r.id, type: r.type, version: r.version, addedAt: r.added_at, json: r.json };
 }
 
+/** `kind/prefix` keys of the IP networks among `observables` (values such as `10.0.0.0/24`). */
+export function networkPrefixes(observables: Iterable<{ kind: string; value: string }>): Map<string, { kind: string; prefix: number }> {
+  const out = new Map<string, { kind: string; prefix: number }>();
+  for (const { kind, value } of observables) {
+    const slash = value.indexOf('/');
+    if (slash < 0 || (kind !== 'ipv4' && kind !== 'ipv6')) continue;
+    const prefix = Number(value.slice(slash + 1));
+    out.set(`${kind}/${prefix}`, { kind, prefix });
+  }
+  return out;
+}
+
 /** Pairs unique by kind and value, in first-seen order, with their position. */
 export function distinctObservables(observables: readonly Observable[]): Map<string, { at: number; o: Observable }> {
   const out = new Map<string, { at: number; o: Observable }>();
@@ -118,6 +130,12 @@ export class ObjectReads {
   }
 
   /** Latest objects indexed under any of these observables: one index probe per value. */
+  /** Prefix lengths of the `kind` networks held as observables. */
+  async networkPrefixes(kind: 'ipv4' | 'ipv6'): Promise<Set<number>> {
+    const rows = await this.db.selectFrom('observable_networks').select('prefix').where('kind', '=', kind).execute();
+    return new Set(rows.map((r) => Number(r.prefix)));
+  }
+
   async lookup(observables: Observable[]): Promise<LookupHit[]> {
     const wanted = distinctObservables(observables);
     if (wanted.size === 0) return [];

@@ -34,6 +34,12 @@ export interface ObservablesTable {
   seq: number;
 }
 
+/** Prefix lengths of the IP networks among the observables (migrations/0004). */
+export interface ObservableNetworksTable {
+  kind: string;
+  prefix: number;
+}
+
 /** Labels of latest versions, keyed by the version's seq. */
 export interface LabelsTable {
   seq: number;
@@ -69,6 +75,7 @@ export interface Tables {
   objects: ObjectsTable;
   refs: RefsTable;
   observables: ObservablesTable;
+  observable_networks: ObservableNetworksTable;
   labels: LabelsTable;
   quarantine: QuarantineTable;
   import_jobs: ImportJobsTable;

@@ -7,6 +7,7 @@
 // the observables sorted by key so that consecutive inserts land on the same index pages.
 import type Database from 'better-sqlite3';
 import type { InsertResult, PreparedObject } from '../types.ts';
+import { networkPrefixes } from '../shared/object.reads.ts';
 import { ftsDocument } from '../shared/search-words.ts';
 import { RowInserter } from './rows.ts';
 
@@ -51,6 +52,7 @@ function prepare(db: Database.Database) {
     observables: new RowInserter(db, 'insert or ignore into observables (kind, value, seq)', 3),
     labels: new RowInserter(db, 'insert or ignore into labels (seq, label)', 2),
     words: new RowInserter(db, 'insert into search (rowid, words)', 2),
+    networks: new RowInserter(db, 'insert or ignore into observable_networks (kind, prefix)', 2),
   };
 }
 
@@ -147,6 +149,7 @@ function writeDerived(s: Statements, pending: readonly Pending[]): void {
   s.observables.insert(observables.flatMap((ob) => [ob.kind, ob.value, ob.seq]));
   s.labels.insert(labels);
   s.words.insert(words);
+  s.networks.insert([...networkPrefixes(observables).values()].flatMap((n) => [n.kind, n.prefix]));
 }
 
 /** Demotes the previous latest version `seq` and removes what it indexed. */

@@ -21,12 +21,14 @@ export class SqliteObjectRepo extends ObjectReads implements ObjectRepo {
   private readonly bySeq: Database.Statement<[number], ObjectRow>;
   private readonly probes = new Map<number, Database.Statement<string[], { value: string; seq: number }>>();
   private readonly raw: Database.Database;
+  private readonly prefixes: Database.Statement<[string], number>;
 
   /** `raw` is the connection behind `db`; the schema must be migrated already. */
   constructor(db: Kysely<Tables>, raw: Database.Database) {
     super(db, sqliteSql);
     this.writer = new SqliteWriter(raw);
     this.raw = raw;
+    this.prefixes = raw.prepare<[string], number>('select prefix from observable_networks where kind = ?').pluck();
     this.bySeq = raw.prepare<[number], ObjectRow>('select seq, id, type, version, added_at, json from objects where seq = ?');
     // A subquery, not a join: SQLite re-plans this join at every new binding of the values
     // (measured 12 µs against 4 µs per call), and the subquery yields rows in seq order.
@@ -62,6 +64,11 @@ export class SqliteObjectRepo extends ObjectReads implements ObjectRepo {
     // In the order asked, then by seq, as the shared query returns them.
     const order = new Map(wanted.map((w, i) => [w.o.value, i]));
     return hits.sort((x, y) => (order.get(x.observable.value) ?? 0) - (order.get(y.observable.value) ?? 0) || x.object.seq - y.object.seq);
+  }
+
+  /** Prepared: this runs on every address lookup. */
+  override async networkPrefixes(kind: 'ipv4' | 'ipv6'): Promise<Set<number>> {
+    return new Set(this.prefixes.all(kind));
   }
 
   private probe(n: number): Database.Statement<string[], { value: string; seq: number }> {
