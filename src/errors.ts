@@ -45,6 +45,13 @@ export class JsonMalformedError extends ConcordError {
   }
 }
 
+/** A request body over the configured limit. */
+export class PayloadTooLargeError extends ConcordError {
+  constructor(limit: number, setting: string) {
+    super('BODY_TOO_LARGE', 413, `the body is larger than the ${limit}-byte limit (${setting})`, { limit });
+  }
+}
+
 /** Something that does not exist, or that the caller may not know exists. */
 export class NotFoundError extends ConcordError {
   constructor(what: string, details: Record<string, unknown> = {}) {

@@ -6,7 +6,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, PayloadTooLargeError } from '../errors.ts';
 import type { ImportJob, JobRepo } from '../store/types.ts';
 import type { IngestService } from './ingest.service.ts';
 
@@ -25,8 +25,8 @@ export class ImportJobService {
     this.spoolDir = deps.spoolDir;
   }
 
-  /** Spools an upload (refused past `limit.maxBytes`) and starts importing it; returns the queued job at once. */
-  async start(body: Readable, source: string, limit: { maxBytes: number; tooLarge: () => Error }): Promise<ImportJob> {
+  /** Spools an upload (refused past `maxBytes`) and starts importing it; returns the queued job at once. */
+  async start(body: Readable, source: string, maxBytes: number): Promise<ImportJob> {
     const id = randomUUID();
     await mkdir(this.spoolDir, { recursive: true });
     const file = join(this.spoolDir, `${id}.json`);
@@ -34,7 +34,7 @@ export class ImportJobService {
     const guard = new Transform({
       transform(chunk: Buffer, _enc, done) {
         seen += chunk.length;
-        done(seen > limit.maxBytes ? limit.tooLarge() : null, chunk);
+        done(seen > maxBytes ? new PayloadTooLargeError(maxBytes, 'CONCORD_MAX_UPLOAD_BYTES') : null, chunk);
       },
     });
     try {

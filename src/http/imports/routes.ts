@@ -1,14 +1,10 @@
 // /api/v1/imports: bundle upload as an asynchronous job, and its progress.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { IncomingMessage } from 'node:http';
-import { ConcordError } from '../../errors.ts';
+import { PayloadTooLargeError } from '../../errors.ts';
 import type { ImportJobService } from '../../services/import-jobs.service.ts';
 
 const JobParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-
-function tooLarge(limit: number): ConcordError {
-  return new ConcordError('BODY_TOO_LARGE', 413, `the upload is larger than the ${limit}-byte limit (CONCORD_MAX_UPLOAD_BYTES)`, { limit });
-}
 
 /** Import routes; uploads up to `maxBytes` are streamed to disk, never held in memory. */
 export function importRoutes(jobs: ImportJobService, maxBytes: number): FastifyPluginAsyncTypebox {
@@ -22,8 +18,8 @@ export function importRoutes(jobs: ImportJobService, maxBytes: number): FastifyP
       { bodyLimit: maxBytes, schema: { summary: 'Upload a STIX bundle (any size) to import; returns a job to poll', tags: ['imports'] } },
       async (req, reply) => {
         const declared = Number(req.headers['content-length'] ?? 0);
-        if (declared > maxBytes) throw tooLarge(maxBytes);
-        const job = await jobs.start(req.body as IncomingMessage, `upload by ${req.ip}`, { maxBytes, tooLarge: () => tooLarge(maxBytes) });
+        if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes, 'CONCORD_MAX_UPLOAD_BYTES');
+        const job = await jobs.start(req.body as IncomingMessage, `upload by ${req.ip}`, maxBytes);
         return reply.status(202).header('location', `/api/v1/imports/${job.id}`).send(job);
       },
     );

@@ -1,9 +1,9 @@
 // /api/v1/lookup: "have we seen this IP / domain / hash?" — single and batch.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { OBSERVABLE_KINDS } from '../../domain/observables/types.ts';
 import type { LookupResult, QueryService } from '../../services/query.service.ts';
 
-const KINDS = ['ipv4', 'ipv6', 'domain', 'url', 'email', 'mac', 'asn', 'hash:md5', 'hash:sha1', 'hash:sha256', 'hash:sha512', 'hash:sha3-256', 'hash:sha3-512', 'hash:ssdeep', 'hash:tlsh', 'file-name', 'mutex', 'windows-registry-key', 'user-agent', 'x509-serial', 'x509-fingerprint'] as const;
-const Kind = Type.Optional(Type.Union(KINDS.map((k) => Type.Literal(k)), { description: 'Kind of value; detected from the value when absent' }));
+const Kind = Type.Optional(Type.Union(OBSERVABLE_KINDS.map((k) => Type.Literal(k)), { description: 'Kind of value; detected from the value when absent' }));
 const Value = Type.String({ minLength: 1, maxLength: 4096 });
 
 /** One lookup result as JSON text (stored objects spliced in as they are). */
