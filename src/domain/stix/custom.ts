@@ -2,6 +2,7 @@
 // (§11.2), custom SCO extensions (§11.3) and the properties an extension definition adds (§7.3.2).
 
 import { type Reporter, type RuleCode, q } from './reporter.ts';
+import { hasTypeChars } from './ids.ts';
 
 const S3_1 = 'STIX 2.1 §3.1';
 const S7_3_2 = 'STIX 2.1 §7.3.2';
@@ -70,22 +71,6 @@ export function checkCustomPropertyName(name: string, kind: CustomPropertyKind, 
   }
 }
 
-/** True when `s` has only a-z, 0-9 and single hyphens. */
-function isTypeChars(s: string): boolean {
-  let prevHyphen = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 45) {
-      if (prevHyphen) return false;
-      prevHyphen = true;
-    } else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      prevHyphen = false;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
 
 /**
  * Checks the type name of an object the specification does not define (§11.2, §7.3.2): a-z, 0-9
@@ -95,7 +80,7 @@ function isTypeChars(s: string): boolean {
  */
 export function checkCustomTypeName(type: string, viaExtension: boolean, r: Reporter): boolean {
   const section = viaExtension ? S7_3_2 : S11_2;
-  if (!isTypeChars(type)) {
+  if (!hasTypeChars(type, 0, type.length)) {
     r.error(
       'custom-object-type',
       section,
@@ -120,7 +105,7 @@ export function checkCustomTypeName(type: string, viaExtension: boolean, r: Repo
 
 /** Checks a custom SCO extension name (§11.3): a-z, 0-9, '-', ending in `-ext`, 3–250 chars. */
 export function checkCustomExtensionName(name: string, r: Reporter): boolean {
-  if (!isTypeChars(name) || !name.endsWith('-ext') || name.length < 3 || name.length > 250) {
+  if (!hasTypeChars(name, 0, name.length) || !name.endsWith('-ext') || name.length < 3 || name.length > 250) {
     r.error(
       'extension',
       S11_3,

@@ -23,8 +23,13 @@ export function isTypeNameAt(s: string, end: number): boolean {
   if (end < 1) return false;
   const first = s.charCodeAt(0);
   if (first < 97 || first > 122) return false;
+  return hasTypeChars(s, 1, end);
+}
+
+/** True when s[from, end) has only a-z, 0-9 and hyphens, never two hyphens in a row. */
+export function hasTypeChars(s: string, from: number, end: number): boolean {
   let prevHyphen = false;
-  for (let i = 1; i < end; i++) {
+  for (let i = from; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c === 45) {
       if (prevHyphen) return false;
