@@ -87,7 +87,7 @@ export function listOf(of: Spec): Spec {
   return { k: 'list', of };
 }
 
-/** A dictionary whose values have one type (null: any valid property value). */
+/** A dictionary whose values have one type (null: whatever a property may hold). */
 export function dictOf(values: Spec | null): Spec {
   return { k: 'dict', values };
 }
