@@ -165,6 +165,19 @@ describe('bundle upload as an asynchronous job', () => {
     assert.deepEqual(JSON.parse(q.entries[0]?.raw ?? ''), bad);
   });
 
+  test('a quarantined entry can be read and retried; a new failure keeps it quarantined with its reason', async () => {
+    const list = (await node.app.inject({ method: 'GET', url: '/api/v1/quarantine?reason=STIX_INVALID' })).json() as { entries: { id: number }[] };
+    const id = list.entries[0]?.id;
+    const shown = (await node.app.inject({ method: 'GET', url: `/api/v1/quarantine/${id}` })).json() as { reason: string; details: { issues: { path: string; rule: string; section: string }[] } };
+    assert.equal(shown.reason, 'STIX_INVALID');
+    assert.deepEqual(shown.details.issues.map((i) => [i.path, i.rule]), [['$.is_family', 'type-mismatch']]);
+    const retry = (await node.app.inject({ method: 'POST', url: `/api/v1/quarantine/${id}/retry` })).json() as { outcome: string };
+    assert.equal(retry.outcome, 'quarantined');
+    assert.equal((await node.app.inject({ method: 'GET', url: `/api/v1/quarantine/${id}` })).statusCode, 404);
+    const after = (await node.app.inject({ method: 'GET', url: '/api/v1/quarantine?reason=STIX_INVALID' })).json() as { entries: unknown[] };
+    assert.equal(after.entries.length, list.entries.length);
+  });
+
   test('a broken upload keeps what came before the break and says at which byte', async () => {
     const ok = buildIndicator();
     const text = JSON.stringify(bundle([ok, buildMalware()]));
