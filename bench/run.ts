@@ -40,6 +40,10 @@ async function ingest(mode: 'concord' | 'baseline', file: string, dir: string): 
   return JSON.parse(await child('ingest-child.ts', [mode, file, dir])) as IngestFigures;
 }
 
+function met(ok: boolean): string {
+  return ok ? '[met]' : '[NOT met]';
+}
+
 function rate(f: IngestFigures): number {
   return Math.round(f.objects / f.seconds);
 }
@@ -109,6 +113,7 @@ if (!values['lookup-only']) {
   ours = await ingest('concord', file, concordDir);
   lines.push(`ingest baseline (split + JSON.parse + bare INSERT): ${rate(base).toLocaleString('en')} objects/s, peak RSS ${base.maxRssMiB} MiB`);
   lines.push(`ingest concord  (validate, version, index, quarantine): ${rate(ours).toLocaleString('en')} objects/s, peak RSS ${ours.maxRssMiB} MiB, ratio ${(rate(ours) / rate(base)).toFixed(2)} of baseline`);
+  lines.push(`  targets (issue 2): ≥ 50,000 objects/s ${met(rate(ours) >= 50_000)}, ≥ 0.5 of baseline ${met(rate(ours) / rate(base) >= 0.5)}, peak RSS < 512 MiB ${met(ours.maxRssMiB < 512)}`);
 }
 
 if (values['lookup-only']) {
@@ -124,6 +129,7 @@ if (values['lookup-only']) {
 const { lookup, health } = await lookupLoad(concordDir, gen.sampleValues);
 lines.push(`indexed observables: ${observableCount(concordDir)}`);
 lines.push(`lookup over HTTP: ${lookup['perSecond']?.toLocaleString('en')} lookups/s (p50 ${lookup['p50ms']} ms, p99 ${lookup['p99ms']} ms, errors ${lookup['errors']}, non-2xx ${lookup['non2xx']})`);
+lines.push(`  target (issue 2): ≥ 20,000 lookups/s ${met((lookup['perSecond'] ?? 0) >= 20_000)}`);
 lines.push(`baseline GET /api/v1/health on the same server: ${health['perSecond']?.toLocaleString('en')} requests/s; lookup is ${((lookup['perSecond'] ?? 0) / (health['perSecond'] ?? 1)).toFixed(2)} of it`);
 
 console.log(lines.join('\n'));
