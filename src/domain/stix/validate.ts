@@ -163,10 +163,15 @@ function internalError(r: Reporter, e: unknown): void {
 
 /** Validates one STIX 2.1 object (SDO, SCO, SRO, meta or custom object) without following references. */
 export function validateObject(obj: unknown): ValidationResult {
+  return run(checkObject, obj);
+}
+
+/** Runs one check with the shared reporter; a defect in a check becomes an issue, not a throw. */
+function run(check: (value: unknown, r: Reporter) => void, value: unknown): ValidationResult {
   const r = reporter;
   r.begin();
   try {
-    checkObject(obj, r);
+    check(value, r);
   } catch (e) {
     internalError(r, e);
   }
@@ -201,12 +206,5 @@ function checkBundle(b: unknown, r: Reporter): void {
 
 /** Validates a bundle envelope (STIX 2.1 §8): type, id and the objects list, not the objects in it. */
 export function validateBundle(bundle: unknown): ValidationResult {
-  const r = reporter;
-  r.begin();
-  try {
-    checkBundle(bundle, r);
-  } catch (e) {
-    internalError(r, e);
-  }
-  return r.finish();
+  return run(checkBundle, bundle);
 }

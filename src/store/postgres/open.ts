@@ -1,9 +1,7 @@
 // Opens the PostgreSQL store used by hubs and scaled-out nodes (DESIGN.md, Scale-out).
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest } from '../migrations/index.ts';
-import { KyselyJobRepo } from '../shared/job.repo.ts';
-import { KyselyQuarantineRepo } from '../shared/quarantine.repo.ts';
+import { assembleStore } from '../shared/assemble.ts';
 import type { Tables } from '../shared/tables.ts';
 import type { Store } from '../types.ts';
 import { PostgresObjectRepo } from './object.repo.ts';
@@ -21,22 +19,5 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store> {
   // demand. Without a listener Node turns that event into an uncaught exception.
   pool.on('error', () => {});
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  try {
-    await migrateToLatest(db, 'postgres');
-  } catch (err) {
-    await db.destroy();
-    throw err;
-  }
-  let closed = false;
-  return {
-    dialect: 'postgres',
-    objects: new PostgresObjectRepo(db, pool),
-    quarantine: new KyselyQuarantineRepo(db),
-    jobs: new KyselyJobRepo(db),
-    async close() {
-      if (closed) return;
-      closed = true;
-      await db.destroy();
-    },
-  };
+  return assembleStore('postgres', db, (d) => new PostgresObjectRepo(d, pool));
 }

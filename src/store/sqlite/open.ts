@@ -3,9 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { migrateToLatest } from '../migrations/index.ts';
-import { KyselyJobRepo } from '../shared/job.repo.ts';
-import { KyselyQuarantineRepo } from '../shared/quarantine.repo.ts';
+import { assembleStore } from '../shared/assemble.ts';
 import type { Tables } from '../shared/tables.ts';
 import type { Store } from '../types.ts';
 import { SqliteObjectRepo } from './object.repo.ts';
@@ -41,24 +39,7 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   // at every new binding (measured: a single lookup went from ~7 µs to ~40 µs). The store's
   // queries are written to get good plans without statistics.
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: raw }) });
-  try {
-    await migrateToLatest(db, 'sqlite');
-  } catch (err) {
-    await db.destroy();
-    raw.close();
-    throw err;
-  }
-  let closed = false;
-  return {
-    dialect: 'sqlite',
-    objects: new SqliteObjectRepo(db, raw),
-    quarantine: new KyselyQuarantineRepo(db),
-    jobs: new KyselyJobRepo(db),
-    async close() {
-      if (closed) return;
-      closed = true;
-      await db.destroy();
-      if (raw.open) raw.close();
-    },
-  };
+  return assembleStore('sqlite', db, (d) => new SqliteObjectRepo(d, raw), () => {
+    if (raw.open) raw.close();
+  });
 }

@@ -1,0 +1,41 @@
+// The steps both engines share when opening a store: migrate, then hand out the repositories
+// with a close that runs once.
+import type { Kysely } from 'kysely';
+import { migrateToLatest } from '../migrations/index.ts';
+import type { StoreDialect } from '../migrations/dialect.ts';
+import type { ObjectRepo, Store } from '../types.ts';
+import { KyselyJobRepo } from './job.repo.ts';
+import { KyselyQuarantineRepo } from './quarantine.repo.ts';
+import type { Tables } from './tables.ts';
+
+/**
+ * Migrates `db` and builds the store around it. `objects` is the engine's own object
+ * repository; `release` frees what the engine holds besides `db`, on failure and on close.
+ */
+export async function assembleStore(
+  dialect: StoreDialect,
+  db: Kysely<Tables>,
+  objects: (db: Kysely<Tables>) => ObjectRepo,
+  release: () => void = () => {},
+): Promise<Store> {
+  try {
+    await migrateToLatest(db, dialect);
+  } catch (err) {
+    await db.destroy();
+    release();
+    throw err;
+  }
+  let closed = false;
+  return {
+    dialect,
+    objects: objects(db),
+    quarantine: new KyselyQuarantineRepo(db),
+    jobs: new KyselyJobRepo(db),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      release();
+    },
+  };
+}
