@@ -2,10 +2,18 @@
 // worker costs tens of milliseconds to start); large ones move to a worker after the first
 // batch, so examining overlaps with splitting and storing.
 import { Worker } from 'node:worker_threads';
-import { examine } from '../domain/ingest/examine.ts';
-import type { ExaminedLite } from './examine.worker.ts';
+import { examine, type Examined } from '../domain/ingest/examine.ts';
 
-export type { ExaminedLite };
+/** What ingest needs of an examined object; the parsed object itself is not sent between threads. */
+export type ExaminedLite = Exclude<Examined, { ok: true }> | { ok: true; prepared: Extract<Examined, { ok: true }>['prepared']; upgrades: string[] };
+
+/** Examines a batch in this thread (inline, or inside the worker). */
+export function examineBatch(texts: string[]): ExaminedLite[] {
+  return texts.map((t) => {
+    const r = examine(t);
+    return r.ok ? { ok: true, prepared: r.prepared, upgrades: r.upgrades } : r;
+  });
+}
 
 /** Examines batches in submission order. */
 export class Examiner {
@@ -16,7 +24,7 @@ export class Examiner {
   /** Examines one batch; batches resolve in the order they were submitted. */
   run(texts: string[]): Promise<ExaminedLite[]> {
     this.batches++;
-    if (this.batches === 1) return Promise.resolve(texts.map((t) => lite(examine(t))));
+    if (this.batches === 1) return Promise.resolve(examineBatch(texts));
     const worker = this.worker ?? this.start();
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
@@ -40,8 +48,4 @@ export class Examiner {
     this.worker = w;
     return w;
   }
-}
-
-function lite(r: ReturnType<typeof examine>): ExaminedLite {
-  return r.ok ? { ok: true, prepared: r.prepared, upgrades: r.upgrades } : r;
 }

@@ -8,7 +8,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { NotFoundError, PayloadTooLargeError } from '../errors.ts';
 import type { ImportJob, JobRepo } from '../store/types.ts';
-import type { IngestService } from './ingest.service.ts';
+import { emptySummary, type IngestService } from './ingest.service.ts';
 
 /** How often a running job writes its progress, in milliseconds. */
 const PROGRESS_EVERY_MS = 250;
@@ -90,7 +90,7 @@ export class ImportJobService {
       await this.jobs.update(job.id, { state, bytesRead: job.bytesTotal ?? 0, summary, updatedAt: new Date().toISOString() });
     } catch (e) {
       await pending.catch(() => undefined);
-      const summary = { accepted: 0, unchanged: 0, upgraded: 0, quarantined: 0, reasons: {}, upgrades: {}, error: { code: 'INTERNAL', message: (e as Error).message } };
+      const summary = { ...emptySummary(), error: { code: 'INTERNAL', message: (e as Error).message } };
       await this.jobs.update(job.id, { state: 'failed', summary, updatedAt: new Date().toISOString() });
     } finally {
       await rm(file, { force: true });

@@ -108,8 +108,8 @@ export class QueryService {
     for (const ipKind of ['ipv4', 'ipv6'] as const) {
       if (parsed.some((p) => p.obs?.kind === ipKind)) prefixes.set(ipKind, await this.objects.networkPrefixes(ipKind));
     }
-    const keysOf = (obs: Observable): Observable[] => lookupKeys(obs, prefixes.get(obs.kind));
-    const probes = parsed.flatMap((p) => (p.obs ? keysOf(p.obs) : []));
+    const keys = parsed.map((p) => (p.obs ? lookupKeys(p.obs, prefixes.get(p.obs.kind)) : []));
+    const probes = keys.flat();
     const hits = probes.length > 0 ? await this.objects.lookup(probes) : [];
     const byKey = new Map<string, { matched: Observable; object: StoredObject }[]>();
     for (const h of hits) {
@@ -118,8 +118,8 @@ export class QueryService {
       list.push({ matched: h.observable, object: h.object });
       byKey.set(key, list);
     }
-    return parsed.map((p) => {
-      const matches = p.obs ? keysOf(p.obs).flatMap((k) => byKey.get(`${k.kind}|${k.value}`) ?? []) : [];
+    return parsed.map((p, i) => {
+      const matches = (keys[i] ?? []).flatMap((k) => byKey.get(`${k.kind}|${k.value}`) ?? []);
       return { value: p.value, kind: p.kind, normalized: p.obs?.value ?? null, matches: dedupe(matches) };
     });
   }

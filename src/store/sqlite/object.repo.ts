@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Observable } from '../../domain/observables/types.ts';
 import type { InsertResult, LookupHit, ObjectFilter, ObjectRepo, PreparedObject } from '../types.ts';
 import { filterConditions } from '../shared/filter.ts';
-import { OBJECT_COLUMNS, ObjectReads, distinctObservables, toStored, type ObjectRow, type SeqRange } from '../shared/object.reads.ts';
+import { OBJECT_COLUMNS, ObjectReads, distinctObservables, orderHits, toStored, type ObjectRow, type SeqRange } from '../shared/object.reads.ts';
 import { searchWords } from '../shared/search-words.ts';
 import { ftsQuery, sqliteSql } from '../shared/sql-dialect.ts';
 import type { Tables } from '../shared/tables.ts';
@@ -48,7 +48,8 @@ export class SqliteObjectRepo extends ObjectReads implements ObjectRepo {
    * list length: index probes for the values, then the few objects hit, by seq.
    */
   override async lookup(observables: Observable[]): Promise<LookupHit[]> {
-    const wanted = [...distinctObservables(observables).values()];
+    const distinct = distinctObservables(observables);
+    const wanted = [...distinct.values()];
     const only = wanted[0];
     if (only === undefined) return [];
     if (wanted.length === 1) return this.lookupOne.all(only.o.kind, only.o.value).map((r) => ({ observable: only.o, object: toStored(r) }));
@@ -61,9 +62,7 @@ export class SqliteObjectRepo extends ObjectReads implements ObjectRepo {
       const observable = byValue.get(m.value);
       if (row && observable) hits.push({ observable, object: toStored(row) });
     }
-    // In the order asked, then by seq, as the shared query returns them.
-    const order = new Map(wanted.map((w, i) => [w.o.value, i]));
-    return hits.sort((x, y) => (order.get(x.observable.value) ?? 0) - (order.get(y.observable.value) ?? 0) || x.object.seq - y.object.seq);
+    return orderHits(hits, distinct);
   }
 
   /** Prepared: this runs on every address lookup. */
