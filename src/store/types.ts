@@ -2,33 +2,10 @@
 // once for PostgreSQL (store/postgres), held to one contract suite (test/store.contract.test.ts).
 // Services depend on these interfaces only; all SQL lives behind them.
 import type { Observable } from '../domain/observables/types.ts';
+import type { PreparedObject } from '../domain/ingest/prepared.ts';
 
-/** An edge from an object to another object it references (`*_ref`, `*_refs`, SRO ends). */
-export interface Ref {
-  /** The property that holds the reference, as a JSON path without `$.` (e.g. `object_refs`). */
-  property: string;
-  target: string;
-}
-
-/** One object version ready to store, computed by the ingest domain from a validated object. */
-export interface PreparedObject {
-  id: string;
-  type: string;
-  specVersion: string;
-  /** Fixed-width version key (domain/stix/timestamp.ts `versionKey`) of `modified`, else `created`, else ''. */
-  version: string;
-  /** Fixed-width key of `created`, or null when the object has none (SCOs). */
-  created: string | null;
-  createdByRef: string | null;
-  revoked: boolean;
-  labels: string[];
-  /** Compact JSON text; stored and returned verbatim. */
-  json: string;
-  /** Words for full-text search: name, description, labels, pattern, and similar. */
-  searchText: string;
-  refs: Ref[];
-  observables: Observable[];
-}
+// What the store keeps is defined by the domain; re-exported for the store's callers.
+export type { PreparedObject, Ref } from '../domain/ingest/prepared.ts';
 
 /** A stored version as read back. */
 export interface StoredObject {

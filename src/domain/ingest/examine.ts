@@ -7,7 +7,7 @@ import { isStix20, upgradeFrom20 } from '../stix/upgrade.ts';
 import { parsePattern } from '../patterns/parser.ts';
 import { observablesFromPattern, observablesFromSco } from '../observables/extract.ts';
 import type { Observable } from '../observables/types.ts';
-import type { PreparedObject } from '../../store/types.ts';
+import type { PreparedObject } from './prepared.ts';
 import { extractRefs } from './refs.ts';
 import { searchText } from './search-text.ts';
 

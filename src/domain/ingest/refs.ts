@@ -1,7 +1,7 @@
 // Reference edges of an object (STIX 2.1 §3.1: `_ref` and `_refs` properties hold identifiers),
 // stored so that graph queries and the neighbourhood view never re-read JSON.
 import type { JsonValue } from '../stix/types.ts';
-import type { Ref } from '../../store/types.ts';
+import type { Ref } from './prepared.ts';
 
 const ID_SHAPE = /^[a-z0-9-]+--[0-9a-fA-F-]{36}$/;
 

@@ -1,0 +1,30 @@
+// The stored form of one object version, computed from a validated object by examine.ts and
+// written by the store (store/types.ts ObjectRepo.insertBatch).
+import type { Observable } from '../observables/types.ts';
+
+/** An edge from an object to another object it references (`*_ref`, `*_refs`, SRO ends). */
+export interface Ref {
+  /** The property that holds the reference, as a JSON path without `$.` (e.g. `object_refs`). */
+  property: string;
+  target: string;
+}
+
+/** One object version ready to store, computed by the ingest domain from a validated object. */
+export interface PreparedObject {
+  id: string;
+  type: string;
+  specVersion: string;
+  /** Fixed-width version key (domain/stix/timestamp.ts `versionKey`) of `modified`, else `created`, else ''. */
+  version: string;
+  /** Fixed-width key of `created`, or null when the object has none (SCOs). */
+  created: string | null;
+  createdByRef: string | null;
+  revoked: boolean;
+  labels: string[];
+  /** Compact JSON text; stored and returned verbatim. */
+  json: string;
+  /** Words for full-text search: name, description, labels, pattern, and similar. */
+  searchText: string;
+  refs: Ref[];
+  observables: Observable[];
+}
