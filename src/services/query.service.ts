@@ -76,7 +76,6 @@ export class QueryService {
       const rels = [...new Set(found.map((e) => e.source).filter((s) => isRelationshipId(s) && !nodes.has(s)))];
       const through = rels.length > 0 ? await this.objects.edges(rels) : [];
       for (const e of [...found, ...through]) {
-        const fromFrontier = frontier.includes(e.source) || rels.includes(e.source);
         edges.set(`${e.source}|${e.property}|${e.target}`, e);
         for (const end of [e.source, e.target]) {
           if (nodes.has(end)) continue;
@@ -85,7 +84,9 @@ export class QueryService {
             continue;
           }
           nodes.add(end);
-          const expand = !(fromFrontier && end === e.target && NO_EXPAND_PROPERTIES.has(e.property)) && !isRelationshipId(end);
+          // A new target is always reached from the frontier (or one of its relationships): every
+          // edge returned touches the ids asked for, and those are already nodes.
+          const expand = !(end === e.target && NO_EXPAND_PROPERTIES.has(e.property)) && !isRelationshipId(end);
           if (expand) next.push(end);
         }
       }
