@@ -65,3 +65,48 @@ export class ConfigError extends ConcordError {
     super('CONFIG_INVALID', 500, message);
   }
 }
+
+/** A request without valid credentials: none, unknown, expired or revoked (RFC 9110 §15.5.2). */
+export class UnauthorizedError extends ConcordError {
+  constructor(message = 'authentication required') {
+    super('AUTH_REQUIRED', 401, message);
+  }
+}
+
+/** An authenticated caller whose role does not allow the operation. Never used for objects the
+ *  caller may not read: those answer exactly as missing ones (NotFoundError). */
+export class ForbiddenError extends ConcordError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('ACCESS_DENIED', 403, message, details);
+  }
+}
+
+/** A write that clashes with what is held (a name already taken, a stale state). */
+export class ConflictError extends ConcordError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('CONFLICT', 409, message, details);
+  }
+}
+
+/** Too many failed logins: slowed (`retryAfter` seconds) or locked until an administrator unlocks. */
+export class LoginThrottledError extends ConcordError {
+  readonly retryAfter: number;
+  constructor(message: string, retryAfter: number) {
+    super('LOGIN_THROTTLED', 429, message, { retryAfter });
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** A TLP that does not permit the object's distribution (DESIGN.md, Markings, distribution and access). */
+export class DistributionInconsistentError extends ConcordError {
+  constructor(tlp: string, distribution: string) {
+    super('DISTRIBUTION_INCONSISTENT', 422, `TLP:${tlp.toUpperCase()} does not permit distribution '${distribution}'`, { tlp, distribution });
+  }
+}
+
+/** A marking definition, or an object's set of markings, that Concord cannot interpret safely. */
+export class MarkingInvalidError extends ConcordError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('MARKING_INVALID', 422, message, details);
+  }
+}

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { InvalidInputError } from '../../errors.ts';
+import { validateObject } from '../stix/validate.ts';
+import type { StixObject } from '../stix/types.ts';
+import { EU_SCHEME, NATO_SCHEME, buildSchemeRegistry } from './classification.ts';
+import {
+  CONCORD_IDENTITY_ID,
+  CONCORD_MARKING_EXTENSION_ID,
+  CONCORD_OBJECT_EXTENSION_ID,
+  CONCORD_PUBLISHED_IDS,
+  classificationMarking,
+  concordPublishedObjects,
+  concordUuid,
+  exerciseMarking,
+  releasabilityMarking,
+} from './concord-markings.ts';
+import { TLP2_MARKING_IDS } from './tlp.ts';
+
+function assertValid(o: StixObject): void {
+  const result = validateObject(o);
+  assert.deepEqual(result.issues, [], `${o.id} has issues`);
+  assert.equal(result.ok, true);
+}
+
+test('every object Concord publishes passes validateObject without a single issue (STIX 2.1 §7.2.1, §7.3)', () => {
+  const objects = concordPublishedObjects();
+  assert.equal(objects.length, 9, 'identity, 2 Concord extension definitions, TLP 2.0 extension definition, 5 TLP markings');
+  for (const o of objects) assertValid(o);
+  for (const id of Object.values(TLP2_MARKING_IDS)) assert.ok(CONCORD_PUBLISHED_IDS.has(id));
+  assert.ok(CONCORD_PUBLISHED_IDS.has(CONCORD_IDENTITY_ID));
+});
+
+test('every marking a factory makes passes validateObject without a single issue', () => {
+  const fr = buildSchemeRegistry([{ id: 'fr', name: 'France', levels: ['DIFFUSION RESTREINTE', 'SECRET'] }]).get('fr');
+  assert.ok(fr !== undefined);
+  const markings = [
+    ...NATO_SCHEME.levels.map((l) => classificationMarking(NATO_SCHEME, l)),
+    ...EU_SCHEME.levels.map((l) => classificationMarking(EU_SCHEME, l)),
+    classificationMarking(fr, 'DIFFUSION RESTREINTE'),
+    releasabilityMarking(['FR', 'nato', 'DE']),
+    releasabilityMarking(['eu']),
+    exerciseMarking('locked-shields-2025'),
+  ];
+  for (const m of markings) assertValid(m);
+});
+
+test('the Concord extension-definitions are created by the Concord identity and declare property extensions', () => {
+  const defs = concordPublishedObjects().filter((o) => o.id === CONCORD_MARKING_EXTENSION_ID || o.id === CONCORD_OBJECT_EXTENSION_ID);
+  assert.equal(defs.length, 2);
+  for (const d of defs) {
+    assert.equal(d['created_by_ref'], CONCORD_IDENTITY_ID);
+    assert.deepEqual(d['extension_types'], ['property-extension']);
+    assert.equal(typeof d['schema'], 'string');
+    assert.equal(d['version'], '1.0.0');
+  }
+});
+
+test('the fixed Concord ids are the UUIDv5 of their names in the Concord namespace', () => {
+  assert.equal(CONCORD_IDENTITY_ID, `identity--${concordUuid('identity:concord')}`);
+  assert.equal(CONCORD_MARKING_EXTENSION_ID, `extension-definition--${concordUuid('extension-definition:concord-marking')}`);
+  assert.equal(CONCORD_OBJECT_EXTENSION_ID, `extension-definition--${concordUuid('extension-definition:concord-object')}`);
+  // RFC 4122 §4.3: version 5, variant 10xx.
+  assert.match(concordUuid('x'), /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+});
+
+test('marking ids are deterministic: same meaning → same object, another meaning → another id', () => {
+  assert.deepEqual(classificationMarking(NATO_SCHEME, 'NATO SECRET'), classificationMarking(NATO_SCHEME, 'NATO SECRET'));
+  assert.notEqual(classificationMarking(NATO_SCHEME, 'NATO SECRET').id, classificationMarking(NATO_SCHEME, 'NATO CONFIDENTIAL').id);
+  assert.notEqual(exerciseMarking('a').id, exerciseMarking('b').id);
+  assert.notEqual(releasabilityMarking(['FR']).id, exerciseMarking('FR').id);
+});
+
+test('a releasability id is taken over the sorted, de-duplicated set', () => {
+  const a = releasabilityMarking(['nato', 'FR', 'DE']);
+  const b = releasabilityMarking(['DE', 'nato', 'FR', 'FR']);
+  assert.equal(a.id, b.id);
+  assert.deepEqual(a, b);
+  assert.equal(a['name'], 'REL TO DE, FR, nato');
+  const ext = (a['extensions'] as Record<string, Record<string, unknown>>)[CONCORD_MARKING_EXTENSION_ID];
+  assert.deepEqual(ext, { extension_type: 'property-extension', marking_type: 'releasability', releasable_to: ['DE', 'FR', 'nato'] });
+  assert.notEqual(releasabilityMarking(['FR', 'DE']).id, a.id);
+});
+
+test('factories refuse what they cannot mark, naming the value', () => {
+  const invalid = (f: () => unknown, message: RegExp): void => {
+    assert.throws(f, (e: unknown) => e instanceof InvalidInputError && message.test(e.message));
+  };
+  invalid(() => classificationMarking(NATO_SCHEME, 'SECRET UE/EU SECRET'), /'SECRET UE\/EU SECRET' is not a level of classification scheme 'nato'/);
+  invalid(() => releasabilityMarking([]), /at least one/);
+  invalid(() => releasabilityMarking(['Fr']), /'Fr' is neither a country code nor a community id/);
+  invalid(() => releasabilityMarking(['FRA']), /'FRA' is neither/);
+  invalid(() => releasabilityMarking(['FR', 'rel to']), /'rel to' is neither/);
+  invalid(() => exerciseMarking(''), /exercise id ""/);
+  invalid(() => exerciseMarking('two words'), /exercise id "two words"/);
+});

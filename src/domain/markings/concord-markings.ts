@@ -1,0 +1,172 @@
+// Concord's own marking types and object extension, declared by extension-definitions that
+// Concord publishes like any other STIX object (STIX 2.1 §7.3; DESIGN.md, Principles 1). Every
+// object here has a deterministic id (UUIDv5, RFC 4122 §4.3, in the Concord namespace), so that
+// every node mints the same marking-definition for the same classification, releasability or
+// exercise, and marking definitions, which cannot be versioned (§7.2.1), never conflict.
+
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { InvalidInputError } from '../../errors.ts';
+import type { JsonObject, StixObject } from '../stix/types.ts';
+import { type ClassificationScheme, levelRank } from './classification.ts';
+import { TLP_LEVELS, tlp2ExtensionDefinition, tlp2MarkingDefinition } from './tlp.ts';
+
+/** UUIDv5 namespace of every deterministic Concord identifier. */
+export const CONCORD_NAMESPACE = 'addbe213-fbe3-40c4-a7aa-b172f1b464b4';
+const NAMESPACE_BYTES = Buffer.from(CONCORD_NAMESPACE.replaceAll('-', ''), 'hex');
+
+/** The identity that creates Concord's extension and marking definitions: uuidv5('identity:concord'). */
+export const CONCORD_IDENTITY_ID = 'identity--be857e1f-566f-5549-8ca7-e786f8d2bd44';
+
+/** Extension on marking-definitions carrying classification, releasability or exercise. */
+export const CONCORD_MARKING_EXTENSION_ID = 'extension-definition--b3fd310b-4147-5fe7-a6e1-1a7c1509033a';
+
+/** Extension on any object carrying Concord's `distribution` (DESIGN.md, Federation). */
+export const CONCORD_OBJECT_EXTENSION_ID = 'extension-definition--45669b69-fea1-5433-866f-5e24c7e2b96e';
+
+/** `created` (and `modified`) of every object Concord defines: fixed, so the objects are identical everywhere. */
+export const CONCORD_CREATED = '2025-01-01T00:00:00.000Z';
+
+/** The kinds of marking the Concord marking extension carries (its `marking_type` property). */
+export type ConcordMarkingType = 'classification' | 'releasability' | 'exercise';
+
+/** UUIDv5 (RFC 4122 §4.3, SHA-1) of `name` in the Concord namespace. */
+export function concordUuid(name: string): string {
+  const hash = createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest();
+  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
+  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+  const h = hash.subarray(0, 16).toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+// Countries are ISO 3166-1 alpha-2 codes in upper case; communities are lower-case ids. The case
+// keeps the two apart: the community 'eu' is not the (reserved, never assigned) code 'EU'.
+const COUNTRY_RE = /^[A-Z]{2}$/;
+const COMMUNITY_RE = /^[a-z0-9][a-z0-9._-]{0,127}$/;
+const EXERCISE_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/** Checks a REL TO list and returns it sorted and de-duplicated; throws InvalidInputError. */
+export function normalizeReleasability(to: readonly string[]): string[] {
+  if (to.length === 0) throw new InvalidInputError('a releasability marking needs at least one community or country');
+  for (const entry of to) {
+    if (typeof entry !== 'string') throw new InvalidInputError(`releasability entry ${JSON.stringify(entry)} is not a string`);
+    if (COUNTRY_RE.test(entry)) continue;
+    if (!COMMUNITY_RE.test(entry)) {
+      const hint = 'country codes are ISO 3166-1 alpha-2 in upper case, community ids in lower case';
+      throw new InvalidInputError(`releasability entry '${entry}' is neither a country code nor a community id (${hint})`);
+    }
+  }
+  return [...new Set(to)].sort();
+}
+
+/** Checks an exercise id; throws InvalidInputError. */
+export function checkExerciseId(exerciseId: string): string {
+  if (typeof exerciseId !== 'string' || !EXERCISE_RE.test(exerciseId)) {
+    throw new InvalidInputError(`exercise id ${JSON.stringify(exerciseId)} must be 1-128 characters: letters, digits, '.', '_', ':', '-'`);
+  }
+  return exerciseId;
+}
+
+/** The identity named as creator of Concord's definitions. */
+export function concordIdentity(): StixObject {
+  return {
+    type: 'identity',
+    spec_version: '2.1',
+    id: CONCORD_IDENTITY_ID,
+    created: CONCORD_CREATED,
+    modified: CONCORD_CREATED,
+    name: 'Concord',
+    description: 'The Concord threat-intelligence sharing platform, which defines the Concord marking and object extensions.',
+    identity_class: 'organization',
+  };
+}
+
+const MARKING_SCHEMA = [
+  'Property extension of marking-definition objects. Properties:',
+  "marking_type (required): 'classification', 'releasability' or 'exercise'.",
+  'classification: scheme (string, a Concord classification scheme id such as nato or eu) and level (string, a level of that scheme).',
+  'releasability: releasable_to (list of string, sorted, no duplicates): ISO 3166-1 alpha-2 country codes in upper case or community ids in lower case.',
+  'exercise: exercise_id (string).',
+  'The marking-definition id is UUIDv5 in namespace ' + CONCORD_NAMESPACE + ' over the RFC 8785 canonical JSON of the extension without extension_type.',
+].join('\n');
+
+const OBJECT_SCHEMA = [
+  'Property extension of any STIX object originated on a Concord node. Properties:',
+  "distribution (string, required): 'organization', 'sharing-group:<id>', 'community:<id>' or 'federation'; the audience the originator allows.",
+].join('\n');
+
+function extensionDefinition(id: string, name: string, description: string, schema: string): StixObject {
+  return {
+    type: 'extension-definition',
+    spec_version: '2.1',
+    id,
+    created_by_ref: CONCORD_IDENTITY_ID,
+    created: CONCORD_CREATED,
+    modified: CONCORD_CREATED,
+    name,
+    description,
+    schema,
+    version: '1.0.0',
+    extension_types: ['property-extension'],
+  };
+}
+
+/** The extension-definition of Concord's classification, releasability and exercise markings. */
+export function concordMarkingExtensionDefinition(): StixObject {
+  const description = 'Concord marking definitions: classification level, releasability (REL TO) and exercise.';
+  return extensionDefinition(CONCORD_MARKING_EXTENSION_ID, 'Concord marking', description, MARKING_SCHEMA);
+}
+
+/** The extension-definition of Concord's per-object properties (distribution). */
+export function concordObjectExtensionDefinition(): StixObject {
+  const description = 'Concord object properties: the distribution the originating organisation allows.';
+  return extensionDefinition(CONCORD_OBJECT_EXTENSION_ID, 'Concord object', description, OBJECT_SCHEMA);
+}
+
+/** A marking-definition carrying `content` in the Concord marking extension, with a deterministic id. */
+function concordMarking(name: string, content: JsonObject): StixObject {
+  const text = canonicalize(content) ?? '';
+  return {
+    type: 'marking-definition',
+    spec_version: '2.1',
+    id: `marking-definition--${concordUuid(`marking:${text}`)}`,
+    created_by_ref: CONCORD_IDENTITY_ID,
+    created: CONCORD_CREATED,
+    name,
+    extensions: { [CONCORD_MARKING_EXTENSION_ID]: { extension_type: 'property-extension', ...content } },
+  };
+}
+
+/** The marking-definition of a classification level (throws InvalidInputError for a level not in the scheme). */
+export function classificationMarking(scheme: ClassificationScheme, level: string): StixObject {
+  if (levelRank(scheme, level) < 0) {
+    throw new InvalidInputError(`'${level}' is not a level of classification scheme '${scheme.id}' (${scheme.levels.join(' < ')})`);
+  }
+  return concordMarking(`${scheme.name}: ${level}`, { marking_type: 'classification', scheme: scheme.id, level });
+}
+
+/** The marking-definition "REL TO" a set of communities and countries; the id ignores order and repeats. */
+export function releasabilityMarking(to: readonly string[]): StixObject {
+  const set = normalizeReleasability(to);
+  return concordMarking(`REL TO ${set.join(', ')}`, { marking_type: 'releasability', releasable_to: set });
+}
+
+/** The marking-definition of material that belongs to one exercise. */
+export function exerciseMarking(exerciseId: string): StixObject {
+  checkExerciseId(exerciseId);
+  return concordMarking(`EXERCISE ${exerciseId}`, { marking_type: 'exercise', exercise_id: exerciseId });
+}
+
+/** What a node ingests at start: Concord's identity and extension-definitions, and TLP 2.0. */
+export function concordPublishedObjects(): StixObject[] {
+  return [
+    concordIdentity(),
+    concordMarkingExtensionDefinition(),
+    concordObjectExtensionDefinition(),
+    tlp2ExtensionDefinition(),
+    ...TLP_LEVELS.map(tlp2MarkingDefinition),
+  ];
+}
+
+/** Ids of the objects of concordPublishedObjects(). */
+export const CONCORD_PUBLISHED_IDS: ReadonlySet<string> = new Set(concordPublishedObjects().map((o) => o.id));
