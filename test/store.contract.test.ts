@@ -366,7 +366,7 @@ for (const engine of ENGINES) {
     it('records import jobs and their summaries', async () => {
       const job = (id: string, createdAt: string): ImportJob => ({
         id, state: 'queued', source: 'upload:x', createdAt, updatedAt: createdAt,
-        bytesTotal: 6_000_000_000, bytesRead: 0, objectsRead: 0, summary: null,
+        bytesTotal: 6_000_000_000, bytesRead: 0, objectsRead: 0, summary: null, orgId: 'identity--00000000-0000-4000-8000-000000000001',
       });
       await store.jobs.create(job('job-1', '2024-01-01T00:00:00.000Z'));
       await store.jobs.create(job('job-2', '2024-01-02T00:00:00.000Z'));

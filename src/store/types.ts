@@ -1,11 +1,15 @@
 // Repository interfaces: one per capability, implemented once for SQLite (store/sqlite) and
 // once for PostgreSQL (store/postgres), held to one contract suite (test/store.contract.test.ts).
 // Services depend on these interfaces only; all SQL lives behind them.
+import type { AccountRepo, OrgRepo } from './identity.types.ts';
+import type { AccessRepo } from './access.types.ts';
 import type { Observable } from '../domain/observables/types.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 
 // What the store keeps is defined by the domain; re-exported for the store's callers.
 export type { PreparedObject, Ref } from '../domain/ingest/prepared.ts';
+export type { AccountRepo, OrgRepo } from './identity.types.ts';
+export type { AccessRepo } from './access.types.ts';
 
 /** A stored version as read back. */
 export interface StoredObject {
@@ -127,6 +131,8 @@ export interface ImportSummary {
   reasons: Record<string, number>;
   /** STIX 2.0 → 2.1 changes and how often each was made. */
   upgrades: Record<string, number>;
+  /** Objects stored visible to their owner only because a marking they use stayed unknown. */
+  restricted?: number;
   /** Set when reading stopped early (broken JSON): what and at which byte. */
   error?: { code: string; message: string; offset?: number };
 }
@@ -144,13 +150,15 @@ export interface ImportJob {
   bytesRead: number;
   objectsRead: number;
   summary: ImportSummary | null;
+  /** The organisation that uploaded it; only its members (and node administrators) see the job. */
+  orgId: string | null;
 }
 
 export interface JobRepo {
   create(job: ImportJob): Promise<void>;
   update(id: string, patch: Partial<Omit<ImportJob, 'id' | 'createdAt'>>): Promise<void>;
   get(id: string): Promise<ImportJob | undefined>;
-  list(page: PageRequest): Promise<ImportJob[]>;
+  list(page: PageRequest, filter?: { orgId?: string }): Promise<ImportJob[]>;
 }
 
 /** An open store: one per process, shared by services. */
@@ -159,5 +167,34 @@ export interface Store {
   objects: ObjectRepo;
   quarantine: QuarantineRepo;
   jobs: JobRepo;
+  audit: AuditRepo;
+  orgs: OrgRepo;
+  access: AccessRepo;
+  accounts: AccountRepo;
   close(): Promise<void>;
+}
+
+/** One entry of the append-only, hash-chained audit log (domain/audit/chain.ts). */
+export type { AuditEntry, AuditFields, AuditHead } from '../domain/audit/chain.ts';
+import type { AuditEntry, AuditFields, AuditHead } from '../domain/audit/chain.ts';
+
+/** Filters and keyset page of the audit list, newest first; `after` is a seq from `next`. */
+export interface AuditListRequest {
+  after?: number;
+  limit: number;
+  action?: string;
+  actor?: string;
+}
+
+/** The audit log: appends move the head in the same transaction; reads never write. */
+export interface AuditRepo {
+  /** Chains `fields` to the head and stores the entry, atomically and safely across processes. */
+  append(fields: AuditFields): Promise<AuditEntry>;
+  /** Entries newest first (highest seq first). */
+  list(request: AuditListRequest): Promise<Page<AuditEntry>>;
+  /** Every entry in ascending seq order, read in batches. */
+  scan(options?: { batchSize?: number }): AsyncIterable<AuditEntry>;
+  /** The recorded head (last seq and hash; seq 0 and the genesis hash before the first append),
+   *  or null when the head row was removed, which only tampering does. */
+  head(): Promise<AuditHead | null>;
 }

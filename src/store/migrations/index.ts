@@ -8,6 +8,10 @@ import * as m0001 from './0001_objects.ts';
 import * as m0002 from './0002_quarantine.ts';
 import * as m0003 from './0003_import_jobs.ts';
 import * as m0004 from './0004_observable_networks.ts';
+import * as m0005 from './0005_identity.ts';
+import * as m0006 from './0006_audit.ts';
+import * as m0007 from './0007_object_access.ts';
+import * as m0008 from './0008_import_job_org.ts';
 
 type DialectMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -16,6 +20,10 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0002_quarantine', m0002.up],
   ['0003_import_jobs', m0003.up],
   ['0004_observable_networks', m0004.up],
+  ['0005_identity', m0005.up],
+  ['0006_audit', m0006.up],
+  ['0007_object_access', m0007.up],
+  ['0008_import_job_org', m0008.up],
 ];
 
 function provider(dialect: StoreDialect): MigrationProvider {
@@ -26,7 +34,11 @@ function provider(dialect: StoreDialect): MigrationProvider {
 
 /** Brings the schema up to date; a no-op when every migration has already run. */
 export async function migrateToLatest<DB>(db: Kysely<DB>, dialect: StoreDialect): Promise<void> {
-  const migrator = new Migrator({ db, provider: provider(dialect) });
+  // Numbers are reserved per feature and land in any order (0006 before 0005), so a store may
+  // have run 0006 when 0005 arrives. Kysely refuses that by default; every migration here
+  // creates its own tables and none depends on a later-numbered one, so running the late one
+  // afterwards is safe.
+  const migrator = new Migrator({ db, provider: provider(dialect), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -4,6 +4,11 @@ import type { Kysely } from 'kysely';
 import { migrateToLatest } from '../migrations/index.ts';
 import type { StoreDialect } from '../migrations/dialect.ts';
 import type { ObjectRepo, Store } from '../types.ts';
+import { KyselyAccessRepo } from './access.repo.ts';
+import { KyselyAccountRepo } from './account.repo.ts';
+import { postgresSql, sqliteSql } from './sql-dialect.ts';
+import { KyselyAuditRepo } from './audit.repo.ts';
+import { KyselyOrgRepo } from './org.repo.ts';
 import { KyselyJobRepo } from './job.repo.ts';
 import { KyselyQuarantineRepo } from './quarantine.repo.ts';
 import type { Tables } from './tables.ts';
@@ -25,12 +30,18 @@ export async function assembleStore(
     release();
     throw err;
   }
+  // better-sqlite3 cannot bind booleans; PostgreSQL columns are boolean.
+  const bool = (v: boolean): number | boolean => (dialect === 'sqlite' ? (v ? 1 : 0) : v);
   let closed = false;
   return {
     dialect,
     objects: objects(db),
     quarantine: new KyselyQuarantineRepo(db),
     jobs: new KyselyJobRepo(db),
+    audit: new KyselyAuditRepo(db, dialect),
+    orgs: new KyselyOrgRepo(db, bool),
+    access: new KyselyAccessRepo(db, dialect === 'sqlite' ? sqliteSql : postgresSql),
+    accounts: new KyselyAccountRepo(db, bool),
     async close() {
       if (closed) return;
       closed = true;

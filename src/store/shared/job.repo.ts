@@ -25,6 +25,7 @@ function toJob(r: ImportJobsTable): ImportJob {
     bytesRead: Number(r.bytes_read),
     objectsRead: Number(r.objects_read),
     summary,
+    orgId: r.org_id,
   };
 }
 
@@ -49,6 +50,7 @@ export class KyselyJobRepo implements JobRepo {
         bytes_read: job.bytesRead,
         objects_read: job.objectsRead,
         summary: job.summary === null ? null : JSON.stringify(job.summary),
+        org_id: job.orgId,
       })
       .execute();
   }
@@ -72,11 +74,11 @@ export class KyselyJobRepo implements JobRepo {
   }
 
   /** Jobs newest first. Job ids are not ordered, so `after` is an offset here, not a cursor. */
-  async list(page: PageRequest): Promise<ImportJob[]> {
+  async list(page: PageRequest, filter: { orgId?: string } = {}): Promise<ImportJob[]> {
     checkPage(page);
-    const rows = await this.db
-      .selectFrom('import_jobs')
-      .selectAll()
+    let q = this.db.selectFrom('import_jobs').selectAll();
+    if (filter.orgId !== undefined) q = q.where('org_id', '=', filter.orgId);
+    const rows = await q
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(page.limit)

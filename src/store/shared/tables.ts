@@ -2,6 +2,7 @@
 // migrations/ creates them. PostgreSQL int8 values are parsed to numbers at connect time
 // (postgres/open.ts), so `seq` is a number on both engines.
 import type { Generated } from 'kysely';
+import type { IdentityTables } from './identity.tables.ts';
 
 /** One row per stored object version. */
 export interface ObjectsTable {
@@ -68,10 +69,21 @@ export interface ImportJobsTable {
   objects_read: number;
   /** JSON text of an ImportSummary. */
   summary: string | null;
+  org_id: string | null;
+}
+
+/** The access label of one stored version (migrations/0007_object_access.ts). */
+export interface ObjectAccessTable {
+  seq: number;
+  owner_org: string;
+  tlp: string;
+  distribution: string;
+  label: string;
 }
 
 /** Every table the store's Kysely queries touch (full-text tables are queried raw). */
-export interface Tables {
+export interface Tables extends IdentityTables {
+  object_access: ObjectAccessTable;
   objects: ObjectsTable;
   refs: RefsTable;
   observables: ObservablesTable;
@@ -79,4 +91,26 @@ export interface Tables {
   labels: LabelsTable;
   quarantine: QuarantineTable;
   import_jobs: ImportJobsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
+
+/** The hash-chained audit log (migrations/0006); `seq` is assigned by the repo, not the engine. */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  target: string | null;
+  /** JSON text of a JSON object. */
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The one-row head of the audit chain (id is always 1), moved with every append. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
 }

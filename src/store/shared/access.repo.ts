@@ -1,0 +1,59 @@
+// Access labels on either engine: one Kysely implementation.
+import type { Kysely } from 'kysely';
+import type { AccessLabel } from '../../domain/access/types.ts';
+import { formatDistribution } from '../../domain/access/types.ts';
+import type { AccessRepo } from '../access.types.ts';
+import type { SqlDialect } from './sql-dialect.ts';
+import type { Tables } from './tables.ts';
+
+/** Rows per statement: well under SQLite's parameter limit (5 per row). */
+const CHUNK = 500;
+
+/** Access labels of object versions. */
+export class KyselyAccessRepo implements AccessRepo {
+  private readonly db: Kysely<Tables>;
+  private readonly sql: SqlDialect;
+
+  constructor(db: Kysely<Tables>, sql: SqlDialect) {
+    this.db = db;
+    this.sql = sql;
+  }
+
+  async put(rows: { seq: number; label: AccessLabel }[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const values = rows.slice(i, i + CHUNK).map(({ seq, label }) => ({
+        seq,
+        owner_org: label.ownerOrg,
+        tlp: label.tlp,
+        distribution: formatDistribution(label.distribution),
+        label: JSON.stringify(label),
+      }));
+      await this.db.insertInto('object_access').values(values).execute();
+    }
+  }
+
+  async labels(seqs: readonly number[]): Promise<Map<number, AccessLabel>> {
+    const out = new Map<number, AccessLabel>();
+    for (let i = 0; i < seqs.length; i += CHUNK) {
+      const chunk = seqs.slice(i, i + CHUNK);
+      const rows = await this.db.selectFrom('object_access').select(['seq', 'label']).where('seq', 'in', chunk).execute();
+      // Written by put() from an AccessLabel.
+      for (const r of rows) out.set(Number(r.seq), JSON.parse(r.label) as AccessLabel);
+    }
+    return out;
+  }
+
+  async latest(ids: readonly string[]): Promise<Map<string, AccessLabel>> {
+    const out = new Map<string, AccessLabel>();
+    if (ids.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('objects as o')
+      .innerJoin('object_access as a', 'a.seq', 'o.seq')
+      .select(['o.id', 'a.label'])
+      .where(this.sql.inList('o.id', [...new Set(ids)]))
+      .where(this.sql.isLatest('o'))
+      .execute();
+    for (const r of rows) out.set(r.id, JSON.parse(r.label) as AccessLabel);
+    return out;
+  }
+}
