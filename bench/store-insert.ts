@@ -41,6 +41,8 @@ export function generateIndicator(i: number): PreparedObject {
       { property: 'object_marking_refs', target: TLP_GREEN },
     ],
     observables: [{ kind: 'ipv4', value: ip }],
+    markingRefs: [TLP_GREEN],
+    distribution: null,
   };
 }
 

@@ -1,12 +1,17 @@
 // The composition root: builds the store, the services and the HTTP server, and passes each
 // service only the repositories it uses (CONVENTIONS.md, Wiring).
 import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import { NotFoundError } from './errors.ts';
 import { sendProblem } from './http/problem.ts';
 import { objectRoutes } from './http/objects/routes.ts';
+import { installAuth } from './http/auth/plugin.ts';
+import { authRoutes } from './http/auth/routes.ts';
+import { orgRoutes } from './http/admin/org.routes.ts';
+import { userRoutes } from './http/admin/user.routes.ts';
 import { lookupRoutes } from './http/lookup/routes.ts';
 import { importRoutes } from './http/imports/routes.ts';
 import { quarantineRoutes } from './http/quarantine/routes.ts';
@@ -50,13 +55,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
     },
   });
 
+  await app.register(cookie);
   await app.register(
     async (api) => {
-      api.get('/health', { schema: { summary: 'Liveness and the database engine in use', tags: ['node'] } }, async () => ({ status: 'ok', database: store.dialect }));
+      installAuth(api, services.auth);
+      api.get('/health', { config: { public: true }, schema: { summary: 'Liveness and the database engine in use', tags: ['node'] } }, async () => ({ status: 'ok', database: store.dialect }));
+      await api.register(authRoutes(services.auth));
+      await api.register(orgRoutes(services.orgs));
+      await api.register(userRoutes(services.users));
       await api.register(objectRoutes(services.query));
       await api.register(lookupRoutes(services.query));
       await api.register(quarantineRoutes(services.quarantine));
-      await api.register(importRoutes(services.imports, config.maxUploadBytes));
+      await api.register(importRoutes(services.imports, services.importOwner, config.maxUploadBytes));
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,8 @@
 // Configuration: flags and CONCORD_* environment variables, parsed and validated once into a
 // frozen object. Nothing else in Concord reads process.env (CONVENTIONS.md, Wiring).
 import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { SchemeDefinition } from './domain/markings/classification.ts';
 import { ConfigError } from './errors.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -17,6 +19,11 @@ export interface Config {
   readonly maxUploadBytes: number;
   /** Largest accepted JSON request body (other than uploads), in bytes. */
   readonly maxBodyBytes: number;
+  /** Name and country of the organisation that operates the node, created on first start. */
+  readonly orgName: string;
+  readonly orgCountry: string | undefined;
+  /** National classification schemes besides the built-in NATO and EU ones. */
+  readonly classificationSchemes: readonly SchemeDefinition[];
 }
 
 /** Global flags every command accepts; they override the environment. */
@@ -39,6 +46,39 @@ function int(name: string, raw: string | undefined, fallback: number, min: numbe
   return n;
 }
 
+/**
+ * National classification schemes: JSON `[{"id","name","levels":[lowest…highest]}]`, given
+ * inline or as `@path/to/file.json`. The schemes' own rules are checked when the registry is
+ * built (domain/markings/classification.ts); here only the JSON shape.
+ */
+function schemes(raw: string | undefined): SchemeDefinition[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const name = 'CONCORD_CLASSIFICATION_SCHEMES';
+  let text = raw;
+  if (raw.startsWith('@')) {
+    try {
+      text = readFileSync(raw.slice(1), 'utf8');
+    } catch (e) {
+      throw new ConfigError(`${name}: cannot read ${raw.slice(1)}: ${(e as Error).message}`);
+    }
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${name} is not JSON: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(value)) throw new ConfigError(`${name} must be a JSON array of {id, name, levels}`);
+  return value.map((v: unknown, i) => {
+    const o = (v ?? {}) as Record<string, unknown>;
+    const levels = o['levels'];
+    if (typeof o['id'] !== 'string' || typeof o['name'] !== 'string' || !Array.isArray(levels) || !levels.every((l) => typeof l === 'string')) {
+      throw new ConfigError(`${name}[${i}] must have a string id, a string name and levels, an array of strings`);
+    }
+    return { id: o['id'], name: o['name'], levels };
+  });
+}
+
 /** Builds the configuration from flags and an environment map (pure; see `loadConfig`). */
 export function parseConfig(flags: GlobalFlags, env: Record<string, string | undefined>): Config {
   const level = flags.logLevel ?? env['CONCORD_LOG_LEVEL'] ?? 'info';
@@ -57,6 +97,9 @@ export function parseConfig(flags: GlobalFlags, env: Record<string, string | und
     logLevel: level as LogLevel,
     maxUploadBytes: int('CONCORD_MAX_UPLOAD_BYTES', env['CONCORD_MAX_UPLOAD_BYTES'], 4 * 1024 ** 3, 1024, 2 ** 42),
     maxBodyBytes: int('CONCORD_MAX_BODY_BYTES', env['CONCORD_MAX_BODY_BYTES'], 10 * 1024 ** 2, 1024, 2 ** 31),
+    orgName: env['CONCORD_ORG_NAME'] ?? 'Concord node operator',
+    orgCountry: env['CONCORD_ORG_COUNTRY'] || undefined,
+    classificationSchemes: schemes(env['CONCORD_CLASSIFICATION_SCHEMES']),
   });
 }
 

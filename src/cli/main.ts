@@ -8,6 +8,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: () => import('./import.ts'),
   export: () => import('./export.ts'),
   quarantine: () => import('./quarantine.ts'),
+  audit: () => import('./audit.ts'),
+  org: () => import('./org.ts'),
+  user: () => import('./user.ts'),
+  token: () => import('./token.ts'),
+  community: () => import('./community.ts'),
+  'sharing-group': () => import('./sharing-group.ts'),
 };
 
 const HELP = `usage: concord <command> [options]
@@ -17,6 +23,12 @@ commands:
   import       import a STIX bundle from a file or stdin
   export       export a STIX 2.1 bundle
   quarantine   list, show and retry what was not stored
+  audit        verify the hash-chained audit log, list its entries
+  org          add, list, show, update and disable organisations
+  user         add, list, show, update and disable users; one-time passwords
+  token        create, list, show and revoke API tokens (the secret is shown once)
+  community    add, list, show, update and disable communities
+  sharing-group  add, list, show, update and disable sharing groups
 
 global options:
   --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)

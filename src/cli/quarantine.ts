@@ -1,4 +1,5 @@
 // `concord quarantine list|show|retry`: what was not stored, why, and trying again.
+import { CLI } from '../domain/identity/principal.ts';
 import { configFrom, parseCommand, withServices } from './context.ts';
 
 export const usage = `concord quarantine list [--reason CODE] [--limit N] [--json]
@@ -41,7 +42,7 @@ export async function run(args: string[]): Promise<number> {
       console.log(JSON.stringify(await s.quarantine.show(id), null, 2));
       return 0;
     }
-    const result = await s.quarantine.retry(id);
+    const result = await s.quarantine.retry(CLI, id);
     console.log(result.outcome === 'stored' ? `entry ${id} is now stored` : `entry ${id} failed again: ${JSON.stringify(result.summary.reasons)}`);
     return result.outcome === 'stored' ? 0 : 1;
   });

@@ -1,7 +1,7 @@
 // One error handler for the whole API: Concord errors, validation failures and Fastify's own
 // errors become RFC 9457 `application/problem+json` with a stable code and the request id.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ConcordError } from '../errors.ts';
+import { ConcordError, LoginThrottledError } from '../errors.ts';
 
 /** An RFC 9457 problem document with Concord's stable `code`. */
 export interface Problem {
@@ -25,11 +25,15 @@ const FASTIFY_CODES: Record<string, string> = {
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   406: 'Not Acceptable',
+  409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
 };
 
@@ -61,5 +65,8 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
 /** Fastify error handler sending problem+json. */
 export function sendProblem(err: unknown, req: FastifyRequest, reply: FastifyReply): void {
   const p = toProblem(err, req);
+  // RFC 9110 §11.6.1: a 401 names the schemes the server accepts; RFC 6585 §4: a 429 may say when to retry.
+  if (p.status === 401) reply.header('www-authenticate', 'Bearer realm="concord", Basic realm="concord"');
+  if (err instanceof LoginThrottledError) reply.header('retry-after', String(err.retryAfter));
   void reply.status(p.status).type('application/problem+json').send(JSON.stringify(p));
 }

@@ -8,7 +8,8 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { NotFoundError, PayloadTooLargeError } from '../errors.ts';
 import type { ImportJob, JobRepo } from '../store/types.ts';
-import { emptySummary, type IngestService } from './ingest.service.ts';
+import { emptySummary, type ImportOwner, type IngestService } from './ingest.service.ts';
+import { isNodeAdmin, type Principal } from '../domain/identity/principal.ts';
 
 /** How often a running job writes its progress, in milliseconds. */
 const PROGRESS_EVERY_MS = 250;
@@ -25,8 +26,8 @@ export class ImportJobService {
     this.spoolDir = deps.spoolDir;
   }
 
-  /** Spools an upload (refused past `maxBytes`) and starts importing it; returns the queued job at once. */
-  async start(body: Readable, source: string, maxBytes: number): Promise<ImportJob> {
+  /** Spools an upload (refused past `maxBytes`) and starts importing it as `owner`; returns the queued job at once. */
+  async start(body: Readable, source: string, maxBytes: number, owner: ImportOwner): Promise<ImportJob> {
     const id = randomUUID();
     await mkdir(this.spoolDir, { recursive: true });
     const file = join(this.spoolDir, `${id}.json`);
@@ -45,23 +46,24 @@ export class ImportJobService {
     }
     const now = new Date().toISOString();
     const { size } = await stat(file);
-    const job: ImportJob = { id, state: 'queued', source, createdAt: now, updatedAt: now, bytesTotal: size, bytesRead: 0, objectsRead: 0, summary: null };
+    const job: ImportJob = { id, state: 'queued', source, createdAt: now, updatedAt: now, bytesTotal: size, bytesRead: 0, objectsRead: 0, summary: null, orgId: owner.orgId };
     await this.jobs.create(job);
-    const done = this.run(job, file).finally(() => this.running.delete(done));
+    const done = this.run(job, file, owner).finally(() => this.running.delete(done));
     this.running.add(done);
     return job;
   }
 
-  /** A job's current state and progress. */
-  async get(id: string): Promise<ImportJob> {
+  /** A job's current state and progress; other organisations' jobs answer as missing. */
+  async get(principal: Principal, id: string): Promise<ImportJob> {
     const job = await this.jobs.get(id);
-    if (!job) throw new NotFoundError(`import job ${id}`);
+    if (!job || !(isNodeAdmin(principal) || (principal.kind === 'user' && job.orgId === principal.org.id))) throw new NotFoundError(`import job ${id}`);
     return job;
   }
 
-  /** Recent jobs, newest first. */
-  list(limit: number): Promise<ImportJob[]> {
-    return this.jobs.list({ limit });
+  /** Recent jobs of the principal's organisation (all for node administrators), newest first. */
+  list(principal: Principal, limit: number): Promise<ImportJob[]> {
+    if (isNodeAdmin(principal) || principal.kind !== 'user') return this.jobs.list({ limit });
+    return this.jobs.list({ limit }, { orgId: principal.org.id });
   }
 
   /** Waits for the jobs this process runs (tests, shutdown). */
@@ -69,13 +71,14 @@ export class ImportJobService {
     await Promise.all([...this.running]);
   }
 
-  private async run(job: ImportJob, file: string): Promise<void> {
+  private async run(job: ImportJob, file: string, owner: ImportOwner): Promise<void> {
     let last = 0;
     let pending: Promise<void> = Promise.resolve();
     try {
       await this.jobs.update(job.id, { state: 'running', updatedAt: new Date().toISOString() });
       const summary = await this.ingest.importStream(createReadStream(file, { highWaterMark: 1 << 20 }), {
         source: `upload:${job.id}`,
+        owner,
         onProgress: (p) => {
           const now = Date.now();
           if (now - last < PROGRESS_EVERY_MS) return;

@@ -2,11 +2,25 @@
 // repositories it uses. Kept apart from app.ts so that CLI commands do not load the HTTP stack.
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
+import { buildSchemeRegistry, type SchemeRegistry } from '../domain/markings/classification.ts';
+import { concordPublishedObjects } from '../domain/markings/concord-markings.ts';
+import type { Org } from '../domain/identity/types.ts';
+import { InvalidInputError } from '../errors.ts';
 import type { Store } from '../store/types.ts';
+import { AuditService } from './audit.service.ts';
+import { AuthService } from './auth.service.ts';
+import { bootstrapNode, type BootstrapResult } from './bootstrap.service.ts';
 import { ImportJobService } from './import-jobs.service.ts';
 import { IngestService } from './ingest.service.ts';
+import { OrgService } from './org.service.ts';
 import { QuarantineService } from './quarantine.service.ts';
 import { QueryService } from './query.service.ts';
+import { UserService } from './user.service.ts';
+import { MarkingCatalog } from './markings.service.ts';
+import { AccessGate } from './access-gate.ts';
+import { importOwner, operatingOrg, type OwnerOverrides } from './import-owner.ts';
+import type { ImportOwner } from './labeller.ts';
+import { CLI, type Principal } from '../domain/identity/principal.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -14,15 +28,80 @@ export interface Services {
   query: QueryService;
   quarantine: QuarantineService;
   imports: ImportJobService;
+  audit: AuditService;
+  orgs: OrgService;
+  users: UserService;
+  auth: AuthService;
+  schemes: SchemeRegistry;
+  markings: MarkingCatalog;
+  /** Who an import by `principal` writes as. */
+  importOwner(principal: Principal, overrides?: OwnerOverrides): Promise<ImportOwner>;
+  /** Creates the built-in communities, the operating organisation and the first administrator. */
+  bootstrap(): Promise<BootstrapResult>;
+}
+
+/** The STIX identity an organisation is published as. */
+function identityOf(org: Org): Record<string, unknown> {
+  return {
+    type: 'identity',
+    spec_version: '2.1',
+    id: org.id,
+    created: org.createdAt,
+    modified: org.updatedAt,
+    name: org.name,
+    identity_class: 'organization',
+  };
+}
+
+function clearanceChecker(schemes: SchemeRegistry): (c: Record<string, string>) => Record<string, string> {
+  return (c) => {
+    for (const [scheme, level] of Object.entries(c)) {
+      const s = schemes.get(scheme);
+      if (!s) throw new InvalidInputError(`unknown classification scheme "${scheme}"; known: ${schemes.all().map((x) => x.id).join(', ')}`, { field: `clearances.${scheme}` });
+      if (!s.levels.includes(level)) throw new InvalidInputError(`"${level}" is not a level of ${s.name}: ${s.levels.join(' < ')}`, { field: `clearances.${scheme}` });
+    }
+    return { ...c };
+  };
 }
 
 /** Builds the services over an open store. */
 export function buildServices(store: Store, config: Config): Services {
-  const ingest = new IngestService({ objects: store.objects, quarantine: store.quarantine });
+  const audit = new AuditService({ audit: store.audit });
+  const schemes = buildSchemeRegistry(config.classificationSchemes);
+  const markings = new MarkingCatalog({ objects: store.objects });
+  const ingest = new IngestService({ objects: store.objects, quarantine: store.quarantine, labels: { access: store.access, audit, schemes, markings } });
+  // The operating organisation is created on first need (a first `concord import` before any
+  // `concord serve`); `serve` then adds the administrator to it.
+  const operating = async (): Promise<Org> =>
+    (await operatingOrg(store.orgs, config.orgName)) ?? orgs.addOrg(CLI, { name: config.orgName, ...(config.orgCountry ? { country: config.orgCountry } : {}) });
+  const auth = new AuthService({ accounts: store.accounts, orgs: store.orgs, audit });
+  const invalidate = (): void => auth.invalidate();
+  const publishIdentity = async (org: Org): Promise<void> => {
+    // An organisation's identity is public within the federation: peers must be able to name it.
+    const owner = { orgId: org.id, tlp: 'clear', distribution: { kind: 'federation' }, actor: 'system:directory' } as const;
+    await ingest.importStream([JSON.stringify(identityOf(org))], { source: `org:${org.id}`, owner });
+  };
+  const orgs = new OrgService({ orgs: store.orgs, audit, publishIdentity, invalidate });
+  const users = new UserService({ accounts: store.accounts, orgs: store.orgs, audit, checkClearances: clearanceChecker(schemes), invalidate });
   return {
     ingest,
-    query: new QueryService({ objects: store.objects }),
-    quarantine: new QuarantineService({ quarantine: store.quarantine, ingest }),
+    query: new QueryService({ objects: store.objects, gate: new AccessGate({ access: store.access, schemes, markings, audit }), audit }),
+    quarantine: new QuarantineService({ quarantine: store.quarantine, ingest, owner: (p) => importOwner(store.orgs, p, {}, operating) }),
     imports: new ImportJobService({ jobs: store.jobs, ingest, spoolDir: join(config.dataDir, 'uploads') }),
+    audit,
+    orgs,
+    users,
+    auth,
+    schemes,
+    markings,
+    importOwner: (principal, overrides = {}) => importOwner(store.orgs, principal, overrides, operating),
+    async bootstrap() {
+      const result = await bootstrapNode({ orgs: store.orgs, accounts: store.accounts, orgService: orgs, users }, { orgName: config.orgName, orgCountry: config.orgCountry });
+      // Concord's identity, its extension-definitions and the TLP 2.0 definitions, so that every
+      // marking and extension Concord emits resolves here and on peers (issue 3, item 2).
+      const owner = { orgId: result.org.id, tlp: 'clear', distribution: { kind: 'federation' }, actor: 'system:bootstrap' } as const;
+      await ingest.importStream([JSON.stringify(concordPublishedObjects())], { source: 'concord', owner });
+      return result;
+    },
   };
 }

@@ -5,7 +5,11 @@ import { Examiner, type ExaminedLite } from './examiner.ts';
 import { sameJsonContent } from '../domain/stix/canonical.ts';
 import { validateBundle } from '../domain/stix/validate.ts';
 import { ConcordError } from '../errors.ts';
-import type { ImportSummary, NewQuarantineEntry, ObjectRepo, PreparedObject, QuarantineRepo } from '../store/types.ts';
+import type { ImportSummary, InsertResult, NewQuarantineEntry, ObjectRepo, PreparedObject, QuarantineRepo } from '../store/types.ts';
+import { Labeller, type ImportOwner, type LabellerDeps, type Verdict } from './labeller.ts';
+import type { MarkingCatalog } from './markings.service.ts';
+
+export type { ImportOwner } from './labeller.ts';
 
 /** Progress of a running import, reported after every chunk. */
 export interface ImportProgress {
@@ -17,15 +21,19 @@ export interface ImportProgress {
 export interface ImportOptions {
   /** Where the data came from, kept with quarantined objects (`file:x.json`, `upload:<job>`). */
   source: string;
+  /** Who writes, and the markings of what arrives unmarked. Without it nothing is labelled, so
+   *  nothing stored is readable by anyone (store-level tools and benchmarks only). */
+  owner?: ImportOwner;
   onProgress?: (p: ImportProgress) => void;
 }
 
 const BATCH = 2000;
 
-/** The repositories ingestion writes to. */
+/** The repositories ingestion writes to; labelling needs the rest (absent: nothing labelled). */
 export interface IngestDeps {
   objects: ObjectRepo;
   quarantine: QuarantineRepo;
+  labels?: Omit<LabellerDeps, 'registry'> & { markings: MarkingCatalog };
 }
 
 /** An empty summary. */
@@ -51,10 +59,12 @@ class ImportRun {
   objectsRead = 0;
   private readonly deps: IngestDeps;
   private readonly source: string;
+  private readonly labeller: Labeller | undefined;
 
-  constructor(deps: IngestDeps, source: string) {
+  constructor(deps: IngestDeps, source: string, labeller: Labeller | undefined) {
     this.deps = deps;
     this.source = source;
+    this.labeller = labeller;
   }
 
   async add(item: SplitItem, r: ExaminedLite): Promise<void> {
@@ -80,29 +90,68 @@ class ImportRun {
   }
 
   async flush(): Promise<void> {
-    const batch = this.batch;
+    let batch = this.batch;
     this.batch = [];
-    if (batch.length > 0) {
-      const results = await this.deps.objects.insertBatch(batch);
-      results.forEach((res, i) => {
+    if (batch.length > 0 && this.labeller) {
+      const verdicts = await this.labeller.judge(batch);
+      const kept: PreparedObject[] = [];
+      const keptVerdicts: Verdict[] = [];
+      for (let i = 0; i < batch.length; i++) {
+        const v = verdicts[i] as Verdict;
         const obj = batch[i] as PreparedObject;
-        if (res.status === 'inserted') this.summary.accepted++;
-        else if (sameJsonContent(res.existingJson, obj.json)) this.summary.unchanged++;
-        else {
-          this.quarantine({
-            objectId: obj.id,
-            reason: 'VERSION_CONFLICT',
-            details: { message: `${obj.id} version ${obj.version} is already held with different content (STIX 2.1 §3.6: a new version needs a new modified)`, held: JSON.parse(res.existingJson) },
-            raw: obj.json,
-          });
+        if (v.kind === 'store') {
+          kept.push(obj);
+          keptVerdicts.push(v);
+        } else if (!(await this.heldUnchanged(obj))) {
+          this.quarantine({ objectId: obj.id, reason: v.reason, details: { message: v.message }, raw: obj.json });
         }
-      });
+      }
+      batch = kept;
+      const results = await this.deps.objects.insertBatch(batch);
+      await this.labeller.stored(batch, keptVerdicts, results.map((r) => (r.status === 'inserted' ? r.seq : null)));
+      this.count(batch, results);
+    } else if (batch.length > 0) {
+      this.count(batch, await this.deps.objects.insertBatch(batch));
     }
     if (this.held.length > 0) {
       const held = this.held;
       this.held = [];
       await this.deps.quarantine.add(held);
     }
+  }
+
+  /** Labels what waited for its marking definitions; the run's last step. */
+  async finish(): Promise<void> {
+    await this.flush();
+    if (!this.labeller) return;
+    await this.labeller.finish();
+    if (this.labeller.restricted > 0) this.summary.restricted = this.labeller.restricted;
+    this.deps.labels?.markings.update(this.labeller.markings);
+  }
+
+  /** A refused object that is exactly a version already held is counted unchanged, not refused:
+   *  re-importing a shared feed another organisation imported first is not a conflict. */
+  private async heldUnchanged(obj: PreparedObject): Promise<boolean> {
+    const held = await this.deps.objects.get(obj.id, obj.version);
+    if (!held || !sameJsonContent(held.json, obj.json)) return false;
+    this.summary.unchanged++;
+    return true;
+  }
+
+  private count(batch: PreparedObject[], results: InsertResult[]): void {
+    results.forEach((res, i) => {
+      const obj = batch[i] as PreparedObject;
+      if (res.status === 'inserted') this.summary.accepted++;
+      else if (sameJsonContent(res.existingJson, obj.json)) this.summary.unchanged++;
+      else {
+        this.quarantine({
+          objectId: obj.id,
+          reason: 'VERSION_CONFLICT',
+          details: { message: `${obj.id} version ${obj.version} is already held with different content (STIX 2.1 §3.6: a new version needs a new modified)`, held: JSON.parse(res.existingJson) },
+          raw: obj.json,
+        });
+      }
+    });
   }
 }
 
@@ -171,7 +220,10 @@ export class IngestService {
 
   /** Reads the whole stream; stops at broken JSON structure, keeping what came before it. */
   async importStream(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, options: ImportOptions): Promise<ImportSummary> {
-    const run = new ImportRun(this.deps, options.source);
+    const labels = this.deps.labels;
+    const labeller =
+      labels && options.owner ? new Labeller({ access: labels.access, audit: labels.audit, schemes: labels.schemes, registry: await labels.markings.registry() }, options.owner) : undefined;
+    const run = new ImportRun(this.deps, options.source, labeller);
     const splitter = new BundleSplitter();
     const pipeline = new ExaminePipeline(run);
     const report = (): void => options.onProgress?.({ bytesRead: splitter.offset, objectsRead: run.objectsRead, summary: run.summary });
@@ -192,7 +244,7 @@ export class IngestService {
     }
     await pipeline.drain();
     await pipeline.close();
-    await run.flush();
+    await run.finish();
     report();
     return run.summary;
   }

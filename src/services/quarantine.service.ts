@@ -2,7 +2,8 @@
 // (DESIGN.md principle 3: nothing is lost).
 import { NotFoundError } from '../errors.ts';
 import type { ImportSummary, Page, PageRequest, QuarantineEntry, QuarantineRepo } from '../store/types.ts';
-import type { IngestService } from './ingest.service.ts';
+import type { ImportOwner, IngestService } from './ingest.service.ts';
+import type { Principal } from '../domain/identity/principal.ts';
 
 /** Result of retrying one quarantined entry. */
 export interface RetryResult {
@@ -16,9 +17,12 @@ export class QuarantineService {
   private readonly repo: QuarantineRepo;
   private readonly ingest: IngestService;
 
-  constructor(deps: { quarantine: QuarantineRepo; ingest: IngestService }) {
+  private readonly owner: (p: Principal) => Promise<ImportOwner>;
+
+  constructor(deps: { quarantine: QuarantineRepo; ingest: IngestService; owner: (p: Principal) => Promise<ImportOwner> }) {
     this.repo = deps.quarantine;
     this.ingest = deps.ingest;
+    this.owner = deps.owner;
   }
 
   /** One page of quarantined entries. */
@@ -38,9 +42,9 @@ export class QuarantineService {
    * was revoked, or a newer Concord accepts it). The old entry is removed; a new failure is
    * quarantined again with its current reason, so nothing is lost either way.
    */
-  async retry(id: number): Promise<RetryResult> {
+  async retry(principal: Principal, id: number): Promise<RetryResult> {
     const entry = await this.show(id);
-    const summary = await this.ingest.importStream([Buffer.from(entry.raw)], { source: entry.source });
+    const summary = await this.ingest.importStream([Buffer.from(entry.raw)], { source: entry.source, owner: await this.owner(principal) });
     const stored = summary.quarantined === 0 && summary.error === undefined;
     // A new failure was quarantined afresh; text too broken to read again keeps the old entry.
     if (stored || summary.quarantined > 0) await this.repo.remove(id);

@@ -4,12 +4,16 @@ import { detectKind, lookupKeys, normalizeObservable } from '../domain/observabl
 import type { Observable, ObservableKind } from '../domain/observables/types.ts';
 import { versionKey } from '../domain/stix/timestamp.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import type { Edge, ObjectFilter, ObjectRepo, Page, PageRequest, StoredObject } from '../store/types.ts';
+import type { ObjectFilter, ObjectRepo, Page, PageRequest, StoredObject, Edge } from '../store/types.ts';
+import { actorName, type Principal } from '../domain/identity/principal.ts';
+import type { AccessGate, Visible } from './access-gate.ts';
+import type { AuditSink } from './audit.service.ts';
+import { GraphWalk } from './graph-walk.ts';
 
 /** The graph around an object. */
 export interface Neighbourhood {
-  root: StoredObject;
-  objects: StoredObject[];
+  root: Visible;
+  objects: Visible[];
   edges: Edge[];
   /** Referenced ids that this store does not hold. */
   missing: string[];
@@ -22,84 +26,79 @@ export interface LookupResult {
   value: string;
   kind: ObservableKind | null;
   normalized: string | null;
-  matches: { matched: Observable; object: StoredObject }[];
+  matches: { matched: Observable; object: Visible }[];
 }
 
-const MAX_NODES = 500;
-/** Expanding through these would pull in everything an author or a marking touches. */
-const NO_EXPAND_PROPERTIES = new Set(['created_by_ref', 'object_marking_refs', 'granular_markings.marking_ref']);
-const RELATIONSHIP_TYPES = new Set(['relationship', 'sighting']);
 
-/** Read-side service over the object repository. */
+/** Read-side service over the object repository; every answer passes the access gate. A
+ *  version the principal may not read answers exactly as one that does not exist. */
 export class QueryService {
   private readonly objects: ObjectRepo;
+  private readonly gate: AccessGate;
+  private readonly audit: AuditSink;
 
-  constructor(deps: { objects: ObjectRepo }) {
+  constructor(deps: { objects: ObjectRepo; gate: AccessGate; audit: AuditSink }) {
     this.objects = deps.objects;
+    this.gate = deps.gate;
+    this.audit = deps.audit;
   }
 
-  /** Latest versions matching the filter, one page. */
-  list(filter: ObjectFilter, page: PageRequest): Promise<Page<StoredObject>> {
-    return this.objects.list(filter, page);
+  /** Latest versions matching the filter that the principal may read, one page. */
+  async list(principal: Principal, filter: ObjectFilter, page: PageRequest): Promise<Page<Visible>> {
+    const items: Visible[] = [];
+    let after = page.after;
+    // Pages of the store are filtered until the page is full; the cursor is the last seq
+    // returned, or the last one examined when the store has nothing more.
+    for (;;) {
+      const raw = await this.objects.list(filter, { limit: page.limit, ...(after === undefined ? {} : { after }) });
+      const visible = await this.gate.filter(principal, raw.items);
+      for (const v of visible) {
+        if (items.length === page.limit) return { items, next: items.at(-1)?.seq ?? null };
+        items.push(v);
+      }
+      if (raw.next === null) return { items, next: null };
+      if (items.length === page.limit) return { items, next: raw.next };
+      after = raw.next;
+    }
   }
 
   /** One object, latest or the version whose `modified` is given. */
-  async get(id: string, version?: string): Promise<StoredObject> {
+  async get(principal: Principal, id: string, version?: string): Promise<Visible> {
     let key: string | undefined;
     if (version !== undefined) {
       key = versionKey(version);
       if (key === undefined) throw new InvalidInputError(`version must be a STIX timestamp, got "${version}"`, { parameter: 'version' });
     }
     const found = await this.objects.get(id, key);
-    if (!found) throw new NotFoundError(version ? `${id} version ${version}` : id);
-    return found;
+    const [visible] = found ? await this.gate.filter(principal, [found]) : [];
+    if (!visible) throw new NotFoundError(version ? `${id} version ${version}` : id);
+    return visible;
   }
 
-  /** Every version of an object, oldest first. */
-  async versions(id: string): Promise<StoredObject[]> {
-    const all = await this.objects.versions(id);
+  /** Every version of an object the principal may read, oldest first. */
+  async versions(principal: Principal, id: string): Promise<Visible[]> {
+    const all = await this.gate.filter(principal, await this.objects.versions(id));
     if (all.length === 0) throw new NotFoundError(id);
     return all;
   }
 
-  /** The object, its relationships and the objects they and its references reach, to `depth` hops. */
-  async neighbourhood(id: string, depth: 1 | 2): Promise<Neighbourhood> {
-    const root = await this.get(id);
-    const nodes = new Set([id]);
-    const edges = new Map<string, Edge>();
-    let frontier = [id];
-    let truncated = false;
-    for (let level = 0; level < depth && frontier.length > 0 && !truncated; level++) {
-      const next: string[] = [];
-      const found = await this.objects.edges(frontier);
-      // A relationship is one hop: take its other ends along with it.
-      const rels = [...new Set(found.map((e) => e.source).filter((s) => isRelationshipId(s) && !nodes.has(s)))];
-      const through = rels.length > 0 ? await this.objects.edges(rels) : [];
-      for (const e of [...found, ...through]) {
-        edges.set(`${e.source}|${e.property}|${e.target}`, e);
-        for (const end of [e.source, e.target]) {
-          if (nodes.has(end)) continue;
-          if (nodes.size >= MAX_NODES) {
-            truncated = true;
-            continue;
-          }
-          nodes.add(end);
-          // A new target is always reached from the frontier (or one of its relationships): every
-          // edge returned touches the ids asked for, and those are already nodes.
-          const expand = !(end === e.target && NO_EXPAND_PROPERTIES.has(e.property)) && !isRelationshipId(end);
-          if (expand) next.push(end);
-        }
-      }
-      frontier = next;
+  /** The object, its relationships and the objects they and its references reach, to `depth`
+   *  hops, through visible objects only: nothing unseen is walked through or hinted at. */
+  async neighbourhood(principal: Principal, id: string, depth: 1 | 2): Promise<Neighbourhood> {
+    const root = await this.get(principal, id);
+    const walk = new GraphWalk(this.objects, (ids) => this.gate.visibleIds(principal, ids), id);
+    for (let level = 0; level < depth && !walk.truncated; level++) {
+      if (!(await walk.step())) break;
     }
-    const objects = await this.objects.getMany([...nodes]);
-    const held = new Set(objects.map((o) => o.id));
-    const keptEdges = [...edges.values()].filter((e) => nodes.has(e.source) && nodes.has(e.target));
-    return { root, objects, edges: keptEdges, missing: [...nodes].filter((n) => !held.has(n)), truncated };
+    const objects = await this.gate.filter(principal, await this.objects.getMany([...walk.nodes]));
+    const shown = new Set(objects.map((o) => o.id));
+    const edges = walk.edges.filter((e) => shown.has(e.source) && shown.has(e.target));
+    const missing = [...new Set(walk.references.filter((e) => shown.has(e.source) && !shown.has(e.target)).map((e) => e.target))];
+    return { root, objects, edges, missing, truncated: walk.truncated };
   }
 
   /** Looks up free-text values (IP, CIDR, domain, URL, email, hash, ...), optionally of a given kind. */
-  async lookup(values: string[], kind?: ObservableKind): Promise<LookupResult[]> {
+  async lookup(principal: Principal, values: string[], kind?: ObservableKind): Promise<LookupResult[]> {
     const parsed = values.map((value) => {
       const k = kind ?? detectKind(value);
       const obs = k ? normalizeObservable(k, value) : undefined;
@@ -112,44 +111,49 @@ export class QueryService {
     const keys = parsed.map((p) => (p.obs ? lookupKeys(p.obs, prefixes.get(p.obs.kind)) : []));
     const probes = keys.flat();
     const hits = probes.length > 0 ? await this.objects.lookup(probes) : [];
-    const byKey = new Map<string, { matched: Observable; object: StoredObject }[]>();
+    const visible = new Map((await this.gate.filter(principal, dedupe(hits))).map((v) => [v.seq, v]));
+    const byKey = new Map<string, { matched: Observable; object: Visible }[]>();
     for (const h of hits) {
+      const object = visible.get(h.object.seq);
+      if (!object) continue;
       const key = `${h.observable.kind}|${h.observable.value}`;
       const list = byKey.get(key) ?? [];
-      list.push({ matched: h.observable, object: h.object });
+      list.push({ matched: h.observable, object });
       byKey.set(key, list);
     }
     return parsed.map((p, i) => {
       const matches = (keys[i] ?? []).flatMap((k) => byKey.get(`${k.kind}|${k.value}`) ?? []);
-      return { value: p.value, kind: p.kind, normalized: p.obs?.value ?? null, matches: dedupe(matches) };
+      return { value: p.value, kind: p.kind, normalized: p.obs?.value ?? null, matches: dedupeMatches(matches) };
     });
   }
 
-  /** Streams latest versions as a STIX 2.1 bundle, in text chunks. */
-  async *exportBundle(filter: ObjectFilter, onObject?: (n: number) => void): AsyncGenerator<string> {
+  /** Streams the latest versions the principal may read as a STIX 2.1 bundle, in text chunks;
+   *  the export is audited with its filter and count. */
+  async *exportBundle(principal: Principal, filter: ObjectFilter, onObject?: (n: number) => void): AsyncGenerator<string> {
     yield `{"type":"bundle","id":"bundle--${randomUUID()}","objects":[`;
     let n = 0;
-    let buf: string[] = [];
+    let pending: StoredObject[] = [];
+    const emit = async (): Promise<string> => {
+      const parts: string[] = [];
+      for (const o of await this.gate.filter(principal, pending)) parts.push(n++ === 0 ? o.json : `,${o.json}`);
+      pending = [];
+      onObject?.(n);
+      return parts.join('');
+    };
     for await (const o of this.objects.scan(filter)) {
-      buf.push(n === 0 ? o.json : `,${o.json}`);
-      n++;
-      if (buf.length >= 1000) {
-        yield buf.join('');
-        buf = [];
-        onObject?.(n);
-      }
+      pending.push(o);
+      if (pending.length >= 1000) yield await emit();
     }
-    buf.push(']}\n');
-    yield buf.join('');
-    onObject?.(n);
+    yield `${await emit()}]}\n`;
+    await this.audit.record({ action: 'export', actor: actorName(principal), target: null, details: { filter: { ...filter }, objects: n } });
   }
 }
 
-function isRelationshipId(id: string): boolean {
-  return RELATIONSHIP_TYPES.has(id.slice(0, id.indexOf('--')));
-}
-
-function dedupe<T extends { object: StoredObject }>(list: T[]): T[] {
+function dedupeMatches<T extends { object: StoredObject }>(list: T[]): T[] {
   const seen = new Set<string>();
   return list.filter((m) => (seen.has(m.object.id) ? false : (seen.add(m.object.id), true)));
+}
+
+function dedupe(hits: { object: StoredObject }[]): StoredObject[] {
+  return [...new Map(hits.map((h) => [h.object.seq, h.object])).values()];
 }

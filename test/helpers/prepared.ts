@@ -56,6 +56,8 @@ export function buildPrepared(spec: PreparedSpec = {}): PreparedObject {
     searchText: [spec.name ?? '', spec.description ?? '', ...labels].join(' ').trim(),
     refs,
     observables: spec.observables ?? [],
+    markingRefs: [],
+    distribution: null,
   };
 }
 

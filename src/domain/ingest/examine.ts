@@ -8,6 +8,7 @@ import { parsePattern } from '../patterns/parser.ts';
 import { observablesFromPattern, observablesFromSco } from '../observables/extract.ts';
 import type { Observable } from '../observables/types.ts';
 import type { PreparedObject } from './prepared.ts';
+import { CONCORD_OBJECT_EXTENSION_ID } from '../markings/concord-markings.ts';
 import { extractRefs } from './refs.ts';
 import { searchText } from './search-text.ts';
 
@@ -37,6 +38,16 @@ function stringOrNull(v: JsonValue | undefined): string | null {
   return typeof v === 'string' ? v : null;
 }
 
+/** The distribution text of Concord's object extension (DESIGN.md, Federation), unchecked. */
+function concordDistributionText(obj: StixObject): string | null {
+  const extensions = obj['extensions'];
+  if (typeof extensions !== 'object' || extensions === null || Array.isArray(extensions)) return null;
+  const ext = extensions[CONCORD_OBJECT_EXTENSION_ID];
+  if (typeof ext !== 'object' || ext === null || Array.isArray(ext)) return null;
+  const d = ext['distribution'];
+  return typeof d === 'string' ? d : null;
+}
+
 /** Builds the stored form of a valid object. */
 export function prepare(obj: StixObject, json: string): PreparedObject {
   const modified = stringOrNull(obj['modified']);
@@ -55,6 +66,8 @@ export function prepare(obj: StixObject, json: string): PreparedObject {
     searchText: searchText(obj),
     refs: extractRefs(obj),
     observables: observables(obj),
+    markingRefs: Array.isArray(obj['object_marking_refs']) ? obj['object_marking_refs'].filter((r): r is string => typeof r === 'string') : [],
+    distribution: concordDistributionText(obj),
   };
 }
 

@@ -27,4 +27,9 @@ export interface PreparedObject {
   searchText: string;
   refs: Ref[];
   observables: Observable[];
+  /** `object_marking_refs`, from which the access label is derived (domain/access/label.ts)
+   *  on the writing thread without parsing `json` again. */
+  markingRefs: string[];
+  /** The distribution in Concord's object extension, as written, or null. */
+  distribution: string | null;
 }

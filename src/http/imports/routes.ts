@@ -1,13 +1,23 @@
 // /api/v1/imports: bundle upload as an asynchronous job, and its progress.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { IncomingMessage } from 'node:http';
-import { PayloadTooLargeError } from '../../errors.ts';
+import { ForbiddenError, PayloadTooLargeError } from '../../errors.ts';
+import { hasRole } from '../../domain/identity/principal.ts';
+import type { Services } from '../../services/index.ts';
+import { principalOf, writerOf } from '../auth/plugin.ts';
 import type { ImportJobService } from '../../services/import-jobs.service.ts';
 
 const JobParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const UploadQuery = Type.Object(
+  {
+    tlp: Type.Optional(Type.String({ maxLength: 20, description: 'TLP for objects without a TLP marking (default: the organisation\'s)' })),
+    distribution: Type.Optional(Type.String({ maxLength: 200, description: 'Distribution for objects without one (default: the organisation\'s)' })),
+  },
+  { additionalProperties: false },
+);
 
 /** Import routes; uploads up to `maxBytes` are streamed to disk, never held in memory. */
-export function importRoutes(jobs: ImportJobService, maxBytes: number): FastifyPluginAsyncTypebox {
+export function importRoutes(jobs: ImportJobService, owners: Services['importOwner'], maxBytes: number): FastifyPluginAsyncTypebox {
   return async (app) => {
     // The body is the bundle itself, streamed: no JSON parsing by Fastify here.
     app.removeAllContentTypeParsers();
@@ -15,21 +25,24 @@ export function importRoutes(jobs: ImportJobService, maxBytes: number): FastifyP
 
     app.post(
       '/imports',
-      { bodyLimit: maxBytes, schema: { summary: 'Upload a STIX bundle (any size) to import; returns a job to poll', tags: ['imports'] } },
+      { bodyLimit: maxBytes, schema: { summary: 'Upload a STIX bundle (any size) to import; returns a job to poll', tags: ['imports'], querystring: UploadQuery } },
       async (req, reply) => {
+        const principal = writerOf(req);
+        if (!hasRole(principal, 'admin', 'org-admin', 'analyst', 'coordinator')) throw new ForbiddenError('viewers cannot import');
         const declared = Number(req.headers['content-length'] ?? 0);
         if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes, 'CONCORD_MAX_UPLOAD_BYTES');
-        const job = await jobs.start(req.body as IncomingMessage, `upload by ${req.ip}`, maxBytes);
+        const owner = await owners(principal, { tlp: req.query.tlp, distribution: req.query.distribution });
+        const job = await jobs.start(req.body as IncomingMessage, `upload by ${owner.actor}`, maxBytes, owner);
         return reply.status(202).header('location', `/api/v1/imports/${job.id}`).send(job);
       },
     );
 
-    app.get('/imports/:id', { schema: { summary: 'An import job with its progress and summary', tags: ['imports'], params: JobParams } }, async (req) => jobs.get(req.params.id));
+    app.get('/imports/:id', { schema: { summary: 'An import job with its progress and summary', tags: ['imports'], params: JobParams } }, async (req) => jobs.get(principalOf(req), req.params.id));
 
     app.get(
       '/imports',
       { schema: { summary: 'Recent import jobs, newest first', tags: ['imports'], querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }) } },
-      async (req) => ({ jobs: await jobs.list(req.query.limit) }),
+      async (req) => ({ jobs: await jobs.list(principalOf(req), req.query.limit) }),
     );
   };
 }

@@ -2,13 +2,16 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OBSERVABLE_KINDS } from '../../domain/observables/types.ts';
 import type { LookupResult, QueryService } from '../../services/query.service.ts';
+import { principalOf } from '../auth/plugin.ts';
 
 const Kind = Type.Optional(Type.Union(OBSERVABLE_KINDS.map((k) => Type.Literal(k)), { description: 'Kind of value; detected from the value when absent' }));
 const Value = Type.String({ minLength: 1, maxLength: 4096 });
 
 /** One lookup result as JSON text (stored objects spliced in as they are). */
 function present(r: LookupResult): string {
-  const matches = r.matches.map((m) => `{"matched":${JSON.stringify(m.matched)},"object":${m.object.json}}`);
+  const matches = r.matches.map(
+    (m) => `{"matched":${JSON.stringify(m.matched)},"object":${m.object.json}${m.object.withheld.length > 0 ? `,"withheld":${JSON.stringify(m.object.withheld)}` : ''}}`,
+  );
   return `{"value":${JSON.stringify(r.value)},"kind":${JSON.stringify(r.kind)},"normalized":${JSON.stringify(r.normalized)},"matches":[${matches.join(',')}]}`;
 }
 
@@ -19,7 +22,7 @@ export function lookupRoutes(query: QueryService): FastifyPluginAsyncTypebox {
       '/lookup',
       { schema: { summary: 'Look up one observable value in SCOs and indicator patterns', tags: ['lookup'], querystring: Type.Object({ value: Value, kind: Kind }, { additionalProperties: false }) } },
       async (req, reply) => {
-        const [result] = await query.lookup([req.query.value], req.query.kind);
+        const [result] = await query.lookup(principalOf(req), [req.query.value], req.query.kind);
         return reply.type('application/json; charset=utf-8').send(present(result as LookupResult));
       },
     );
@@ -27,7 +30,7 @@ export function lookupRoutes(query: QueryService): FastifyPluginAsyncTypebox {
       '/lookup',
       { schema: { summary: 'Look up up to 1,000 values at once', tags: ['lookup'], body: Type.Object({ values: Type.Array(Value, { minItems: 1, maxItems: 1000 }), kind: Kind }, { additionalProperties: false }) } },
       async (req, reply) => {
-        const results = await query.lookup(req.body.values, req.body.kind);
+        const results = await query.lookup(principalOf(req), req.body.values, req.body.kind);
         return reply.type('application/json; charset=utf-8').send(`{"results":[${results.map(present).join(',')}]}`);
       },
     );

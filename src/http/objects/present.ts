@@ -2,7 +2,8 @@
 // by JSON.stringify on the way in, so parsing and serialising it again would only cost time.
 import { displayTimestamp } from '../../domain/stix/timestamp.ts';
 import type { Neighbourhood } from '../../services/query.service.ts';
-import type { Page, StoredObject } from '../../store/types.ts';
+import type { Visible } from '../../services/access-gate.ts';
+import type { Page } from '../../store/types.ts';
 
 /** Opaque cursor for keyset pagination. */
 export function encodeCursor(seq: number): string {
@@ -15,21 +16,29 @@ export function decodeCursor(cursor: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** `"withheld":{id:[selectors]}` for objects that granular markings cut for this reader
+ *  (issue 3, item 2: the response says that something was withheld), or nothing. */
+function withheldOf(objects: readonly Visible[]): string {
+  const cut = objects.filter((o) => o.withheld.length > 0);
+  return cut.length === 0 ? '' : `,"withheld":${JSON.stringify(Object.fromEntries(cut.map((o) => [o.id, o.withheld])))}`;
+}
+
 /** `{"objects":[...],"next":...}` */
-export function presentPage(page: Page<StoredObject>): string {
+export function presentPage(page: Page<Visible>): string {
   const next = page.next === null ? 'null' : JSON.stringify(encodeCursor(page.next));
-  return `{"objects":[${page.items.map((o) => o.json).join(',')}],"next":${next}}`;
+  return `{"objects":[${page.items.map((o) => o.json).join(',')}],"next":${next}${withheldOf(page.items)}}`;
 }
 
 /** Versions, oldest first, each with when it was stored. */
-export function presentVersions(id: string, versions: StoredObject[]): string {
+export function presentVersions(id: string, versions: Visible[]): string {
   const items = versions.map(
-    (v) => `{"version":${JSON.stringify(v.version === '' ? null : displayTimestamp(v.version))},"added_at":${JSON.stringify(v.addedAt)},"object":${v.json}}`,
+    (v) =>
+      `{"version":${JSON.stringify(v.version === '' ? null : displayTimestamp(v.version))},"added_at":${JSON.stringify(v.addedAt)},"object":${v.json}${v.withheld.length > 0 ? `,"withheld":${JSON.stringify(v.withheld)}` : ''}}`,
   );
   return `{"id":${JSON.stringify(id)},"versions":[${items.join(',')}]}`;
 }
 
 /** The graph: objects, edges, ids referenced but not held. */
 export function presentNeighbourhood(n: Neighbourhood): string {
-  return `{"root":${JSON.stringify(n.root.id)},"objects":[${n.objects.map((o) => o.json).join(',')}],"edges":${JSON.stringify(n.edges)},"missing":${JSON.stringify(n.missing)},"truncated":${n.truncated}}`;
+  return `{"root":${JSON.stringify(n.root.id)},"objects":[${n.objects.map((o) => o.json).join(',')}],"edges":${JSON.stringify(n.edges)},"missing":${JSON.stringify(n.missing)},"truncated":${n.truncated}${withheldOf(n.objects)}}`;
 }

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { InvalidInputError } from '../../errors.ts';
 import type { QueryService } from '../../services/query.service.ts';
 import { toFilter } from '../../services/object-filter.ts';
+import { principalOf } from '../auth/plugin.ts';
 import { decodeCursor, presentNeighbourhood, presentPage, presentVersions } from './present.ts';
 import { ExportQuery, GetQuery, IdParams, ListQuery, NeighbourhoodQuery } from './schema.ts';
 
@@ -16,17 +17,19 @@ export function objectRoutes(query: QueryService): FastifyPluginAsyncTypebox {
       const { limit, cursor, ...params } = req.query;
       const after = cursor === undefined ? undefined : decodeCursor(cursor);
       if (cursor !== undefined && after === undefined) throw new InvalidInputError('cursor is not a value this API returned', { parameter: 'cursor' });
-      const page = await query.list(toFilter(params), { limit, ...(after === undefined ? {} : { after }) });
+      const page = await query.list(principalOf(req), toFilter(params), { limit, ...(after === undefined ? {} : { after }) });
       return reply.type(JSON_TYPE).send(presentPage(page));
     });
 
     app.get('/objects/:id', { schema: { summary: 'One object: the latest version or a given one', tags: ['objects'], params: IdParams, querystring: GetQuery } }, async (req, reply) => {
-      const found = await query.get(req.params.id, req.query.version);
+      const found = await query.get(principalOf(req), req.params.id, req.query.version);
+      // Granular markings cut content for this reader: say so (issue 3, item 2).
+      if (found.withheld.length > 0) reply.header('concord-withheld', found.withheld.join(', '));
       return reply.type(JSON_TYPE).send(found.json);
     });
 
     app.get('/objects/:id/versions', { schema: { summary: 'Every version of an object, oldest first', tags: ['objects'], params: IdParams } }, async (req, reply) => {
-      return reply.type(JSON_TYPE).send(presentVersions(req.params.id, await query.versions(req.params.id)));
+      return reply.type(JSON_TYPE).send(presentVersions(req.params.id, await query.versions(principalOf(req), req.params.id)));
     });
 
     app.get(
@@ -34,14 +37,14 @@ export function objectRoutes(query: QueryService): FastifyPluginAsyncTypebox {
       { schema: { summary: 'Relationships and referenced objects around an object', tags: ['objects'], params: IdParams, querystring: NeighbourhoodQuery } },
       async (req, reply) => {
         const depth = req.query.depth === 2 ? 2 : 1;
-        return reply.type(JSON_TYPE).send(presentNeighbourhood(await query.neighbourhood(req.params.id, depth)));
+        return reply.type(JSON_TYPE).send(presentNeighbourhood(await query.neighbourhood(principalOf(req), req.params.id, depth)));
       },
     );
 
     app.get('/export', { schema: { summary: 'Stream the latest versions as a STIX 2.1 bundle', tags: ['objects'], querystring: ExportQuery } }, async (req, reply) => {
       const filter = toFilter(req.query);
       reply.header('content-disposition', 'attachment; filename="concord-export.json"');
-      return reply.type('application/stix+json;version=2.1').send(Readable.from(query.exportBundle(filter), { objectMode: false }));
+      return reply.type('application/stix+json;version=2.1').send(Readable.from(query.exportBundle(principalOf(req), filter), { objectMode: false }));
     });
   };
 }

@@ -1,6 +1,9 @@
 // /api/v1/quarantine: what was not stored, why, and retry.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { InvalidInputError } from '../../errors.ts';
+import type { FastifyRequest } from 'fastify';
+import { ForbiddenError, InvalidInputError } from '../../errors.ts';
+import { isNodeAdmin, type Principal } from '../../domain/identity/principal.ts';
+import { principalOf, writerOf } from '../auth/plugin.ts';
 import type { QuarantineService } from '../../services/quarantine.service.ts';
 import { decodeCursor, encodeCursor } from '../objects/present.ts';
 
@@ -14,9 +17,20 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** The quarantine holds raw input that could not be labelled, so no access label can protect
+ *  it: only node administrators read and retry it. */
+function admin(req: FastifyRequest): Principal {
+  const p = principalOf(req);
+  if (!isNodeAdmin(p)) throw new ForbiddenError('only node administrators may read the quarantine');
+  return p;
+}
+
 /** Quarantine routes. */
 export function quarantineRoutes(quarantine: QuarantineService): FastifyPluginAsyncTypebox {
   return async (app) => {
+    app.addHook('preHandler', async (req) => {
+      admin(req);
+    });
     app.get('/quarantine', { schema: { summary: 'Quarantined objects with their reasons', tags: ['quarantine'], querystring: ListQuery } }, async (req) => {
       const after = req.query.cursor === undefined ? undefined : decodeCursor(req.query.cursor);
       if (req.query.cursor !== undefined && after === undefined) throw new InvalidInputError('cursor is not a value this API returned', { parameter: 'cursor' });
@@ -27,7 +41,7 @@ export function quarantineRoutes(quarantine: QuarantineService): FastifyPluginAs
       quarantine.show(req.params.id),
     );
     app.post('/quarantine/:id/retry', { schema: { summary: 'Import a quarantined entry again', tags: ['quarantine'], params: EntryParams } }, async (req) =>
-      quarantine.retry(req.params.id),
+      quarantine.retry(writerOf(req), req.params.id),
     );
   };
 }

@@ -1,0 +1,79 @@
+// Authentication of every /api/v1 request (issue 3, item 1): an API token (`Authorization:
+// Bearer`), HTTP Basic, or a browser session cookie. Session requests that change anything must
+// carry the session's CSRF token in `X-CSRF-Token` (synchroniser-token pattern, OWASP CSRF
+// Prevention Cheat Sheet); the cookie is also SameSite=Strict. Routes marked `config.public`
+// (health, login) skip authentication.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Principal, UserPrincipal } from '../../domain/identity/principal.ts';
+import { ForbiddenError, UnauthorizedError } from '../../errors.ts';
+import type { AuthService } from '../../services/auth.service.ts';
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = 'concord_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set on every authenticated request; routes marked public may leave it unset. */
+    principal?: UserPrincipal;
+  }
+  interface FastifyContextConfig {
+    /** No authentication required. */
+    public?: boolean;
+  }
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The authenticated principal of a request; throws 401 when there is none. */
+export function principalOf(req: FastifyRequest): Principal {
+  if (!req.principal) throw new UnauthorizedError();
+  return req.principal;
+}
+
+function decodeBasic(value: string): { username: string; password: string } | undefined {
+  const text = Buffer.from(value, 'base64').toString('utf8');
+  const colon = text.indexOf(':');
+  return colon < 0 ? undefined : { username: text.slice(0, colon), password: text.slice(colon + 1) };
+}
+
+async function authenticate(auth: AuthService, req: FastifyRequest): Promise<UserPrincipal | undefined> {
+  const header = req.headers.authorization;
+  if (header !== undefined) {
+    const [scheme, value = ''] = header.split(' ', 2);
+    // RFC 9110 §11.1: the scheme name is case-insensitive.
+    if (scheme?.toLowerCase() === 'bearer') return auth.fromToken(value.trim());
+    if (scheme?.toLowerCase() === 'basic') {
+      const creds = decodeBasic(value.trim());
+      if (!creds) throw new UnauthorizedError('malformed Basic credentials');
+      return auth.fromBasic(creds.username, creds.password, req.ip);
+    }
+    throw new UnauthorizedError(`unsupported authorization scheme "${scheme}"; use Bearer or Basic`);
+  }
+  const cookie = req.cookies[SESSION_COOKIE];
+  if (cookie === undefined || cookie === '') return undefined;
+  const { principal, csrf } = await auth.fromSession(cookie);
+  if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== csrf) {
+    throw new ForbiddenError('missing or wrong X-CSRF-Token header for this session', { header: 'X-CSRF-Token' });
+  }
+  return principal;
+}
+
+/** Adds the authentication hook to `app` (call it inside the scope it must guard). */
+export function installAuth(app: FastifyInstance, auth: AuthService): void {
+  app.addHook('onRequest', async (req) => {
+    const principal = await authenticate(auth, req).catch((e: unknown) => {
+      // A public route (login) must stay reachable with a stale cookie.
+      if (req.routeOptions.config.public === true && !(e instanceof ForbiddenError)) return undefined;
+      throw e;
+    });
+    if (principal) req.principal = principal;
+    else if (req.routeOptions.config.public !== true) throw new UnauthorizedError();
+  });
+}
+
+/** The principal of a request that changes something; read-only tokens are refused (403). */
+export function writerOf(req: FastifyRequest): Principal {
+  const p = principalOf(req);
+  if (p.kind === 'user' && p.scope !== 'read-write') throw new ForbiddenError('this API token is read-only');
+  return p;
+}
