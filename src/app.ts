@@ -12,6 +12,7 @@ import { installAuth } from './http/auth/plugin.ts';
 import { authRoutes } from './http/auth/routes.ts';
 import { orgRoutes } from './http/admin/org.routes.ts';
 import { userRoutes } from './http/admin/user.routes.ts';
+import { auditRoutes } from './http/audit/routes.ts';
 import { lookupRoutes } from './http/lookup/routes.ts';
 import { importRoutes } from './http/imports/routes.ts';
 import { quarantineRoutes } from './http/quarantine/routes.ts';
@@ -63,6 +64,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(authRoutes(services.auth));
       await api.register(orgRoutes(services.orgs));
       await api.register(userRoutes(services.users));
+      await api.register(auditRoutes(services.audit));
       await api.register(objectRoutes(services.query));
       await api.register(lookupRoutes(services.query));
       await api.register(quarantineRoutes(services.quarantine));

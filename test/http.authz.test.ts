@@ -216,6 +216,8 @@ describe('authorization matrix', () => {
     },
 
     { method: 'GET', path: '/api/v1/quarantine', url: () => '/api/v1/quarantine', expect: NODE_ADMIN },
+    { method: 'GET', path: '/api/v1/audit', url: () => '/api/v1/audit', expect: NODE_ADMIN },
+    { method: 'GET', path: '/api/v1/audit/verify', url: () => '/api/v1/audit/verify', expect: NODE_ADMIN },
     { method: 'GET', path: '/api/v1/quarantine/:id', url: quarantineUrl, expect: NODE_ADMIN },
     { method: 'POST', path: '/api/v1/quarantine/:id/retry', url: async () => `${await quarantineUrl()}/retry`, expect: NODE_ADMIN },
   ];

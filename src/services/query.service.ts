@@ -9,6 +9,9 @@ import { actorName, type Principal } from '../domain/identity/principal.ts';
 import type { AccessGate, Visible } from './access-gate.ts';
 import type { AuditSink } from './audit.service.ts';
 import { GraphWalk } from './graph-walk.ts';
+import { searchText } from '../domain/ingest/search-text.ts';
+import { searchWords } from '../store/shared/search-words.ts';
+import type { StixObject } from '../domain/stix/types.ts';
 
 /** The graph around an object. */
 export interface Neighbourhood {
@@ -53,6 +56,7 @@ export class QueryService {
       const raw = await this.objects.list(filter, { limit: page.limit, ...(after === undefined ? {} : { after }) });
       const visible = await this.gate.filter(principal, raw.items);
       for (const v of visible) {
+        if (filter.text !== undefined && !matchesAfterRedaction(v, filter.text)) continue;
         if (items.length === page.limit) return { items, next: items.at(-1)?.seq ?? null };
         items.push(v);
       }
@@ -115,7 +119,9 @@ export class QueryService {
     const byKey = new Map<string, { matched: Observable; object: Visible }[]>();
     for (const h of hits) {
       const object = visible.get(h.object.seq);
-      if (!object) continue;
+      // A redacted object may have matched on withheld content (its pattern, its value): such
+      // a match would tell the reader what was withheld, so it is not returned.
+      if (!object || object.withheld.length > 0) continue;
       const key = `${h.observable.kind}|${h.observable.value}`;
       const list = byKey.get(key) ?? [];
       list.push({ matched: h.observable, object });
@@ -147,6 +153,17 @@ export class QueryService {
     yield `${await emit()}]}\n`;
     await this.audit.record({ action: 'export', actor: actorName(principal), target: null, details: { filter: { ...filter }, objects: n } });
   }
+}
+
+/**
+ * Whether a redacted object still matches the full-text query. The index holds the whole
+ * object, so a match may come from content withheld from this reader; returning it would tell
+ * the reader what the withheld content says.
+ */
+function matchesAfterRedaction(v: Visible, text: string): boolean {
+  if (v.withheld.length === 0) return true;
+  const words = new Set(searchWords(searchText(JSON.parse(v.json) as StixObject)));
+  return searchWords(text).every((w) => words.has(w));
 }
 
 function dedupeMatches<T extends { object: StoredObject }>(list: T[]): T[] {

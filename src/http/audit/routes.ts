@@ -1,0 +1,34 @@
+// /api/v1/audit: the audit log and its verification, for node administrators only (it names
+// users, addresses and what they read).
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { isNodeAdmin } from '../../domain/identity/principal.ts';
+import { ForbiddenError } from '../../errors.ts';
+import type { AuditService } from '../../services/audit.service.ts';
+import { principalOf } from '../auth/plugin.ts';
+
+const ListQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+    before: Type.Optional(Type.Integer({ minimum: 1, description: 'Entries older than this seq (the `next` of the previous page)' })),
+    action: Type.Optional(Type.String({ maxLength: 100 })),
+    actor: Type.Optional(Type.String({ maxLength: 300 })),
+  },
+  { additionalProperties: false },
+);
+
+/** Audit routes. */
+export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.addHook('preHandler', async (req) => {
+      if (!isNodeAdmin(principalOf(req))) throw new ForbiddenError('only node administrators may read the audit log');
+    });
+    app.get('/audit', { schema: { summary: 'Audit entries, newest first', tags: ['audit'], querystring: ListQuery } }, async (req) => {
+      const { limit, before, action, actor } = req.query;
+      const page = await audit.list({ limit, ...(before !== undefined ? { after: before } : {}), ...(action ? { action } : {}), ...(actor ? { actor } : {}) });
+      return { entries: page.items, next: page.next };
+    });
+    app.get('/audit/verify', { schema: { summary: 'Check the hash chain; names the first altered, removed or reordered entry', tags: ['audit'] } }, async () =>
+      audit.verify(),
+    );
+  };
+}
