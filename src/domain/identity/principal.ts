@@ -54,6 +54,3 @@ export function canAdministerOrg(p: Principal, orgId: string): boolean {
 export function canMutate(p: Principal): boolean {
   return p.kind === 'system' || p.scope === 'read-write';
 }
-
-/** Roles that create and revise intelligence (issue 3, item 5). */
-export const WRITING_ROLES: readonly Role[] = ['admin', 'org-admin', 'analyst'];

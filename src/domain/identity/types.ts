@@ -2,8 +2,10 @@
 // tokens and browser sessions. Local-only state, kept as plain rows (DESIGN.md principle 1);
 // an organisation is also published as a STIX identity.
 
+import type { Role } from '../access/types.ts';
+
 /** Roles a user holds; `admin` administers the node, `org-admin` their own organisation. */
-export type Role = 'admin' | 'org-admin' | 'analyst' | 'coordinator' | 'viewer';
+export type { Role } from '../access/types.ts';
 
 export const ROLES: readonly Role[] = ['admin', 'org-admin', 'analyst', 'coordinator', 'viewer'];
 

@@ -4,9 +4,9 @@
 // every node mints the same marking-definition for the same classification, releasability or
 // exercise, and marking definitions, which cannot be versioned (§7.2.1), never conflict.
 
-import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { InvalidInputError } from '../../errors.ts';
+import { uuidV5 } from '../stix/ids.ts';
 import type { JsonObject, StixObject } from '../stix/types.ts';
 import { type ClassificationScheme, levelRank } from './classification.ts';
 import { TLP_LEVELS, tlp2ExtensionDefinition, tlp2MarkingDefinition } from './tlp.ts';
@@ -32,11 +32,7 @@ export type ConcordMarkingType = 'classification' | 'releasability' | 'exercise'
 
 /** UUIDv5 (RFC 4122 §4.3, SHA-1) of `name` in the Concord namespace. */
 export function concordUuid(name: string): string {
-  const hash = createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest();
-  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
-  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
-  const h = hash.subarray(0, 16).toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return uuidV5(NAMESPACE_BYTES, name);
 }
 
 // Countries are ISO 3166-1 alpha-2 codes in upper case; communities are lower-case ids. The case

@@ -131,7 +131,7 @@ function chooseOneHash(hashes: JsonValue): JsonValue | undefined {
 }
 
 /** UUIDv5 (RFC 4122 §4.3) of `name` in `namespace` bytes, using SHA-1. */
-function uuidV5(namespace: Buffer, name: string): string {
+export function uuidV5(namespace: Buffer, name: string): string {
   const hash = createHash('sha1').update(namespace).update(name, 'utf8').digest();
   hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
   hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
