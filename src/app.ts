@@ -16,6 +16,8 @@ import { auditRoutes } from './http/audit/routes.ts';
 import { lookupRoutes } from './http/lookup/routes.ts';
 import { importRoutes } from './http/imports/routes.ts';
 import { quarantineRoutes } from './http/quarantine/routes.ts';
+import { collectionRoutes } from './http/taxii/collection.routes.ts';
+import { taxiiRoutes } from './http/taxii/routes.ts';
 import { buildServices, type Services } from './services/index.ts';
 import { openStore } from './store/index.ts';
 import type { Store } from './store/types.ts';
@@ -69,8 +71,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(lookupRoutes(services.query));
       await api.register(quarantineRoutes(services.quarantine));
       await api.register(importRoutes(services.imports, services.importOwner, config.maxUploadBytes));
+      await api.register(collectionRoutes(services.collections));
     },
     { prefix: '/api/v1' },
+  );
+  // TAXII 2.1 (issue 4): its own error resource and media types; Basic and Bearer (§1.6.9).
+  await app.register(
+    async (taxii) => {
+      installAuth(taxii, services.auth);
+      await taxii.register(taxiiRoutes(services.taxii, { title: `Concord (${config.orgName})`, description: 'TAXII 2.1 server of a Concord node', maxContentLength: config.maxBodyBytes }));
+    },
+    { prefix: '/taxii2' },
   );
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
 
@@ -81,6 +92,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
     async close() {
       await app.close();
       await services.imports.idle();
+      await services.taxii.idle();
       await store.close();
     },
   };

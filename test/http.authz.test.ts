@@ -2,7 +2,9 @@
 // kind of caller. Missing, expired and revoked credentials get 401; a role that may not act gets
 // 403; what the caller may not know exists answers exactly as a missing id does (404, the same
 // problem document); oversized bodies get 413. A route without a row here fails the coverage
-// test, so a new endpoint cannot ship without a stated policy.
+// test, so a new endpoint cannot ship without a stated policy. TAXII 2.1 routes (/taxii2) answer
+// with the TAXII error resource (§3.6.1) instead of a problem document, and are called with the
+// TAXII media type in Accept (and Content-Type for a POST), as §3.1 and §5.5 require.
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +12,7 @@ import type { HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { CLI } from '../src/domain/identity/principal.ts';
 import type { Org, SharingGroup } from '../src/domain/identity/types.ts';
 import { secretHash } from '../src/services/secrets.ts';
+import type { Collection } from '../src/store/collection.types.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIndicator, buildMalware, buildRelationship, bundle } from './helpers/stix.ts';
@@ -45,6 +48,36 @@ const OK = 'ok';
 const PUBLIC: Row = [OK, OK, OK, OK, OK, OK, OK, OK];
 const ANY_USER: Row = [401, OK, OK, OK, OK, OK, OK, OK];
 const NODE_ADMIN: Row = [401, 403, 403, 403, 403, 403, OK, 403];
+/** A TAXII collection granted to organisation A: every member reads it; organisation B and the
+ *  node administrator (of the operating organisation, not A) may not know it exists. */
+const ORG_A_READS: Row = [401, OK, OK, OK, OK, 404, 404, OK];
+/** Writing into organisation A's target: a role that may import and a read-write token; the
+ *  viewer and the read-only token know the collection (they read it), so they get 403. */
+const ORG_A_WRITES: Row = [401, 403, OK, OK, OK, 404, 404, 403];
+
+/** TAXII 2.1 §1.6.8.2: the media type of every TAXII request and response. */
+const TAXII = 'application/taxii+json;version=2.1';
+const ROOT = '/taxii2/api';
+const isTaxii = (url: string): boolean => url.startsWith('/taxii2/');
+/** §3.1: Accept on every TAXII request; §5.5: Content-Type on a POST. */
+const taxiiHeaders = (method: string, url: string): Record<string, string> =>
+  isTaxii(url) ? { accept: TAXII, ...(method === 'POST' ? { 'content-type': TAXII } : {}) } : {};
+
+/** §3.6.1 error resource. */
+interface TaxiiError {
+  title?: string;
+  description?: string;
+  error_id?: string;
+  error_code?: string;
+  http_status?: string;
+  details?: Record<string, unknown>;
+}
+
+/** A refusal: its detail, and what must read the same for a hidden record as for a missing one. */
+interface Refusal {
+  detail: string;
+  comparable: string;
+}
 
 describe('authorization matrix', () => {
   let node: TestNode;
@@ -57,6 +90,8 @@ describe('authorization matrix', () => {
   let orgJob: string;
   let sharedObject: string;
   let orgObject: string;
+  let feed: Collection, inbox: Collection;
+  let statusId: string;
   let seq = 0;
   const headers = new Map<Who, Record<string, string>>();
 
@@ -64,7 +99,7 @@ describe('authorization matrix', () => {
     node.app.inject({
       method,
       url,
-      headers: { ...headers.get(who), ...(contentType ? { 'content-type': contentType } : {}) },
+      headers: { ...headers.get(who), ...taxiiHeaders(method, url), ...(contentType ? { 'content-type': contentType } : {}) },
       ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
     });
 
@@ -75,6 +110,32 @@ describe('authorization matrix', () => {
     const { id } = res.json() as { id: string };
     await node.services.imports.idle();
     return (await send('GET', `/api/v1/imports/${id}`, 'admin')).json() as { id: string; summary: { quarantined: number } | null };
+  }
+
+  /** A TAXII envelope with one new indicator. */
+  const envelope = (): string => JSON.stringify({ objects: [buildIndicator({ name: `taxii ${++seq}` })] });
+
+  /** Adds an envelope to organisation A's inbox as the analyst; returns its settled status. */
+  async function addToInbox(body: string): Promise<{ id: string; success_count: number }> {
+    const res = await send('POST', `${ROOT}/collections/${inbox.id}/objects/`, 'analyst', body);
+    assert.equal(res.statusCode, 202, res.body);
+    await node.services.taxii.idle();
+    const status = await send('GET', `${ROOT}/status/${(res.json() as { id: string }).id}/`, 'analyst');
+    assert.equal(status.statusCode, 200, status.body);
+    return status.json() as { id: string; success_count: number };
+  }
+
+  /** A fresh object in the inbox (a deletion removes it): its TAXII URL. */
+  async function inboxObjectUrl(): Promise<string> {
+    const object = buildIndicator({ name: `to delete ${++seq}` });
+    assert.equal((await addToInbox(JSON.stringify({ objects: [object] }))).success_count, 1);
+    return `${ROOT}/collections/${inbox.id}/objects/${object.id}/`;
+  }
+
+  /** A fresh collection for a deletion row. */
+  async function freshCollectionUrl(): Promise<string> {
+    const c = await node.services.collections.add(CLI, { title: `Matrix collection ${++seq}` });
+    return `/api/v1/collections/${c.id}`;
   }
 
   async function quarantineUrl(): Promise<string> {
@@ -116,6 +177,13 @@ describe('authorization matrix', () => {
     // A pattern that does not parse is quarantined: the entry the quarantine rows use.
     const bad = await upload('admin', [buildIndicator({ pattern: "[ipv4-addr:value = '" })]);
     assert.equal(bad.summary?.quarantined, 1);
+
+    // TAXII: a saved query readable by organisation A only (it holds A's amber indicator), and a
+    // target A reads and writes, with a status created by A's analyst.
+    const a = `org:${orgA.id}`;
+    feed = await node.services.collections.add(CLI, { title: 'Org A indicators', types: ['indicator'], read: [a] });
+    inbox = await node.services.collections.add(CLI, { title: 'Org A inbox', kind: 'target', read: [a], write: [a] });
+    statusId = (await addToInbox(envelope())).id;
   });
   after(() => node.dispose());
 
@@ -220,23 +288,100 @@ describe('authorization matrix', () => {
     { method: 'GET', path: '/api/v1/audit/verify', url: () => '/api/v1/audit/verify', expect: NODE_ADMIN },
     { method: 'GET', path: '/api/v1/quarantine/:id', url: quarantineUrl, expect: NODE_ADMIN },
     { method: 'POST', path: '/api/v1/quarantine/:id/retry', url: async () => `${await quarantineUrl()}/retry`, expect: NODE_ADMIN },
+
+    // TAXII collection administration: node administrators only, refused before the lookup.
+    { method: 'GET', path: '/api/v1/collections', url: () => '/api/v1/collections', expect: NODE_ADMIN },
+    { method: 'POST', path: '/api/v1/collections', url: () => '/api/v1/collections', body: () => ({ title: `Matrix collection ${++seq}` }), expect: NODE_ADMIN },
+    { method: 'GET', path: '/api/v1/collections/:id', url: () => `/api/v1/collections/${feed.id}`, expect: NODE_ADMIN },
+    {
+      method: 'PATCH', path: '/api/v1/collections/:id', url: () => `/api/v1/collections/${feed.id}`,
+      body: () => ({ description: `rev ${++seq}` }), expect: NODE_ADMIN,
+    },
+    { method: 'DELETE', path: '/api/v1/collections/:id', note: 'a fresh collection', url: freshCollectionUrl, expect: NODE_ADMIN },
+
+    // TAXII 2.1 (§4, §5): every caller authenticates (§1.6.9); grants decide the collections.
+    { method: 'GET', path: '/taxii2/', url: () => '/taxii2/', expect: ANY_USER },
+    { method: 'GET', path: '/taxii2/api/', url: () => `${ROOT}/`, expect: ANY_USER },
+    {
+      method: 'GET', path: '/taxii2/api/status/:statusId/', note: "a status of organisation A's analyst",
+      url: () => `${ROOT}/status/${statusId}/`, missing: () => `${ROOT}/status/${uuid()}/`,
+      // §4.3: only the creator's organisation sees a status.
+      expect: ORG_A_READS,
+    },
+    // The list itself is open to every user; what it holds is checked below.
+    { method: 'GET', path: '/taxii2/api/collections/', url: () => `${ROOT}/collections/`, expect: ANY_USER },
+    {
+      method: 'GET', path: '/taxii2/api/collections/:id/', note: "organisation A's query collection",
+      url: () => `${ROOT}/collections/${feed.id}/`, missing: () => `${ROOT}/collections/${uuid()}/`, expect: ORG_A_READS,
+    },
+    {
+      method: 'GET', path: '/taxii2/api/collections/:id/manifest/', note: "organisation A's query collection",
+      url: () => `${ROOT}/collections/${feed.id}/manifest/`, missing: () => `${ROOT}/collections/${uuid()}/manifest/`, expect: ORG_A_READS,
+    },
+    {
+      method: 'GET', path: '/taxii2/api/collections/:id/objects/', note: "organisation A's query collection",
+      url: () => `${ROOT}/collections/${feed.id}/objects/`, missing: () => `${ROOT}/collections/${uuid()}/objects/`, expect: ORG_A_READS,
+    },
+    {
+      method: 'GET', path: '/taxii2/api/collections/:id/objects/', note: "organisation A's target",
+      url: () => `${ROOT}/collections/${inbox.id}/objects/`, missing: () => `${ROOT}/collections/${uuid()}/objects/`, expect: ORG_A_READS,
+    },
+    {
+      method: 'POST', path: '/taxii2/api/collections/:id/objects/', note: "organisation A's target",
+      url: () => `${ROOT}/collections/${inbox.id}/objects/`, missing: () => `${ROOT}/collections/${uuid()}/objects/`,
+      body: envelope, expect: ORG_A_WRITES,
+    },
+    {
+      method: 'POST', path: '/taxii2/api/collections/:id/objects/', note: 'a query collection, which nobody writes',
+      url: () => `${ROOT}/collections/${feed.id}/objects/`, missing: () => `${ROOT}/collections/${uuid()}/objects/`,
+      body: envelope, expect: [401, 403, 403, 403, 403, 404, 404, 403],
+    },
+    {
+      method: 'GET', path: '/taxii2/api/collections/:id/objects/:objectId/', note: "organisation A's amber object",
+      url: () => `${ROOT}/collections/${feed.id}/objects/${orgObject}/`, missing: () => `${ROOT}/collections/${uuid()}/objects/${orgObject}/`,
+      expect: ORG_A_READS,
+    },
+    {
+      method: 'GET', path: '/taxii2/api/collections/:id/objects/:objectId/versions/', note: "organisation A's amber object",
+      url: () => `${ROOT}/collections/${feed.id}/objects/${orgObject}/versions/`,
+      missing: () => `${ROOT}/collections/${uuid()}/objects/${orgObject}/versions/`, expect: ORG_A_READS,
+    },
+    {
+      method: 'DELETE', path: '/taxii2/api/collections/:id/objects/:objectId/', note: 'a fresh object in the target',
+      url: inboxObjectUrl, missing: () => `${ROOT}/collections/${uuid()}/objects/indicator--${uuid()}/`,
+      // §5.7: can_read and can_write both, else 403 (one of them) or 404 (neither).
+      expect: ORG_A_WRITES,
+    },
   ];
 
-  /** Asserts one cell; returns the problem detail of a refusal. */
-  function check(res: LightMyRequestResponse, want: Expect, where: string): string | undefined {
+  /** Asserts one cell of a call to `url`; returns what a refusal says. */
+  function check(res: LightMyRequestResponse, want: Expect, where: string, url: string): Refusal | undefined {
     const status = res.statusCode;
+    const taxii = isTaxii(url);
+    // §3.1: every TAXII response, success or error, carries the TAXII media type.
+    if (taxii) assert.equal(res.headers['content-type'], TAXII, `${where}: content-type`);
     if (want === OK) {
       assert.ok(status >= 200 && status < 300, `${where}: expected 2xx, got ${status} ${res.body}`);
       return undefined;
     }
     if (want === 'denied') assert.ok(status === 403 || status === 404, `${where}: expected 403 or 404, got ${status} ${res.body}`);
     else assert.equal(status, want, `${where}: expected ${want}, got ${status} ${res.body}`);
+    const code = { 401: 'AUTH_REQUIRED', 403: 'ACCESS_DENIED', 404: 'NOT_FOUND' }[status];
+    if (status === 401) assert.match(String(res.headers['www-authenticate']), /Bearer/, where);
+    if (taxii) {
+      // §3.6.1: the error resource, whose http_status is the response's status, as a string.
+      const { error_id: _requestId, ...error } = res.json() as TaxiiError;
+      assert.equal(error.http_status, String(status), `${where}: http_status`);
+      assert.equal(error.error_code, code, where);
+      assert.ok(error.title, `${where}: an error resource has a title`);
+      // §1.6.9: HTTP Basic is offered to TAXII clients as well as Bearer.
+      if (status === 401) assert.match(String(res.headers['www-authenticate']), /Basic/, where);
+      return { detail: error.description ?? '', comparable: JSON.stringify(error) };
+    }
     assert.match(String(res.headers['content-type']), /^application\/problem\+json/, where);
     const problem = res.json() as { code: string; detail: string };
-    const code = { 401: 'AUTH_REQUIRED', 403: 'ACCESS_DENIED', 404: 'NOT_FOUND' }[status];
     assert.equal(problem.code, code, where);
-    if (status === 401) assert.match(String(res.headers['www-authenticate']), /Bearer/, where);
-    return problem.detail;
+    return { detail: problem.detail, comparable: problem.detail };
   }
 
   test('the matrix has a row for every route the node registers', () => {
@@ -265,7 +410,7 @@ describe('authorization matrix', () => {
         const body = route.body?.();
         const res = await send(route.method, url, who, body, route.contentType);
         const where = `${route.method} ${url} as ${who}`;
-        const detail = check(res, want, where);
+        const refusal = check(res, want, where, url);
         if (who === 'anonymous' && want === 401 && route.method === 'GET') {
           assert.equal((await send('HEAD', url, who)).statusCode, 401, `HEAD ${url} as anonymous`);
         }
@@ -273,14 +418,21 @@ describe('authorization matrix', () => {
         if (res.statusCode === 404 && route.missing) {
           const missingUrl = route.missing();
           const other = await send(route.method, missingUrl, who, route.body?.());
-          const otherDetail = check(other, 404, `${route.method} ${missingUrl} as ${who}`);
-          const id = (s: string) => s.split('?')[0]?.split('/').pop() ?? '';
-          const param = (s: string) => s.split('=').pop() ?? '';
-          const [real, fake] = url.includes('?') ? [param(url), param(missingUrl)] : [id(url), id(missingUrl)];
-          assert.equal(detail?.replaceAll(real, fake), otherDetail, `${where}: a hidden record must read as a missing one`);
+          const missing = check(other, 404, `${route.method} ${missingUrl} as ${who}`, missingUrl);
+          // The two URLs differ only in the ids; the answers may differ only in those ids.
+          const parts = (s: string) => s.split(/[/?=&]/);
+          const [real, fake] = [parts(url), parts(missingUrl)];
+          assert.equal(real.length, fake.length, `${where}: the missing call is the same call on another id`);
+          let expected = refusal?.comparable ?? '';
+          for (const [i, segment] of real.entries()) {
+            const replacement = fake[i] ?? '';
+            if (segment !== replacement) expected = expected.replaceAll(segment, replacement);
+          }
+          assert.equal(expected, missing?.comparable, `${where}: a hidden record must read as a missing one`);
         }
       }
       await node.services.imports.idle();
+      await node.services.taxii.idle();
     });
   }
 
@@ -311,6 +463,23 @@ describe('authorization matrix', () => {
     const objects = async (who: Who) => (await list<{ id: string }>('/api/v1/objects?limit=500', who, 'objects')).map((o) => o.id);
     assert.ok((await objects('viewer')).includes(orgObject));
     assert.ok(!(await objects('otherOrgAdmin')).includes(orgObject));
+  });
+
+  test("TAXII collections list only what the caller may read or write, with the caller's rights", async () => {
+    const rights = async (who: Who): Promise<Map<string, [boolean, boolean]>> => {
+      const res = await send('GET', `${ROOT}/collections/`, who);
+      check(res, OK, `collections as ${who}`, `${ROOT}/collections/`);
+      const list = (res.json() as { collections?: { id: string; can_read: boolean; can_write: boolean }[] }).collections ?? [];
+      return new Map(list.filter((c) => c.id === feed.id || c.id === inbox.id).map((c) => [c.id, [c.can_read, c.can_write]]));
+    };
+    // Organisation A reads both; only importing roles with a read-write token may write the target.
+    const expected: [Who, boolean][] = [['viewer', false], ['coordinator', true], ['analyst', true], ['orgAdmin', true], ['readOnly', false]];
+    for (const [who, write] of expected) {
+      const seen = await rights(who);
+      assert.deepEqual(seen.get(feed.id), [true, false], `${who}: the query collection`);
+      assert.deepEqual(seen.get(inbox.id), [true, write], `${who}: the target`);
+    }
+    for (const who of ['otherOrgAdmin', 'admin'] as const) assert.equal((await rights(who)).size, 0, `${who} sees neither of organisation A's collections`);
   });
 
   test('an organisation administrator cannot take over a node administrator of the same organisation', async () => {
@@ -366,13 +535,15 @@ describe('authorization matrix', () => {
       ['POST', '/api/v1/orgs', { name: 'Never made' }],
       ['GET', '/api/v1/quarantine'],
       ['POST', `${await quarantineUrl()}/retry`],
+      ['GET', `${ROOT}/collections/${feed.id}/objects/`],
+      ['POST', `${ROOT}/collections/${inbox.id}/objects/`, envelope()],
+      ['DELETE', `/api/v1/collections/${feed.id}`],
     ];
     for (const [label, h, detail] of credentials) {
       for (const [method, url, body] of sample) {
-        const res = await node.app.inject({ method, url, headers: h, ...(body === undefined ? {} : { payload: body as Record<string, unknown> }) });
+        const res = await node.app.inject({ method, url, headers: { ...h, ...taxiiHeaders(method, url) }, ...(body === undefined ? {} : { payload: body as Record<string, unknown> }) });
         const where = `${method} ${url} with ${label}`;
-        check(res, 401, where);
-        assert.match((res.json() as { detail: string }).detail, detail, where);
+        assert.match(check(res, 401, where, url)?.detail ?? '', detail, where);
       }
       // Public routes stay reachable with dead credentials (a stale cookie must not lock out login).
       assert.equal((await node.app.inject({ method: 'GET', url: '/api/v1/health', headers: h })).statusCode, 200, `health with ${label}`);

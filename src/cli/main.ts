@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   token: () => import('./token.ts'),
   community: () => import('./community.ts'),
   'sharing-group': () => import('./sharing-group.ts'),
+  collection: () => import('./collection.ts'),
 };
 
 const HELP = `usage: concord <command> [options]
@@ -29,6 +30,7 @@ commands:
   token        create, list, show and revoke API tokens (the secret is shown once)
   community    add, list, show, update and disable communities
   sharing-group  add, list, show, update and disable sharing groups
+  collection   add, list, show, update and remove TAXII collections
 
 global options:
   --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)

@@ -18,6 +18,8 @@ import { QueryService } from './query.service.ts';
 import { UserService } from './user.service.ts';
 import { MarkingCatalog } from './markings.service.ts';
 import { AccessGate } from './access-gate.ts';
+import { CollectionService } from './collection.service.ts';
+import { TaxiiService } from './taxii.service.ts';
 import { importOwner, operatingOrg, type OwnerOverrides } from './import-owner.ts';
 import type { ImportOwner } from './labeller.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
@@ -34,6 +36,10 @@ export interface Services {
   auth: AuthService;
   schemes: SchemeRegistry;
   markings: MarkingCatalog;
+  /** TAXII collections as administrators configure them (issue 4). */
+  collections: CollectionService;
+  /** The TAXII 2.1 server's reads and writes (issue 4). */
+  taxii: TaxiiService;
   /** Who an import by `principal` writes as. */
   importOwner(principal: Principal, overrides?: OwnerOverrides): Promise<ImportOwner>;
   /** Creates the built-in communities, the operating organisation and the first administrator. */
@@ -83,9 +89,12 @@ export function buildServices(store: Store, config: Config): Services {
   };
   const orgs = new OrgService({ orgs: store.orgs, audit, publishIdentity, invalidate });
   const users = new UserService({ accounts: store.accounts, orgs: store.orgs, audit, checkClearances: clearanceChecker(schemes), invalidate });
+  const gate = new AccessGate({ access: store.access, schemes, markings, audit });
+  const collections = new CollectionService({ collections: store.collections, audit });
+  const owner = (p: Principal): Promise<ImportOwner> => importOwner(store.orgs, p, {}, operating);
   return {
     ingest,
-    query: new QueryService({ objects: store.objects, gate: new AccessGate({ access: store.access, schemes, markings, audit }), audit }),
+    query: new QueryService({ objects: store.objects, gate, audit }),
     quarantine: new QuarantineService({ quarantine: store.quarantine, ingest, owner: (p) => importOwner(store.orgs, p, {}, operating) }),
     imports: new ImportJobService({ jobs: store.jobs, ingest, spoolDir: join(config.dataDir, 'uploads') }),
     audit,
@@ -94,6 +103,8 @@ export function buildServices(store: Store, config: Config): Services {
     auth,
     schemes,
     markings,
+    collections,
+    taxii: new TaxiiService({ collections, repo: store.collections, objects: store.objects, quarantine: store.quarantine, ingest, gate, owner }),
     importOwner: (principal, overrides = {}) => importOwner(store.orgs, principal, overrides, operating),
     async bootstrap() {
       const result = await bootstrapNode({ orgs: store.orgs, accounts: store.accounts, orgService: orgs, users }, { orgName: config.orgName, orgCountry: config.orgCountry });

@@ -3,6 +3,7 @@
 // Services depend on these interfaces only; all SQL lives behind them.
 import type { AccountRepo, OrgRepo } from './identity.types.ts';
 import type { AccessRepo } from './access.types.ts';
+import type { CollectionRepo } from './collection.types.ts';
 import type { Observable } from '../domain/observables/types.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 
@@ -171,6 +172,7 @@ export interface Store {
   orgs: OrgRepo;
   access: AccessRepo;
   accounts: AccountRepo;
+  collections: CollectionRepo;
   close(): Promise<void>;
 }
 

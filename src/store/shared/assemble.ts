@@ -8,6 +8,7 @@ import { KyselyAccessRepo } from './access.repo.ts';
 import { KyselyAccountRepo } from './account.repo.ts';
 import { postgresSql, sqliteSql } from './sql-dialect.ts';
 import { KyselyAuditRepo } from './audit.repo.ts';
+import { KyselyCollectionRepo } from './collection.repo.ts';
 import { KyselyOrgRepo } from './org.repo.ts';
 import { KyselyJobRepo } from './job.repo.ts';
 import { KyselyQuarantineRepo } from './quarantine.repo.ts';
@@ -42,6 +43,7 @@ export async function assembleStore(
     orgs: new KyselyOrgRepo(db, bool),
     access: new KyselyAccessRepo(db, dialect === 'sqlite' ? sqliteSql : postgresSql),
     accounts: new KyselyAccountRepo(db, bool),
+    collections: new KyselyCollectionRepo(db, dialect === 'sqlite' ? sqliteSql : postgresSql),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,0 +1,96 @@
+// TAXII collections as the store keeps them (migrations/0009_collections.ts): their
+// configuration, the membership of write-target collections and add-objects status resources.
+import type { VersionSelection } from '../domain/taxii/params.ts';
+import type { StoredObject } from './types.ts';
+
+export type { VersionSelection } from '../domain/taxii/params.ts';
+
+/** `query`: a saved filter over the store; `target`: shows what clients added to it. */
+export type CollectionKind = 'query' | 'target';
+
+/** The saved filter of a query collection; every field narrows (AND). */
+export interface CollectionQuery {
+  types?: string[];
+  /** Objects whose latest version has any of these labels (all their versions). */
+  labels?: string[];
+  createdByRefs?: string[];
+}
+
+/** A collection as configured by an administrator. Grants: `*` (every authenticated user),
+ *  `org:<id>` or `community:<id>`; an empty list grants nobody. */
+export interface Collection {
+  id: string;
+  title: string;
+  description: string;
+  alias: string | null;
+  kind: CollectionKind;
+  query: CollectionQuery;
+  read: string[];
+  write: string[];
+  mediaTypes: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One page of a collection's contents, in the order they were added. */
+export interface CollectionRead {
+  ids?: string[];
+  types?: string[];
+  specVersions?: string[];
+  /** Exclusive bound on the date added (ISO 8601, milliseconds). */
+  addedAfter?: string;
+  select: VersionSelection;
+  /** Cursor: entries after this position. */
+  after?: number;
+  limit: number;
+}
+
+/** An object version in a collection: its position (cursor) and when it was added there. */
+export interface CollectionEntry {
+  position: number;
+  dateAdded: string;
+  object: StoredObject;
+}
+
+/** A TAXII status resource as stored (§4.3.1). */
+export interface StatusRecord {
+  id: string;
+  collectionId: string;
+  orgId: string | null;
+  status: 'pending' | 'complete';
+  requestTimestamp: string;
+  updatedAt: string;
+  totalCount: number;
+  successCount: number;
+  failureCount: number;
+  pendingCount: number;
+  successes: StatusDetail[];
+  failures: StatusDetail[];
+  pendings: StatusDetail[];
+}
+
+/** §4.3.1 status-details. */
+export interface StatusDetail {
+  id: string;
+  version: string;
+  message?: string;
+}
+
+export interface CollectionRepo {
+  create(c: Collection): Promise<void>;
+  update(c: Collection): Promise<void>;
+  /** Removes the collection and its membership; false when there was none. */
+  remove(id: string): Promise<boolean>;
+  /** By id, else by alias. */
+  find(ref: string): Promise<Collection | undefined>;
+  /** Every collection, in a stable order (title, then id). */
+  list(): Promise<Collection[]>;
+  /** Entries of the collection matching `read`, ordered by position, at most `read.limit`. */
+  entries(c: Collection, read: CollectionRead): Promise<CollectionEntry[]>;
+  /** Adds stored versions to a write-target collection (already present ones are kept). */
+  addMembers(collectionId: string, seqs: number[], addedAt: string): Promise<void>;
+  /** Removes these versions from a collection's membership; returns how many were removed. */
+  removeMembers(collectionId: string, seqs: number[]): Promise<number>;
+  putStatus(s: StatusRecord): Promise<void>;
+  getStatus(id: string): Promise<StatusRecord | undefined>;
+}
