@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   community: () => import('./community.ts'),
   'sharing-group': () => import('./sharing-group.ts'),
   collection: () => import('./collection.ts'),
+  feed: () => import('./feed.ts'),
 };
 
 const HELP = `usage: concord <command> [options]
@@ -31,6 +32,7 @@ commands:
   community    add, list, show, update and disable communities
   sharing-group  add, list, show, update and disable sharing groups
   collection   add, list, show, update and remove TAXII collections
+  feed         add, list, pull and remove TAXII 2.1 feeds this node pulls from
 
 global options:
   --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)

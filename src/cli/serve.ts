@@ -1,5 +1,6 @@
 // `concord serve`: run a node (HTTP API) until interrupted.
 import { buildApp } from '../app.ts';
+import { FeedPuller } from '../jobs/feed-puller.ts';
 import { configFrom, parseCommand } from './context.ts';
 
 export const usage = `concord serve [--host ADDR] [--port N]
@@ -22,10 +23,16 @@ export async function run(args: string[]): Promise<number> {
   }
   const address = await node.app.listen({ host: config.host, port: config.port });
   node.app.log.info(`Concord is listening on ${address} (database: ${node.store.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}); API docs at ${address}/api/docs`);
+  // TAXII feeds are pulled on their interval while the node runs (issue 4, item 3).
+  const puller = new FeedPuller({ feeds: node.services.feeds, log: node.app.log });
+  puller.start();
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       node.app.log.info('stopping');
-      void node.close().then(resolve);
+      void puller
+        .stop()
+        .then(() => node.close())
+        .then(resolve);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -20,6 +20,7 @@ import { MarkingCatalog } from './markings.service.ts';
 import { AccessGate } from './access-gate.ts';
 import { CollectionService } from './collection.service.ts';
 import { TaxiiService } from './taxii.service.ts';
+import { FeedService } from './feed.service.ts';
 import { importOwner, operatingOrg, type OwnerOverrides } from './import-owner.ts';
 import type { ImportOwner } from './labeller.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
@@ -40,6 +41,8 @@ export interface Services {
   collections: CollectionService;
   /** The TAXII 2.1 server's reads and writes (issue 4). */
   taxii: TaxiiService;
+  /** TAXII 2.1 feeds this node pulls from (issue 4). */
+  feeds: FeedService;
   /** Who an import by `principal` writes as. */
   importOwner(principal: Principal, overrides?: OwnerOverrides): Promise<ImportOwner>;
   /** Creates the built-in communities, the operating organisation and the first administrator. */
@@ -104,6 +107,7 @@ export function buildServices(store: Store, config: Config): Services {
     schemes,
     markings,
     collections,
+    feeds: new FeedService({ feeds: store.feeds, ingest, audit, owner: (o) => importOwner(store.orgs, CLI, o, operating) }),
     taxii: new TaxiiService({ collections, repo: store.collections, objects: store.objects, quarantine: store.quarantine, ingest, gate, owner }),
     importOwner: (principal, overrides = {}) => importOwner(store.orgs, principal, overrides, operating),
     async bootstrap() {

@@ -4,6 +4,7 @@
 import type { AccountRepo, OrgRepo } from './identity.types.ts';
 import type { AccessRepo } from './access.types.ts';
 import type { CollectionRepo } from './collection.types.ts';
+import type { FeedRepo } from './feed.types.ts';
 import type { Observable } from '../domain/observables/types.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 
@@ -173,6 +174,8 @@ export interface Store {
   access: AccessRepo;
   accounts: AccountRepo;
   collections: CollectionRepo;
+  /** TAXII feeds this node pulls from (issue 4). */
+  feeds: FeedRepo;
   close(): Promise<void>;
 }
 

@@ -13,6 +13,7 @@ import * as m0006 from './0006_audit.ts';
 import * as m0007 from './0007_object_access.ts';
 import * as m0008 from './0008_import_job_org.ts';
 import * as m0009 from './0009_collections.ts';
+import * as m0010 from './0010_feeds.ts';
 
 type DialectMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -26,6 +27,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0007_object_access', m0007.up],
   ['0008_import_job_org', m0008.up],
   ['0009_collections', m0009.up],
+  ['0010_feeds', m0010.up],
 ];
 
 function provider(dialect: StoreDialect): MigrationProvider {

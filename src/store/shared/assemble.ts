@@ -9,6 +9,7 @@ import { KyselyAccountRepo } from './account.repo.ts';
 import { postgresSql, sqliteSql } from './sql-dialect.ts';
 import { KyselyAuditRepo } from './audit.repo.ts';
 import { KyselyCollectionRepo } from './collection.repo.ts';
+import { KyselyFeedRepo } from './feed.repo.ts';
 import { KyselyOrgRepo } from './org.repo.ts';
 import { KyselyJobRepo } from './job.repo.ts';
 import { KyselyQuarantineRepo } from './quarantine.repo.ts';
@@ -44,6 +45,7 @@ export async function assembleStore(
     access: new KyselyAccessRepo(db, dialect === 'sqlite' ? sqliteSql : postgresSql),
     accounts: new KyselyAccountRepo(db, bool),
     collections: new KyselyCollectionRepo(db, dialect === 'sqlite' ? sqliteSql : postgresSql),
+    feeds: new KyselyFeedRepo(db),
     async close() {
       if (closed) return;
       closed = true;
