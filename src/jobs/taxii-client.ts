@@ -5,10 +5,11 @@ import { STATUS_CODES } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffDelay, DEFAULT_BACKOFF, isRetryableStatus, retryAfterMs, type BackoffPolicy } from '../domain/feeds/backoff.ts';
 import type { FeedAuth } from '../domain/feeds/types.ts';
+import { TAXII_MEDIA_TYPE } from '../domain/taxii/media.ts';
 import { ConcordError } from '../errors.ts';
 
-/** §1.6.8.1: the media type of TAXII 2.1 resources. */
-export const TAXII_ACCEPT = 'application/taxii+json;version=2.1';
+/** §1.6.8.1: the media type of TAXII 2.1 resources, the one the client accepts. */
+export const TAXII_ACCEPT = TAXII_MEDIA_TYPE;
 
 /** A peer that answered with an error, or could not be reached after every try. */
 export class FeedHttpError extends ConcordError {

@@ -3,14 +3,12 @@
 import { distributionAllowed } from '../access/policy.ts';
 import { parseDistribution } from '../access/types.ts';
 import { InvalidInputError } from '../../errors.ts';
-import type { Tlp } from '../access/types.ts';
-
-const TLPS: readonly Tlp[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
+import { isTlp, TLP_LEVELS, type Tlp } from '../markings/tlp.ts';
 
 /** Narrows a string to a TLP 2.0 level, naming the field when it is not one. */
 export function checkTlp(field: string, value: string): Tlp {
-  const tlp = TLPS.find((t) => t === value.toLowerCase());
-  if (!tlp) throw new InvalidInputError(`${field} "${value}" must be one of ${TLPS.join(', ')}`, { field });
+  const tlp = value.toLowerCase();
+  if (!isTlp(tlp)) throw new InvalidInputError(`${field} "${value}" must be one of ${TLP_LEVELS.join(', ')}`, { field });
   return tlp;
 }
 

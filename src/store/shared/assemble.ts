@@ -32,8 +32,7 @@ export async function assembleStore(
     release();
     throw err;
   }
-  // better-sqlite3 cannot bind booleans; PostgreSQL columns are boolean.
-  const bool = (v: boolean): number | boolean => (dialect === 'sqlite' ? (v ? 1 : 0) : v);
+  const sql = dialect === 'sqlite' ? sqliteSql : postgresSql;
   let closed = false;
   return {
     dialect,
@@ -41,9 +40,9 @@ export async function assembleStore(
     quarantine: new KyselyQuarantineRepo(db),
     jobs: new KyselyJobRepo(db),
     audit: new KyselyAuditRepo(db, dialect),
-    orgs: new KyselyOrgRepo(db, bool),
-    access: new KyselyAccessRepo(db, dialect === 'sqlite' ? sqliteSql : postgresSql),
-    accounts: new KyselyAccountRepo(db, bool),
+    orgs: new KyselyOrgRepo(db, sql.bool),
+    access: new KyselyAccessRepo(db, sql),
+    accounts: new KyselyAccountRepo(db, sql.bool),
     collections: new KyselyCollectionRepo(db, dialect === 'sqlite' ? sqliteSql : postgresSql),
     feeds: new KyselyFeedRepo(db),
     async close() {
