@@ -4,6 +4,7 @@
 import { CLI } from '../domain/identity/principal.ts';
 import type { Org } from '../domain/identity/types.ts';
 import type { OrgRepo, AccountRepo } from '../store/identity.types.ts';
+import { operatingOrg } from './import-owner.ts';
 import type { OrgService } from './org.service.ts';
 import type { UserService } from './user.service.ts';
 
@@ -31,10 +32,8 @@ export async function bootstrapNode(deps: BootstrapDeps, opts: { orgName: string
   for (const c of BUILT_IN_COMMUNITIES) {
     if (!(await deps.orgs.getCommunity(c.id))) await deps.orgService.addCommunity(CLI, c);
   }
-  const local = (await deps.orgs.listOrgs()).filter((o) => o.node === null);
   const org =
-    (await deps.orgs.findOrgByName(opts.orgName)) ??
-    local[0] ??
+    (await operatingOrg(deps.orgs, opts.orgName)) ??
     (await deps.orgService.addOrg(CLI, { name: opts.orgName, ...(opts.orgCountry ? { country: opts.orgCountry } : {}) }));
   if ((await deps.accounts.countUsers()) > 0) return { org };
   const { password } = await deps.users.addUser(CLI, { orgId: org.id, username: 'admin', displayName: 'Administrator', roles: ['admin', 'analyst'] });

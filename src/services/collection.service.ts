@@ -2,7 +2,7 @@
 // store or a write target, with read and write grants per organisation and community. What a
 // caller may do with one (TAXII 2.1 §5.2.1 can_read, can_write) is decided here.
 import { randomUUID } from 'node:crypto';
-import { canMutate, hasRole, isNodeAdmin, actorName, type Principal } from '../domain/identity/principal.ts';
+import { canImport, canMutate, isNodeAdmin, actorName, type Principal } from '../domain/identity/principal.ts';
 import { checkGrants, granted } from '../domain/taxii/grants.ts';
 import { STIX_MEDIA_TYPE } from '../domain/taxii/media.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
@@ -114,8 +114,7 @@ export class CollectionService {
   rights(principal: Principal, c: Collection): Rights {
     if (principal.kind === 'system') return { canRead: true, canWrite: c.kind === 'target' };
     const canRead = granted(c.read, principal.reader);
-    const mayImport = canMutate(principal) && hasRole(principal, 'admin', 'org-admin', 'analyst', 'coordinator');
-    return { canRead, canWrite: c.kind === 'target' && mayImport && granted(c.write, principal.reader) };
+    return { canRead, canWrite: c.kind === 'target' && canImport(principal) && granted(c.write, principal.reader) };
   }
 
   private requireAdmin(principal: Principal, write: boolean): void {

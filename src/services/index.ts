@@ -62,6 +62,11 @@ function identityOf(org: Org): Record<string, unknown> {
   };
 }
 
+/** What the node itself publishes to everyone: TLP:CLEAR, federation, owned by `orgId`. */
+function publicOwner(orgId: string, actor: string): ImportOwner {
+  return { orgId, tlp: 'clear', distribution: { kind: 'federation' }, actor };
+}
+
 function clearanceChecker(schemes: SchemeRegistry): (c: Record<string, string>) => Record<string, string> {
   return (c) => {
     for (const [scheme, level] of Object.entries(c)) {
@@ -87,18 +92,17 @@ export function buildServices(store: Store, config: Config): Services {
   const invalidate = (): void => auth.invalidate();
   const publishIdentity = async (org: Org): Promise<void> => {
     // An organisation's identity is public within the federation: peers must be able to name it.
-    const owner = { orgId: org.id, tlp: 'clear', distribution: { kind: 'federation' }, actor: 'system:directory' } as const;
-    await ingest.importStream([JSON.stringify(identityOf(org))], { source: `org:${org.id}`, owner });
+    await ingest.importStream([JSON.stringify(identityOf(org))], { source: `org:${org.id}`, owner: publicOwner(org.id, 'system:directory') });
   };
   const orgs = new OrgService({ orgs: store.orgs, audit, publishIdentity, invalidate });
   const users = new UserService({ accounts: store.accounts, orgs: store.orgs, audit, checkClearances: clearanceChecker(schemes), invalidate });
   const gate = new AccessGate({ access: store.access, schemes, markings, audit });
   const collections = new CollectionService({ collections: store.collections, audit });
-  const owner = (p: Principal): Promise<ImportOwner> => importOwner(store.orgs, p, {}, operating);
+  const ownerOf = (p: Principal, o: OwnerOverrides = {}): Promise<ImportOwner> => importOwner(store.orgs, p, o, operating);
   return {
     ingest,
     query: new QueryService({ objects: store.objects, gate, audit }),
-    quarantine: new QuarantineService({ quarantine: store.quarantine, ingest, owner: (p) => importOwner(store.orgs, p, {}, operating) }),
+    quarantine: new QuarantineService({ quarantine: store.quarantine, ingest, owner: ownerOf }),
     imports: new ImportJobService({ jobs: store.jobs, ingest, spoolDir: join(config.dataDir, 'uploads') }),
     audit,
     orgs,
@@ -107,15 +111,14 @@ export function buildServices(store: Store, config: Config): Services {
     schemes,
     markings,
     collections,
-    feeds: new FeedService({ feeds: store.feeds, ingest, audit, owner: (o) => importOwner(store.orgs, CLI, o, operating) }),
-    taxii: new TaxiiService({ collections, repo: store.collections, objects: store.objects, quarantine: store.quarantine, ingest, gate, owner }),
-    importOwner: (principal, overrides = {}) => importOwner(store.orgs, principal, overrides, operating),
+    feeds: new FeedService({ feeds: store.feeds, ingest, audit, owner: (o) => ownerOf(CLI, o) }),
+    taxii: new TaxiiService({ collections, repo: store.collections, objects: store.objects, quarantine: store.quarantine, ingest, gate, owner: ownerOf }),
+    importOwner: ownerOf,
     async bootstrap() {
       const result = await bootstrapNode({ orgs: store.orgs, accounts: store.accounts, orgService: orgs, users }, { orgName: config.orgName, orgCountry: config.orgCountry });
       // Concord's identity, its extension-definitions and the TLP 2.0 definitions, so that every
       // marking and extension Concord emits resolves here and on peers (issue 3, item 2).
-      const owner = { orgId: result.org.id, tlp: 'clear', distribution: { kind: 'federation' }, actor: 'system:bootstrap' } as const;
-      await ingest.importStream([JSON.stringify(concordPublishedObjects())], { source: 'concord', owner });
+      await ingest.importStream([JSON.stringify(concordPublishedObjects())], { source: 'concord', owner: publicOwner(result.org.id, 'system:bootstrap') });
       return result;
     },
   };

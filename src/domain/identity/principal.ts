@@ -54,3 +54,9 @@ export function canAdministerOrg(p: Principal, orgId: string): boolean {
 export function canMutate(p: Principal): boolean {
   return p.kind === 'system' || p.scope === 'read-write';
 }
+
+/** Whether the principal may bring objects in (upload, TAXII add): every role but viewer, and
+ *  not through a read-only token. The access policy then decides object by object. */
+export function canImport(p: Principal): boolean {
+  return canMutate(p) && hasRole(p, 'admin', 'org-admin', 'analyst', 'coordinator');
+}

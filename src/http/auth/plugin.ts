@@ -4,7 +4,7 @@
 // Prevention Cheat Sheet); the cookie is also SameSite=Strict. Routes marked `config.public`
 // (health, login) skip authentication.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Principal, UserPrincipal } from '../../domain/identity/principal.ts';
+import { canMutate, type Principal, type UserPrincipal } from '../../domain/identity/principal.ts';
 import { ForbiddenError, UnauthorizedError } from '../../errors.ts';
 import type { AuthService } from '../../services/auth.service.ts';
 
@@ -74,6 +74,6 @@ export function installAuth(app: FastifyInstance, auth: AuthService): void {
 /** The principal of a request that changes something; read-only tokens are refused (403). */
 export function writerOf(req: FastifyRequest): Principal {
   const p = principalOf(req);
-  if (p.kind === 'user' && p.scope !== 'read-write') throw new ForbiddenError('this API token is read-only');
+  if (!canMutate(p)) throw new ForbiddenError('this API token is read-only');
   return p;
 }

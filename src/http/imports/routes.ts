@@ -2,7 +2,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { IncomingMessage } from 'node:http';
 import { ForbiddenError, PayloadTooLargeError } from '../../errors.ts';
-import { hasRole } from '../../domain/identity/principal.ts';
+import { canImport } from '../../domain/identity/principal.ts';
 import type { Services } from '../../services/index.ts';
 import { principalOf, writerOf } from '../auth/plugin.ts';
 import type { ImportJobService } from '../../services/import-jobs.service.ts';
@@ -28,7 +28,7 @@ export function importRoutes(jobs: ImportJobService, owners: Services['importOwn
       { bodyLimit: maxBytes, schema: { summary: 'Upload a STIX bundle (any size) to import; returns a job to poll', tags: ['imports'], querystring: UploadQuery } },
       async (req, reply) => {
         const principal = writerOf(req);
-        if (!hasRole(principal, 'admin', 'org-admin', 'analyst', 'coordinator')) throw new ForbiddenError('viewers cannot import');
+        if (!canImport(principal)) throw new ForbiddenError('viewers cannot import');
         const declared = Number(req.headers['content-length'] ?? 0);
         if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes, 'CONCORD_MAX_UPLOAD_BYTES');
         const owner = await owners(principal, { tlp: req.query.tlp, distribution: req.query.distribution });
