@@ -90,34 +90,38 @@ class ImportRun {
   }
 
   async flush(): Promise<void> {
-    let batch = this.batch;
+    const batch = this.batch;
     this.batch = [];
-    if (batch.length > 0 && this.labeller) {
-      const verdicts = await this.labeller.judge(batch);
-      const kept: PreparedObject[] = [];
-      const keptVerdicts: Verdict[] = [];
-      for (let i = 0; i < batch.length; i++) {
-        const v = verdicts[i] as Verdict;
-        const obj = batch[i] as PreparedObject;
-        if (v.kind === 'store') {
-          kept.push(obj);
-          keptVerdicts.push(v);
-        } else if (!(await this.heldUnchanged(obj))) {
-          this.quarantine({ objectId: obj.id, reason: v.reason, details: { message: v.message }, raw: obj.json });
-        }
-      }
-      batch = kept;
-      const results = await this.deps.objects.insertBatch(batch);
-      await this.labeller.stored(batch, keptVerdicts, results.map((r) => (r.status === 'inserted' ? r.seq : null)));
-      this.count(batch, results);
-    } else if (batch.length > 0) {
-      this.count(batch, await this.deps.objects.insertBatch(batch));
+    if (batch.length > 0) {
+      const { kept, verdicts } = this.labeller ? await this.judge(this.labeller, batch) : { kept: batch, verdicts: [] };
+      const results = await this.deps.objects.insertBatch(kept);
+      await this.labeller?.stored(kept, verdicts, results.map((r) => (r.status === 'inserted' ? r.seq : null)));
+      this.count(kept, results);
     }
     if (this.held.length > 0) {
       const held = this.held;
       this.held = [];
       await this.deps.quarantine.add(held);
     }
+  }
+
+  /** The objects of a batch the write rules and markings let in, with their verdicts; the
+   *  refused ones are quarantined with their reason. */
+  private async judge(labeller: Labeller, batch: PreparedObject[]): Promise<{ kept: PreparedObject[]; verdicts: Verdict[] }> {
+    const all = await labeller.judge(batch);
+    const kept: PreparedObject[] = [];
+    const verdicts: Verdict[] = [];
+    for (let i = 0; i < batch.length; i++) {
+      const v = all[i] as Verdict;
+      const obj = batch[i] as PreparedObject;
+      if (v.kind === 'store') {
+        kept.push(obj);
+        verdicts.push(v);
+      } else if (!(await this.heldUnchanged(obj))) {
+        this.quarantine({ objectId: obj.id, reason: v.reason, details: { message: v.message }, raw: obj.json });
+      }
+    }
+    return { kept, verdicts };
   }
 
   /** Labels what waited for its marking definitions; the run's last step. */
