@@ -1,10 +1,8 @@
 // /api/v1/audit: the audit log and its verification, for node administrators only (it names
 // users, addresses and what they read).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { isNodeAdmin } from '../../domain/identity/principal.ts';
-import { ForbiddenError } from '../../errors.ts';
 import type { AuditService } from '../../services/audit.service.ts';
-import { principalOf } from '../auth/plugin.ts';
+import { nodeAdminsOnly } from '../auth/plugin.ts';
 
 const ListQuery = Type.Object(
   {
@@ -19,9 +17,7 @@ const ListQuery = Type.Object(
 /** Audit routes. */
 export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.addHook('preHandler', async (req) => {
-      if (!isNodeAdmin(principalOf(req))) throw new ForbiddenError('only node administrators may read the audit log');
-    });
+    nodeAdminsOnly(app, 'read the audit log');
     app.get('/audit', { schema: { summary: 'Audit entries, newest first', tags: ['audit'], querystring: ListQuery } }, async (req) => {
       const { limit, before, action, actor } = req.query;
       const page = await audit.list({ limit, ...(before !== undefined ? { after: before } : {}), ...(action ? { action } : {}), ...(actor ? { actor } : {}) });

@@ -4,7 +4,7 @@
 // Prevention Cheat Sheet); the cookie is also SameSite=Strict. Routes marked `config.public`
 // (health, login) skip authentication.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { canMutate, type Principal, type UserPrincipal } from '../../domain/identity/principal.ts';
+import { canMutate, isNodeAdmin, type Principal, type UserPrincipal } from '../../domain/identity/principal.ts';
 import { ForbiddenError, UnauthorizedError } from '../../errors.ts';
 import type { AuthService } from '../../services/auth.service.ts';
 
@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set on every authenticated request; routes marked public may leave it unset. */
     principal?: UserPrincipal;
+    /** The session's CSRF token, when the request came with a session cookie. */
+    csrfToken?: string;
   }
   interface FastifyContextConfig {
     /** No authentication required. */
@@ -55,6 +57,7 @@ async function authenticate(auth: AuthService, req: FastifyRequest): Promise<Use
   if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== csrf) {
     throw new ForbiddenError('missing or wrong X-CSRF-Token header for this session', { header: 'X-CSRF-Token' });
   }
+  req.csrfToken = csrf;
   return principal;
 }
 
@@ -68,6 +71,13 @@ export function installAuth(app: FastifyInstance, auth: AuthService): void {
     });
     if (principal) req.principal = principal;
     else if (req.routeOptions.config.public !== true) throw new UnauthorizedError();
+  });
+}
+
+/** Refuses every route of `app` (one scope) to all but node administrators (403). */
+export function nodeAdminsOnly(app: FastifyInstance, what: string): void {
+  app.addHook('preHandler', async (req) => {
+    if (!isNodeAdmin(principalOf(req))) throw new ForbiddenError(`only node administrators may ${what}`);
   });
 }
 

@@ -33,8 +33,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
     app.get('/auth/me', { schema: { summary: 'The signed-in user, their organisation and, for sessions, the CSRF token', tags: ['auth'] } }, async (req) => {
       const p = principalOf(req);
       if (p.kind !== 'user') return { system: p.name };
-      const csrf = p.via === 'session' ? (await auth.fromSession(req.cookies[SESSION_COOKIE] ?? '')).csrf : undefined;
-      return { user: p.user, org: p.org, via: p.via, scope: p.scope, ...(csrf ? { csrfToken: csrf } : {}) };
+      return { user: p.user, org: p.org, via: p.via, scope: p.scope, ...(req.csrfToken ? { csrfToken: req.csrfToken } : {}) };
     });
   };
 }

@@ -1,9 +1,7 @@
 // /api/v1/quarantine: what was not stored, why, and retry.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { ForbiddenError, InvalidInputError } from '../../errors.ts';
-import { isNodeAdmin, type Principal } from '../../domain/identity/principal.ts';
-import { principalOf, writerOf } from '../auth/plugin.ts';
+import { InvalidInputError } from '../../errors.ts';
+import { nodeAdminsOnly, writerOf } from '../auth/plugin.ts';
 import type { QuarantineService } from '../../services/quarantine.service.ts';
 import { decodeCursor, encodeCursor } from '../objects/present.ts';
 
@@ -17,20 +15,12 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** The quarantine holds raw input that could not be labelled, so no access label can protect
- *  it: only node administrators read and retry it. */
-function admin(req: FastifyRequest): Principal {
-  const p = principalOf(req);
-  if (!isNodeAdmin(p)) throw new ForbiddenError('only node administrators may read the quarantine');
-  return p;
-}
-
 /** Quarantine routes. */
 export function quarantineRoutes(quarantine: QuarantineService): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.addHook('preHandler', async (req) => {
-      admin(req);
-    });
+    // The quarantine holds raw input that could not be labelled, so no access label can
+    // protect it: only node administrators read and retry it.
+    nodeAdminsOnly(app, 'read the quarantine');
     app.get('/quarantine', { schema: { summary: 'Quarantined objects with their reasons', tags: ['quarantine'], querystring: ListQuery } }, async (req) => {
       const after = req.query.cursor === undefined ? undefined : decodeCursor(req.query.cursor);
       if (req.query.cursor !== undefined && after === undefined) throw new InvalidInputError('cursor is not a value this API returned', { parameter: 'cursor' });
