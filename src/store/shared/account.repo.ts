@@ -4,29 +4,20 @@ import type { FailureState } from '../../domain/identity/throttle.ts';
 import { ROLES, type ApiToken, type Role, type Session, type TokenScope, type UserRecord } from '../../domain/identity/types.ts';
 import type { AccountRepo } from '../identity.types.ts';
 import type { ApiTokensTable, UsersTable } from './identity.tables.ts';
+import { stringArray, stringMap } from './json-columns.ts';
 import type { Tables } from './tables.ts';
 
 type Bool = (v: boolean) => number | boolean;
 
-function json(text: string): unknown {
-  return JSON.parse(text);
-}
-
 function toUser(r: UsersTable): UserRecord {
-  const roles = json(r.roles);
-  const clearances = json(r.clearances);
-  const exercises = json(r.exercises);
   return {
     id: r.id,
     orgId: r.org_id,
     username: r.username,
     displayName: r.display_name,
-    roles: Array.isArray(roles) ? roles.filter((x): x is Role => ROLES.includes(x)) : [],
-    clearances:
-      clearances !== null && typeof clearances === 'object'
-        ? Object.fromEntries(Object.entries(clearances).filter((e): e is [string, string] => typeof e[1] === 'string'))
-        : {},
-    exercises: Array.isArray(exercises) ? exercises.filter((x): x is string => typeof x === 'string') : [],
+    roles: stringArray(r.roles).filter((x): x is Role => ROLES.some((role) => role === x)),
+    clearances: stringMap(r.clearances),
+    exercises: stringArray(r.exercises),
     disabled: Boolean(r.disabled),
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -3,22 +3,18 @@ import type { Kysely } from 'kysely';
 import type { Community, Org, SharingGroup } from '../../domain/identity/types.ts';
 import type { OrgRepo } from '../identity.types.ts';
 import type { CommunitiesTable, OrganizationsTable, SharingGroupsTable } from './identity.tables.ts';
+import { stringArray } from './json-columns.ts';
 import type { Tables } from './tables.ts';
 
 type Bool = (v: boolean) => number | boolean;
 
-/** Parses a JSON column this repository wrote from a string array. */
-function strings(text: string): string[] {
-  const v: unknown = JSON.parse(text);
-  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
-}
 
 function toOrg(r: OrganizationsTable): Org {
   return {
     id: r.id,
     name: r.name,
     country: r.country,
-    communities: strings(r.communities),
+    communities: stringArray(r.communities),
     node: r.node,
     defaultTlp: r.default_tlp,
     defaultDistribution: r.default_distribution,
@@ -38,7 +34,7 @@ function toGroup(r: SharingGroupsTable): SharingGroup {
     name: r.name,
     description: r.description,
     ownerOrg: r.owner_org,
-    members: strings(r.members),
+    members: stringArray(r.members),
     disabled: Boolean(r.disabled),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
