@@ -6,6 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { CLI } from '../src/domain/identity/principal.ts';
 import type { Collection } from '../src/store/collection.types.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
+import { ENGINES } from './helpers/store-engines.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIndicator, buildMalware, buildRelationship, nextVersion, type Obj } from './helpers/stix.ts';
 
@@ -15,7 +16,8 @@ const TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 type Body = Record<string, unknown> & { objects?: Obj[] };
 
-describe('TAXII 2.1 server', () => {
+// Run on both engines: TAXII paging and filters are SQL in store/, which differs per engine.
+for (const engine of ENGINES) describe(`TAXII 2.1 server (${engine.name})`, { skip: engine.skip }, () => {
   let node: TestNode;
   let reader: Person;
   let outsider: Person;
@@ -47,7 +49,7 @@ describe('TAXII 2.1 server', () => {
   const ids = (b: Body): string[] => (b.objects ?? []).map((o) => o.id);
 
   before(async () => {
-    node = await startNode({ CONCORD_MAX_BODY_BYTES: '8192' });
+    node = await startNode({ CONCORD_MAX_BODY_BYTES: '8192' }, engine);
     reader = await buildPerson(node.services);
     outsider = await buildPerson(node.services);
     await share([indicator, malware, rel]);
