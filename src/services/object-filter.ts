@@ -16,6 +16,7 @@ export interface FilterParams {
   since?: string;
   revoked?: boolean;
   q?: string;
+  tlp?: string;
 }
 
 function csv(v: string | undefined): string[] | undefined {
@@ -55,5 +56,6 @@ export function toFilter(p: FilterParams): ObjectFilter {
   set('addedTo', isoTime('added_before', p.added_before));
   set('revoked', p.revoked);
   set('text', p.q?.trim() === '' ? undefined : p.q);
+  set('tlps', csv(p.tlp));
   return f;
 }

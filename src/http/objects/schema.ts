@@ -10,6 +10,7 @@ export const ListQuery = Type.Object(
     type: Csv('STIX types, comma-separated (e.g. `indicator,malware`)'),
     created_by_ref: Csv('Identity ids of the creators, comma-separated'),
     label: Csv('Labels, comma-separated; an object matches when it has any of them'),
+    tlp: Csv('TLP 2.0 levels, comma-separated (`clear`, `green`, `amber`, `amber+strict`, `red`)'),
     modified_after: Timestamp('Only versions modified at or after this STIX timestamp'),
     modified_before: Timestamp('Only versions modified at or before this STIX timestamp'),
     added_after: Timestamp('Only objects stored at or after this time (ISO 8601)'),

@@ -25,6 +25,10 @@ export function filterConditions(filter: ObjectFilter, allVersions: boolean, d: 
   if (allVersions && (filter.labels !== undefined || filter.text !== undefined)) {
     throw new InvalidInputError('labels and text filters apply to latest versions only', { allVersions });
   }
+  if (filter.tlps) {
+    // A correlated probe of object_access's primary key: a page stops at its limit.
+    out.push(sql<SqlBool>`exists (select 1 from object_access fa where fa.seq = o.seq and ${d.inList('fa.tlp', filter.tlps)})`);
+  }
   if (filter.labels) {
     out.push(sql<SqlBool>`o.seq in (select labels.seq from labels where ${d.inList('labels.label', filter.labels)})`);
   }

@@ -1,0 +1,53 @@
+// Builds the web UI (web/ → web/dist) with Vite. `--if-stale` builds only when a source file is
+// newer than the last build, so `npm start` and the browser tests build once and then start at
+// once. Without Vite (an install without devDependencies) it says so and leaves the server to
+// show a "not built" page.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WEB = join(ROOT, 'web');
+const OUT = join(WEB, 'dist');
+
+function newest(path: string): number {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(path).map((f) => newest(join(path, f))));
+}
+
+/** True when web/dist is missing or older than a source of the UI. */
+export function webIsStale(): boolean {
+  const built = join(OUT, 'index.html');
+  if (!existsSync(built)) return true;
+  const sources = [join(WEB, 'src'), join(WEB, 'index.html'), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)];
+  return Math.max(...sources.filter((p) => existsSync(p)).map(newest)) > statSync(built).mtimeMs;
+}
+
+/** Builds the UI (when stale, with `ifStale`); resolves to whether a build ran. */
+export async function buildWeb(options: { ifStale?: boolean; quiet?: boolean } = {}): Promise<boolean> {
+  if (options.ifStale && !webIsStale()) return false;
+  let vite: typeof import('vite');
+  let react: typeof import('@vitejs/plugin-react');
+  try {
+    vite = await import('vite');
+    react = await import('@vitejs/plugin-react');
+  } catch {
+    console.warn('concord: Vite is not installed (npm install without --omit=dev builds the web UI); the UI will not be served.');
+    return false;
+  }
+  await vite.build({
+    root: WEB,
+    configFile: false,
+    logLevel: options.quiet ? 'warn' : 'info',
+    plugins: [react.default()],
+    build: { outDir: OUT, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1500 },
+  });
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const ifStale = process.argv.includes('--if-stale');
+  const ran = await buildWeb({ ifStale });
+  if (!ran && ifStale) console.log('concord: web UI is up to date');
+}

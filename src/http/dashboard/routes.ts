@@ -1,0 +1,23 @@
+// /api/v1/dashboard and /api/v1/markings: situational-awareness aggregates and the marking banner
+// of what a screen shows, both computed over what the caller may read only (DESIGN.md principle 2).
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { DashboardService } from '../../services/dashboard.service.ts';
+import { principalOf } from '../auth/plugin.ts';
+
+const MarkingsQuery = Type.Object(
+  { ids: Type.String({ minLength: 1, maxLength: 20_000, description: 'Comma-separated STIX ids of the objects on screen (at most 500)' }) },
+  { additionalProperties: false },
+);
+
+/** Dashboard routes; mount under /api/v1. */
+export function dashboardRoutes(dashboard: DashboardService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/dashboard', { schema: { summary: 'Counts by type, TLP, classification and country, activity, most active threats, latest shared objects: of what the caller may read', tags: ['dashboard'] } }, async (req) =>
+      dashboard.summary(principalOf(req)),
+    );
+    app.get('/markings', { schema: { summary: 'The marking banner of objects on screen: most restrictive TLP, highest classification, releasability (readable objects only)', tags: ['dashboard'], querystring: MarkingsQuery } }, async (req) => {
+      const ids = req.query.ids.split(',').map((s) => s.trim()).filter((s) => s !== '').slice(0, 500);
+      return dashboard.banner(principalOf(req), ids);
+    });
+  };
+}

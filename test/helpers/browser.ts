@@ -1,0 +1,55 @@
+// Browser tests drive Debian's Chromium through playwright-core (never a downloaded browser),
+// against a node listening on a free loopback port with the built UI.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { buildWeb } from '../../scripts/build-web.ts';
+import { startNode, type TestNode } from './node.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Why browser tests are skipped here, or false when they run. */
+export const BROWSER_SKIP: string | false = existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent (apt-get install chromium; CI's .ci/run installs it)`;
+
+export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results');
+
+export interface UiNode extends TestNode {
+  url: string;
+}
+
+/** A node on a free port, serving the UI (built first when missing or stale). */
+export async function startUiNode(): Promise<UiNode> {
+  await buildWeb({ ifStale: true, quiet: true });
+  const node = await startNode();
+  const address = await node.app.listen({ host: '127.0.0.1', port: 0 });
+  return { ...node, url: address };
+}
+
+export async function launch(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  await mkdir(SCREENSHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}
+
+/** Expected 404s: federation's peer endpoints, which the UI probes and reports as "no peers". */
+const EXPECTED = [/\/api\/v1\/peers(\/status)?$/];
+
+/** Collects console errors and uncaught exceptions of `page`. `expected`: URLs whose failed
+ *  requests a test provokes on purpose (a refused form); read when each message arrives, so a
+ *  test may add to it as it goes. */
+export function consoleErrors(page: Page, expected: RegExp[] = []): string[] {
+  const errors: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() !== 'error') return;
+    if (m.text().startsWith('Failed to load resource') && [...EXPECTED, ...expected].some((re) => re.test(m.location().url))) return;
+    errors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  return errors;
+}
+
+/** Saves a full-page screenshot as test-results/<name>.png. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

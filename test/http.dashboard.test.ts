@@ -1,0 +1,178 @@
+// The dashboard, the marking banner and the live stream (issue 6, item 2) count only what the
+// reader may read (DESIGN.md principle 2), on both engines: a user of another organisation or of
+// lower clearance sees smaller numbers, and the numbers equal what the object list shows them.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CLI } from '../src/domain/identity/principal.ts';
+import { NATO_SCHEME } from '../src/domain/markings/classification.ts';
+import { classificationMarking, CONCORD_OBJECT_EXTENSION_ID } from '../src/domain/markings/concord-markings.ts';
+import { TLP2_MARKING_IDS, type Tlp } from '../src/domain/markings/tlp.ts';
+import type { Dashboard } from '../src/services/dashboard.service.ts';
+import type { ObjectsAddedEvent } from '../src/services/events.service.ts';
+import { startNode, type TestNode } from './helpers/node.ts';
+import { buildPerson, type Person } from './helpers/people.ts';
+import { ENGINES } from './helpers/store-engines.ts';
+import { buildIndicator, buildMalware, buildRelationship, type Obj } from './helpers/stix.ts';
+
+const PLUMBING = new Set(['marking-definition', 'extension-definition']);
+const tlp = (t: Tlp): { object_marking_refs: string[] } => ({ object_marking_refs: [TLP2_MARKING_IDS[t]] });
+/** Amber for the owning organisation only (the Concord distribution extension). */
+const orgOnly = (): Record<string, unknown> => ({
+  ...tlp('amber'),
+  extensions: { [CONCORD_OBJECT_EXTENSION_ID]: { extension_type: 'property-extension', distribution: 'organization' } },
+});
+
+for (const engine of ENGINES) {
+  describe(`dashboard and live events on ${engine.name}`, { skip: engine.skip }, () => {
+    let node: TestNode;
+    let alice: Person; // analyst of A (DE, grid)
+    let bob: Person; // analyst of B (FR, grid)
+    let cleared: Person; // analyst of B with NATO SECRET
+    let eve: Person; // analyst of C, outside the grid community
+    const secretMarking = classificationMarking(NATO_SCHEME, 'NATO SECRET');
+    const malware = buildMalware({ name: 'GridRat', ...tlp('green') });
+    const actor = { type: 'intrusion-set', spec_version: '2.1', id: 'intrusion-set--0d5c4c42-3c8f-4b7e-9f77-1f6b0c3a2d11', created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', name: 'Sandworm Team', ...tlp('green') };
+    const greens = [1, 2, 3].map((n) => buildIndicator({ name: `green ${n}`, ...tlp('green') }));
+    const amber = buildIndicator({ name: 'org only', ...orgOnly() });
+    const secret = buildIndicator({ name: 'secret', object_marking_refs: [TLP2_MARKING_IDS.green, secretMarking.id] });
+
+    before(async () => {
+      node = await startNode({}, engine);
+      await node.services.orgs.addCommunity(CLI, { id: 'grid', name: 'Grid operators' });
+      alice = await buildPerson(node.services, { country: 'DE', communities: ['grid'] });
+      bob = await buildPerson(node.services, { country: 'FR', communities: ['grid'] });
+      cleared = await buildPerson(node.services, { org: bob.org, clearances: { nato: 'NATO SECRET' } });
+      eve = await buildPerson(node.services, { country: 'PL' });
+      const sighting = { type: 'sighting', spec_version: '2.1', id: 'sighting--5e0c1f8a-8a1b-4c55-9b0e-7d7a3c2b1a00', created: '2024-01-02T00:00:00.000Z', modified: '2024-01-02T00:00:00.000Z', sighting_of_ref: malware.id, ...tlp('green') };
+      const summary = await importAs(alice, [
+        secretMarking, malware, actor, ...greens, amber, secret, sighting,
+        ...greens.map((g) => buildRelationship(g, 'indicates', malware, tlp('green'))),
+        buildRelationship(actor, 'uses', malware, tlp('green')),
+        // Its source is organisation A's only: B may not count this relationship.
+        buildRelationship(amber, 'indicates', malware, tlp('green')),
+      ]);
+      assert.equal(summary.quarantined, 0, JSON.stringify(summary));
+    });
+    after(() => node.dispose());
+
+    /** Imports as the user's organisation, green to the grid community unless marked otherwise. */
+    async function importAs(who: Person, objects: unknown[]) {
+      const principal = await node.services.auth.fromToken(who.token);
+      const owner = await node.services.importOwner(principal, { tlp: 'green', distribution: 'community:grid' });
+      return node.services.ingest.importStream([JSON.stringify(objects)], { source: 'test', owner });
+    }
+
+    async function dashboard(who: Person): Promise<Dashboard> {
+      const res = await node.app.inject({ method: 'GET', url: '/api/v1/dashboard', headers: who.auth });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json() as Dashboard;
+    }
+
+    /** Counts by type of everything the object list gives `who`, page by page. */
+    async function listed(who: Person): Promise<Map<string, number>> {
+      const counts = new Map<string, number>();
+      let cursor: string | null = null;
+      do {
+        const res = await node.app.inject({ method: 'GET', url: `/api/v1/objects?limit=100${cursor ? `&cursor=${cursor}` : ''}`, headers: who.auth });
+        const page = res.json() as { objects: Obj[]; next: string | null };
+        for (const o of page.objects) if (!PLUMBING.has(o.type)) counts.set(o.type, (counts.get(o.type) ?? 0) + 1);
+        cursor = page.next;
+      } while (cursor);
+      return counts;
+    }
+
+    const count = (list: { key: string; count: number }[], key: string): number => list.find((c) => c.key === key)?.count ?? 0;
+
+    test('counts by type equal what the object list shows each reader', async () => {
+      for (const who of [alice, bob, cleared, eve]) {
+        const d = await dashboard(who);
+        const fromList = await listed(who);
+        assert.deepEqual(new Map(d.byType.map((c) => [c.key, c.count])), fromList, `${who.user.username}`);
+        assert.equal(d.total, [...fromList.values()].reduce((a, b) => a + b, 0));
+      }
+    });
+
+    test('another organisation and a lower clearance see smaller counts', async () => {
+      const [a, b, c, e] = [await dashboard(alice), await dashboard(bob), await dashboard(cleared), await dashboard(eve)];
+      // Alice (owner, no clearance) sees the amber indicator but not the secret one.
+      assert.equal(count(a.byType, 'indicator'), 4);
+      assert.equal(count(b.byType, 'indicator'), 3);
+      assert.equal(count(c.byType, 'indicator'), 4);
+      assert.equal(count(e.byType, 'indicator'), 0);
+      assert.equal(count(a.byType, 'relationship'), 5);
+      assert.equal(count(b.byType, 'relationship'), 4, 'a relationship from an unreadable end is not counted');
+      assert.equal(count(a.byTlp, 'amber'), 1);
+      assert.equal(count(b.byTlp, 'amber'), 0);
+      assert.equal(count(c.byClassification, 'NATO SECRET'), 1);
+      assert.equal(count(b.byClassification, 'NATO SECRET'), 0);
+      assert.equal(count(a.byClassification, 'NATO SECRET'), 0, 'the owner needs the clearance too');
+      assert.ok(count(b.byCountry, 'DE') >= 10, 'objects count for the country of their organisation');
+      assert.equal(count(e.byCountry, 'DE'), 1, "only organisation A's published identity");
+      assert.ok(a.total > b.total && b.total > e.total);
+    });
+
+    test('most active threats count only the relationships and sightings the reader may see', async () => {
+      const top = async (who: Person) => (await dashboard(who)).topThreats.find((t) => t.id === malware.id)?.count;
+      // 3 green indicators + the intrusion set's `uses` + the sighting, + the amber indicator for A.
+      assert.equal(await top(alice), 6);
+      assert.equal(await top(bob), 5);
+      assert.equal(await top(eve), undefined);
+      assert.equal((await dashboard(bob)).topThreats[0]?.name, 'GridRat');
+    });
+
+    test('activity and the latest shared objects', async () => {
+      const b = await dashboard(bob);
+      assert.equal(b.activity.length, 30);
+      assert.equal(b.activity.at(-1)?.count, b.total, 'everything was stored today');
+      assert.ok(b.recent.some((r) => r.id === malware.id), 'objects of other organisations shared with B');
+      assert.ok(!(await dashboard(alice)).recent.some((r) => r.id === malware.id), "the reader's own are not 'shared with' it");
+      assert.ok(!(await dashboard(eve)).recent.some((r) => r.id === malware.id));
+    });
+
+    test('the marking banner covers only what the reader may see', async () => {
+      const banner = async (who: Person) => {
+        const res = await node.app.inject({ method: 'GET', url: `/api/v1/markings?ids=${[secret.id, amber.id, malware.id].join(',')}`, headers: who.auth });
+        assert.equal(res.statusCode, 200, res.body);
+        return res.json() as { tlp: string | null; classifications: string[]; objects: Record<string, unknown> };
+      };
+      const c = await banner(cleared);
+      assert.deepEqual([c.tlp, c.classifications, Object.keys(c.objects).sort()], ['green', ['NATO SECRET'], [malware.id, secret.id].sort()]);
+      const a = await banner(alice);
+      assert.deepEqual([a.tlp, a.classifications], ['amber', []]);
+      assert.deepEqual(await banner(eve), { tlp: null, classifications: [], releasableTo: [], objects: {} });
+    });
+
+    test('the object list filters by TLP', async () => {
+      const names = async (who: Person, q: string) =>
+        ((await node.app.inject({ method: 'GET', url: `/api/v1/objects?type=indicator&${q}`, headers: who.auth })).json() as { objects: Obj[] }).objects.map((o) => o['name']);
+      assert.deepEqual(await names(alice, 'tlp=amber'), ['org only']);
+      assert.deepEqual(await names(bob, 'tlp=amber'), []);
+      assert.equal((await names(bob, 'tlp=green,amber')).length, 3);
+    });
+
+    test('live events carry counts of what each listener may read, nothing else', async () => {
+      const seen = new Map<string, ObjectsAddedEvent[]>();
+      const listen = async (who: Person) => {
+        const list: ObjectsAddedEvent[] = [];
+        seen.set(who.user.username, list);
+        return node.services.events.subscribe(await node.services.auth.fromToken(who.token), (e) => list.push(e));
+      };
+      const stops = [await listen(bob), await listen(eve), await listen(alice)];
+      await importAs(alice, [buildIndicator({ name: 'live', ...tlp('green') }), buildIndicator({ name: 'live amber', ...orgOnly() })]);
+      await node.services.events.tick();
+      for (const stop of stops) stop();
+      assert.equal(node.services.events.size, 0);
+      assert.deepEqual(seen.get(bob.user.username)?.map((e) => [e.count, e.byType]), [[1, { indicator: 1 }]]);
+      assert.deepEqual(seen.get(alice.user.username)?.map((e) => e.count), [2]);
+      assert.deepEqual(seen.get(eve.user.username), [], 'nothing readable, no event');
+    });
+
+    test('the event stream speaks Server-Sent Events and needs a user', async () => {
+      const res = await node.app.inject({ method: 'GET', url: '/api/v1/events?wait=0', headers: bob.auth });
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /^text\/event-stream/);
+      assert.match(res.body, /^retry: \d+\nevent: ready\n/);
+      assert.equal((await node.app.inject({ method: 'GET', url: '/api/v1/events?wait=0' })).statusCode, 401);
+    });
+  });
+}

@@ -1,0 +1,61 @@
+// TAXII 2.1 feeds this node pulls (/api/v1/feeds, node administrators): add, list with the last
+// pull and its error, pull now, remove. Credentials go in and never come back.
+import { useMutation } from '@tanstack/react-query';
+import { api } from './client.ts';
+import { useAdminList, useCreate, useRefresh, useRemove } from './admin.ts';
+
+/** What one pull did (src/domain/feeds/types.ts FeedPullResult). */
+export interface FeedPullResult {
+  ok: boolean;
+  pages: number;
+  objects: number;
+  accepted: number;
+  unchanged: number;
+  quarantined: number;
+  reasons: Record<string, number>;
+  error?: string;
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface Feed {
+  id: string;
+  url: string;
+  objectsUrl: string;
+  collectionId: string;
+  auth: { kind: 'none' | 'basic' | 'token'; user?: string };
+  intervalSeconds: number;
+  tlp: string | null;
+  distribution: string | null;
+  cursor: string | null;
+  lastPullAt: string | null;
+  lastResult: FeedPullResult | null;
+  resuming: boolean;
+  createdAt: string;
+}
+
+export interface FeedBody {
+  url: string;
+  collection?: string;
+  user?: string;
+  password?: string;
+  token?: string;
+  intervalSeconds?: number;
+  tlp?: string;
+  distribution?: string;
+}
+
+const PATH = '/feeds';
+export const useFeeds = (enabled: boolean) => useAdminList<Feed>(PATH, 'feeds', enabled);
+export const useAddFeed = () => useCreate<FeedBody, Feed>(PATH);
+export const useRemoveFeed = () => useRemove(PATH);
+
+/** Pulls a feed now; resolves to what the pull did (a failure on the peer's side is a result). */
+export function usePullFeed() {
+  const refresh = useRefresh([PATH]);
+  return useMutation({
+    mutationFn: (id: string) => api<FeedPullResult>(`${PATH}/${encodeURIComponent(id)}/pull`, { method: 'POST' }),
+    // The feed keeps the result (and the cursor moved): the list shows it.
+    onSettled: refresh,
+  });
+}

@@ -1,0 +1,94 @@
+// Objects: search (cursor pages), one object, its versions, its neighbourhood, marking banners.
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { api, qs } from './client.ts';
+
+/** A STIX object as the API returns it. */
+export type Stix = { id: string; type: string; name?: string; modified?: string; created?: string } & Record<string, unknown>;
+
+export interface SearchFilters {
+  q?: string;
+  type?: string;
+  tlp?: string;
+  added_after?: string;
+  added_before?: string;
+}
+
+interface Page {
+  objects: Stix[];
+  next: string | null;
+}
+
+/** Search results, loaded page by page as the table scrolls (keyset cursors, never offsets). */
+export function useSearch(filters: SearchFilters, pageSize = 200) {
+  return useInfiniteQuery({
+    queryKey: ['objects', filters],
+    queryFn: ({ pageParam }) => api<Page>(`/objects${qs({ ...filters, limit: pageSize, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useObject(id: string, version?: string) {
+  return useQuery({ queryKey: ['object', id, version ?? null], queryFn: () => api<Stix>(`/objects/${encodeURIComponent(id)}${qs({ version })}`) });
+}
+
+export interface Version {
+  version: string | null;
+  added_at: string;
+  object: Stix;
+}
+
+export function useVersions(id: string) {
+  return useQuery({ queryKey: ['versions', id], queryFn: () => api<{ id: string; versions: Version[] }>(`/objects/${encodeURIComponent(id)}/versions`) });
+}
+
+export interface Edge {
+  source: string;
+  property: string;
+  target: string;
+}
+
+export interface Neighbourhood {
+  root: string;
+  objects: Stix[];
+  edges: Edge[];
+  missing: string[];
+  truncated: boolean;
+}
+
+/** Fetches one neighbourhood (the graph view calls it per expanded node). */
+export const fetchNeighbourhood = (id: string, depth = 1): Promise<Neighbourhood> =>
+  api<Neighbourhood>(`/objects/${encodeURIComponent(id)}/neighbourhood${qs({ depth })}`);
+
+export function useNeighbourhood(id: string) {
+  return useQuery({ queryKey: ['neighbourhood', id], queryFn: () => fetchNeighbourhood(id) });
+}
+
+export interface Banner {
+  tlp: 'clear' | 'green' | 'amber' | 'amber+strict' | 'red' | null;
+  classifications: string[];
+  releasableTo: string[];
+  objects: Record<string, { tlp: string; classification: string | null }>;
+}
+
+/** The marking banner of the objects on screen (server-side: readable objects only). */
+export function useBanner(ids: readonly string[]) {
+  const sorted = [...new Set(ids)].sort().slice(0, 500);
+  return useQuery({
+    queryKey: ['markings', sorted],
+    queryFn: () => api<Banner>(`/markings${qs({ ids: sorted.join(',') })}`),
+    enabled: sorted.length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A display name for an object. */
+export function displayName(o: Stix | undefined): string {
+  if (!o) return '';
+  for (const k of ['name', 'value', 'pattern', 'relationship_type', 'display_name']) {
+    const v = o[k];
+    if (typeof v === 'string' && v !== '') return v;
+  }
+  return o.id;
+}

@@ -1,0 +1,75 @@
+// The signed-in user: /auth/me, login and logout (issue 3 sessions: HttpOnly cookie + CSRF token).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, setCsrf } from './client.ts';
+
+export interface Me {
+  user: { id: string; username: string; displayName: string; roles: string[]; clearances: Record<string, string>; orgId: string };
+  org: { id: string; name: string; country: string | null; communities: string[] };
+  csrfToken?: string;
+}
+
+const ME = ['me'] as const;
+
+// Whether this browser signed in: the session cookie is HttpOnly, so the app cannot see it, and
+// asking /auth/me without a session answers 401, which the browser logs as a console error.
+const SIGNED_IN = 'concord.signedIn';
+const remember = (on: boolean): void => {
+  if (on) localStorage.setItem(SIGNED_IN, '1');
+  else localStorage.removeItem(SIGNED_IN);
+};
+
+/** Forgets every cached answer but the user's own (a new user must not see the last one's data). */
+function forgetData(client: ReturnType<typeof useQueryClient>): void {
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME[0] });
+}
+
+/** The signed-in user, or null when there is no (valid) session. */
+export function useMe() {
+  return useQuery({
+    queryKey: ME,
+    queryFn: async (): Promise<Me | null> => {
+      if (localStorage.getItem(SIGNED_IN) === null) return null;
+      try {
+        const me = await api<Me>('/auth/me');
+        setCsrf(me.csrfToken ?? null);
+        return me;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) {
+          remember(false);
+          return null;
+        }
+        throw e;
+      }
+    },
+    staleTime: Infinity,
+  });
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (creds: { username: string; password: string }) => api<Me>('/auth/login', { method: 'POST', json: creds }),
+    onSuccess: (me) => {
+      setCsrf(me.csrfToken ?? null);
+      remember(true);
+      forgetData(client);
+      client.setQueryData(ME, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      setCsrf(null);
+      remember(false);
+      forgetData(client);
+      client.setQueryData(ME, null);
+    },
+  });
+}
+
+/** Whether the user administers the node. */
+export const isAdmin = (me: Me | null | undefined): boolean => me?.user.roles.includes('admin') ?? false;

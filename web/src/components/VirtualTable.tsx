@@ -1,0 +1,57 @@
+// A results table that stays fast on hundreds of thousands of rows: only the rows in view are
+// in the DOM (TanStack Virtual), and the next page is fetched as the end comes near.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+
+export interface Column<T> {
+  key: string;
+  header: string;
+  width: string;
+  render: (row: T) => ReactNode;
+}
+
+const ROW = 28;
+
+export function VirtualTable<T>({ rows, columns, rowKey, hasMore, loadMore, label, height }: {
+  rows: T[];
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  hasMore: boolean;
+  loadMore: () => void;
+  label: string;
+  height: string;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12 });
+  const items = virtual.getVirtualItems();
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (hasMore && last >= rows.length - 40) loadMore();
+  }, [last, rows.length, hasMore, loadMore]);
+  const template = columns.map((c) => c.width).join(' ');
+  return (
+    <div className="vtable" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
+      <div className="vrow vhead" role="row" style={{ gridTemplateColumns: template }}>
+        {columns.map((c) => (
+          <span key={c.key} role="columnheader">{c.header}</span>
+        ))}
+      </div>
+      <div ref={scroller} className="vbody" style={{ height }} data-testid="results">
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (row === undefined) return null;
+            return (
+              <div key={rowKey(row)} className={`vrow ${item.index % 2 ? 'odd' : ''}`} role="row" aria-rowindex={item.index + 2}
+                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW }}>
+                {columns.map((c) => (
+                  <span key={c.key} role="cell">{c.render(row)}</span>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

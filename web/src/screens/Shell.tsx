@@ -1,0 +1,35 @@
+// The frame of every signed-in screen: navigation, the user, sign out.
+import type { ReactNode } from 'react';
+import { isAdmin, useLogout, type Me } from '../api/session.ts';
+import { Link } from '../components/Link.tsx';
+import { useLocation } from '../router.ts';
+
+const NAV = [
+  { to: '/', label: 'Dashboard', match: (p: string) => p === '/' },
+  { to: '/explore', label: 'Explorer', match: (p: string) => p.startsWith('/explore') || p.startsWith('/objects/') },
+  { to: '/import', label: 'Import', match: (p: string) => p.startsWith('/import') },
+  { to: '/admin/orgs', label: 'Administration', match: (p: string) => p.startsWith('/admin') },
+];
+
+export function Shell({ me, children }: { me: Me; children: ReactNode }) {
+  const { path } = useLocation();
+  const logout = useLogout();
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">Skip to content</a>
+      <header className="topbar">
+        <span className="brand">Concord</span>
+        <nav aria-label="Main">
+          {NAV.map((n) => (
+            <Link key={n.to} to={n.to} className={n.match(path) ? 'active' : ''} aria-current={n.match(path) ? 'page' : undefined}>{n.label}</Link>
+          ))}
+        </nav>
+        <span className="who" data-testid="who">
+          {me.user.displayName || me.user.username} · {me.org.name}{isAdmin(me) ? ' · admin' : ''}
+        </span>
+        <button type="button" className="ghost" onClick={() => logout.mutate()}>Sign out</button>
+      </header>
+      <main id="main" tabIndex={-1}>{children}</main>
+    </div>
+  );
+}

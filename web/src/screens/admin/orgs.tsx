@@ -1,0 +1,90 @@
+// Organisations: add, edit (name, country, communities, default TLP and distribution), disable.
+// Node administrators change them; everyone reads the directory.
+import { useState } from 'react';
+import { TLPS, useCommunities, useCreate, useOrgs, useSharingGroups, useUpdate, type Org } from '../../api/admin.ts';
+import { Status } from '../../components/Panel.tsx';
+import { SimpleTable } from '../../components/SimpleTable.tsx';
+import { ActionError, CheckList, ConfirmButton, Form, listText, SelectField, TextField } from './forms.tsx';
+
+type OrgBody = Partial<Pick<Org, 'name' | 'communities' | 'defaultTlp' | 'defaultDistribution' | 'disabled'>> & { country?: string | null };
+
+const tlpOptions = TLPS.map((t) => [t, `TLP:${t.toUpperCase()}`] as const);
+
+/** The distributions an organisation may default to (DESIGN.md, Markings): its own, a community,
+ *  a sharing group, or the federation; TLP bounds which the server accepts. */
+function useDistributionOptions(current: string): (readonly [string, string])[] {
+  const communities = useCommunities().data ?? [];
+  const groups = useSharingGroups().data ?? [];
+  const options: (readonly [string, string])[] = [
+    ['organization', 'organisation only'],
+    ...communities.map((c) => [`community:${c.id}`, `community ${c.name}`] as const),
+    ...groups.map((g) => [`sharing-group:${g.id}`, `sharing group ${g.name}`] as const),
+    ['federation', 'federation'],
+  ];
+  return options.some(([v]) => v === current) ? options : [...options, [current, current]];
+}
+
+/** Adds an organisation (no `org`) or edits one. */
+export function OrgForm({ org, onDone }: { org?: Org; onDone?: () => void }) {
+  const create = useCreate<OrgBody, Org>('/orgs');
+  const update = useUpdate<OrgBody, Org>('/orgs');
+  const m = org ? update : create;
+  const communities = useCommunities().data ?? [];
+  const [name, setName] = useState(org?.name ?? '');
+  const [country, setCountry] = useState(org?.country ?? '');
+  const [member, setMember] = useState<string[]>(org?.communities ?? []);
+  const [tlp, setTlp] = useState(org?.defaultTlp ?? 'amber');
+  const [distribution, setDistribution] = useState(org?.defaultDistribution ?? 'organization');
+  const distributions = useDistributionOptions(distribution);
+  const submit = (): void => {
+    const c = country.trim().toUpperCase();
+    const body: OrgBody = { name, communities: member, defaultTlp: tlp, defaultDistribution: distribution, ...(c ? { country: c } : org ? { country: null } : {}) };
+    if (org) update.mutate({ id: org.id, body }, { onSuccess: () => onDone?.() });
+    else create.mutate(body, { onSuccess: () => { setName(''); setCountry(''); setMember([]); } });
+  };
+  return (
+    <Form title={org ? `Edit ${org.name}` : 'Add organisation'} submit={org ? 'Save organisation' : 'Add organisation'} onSubmit={submit}
+      error={m.error} pending={m.isPending} onCancel={onDone} className={org ? 'editor' : 'inline-form'}>
+      <TextField label="Name" name="name" value={name} onChange={setName} required autoFocus={org !== undefined} />
+      <TextField label="Country (ISO alpha-2)" name="country" value={country} onChange={setCountry} placeholder="BE" />
+      <SelectField label="Default TLP" name="defaultTlp" value={tlp} onChange={setTlp} options={tlpOptions} />
+      <SelectField label="Default distribution" name="defaultDistribution" value={distribution} onChange={setDistribution} options={distributions} />
+      <CheckList legend="Communities" name="communities" options={communities.filter((c) => !c.disabled || member.includes(c.id)).map((c) => [c.id, c.name])}
+        selected={member} onChange={setMember} empty="No communities yet." />
+    </Form>
+  );
+}
+
+export function Orgs({ admin }: { admin: boolean }) {
+  const q = useOrgs();
+  const update = useUpdate<OrgBody, Org>('/orgs');
+  const [editing, setEditing] = useState<string | null>(null);
+  const edited = q.data?.find((o) => o.id === editing);
+  const toggle = (o: Org): void => update.mutate({ id: o.id, body: { disabled: !o.disabled } });
+  return (
+    <>
+      {admin && <OrgForm />}
+      <ActionError error={update.error} what="Not changed" />
+      <Status loading={q.isPending} error={q.error}>
+        <SimpleTable label="Organisations" rows={q.data ?? []} rowKey={(r) => r.id} cols={[
+          { header: 'Name', cell: (r) => r.name },
+          { header: 'Country', cell: (r) => r.country ?? '—' },
+          { header: 'Communities', cell: (r) => listText(r.communities) },
+          { header: 'Default TLP', cell: (r) => r.defaultTlp },
+          { header: 'Default distribution', cell: (r) => r.defaultDistribution },
+          { header: 'Hosted', cell: (r) => r.node ?? 'here' },
+          { header: 'State', cell: (r) => (r.disabled ? 'disabled' : 'active') },
+          ...(admin ? [{ header: 'Actions', cell: (r: Org) => (
+            <span className="actions">
+              <button type="button" className="ghost" aria-label={`Edit ${r.name}`} onClick={() => setEditing(r.id)}>Edit</button>
+              {r.disabled
+                ? <button type="button" className="ghost" aria-label={`Enable ${r.name}`} onClick={() => toggle(r)}>Enable</button>
+                : <ConfirmButton label={`Disable ${r.name}`} text="Disable" confirm="Disable: its users can no longer sign in" onConfirm={() => toggle(r)} />}
+            </span>
+          ) }] : []),
+        ]} />
+      </Status>
+      {edited && <OrgForm key={edited.id} org={edited} onDone={() => setEditing(null)} />}
+    </>
+  );
+}

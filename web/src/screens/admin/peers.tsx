@@ -1,0 +1,162 @@
+// Federation (issue 5): this node's identity, to give to a partner who pins it, and the peers
+// pinned here: what they host, what this node sends them and accepts from them, their lag and
+// last error. Node administrators only; the fields are those of the API's PeerBody.
+import { useState } from 'react';
+import { TLPS } from '../../api/admin.ts';
+import { useAddPeer, useNodeIdentity, usePeers, useRemovePeer, useUpdatePeer, type Peer, type PeerBody } from '../../api/peers.ts';
+import { Status } from '../../components/Panel.tsx';
+import { SimpleTable } from '../../components/SimpleTable.tsx';
+import { ActionError, CheckField, ConfirmButton, Form, levelsText, listText, parseLevels, SelectField, splitList, TextArea, TextField, when } from './forms.tsx';
+
+/** The node's identity, with its public key ready to copy. */
+export function NodeIdentity() {
+  const q = useNodeIdentity();
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = (): void => {
+    if (!q.data) return;
+    navigator.clipboard.writeText(q.data.publicKey).then(() => setCopied('Copied.'), () => setCopied('Select the key and copy it.'));
+  };
+  return (
+    <Status loading={q.isPending} error={q.error}>
+      {q.data && (
+        <dl className="identity" data-testid="node-identity">
+          <dt>Node id</dt><dd><code>{q.data.nodeId}</code></dd>
+          <dt>Key id</dt><dd><code data-testid="key-id">{q.data.keyId}</code></dd>
+          <dt><label htmlFor="node-public-key">Public key</label></dt>
+          <dd className="row">
+            <input id="node-public-key" readOnly value={q.data.publicKey} onFocus={(e) => e.target.select()} size={50} />
+            <button type="button" onClick={copy}>Copy public key</button>
+            {copied && <span role="status" className="muted">{copied}</span>}
+          </dd>
+        </dl>
+      )}
+    </Status>
+  );
+}
+
+interface PeerDraft {
+  name: string; url: string; key: string; orgs: string; countries: string; communities: string; accreditation: string;
+  maxTlp: string; maxClassification: string; outCommunities: string; outTypes: string; exercises: string;
+  acceptTypes: string; allowUnsigned: boolean; sync: boolean;
+}
+
+const join = (xs: readonly string[] | undefined): string => (xs ?? []).join(', ');
+/** Empty text: no limit (null clears one set before). */
+const limit = (text: string): string[] | null => (splitList(text).length ? splitList(text) : null);
+
+function draftOf(p?: Peer): PeerDraft {
+  return {
+    name: p?.name ?? '', url: p?.url ?? '', key: p?.publicKey ?? '', orgs: join(p?.orgs), countries: join(p?.countries), communities: join(p?.communities),
+    accreditation: levelsText(p?.accreditation ?? {}), maxTlp: p?.outbound.maxTlp ?? '', maxClassification: levelsText(p?.outbound.maxClassification ?? {}),
+    outCommunities: join(p?.outbound.communities), outTypes: join(p?.outbound.types), exercises: join(p?.outbound.exercises),
+    acceptTypes: join(p?.inbound.acceptTypes), allowUnsigned: p?.inbound.allowUnsigned ?? false, sync: p?.sync ?? true,
+  };
+}
+
+function bodyOf(d: PeerDraft): PeerBody {
+  const maxClassification = parseLevels(d.maxClassification, 'outbound.maxClassification');
+  return {
+    ...(d.name.trim() ? { name: d.name.trim() } : {}), url: d.url.trim(), key: d.key.trim(),
+    orgs: splitList(d.orgs), countries: splitList(d.countries).map((c) => c.toUpperCase()), communities: splitList(d.communities),
+    accreditation: parseLevels(d.accreditation, 'accreditation'),
+    outbound: {
+      maxTlp: d.maxTlp || null, maxClassification: Object.keys(maxClassification).length ? maxClassification : null,
+      communities: limit(d.outCommunities), types: limit(d.outTypes), exercises: splitList(d.exercises),
+    },
+    inbound: { acceptTypes: limit(d.acceptTypes), allowUnsigned: d.allowUnsigned },
+    sync: d.sync,
+  };
+}
+
+/** Adds a peer (no `peer`) or edits one. */
+function PeerForm({ peer, onDone }: { peer?: Peer; onDone?: () => void }) {
+  const add = useAddPeer();
+  const update = useUpdatePeer();
+  const m = peer ? update : add;
+  const [d, setD] = useState<PeerDraft>(() => draftOf(peer));
+  const [local, setLocal] = useState<Error | null>(null);
+  const set = <K extends keyof PeerDraft>(k: K) => (v: PeerDraft[K]): void => setD((x) => ({ ...x, [k]: v }));
+  const submit = (): void => {
+    setLocal(null);
+    let body: PeerBody;
+    try {
+      body = bodyOf(d);
+    } catch (e) {
+      setLocal(e as Error);
+      return;
+    }
+    if (peer) update.mutate({ id: peer.id, body }, { onSuccess: () => onDone?.() });
+    else add.mutate(body, { onSuccess: () => onDone?.() });
+  };
+  const tlps = [['', 'no limit'], ...TLPS.map((t) => [t, `TLP:${t.toUpperCase()}`] as const)] as const;
+  return (
+    <Form title={peer ? `Edit ${peer.name}` : 'Add peer'} submit={peer ? 'Save peer' : 'Add peer'} onSubmit={submit} error={local ?? m.error} pending={m.isPending}
+      onCancel={onDone} className="editor">
+      <TextField label="Name" name="name" value={d.name} onChange={set('name')} placeholder="default: the URL's host" autoFocus={peer !== undefined} />
+      <TextField label="Peer URL" name="url" type="url" value={d.url} onChange={set('url')} required placeholder="https://concord.cert.example" />
+      <TextArea label="Peer public key" name="key" value={d.key} onChange={set('key')} hint="base64 or PEM, as the peer's Administration › Peers page shows it" />
+      <fieldset className="group">
+        <legend>What the peer hosts</legend>
+        <TextField label="Organisations (identity ids)" name="orgs" value={d.orgs} onChange={set('orgs')} wide placeholder="identity--…, identity--…" />
+        <TextField label="Countries" name="countries" value={d.countries} onChange={set('countries')} placeholder="NL, BE" />
+        <TextField label="Communities" name="communities" value={d.communities} onChange={set('communities')} placeholder="nato, eu" />
+        <TextArea label="Accreditation" name="accreditation" value={d.accreditation} onChange={set('accreditation')} wide={false} hint="scheme: highest level, one per line" />
+      </fieldset>
+      <fieldset className="group">
+        <legend>Outbound: what this node sends it</legend>
+        <SelectField label="Highest TLP sent" name="outbound.maxTlp" value={d.maxTlp} onChange={set('maxTlp')} options={tlps} />
+        <TextArea label="Highest classification sent" name="outbound.maxClassification" value={d.maxClassification} onChange={set('maxClassification')} wide={false} hint="scheme: level, one per line; empty: its accreditation" />
+        <TextField label="Only these communities" name="outbound.communities" value={d.outCommunities} onChange={set('outCommunities')} hint="empty: no limit" />
+        <TextField label="Only these object types" name="outbound.types" value={d.outTypes} onChange={set('outTypes')} hint="empty: every type" />
+        <TextField label="Exercises shared" name="outbound.exercises" value={d.exercises} onChange={set('exercises')} hint="exercise data leaves for these only" />
+      </fieldset>
+      <fieldset className="group">
+        <legend>Inbound: what this node accepts</legend>
+        <TextField label="Accept only these object types" name="inbound.acceptTypes" value={d.acceptTypes} onChange={set('acceptTypes')} hint="empty: every type" />
+        <CheckField label="Accept objects without a valid signature" name="inbound.allowUnsigned" checked={d.allowUnsigned} onChange={set('allowUnsigned')} />
+        <CheckField label="Synchronise (pull from it and let it pull)" name="sync" checked={d.sync} onChange={set('sync')} />
+      </fieldset>
+    </Form>
+  );
+}
+
+const lagText = (p: Peer): string => (p.lag.versions === 0 ? 'caught up' : `${p.lag.versions} versions · ${p.lag.seconds}s`);
+
+export function Peers() {
+  const q = usePeers(true);
+  const update = useUpdatePeer();
+  const remove = useRemovePeer();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const edited = q.data?.find((p) => p.id === editing);
+  return (
+    <>
+      <h3>This node</h3>
+      <NodeIdentity />
+      <h3>Pinned peers</h3>
+      <ActionError error={update.error} what="Not changed" />
+      <ActionError error={remove.error} what="Not removed" />
+      <Status loading={q.isPending} error={q.error}>
+        <SimpleTable label="Peers" rows={q.data ?? []} rowKey={(r) => r.id} cols={[
+          { header: 'Peer', cell: (r) => <>{r.name}<br /><span className="muted small">{r.url}</span></> },
+          { header: 'Key id', cell: (r) => <code className="small">{r.keyId}</code> },
+          { header: 'Hosts', cell: (r) => listText([...r.countries, ...r.communities.map((c) => `community ${c}`), ...(r.orgs.length ? [`${r.orgs.length} organisations`] : [])]) },
+          { header: 'Lag', cell: lagText },
+          { header: 'Last success', cell: (r) => when(r.state.lastSuccessAt) },
+          { header: 'Last error', cell: (r) => <span className="error">{r.state.lastResult?.ok === false ? r.state.lastResult.error ?? 'failed' : ''}</span> },
+          { header: 'State', cell: (r) => (r.disabled ? 'disabled' : r.sync ? 'syncing' : 'key pinned only') },
+          { header: 'Actions', cell: (r) => (
+            <span className="actions">
+              <button type="button" className="ghost" aria-label={`Edit ${r.name}`} onClick={() => { setAdding(false); setEditing(r.id); }}>Edit</button>
+              <button type="button" className="ghost" aria-label={`${r.disabled ? 'Enable' : 'Disable'} ${r.name}`} onClick={() => update.mutate({ id: r.id, body: { disabled: !r.disabled } })}>{r.disabled ? 'Enable' : 'Disable'}</button>
+              <ConfirmButton label={`Remove ${r.name}`} text="Remove" confirm="Forget this peer" onConfirm={() => remove.mutate(r.id)} />
+            </span>
+          ) },
+        ]} />
+      </Status>
+      {!adding && !edited && <p><button type="button" onClick={() => setAdding(true)}>Add a peer…</button></p>}
+      {adding && <PeerForm onDone={() => setAdding(false)} />}
+      {edited && <PeerForm key={edited.id} peer={edited} onDone={() => setEditing(null)} />}
+    </>
+  );
+}
