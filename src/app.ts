@@ -18,6 +18,12 @@ import { importRoutes } from './http/imports/routes.ts';
 import { quarantineRoutes } from './http/quarantine/routes.ts';
 import { collectionRoutes } from './http/taxii/collection.routes.ts';
 import { taxiiRoutes } from './http/taxii/routes.ts';
+import { peerRoutes } from './http/federation/peer.routes.ts';
+import { egressRoutes, notifyRoutes } from './http/federation/routes.ts';
+import { dashboardRoutes } from './http/dashboard/routes.ts';
+import { eventRoutes } from './http/events/routes.ts';
+import { feedRoutes } from './http/feeds/routes.ts';
+import { uiRoutes } from './http/ui/plugin.ts';
 import { buildServices, type Services } from './services/index.ts';
 import { openStore } from './store/index.ts';
 import type { Store } from './store/types.ts';
@@ -72,6 +78,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(quarantineRoutes(services.quarantine));
       await api.register(importRoutes(services.imports, services.importOwner, config.maxUploadBytes));
       await api.register(collectionRoutes(services.collections));
+      await api.register(peerRoutes(services.federation));
+      await api.register(dashboardRoutes(services.dashboard));
+      await api.register(eventRoutes(services.events));
+      await api.register(feedRoutes(services.feeds));
     },
     { prefix: '/api/v1' },
   );
@@ -83,7 +93,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
     },
     { prefix: '/taxii2' },
   );
+  // Federation (issue 5): what peer nodes call, authenticated by their node signature.
+  await app.register(notifyRoutes(services.federation, services.auth), { prefix: '/api/v1/federation' });
+  await app.register(egressRoutes(services.federation, services.auth), { prefix: '/taxii2/federation' });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
+  // The web UI (issue 6), on the same origin as the API its session cookie is for.
+  await app.register(async (ui) => uiRoutes(ui));
 
   return {
     app,

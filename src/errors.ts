@@ -110,3 +110,10 @@ export class MarkingInvalidError extends ConcordError {
     super('MARKING_INVALID', 422, message, details);
   }
 }
+
+/** A request from a peer node whose signature, key or date is not accepted (issue 5, item 5). */
+export class PeerAuthError extends ConcordError {
+  constructor(message: string) {
+    super('PEER_AUTH_FAILED', 401, message);
+  }
+}

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import type { HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { CLI } from '../src/domain/identity/principal.ts';
 import type { Org, SharingGroup } from '../src/domain/identity/types.ts';
+import { generateNodeKey } from '../src/domain/federation/keys.ts';
 import { secretHash } from '../src/services/secrets.ts';
 import type { Collection } from '../src/store/collection.types.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
@@ -136,6 +137,44 @@ describe('authorization matrix', () => {
   async function freshCollectionUrl(): Promise<string> {
     const c = await node.services.collections.add(CLI, { title: `Matrix collection ${++seq}` });
     return `/api/v1/collections/${c.id}`;
+  }
+
+  /** A fresh peer for a deletion row (issue 5). */
+  async function freshPeerUrl(): Promise<string> {
+    const p = await node.services.federation.peers.add(CLI, { url: 'http://127.0.0.1:9', key: generateNodeKey().publicKey, name: `matrix-peer-${++seq}` });
+    return `/api/v1/peers/${p.id}`;
+  }
+
+  /** A collection of this node that every user reads, at the address the node listens on: what
+   *  the feed rows point at, since adding or pulling a feed reads the peer at once (issue 6). */
+  let readable: Promise<string> | undefined;
+  function readableCollectionUrl(): Promise<string> {
+    readable ??= (async () => {
+      const base = await node.app.listen({ host: '127.0.0.1', port: 0 });
+      const c = await node.services.collections.add(CLI, { title: 'Matrix feed source', types: ['indicator'], read: ['*'] });
+      return `${base}/taxii2/api/collections/${c.id}/`;
+    })();
+    return readable;
+  }
+  let feedBody: unknown;
+  /** A fresh feed of that collection, read with the administrator's token: its URL. */
+  async function freshFeedUrl(): Promise<string> {
+    const url = await readableCollectionUrl();
+    const id = `matrix${++seq}`;
+    await node.store.feeds.create({
+      id, url, objectsUrl: `${url}objects/`, collectionId: url.split('/').at(-2) ?? '', auth: { kind: 'token', token: node.adminToken },
+      intervalSeconds: 3600, tlp: null, distribution: null, cursor: null, next: null, runLast: null, lastPullAt: null, lastResult: null, createdAt: new Date().toISOString(),
+    });
+    return `/api/v1/feeds/${id}`;
+  }
+
+  /** A fresh object of organisation A for a retraction row; the body names it. */
+  let retractTarget = '';
+  async function freshRetractionUrl(): Promise<string> {
+    const o = buildIndicator({ name: `to retract ${++seq}` });
+    assert.equal((await upload('analyst', [o])).summary?.quarantined, 0);
+    retractTarget = o.id;
+    return '/api/v1/retractions';
   }
 
   async function quarantineUrl(): Promise<string> {
@@ -298,6 +337,67 @@ describe('authorization matrix', () => {
       body: () => ({ description: `rev ${++seq}` }), expect: NODE_ADMIN,
     },
     { method: 'DELETE', path: '/api/v1/collections/:id', note: 'a fresh collection', url: freshCollectionUrl, expect: NODE_ADMIN },
+
+    // Federation (issue 5): peers are administered by node administrators; what peer nodes call
+    // is authenticated by their node signature, and refused to users.
+    { method: 'GET', path: '/api/v1/node', url: () => '/api/v1/node', expect: ANY_USER },
+    { method: 'GET', path: '/api/v1/peers', url: () => '/api/v1/peers', expect: NODE_ADMIN },
+    {
+      method: 'POST', path: '/api/v1/peers', url: () => '/api/v1/peers',
+      body: () => ({ url: 'http://127.0.0.1:9', key: generateNodeKey().publicKey, name: `matrix-new-peer-${++seq}` }), expect: NODE_ADMIN,
+    },
+    { method: 'GET', path: '/api/v1/peers/:id', url: freshPeerUrl, expect: NODE_ADMIN },
+    { method: 'PATCH', path: '/api/v1/peers/:id', url: freshPeerUrl, body: () => ({ communities: ['eu'] }), expect: NODE_ADMIN },
+    { method: 'DELETE', path: '/api/v1/peers/:id', note: 'a fresh peer', url: freshPeerUrl, expect: NODE_ADMIN },
+    {
+      method: 'POST', path: '/api/v1/retractions', note: "a fresh object of organisation A",
+      url: freshRetractionUrl, body: () => ({ ids: [retractTarget], reason: 'matrix' }),
+      expect: [401, 403, 403, OK, OK, 404, OK, 403],
+    },
+    {
+      method: 'POST', path: '/api/v1/federation/notify', url: () => '/api/v1/federation/notify', body: () => ({ node: 'identity--x', head: 1 }),
+      expect: [401, 403, 403, 403, 403, 403, 403, 403],
+    },
+    {
+      method: 'GET', path: '/taxii2/federation/collections/:id/objects/', note: "a peer's egress collection",
+      url: () => `/taxii2/federation/collections/${'0'.repeat(32)}/objects/`, missing: () => `/taxii2/federation/collections/${'1'.repeat(32)}/objects/`,
+      expect: [401, 404, 404, 404, 404, 404, 404, 404],
+    },
+
+    // The web UI (issue 6): aggregates and banners over what the caller may read, the live
+    // stream (ended at once by wait=0), feed administration, and the app's own pages.
+    { method: 'GET', path: '/api/v1/dashboard', url: () => '/api/v1/dashboard', expect: ANY_USER },
+    { method: 'GET', path: '/api/v1/markings', url: () => `/api/v1/markings?ids=${sharedObject},${orgObject}`, expect: ANY_USER },
+    { method: 'GET', path: '/api/v1/events', url: () => '/api/v1/events?wait=0', expect: ANY_USER },
+    { method: 'GET', path: '/api/v1/feeds', url: () => '/api/v1/feeds', expect: NODE_ADMIN },
+    {
+      method: 'DELETE', path: '/api/v1/feeds/:id', note: 'a fresh feed',
+      url: async () => {
+        const id = `matrix${++seq}`;
+        const now = new Date().toISOString();
+        await node.store.feeds.create({
+          id, url: 'http://127.0.0.1:9/taxii2/', objectsUrl: 'http://127.0.0.1:9/taxii2/api/collections/x/objects/', collectionId: 'x', auth: { kind: 'none' },
+          intervalSeconds: 3600, tlp: null, distribution: null, cursor: null, next: null, runLast: null, lastPullAt: null, lastResult: null, createdAt: now,
+        });
+        return `/api/v1/feeds/${id}`;
+      },
+      expect: NODE_ADMIN,
+    },
+    {
+      method: 'POST', path: '/api/v1/feeds', note: "a collection of this node, with the administrator's token",
+      url: async () => {
+        feedBody = { url: await readableCollectionUrl(), token: node.adminToken };
+        return '/api/v1/feeds';
+      },
+      body: () => feedBody, expect: NODE_ADMIN,
+    },
+    { method: 'POST', path: '/api/v1/feeds/:id/pull', note: 'a fresh feed', url: async () => `${await freshFeedUrl()}/pull`, expect: NODE_ADMIN },
+    ...['/', '/explore', '/import'].map((path): Route => ({ method: 'GET', path, url: () => path, expect: PUBLIC })),
+    { method: 'GET', path: '/objects/:id', url: () => `/objects/${sharedObject}`, expect: PUBLIC },
+    { method: 'GET', path: '/objects/:id/graph', url: () => `/objects/${sharedObject}/graph`, expect: PUBLIC },
+    { method: 'GET', path: '/admin/:section', url: () => '/admin/orgs', expect: PUBLIC },
+    // Built assets only; any other name is the ordinary not-found problem.
+    { method: 'GET', path: '/assets/:file', note: 'a name that is not an asset', url: () => '/assets/missing.js', expect: [404, 404, 404, 404, 404, 404, 404, 404] },
 
     // TAXII 2.1 (§4, §5): every caller authenticates (§1.6.9); grants decide the collections.
     { method: 'GET', path: '/taxii2/', url: () => '/taxii2/', expect: ANY_USER },

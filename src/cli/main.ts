@@ -16,6 +16,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'sharing-group': () => import('./sharing-group.ts'),
   collection: () => import('./collection.ts'),
   feed: () => import('./feed.ts'),
+  node: () => import('./node.ts'),
+  peer: () => import('./peer.ts'),
+  verify: () => import('./verify.ts'),
 };
 
 const HELP = `usage: concord <command> [options]
@@ -33,6 +36,9 @@ commands:
   sharing-group  add, list, show, update and disable sharing groups
   collection   add, list, show, update and remove TAXII collections
   feed         add, list, pull and remove TAXII 2.1 feeds this node pulls from
+  node         this node's federation identity and key; retract objects it shared
+  peer         add, list, show, update, remove peer nodes; their sync status
+  verify       check the provenance signatures of a bundle offline
 
 global options:
   --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)

@@ -21,6 +21,9 @@ import { AccessGate } from './access-gate.ts';
 import { CollectionService } from './collection.service.ts';
 import { TaxiiService } from './taxii.service.ts';
 import { FeedService } from './feed.service.ts';
+import { buildFederation, ChangeSignal, type FederationServices } from './federation/index.ts';
+import { DashboardService } from './dashboard.service.ts';
+import { EventsService } from './events.service.ts';
 import { importOwner, operatingOrg, type OwnerOverrides } from './import-owner.ts';
 import type { ImportOwner } from './labeller.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
@@ -43,6 +46,14 @@ export interface Services {
   taxii: TaxiiService;
   /** TAXII 2.1 feeds this node pulls from (issue 4). */
   feeds: FeedService;
+  /** Node identity, peers, signed egress and ingress, sync, retraction (issue 5). */
+  federation: FederationServices;
+  /** Fires after ingestion stored new versions; `serve` nudges peers on it (issue 5). */
+  changes: ChangeSignal;
+  /** Situational-awareness aggregates and marking banners, per reader (issue 6). */
+  dashboard: DashboardService;
+  /** Live `objects-added` events, per reader (issue 6). */
+  events: EventsService;
   /** Who an import by `principal` writes as. */
   importOwner(principal: Principal, overrides?: OwnerOverrides): Promise<ImportOwner>;
   /** Creates the built-in communities, the operating organisation and the first administrator. */
@@ -83,7 +94,8 @@ export function buildServices(store: Store, config: Config): Services {
   const audit = new AuditService({ audit: store.audit });
   const schemes = buildSchemeRegistry(config.classificationSchemes);
   const markings = new MarkingCatalog({ objects: store.objects });
-  const ingest = new IngestService({ objects: store.objects, quarantine: store.quarantine, labels: { access: store.access, audit, schemes, markings } });
+  const changes = new ChangeSignal();
+  const ingest = new IngestService({ objects: store.objects, quarantine: store.quarantine, labels: { access: store.access, audit, schemes, markings }, onStored: () => changes.emit() });
   // The operating organisation is created on first need (a first `concord import` before any
   // `concord serve`); `serve` then adds the administrator to it.
   const operating = async (): Promise<Org> =>
@@ -99,6 +111,7 @@ export function buildServices(store: Store, config: Config): Services {
   const gate = new AccessGate({ access: store.access, schemes, markings, audit });
   const collections = new CollectionService({ collections: store.collections, audit });
   const ownerOf = (p: Principal, o: OwnerOverrides = {}): Promise<ImportOwner> => importOwner(store.orgs, p, o, operating);
+  const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf });
   return {
     ingest,
     query: new QueryService({ objects: store.objects, gate, audit }),
@@ -113,12 +126,18 @@ export function buildServices(store: Store, config: Config): Services {
     collections,
     feeds: new FeedService({ feeds: store.feeds, ingest, audit, owner: (o) => ownerOf(CLI, o) }),
     taxii: new TaxiiService({ collections, repo: store.collections, objects: store.objects, quarantine: store.quarantine, ingest, gate, owner: ownerOf }),
+    dashboard: new DashboardService({ stats: store.stats, objects: store.objects, access: store.access, gate, schemes, orgs: store.orgs }),
+    events: new EventsService({ stats: store.stats, schemes }),
+    federation,
+    changes,
     importOwner: ownerOf,
     async bootstrap() {
       const result = await bootstrapNode({ orgs: store.orgs, accounts: store.accounts, orgService: orgs, users }, { orgName: config.orgName, orgCountry: config.orgCountry });
       // Concord's identity, its extension-definitions and the TLP 2.0 definitions, so that every
       // marking and extension Concord emits resolves here and on peers (issue 3, item 2).
       await ingest.importStream([JSON.stringify(concordPublishedObjects())], { source: 'concord', owner: publicOwner(result.org.id, 'system:bootstrap') });
+      // The node's key pair (created now on a new node) and its STIX identity (issue 5, item 1).
+      await ingest.importStream([JSON.stringify([await federation.identityObject()])], { source: 'federation', owner: publicOwner(result.org.id, 'system:bootstrap') });
       return result;
     },
   };

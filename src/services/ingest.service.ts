@@ -34,6 +34,8 @@ export interface IngestDeps {
   objects: ObjectRepo;
   quarantine: QuarantineRepo;
   labels?: Omit<LabellerDeps, 'registry'> & { markings: MarkingCatalog };
+  /** Called after new versions were stored (federation nudges its peers; issue 5, item 5). */
+  onStored?: () => void;
 }
 
 /** An empty summary. */
@@ -97,6 +99,7 @@ class ImportRun {
       const results = await this.deps.objects.insertBatch(kept);
       await this.labeller?.stored(kept, verdicts, results.map((r) => (r.status === 'inserted' ? r.seq : null)));
       this.count(kept, results);
+      if (results.some((r) => r.status === 'inserted')) this.deps.onStored?.();
     }
     if (this.held.length > 0) {
       const held = this.held;
@@ -129,6 +132,7 @@ class ImportRun {
     await this.flush();
     if (!this.labeller) return;
     await this.labeller.finish();
+    if (this.summary.accepted > 0) this.deps.onStored?.();
     if (this.labeller.restricted > 0) this.summary.restricted = this.labeller.restricted;
     this.deps.labels?.markings.update(this.labeller.markings);
   }

@@ -5,7 +5,10 @@ import type { AccountRepo, OrgRepo } from './identity.types.ts';
 import type { AccessRepo } from './access.types.ts';
 import type { CollectionRepo } from './collection.types.ts';
 import type { FeedRepo } from './feed.types.ts';
+import type { FederationRepos } from './federation.types.ts';
+import type { StatsRepo } from './stats.types.ts';
 import type { Observable } from '../domain/observables/types.ts';
+import type { AccessLabel } from '../domain/access/types.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 
 // What the store keeps is defined by the domain; re-exported for the store's callers.
@@ -47,6 +50,8 @@ export interface ObjectFilter {
   revoked?: boolean;
   /** Full-text query: every word must occur in the object's search text. */
   text?: string;
+  /** TLP 2.0 levels of the version's access label (`clear`, `green`, …); any of them matches. */
+  tlps?: string[];
 }
 
 /** Keyset pagination over `seq`, ascending. */
@@ -72,6 +77,8 @@ export interface Edge {
 export interface LookupHit {
   observable: Observable;
   object: StoredObject;
+  /** The version's access label, read in the same statement (null: not labelled, read by no one). */
+  label: AccessLabel | null;
 }
 
 /** Object versions: write, query, graph, lookup, export. */
@@ -91,7 +98,7 @@ export interface ObjectRepo {
   /** Edges whose source or target is one of `ids`. */
   edges(ids: string[]): Promise<Edge[]>;
   /** Prefix lengths of the IP networks (`kind` ipv4 or ipv6) held as observables. */
-  networkPrefixes(kind: 'ipv4' | 'ipv6'): Promise<Set<number>>;
+  networkPrefixes(kind: 'ipv4' | 'ipv6'): Promise<ReadonlySet<number>>;
   /** Latest objects indexed under any of these observables (exact normalised values). */
   lookup(observables: Observable[]): Promise<LookupHit[]>;
   /** Streams versions in `seq` order: latest only, or every version when `allVersions`. */
@@ -176,6 +183,10 @@ export interface Store {
   collections: CollectionRepo;
   /** TAXII feeds this node pulls from (issue 4). */
   feeds: FeedRepo;
+  /** Dashboard aggregates and the change feed of the live stream (issue 6). */
+  stats: StatsRepo;
+  /** Node key, peers, origins and tombstones (issue 5). */
+  federation: FederationRepos;
   close(): Promise<void>;
 }
 

@@ -9,6 +9,7 @@ import {
   CONCORD_MARKING_EXTENSION_ID,
   CONCORD_OBJECT_EXTENSION_ID,
   CONCORD_PUBLISHED_IDS,
+  CONCORD_RETRACTION_EXTENSION_ID,
   classificationMarking,
   concordPublishedObjects,
   concordUuid,
@@ -25,7 +26,7 @@ function assertValid(o: StixObject): void {
 
 test('every object Concord publishes passes validateObject without a single issue (STIX 2.1 §7.2.1, §7.3)', () => {
   const objects = concordPublishedObjects();
-  assert.equal(objects.length, 9, 'identity, 2 Concord extension definitions, TLP 2.0 extension definition, 5 TLP markings');
+  assert.equal(objects.length, 10, 'identity, 3 Concord extension definitions, TLP 2.0 extension definition, 5 TLP markings');
   for (const o of objects) assertValid(o);
   for (const id of Object.values(TLP2_MARKING_IDS)) assert.ok(CONCORD_PUBLISHED_IDS.has(id));
   assert.ok(CONCORD_PUBLISHED_IDS.has(CONCORD_IDENTITY_ID));
@@ -52,8 +53,15 @@ test('the Concord extension-definitions are created by the Concord identity and 
     assert.equal(d['created_by_ref'], CONCORD_IDENTITY_ID);
     assert.deepEqual(d['extension_types'], ['property-extension']);
     assert.equal(typeof d['schema'], 'string');
-    assert.equal(d['version'], '1.0.0');
+    assert.match(String(d['version']), /^1\.\d+\.0$/);
   }
+});
+
+test('the retraction SDO is declared by a new-sdo extension-definition with a UUIDv5 id', () => {
+  const def = concordPublishedObjects().find((o) => o.id === CONCORD_RETRACTION_EXTENSION_ID);
+  assert.deepEqual(def?.['extension_types'], ['new-sdo']);
+  assert.equal(CONCORD_RETRACTION_EXTENSION_ID, `extension-definition--${concordUuid('extension-definition:concord-retraction')}`);
+  assertValid(def as StixObject);
 });
 
 test('the fixed Concord ids are the UUIDv5 of their names in the Concord namespace', () => {

@@ -24,6 +24,11 @@ export const CONCORD_MARKING_EXTENSION_ID = 'extension-definition--b3fd310b-4147
 /** Extension on any object carrying Concord's `distribution` (DESIGN.md, Federation). */
 export const CONCORD_OBJECT_EXTENSION_ID = 'extension-definition--45669b69-fea1-5433-866f-5e24c7e2b96e';
 
+/** New SDO type of a retraction (issue 5, item 6): a signed notice that its origin withdraws
+ *  objects shared by mistake, declared by an extension-definition (STIX 2.1 §7.3, §11). */
+export const CONCORD_RETRACTION_EXTENSION_ID = 'extension-definition--ebbbfbe1-953a-5692-a298-8117b69fd80e';
+export const CONCORD_RETRACTION_TYPE = 'concord-retraction';
+
 /** `created` (and `modified`) of every object Concord defines: fixed, so the objects are identical everywhere. */
 export const CONCORD_CREATED = '2025-01-01T00:00:00.000Z';
 
@@ -89,6 +94,16 @@ const MARKING_SCHEMA = [
 const OBJECT_SCHEMA = [
   'Property extension of any STIX object originated on a Concord node. Properties:',
   "distribution (string, required): 'organization', 'sharing-group:<id>', 'community:<id>' or 'federation'; the audience the originator allows.",
+  'Provenance, set by the originating node when the object first leaves it (DESIGN.md, Federation):',
+  'origin_node (string): the STIX identity id of the originating node; key_id (string): hex of the first 16 bytes of SHA-256 over its raw Ed25519 public key;',
+  'origin_org (string): the identity id of the organisation that owns the object;',
+  'signature (string): base64url Ed25519 signature over the RFC 8785 canonical JSON of the whole object with only this signature property removed.',
+].join('\n');
+
+const RETRACTION_SCHEMA = [
+  "New SDO 'concord-retraction': its origin node withdraws objects it shared by mistake. Properties:",
+  'retracted_ids (list of string, required): the ids of the objects withdrawn, every version; reason (string, optional).',
+  'Valid only when signed (Concord object extension provenance) by the node that originated the objects named.',
 ].join('\n');
 
 function extensionDefinition(id: string, name: string, description: string, schema: string): StixObject {
@@ -115,8 +130,15 @@ export function concordMarkingExtensionDefinition(): StixObject {
 
 /** The extension-definition of Concord's per-object properties (distribution). */
 export function concordObjectExtensionDefinition(): StixObject {
-  const description = 'Concord object properties: the distribution the originating organisation allows.';
-  return extensionDefinition(CONCORD_OBJECT_EXTENSION_ID, 'Concord object', description, OBJECT_SCHEMA);
+  const description = 'Concord object properties: the distribution the originating organisation allows, and signed provenance.';
+  // 1.1.0 added the provenance properties: a new version (§3.6), so nodes holding 1.0.0 take it.
+  return { ...extensionDefinition(CONCORD_OBJECT_EXTENSION_ID, 'Concord object', description, OBJECT_SCHEMA), modified: '2026-11-22T00:00:00.000Z', version: '1.1.0' };
+}
+
+/** The extension-definition of the retraction SDO. */
+export function concordRetractionExtensionDefinition(): StixObject {
+  const def = extensionDefinition(CONCORD_RETRACTION_EXTENSION_ID, 'Concord retraction', 'A signed withdrawal of objects shared by mistake; nodes purge them and keep a tombstone.', RETRACTION_SCHEMA);
+  return { ...def, extension_types: ['new-sdo'] };
 }
 
 /** A marking-definition carrying `content` in the Concord marking extension, with a deterministic id. */
@@ -159,6 +181,7 @@ export function concordPublishedObjects(): StixObject[] {
     concordIdentity(),
     concordMarkingExtensionDefinition(),
     concordObjectExtensionDefinition(),
+    concordRetractionExtensionDefinition(),
     tlp2ExtensionDefinition(),
     ...TLP_LEVELS.map(tlp2MarkingDefinition),
   ];

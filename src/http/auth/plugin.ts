@@ -62,8 +62,10 @@ async function authenticate(auth: AuthService, req: FastifyRequest): Promise<Use
 }
 
 /** Adds the authentication hook to `app` (call it inside the scope it must guard). */
-export function installAuth(app: FastifyInstance, auth: AuthService): void {
+export function installAuth(app: FastifyInstance, auth: AuthService, options: { skip?: (req: FastifyRequest) => boolean } = {}): void {
   app.addHook('onRequest', async (req) => {
+    // Requests signed by a peer node are authenticated by the federation routes (http/federation).
+    if (options.skip?.(req)) return;
     const principal = await authenticate(auth, req).catch((e: unknown) => {
       // A public route (login) must stay reachable with a stale cookie.
       if (req.routeOptions.config.public === true && !(e instanceof ForbiddenError)) return undefined;

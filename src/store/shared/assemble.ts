@@ -10,9 +10,11 @@ import { postgresSql, sqliteSql } from './sql-dialect.ts';
 import { KyselyAuditRepo } from './audit.repo.ts';
 import { KyselyCollectionRepo } from './collection.repo.ts';
 import { KyselyFeedRepo } from './feed.repo.ts';
+import { federationRepos } from './tombstone.repo.ts';
 import { KyselyOrgRepo } from './org.repo.ts';
 import { KyselyJobRepo } from './job.repo.ts';
 import { KyselyQuarantineRepo } from './quarantine.repo.ts';
+import { KyselyStatsRepo } from './stats.repo.ts';
 import type { Tables } from './tables.ts';
 
 /**
@@ -45,6 +47,8 @@ export async function assembleStore(
     accounts: new KyselyAccountRepo(db, sql.bool),
     collections: new KyselyCollectionRepo(db, dialect === 'sqlite' ? sqliteSql : postgresSql),
     feeds: new KyselyFeedRepo(db),
+    federation: federationRepos(db, sql),
+    stats: new KyselyStatsRepo(db, sql),
     async close() {
       if (closed) return;
       closed = true;

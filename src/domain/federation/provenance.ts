@@ -1,0 +1,92 @@
+// Signed provenance (issue 5, item 4; DESIGN.md, Federation): every object a node originates
+// leaves it with Concord's object extension carrying the origin node, its key id, the origin
+// organisation, the distribution and an Ed25519 signature (RFC 8032) over the RFC 8785 canonical
+// JSON of the whole object with only the `signature` property removed. Relays pass it unchanged,
+// so a relay can neither alter the content nor widen the distribution without breaking it.
+// Ed25519 signatures are deterministic: signing the same version again gives the same bytes.
+import { sign, verify, type KeyObject } from 'node:crypto';
+import { canonicalJson } from '../stix/canonical.ts';
+import type { JsonObject, JsonValue, StixObject } from '../stix/types.ts';
+import { CONCORD_OBJECT_EXTENSION_ID } from '../markings/concord-markings.ts';
+import { nodeIdentityId } from './keys.ts';
+
+/** The provenance an object carries. */
+export interface Provenance {
+  originNode: string;
+  originOrg: string;
+  keyId: string;
+  distribution: string;
+  signature: string;
+}
+
+/** Who signs: the node's key id, identity and private key. */
+export interface Signer {
+  keyId: string;
+  nodeId: string;
+  key: KeyObject;
+}
+
+/** Why an object's provenance is not accepted; stable quarantine reason codes. */
+export type ProvenanceFailure = 'PEER_UNSIGNED' | 'PEER_ORIGIN_UNKNOWN' | 'PEER_SIGNATURE_INVALID';
+
+export type Verified = { ok: true; provenance: Provenance } | { ok: false; reason: ProvenanceFailure; message: string };
+
+function isObject(v: JsonValue | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function extensionOf(o: StixObject): JsonObject | undefined {
+  const exts = o['extensions'];
+  const ext = isObject(exts) ? exts[CONCORD_OBJECT_EXTENSION_ID] : undefined;
+  return isObject(ext) ? ext : undefined;
+}
+
+/** The provenance of a signed object; undefined when it carries no signature. */
+export function provenanceOf(o: StixObject): Provenance | undefined {
+  const ext = extensionOf(o);
+  if (!ext || typeof ext['signature'] !== 'string') return undefined;
+  const str = (k: string): string => (typeof ext[k] === 'string' ? (ext[k] as string) : '');
+  return { originNode: str('origin_node'), originOrg: str('origin_org'), keyId: str('key_id'), distribution: str('distribution'), signature: str('signature') };
+}
+
+/** The text that is signed: the canonical JSON of the object without the signature property. */
+export function signingText(o: StixObject): string {
+  const ext = extensionOf(o);
+  if (!ext) return canonicalJson(o);
+  const { signature: _signature, ...rest } = ext;
+  const exts = o['extensions'] as JsonObject;
+  return canonicalJson({ ...o, extensions: { ...exts, [CONCORD_OBJECT_EXTENSION_ID]: rest } });
+}
+
+/** A copy of `o` carrying the provenance of `signer` for `originOrg` and `distribution`, signed. */
+export function signObject(o: StixObject, signer: Signer, originOrg: string, distribution: string): StixObject {
+  const exts = isObject(o['extensions']) ? o['extensions'] : {};
+  const current = extensionOf(o) ?? {};
+  const { signature: _old, ...kept } = current;
+  const ext: JsonObject = { ...kept, extension_type: 'property-extension', distribution, origin_node: signer.nodeId, origin_org: originOrg, key_id: signer.keyId };
+  const unsigned: StixObject = { ...o, extensions: { ...exts, [CONCORD_OBJECT_EXTENSION_ID]: ext } };
+  const signature = sign(null, Buffer.from(signingText(unsigned)), signer.key).toString('base64url');
+  return { ...unsigned, extensions: { ...exts, [CONCORD_OBJECT_EXTENSION_ID]: { ...ext, signature } } };
+}
+
+/**
+ * Verifies an object's provenance against the pinned keys (`keyFor`). The origin node must be
+ * the identity of the signing key, and the signature must cover the object as received.
+ */
+export function verifyObject(o: StixObject, keyFor: (keyId: string) => KeyObject | undefined): Verified {
+  const p = provenanceOf(o);
+  if (!p) return { ok: false, reason: 'PEER_UNSIGNED', message: `${o.id} carries no Concord provenance signature` };
+  const key = keyFor(p.keyId);
+  if (!key) return { ok: false, reason: 'PEER_ORIGIN_UNKNOWN', message: `${o.id} is signed by key ${p.keyId || '(none)'}, which is not pinned here` };
+  if (p.originNode !== nodeIdentityId(p.keyId)) {
+    return { ok: false, reason: 'PEER_SIGNATURE_INVALID', message: `${o.id}: origin_node ${p.originNode} is not the node of key ${p.keyId}` };
+  }
+  let good = false;
+  try {
+    good = verify(null, Buffer.from(signingText(o)), key, Buffer.from(p.signature, 'base64url'));
+  } catch {
+    good = false;
+  }
+  if (!good) return { ok: false, reason: 'PEER_SIGNATURE_INVALID', message: `${o.id}: the provenance signature of ${p.originNode} does not match the content (altered after signing)` };
+  return { ok: true, provenance: p };
+}

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { generateNodeKey, privateKeyObject, publicKeyObject } from './keys.ts';
+import { checkRequestSignature, DATE_HEADER, KEY_ID_HEADER, SIGNATURE_HEADER, signRequest } from './request-signature.ts';
+
+const k = generateNodeKey();
+const pub = publicKeyObject(k.publicKey);
+
+function headersOf(h: Record<string, string>) {
+  return { keyId: h[KEY_ID_HEADER] ?? '', date: h[DATE_HEADER] ?? '', signature: h[SIGNATURE_HEADER] ?? '' };
+}
+
+test('a signed request checks against the pinned key; method, path, body and key all count', () => {
+  const h = headersOf(signRequest(k.keyId, privateKeyObject(k.privateKey), 'POST', '/api/v1/federation/notify', '{"head":5}'));
+  assert.equal(checkRequestSignature(h, pub, 'POST', '/api/v1/federation/notify', '{"head":5}'), undefined);
+  assert.match(checkRequestSignature(h, pub, 'POST', '/api/v1/federation/notify', '{"head":6}') ?? '', /does not match/);
+  assert.match(checkRequestSignature(h, pub, 'GET', '/api/v1/federation/notify', '{"head":5}') ?? '', /does not match/);
+  assert.match(checkRequestSignature(h, pub, 'POST', '/api/v1/federation/notify?x=1', '{"head":5}') ?? '', /does not match/);
+  assert.match(checkRequestSignature(h, publicKeyObject(generateNodeKey().publicKey), 'POST', '/api/v1/federation/notify', '{"head":5}') ?? '', /does not match/);
+});
+
+test('a date more than five minutes away is refused (replays are bounded)', () => {
+  const old = new Date(Date.now() - 6 * 60_000);
+  const h = headersOf(signRequest(k.keyId, privateKeyObject(k.privateKey), 'GET', '/x', '', old));
+  assert.match(checkRequestSignature(h, pub, 'GET', '/x', '') ?? '', /five|5 minutes/);
+  const fresh = headersOf(signRequest(k.keyId, privateKeyObject(k.privateKey), 'GET', '/x', '', new Date(Date.now() - 4 * 60_000)));
+  assert.equal(checkRequestSignature(fresh, pub, 'GET', '/x', ''), undefined);
+});

@@ -1,0 +1,101 @@
+// What peer nodes call (issue 5, items 3 and 5), authenticated by their node signature instead
+// of a user's credentials: the notification that nudges this node to pull, and the peer's egress
+// collection, a TAXII 2.1 Get Objects resource (§5.4) with `limit`, `next` and `more` (§3.5).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import type { AuthService } from '../../services/auth.service.ts';
+import { PeerAuthenticator } from '../../services/federation/peer-auth.ts';
+import { installAuth } from '../auth/plugin.ts';
+import type { FederationServices } from '../../services/federation/index.ts';
+import { HEAD_HEADER } from '../../services/federation/sync.service.ts';
+import type { PeerRecord } from '../../store/federation.types.ts';
+import { taxiiTimestamp } from '../../domain/taxii/params.ts';
+import { sendTaxii, sendTaxiiError } from '../taxii/present.ts';
+import { NotifyBody } from './schema.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The peer node that signed the request (federation routes only). */
+    peer?: PeerRecord;
+    /** The body as received, for the signature's digest. */
+    rawBody?: string;
+  }
+}
+
+/**
+ * Parses JSON bodies keeping their text, and authenticates every request: a node-signed one as a
+ * peer (services/federation/peer-auth.ts), any other as a user, whom the routes then refuse.
+ */
+function peerScope(app: Parameters<FastifyPluginAsyncTypebox>[0], fed: FederationServices, auth: AuthService): void {
+  installAuth(app, auth, { skip: (req) => PeerAuthenticator.signed(req.headers) });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    req.rawBody = text;
+    try {
+      done(null, text === '' ? {} : JSON.parse(text));
+    } catch (e) {
+      done(new InvalidInputError(`the body is not JSON: ${(e as Error).message}`));
+    }
+  });
+  app.addHook('preHandler', async (req) => {
+    if (PeerAuthenticator.signed(req.headers)) req.peer = await fed.peerAuth.authenticate(req.headers, req.method, req.url, req.rawBody ?? '');
+  });
+}
+
+/** The peer that signed the request; a user gets `refusal` (they are not a peer node). */
+function peerOf(req: FastifyRequest, refusal: () => Error): PeerRecord {
+  if (!req.peer) throw refusal();
+  return req.peer;
+}
+
+/** POST /api/v1/federation/notify: register with prefix /api/v1/federation. */
+export function notifyRoutes(fed: FederationServices, auth: AuthService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    peerScope(app, fed, auth);
+    app.post('/notify', { schema: { summary: 'A peer announces new objects (signed by its node key)', tags: ['federation'], body: NotifyBody } }, async (req, reply) => {
+      const behind = await fed.sync.notified(peerOf(req, () => new ForbiddenError('only peer nodes notify, signing with their node key')), req.body.head);
+      return reply.status(202).send({ pulling: behind });
+    });
+  };
+}
+
+const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
+
+function limitOf(q: Record<string, unknown>): number {
+  const raw = q['limit'];
+  if (raw === undefined) return 1000;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidInputError('limit must be a positive integer', { parameter: 'limit' });
+  return Math.min(n, 1000);
+}
+
+function nextOf(q: Record<string, unknown>): number {
+  const raw = q['next'];
+  if (raw === undefined) return 0;
+  if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) throw new InvalidInputError('next must be a value this server gave', { parameter: 'next' });
+  return Number(raw);
+}
+
+/** GET /taxii2/federation/collections/{keyId}/objects/: register with prefix /taxii2/federation. */
+export function egressRoutes(fed: FederationServices, auth: AuthService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.setErrorHandler(sendTaxiiError);
+    peerScope(app, fed, auth);
+    app.get('/collections/:id/objects/', { schema: { summary: "A peer's egress collection (TAXII 2.1 Get Objects, node-signed)", tags: ['federation'], params: Params } }, async (req, reply) => {
+      // Each peer reads only the collection named by its own key id; to anyone else it does not exist.
+      const missing = () => new NotFoundError(`collection ${req.params.id}`);
+      const peer = peerOf(req, missing);
+      if (req.params.id !== peer.keyId) throw missing();
+      const q = (req.query ?? {}) as Record<string, unknown>;
+      const page = await fed.egress.page(peer, nextOf(q), limitOf(q));
+      reply.header(HEAD_HEADER, String(page.head));
+      // §3.2: the date added of the first and last object, when there is one.
+      if (page.first !== null && page.last !== null) reply.header('x-taxii-date-added-first', taxiiTimestamp(page.first)).header('x-taxii-date-added-last', taxiiTimestamp(page.last));
+      const paging = `"more":${page.more},"next":"${page.next}"`;
+      return sendTaxii(reply, 200, undefined, `{${paging},"objects":[${page.objects.join(',')}]}`);
+    });
+  };
+}

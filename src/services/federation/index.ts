@@ -1,0 +1,82 @@
+// Federation's services (issue 5), built over the store and the services they reuse: the access
+// gate (egress), ingestion (ingress), the TAXII collection repository and client.
+import type { Principal } from '../../domain/identity/principal.ts';
+import type { SchemeRegistry } from '../../domain/markings/classification.ts';
+import type { Tombstone } from '../../store/federation.types.ts';
+import type { Store } from '../../store/types.ts';
+import type { AccessGate } from '../access-gate.ts';
+import type { AuditSink } from '../audit.service.ts';
+import type { ImportOwner, IngestService } from '../ingest.service.ts';
+import { EgressService } from './egress.service.ts';
+import { IngressService } from './ingress.service.ts';
+import { NodeService, nodeIdentityObject } from './node.service.ts';
+import { PeerAuthenticator } from './peer-auth.ts';
+import { PeerService } from './peer.service.ts';
+import { RetractionService } from './retraction.service.ts';
+import { SyncService, type SyncDeps } from './sync.service.ts';
+
+export interface FederationServices {
+  node: NodeService;
+  peers: PeerService;
+  egress: EgressService;
+  ingress: IngressService;
+  sync: SyncService;
+  retractions: RetractionService;
+  peerAuth: PeerAuthenticator;
+  /** The store's head, announced to peers. */
+  head(): Promise<number>;
+  /** The latest tombstones (retracted objects). */
+  tombstones(limit: number): Promise<Tombstone[]>;
+  /** The node's STIX identity, for bootstrap to publish. */
+  identityObject(): Promise<Record<string, unknown>>;
+}
+
+export interface FederationDeps {
+  store: Store;
+  gate: AccessGate;
+  ingest: IngestService;
+  schemes: SchemeRegistry;
+  audit: AuditSink;
+  owner: (principal: Principal) => Promise<ImportOwner>;
+  /** Tests: fetch and backoff of the sync client. */
+  sync?: Pick<SyncDeps, 'fetch' | 'policy' | 'pageLimit'>;
+}
+
+/** Builds the federation services. */
+export function buildFederation(deps: FederationDeps): FederationServices {
+  const { store } = deps;
+  const fed = store.federation;
+  const node = new NodeService({ keys: fed.nodeKey });
+  const identity = () => node.identity();
+  const ownKeyId = async (): Promise<string> => (await identity()).keyId;
+  const head = (): Promise<number> => fed.peers.storeHead();
+  const retractions = new RetractionService({ tombstones: fed.tombstones, origins: fed.origins, access: store.access, orgs: store.orgs, audit: deps.audit, ingest: deps.ingest, owner: deps.owner, ownKeyId });
+  const ingress = new IngressService({ ingest: deps.ingest, quarantine: store.quarantine, origins: fed.origins, tombstones: fed.tombstones, peers: fed.peers, orgs: store.orgs, retractions, node: identity });
+  return {
+    node,
+    peers: new PeerService({ peers: fed.peers, schemes: deps.schemes, audit: deps.audit, ownKeyId }),
+    egress: new EgressService({ collections: store.collections, access: store.access, orgs: store.orgs, gate: deps.gate, schemes: deps.schemes, node: identity, head }),
+    ingress,
+    sync: new SyncService({ peers: fed.peers, ingress, node: identity, ...deps.sync }),
+    retractions,
+    peerAuth: new PeerAuthenticator(fed.peers),
+    head,
+    tombstones: (limit) => fed.tombstones.list(limit),
+    async identityObject() {
+      return nodeIdentityObject(await identity());
+    },
+  };
+}
+
+/** Local commits, signalled by ingestion; `concord serve` listens to nudge peers. */
+export class ChangeSignal {
+  private listener: () => void = () => {};
+
+  emit(): void {
+    this.listener();
+  }
+
+  listen(fn: () => void): void {
+    this.listener = fn;
+  }
+}

@@ -1,0 +1,195 @@
+// Sync (issue 5, item 5): pulling each peer's egress collection with a persistent cursor, and
+// nudging peers with a signed notification right after this node commits something. The cursor
+// moves only after a page's objects were committed, so a pull that dies resumes from the last
+// committed page, and what it fetches again is counted unchanged, never stored twice.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { signRequest } from '../../domain/federation/request-signature.ts';
+import { emptyPeerPull, type Peer, type PeerPullResult } from '../../domain/federation/types.ts';
+import type { BackoffPolicy } from '../../domain/feeds/backoff.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { TaxiiClient } from '../../jobs/taxii-client.ts';
+import type { PeerRecord, PeerRepo } from '../../store/federation.types.ts';
+import type { IngressService } from './ingress.service.ts';
+import type { NodeIdentity } from './node.service.ts';
+
+/** Response header carrying the sender's store head (for the receiver's lag). */
+export const HEAD_HEADER = 'x-concord-head';
+
+export interface SyncDeps {
+  peers: PeerRepo;
+  ingress: IngressService;
+  node: () => Promise<NodeIdentity>;
+  /** Tests: another fetch, a shorter backoff. */
+  fetch?: typeof fetch;
+  policy?: BackoffPolicy;
+  pageLimit?: number;
+}
+
+/** How long a pull's lease lasts without a committed page. */
+const LEASE_MS = 60_000;
+const NOTIFY_TIMEOUT_MS = 3000;
+
+/** The path of a peer's egress collection for this node (http/federation/routes.ts). */
+export function egressPath(ownKeyId: string): string {
+  return `/taxii2/federation/collections/${ownKeyId}/objects/`;
+}
+
+/** Whether a lease holder (`host:pid:…`) is a process of this host that no longer runs. */
+function deadLocalHolder(holder: string | null): boolean {
+  if (holder === null) return false;
+  const [host, pid] = holder.split(':');
+  if (host !== hostname() || !pid || !/^\d+$/.test(pid)) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Pulls from peers and notifies them. */
+export class SyncService {
+  private readonly deps: SyncDeps;
+  /** Called when a peer announces what this node has not pulled yet (`serve` pulls at once). */
+  onNudge: (peerId: string) => void = () => {};
+
+  constructor(deps: SyncDeps) {
+    this.deps = deps;
+  }
+
+  /** A fetch that signs each request with the node key (request-signature.ts). */
+  signingFetch(node: NodeIdentity, onHead?: (head: string) => void): typeof fetch {
+    const base = this.deps.fetch ?? fetch;
+    return async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const method = init?.method ?? 'GET';
+      const body = typeof init?.body === 'string' ? init.body : '';
+      const headers = { ...(init?.headers as Record<string, string> | undefined), ...signRequest(node.keyId, node.signer.key, method, url.pathname + url.search, body) };
+      const res = await base(input, { ...init, headers });
+      const head = res.headers.get(HEAD_HEADER);
+      if (head !== null && onHead) onHead(head);
+      return res;
+    };
+  }
+
+  /** Pulls everything `peer` has for this node after the committed cursor. Never throws for
+   *  the peer's or the network's failures (the result says); ConflictError when another pull of
+   *  it runs in a live process. */
+  async pull(peerId: string, options: { signal?: AbortSignal; onPage?: (r: PeerPullResult) => void } = {}): Promise<PeerPullResult> {
+    const peer = await this.deps.peers.get(peerId);
+    if (!peer) throw new NotFoundError(`peer ${peerId}`);
+    if (!peer.sync || peer.disabled) throw new InvalidInputError(`peer ${peer.name} is ${peer.disabled ? 'disabled' : 'pinned only (no sync)'}`);
+    const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
+    await this.lease(peer, holder);
+    const result = emptyPeerPull(new Date().toISOString());
+    try {
+      await this.run(peer, result, holder, options);
+      await this.deps.peers.saveState(peer.id, { lastSuccessAt: new Date().toISOString() });
+    } catch (e) {
+      result.ok = false;
+      result.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      await this.deps.peers.release(peer.id, holder);
+    }
+    result.finishedAt = new Date().toISOString();
+    const after = await this.deps.peers.get(peer.id);
+    const caughtUp = after !== undefined && Number(after.state.cursor ?? 0) >= Number(after.state.peerHead ?? 0);
+    await this.deps.peers.saveState(peer.id, { lastPullAt: result.finishedAt, lastResult: result, ...(result.ok && caughtUp ? { behindSince: null } : {}) });
+    return result;
+  }
+
+  private async lease(peer: PeerRecord, holder: string): Promise<void> {
+    const until = (): string => new Date(Date.now() + LEASE_MS).toISOString();
+    if (await this.deps.peers.claim(peer.id, holder, new Date().toISOString(), until())) return;
+    // A process of this host killed mid-pull left its lease: take it over at once.
+    if (deadLocalHolder(await this.deps.peers.leaseHolder(peer.id)) && (await this.deps.peers.claim(peer.id, holder, '9999-12-31T23:59:59.999Z', until()))) return;
+    throw new ConflictError(`peer ${peer.name} is being pulled by another process`);
+  }
+
+  private async run(peer: PeerRecord, result: PeerPullResult, holder: string, options: { signal?: AbortSignal; onPage?: (r: PeerPullResult) => void }): Promise<void> {
+    const node = await this.deps.node();
+    const seen: { head: string | null } = { head: null };
+    const client = new TaxiiClient({
+      auth: { kind: 'none' },
+      fetch: this.signingFetch(node, (h) => (seen.head = h)),
+      ...(this.deps.policy ? { policy: this.deps.policy } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    // Each page's signatures are checked as soon as it arrives, while the previous page is ingested.
+    const fetchPage = (after: string | null) => {
+      const u = new URL(egressPath(node.keyId), peer.url);
+      u.searchParams.set('limit', String(this.deps.pageLimit ?? 1000));
+      if (after !== null) u.searchParams.set('next', after);
+      const p = client.get(u.href).then((res) => {
+        const body = (res.body ?? {}) as { objects?: unknown; more?: unknown; next?: unknown };
+        const objects = Array.isArray(body.objects) ? body.objects : [];
+        const verified = this.deps.ingress.verify(objects);
+        verified.catch(() => undefined);
+        return { body, objects, verified };
+      });
+      p.catch(() => undefined); // a prefetch abandoned by a failure elsewhere must not go unhandled
+      return p;
+    };
+    let cursor = peer.state.cursor;
+    let pending = fetchPage(cursor);
+    for (;;) {
+      options.signal?.throwIfAborted();
+      const { body, objects, verified } = await pending;
+      const next = typeof body.next === 'string' && body.next !== '' ? body.next : cursor;
+      const more = body.more === true && next !== cursor;
+      // The next page is fetched while this one is ingested; the cursor still moves page by page.
+      if (more) pending = fetchPage(next);
+      if (objects.length > 0) {
+        const s = await this.deps.ingress.receive(peer, objects, verified);
+        result.accepted += s.accepted;
+        result.unchanged += s.unchanged;
+        result.quarantined += s.quarantined;
+        result.dropped += s.dropped;
+        for (const [r, n] of Object.entries(s.reasons)) result.reasons[r] = (result.reasons[r] ?? 0) + n;
+      }
+      result.pages++;
+      result.objects += objects.length;
+      // Only now, with the page's objects committed, does the cursor move.
+      await this.deps.peers.saveState(peer.id, { cursor: next, ...(seen.head !== null ? { peerHead: seen.head } : {}) });
+      await this.deps.peers.claim(peer.id, holder, new Date().toISOString(), new Date(Date.now() + LEASE_MS).toISOString());
+      options.onPage?.(result);
+      if (!more) return;
+      cursor = next;
+    }
+  }
+
+  /** The peers this node pulls from and notifies. */
+  async syncingPeers(): Promise<PeerRecord[]> {
+    return (await this.deps.peers.list()).filter((p) => p.sync && !p.disabled);
+  }
+
+  /** Tells every syncing peer that this node's head is now `head` (a nudge to pull at once).
+   *  Failures are returned, not thrown: the peer's periodic pull still comes. */
+  async notifyAll(head: number): Promise<{ peer: string; error?: string }[]> {
+    const node = await this.deps.node();
+    const peers = await this.syncingPeers();
+    const send = this.signingFetch(node);
+    return Promise.all(
+      peers.map(async (p: Peer) => {
+        const body = JSON.stringify({ node: node.nodeId, head });
+        try {
+          const res = await send(new URL('/api/v1/federation/notify', p.url).href, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) });
+          await res.arrayBuffer();
+          return res.ok ? { peer: p.name } : { peer: p.name, error: `HTTP ${res.status}` };
+        } catch (e) {
+          return { peer: p.name, error: e instanceof Error ? e.message : String(e) };
+        }
+      }),
+    );
+  }
+
+  /** A peer announced its head: record how far behind this node is. */
+  async notified(peer: PeerRecord, head: number): Promise<boolean> {
+    const cursor = Number(peer.state.cursor ?? 0);
+    const behind = head > cursor;
+    await this.deps.peers.saveState(peer.id, { peerHead: String(head), ...(behind && peer.state.behindSince === null ? { behindSince: new Date().toISOString() } : {}) });
+    if (behind) this.onNudge(peer.id);
+    return behind;
+  }
+}

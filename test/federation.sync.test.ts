@@ -1,0 +1,161 @@
+// Federation between two nodes in one process (issue 5): pinned keys, signed requests, the
+// egress collection filtered by the access policy, signed provenance verified on arrival,
+// origin-only versions, revocation, retraction and lag. The multi-process scenario of issue 5,
+// item 7 is test/federation.e2e.test.ts.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CLI } from '../src/domain/identity/principal.ts';
+import { CONCORD_OBJECT_EXTENSION_ID } from '../src/domain/markings/concord-markings.ts';
+import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
+import { generateNodeKey, nodeIdentityId, privateKeyObject } from '../src/domain/federation/keys.ts';
+import { signObject } from '../src/domain/federation/provenance.ts';
+import type { StixObject } from '../src/domain/stix/types.ts';
+import { pin, startFedNode, type FedNode } from './helpers/federation.ts';
+import { buildIndicator, nextVersion, type Obj } from './helpers/stix.ts';
+
+/** A test object as the domain types it (it is plain JSON). */
+const asStix = (o: Obj): StixObject => JSON.parse(JSON.stringify(o)) as StixObject;
+
+describe('federation between two nodes', { timeout: 120_000 }, () => {
+  let a: FedNode, b: FedNode;
+  let peerOnB: string;
+
+  before(async () => {
+    a = await startFedNode({ CONCORD_ORG_NAME: 'CERT-FR', CONCORD_ORG_COUNTRY: 'FR' });
+    b = await startFedNode({ CONCORD_ORG_NAME: 'CERT-EU' });
+    await pin(a, b, { communities: ['eu'] });
+    peerOnB = (await pin(b, a, { communities: ['eu', 'nato'], countries: ['FR'] })).id;
+  });
+  after(async () => {
+    await a?.dispose();
+    await b?.dispose();
+  });
+
+  const importOnA = async (objects: Obj[], tlp: string, distribution: string) => {
+    const owner = await a.services.importOwner(CLI, { tlp, distribution });
+    const s = await a.services.ingest.importStream([JSON.stringify(objects)], { source: 'test', owner });
+    assert.equal(s.accepted, objects.length, JSON.stringify(s));
+  };
+  const pullB = () => b.services.federation.sync.pull(peerOnB);
+
+  test('what A shares with community eu arrives on B signed, owned by A\'s organisation', async () => {
+    const x = buildIndicator({ name: 'eu amber' });
+    const red = buildIndicator({ name: 'red stays home' });
+    await importOnA([x], 'amber', 'community:eu');
+    await importOnA([red], 'red', 'organization');
+    const r = await pullB();
+    assert.equal(r.ok, true, r.error ?? '');
+    const held = await b.store.objects.get(x.id);
+    assert.ok(held, 'the amber object arrived');
+    const ext = (JSON.parse(held.json) as { extensions: Record<string, Record<string, string>> }).extensions[CONCORD_OBJECT_EXTENSION_ID];
+    assert.equal(ext?.['distribution'], 'community:eu');
+    assert.equal(ext?.['origin_org'], a.org.id);
+    assert.match(ext?.['signature'] ?? '', /^[A-Za-z0-9_-]{86}$/);
+    const labels = await b.store.access.latest([x.id]);
+    assert.deepEqual(labels.get(x.id), { ownerOrg: a.org.id, tlp: 'amber', distribution: { kind: 'community', id: 'eu' } });
+    assert.equal(await b.store.objects.get(red.id), undefined, 'TLP:RED never leaves');
+    shared = x;
+  });
+
+  let shared: Obj;
+
+  test('a peer that does not sign, or signs with an unpinned key, is refused; each peer reads only its own collection', async () => {
+    const path = `/taxii2/federation/collections/${b.keyId}/objects/`;
+    const plain = await fetch(`${a.url}${path}`, { headers: { accept: 'application/taxii+json;version=2.1' } });
+    assert.equal(plain.status, 401);
+    const forged = await fetch(`${a.url}${path}`, { headers: { accept: 'application/taxii+json;version=2.1', 'concord-key-id': b.keyId, 'concord-date': new Date().toISOString(), 'concord-signature': 'AAAA' } });
+    assert.equal(forged.status, 401);
+    assert.equal(((await forged.json()) as { error_code: string }).error_code, 'PEER_AUTH_FAILED');
+    const user = await a.app.inject({ method: 'GET', url: path, headers: { accept: 'application/taxii+json;version=2.1', authorization: `Bearer ${a.adminToken}` } });
+    assert.equal(user.statusCode, 404, 'a user, even an administrator, does not read a peer\'s collection');
+    const node = await b.services.federation.node.identity();
+    const signed = b.services.federation.sync.signingFetch(node);
+    const other = await signed(`${a.url}/taxii2/federation/collections/${a.keyId}/objects/`, { headers: { accept: 'application/taxii+json;version=2.1' } });
+    assert.equal(other.status, 404);
+    const own = await signed(`${a.url}${path}?limit=1`, { headers: { accept: 'application/taxii+json;version=2.1' } });
+    assert.equal(own.status, 200);
+    assert.equal(((await own.json()) as { objects: unknown[] }).objects.length, 1);
+  });
+
+  test('this node\'s own object coming back through a peer is recognised as held (A → B → A)', async () => {
+    const held = await b.store.objects.get(shared.id);
+    const [peerB] = await a.services.federation.peers.list(CLI);
+    assert.ok(peerB && held);
+    const r = await a.services.federation.ingress.receive(peerB, [JSON.parse(held.json)]);
+    assert.deepEqual([r.accepted, r.unchanged, r.quarantined], [0, 1, 0]);
+  });
+
+  test('a notification records the lag; the pull clears it', async () => {
+    await importOnA([buildIndicator({ name: 'lagging' })], 'green', 'federation');
+    const sent = await a.services.federation.sync.notifyAll(await a.services.federation.head());
+    assert.deepEqual(sent.map((s) => s.error), [undefined]);
+    const behind = await b.services.federation.peers.get(CLI, peerOnB);
+    assert.ok(behind.lag.versions > 0, JSON.stringify(behind.state));
+    assert.equal((await pullB()).ok, true);
+    const caught = await b.services.federation.peers.get(CLI, peerOnB);
+    assert.deepEqual(caught.lag, { versions: 0, seconds: 0 });
+    assert.equal(caught.state.lastResult?.ok, true);
+  });
+
+  test('revocation propagates as the origin\'s new version', async () => {
+    const owner = await a.services.importOwner(CLI, {});
+    const v2 = nextVersion(shared, { revoked: true, object_marking_refs: [TLP2_MARKING_IDS.amber], extensions: { [CONCORD_OBJECT_EXTENSION_ID]: { extension_type: 'property-extension', distribution: 'community:eu' } } });
+    const s = await a.services.ingest.importStream([JSON.stringify([v2])], { source: 'test', owner });
+    assert.equal(s.accepted, 1, JSON.stringify(s));
+    assert.equal((await pullB()).ok, true);
+    const latest = await b.store.objects.get(shared.id);
+    assert.equal((JSON.parse(latest?.json ?? '{}') as { revoked?: boolean }).revoked, true);
+    assert.equal((await b.store.objects.versions(shared.id)).length, 2);
+  });
+
+  test('retraction purges the object on the peer, keeps a tombstone and refuses it afterwards', async () => {
+    const signedV1 = JSON.parse((await b.store.objects.versions(shared.id))[0]?.json ?? '{}') as Obj;
+    const r = await a.services.federation.retractions.retract(CLI, [shared.id], 'shared by mistake');
+    assert.equal(r.purged, 2);
+    assert.equal((await pullB()).ok, true);
+    const stub = await b.store.objects.get(shared.id);
+    assert.doesNotMatch(stub?.json ?? '', /eu amber|pattern/);
+    assert.equal((await b.store.access.latest([shared.id])).size, 0, 'no one reads it');
+    const read = await b.api({ method: 'GET', url: `/api/v1/objects/${shared.id}` });
+    assert.equal(read.statusCode, 404);
+    const [tomb] = await b.services.federation.tombstones(10);
+    assert.equal(tomb?.objectId, shared.id);
+    assert.equal(tomb?.retractedBy, a.keyId);
+    const peer = await b.services.federation.peers.get(CLI, peerOnB);
+    const again = await b.services.federation.ingress.receive(peer, [signedV1]);
+    assert.deepEqual([again.accepted, again.dropped], [0, 1]);
+  });
+
+  test('only the origin publishes new versions: another node\'s signed version is quarantined', async () => {
+    const y = buildIndicator({ name: 'origin only' });
+    await importOnA([y], 'green', 'federation');
+    assert.equal((await pullB()).ok, true);
+    const c = generateNodeKey();
+    const cOrg = 'identity--3f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f04';
+    await b.services.federation.peers.add(CLI, { url: 'http://127.0.0.1:9', key: c.publicKey, name: 'node-c', orgs: [cOrg], sync: false });
+    const signer = { keyId: c.keyId, nodeId: nodeIdentityId(c.keyId), key: privateKeyObject(c.privateKey) };
+    const mine = signObject(asStix(nextVersion(y, { name: 'hijacked' })), signer, cOrg, 'federation');
+    const claimed = signObject(asStix(nextVersion(y, { name: 'hijacked' }, 120)), signer, a.org.id, 'federation');
+    const peer = await b.services.federation.peers.get(CLI, peerOnB);
+    const r = await b.services.federation.ingress.receive(peer, [mine, claimed]);
+    assert.deepEqual([r.accepted, r.quarantined, r.reasons], [0, 2, { NOT_OWNER: 1, PEER_ORIGIN_MISMATCH: 1 }]);
+    assert.equal((await b.store.objects.versions(y.id)).length, 1);
+  });
+
+  test('the peer API: node identity for everyone, peers with their lag for administrators, input checked', async () => {
+    const info = await b.api({ method: 'GET', url: '/api/v1/node' });
+    assert.deepEqual((info.json() as { keyId: string }).keyId, b.keyId);
+    const bad = await b.api({ method: 'POST', url: '/api/v1/peers', payload: { url: 'http://127.0.0.1:9', key: 'not-a-key' } });
+    assert.equal(bad.statusCode, 400);
+    assert.equal((bad.json() as { code: string }).code, 'INVALID_INPUT');
+    const badLevel = await b.api({ method: 'POST', url: '/api/v1/peers', payload: { url: 'http://127.0.0.1:9', key: generateNodeKey().publicKey, accreditation: { nato: 'TOP' } } });
+    assert.equal(badLevel.statusCode, 400);
+    const list = await b.api({ method: 'GET', url: '/api/v1/peers' });
+    const peers = (list.json() as { peers: { id: string; lag: { versions: number }; state: { cursor: string | null } }[] }).peers;
+    const fromA = peers.find((p) => p.id === peerOnB);
+    assert.ok(fromA && fromA.state.cursor !== null && fromA.lag.versions === 0);
+    const patched = await b.api({ method: 'PATCH', url: `/api/v1/peers/${peerOnB}`, payload: { outbound: { maxTlp: 'green' } } });
+    assert.equal(patched.statusCode, 200, patched.body);
+    assert.deepEqual((patched.json() as { outbound: unknown }).outbound, { maxTlp: 'green' });
+  });
+});
