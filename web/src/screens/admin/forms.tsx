@@ -75,7 +75,7 @@ export function Form({ title, submit, onSubmit, error, pending, children, result
     onSubmit();
   };
   return (
-    <form className={className ?? 'inline-form'} onSubmit={send} aria-label={title}>
+    <form className={className ?? 'inline-form'} onSubmit={send} aria-label={title} onKeyDown={(e) => { if (e.key === 'Escape' && onCancel) onCancel(); }}>
       <FormContext.Provider value={{ field: named, message: error?.message ?? '', names }}>{children}</FormContext.Provider>
       <div className="form-actions">
         <button type="submit" disabled={pending}>{submit ?? title}</button>
@@ -178,7 +178,7 @@ export function ConfirmButton({ label, text, confirm, onConfirm, disabled }: { l
   const [asking, setAsking] = useState(false);
   if (!asking) return <button type="button" className="ghost danger" aria-label={label} onClick={() => setAsking(true)} disabled={disabled}>{text ?? label}</button>;
   return (
-    <span className="confirm" role="group" aria-label={label}>
+    <span className="confirm" role="group" aria-label={label} onKeyDown={(e) => { if (e.key === 'Escape') setAsking(false); }}>
       <button type="button" className="danger" autoFocus onClick={() => { setAsking(false); onConfirm(); }}>{confirm}</button>
       <button type="button" className="ghost" onClick={() => setAsking(false)}>Cancel</button>
     </span>

@@ -91,7 +91,9 @@ function GroupForm({ group, owners, orgs, onDone }: { group?: SharingGroup; owne
   const [name, setName] = useState(group?.name ?? '');
   const [description, setDescription] = useState(group?.description ?? '');
   const [owner, setOwner] = useState(group?.ownerOrg ?? owners[0]?.id ?? '');
-  const [members, setMembers] = useState<string[]>(group?.members ?? []);
+  // The owner is always a member (the server adds it): the list offers the others.
+  const [members, setMembers] = useState<string[]>((group?.members ?? []).filter((m) => m !== group?.ownerOrg));
+  const others = orgs.filter((o) => o.id !== owner);
   const submit = (): void => {
     if (group) update.mutate({ id: group.id, body: { name, description, members } }, { onSuccess: () => onDone?.() });
     else create.mutate({ name, description, ownerOrg: owner, members }, { onSuccess: () => { setName(''); setDescription(''); setMembers([]); } });
@@ -102,7 +104,7 @@ function GroupForm({ group, owners, orgs, onDone }: { group?: SharingGroup; owne
       <TextField label="Name" name="name" value={name} onChange={setName} required autoFocus={group !== undefined} />
       <TextField label="Description" name="description" value={description} onChange={setDescription} />
       {!group && <SelectField label="Owner organisation" name="ownerOrg" value={owner} onChange={setOwner} options={orgOptions(owners)} />}
-      <CheckList legend="Member organisations" name="members" options={orgOptions(orgs)} selected={members} onChange={setMembers} />
+      <CheckList legend="Members besides the owner" name="members" options={orgOptions(others)} selected={members.filter((m) => m !== owner)} onChange={setMembers} />
     </Form>
   );
 }

@@ -114,8 +114,8 @@ function PeerForm({ peer, onDone }: { peer?: Peer; onDone?: () => void }) {
         <legend>Inbound: what this node accepts</legend>
         <TextField label="Accept only these object types" name="inbound.acceptTypes" value={d.acceptTypes} onChange={set('acceptTypes')} hint="empty: every type" />
         <CheckField label="Accept objects without a valid signature" name="inbound.allowUnsigned" checked={d.allowUnsigned} onChange={set('allowUnsigned')} />
-        <CheckField label="Synchronise (pull from it and let it pull)" name="sync" checked={d.sync} onChange={set('sync')} />
       </fieldset>
+      <CheckField label="Synchronise (pull from it and let it pull; off: its key is pinned only)" name="sync" checked={d.sync} onChange={set('sync')} />
     </Form>
   );
 }
