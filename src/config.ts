@@ -19,6 +19,8 @@ export interface Config {
   readonly maxUploadBytes: number;
   /** Largest accepted JSON request body (other than uploads), in bytes. */
   readonly maxBodyBytes: number;
+  /** Rows a list request examines at most before it returns a short page with its cursor. */
+  readonly listScanRows: number;
   /** Name and country of the organisation that operates the node, created on first start. */
   readonly orgName: string;
   readonly orgCountry: string | undefined;
@@ -97,6 +99,7 @@ export function parseConfig(flags: GlobalFlags, env: Record<string, string | und
     logLevel: level as LogLevel,
     maxUploadBytes: int('CONCORD_MAX_UPLOAD_BYTES', env['CONCORD_MAX_UPLOAD_BYTES'], 4 * 1024 ** 3, 1024, 2 ** 42),
     maxBodyBytes: int('CONCORD_MAX_BODY_BYTES', env['CONCORD_MAX_BODY_BYTES'], 10 * 1024 ** 2, 1024, 2 ** 31),
+    listScanRows: int('CONCORD_LIST_SCAN_ROWS', env['CONCORD_LIST_SCAN_ROWS'], 20_000, 100, 10_000_000),
     orgName: env['CONCORD_ORG_NAME'] ?? 'Concord node operator',
     orgCountry: env['CONCORD_ORG_COUNTRY'] || undefined,
     classificationSchemes: schemes(env['CONCORD_CLASSIFICATION_SCHEMES']),

@@ -1,5 +1,5 @@
 // Search with filters (type, TLP, text, time); results in a virtualised table fed page by page.
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { displayName, useBanner, useSearch, type SearchFilters, type Stix } from '../api/objects.ts';
 import { Link } from '../components/Link.tsx';
 import { MarkingBanner, TlpChip } from '../components/MarkingBanner.tsx';
@@ -36,6 +36,13 @@ export function Explorer() {
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  // The server examines a bounded number of rows per request, so a reader who may see little of
+  // a large store can get an empty page with a cursor: keep going, since the table cannot grow
+  // to trigger its own "load more".
+  const lastPage = search.data?.pages.at(-1);
+  useEffect(() => {
+    if (lastPage && lastPage.objects.length === 0) loadMore();
+  }, [lastPage, loadMore]);
   const tlpOf = (o: Stix) => banner.data?.objects[o.id]?.tlp;
   const columns: Column<Stix>[] = [
     { key: 'type', header: 'Type', width: '140px', render: (o) => <span className="type-tag">{o.type}</span> },
