@@ -1,26 +1,42 @@
-// `npm run bench`: the knowledge-store benchmarks of issue 2 §8, each beside a baseline
-// measured in the same run. Flags: --objects N (default 1,000,000), --seconds S per load
-// test (default 10), --keep (reuse the generated bundle), --lookup-only (reuse the store of the
-// last run and measure lookups only), --authorization VALUE (the Authorization header of every
-// load-test request; default CONCORD_BENCH_AUTHORIZATION, else a read token created for the
-// node's administrator). Results go to stdout and bench/out/latest.json; record them in
-// bench/RESULTS.md.
-import { spawn } from 'node:child_process';
+// `npm run bench`: the knowledge-store benchmarks of issue 2 §8 and the TAXII benchmark of
+// issue 4 §4, each beside a baseline measured in the same run. Flags: --objects N (default
+// 1,000,000), --seconds S per load test (default 10), --out DIR (bundle, stores and results;
+// default bench/out), --keep (reuse the generated bundle), --lookup-only / --taxii-only (reuse
+// the store of the last run and measure lookups / TAXII only), --pull-objects N (how many
+// objects the TAXII feed pull takes, default 100,000), --authorization VALUE (the
+// Authorization header of every load-test request; default CONCORD_BENCH_AUTHORIZATION, else a
+// read token created for the node's administrator). Results go to stdout and
+// <out>/latest.json; record them in bench/RESULTS.md.
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateBundle, type GenerateResult } from './generate.ts';
+import { taxiiBench, type TaxiiFigures } from './taxii.ts';
+import { adminToken, child, cpuSeconds, lastLine, root, startNode } from './util.ts';
 
-const root = resolve(import.meta.dirname, '..');
-const out = join(root, 'bench', 'out');
 const attack = resolve(root, '..', 'shared', 'data', 'attack', 'ics-attack-18.1.json');
+// --federation-only: the two-node federation benchmark of issue 5 §8 alone (bench/federation.ts,
+// which starts its own nodes; it takes --objects N, --singles N, --profile DIR).
+if (process.argv.includes('--federation-only')) {
+  console.log(await child('bench/federation.ts', process.argv.slice(2).filter((a) => a !== '--federation-only')));
+  process.exit(0);
+}
 const { values } = parseArgs({
-  options: { objects: { type: 'string' }, seconds: { type: 'string' }, keep: { type: 'boolean' }, 'lookup-only': { type: 'boolean' }, authorization: { type: 'string' } },
+  options: {
+    objects: { type: 'string' },
+    seconds: { type: 'string' },
+    keep: { type: 'boolean' },
+    'lookup-only': { type: 'boolean' },
+    'taxii-only': { type: 'boolean' },
+    'pull-objects': { type: 'string' },
+    authorization: { type: 'string' },
+    out: { type: 'string' },
+  },
 });
+const out = resolve(values.out ?? join(root, 'bench', 'out'));
 const count = Number(values.objects ?? 1_000_000);
 const seconds = Number(values.seconds ?? 10);
 
@@ -28,19 +44,6 @@ interface IngestFigures {
   objects: number;
   seconds: number;
   maxRssMiB: number;
-}
-
-function child(script: string, args: string[]): Promise<string> {
-  return new Promise((ok, fail) => {
-    const p = spawn(process.execPath, [join(root, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let text = '';
-    p.stdout.on('data', (d: Buffer) => (text += d.toString()));
-    p.on('exit', (code) => (code === 0 ? ok(text.trim()) : fail(new Error(`${script} exited with ${code}`))));
-  });
-}
-
-function lastLine(text: string): string {
-  return text.split('\n').pop() ?? '';
 }
 
 async function ingest(mode: 'concord' | 'baseline', file: string, dir: string): Promise<IngestFigures> {
@@ -59,40 +62,17 @@ function rate(f: IngestFigures): number {
 async function bundleFile(): Promise<{ file: string; gen: GenerateResult }> {
   const file = join(out, `bundle-${count}.json`);
   const meta = `${file}.meta.json`;
-  if (values.keep && existsSync(file) && existsSync(meta)) return { file, gen: JSON.parse(await readFile(meta, 'utf8')) as GenerateResult };
+  // --lookup-only and --taxii-only measure the store that this bundle was imported into.
+  const again = values.keep === true || values['lookup-only'] === true || values['taxii-only'] === true;
+  if (again && existsSync(file) && existsSync(meta)) return { file, gen: JSON.parse(await readFile(meta, 'utf8')) as GenerateResult };
   process.stderr.write(`generating ${count.toLocaleString('en')} objects…\n`);
   const gen = await generateBundle(file, count);
   await writeFile(meta, JSON.stringify(gen));
   return { file, gen };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
-
-/** A read-scope API token of the administrator that the import's first start created. */
-async function authorization(dataDir: string): Promise<string> {
-  const given = values.authorization ?? process.env['CONCORD_BENCH_AUTHORIZATION'];
-  if (given !== undefined) return given;
-  // `--json` prints the token and its secret as one JSON document (after a notice on stdout).
-  const out = await child('src/cli/main.ts', ['token', 'create', '--user', 'admin', '--scope', 'read', '--name', 'bench', '--json', '--data-dir', dataDir, '--log-level', 'warn']);
-  return `Bearer ${(JSON.parse(out.slice(out.indexOf('{'))) as { secret: string }).secret}`;
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
-function cpuSeconds(pid: number | undefined): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
+/** The Authorization header given, else undefined (a token is then created for the administrator). */
+const givenAuthorization = values.authorization ?? process.env['CONCORD_BENCH_AUTHORIZATION'];
 
 type Load = Record<string, number | string>;
 
@@ -110,19 +90,16 @@ async function measure(pid: number | undefined, base: string, paths: string, aut
 }
 
 async function lookupLoad(dataDir: string, samples: string[]): Promise<{ lookup: Load; health: Load }> {
-  const auth = await authorization(dataDir);
-  const port = await freePort();
-  const server = spawn(process.execPath, [join(root, 'src', 'cli', 'main.ts'), 'serve', '--data-dir', dataDir, '--port', String(port), '--log-level', 'warn'], { stdio: 'inherit' });
-  const base = `http://127.0.0.1:${port}`;
+  const auth = givenAuthorization ?? (await adminToken(dataDir, 'bench'));
+  const { base, server } = await startNode(dataDir);
   try {
-    for (let i = 0; i < 100; i++) {
-      if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const lookupPaths = join(out, 'lookup-paths.json');
     await writeFile(lookupPaths, JSON.stringify(samples.map((v) => `/api/v1/lookup?value=${encodeURIComponent(v)}`)));
     const healthPaths = join(out, 'health-paths.json');
     await writeFile(healthPaths, JSON.stringify(['/api/v1/health']));
+    // A short warm-up first, so that the figures are the server's steady state (JIT-compiled
+    // code, SQLite's page cache) rather than its first seconds.
+    await child('bench/lookup-child.ts', [base, '2', lookupPaths, auth]);
     const lookup = await measure(server.pid, base, lookupPaths, auth);
     const health = await measure(server.pid, base, healthPaths, auth);
     return { lookup, health };
@@ -133,7 +110,8 @@ async function lookupLoad(dataDir: string, samples: string[]): Promise<{ lookup:
 
 /** Read straight from the database file: the benchmark's own check, not a product read path. */
 function observableCount(dataDir: string): string {
-  const db = new Database(join(dataDir, 'concord.db'), { readonly: true });
+  // Observables live in the index file (src/store/sqlite/index-file.ts).
+  const db = new Database(join(dataDir, 'concord-index.db'), { readonly: true });
   try {
     const row = db.prepare('SELECT COUNT(*) AS n FROM observables').get() as { n: number };
     return row.n.toLocaleString('en');
@@ -151,7 +129,8 @@ lines.push(`generated bundle: ${count.toLocaleString('en')} objects, ${(size / 2
 const concordDir = join(out, 'db-concord');
 let base: IngestFigures | undefined;
 let ours: IngestFigures | undefined;
-if (!values['lookup-only']) {
+const reuse = values['lookup-only'] === true || values['taxii-only'] === true;
+if (!reuse) {
   base = await ingest('baseline', file, join(out, 'db-baseline'));
   ours = await ingest('concord', file, concordDir);
   lines.push(`ingest baseline (split + JSON.parse + bare INSERT): ${rate(base).toLocaleString('en')} objects/s, peak RSS ${base.maxRssMiB} MiB`);
@@ -159,7 +138,7 @@ if (!values['lookup-only']) {
   lines.push(`  targets (issue 2): ≥ 50,000 objects/s ${met(rate(ours) >= 50_000)}, ≥ 0.5 of baseline ${met(rate(ours) / rate(base) >= 0.5)}, peak RSS < 512 MiB ${met(ours.maxRssMiB < 512)}`);
 }
 
-if (values['lookup-only']) {
+if (reuse) {
   // the store of the previous run is measured as it is
 } else if (existsSync(attack)) {
   const ab = await ingest('baseline', attack, join(out, 'db-attack-baseline'));
@@ -169,12 +148,21 @@ if (values['lookup-only']) {
   lines.push('ATT&CK ICS: skipped, ../shared/data/attack/ics-attack-18.1.json is not present');
 }
 
-const { lookup, health } = await lookupLoad(concordDir, gen.sampleValues);
-lines.push(`indexed observables: ${observableCount(concordDir)}`);
-const perSecond = (l: Load): number => Number(l['perSecond'] ?? 0);
-lines.push(`lookup over HTTP (${lookup['tool']}): ${perSecond(lookup).toLocaleString('en')} lookups/s (p50 ${lookup['p50ms']} ms, p99 ${lookup['p99ms']} ms, errors ${lookup['errors']}, non-2xx ${lookup['non2xx']}), server CPU ${lookup['serverCpuUsPerRequest']} µs/lookup`);
-lines.push(`  target (issue 2): ≥ 20,000 lookups/s ${met(perSecond(lookup) >= 20_000)}`);
-lines.push(`baseline GET /api/v1/health on the same server: ${perSecond(health).toLocaleString('en')} requests/s, server CPU ${health['serverCpuUsPerRequest']} µs/request; lookup is ${(perSecond(lookup) / (perSecond(health) || 1)).toFixed(2)} of it`);
+let loads: { lookup: Load; health: Load } | undefined;
+if (values['taxii-only'] !== true) {
+  const { lookup, health } = (loads = await lookupLoad(concordDir, gen.sampleValues));
+  lines.push(`indexed observables: ${observableCount(concordDir)}`);
+  const perSecond = (l: Load): number => Number(l['perSecond'] ?? 0);
+  lines.push(`lookup over HTTP (${lookup['tool']}): ${perSecond(lookup).toLocaleString('en')} lookups/s (p50 ${lookup['p50ms']} ms, p99 ${lookup['p99ms']} ms, errors ${lookup['errors']}, non-2xx ${lookup['non2xx']}), server CPU ${lookup['serverCpuUsPerRequest']} µs/lookup`);
+  lines.push(`  target (issue 2): ≥ 20,000 lookups/s ${met(perSecond(lookup) >= 20_000)}`);
+  lines.push(`baseline GET /api/v1/health on the same server: ${perSecond(health).toLocaleString('en')} requests/s, server CPU ${health['serverCpuUsPerRequest']} µs/request; lookup is ${(perSecond(lookup) / (perSecond(health) || 1)).toFixed(2)} of it`);
+}
+
+let taxii: TaxiiFigures | undefined;
+if (values['lookup-only'] !== true) {
+  taxii = await taxiiBench(concordDir, out, { auth: givenAuthorization, pullObjects: Number(values['pull-objects'] ?? 100_000) });
+  lines.push(...taxii.lines);
+}
 
 console.log(lines.join('\n'));
-await writeFile(join(out, 'latest.json'), JSON.stringify({ lines, base, ours, lookup, health }, null, 2));
+await writeFile(join(out, 'latest.json'), JSON.stringify({ lines, base, ours, ...loads, taxii }, null, 2));

@@ -4,7 +4,7 @@ import { detectKind, lookupKeys, normalizeObservable } from '../domain/observabl
 import type { Observable, ObservableKind } from '../domain/observables/types.ts';
 import { versionKey } from '../domain/stix/timestamp.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import type { ObjectFilter, ObjectRepo, Page, PageRequest, StoredObject, Edge } from '../store/types.ts';
+import type { ObjectFilter, ObjectRepo, Page, PageRequest, StoredObject, Edge, LookupHit } from '../store/types.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
 import type { AccessGate, Visible } from './access-gate.ts';
 import type { AuditSink } from './audit.service.ts';
@@ -33,27 +33,38 @@ export interface LookupResult {
 }
 
 
+/** Rows read from the store per chunk of a list request. */
+const SCAN_CHUNK = 500;
 /** Read-side service over the object repository; every answer passes the access gate. A
  *  version the principal may not read answers exactly as one that does not exist. */
 export class QueryService {
   private readonly objects: ObjectRepo;
   private readonly gate: AccessGate;
   private readonly audit: AuditSink;
+  private readonly scanRows: number;
 
-  constructor(deps: { objects: ObjectRepo; gate: AccessGate; audit: AuditSink }) {
+  constructor(deps: { objects: ObjectRepo; gate: AccessGate; audit: AuditSink; scanRows?: number }) {
+    this.scanRows = deps.scanRows ?? 20_000;
     this.objects = deps.objects;
     this.gate = deps.gate;
     this.audit = deps.audit;
   }
 
-  /** Latest versions matching the filter that the principal may read, one page. */
+  /**
+   * Latest versions matching the filter that the principal may read, one page. The store is read
+   * in chunks of at least SCAN_CHUNK rows and at most `scanRows` rows (CONCORD_LIST_SCAN_ROWS) are examined per request:
+   * a reader who may see little of a large store gets a short (even empty) page with a cursor
+   * to continue from, in bounded time, instead of one request scanning the whole store.
+   */
   async list(principal: Principal, filter: ObjectFilter, page: PageRequest): Promise<Page<Visible>> {
     const items: Visible[] = [];
     let after = page.after;
-    // Pages of the store are filtered until the page is full; the cursor is the last seq
-    // returned, or the last one examined when the store has nothing more.
+    let examined = 0;
+    // The cursor is the seq of the last item returned when the page fills mid-chunk, else the
+    // last seq examined (so a continuation never re-reads or skips a row).
     for (;;) {
-      const raw = await this.objects.list(filter, { limit: page.limit, ...(after === undefined ? {} : { after }) });
+      const raw = await this.objects.list(filter, { limit: Math.max(page.limit, Math.min(SCAN_CHUNK, this.scanRows)), ...(after === undefined ? {} : { after }) });
+      examined += raw.items.length;
       const visible = await this.gate.filter(principal, raw.items);
       for (const v of visible) {
         if (filter.text !== undefined && !matchesAfterRedaction(v, filter.text)) continue;
@@ -61,7 +72,7 @@ export class QueryService {
         items.push(v);
       }
       if (raw.next === null) return { items, next: null };
-      if (items.length === page.limit) return { items, next: raw.next };
+      if (items.length === page.limit || examined >= this.scanRows) return { items, next: raw.next };
       after = raw.next;
     }
   }
@@ -108,14 +119,15 @@ export class QueryService {
       const obs = k ? normalizeObservable(k, value) : undefined;
       return { value, kind: k ?? null, obs };
     });
-    const prefixes = new Map<string, Set<number>>();
+    const prefixes = new Map<string, ReadonlySet<number>>();
     for (const ipKind of ['ipv4', 'ipv6'] as const) {
       if (parsed.some((p) => p.obs?.kind === ipKind)) prefixes.set(ipKind, await this.objects.networkPrefixes(ipKind));
     }
     const keys = parsed.map((p) => (p.obs ? lookupKeys(p.obs, prefixes.get(p.obs.kind)) : []));
     const probes = keys.flat();
     const hits = probes.length > 0 ? await this.objects.lookup(probes) : [];
-    const visible = new Map((await this.gate.filter(principal, dedupe(hits))).map((v) => [v.seq, v]));
+    // Each hit carries the label read in the same statement: one query for the whole lookup.
+    const visible = new Map((await this.gate.filterLabelled(principal, dedupe(hits))).map((v) => [v.seq, v]));
     const byKey = new Map<string, { matched: Observable; object: Visible }[]>();
     for (const h of hits) {
       const object = visible.get(h.object.seq);
@@ -171,6 +183,6 @@ function dedupeMatches<T extends { object: StoredObject }>(list: T[]): T[] {
   return list.filter((m) => (seen.has(m.object.id) ? false : (seen.add(m.object.id), true)));
 }
 
-function dedupe(hits: { object: StoredObject }[]): StoredObject[] {
-  return [...new Map(hits.map((h) => [h.object.seq, h.object])).values()];
+function dedupe(hits: LookupHit[]): LookupHit[] {
+  return [...new Map(hits.map((h) => [h.object.seq, h])).values()];
 }

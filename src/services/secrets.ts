@@ -1,6 +1,6 @@
 // Secrets: password hashing with a memory-hard function, and the random secrets of API tokens
 // and sessions, of which only a hash is stored (issue 3, item 1).
-import { argon2, createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { argon2, hash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const argon2Async = promisify(argon2);
@@ -46,7 +46,8 @@ export function newSecret(prefix: string): string {
 /** The stored form of a token or session secret. SHA-256 suffices: the secret has 256 random
  *  bits, so, unlike a password, it cannot be guessed from its hash. */
 export function secretHash(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  // One-shot hash(): every authenticated request hashes its token; a Hash object costs 2–3× more.
+  return hash('sha256', secret, 'hex');
 }
 
 /** A one-time password for the first administrator: 20 characters from an unambiguous alphabet. */

@@ -199,7 +199,8 @@ export class TaxiiService {
     let after = filter.after;
     while (found.length < want) {
       const batch = await this.deps.repo.entries(c, { ...read, ...(after === undefined ? {} : { after }) });
-      const visible = new Map((await this.deps.gate.filter(principal, batch.map((e) => e.object))).map((v) => [v.seq, v]));
+      // The labels were read with the page (one statement); the gate decides on each version.
+      const visible = new Map((await this.deps.gate.filterLabelled(principal, batch)).map((v) => [v.seq, v]));
       for (const e of batch) {
         const object = visible.get(e.object.seq);
         if (object && found.length < want) found.push({ position: e.position, dateAdded: taxiiTimestamp(e.dateAdded), object });

@@ -2,6 +2,7 @@
 // configuration, the membership of write-target collections and add-objects status resources.
 import type { VersionSelection } from '../domain/taxii/params.ts';
 import type { StoredObject } from './types.ts';
+import type { AccessLabel } from '../domain/access/types.ts';
 
 export type { VersionSelection } from '../domain/taxii/params.ts';
 
@@ -50,6 +51,10 @@ export interface CollectionEntry {
   position: number;
   dateAdded: string;
   object: StoredObject;
+  /** The version's access label, read in the same statement (null: not labelled, read by no one). */
+  label: AccessLabel | null;
+  /** Whether the version was its object's latest when it was read. */
+  latest: boolean;
 }
 
 /** A TAXII status resource as stored (§4.3.1). */

@@ -3,15 +3,18 @@
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Observable } from '../../domain/observables/types.ts';
+import type { AccessLabel } from '../../domain/access/types.ts';
 import type { InsertResult, LookupHit, ObjectRepo, PreparedObject } from '../types.ts';
-import { ObjectReads, distinctObservables, toStored, type ObjectRow } from '../shared/object.reads.ts';
+import { ObjectReads, distinctObservables, toHit, type LabelledRow } from '../shared/object.reads.ts';
 import { postgresSql } from '../shared/sql-dialect.ts';
 import type { Tables } from '../shared/tables.ts';
 import { insertBatchPg } from './insert.ts';
 
+// With each hit's access label, so that the access gate needs no second query.
 const LOOKUP_ONE = {
-  name: 'concord_lookup_one',
-  text: `select o.seq, o.id, o.type, o.version, o.added_at, o.json from objects as o
+  name: 'concord_lookup_one_labelled',
+  text: `select o.seq, o.id, o.type, o.version, o.added_at, o.json, a.label from objects as o
+         left join object_access as a on a.seq = o.seq
          where o.seq in (select ob.seq from observables as ob where ob.kind = $1 and ob.value = $2)
          order by o.seq`,
 };
@@ -26,9 +29,9 @@ export class PostgresObjectRepo extends ObjectReads implements ObjectRepo {
     this.pool = pool;
   }
 
-  async insertBatch(objects: PreparedObject[]): Promise<InsertResult[]> {
+  async insertBatch(objects: PreparedObject[], labels?: readonly (AccessLabel | null)[]): Promise<InsertResult[]> {
     if (objects.length === 0) return [];
-    return this.db.transaction().execute((trx) => insertBatchPg(trx, objects));
+    return this.db.transaction().execute((trx) => insertBatchPg(trx, objects, labels));
   }
 
   /**
@@ -40,7 +43,7 @@ export class PostgresObjectRepo extends ObjectReads implements ObjectRepo {
     const wanted = [...distinctObservables(observables).values()];
     const only = wanted[0];
     if (wanted.length !== 1 || only === undefined) return super.lookup(observables);
-    const r = await this.pool.query<ObjectRow>({ ...LOOKUP_ONE, values: [only.o.kind, only.o.value] });
-    return r.rows.map((row) => ({ observable: only.o, object: toStored(row) }));
+    const r = await this.pool.query<LabelledRow>({ ...LOOKUP_ONE, values: [only.o.kind, only.o.value] });
+    return r.rows.map((row) => toHit(only.o, row));
   }
 }

@@ -9,6 +9,26 @@ import type { Tables } from './tables.ts';
 /** Rows per statement: well under SQLite's parameter limit (5 per row). */
 const CHUNK = 500;
 
+/** Distinct label texts kept parsed; a store holds few (owner × TLP × distribution × …). */
+const PARSED_CAPACITY = 1000;
+const parsed = new Map<string, AccessLabel>();
+
+/**
+ * The AccessLabel of an `object_access.label` text (written by put() from an AccessLabel). The
+ * text is the cache key, so a version whose label differs can never get another's parse; most
+ * versions of a store share a few texts, and read paths (a lookup, a TAXII page) then skip
+ * `JSON.parse` for each hit.
+ */
+export function labelFromJson(text: string): AccessLabel {
+  let label = parsed.get(text);
+  if (label === undefined) {
+    label = JSON.parse(text) as AccessLabel;
+    if (parsed.size >= PARSED_CAPACITY) parsed.clear();
+    parsed.set(text, label);
+  }
+  return label;
+}
+
 /** Access labels of object versions. */
 export class KyselyAccessRepo implements AccessRepo {
   private readonly db: Kysely<Tables>;
@@ -37,8 +57,7 @@ export class KyselyAccessRepo implements AccessRepo {
     for (let i = 0; i < seqs.length; i += CHUNK) {
       const chunk = seqs.slice(i, i + CHUNK);
       const rows = await this.db.selectFrom('object_access').select(['seq', 'label']).where('seq', 'in', chunk).execute();
-      // Written by put() from an AccessLabel.
-      for (const r of rows) out.set(Number(r.seq), JSON.parse(r.label) as AccessLabel);
+      for (const r of rows) out.set(Number(r.seq), labelFromJson(r.label));
     }
     return out;
   }
@@ -53,7 +72,7 @@ export class KyselyAccessRepo implements AccessRepo {
       .where(this.sql.inList('o.id', [...new Set(ids)]))
       .where(this.sql.isLatest('o'))
       .execute();
-    for (const r of rows) out.set(r.id, JSON.parse(r.label) as AccessLabel);
+    for (const r of rows) out.set(r.id, labelFromJson(r.label));
     return out;
   }
 }

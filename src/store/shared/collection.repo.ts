@@ -7,6 +7,7 @@ import type { Collection, CollectionEntry, CollectionKind, CollectionQuery, Coll
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
 import { toStored } from './object.reads.ts';
+import { labelFromJson } from './access.repo.ts';
 
 interface CollectionsTable {
   id: string;
@@ -126,7 +127,8 @@ export class KyselyCollectionRepo implements CollectionRepo {
         ? await this.db
             .selectFrom('collection_objects as m')
             .innerJoin('objects as v', 'v.seq', 'm.seq')
-            .select(['v.seq', 'v.id', 'v.type', 'v.version', 'v.added_at', 'v.json', 'm.n as position', 'm.added_at as date_added'])
+            .leftJoin('object_access as a', 'a.seq', 'v.seq')
+            .select(['v.seq', 'v.id', 'v.type', 'v.version', 'v.added_at', 'v.json', 'v.latest', 'm.n as position', 'm.added_at as date_added', 'a.label'])
             .where('m.collection_id', '=', c.id)
             .where('m.n', '>', read.after ?? 0)
             .$if(read.addedAfter !== undefined, (q) => q.where('m.added_at', '>', read.addedAfter ?? ''))
@@ -137,7 +139,8 @@ export class KyselyCollectionRepo implements CollectionRepo {
             .execute()
         : await this.db
             .selectFrom('objects as v')
-            .select(['v.seq', 'v.id', 'v.type', 'v.version', 'v.added_at', 'v.json', 'v.seq as position', 'v.added_at as date_added'])
+            .leftJoin('object_access as a', 'a.seq', 'v.seq')
+            .select(['v.seq', 'v.id', 'v.type', 'v.version', 'v.added_at', 'v.json', 'v.latest', 'v.seq as position', 'v.added_at as date_added', 'a.label'])
             .where('v.seq', '>', read.after ?? 0)
             .$if(read.addedAfter !== undefined, (q) => q.where('v.added_at', '>', read.addedAfter ?? ''))
             .where(this.selectQuery(read))
@@ -145,7 +148,15 @@ export class KyselyCollectionRepo implements CollectionRepo {
             .orderBy('v.seq')
             .limit(read.limit)
             .execute();
-    return rows.map((r) => ({ position: Number(r.position), dateAdded: r.date_added, object: toStored(r) }));
+    // Each version's label comes with it (a primary-key probe of object_access), so that the
+    // access gate needs no second query for the page.
+    return rows.map((r) => ({
+      position: Number(r.position),
+      dateAdded: r.date_added,
+      object: toStored(r),
+      label: r.label === null ? null : labelFromJson(r.label),
+      latest: r.latest === true || r.latest === 1,
+    }));
   }
 
   async addMembers(collectionId: string, seqs: number[], addedAt: string): Promise<void> {

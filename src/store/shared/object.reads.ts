@@ -5,6 +5,7 @@ import type { Observable } from '../../domain/observables/types.ts';
 import type { Edge, LookupHit, ObjectFilter, Page, PageRequest, StoredObject } from '../types.ts';
 import { addedBound, checkPage, filterConditions } from './filter.ts';
 import type { SqlDialect } from './sql-dialect.ts';
+import { labelFromJson } from './access.repo.ts';
 import type { Tables } from './tables.ts';
 
 /** Columns of a stored version as selected from `objects as o`. */
@@ -23,6 +24,16 @@ export const OBJECT_COLUMNS = ['o.seq', 'o.id', 'o.type', 'o.version', 'o.added_
 /** A row of `objects` as the contract returns it. */
 export function toStored(r: ObjectRow): StoredObject {
   return { seq: Number(r.seq), id: r.id, type: r.type, version: r.version, addedAt: r.added_at, json: r.json };
+}
+
+/** An ObjectRow read with its version's `object_access.label` (null: not labelled). */
+export interface LabelledRow extends ObjectRow {
+  label: string | null;
+}
+
+/** A lookup hit from a row read with its label. */
+export function toHit(observable: Observable, r: LabelledRow): LookupHit {
+  return { observable, object: toStored(r), label: r.label === null ? null : labelFromJson(r.label) };
 }
 
 /** `kind/prefix` keys of the IP networks among `observables` (values such as `10.0.0.0/24`). */
@@ -129,13 +140,13 @@ export class ObjectReads {
     return rows.map((r) => ({ source: r.source, property: r.property, target: r.target }));
   }
 
-  /** Latest objects indexed under any of these observables: one index probe per value. */
   /** Prefix lengths of the `kind` networks held as observables. */
-  async networkPrefixes(kind: 'ipv4' | 'ipv6'): Promise<Set<number>> {
+  async networkPrefixes(kind: 'ipv4' | 'ipv6'): Promise<ReadonlySet<number>> {
     const rows = await this.db.selectFrom('observable_networks').select('prefix').where('kind', '=', kind).execute();
     return new Set(rows.map((r) => Number(r.prefix)));
   }
 
+  /** Latest objects indexed under any of these observables, each with its access label. */
   async lookup(observables: Observable[]): Promise<LookupHit[]> {
     const wanted = distinctObservables(observables);
     if (wanted.size === 0) return [];
@@ -144,15 +155,17 @@ export class ObjectReads {
     const all = [...wanted.values()];
     for (let i = 0; i < all.length; i += 5000) {
       const pairs = all.slice(i, i + 5000).map(({ o }) => sql`(${o.kind}, ${o.value})`);
+      // The label comes with the hit, so that the access gate needs no second query.
       const rows = await this.db
         .selectFrom('observables as ob')
         .innerJoin('objects as o', 'o.seq', 'ob.seq')
-        .select(['ob.kind', 'ob.value', ...OBJECT_COLUMNS])
+        .leftJoin('object_access as a', 'a.seq', 'o.seq')
+        .select(['ob.kind', 'ob.value', ...OBJECT_COLUMNS, 'a.label'])
         .where(sql<boolean>`(ob.kind, ob.value) in (values ${sql.join(pairs)})`)
         .execute();
       for (const r of rows) {
         const w = wanted.get(`${r.kind}\u0000${r.value}`);
-        if (w) hits.push({ observable: w.o, object: toStored(r) });
+        if (w) hits.push(toHit(w.o, r));
       }
     }
     return orderHits(hits, wanted);
