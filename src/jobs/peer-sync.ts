@@ -1,8 +1,10 @@
 // Federation sync while `concord serve` runs (issue 5, item 5): every syncing peer is pulled at
 // start, when it notifies this node, and on an interval that backs off while it fails; and after
 // every local commit this node notifies its peers (debounced), so that a new object reaches
-// them in about a second. One pull per peer at a time in this process; the store's lease keeps
-// other processes on the same database from pulling it beside this one.
+// them in about a second. Before notifying, it signs what was committed (egress.service.ts
+// presign), so that the peers' pulls serve stored signed forms. One pull per peer at a time in
+// this process; the store's lease keeps other processes on the same database from pulling it
+// beside this one.
 import { ConflictError } from '../errors.ts';
 import type { FederationServices } from '../services/federation/index.ts';
 import type { ChangeSignal } from '../services/federation/index.ts';
@@ -30,6 +32,9 @@ export class PeerSyncJob {
   private timer: NodeJS.Timeout | undefined;
   private notifyTimer: NodeJS.Timeout | undefined;
   private notifying: Promise<void> = Promise.resolve();
+  /** Position up to which committed versions were presigned; set to the head on the first
+   *  notification (what was stored before is signed when first served). */
+  private signedTo: number | undefined;
 
   constructor(deps: { federation: FederationServices; changes: ChangeSignal; log: PullerLog } & PeerSyncOptions) {
     this.fed = deps.federation;
@@ -116,11 +121,18 @@ export class PeerSyncJob {
     if (this.notifyTimer !== undefined || this.abort.signal.aborted) return;
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = undefined;
-      this.notifying = this.notifyPeers();
+      // One notification step at a time: two presigns from one position would sign twice.
+      this.notifying = this.notifying.then(() => this.notifyPeers());
     }, this.o.notifyDelayMs);
   }
 
   private async notifyPeers(): Promise<void> {
+    try {
+      if (this.signedTo === undefined) this.signedTo = await this.fed.head();
+      else this.signedTo = (await this.fed.egress.presign(this.signedTo)).next;
+    } catch (e) {
+      this.log.warn({ err: e }, 'signing committed objects for peers failed (they are signed when served)');
+    }
     try {
       const results = await this.fed.sync.notifyAll(await this.fed.head());
       for (const r of results) if (r.error) this.log.info({ peer: r.peer, error: r.error }, `peer ${r.peer} was not notified`);

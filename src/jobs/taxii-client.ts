@@ -26,7 +26,9 @@ export class FeedHttpError extends ConcordError {
 
 /** A TAXII response: the parsed body and the headers the pull needs. */
 export interface TaxiiResponse {
+  /** The parsed body; its text with `parse: false`. */
   body: unknown;
+  headers: Headers;
   /** §3.2 X-TAXII-Date-Added-Last, when sent. */
   dateAddedLast: string | null;
   /** The response's Date header as ISO 8601, when sent. */
@@ -43,6 +45,9 @@ export interface TaxiiClientOptions {
   signal?: AbortSignal;
   /** Replaceable in tests. */
   fetch?: typeof fetch;
+  /** False: hand back the body's text, for a caller that parses it elsewhere (federation
+   *  parses pages on its verifying threads). Default true. */
+  parse?: boolean;
   wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
   onRetry?: (info: { url: string; attempt: number; delayMs: number; reason: string }) => void;
 }
@@ -117,14 +122,14 @@ export class TaxiiClient {
       const reason = `HTTP ${res.status} ${res.statusText || STATUS_CODES[res.status] || ''}${errorText(text)}`;
       return { retry: isRetryableStatus(res.status), reason, status: res.status, ...(retryAfter !== undefined ? { retryAfter } : {}) };
     }
-    let body: unknown;
+    let body: unknown = text;
     try {
-      body = text.trim() === '' ? {} : JSON.parse(text);
+      if (this.o.parse !== false) body = text.trim() === '' ? {} : JSON.parse(text);
     } catch (e) {
       return { retry: false, reason: `the response is not JSON (${e instanceof Error ? e.message : String(e)})`, status: res.status };
     }
     const date = res.headers.get('date');
     const serverDate = date !== null && !Number.isNaN(Date.parse(date)) ? new Date(date).toISOString() : null;
-    return { response: { body, dateAddedLast: res.headers.get('x-taxii-date-added-last'), serverDate, bytes: Buffer.byteLength(text) } };
+    return { response: { body, headers: res.headers, dateAddedLast: res.headers.get('x-taxii-date-added-last'), serverDate, bytes: Buffer.byteLength(text) } };
   }
 }

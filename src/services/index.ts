@@ -114,8 +114,8 @@ export function buildServices(store: Store, config: Config): Services {
   const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf });
   return {
     ingest,
-    query: new QueryService({ objects: store.objects, gate, audit }),
-    quarantine: new QuarantineService({ quarantine: store.quarantine, ingest, owner: ownerOf }),
+    query: new QueryService({ objects: store.objects, gate, audit, scanRows: config.listScanRows }),
+    quarantine: new QuarantineService({ quarantine: store.quarantine, ingest, owner: ownerOf, peerRetry: (entry) => federation.ingress.retry(entry) }),
     imports: new ImportJobService({ jobs: store.jobs, ingest, spoolDir: join(config.dataDir, 'uploads') }),
     audit,
     orgs,

@@ -13,16 +13,22 @@ export interface RetryResult {
   summary: ImportSummary;
 }
 
+/** Retries an entry a peer sent through federation ingress (its provenance verified again);
+ *  undefined for an entry that did not come from a peer. */
+export type PeerRetry = (entry: QuarantineEntry) => Promise<ImportSummary | undefined>;
+
 export class QuarantineService {
   private readonly repo: QuarantineRepo;
   private readonly ingest: IngestService;
 
   private readonly owner: (p: Principal) => Promise<ImportOwner>;
+  private readonly peerRetry: PeerRetry | undefined;
 
-  constructor(deps: { quarantine: QuarantineRepo; ingest: IngestService; owner: (p: Principal) => Promise<ImportOwner> }) {
+  constructor(deps: { quarantine: QuarantineRepo; ingest: IngestService; owner: (p: Principal) => Promise<ImportOwner>; peerRetry?: PeerRetry }) {
     this.repo = deps.quarantine;
     this.ingest = deps.ingest;
     this.owner = deps.owner;
+    this.peerRetry = deps.peerRetry;
   }
 
   /** One page of quarantined entries. */
@@ -44,7 +50,9 @@ export class QuarantineService {
    */
   async retry(principal: Principal, id: number): Promise<RetryResult> {
     const entry = await this.show(id);
-    const summary = await this.ingest.importStream([Buffer.from(entry.raw)], { source: entry.source, owner: await this.owner(principal) });
+    // What a peer sent goes through the same signature checks as when it arrived (issue 5,
+    // item 4): retrying must not import it unverified, nor as the retrying user's own.
+    const summary = (await this.peerRetry?.(entry)) ?? (await this.ingest.importStream([Buffer.from(entry.raw)], { source: entry.source, owner: await this.owner(principal) }));
     const stored = summary.quarantined === 0 && summary.error === undefined;
     // A new failure was quarantined afresh; text too broken to read again keeps the old entry.
     if (stored || summary.quarantined > 0) await this.repo.remove(id);

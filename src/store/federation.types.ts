@@ -70,8 +70,22 @@ export interface TombstoneRepo {
   list(limit: number): Promise<Tombstone[]>;
 }
 
+/** The signed form in which this node sends a version it originated (migrations/0012). */
+export interface EgressForm {
+  /** The node key that signed it. */
+  keyId: string;
+  json: string;
+}
+
+export interface EgressFormRepo {
+  get(seqs: readonly number[]): Promise<Map<number, EgressForm>>;
+  /** Keeps forms not kept yet (a version's form never changes: its label is fixed). */
+  put(rows: readonly ({ seq: number } & EgressForm)[]): Promise<void>;
+}
+
 export interface FederationRepos {
   nodeKey: NodeKeyRepo;
+  forms: EgressFormRepo;
   peers: PeerRepo;
   origins: OriginRepo;
   tombstones: TombstoneRepo;

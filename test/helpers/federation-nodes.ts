@@ -3,6 +3,7 @@
 // in-process before it serves, started and killed as `concord serve`, and inspected directly in
 // its database.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,8 @@ export class ProcessNode {
   orgId = '';
   keyId = '';
   publicKey = '';
+  /** Node.js options of the served process (`--cpu-prof`, in benchmarks). */
+  execArgv: string[] = [];
   private child: ChildProcess | undefined;
   private log = '';
   private readonly databaseUrl: string | undefined;
@@ -99,7 +102,7 @@ export class ProcessNode {
 
   /** `concord serve` on the node's port; resolves once it listens. */
   start(): Promise<void> {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', String(this.port), '--data-dir', this.dataDir], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...this.execArgv, BIN, 'serve', '--port', String(this.port), '--data-dir', this.dataDir], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     return new Promise((ok, fail) => {
       let out = '';
@@ -129,6 +132,16 @@ export class ProcessNode {
     child.kill(signal);
     await exited;
     this.child = undefined;
+  }
+
+  /** CPU seconds (user + system, all threads) the served process has used so far (Linux /proc). */
+  cpuSeconds(): number {
+    const pid = this.child?.pid;
+    if (pid === undefined) return NaN;
+    // /proc/<pid>/stat: fields 14 and 15 are utime and stime in clock ticks (proc(5)); the
+    // command name (field 2) is in parentheses and may hold spaces, so count after it.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   }
 
   /** The last lines the process printed (for failure messages). */

@@ -58,9 +58,19 @@ export function keyIdOf(publicKey: string): string {
   return fingerprint(Buffer.from(publicKey, 'base64'));
 }
 
+/** Node identity ids by key id: every received object's origin is checked against one, and a
+ *  node pins few keys. */
+const identityIds = new Map<string, string>();
+
 /** The STIX identity id of the node holding the key `keyId`. */
 export function nodeIdentityId(keyId: string): string {
-  return `identity--${concordUuid(`node:${keyId}`)}`;
+  let id = identityIds.get(keyId);
+  if (id === undefined) {
+    id = `identity--${concordUuid(`node:${keyId}`)}`;
+    if (identityIds.size >= 1000) identityIds.clear();
+    identityIds.set(keyId, id);
+  }
+  return id;
 }
 
 /** A verification key from its base64 form. */

@@ -9,7 +9,7 @@ import type { AuthService } from '../../services/auth.service.ts';
 import { PeerAuthenticator } from '../../services/federation/peer-auth.ts';
 import { installAuth } from '../auth/plugin.ts';
 import type { FederationServices } from '../../services/federation/index.ts';
-import { HEAD_HEADER } from '../../services/federation/sync.service.ts';
+import { HEAD_HEADER, MORE_HEADER, NEXT_HEADER } from '../../services/federation/sync.service.ts';
 import type { PeerRecord } from '../../store/federation.types.ts';
 import { taxiiTimestamp } from '../../domain/taxii/params.ts';
 import { sendTaxii, sendTaxiiError } from '../taxii/present.ts';
@@ -91,7 +91,7 @@ export function egressRoutes(fed: FederationServices, auth: AuthService): Fastif
       if (req.params.id !== peer.keyId) throw missing();
       const q = (req.query ?? {}) as Record<string, unknown>;
       const page = await fed.egress.page(peer, nextOf(q), limitOf(q));
-      reply.header(HEAD_HEADER, String(page.head));
+      reply.header(HEAD_HEADER, String(page.head)).header(MORE_HEADER, String(page.more)).header(NEXT_HEADER, String(page.next));
       // §3.2: the date added of the first and last object, when there is one.
       if (page.first !== null && page.last !== null) reply.header('x-taxii-date-added-first', taxiiTimestamp(page.first)).header('x-taxii-date-added-last', taxiiTimestamp(page.last));
       const paging = `"more":${page.more},"next":"${page.next}"`;

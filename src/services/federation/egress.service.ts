@@ -3,6 +3,9 @@
 // access gate with the peer as reader (the one access-policy implementation), then by the
 // outbound policy and the TLP re-share rules (domain/federation/egress.ts). What this node
 // originated leaves signed (domain/federation/provenance.ts); what it relays leaves unchanged.
+// A version is signed once, when it is first committed (presign, run by the sync job) or first
+// served, and its signed form is kept (migrations/0012): a page is then the stored texts spliced
+// together, with no signing, canonicalisation or JSON parsing per request.
 import type { UserPrincipal } from '../../domain/identity/principal.ts';
 import type { Reader } from '../../domain/access/types.ts';
 import { formatDistribution, type AccessLabel } from '../../domain/access/types.ts';
@@ -13,8 +16,8 @@ import type { SchemeRegistry } from '../../domain/markings/classification.ts';
 import { CONCORD_PUBLISHED_IDS } from '../../domain/markings/concord-markings.ts';
 import type { StixObject } from '../../domain/stix/types.ts';
 import type { Collection, CollectionEntry, CollectionRepo } from '../../store/collection.types.ts';
+import type { EgressFormRepo, PeerRepo } from '../../store/federation.types.ts';
 import type { OrgRepo } from '../../store/identity.types.ts';
-import type { AccessRepo } from '../../store/types.ts';
 import type { AccessGate, Visible } from '../access-gate.ts';
 import type { NodeIdentity } from './node.service.ts';
 
@@ -33,7 +36,8 @@ export interface EgressPage {
 
 export interface EgressDeps {
   collections: CollectionRepo;
-  access: AccessRepo;
+  forms: EgressFormRepo;
+  peers: Pick<PeerRepo, 'list'>;
   orgs: OrgRepo;
   gate: AccessGate;
   schemes: SchemeRegistry;
@@ -44,7 +48,8 @@ export interface EgressDeps {
 /** Rows read per batch, and at most per page (a page of a sparse collection stops early). */
 const BATCH = 1000;
 const MAX_SCAN = 20_000;
-const CACHE = 4000;
+/** Versions signed per step of presign(), between which other work of the process runs. */
+const PRESIGN_STEP = 250;
 
 /** How long a stored but not yet labelled version holds a peer's cursor back: labels are
  *  written right after their versions (and, for objects whose marking definitions come later in
@@ -85,9 +90,6 @@ function peerCollection(peer: Peer): Collection {
 /** Pages of what may leave to each peer. */
 export class EgressService {
   private readonly deps: EgressDeps;
-  /** Signed forms by store sequence: several peers pull the same new versions. Ed25519 is
-   *  deterministic, so a form signed again is byte-identical; the cache only saves the work. */
-  private readonly signed = new Map<number, string>();
 
   constructor(deps: EgressDeps) {
     this.deps = deps;
@@ -104,7 +106,7 @@ export class EgressService {
     const reader = await this.readerFor(peer);
     const principal = peerPrincipal(peer, reader);
     const node = await this.deps.node();
-    const local = new Set((await this.deps.orgs.listOrgs()).filter((o) => o.node === null).map((o) => o.id));
+    const local = await this.localOrgs();
     const c = peerCollection(peer);
     const out: { text: string; dateAdded: string }[] = [];
     let position = after;
@@ -114,22 +116,23 @@ export class EgressService {
     while (out.length < limit && scanned < MAX_SCAN && settled) {
       const batch = await this.deps.collections.entries(c, { select: { all: true }, after: position, limit: BATCH });
       scanned += batch.length;
-      const labels = await this.deps.access.labels(batch.map((e) => e.object.seq));
-      const visible = new Map((await this.deps.gate.filter(principal, batch.map((e) => e.object))).map((v) => [v.seq, v]));
+      const visible = new Map((await this.deps.gate.filterLabelled(principal, batch)).map((v) => [v.seq, v]));
+      const chosen: { v: Visible; label: AccessLabel; dateAdded: string }[] = [];
       const now = Date.now();
       for (const e of batch) {
-        if (!mayPass(e, position, labels.has(e.object.seq), now)) {
+        if (!mayPass(e, position, e.label !== null, now)) {
           settled = false;
           break;
         }
         position = e.position;
         const v = visible.get(e.object.seq);
-        const label = labels.get(e.object.seq);
-        if (v && label && mayEgress(reader, peer.outbound, v.type, label, this.deps.schemes)) {
-          const text = this.prepare(v, label, local, node, peer);
-          if (text !== undefined) out.push({ text, dateAdded: e.dateAdded });
-        }
-        if (out.length >= limit) break;
+        if (v && e.label && mayEgress(reader, peer.outbound, v.type, e.label, this.deps.schemes)) chosen.push({ v, label: e.label, dateAdded: e.dateAdded });
+        if (out.length + chosen.length >= limit) break;
+      }
+      const { forms } = await this.signedForms(chosen.filter((x) => withheldFromPeer(x.v) === false && local.has(x.label.ownerOrg)), node);
+      for (const { v, label, dateAdded } of chosen) {
+        const text = withheldFromPeer(v) ? undefined : (forms.get(v.seq) ?? this.relayed(v, label, local, peer));
+        if (text !== undefined) out.push({ text, dateAdded });
       }
       if (settled && batch.length < BATCH && position === (batch.at(-1)?.position ?? position)) {
         exhausted = true;
@@ -142,23 +145,85 @@ export class EgressService {
   }
 
   /**
-   * The text that leaves: definitions as held; a relayed object as received (its origin's
-   * signature must stay intact), except back to the node it came from; this node's own
-   * objects signed, with the TLP and distribution of their label made explicit.
+   * Signs, ahead of any pull, the versions stored after position `after` that this node
+   * originated and that at least one syncing peer may receive, so that pulls serve them as
+   * stored (the sync job runs it after each local commit, before notifying the peers). Returns
+   * the position reached and how many versions it signed (those signed before do not count).
    */
-  private prepare(v: Visible, label: AccessLabel, local: Set<string>, node: NodeIdentity, peer: Peer): string | undefined {
-    if (v.type === 'marking-definition' || CONCORD_PUBLISHED_IDS.has(v.id)) return v.json;
-    const cached = v.withheld.length === 0 ? this.signed.get(v.seq) : undefined;
-    if (cached !== undefined) return cached;
-    const o = JSON.parse(v.json) as StixObject;
-    const p = provenanceOf(o);
-    if (p) return p.keyId === peer.keyId ? undefined : v.json;
-    if (!local.has(label.ownerOrg)) return v.json;
-    const text = JSON.stringify(signObject(withTlpMarking(o, label), node.signer, label.ownerOrg, formatDistribution(label.distribution)));
-    if (v.withheld.length === 0) {
-      if (this.signed.size >= CACHE) this.signed.clear();
-      this.signed.set(v.seq, text);
+  async presign(after: number): Promise<{ next: number; signed: number }> {
+    const peers = (await this.deps.peers.list()).filter((p) => p.sync && !p.disabled);
+    let next = after;
+    let signed = 0;
+    const [first] = peers;
+    if (first === undefined) return { next: await this.deps.head(), signed };
+    const readers = await Promise.all(peers.map(async (p) => ({ peer: p, reader: await this.readerFor(p) })));
+    const node = await this.deps.node();
+    const local = await this.localOrgs();
+    // Every version in store order, as the peers' collections read them.
+    const all: Collection = { ...peerCollection(first), id: 'presign' };
+    for (;;) {
+      const batch = await this.deps.collections.entries(all, { select: { all: true }, after: next, limit: PRESIGN_STEP });
+      const shareable = batch.filter((e) => e.label !== null && local.has(e.label.ownerOrg) && readers.some(({ peer, reader }) => e.label !== null && mayEgress(reader, peer.outbound, e.object.type, e.label, this.deps.schemes)));
+      signed += (await this.signedForms(shareable.map((e) => ({ v: { ...e.object, withheld: [] }, label: e.label as AccessLabel })), node)).signed;
+      // A version not labelled yet is left to be signed when first served.
+      next = batch.at(-1)?.position ?? next;
+      if (batch.length < PRESIGN_STEP) return { next, signed };
+      await new Promise((r) => setImmediate(r));
     }
-    return text;
   }
+
+  private async localOrgs(): Promise<Set<string>> {
+    return new Set((await this.deps.orgs.listOrgs()).filter((o) => o.node === null).map((o) => o.id));
+  }
+
+  /**
+   * The signed forms of versions this node originated: as kept, or signed now and kept.
+   * Definitions are left out (they leave as held); a version that carries another node's
+   * provenance (a local user imported a signed object) is left to relayed().
+   */
+  private async signedForms(items: readonly { v: Visible; label: AccessLabel }[], node: NodeIdentity): Promise<{ forms: Map<number, string>; signed: number }> {
+    const own = items.filter(({ v }) => v.type !== 'marking-definition' && !CONCORD_PUBLISHED_IDS.has(v.id));
+    const out = new Map<number, string>();
+    if (own.length === 0) return { forms: out, signed: 0 };
+    const kept = await this.deps.forms.get(own.map(({ v }) => v.seq));
+    const fresh: { seq: number; keyId: string; json: string }[] = [];
+    for (const { v, label } of own) {
+      const form = kept.get(v.seq);
+      if (form !== undefined && form.keyId === node.keyId) {
+        out.set(v.seq, form.json);
+        continue;
+      }
+      const o = JSON.parse(v.json) as StixObject;
+      if (provenanceOf(o)) continue;
+      const json = JSON.stringify(signObject(withTlpMarking(o, label), node.signer, label.ownerOrg, formatDistribution(label.distribution)));
+      out.set(v.seq, json);
+      fresh.push({ seq: v.seq, keyId: node.keyId, json });
+    }
+    await this.deps.forms.put(fresh);
+    return { forms: out, signed: fresh.length };
+  }
+
+  /**
+   * The text in which a version this node did not sign leaves: definitions as held; a relayed
+   * object as received (its origin's signature must stay intact), except back to the node it
+   * came from, which has it already.
+   */
+  private relayed(v: Visible, label: AccessLabel, local: Set<string>, peer: Peer): string | undefined {
+    if (v.type === 'marking-definition' || CONCORD_PUBLISHED_IDS.has(v.id)) return v.json;
+    const p = provenanceOf(JSON.parse(v.json) as StixObject);
+    if (p) return p.keyId === peer.keyId ? undefined : v.json;
+    // Unsigned and not a local organisation's: an unsigned object a peer was allowed to send.
+    return local.has(label.ownerOrg) ? undefined : v.json;
+  }
+}
+
+/**
+ * Whether granular markings (STIX 2.1 §7.2.3) withhold part of `v` from the peer: then the whole
+ * version is withheld from it. A redacted copy would fail its origin's signature at the peer
+ * (the signature covers the whole object, issue 5 item 4, and relays pass it unchanged), and it
+ * would be another content under the same id and modified, which STIX 2.1 §3.6 forbids; the peer
+ * may still get the version from a node whose peers may read all of it.
+ */
+function withheldFromPeer(v: Visible): boolean {
+  return v.withheld.length > 0;
 }

@@ -55,7 +55,7 @@ export function buildFederation(deps: FederationDeps): FederationServices {
   return {
     node,
     peers: new PeerService({ peers: fed.peers, schemes: deps.schemes, audit: deps.audit, ownKeyId }),
-    egress: new EgressService({ collections: store.collections, access: store.access, orgs: store.orgs, gate: deps.gate, schemes: deps.schemes, node: identity, head }),
+    egress: new EgressService({ collections: store.collections, forms: fed.forms, peers: fed.peers, orgs: store.orgs, gate: deps.gate, schemes: deps.schemes, node: identity, head }),
     ingress,
     sync: new SyncService({ peers: fed.peers, ingress, node: identity, ...deps.sync }),
     retractions,

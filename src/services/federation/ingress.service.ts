@@ -4,7 +4,7 @@
 // passes is ingested as owned by its origin organisation, so the labeller's owner rule lets only
 // the origin publish new versions; retractions are applied first; retracted ids never return.
 import { ALWAYS_SENT } from '../../domain/federation/egress.ts';
-import type { Provenance, Verified } from '../../domain/federation/provenance.ts';
+import type { Provenance } from '../../domain/federation/provenance.ts';
 import { CONCORD_RETRACTION_TYPE } from '../../domain/federation/retraction.ts';
 import type { Peer } from '../../domain/federation/types.ts';
 import { CONCORD_PUBLISHED_IDS } from '../../domain/markings/concord-markings.ts';
@@ -12,10 +12,15 @@ import type { StixObject } from '../../domain/stix/types.ts';
 import type { OriginRepo, PeerRepo, TombstoneRepo } from '../../store/federation.types.ts';
 import type { OrgRepo } from '../../store/identity.types.ts';
 import type { ImportSummary, NewQuarantineEntry, QuarantineRepo } from '../../store/types.ts';
-import type { ImportOptions } from '../ingest.service.ts';
+import { examineBatch, type ExaminedLite } from '../examiner.ts';
+import { emptySummary, type IngestService } from '../ingest.service.ts';
+import { InvalidInputError } from '../../errors.ts';
 import type { NodeIdentity } from './node.service.ts';
 import type { RetractionService } from './retraction.service.ts';
-import { Verifier, type VerifyResults } from './verifier.ts';
+import { Verifier, verifyObjects, type PageItem, type PinnedKeys, type VerifiedPage } from './verifier.ts';
+
+/** The quarantine source of what a peer sent: `peer:<peer id>`. */
+const PEER_SOURCE = 'peer:';
 
 /** What receiving one page did. */
 export interface IngressSummary {
@@ -28,7 +33,7 @@ export interface IngressSummary {
 }
 
 export interface IngressDeps {
-  ingest: { importStream(input: Iterable<string>, options: ImportOptions): Promise<ImportSummary> };
+  ingest: Pick<IngestService, 'importExamined'>;
   quarantine: QuarantineRepo;
   origins: OriginRepo;
   tombstones: TombstoneRepo;
@@ -38,23 +43,26 @@ export interface IngressDeps {
   node: () => Promise<NodeIdentity>;
 }
 
-/** Objects of one page sorted for ingestion: by owner, definitions first. */
-interface Sorted {
-  definitions: StixObject[];
-  byOwner: Map<string, StixObject[]>;
-  origins: ({ id: string; keyId: string; originOrg: string })[];
-  /** Versions from another node than the object's origin. */
-  refused: { o: StixObject; reason: string; message: string }[];
+/** An object of a page that passed the checks: its text and provenance (null: unsigned,
+ *  accepted by the inbound policy, or a definition). */
+interface Checked {
+  item: PageItem & { id: string; type: string };
+  p: Provenance | null;
 }
 
-function isStix(v: unknown): v is StixObject {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as StixObject).id === 'string' && typeof (v as StixObject).type === 'string';
+/** Objects of one page sorted for ingestion: by owner, definitions first. */
+interface Sorted {
+  definitions: PageItem[];
+  byOwner: Map<string, PageItem[]>;
+  origins: ({ id: string; keyId: string; originOrg: string })[];
+  /** Versions from another node than the object's origin. */
+  refused: { item: Checked['item']; reason: string; message: string }[];
 }
 
 /** The pinned keys: this node's, and every peer's (relayed objects are checked against their
  *  origin), with the organisations each hosts. */
-async function pinnedKeys(peers: PeerRepo, node: NodeIdentity): Promise<{ keys: [string, string][]; orgsOf: Map<string, readonly string[]> }> {
-  const keys: [string, string][] = [[node.keyId, node.publicKey]];
+async function pinnedKeys(peers: PeerRepo, node: NodeIdentity): Promise<{ keys: PinnedKeys; orgsOf: Map<string, readonly string[]> }> {
+  const keys: PinnedKeys = [[node.keyId, node.publicKey]];
   const orgsOf = new Map<string, readonly string[]>();
   for (const p of await peers.list()) {
     if (p.disabled) continue;
@@ -73,35 +81,60 @@ export class IngressService {
     this.deps = deps;
   }
 
-  /** Checks the provenance signatures of a page (on a worker thread for large pages); start it
-   *  early, so that it runs while the previous page is ingested. */
-  async verify(raw: readonly unknown[]): Promise<VerifyResults> {
+  /** Parses a page's text and checks the provenance signature of each object (on a worker
+   *  thread for large pages); start it early, so that it runs while the previous page is ingested. */
+  async verifyPage(text: string): Promise<VerifiedPage> {
     const { keys } = await pinnedKeys(this.deps.peers, await this.deps.node());
-    return this.verifier.verify({ keys, objects: [...raw] });
+    return this.verifier.verifyPage(keys, text);
   }
 
-  /** Verifies (unless `verified` is given, from verify()), sorts and ingests one page from `peer`. */
-  async receive(peer: Peer, raw: readonly unknown[], verified?: Promise<VerifyResults>): Promise<IngressSummary> {
+  /** Verifies, sorts and ingests parsed objects from `peer` (a quarantined object retried, tests). */
+  async receive(peer: Peer, raw: readonly unknown[]): Promise<IngressSummary> {
+    const { keys } = await pinnedKeys(this.deps.peers, await this.deps.node());
+    return this.receiveItems(peer, verifyObjects(keys, raw));
+  }
+
+  /**
+   * Retries a quarantined entry a peer sent (source `peer:<id>`): it is verified and checked
+   * exactly as on arrival, so a retry never stores unverified content. Undefined for entries
+   * from elsewhere; InvalidInputError when that peer is no longer pinned.
+   */
+  async retry(entry: { source: string; raw: string }): Promise<ImportSummary | undefined> {
+    if (!entry.source.startsWith(PEER_SOURCE)) return undefined;
+    const peer = await this.deps.peers.get(entry.source.slice(PEER_SOURCE.length));
+    if (!peer) throw new InvalidInputError(`${entry.source} is no longer a pinned peer: what it sent cannot be checked as on arrival`);
+    let value: unknown;
+    try {
+      value = JSON.parse(entry.raw);
+    } catch {
+      value = entry.raw; // refused again as not a STIX object, and kept
+    }
+    const s = await this.receive(peer, [value]);
+    // A retracted object is dropped: nothing is stored, and its quarantined copy may go.
+    return { ...emptySummary(), accepted: s.accepted, unchanged: s.unchanged, quarantined: s.quarantined, reasons: s.reasons };
+  }
+
+  /** Sorts and ingests one page from `peer`, whose objects verifyPage() checked. */
+  async receiveItems(peer: Peer, items: readonly PageItem[]): Promise<IngressSummary> {
     const summary: IngressSummary = { accepted: 0, unchanged: 0, quarantined: 0, dropped: 0, reasons: {} };
     const held: NewQuarantineEntry[] = [];
-    const source = `peer:${peer.id}`;
-    const refuse = (o: unknown, reason: string, message: string): void => {
-      held.push({ source, objectId: isStix(o) ? o.id : null, reason, details: { message, peer: peer.name }, raw: JSON.stringify(o) });
+    const source = `${PEER_SOURCE}${peer.id}`;
+    const refuse = (item: PageItem, reason: string, message: string): void => {
+      held.push({ source, objectId: item.id, reason, details: { message, peer: peer.name }, raw: item.text });
       summary.quarantined++;
       summary.reasons[reason] = (summary.reasons[reason] ?? 0) + 1;
     };
     const node = await this.deps.node();
     const keys = await pinnedKeys(this.deps.peers, node);
     const local = new Set((await this.deps.orgs.listOrgs()).filter((o) => o.node === null).map((o) => o.id));
-    const results = await (verified ?? this.verify(raw));
-    const checked: { o: StixObject; p: Provenance | null }[] = [];
-    for (const [i, o] of raw.entries()) {
-      const r = this.check(o, results[i] ?? null, peer, node, keys.orgsOf, local, refuse);
+    const checked: Checked[] = [];
+    for (const item of items) {
+      const r = this.check(item, peer, node, keys.orgsOf, local, refuse);
       if (r === 'held') summary.unchanged++;
       else if (r !== undefined) checked.push(r);
     }
     // Retractions first, so that what they withdraw in the same page is not stored.
-    for (const { o, p } of checked) if (o.type === CONCORD_RETRACTION_TYPE && p) await this.deps.retractions.apply(o, p, `peer:${peer.name}`);
+    for (const { item, p } of checked) if (item.type === CONCORD_RETRACTION_TYPE && p) await this.deps.retractions.apply(JSON.parse(item.text) as StixObject, p, `peer:${peer.name}`);
     const sorted = await this.sort(checked, peer, summary);
     await this.deps.quarantine.add(held);
     await this.ingest(sorted, peer, summary);
@@ -111,28 +144,29 @@ export class IngressService {
 
   /** One object's verdict: refused (undefined, quarantined via `refuse`), already held, or to store. */
   private check(
-    o: unknown,
-    v: Verified | null,
+    item: PageItem,
     peer: Peer,
     node: NodeIdentity,
     orgsOf: Map<string, readonly string[]>,
     local: Set<string>,
-    refuse: (o: unknown, reason: string, message: string) => void,
-  ): { o: StixObject; p: Provenance | null } | 'held' | undefined {
-    if (!isStix(o) || v === null) {
-      refuse(o, 'STIX_INVALID', 'not a STIX object: it has no id or type');
+    refuse: (item: PageItem, reason: string, message: string) => void,
+  ): Checked | 'held' | undefined {
+    const v = item.verdict;
+    if (item.id === null || item.type === null || v === null) {
+      refuse(item, 'STIX_INVALID', 'not a STIX object: it has no id or type');
       return undefined;
     }
+    const it = { ...item, id: item.id, type: item.type };
     // Definitions travel unsigned: marking definitions are immutable (STIX 2.1 §7.2.1), Concord's
     // own objects are identical on every node. The labeller keeps what is held.
-    if (o.type === 'marking-definition' || CONCORD_PUBLISHED_IDS.has(o.id)) return { o, p: null };
-    if (peer.inbound.acceptTypes && !peer.inbound.acceptTypes.includes(o.type) && !ALWAYS_SENT.has(o.type)) {
-      refuse(o, 'PEER_TYPE_REFUSED', `${o.type} objects are not accepted from peer ${peer.name}`);
+    if (it.type === 'marking-definition' || CONCORD_PUBLISHED_IDS.has(it.id)) return { item: it, p: null };
+    if (peer.inbound.acceptTypes && !peer.inbound.acceptTypes.includes(it.type) && !ALWAYS_SENT.has(it.type)) {
+      refuse(item, 'PEER_TYPE_REFUSED', `${it.type} objects are not accepted from peer ${peer.name}`);
       return undefined;
     }
     if (!v.ok) {
-      if (v.reason !== 'PEER_SIGNATURE_INVALID' && peer.inbound.allowUnsigned) return { o, p: null };
-      refuse(o, v.reason, v.message);
+      if (v.reason !== 'PEER_SIGNATURE_INVALID' && peer.inbound.allowUnsigned) return { item: it, p: null };
+      refuse(item, v.reason, v.message);
       return undefined;
     }
     const p = v.provenance;
@@ -140,59 +174,63 @@ export class IngressService {
     if (p.keyId === node.keyId) return 'held';
     const hosted = orgsOf.get(p.keyId) ?? [];
     if (local.has(p.originOrg) || (hosted.length > 0 && !hosted.includes(p.originOrg))) {
-      refuse(o, 'PEER_ORIGIN_MISMATCH', `${o.id} claims organisation ${p.originOrg}, which node ${p.originNode} does not host`);
+      refuse(item, 'PEER_ORIGIN_MISMATCH', `${it.id} claims organisation ${p.originOrg}, which node ${p.originNode} does not host`);
       return undefined;
     }
-    return { o, p };
+    return { item: it, p };
   }
 
   /** Drops retracted ids, refuses versions from another origin, groups the rest by owner. */
-  private async sort(checked: { o: StixObject; p: Provenance | null }[], peer: Peer, summary: IngressSummary): Promise<Sorted> {
-    const ids = checked.map((c) => c.o.id);
+  private async sort(checked: Checked[], peer: Peer, summary: IngressSummary): Promise<Sorted> {
+    const ids = checked.map((c) => c.item.id);
     const tombs = await this.deps.tombstones.get(ids);
     const origins = await this.deps.origins.get(ids);
     const out: Sorted = { definitions: [], byOwner: new Map(), origins: [], refused: [] };
-    for (const { o, p } of checked) {
-      if (p === null && (o.type === 'marking-definition' || CONCORD_PUBLISHED_IDS.has(o.id))) {
-        out.definitions.push(o);
+    for (const { item, p } of checked) {
+      if (p === null && (item.type === 'marking-definition' || CONCORD_PUBLISHED_IDS.has(item.id))) {
+        out.definitions.push(item);
         continue;
       }
-      const tomb = tombs.get(o.id);
+      const tomb = tombs.get(item.id);
       if (tomb && (p === null || tomb.retractedBy === p.keyId)) {
         summary.dropped++;
         continue;
       }
-      const known = origins.get(o.id);
+      const known = origins.get(item.id);
       if (p && known && known.keyId !== p.keyId) {
-        out.refused.push({ o, reason: 'NOT_OWNER', message: `${o.id} originated on another node (key ${known.keyId}); only its origin publishes new versions` });
+        out.refused.push({ item, reason: 'NOT_OWNER', message: `${item.id} originated on another node (key ${known.keyId}); only its origin publishes new versions` });
         continue;
       }
       // Unsigned objects a peer may send (inbound policy) are owned by the peer's node identity.
       const owner = p ? p.originOrg : peer.nodeId;
       const group = out.byOwner.get(owner) ?? [];
-      group.push(o);
+      group.push(item);
       out.byOwner.set(owner, group);
-      if (p) out.origins.push({ id: o.id, keyId: p.keyId, originOrg: p.originOrg });
+      if (p) out.origins.push({ id: item.id, keyId: p.keyId, originOrg: p.originOrg });
     }
     return out;
   }
 
   private async ingest(sorted: Sorted, peer: Peer, summary: IngressSummary): Promise<void> {
-    const source = `peer:${peer.id}`;
+    const source = `${PEER_SOURCE}${peer.id}`;
     if (sorted.refused.length > 0) {
-      await this.deps.quarantine.add(sorted.refused.map((r) => ({ source, objectId: r.o.id, reason: r.reason, details: { message: r.message, peer: peer.name }, raw: JSON.stringify(r.o) })));
+      await this.deps.quarantine.add(sorted.refused.map((r) => ({ source, objectId: r.item.id, reason: r.reason, details: { message: r.message, peer: peer.name }, raw: r.item.text })));
       for (const r of sorted.refused) {
         summary.quarantined++;
         summary.reasons[r.reason] = (summary.reasons[r.reason] ?? 0) + 1;
       }
     }
-    const groups: [string, StixObject[]][] = [[peer.nodeId, sorted.definitions], ...sorted.byOwner];
-    for (const [orgId, objects] of groups) {
-      if (objects.length === 0) continue;
+    const groups: [string, PageItem[]][] = [[peer.nodeId, sorted.definitions], ...sorted.byOwner];
+    for (const [orgId, items] of groups) {
+      if (items.length === 0) continue;
       // Markings come with the objects (egress makes TLP and distribution explicit); the defaults
       // fail closed for anything that arrives without them.
       const owner = { orgId, tlp: 'red' as const, distribution: { kind: 'organization' as const }, actor: `peer:${peer.name}` };
-      const s = await this.deps.ingest.importStream([JSON.stringify(objects)], { source, owner });
+      // The texts as the verifying thread wrote them, examined here as an import would (no
+      // bundle to split: the page was parsed once already).
+      const texts = items.map((i) => i.text);
+      const examined = examineBatch(texts);
+      const s = await this.deps.ingest.importExamined(texts.map((text, i) => ({ text, examined: examined[i] as ExaminedLite })), { source, owner });
       summary.accepted += s.accepted;
       summary.unchanged += s.unchanged;
       summary.quarantined += s.quarantined;

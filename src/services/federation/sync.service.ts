@@ -11,10 +11,75 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.ts
 import { TaxiiClient } from '../../jobs/taxii-client.ts';
 import type { PeerRecord, PeerRepo } from '../../store/federation.types.ts';
 import type { IngressService } from './ingress.service.ts';
+import type { VerifiedPage } from './verifier.ts';
 import type { NodeIdentity } from './node.service.ts';
 
 /** Response header carrying the sender's store head (for the receiver's lag). */
 export const HEAD_HEADER = 'x-concord-head';
+/** Response headers repeating the page's `more` and `next` (TAXII 2.1 §3.5), so that the next
+ *  page is requested as soon as one arrives, before its body is parsed on a verifying thread. */
+export const MORE_HEADER = 'x-concord-more';
+export const NEXT_HEADER = 'x-concord-next';
+/** Pages requested ahead of the one being ingested. */
+const PREFETCH = 2;
+
+/** A page as it arrives: `more` and `next` from its headers when the peer sends them
+ *  (undefined: known only once the body is parsed), its objects once verified. */
+interface Fetched {
+  after: string | null;
+  more: boolean | undefined;
+  next: string | null | undefined;
+  verified: Promise<VerifiedPage>;
+  /** Whether the request of the page after it was made when it arrived. */
+  chained: boolean;
+}
+
+/** Requests pages ahead, each as soon as the one before it arrives, at most PREFETCH ahead. */
+class PagePipeline {
+  private readonly pages: Promise<Fetched>[] = [];
+  private readonly fetchPage: (after: string | null) => Promise<Fetched>;
+  /** A page that arrived with more to come while PREFETCH pages were waiting already. */
+  private stalled: Fetched | undefined;
+
+  constructor(fetchPage: (after: string | null) => Promise<Fetched>, first: string | null) {
+    this.fetchPage = fetchPage;
+    this.start(first);
+  }
+
+  /** The next page in order, with its objects verified. */
+  async take(): Promise<VerifiedPage> {
+    const first = this.pages.shift();
+    if (first === undefined) throw new Error('no page was requested');
+    const f = await first;
+    const stalled = this.stalled;
+    this.stalled = undefined;
+    if (stalled !== undefined) {
+      stalled.chained = true;
+      this.start(stalled.next ?? null);
+    }
+    const page = await f.verified;
+    // A peer that does not send the paging headers: the next page is known only now.
+    if (!f.chained && page.more && page.next !== null && page.next !== f.after) this.start(page.next);
+    return page;
+  }
+
+  private start(after: string | null): void {
+    const p = this.fetchPage(after);
+    this.pages.push(p);
+    p.then(
+      (f) => {
+        if (f.more !== true || typeof f.next !== 'string' || f.next === after) return;
+        if (this.pages.length >= PREFETCH) this.stalled = f;
+        else {
+          f.chained = true;
+          this.start(f.next);
+        }
+      },
+      // A page abandoned by a failure elsewhere must not go unhandled; take() sees the failure.
+      () => undefined,
+    );
+  }
+}
 
 export interface SyncDeps {
   peers: PeerRepo;
@@ -26,6 +91,8 @@ export interface SyncDeps {
   pageLimit?: number;
 }
 
+/** Objects asked for per page (the peer may send fewer; routes.ts caps it). */
+const PAGE_LIMIT = 1000;
 /** How long a pull's lease lasts without a committed page. */
 const LEASE_MS = 60_000;
 const NOTIFY_TIMEOUT_MS = 3000;
@@ -112,36 +179,33 @@ export class SyncService {
     const seen: { head: string | null } = { head: null };
     const client = new TaxiiClient({
       auth: { kind: 'none' },
+      parse: false,
       fetch: this.signingFetch(node, (h) => (seen.head = h)),
       ...(this.deps.policy ? { policy: this.deps.policy } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    // Each page's signatures are checked as soon as it arrives, while the previous page is ingested.
-    const fetchPage = (after: string | null) => {
+    // Each page is requested as soon as the one before it arrives and verified on arrival (on
+    // verifying threads), while the page before it is ingested; the cursor still moves page by page.
+    const fetchPage = async (after: string | null): Promise<Fetched> => {
       const u = new URL(egressPath(node.keyId), peer.url);
-      u.searchParams.set('limit', String(this.deps.pageLimit ?? 1000));
+      u.searchParams.set('limit', String(this.deps.pageLimit ?? PAGE_LIMIT));
       if (after !== null) u.searchParams.set('next', after);
-      const p = client.get(u.href).then((res) => {
-        const body = (res.body ?? {}) as { objects?: unknown; more?: unknown; next?: unknown };
-        const objects = Array.isArray(body.objects) ? body.objects : [];
-        const verified = this.deps.ingress.verify(objects);
-        verified.catch(() => undefined);
-        return { body, objects, verified };
-      });
-      p.catch(() => undefined); // a prefetch abandoned by a failure elsewhere must not go unhandled
-      return p;
+      const res = await client.get(u.href);
+      const verified = this.deps.ingress.verifyPage(typeof res.body === 'string' ? res.body : '');
+      verified.catch(() => undefined);
+      const more = res.headers.get(MORE_HEADER);
+      const next = res.headers.get(NEXT_HEADER);
+      return { after, more: more === null ? undefined : more === 'true', next: next === null ? undefined : next, verified, chained: false };
     };
     let cursor = peer.state.cursor;
-    let pending = fetchPage(cursor);
+    const pages = new PagePipeline(fetchPage, cursor);
     for (;;) {
       options.signal?.throwIfAborted();
-      const { body, objects, verified } = await pending;
-      const next = typeof body.next === 'string' && body.next !== '' ? body.next : cursor;
-      const more = body.more === true && next !== cursor;
-      // The next page is fetched while this one is ingested; the cursor still moves page by page.
-      if (more) pending = fetchPage(next);
-      if (objects.length > 0) {
-        const s = await this.deps.ingress.receive(peer, objects, verified);
+      const page = await pages.take();
+      const next = page.next ?? cursor;
+      const more = page.more && next !== cursor;
+      if (page.items.length > 0) {
+        const s = await this.deps.ingress.receiveItems(peer, page.items);
         result.accepted += s.accepted;
         result.unchanged += s.unchanged;
         result.quarantined += s.quarantined;
@@ -149,7 +213,7 @@ export class SyncService {
         for (const [r, n] of Object.entries(s.reasons)) result.reasons[r] = (result.reasons[r] ?? 0) + n;
       }
       result.pages++;
-      result.objects += objects.length;
+      result.objects += page.items.length;
       // Only now, with the page's objects committed, does the cursor move.
       await this.deps.peers.saveState(peer.id, { cursor: next, ...(seen.head !== null ? { peerHead: seen.head } : {}) });
       await this.deps.peers.claim(peer.id, holder, new Date().toISOString(), new Date(Date.now() + LEASE_MS).toISOString());

@@ -1,8 +1,12 @@
-// The provenance verifier thread (verifier.ts): Ed25519 verification is the largest single cost
-// of receiving from a peer, so it runs here, beside the main thread's ingestion of the previous page.
+// A provenance verifier thread (verifier.ts): parses a page received from a peer and verifies
+// each object's signature, beside the main thread's ingestion of the previous page.
 import { parentPort } from 'node:worker_threads';
-import { verifyBatch, type VerifyRequest } from './verifier.ts';
+import { verifyPageText, type PinnedKeys } from './verifier.ts';
 
-parentPort?.on('message', (m: VerifyRequest & { n: number }) => {
-  parentPort?.postMessage({ n: m.n, results: verifyBatch(m) });
+parentPort?.on('message', (m: { n: number; keys: PinnedKeys; text: string }) => {
+  try {
+    parentPort?.postMessage({ n: m.n, page: verifyPageText(m.keys, m.text) });
+  } catch (e) {
+    parentPort?.postMessage({ n: m.n, error: e instanceof Error ? e.message : String(e) });
+  }
 });

@@ -4,6 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { FederationRepos, Origin, OriginRepo, Tombstone, TombstoneRepo } from '../federation.types.ts';
 import { KyselyNodeKeyRepo } from './node-key.repo.ts';
+import { KyselyEgressFormRepo } from './peer-egress.repo.ts';
 import { KyselyPeerRepo } from './peer.repo.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
@@ -21,7 +22,7 @@ interface TombstonesTable {
   retraction_id: string;
 }
 
-type FedTables = Tables & { object_origins: OriginsTable; tombstones: TombstonesTable };
+type FedTables = Tables & { object_origins: OriginsTable; tombstones: TombstonesTable; egress_forms: { seq: number } };
 
 const CHUNK = 500;
 
@@ -73,7 +74,7 @@ export class KyselyTombstoneRepo implements TombstoneRepo {
   private readonly d: SqlDialect;
 
   constructor(db: Kysely<Tables>, dialect: SqlDialect) {
-    this.db = db.withTables<{ object_origins: OriginsTable; tombstones: TombstonesTable }>();
+    this.db = db.withTables<{ object_origins: OriginsTable; tombstones: TombstonesTable; egress_forms: { seq: number } }>();
     this.d = dialect;
   }
 
@@ -107,6 +108,8 @@ export class KyselyTombstoneRepo implements TombstoneRepo {
           await tx.deleteFrom('refs').where('seq', 'in', s).execute();
           await tx.deleteFrom('observables').where('seq', 'in', s).execute();
           await tx.deleteFrom('labels').where('seq', 'in', s).execute();
+          // The signed form sent to peers holds the content too.
+          await tx.deleteFrom('egress_forms').where('seq', 'in', s).execute();
           // The full-text index: an FTS5 table keyed by rowid on SQLite, a table keyed by seq on PostgreSQL.
           if (this.d.name === 'sqlite') await sql`delete from search where rowid in (${sql.join(s)})`.execute(tx);
           else await sql`delete from search where seq in (${sql.join(s)})`.execute(tx);
@@ -127,5 +130,5 @@ export class KyselyTombstoneRepo implements TombstoneRepo {
 
 /** The federation repositories over one database. */
 export function federationRepos(db: Kysely<Tables>, dialect: SqlDialect): FederationRepos {
-  return { nodeKey: new KyselyNodeKeyRepo(db), peers: new KyselyPeerRepo(db, dialect), origins: new KyselyOriginRepo(db), tombstones: new KyselyTombstoneRepo(db, dialect) };
+  return { nodeKey: new KyselyNodeKeyRepo(db), forms: new KyselyEgressFormRepo(db), peers: new KyselyPeerRepo(db, dialect), origins: new KyselyOriginRepo(db), tombstones: new KyselyTombstoneRepo(db, dialect) };
 }
