@@ -58,7 +58,7 @@ async function main(count: number, batchSize: number): Promise<void> {
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     const used = process.cpuUsage(cpu);
     await store.close();
-    const mb = statSync(join(dir, 'concord.db')).size / 1e6;
+    const mb = (statSync(join(dir, 'concord.db')).size + statSync(join(dir, 'concord-index.db')).size) / 1e6;
     const rate = Math.round(count / seconds);
     const cpuPerObject = (used.user + used.system) / count;
     console.log(

@@ -72,6 +72,18 @@ for (const engine of ENGINES) {
       assert.equal((await store.objects.lookup([ipv4('10.0.19.135')]))[0]?.object.json, batch[5000 - 1]?.json);
     });
 
+    it('stores the access labels given with a batch in the same call, and none for versions not added', async () => {
+      const a = buildPrepared();
+      const b = buildPrepared();
+      await insert(a);
+      const label = { ownerOrg: 'org-1', tlp: 'green' as const, distribution: { kind: 'community' as const, id: 'nato' } };
+      const results = await store.objects.insertBatch([a, b, buildPrepared()], [label, label, null]);
+      const seqs = results.map((r) => (r.status === 'inserted' ? r.seq : -1));
+      assert.equal(seqs[0], -1);
+      const held = await store.access.labels(seqs.filter((s) => s > 0));
+      assert.deepEqual([...held.entries()], [[seqs[1], label]]);
+    });
+
     it('reports an (id, version) already held with the stored JSON and changes nothing', async () => {
       const a = buildPrepared({ name: 'first' });
       await insert(a);

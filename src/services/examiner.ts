@@ -15,19 +15,24 @@ export function examineBatch(texts: string[]): ExaminedLite[] {
   });
 }
 
+/** Objects longer than this (characters of JSON) are examined on the calling thread. */
+const INLINE_CHARS = 4 * 2 ** 20;
+
 /** Examines batches in submission order. */
 export class Examiner {
   private worker: Worker | undefined;
-  private readonly waiting: { resolve: (r: ExaminedLite[]) => void; reject: (e: Error) => void }[] = [];
+  private readonly waiting: { texts: string[]; resolve: (r: ExaminedLite[]) => void }[] = [];
   private batches = 0;
 
   /** Examines one batch; batches resolve in the order they were submitted. */
   run(texts: string[]): Promise<ExaminedLite[]> {
     this.batches++;
-    if (this.batches === 1) return Promise.resolve(examineBatch(texts));
+    // A very large object is examined here: parsed, it could exceed the worker's heap limit,
+    // and V8 aborts the whole process when a worker's heap overflows while parsing.
+    if (this.batches === 1 || texts.some((t) => t.length > INLINE_CHARS)) return Promise.resolve(examineBatch(texts));
     const worker = this.worker ?? this.start();
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
+    return new Promise((resolve) => {
+      this.waiting.push({ texts, resolve });
       worker.postMessage(texts);
     });
   }
@@ -40,10 +45,16 @@ export class Examiner {
   }
 
   private start(): Worker {
-    const w = new Worker(new URL('./examine.worker.ts', import.meta.url));
+    // Heap limits: examining allocates much short-lived garbage (parsed objects), and a lazily
+    // collected heap is RSS that a 1 GB import's 512 MiB budget cannot spare (issue 2 §8; without
+    // them the import measured 540 MiB). A batch is at most 2,000 objects and 8 Mi characters
+    // (ingest.service.ts), each at most INLINE_CHARS: far below the limit.
+    const w = new Worker(new URL('./examine.worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } });
     w.on('message', (r: ExaminedLite[]) => this.waiting.shift()?.resolve(r));
-    w.on('error', (e: Error) => {
-      for (const p of this.waiting.splice(0)) p.reject(e);
+    w.on('error', () => {
+      // Any failure of the thread: what it had is examined here; the next batch starts a new one.
+      if (this.worker === w) this.worker = undefined;
+      for (const p of this.waiting.splice(0)) p.resolve(examineBatch(p.texts));
     });
     this.worker = w;
     return w;

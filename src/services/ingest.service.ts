@@ -28,6 +28,9 @@ export interface ImportOptions {
 }
 
 const BATCH = 2000;
+/** A batch also ends at this much JSON text, so that large objects keep the examining and
+ *  writing threads' heaps (and the import's RSS) bounded. */
+const BATCH_CHARS = 8 * 2 ** 20;
 
 /** The repositories ingestion writes to; labelling needs the rest (absent: nothing labelled). */
 export interface IngestDeps {
@@ -57,6 +60,7 @@ function parseErrorOffset(item: SplitItem, message: string): number {
 class ImportRun {
   readonly summary = emptySummary();
   private batch: PreparedObject[] = [];
+  private batchChars = 0;
   private held: NewQuarantineEntry[] = [];
   objectsRead = 0;
   private readonly deps: IngestDeps;
@@ -81,8 +85,9 @@ class ImportRun {
         for (const change of r.upgrades) count(this.summary.upgrades, change);
       }
       this.batch.push(r.prepared);
+      this.batchChars += r.prepared.json.length;
     }
-    if (this.batch.length >= BATCH || this.held.length >= BATCH) await this.flush();
+    if (this.batch.length >= BATCH || this.batchChars >= BATCH_CHARS || this.held.length >= BATCH) await this.flush();
   }
 
   quarantine(entry: Omit<NewQuarantineEntry, 'source'>): void {
@@ -94,10 +99,14 @@ class ImportRun {
   async flush(): Promise<void> {
     const batch = this.batch;
     this.batch = [];
+    this.batchChars = 0;
     if (batch.length > 0) {
       const { kept, verdicts } = this.labeller ? await this.judge(this.labeller, batch) : { kept: batch, verdicts: [] };
-      const results = await this.deps.objects.insertBatch(kept);
-      await this.labeller?.stored(kept, verdicts, results.map((r) => (r.status === 'inserted' ? r.seq : null)));
+      // The labels known now are stored in the batch's own transaction: one commit fewer, and
+      // no window in which a stored version waits for its label.
+      const labels = this.labeller ? verdicts.map((v) => (v.kind === 'store' ? v.label : null)) : undefined;
+      const results = await this.deps.objects.insertBatch(kept, labels, { bulk: true });
+      await this.labeller?.stored(kept, verdicts, results.map((r) => (r.status === 'inserted' ? r.seq : null)), true);
       this.count(kept, results);
       if (results.some((r) => r.status === 'inserted')) this.deps.onStored?.();
     }
@@ -130,6 +139,8 @@ class ImportRun {
   /** Labels what waited for its marking definitions; the run's last step. */
   async finish(): Promise<void> {
     await this.flush();
+    // The import is over only once every batch is fully readable (ObjectRepo.settled).
+    await this.deps.objects.settled?.();
     if (!this.labeller) return;
     await this.labeller.finish();
     if (this.summary.accepted > 0) this.deps.onStored?.();
@@ -171,6 +182,7 @@ class ExaminePipeline {
   private readonly run: ImportRun;
   private readonly examiner = new Examiner();
   private items: SplitItem[] = [];
+  private itemChars = 0;
   private readonly queue: Promise<void>[] = [];
   private tail: Promise<void> = Promise.resolve();
 
@@ -181,7 +193,8 @@ class ExaminePipeline {
   async push(items: SplitItem[]): Promise<void> {
     for (const item of items) {
       this.items.push(item);
-      if (this.items.length >= BATCH) await this.submit();
+      this.itemChars += item.text.length;
+      if (this.items.length >= BATCH || this.itemChars >= BATCH_CHARS) await this.submit();
     }
   }
 
@@ -199,6 +212,7 @@ class ExaminePipeline {
   private async submit(): Promise<void> {
     const items = this.items;
     this.items = [];
+    this.itemChars = 0;
     const results = this.examiner.run(items.map((i) => i.text));
     const previous = this.tail;
     this.tail = (async () => {
@@ -254,6 +268,21 @@ export class IngestService {
     await pipeline.close();
     await run.finish();
     report();
+    return run.summary;
+  }
+
+  /**
+   * Stores objects examined elsewhere, in order: the same path as importStream from examination
+   * on. Federation examines a peer's page on the threads that verify its signatures
+   * (services/federation/verifier.ts), so that the writing thread only writes.
+   */
+  async importExamined(items: readonly { text: string; examined: ExaminedLite }[], options: ImportOptions): Promise<ImportSummary> {
+    const labels = this.deps.labels;
+    const labeller =
+      labels && options.owner ? new Labeller({ access: labels.access, audit: labels.audit, schemes: labels.schemes, registry: await labels.markings.registry() }, options.owner) : undefined;
+    const run = new ImportRun(this.deps, options.source, labeller);
+    for (const [index, it] of items.entries()) await run.add({ text: it.text, offset: 0, index }, it.examined);
+    await run.finish();
     return run.summary;
   }
 

@@ -88,8 +88,9 @@ export class Labeller {
     }
   }
 
-  /** Stores the labels of the versions just inserted (`seqs[i]` null when not inserted). */
-  async stored(batch: readonly PreparedObject[], verdicts: readonly Verdict[], seqs: readonly (number | null)[]): Promise<void> {
+  /** Stores the labels of the versions just inserted (`seqs[i]` null when not inserted), unless
+   *  `written`: the store wrote them with the versions (ObjectRepo.insertBatch). */
+  async stored(batch: readonly PreparedObject[], verdicts: readonly Verdict[], seqs: readonly (number | null)[], written = false): Promise<void> {
     const rows: { seq: number; label: AccessLabel }[] = [];
     for (let i = 0; i < batch.length; i++) {
       const v = verdicts[i];
@@ -105,7 +106,7 @@ export class Labeller {
         await this.deps.audit.record({ action: 'marking.lowered', actor: this.owner.actor, target: o.id, details: { version: o.version, label: { ...v.label } } });
       }
     }
-    await this.deps.access.put(rows);
+    if (!written) await this.deps.access.put(rows);
   }
 
   /** Labels what waited for its marking definitions; call once the whole input was read. */

@@ -82,9 +82,20 @@ export interface LookupHit {
 }
 
 /** Object versions: write, query, graph, lookup, export. */
+/** How a batch is written. */
+export interface InsertOptions {
+  /** One batch of a bulk import, which calls `settled` at its end: the engine may make the
+   *  batch's derived rows (refs, observables, search words) readable after the call returns. */
+  bulk?: boolean;
+}
+
 export interface ObjectRepo {
-  /** Stores a batch in one transaction; results are in input order. Updates the latest index. */
-  insertBatch(objects: PreparedObject[]): Promise<InsertResult[]>;
+  /** Stores a batch in one transaction; results are in input order. Updates the latest index.
+   *  `labels[i]`, when given and not null, is stored as the access label of the version
+   *  `objects[i]` adds, in the same transaction (labels can then never lag their versions). */
+  insertBatch(objects: PreparedObject[], labels?: readonly (AccessLabel | null)[], options?: InsertOptions): Promise<InsertResult[]>;
+  /** Resolves once what earlier `bulk` batches derived (refs, observables, words) is readable. */
+  settled?(): Promise<void>;
   /** Latest versions matching the filter, ordered by `seq` of that version. */
   list(filter: ObjectFilter, page: PageRequest): Promise<Page<StoredObject>>;
   /** Counts latest versions matching the filter. */

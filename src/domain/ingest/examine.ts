@@ -10,7 +10,7 @@ import type { Observable } from '../observables/types.ts';
 import type { PreparedObject } from './prepared.ts';
 import { CONCORD_OBJECT_EXTENSION_ID } from '../markings/concord-markings.ts';
 import { extractRefs } from './refs.ts';
-import { searchDocument } from './search-text.ts';
+import { searchText } from './search-text.ts';
 
 /** The outcome for one object. */
 export type Examined =
@@ -63,7 +63,7 @@ export function prepare(obj: StixObject, json: string): PreparedObject {
     revoked: obj['revoked'] === true,
     labels,
     json,
-    searchText: searchDocument(obj),
+    searchText: searchText(obj),
     refs: extractRefs(obj),
     observables: observables(obj),
     markingRefs: Array.isArray(obj['object_marking_refs']) ? obj['object_marking_refs'].filter((r): r is string => typeof r === 'string') : [],

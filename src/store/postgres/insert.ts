@@ -2,6 +2,8 @@
 // over `unnest`ed arrays (a handful of parameters however large the batch).
 import { sql, type Transaction } from 'kysely';
 import type { InsertResult, PreparedObject } from '../types.ts';
+import type { AccessLabel } from '../../domain/access/types.ts';
+import { accessRow } from '../shared/access-row.ts';
 import { searchWords } from '../shared/search-words.ts';
 import { networkPrefixes } from '../shared/object.reads.ts';
 import type { Tables } from '../shared/tables.ts';
@@ -19,12 +21,12 @@ interface Fresh {
 }
 
 /** Stores a batch in the open transaction `trx`; see ObjectRepo.insertBatch. */
-export async function insertBatchPg(trx: Transaction<Tables>, objects: readonly PreparedObject[]): Promise<InsertResult[]> {
+export async function insertBatchPg(trx: Transaction<Tables>, objects: readonly PreparedObject[], labels?: readonly (AccessLabel | null)[]): Promise<InsertResult[]> {
   await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
   const held = await existingVersions(trx, objects);
   const results: InsertResult[] = [];
-  const fresh: { o: PreparedObject; at: number }[] = [];
-  for (const o of objects) {
+  const fresh: { o: PreparedObject; at: number; label: AccessLabel | null }[] = [];
+  for (const [i, o] of objects.entries()) {
     const key = `${o.id}\u0000${o.version}`;
     const prior = held.get(key);
     if (prior !== undefined) {
@@ -33,7 +35,7 @@ export async function insertBatchPg(trx: Transaction<Tables>, objects: readonly 
     }
     // A second occurrence in the same batch reports the first as held, as on SQLite.
     held.set(key, o.json);
-    fresh.push({ o, at: results.length });
+    fresh.push({ o, at: results.length, label: labels?.[i] ?? null });
     results.push({ status: 'inserted', seq: 0 }); // seq filled in once reserved
   }
   if (fresh.length === 0) return results;
@@ -46,7 +48,15 @@ export async function insertBatchPg(trx: Transaction<Tables>, objects: readonly 
   await insertObjects(trx, rows, winners, addedAt);
   if (demoted.length > 0) await unindex(trx, demoted);
   await index(trx, [...winners]);
+  await storeLabels(trx, fresh.flatMap((f, i) => (f.label === null ? [] : [accessRow(firstSeq + i, f.label)])));
   return results;
+}
+
+/** Rows per statement: well under PostgreSQL's 65,535 parameters (5 per row). */
+const LABEL_CHUNK = 1000;
+
+async function storeLabels(trx: Transaction<Tables>, rows: ReturnType<typeof accessRow>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += LABEL_CHUNK) await trx.insertInto('object_access').values(rows.slice(i, i + LABEL_CHUNK)).execute();
 }
 
 async function existingVersions(trx: Transaction<Tables>, objects: readonly PreparedObject[]): Promise<Map<string, string>> {

@@ -25,13 +25,13 @@ export async function assembleStore(
   dialect: StoreDialect,
   db: Kysely<Tables>,
   objects: (db: Kysely<Tables>) => ObjectRepo,
-  release: () => void = () => {},
+  release: () => void | Promise<void> = () => {},
 ): Promise<Store> {
   try {
     await migrateToLatest(db, dialect);
   } catch (err) {
     await db.destroy();
-    release();
+    await release();
     throw err;
   }
   const sql = dialect === 'sqlite' ? sqliteSql : postgresSql;
@@ -53,7 +53,7 @@ export async function assembleStore(
       if (closed) return;
       closed = true;
       await db.destroy();
-      release();
+      await release();
     },
   };
 }

@@ -3,9 +3,10 @@
 import type Database from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { Observable } from '../../domain/observables/types.ts';
-import type { InsertResult, LookupHit, ObjectFilter, ObjectRepo, PreparedObject } from '../types.ts';
+import type { AccessLabel } from '../../domain/access/types.ts';
+import type { InsertOptions, InsertResult, LookupHit, ObjectFilter, ObjectRepo, PreparedObject } from '../types.ts';
 import { filterConditions } from '../shared/filter.ts';
-import { OBJECT_COLUMNS, ObjectReads, distinctObservables, orderHits, toStored, type ObjectRow, type SeqRange } from '../shared/object.reads.ts';
+import { OBJECT_COLUMNS, ObjectReads, distinctObservables, orderHits, toHit, type LabelledRow, type ObjectRow, type SeqRange } from '../shared/object.reads.ts';
 import { searchWords } from '../shared/search-words.ts';
 import { ftsQuery, sqliteSql } from '../shared/sql-dialect.ts';
 import type { Tables } from '../shared/tables.ts';
@@ -13,15 +14,23 @@ import { SqliteWriter } from './insert.ts';
 
 /** Lookups of more values than this go through the shared (Kysely) query. */
 const MAX_PREPARED_VALUES = 200;
+/**
+ * How long the indexed network prefix lengths are reused without asking the database. Writes
+ * through this repository clear them at once; a write by another process (a CLI import next to
+ * a running server) is seen within this time. Only which prefix lengths are probed depends on
+ * it, never what a reader may see.
+ */
+const PREFIXES_MS = 1000;
 
 /** Object versions in SQLite. */
 export class SqliteObjectRepo extends ObjectReads implements ObjectRepo {
   private readonly writer: SqliteWriter;
-  private readonly lookupOne: Database.Statement<[string, string], ObjectRow>;
-  private readonly bySeq: Database.Statement<[number], ObjectRow>;
+  private readonly lookupOne: Database.Statement<[string, string], LabelledRow>;
+  private readonly bySeq: Database.Statement<[number], LabelledRow>;
   private readonly probes = new Map<number, Database.Statement<string[], { value: string; seq: number }>>();
   private readonly raw: Database.Database;
   private readonly prefixes: Database.Statement<[string], number>;
+  private knownPrefixes = new Map<string, { prefixes: ReadonlySet<number>; until: number }>();
 
   /** `raw` is the connection behind `db`; the schema must be migrated already. */
   constructor(db: Kysely<Tables>, raw: Database.Database) {
@@ -29,17 +38,30 @@ export class SqliteObjectRepo extends ObjectReads implements ObjectRepo {
     this.writer = new SqliteWriter(raw);
     this.raw = raw;
     this.prefixes = raw.prepare<[string], number>('select prefix from observable_networks where kind = ?').pluck();
-    this.bySeq = raw.prepare<[number], ObjectRow>('select seq, id, type, version, added_at, json from objects where seq = ?');
-    // A subquery, not a join: SQLite re-plans this join at every new binding of the values
-    // (measured 12 µs against 4 µs per call), and the subquery yields rows in seq order.
-    this.lookupOne = raw.prepare<[string, string], ObjectRow>(
-      `select o.seq, o.id, o.type, o.version, o.added_at, o.json from objects as o
+    // Each hit comes with its access label (a primary-key probe of object_access in the same
+    // statement), so that the access gate needs no second query.
+    this.bySeq = raw.prepare<[number], LabelledRow>(
+      'select o.seq, o.id, o.type, o.version, o.added_at, o.json, a.label from objects as o left join object_access as a on a.seq = o.seq where o.seq = ?',
+    );
+    // A subquery, not a join with observables: SQLite re-plans that join at every new binding
+    // of the values (measured 12 µs against 4 µs per call), and the subquery yields rows in seq order.
+    this.lookupOne = raw.prepare<[string, string], LabelledRow>(
+      `select o.seq, o.id, o.type, o.version, o.added_at, o.json, a.label from objects as o
+       left join object_access as a on a.seq = o.seq
        where o.seq in (select ob.seq from observables as ob where ob.kind = ? and ob.value = ?)`,
     );
   }
 
-  async insertBatch(objects: PreparedObject[]): Promise<InsertResult[]> {
-    return this.writer.insertBatch(objects);
+  async insertBatch(objects: PreparedObject[], labels?: readonly (AccessLabel | null)[], options?: InsertOptions): Promise<InsertResult[]> {
+    const results = await this.writer.insertBatch(objects, labels, options?.bulk);
+    this.knownPrefixes = new Map();
+    return results;
+  }
+
+  /** Bulk batches' derived rows are in the index file (insert.ts). */
+  async settled(): Promise<void> {
+    await this.writer.settled();
+    this.knownPrefixes = new Map();
   }
 
   /**
@@ -52,7 +74,7 @@ export class SqliteObjectRepo extends ObjectReads implements ObjectRepo {
     const wanted = [...distinct.values()];
     const only = wanted[0];
     if (only === undefined) return [];
-    if (wanted.length === 1) return this.lookupOne.all(only.o.kind, only.o.value).map((r) => ({ observable: only.o, object: toStored(r) }));
+    if (wanted.length === 1) return this.lookupOne.all(only.o.kind, only.o.value).map((r) => toHit(only.o, r));
     const kind = only.o.kind;
     if (wanted.length > MAX_PREPARED_VALUES || wanted.some((w) => w.o.kind !== kind)) return super.lookup(observables);
     const byValue = new Map(wanted.map((w) => [w.o.value, w.o]));
@@ -60,14 +82,19 @@ export class SqliteObjectRepo extends ObjectReads implements ObjectRepo {
     for (const m of this.probe(wanted.length).all(kind, ...byValue.keys())) {
       const row = this.bySeq.get(m.seq);
       const observable = byValue.get(m.value);
-      if (row && observable) hits.push({ observable, object: toStored(row) });
+      if (row && observable) hits.push(toHit(observable, row));
     }
     return orderHits(hits, distinct);
   }
 
-  /** Prepared: this runs on every address lookup. */
-  override async networkPrefixes(kind: 'ipv4' | 'ipv6'): Promise<Set<number>> {
-    return new Set(this.prefixes.all(kind));
+  /** Every address lookup needs these: kept for PREFIXES_MS (one statement fewer per lookup). */
+  override async networkPrefixes(kind: 'ipv4' | 'ipv6'): Promise<ReadonlySet<number>> {
+    const now = Date.now();
+    const known = this.knownPrefixes.get(kind);
+    if (known !== undefined && known.until > now) return known.prefixes;
+    const prefixes: ReadonlySet<number> = new Set(this.prefixes.all(kind));
+    this.knownPrefixes.set(kind, { prefixes, until: now + PREFIXES_MS });
+    return prefixes;
   }
 
   private probe(n: number): Database.Statement<string[], { value: string; seq: number }> {

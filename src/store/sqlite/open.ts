@@ -7,6 +7,8 @@ import { assembleStore } from '../shared/assemble.ts';
 import type { Tables } from '../shared/tables.ts';
 import type { Store } from '../types.ts';
 import { SqliteObjectRepo } from './object.repo.ts';
+import { attachIndexFile, createIndexTables, INDEX_SCHEMA, recoverIndex } from './index-file.ts';
+import { closeWriter } from './insert.ts';
 import { cachingDatabase } from './statements.ts';
 
 /** Opens (creating if needed) and migrates the SQLite store in `dataDir`. */
@@ -22,9 +24,11 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 5000');
-  // 64 MiB (default 16): the upper levels and hot leaves of the indexes stay cached. 128 MiB
-  // measured no faster and put a 1 GB import over its 512 MB RSS budget.
-  raw.pragma('cache_size = -65536');
+  // 32 MiB (default 2): the upper levels and hot leaves of the indexes stay cached. 128 MiB
+  // measured no faster and put a 1 GB import over its 512 MB RSS budget, as did 64 MiB once the
+  // index writer thread (index-file.ts), with its own heap and cache, joined the import; a
+  // random-key insert costs about the same at 32 or 256 MiB at 1,000,000 objects (2026-11-22).
+  raw.pragma('cache_size = -32768');
   raw.pragma('temp_store = MEMORY');
   // No mmap: every mapped page an import touches counts in the process's RSS, which must stay
   // under 512 MB while importing a 1 GB bundle (the index pages read at random add up to the
@@ -39,8 +43,19 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   // prepared statement whose WHERE compares an indexed column with a parameter is re-planned
   // at every new binding (measured: a single lookup went from ~7 µs to ~40 µs). The store's
   // queries are written to get good plans without statistics.
+  attachIndexFile(raw, dataDir);
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: cachingDatabase(raw) }) });
-  return assembleStore('sqlite', db, (d) => new SqliteObjectRepo(d, raw), () => {
+  // After the migrations (0020 dropped the main file's copies of the index tables): the index
+  // file gets its tables, and the rows of any version it lacks (index-file.ts).
+  const objects = (d: Kysely<Tables>): SqliteObjectRepo => {
+    createIndexTables(raw, INDEX_SCHEMA);
+    recoverIndex(raw);
+    return new SqliteObjectRepo(d, raw);
+  };
+  // Closing waits for the index writer to commit what it has and close its connections: the
+  // last connection to close a file checkpoints it and removes its WAL.
+  return assembleStore('sqlite', db, objects, async () => {
+    await closeWriter(raw);
     if (raw.open) raw.close();
   });
 }
