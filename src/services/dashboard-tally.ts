@@ -3,6 +3,7 @@
 import { canRead, canSeeRelationship } from '../domain/access/policy.ts';
 import type { AccessLabel, Reader } from '../domain/access/types.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
+import type { Count } from './dashboard.types.ts';
 
 /** Parses stored label JSON once per distinct text (labels repeat across many groups). */
 export class LabelCache {
@@ -41,12 +42,6 @@ export function countable(reader: Reader | null, g: Labelled, labels: LabelCache
   if (g.type === 'relationship') return canSeeRelationship(reader, label, labels.get(g.sourceLabel), labels.get(g.targetLabel), schemes);
   if (g.type === 'sighting') return canSeeRelationship(reader, label, labels.get(g.sourceLabel), label, schemes);
   return canRead(reader, label, schemes);
-}
-
-/** A key and how many. */
-export interface Count {
-  key: string;
-  count: number;
 }
 
 /** Adds `n` to `key` in `into`. */

@@ -10,47 +10,16 @@ import { levelRank, type SchemeRegistry } from '../domain/markings/classificatio
 import { mostRestrictiveTlp, TLP_LEVELS, type Tlp } from '../domain/markings/tlp.ts';
 import type { AccessRepo, ObjectRepo } from '../store/types.ts';
 import type { ActivityGroup, LabelGroup, StatsRepo } from '../store/stats.types.ts';
-import { bump, countable, lastDays, LabelCache, ranked, type Count } from './dashboard-tally.ts';
+import { bump, countable, lastDays, LabelCache, ranked } from './dashboard-tally.ts';
+import type { Banner, Count, Dashboard, ObjectSummary } from './dashboard.types.ts';
+
+export type { Banner, Count, Dashboard, ObjectSummary } from './dashboard.types.ts';
 
 /** Types that describe the node's own vocabulary, not intelligence: left out of every count. */
 const PLUMBING = ['marking-definition', 'extension-definition'];
 /** Whose activity the "most active" panel ranks (issue 6, item 2). */
 const THREAT_TYPES = ['intrusion-set', 'malware'];
 const ACTIVITY_DAYS = 30;
-
-/** A dashboard row naming one object. */
-export interface ObjectSummary {
-  id: string;
-  type: string;
-  name: string;
-  addedAt?: string;
-  count?: number;
-  tlp?: string;
-}
-
-export interface Dashboard {
-  /** The store's highest seq when computed; the live stream reports later changes. */
-  asOf: number;
-  total: number;
-  byType: Count[];
-  byTlp: Count[];
-  byClassification: Count[];
-  /** ISO 3166-1 alpha-2 country of the owning organisation; `unknown` when it has none. */
-  byCountry: Count[];
-  activity: { day: string; count: number }[];
-  topThreats: ObjectSummary[];
-  recent: ObjectSummary[];
-}
-
-/** The markings of what one screen shows (the marking banner, CONVENTIONS.md, Front end). */
-export interface Banner {
-  tlp: Tlp | null;
-  /** Highest level per scheme, e.g. `NATO SECRET`. */
-  classifications: string[];
-  releasableTo: string[];
-  /** Per id the reader may see: its TLP and classification level. */
-  objects: Record<string, { tlp: Tlp; classification: string | null }>;
-}
 
 export interface DashboardDeps {
   stats: StatsRepo;

@@ -176,8 +176,8 @@ export class TaxiiService {
   }
 
   private async requireObject(principal: Principal, c: Collection, objectId: string): Promise<void> {
-    const any = await this.page(principal, c, { ids: [objectId], select: EVERY_VERSION, limit: 1 });
-    if (any.entries.length === 0) throw new NotFoundError(`${objectId} in collection ${c.id}`);
+    const someVersion = await this.page(principal, c, { ids: [objectId], select: EVERY_VERSION, limit: 1 });
+    if (someVersion.entries.length === 0) throw new NotFoundError(`${objectId} in collection ${c.id}`);
   }
 
   /**

@@ -7,11 +7,13 @@ import type { CollectionRepo } from './collection.types.ts';
 import type { FeedRepo } from './feed.types.ts';
 import type { FederationRepos } from './federation.types.ts';
 import type { StatsRepo } from './stats.types.ts';
+import type { ImportJob } from './job.types.ts';
 import type { Observable } from '../domain/observables/types.ts';
 import type { AccessLabel } from '../domain/access/types.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 
 // What the store keeps is defined by the domain; re-exported for the store's callers.
+export type { ImportJob, ImportJobState, ImportSummary } from './job.types.ts';
 export type { PreparedObject, Ref } from '../domain/ingest/prepared.ts';
 export type { AccountRepo, OrgRepo } from './identity.types.ts';
 export type { AccessRepo } from './access.types.ts';
@@ -139,39 +141,6 @@ export interface QuarantineRepo {
   get(id: number): Promise<QuarantineEntry | undefined>;
   remove(id: number): Promise<boolean>;
   count(): Promise<number>;
-}
-
-/** Counts an import ends with (issue 2, §5). */
-export interface ImportSummary {
-  accepted: number;
-  unchanged: number;
-  upgraded: number;
-  quarantined: number;
-  /** Quarantine reasons and how often each occurred. */
-  reasons: Record<string, number>;
-  /** STIX 2.0 → 2.1 changes and how often each was made. */
-  upgrades: Record<string, number>;
-  /** Objects stored visible to their owner only because a marking they use stayed unknown. */
-  restricted?: number;
-  /** Set when reading stopped early (broken JSON): what and at which byte. */
-  error?: { code: string; message: string; offset?: number };
-}
-
-export type ImportJobState = 'queued' | 'running' | 'done' | 'failed';
-
-/** An asynchronous import (bundle upload), with progress. */
-export interface ImportJob {
-  id: string;
-  state: ImportJobState;
-  source: string;
-  createdAt: string;
-  updatedAt: string;
-  bytesTotal: number | null;
-  bytesRead: number;
-  objectsRead: number;
-  summary: ImportSummary | null;
-  /** The organisation that uploaded it; only its members (and node administrators) see the job. */
-  orgId: string | null;
 }
 
 export interface JobRepo {

@@ -1,5 +1,6 @@
 // Federation's vocabulary (DESIGN.md, Federation; issue 5): peers with what they host, their
 // accreditation, and the outbound and inbound policies an administrator sets for them.
+import type { FeedPullResult } from '../feeds/types.ts';
 import type { Tlp } from '../markings/tlp.ts';
 
 /** What this node sends a peer, on top of the access policy (issue 5, item 2). Absent fields do
@@ -53,20 +54,10 @@ export interface Peer {
   readonly updatedAt: string;
 }
 
-/** What one pull from a peer did. */
-export interface PeerPullResult {
-  ok: boolean;
-  pages: number;
-  objects: number;
-  accepted: number;
-  unchanged: number;
-  quarantined: number;
+/** What one pull from a peer did: a feed pull's counts, plus what was refused without keeping it. */
+export interface PeerPullResult extends FeedPullResult {
   /** Objects refused without keeping them: retracted ids, this node's own objects coming back. */
   dropped: number;
-  reasons: Record<string, number>;
-  error?: string;
-  startedAt: string;
-  finishedAt: string;
 }
 
 /** Where the pull from a peer has got and how far behind it is (issue 5, item 5). */

@@ -4,49 +4,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from './client.ts';
 
-export interface Org {
-  id: string;
-  name: string;
-  country: string | null;
-  communities: string[];
-  node: string | null;
-  defaultTlp: string;
-  defaultDistribution: string;
-  disabled: boolean;
-}
-export interface User {
-  id: string;
-  orgId: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  clearances: Record<string, string>;
-  disabled: boolean;
-}
-export interface Token {
-  id: string;
-  userId: string;
-  name: string;
-  scope: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  createdAt: string;
-}
-export interface Community {
-  id: string;
-  name: string;
-  description: string;
-  disabled: boolean;
-}
-export interface SharingGroup {
-  id: string;
-  name: string;
-  description: string;
-  ownerOrg: string;
-  members: string[];
-  disabled: boolean;
-}
+// The API returns these records as the domain defines them; the types are shared, not restated.
+import type { ApiToken as Token, Community, Org, SharingGroup, User } from '../../../src/domain/identity/types.ts';
+export type { Community, Org, SharingGroup, Token, User };
+export { ROLES } from '../../../src/domain/identity/types.ts';
+
 export interface AuditEntry {
   seq: number;
   at: string;
@@ -56,8 +18,6 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
-/** The roles of the access model (src/domain/identity/types.ts), most powerful first. */
-export const ROLES = ['admin', 'org-admin', 'analyst', 'coordinator', 'viewer'] as const;
 /** TLP 2.0 labels, least restrictive first. */
 export const TLPS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
 

@@ -1,64 +1,14 @@
-// The dashboard aggregates, peer status, and the live event stream (Server-Sent Events).
+// The dashboard aggregates and the live event stream (Server-Sent Events); peer status is peers.ts.
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from './client.ts';
-
-export interface Count {
-  key: string;
-  count: number;
-}
-
-export interface ObjectSummary {
-  id: string;
-  type: string;
-  name: string;
-  addedAt?: string;
-  count?: number;
-}
-
-export interface Dashboard {
-  asOf: number;
-  total: number;
-  byType: Count[];
-  byTlp: Count[];
-  byClassification: Count[];
-  byCountry: Count[];
-  activity: { day: string; count: number }[];
-  topThreats: ObjectSummary[];
-  recent: ObjectSummary[];
-}
+import { api } from './client.ts';
+import type { Count, Dashboard, ObjectSummary } from '../../../src/services/dashboard.types.ts';
+export type { Count, Dashboard, ObjectSummary };
 
 const DASHBOARD = ['dashboard'] as const;
 
 export function useDashboard() {
   return useQuery({ queryKey: DASHBOARD, queryFn: () => api<Dashboard>('/dashboard'), refetchInterval: 60_000 });
-}
-
-/** A peer as the federation API (issue 5) lists it, with its sync state and lag. */
-export interface PeerView {
-  id: string;
-  name?: string;
-  url: string;
-  disabled?: boolean;
-  lag?: { versions: number; seconds: number };
-  state?: { lastPullAt: string | null; lastSuccessAt: string | null; lastResult: { ok: boolean; error?: string } | null };
-}
-
-/** Peers with lag and errors (node administrators), or null when this node has no federation API. */
-export function usePeerStatus(enabled: boolean) {
-  return useQuery({
-    queryKey: ['admin', '/peers'],
-    enabled,
-    queryFn: async (): Promise<PeerView[] | null> => {
-      try {
-        return (await api<{ peers: PeerView[] }>('/peers')).peers;
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
-      }
-    },
-    refetchInterval: 30_000,
-  });
 }
 
 export interface LiveState {

@@ -3,21 +3,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from './client.ts';
 import { useAdminList, useCreate, useRefresh, useRemove } from './admin.ts';
+import type { FeedPullResult } from '../../../src/domain/feeds/types.ts';
+export type { FeedPullResult };
 
-/** What one pull did (src/domain/feeds/types.ts FeedPullResult). */
-export interface FeedPullResult {
-  ok: boolean;
-  pages: number;
-  objects: number;
-  accepted: number;
-  unchanged: number;
-  quarantined: number;
-  reasons: Record<string, number>;
-  error?: string;
-  startedAt: string;
-  finishedAt: string;
-}
-
+/** A feed as the API presents it: credentials reduced to their kind and user name. */
 export interface Feed {
   id: string;
   url: string;

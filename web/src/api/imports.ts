@@ -1,29 +1,8 @@
 // Imports (async jobs with progress) and the quarantine.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from './client.ts';
-
-export interface ImportSummary {
-  accepted: number;
-  unchanged: number;
-  upgraded: number;
-  quarantined: number;
-  reasons: Record<string, number>;
-  upgrades: Record<string, number>;
-  restricted?: number;
-  error?: { code: string; message: string; offset?: number };
-}
-
-export interface ImportJob {
-  id: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  source: string;
-  createdAt: string;
-  updatedAt: string;
-  bytesTotal: number | null;
-  bytesRead: number;
-  objectsRead: number;
-  summary: ImportSummary | null;
-}
+import type { ImportJob, ImportSummary } from '../../../src/store/job.types.ts';
+export type { ImportJob, ImportSummary };
 
 export function useUpload() {
   const client = useQueryClient();

@@ -1,6 +1,7 @@
 // Objects: search (cursor pages), one object, its versions, its neighbourhood, marking banners.
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, qs } from './client.ts';
+import type { Banner } from '../../../src/services/dashboard.types.ts';
 
 /** A STIX object as the API returns it. */
 export type Stix = { id: string; type: string; name?: string; modified?: string; created?: string } & Record<string, unknown>;
@@ -65,12 +66,7 @@ export function useNeighbourhood(id: string) {
   return useQuery({ queryKey: ['neighbourhood', id], queryFn: () => fetchNeighbourhood(id) });
 }
 
-export interface Banner {
-  tlp: 'clear' | 'green' | 'amber' | 'amber+strict' | 'red' | null;
-  classifications: string[];
-  releasableTo: string[];
-  objects: Record<string, { tlp: string; classification: string | null }>;
-}
+export type { Banner };
 
 /** The marking banner of the objects on screen (server-side: readable objects only). */
 export function useBanner(ids: readonly string[]) {

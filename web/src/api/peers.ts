@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 import { useCreate, useRemove, useUpdate } from './admin.ts';
+import type { OutboundPolicy, Peer as PinnedPeer, PeerLag, PeerPullResult, PeerSyncState } from '../../../src/domain/federation/types.ts';
 
 export interface NodeIdentity {
   nodeId: string;
@@ -12,40 +13,13 @@ export interface NodeIdentity {
   publicKeyPem: string;
 }
 
-export interface PeerPullResult {
-  ok: boolean;
-  objects: number;
-  accepted: number;
-  quarantined: number;
-  error?: string;
-  finishedAt: string;
-}
+export type { OutboundPolicy, PeerPullResult };
 
-export interface OutboundPolicy {
-  maxTlp?: string;
-  maxClassification?: Record<string, string>;
-  communities?: string[];
-  types?: string[];
-  exercises?: string[];
-}
-
-export interface Peer {
-  id: string;
-  name: string;
-  url: string;
-  publicKey: string;
-  keyId: string;
-  nodeId: string;
-  orgs: string[];
-  countries: string[];
-  communities: string[];
-  accreditation: Record<string, string>;
-  outbound: OutboundPolicy;
-  inbound: { acceptTypes?: string[]; allowUnsigned: boolean };
-  sync: boolean;
-  disabled: boolean;
-  lag: { versions: number; seconds: number };
-  state: { lastPullAt: string | null; lastSuccessAt: string | null; lastResult: PeerPullResult | null };
+/** A peer as the API lists it (services/federation/peer.service.ts PeerView): the pinned peer
+ *  with its sync state and lag. */
+export interface Peer extends PinnedPeer {
+  state: PeerSyncState;
+  lag: PeerLag;
 }
 
 /** What POST and PATCH take (src/http/federation/schema.ts PeerBody); null clears a limit. */
@@ -73,12 +47,11 @@ const PATH = '/peers';
 export function useNodeIdentity() {
   return useQuery({ queryKey: ['node'], queryFn: () => api<NodeIdentity>('/node'), staleTime: Infinity });
 }
-/** Peers with lag and errors, refreshed every 30 s as the dashboard's peer panel is. Its own key
- *  under ['admin', '/peers'], which the dashboard's peer status (another shape) uses: a change
- *  here refreshes both. */
+/** Peers with lag and errors (node administrators), refreshed every 30 s: the administration
+ *  list and the dashboard's peer panel share this query. */
 export function usePeers(enabled: boolean) {
   return useQuery({
-    queryKey: ['admin', PATH, 'full'],
+    queryKey: ['admin', PATH],
     enabled,
     queryFn: async () => (await api<{ peers: Peer[] }>(PATH)).peers,
     refetchInterval: 30_000,

@@ -1,6 +1,7 @@
 // Situational awareness (issue 6, item 2). Every number is computed by the server over what the
 // signed-in user may read; the live stream refreshes it without a reload.
-import { useDashboard, useLiveEvents, usePeerStatus, type ObjectSummary, type PeerView } from '../api/dashboard.ts';
+import { useDashboard, useLiveEvents, type ObjectSummary } from '../api/dashboard.ts';
+import { usePeers, type Peer } from '../api/peers.ts';
 import { isAdmin, useMe } from '../api/session.ts';
 import { useBanner } from '../api/objects.ts';
 import { ActivityChart } from '../components/ActivityChart.tsx';
@@ -27,17 +28,17 @@ function ObjectList({ items, label, testId, showCount }: { items: ObjectSummary[
 }
 
 /** Peer status: lag and last error per peer (federation, issue 5). */
-export function PeerTable({ peers }: { peers: PeerView[] }) {
+export function PeerTable({ peers }: { peers: Peer[] }) {
   return (
     <table className="grid" aria-label="Peers">
       <thead><tr><th scope="col">Peer</th><th scope="col">Lag</th><th scope="col">Last success</th><th scope="col">Last error</th></tr></thead>
       <tbody>
         {peers.map((p) => (
           <tr key={p.id}>
-            <td title={p.url}>{p.name ?? p.url}{p.disabled ? ' (disabled)' : ''}</td>
-            <td>{p.lag ? `${p.lag.versions} versions · ${p.lag.seconds}s` : '—'}</td>
-            <td>{(p.state?.lastSuccessAt ?? '—').replace('T', ' ').slice(0, 19)}</td>
-            <td className={p.state?.lastResult?.ok === false ? 'error' : ''}>{p.state?.lastResult?.error ?? ''}</td>
+            <td title={p.url}>{p.name || p.url}{p.disabled ? ' (disabled)' : ''}</td>
+            <td>{`${p.lag.versions} versions · ${p.lag.seconds}s`}</td>
+            <td>{(p.state.lastSuccessAt ?? '—').replace('T', ' ').slice(0, 19)}</td>
+            <td className={p.state.lastResult?.ok === false ? 'error' : ''}>{p.state.lastResult?.error ?? ''}</td>
           </tr>
         ))}
       </tbody>
@@ -48,11 +49,11 @@ export function PeerTable({ peers }: { peers: PeerView[] }) {
 function Peers() {
   const me = useMe();
   const admin = isAdmin(me.data);
-  const peers = usePeerStatus(admin);
+  const peers = usePeers(admin);
   return (
     <Panel title="Peers" testId="peers-panel">
       {admin ? (
-        <Status loading={peers.isPending} error={peers.error} empty={peers.data === null || peers.data?.length === 0 ? 'No peers configured.' : false}>
+        <Status loading={peers.isPending} error={peers.error} empty={peers.data?.length === 0 ? 'No peers configured.' : false}>
           <PeerTable peers={peers.data ?? []} />
         </Status>
       ) : <p className="muted">Peer status is shown to node administrators.</p>}
