@@ -1,7 +1,7 @@
 // The one place read paths ask the access policy (DESIGN.md principle 2): which stored
 // versions a principal may see, with granular markings applied and classified reads audited.
 // The decision itself is domain/access/policy.ts; this module fetches what it needs.
-import { canRead, canSeeRelationship } from '../domain/access/policy.ts';
+import { canRead, canSeeWithEnds, VISIBILITY_ENDS } from '../domain/access/policy.ts';
 import { redact } from '../domain/access/redact.ts';
 import type { AccessLabel, Reader } from '../domain/access/types.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
@@ -25,13 +25,6 @@ export interface Visible extends StoredObject {
   /** Selectors of content removed by granular markings the principal does not satisfy. */
   withheld: string[];
 }
-
-/** Object types whose ends must also be visible (DESIGN.md: a relationship is visible only when
- *  it and both its ends are). A sighting's ends are what was sighted and where. */
-const ENDS: Record<string, readonly string[]> = {
-  relationship: ['source_ref', 'target_ref'],
-  sighting: ['sighting_of_ref'],
-};
 
 export interface AccessGateDeps {
   access: AccessRepo;
@@ -90,7 +83,7 @@ export class AccessGate {
   ): Promise<Visible[]> {
     const endsOf = new Map<number, string[]>();
     for (const o of objects) {
-      const props = ENDS[o.type];
+      const props = VISIBILITY_ENDS[o.type];
       if (props === undefined) continue;
       const parsed = JSON.parse(o.json) as Record<string, unknown>;
       endsOf.set(o.seq, props.map((p) => (typeof parsed[p] === 'string' ? (parsed[p] as string) : '')));
@@ -100,7 +93,7 @@ export class AccessGate {
     const classified: string[] = [];
     for (const [at, o] of objects.entries()) {
       const label = labelOf(o, at);
-      if (!label || !this.readable(reader, label, endsOf.get(o.seq), endLabels)) continue;
+      if (!label || !canSeeWithEnds(reader, o.type, label, (endsOf.get(o.seq) ?? []).map((e) => endLabels.get(e)), this.deps.schemes)) continue;
       // Only objects that carry granular markings are parsed; the rest pass as stored (without
       // an await each: a TAXII page decides on a thousand objects).
       out.push(o.json.includes('"granular_markings"') ? await this.redacted(reader, o, label) : { ...o, withheld: [] });
@@ -136,12 +129,6 @@ export class AccessGate {
       const l = labels.get(id);
       return l !== undefined && canRead(reader, l, this.deps.schemes);
     }));
-  }
-
-  private readable(reader: Reader, label: AccessLabel, ends: string[] | undefined, endLabels: Map<string, AccessLabel>): boolean {
-    if (ends === undefined) return canRead(reader, label, this.deps.schemes);
-    const [a, b] = ends;
-    return canSeeRelationship(reader, label, endLabels.get(a ?? ''), b === undefined ? label : endLabels.get(b), this.deps.schemes);
   }
 
   private async redacted(reader: Reader, o: StoredObject, label: AccessLabel): Promise<Visible> {

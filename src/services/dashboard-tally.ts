@@ -1,6 +1,6 @@
 // Counting what one reader may see from label groups (stats.types.ts). Every decision is the
 // access policy's (domain/access/policy.ts); this module only sums the groups it allows.
-import { canRead, canSeeRelationship } from '../domain/access/policy.ts';
+import { canSeeWithEnds } from '../domain/access/policy.ts';
 import type { AccessLabel, Reader } from '../domain/access/types.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { Count } from './dashboard.types.ts';
@@ -31,17 +31,11 @@ export interface Labelled {
   targetLabel: string | null;
 }
 
-/**
- * Whether `reader` may see a version with these labels: canRead, and for a relationship or a
- * sighting canSeeRelationship with its ends, exactly as AccessGate.filter decides (its ENDS: a
- * relationship's source and target, a sighting's sighting_of_ref). Null reader = the node itself.
- */
+/** Whether `reader` may see a version with these labels: the access policy's canSeeWithEnds,
+ *  as AccessGate.filter decides. Null reader = the node itself. */
 export function countable(reader: Reader | null, g: Labelled, labels: LabelCache, schemes: SchemeRegistry): boolean {
   if (reader === null) return true;
-  const label = labels.get(g.label);
-  if (g.type === 'relationship') return canSeeRelationship(reader, label, labels.get(g.sourceLabel), labels.get(g.targetLabel), schemes);
-  if (g.type === 'sighting') return canSeeRelationship(reader, label, labels.get(g.sourceLabel), label, schemes);
-  return canRead(reader, label, schemes);
+  return canSeeWithEnds(reader, g.type, labels.get(g.label), [labels.get(g.sourceLabel), labels.get(g.targetLabel)], schemes);
 }
 
 /** Adds `n` to `key` in `into`. */

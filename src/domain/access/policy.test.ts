@@ -7,6 +7,7 @@ import {
   canAnnotate,
   canRead,
   canSeeRelationship,
+  canSeeWithEnds,
   canWriteVersion,
   checkLabel,
   distributionAllowed,
@@ -133,6 +134,20 @@ test('DESIGN.md: a relationship is visible only when it and both its ends are', 
   assert.equal(canSeeRelationship(reader, open, open, closed, SCHEMES), false);
   assert.equal(canSeeRelationship(reader, open, undefined, open, SCHEMES), false, 'missing source');
   assert.equal(canSeeRelationship(reader, open, open, undefined, SCHEMES), false, 'missing target');
+});
+
+test('canSeeWithEnds: a relationship needs both ends, a sighting what it sighted, other objects themselves', () => {
+  const reader = buildReader();
+  const open = buildLabel();
+  const closed = buildLabel({ tlp: 'red', distribution: { kind: 'organization' } });
+  assert.equal(canSeeWithEnds(reader, 'malware', open, [], SCHEMES), true);
+  assert.equal(canSeeWithEnds(reader, 'malware', closed, [], SCHEMES), false);
+  assert.equal(canSeeWithEnds(reader, 'relationship', open, [open, open], SCHEMES), true);
+  assert.equal(canSeeWithEnds(reader, 'relationship', open, [open, closed], SCHEMES), false);
+  assert.equal(canSeeWithEnds(reader, 'relationship', open, [open], SCHEMES), false, 'missing target');
+  assert.equal(canSeeWithEnds(reader, 'sighting', open, [open], SCHEMES), true);
+  assert.equal(canSeeWithEnds(reader, 'sighting', open, [closed], SCHEMES), false);
+  assert.equal(canSeeWithEnds(reader, 'sighting', open, [undefined], SCHEMES), false, 'sighted object not held');
 });
 
 function lowers(old: Partial<AccessLabel>, next: Partial<AccessLabel>): boolean {

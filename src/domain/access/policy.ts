@@ -72,6 +72,25 @@ export function canSeeRelationship(
   return canRead(reader, relLabel, schemes) && canRead(reader, sourceLabel, schemes) && canRead(reader, targetLabel, schemes);
 }
 
+/** Properties naming the ends whose visibility an object's depends on: a relationship's source
+ *  and target, a sighting's sighting_of_ref (what was sighted). */
+export const VISIBILITY_ENDS: Readonly<Record<string, readonly string[]>> = {
+  relationship: ['source_ref', 'target_ref'],
+  sighting: ['sighting_of_ref'],
+};
+
+/**
+ * Whether `reader` may see an object of `type` labelled `label` whose ends (VISIBILITY_ENDS, in
+ * order) carry `endLabels`: canRead for a type without ends, canSeeRelationship otherwise (a
+ * sighting's one end stands for both). The one rule every read path and count applies.
+ */
+export function canSeeWithEnds(reader: Reader, type: string, label: AccessLabel, endLabels: readonly (AccessLabel | undefined)[], schemes: SchemeRegistry): boolean {
+  const ends = VISIBILITY_ENDS[type];
+  if (ends === undefined) return canRead(reader, label, schemes);
+  const [a, b] = endLabels;
+  return canSeeRelationship(reader, label, a, ends.length === 1 ? label : b, schemes);
+}
+
 // Width of each distribution kind, for the TLP bound only: a sharing group is an explicit list,
 // narrower in intent than a community (DESIGN.md).
 const DISTRIBUTION_WIDTH: Readonly<Record<Distribution['kind'], number>> = {
