@@ -7,13 +7,13 @@ import type { CollectionRepo } from './collection.types.ts';
 import type { FeedRepo } from './feed.types.ts';
 import type { FederationRepos } from './federation.types.ts';
 import type { StatsRepo } from './stats.types.ts';
-import type { ImportJob } from './job.types.ts';
+import type { ImportJob, QuarantineEntry } from './import.types.ts';
 import type { Observable } from '../domain/observables/types.ts';
 import type { AccessLabel } from '../domain/access/types.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 
 // What the store keeps is defined by the domain; re-exported for the store's callers.
-export type { ImportJob, ImportJobState, ImportSummary } from './job.types.ts';
+export type { ImportJob, ImportJobState, ImportSummary, QuarantineEntry } from './import.types.ts';
 export type { PreparedObject, Ref } from '../domain/ingest/prepared.ts';
 export type { AccountRepo, OrgRepo } from './identity.types.ts';
 export type { AccessRepo } from './access.types.ts';
@@ -116,21 +116,6 @@ export interface ObjectRepo {
   lookup(observables: Observable[]): Promise<LookupHit[]>;
   /** Streams versions in `seq` order: latest only, or every version when `allVersions`. */
   scan(filter: ObjectFilter, options?: { allVersions?: boolean; batchSize?: number }): AsyncIterable<StoredObject>;
-}
-
-/** An object kept aside with the reason it was not stored (DESIGN.md principle 3). */
-export interface QuarantineEntry {
-  id: number;
-  receivedAt: string;
-  /** Where it came from: a file name, `upload:<job>`, a feed. */
-  source: string;
-  objectId: string | null;
-  /** Stable reason code: `STIX_INVALID`, `VERSION_CONFLICT`, `JSON_MALFORMED`, ... */
-  reason: string;
-  /** Structured detail: validation issues, the conflicting version, ... */
-  details: unknown;
-  /** The raw text as received. */
-  raw: string;
 }
 
 export type NewQuarantineEntry = Omit<QuarantineEntry, 'id' | 'receivedAt'>;

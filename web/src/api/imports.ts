@@ -1,8 +1,8 @@
 // Imports (async jobs with progress) and the quarantine.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from './client.ts';
-import type { ImportJob, ImportSummary } from '../../../src/store/job.types.ts';
-export type { ImportJob, ImportSummary };
+import type { ImportJob, ImportSummary, QuarantineEntry } from '../../../src/store/import.types.ts';
+export type { ImportJob, ImportSummary, QuarantineEntry };
 
 export function useUpload() {
   const client = useQueryClient();
@@ -35,16 +35,6 @@ export function useJob(id: string | null) {
 
 export function useJobs() {
   return useQuery({ queryKey: ['imports', 'list'], queryFn: async () => (await api<{ jobs: ImportJob[] }>('/imports?limit=20')).jobs });
-}
-
-export interface QuarantineEntry {
-  id: number;
-  receivedAt: string;
-  source: string;
-  objectId: string | null;
-  reason: string;
-  details: unknown;
-  raw: string;
 }
 
 export function useQuarantine(enabled: boolean) {
