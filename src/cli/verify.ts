@@ -2,8 +2,8 @@
 // a bundle offline, against the keys pinned in this node's store (its own and its peers') and
 // any given with --key. Nothing is imported and nothing is sent anywhere.
 import { readFile } from 'node:fs/promises';
-import type { KeyObject } from 'node:crypto';
-import { keyIdOf, parsePublicKey, publicKeyObject } from '../domain/federation/keys.ts';
+import type { PublicKeyBytes } from '../domain/federation/ed25519.ts';
+import { keyIdOf, parsePublicKey, publicKeyBytes } from '../domain/federation/keys.ts';
 import { verifyObject } from '../domain/federation/provenance.ts';
 import type { StixObject } from '../domain/stix/types.ts';
 import { CLI } from '../domain/identity/principal.ts';
@@ -25,13 +25,13 @@ export async function run(args: string[]): Promise<number> {
   const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
   const objects: unknown[] = Array.isArray(parsed) ? parsed : Array.isArray((parsed as { objects?: unknown }).objects) ? (parsed as { objects: unknown[] }).objects : [parsed];
   return runAdmin(values, { key: '--key' }, async (s) => {
-    const keys = new Map<string, KeyObject>();
+    const keys = new Map<string, PublicKeyBytes>();
     const own = await s.federation.node.identity();
     keys.set(own.keyId, own.verifier);
-    for (const p of await s.federation.peers.list(CLI)) keys.set(p.keyId, publicKeyObject(p.publicKey));
+    for (const p of await s.federation.peers.list(CLI)) keys.set(p.keyId, publicKeyBytes(p.publicKey));
     for (const k of values.key ?? []) {
       const pub = parsePublicKey(k);
-      keys.set(keyIdOf(pub), publicKeyObject(pub));
+      keys.set(keyIdOf(pub), publicKeyBytes(pub));
     }
     const results = objects.map((o) => {
       const obj = o as StixObject;

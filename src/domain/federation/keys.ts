@@ -4,6 +4,7 @@
 // identity id is derived from the key id (UUIDv5), so every node names a peer the same way.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { InvalidInputError } from '../../errors.ts';
+import type { PublicKeyBytes } from './ed25519.ts';
 import { concordUuid } from '../markings/concord-markings.ts';
 
 /** A node's key pair as stored: base64 raw public key, base64 PKCS#8 DER private key. */
@@ -73,7 +74,12 @@ export function nodeIdentityId(keyId: string): string {
   return id;
 }
 
-/** A verification key from its base64 form. */
+/** The raw bytes of a public key in its base64 form, as verification takes them (ed25519.ts). */
+export function publicKeyBytes(publicKey: string): PublicKeyBytes {
+  return Buffer.from(publicKey, 'base64');
+}
+
+/** A node:crypto key object of a public key in its base64 form (for its PEM form). */
 export function publicKeyObject(publicKey: string): KeyObject {
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey, 'base64').toString('base64url') }, format: 'jwk' });
 }

@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
+import { sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { canonicalJson } from '../stix/canonical.ts';
 import type { JsonValue, StixObject } from '../stix/types.ts';
 import { CONCORD_OBJECT_EXTENSION_ID } from '../markings/concord-markings.ts';
-import { generateNodeKey, keyIdOf, nodeIdentityId, parsePublicKey, privateKeyObject, publicKeyObject, publicKeyPem } from './keys.ts';
-import { provenanceOf, signObject, signingText, verifyObject, type Signer } from './provenance.ts';
+import { generateNodeKey, keyIdOf, nodeIdentityId, parsePublicKey, privateKeyObject, publicKeyBytes, publicKeyObject, publicKeyPem } from './keys.ts';
+import { verifyEd25519 } from './ed25519.ts';
+import { provenanceOf, signedText, signObject, signingText, verifyObject, type Signer } from './provenance.ts';
 
 const material = generateNodeKey();
 const signer: Signer = { keyId: material.keyId, nodeId: nodeIdentityId(material.keyId), key: privateKeyObject(material.privateKey) };
-const pinned = (k: string) => (k === material.keyId ? publicKeyObject(material.publicKey) : undefined);
+const pinned = (k: string) => (k === material.keyId ? publicKeyBytes(material.publicKey) : undefined);
 
 const indicator: StixObject = {
   type: 'indicator',
@@ -87,4 +89,39 @@ test('keys: base64, base64url and PEM forms read back to the same key; the key i
   assert.match(material.keyId, /^[0-9a-f]{32}$/);
   assert.throws(() => parsePublicKey('not a key'), /Ed25519 public key/);
   assert.equal(nodeIdentityId(material.keyId), nodeIdentityId(keyIdOf(b64)));
+});
+
+test('a malformed signature is a wrong one, not an error', () => {
+  const signed = signObject(indicator, signer, 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01', 'federation');
+  const ext = (signed['extensions'] as Record<string, Record<string, JsonValue>>)[CONCORD_OBJECT_EXTENSION_ID] ?? {};
+  for (const signature of ['', 'not base64 at all!', 'AAAA', `${String(ext['signature'])}AA`]) {
+    const v = verifyObject({ ...signed, extensions: { [CONCORD_OBJECT_EXTENSION_ID]: { ...ext, signature } } }, pinned);
+    assert.equal(v.ok ? 'ok' : v.reason, 'PEER_SIGNATURE_INVALID', `signature ${JSON.stringify(signature)}`);
+  }
+});
+
+test('libsodium accepts exactly what node:crypto signs and verifies', () => {
+  // Signing is node:crypto (OpenSSL), verification libsodium (ed25519.ts): the two must agree.
+  for (let i = 0; i < 20; i++) {
+    const k = generateNodeKey();
+    const message = Buffer.from(`message ${i} ${'x'.repeat(i * 37)}`);
+    const signature = cryptoSign(null, message, privateKeyObject(k.privateKey));
+    assert.equal(verifyEd25519(publicKeyBytes(k.publicKey), message, signature), cryptoVerify(null, message, publicKeyObject(k.publicKey), signature));
+    signature[i % 64] = (signature[i % 64] ?? 0) ^ 1;
+    assert.equal(verifyEd25519(publicKeyBytes(k.publicKey), message, signature), false);
+  }
+});
+
+test('a signed object verifies in its canonical served form and in any other key order', () => {
+  const signed = signObject(indicator, signer, 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01', 'federation');
+  const served = JSON.parse(signedText(signed)) as StixObject;
+  assert.equal(signedText(signed), canonicalJson(signed));
+  assert.equal(verifyObject(served, pinned).ok, true);
+  // Keys reversed at every level: the receiver canonicalises, and the signature still holds.
+  const reverse = (v: JsonValue): JsonValue =>
+    Array.isArray(v) ? v.map(reverse) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x)])) : v;
+  const shuffled = reverse(served) as StixObject;
+  assert.notEqual(JSON.stringify(shuffled), JSON.stringify(served));
+  assert.equal(verifyObject(shuffled, pinned).ok, true);
+  assert.equal(verifyObject({ ...shuffled, name: 'Harmless IP' }, pinned).ok, false);
 });

@@ -4,10 +4,11 @@
 // JSON of the whole object with only the `signature` property removed. Relays pass it unchanged,
 // so a relay can neither alter the content nor widen the distribution without breaking it.
 // Ed25519 signatures are deterministic: signing the same version again gives the same bytes.
-import { sign, verify, type KeyObject } from 'node:crypto';
+import { sign, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../stix/canonical.ts';
 import type { JsonObject, JsonValue, StixObject } from '../stix/types.ts';
 import { CONCORD_OBJECT_EXTENSION_ID } from '../markings/concord-markings.ts';
+import { verifyEd25519, type PublicKeyBytes } from './ed25519.ts';
 import { nodeIdentityId } from './keys.ts';
 
 /** The provenance an object carries. */
@@ -49,13 +50,24 @@ export function provenanceOf(o: StixObject): Provenance | undefined {
   return { originNode: str('origin_node'), originOrg: str('origin_org'), keyId: str('key_id'), distribution: str('distribution'), signature: str('signature') };
 }
 
-/** The text that is signed: the canonical JSON of the object without the signature property. */
-export function signingText(o: StixObject): string {
+/** The object without the signature property, its keys in the order they came in. */
+function withoutSignature(o: StixObject): StixObject {
   const ext = extensionOf(o);
-  if (!ext) return canonicalJson(o);
+  if (!ext) return o;
   const { signature: _signature, ...rest } = ext;
   const exts = o['extensions'] as JsonObject;
-  return canonicalJson({ ...o, extensions: { ...exts, [CONCORD_OBJECT_EXTENSION_ID]: rest } });
+  return { ...o, extensions: { ...exts, [CONCORD_OBJECT_EXTENSION_ID]: rest } };
+}
+
+/** The text that is signed: the canonical JSON of the object without the signature property. */
+export function signingText(o: StixObject): string {
+  return canonicalJson(withoutSignature(o));
+}
+
+/** A signed object as a node stores and serves it: canonical (RFC 8785) with its signature, so
+ *  that a receiver's verifyObject can skip canonicalising it. */
+export function signedText(o: StixObject): string {
+  return canonicalJson(o);
 }
 
 /** A copy of `o` carrying the provenance of `signer` for `originOrg` and `distribution`, signed. */
@@ -73,7 +85,7 @@ export function signObject(o: StixObject, signer: Signer, originOrg: string, dis
  * Verifies an object's provenance against the pinned keys (`keyFor`). The origin node must be
  * the identity of the signing key, and the signature must cover the object as received.
  */
-export function verifyObject(o: StixObject, keyFor: (keyId: string) => KeyObject | undefined): Verified {
+export function verifyObject(o: StixObject, keyFor: (keyId: string) => PublicKeyBytes | undefined): Verified {
   const p = provenanceOf(o);
   if (!p) return { ok: false, reason: 'PEER_UNSIGNED', message: `${o.id} carries no Concord provenance signature` };
   const key = keyFor(p.keyId);
@@ -81,12 +93,12 @@ export function verifyObject(o: StixObject, keyFor: (keyId: string) => KeyObject
   if (p.originNode !== nodeIdentityId(p.keyId)) {
     return { ok: false, reason: 'PEER_SIGNATURE_INVALID', message: `${o.id}: origin_node ${p.originNode} is not the node of key ${p.keyId}` };
   }
-  let good = false;
-  try {
-    good = verify(null, Buffer.from(signingText(o)), key, Buffer.from(p.signature, 'base64url'));
-  } catch {
-    good = false;
-  }
-  if (!good) return { ok: false, reason: 'PEER_SIGNATURE_INVALID', message: `${o.id}: the provenance signature of ${p.originNode} does not match the content (altered after signing)` };
+  // The text as it came in, without its signature, is the signing text when the sender kept
+  // the canonical key order (signedText), and then canonicalising (~15 µs an object) is saved.
+  // Only text the origin signed can verify, so trying it first accepts nothing more: a receiver
+  // stores what it parsed, and that serialises to the verified text plus the signature.
+  const signature = Buffer.from(p.signature, 'base64url');
+  const unsigned = withoutSignature(o);
+  if (!verifyEd25519(key, JSON.stringify(unsigned), signature) && !verifyEd25519(key, canonicalJson(unsigned), signature)) return { ok: false, reason: 'PEER_SIGNATURE_INVALID', message: `${o.id}: the provenance signature of ${p.originNode} does not match the content (altered after signing)` };
   return { ok: true, provenance: p };
 }

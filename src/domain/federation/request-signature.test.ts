@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { generateNodeKey, privateKeyObject, publicKeyObject } from './keys.ts';
+import { generateNodeKey, privateKeyObject, publicKeyBytes } from './keys.ts';
 import { checkRequestSignature, DATE_HEADER, KEY_ID_HEADER, SIGNATURE_HEADER, signRequest } from './request-signature.ts';
 
 const k = generateNodeKey();
-const pub = publicKeyObject(k.publicKey);
+const pub = publicKeyBytes(k.publicKey);
 
 function headersOf(h: Record<string, string>) {
   return { keyId: h[KEY_ID_HEADER] ?? '', date: h[DATE_HEADER] ?? '', signature: h[SIGNATURE_HEADER] ?? '' };
@@ -16,7 +16,7 @@ test('a signed request checks against the pinned key; method, path, body and key
   assert.match(checkRequestSignature(h, pub, 'POST', '/api/v1/federation/notify', '{"head":6}') ?? '', /does not match/);
   assert.match(checkRequestSignature(h, pub, 'GET', '/api/v1/federation/notify', '{"head":5}') ?? '', /does not match/);
   assert.match(checkRequestSignature(h, pub, 'POST', '/api/v1/federation/notify?x=1', '{"head":5}') ?? '', /does not match/);
-  assert.match(checkRequestSignature(h, publicKeyObject(generateNodeKey().publicKey), 'POST', '/api/v1/federation/notify', '{"head":5}') ?? '', /does not match/);
+  assert.match(checkRequestSignature(h, publicKeyBytes(generateNodeKey().publicKey), 'POST', '/api/v1/federation/notify', '{"head":5}') ?? '', /does not match/);
 });
 
 test('a date more than five minutes away is refused (replays are bounded)', () => {

@@ -10,7 +10,7 @@ import type { UserPrincipal } from '../../domain/identity/principal.ts';
 import type { Reader } from '../../domain/access/types.ts';
 import { formatDistribution, type AccessLabel } from '../../domain/access/types.ts';
 import { mayEgress, peerReader, withTlpMarking } from '../../domain/federation/egress.ts';
-import { provenanceOf, signObject } from '../../domain/federation/provenance.ts';
+import { provenanceOf, signedText, signObject } from '../../domain/federation/provenance.ts';
 import type { Peer } from '../../domain/federation/types.ts';
 import type { SchemeRegistry } from '../../domain/markings/classification.ts';
 import { CONCORD_PUBLISHED_IDS } from '../../domain/markings/concord-markings.ts';
@@ -195,7 +195,7 @@ export class EgressService {
       }
       const o = JSON.parse(v.json) as StixObject;
       if (provenanceOf(o)) continue;
-      const json = JSON.stringify(signObject(withTlpMarking(o, label), node.signer, label.ownerOrg, formatDistribution(label.distribution)));
+      const json = signedText(signObject(withTlpMarking(o, label), node.signer, label.ownerOrg, formatDistribution(label.distribution)));
       out.set(v.seq, json);
       fresh.push({ seq: v.seq, keyId: node.keyId, json });
     }

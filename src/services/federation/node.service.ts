@@ -2,11 +2,11 @@
 // in the database (so that several processes on one PostgreSQL sign alike), and the node's STIX
 // identity, derived from the key and published to the federation.
 import { CONCORD_CREATED } from '../../domain/markings/concord-markings.ts';
-import { generateNodeKey, nodeIdentityId, privateKeyObject, publicKeyObject, publicKeyPem } from '../../domain/federation/keys.ts';
+import { generateNodeKey, nodeIdentityId, privateKeyObject, publicKeyBytes, publicKeyPem } from '../../domain/federation/keys.ts';
 import type { Signer } from '../../domain/federation/provenance.ts';
 import type { StixObject } from '../../domain/stix/types.ts';
 import type { NodeKeyRepo } from '../../store/federation.types.ts';
-import type { KeyObject } from 'node:crypto';
+import type { PublicKeyBytes } from '../../domain/federation/ed25519.ts';
 
 /** What `concord node info` prints, and what signs. */
 export interface NodeIdentity {
@@ -16,7 +16,7 @@ export interface NodeIdentity {
   publicKeyPem: string;
   nodeId: string;
   signer: Signer;
-  verifier: KeyObject;
+  verifier: PublicKeyBytes;
 }
 
 /** The node's STIX identity: deterministic, so that it never needs a new version. */
@@ -60,7 +60,7 @@ export class NodeService {
       publicKeyPem: publicKeyPem(held.publicKey),
       nodeId,
       signer: { keyId: held.keyId, nodeId, key: privateKeyObject(held.privateKey) },
-      verifier: publicKeyObject(held.publicKey),
+      verifier: publicKeyBytes(held.publicKey),
     };
   }
 }

@@ -1,7 +1,7 @@
 // Authentication of requests from peer nodes (issue 5, item 5): no shared secret, a signature
 // by the sender's node key over the request (domain/federation/request-signature.ts), checked
 // against the key pinned for that peer. Disabled and pinned-only peers are refused.
-import { publicKeyObject } from '../../domain/federation/keys.ts';
+import { publicKeyBytes } from '../../domain/federation/keys.ts';
 import { checkRequestSignature, DATE_HEADER, KEY_ID_HEADER, SIGNATURE_HEADER } from '../../domain/federation/request-signature.ts';
 import { PeerAuthError } from '../../errors.ts';
 import type { PeerRecord, PeerRepo } from '../../store/federation.types.ts';
@@ -35,7 +35,7 @@ export class PeerAuthenticator {
     const peer = await this.peers.byKeyId(keyId);
     // One answer for an unknown, disabled or pinned-only key: nothing tells which keys are pinned.
     if (!peer || peer.disabled || !peer.sync) throw new PeerAuthError('the request is not signed by a peer of this node');
-    const why = checkRequestSignature({ keyId, date, signature }, publicKeyObject(peer.publicKey), method, pathAndQuery, body);
+    const why = checkRequestSignature({ keyId, date, signature }, publicKeyBytes(peer.publicKey), method, pathAndQuery, body);
     if (why !== undefined) throw new PeerAuthError(why);
     return peer;
   }
