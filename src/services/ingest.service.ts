@@ -25,6 +25,12 @@ export interface ImportOptions {
    *  nothing stored is readable by anyone (store-level tools and benchmarks only). */
   owner?: ImportOwner;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * false: return once the objects are committed, before the derived indexes (lookup, search)
+   * necessarily hold them; the caller calls `settled()` when it is done (a peer pull, page by
+   * page, does so at its end). Default true.
+   */
+  settle?: boolean;
 }
 
 const BATCH = 2000;
@@ -137,10 +143,10 @@ class ImportRun {
   }
 
   /** Labels what waited for its marking definitions; the run's last step. */
-  async finish(): Promise<void> {
+  async finish(settle = true): Promise<void> {
     await this.flush();
     // The import is over only once every batch is fully readable (ObjectRepo.settled).
-    await this.deps.objects.settled?.();
+    if (settle) await this.deps.objects.settled?.();
     if (!this.labeller) return;
     await this.labeller.finish();
     if (this.summary.accepted > 0) this.deps.onStored?.();
@@ -282,8 +288,13 @@ export class IngestService {
       labels && options.owner ? new Labeller({ access: labels.access, audit: labels.audit, schemes: labels.schemes, registry: await labels.markings.registry() }, options.owner) : undefined;
     const run = new ImportRun(this.deps, options.source, labeller);
     for (const [index, it] of items.entries()) await run.add({ text: it.text, offset: 0, index }, it.examined);
-    await run.finish();
+    await run.finish(options.settle !== false);
     return run.summary;
+  }
+
+  /** Waits until everything stored so far is in the derived indexes too (ImportOptions.settle). */
+  async settled(): Promise<void> {
+    await this.deps.objects.settled?.();
   }
 
   /** The top level is a bundle (checked, §8), an array (nothing to do) or one bare object. */

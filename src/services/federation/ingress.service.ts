@@ -33,7 +33,7 @@ export interface IngressSummary {
 }
 
 export interface IngressDeps {
-  ingest: Pick<IngestService, 'importExamined'>;
+  ingest: Pick<IngestService, 'importExamined' | 'settled'>;
   quarantine: QuarantineRepo;
   origins: OriginRepo;
   tombstones: TombstoneRepo;
@@ -114,7 +114,8 @@ export class IngressService {
     return { ...emptySummary(), accepted: s.accepted, unchanged: s.unchanged, quarantined: s.quarantined, reasons: s.reasons };
   }
 
-  /** Sorts and ingests one page from `peer`, whose objects verifyPage() checked. */
+  /** Sorts and ingests one page from `peer`, whose objects verifyPage() checked. It returns
+   *  once they are committed; lookups and searches hold them once settled() resolves. */
   async receiveItems(peer: Peer, items: readonly PageItem[]): Promise<IngressSummary> {
     const summary: IngressSummary = { accepted: 0, unchanged: 0, quarantined: 0, dropped: 0, reasons: {} };
     const held: NewQuarantineEntry[] = [];
@@ -140,6 +141,11 @@ export class IngressService {
     await this.ingest(sorted, peer, summary);
     await this.deps.origins.record(sorted.origins);
     return summary;
+  }
+
+  /** Waits until what receiveItems stored is in the lookup and search indexes too. */
+  settled(): Promise<void> {
+    return this.deps.ingest.settled();
   }
 
   /** One object's verdict: refused (undefined, quarantined via `refuse`), already held, or to store. */
@@ -230,7 +236,7 @@ export class IngressService {
       // bundle to split: the page was parsed once already).
       const texts = items.map((i) => i.text);
       const examined = examineBatch(texts);
-      const s = await this.deps.ingest.importExamined(texts.map((text, i) => ({ text, examined: examined[i] as ExaminedLite })), { source, owner });
+      const s = await this.deps.ingest.importExamined(texts.map((text, i) => ({ text, examined: examined[i] as ExaminedLite })), { source, owner, settle: false });
       summary.accepted += s.accepted;
       summary.unchanged += s.unchanged;
       summary.quarantined += s.quarantined;

@@ -151,7 +151,9 @@ export class SyncService {
     await this.lease(peer, holder);
     const result = emptyPeerPull(new Date().toISOString());
     try {
-      await this.run(peer, result, holder, options);
+      // Pages are committed one by one (the cursor follows them) and indexed for lookups and
+      // search on the index writer's thread meanwhile; the pull is over once that has caught up.
+      await this.run(peer, result, holder, options).finally(() => this.deps.ingress.settled());
       await this.deps.peers.saveState(peer.id, { lastSuccessAt: new Date().toISOString() });
     } catch (e) {
       result.ok = false;
