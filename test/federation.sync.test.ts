@@ -11,6 +11,7 @@ import { generateNodeKey, nodeIdentityId, privateKeyObject } from '../src/domain
 import { signObject } from '../src/domain/federation/provenance.ts';
 import type { StixObject } from '../src/domain/stix/types.ts';
 import { pin, startFedNode, type FedNode } from './helpers/federation.ts';
+import { buildPerson } from './helpers/people.ts';
 import { buildIndicator, nextVersion, type Obj } from './helpers/stix.ts';
 
 /** A test object as the domain types it (it is plain JSON). */
@@ -157,5 +158,49 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     const patched = await b.api({ method: 'PATCH', url: `/api/v1/peers/${peerOnB}`, payload: { outbound: { maxTlp: 'green' } } });
     assert.equal(patched.statusCode, 200, patched.body);
     assert.deepEqual((patched.json() as { outbound: unknown }).outbound, { maxTlp: 'green' });
+  });
+
+  test('a TLP:RED object for a sharing group reaches its member hosted on B, and only that member reads it there', async () => {
+    const member = await buildPerson(b.services, { orgName: 'Circle member on B' });
+    const outsider = await buildPerson(b.services, { orgName: 'Outsider on B' });
+    // A knows the member organisation, hosted by B; A's peer record of B says so.
+    await a.services.orgs.addOrg(CLI, { id: member.org.id, name: 'Circle member on B' });
+    await a.services.orgs.updateOrg(CLI, member.org.id, { node: nodeIdentityId(b.keyId) });
+    const bOnA = (await a.services.federation.peers.list(CLI)).find((p) => p.keyId === b.keyId);
+    assert.ok(bOnA);
+    await a.services.federation.peers.update(CLI, bOnA.id, { orgs: [b.org.id, member.org.id] });
+    const circle = await a.services.orgs.addSharingGroup(CLI, { name: 'FR and a B member', ownerOrg: a.org.id, members: [member.org.id] });
+    const x = buildIndicator({ name: 'red for the circle' });
+    await importOnA([x], 'red', `sharing-group:${circle.id}`);
+    const r = await pullB();
+    assert.equal(r.ok, true, r.error ?? '');
+    assert.ok(await b.store.objects.get(x.id), 'the group member is hosted on B: the object went there');
+    const adopted = (await b.services.orgs.listSharingGroups(CLI)).find((g) => g.id === circle.id);
+    assert.deepEqual(adopted && { origin: adopted.origin, members: adopted.members, name: adopted.name }, { origin: a.keyId, members: [a.org.id, member.org.id], name: circle.name });
+    const read = (who: { auth: { authorization: string } }) => b.app.inject({ method: 'GET', url: `/api/v1/objects/${x.id}`, headers: who.auth });
+    assert.equal((await read(member)).statusCode, 200);
+    assert.equal((await read(outsider)).statusCode, 404);
+    // The group is A's: B may switch it off, not change who is in it.
+    await assert.rejects(b.services.orgs.updateSharingGroup(CLI, circle.id, { members: [outsider.org.id] }), /managed on node key/);
+    await b.services.orgs.updateSharingGroup(CLI, circle.id, { disabled: true });
+    assert.equal((await read(member)).statusCode, 404);
+    await b.services.orgs.updateSharingGroup(CLI, circle.id, { disabled: false });
+  });
+
+  test('an object that claims a sharing group of the receiving node, or of another node, is quarantined', async () => {
+    const own = await b.services.orgs.addSharingGroup(CLI, { name: 'B circle', ownerOrg: b.org.id });
+    const d = generateNodeKey();
+    const dOrg = 'identity--3f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f0d';
+    await b.services.federation.peers.add(CLI, { url: 'http://127.0.0.1:9', key: d.publicKey, name: 'node-d', orgs: [dOrg], sync: false });
+    const signer = { keyId: d.keyId, nodeId: nodeIdentityId(d.keyId), key: privateKeyObject(d.privateKey) };
+    const claim = (groupId: string) =>
+      signObject(asStix(buildIndicator({ name: `claims ${groupId}` })), signer, dOrg, `sharing-group:${groupId}`, { id: groupId, name: 'mine now', owner: dOrg, members: [dOrg, b.org.id], modified: new Date().toISOString() });
+    const fromA = (await b.services.orgs.listSharingGroups(CLI)).find((g) => g.origin === a.keyId);
+    assert.ok(fromA, 'the previous test adopted a group of A');
+    const peer = await b.services.federation.peers.get(CLI, (await b.services.federation.peers.list(CLI)).find((p) => p.keyId === d.keyId)?.id ?? '');
+    const r = await b.services.federation.ingress.receive(peer, [claim(own.id), claim(fromA.id)]);
+    assert.deepEqual([r.accepted, r.quarantined, r.reasons], [0, 2, { PEER_GROUP_CONFLICT: 2 }]);
+    const after = await b.services.orgs.getSharingGroup(CLI, own.id);
+    assert.deepEqual([after.origin, after.members], [null, [b.org.id]]);
   });
 });

@@ -62,6 +62,14 @@ for (const engine of ENGINES) {
       assert.deepEqual(await insert(), []);
     });
 
+    it('keeps a sharing group with the node that manages it (null: this node)', async () => {
+      const base = { name: 'Circle', description: '', ownerOrg: 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01', members: ['identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01'], disabled: false, createdAt: '2026-11-22T00:00:00.000Z', updatedAt: '2026-11-22T00:00:00.000Z' };
+      await store.orgs.putSharingGroup({ ...base, id: 'g-local', origin: null });
+      await store.orgs.putSharingGroup({ ...base, id: 'g-peer', name: 'Peer circle', origin: '0123456789abcdef0123456789abcdef' });
+      assert.equal((await store.orgs.getSharingGroup('g-local'))?.origin, null);
+      assert.deepEqual(await store.orgs.getSharingGroup('g-peer'), { ...base, id: 'g-peer', name: 'Peer circle', origin: '0123456789abcdef0123456789abcdef' });
+    });
+
     it('stores a batch of 5,000 objects in one call', async () => {
       const batch = Array.from({ length: 5000 }, (_, i) =>
         buildPrepared({ name: `bulk ${i}`, labels: ['bulk'], createdByRef: 'identity--bulk', observables: [ipv4(`10.0.${i >> 8}.${i & 255}`)] }),

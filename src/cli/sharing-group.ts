@@ -63,6 +63,7 @@ async function print(s: Services, g: SharingGroup, json: boolean | undefined): P
     ['description', g.description || '-'],
     ['owner', name(g.ownerOrg)],
     ['members', listText(g.members.map(name))],
+    ['managed on', g.origin === null ? 'this node' : `peer node key ${g.origin}`],
     ['state', stateText(g.disabled)],
     ['created', g.createdAt],
     ['updated', g.updatedAt],

@@ -111,7 +111,7 @@ export function buildServices(store: Store, config: Config): Services {
   const gate = new AccessGate({ access: store.access, schemes, markings, audit });
   const collections = new CollectionService({ collections: store.collections, audit });
   const ownerOf = (p: Principal, o: OwnerOverrides = {}): Promise<ImportOwner> => importOwner(store.orgs, p, o, operating);
-  const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf });
+  const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs });
   return {
     ingest,
     query: new QueryService({ objects: store.objects, gate, audit, scanRows: config.listScanRows }),

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkLabelDefaults, checkTlp } from '../domain/identity/defaults.ts';
 import { actorName, canAdministerOrg, isNodeAdmin, type Principal } from '../domain/identity/principal.ts';
+import type { GroupStatement } from '../domain/federation/provenance.ts';
 import type { Community, Org, SharingGroup } from '../domain/identity/types.ts';
 import { checkCountry, checkName, checkSlug } from '../domain/identity/validate.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
@@ -193,6 +194,7 @@ export class OrgService {
       disabled: false,
       createdAt: now,
       updatedAt: now,
+      origin: null,
     };
     await this.deps.orgs.putSharingGroup(g);
     await this.audit(actor, 'admin.sharing_group.add', g.id, { name, members: g.members });
@@ -202,7 +204,13 @@ export class OrgService {
   /** Changes a sharing group's name, members or state (its owner's administrators). */
   async updateSharingGroup(actor: Principal, id: string, input: SharingGroupInput): Promise<SharingGroup> {
     const g = await this.getSharingGroup(actor, id);
-    if (!canAdministerOrg(actor, g.ownerOrg)) throw new ForbiddenError('only administrators of the owning organisation may change a sharing group');
+    if (g.origin !== null) {
+      // Its origin node decides its members; here a node administrator may only switch it off.
+      if (!isNodeAdmin(actor)) throw new ForbiddenError('only node administrators may disable a sharing group managed on another node');
+      if (Object.entries(input).some(([k, v]) => k !== 'disabled' && v !== undefined)) {
+        throw new ForbiddenError(`sharing group ${g.name} is managed on node key ${g.origin}; here it can only be disabled or enabled`, { field: 'members' });
+      }
+    } else if (!canAdministerOrg(actor, g.ownerOrg)) throw new ForbiddenError('only administrators of the owning organisation may change a sharing group');
     const next: SharingGroup = {
       ...g,
       name: input.name !== undefined ? checkName('name', input.name) : g.name,
@@ -214,6 +222,34 @@ export class OrgService {
     await this.deps.orgs.putSharingGroup(next);
     await this.audit(actor, 'admin.sharing_group.update', id, { changed: Object.keys(input), members: next.members });
     return next;
+  }
+
+  /**
+   * Keeps the sharing group a peer's object names (federation: GroupStatement), signed by the
+   * node `originKey` that manages it: created, or updated when `group.modified` is later than
+   * what is held; a group disabled here stays disabled. Refused (ConflictError) when the id is
+   * this node's own group or another node's.
+   */
+  async adoptSharingGroup(group: GroupStatement, originKey: string, actor: string): Promise<void> {
+    const held = await this.deps.orgs.getSharingGroup(group.id);
+    if (held !== undefined && held.origin !== originKey) {
+      throw new ConflictError(`sharing group ${group.id} is ${held.origin === null ? 'a group of this node' : `managed on node key ${held.origin}`}, not on node key ${originKey}`);
+    }
+    if (held !== undefined && held.updatedAt >= group.modified) return;
+    const g: SharingGroup = {
+      id: group.id,
+      name: group.name,
+      description: held?.description ?? `managed on node key ${originKey}`,
+      ownerOrg: group.owner,
+      members: [...new Set(group.members)],
+      disabled: held?.disabled ?? false,
+      createdAt: held?.createdAt ?? new Date().toISOString(),
+      updatedAt: group.modified,
+      origin: originKey,
+    };
+    await this.deps.orgs.putSharingGroup(g);
+    this.deps.invalidate();
+    await this.deps.audit.record({ action: 'federation.sharing_group.adopt', actor, target: g.id, details: { name: g.name, members: g.members, origin: originKey } });
   }
 
   /** One sharing group; its existence is visible to members and administrators only. */

@@ -11,6 +11,21 @@ import { CONCORD_OBJECT_EXTENSION_ID } from '../markings/concord-markings.ts';
 import { verifyEd25519, type PublicKeyBytes } from './ed25519.ts';
 import { nodeIdentityId } from './keys.ts';
 
+/**
+ * The sharing group an object distributed to one is meant for, as its origin node holds it when
+ * signing: a receiving node has no such group of its own, and adopts this one (read-only) so
+ * that its members there can read the object. Signed with the object like the rest.
+ */
+export interface GroupStatement {
+  id: string;
+  name: string;
+  /** The organisation that manages the group on the origin node. */
+  owner: string;
+  members: string[];
+  /** When the group last changed on its origin node: a receiver keeps the latest it saw. */
+  modified: string;
+}
+
 /** The provenance an object carries. */
 export interface Provenance {
   originNode: string;
@@ -18,6 +33,8 @@ export interface Provenance {
   keyId: string;
   distribution: string;
   signature: string;
+  /** With a `sharing-group:<id>` distribution, that group (absent from nodes before 1.2.0). */
+  group?: GroupStatement;
 }
 
 /** Who signs: the node's key id, identity and private key. */
@@ -47,7 +64,18 @@ export function provenanceOf(o: StixObject): Provenance | undefined {
   const ext = extensionOf(o);
   if (!ext || typeof ext['signature'] !== 'string') return undefined;
   const str = (k: string): string => (typeof ext[k] === 'string' ? (ext[k] as string) : '');
-  return { originNode: str('origin_node'), originOrg: str('origin_org'), keyId: str('key_id'), distribution: str('distribution'), signature: str('signature') };
+  const p: Provenance = { originNode: str('origin_node'), originOrg: str('origin_org'), keyId: str('key_id'), distribution: str('distribution'), signature: str('signature') };
+  const group = groupStatementOf(ext['sharing_group']);
+  if (group !== undefined) p.group = group;
+  return p;
+}
+
+function groupStatementOf(v: JsonValue | undefined): GroupStatement | undefined {
+  if (!isObject(v)) return undefined;
+  const { id, name, owner, members, modified } = v;
+  if (typeof id !== 'string' || typeof name !== 'string' || typeof owner !== 'string' || typeof modified !== 'string') return undefined;
+  if (!Array.isArray(members) || !members.every((m) => typeof m === 'string')) return undefined;
+  return { id, name, owner, members: members as string[], modified };
 }
 
 /** The object without the signature property, its keys in the order they came in. */
@@ -70,12 +98,14 @@ export function signedText(o: StixObject): string {
   return canonicalJson(o);
 }
 
-/** A copy of `o` carrying the provenance of `signer` for `originOrg` and `distribution`, signed. */
-export function signObject(o: StixObject, signer: Signer, originOrg: string, distribution: string): StixObject {
+/** A copy of `o` carrying the provenance of `signer` for `originOrg` and `distribution` (and
+ *  the sharing group that distribution names, if any), signed. */
+export function signObject(o: StixObject, signer: Signer, originOrg: string, distribution: string, group?: GroupStatement): StixObject {
   const exts = isObject(o['extensions']) ? o['extensions'] : {};
   const current = extensionOf(o) ?? {};
-  const { signature: _old, ...kept } = current;
+  const { signature: _old, sharing_group: _group, ...kept } = current;
   const ext: JsonObject = { ...kept, extension_type: 'property-extension', distribution, origin_node: signer.nodeId, origin_org: originOrg, key_id: signer.keyId };
+  if (group !== undefined) ext['sharing_group'] = { id: group.id, name: group.name, owner: group.owner, members: [...group.members], modified: group.modified };
   const unsigned: StixObject = { ...o, extensions: { ...exts, [CONCORD_OBJECT_EXTENSION_ID]: ext } };
   const signature = sign(null, Buffer.from(signingText(unsigned)), signer.key).toString('base64url');
   return { ...unsigned, extensions: { ...exts, [CONCORD_OBJECT_EXTENSION_ID]: { ...ext, signature } } };

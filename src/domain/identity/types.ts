@@ -48,6 +48,9 @@ export interface SharingGroup {
   disabled: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Null for this node's groups; for a group received with a peer's objects, the key id of
+   *  the node that manages it (federation: it is read-only here but for disabling). */
+  origin: string | null;
 }
 
 /** A user as the rest of Concord sees it: never with the password hash. */

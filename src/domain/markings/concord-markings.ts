@@ -97,6 +97,7 @@ const OBJECT_SCHEMA = [
   'Provenance, set by the originating node when the object first leaves it (DESIGN.md, Federation):',
   'origin_node (string): the STIX identity id of the originating node; key_id (string): hex of the first 16 bytes of SHA-256 over its raw Ed25519 public key;',
   'origin_org (string): the identity id of the organisation that owns the object;',
+  'sharing_group (object, with a sharing-group distribution): id, name, owner (identity id of the managing organisation), members (list of organisation identity ids) and modified (timestamp) of that group on the originating node;',
   'signature (string): base64url Ed25519 signature over the RFC 8785 canonical JSON of the whole object with only this signature property removed.',
 ].join('\n');
 
@@ -131,8 +132,9 @@ export function concordMarkingExtensionDefinition(): StixObject {
 /** The extension-definition of Concord's per-object properties (distribution). */
 export function concordObjectExtensionDefinition(): StixObject {
   const description = 'Concord object properties: the distribution the originating organisation allows, and signed provenance.';
-  // 1.1.0 added the provenance properties: a new version (§3.6), so nodes holding 1.0.0 take it.
-  return { ...extensionDefinition(CONCORD_OBJECT_EXTENSION_ID, 'Concord object', description, OBJECT_SCHEMA), modified: '2026-11-22T00:00:00.000Z', version: '1.1.0' };
+  // 1.1.0 added the provenance properties, 1.2.0 sharing_group: each a new version (§3.6), so
+  // nodes holding an older one take it.
+  return { ...extensionDefinition(CONCORD_OBJECT_EXTENSION_ID, 'Concord object', description, OBJECT_SCHEMA), modified: '2026-11-22T21:00:00.000Z', version: '1.2.0' };
 }
 
 /** The extension-definition of the retraction SDO. */

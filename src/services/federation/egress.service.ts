@@ -10,7 +10,7 @@ import type { UserPrincipal } from '../../domain/identity/principal.ts';
 import type { Reader } from '../../domain/access/types.ts';
 import { formatDistribution, type AccessLabel } from '../../domain/access/types.ts';
 import { mayEgress, peerReader, withTlpMarking } from '../../domain/federation/egress.ts';
-import { provenanceOf, signedText, signObject } from '../../domain/federation/provenance.ts';
+import { provenanceOf, signedText, signObject, type GroupStatement } from '../../domain/federation/provenance.ts';
 import type { Peer } from '../../domain/federation/types.ts';
 import type { SchemeRegistry } from '../../domain/markings/classification.ts';
 import { CONCORD_PUBLISHED_IDS } from '../../domain/markings/concord-markings.ts';
@@ -172,6 +172,17 @@ export class EgressService {
     }
   }
 
+  /** The statement of one of this node's sharing groups that a signed object carries, so that
+   *  its members on the receiving node can read it; none for a group adopted from a peer (its
+   *  own node states it). */
+  private async groupStatement(id: string, seen: Map<string, GroupStatement | undefined>): Promise<GroupStatement | undefined> {
+    if (seen.has(id)) return seen.get(id);
+    const g = await this.deps.orgs.getSharingGroup(id);
+    const statement = g !== undefined && g.origin === null ? { id: g.id, name: g.name, owner: g.ownerOrg, members: g.members, modified: g.updatedAt } : undefined;
+    seen.set(id, statement);
+    return statement;
+  }
+
   private async localOrgs(): Promise<Set<string>> {
     return new Set((await this.deps.orgs.listOrgs()).filter((o) => o.node === null).map((o) => o.id));
   }
@@ -187,6 +198,7 @@ export class EgressService {
     if (own.length === 0) return { forms: out, signed: 0 };
     const kept = await this.deps.forms.get(own.map(({ v }) => v.seq));
     const fresh: { seq: number; keyId: string; json: string }[] = [];
+    const groups = new Map<string, GroupStatement | undefined>();
     for (const { v, label } of own) {
       const form = kept.get(v.seq);
       if (form !== undefined && form.keyId === node.keyId) {
@@ -195,7 +207,8 @@ export class EgressService {
       }
       const o = JSON.parse(v.json) as StixObject;
       if (provenanceOf(o)) continue;
-      const json = signedText(signObject(withTlpMarking(o, label), node.signer, label.ownerOrg, formatDistribution(label.distribution)));
+      const group = label.distribution.kind === 'sharing-group' ? await this.groupStatement(label.distribution.id, groups) : undefined;
+      const json = signedText(signObject(withTlpMarking(o, label), node.signer, label.ownerOrg, formatDistribution(label.distribution), group));
       out.set(v.seq, json);
       fresh.push({ seq: v.seq, keyId: node.keyId, json });
     }

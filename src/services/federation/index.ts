@@ -3,6 +3,7 @@
 import type { Principal } from '../../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../../domain/markings/classification.ts';
 import type { Tombstone } from '../../store/federation.types.ts';
+import type { OrgService } from '../org.service.ts';
 import type { Store } from '../../store/types.ts';
 import type { AccessGate } from '../access-gate.ts';
 import type { AuditSink } from '../audit.service.ts';
@@ -38,6 +39,8 @@ export interface FederationDeps {
   schemes: SchemeRegistry;
   audit: AuditSink;
   owner: (principal: Principal) => Promise<ImportOwner>;
+  /** Keeps the sharing groups peers' objects are distributed to. */
+  groups: Pick<OrgService, 'adoptSharingGroup'>;
   /** Tests: fetch and backoff of the sync client. */
   sync?: Pick<SyncDeps, 'fetch' | 'policy' | 'pageLimit'>;
 }
@@ -51,7 +54,7 @@ export function buildFederation(deps: FederationDeps): FederationServices {
   const ownKeyId = async (): Promise<string> => (await identity()).keyId;
   const head = (): Promise<number> => fed.peers.storeHead();
   const retractions = new RetractionService({ tombstones: fed.tombstones, origins: fed.origins, access: store.access, orgs: store.orgs, audit: deps.audit, ingest: deps.ingest, owner: deps.owner, ownKeyId });
-  const ingress = new IngressService({ ingest: deps.ingest, quarantine: store.quarantine, origins: fed.origins, tombstones: fed.tombstones, peers: fed.peers, orgs: store.orgs, retractions, node: identity });
+  const ingress = new IngressService({ ingest: deps.ingest, quarantine: store.quarantine, origins: fed.origins, tombstones: fed.tombstones, peers: fed.peers, orgs: store.orgs, groups: deps.groups, retractions, node: identity });
   return {
     node,
     peers: new PeerService({ peers: fed.peers, schemes: deps.schemes, audit: deps.audit, ownKeyId }),

@@ -4,7 +4,7 @@
 // passes is ingested as owned by its origin organisation, so the labeller's owner rule lets only
 // the origin publish new versions; retractions are applied first; retracted ids never return.
 import { ALWAYS_SENT } from '../../domain/federation/egress.ts';
-import type { Provenance } from '../../domain/federation/provenance.ts';
+import type { GroupStatement, Provenance } from '../../domain/federation/provenance.ts';
 import { CONCORD_RETRACTION_TYPE } from '../../domain/federation/retraction.ts';
 import type { Peer } from '../../domain/federation/types.ts';
 import { CONCORD_PUBLISHED_IDS } from '../../domain/markings/concord-markings.ts';
@@ -14,7 +14,8 @@ import type { OrgRepo } from '../../store/identity.types.ts';
 import type { ImportSummary, NewQuarantineEntry, QuarantineRepo } from '../../store/types.ts';
 import { examineBatch, type ExaminedLite } from '../examiner.ts';
 import { emptySummary, type IngestService } from '../ingest.service.ts';
-import { InvalidInputError } from '../../errors.ts';
+import { ConflictError, InvalidInputError } from '../../errors.ts';
+import type { OrgService } from '../org.service.ts';
 import type { NodeIdentity } from './node.service.ts';
 import type { RetractionService } from './retraction.service.ts';
 import { Verifier, verifyObjects, type PageItem, type PinnedKeys, type VerifiedPage } from './verifier.ts';
@@ -39,6 +40,7 @@ export interface IngressDeps {
   tombstones: TombstoneRepo;
   peers: PeerRepo;
   orgs: OrgRepo;
+  groups: Pick<OrgService, 'adoptSharingGroup'>;
   retractions: RetractionService;
   node: () => Promise<NodeIdentity>;
 }
@@ -128,12 +130,13 @@ export class IngressService {
     const node = await this.deps.node();
     const keys = await pinnedKeys(this.deps.peers, node);
     const local = new Set((await this.deps.orgs.listOrgs()).filter((o) => o.node === null).map((o) => o.id));
-    const checked: Checked[] = [];
+    const passed: Checked[] = [];
     for (const item of items) {
       const r = this.check(item, peer, node, keys.orgsOf, local, refuse);
       if (r === 'held') summary.unchanged++;
-      else if (r !== undefined) checked.push(r);
+      else if (r !== undefined) passed.push(r);
     }
+    const checked = await this.adoptGroups(passed, peer, refuse);
     // Retractions first, so that what they withdraw in the same page is not stored.
     for (const { item, p } of checked) if (item.type === CONCORD_RETRACTION_TYPE && p) await this.deps.retractions.apply(JSON.parse(item.text) as StixObject, p, `peer:${peer.name}`);
     const sorted = await this.sort(checked, peer, summary);
@@ -141,6 +144,36 @@ export class IngressService {
     await this.ingest(sorted, peer, summary);
     await this.deps.origins.record(sorted.origins);
     return summary;
+  }
+
+  /**
+   * Keeps the sharing groups that objects distributed to one carry (the latest statement of each
+   * in the page), so that their members here can read them. An object whose group is this
+   * node's own or another node's is refused (PEER_GROUP_CONFLICT): a group id is its origin's.
+   */
+  private async adoptGroups(checked: Checked[], peer: Peer, refuse: (item: PageItem, reason: string, message: string) => void): Promise<Checked[]> {
+    const latest = new Map<string, { group: GroupStatement; keyId: string }>();
+    for (const { p } of checked) {
+      const g = p?.group;
+      if (!p || !g || p.distribution !== `sharing-group:${g.id}`) continue;
+      const seen = latest.get(`${p.keyId} ${g.id}`);
+      if (!seen || seen.group.modified < g.modified) latest.set(`${p.keyId} ${g.id}`, { group: g, keyId: p.keyId });
+    }
+    const refused = new Map<string, string>();
+    for (const [key, { group, keyId }] of latest) {
+      try {
+        await this.deps.groups.adoptSharingGroup(group, keyId, `peer:${peer.name}`);
+      } catch (e) {
+        if (!(e instanceof ConflictError)) throw e;
+        refused.set(key, e.message);
+      }
+    }
+    if (refused.size === 0) return checked;
+    return checked.filter(({ item, p }) => {
+      const why = p?.group ? refused.get(`${p.keyId} ${p.group.id}`) : undefined;
+      if (why !== undefined) refuse(item, 'PEER_GROUP_CONFLICT', `${item.id}: ${why}`);
+      return why === undefined;
+    });
   }
 
   /** Waits until what receiveItems stored is in the lookup and search indexes too. */

@@ -16,6 +16,7 @@ import * as m0009 from './0009_collections.ts';
 import * as m0010 from './0010_feeds.ts';
 import * as m0011 from './0011_federation.ts';
 import * as m0012 from './0012_egress_forms.ts';
+import * as m0013 from './0013_federated_groups.ts';
 import * as m0020 from './0020_index_file.ts';
 
 type DialectMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
@@ -33,6 +34,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0010_feeds', m0010.up],
   ['0011_federation', m0011.up],
   ['0012_egress_forms', m0012.up],
+  ['0013_federated_groups', m0013.up],
   ['0020_index_file', m0020.up],
 ];
 

@@ -32,6 +32,7 @@ export interface SharingGroupsTable {
   disabled: number | boolean;
   created_at: string;
   updated_at: string;
+  origin_key: string | null;
 }
 
 export interface UsersTable {

@@ -38,6 +38,7 @@ function toGroup(r: SharingGroupsTable): SharingGroup {
     disabled: Boolean(r.disabled),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    origin: r.origin_key,
   };
 }
 
@@ -114,6 +115,7 @@ export class KyselyOrgRepo implements OrgRepo {
       disabled: this.bool(g.disabled),
       created_at: g.createdAt,
       updated_at: g.updatedAt,
+      origin_key: g.origin,
     };
     const { id: _id, ...rest } = row;
     await this.db.insertInto('sharing_groups').values(row).onConflict((k) => k.column('id').doUpdateSet(rest)).execute();

@@ -116,7 +116,10 @@ export function SharingGroups({ admin, orgId, orgAdmin }: { admin: boolean; orgI
   const [editing, setEditing] = useState<string | null>(null);
   const edited = q.data?.find((g) => g.id === editing);
   const owners = orgs.filter((o) => o.node === null && !o.disabled && (admin || (orgAdmin && o.id === orgId)));
-  const manages = (g: SharingGroup): boolean => admin || (orgAdmin && g.ownerOrg === orgId);
+  // A group received with a peer's objects is managed on its origin node: here only a node
+  // administrator may switch it off or on.
+  const manages = (g: SharingGroup): boolean => g.origin === null && (admin || (orgAdmin && g.ownerOrg === orgId));
+  const toggles = (g: SharingGroup): boolean => manages(g) || (g.origin !== null && admin);
   return (
     <>
       {owners.length > 0 && <GroupForm owners={owners} orgs={orgs} />}
@@ -125,10 +128,11 @@ export function SharingGroups({ admin, orgId, orgAdmin }: { admin: boolean; orgI
         <SimpleTable label="Sharing groups" rows={q.data ?? []} rowKey={(r) => r.id} cols={[
           { header: 'Name', cell: (r) => r.name }, { header: 'Owner', cell: (r) => names(orgs, [r.ownerOrg]) },
           { header: 'Members', cell: (r) => names(orgs, r.members) }, { header: 'Description', cell: (r) => r.description },
+          { header: 'Managed on', cell: (r) => (r.origin === null ? 'this node' : `peer node ${r.origin.slice(0, 12)}…`) },
           { header: 'State', cell: (r) => (r.disabled ? 'disabled' : 'active') },
-          { header: 'Actions', cell: (r) => manages(r) && (
+          { header: 'Actions', cell: (r) => toggles(r) && (
             <span className="actions">
-              <button type="button" className="ghost" aria-label={`Edit ${r.name}`} onClick={() => setEditing(r.id)}>Edit</button>
+              {manages(r) && <button type="button" className="ghost" aria-label={`Edit ${r.name}`} onClick={() => setEditing(r.id)}>Edit</button>}
               <StateButton name={r.name} disabled={r.disabled} onToggle={() => update.mutate({ id: r.id, body: { disabled: !r.disabled } })} />
             </span>
           ) },
