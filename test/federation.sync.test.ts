@@ -9,6 +9,7 @@ import { CONCORD_OBJECT_EXTENSION_ID } from '../src/domain/markings/concord-mark
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
 import { generateNodeKey, nodeIdentityId, privateKeyObject } from '../src/domain/federation/keys.ts';
 import { signObject } from '../src/domain/federation/provenance.ts';
+import { signRequest } from '../src/domain/federation/request-signature.ts';
 import type { StixObject } from '../src/domain/stix/types.ts';
 import { pin, startFedNode, type FedNode } from './helpers/federation.ts';
 import { buildPerson } from './helpers/people.ts';
@@ -76,6 +77,17 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     const own = await signed(`${a.url}${path}?limit=1`, { headers: { accept: 'application/taxii+json;version=2.1' } });
     assert.equal(own.status, 200);
     assert.equal(((await own.json()) as { objects: unknown[] }).objects.length, 1);
+  });
+
+  test('a signed request is accepted once: the same request sent again is refused as a replay', async () => {
+    const node = await b.services.federation.node.identity();
+    const path = `/taxii2/federation/collections/${b.keyId}/objects/?limit=1`;
+    const headers = { accept: 'application/taxii+json;version=2.1', ...signRequest(node.keyId, node.signer.key, 'GET', path, '') };
+    const first = await fetch(`${a.url}${path}`, { headers });
+    assert.equal(first.status, 200);
+    const replayed = await fetch(`${a.url}${path}`, { headers });
+    assert.equal(replayed.status, 401);
+    assert.match(((await replayed.json()) as { description?: string; title?: string }).description ?? '', /replay/);
   });
 
   test('this node\'s own object coming back through a peer is recognised as held (A → B → A)', async () => {

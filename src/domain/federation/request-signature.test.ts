@@ -1,22 +1,26 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generateNodeKey, privateKeyObject, publicKeyBytes } from './keys.ts';
-import { checkRequestSignature, DATE_HEADER, KEY_ID_HEADER, SIGNATURE_HEADER, signRequest } from './request-signature.ts';
+import { checkRequestSignature, DATE_HEADER, KEY_ID_HEADER, NONCE_HEADER, SIGNATURE_HEADER, signRequest } from './request-signature.ts';
 
 const k = generateNodeKey();
 const pub = publicKeyBytes(k.publicKey);
 
 function headersOf(h: Record<string, string>) {
-  return { keyId: h[KEY_ID_HEADER] ?? '', date: h[DATE_HEADER] ?? '', signature: h[SIGNATURE_HEADER] ?? '' };
+  return { keyId: h[KEY_ID_HEADER] ?? '', date: h[DATE_HEADER] ?? '', nonce: h[NONCE_HEADER] ?? '', signature: h[SIGNATURE_HEADER] ?? '' };
 }
 
-test('a signed request checks against the pinned key; method, path, body and key all count', () => {
+test('a signed request checks against the pinned key; method, path, nonce, body and key all count', () => {
   const h = headersOf(signRequest(k.keyId, privateKeyObject(k.privateKey), 'POST', '/api/v1/federation/notify', '{"head":5}'));
   assert.equal(checkRequestSignature(h, pub, 'POST', '/api/v1/federation/notify', '{"head":5}'), undefined);
   assert.match(checkRequestSignature(h, pub, 'POST', '/api/v1/federation/notify', '{"head":6}') ?? '', /does not match/);
   assert.match(checkRequestSignature(h, pub, 'GET', '/api/v1/federation/notify', '{"head":5}') ?? '', /does not match/);
   assert.match(checkRequestSignature(h, pub, 'POST', '/api/v1/federation/notify?x=1', '{"head":5}') ?? '', /does not match/);
   assert.match(checkRequestSignature(h, publicKeyBytes(generateNodeKey().publicKey), 'POST', '/api/v1/federation/notify', '{"head":5}') ?? '', /does not match/);
+  assert.match(checkRequestSignature({ ...h, nonce: `${h.nonce.slice(1)}A` }, pub, 'POST', '/api/v1/federation/notify', '{"head":5}') ?? '', /does not match/);
+  assert.match(checkRequestSignature({ ...h, nonce: '' }, pub, 'POST', '/api/v1/federation/notify', '{"head":5}') ?? '', /concord-nonce/);
+  const again = headersOf(signRequest(k.keyId, privateKeyObject(k.privateKey), 'POST', '/api/v1/federation/notify', '{"head":5}'));
+  assert.notEqual(again.nonce, h.nonce, 'every request has its own nonce');
 });
 
 test('a date more than five minutes away is refused (replays are bounded)', () => {

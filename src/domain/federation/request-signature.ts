@@ -1,34 +1,40 @@
 // Requests between nodes are signed with the sender's node key, without shared secrets (issue 5,
 // item 5; after the idea of RFC 9421 HTTP Message Signatures, reduced to what Concord needs):
-// the signature covers the method, the path with its query, the date and the SHA-256 digest of
-// the body, and is checked against the key pinned for the sender. A date more than five minutes
-// away from the receiver's clock is refused, which bounds replays.
-import { createHash, sign, type KeyObject } from 'node:crypto';
+// the signature covers the method, the path with its query, the date, a nonce and the SHA-256
+// digest of the body, and is checked against the key pinned for the sender. A date more than
+// five minutes away from the receiver's clock is refused, and within that window the receiver
+// admits each nonce once (services/federation/replay-guard.ts): a captured request cannot be
+// sent again.
+import { createHash, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { verifyEd25519, type PublicKeyBytes } from './ed25519.ts';
 
 export const KEY_ID_HEADER = 'concord-key-id';
 export const DATE_HEADER = 'concord-date';
 export const SIGNATURE_HEADER = 'concord-signature';
+export const NONCE_HEADER = 'concord-nonce';
+
+const NONCE_RE = /^[A-Za-z0-9_-]{16,64}$/;
 
 /** The largest accepted clock difference. */
 export const MAX_SKEW_MS = 5 * 60_000;
 
 /** What is signed, one field per line. */
-export function requestSigningText(method: string, pathAndQuery: string, date: string, body: string | Buffer): string {
+export function requestSigningText(method: string, pathAndQuery: string, date: string, nonce: string, body: string | Buffer): string {
   const digest = createHash('sha256').update(body).digest('base64');
-  return `${method.toUpperCase()}\n${pathAndQuery}\n${date}\nsha-256=${digest}`;
+  return `${method.toUpperCase()}\n${pathAndQuery}\n${date}\n${nonce}\nsha-256=${digest}`;
 }
 
 /** The headers that sign a request. */
 export function signRequest(keyId: string, key: KeyObject, method: string, pathAndQuery: string, body: string | Buffer, now: Date = new Date()): Record<string, string> {
   const date = now.toISOString();
-  const signature = sign(null, Buffer.from(requestSigningText(method, pathAndQuery, date, body)), key).toString('base64url');
-  return { [KEY_ID_HEADER]: keyId, [DATE_HEADER]: date, [SIGNATURE_HEADER]: signature };
+  const nonce = randomBytes(16).toString('base64url');
+  const signature = sign(null, Buffer.from(requestSigningText(method, pathAndQuery, date, nonce, body)), key).toString('base64url');
+  return { [KEY_ID_HEADER]: keyId, [DATE_HEADER]: date, [NONCE_HEADER]: nonce, [SIGNATURE_HEADER]: signature };
 }
 
 /** Why a signed request is refused; undefined when it is good. */
 export function checkRequestSignature(
-  headers: { keyId: string; date: string; signature: string },
+  headers: { keyId: string; date: string; nonce: string; signature: string },
   key: PublicKeyBytes,
   method: string,
   pathAndQuery: string,
@@ -38,6 +44,7 @@ export function checkRequestSignature(
   const at = Date.parse(headers.date);
   if (Number.isNaN(at)) return `${DATE_HEADER} is not a timestamp`;
   if (Math.abs(now - at) > MAX_SKEW_MS) return `${DATE_HEADER} is more than ${MAX_SKEW_MS / 60_000} minutes away from this node's clock`;
-  if (verifyEd25519(key, requestSigningText(method, pathAndQuery, headers.date, body), Buffer.from(headers.signature, 'base64url'))) return undefined;
+  if (!NONCE_RE.test(headers.nonce)) return `${NONCE_HEADER} must be 16 to 64 base64url characters`;
+  if (verifyEd25519(key, requestSigningText(method, pathAndQuery, headers.date, headers.nonce, body), Buffer.from(headers.signature, 'base64url'))) return undefined;
   return 'the request signature does not match the pinned key of its sender';
 }

@@ -1,10 +1,12 @@
 // Authentication of requests from peer nodes (issue 5, item 5): no shared secret, a signature
 // by the sender's node key over the request (domain/federation/request-signature.ts), checked
-// against the key pinned for that peer. Disabled and pinned-only peers are refused.
+// against the key pinned for that peer, each request once. Disabled and pinned-only peers are
+// refused.
 import { publicKeyBytes } from '../../domain/federation/keys.ts';
-import { checkRequestSignature, DATE_HEADER, KEY_ID_HEADER, SIGNATURE_HEADER } from '../../domain/federation/request-signature.ts';
+import { checkRequestSignature, DATE_HEADER, KEY_ID_HEADER, NONCE_HEADER, SIGNATURE_HEADER } from '../../domain/federation/request-signature.ts';
 import { PeerAuthError } from '../../errors.ts';
 import type { PeerRecord, PeerRepo } from '../../store/federation.types.ts';
+import { ReplayGuard } from './replay-guard.ts';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -16,6 +18,7 @@ function one(h: Headers, name: string): string {
 /** Checks signed requests against pinned keys. */
 export class PeerAuthenticator {
   private readonly peers: PeerRepo;
+  private readonly replays = new ReplayGuard();
 
   constructor(peers: PeerRepo) {
     this.peers = peers;
@@ -31,12 +34,17 @@ export class PeerAuthenticator {
     const keyId = one(headers, KEY_ID_HEADER);
     const signature = one(headers, SIGNATURE_HEADER);
     const date = one(headers, DATE_HEADER);
-    if (keyId === '' || signature === '' || date === '') throw new PeerAuthError(`a peer request carries ${KEY_ID_HEADER}, ${DATE_HEADER} and ${SIGNATURE_HEADER}`);
+    const nonce = one(headers, NONCE_HEADER);
+    if (keyId === '' || signature === '' || date === '' || nonce === '') {
+      throw new PeerAuthError(`a peer request carries ${KEY_ID_HEADER}, ${DATE_HEADER}, ${NONCE_HEADER} and ${SIGNATURE_HEADER}`);
+    }
     const peer = await this.peers.byKeyId(keyId);
     // One answer for an unknown, disabled or pinned-only key: nothing tells which keys are pinned.
     if (!peer || peer.disabled || !peer.sync) throw new PeerAuthError('the request is not signed by a peer of this node');
-    const why = checkRequestSignature({ keyId, date, signature }, publicKeyBytes(peer.publicKey), method, pathAndQuery, body);
+    const why = checkRequestSignature({ keyId, date, nonce, signature }, publicKeyBytes(peer.publicKey), method, pathAndQuery, body);
     if (why !== undefined) throw new PeerAuthError(why);
+    // Only a request whose signature holds is remembered: others cannot fill the memory.
+    if (!this.replays.admit(keyId, nonce, Date.parse(date))) throw new PeerAuthError('this signed request has been received before (a replay)');
     return peer;
   }
 }
