@@ -5,8 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLI } from '../src/domain/identity/principal.ts';
-import type { FeedPullResult } from '../src/domain/feeds/types.ts';
-import type { FeedView } from '../src/services/feed.service.ts';
+import type { FeedPullResult, FeedRunning } from '../src/domain/feeds/types.ts';
+import { FeedService, type FeedView } from '../src/services/feed.service.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIndicator } from './helpers/stix.ts';
@@ -63,8 +63,26 @@ describe('feeds over HTTP', () => {
     const listed = (await list()).find((f) => f.id === feed.id);
     assert.ok(listed?.lastPullAt, 'the list shows when it was last pulled');
     assert.equal(listed.lastResult?.ok, true);
+    assert.equal(listed.running, null, 'no pull is under way');
     const raw = (await node.api({ method: 'GET', url: '/api/v1/feeds' })).body;
     assert.ok(!raw.includes(source.adminToken), 'the list never shows the token');
+  });
+
+  test('while a pull runs, its progress is known page by page (the feed list shows it)', async () => {
+    const more = [4, 5, 6, 7, 8].map((n) => buildIndicator({ name: `pulled page by page ${n}` }));
+    await source.load(more);
+    const feed = (await add({ url: collectionUrl, token: source.adminToken })).json<FeedView>();
+    // The node's own service asks for 500 a page; this one for 2, so that the pull has pages.
+    const feeds = new FeedService({ feeds: node.store.feeds, ingest: node.services.ingest, audit: { record: async () => {} }, owner: (o) => node.services.importOwner(CLI, o), pageLimit: 2 });
+    const seen: (FeedRunning | null)[] = [];
+    const result = await feeds.pull(CLI, feed.id, { onPage: () => seen.push(feeds.progress(feed.id)) });
+    assert.equal(result.ok, true, result.error ?? '');
+    assert.ok(seen.length >= 4, `${seen.length} pages`);
+    assert.deepEqual(seen.map((p) => p?.pages), seen.map((_p, i) => i + 1), 'one report per committed page');
+    assert.deepEqual(seen.map((p) => p?.objects), [...seen.map((p) => p?.objects ?? 0)].sort((a, b) => a - b), 'objects only grow');
+    assert.equal(seen.at(-1)?.objects, result.objects);
+    assert.equal(feeds.progress(feed.id), null, 'over: no progress left');
+    assert.equal((await list()).find((f) => f.id === feed.id)?.running, null);
   });
 
   test('HTTP Basic credentials are shown by their kind and user name only; refused ones are not kept', async () => {

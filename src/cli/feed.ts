@@ -93,7 +93,7 @@ export async function run(args: string[]): Promise<number> {
   return runAdmin(values, FLAGS, async (s) => {
     if (action === 'list') {
       const feeds = await s.feeds.list(CLI);
-      if (values.json) printJson(feeds.map(feedView));
+      if (values.json) printJson(feeds.map((f) => feedView(f)));
       else printList(feeds);
       return 0;
     }

@@ -5,7 +5,7 @@
 // is counted unchanged, never stored twice.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isNodeAdmin, actorName, type Principal } from '../domain/identity/principal.ts';
-import { emptyPullSummary, laterTimestamp, type Feed, type FeedAuth, type FeedPullResult, type FeedPullSummary } from '../domain/feeds/types.ts';
+import { emptyPullSummary, laterTimestamp, type Feed, type FeedAuth, type FeedPullResult, type FeedPullSummary, type FeedRunning } from '../domain/feeds/types.ts';
 import { apiRootFromDiscovery, classifyTaxiiUrl, isDiscovery, listedCollections, objectsUrl, pickCollection } from '../domain/feeds/url.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import type { FeedProgress, FeedRepo } from '../store/feed.types.ts';
@@ -25,8 +25,9 @@ export interface FeedInput {
   distribution?: string | undefined;
 }
 
-/** A feed as shown to people: credentials reduced to their kind and user name. */
-export type FeedView = Omit<Feed, 'auth' | 'next' | 'runLast'> & { auth: { kind: FeedAuth['kind']; user?: string }; resuming: boolean };
+/** A feed as shown to people: credentials reduced to their kind and user name; with the pull
+ *  under way in this process, if any. */
+export type FeedView = Omit<Feed, 'auth' | 'next' | 'runLast'> & { auth: { kind: FeedAuth['kind']; user?: string }; resuming: boolean; running: FeedRunning | null };
 
 /** Reported after each committed page. */
 export interface PullProgress {
@@ -50,9 +51,9 @@ export interface FeedDeps {
 const LEASE_MS = 10 * 60_000;
 
 /** The feed without its secrets. */
-export function feedView(f: Feed): FeedView {
+export function feedView(f: Feed, running: FeedRunning | null = null): FeedView {
   const { auth, next, runLast: _runLast, ...rest } = f;
-  return { ...rest, auth: auth.kind === 'basic' ? { kind: 'basic', user: auth.user } : { kind: auth.kind }, resuming: next !== null };
+  return { ...rest, auth: auth.kind === 'basic' ? { kind: 'basic', user: auth.user } : { kind: auth.kind }, resuming: next !== null, running };
 }
 
 function envelope(body: unknown): { objects: unknown[]; more: boolean; next: string | null } {
@@ -73,6 +74,8 @@ function add(into: FeedPullSummary, s: ImportSummary): void {
 /** Feeds: add, list, remove, pull. */
 export class FeedService {
   private readonly deps: FeedDeps;
+  /** Pulls under way in this process (scheduled or asked for), shown while they run. */
+  private readonly running = new Map<string, FeedRunning>();
 
   constructor(deps: FeedDeps) {
     this.deps = deps;
@@ -122,6 +125,12 @@ export class FeedService {
     await this.deps.audit.record({ action: 'feed.remove', actor: actorName(principal), target: f.id, details: { url: f.objectsUrl } });
   }
 
+  /** The pull of feed `id` under way in this process, with what it has committed so far. */
+  progress(id: string): FeedRunning | null {
+    const r = this.running.get(id);
+    return r === undefined ? null : { ...r, reasons: { ...r.reasons } };
+  }
+
   /** Feeds whose interval has passed since their last pull (never pulled: due at once). */
   async due(now: Date): Promise<Feed[]> {
     const all = await this.deps.feeds.list();
@@ -145,14 +154,21 @@ export class FeedService {
     }
     const startedAt = new Date().toISOString();
     const summary = emptyPullSummary();
+    const live: FeedRunning = { ...emptyPullSummary(), startedAt, bytes: 0 };
+    this.running.set(feed.id, live);
+    const onPage = (p: PullProgress): void => {
+      Object.assign(live, p.summary, { bytes: p.bytes });
+      options.onPage?.(p);
+    };
     let error: string | undefined;
     try {
-      await this.run(feed, summary, options, async () => {
+      await this.run(feed, summary, { ...options, onPage }, async () => {
         await this.deps.feeds.claim(feed.id, holder, new Date().toISOString(), lease());
       });
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     } finally {
+      this.running.delete(feed.id);
       await this.deps.feeds.release(feed.id, holder);
     }
     const result: FeedPullResult = { ok: error === undefined, ...summary, ...(error !== undefined ? { error } : {}), startedAt, finishedAt: new Date().toISOString() };

@@ -15,6 +15,13 @@ export interface FeedPullSummary {
   reasons: Record<string, number>;
 }
 
+/** A pull under way in the serving process: what it has committed so far, page by page. */
+export interface FeedRunning extends FeedPullSummary {
+  startedAt: string;
+  /** Bytes of the pages received. */
+  bytes: number;
+}
+
 /** The outcome of the last pull, kept with the feed. */
 export interface FeedPullResult extends FeedPullSummary {
   ok: boolean;

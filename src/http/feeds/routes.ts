@@ -21,7 +21,7 @@ export function feedRoutes(feeds: FeedService): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['administration'];
     app.get('/feeds', { schema: { summary: 'TAXII feeds with their last pull (node administrators)', tags } }, async (req) => ({
-      feeds: (await feeds.list(principalOf(req))).map(feedView),
+      feeds: (await feeds.list(principalOf(req))).map((f) => feedView(f, feeds.progress(f.id))),
     }));
     // Adding resolves the URL to one readable collection on the peer now, so that a wrong URL,
     // collection or credential is refused here rather than at the first scheduled pull.
@@ -34,7 +34,8 @@ export function feedRoutes(feeds: FeedService): FastifyPluginAsyncTypebox {
       return reply.status(201).send(feedView(feed));
     });
     // Synchronous: the answer is the pull's result (which says what failed on the peer's side,
-    // with every page before the failure committed). A pull already running answers 409.
+    // with every page before the failure committed); meanwhile GET /feeds shows its progress.
+    // A pull already running answers 409.
     app.post('/feeds/:id/pull', { schema: { summary: 'Pull a feed now and return what the pull did', tags, params: FeedParams } }, async (req) =>
       feeds.pull(writerOf(req), req.params.id),
     );

@@ -22,10 +22,11 @@ export interface AuditEntry {
 export const TLPS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
 
 /** A list at `path` under `key` in the response; null when the endpoint is absent (404). */
-export function useAdminList<T>(path: string, key: string, enabled = true, optional = false) {
+export function useAdminList<T>(path: string, key: string, enabled = true, optional = false, refetchInterval: number | false = false) {
   return useQuery({
     queryKey: ['admin', path],
     enabled,
+    refetchInterval,
     queryFn: async (): Promise<T[] | null> => {
       try {
         const body = await api<Record<string, T[]> | T[]>(path);

@@ -3,8 +3,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from './client.ts';
 import { useAdminList, useCreate, useRefresh, useRemove } from './admin.ts';
-import type { FeedPullResult } from '../../../src/domain/feeds/types.ts';
-export type { FeedPullResult };
+import type { FeedPullResult, FeedRunning } from '../../../src/domain/feeds/types.ts';
+export type { FeedPullResult, FeedRunning };
 
 /** A feed as the API presents it: credentials reduced to their kind and user name. */
 export interface Feed {
@@ -20,6 +20,8 @@ export interface Feed {
   lastPullAt: string | null;
   lastResult: FeedPullResult | null;
   resuming: boolean;
+  /** The pull under way on the node, with what it has committed so far. */
+  running: FeedRunning | null;
   createdAt: string;
 }
 
@@ -35,7 +37,8 @@ export interface FeedBody {
 }
 
 const PATH = '/feeds';
-export const useFeeds = (enabled: boolean) => useAdminList<Feed>(PATH, 'feeds', enabled);
+/** The feeds; while `watch` (a pull is under way), read again every second for its progress. */
+export const useFeeds = (enabled: boolean, watch = false) => useAdminList<Feed>(PATH, 'feeds', enabled, false, watch ? 1000 : false);
 export const useAddFeed = () => useCreate<FeedBody, Feed>(PATH);
 export const useRemoveFeed = () => useRemove(PATH);
 

@@ -1,9 +1,9 @@
 // TAXII 2.1 feeds this node pulls (issue 4, item 3): add one (URL, collection, credentials,
 // interval, markings of what arrives unmarked), see the last pull and its error, pull now, remove.
 // Adding resolves the collection at once, so a wrong URL or credential is refused on the spot.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { TLPS } from '../../api/admin.ts';
-import { useAddFeed, useFeeds, usePullFeed, useRemoveFeed, type Feed, type FeedBody, type FeedPullResult } from '../../api/feeds.ts';
+import { useAddFeed, useFeeds, usePullFeed, useRemoveFeed, type Feed, type FeedBody, type FeedPullResult, type FeedRunning } from '../../api/feeds.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
 import { ActionError, ConfirmButton, Form, SelectField, TextField, when } from './forms.tsx';
@@ -62,11 +62,21 @@ function FeedForm() {
   );
 }
 
+/** How far a pull under way has come. */
+function progressText(r: FeedRunning): string {
+  const mib = r.bytes / 2 ** 20;
+  return `pulling: ${r.objects.toLocaleString('en')} objects in ${r.pages} pages (${mib < 10 ? mib.toFixed(1) : Math.round(mib)} MiB), ${r.accepted.toLocaleString('en')} new so far…`;
+}
+
 export function Feeds() {
-  const q = useFeeds(true);
   const pull = usePullFeed();
+  const [watch, setWatch] = useState(false);
+  const q = useFeeds(true, pull.isPending || watch);
   const remove = useRemoveFeed();
   const pulling = pull.isPending ? pull.variables : null;
+  // A scheduled pull may be under way too: keep reading while any is.
+  const anyRunning = (q.data ?? []).some((f) => f.running !== null);
+  useEffect(() => setWatch(anyRunning), [anyRunning]);
   return (
     <>
       <FeedForm />
@@ -79,7 +89,9 @@ export function Feeds() {
           { header: 'Credentials', cell: (r) => (r.auth.kind === 'basic' ? `basic (${r.auth.user ?? ''})` : r.auth.kind) },
           { header: 'Pull', cell: (r) => intervalText(r.intervalSeconds) },
           { header: 'Last pull', cell: (r) => when(r.lastPullAt) },
-          { header: 'Result', cell: (r: Feed) => <span className={r.lastResult?.ok === false ? 'error' : ''}>{pullText(r.lastResult)}{r.resuming ? ' · resumes an interrupted run' : ''}</span> },
+          { header: 'Result', cell: (r: Feed) => r.running !== null
+            ? <span role="status" data-testid="feed-progress">{progressText(r.running)}</span>
+            : <span className={r.lastResult?.ok === false ? 'error' : ''}>{pullText(r.lastResult)}{r.resuming ? ' · resumes an interrupted run' : ''}</span> },
           { header: 'Actions', cell: (r) => (
             <span className="actions">
               <button type="button" className="ghost" aria-label={`Pull ${r.id} now`} disabled={pulling === r.id} onClick={() => pull.mutate(r.id)}>{pulling === r.id ? 'Pulling…' : 'Pull now'}</button>
