@@ -20,7 +20,7 @@ export const FAILED = 2;
 /** What the thread is started with. */
 export interface IndexWorkerData {
   path: string;
-  /** The main file, which the thread checkpoints (index.worker.ts). */
+  /** The main file, which the thread's checkpointer thread checkpoints (checkpoint.worker.ts). */
   mainPath: string;
   state: SharedArrayBuffer;
 }

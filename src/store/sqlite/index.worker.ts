@@ -5,7 +5,7 @@
 // waits for it before committing its own transaction, which fixes the order of the two files'
 // transactions), write the rows; `commit` (sent once the main file committed) → COMMIT, or
 // `rollback` → ROLLBACK; either way answer `done`.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { DerivedWriter, type DerivedBatch } from './derived.ts';
 import { LOCKED, FAILED, indexFilePragmas, type IndexWorkerData, type ToIndexWorker } from './index-writer.ts';
@@ -21,14 +21,18 @@ db.pragma('wal_autocheckpoint = 65536');
 const writer = new DerivedWriter(db, 'main');
 let failure: Error | undefined;
 
-// Checkpoints of the main file run here, between batches, instead of inside the main thread's
-// commits (wal_autocheckpoint): copying the WAL back into the database file was a third of the
-// main thread's commit time at 1,000,000 objects. PASSIVE never blocks the writer; the main
-// connection's own autocheckpoint stays as the fallback when this thread is not running.
-const main = new Database(data.mainPath);
-main.pragma('wal_autocheckpoint = 0');
-main.pragma('cache_size = -1024');
-main.pragma('mmap_size = 0');
+// Checkpoints of the main file are asked of a thread of their own (checkpoint.worker.ts) after
+// every CHECKPOINT_EVERY batches, instead of running inside the main thread's commits
+// (wal_autocheckpoint: a third of its commit time at 1,000,000 objects) or here between
+// batches (where they held up the next batch).
+const checkpointer = new Worker(new URL('./checkpoint.worker.ts', import.meta.url), {
+  workerData: { mainPath: data.mainPath },
+  resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
+});
+/** A checkpoint asked for and not done yet: asking again meanwhile would only queue a no-op. */
+let checkpointing = false;
+checkpointer.on('message', () => (checkpointing = false));
+checkpointer.on('error', () => (checkpointing = true)); // gone: the autocheckpoint takes over
 /** Batches between checkpoints: ~32,000 objects, so a page rewritten by many batches (a random
  *  index's) is copied once per checkpoint rather than once per batch (16,000 measured ~4 %
  *  slower at 1,000,000 objects), while the WAL stays under the main connection's 256 MiB
@@ -37,12 +41,9 @@ const CHECKPOINT_EVERY = 16;
 let batches = 0;
 
 function checkpoint(): void {
-  if (++batches % CHECKPOINT_EVERY !== 0) return;
-  try {
-    main.pragma('wal_checkpoint(PASSIVE)');
-  } catch {
-    // Busy or failed: the main connection's autocheckpoint will do it.
-  }
+  if (++batches % CHECKPOINT_EVERY !== 0 || checkpointing) return;
+  checkpointing = true;
+  checkpointer.postMessage('checkpoint');
 }
 
 function signal(value: number): void {
@@ -87,7 +88,7 @@ parentPort?.on('message', (m: ToIndexWorker) => {
   else if (m.kind === 'rollback') end(false);
   else {
     db.close();
-    main.close();
+    checkpointer.postMessage('close');
     // Nothing else keeps the thread alive: it exits.
     parentPort?.close();
   }
