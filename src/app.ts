@@ -80,7 +80,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(collectionRoutes(services.collections));
       await api.register(peerRoutes(services.federation));
       await api.register(dashboardRoutes(services.dashboard));
-      await api.register(eventRoutes(services.events));
+      await api.register(eventRoutes(services.events, services.auth));
       await api.register(feedRoutes(services.feeds));
     },
     { prefix: '/api/v1' },

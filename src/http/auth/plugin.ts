@@ -38,7 +38,9 @@ function decodeBasic(value: string): { username: string; password: string } | un
   return colon < 0 ? undefined : { username: text.slice(0, colon), password: text.slice(colon + 1) };
 }
 
-async function authenticate(auth: AuthService, req: FastifyRequest): Promise<UserPrincipal | undefined> {
+/** The principal of a request's credentials as they stand now (undefined: none given); throws
+ *  when they are refused. A long-lived response (an event stream) asks again while it runs. */
+export async function authenticate(auth: AuthService, req: FastifyRequest): Promise<UserPrincipal | undefined> {
   const header = req.headers.authorization;
   if (header !== undefined) {
     const [scheme, value = ''] = header.split(' ', 2);

@@ -2,21 +2,26 @@
 // reader by the access policy (services/events.service.ts).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { EventsService } from '../../services/events.service.ts';
-import { principalOf } from '../auth/plugin.ts';
+import type { AuthService } from '../../services/auth.service.ts';
+import { authenticate, principalOf } from '../auth/plugin.ts';
+import { watchAccess } from './access-watch.ts';
 
 const EventsQuery = Type.Object(
   {
-    // A stream ends after `wait` seconds and the browser's EventSource reconnects, which
-    // authenticates again: a revoked session or a changed clearance takes effect within that time.
+    // A stream ends after `wait` seconds and the browser's EventSource reconnects. Meanwhile
+    // the caller's access is asked again every RECHECK_MS (access-watch.ts).
     wait: Type.Integer({ minimum: 0, maximum: 3600, default: 900, description: 'Seconds to stream before closing (0: only the `ready` event)' }),
   },
   { additionalProperties: false },
 );
 
 const HEARTBEAT_MS = 25_000;
+/** How often a stream's credentials are checked again: a revoked token, an ended session or a
+ *  disabled account stops it within this time (plus the authentication cache's 5 s). */
+const RECHECK_MS = 15_000;
 
 /** The event-stream route; mount under /api/v1. */
-export function eventRoutes(events: EventsService): FastifyPluginAsyncTypebox {
+export function eventRoutes(events: EventsService, auth: AuthService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.addHook('onClose', () => events.close());
     app.get('/events', { schema: { summary: 'Live updates as Server-Sent Events: `objects-added` with counts by type of what the caller may read', tags: ['dashboard'], querystring: EventsQuery } }, async (req, reply) => {
@@ -27,11 +32,27 @@ export function eventRoutes(events: EventsService): FastifyPluginAsyncTypebox {
       // §9.2.6: `retry` sets the reconnection delay.
       raw.write(`retry: 3000\nevent: ready\ndata: {}\n\n`);
       if (req.query.wait === 0) return raw.end();
-      const unsubscribe = await events.subscribe(principal, (e) => raw.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`));
+      const send = (e: { type: string }): void => void raw.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+      let unsubscribe = await events.subscribe(principal, send);
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      const watch = watchAccess(
+        principal,
+        () => authenticate(auth, req),
+        {
+          changed: async (p) => {
+            unsubscribe();
+            const next = await events.subscribe(p, send);
+            if (raw.writableEnded) next();
+            else unsubscribe = next;
+          },
+          gone: () => end(),
+        },
+        RECHECK_MS,
+      );
       const end = (): void => {
         clearInterval(heartbeat);
         clearTimeout(limit);
+        watch.stop();
         unsubscribe();
         if (!raw.writableEnded) raw.end();
       };
