@@ -88,6 +88,13 @@ export class ConflictError extends ConcordError {
   }
 }
 
+/** A session or HTTP Basic user whose password someone else set must change it first. */
+export class PasswordChangeRequiredError extends ConcordError {
+  constructor() {
+    super('PASSWORD_CHANGE_REQUIRED', 403, 'choose a new password first: PATCH /api/v1/users/{your id} with {"password": …}');
+  }
+}
+
 /** Too many failed logins: slowed (`retryAfter` seconds) or locked until an administrator unlocks. */
 export class LoginThrottledError extends ConcordError {
   readonly retryAfter: number;

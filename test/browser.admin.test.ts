@@ -161,6 +161,23 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     const password = await page.getByTestId('reset-password').innerText();
     const login = await node.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'duty.officer', password } });
     assert.equal(login.statusCode, 200, 'the one-time password signs the user in');
+    // …and then the user must choose their own before anything else.
+    const theirs = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await theirs.newPage();
+    p.setDefaultTimeout(10_000);
+    const theirErrors = consoleErrors(p, []);
+    await p.goto(node.url);
+    await p.getByLabel('User name').fill('duty.officer');
+    await p.getByLabel('Password').fill(password);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.getByRole('heading', { name: 'Choose your password' }).waitFor();
+    await p.getByLabel('New password', { exact: true }).fill('duty officer passphrase');
+    await p.getByLabel('New password again').fill('duty officer passphrase');
+    await shot(p, '07-change-password');
+    await p.getByRole('button', { name: 'Save and continue' }).click();
+    assert.match(await p.getByTestId('who').innerText(), /Duty Officer/);
+    assert.deepEqual(theirErrors, []);
+    await theirs.close();
 
     await button('Tokens of duty.officer').click();
     const create = form('Create token for this user');

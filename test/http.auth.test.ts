@@ -79,6 +79,44 @@ describe('authentication', () => {
     assert.equal((await inject('GET', '/api/v1/auth/me', { cookie })).statusCode, 401);
   });
 
+  test('a one-time password must be changed before anything else: then the new one works', async () => {
+    const added = await node.api({ method: 'POST', url: '/api/v1/users', payload: { orgId: analyst.org.id, username: `newcomer-${process.pid}`, roles: ['analyst'] } });
+    assert.equal(added.statusCode, 201, added.body);
+    const { user, password } = added.json() as { user: { id: string; username: string; mustChangePassword: boolean }; password: string };
+    assert.equal(user.mustChangePassword, true, 'a generated password is a one-time password');
+    const login = await inject('POST', '/api/v1/auth/login', {}, { username: user.username, password });
+    assert.equal(login.statusCode, 200);
+    assert.equal((login.json() as { user: { mustChangePassword: boolean } }).user.mustChangePassword, true);
+    const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+    const { csrfToken } = login.json() as { csrfToken: string };
+    const session = { cookie, 'x-csrf-token': csrfToken };
+    assert.equal((await inject('GET', '/api/v1/auth/me', session)).statusCode, 200, 'who am I is allowed');
+    for (const [method, url] of [['GET', '/api/v1/objects'], ['GET', '/api/v1/lookup?value=198.51.100.7'], ['POST', '/api/v1/tokens'], ['GET', '/taxii2/']] as const) {
+      const r = await inject(method, url, { ...session, accept: url.startsWith('/taxii2') ? 'application/taxii+json;version=2.1' : 'application/json' }, method === 'POST' ? { name: 'x' } : undefined);
+      assert.equal(r.statusCode, 403, `${method} ${url}`);
+      assert.match(r.body, /PASSWORD_CHANGE_REQUIRED|choose a new password/, `${method} ${url}`);
+    }
+    const basic = `Basic ${Buffer.from(`${user.username}:${password}`).toString('base64')}`;
+    assert.equal((await inject('GET', '/api/v1/objects', { authorization: basic })).statusCode, 403, 'HTTP Basic too');
+    // Only the password may change, and not to the same one.
+    assert.equal((await inject('PATCH', `/api/v1/users/${user.id}`, session, { displayName: 'New' })).statusCode, 403);
+    const same = await inject('PATCH', `/api/v1/users/${user.id}`, session, { password });
+    assert.equal(same.statusCode, 400);
+    assert.equal((same.json() as { field?: string }).field ?? (same.json() as { details?: { field?: string } }).details?.field, 'password');
+    const changed = await inject('PATCH', `/api/v1/users/${user.id}`, session, { password: 'a passphrase of my own choosing' });
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.equal((changed.json() as { mustChangePassword: boolean }).mustChangePassword, false);
+    const fresh = `Basic ${Buffer.from(`${user.username}:a passphrase of my own choosing`).toString('base64')}`;
+    assert.equal((await inject('GET', '/api/v1/objects', { authorization: fresh })).statusCode, 200);
+    // An administrator resetting it may ask for the same again; one they set and keep does not.
+    await node.api({ method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { password: 'set by the administrator', mustChangePassword: true } });
+    const reset = `Basic ${Buffer.from(`${user.username}:set by the administrator`).toString('base64')}`;
+    assert.equal((await inject('GET', '/api/v1/objects', { authorization: reset })).statusCode, 403);
+    // A token handed out deliberately is not held back.
+    const token = await node.services.users.createToken(CLI, { userId: user.id, name: 'machine', scope: 'read' });
+    assert.equal((await inject('GET', '/api/v1/objects', { authorization: `Bearer ${token.secret}` })).statusCode, 200);
+  });
+
   test('HTTP Basic works with the user name and password', async () => {
     const basic = `Basic ${Buffer.from(`${analyst.user.username}:${analyst.password}`).toString('base64')}`;
     assert.equal((await inject('GET', '/api/v1/auth/me', { authorization: basic })).statusCode, 200);

@@ -6,10 +6,10 @@ import { actorName, canAdministerOrg, isNodeAdmin, type Principal } from '../dom
 import type { ApiToken, Role, TokenScope, User, UserRecord } from '../domain/identity/types.ts';
 import { checkName, checkPassword, checkRoles, checkUsername } from '../domain/identity/validate.ts';
 import { CLEARED } from '../domain/identity/throttle.ts';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, PasswordChangeRequiredError } from '../errors.ts';
 import type { AccountRepo, OrgRepo } from '../store/identity.types.ts';
 import type { AuditSink } from './audit.service.ts';
-import { hashPassword, newPassword, newSecret, secretHash } from './secrets.ts';
+import { hashPassword, newPassword, newSecret, secretHash, verifyPassword } from './secrets.ts';
 
 export interface UserInput {
   orgId?: string;
@@ -17,6 +17,8 @@ export interface UserInput {
   displayName?: string;
   /** When omitted at creation a one-time password is generated and returned once. */
   password?: string;
+  /** The user must choose a new password at next sign-in (always so with a generated one). */
+  mustChangePassword?: boolean;
   roles?: string[];
   clearances?: Record<string, string>;
   exercises?: string[];
@@ -76,6 +78,7 @@ export class UserService {
       clearances: this.deps.checkClearances(input.clearances ?? {}),
       exercises: input.exercises ?? [],
       disabled: false,
+      mustChangePassword: generated !== undefined || input.mustChangePassword === true,
       createdAt: now,
       updatedAt: now,
       passwordHash: await hashPassword(generated ?? checkPassword(input.password ?? '')),
@@ -91,6 +94,8 @@ export class UserService {
     const u = await this.record(actor, id);
     const self = actor.kind === 'user' && actor.user.id === id;
     const onlyPassword = Object.keys(input).every((k) => k === 'password');
+    // Whoever still holds a password someone else chose may only change it (even an administrator).
+    if (self && actor.user.mustChangePassword && !onlyPassword) throw new PasswordChangeRequiredError();
     if (!canAdministerOrg(actor, u.orgId) && !(self && onlyPassword)) throw new ForbiddenError('only administrators may change other users');
     // A node administrator's account is changed only by node administrators (or itself):
     // otherwise an organisation administrator could reset its password and take over the node.
@@ -98,6 +103,9 @@ export class UserService {
     const roles = input.roles !== undefined ? checkRoles(input.roles) : u.roles;
     if (input.roles !== undefined) this.checkGrant(actor, u.orgId, roles);
     if (input.orgId !== undefined && input.orgId !== u.orgId) throw new InvalidInputError('a user cannot move to another organisation; add a new user', { field: 'orgId' });
+    if (self && u.mustChangePassword && input.password !== undefined && u.passwordHash !== null && (await verifyPassword(input.password, u.passwordHash))) {
+      throw new InvalidInputError('choose a password other than the one you were given', { field: 'password' });
+    }
     const next: UserRecord = {
       ...u,
       displayName: input.displayName !== undefined ? checkName('displayName', input.displayName) : u.displayName,
@@ -105,6 +113,9 @@ export class UserService {
       clearances: input.clearances !== undefined ? this.deps.checkClearances(input.clearances) : u.clearances,
       exercises: input.exercises ?? u.exercises,
       disabled: input.disabled ?? u.disabled,
+      // A password the user chose clears the obligation; one an administrator sets keeps or sets
+      // it as they say.
+      mustChangePassword: self && input.password !== undefined ? false : (input.mustChangePassword ?? u.mustChangePassword),
       passwordHash: input.password !== undefined ? await hashPassword(checkPassword(input.password)) : u.passwordHash,
       updatedAt: new Date().toISOString(),
       ...(input.unlock === true ? CLEARED : {}),

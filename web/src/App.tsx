@@ -5,6 +5,7 @@ import { Dashboard } from './screens/Dashboard.tsx';
 import { Explorer } from './screens/Explorer.tsx';
 import { GraphPage } from './screens/GraphPage.tsx';
 import { ImportPage } from './screens/ImportPage.tsx';
+import { ChangePassword } from './screens/ChangePassword.tsx';
 import { Login } from './screens/Login.tsx';
 import { ObjectPage } from './screens/ObjectPage.tsx';
 import { Shell } from './screens/Shell.tsx';
@@ -27,6 +28,7 @@ export function App() {
   if (me.isPending) return <p className="muted boot" role="status">Loading…</p>;
   if (me.error) return <p className="error boot" role="alert">{me.error.message}</p>;
   if (!me.data) return <Login />;
+  if (me.data.user.mustChangePassword) return <ChangePassword me={me.data} />;
   return (
     <Shell me={me.data}>
       <Screen />

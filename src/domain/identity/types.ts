@@ -65,6 +65,9 @@ export interface User {
   /** Exercises the user takes part in. */
   exercises: string[];
   disabled: boolean;
+  /** The password was set by someone else (a one-time password): the user must choose a new one
+   *  before doing anything else with a session or HTTP Basic. */
+  mustChangePassword: boolean;
   createdAt: string;
   updatedAt: string;
 }

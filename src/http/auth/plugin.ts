@@ -5,7 +5,7 @@
 // (health, login) skip authentication.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { canMutate, isNodeAdmin, type Principal, type UserPrincipal } from '../../domain/identity/principal.ts';
-import { ForbiddenError, UnauthorizedError } from '../../errors.ts';
+import { ForbiddenError, PasswordChangeRequiredError, UnauthorizedError } from '../../errors.ts';
 import type { AuthService } from '../../services/auth.service.ts';
 
 /** The session cookie's name. */
@@ -75,7 +75,21 @@ export function installAuth(app: FastifyInstance, auth: AuthService, options: { 
     });
     if (principal) req.principal = principal;
     else if (req.routeOptions.config.public !== true) throw new UnauthorizedError();
+    if (principal && mustChangeFirst(principal, req)) throw new PasswordChangeRequiredError();
   });
+}
+
+/**
+ * Whether the request must wait until the user has chosen a new password: a user signed in (or
+ * using HTTP Basic) with a password someone else set may only read who they are, sign out and
+ * change that password. API tokens were handed out deliberately and are not held back.
+ */
+function mustChangeFirst(p: UserPrincipal, req: FastifyRequest): boolean {
+  if (!p.user.mustChangePassword || p.via === 'token') return false;
+  const route = req.routeOptions.url ?? '';
+  if (route.endsWith('/auth/me') || route.endsWith('/auth/logout')) return false;
+  const params = req.params as { id?: unknown } | undefined;
+  return !(req.method === 'PATCH' && route.endsWith('/users/:id') && params?.id === p.user.id);
 }
 
 /** Refuses every route of `app` (one scope) to all but node administrators (403). */

@@ -73,7 +73,7 @@ export function peerPrincipal(peer: Peer, reader: Reader): UserPrincipal {
   const at = peer.createdAt;
   return {
     kind: 'user',
-    user: { id: `peer:${peer.id}`, orgId: peer.nodeId, username: `peer:${peer.name}`, displayName: peer.name, roles: ['viewer'], clearances: { ...reader.clearances }, exercises: [...reader.exercises], disabled: false, createdAt: at, updatedAt: at },
+    user: { id: `peer:${peer.id}`, orgId: peer.nodeId, username: `peer:${peer.name}`, displayName: peer.name, roles: ['viewer'], clearances: { ...reader.clearances }, exercises: [...reader.exercises], disabled: false, mustChangePassword: false, createdAt: at, updatedAt: at },
     org: { id: peer.nodeId, name: peer.name, country: null, communities: [...reader.communities], node: peer.nodeId, defaultTlp: 'red', defaultDistribution: 'organization', disabled: false, createdAt: at, updatedAt: at },
     via: 'token',
     scope: 'read',

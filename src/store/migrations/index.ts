@@ -17,6 +17,7 @@ import * as m0010 from './0010_feeds.ts';
 import * as m0011 from './0011_federation.ts';
 import * as m0012 from './0012_egress_forms.ts';
 import * as m0013 from './0013_federated_groups.ts';
+import * as m0014 from './0014_password_change.ts';
 import * as m0020 from './0020_index_file.ts';
 
 type DialectMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
@@ -35,6 +36,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0011_federation', m0011.up],
   ['0012_egress_forms', m0012.up],
   ['0013_federated_groups', m0013.up],
+  ['0014_password_change', m0014.up],
   ['0020_index_file', m0020.up],
 ];
 

@@ -45,6 +45,7 @@ export interface UsersTable {
   clearances: string;
   exercises: string;
   disabled: number | boolean;
+  must_change_password: number | boolean;
   failed_logins: number;
   last_failed_at: string | null;
   locked_until: string | null;

@@ -101,7 +101,8 @@ export function useResetPassword() {
   return useMutation({
     mutationFn: async (userId: string): Promise<string> => {
       const password = newOneTimePassword();
-      await api<User>(`/users/${encodeURIComponent(userId)}`, { method: 'PATCH', json: { password } });
+      // A one-time password: the user must choose their own at next sign-in.
+      await api<User>(`/users/${encodeURIComponent(userId)}`, { method: 'PATCH', json: { password, mustChangePassword: true } });
       return password;
     },
   });

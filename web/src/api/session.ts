@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrf } from './client.ts';
 
 export interface Me {
-  user: { id: string; username: string; displayName: string; roles: string[]; clearances: Record<string, string>; orgId: string };
+  user: { id: string; username: string; displayName: string; roles: string[]; clearances: Record<string, string>; orgId: string; mustChangePassword: boolean };
   org: { id: string; name: string; country: string | null; communities: string[] };
   csrfToken?: string;
 }
@@ -54,6 +54,20 @@ export function useLogin() {
       remember(true);
       forgetData(client);
       client.setQueryData(ME, me);
+    },
+  });
+}
+
+/**
+ * Replaces a one-time password with the user's own. Changing it ends the user's sessions, this one
+ * included, so the browser signs in again with the new password.
+ */
+export function useChangePassword() {
+  const login = useLogin();
+  return useMutation({
+    mutationFn: async ({ me, password }: { me: Me; password: string }): Promise<void> => {
+      await api(`/users/${encodeURIComponent(me.user.id)}`, { method: 'PATCH', json: { password } });
+      await login.mutateAsync({ username: me.user.username, password });
     },
   });
 }
