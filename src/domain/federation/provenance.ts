@@ -129,6 +129,6 @@ export function verifyObject(o: StixObject, keyFor: (keyId: string) => PublicKey
   // stores what it parsed, and that serialises to the verified text plus the signature.
   const signature = Buffer.from(p.signature, 'base64url');
   const unsigned = withoutSignature(o);
-  if (!verifyEd25519(key, JSON.stringify(unsigned), signature) && !verifyEd25519(key, canonicalJson(unsigned), signature)) return { ok: false, reason: 'PEER_SIGNATURE_INVALID', message: `${o.id}: the provenance signature of ${p.originNode} does not match the content (altered after signing)` };
-  return { ok: true, provenance: p };
+  if (verifyEd25519(key, JSON.stringify(unsigned), signature) || verifyEd25519(key, canonicalJson(unsigned), signature)) return { ok: true, provenance: p };
+  return { ok: false, reason: 'PEER_SIGNATURE_INVALID', message: `${o.id}: the provenance signature of ${p.originNode} does not match the content (altered after signing)` };
 }
