@@ -2,8 +2,8 @@
 // main file's WAL back into the database file when asked, on its own thread, so that the copy no
 // longer holds up the index writer's next batch — and through it the main thread, which waits
 // for the index writer before each commit. A 1,000,000-object import measured 80–87 s with the
-// copy on the index writer thread and 75 s here (bench/RESULTS.md). PASSIVE never blocks a
-// writer or a reader.
+// copy on the index writer thread and 75–84 s here, 5–10 % less in the same hour
+// (bench/RESULTS.md). PASSIVE never blocks a writer or a reader.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
