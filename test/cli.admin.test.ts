@@ -68,10 +68,14 @@ describe('concord administration CLI', () => {
     assert.ok(password.length >= 12, out);
     const shown = ok(['user', 'show', 'alice']);
     assert.match(shown, /clearances:\s+nato=NATO SECRET/);
+    assert.match(shown, /password:\s+one-time: to be changed at sign-in/);
     assert.doesNotMatch(shown, new RegExp(password));
     const bob = json<{ user: { orgId: string }; password?: string }>(['user', 'add', '--org', grid, '--username', 'bob', '--password-stdin'], 'correct horse battery staple\n');
     assert.equal(bob.user.orgId, grid);
     assert.equal(bob.password, undefined, 'a password given on stdin is not echoed back');
+    assert.match(ok(['user', 'show', 'bob']), /password:\s+chosen by the user/);
+    const carol = json<{ user: { mustChangePassword: boolean } }>(['user', 'add', '--org', grid, '--username', 'carol', '--password-stdin', '--must-change'], 'handed over in person\n');
+    assert.equal(carol.user.mustChangePassword, true);
   });
 
   test('creates a token whose secret is printed once and never listed', () => {

@@ -8,25 +8,27 @@ import type { Services } from '../services/index.ts';
 import { listText, oneRef, orgNames, parseClearances, printFields, printJson, printTable, readSecretFromStdin, requireChanges, resolveOrg, resolveUser, runAdmin, stateText, usageExit } from './admin-format.ts';
 import { parseCommand } from './context.ts';
 
-export const usage = `concord user add --org ORG --username NAME [--display-name TEXT] [--password-stdin]
+export const usage = `concord user add --org ORG --username NAME [--display-name TEXT] [--password-stdin [--must-change]]
                   [--role ROLE]... [--clearance SCHEME=LEVEL]... [--exercise ID]... [--json]
 concord user list [--org ORG] [--json]
 concord user show <id|username> [--json]
 concord user update <id|username> [--display-name TEXT] [--role ROLE]... [--clearance SCHEME=LEVEL]...
-                    [--no-clearances] [--exercise ID]... [--no-exercises] [--password-stdin]
+                    [--no-clearances] [--exercise ID]... [--no-exercises] [--password-stdin [--must-change]]
                     [--unlock] [--enable] [--json]
 concord user disable <id|username> [--json]
 
 ROLE is admin, org-admin, analyst, coordinator or viewer (default analyst); ORG an organisation's
 id or name. --clearance nato="NATO SECRET" sets the highest level held in a scheme. On update,
 --role, --clearance and --exercise replace the whole list. Without --password-stdin, add prints a
-one-time password once. --unlock clears failed sign-ins and a lock.`;
+one-time password once, which the user must replace at sign-in; --must-change asks the same of a
+password given with --password-stdin. --unlock clears failed sign-ins and a lock.`;
 
 const OPTIONS = {
   org: { type: 'string' },
   username: { type: 'string' },
   'display-name': { type: 'string' },
   'password-stdin': { type: 'boolean' },
+  'must-change': { type: 'boolean' },
   role: { type: 'string', multiple: true },
   clearance: { type: 'string', multiple: true },
   'no-clearances': { type: 'boolean' },
@@ -43,6 +45,7 @@ const FLAGS = {
   username: '--username',
   displayName: '--display-name',
   password: '--password-stdin',
+  mustChangePassword: '--must-change',
   roles: '--role',
   clearances: '--clearance',
   exercises: '--exercise',
@@ -64,6 +67,7 @@ async function changes(values: Values): Promise<UserInput> {
     ...(clearances !== undefined ? { clearances } : {}),
     ...(exercises !== undefined ? { exercises } : {}),
     ...(values['password-stdin'] ? { password: await readSecretFromStdin() } : {}),
+    ...(values['must-change'] ? { mustChangePassword: true } : {}),
     ...(values.unlock ? { unlock: true } : {}),
     ...(values.enable ? { disabled: false } : {}),
   };
@@ -85,6 +89,7 @@ async function print(s: Services, u: User, json: boolean | undefined): Promise<v
     ['clearances', clearanceText(u.clearances)],
     ['exercises', listText(u.exercises)],
     ['state', stateText(u.disabled)],
+    ['password', u.mustChangePassword ? 'one-time: to be changed at sign-in' : 'chosen by the user'],
     ['created', u.createdAt],
     ['updated', u.updatedAt],
   ]);
