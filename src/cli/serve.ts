@@ -20,7 +20,7 @@ export async function run(args: string[]): Promise<number> {
   const boot = await node.services.bootstrap();
   if (boot.admin) {
     // Printed once, to the terminal only (never to the log): the password is not stored anywhere.
-    console.log(`\nFirst start: created organisation "${boot.org.name}" and its administrator.\n  user name: ${boot.admin.username}\n  password:  ${boot.admin.password}\nThis password is shown only now. Change it with \`npx concord user update admin --password-stdin\`.\n`);
+    console.log(`\nFirst start: created organisation "${boot.org.name}" and its administrator.\n  user name: ${boot.admin.username}\n  password:  ${boot.admin.password}\nThis password is shown only now; signing in with it, you first choose your own.\n`);
   }
   const address = await node.app.listen({ host: config.host, port: config.port });
   node.app.log.info(`Concord is listening on ${address} (database: ${node.store.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}); API docs at ${address}/api/docs`);
