@@ -1,6 +1,6 @@
 // One ingest measurement in its own process, so peak RSS is this work's alone.
 // Usage: node bench/ingest-child.ts <concord|baseline> <file> <dataDir>
-// Prints one JSON line: { objects, seconds, maxRssMiB, summary? }.
+// Prints one JSON line: { objects, seconds, cpuMicrosPerObject, maxRssMiB, summary? }.
 import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -49,17 +49,19 @@ async function baseline(): Promise<number> {
  * import owned by that organisation, so every object is labelled and readable by the lookup
  * benchmark. Only the import itself is timed.
  */
-async function concord(): Promise<{ started: bigint; summary: ImportSummary }> {
+async function concord(): Promise<{ started: bigint; cpu: NodeJS.CpuUsage; summary: ImportSummary }> {
   return withServices(configFrom({ 'data-dir': dataDir, 'log-level': 'warn' }), async (s) => {
     await s.bootstrap();
     const owner = await s.importOwner(CLI);
     const started = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     const summary = await s.ingest.importStream(createReadStream(file as string, { highWaterMark: 1 << 20 }), { source: 'bench', owner });
-    return { started, summary };
+    return { started, cpu, summary };
   });
 }
 
 let started = process.hrtime.bigint();
+let cpu = process.cpuUsage();
 let objects: number;
 let summary: ImportSummary | undefined;
 if (mode === 'baseline') {
@@ -67,8 +69,12 @@ if (mode === 'baseline') {
 } else {
   const r = await concord();
   started = r.started;
+  cpu = r.cpu;
   summary = r.summary;
   objects = summary.accepted + summary.unchanged + summary.quarantined;
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-console.log(JSON.stringify({ objects, seconds, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), summary }));
+// CPU of all threads: steadier than objects/s on a VM whose speed moves between runs.
+const used = process.cpuUsage(cpu);
+const cpuMicrosPerObject = Math.round((used.user + used.system) / Math.max(1, objects));
+console.log(JSON.stringify({ objects, seconds, cpuMicrosPerObject, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), summary }));
