@@ -3,6 +3,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { OBSERVABLE_KINDS } from '../../domain/observables/types.ts';
 import type { LookupResult, QueryService } from '../../services/query.service.ts';
 import { principalOf } from '../auth/plugin.ts';
+import { endOfTurn } from '../end-of-turn.ts';
 
 const Kind = Type.Optional(Type.Union(OBSERVABLE_KINDS.map((k) => Type.Literal(k)), { description: 'Kind of value; detected from the value when absent' }));
 const Value = Type.String({ minLength: 1, maxLength: 4096 });
@@ -23,7 +24,10 @@ export function lookupRoutes(query: QueryService): FastifyPluginAsyncTypebox {
       { schema: { summary: 'Look up one observable value in SCOs and indicator patterns', tags: ['lookup'], querystring: Type.Object({ value: Value, kind: Kind }, { additionalProperties: false }) } },
       async (req, reply) => {
         const [result] = await query.lookup(principalOf(req), [req.query.value], req.query.kind);
-        return reply.type('application/json; charset=utf-8').send(present(result as LookupResult));
+        const body = present(result as LookupResult);
+        // With the other lookups of this turn (end-of-turn.ts).
+        await endOfTurn();
+        return reply.type('application/json; charset=utf-8').send(body);
       },
     );
     app.post(
