@@ -70,6 +70,20 @@ for (const engine of ENGINES) {
       assert.deepEqual(await store.orgs.getSharingGroup('g-peer'), { ...base, id: 'g-peer', name: 'Peer circle', origin: '0123456789abcdef0123456789abcdef' });
     });
 
+    it('a pull lease goes to one holder at a time until it runs out or is given back', async () => {
+      await store.feeds.create({ id: 'f1', url: 'https://x.example/taxii2/', objectsUrl: 'https://x.example/taxii2/api/collections/c/objects/', collectionId: 'c', auth: { kind: 'none' }, intervalSeconds: 60, tlp: null, distribution: null, cursor: null, next: null, runLast: null, lastPullAt: null, lastResult: null, createdAt: '2026-11-22T00:00:00.000Z' });
+      const t = (m: number) => new Date(Date.UTC(2026, 10, 22, 12, m)).toISOString();
+      assert.equal(await store.feeds.claim('f1', 'a', t(0), t(10)), true);
+      assert.equal(await store.feeds.claim('f1', 'b', t(5), t(15)), false, 'held by a until minute 10');
+      assert.equal(await store.feeds.claim('f1', 'a', t(5), t(15)), true, 'its holder renews it');
+      assert.equal(await store.feeds.claim('f1', 'b', t(16), t(26)), true, 'run out: b takes it');
+      await store.feeds.release('f1', 'a');
+      assert.equal(await store.feeds.claim('f1', 'c', t(17), t(27)), false, 'a no longer held it: nothing was given back');
+      await store.feeds.release('f1', 'b');
+      assert.equal(await store.feeds.claim('f1', 'c', t(17), t(27)), true);
+      assert.equal(await store.feeds.claim('missing', 'c', t(17), t(27)), false);
+    });
+
     it('stores a batch of 5,000 objects in one call', async () => {
       const batch = Array.from({ length: 5000 }, (_, i) =>
         buildPrepared({ name: `bulk ${i}`, labels: ['bulk'], createdByRef: 'identity--bulk', observables: [ipv4(`10.0.${i >> 8}.${i & 255}`)] }),

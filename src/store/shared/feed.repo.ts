@@ -1,6 +1,7 @@
 // TAXII feeds on either engine: one Kysely implementation (migrations/0010_feeds.ts).
 import type { Kysely } from 'kysely';
 import type { Feed, FeedAuth, FeedProgress, FeedPullResult, FeedRepo } from '../feed.types.ts';
+import { claimLease, releaseLease } from './lease.ts';
 import type { Tables } from './tables.ts';
 
 interface FeedsTable {
@@ -104,18 +105,11 @@ export class KyselyFeedRepo implements FeedRepo {
     await this.db.updateTable('feeds').set({ last_pull_at: result.finishedAt, last_result: JSON.stringify(result) }).where('id', '=', id).execute();
   }
 
-  async claim(id: string, holder: string, now: string, until: string): Promise<boolean> {
-    // One conditional UPDATE: atomic on both engines, so two processes cannot both win.
-    const r = await this.db
-      .updateTable('feeds')
-      .set({ lease_holder: holder, lease_until: until })
-      .where('id', '=', id)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now), eb('lease_holder', '=', holder)]))
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
+  claim(id: string, holder: string, now: string, until: string): Promise<boolean> {
+    return claimLease(this.db, 'feeds', id, holder, now, until);
   }
 
-  async release(id: string, holder: string): Promise<void> {
-    await this.db.updateTable('feeds').set({ lease_holder: null, lease_until: null }).where('id', '=', id).where('lease_holder', '=', holder).execute();
+  release(id: string, holder: string): Promise<void> {
+    return releaseLease(this.db, 'feeds', id, holder);
   }
 }

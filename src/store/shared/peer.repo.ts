@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { InboundPolicy, OutboundPolicy, PeerPullResult } from '../../domain/federation/types.ts';
 import type { Peer, PeerRecord, PeerRepo, PeerSyncState } from '../federation.types.ts';
+import { claimLease, releaseLease } from './lease.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
 
@@ -146,15 +147,8 @@ export class KyselyPeerRepo implements PeerRepo {
     if (Object.keys(set).length > 0) await this.db.updateTable('peers').set(set).where('id', '=', id).execute();
   }
 
-  async claim(id: string, holder: string, now: string, until: string): Promise<boolean> {
-    // One conditional UPDATE: atomic on both engines.
-    const r = await this.db
-      .updateTable('peers')
-      .set({ lease_holder: holder, lease_until: until })
-      .where('id', '=', id)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now), eb('lease_holder', '=', holder)]))
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
+  claim(id: string, holder: string, now: string, until: string): Promise<boolean> {
+    return claimLease(this.db, 'peers', id, holder, now, until);
   }
 
   async leaseHolder(id: string): Promise<string | null> {
@@ -167,7 +161,7 @@ export class KyselyPeerRepo implements PeerRepo {
     return Number(r?.head ?? 0);
   }
 
-  async release(id: string, holder: string): Promise<void> {
-    await this.db.updateTable('peers').set({ lease_holder: null, lease_until: null }).where('id', '=', id).where('lease_holder', '=', holder).execute();
+  release(id: string, holder: string): Promise<void> {
+    return releaseLease(this.db, 'peers', id, holder);
   }
 }
