@@ -16,7 +16,8 @@ export function userRoutes(users: UserService): FastifyPluginAsyncTypebox {
       reply.status(201).send(await users.addUser(writerOf(req), req.body)),
     );
     app.get('/users/:id', { schema: { summary: 'One user', tags, params: IdParams } }, async (req) => users.getUser(principalOf(req), req.params.id));
-    app.patch('/users/:id', { schema: { summary: 'Change, disable or unlock a user', tags, params: IdParams, body: UserBody } }, async (req) =>
+    // The way out for a user who must change a one-time password (auth/plugin.ts).
+    app.patch('/users/:id', { config: { beforePasswordChange: 'self' }, schema: { summary: 'Change, disable or unlock a user', tags, params: IdParams, body: UserBody } }, async (req) =>
       users.updateUser(writerOf(req), req.params.id, req.body),
     );
 

@@ -21,6 +21,9 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** No authentication required. */
     public?: boolean;
+    /** Open to a user who must first change a one-time password: `any` route, or `self` when
+     *  the route's `:id` is the user's own. */
+    beforePasswordChange?: 'any' | 'self';
   }
 }
 
@@ -86,10 +89,8 @@ export function installAuth(app: FastifyInstance, auth: AuthService, options: { 
  */
 function mustChangeFirst(p: UserPrincipal, req: FastifyRequest): boolean {
   if (!p.user.mustChangePassword || p.via === 'token') return false;
-  const route = req.routeOptions.url ?? '';
-  if (route.endsWith('/auth/me') || route.endsWith('/auth/logout')) return false;
-  const params = req.params as { id?: unknown } | undefined;
-  return !(req.method === 'PATCH' && route.endsWith('/users/:id') && params?.id === p.user.id);
+  const open = req.routeOptions.config.beforePasswordChange;
+  return !(open === 'any' || (open === 'self' && (req.params as { id?: unknown } | undefined)?.id === p.user.id));
 }
 
 /** Refuses every route of `app` (one scope) to all but node administrators (403). */

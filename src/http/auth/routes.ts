@@ -23,14 +23,14 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
       return { user: s.principal.user, org: s.principal.org, csrfToken: s.csrf, expiresAt: s.expiresAt };
     });
 
-    app.post('/auth/logout', { config: { public: true }, schema: { summary: 'End the session', tags: ['auth'] } }, async (req, reply) => {
+    app.post('/auth/logout', { config: { public: true, beforePasswordChange: 'any' }, schema: { summary: 'End the session', tags: ['auth'] } }, async (req, reply) => {
       const cookie = req.cookies[SESSION_COOKIE];
       if (cookie) await auth.logout(cookie);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     });
 
-    app.get('/auth/me', { schema: { summary: 'The signed-in user, their organisation and, for sessions, the CSRF token', tags: ['auth'] } }, async (req) => {
+    app.get('/auth/me', { config: { beforePasswordChange: 'any' }, schema: { summary: 'The signed-in user, their organisation and, for sessions, the CSRF token', tags: ['auth'] } }, async (req) => {
       const p = principalOf(req);
       if (p.kind !== 'user') return { system: p.name };
       return { user: p.user, org: p.org, via: p.via, scope: p.scope, ...(req.csrfToken ? { csrfToken: req.csrfToken } : {}) };
