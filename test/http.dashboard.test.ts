@@ -167,6 +167,18 @@ for (const engine of ENGINES) {
       assert.deepEqual(seen.get(eve.user.username), [], 'nothing readable, no event');
     });
 
+    test('a listener rebound to a changed principal reads as it from then on, missing nothing', async () => {
+      const got: ObjectsAddedEvent[] = [];
+      const listener = (e: ObjectsAddedEvent): void => void got.push(e);
+      const stop = await node.services.events.subscribe(await node.services.auth.fromToken(eve.token), listener);
+      await importAs(alice, [buildIndicator({ name: 'added before the change', ...tlp('green') })]);
+      // Rebound before the poll: what was added meanwhile is counted for the new principal.
+      node.services.events.rebind(listener, await node.services.auth.fromToken(alice.token));
+      await node.services.events.tick();
+      stop();
+      assert.deepEqual(got.map((e) => e.count), [1]);
+    });
+
     test('the event stream speaks Server-Sent Events and needs a user', async () => {
       const res = await node.app.inject({ method: 'GET', url: '/api/v1/events?wait=0', headers: bob.auth });
       assert.equal(res.statusCode, 200);

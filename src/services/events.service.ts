@@ -58,6 +58,12 @@ export class EventsService {
     };
   }
 
+  /** Reads for `listener` as `principal` from now on (its caller's access changed). Unlike
+   *  unsubscribing and subscribing again, nothing added meanwhile is missed. */
+  rebind(listener: Listener, principal: Principal): void {
+    if (this.listeners.has(listener)) this.listeners.set(listener, principal);
+  }
+
   /** Number of open listeners. */
   get size(): number {
     return this.listeners.size;

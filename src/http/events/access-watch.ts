@@ -14,7 +14,7 @@ export interface AccessWatch {
 export function watchAccess(
   first: Principal,
   current: () => Promise<Principal | undefined>,
-  on: { changed: (p: Principal) => Promise<void> | void; gone: () => void },
+  on: { changed: (p: Principal) => void; gone: () => void },
   intervalMs: number,
 ): AccessWatch {
   let held = first;
@@ -22,7 +22,7 @@ export function watchAccess(
   const timer = setInterval(() => {
     void current()
       .catch(() => undefined)
-      .then(async (p) => {
+      .then((p) => {
         if (stopped) return;
         if (p === undefined) {
           stopped = true;
@@ -30,7 +30,7 @@ export function watchAccess(
           on.gone();
         } else if (p !== held) {
           held = p;
-          await on.changed(p);
+          on.changed(p);
         }
       });
   }, intervalMs);

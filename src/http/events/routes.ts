@@ -33,20 +33,12 @@ export function eventRoutes(events: EventsService, auth: AuthService): FastifyPl
       raw.write(`retry: 3000\nevent: ready\ndata: {}\n\n`);
       if (req.query.wait === 0) return raw.end();
       const send = (e: { type: string }): void => void raw.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
-      let unsubscribe = await events.subscribe(principal, send);
+      const unsubscribe = await events.subscribe(principal, send);
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
       const watch = watchAccess(
         principal,
         () => authenticate(auth, req),
-        {
-          changed: async (p) => {
-            unsubscribe();
-            const next = await events.subscribe(p, send);
-            if (raw.writableEnded) next();
-            else unsubscribe = next;
-          },
-          gone: () => end(),
-        },
+        { changed: (p) => events.rebind(send, p), gone: () => end() },
         RECHECK_MS,
       );
       const end = (): void => {
