@@ -75,7 +75,7 @@ function add(into: FeedPullSummary, s: ImportSummary): void {
 export class FeedService {
   private readonly deps: FeedDeps;
   /** Pulls under way in this process (scheduled or asked for), shown while they run. */
-  private readonly running = new Map<string, FeedRunning>();
+  private readonly running = new Map<string, { startedAt: string; summary: FeedPullSummary; bytes: number }>();
 
   constructor(deps: FeedDeps) {
     this.deps = deps;
@@ -128,7 +128,7 @@ export class FeedService {
   /** The pull of feed `id` under way in this process, with what it has committed so far. */
   progress(id: string): FeedRunning | null {
     const r = this.running.get(id);
-    return r === undefined ? null : { ...r, reasons: { ...r.reasons } };
+    return r === undefined ? null : { ...r.summary, reasons: { ...r.summary.reasons }, startedAt: r.startedAt, bytes: r.bytes };
   }
 
   /** Feeds whose interval has passed since their last pull (never pulled: due at once). */
@@ -154,10 +154,11 @@ export class FeedService {
     }
     const startedAt = new Date().toISOString();
     const summary = emptyPullSummary();
-    const live: FeedRunning = { ...emptyPullSummary(), startedAt, bytes: 0 };
+    // The run's own summary, which it adds each committed page to, is what progress() shows.
+    const live = { startedAt, summary, bytes: 0 };
     this.running.set(feed.id, live);
     const onPage = (p: PullProgress): void => {
-      Object.assign(live, p.summary, { bytes: p.bytes });
+      live.bytes = p.bytes;
       options.onPage?.(p);
     };
     let error: string | undefined;
