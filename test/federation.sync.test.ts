@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { CLI } from '../src/domain/identity/principal.ts';
 import { CONCORD_OBJECT_EXTENSION_ID } from '../src/domain/markings/concord-markings.ts';
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
-import { generateNodeKey, nodeIdentityId, privateKeyObject } from '../src/domain/federation/keys.ts';
+import { generateNodeKey, nodeIdentityId, privateKeyObject, publicKeyBytes } from '../src/domain/federation/keys.ts';
 import { signObject } from '../src/domain/federation/provenance.ts';
-import { signRequest } from '../src/domain/federation/request-signature.ts';
+import { checkResponseSignature, NONCE_HEADER, RESPONSE_SIGNATURE_HEADER, signRequest } from '../src/domain/federation/request-signature.ts';
 import type { StixObject } from '../src/domain/stix/types.ts';
 import { pin, startFedNode, type FedNode } from './helpers/federation.ts';
 import { buildPerson } from './helpers/people.ts';
@@ -82,9 +82,16 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
   test('a signed request is accepted once: the same request sent again is refused as a replay', async () => {
     const node = await b.services.federation.node.identity();
     const path = `/taxii2/federation/collections/${b.keyId}/objects/?limit=1`;
-    const headers = { accept: 'application/taxii+json;version=2.1', ...signRequest(node.keyId, node.signer.key, 'GET', path, '') };
+    const signed = signRequest(node.keyId, node.signer.key, 'GET', path, '');
+    const headers = { accept: 'application/taxii+json;version=2.1', ...signed };
     const first = await fetch(`${a.url}${path}`, { headers });
     assert.equal(first.status, 200);
+    // The page comes back attested by A's node key, for this request only.
+    const attestation = first.headers.get(RESPONSE_SIGNATURE_HEADER) ?? '';
+    const aKey = publicKeyBytes((await a.services.federation.node.identity()).publicKey);
+    const body = await first.text();
+    assert.equal(checkResponseSignature(aKey, signed[NONCE_HEADER] ?? '', body, attestation), true);
+    assert.equal(checkResponseSignature(aKey, 'another-request-nonce', body, attestation), false);
     const replayed = await fetch(`${a.url}${path}`, { headers });
     assert.equal(replayed.status, 401);
     assert.match(((await replayed.json()) as { description?: string; title?: string }).description ?? '', /replay/);

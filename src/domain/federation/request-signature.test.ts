@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generateNodeKey, privateKeyObject, publicKeyBytes } from './keys.ts';
-import { checkRequestSignature, DATE_HEADER, KEY_ID_HEADER, NONCE_HEADER, SIGNATURE_HEADER, signRequest } from './request-signature.ts';
+import { checkRequestSignature, checkResponseSignature, DATE_HEADER, KEY_ID_HEADER, NONCE_HEADER, SIGNATURE_HEADER, signRequest, signResponse } from './request-signature.ts';
 
 const k = generateNodeKey();
 const pub = publicKeyBytes(k.publicKey);
@@ -29,4 +29,15 @@ test('a date more than five minutes away is refused (replays are bounded)', () =
   assert.match(checkRequestSignature(h, pub, 'GET', '/x', '') ?? '', /five|5 minutes/);
   const fresh = headersOf(signRequest(k.keyId, privateKeyObject(k.privateKey), 'GET', '/x', '', new Date(Date.now() - 4 * 60_000)));
   assert.equal(checkRequestSignature(fresh, pub, 'GET', '/x', ''), undefined);
+});
+
+test('a response signature binds the body to the nonce of the request it answers', () => {
+  const key = privateKeyObject(k.privateKey);
+  const body = '{"more":false,"objects":[]}';
+  const sig = signResponse(key, 'nonce-of-the-request-1', body);
+  assert.equal(checkResponseSignature(pub, 'nonce-of-the-request-1', body, sig), true);
+  assert.equal(checkResponseSignature(pub, 'nonce-of-the-request-2', body, sig), false, 'an answer to another request');
+  assert.equal(checkResponseSignature(pub, 'nonce-of-the-request-1', `${body} `, sig), false, 'a body changed by one byte');
+  assert.equal(checkResponseSignature(publicKeyBytes(generateNodeKey().publicKey), 'nonce-of-the-request-1', body, sig), false, 'another key');
+  assert.equal(checkResponseSignature(pub, '', body, signResponse(key, '', body)), false, 'no nonce, no attestation');
 });

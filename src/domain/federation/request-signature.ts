@@ -5,6 +5,14 @@
 // five minutes away from the receiver's clock is refused, and within that window the receiver
 // admits each nonce once (services/federation/replay-guard.ts): a captured request cannot be
 // sent again.
+//
+// A peer answers a page request with a signature of its own over the request's nonce and the
+// SHA-256 digest of the response body: the page is then attested by the key the receiver pinned
+// for that peer, once for all its objects. For the objects that peer itself originated (signed
+// with the same key), that attestation proves what their own signatures prove (the pinned key
+// vouched for exactly these bytes), so the receiver need not verify each of them: one Ed25519
+// verification per page instead of one per object (ingress.service.ts). Objects the peer relays
+// from other origins are verified one by one as before.
 import { createHash, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { verifyEd25519, type PublicKeyBytes } from './ed25519.ts';
 
@@ -12,6 +20,8 @@ export const KEY_ID_HEADER = 'concord-key-id';
 export const DATE_HEADER = 'concord-date';
 export const SIGNATURE_HEADER = 'concord-signature';
 export const NONCE_HEADER = 'concord-nonce';
+/** The response header attesting a page (signResponse). */
+export const RESPONSE_SIGNATURE_HEADER = 'concord-response-signature';
 
 const NONCE_RE = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -47,4 +57,20 @@ export function checkRequestSignature(
   if (!NONCE_RE.test(headers.nonce)) return `${NONCE_HEADER} must be 16 to 64 base64url characters`;
   if (verifyEd25519(key, requestSigningText(method, pathAndQuery, headers.date, headers.nonce, body), Buffer.from(headers.signature, 'base64url'))) return undefined;
   return 'the request signature does not match the pinned key of its sender';
+}
+
+/** What a response signature covers: the nonce of the request it answers and the body's digest. */
+export function responseSigningText(requestNonce: string, body: string | Buffer): string {
+  const digest = createHash('sha256').update(body).digest('base64');
+  return `RESPONSE\n${requestNonce}\nsha-256=${digest}`;
+}
+
+/** The value of RESPONSE_SIGNATURE_HEADER for a response to the request that carried `requestNonce`. */
+export function signResponse(key: KeyObject, requestNonce: string, body: string | Buffer): string {
+  return sign(null, Buffer.from(responseSigningText(requestNonce, body)), key).toString('base64url');
+}
+
+/** Whether `signature` is the pinned `key`'s signature of `body` as the answer to the request that carried `requestNonce`. */
+export function checkResponseSignature(key: PublicKeyBytes, requestNonce: string, body: string | Buffer, signature: string): boolean {
+  return requestNonce !== '' && verifyEd25519(key, responseSigningText(requestNonce, body), Buffer.from(signature, 'base64url'));
 }

@@ -12,6 +12,7 @@ import type { FederationServices } from '../../services/federation/index.ts';
 import { HEAD_HEADER, MORE_HEADER, NEXT_HEADER } from '../../services/federation/sync.service.ts';
 import type { PeerRecord } from '../../store/federation.types.ts';
 import { taxiiTimestamp } from '../../domain/taxii/params.ts';
+import { NONCE_HEADER, RESPONSE_SIGNATURE_HEADER, signResponse } from '../../domain/federation/request-signature.ts';
 import { sendTaxii, sendTaxiiError } from '../taxii/present.ts';
 import { NotifyBody } from './schema.ts';
 
@@ -95,7 +96,11 @@ export function egressRoutes(fed: FederationServices, auth: AuthService): Fastif
       // §3.2: the date added of the first and last object, when there is one.
       if (page.first !== null && page.last !== null) reply.header('x-taxii-date-added-first', taxiiTimestamp(page.first)).header('x-taxii-date-added-last', taxiiTimestamp(page.last));
       const paging = `"more":${page.more},"next":"${page.next}"`;
-      return sendTaxii(reply, 200, undefined, `{${paging},"objects":[${page.objects.join(',')}]}`);
+      const body = `{${paging},"objects":[${page.objects.join(',')}]}`;
+      // The page attested as a whole: the peer checks one signature for every object this node originated.
+      const nonce = req.headers[NONCE_HEADER];
+      if (typeof nonce === 'string') reply.header(RESPONSE_SIGNATURE_HEADER, signResponse((await fed.node.identity()).signer.key, nonce, body));
+      return sendTaxii(reply, 200, undefined, body);
     });
   };
 }

@@ -18,7 +18,7 @@ import { ConflictError, InvalidInputError } from '../../errors.ts';
 import type { OrgService } from '../org.service.ts';
 import type { NodeIdentity } from './node.service.ts';
 import type { RetractionService } from './retraction.service.ts';
-import { Verifier, verifyObjects, type PageItem, type PinnedKeys, type VerifiedPage } from './verifier.ts';
+import { Verifier, verifyObjects, type PageAttestation, type PageItem, type PinnedKeys, type VerifiedPage } from './verifier.ts';
 
 /** The quarantine source of what a peer sent: `peer:<peer id>`. */
 const PEER_SOURCE = 'peer:';
@@ -84,10 +84,11 @@ export class IngressService {
   }
 
   /** Parses a page's text and checks the provenance signature of each object (on a worker
-   *  thread for large pages); start it early, so that it runs while the previous page is ingested. */
-  async verifyPage(text: string): Promise<VerifiedPage> {
+   *  thread for large pages); start it early, so that it runs while the previous page is ingested.
+   *  `attestation`: the sending peer's signature over the page, which covers what it originated. */
+  async verifyPage(text: string, attestation?: PageAttestation): Promise<VerifiedPage> {
     const { keys } = await pinnedKeys(this.deps.peers, await this.deps.node());
-    return this.verifier.verifyPage(keys, text);
+    return this.verifier.verifyPage(keys, text, attestation);
   }
 
   /** Verifies, sorts and ingests parsed objects from `peer` (a quarantined object retried, tests). */

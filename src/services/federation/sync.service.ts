@@ -4,7 +4,7 @@
 // committed page, and what it fetches again is counted unchanged, never stored twice.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { signRequest } from '../../domain/federation/request-signature.ts';
+import { NONCE_HEADER, RESPONSE_SIGNATURE_HEADER, signRequest } from '../../domain/federation/request-signature.ts';
 import { emptyPeerPull, type Peer, type PeerPullResult } from '../../domain/federation/types.ts';
 import type { BackoffPolicy } from '../../domain/feeds/backoff.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.ts';
@@ -120,6 +120,8 @@ export class SyncService {
   private readonly deps: SyncDeps;
   /** Called when a peer announces what this node has not pulled yet (`serve` pulls at once). */
   onNudge: (peerId: string) => void = () => {};
+  /** The nonce each response answered (by its headers): a page's attestation covers it. */
+  private readonly nonces = new WeakMap<Headers, string>();
 
   constructor(deps: SyncDeps) {
     this.deps = deps;
@@ -132,8 +134,10 @@ export class SyncService {
       const url = new URL(input instanceof Request ? input.url : String(input));
       const method = init?.method ?? 'GET';
       const body = typeof init?.body === 'string' ? init.body : '';
-      const headers = { ...(init?.headers as Record<string, string> | undefined), ...signRequest(node.keyId, node.signer.key, method, url.pathname + url.search, body) };
+      const signed = signRequest(node.keyId, node.signer.key, method, url.pathname + url.search, body);
+      const headers = { ...(init?.headers as Record<string, string> | undefined), ...signed };
       const res = await base(input, { ...init, headers });
+      this.nonces.set(res.headers, signed[NONCE_HEADER] ?? '');
       const head = res.headers.get(HEAD_HEADER);
       if (head !== null && onHead) onHead(head);
       return res;
@@ -193,7 +197,10 @@ export class SyncService {
       u.searchParams.set('limit', String(this.deps.pageLimit ?? PAGE_LIMIT));
       if (after !== null) u.searchParams.set('next', after);
       const res = await client.get(u.href);
-      const verified = this.deps.ingress.verifyPage(typeof res.body === 'string' ? res.body : '');
+      const signature = res.headers.get(RESPONSE_SIGNATURE_HEADER);
+      const nonce = this.nonces.get(res.headers);
+      const attestation = signature !== null && nonce !== undefined ? { keyId: peer.keyId, nonce, signature } : undefined;
+      const verified = this.deps.ingress.verifyPage(typeof res.body === 'string' ? res.body : '', attestation);
       verified.catch(() => undefined);
       const more = res.headers.get(MORE_HEADER);
       const next = res.headers.get(NEXT_HEADER);

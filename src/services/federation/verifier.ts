@@ -2,10 +2,13 @@
 // verification is the largest single cost of receiving from a peer (about 65 µs an object on
 // the benchmark machine, domain/federation/ed25519.ts), so large pages go, as the text
 // received, to a small pool of worker threads: each parses its page once, verifies every object and hands back the object's text
-// for ingestion with its verdict, while the main thread ingests the previous page.
+// for ingestion with its verdict, while the main thread ingests the previous page. A page its
+// sender attested (request-signature.ts) costs one verification for all the objects that sender
+// originated; only relayed objects are verified one by one.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { publicKeyBytes } from '../../domain/federation/keys.ts';
+import { checkResponseSignature } from '../../domain/federation/request-signature.ts';
 import { verifyObject, type Verified } from '../../domain/federation/provenance.ts';
 import type { StixObject } from '../../domain/stix/types.ts';
 
@@ -26,6 +29,15 @@ export interface VerifiedPage {
   more: boolean;
   next: string | null;
   items: PageItem[];
+  /** Whether the sender's signature over the page held (its own objects were checked through it). */
+  attested: boolean;
+}
+
+/** The sender's signature over a page: its key id, the nonce of the request and the signature. */
+export interface PageAttestation {
+  keyId: string;
+  nonce: string;
+  signature: string;
 }
 
 /** Pages shorter than this are verified inline: a message round trip costs more. */
@@ -37,21 +49,32 @@ function isStix(v: unknown): v is StixObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as StixObject).id === 'string' && typeof (v as StixObject).type === 'string';
 }
 
-/** Verifies parsed objects in this thread. */
-export function verifyObjects(pinned: PinnedKeys, objects: readonly unknown[]): PageItem[] {
-  const keys = new Map(pinned.map(([id, pub]) => [id, publicKeyBytes(pub)]));
+type Keys = Map<string, Buffer>;
+
+function keysOf(pinned: PinnedKeys): Keys {
+  return new Map(pinned.map(([id, pub]) => [id, publicKeyBytes(pub)]));
+}
+
+/** Verifies parsed objects in this thread; those signed by `attestedBy` were attested already. */
+export function verifyObjects(pinned: PinnedKeys | Keys, objects: readonly unknown[], attestedBy?: string): PageItem[] {
+  const keys = pinned instanceof Map ? pinned : keysOf(pinned);
   return objects.map((o) => {
     const text = JSON.stringify(o) ?? 'null';
-    return isStix(o) ? { text, id: o.id, type: o.type, verdict: verifyObject(o, (k) => keys.get(k)) } : { text, id: null, type: null, verdict: null };
+    return isStix(o) ? { text, id: o.id, type: o.type, verdict: verifyObject(o, (k) => keys.get(k), attestedBy) } : { text, id: null, type: null, verdict: null };
   });
 }
 
-/** Parses and verifies a page's text in this thread. Throws SyntaxError for text that is not JSON. */
-export function verifyPageText(pinned: PinnedKeys, text: string): VerifiedPage {
+/** Parses and verifies a page's text in this thread. Throws SyntaxError for text that is not JSON.
+ *  An attestation that does not hold is ignored: every object is then verified on its own. */
+export function verifyPageText(pinned: PinnedKeys, text: string, attestation?: PageAttestation): VerifiedPage {
+  const keys = keysOf(pinned);
+  const by = attestation && keys.get(attestation.keyId);
+  const attested = by !== undefined && attestation !== undefined && checkResponseSignature(by, attestation.nonce, text, attestation.signature);
   const body: unknown = text.trim() === '' ? {} : JSON.parse(text);
   const b = (body !== null && typeof body === 'object' ? body : {}) as { objects?: unknown; more?: unknown; next?: unknown };
   const objects = Array.isArray(b.objects) ? b.objects : [];
-  return { more: b.more === true, next: typeof b.next === 'string' && b.next !== '' ? b.next : null, items: verifyObjects(pinned, objects) };
+  const items = verifyObjects(keys, objects, attested ? attestation.keyId : undefined);
+  return { more: b.more === true, next: typeof b.next === 'string' && b.next !== '' ? b.next : null, items, attested };
 }
 
 type Reply = { n: number; page: VerifiedPage } | { n: number; error: string };
@@ -63,10 +86,10 @@ export class Verifier {
   private n = 0;
 
   /** Parses and verifies the text of a page. */
-  verifyPage(keys: PinnedKeys, text: string): Promise<VerifiedPage> {
+  verifyPage(keys: PinnedKeys, text: string, attestation?: PageAttestation): Promise<VerifiedPage> {
     if (text.length < WORKER_FROM_BYTES) {
       try {
-        return Promise.resolve(verifyPageText(keys, text));
+        return Promise.resolve(verifyPageText(keys, text, attestation));
       } catch (e) {
         return Promise.reject(e instanceof Error ? e : new Error(String(e)));
       }
@@ -76,7 +99,7 @@ export class Verifier {
     worker.ref();
     return new Promise((resolve, reject) => {
       this.waiting.set(n, { resolve, reject, worker });
-      worker.postMessage({ n, keys, text });
+      worker.postMessage({ n, keys, text, attestation });
     });
   }
 

@@ -1,11 +1,11 @@
 // A provenance verifier thread (verifier.ts): parses a page received from a peer and verifies
 // each object's signature, beside the main thread's ingestion of the previous page.
 import { parentPort } from 'node:worker_threads';
-import { verifyPageText, type PinnedKeys } from './verifier.ts';
+import { verifyPageText, type PageAttestation, type PinnedKeys } from './verifier.ts';
 
-parentPort?.on('message', (m: { n: number; keys: PinnedKeys; text: string }) => {
+parentPort?.on('message', (m: { n: number; keys: PinnedKeys; text: string; attestation?: PageAttestation }) => {
   try {
-    parentPort?.postMessage({ n: m.n, page: verifyPageText(m.keys, m.text) });
+    parentPort?.postMessage({ n: m.n, page: verifyPageText(m.keys, m.text, m.attestation) });
   } catch (e) {
     parentPort?.postMessage({ n: m.n, error: e instanceof Error ? e.message : String(e) });
   }
