@@ -70,6 +70,34 @@ for (const engine of ENGINES) {
       assert.deepEqual(await store.orgs.getSharingGroup('g-peer'), { ...base, id: 'g-peer', name: 'Peer circle', origin: '0123456789abcdef0123456789abcdef' });
     });
 
+    it('keeps the origin node a version was received with; the first received version names the object\'s origin', async () => {
+      const a = { ...buildPrepared(), originKey: 'key-of-node-a' };
+      const local = buildPrepared();
+      await insert(a, local);
+      await insert({ ...buildNextVersion(a), originKey: 'key-of-node-c' });
+      const origins = await store.federation.origins.get([a.id, local.id, 'indicator--00000000-0000-4000-8000-000000000000']);
+      assert.deepEqual([...origins], [[a.id, { keyId: 'key-of-node-a' }]]);
+    });
+
+    it('migration 0021 moves the origins of a store that kept them in object_origins onto their versions', async () => {
+      const a = buildPrepared();
+      const b = buildPrepared();
+      await insert(a, b);
+      await insert(buildNextVersion(a));
+      await store.close();
+      // The store as it was before 0021: origins in a table of their own.
+      await location.exec([
+        'alter table objects drop column origin_key',
+        'create table object_origins (object_id text primary key, key_id text not null, origin_org text not null)',
+        `insert into object_origins values ('${a.id}', 'key-of-node-a', 'identity--x')`,
+        "delete from kysely_migration where name = '0021_origin_key'",
+      ]);
+      store = await location.open();
+      const origins = await store.federation.origins.get([a.id, b.id]);
+      assert.deepEqual([...origins], [[a.id, { keyId: 'key-of-node-a' }]]);
+      assert.ok((await location.migrations()).includes('0021_origin_key'));
+    });
+
     it('a pull lease goes to one holder at a time until it runs out or is given back', async () => {
       await store.feeds.create({ id: 'f1', url: 'https://x.example/taxii2/', objectsUrl: 'https://x.example/taxii2/api/collections/c/objects/', collectionId: 'c', auth: { kind: 'none' }, intervalSeconds: 60, tlp: null, distribution: null, cursor: null, next: null, runLast: null, lastPullAt: null, lastResult: null, createdAt: '2026-11-22T00:00:00.000Z' });
       const t = (m: number) => new Date(Date.UTC(2026, 10, 22, 12, m)).toISOString();

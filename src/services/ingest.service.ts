@@ -31,6 +31,9 @@ export interface ImportOptions {
    * page, does so at its end). Default true.
    */
   settle?: boolean;
+  /** The key id of the node that originated these objects (a peer's objects, verified): stored
+   *  with each version, so that only that node publishes new versions here. */
+  originKey?: string;
 }
 
 const BATCH = 2000;
@@ -72,10 +75,12 @@ class ImportRun {
   private readonly deps: IngestDeps;
   private readonly source: string;
   private readonly labeller: Labeller | undefined;
+  private readonly originKey: string | undefined;
 
-  constructor(deps: IngestDeps, source: string, labeller: Labeller | undefined) {
+  constructor(deps: IngestDeps, options: ImportOptions, labeller: Labeller | undefined) {
     this.deps = deps;
-    this.source = source;
+    this.source = options.source;
+    this.originKey = options.originKey;
     this.labeller = labeller;
   }
 
@@ -90,6 +95,7 @@ class ImportRun {
         this.summary.upgraded++;
         for (const change of r.upgrades) count(this.summary.upgrades, change);
       }
+      if (this.originKey !== undefined) r.prepared.originKey = this.originKey;
       this.batch.push(r.prepared);
       this.batchChars += r.prepared.json.length;
     }
@@ -251,7 +257,7 @@ export class IngestService {
     const labels = this.deps.labels;
     const labeller =
       labels && options.owner ? new Labeller({ access: labels.access, audit: labels.audit, schemes: labels.schemes, registry: await labels.markings.registry() }, options.owner) : undefined;
-    const run = new ImportRun(this.deps, options.source, labeller);
+    const run = new ImportRun(this.deps, options, labeller);
     const splitter = new BundleSplitter();
     const pipeline = new ExaminePipeline(run);
     const report = (): void => options.onProgress?.({ bytesRead: splitter.offset, objectsRead: run.objectsRead, summary: run.summary });
@@ -286,7 +292,7 @@ export class IngestService {
     const labels = this.deps.labels;
     const labeller =
       labels && options.owner ? new Labeller({ access: labels.access, audit: labels.audit, schemes: labels.schemes, registry: await labels.markings.registry() }, options.owner) : undefined;
-    const run = new ImportRun(this.deps, options.source, labeller);
+    const run = new ImportRun(this.deps, options, labeller);
     for (const [index, it] of items.entries()) await run.add({ text: it.text, offset: 0, index }, it.examined);
     await run.finish(options.settle !== false);
     return run.summary;

@@ -37,16 +37,14 @@ export interface PeerRepo {
   storeHead(): Promise<number>;
 }
 
-/** Where a received object came from. */
+/** The node an object came from: the key id its first received version was signed with. */
 export interface Origin {
   keyId: string;
-  originOrg: string;
 }
 
+/** Origins are written with the versions (PreparedObject.originKey); this reads them. */
 export interface OriginRepo {
   get(ids: readonly string[]): Promise<Map<string, Origin>>;
-  /** Records origins not recorded yet (the first origin of an id stays). */
-  record(rows: readonly ({ id: string } & Origin)[]): Promise<void>;
 }
 
 /** A retracted object: its content is gone, this row stays. */

@@ -14,6 +14,8 @@ export interface StoreLocation {
   open(): Promise<Store>;
   /** Names of the migrations recorded as applied. */
   migrations(): Promise<string[]>;
+  /** Runs SQL statements on the closed store's main database (to shape an older schema). */
+  exec(statements: string[]): Promise<void>;
   /** Removes the location (the store must be closed). */
   dispose(): Promise<void>;
 }
@@ -36,6 +38,14 @@ const sqlite: Engine = {
         const db = new Database(join(dataDir, 'concord.db'), { readonly: true });
         try {
           return db.prepare<[], string>('select name from kysely_migration order by name').pluck().all();
+        } finally {
+          db.close();
+        }
+      },
+      async exec(statements) {
+        const db = new Database(join(dataDir, 'concord.db'));
+        try {
+          for (const s of statements) db.exec(s);
         } finally {
           db.close();
         }
@@ -76,6 +86,10 @@ const postgres: Engine = {
         withClient(databaseUrl, async (c) => {
           const r = await c.query<{ name: string }>('select name from kysely_migration order by name');
           return r.rows.map((row) => row.name);
+        }),
+      exec: (statements) =>
+        withClient(databaseUrl, async (c) => {
+          for (const s of statements) await c.query(s);
         }),
       dispose: () => withClient(baseUrl, (c) => c.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
     };

@@ -32,4 +32,7 @@ export interface PreparedObject {
   markingRefs: string[];
   /** The distribution in Concord's object extension, as written, or null. */
   distribution: string | null;
+  /** The key id of the node that originated this version, when it was received from a peer
+   *  (set by ingestion from the verified provenance, not by examine). */
+  originKey?: string;
 }

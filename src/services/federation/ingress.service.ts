@@ -52,11 +52,10 @@ interface Checked {
   p: Provenance | null;
 }
 
-/** Objects of one page sorted for ingestion: by owner, definitions first. */
+/** Objects of one page sorted for ingestion: by owner and origin node, definitions first. */
 interface Sorted {
   definitions: PageItem[];
-  byOwner: Map<string, PageItem[]>;
-  origins: ({ id: string; keyId: string; originOrg: string })[];
+  byOwner: Map<string, { owner: string; originKey: string | undefined; items: PageItem[] }>;
   /** Versions from another node than the object's origin. */
   refused: { item: Checked['item']; reason: string; message: string }[];
 }
@@ -143,7 +142,6 @@ export class IngressService {
     const sorted = await this.sort(checked, peer, summary);
     await this.deps.quarantine.add(held);
     await this.ingest(sorted, peer, summary);
-    await this.deps.origins.record(sorted.origins);
     return summary;
   }
 
@@ -225,7 +223,7 @@ export class IngressService {
     const ids = checked.map((c) => c.item.id);
     const tombs = await this.deps.tombstones.get(ids);
     const origins = await this.deps.origins.get(ids);
-    const out: Sorted = { definitions: [], byOwner: new Map(), origins: [], refused: [] };
+    const out: Sorted = { definitions: [], byOwner: new Map(), refused: [] };
     for (const { item, p } of checked) {
       if (p === null && (item.type === 'marking-definition' || CONCORD_PUBLISHED_IDS.has(item.id))) {
         out.definitions.push(item);
@@ -243,10 +241,10 @@ export class IngressService {
       }
       // Unsigned objects a peer may send (inbound policy) are owned by the peer's node identity.
       const owner = p ? p.originOrg : peer.nodeId;
-      const group = out.byOwner.get(owner) ?? [];
-      group.push(item);
-      out.byOwner.set(owner, group);
-      if (p) out.origins.push({ id: item.id, keyId: p.keyId, originOrg: p.originOrg });
+      const key = `${owner} ${p?.keyId ?? ''}`;
+      const group = out.byOwner.get(key) ?? { owner, originKey: p?.keyId, items: [] };
+      group.items.push(item);
+      out.byOwner.set(key, group);
     }
     return out;
   }
@@ -260,8 +258,8 @@ export class IngressService {
         summary.reasons[r.reason] = (summary.reasons[r.reason] ?? 0) + 1;
       }
     }
-    const groups: [string, PageItem[]][] = [[peer.nodeId, sorted.definitions], ...sorted.byOwner];
-    for (const [orgId, items] of groups) {
+    const groups = [{ owner: peer.nodeId, originKey: undefined, items: sorted.definitions }, ...sorted.byOwner.values()];
+    for (const { owner: orgId, originKey, items } of groups) {
       if (items.length === 0) continue;
       // Markings come with the objects (egress makes TLP and distribution explicit); the defaults
       // fail closed for anything that arrives without them.
@@ -270,7 +268,12 @@ export class IngressService {
       // bundle to split: the page was parsed once already).
       const texts = items.map((i) => i.text);
       const examined = examineBatch(texts);
-      const s = await this.deps.ingest.importExamined(texts.map((text, i) => ({ text, examined: examined[i] as ExaminedLite })), { source, owner, settle: false });
+      const s = await this.deps.ingest.importExamined(texts.map((text, i) => ({ text, examined: examined[i] as ExaminedLite })), {
+        source,
+        owner,
+        settle: false,
+        ...(originKey !== undefined ? { originKey } : {}),
+      });
       summary.accepted += s.accepted;
       summary.unchanged += s.unchanged;
       summary.quarantined += s.quarantined;

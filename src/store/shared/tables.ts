@@ -19,6 +19,8 @@ export interface ObjectsTable {
   latest: number | boolean;
   added_at: string;
   json: string;
+  /** Key id of the node that originated this version, when it came from a peer (migrations/0021). */
+  origin_key: string | null;
 }
 
 /** References held by the latest version of each source object, keyed by that version's seq. */

@@ -1,4 +1,5 @@
-// Retraction and origin bookkeeping on either engine (migrations/0011_federation.ts). Purging
+// Retraction and origin bookkeeping on either engine (migrations/0011_federation.ts; origins are
+// `objects.origin_key` since migrations/0021_origin_key.ts). Purging
 // keeps the version rows (store sequences, and so every peer's cursor, must never go back; see
 // migrations/0001_objects.ts) but replaces their content and removes everything derived from it.
 import { sql, type Kysely } from 'kysely';
@@ -9,12 +10,6 @@ import { KyselyPeerRepo } from './peer.repo.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
 
-interface OriginsTable {
-  object_id: string;
-  key_id: string;
-  origin_org: string;
-}
-
 interface TombstonesTable {
   object_id: string;
   retracted_at: string;
@@ -22,7 +17,7 @@ interface TombstonesTable {
   retraction_id: string;
 }
 
-type FedTables = Tables & { object_origins: OriginsTable; tombstones: TombstonesTable; egress_forms: { seq: number } };
+type FedTables = Tables & { tombstones: TombstonesTable; egress_forms: { seq: number } };
 
 const CHUNK = 500;
 
@@ -40,31 +35,22 @@ function stub(json: string): string {
   return JSON.stringify({ ...keep, x_concord_retracted: true });
 }
 
-/** Origins of received objects. */
+/** Origins of received objects: the origin key their versions were stored with. */
 export class KyselyOriginRepo implements OriginRepo {
-  private readonly db: Kysely<FedTables>;
+  private readonly db: Kysely<Tables>;
 
   constructor(db: Kysely<Tables>) {
-    this.db = db.withTables<{ object_origins: OriginsTable; tombstones: TombstonesTable }>();
+    this.db = db;
   }
 
   async get(ids: readonly string[]): Promise<Map<string, Origin>> {
     const out = new Map<string, Origin>();
     for (const part of chunks([...new Set(ids)])) {
-      const rows = await this.db.selectFrom('object_origins').selectAll().where('object_id', 'in', part).execute();
-      for (const r of rows) out.set(r.object_id, { keyId: r.key_id, originOrg: r.origin_org });
+      // The first version received names the origin (only it may add versions afterwards).
+      const rows = await this.db.selectFrom('objects').select(['id', 'origin_key']).where('id', 'in', part).where('origin_key', 'is not', null).orderBy('seq').execute();
+      for (const r of rows) if (r.origin_key !== null && !out.has(r.id)) out.set(r.id, { keyId: r.origin_key });
     }
     return out;
-  }
-
-  async record(rows: readonly ({ id: string } & Origin)[]): Promise<void> {
-    for (const part of chunks(rows)) {
-      await this.db
-        .insertInto('object_origins')
-        .values(part.map((r) => ({ object_id: r.id, key_id: r.keyId, origin_org: r.originOrg })))
-        .onConflict((oc) => oc.column('object_id').doNothing())
-        .execute();
-    }
   }
 }
 
@@ -74,7 +60,7 @@ export class KyselyTombstoneRepo implements TombstoneRepo {
   private readonly d: SqlDialect;
 
   constructor(db: Kysely<Tables>, dialect: SqlDialect) {
-    this.db = db.withTables<{ object_origins: OriginsTable; tombstones: TombstonesTable; egress_forms: { seq: number } }>();
+    this.db = db.withTables<{ tombstones: TombstonesTable; egress_forms: { seq: number } }>();
     this.d = dialect;
   }
 

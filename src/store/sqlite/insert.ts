@@ -63,8 +63,8 @@ function prepare(db: Database.Database) {
     // itself would (migrations/0001_objects.ts), and the derived rows can be built beforehand.
     objects: new RowInserter(
       db,
-      'insert into objects (seq, id, version, type, spec_version, created, created_by_ref, revoked, latest, added_at, json)',
-      11,
+      'insert into objects (seq, id, version, type, spec_version, created, created_by_ref, revoked, latest, added_at, json, origin_key)',
+      12,
     ),
     access: new RowInserter(db, 'insert into object_access (seq, owner_org, tlp, distribution, label)', 5),
   };
@@ -242,7 +242,7 @@ function writeObjects(s: Statements, pending: readonly Pending[], addedAt: strin
   const flat: (string | number | null)[] = [];
   const access: (string | number)[] = [];
   for (const { seq, object: o, latest, label } of pending) {
-    flat.push(seq, o.id, o.version, o.type, o.specVersion, o.created, o.createdByRef, o.revoked ? 1 : 0, latest ? 1 : 0, addedAt, o.json);
+    flat.push(seq, o.id, o.version, o.type, o.specVersion, o.created, o.createdByRef, o.revoked ? 1 : 0, latest ? 1 : 0, addedAt, o.json, o.originKey ?? null);
     if (label === null) continue;
     const a = accessRow(seq, label);
     access.push(a.seq, a.owner_org, a.tlp, a.distribution, a.label);
