@@ -264,11 +264,12 @@ export class IngressService {
       // Markings come with the objects (egress makes TLP and distribution explicit); the defaults
       // fail closed for anything that arrives without them.
       const owner = { orgId, tlp: 'red' as const, distribution: { kind: 'organization' as const }, actor: `peer:${peer.name}` };
-      // The texts as the verifying thread wrote them, examined here as an import would (no
-      // bundle to split: the page was parsed once already).
-      const texts = items.map((i) => i.text);
-      const examined = examineBatch(texts);
-      const s = await this.deps.ingest.importExamined(texts.map((text, i) => ({ text, examined: examined[i] as ExaminedLite })), {
+      // The texts as the verifying thread wrote them, examined there (or here, for what it did
+      // not examine: definitions, unsigned objects) as an import would; no bundle to split.
+      const missing = items.filter((i) => i.examined === undefined);
+      const late = examineBatch(missing.map((i) => i.text));
+      missing.forEach((i, n) => (i.examined = late[n]));
+      const s = await this.deps.ingest.importExamined(items.map((i) => ({ text: i.text, examined: i.examined as ExaminedLite })), {
         source,
         owner,
         settle: false,

@@ -1,16 +1,17 @@
-// Verifies the provenance of what a peer sends (domain/federation/provenance.ts). Ed25519
-// verification is the largest single cost of receiving from a peer (about 65 µs an object on
-// the benchmark machine, domain/federation/ed25519.ts), so large pages go, as the text
-// received, to a small pool of worker threads: each parses its page once, verifies every object and hands back the object's text
-// for ingestion with its verdict, while the main thread ingests the previous page. A page its
-// sender attested (request-signature.ts) costs one verification for all the objects that sender
-// originated; only relayed objects are verified one by one.
+// Verifies the provenance of what a peer sends (domain/federation/provenance.ts). Large pages
+// go, as the text received, to a small pool of worker threads: each parses its page once,
+// verifies every object and examines those that verified (validation and the rows to store,
+// ingest/examine.ts), and hands back each object's text with its verdict and examination, while
+// the main thread stores the previous page. A page its sender attested (request-signature.ts)
+// costs one Ed25519 verification for all the objects that sender originated; only relayed
+// objects are verified one by one (~65-100 µs each, domain/federation/ed25519.ts).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { publicKeyBytes } from '../../domain/federation/keys.ts';
 import { checkResponseSignature } from '../../domain/federation/request-signature.ts';
 import { verifyObject, type Verified } from '../../domain/federation/provenance.ts';
 import type { StixObject } from '../../domain/stix/types.ts';
+import { examineBatch, type ExaminedLite } from '../examiner.ts';
 
 /** Pinned keys: key id → base64 public key. */
 export type PinnedKeys = [string, string][];
@@ -22,6 +23,8 @@ export interface PageItem {
   id: string | null;
   type: string | null;
   verdict: Verified | null;
+  /** The object examined for ingestion (examine.ts) on the verifying thread, when it verified. */
+  examined?: ExaminedLite;
 }
 
 /** A page of a peer's egress collection (TAXII 2.1 §3.5 envelope), its objects verified. */
@@ -74,6 +77,10 @@ export function verifyPageText(pinned: PinnedKeys, text: string, attestation?: P
   const b = (body !== null && typeof body === 'object' ? body : {}) as { objects?: unknown; more?: unknown; next?: unknown };
   const objects = Array.isArray(b.objects) ? b.objects : [];
   const items = verifyObjects(keys, objects, attested ? attestation.keyId : undefined);
+  // Examined here too: it takes ~20 µs an object off the thread that stores (bench/RESULTS.md).
+  const ok = items.filter((i) => i.verdict?.ok === true);
+  const examined = examineBatch(ok.map((i) => i.text));
+  ok.forEach((i, n) => (i.examined = examined[n]));
   return { more: b.more === true, next: typeof b.next === 'string' && b.next !== '' ? b.next : null, items, attested };
 }
 

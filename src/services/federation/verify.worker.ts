@@ -1,5 +1,5 @@
-// A provenance verifier thread (verifier.ts): parses a page received from a peer and verifies
-// each object's signature, beside the main thread's ingestion of the previous page.
+// A provenance verifier thread (verifier.ts): parses a page received from a peer, verifies each
+// object's signature and examines it, beside the main thread's ingestion of the previous page.
 import { parentPort } from 'node:worker_threads';
 import { verifyPageText, type PageAttestation, type PinnedKeys } from './verifier.ts';
 
