@@ -79,7 +79,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(importRoutes(services.imports, services.importOwner, config.maxUploadBytes));
       await api.register(collectionRoutes(services.collections));
       await api.register(peerRoutes(services.federation));
-      await api.register(dashboardRoutes(services.dashboard));
+      await api.register(dashboardRoutes(services.dashboard, services.schemes));
       await api.register(eventRoutes(services.events, services.auth));
       await api.register(feedRoutes(services.feeds));
     },

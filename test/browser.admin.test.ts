@@ -136,13 +136,16 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
   test('adds a user, edits roles and clearances, resets the password, manages tokens, disables', async () => {
     await open('Users');
     const add = form('Add user');
-    await add.getByLabel('User name').fill('duty.officer');
+    await add.getByLabel('User name').fill('duty officer');
     await add.getByLabel('Display name').fill('Duty Officer');
-    await add.getByLabel('Clearances').fill('nato: NATO TOP');
+    // A clearance is chosen among the node's schemes and levels, so it cannot be misspelt.
+    const clearances = add.getByRole('group', { name: 'Clearances' });
+    assert.deepEqual(await clearances.getByLabel('NATO').locator('option').allInnerTexts(), ['none', 'NATO UNCLASSIFIED', 'NATO RESTRICTED', 'NATO CONFIDENTIAL', 'NATO SECRET', 'COSMIC TOP SECRET']);
+    await clearances.getByLabel('NATO').selectOption('NATO SECRET');
     provoked.push(/\/api\/v1\/users$/);
     await button('Add user', add).click();
-    assert.match(await fieldError(add, 'Clearances'), /not a level of NATO/);
-    await add.getByLabel('Clearances').fill('nato: NATO SECRET');
+    assert.match(await fieldError(add, 'User name'), /letters, digits/);
+    await add.getByLabel('User name').fill('duty.officer');
     await button('Add user', add).click();
     assert.match(await page.getByTestId('new-password').innerText(), /^\S{20}$/);
     await row('Users', 'duty.officer').getByText('nato: NATO SECRET').waitFor();
@@ -150,7 +153,10 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     await button('Edit duty.officer').click();
     const edit = form('Edit duty.officer');
     await edit.getByLabel('coordinator').check();
-    await edit.getByLabel('Clearances').fill('nato: NATO CONFIDENTIAL\neu: CONFIDENTIEL UE/EU CONFIDENTIAL');
+    const levels = edit.getByRole('group', { name: 'Clearances' });
+    assert.equal(await levels.getByLabel('NATO').inputValue(), 'NATO SECRET', 'the editor starts from the user\'s clearances');
+    await levels.getByLabel('NATO').selectOption('NATO CONFIDENTIAL');
+    await levels.getByLabel('EU').selectOption('CONFIDENTIEL UE/EU CONFIDENTIAL');
     await button('Save user', edit).click();
     await edit.waitFor({ state: 'detached' });
     await row('Users', 'duty.officer').getByText('analyst, coordinator').waitFor();
@@ -293,6 +299,8 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     await add.getByLabel('Countries').fill('be');
     await add.getByLabel('Communities', { exact: true }).fill('eu');
     await add.getByLabel('Highest TLP sent').selectOption('amber');
+    await add.getByRole('group', { name: 'Accreditation (highest level)' }).getByLabel('EU').selectOption('SECRET UE/EU SECRET');
+    await add.getByRole('group', { name: 'Highest classification sent' }).getByLabel('EU').selectOption('CONFIDENTIEL UE/EU CONFIDENTIAL');
     await add.getByLabel('Only these object types', { exact: true }).fill('indicator, malware');
     await button('Add peer', add).click();
     const peer = row('Peers', 'cert-eu');
@@ -304,8 +312,10 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     await peer.getByText(/BE, LU/).waitFor();
     await button('Disable cert-eu').click();
     await peer.getByText('disabled').waitFor();
-    const [saved] = (await node.api({ method: 'GET', url: '/api/v1/peers' })).json<{ peers: { name: string; countries: string[]; outbound: { maxTlp?: string; types?: string[] }; disabled: boolean }[] }>().peers;
+    type Saved = { name: string; countries: string[]; accreditation: Record<string, string>; outbound: { maxTlp?: string; maxClassification?: Record<string, string>; types?: string[] }; disabled: boolean };
+    const [saved] = (await node.api({ method: 'GET', url: '/api/v1/peers' })).json<{ peers: Saved[] }>().peers;
     assert.deepEqual([saved?.name, saved?.countries, saved?.outbound.maxTlp, saved?.outbound.types, saved?.disabled], ['cert-eu', ['BE', 'LU'], 'amber', ['indicator', 'malware'], true]);
+    assert.deepEqual([saved?.accreditation, saved?.outbound.maxClassification], [{ eu: 'SECRET UE/EU SECRET' }, { eu: 'CONFIDENTIEL UE/EU CONFIDENTIAL' }]);
     await shot(page, '20-admin-peers');
     await button('Remove cert-eu').click();
     await button('Forget this peer').click();

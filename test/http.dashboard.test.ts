@@ -186,5 +186,13 @@ for (const engine of ENGINES) {
       assert.match(res.body, /^retry: \d+\nevent: ready\n/);
       assert.equal((await node.app.inject({ method: 'GET', url: '/api/v1/events?wait=0' })).statusCode, 401);
     });
+
+    test('the classification schemes and their levels are shown to every signed-in user, to no one else', async () => {
+      const res = await node.app.inject({ method: 'GET', url: '/api/v1/markings/schemes', headers: eve.auth });
+      assert.equal(res.statusCode, 200);
+      const nato = (res.json() as { schemes: { id: string; name: string; levels: string[] }[] }).schemes.find((x) => x.id === 'nato');
+      assert.deepEqual(nato?.levels, [...NATO_SCHEME.levels]);
+      assert.equal((await node.app.inject({ method: 'GET', url: '/api/v1/markings/schemes' })).statusCode, 401);
+    });
   });
 }

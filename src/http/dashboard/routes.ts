@@ -1,6 +1,8 @@
 // /api/v1/dashboard and /api/v1/markings: situational-awareness aggregates and the marking banner
-// of what a screen shows, both computed over what the caller may read only (DESIGN.md principle 2).
+// of what a screen shows, both computed over what the caller may read only (DESIGN.md principle 2),
+// and the classification schemes this node knows (for choosing levels: clearances, accreditation).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { SchemeRegistry } from '../../domain/markings/classification.ts';
 import type { DashboardService } from '../../services/dashboard.service.ts';
 import { principalOf } from '../auth/plugin.ts';
 
@@ -10,7 +12,7 @@ const MarkingsQuery = Type.Object(
 );
 
 /** Dashboard routes; mount under /api/v1. */
-export function dashboardRoutes(dashboard: DashboardService): FastifyPluginAsyncTypebox {
+export function dashboardRoutes(dashboard: DashboardService, schemes: SchemeRegistry): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/dashboard', { schema: { summary: 'Counts by type, TLP, classification and country, activity, most active threats, latest shared objects: of what the caller may read', tags: ['dashboard'] } }, async (req) =>
       dashboard.summary(principalOf(req)),
@@ -18,6 +20,11 @@ export function dashboardRoutes(dashboard: DashboardService): FastifyPluginAsync
     app.get('/markings', { schema: { summary: 'The marking banner of objects on screen: most restrictive TLP, highest classification, releasability (readable objects only)', tags: ['dashboard'], querystring: MarkingsQuery } }, async (req) => {
       const ids = req.query.ids.split(',').map((s) => s.trim()).filter((s) => s !== '').slice(0, 500);
       return dashboard.banner(principalOf(req), ids);
+    });
+    // Node configuration, not data: every signed-in user may see which levels exist.
+    app.get('/markings/schemes', { schema: { summary: 'The classification schemes of this node, each with its levels, lowest first', tags: ['dashboard'] } }, async (req) => {
+      principalOf(req);
+      return { schemes: schemes.all().map((s) => ({ id: s.id, name: s.name, levels: [...s.levels] })) };
     });
   };
 }

@@ -6,7 +6,8 @@ import { api, ApiError } from './client.ts';
 
 // The API returns these records as the domain defines them; the types are shared, not restated.
 import type { ApiToken as Token, Community, Org, SharingGroup, User } from '../../../src/domain/identity/types.ts';
-export type { Community, Org, SharingGroup, Token, User };
+import type { ClassificationScheme } from '../../../src/domain/markings/classification.ts';
+export type { ClassificationScheme, Community, Org, SharingGroup, Token, User };
 export { ROLES } from '../../../src/domain/identity/types.ts';
 
 export interface AuditEntry {
@@ -40,6 +41,8 @@ export function useAdminList<T>(path: string, key: string, enabled = true, optio
 }
 
 export const useOrgs = () => useAdminList<Org>('/orgs', 'orgs');
+/** The node's classification schemes, each with its levels lowest first (node configuration). */
+export const useSchemes = () => useAdminList<ClassificationScheme>('/markings/schemes', 'schemes');
 export const useUsers = () => useAdminList<User>('/users', 'users');
 export const useTokens = () => useAdminList<Token>('/tokens', 'tokens');
 /** One user's tokens (node administrators, or the user). */

@@ -173,6 +173,49 @@ export function CheckList({ legend, name, options, selected, onChange, empty = '
   );
 }
 
+/**
+ * A level per classification scheme (clearances, accreditation, highest classification sent):
+ * one choice per scheme of the node, among its levels, or none. A level the node no longer
+ * knows (a scheme removed from its configuration) stays listed, so that saving keeps it, and
+ * the server says what is wrong with it.
+ */
+export function LevelsField({ legend, name, schemes, value, onChange, none = 'none' }: {
+  legend: string;
+  name: string;
+  schemes: readonly { id: string; name: string; levels: readonly string[] }[];
+  value: Readonly<Record<string, string>>;
+  onChange: (v: Record<string, string>) => void;
+  none?: string;
+}) {
+  const f = useField(name, legend);
+  const known = new Set(schemes.map((s) => s.id));
+  const rows = [...schemes, ...Object.keys(value).filter((id) => !known.has(id)).map((id) => ({ id, name: id, levels: [] as string[] }))];
+  const set = (scheme: string, level: string): void => {
+    const { [scheme]: _old, ...rest } = value;
+    onChange(level === '' ? rest : { ...rest, [scheme]: level });
+  };
+  return (
+    <fieldset className="field levels" aria-describedby={f.describedBy} aria-invalid={f.error ? true : undefined}>
+      <legend>{legend}</legend>
+      {rows.length === 0 && <span className="muted">No classification scheme is configured.</span>}
+      {rows.map((s) => {
+        const current = value[s.id] ?? '';
+        const levels = current !== '' && !s.levels.includes(current) ? [...s.levels, current] : s.levels;
+        return (
+          <label key={s.id} className="level">
+            <span>{s.name}</span>
+            <select name={`${name}.${s.id}`} value={current} onChange={(e) => set(s.id, e.target.value)}>
+              <option value="">{none}</option>
+              {levels.map((l) => <option key={l} value={l}>{l}</option>)}
+            </select>
+          </label>
+        );
+      })}
+      <FieldError id={f.id} error={f.error} />
+    </fieldset>
+  );
+}
+
 /** An irreversible action in two steps: the button, then "confirm" or "cancel" in its place. */
 export function ConfirmButton({ label, text, confirm, onConfirm, disabled }: { label: string; text?: string; confirm: string; onConfirm: () => void; disabled?: boolean }) {
   const [asking, setAsking] = useState(false);
@@ -192,18 +235,6 @@ export function ActionError({ error, what }: { error: Error | null; what: string
 
 /** Comma- or line-separated values, trimmed, without empties. */
 export const splitList = (text: string): string[] => text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
-
-/** `scheme: level` lines as a record; malformed lines are refused, naming `field`. */
-export function parseLevels(text: string, field: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split(/[\n;]/).map((l) => l.trim()).filter(Boolean)) {
-    const at = line.indexOf(':');
-    if (at <= 0 || at === line.length - 1) throw localError(field, `"${line}" is not "scheme: level" (for example "nato: NATO SECRET")`);
-    out[line.slice(0, at).trim()] = line.slice(at + 1).trim();
-  }
-  return out;
-}
-export const levelsText = (r: Readonly<Record<string, string>>): string => Object.entries(r).map(([s, l]) => `${s}: ${l}`).join('\n');
 
 export const when = (s: string | null | undefined): string => (s ? s.replace('T', ' ').slice(0, 19) : '—');
 export const listText = (xs: readonly string[]): string => (xs.length ? xs.join(', ') : '—');

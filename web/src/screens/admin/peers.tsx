@@ -2,11 +2,11 @@
 // pinned here: what they host, what this node sends them and accepts from them, their lag and
 // last error. Node administrators only; the fields are those of the API's PeerBody.
 import { useState } from 'react';
-import { TLPS } from '../../api/admin.ts';
+import { TLPS, useSchemes } from '../../api/admin.ts';
 import { useAddPeer, useNodeIdentity, usePeers, useRemovePeer, useUpdatePeer, type Peer, type PeerBody } from '../../api/peers.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
-import { ActionError, CheckField, ConfirmButton, Form, levelsText, listText, parseLevels, SelectField, splitList, TextArea, TextField, when } from './forms.tsx';
+import { ActionError, CheckField, ConfirmButton, Form, LevelsField, listText, SelectField, splitList, TextArea, TextField, when } from './forms.tsx';
 
 /** The node's identity, with its public key ready to copy. */
 export function NodeIdentity() {
@@ -35,8 +35,8 @@ export function NodeIdentity() {
 }
 
 interface PeerDraft {
-  name: string; url: string; key: string; orgs: string; countries: string; communities: string; accreditation: string;
-  maxTlp: string; maxClassification: string; outCommunities: string; outTypes: string; exercises: string;
+  name: string; url: string; key: string; orgs: string; countries: string; communities: string; accreditation: Record<string, string>;
+  maxTlp: string; maxClassification: Record<string, string>; outCommunities: string; outTypes: string; exercises: string;
   acceptTypes: string; allowUnsigned: boolean; sync: boolean;
 }
 
@@ -47,18 +47,18 @@ const limit = (text: string): string[] | null => (splitList(text).length ? split
 function draftOf(p?: Peer): PeerDraft {
   return {
     name: p?.name ?? '', url: p?.url ?? '', key: p?.publicKey ?? '', orgs: join(p?.orgs), countries: join(p?.countries), communities: join(p?.communities),
-    accreditation: levelsText(p?.accreditation ?? {}), maxTlp: p?.outbound.maxTlp ?? '', maxClassification: levelsText(p?.outbound.maxClassification ?? {}),
+    accreditation: { ...p?.accreditation }, maxTlp: p?.outbound.maxTlp ?? '', maxClassification: { ...p?.outbound.maxClassification },
     outCommunities: join(p?.outbound.communities), outTypes: join(p?.outbound.types), exercises: join(p?.outbound.exercises),
     acceptTypes: join(p?.inbound.acceptTypes), allowUnsigned: p?.inbound.allowUnsigned ?? false, sync: p?.sync ?? true,
   };
 }
 
 function bodyOf(d: PeerDraft): PeerBody {
-  const maxClassification = parseLevels(d.maxClassification, 'outbound.maxClassification');
+  const { maxClassification } = d;
   return {
     ...(d.name.trim() ? { name: d.name.trim() } : {}), url: d.url.trim(), key: d.key.trim(),
     orgs: splitList(d.orgs), countries: splitList(d.countries).map((c) => c.toUpperCase()), communities: splitList(d.communities),
-    accreditation: parseLevels(d.accreditation, 'accreditation'),
+    accreditation: d.accreditation,
     outbound: {
       maxTlp: d.maxTlp || null, maxClassification: Object.keys(maxClassification).length ? maxClassification : null,
       communities: limit(d.outCommunities), types: limit(d.outTypes), exercises: splitList(d.exercises),
@@ -74,23 +74,16 @@ function PeerForm({ peer, onDone }: { peer?: Peer; onDone?: () => void }) {
   const update = useUpdatePeer();
   const m = peer ? update : add;
   const [d, setD] = useState<PeerDraft>(() => draftOf(peer));
-  const [local, setLocal] = useState<Error | null>(null);
+  const schemes = useSchemes().data ?? [];
   const set = <K extends keyof PeerDraft>(k: K) => (v: PeerDraft[K]): void => setD((x) => ({ ...x, [k]: v }));
   const submit = (): void => {
-    setLocal(null);
-    let body: PeerBody;
-    try {
-      body = bodyOf(d);
-    } catch (e) {
-      setLocal(e as Error);
-      return;
-    }
+    const body: PeerBody = bodyOf(d);
     if (peer) update.mutate({ id: peer.id, body }, { onSuccess: () => onDone?.() });
     else add.mutate(body, { onSuccess: () => onDone?.() });
   };
   const tlps = [['', 'no limit'], ...TLPS.map((t) => [t, `TLP:${t.toUpperCase()}`] as const)] as const;
   return (
-    <Form title={peer ? `Edit ${peer.name}` : 'Add peer'} submit={peer ? 'Save peer' : 'Add peer'} onSubmit={submit} error={local ?? m.error} pending={m.isPending}
+    <Form title={peer ? `Edit ${peer.name}` : 'Add peer'} submit={peer ? 'Save peer' : 'Add peer'} onSubmit={submit} error={m.error} pending={m.isPending}
       onCancel={onDone} className="editor">
       <TextField label="Name" name="name" value={d.name} onChange={set('name')} placeholder="default: the URL's host" autoFocus={peer !== undefined} />
       <TextField label="Peer URL" name="url" type="url" value={d.url} onChange={set('url')} required placeholder="https://concord.cert.example" />
@@ -100,12 +93,12 @@ function PeerForm({ peer, onDone }: { peer?: Peer; onDone?: () => void }) {
         <TextField label="Organisations (identity ids)" name="orgs" value={d.orgs} onChange={set('orgs')} wide placeholder="identity--…, identity--…" />
         <TextField label="Countries" name="countries" value={d.countries} onChange={set('countries')} placeholder="NL, BE" />
         <TextField label="Communities" name="communities" value={d.communities} onChange={set('communities')} placeholder="nato, eu" />
-        <TextArea label="Accreditation" name="accreditation" value={d.accreditation} onChange={set('accreditation')} wide={false} hint="scheme: highest level, one per line" />
+        <LevelsField legend="Accreditation (highest level)" name="accreditation" schemes={schemes} value={d.accreditation} onChange={set('accreditation')} />
       </fieldset>
       <fieldset className="group">
         <legend>Outbound: what this node sends it</legend>
         <SelectField label="Highest TLP sent" name="outbound.maxTlp" value={d.maxTlp} onChange={set('maxTlp')} options={tlps} />
-        <TextArea label="Highest classification sent" name="outbound.maxClassification" value={d.maxClassification} onChange={set('maxClassification')} wide={false} hint="scheme: level, one per line; empty: its accreditation" />
+        <LevelsField legend="Highest classification sent" name="outbound.maxClassification" schemes={schemes} value={d.maxClassification} onChange={set('maxClassification')} none="its accreditation" />
         <TextField label="Only these communities" name="outbound.communities" value={d.outCommunities} onChange={set('outCommunities')} hint="empty: no limit" />
         <TextField label="Only these object types" name="outbound.types" value={d.outTypes} onChange={set('outTypes')} hint="empty: every type" />
         <TextField label="Exercises shared" name="outbound.exercises" value={d.exercises} onChange={set('exercises')} hint="exercise data leaves for these only" />

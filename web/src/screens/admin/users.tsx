@@ -2,10 +2,10 @@
 // (shown once); list a user's tokens, create and revoke them. Node administrators manage every
 // user, organisation administrators their organisation's; the server decides and says why not.
 import { useState } from 'react';
-import { ROLES, useCreate, useOrgs, useResetPassword, useRevokeToken, useTokens, useUpdate, useUserTokens, useUsers, type Token, type User } from '../../api/admin.ts';
+import { ROLES, useCreate, useOrgs, useResetPassword, useSchemes, useRevokeToken, useTokens, useUpdate, useUserTokens, useUsers, type Token, type User } from '../../api/admin.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
-import { ActionError, CheckList, ConfirmButton, Form, levelsText, listText, localError, parseLevels, SelectField, TextArea, TextField, when } from './forms.tsx';
+import { ActionError, CheckList, ConfirmButton, Form, LevelsField, listText, localError, SelectField, TextField, when } from './forms.tsx';
 
 interface UserBody {
   orgId?: string;
@@ -16,8 +16,6 @@ interface UserBody {
   disabled?: boolean;
 }
 
-const CLEARANCE_HINT = 'One per line, scheme: level — e.g. nato: NATO SECRET';
-
 /** Adds a user to an organisation the caller administers; shows the one-time password once. */
 export function UserForm({ orgId, admin }: { orgId: string; admin: boolean }) {
   const create = useCreate<UserBody, { user: User; password?: string }>('/users');
@@ -26,25 +24,20 @@ export function UserForm({ orgId, admin }: { orgId: string; admin: boolean }) {
   const [displayName, setDisplayName] = useState('');
   const [org, setOrg] = useState(orgId);
   const [roles, setRoles] = useState<string[]>(['analyst']);
-  const [clearances, setClearances] = useState('');
-  const [local, setLocal] = useState<Error | null>(null);
+  const [clearances, setClearances] = useState<Record<string, string>>({});
+  const schemes = useSchemes().data ?? [];
   const submit = (): void => {
-    setLocal(null);
-    try {
-      const body = { orgId: org, username, roles, clearances: parseLevels(clearances, 'clearances'), ...(displayName ? { displayName } : {}) };
-      create.mutate(body, { onSuccess: () => { setUsername(''); setDisplayName(''); setClearances(''); } });
-    } catch (e) {
-      setLocal(e as Error);
-    }
+    const body = { orgId: org, username, roles, clearances, ...(displayName ? { displayName } : {}) };
+    create.mutate(body, { onSuccess: () => { setUsername(''); setDisplayName(''); setClearances({}); } });
   };
   return (
-    <Form title="Add user" onSubmit={submit} error={local ?? create.error} pending={create.isPending}
+    <Form title="Add user" onSubmit={submit} error={create.error} pending={create.isPending}
       result={create.data?.password && <p role="status" className="secret">One-time password for {create.data.user.username} (shown once; give it over another channel): <code data-testid="new-password">{create.data.password}</code></p>}>
       <TextField label="User name" name="username" value={username} onChange={setUsername} required />
       <TextField label="Display name" name="displayName" value={displayName} onChange={setDisplayName} />
       <SelectField label="Organisation" name="orgId" value={org} onChange={setOrg} options={orgs.map((o) => [o.id, o.name])} />
       <CheckList legend="Roles" name="roles" options={ROLES.filter((r) => admin || r !== 'admin').map((r) => [r, r])} selected={roles} onChange={setRoles} />
-      <TextArea label="Clearances" name="clearances" value={clearances} onChange={setClearances} hint={CLEARANCE_HINT} wide={false} />
+      <LevelsField legend="Clearances" name="clearances" schemes={schemes} value={clearances} onChange={setClearances} />
     </Form>
   );
 }
@@ -53,12 +46,13 @@ function UserEditor({ user, admin, onDone }: { user: User; admin: boolean; onDon
   const update = useUpdate<UserBody, User>('/users');
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<string[]>(user.roles);
-  const [clearances, setClearances] = useState(levelsText(user.clearances));
+  const [clearances, setClearances] = useState<Record<string, string>>(user.clearances);
+  const schemes = useSchemes().data ?? [];
   const [local, setLocal] = useState<Error | null>(null);
   const submit = (): void => {
     setLocal(null);
     try {
-      const body = { displayName, roles, clearances: parseLevels(clearances, 'clearances') };
+      const body = { displayName, roles, clearances };
       if (roles.length === 0) throw localError('roles', 'a user needs at least one role');
       update.mutate({ id: user.id, body }, { onSuccess: onDone });
     } catch (e) {
@@ -69,7 +63,7 @@ function UserEditor({ user, admin, onDone }: { user: User; admin: boolean; onDon
     <Form title={`Edit ${user.username}`} submit="Save user" onSubmit={submit} error={local ?? update.error} pending={update.isPending} onCancel={onDone} className="editor">
       <TextField label="Display name" name="displayName" value={displayName} onChange={setDisplayName} required autoFocus />
       <CheckList legend="Roles" name="roles" options={ROLES.filter((r) => admin || r !== 'admin' || user.roles.includes('admin')).map((r) => [r, r])} selected={roles} onChange={setRoles} />
-      <TextArea label="Clearances" name="clearances" value={clearances} onChange={setClearances} hint={CLEARANCE_HINT} />
+      <LevelsField legend="Clearances" name="clearances" schemes={schemes} value={clearances} onChange={setClearances} />
     </Form>
   );
 }
