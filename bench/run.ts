@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateBundle, type GenerateResult } from './generate.ts';
 import { taxiiBench, type TaxiiFigures } from './taxii.ts';
-import { adminToken, child, cpuSeconds, lastLine, root, startNode } from './util.ts';
+import { adminToken, child, CONCORD_NODE_FLAGS, cpuSeconds, lastLine, root, startNode } from './util.ts';
 
 const attack = resolve(root, '..', 'shared', 'data', 'attack', 'ics-attack-18.1.json');
 // --federation-only: the two-node federation benchmark of issue 5 §8 alone (bench/federation.ts,
@@ -50,7 +50,9 @@ interface IngestFigures {
 
 async function ingest(mode: 'concord' | 'baseline', file: string, dir: string): Promise<IngestFigures> {
   await rm(dir, { recursive: true, force: true });
-  return JSON.parse(lastLine(await child('bench/ingest-child.ts', [mode, file, dir]))) as IngestFigures;
+  // Concord's import runs as `npx concord import` does, with its Node.js flags.
+  const nodeFlags = mode === 'concord' ? CONCORD_NODE_FLAGS : [];
+  return JSON.parse(lastLine(await child('bench/ingest-child.ts', [mode, file, dir], { nodeFlags }))) as IngestFigures;
 }
 
 function met(ok: boolean): string {

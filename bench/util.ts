@@ -7,10 +7,13 @@ import { join, resolve } from 'node:path';
 
 export const root = resolve(import.meta.dirname, '..');
 
+/** The Node.js flags `npx concord` runs with (the shebang of bin/concord.js). */
+export const CONCORD_NODE_FLAGS = ['--max-semi-space-size=4'];
+
 /** Runs `node <script> ...args` from the repository root; resolves with its stdout (and stderr). */
-export function child(script: string, args: string[], options: { stderr?: boolean } = {}): Promise<string> {
+export function child(script: string, args: string[], options: { stderr?: boolean; nodeFlags?: string[] } = {}): Promise<string> {
   return new Promise((ok, fail) => {
-    const p = spawn(process.execPath, [join(root, script), ...args], { stdio: ['ignore', 'pipe', options.stderr ? 'pipe' : 'inherit'] });
+    const p = spawn(process.execPath, [...(options.nodeFlags ?? []), join(root, script), ...args], { stdio: ['ignore', 'pipe', options.stderr ? 'pipe' : 'inherit'] });
     let text = '';
     p.stdout?.on('data', (d: Buffer) => (text += d.toString()));
     p.stderr?.on('data', (d: Buffer) => (text += d.toString()));
