@@ -204,6 +204,38 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     await b.services.orgs.updateSharingGroup(CLI, circle.id, { disabled: true });
     assert.equal((await read(member)).statusCode, 404);
     await b.services.orgs.updateSharingGroup(CLI, circle.id, { disabled: false });
+    // A removes the member: B learns it at its next pull, though no object of the group came.
+    await a.services.orgs.updateSharingGroup(CLI, circle.id, { members: [] });
+    assert.equal((await pullB()).ok, true);
+    assert.deepEqual((await b.services.orgs.getSharingGroup(CLI, circle.id)).members, [], 'B is told only that none of its organisations is in it');
+    assert.equal((await read(member)).statusCode, 404);
+    // Added again, it reads again.
+    await a.services.orgs.updateSharingGroup(CLI, circle.id, { members: [member.org.id] });
+    assert.equal((await pullB()).ok, true);
+    assert.equal((await read(member)).statusCode, 200);
+  });
+
+  test('only a peer asks what became of sharing groups, and hears only of groups its partner manages', async () => {
+    const url = '/api/v1/federation/groups';
+    assert.equal((await a.app.inject({ method: 'POST', url, payload: { ids: [] } })).statusCode, 401);
+    const user = await a.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${a.adminToken}` }, payload: { ids: [] } });
+    assert.equal(user.statusCode, 403, 'a user, even an administrator, is not a peer');
+    const elsewhere = (await b.services.orgs.listSharingGroups(CLI)).find((g) => g.origin === a.keyId);
+    const aOnly = await a.services.orgs.addSharingGroup(CLI, { name: 'A only', ownerOrg: a.org.id });
+    const signed = b.services.federation.sync.signingFetch(await b.services.federation.node.identity());
+    const ask = async (ids: string[]) => {
+      const res = await signed(`${a.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids }) });
+      assert.equal(res.status, 200);
+      return ((await res.json()) as { groups: { id: string; members: string[] }[] }).groups.map((g) => [g.id, g.members]);
+    };
+    // A group none of B's organisations is in: B hears that, and not who is in it.
+    assert.deepEqual(await ask([aOnly.id, 'sharing-group-unknown']), [[aOnly.id, []]]);
+    // A group B holds, adopted from A and managed there: its current statement.
+    assert.ok(elsewhere);
+    assert.deepEqual((await ask([elsewhere.id])).map(([id]) => id), [elsewhere.id]);
+    // A group B manages itself: A does not manage it, so A says nothing of it.
+    const own = await b.services.orgs.addSharingGroup(CLI, { name: 'B circle 2', ownerOrg: b.org.id });
+    assert.deepEqual(await ask([own.id]), []);
   });
 
   test('an object that claims a sharing group of the receiving node, or of another node, is quarantined', async () => {

@@ -70,7 +70,9 @@ export function provenanceOf(o: StixObject): Provenance | undefined {
   return p;
 }
 
-function groupStatementOf(v: JsonValue | undefined): GroupStatement | undefined {
+/** A group statement as it travels (in an object's extension, or a peer's answer); undefined
+ *  when `v` is not one. */
+export function groupStatementOf(v: JsonValue | undefined): GroupStatement | undefined {
   if (!isObject(v)) return undefined;
   const { id, name, owner, members, modified } = v;
   if (typeof id !== 'string' || typeof name !== 'string' || typeof owner !== 'string' || typeof modified !== 'string') return undefined;

@@ -1,9 +1,11 @@
 // What peer nodes call (issue 5, items 3 and 5), authenticated by their node signature instead
-// of a user's credentials: the notification that nudges this node to pull, and the peer's egress
-// collection, a TAXII 2.1 Get Objects resource (§5.4) with `limit`, `next` and `more` (§3.5).
+// of a user's credentials: the notification that nudges this node to pull, what has become of
+// this node's sharing groups a peer holds, and the peer's egress collection, a TAXII 2.1 Get
+// Objects resource (§5.4) with `limit`, `next` and `more` (§3.5). The answers that carry data
+// are signed by this node's key (request-signature.ts signResponse).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import type { AuthService } from '../../services/auth.service.ts';
 import { PeerAuthenticator } from '../../services/federation/peer-auth.ts';
@@ -14,7 +16,7 @@ import type { PeerRecord } from '../../store/federation.types.ts';
 import { taxiiTimestamp } from '../../domain/taxii/params.ts';
 import { NONCE_HEADER, RESPONSE_SIGNATURE_HEADER, signResponse } from '../../domain/federation/request-signature.ts';
 import { sendTaxii, sendTaxiiError } from '../taxii/present.ts';
-import { NotifyBody } from './schema.ts';
+import { GroupsBody, NotifyBody } from './schema.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -52,13 +54,26 @@ function peerOf(req: FastifyRequest, refusal: () => Error): PeerRecord {
   return req.peer;
 }
 
-/** POST /api/v1/federation/notify: register with prefix /api/v1/federation. */
+/** Sends `body` signed for the peer request it answers (its nonce): the peer checks it against
+ *  this node's pinned key. */
+async function sendAttested(fed: FederationServices, req: FastifyRequest, reply: FastifyReply, body: string, send: (text: string) => FastifyReply): Promise<FastifyReply> {
+  const nonce = req.headers[NONCE_HEADER];
+  if (typeof nonce === 'string') reply.header(RESPONSE_SIGNATURE_HEADER, signResponse((await fed.node.identity()).signer.key, nonce, body));
+  return send(body);
+}
+
+/** POST /api/v1/federation/notify and /groups: register with prefix /api/v1/federation. */
 export function notifyRoutes(fed: FederationServices, auth: AuthService): FastifyPluginAsyncTypebox {
   return async (app) => {
     peerScope(app, fed, auth);
     app.post('/notify', { schema: { summary: 'A peer announces new objects (signed by its node key)', tags: ['federation'], body: NotifyBody } }, async (req, reply) => {
       const behind = await fed.sync.notified(peerOf(req, () => new ForbiddenError('only peer nodes notify, signing with their node key')), req.body.head);
       return reply.status(202).send({ pulling: behind });
+    });
+    app.post('/groups', { schema: { summary: "What has become of this node's sharing groups the calling peer holds (signed by its node key)", tags: ['federation'], body: GroupsBody } }, async (req, reply) => {
+      const peer = peerOf(req, () => new ForbiddenError('only peer nodes ask for sharing group statements, signing with their node key'));
+      const groups = await fed.egress.groupStatements(peer, req.body.ids);
+      return sendAttested(fed, req, reply, JSON.stringify({ groups }), (text) => reply.status(200).header('content-type', 'application/json; charset=utf-8').send(text));
     });
   };
 }
@@ -96,11 +111,8 @@ export function egressRoutes(fed: FederationServices, auth: AuthService): Fastif
       // §3.2: the date added of the first and last object, when there is one.
       if (page.first !== null && page.last !== null) reply.header('x-taxii-date-added-first', taxiiTimestamp(page.first)).header('x-taxii-date-added-last', taxiiTimestamp(page.last));
       const paging = `"more":${page.more},"next":"${page.next}"`;
-      const body = `{${paging},"objects":[${page.objects.join(',')}]}`;
       // The page attested as a whole: the peer checks one signature for every object this node originated.
-      const nonce = req.headers[NONCE_HEADER];
-      if (typeof nonce === 'string') reply.header(RESPONSE_SIGNATURE_HEADER, signResponse((await fed.node.identity()).signer.key, nonce, body));
-      return sendTaxii(reply, 200, undefined, body);
+      return sendAttested(fed, req, reply, `{${paging},"objects":[${page.objects.join(',')}]}`, (text) => sendTaxii(reply, 200, undefined, text));
     });
   };
 }

@@ -42,3 +42,5 @@ export const RetractBody = Type.Object(
 );
 
 export const NotifyBody = Type.Object({ node: Type.String({ maxLength: 300 }), head: Type.Integer({ minimum: 0 }) });
+
+export const GroupsBody = Type.Object({ ids: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 1000 }) }, { additionalProperties: false });

@@ -101,6 +101,24 @@ export class EgressService {
     return peerReader(peer, groups, this.deps.schemes);
   }
 
+  /**
+   * What has become of this node's sharing groups among `ids`, for a peer that holds them (it
+   * asks after each pull; http/federation/routes.ts): the statement its objects would carry when
+   * one of the peer's organisations is in the enabled group, else the same with no members,
+   * which tells the peer only that none of its organisations is in it any more. Groups this node
+   * does not manage are left out, so a peer learns nothing it was not told with an object.
+   */
+  async groupStatements(peer: Peer, ids: readonly string[]): Promise<GroupStatement[]> {
+    const out: GroupStatement[] = [];
+    for (const id of new Set(ids)) {
+      const g = await this.deps.orgs.getSharingGroup(id);
+      if (g === undefined || g.origin !== null) continue;
+      const theirs = !g.disabled && g.members.some((m) => peer.orgs.includes(m));
+      out.push({ id: g.id, name: g.name, owner: g.ownerOrg, members: theirs ? [...g.members] : [], modified: g.updatedAt });
+    }
+    return out;
+  }
+
   /** Versions stored after position `after` that may leave to `peer`, at most `limit`. */
   async page(peer: Peer, after: number, limit: number): Promise<EgressPage> {
     const reader = await this.readerFor(peer);

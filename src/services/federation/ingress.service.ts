@@ -175,6 +175,23 @@ export class IngressService {
     });
   }
 
+  /** The sharing groups `peer` manages that this node holds (adopted from its objects). */
+  async groupsHeldFrom(peer: Peer): Promise<string[]> {
+    return (await this.deps.orgs.listSharingGroups()).filter((g) => g.origin === peer.keyId).map((g) => g.id);
+  }
+
+  /**
+   * Adopts what `peer` says has become of the sharing groups it manages (SyncService asks after
+   * each pull): an organisation removed there loses access here too, without waiting for another
+   * object of the group. Statements about groups this node does not hold from that peer are ignored.
+   */
+  async receiveGroups(peer: Peer, statements: readonly GroupStatement[]): Promise<void> {
+    for (const s of statements) {
+      const held = await this.deps.orgs.getSharingGroup(s.id);
+      if (held?.origin === peer.keyId) await this.deps.groups.adoptSharingGroup(s, peer.keyId, `peer:${peer.name}`);
+    }
+  }
+
   /** Waits until what receiveItems stored is in the lookup and search indexes too. */
   settled(): Promise<void> {
     return this.deps.ingest.settled();

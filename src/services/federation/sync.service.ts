@@ -4,7 +4,9 @@
 // committed page, and what it fetches again is counted unchanged, never stored twice.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { NONCE_HEADER, RESPONSE_SIGNATURE_HEADER, signRequest } from '../../domain/federation/request-signature.ts';
+import { publicKeyBytes } from '../../domain/federation/keys.ts';
+import { groupStatementOf, type GroupStatement } from '../../domain/federation/provenance.ts';
+import { checkResponseSignature, NONCE_HEADER, RESPONSE_SIGNATURE_HEADER, signRequest } from '../../domain/federation/request-signature.ts';
 import { emptyPeerPull, type Peer, type PeerPullResult } from '../../domain/federation/types.ts';
 import type { BackoffPolicy } from '../../domain/feeds/backoff.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.ts';
@@ -158,6 +160,7 @@ export class SyncService {
       // Pages are committed one by one (the cursor follows them) and indexed for lookups and
       // search on the index writer's thread meanwhile; the pull is over once that has caught up.
       await this.run(peer, result, holder, options).finally(() => this.deps.ingress.settled());
+      await this.refreshGroups(peer);
       await this.deps.peers.saveState(peer.id, { lastSuccessAt: new Date().toISOString() });
     } catch (e) {
       result.ok = false;
@@ -230,6 +233,34 @@ export class SyncService {
       if (!more) return;
       cursor = next;
     }
+  }
+
+  /**
+   * Asks `peer` what has become of the sharing groups it manages that this node holds, and adopts
+   * the answer (signed by the peer's key): a membership change there, a removal above all, takes
+   * effect here at the next pull, not only with the next object of the group.
+   */
+  private async refreshGroups(peer: PeerRecord): Promise<void> {
+    const ids = await this.deps.ingress.groupsHeldFrom(peer);
+    if (ids.length === 0) return;
+    const send = this.signingFetch(await this.deps.node());
+    const res = await send(new URL('/api/v1/federation/groups', peer.url).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ids }),
+      signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS),
+    });
+    const text = await res.text();
+    // A node from before this exchange: its groups still arrive with its objects.
+    if (res.status === 404) return;
+    if (!res.ok) throw new Error(`sharing groups: the peer answered HTTP ${res.status}`);
+    const nonce = this.nonces.get(res.headers) ?? '';
+    if (!checkResponseSignature(publicKeyBytes(peer.publicKey), nonce, text, res.headers.get(RESPONSE_SIGNATURE_HEADER) ?? '')) {
+      throw new Error('sharing groups: the answer is not signed by the peer\'s pinned key');
+    }
+    const body = JSON.parse(text) as { groups?: unknown };
+    const statements = (Array.isArray(body.groups) ? (body.groups as Parameters<typeof groupStatementOf>[0][]) : []).map(groupStatementOf).filter((g): g is GroupStatement => g !== undefined);
+    await this.deps.ingress.receiveGroups(peer, statements);
   }
 
   /** The peers this node pulls from and notifies. */
