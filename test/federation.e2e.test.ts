@@ -7,7 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { CLI } from '../src/domain/identity/principal.ts';
 import { classificationMarking, releasabilityMarking } from '../src/domain/markings/concord-markings.ts';
 import { NATO_SCHEME } from '../src/domain/markings/classification.ts';
@@ -185,6 +186,16 @@ describe('three sovereign nodes', { timeout: 180_000 }, () => {
     const tombs = await certEu.query<{ object_id: string; retracted_by: string }>('select object_id, retracted_by from tombstones order by object_id');
     assert.deepEqual(tombs, [{ object_id: toRetract.id, retracted_by: certFr.keyId }, { object_id: g1.id, retracted_by: ncirc.keyId }].sort((a, b) => a.object_id.localeCompare(b.object_id)));
     assert.equal((await certEu.api('GET', `/api/v1/objects/${g1.id}`)).status, 404);
+  });
+
+  test('an import with the CLI beside the running node reaches its peers too: the node sees its store head move', async () => {
+    const x = buildIndicator({ name: 'CERT-FR imported on the command line' });
+    const file = join(certFr.dataDir, 'cli-import.json');
+    writeFileSync(file, JSON.stringify(bundle([x])));
+    const r = spawnSync(process.execPath, [BIN, 'import', file, '--tlp', 'green', '--distribution', 'federation', '--data-dir', certFr.dataDir], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', CONCORD_LOG_LEVEL: 'silent', CONCORD_ORG_NAME: 'CERT-FR' } });
+    assert.equal(r.status, 0, r.stderr);
+    const ms = await until('CERT-EU receives what CERT-FR imported with the CLI', () => holds(certEu, x.id), 20_000, all());
+    console.log(`# on CERT-EU ${Math.round(ms)} ms after the CLI import ended (peers are pulled every 30 s besides)`);
   });
 
   test('peer status shows each peer caught up, with its last pull', () => {

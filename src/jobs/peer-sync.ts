@@ -1,8 +1,10 @@
 // Federation sync while `concord serve` runs (issue 5, item 5): every syncing peer is pulled at
 // start, when it notifies this node, and on an interval that backs off while it fails; and after
 // every local commit this node notifies its peers (debounced), so that a new object reaches
-// them in about a second. Before notifying, it signs what was committed (egress.service.ts
-// presign), so that the peers' pulls serve stored signed forms. One pull per peer at a time in
+// them in about a second. Commits of other processes on the same database (`concord import`
+// while the node runs) are seen on the next tick, by the store head moving past what was last
+// announced. Before notifying, it signs what was committed (egress.service.ts presign), so that
+// the peers' pulls serve stored signed forms. One pull per peer at a time in
 // this process; the store's lease keeps other processes on the same database from pulling it
 // beside this one.
 import { ConflictError } from '../errors.ts';
@@ -35,6 +37,8 @@ export class PeerSyncJob {
   /** Position up to which committed versions were presigned; set to the head on the first
    *  notification (what was stored before is signed when first served). */
   private signedTo: number | undefined;
+  /** The store head last announced to peers (undefined until the first announcement). */
+  private announced: number | undefined;
 
   constructor(deps: { federation: FederationServices; changes: ChangeSignal; log: PullerLog } & PeerSyncOptions) {
     this.fed = deps.federation;
@@ -81,6 +85,8 @@ export class PeerSyncJob {
   private async tick(): Promise<void> {
     if (this.abort.signal.aborted) return;
     try {
+      // Another process committed (this one's commits signal at once): announce it.
+      if (this.announced !== undefined && (await this.fed.head()) > this.announced) this.localChange();
       const now = Date.now();
       for (const p of await this.fed.sync.syncingPeers()) {
         const backoff = 2 ** Math.min(this.failures.get(p.id) ?? 0, 5);
@@ -134,7 +140,9 @@ export class PeerSyncJob {
       this.log.warn({ err: e }, 'signing committed objects for peers failed (they are signed when served)');
     }
     try {
-      const results = await this.fed.sync.notifyAll(await this.fed.head());
+      const head = await this.fed.head();
+      this.announced = Math.max(this.announced ?? 0, head);
+      const results = await this.fed.sync.notifyAll(head);
       for (const r of results) if (r.error) this.log.info({ peer: r.peer, error: r.error }, `peer ${r.peer} was not notified`);
     } catch (e) {
       this.log.warn({ err: e }, 'notifying peers failed');
