@@ -43,6 +43,11 @@ describe('concord node, peer and verify', { timeout: 120_000 }, () => {
     assert.match(twoKey.nodeId, /^identity--/);
     const again = concord(two, 'node', 'info');
     assert.match(again.out, new RegExp(`public key: +${twoKey.publicKey.replace(/[+/]/g, '\\$&')}`), 'the key is created once and kept');
+    // What a partner's \`peer add --org\` takes: the organisations this node hosts, by id.
+    assert.equal(concord(two, 'org', 'add', '--name', 'CERT-Two', '--country', 'BE').code, 0);
+    const [hosted] = (JSON.parse(concord(two, 'node', 'info', '--json').out) as { organisations: { id: string; name: string }[] }).organisations;
+    assert.match(hosted?.id ?? '', /^identity--/);
+    assert.match(concord(two, 'node', 'info').out, new RegExp(`hosts: +${hosted?.id} \\(CERT-Two\\)`));
   });
 
   test('peer add, update, status and remove', () => {

@@ -9,7 +9,8 @@ concord node retract <id>... [--reason TEXT] [--json]
 concord node tombstones [--json]
 
 info        the node id, its Ed25519 public key (base64 of the 32 raw bytes, what
-            \`concord peer add --key\` takes on a peer; --pem prints the PEM form) and key id
+            \`concord peer add --key\` takes on a peer; --pem prints the PEM form), key id,
+            and the organisations it hosts (what \`concord peer add --org\` takes there)
 retract     purges objects this node originated, here and on every peer that holds them,
             with a signed retraction; they are never accepted again
 tombstones  what was retracted here, when and by which node`;
@@ -25,9 +26,11 @@ export async function run(args: string[]): Promise<number> {
   return runAdmin(values, { ids: '<id>' }, async (s) => {
     if (action === 'info') {
       const n = await s.federation.node.identity();
-      if (values.json) printJson({ nodeId: n.nodeId, keyId: n.keyId, publicKey: n.publicKey, publicKeyPem: n.publicKeyPem });
+      // A partner pinning this node names the organisations it hosts by id.
+      const hosted = (await s.orgs.listOrgs(CLI)).filter((o) => o.node === null && !o.disabled);
+      if (values.json) printJson({ nodeId: n.nodeId, keyId: n.keyId, publicKey: n.publicKey, publicKeyPem: n.publicKeyPem, organisations: hosted.map((o) => ({ id: o.id, name: o.name, country: o.country })) });
       else if (values.pem) process.stdout.write(n.publicKeyPem);
-      else printFields([['node id', n.nodeId], ['public key', n.publicKey], ['key id', n.keyId]]);
+      else printFields([['node id', n.nodeId], ['public key', n.publicKey], ['key id', n.keyId], ...hosted.map((o): [string, string] => ['hosts', `${o.id} (${o.name})`])]);
       return 0;
     }
     if (action === 'retract') {
