@@ -111,7 +111,11 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     assert.deepEqual(sent.map((s) => s.error), [undefined]);
     const behind = await b.services.federation.peers.get(CLI, peerOnB);
     assert.ok(behind.lag.versions > 0, JSON.stringify(behind.state));
-    assert.equal((await pullB()).ok, true);
+    // Each committed page reports where the cursor stands against the peer's head (progress).
+    const pages: { cursor: number; head: number | null }[] = [];
+    assert.equal((await b.services.federation.sync.pull(peerOnB, { onPage: (_r, at) => pages.push(at) })).ok, true);
+    const head = await a.services.federation.head();
+    assert.deepEqual(pages.at(-1), { cursor: head, head });
     const caught = await b.services.federation.peers.get(CLI, peerOnB);
     assert.deepEqual(caught.lag, { versions: 0, seconds: 0 });
     assert.equal(caught.state.lastResult?.ok, true);

@@ -8,6 +8,7 @@ import type { PeerView } from '../services/federation/peer.service.ts';
 import type { Services } from '../services/index.ts';
 import { listText, oneRef, parseClearances, printFields, printJson, printTable, requireChanges, resolveOrg, runAdmin, usageExit } from './admin-format.ts';
 import { parseCommand } from './context.ts';
+import { Progress } from './progress.ts';
 
 export const usage = `concord peer add <url> --key KEY [--name NAME] [--org ORG]... [--country CC]...
                  [--community ID]... [--accreditation SCHEME=LEVEL]...
@@ -166,7 +167,13 @@ export async function run(args: string[]): Promise<number> {
     }
     if (action === 'pull') {
       const p = await fed.peers.get(CLI, id);
-      const r = await fed.sync.pull(p.id);
+      // The bar goes from where the cursor stood to the peer's head as it announces it.
+      const from = Number(p.state.cursor ?? 0);
+      const progress = new Progress(`pulling peer ${p.name}`);
+      const r = await fed.sync.pull(p.id, {
+        onPage: (so, at) => progress.share(so.objects, at.head !== null && at.head > from ? (at.cursor - from) / (at.head - from) : undefined),
+      });
+      progress.done();
       if (values.json) printJson(r);
       else console.log(pullText(r));
       return r.ok ? 0 : 1;

@@ -28,6 +28,17 @@ export class Progress {
 
   /** Updates the line with bytes done and objects counted so far. */
   update(bytes: number, objects: number, force = false): void {
+    const frac = this.total && this.total > 0 ? Math.min(bytes / this.total, 1) : undefined;
+    this.draw(`${human(bytes)} · `, objects, frac, force);
+  }
+
+  /** Updates the line with objects counted so far and the share of the work done (0 to 1), when
+   *  known (a peer pull: how far the cursor has come towards the peer's head). */
+  share(objects: number, fraction: number | undefined, force = false): void {
+    this.draw('', objects, fraction === undefined ? undefined : Math.min(Math.max(fraction, 0), 1), force);
+  }
+
+  private draw(prefix: string, objects: number, frac: number | undefined, force: boolean): void {
     if (!this.out.isTTY) return;
     const now = Date.now();
     if (!force && now - this.last < 100) return;
@@ -35,13 +46,12 @@ export class Progress {
     const secs = Math.max((now - this.started) / 1000, 0.001);
     const rate = Math.round(objects / secs).toLocaleString('en');
     let bar = '';
-    if (this.total && this.total > 0) {
-      const frac = Math.min(bytes / this.total, 1);
+    if (frac !== undefined) {
       const width = 30;
       const full = Math.round(frac * width);
       bar = `[${'#'.repeat(full)}${'-'.repeat(width - full)}] ${(frac * 100).toFixed(1).padStart(5)}% `;
     }
-    this.out.write(`\r${this.label} ${bar}${human(bytes)} · ${objects.toLocaleString('en')} objects · ${rate}/s   `);
+    this.out.write(`\r${this.label} ${bar}${prefix}${objects.toLocaleString('en')} objects · ${rate}/s   `);
   }
 
   /** Ends the line. */

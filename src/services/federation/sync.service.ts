@@ -83,6 +83,13 @@ class PagePipeline {
   }
 }
 
+export interface PullOptions {
+  signal?: AbortSignal;
+  /** After each committed page: the pull so far, the cursor and the peer's head (its store
+   *  positions: how far there is to go), for a progress display. */
+  onPage?: (r: PeerPullResult, at: { cursor: number; head: number | null }) => void;
+}
+
 export interface SyncDeps {
   peers: PeerRepo;
   ingress: IngressService;
@@ -149,7 +156,7 @@ export class SyncService {
   /** Pulls everything `peer` has for this node after the committed cursor. Never throws for
    *  the peer's or the network's failures (the result says); ConflictError when another pull of
    *  it runs in a live process. */
-  async pull(peerId: string, options: { signal?: AbortSignal; onPage?: (r: PeerPullResult) => void } = {}): Promise<PeerPullResult> {
+  async pull(peerId: string, options: PullOptions = {}): Promise<PeerPullResult> {
     const peer = await this.deps.peers.get(peerId);
     if (!peer) throw new NotFoundError(`peer ${peerId}`);
     if (!peer.sync || peer.disabled) throw new InvalidInputError(`peer ${peer.name} is ${peer.disabled ? 'disabled' : 'pinned only (no sync)'}`);
@@ -183,7 +190,7 @@ export class SyncService {
     throw new ConflictError(`peer ${peer.name} is being pulled by another process`);
   }
 
-  private async run(peer: PeerRecord, result: PeerPullResult, holder: string, options: { signal?: AbortSignal; onPage?: (r: PeerPullResult) => void }): Promise<void> {
+  private async run(peer: PeerRecord, result: PeerPullResult, holder: string, options: PullOptions): Promise<void> {
     const node = await this.deps.node();
     const seen: { head: string | null } = { head: null };
     const client = new TaxiiClient({
@@ -229,7 +236,7 @@ export class SyncService {
       // Only now, with the page's objects committed, does the cursor move.
       await this.deps.peers.saveState(peer.id, { cursor: next, ...(seen.head !== null ? { peerHead: seen.head } : {}) });
       await this.deps.peers.claim(peer.id, holder, new Date().toISOString(), new Date(Date.now() + LEASE_MS).toISOString());
-      options.onPage?.(result);
+      options.onPage?.(result, { cursor: Number(next), head: seen.head === null ? null : Number(seen.head) });
       if (!more) return;
       cursor = next;
     }

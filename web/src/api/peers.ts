@@ -47,14 +47,15 @@ const PATH = '/peers';
 export function useNodeIdentity() {
   return useQuery({ queryKey: ['node'], queryFn: () => api<NodeIdentity>('/node'), staleTime: Infinity });
 }
-/** Peers with lag and errors (node administrators), refreshed every 30 s: the administration
- *  list and the dashboard's peer panel share this query. */
+/** Peers with lag and errors (node administrators), refreshed every 30 s, and every 2 s while
+ *  this node is behind one of them: the lag then counts down page by page as a pull commits
+ *  (the sync's progress). The administration list and the dashboard's peer panel share it. */
 export function usePeers(enabled: boolean) {
   return useQuery({
     queryKey: ['admin', PATH],
     enabled,
     queryFn: async () => (await api<{ peers: Peer[] }>(PATH)).peers,
-    refetchInterval: 30_000,
+    refetchInterval: (q) => ((q.state.data ?? []).some((p) => p.lag.versions > 0 && !p.disabled && p.sync) ? 2000 : 30_000),
   });
 }
 export const useAddPeer = () => useCreate<PeerBody, Peer>(PATH);
