@@ -78,7 +78,7 @@ describe('federation egress and ingress', { timeout: 120_000 }, () => {
       const text = await res.text();
       return new Response(text.replace(`"name":"paged 70"`, `"name":"paged 70 (altered)"`), { status: res.status, headers: res.headers });
     };
-    const sync = new SyncService({ peers: b.store.federation.peers, ingress: b.services.federation.ingress, node: () => b.services.federation.node.identity(), pageLimit: 60, fetch: fetchAltering });
+    const sync = new SyncService({ peers: b.store.federation.peers, witnesses: b.store.federation.witnesses, ingress: b.services.federation.ingress, node: () => b.services.federation.node.identity(), pageLimit: 60, fetch: fetchAltering });
     const r = await sync.pull(aOnB);
     assert.equal(r.ok, true, r.error ?? '');
     assert.ok(r.pages >= 3, `${r.pages} pages`);

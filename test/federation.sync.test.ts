@@ -4,6 +4,9 @@
 // item 7 is test/federation.e2e.test.ts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { entryHash, GENESIS_HASH } from '../src/domain/audit/chain.ts';
 import { CLI } from '../src/domain/identity/principal.ts';
 import { CONCORD_OBJECT_EXTENSION_ID } from '../src/domain/markings/concord-markings.ts';
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
@@ -257,5 +260,41 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     assert.deepEqual([r.accepted, r.quarantined, r.reasons], [0, 2, { PEER_GROUP_CONFLICT: 2 }]);
     const after = await b.services.orgs.getSharingGroup(CLI, own.id);
     assert.deepEqual([after.origin, after.members], [null, [b.org.id]]);
+  });
+
+  test('only peers ask for a node\'s audit head or for what was witnessed of theirs', async () => {
+    for (const url of ['/api/v1/federation/audit-head', '/api/v1/federation/witnessed']) {
+      assert.equal((await a.app.inject({ method: 'POST', url, payload: {} })).statusCode, 401, url);
+      assert.equal((await a.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${a.adminToken}` }, payload: {} })).statusCode, 403, url);
+    }
+  });
+
+  test('B keeps A\'s signed audit head; a history A rewrote consistently verifies alone but not against B', async () => {
+    const kept = await b.store.federation.witnesses.get(a.keyId);
+    assert.ok(kept && kept.seq > 0, 'B asked for A\'s audit head after its first pull');
+    const before = await a.services.federation.witness.check();
+    assert.deepEqual(before.map((w) => [w.peer, w.seq, w.ok]), [[(await a.services.federation.peers.list(CLI))[0]?.name, kept.seq, true]]);
+    // Whoever holds A's database rewrites entry 1 and every hash after it, head included.
+    const db = new Database(join(a.location.sqliteDir ?? '', 'concord.db'));
+    try {
+      db.exec('drop trigger audit_log_no_update');
+      type Row = { seq: number; at: string; actor: string | null; action: string; target: string | null; details: string };
+      let prev = GENESIS_HASH;
+      for (const r of db.prepare<[], Row>('select seq, at, actor, action, target, details from audit_log order by seq').all()) {
+        const details = r.seq === 1 ? { rewritten: true } : (JSON.parse(r.details) as Record<string, never>);
+        const hash = entryHash({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, target: r.target, details, prevHash: prev });
+        db.prepare('update audit_log set details = ?, prev_hash = ?, hash = ? where seq = ?').run(JSON.stringify(details), prev, hash, r.seq);
+        prev = hash;
+      }
+      db.prepare('update audit_head set hash = ? where id = 1').run(prev);
+    } finally {
+      db.close();
+    }
+    assert.equal((await a.services.audit.verify()).ok, true, 'the chain alone cannot tell');
+    const res = await a.api({ method: 'GET', url: '/api/v1/audit/verify' });
+    assert.equal(res.statusCode, 200);
+    const [w] = (res.json() as { witnesses: { ok?: boolean; message?: string }[] }).witnesses;
+    assert.equal(w?.ok, false);
+    assert.match(w?.message ?? '', new RegExp(`entry #${kept.seq} is not the one this node stated`));
   });
 });

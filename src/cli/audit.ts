@@ -5,7 +5,9 @@ import { configFrom, parseCommand, withServices } from './context.ts';
 export const usage = `concord audit verify [--json]
 concord audit list [--limit N] [--action CODE] [--actor NAME] [--before SEQ] [--json]
 
-verify exits 0 when the log is intact, 1 naming the first altered, removed or reordered entry.
+verify exits 0 when the log is intact, 1 naming the first altered, removed or reordered entry;
+       it also asks each syncing peer for the audit head this node stated to it (peers keep
+       the latest, signed) and fails when the log no longer holds that entry with that hash.
 list shows entries newest first; --before SEQ shows the entries older than SEQ.`;
 
 function positive(raw: string | undefined): number | undefined {
@@ -32,14 +34,16 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const config = configFrom(values);
-  return withServices(config, async (_services, store) => {
+  return withServices(config, async (services, store) => {
     const audit = new AuditService({ audit: store.audit });
     if (action === 'verify') {
-      const result = await audit.verify();
-      if (values.json) console.log(JSON.stringify(result));
+      const [result, witnesses] = await Promise.all([audit.verify(), services.federation.witness.check()]);
+      if (values.json) console.log(JSON.stringify({ ...result, witnesses }));
       else if (result.ok) console.log(`audit log intact: ${result.count} entries, head ${result.head.hash}`);
       else console.log(`audit log broken at entry #${result.seq}: ${result.reason} — ${result.message}`);
-      return result.ok ? 0 : 1;
+      // Peers keep this node's signed heads: a history rewritten consistently shows here.
+      if (!values.json) for (const w of witnesses) console.log(`witness ${w.peer}: ${w.ok === true ? `entry #${w.seq} as stated on ${w.statedAt} holds` : (w.message ?? '')}`);
+      return result.ok && witnesses.every((w) => w.ok !== false) ? 0 : 1;
     }
     const limit = Math.min(positive(values.limit) ?? 50, 500);
     const page = await audit.list({

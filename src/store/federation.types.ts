@@ -1,5 +1,7 @@
 // Federation as the store keeps it (migrations/0011_federation.ts): the node key, peers with
-// their sync state, the origin of received objects and the tombstones of retracted ones.
+// their sync state, the origin of received objects, the tombstones of retracted ones and the
+// peers' audit heads kept as their witness.
+import type { HeadStatement } from '../domain/federation/audit-witness.ts';
 import type { NodeKeyMaterial } from '../domain/federation/keys.ts';
 import type { Peer, PeerSyncState } from '../domain/federation/types.ts';
 
@@ -81,10 +83,18 @@ export interface EgressFormRepo {
   put(rows: readonly ({ seq: number } & EgressForm)[]): Promise<void>;
 }
 
+/** Peers' audit head statements kept here (domain/federation/audit-witness.ts). */
+export interface WitnessRepo {
+  /** Keeps `s` unless a statement with a higher seq of the same key is kept already. */
+  keep(s: HeadStatement, at: string): Promise<void>;
+  get(keyId: string): Promise<HeadStatement | undefined>;
+}
+
 export interface FederationRepos {
   nodeKey: NodeKeyRepo;
   forms: EgressFormRepo;
   peers: PeerRepo;
   origins: OriginRepo;
   tombstones: TombstoneRepo;
+  witnesses: WitnessRepo;
 }

@@ -8,10 +8,12 @@ import { buildApp, type ConcordApp } from '../../src/app.ts';
 import { CLI } from '../../src/domain/identity/principal.ts';
 import type { Org } from '../../src/domain/identity/types.ts';
 import { parseConfig } from '../../src/config.ts';
-import { ENGINES, type Engine } from './store-engines.ts';
+import { ENGINES, type Engine, type StoreLocation } from './store-engines.ts';
 
 export interface TestNode extends ConcordApp {
   dataDir: string;
+  /** Where the store is (its engine's files or database). */
+  location: StoreLocation;
   /** The node's operating organisation and its administrator's read-write API token. */
   org: Org;
   adminToken: string;
@@ -37,6 +39,7 @@ export async function startNode(env: Record<string, string> = {}, engine: Engine
   return {
     ...node,
     dataDir,
+    location,
     org: boot.org,
     adminToken: secret,
     api(opts) {

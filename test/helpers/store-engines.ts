@@ -14,6 +14,8 @@ export interface StoreLocation {
   open(): Promise<Store>;
   /** Names of the migrations recorded as applied. */
   migrations(): Promise<string[]>;
+  /** The SQLite data directory (SQLite only). */
+  sqliteDir?: string;
   /** Runs SQL statements on the closed store's main database (to shape an older schema). */
   exec(statements: string[]): Promise<void>;
   /** Removes the location (the store must be closed). */
@@ -33,6 +35,7 @@ const sqlite: Engine = {
   async create() {
     const dataDir = await mkdtemp(join(tmpdir(), 'concord-store-test-'));
     return {
+      sqliteDir: dataDir,
       open: () => openStore({ dataDir }),
       async migrations() {
         const db = new Database(join(dataDir, 'concord.db'), { readonly: true });

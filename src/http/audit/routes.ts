@@ -2,6 +2,7 @@
 // users, addresses and what they read).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AuditService } from '../../services/audit.service.ts';
+import type { WitnessReport } from '../../services/federation/witness.service.ts';
 import { nodeAdminsOnly } from '../auth/plugin.ts';
 
 const ListQuery = Type.Object(
@@ -14,8 +15,8 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** Audit routes. */
-export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
+/** Audit routes; `witnesses` checks the chain against what peers kept of its heads. */
+export function auditRoutes(audit: AuditService, witnesses: () => Promise<WitnessReport[]>): FastifyPluginAsyncTypebox {
   return async (app) => {
     nodeAdminsOnly(app, 'read the audit log');
     app.get('/audit', { schema: { summary: 'Audit entries, newest first', tags: ['audit'], querystring: ListQuery } }, async (req) => {
@@ -23,8 +24,9 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
       const page = await audit.list({ limit, ...(before !== undefined ? { after: before } : {}), ...(action ? { action } : {}), ...(actor ? { actor } : {}) });
       return { entries: page.items, next: page.next };
     });
-    app.get('/audit/verify', { schema: { summary: 'Check the hash chain; names the first altered, removed or reordered entry', tags: ['audit'] } }, async () =>
-      audit.verify(),
-    );
+    app.get('/audit/verify', { schema: { summary: 'Check the hash chain, and against the audit heads peers witnessed; names the first altered, removed or reordered entry', tags: ['audit'] } }, async () => {
+      const [chain, witnessed] = await Promise.all([audit.verify(), witnesses()]);
+      return { ...chain, witnesses: witnessed };
+    });
   };
 }

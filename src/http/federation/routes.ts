@@ -1,6 +1,7 @@
 // What peer nodes call (issue 5, items 3 and 5), authenticated by their node signature instead
 // of a user's credentials: the notification that nudges this node to pull, what has become of
-// this node's sharing groups a peer holds, and the peer's egress collection, a TAXII 2.1 Get
+// this node's sharing groups a peer holds, this node's audit head for the peer to witness and
+// what it witnessed of the peer's (audit-witness.ts), and the peer's egress collection, a TAXII 2.1 Get
 // Objects resource (§5.4) with `limit`, `next` and `more` (§3.5). The answers that carry data
 // are signed by this node's key (request-signature.ts signResponse).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -62,13 +63,24 @@ async function sendAttested(fed: FederationServices, req: FastifyRequest, reply:
   return send(body);
 }
 
-/** POST /api/v1/federation/notify and /groups: register with prefix /api/v1/federation. */
+/** POST /api/v1/federation/notify, /groups, /audit-head and /witnessed: register with prefix
+ *  /api/v1/federation. */
 export function notifyRoutes(fed: FederationServices, auth: AuthService): FastifyPluginAsyncTypebox {
   return async (app) => {
     peerScope(app, fed, auth);
     app.post('/notify', { schema: { summary: 'A peer announces new objects (signed by its node key)', tags: ['federation'], body: NotifyBody } }, async (req, reply) => {
       const behind = await fed.sync.notified(peerOf(req, () => new ForbiddenError('only peer nodes notify, signing with their node key')), req.body.head);
       return reply.status(202).send({ pulling: behind });
+    });
+    app.post('/audit-head', { schema: { summary: "This node's audit head, signed by its key, for a peer to keep as witness", tags: ['federation'] } }, async (req, reply) => {
+      peerOf(req, () => new ForbiddenError("only peer nodes ask for this node's audit head, signing with their node key"));
+      const statement = await fed.witness.statement();
+      return sendAttested(fed, req, reply, JSON.stringify({ statement }), (text) => reply.status(200).header('content-type', 'application/json; charset=utf-8').send(text));
+    });
+    app.post('/witnessed', { schema: { summary: "What this node keeps of the calling peer's audit head statements", tags: ['federation'] } }, async (req, reply) => {
+      const peer = peerOf(req, () => new ForbiddenError('only peer nodes ask what this node witnessed of them, signing with their node key'));
+      const statement = await fed.witness.heldFor(peer);
+      return sendAttested(fed, req, reply, JSON.stringify({ statement }), (text) => reply.status(200).header('content-type', 'application/json; charset=utf-8').send(text));
     });
     app.post('/groups', { schema: { summary: "What has become of this node's sharing groups the calling peer holds (signed by its node key)", tags: ['federation'], body: GroupsBody } }, async (req, reply) => {
       const peer = peerOf(req, () => new ForbiddenError('only peer nodes ask for sharing group statements, signing with their node key'));

@@ -15,6 +15,7 @@ import { PeerAuthenticator } from './peer-auth.ts';
 import { PeerService } from './peer.service.ts';
 import { RetractionService } from './retraction.service.ts';
 import { SyncService, type SyncDeps } from './sync.service.ts';
+import { WitnessService } from './witness.service.ts';
 
 export interface FederationServices {
   node: NodeService;
@@ -24,6 +25,8 @@ export interface FederationServices {
   sync: SyncService;
   retractions: RetractionService;
   peerAuth: PeerAuthenticator;
+  /** Audit heads stated to peers, kept for them, checked against them. */
+  witness: WitnessService;
   /** The store's head, announced to peers. */
   head(): Promise<number>;
   /** The latest tombstones (retracted objects). */
@@ -55,14 +58,16 @@ export function buildFederation(deps: FederationDeps): FederationServices {
   const head = (): Promise<number> => fed.peers.storeHead();
   const retractions = new RetractionService({ tombstones: fed.tombstones, origins: fed.origins, access: store.access, orgs: store.orgs, audit: deps.audit, ingest: deps.ingest, owner: deps.owner, ownKeyId });
   const ingress = new IngressService({ ingest: deps.ingest, quarantine: store.quarantine, origins: fed.origins, tombstones: fed.tombstones, peers: fed.peers, orgs: store.orgs, groups: deps.groups, retractions, node: identity });
+  const sync = new SyncService({ peers: fed.peers, witnesses: fed.witnesses, ingress, node: identity, ...deps.sync });
   return {
     node,
     peers: new PeerService({ peers: fed.peers, schemes: deps.schemes, audit: deps.audit, ownKeyId }),
     egress: new EgressService({ collections: store.collections, forms: fed.forms, peers: fed.peers, orgs: store.orgs, gate: deps.gate, schemes: deps.schemes, node: identity, head }),
     ingress,
-    sync: new SyncService({ peers: fed.peers, ingress, node: identity, ...deps.sync }),
+    sync,
     retractions,
     peerAuth: new PeerAuthenticator(fed.peers),
+    witness: new WitnessService({ audit: store.audit, witnesses: fed.witnesses, sync, node: identity }),
     head,
     tombstones: (limit) => fed.tombstones.list(limit),
     async identityObject() {

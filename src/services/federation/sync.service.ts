@@ -4,6 +4,7 @@
 // committed page, and what it fetches again is counted unchanged, never stored twice.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { checkHeadStatement, headStatementOf, type HeadStatement } from '../../domain/federation/audit-witness.ts';
 import { publicKeyBytes } from '../../domain/federation/keys.ts';
 import { groupStatementOf, type GroupStatement } from '../../domain/federation/provenance.ts';
 import { checkResponseSignature, NONCE_HEADER, RESPONSE_SIGNATURE_HEADER, signRequest } from '../../domain/federation/request-signature.ts';
@@ -11,7 +12,7 @@ import { emptyPeerPull, type Peer, type PeerPullResult } from '../../domain/fede
 import type { BackoffPolicy } from '../../domain/feeds/backoff.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { TaxiiClient } from '../../jobs/taxii-client.ts';
-import type { PeerRecord, PeerRepo } from '../../store/federation.types.ts';
+import type { PeerRecord, PeerRepo, WitnessRepo } from '../../store/federation.types.ts';
 import type { IngressService } from './ingress.service.ts';
 import type { VerifiedPage } from './verifier.ts';
 import type { NodeIdentity } from './node.service.ts';
@@ -92,6 +93,8 @@ export interface PullOptions {
 
 export interface SyncDeps {
   peers: PeerRepo;
+  /** Where the peers' audit heads are kept (audit-witness.ts). */
+  witnesses: WitnessRepo;
   ingress: IngressService;
   node: () => Promise<NodeIdentity>;
   /** Tests: another fetch, a shorter backoff. */
@@ -105,6 +108,8 @@ const PAGE_LIMIT = 1000;
 /** How long a pull's lease lasts without a committed page. */
 const LEASE_MS = 60_000;
 const NOTIFY_TIMEOUT_MS = 3000;
+/** A peer's audit head is asked for after a pull at most this often. */
+const WITNESS_EVERY_MS = 60_000;
 
 /** The path of a peer's egress collection for this node (http/federation/routes.ts). */
 export function egressPath(ownKeyId: string): string {
@@ -131,6 +136,8 @@ export class SyncService {
   onNudge: (peerId: string) => void = () => {};
   /** The nonce each response answered (by its headers): a page's attestation covers it. */
   private readonly nonces = new WeakMap<Headers, string>();
+  /** When each peer's audit head was last asked for (peer id → ms). */
+  private readonly witnessedAt = new Map<string, number>();
 
   constructor(deps: SyncDeps) {
     this.deps = deps;
@@ -168,6 +175,7 @@ export class SyncService {
       // search on the index writer's thread meanwhile; the pull is over once that has caught up.
       await this.run(peer, result, holder, options).finally(() => this.deps.ingress.settled());
       await this.refreshGroups(peer);
+      await this.witnessAuditHead(peer);
       await this.deps.peers.saveState(peer.id, { lastSuccessAt: new Date().toISOString() });
     } catch (e) {
       result.ok = false;
@@ -243,6 +251,54 @@ export class SyncService {
   }
 
   /**
+   * Sends a signed POST of `body` to `path` on `peer` and returns the answer's text, once its
+   * signature by the peer's pinned key holds; undefined when the peer has no such route (a node
+   * from before it).
+   */
+  private async askPeer(peer: PeerRecord, path: string, body: unknown, what: string): Promise<string | undefined> {
+    const send = this.signingFetch(await this.deps.node());
+    const res = await send(new URL(path, peer.url).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS),
+    });
+    const text = await res.text();
+    if (res.status === 404) return undefined;
+    if (!res.ok) throw new Error(`${what}: the peer answered HTTP ${res.status}`);
+    const nonce = this.nonces.get(res.headers) ?? '';
+    if (!checkResponseSignature(publicKeyBytes(peer.publicKey), nonce, text, res.headers.get(RESPONSE_SIGNATURE_HEADER) ?? '')) {
+      throw new Error(`${what}: the answer is not signed by the peer's pinned key`);
+    }
+    return text;
+  }
+
+  /**
+   * Keeps `peer`'s signed statement of its audit head (audit-witness.ts), at most once a minute.
+   * Best effort: the pull's outcome does not depend on it, and the next pull asks again.
+   */
+  private async witnessAuditHead(peer: PeerRecord): Promise<void> {
+    const last = this.witnessedAt.get(peer.id);
+    if (last !== undefined && Date.now() - last < WITNESS_EVERY_MS) return;
+    this.witnessedAt.set(peer.id, Date.now());
+    try {
+      const text = await this.askPeer(peer, '/api/v1/federation/audit-head', {}, 'audit head');
+      const s = text === undefined ? undefined : headStatementOf((JSON.parse(text) as { statement?: unknown }).statement);
+      if (s !== undefined && s.keyId === peer.keyId && checkHeadStatement(publicKeyBytes(peer.publicKey), s)) await this.deps.witnesses.keep(s, new Date().toISOString());
+    } catch {
+      this.witnessedAt.delete(peer.id);
+    }
+  }
+
+  /** What `peer` holds of this node's audit head statements (null: none, or a node from before
+   *  witnessing); its answer is signed by its key, the statement by this node's. */
+  async witnessOf(peer: PeerRecord): Promise<HeadStatement | null> {
+    const text = await this.askPeer(peer, '/api/v1/federation/witnessed', {}, 'audit witness');
+    if (text === undefined) return null;
+    return headStatementOf((JSON.parse(text) as { statement?: unknown }).statement) ?? null;
+  }
+
+  /**
    * Asks `peer` what has become of the sharing groups it manages that this node holds, and adopts
    * the answer (signed by the peer's key): a membership change there, a removal above all, takes
    * effect here at the next pull, not only with the next object of the group.
@@ -250,21 +306,9 @@ export class SyncService {
   private async refreshGroups(peer: PeerRecord): Promise<void> {
     const ids = await this.deps.ingress.groupsHeldFrom(peer);
     if (ids.length === 0) return;
-    const send = this.signingFetch(await this.deps.node());
-    const res = await send(new URL('/api/v1/federation/groups', peer.url).href, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ids }),
-      signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS),
-    });
-    const text = await res.text();
+    const text = await this.askPeer(peer, '/api/v1/federation/groups', { ids }, 'sharing groups');
     // A node from before this exchange: its groups still arrive with its objects.
-    if (res.status === 404) return;
-    if (!res.ok) throw new Error(`sharing groups: the peer answered HTTP ${res.status}`);
-    const nonce = this.nonces.get(res.headers) ?? '';
-    if (!checkResponseSignature(publicKeyBytes(peer.publicKey), nonce, text, res.headers.get(RESPONSE_SIGNATURE_HEADER) ?? '')) {
-      throw new Error('sharing groups: the answer is not signed by the peer\'s pinned key');
-    }
+    if (text === undefined) return;
     const body = JSON.parse(text) as { groups?: unknown };
     const statements = (Array.isArray(body.groups) ? (body.groups as Parameters<typeof groupStatementOf>[0][]) : []).map(groupStatementOf).filter((g): g is GroupStatement => g !== undefined);
     await this.deps.ingress.receiveGroups(peer, statements);

@@ -7,6 +7,7 @@ import type { FederationRepos, Origin, OriginRepo, Tombstone, TombstoneRepo } fr
 import { KyselyNodeKeyRepo } from './node-key.repo.ts';
 import { KyselyEgressFormRepo } from './peer-egress.repo.ts';
 import { KyselyPeerRepo } from './peer.repo.ts';
+import { KyselyWitnessRepo } from './witness.repo.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
 
@@ -116,5 +117,5 @@ export class KyselyTombstoneRepo implements TombstoneRepo {
 
 /** The federation repositories over one database. */
 export function federationRepos(db: Kysely<Tables>, dialect: SqlDialect): FederationRepos {
-  return { nodeKey: new KyselyNodeKeyRepo(db), forms: new KyselyEgressFormRepo(db), peers: new KyselyPeerRepo(db, dialect), origins: new KyselyOriginRepo(db), tombstones: new KyselyTombstoneRepo(db, dialect) };
+  return { nodeKey: new KyselyNodeKeyRepo(db), forms: new KyselyEgressFormRepo(db), peers: new KyselyPeerRepo(db, dialect), origins: new KyselyOriginRepo(db), tombstones: new KyselyTombstoneRepo(db, dialect), witnesses: new KyselyWitnessRepo(db) };
 }

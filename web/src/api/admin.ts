@@ -51,8 +51,13 @@ export const useCommunities = () => useAdminList<Community>('/communities', 'com
 export const useSharingGroups = () => useAdminList<SharingGroup>('/sharing-groups', 'sharingGroups');
 export const useAudit = (admin: boolean) => useAdminList<AuditEntry>('/audit?limit=200', 'entries', admin);
 
+/** The chain's verification, and what each peer witnessed of it (services/federation/witness.service.ts). */
+export type AuditVerify = ({ ok: true; count: number } | { ok: false; seq: number; reason: string; message: string }) & {
+  witnesses: { peer: string; seq?: number; statedAt?: string; ok?: boolean; message?: string }[];
+};
+
 export function useAuditVerify() {
-  return useMutation({ mutationFn: () => api<{ ok: boolean; entries?: number; checked?: number; firstBad?: unknown; reason?: string } & Record<string, unknown>>('/audit/verify') });
+  return useMutation({ mutationFn: () => api<AuditVerify>('/audit/verify') });
 }
 
 /** Refreshes every administration list whose path starts with one of `paths`. */
