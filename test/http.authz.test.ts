@@ -358,6 +358,11 @@ describe('authorization matrix', () => {
       method: 'POST', path: '/api/v1/federation/notify', url: () => '/api/v1/federation/notify', body: () => ({ node: 'identity--x', head: 1 }),
       expect: [401, 403, 403, 403, 403, 403, 403, 403],
     },
+    // Sharing group statements and audit heads go to peer nodes only (their node signature;
+    // test/federation.sync.test.ts), never to users, administrators included.
+    { method: 'POST', path: '/api/v1/federation/groups', url: () => '/api/v1/federation/groups', body: () => ({ ids: [] }), expect: [401, 403, 403, 403, 403, 403, 403, 403] },
+    { method: 'POST', path: '/api/v1/federation/audit-head', url: () => '/api/v1/federation/audit-head', body: () => ({}), expect: [401, 403, 403, 403, 403, 403, 403, 403] },
+    { method: 'POST', path: '/api/v1/federation/witnessed', url: () => '/api/v1/federation/witnessed', body: () => ({}), expect: [401, 403, 403, 403, 403, 403, 403, 403] },
     {
       method: 'GET', path: '/taxii2/federation/collections/:id/objects/', note: "a peer's egress collection",
       url: () => `/taxii2/federation/collections/${'0'.repeat(32)}/objects/`, missing: () => `/taxii2/federation/collections/${'1'.repeat(32)}/objects/`,
@@ -368,6 +373,7 @@ describe('authorization matrix', () => {
     // stream (ended at once by wait=0), feed administration, and the app's own pages.
     { method: 'GET', path: '/api/v1/dashboard', url: () => '/api/v1/dashboard', expect: ANY_USER },
     { method: 'GET', path: '/api/v1/markings', url: () => `/api/v1/markings?ids=${sharedObject},${orgObject}`, expect: ANY_USER },
+    { method: 'GET', path: '/api/v1/markings/schemes', url: () => '/api/v1/markings/schemes', expect: ANY_USER },
     { method: 'GET', path: '/api/v1/events', url: () => '/api/v1/events?wait=0', expect: ANY_USER },
     { method: 'GET', path: '/api/v1/feeds', url: () => '/api/v1/feeds', expect: NODE_ADMIN },
     {
