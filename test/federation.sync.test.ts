@@ -108,6 +108,15 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     assert.deepEqual([r.accepted, r.unchanged, r.quarantined], [0, 1, 0]);
   });
 
+  test('an administrator pulls a peer now through the API; others may not', async () => {
+    await importOnA([buildIndicator({ name: 'pulled on demand' })], 'green', 'federation');
+    const res = await b.api({ method: 'POST', url: `/api/v1/peers/${peerOnB}/pull` });
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual([res.json().ok, res.json().accepted], [true, 1]);
+    const analyst = await buildPerson(b.services, { org: b.org });
+    assert.equal((await b.app.inject({ method: 'POST', url: `/api/v1/peers/${peerOnB}/pull`, headers: analyst.auth })).statusCode, 403);
+  });
+
   test('a notification records the lag; the pull clears it', async () => {
     await importOnA([buildIndicator({ name: 'lagging' })], 'green', 'federation');
     const sent = await a.services.federation.sync.notifyAll(await a.services.federation.head());

@@ -350,6 +350,15 @@ describe('authorization matrix', () => {
     { method: 'PATCH', path: '/api/v1/peers/:id', url: freshPeerUrl, body: () => ({ communities: ['eu'] }), expect: NODE_ADMIN },
     { method: 'DELETE', path: '/api/v1/peers/:id', note: 'a fresh peer', url: freshPeerUrl, expect: NODE_ADMIN },
     {
+      method: 'POST', path: '/api/v1/peers/:id/pull', note: "a fresh peer at this node's own address, which refuses its unknown key: the pull's result says so",
+      url: async () => {
+        const base = new URL(await readableCollectionUrl()).origin;
+        const p = await node.services.federation.peers.add(CLI, { url: base, key: generateNodeKey().publicKey, name: `matrix-peer-${++seq}` });
+        return `/api/v1/peers/${p.id}/pull`;
+      },
+      expect: NODE_ADMIN,
+    },
+    {
       method: 'POST', path: '/api/v1/retractions', note: "a fresh object of organisation A",
       url: freshRetractionUrl, body: () => ({ ids: [retractTarget], reason: 'matrix' }),
       expect: [401, 403, 403, OK, OK, 404, OK, 403],

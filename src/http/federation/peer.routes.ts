@@ -22,6 +22,13 @@ export function peerRoutes(fed: FederationServices): FastifyPluginAsyncTypebox {
     app.patch('/peers/:id', { schema: { summary: "Change a peer's key, hosted organisations or policies", tags, params: PeerParams, body: PeerBody } }, async (req) =>
       fed.peers.update(writerOf(req), req.params.id, req.body),
     );
+    // Synchronous, as a feed's: the answer is what the pull did (a failure on the peer's side is
+    // a result); meanwhile GET /peers shows the lag counting down. A pull of that peer already
+    // running (the node's own schedule) answers 409.
+    app.post('/peers/:id/pull', { schema: { summary: 'Pull a peer now and return what the pull did', tags, params: PeerParams } }, async (req) => {
+      const peer = await fed.peers.get(writerOf(req), req.params.id);
+      return fed.sync.pull(peer.id);
+    });
     app.delete('/peers/:id', { schema: { summary: 'Forget a peer', tags, params: PeerParams } }, async (req, reply) => {
       await fed.peers.remove(writerOf(req), req.params.id);
       return reply.status(204).send();

@@ -3,9 +3,10 @@
 // last error. Node administrators only; the fields are those of the API's PeerBody.
 import { useState } from 'react';
 import { TLPS, useSchemes } from '../../api/admin.ts';
-import { useAddPeer, useNodeIdentity, usePeers, useRemovePeer, useUpdatePeer, type Peer, type PeerBody } from '../../api/peers.ts';
+import { useAddPeer, useNodeIdentity, usePeers, usePullPeer, useRemovePeer, useUpdatePeer, type Peer, type PeerBody } from '../../api/peers.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
+import { pullText } from './feeds.tsx';
 import { ActionError, CheckField, ConfirmButton, Form, LevelsField, listText, SelectField, splitList, TextArea, TextField, when } from './forms.tsx';
 
 /** The node's identity, with its public key ready to copy. */
@@ -119,6 +120,8 @@ export function Peers() {
   const q = usePeers(true);
   const update = useUpdatePeer();
   const remove = useRemovePeer();
+  const pull = usePullPeer();
+  const pulling = pull.isPending ? pull.variables : null;
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const edited = q.data?.find((p) => p.id === editing);
@@ -129,6 +132,8 @@ export function Peers() {
       <h3>Pinned peers</h3>
       <ActionError error={update.error} what="Not changed" />
       <ActionError error={remove.error} what="Not removed" />
+      <ActionError error={pull.error} what="Not pulled" />
+      {pull.data && <p role="status" data-testid="peer-pulled" className={pull.data.ok ? 'ok' : 'error break'}>Pulled {q.data?.find((p) => p.id === pull.variables)?.name ?? 'the peer'}: {pullText(pull.data)}</p>}
       <Status loading={q.isPending} error={q.error}>
         <SimpleTable label="Peers" rows={q.data ?? []} rowKey={(r) => r.id} cols={[
           { header: 'Peer', cell: (r) => <>{r.name}<br /><span className="muted small">{r.url}</span></> },
@@ -136,10 +141,11 @@ export function Peers() {
           { header: 'Hosts', cell: (r) => listText([...r.countries, ...r.communities.map((c) => `community ${c}`), ...(r.orgs.length ? [`${r.orgs.length} organisations`] : [])]) },
           { header: 'Lag', cell: lagText },
           { header: 'Last success', cell: (r) => when(r.state.lastSuccessAt) },
-          { header: 'Last error', cell: (r) => <span className="error">{r.state.lastResult?.ok === false ? r.state.lastResult.error ?? 'failed' : ''}</span> },
+          { header: 'Last error', cell: (r) => <span className="error break">{r.state.lastResult?.ok === false ? r.state.lastResult.error ?? 'failed' : ''}</span> },
           { header: 'State', cell: (r) => (r.disabled ? 'disabled' : r.sync ? 'syncing' : 'key pinned only') },
           { header: 'Actions', cell: (r) => (
             <span className="actions">
+              {r.sync && !r.disabled && <button type="button" className="ghost" aria-label={`Pull ${r.name} now`} disabled={pulling === r.id} onClick={() => pull.mutate(r.id)}>{pulling === r.id ? 'Pulling…' : 'Pull now'}</button>}
               <button type="button" className="ghost" aria-label={`Edit ${r.name}`} onClick={() => { setAdding(false); setEditing(r.id); }}>Edit</button>
               <button type="button" className="ghost" aria-label={`${r.disabled ? 'Enable' : 'Disable'} ${r.name}`} onClick={() => update.mutate({ id: r.id, body: { disabled: !r.disabled } })}>{r.disabled ? 'Enable' : 'Disable'}</button>
               <ConfirmButton label={`Remove ${r.name}`} text="Remove" confirm="Forget this peer" onConfirm={() => remove.mutate(r.id)} />
