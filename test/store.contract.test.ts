@@ -98,6 +98,23 @@ for (const engine of ENGINES) {
       assert.ok((await location.migrations()).includes('0021_origin_key'));
     });
 
+    it('admits a signed request\'s nonce once, for every process on the store, until it may be forgotten', async () => {
+      const n = store.federation.nonces;
+      assert.equal(await n.admit('k1', 'nonce-1', 2000), true);
+      assert.equal(await n.admit('k1', 'nonce-1', 2000), false, 'the same request again is a replay');
+      assert.equal(await n.admit('k2', 'nonce-1', 2000), true, 'nonces are per key');
+      const other = await location.open();
+      try {
+        assert.equal(await other.federation.nonces.admit('k1', 'nonce-1', 2000), false, 'another process on the store refuses it too');
+      } finally {
+        await other.close();
+      }
+      await n.forget(1000);
+      assert.equal(await n.admit('k1', 'nonce-1', 2000), false, 'kept while its date is accepted');
+      await n.forget(3000);
+      assert.equal(await n.admit('k1', 'nonce-1', 4000), true, 'forgotten once its date is refused anyway');
+    });
+
     it('a pull lease goes to one holder at a time until it runs out or is given back', async () => {
       await store.feeds.create({ id: 'f1', url: 'https://x.example/taxii2/', objectsUrl: 'https://x.example/taxii2/api/collections/c/objects/', collectionId: 'c', auth: { kind: 'none' }, intervalSeconds: 60, tlp: null, distribution: null, cursor: null, next: null, runLast: null, lastPullAt: null, lastResult: null, createdAt: '2026-11-22T00:00:00.000Z' });
       const t = (m: number) => new Date(Date.UTC(2026, 10, 22, 12, m)).toISOString();

@@ -90,6 +90,14 @@ export interface WitnessRepo {
   get(keyId: string): Promise<HeadStatement | undefined>;
 }
 
+/** Nonces of signed node requests already admitted (services/federation/replay-guard.ts). */
+export interface NonceRepo {
+  /** True when (key, nonce) was not admitted before, by any process; kept until `untilMs`. */
+  admit(keyId: string, nonce: string, untilMs: number): Promise<boolean>;
+  /** Forgets the nonces whose requests' dates are refused anyway by `nowMs`. */
+  forget(nowMs: number): Promise<void>;
+}
+
 export interface FederationRepos {
   nodeKey: NodeKeyRepo;
   forms: EgressFormRepo;
@@ -97,4 +105,5 @@ export interface FederationRepos {
   origins: OriginRepo;
   tombstones: TombstoneRepo;
   witnesses: WitnessRepo;
+  nonces: NonceRepo;
 }

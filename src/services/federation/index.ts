@@ -66,7 +66,7 @@ export function buildFederation(deps: FederationDeps): FederationServices {
     ingress,
     sync,
     retractions,
-    peerAuth: new PeerAuthenticator(fed.peers),
+    peerAuth: new PeerAuthenticator(fed.peers, fed.nonces),
     witness: new WitnessService({ audit: store.audit, witnesses: fed.witnesses, sync, node: identity }),
     head,
     tombstones: (limit) => fed.tombstones.list(limit),

@@ -5,7 +5,7 @@
 import { publicKeyBytes } from '../../domain/federation/keys.ts';
 import { checkRequestSignature, DATE_HEADER, KEY_ID_HEADER, NONCE_HEADER, SIGNATURE_HEADER } from '../../domain/federation/request-signature.ts';
 import { PeerAuthError } from '../../errors.ts';
-import type { PeerRecord, PeerRepo } from '../../store/federation.types.ts';
+import type { NonceRepo, PeerRecord, PeerRepo } from '../../store/federation.types.ts';
 import { ReplayGuard } from './replay-guard.ts';
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -18,10 +18,11 @@ function one(h: Headers, name: string): string {
 /** Checks signed requests against pinned keys. */
 export class PeerAuthenticator {
   private readonly peers: PeerRepo;
-  private readonly replays = new ReplayGuard();
+  private readonly replays: ReplayGuard;
 
-  constructor(peers: PeerRepo) {
+  constructor(peers: PeerRepo, nonces: NonceRepo) {
     this.peers = peers;
+    this.replays = new ReplayGuard(nonces);
   }
 
   /** Whether the request claims to come from a peer (carries a node signature). */
@@ -44,7 +45,7 @@ export class PeerAuthenticator {
     const why = checkRequestSignature({ keyId, date, nonce, signature }, publicKeyBytes(peer.publicKey), method, pathAndQuery, body);
     if (why !== undefined) throw new PeerAuthError(why);
     // Only a request whose signature holds is remembered: others cannot fill the memory.
-    if (!this.replays.admit(keyId, nonce, Date.parse(date))) throw new PeerAuthError('this signed request has been received before (a replay)');
+    if (!(await this.replays.admit(keyId, nonce, Date.parse(date)))) throw new PeerAuthError('this signed request has been received before (a replay)');
     return peer;
   }
 }

@@ -21,6 +21,7 @@ import * as m0014 from './0014_password_change.ts';
 import * as m0020 from './0020_index_file.ts';
 import * as m0021 from './0021_origin_key.ts';
 import * as m0022 from './0022_audit_witnesses.ts';
+import * as m0023 from './0023_peer_nonces.ts';
 
 type DialectMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -42,6 +43,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0020_index_file', m0020.up],
   ['0021_origin_key', m0021.up],
   ['0022_audit_witnesses', m0022.up],
+  ['0023_peer_nonces', m0023.up],
 ];
 
 function provider(dialect: StoreDialect): MigrationProvider {

@@ -8,6 +8,7 @@ import { KyselyNodeKeyRepo } from './node-key.repo.ts';
 import { KyselyEgressFormRepo } from './peer-egress.repo.ts';
 import { KyselyPeerRepo } from './peer.repo.ts';
 import { KyselyWitnessRepo } from './witness.repo.ts';
+import { KyselyNonceRepo } from './nonce.repo.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
 
@@ -117,5 +118,5 @@ export class KyselyTombstoneRepo implements TombstoneRepo {
 
 /** The federation repositories over one database. */
 export function federationRepos(db: Kysely<Tables>, dialect: SqlDialect): FederationRepos {
-  return { nodeKey: new KyselyNodeKeyRepo(db), forms: new KyselyEgressFormRepo(db), peers: new KyselyPeerRepo(db, dialect), origins: new KyselyOriginRepo(db), tombstones: new KyselyTombstoneRepo(db, dialect), witnesses: new KyselyWitnessRepo(db) };
+  return { nodeKey: new KyselyNodeKeyRepo(db), forms: new KyselyEgressFormRepo(db), peers: new KyselyPeerRepo(db, dialect), origins: new KyselyOriginRepo(db), tombstones: new KyselyTombstoneRepo(db, dialect), witnesses: new KyselyWitnessRepo(db), nonces: new KyselyNonceRepo(db) };
 }
