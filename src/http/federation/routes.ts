@@ -63,6 +63,11 @@ async function sendAttested(fed: FederationServices, req: FastifyRequest, reply:
   return send(body);
 }
 
+/** Sends `value` as JSON, signed as sendAttested does. */
+function sendAttestedJson(fed: FederationServices, req: FastifyRequest, reply: FastifyReply, value: unknown): Promise<FastifyReply> {
+  return sendAttested(fed, req, reply, JSON.stringify(value), (text) => reply.status(200).header('content-type', 'application/json; charset=utf-8').send(text));
+}
+
 /** POST /api/v1/federation/notify, /groups, /audit-head and /witnessed: register with prefix
  *  /api/v1/federation. */
 export function notifyRoutes(fed: FederationServices, auth: AuthService): FastifyPluginAsyncTypebox {
@@ -75,17 +80,17 @@ export function notifyRoutes(fed: FederationServices, auth: AuthService): Fastif
     app.post('/audit-head', { schema: { summary: "This node's audit head, signed by its key, for a peer to keep as witness", tags: ['federation'] } }, async (req, reply) => {
       peerOf(req, () => new ForbiddenError("only peer nodes ask for this node's audit head, signing with their node key"));
       const statement = await fed.witness.statement();
-      return sendAttested(fed, req, reply, JSON.stringify({ statement }), (text) => reply.status(200).header('content-type', 'application/json; charset=utf-8').send(text));
+      return sendAttestedJson(fed, req, reply, { statement });
     });
     app.post('/witnessed', { schema: { summary: "What this node keeps of the calling peer's audit head statements", tags: ['federation'] } }, async (req, reply) => {
       const peer = peerOf(req, () => new ForbiddenError('only peer nodes ask what this node witnessed of them, signing with their node key'));
       const statement = await fed.witness.heldFor(peer);
-      return sendAttested(fed, req, reply, JSON.stringify({ statement }), (text) => reply.status(200).header('content-type', 'application/json; charset=utf-8').send(text));
+      return sendAttestedJson(fed, req, reply, { statement });
     });
     app.post('/groups', { schema: { summary: "What has become of this node's sharing groups the calling peer holds (signed by its node key)", tags: ['federation'], body: GroupsBody } }, async (req, reply) => {
       const peer = peerOf(req, () => new ForbiddenError('only peer nodes ask for sharing group statements, signing with their node key'));
       const groups = await fed.egress.groupStatements(peer, req.body.ids);
-      return sendAttested(fed, req, reply, JSON.stringify({ groups }), (text) => reply.status(200).header('content-type', 'application/json; charset=utf-8').send(text));
+      return sendAttestedJson(fed, req, reply, { groups });
     });
   };
 }
