@@ -1,6 +1,7 @@
 // Peers as witnesses of this node's audit log (domain/federation/audit-witness.ts): this node
-// states its audit head to a peer that asks (after each of the peer's pulls), keeps the heads its
-// own peers state, and checks its chain against what its peers kept of its statements.
+// states its audit head to a peer that asks (after its pulls, at most once a minute), shows a
+// peer what it kept of that peer's statements (SyncService keeps them), and checks its own chain
+// against what its peers kept of its statements.
 import { judgeWitness, stateHead, checkHeadStatement, type HeadStatement } from '../../domain/federation/audit-witness.ts';
 import { publicKeyBytes } from '../../domain/federation/keys.ts';
 import type { Peer } from '../../domain/federation/types.ts';
