@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Progress } from './progress.ts';
+import { Progress, type Terminal } from './progress.ts';
 
 /** A terminal that keeps what is written to it. */
-function terminal(): { out: NodeJS.WriteStream; lines: string[] } {
+function terminal(): { out: Terminal; lines: string[] } {
   const lines: string[] = [];
-  return { out: { isTTY: true, write: (s: string) => lines.push(s) } as unknown as NodeJS.WriteStream, lines };
+  return { out: { isTTY: true, write: (s: string) => lines.push(s) }, lines };
 }
 
 test('a progress line shows bytes against a total, or the share of work done, and nothing off a terminal', () => {
@@ -18,6 +18,6 @@ test('a progress line shows bytes against a total, or the share of work done, an
   assert.match(t.lines.at(-1) ?? '', /^\rpulling peer cert-eu \[#{8}-{22}\]  25\.0% 1,500 objects · /);
   share.share(1500, undefined, true);
   assert.match(t.lines.at(-1) ?? '', /^\rpulling peer cert-eu 1,500 objects · /, 'no bar while the peer has not said where its head is');
-  const piped = { isTTY: false, write: () => assert.fail('nothing is written to a pipe') } as unknown as NodeJS.WriteStream;
+  const piped: Terminal = { isTTY: false, write: () => assert.fail('nothing is written to a pipe') };
   new Progress('exporting', undefined, piped).share(1, 0.5, true);
 });

@@ -12,15 +12,21 @@ function human(bytes: number): string {
   return `${v.toFixed(u === 0 ? 0 : 1)} ${units[u]}`;
 }
 
+/** What the line is drawn on: a stream that says whether it is a terminal. */
+export interface Terminal {
+  readonly isTTY?: boolean;
+  write(text: string): unknown;
+}
+
 /** Redraws one status line at most ten times a second. */
 export class Progress {
-  private readonly out: NodeJS.WriteStream;
+  private readonly out: Terminal;
   private readonly started = Date.now();
   private last = 0;
   private readonly label: string;
   private readonly total: number | undefined;
 
-  constructor(label: string, total?: number, out: NodeJS.WriteStream = process.stderr) {
+  constructor(label: string, total?: number, out: Terminal = process.stderr) {
     this.label = label;
     this.total = total;
     this.out = out;
