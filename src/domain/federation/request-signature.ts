@@ -11,7 +11,7 @@
 // for that peer, once for all its objects. For the objects that peer itself originated (signed
 // with the same key), that attestation proves what their own signatures prove (the pinned key
 // vouched for exactly these bytes), so the receiver need not verify each of them: one Ed25519
-// verification per page instead of one per object (ingress.service.ts). Objects the peer relays
+// verification per page instead of one per object (services/federation/verifier.ts). Objects the peer relays
 // from other origins are verified one by one as before.
 import { createHash, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { verifyEd25519, type PublicKeyBytes } from './ed25519.ts';
@@ -28,10 +28,14 @@ const NONCE_RE = /^[A-Za-z0-9_-]{16,64}$/;
 /** The largest accepted clock difference. */
 export const MAX_SKEW_MS = 5 * 60_000;
 
+/** The body's line of a signing text. */
+function bodyDigest(body: string | Buffer): string {
+  return `sha-256=${createHash('sha256').update(body).digest('base64')}`;
+}
+
 /** What is signed, one field per line. */
 export function requestSigningText(method: string, pathAndQuery: string, date: string, nonce: string, body: string | Buffer): string {
-  const digest = createHash('sha256').update(body).digest('base64');
-  return `${method.toUpperCase()}\n${pathAndQuery}\n${date}\n${nonce}\nsha-256=${digest}`;
+  return `${method.toUpperCase()}\n${pathAndQuery}\n${date}\n${nonce}\n${bodyDigest(body)}`;
 }
 
 /** The headers that sign a request. */
@@ -61,8 +65,7 @@ export function checkRequestSignature(
 
 /** What a response signature covers: the nonce of the request it answers and the body's digest. */
 export function responseSigningText(requestNonce: string, body: string | Buffer): string {
-  const digest = createHash('sha256').update(body).digest('base64');
-  return `RESPONSE\n${requestNonce}\nsha-256=${digest}`;
+  return `RESPONSE\n${requestNonce}\n${bodyDigest(body)}`;
 }
 
 /** The value of RESPONSE_SIGNATURE_HEADER for a response to the request that carried `requestNonce`. */
