@@ -7,6 +7,7 @@
 import { sign, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../stix/canonical.ts';
 import type { JsonObject, JsonValue, StixObject } from '../stix/types.ts';
+import type { SharingGroup } from '../identity/types.ts';
 import { CONCORD_OBJECT_EXTENSION_ID } from '../markings/concord-markings.ts';
 import { verifyEd25519, type PublicKeyBytes } from './ed25519.ts';
 import { nodeIdentityId } from './keys.ts';
@@ -24,6 +25,11 @@ export interface GroupStatement {
   members: string[];
   /** When the group last changed on its origin node: a receiver keeps the latest it saw. */
   modified: string;
+}
+
+/** What the origin node states of its group `g`: with its members, or with `members` instead. */
+export function groupStatement(g: SharingGroup, members: readonly string[] = g.members): GroupStatement {
+  return { id: g.id, name: g.name, owner: g.ownerOrg, members: [...members], modified: g.updatedAt };
 }
 
 /** The provenance an object carries. */

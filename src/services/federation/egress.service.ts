@@ -10,7 +10,7 @@ import type { UserPrincipal } from '../../domain/identity/principal.ts';
 import type { Reader } from '../../domain/access/types.ts';
 import { formatDistribution, type AccessLabel } from '../../domain/access/types.ts';
 import { mayEgress, peerReader, withTlpMarking } from '../../domain/federation/egress.ts';
-import { provenanceOf, signedText, signObject, type GroupStatement } from '../../domain/federation/provenance.ts';
+import { groupStatement, provenanceOf, signedText, signObject, type GroupStatement } from '../../domain/federation/provenance.ts';
 import type { Peer } from '../../domain/federation/types.ts';
 import type { SchemeRegistry } from '../../domain/markings/classification.ts';
 import { CONCORD_PUBLISHED_IDS } from '../../domain/markings/concord-markings.ts';
@@ -114,7 +114,7 @@ export class EgressService {
       const g = await this.deps.orgs.getSharingGroup(id);
       if (g === undefined || g.origin !== null) continue;
       const theirs = !g.disabled && g.members.some((m) => peer.orgs.includes(m));
-      out.push({ id: g.id, name: g.name, owner: g.ownerOrg, members: theirs ? [...g.members] : [], modified: g.updatedAt });
+      out.push(theirs ? groupStatement(g) : groupStatement(g, []));
     }
     return out;
   }
@@ -193,10 +193,10 @@ export class EgressService {
   /** The statement of one of this node's sharing groups that a signed object carries, so that
    *  its members on the receiving node can read it; none for a group adopted from a peer (its
    *  own node states it). */
-  private async groupStatement(id: string, seen: Map<string, GroupStatement | undefined>): Promise<GroupStatement | undefined> {
+  private async ownGroupStatement(id: string, seen: Map<string, GroupStatement | undefined>): Promise<GroupStatement | undefined> {
     if (seen.has(id)) return seen.get(id);
     const g = await this.deps.orgs.getSharingGroup(id);
-    const statement = g !== undefined && g.origin === null ? { id: g.id, name: g.name, owner: g.ownerOrg, members: g.members, modified: g.updatedAt } : undefined;
+    const statement = g !== undefined && g.origin === null ? groupStatement(g) : undefined;
     seen.set(id, statement);
     return statement;
   }
@@ -225,7 +225,7 @@ export class EgressService {
       }
       const o = JSON.parse(v.json) as StixObject;
       if (provenanceOf(o)) continue;
-      const group = label.distribution.kind === 'sharing-group' ? await this.groupStatement(label.distribution.id, groups) : undefined;
+      const group = label.distribution.kind === 'sharing-group' ? await this.ownGroupStatement(label.distribution.id, groups) : undefined;
       const json = signedText(signObject(withTlpMarking(o, label), node.signer, label.ownerOrg, formatDistribution(label.distribution), group));
       out.set(v.seq, json);
       fresh.push({ seq: v.seq, keyId: node.keyId, json });
