@@ -186,10 +186,8 @@ export class IngressService {
    * object of the group. Statements about groups this node does not hold from that peer are ignored.
    */
   async receiveGroups(peer: Peer, statements: readonly GroupStatement[]): Promise<void> {
-    for (const s of statements) {
-      const held = await this.deps.orgs.getSharingGroup(s.id);
-      if (held?.origin === peer.keyId) await this.deps.groups.adoptSharingGroup(s, peer.keyId, `peer:${peer.name}`);
-    }
+    const held = new Set(await this.groupsHeldFrom(peer));
+    for (const s of statements) if (held.has(s.id)) await this.deps.groups.adoptSharingGroup(s, peer.keyId, `peer:${peer.name}`);
   }
 
   /** Waits until what receiveItems stored is in the lookup and search indexes too. */
