@@ -250,19 +250,23 @@ export class SyncService {
     }
   }
 
+  /** A POST of `body` as JSON to `path` on `peer`, signed with this node's key. */
+  private post(node: NodeIdentity, peer: Peer, path: string, body: unknown): Promise<Response> {
+    return this.signingFetch(node)(new URL(path, peer.url).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS),
+    });
+  }
+
   /**
    * Sends a signed POST of `body` to `path` on `peer` and returns the answer's text, once its
    * signature by the peer's pinned key holds; undefined when the peer has no such route (a node
    * from before it).
    */
   private async askPeer(peer: PeerRecord, path: string, body: unknown, what: string): Promise<string | undefined> {
-    const send = this.signingFetch(await this.deps.node());
-    const res = await send(new URL(path, peer.url).href, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS),
-    });
+    const res = await this.post(await this.deps.node(), peer, path, body);
     const text = await res.text();
     if (res.status === 404) return undefined;
     if (!res.ok) throw new Error(`${what}: the peer answered HTTP ${res.status}`);
@@ -324,12 +328,10 @@ export class SyncService {
   async notifyAll(head: number): Promise<{ peer: string; error?: string }[]> {
     const node = await this.deps.node();
     const peers = await this.syncingPeers();
-    const send = this.signingFetch(node);
     return Promise.all(
       peers.map(async (p: Peer) => {
-        const body = JSON.stringify({ node: node.nodeId, head });
         try {
-          const res = await send(new URL('/api/v1/federation/notify', p.url).href, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) });
+          const res = await this.post(node, p, '/api/v1/federation/notify', { node: node.nodeId, head });
           await res.arrayBuffer();
           return res.ok ? { peer: p.name } : { peer: p.name, error: `HTTP ${res.status}` };
         } catch (e) {
