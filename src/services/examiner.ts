@@ -7,12 +7,14 @@ import { examine, type Examined } from '../domain/ingest/examine.ts';
 /** What ingest needs of an examined object; the parsed object itself is not sent between threads. */
 export type ExaminedLite = Exclude<Examined, { ok: true }> | { ok: true; prepared: Extract<Examined, { ok: true }>['prepared']; upgrades: string[] };
 
+/** What of an examination crosses threads. */
+export function lite(r: Examined): ExaminedLite {
+  return r.ok ? { ok: true, prepared: r.prepared, upgrades: r.upgrades } : r;
+}
+
 /** Examines a batch in this thread (inline, or inside the worker). */
 export function examineBatch(texts: string[]): ExaminedLite[] {
-  return texts.map((t) => {
-    const r = examine(t);
-    return r.ok ? { ok: true, prepared: r.prepared, upgrades: r.upgrades } : r;
-  });
+  return texts.map((t) => lite(examine(t)));
 }
 
 /** Objects longer than this (characters of JSON) are examined on the calling thread. */

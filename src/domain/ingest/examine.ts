@@ -79,6 +79,16 @@ export function examine(text: string): Examined {
   } catch (e) {
     return { ok: false, reason: 'JSON_MALFORMED', objectId: null, message: (e as Error).message, details: null };
   }
+  return examineValue(value);
+}
+
+/**
+ * Upgrades (STIX 2.0), validates and prepares one parsed object. `compact`: its
+ * `JSON.stringify`, when the caller has it already (a peer's page, parsed once), which is then
+ * stored as it is unless an upgrade changed the object.
+ */
+export function examineValue(parsed: unknown, compact?: string): Examined {
+  let value = parsed;
   let upgrades: string[] = [];
   if (isStix20(value)) {
     const up = upgradeFrom20(value as StixObject);
@@ -94,5 +104,6 @@ export function examine(text: string): Examined {
   }
   const obj = value as StixObject;
   // Stored compact, so the same object sent with other whitespace is byte-identical.
-  return { ok: true, prepared: prepare(obj, JSON.stringify(obj)), object: obj, upgrades, warnings: result.issues };
+  const json = compact !== undefined && upgrades.length === 0 ? compact : JSON.stringify(obj);
+  return { ok: true, prepared: prepare(obj, json), object: obj, upgrades, warnings: result.issues };
 }

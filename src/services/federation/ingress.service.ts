@@ -18,7 +18,7 @@ import { ConflictError, InvalidInputError } from '../../errors.ts';
 import type { OrgService } from '../org.service.ts';
 import type { NodeIdentity } from './node.service.ts';
 import type { RetractionService } from './retraction.service.ts';
-import { Verifier, verifyObjects, type PageAttestation, type PageItem, type PinnedKeys, type VerifiedPage } from './verifier.ts';
+import { keysOf, Verifier, verifyObjects, type PageAttestation, type PageItem, type PinnedKeys, type VerifiedPage } from './verifier.ts';
 
 /** The quarantine source of what a peer sent: `peer:<peer id>`. */
 const PEER_SOURCE = 'peer:';
@@ -93,7 +93,7 @@ export class IngressService {
   /** Verifies, sorts and ingests parsed objects from `peer` (a quarantined object retried, tests). */
   async receive(peer: Peer, raw: readonly unknown[]): Promise<IngressSummary> {
     const { keys } = await pinnedKeys(this.deps.peers, await this.deps.node());
-    return this.receiveItems(peer, verifyObjects(keys, raw));
+    return this.receiveItems(peer, verifyObjects(keysOf(keys), raw));
   }
 
   /**

@@ -11,7 +11,8 @@ import { publicKeyBytes } from '../../domain/federation/keys.ts';
 import { checkResponseSignature } from '../../domain/federation/request-signature.ts';
 import { verifyObject, type Verified } from '../../domain/federation/provenance.ts';
 import type { StixObject } from '../../domain/stix/types.ts';
-import { examineBatch, type ExaminedLite } from '../examiner.ts';
+import { examineValue } from '../../domain/ingest/examine.ts';
+import { lite, type ExaminedLite } from '../examiner.ts';
 
 /** Pinned keys: key id → base64 public key. */
 export type PinnedKeys = [string, string][];
@@ -52,15 +53,15 @@ function isStix(v: unknown): v is StixObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as StixObject).id === 'string' && typeof (v as StixObject).type === 'string';
 }
 
-type Keys = Map<string, Buffer>;
+/** The pinned keys as verification takes them: key id → raw public key. */
+export type Keys = Map<string, Buffer>;
 
-function keysOf(pinned: PinnedKeys): Keys {
+export function keysOf(pinned: PinnedKeys): Keys {
   return new Map(pinned.map(([id, pub]) => [id, publicKeyBytes(pub)]));
 }
 
 /** Verifies parsed objects in this thread; those signed by `attestedBy` were attested already. */
-export function verifyObjects(pinned: PinnedKeys | Keys, objects: readonly unknown[], attestedBy?: string): PageItem[] {
-  const keys = pinned instanceof Map ? pinned : keysOf(pinned);
+export function verifyObjects(keys: Keys, objects: readonly unknown[], attestedBy?: string): PageItem[] {
   return objects.map((o) => {
     const text = JSON.stringify(o) ?? 'null';
     return isStix(o) ? { text, id: o.id, type: o.type, verdict: verifyObject(o, (k) => keys.get(k), attestedBy) } : { text, id: null, type: null, verdict: null };
@@ -77,10 +78,11 @@ export function verifyPageText(pinned: PinnedKeys, text: string, attestation?: P
   const b = (body !== null && typeof body === 'object' ? body : {}) as { objects?: unknown; more?: unknown; next?: unknown };
   const objects = Array.isArray(b.objects) ? b.objects : [];
   const items = verifyObjects(keys, objects, attested ? attestation.keyId : undefined);
-  // Examined here too: it takes ~20 µs an object off the thread that stores (bench/RESULTS.md).
-  const ok = items.filter((i) => i.verdict?.ok === true);
-  const examined = examineBatch(ok.map((i) => i.text));
-  ok.forEach((i, n) => (i.examined = examined[n]));
+  // Examined here too, from the object already parsed and its text: it takes ~20 µs an object
+  // off the thread that stores (bench/RESULTS.md).
+  items.forEach((i, k) => {
+    if (i.verdict?.ok === true) i.examined = lite(examineValue(objects[k], i.text));
+  });
   return { more: b.more === true, next: typeof b.next === 'string' && b.next !== '' ? b.next : null, items, attested };
 }
 
