@@ -4,7 +4,7 @@
 import { InvalidInputError } from '../../errors.ts';
 import { canonicalJson } from '../stix/canonical.ts';
 import type { JsonObject } from '../stix/types.ts';
-import { diagnose, tailProblem, type ChainFailure } from './diagnose.ts';
+import { diagnose, tailProblem, type ChainFailure, type VerifyResult } from './diagnose.ts';
 import { EMPTY_HEAD, entryHash, hashMatches, type AuditEntry, type AuditFields, type AuditHead } from './entry.ts';
 
 export { EMPTY_HEAD, GENESIS_HASH, entryHash, hashMatches, type AuditEntry, type AuditFields, type AuditHead } from './entry.ts';
@@ -12,10 +12,7 @@ export { EMPTY_HEAD, GENESIS_HASH, entryHash, hashMatches, type AuditEntry, type
 /** Why a chain does not verify; `seq` names the first bad entry. */
 export type ChainProblem = ChainFailure['reason'];
 
-/** The outcome of verifying a chain. */
-export type VerifyResult = { ok: true; count: number; head: AuditHead } | ({ ok: false } & ChainFailure);
-
-export type { ChainFailure } from './diagnose.ts';
+export type { ChainFailure, VerifyResult } from './diagnose.ts';
 
 /** Characters of details JSON an entry may carry. */
 const MAX_DETAILS = 65_536;

@@ -9,6 +9,9 @@ export interface ChainFailure {
   message: string;
 }
 
+/** The outcome of verifying a chain (chain.ts verifyChain). */
+export type VerifyResult = { ok: true; count: number; head: AuditHead } | ({ ok: false } & ChainFailure);
+
 function entries(from: number, to: number): string {
   return from === to ? `entry #${from} was` : `entries #${from}–#${to} were`;
 }

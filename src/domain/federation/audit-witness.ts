@@ -50,6 +50,17 @@ export function headStatementOf(v: unknown): HeadStatement | undefined {
   return { node, keyId, seq, hash, statedAt, signature };
 }
 
+/** What one peer holds of this node's audit head, judged against the chain. */
+export interface WitnessReport {
+  peer: string;
+  /** The entry the statement names, and when this node stated it; absent when the peer holds none. */
+  seq?: number;
+  statedAt?: string;
+  /** Whether the chain still holds that entry with that hash (absent: nothing to judge). */
+  ok?: boolean;
+  message?: string;
+}
+
 /** What one witness's statement says of this node's chain. */
 export type WitnessVerdict = { ok: true } | { ok: false; message: string };
 

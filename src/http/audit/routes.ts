@@ -2,7 +2,7 @@
 // users, addresses and what they read).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AuditService } from '../../services/audit.service.ts';
-import type { WitnessReport } from '../../services/federation/witness.service.ts';
+import type { WitnessReport } from '../../domain/federation/audit-witness.ts';
 import { nodeAdminsOnly } from '../auth/plugin.ts';
 
 const ListQuery = Type.Object(

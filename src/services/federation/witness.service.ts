@@ -2,24 +2,13 @@
 // states its audit head to a peer that asks (after its pulls, at most once a minute), shows a
 // peer what it kept of that peer's statements (SyncService keeps them), and checks its own chain
 // against what its peers kept of its statements.
-import { judgeWitness, stateHead, checkHeadStatement, type HeadStatement } from '../../domain/federation/audit-witness.ts';
+import { checkHeadStatement, judgeWitness, stateHead, type HeadStatement, type WitnessReport } from '../../domain/federation/audit-witness.ts';
 import { publicKeyBytes } from '../../domain/federation/keys.ts';
 import type { Peer } from '../../domain/federation/types.ts';
 import type { PeerRecord, WitnessRepo } from '../../store/federation.types.ts';
 import type { AuditRepo } from '../../store/types.ts';
 import type { NodeIdentity } from './node.service.ts';
 import type { SyncService } from './sync.service.ts';
-
-/** What one peer holds of this node's audit head, judged against the chain. */
-export interface WitnessReport {
-  peer: string;
-  /** The entry the statement names, and when this node stated it; absent when the peer holds none. */
-  seq?: number;
-  statedAt?: string;
-  /** Whether the chain still holds that entry with that hash (absent: nothing to judge). */
-  ok?: boolean;
-  message?: string;
-}
 
 export interface WitnessDeps {
   audit: AuditRepo;

@@ -7,6 +7,8 @@ import { api, ApiError } from './client.ts';
 // The API returns these records as the domain defines them; the types are shared, not restated.
 import type { ApiToken as Token, Community, Org, SharingGroup, User } from '../../../src/domain/identity/types.ts';
 import type { ClassificationScheme } from '../../../src/domain/markings/classification.ts';
+import type { VerifyResult } from '../../../src/domain/audit/diagnose.ts';
+import type { WitnessReport } from '../../../src/domain/federation/audit-witness.ts';
 export type { ClassificationScheme, Community, Org, SharingGroup, Token, User };
 export { ROLES } from '../../../src/domain/identity/types.ts';
 
@@ -51,10 +53,8 @@ export const useCommunities = () => useAdminList<Community>('/communities', 'com
 export const useSharingGroups = () => useAdminList<SharingGroup>('/sharing-groups', 'sharingGroups');
 export const useAudit = (admin: boolean) => useAdminList<AuditEntry>('/audit?limit=200', 'entries', admin);
 
-/** The chain's verification, and what each peer witnessed of it (services/federation/witness.service.ts). */
-export type AuditVerify = ({ ok: true; count: number } | { ok: false; seq: number; reason: string; message: string }) & {
-  witnesses: { peer: string; seq?: number; statedAt?: string; ok?: boolean; message?: string }[];
-};
+/** The chain's verification, and what each peer witnessed of it (http/audit/routes.ts). */
+export type AuditVerify = VerifyResult & { witnesses: WitnessReport[] };
 
 export function useAuditVerify() {
   return useMutation({ mutationFn: () => api<AuditVerify>('/audit/verify') });
@@ -81,6 +81,13 @@ export function useUpdate<TBody, TResult = unknown>(path: string, also: readonly
     mutationFn: ({ id, body }: { id: string; body: TBody }) => api<TResult>(`${path}/${encodeURIComponent(id)}`, { method: 'PATCH', json: body }),
     onSuccess: refresh,
   });
+}
+
+/** Pulls one feed or peer of an administration list now (POST …/:id/pull), then refreshes the
+ *  list, which keeps the result; resolves to what the pull did (a failure on the far side is a result). */
+export function usePullNow<TResult>(path: string) {
+  const refresh = useRefresh([path]);
+  return useMutation({ mutationFn: (id: string) => api<TResult>(`${path}/${encodeURIComponent(id)}/pull`, { method: 'POST' }), onSettled: refresh });
 }
 
 /** DELETE one record of an administration list, then refresh it. */

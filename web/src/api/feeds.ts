@@ -1,8 +1,6 @@
 // TAXII 2.1 feeds this node pulls (/api/v1/feeds, node administrators): add, list with the last
 // pull and its error, pull now, remove. Credentials go in and never come back.
-import { useMutation } from '@tanstack/react-query';
-import { api } from './client.ts';
-import { useAdminList, useCreate, useRefresh, useRemove } from './admin.ts';
+import { useAdminList, useCreate, usePullNow, useRemove } from './admin.ts';
 import type { FeedPullResult, FeedRunning } from '../../../src/domain/feeds/types.ts';
 export type { FeedPullResult, FeedRunning };
 
@@ -42,12 +40,5 @@ export const useFeeds = (enabled: boolean, watch = false) => useAdminList<Feed>(
 export const useAddFeed = () => useCreate<FeedBody, Feed>(PATH);
 export const useRemoveFeed = () => useRemove(PATH);
 
-/** Pulls a feed now; resolves to what the pull did (a failure on the peer's side is a result). */
-export function usePullFeed() {
-  const refresh = useRefresh([PATH]);
-  return useMutation({
-    mutationFn: (id: string) => api<FeedPullResult>(`${PATH}/${encodeURIComponent(id)}/pull`, { method: 'POST' }),
-    // The feed keeps the result (and the cursor moved): the list shows it.
-    onSettled: refresh,
-  });
-}
+/** Pulls a feed now; resolves to what the pull did. */
+export const usePullFeed = () => usePullNow<FeedPullResult>(PATH);

@@ -1,8 +1,8 @@
 // Federation (issue 5) as node administrators manage it: this node's identity to give to peers
 // (/api/v1/node), and the peers pinned here with their policies, lag and last error (/api/v1/peers).
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
-import { useCreate, useRefresh, useRemove, useUpdate } from './admin.ts';
+import { useCreate, usePullNow, useRemove, useUpdate } from './admin.ts';
 import type { OutboundPolicy, Peer as PinnedPeer, PeerLag, PeerPullResult, PeerSyncState } from '../../../src/domain/federation/types.ts';
 
 export interface NodeIdentity {
@@ -62,11 +62,5 @@ export const useAddPeer = () => useCreate<PeerBody, Peer>(PATH);
 export const useUpdatePeer = () => useUpdate<PeerBody, Peer>(PATH);
 export const useRemovePeer = () => useRemove(PATH);
 
-/** Pulls a peer now; resolves to what the pull did (a failure on the peer's side is a result). */
-export function usePullPeer() {
-  const refresh = useRefresh([PATH]);
-  return useMutation({
-    mutationFn: (id: string) => api<PeerPullResult>(`${PATH}/${encodeURIComponent(id)}/pull`, { method: 'POST' }),
-    onSettled: refresh,
-  });
-}
+/** Pulls a peer now; resolves to what the pull did. */
+export const usePullPeer = () => usePullNow<PeerPullResult>(PATH);
