@@ -4,8 +4,8 @@
 // The latest version is marked by `objects.latest` and indexed by partial indexes (WHERE
 // latest), rather than copied into a table of its own keyed by id: such a table costs a second
 // random-key b-tree insert per object, and random-key inserts dominate ingest cost (measured
-// in bench/store-insert.ts). The unique (id, version) index already finds an id's latest
-// version: its greatest version.
+// in bench/store-insert.ts). The index of ids already finds an id's latest version: its greatest
+// version (on SQLite, since migration 0024, the index of their integer keys).
 import { sql, type Kysely, type CreateTableBuilder, type SqlBool } from 'kysely';
 import { columnTypes, type StoreDialect } from './dialect.ts';
 

@@ -69,7 +69,7 @@ export class KyselyAccessRepo implements AccessRepo {
       .selectFrom('objects as o')
       .innerJoin('object_access as a', 'a.seq', 'o.seq')
       .select(['o.id', 'a.label'])
-      .where(this.sql.inList('o.id', [...new Set(ids)]))
+      .where(this.sql.idIn('o', ids))
       .where(this.sql.isLatest('o'))
       .execute();
     for (const r of rows) out.set(r.id, labelFromJson(r.label));

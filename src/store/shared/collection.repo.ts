@@ -199,7 +199,7 @@ export class KyselyCollectionRepo implements CollectionRepo {
   /** The request's own filters on `objects as v`: ids, types, spec versions (§3.4.1). */
   private requestConditions(read: CollectionRead): Expression<SqlBool>[] {
     const out: Expression<SqlBool>[] = [];
-    if (read.ids) out.push(this.d.inList('v.id', read.ids));
+    if (read.ids) out.push(this.d.idIn('v', read.ids));
     if (read.types) out.push(this.d.inList('v.type', read.types));
     if (read.specVersions) out.push(this.d.inList('v.spec_version', read.specVersions));
     return out;
@@ -223,7 +223,7 @@ export class KyselyCollectionRepo implements CollectionRepo {
     if (s.all) return sql<SqlBool>`1 = 1`;
     const conds: RawBuilder<SqlBool>[] = [];
     if (s.last) conds.push(this.d.isLatest('v'));
-    if (s.first) conds.push(sql<SqlBool>`not exists (select 1 from objects w where w.id = v.id and w.version < v.version)`);
+    if (s.first) conds.push(sql<SqlBool>`not exists (select 1 from objects w where ${this.d.idOf('w', 'v.id')} and w.version < v.version)`);
     if (s.versions.length > 0) conds.push(this.d.inList('v.version', s.versions));
     return or(conds);
   }
@@ -234,7 +234,7 @@ export class KyselyCollectionRepo implements CollectionRepo {
     if (s.all) return sql<SqlBool>`1 = 1`;
     const beyond = (op: '<' | '>') =>
       sql<SqlBool>`not exists (select 1 from collection_objects m2 inner join objects w on w.seq = m2.seq
-        where m2.collection_id = ${collectionId} and w.id = v.id and w.version ${sql.raw(op)} v.version)`;
+        where m2.collection_id = ${collectionId} and ${this.d.idOf('w', 'v.id')} and w.version ${sql.raw(op)} v.version)`;
     const conds: RawBuilder<SqlBool>[] = [];
     if (s.last) conds.push(beyond('>'));
     if (s.first) conds.push(beyond('<'));

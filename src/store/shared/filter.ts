@@ -15,7 +15,7 @@ import type { SqlDialect } from './sql-dialect.ts';
  */
 export function filterConditions(filter: ObjectFilter, allVersions: boolean, d: SqlDialect): RawBuilder<SqlBool>[] {
   const out: RawBuilder<SqlBool>[] = allVersions ? [] : [d.isLatest('o')];
-  if (filter.ids) out.push(d.inList('o.id', filter.ids));
+  if (filter.ids) out.push(d.idIn('o', filter.ids));
   if (filter.types) out.push(d.inList('o.type', filter.types));
   if (filter.createdByRefs) out.push(d.inList('o.created_by_ref', filter.createdByRefs));
   if (filter.modifiedFrom !== undefined) out.push(sql<SqlBool>`o.version >= ${modifiedBound(filter.modifiedFrom, 'modifiedFrom')}`);

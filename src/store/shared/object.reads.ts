@@ -104,7 +104,7 @@ export class ObjectReads {
 
   /** The latest version, or the version with this exact key. */
   async get(id: string, version?: string): Promise<StoredObject | undefined> {
-    const q = this.fromObjects().where('o.id', '=', id);
+    const q = this.fromObjects().where(this.dialect.idIs('o', id));
     const row = await (version === undefined ? q.where(this.dialect.isLatest('o')) : q.where('o.version', '=', version)).executeTakeFirst();
     return row && toStored(row);
   }
@@ -112,14 +112,14 @@ export class ObjectReads {
   /** Latest versions of these ids, in the order of `ids`; missing ids are left out. */
   async getMany(ids: string[]): Promise<StoredObject[]> {
     if (ids.length === 0) return [];
-    const rows = await this.fromObjects().where(this.dialect.isLatest('o')).where(this.dialect.inList('o.id', ids)).execute();
+    const rows = await this.fromObjects().where(this.dialect.isLatest('o')).where(this.dialect.idIn('o', ids)).execute();
     const order = new Map(ids.map((id, i) => [id, i] as const).reverse());
     return rows.map(toStored).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
 
   /** Every version of an object, oldest first. */
   async versions(id: string): Promise<StoredObject[]> {
-    const rows = await this.fromObjects().where('o.id', '=', id).orderBy('o.version').execute();
+    const rows = await this.fromObjects().where(this.dialect.idIs('o', id)).orderBy('o.version').execute();
     return rows.map(toStored);
   }
 
@@ -129,7 +129,7 @@ export class ObjectReads {
     // refs rows belong to latest versions only, so joining by seq yields the source's id.
     const edge = () =>
       this.db.selectFrom('refs as r').innerJoin('objects as s', 's.seq', 'r.seq').select(['s.id as source', 'r.property', 'r.target_id as target']);
-    const sources = this.db.selectFrom('objects as o').select('o.seq').where(this.dialect.isLatest('o')).where(this.dialect.inList('o.id', ids));
+    const sources = this.db.selectFrom('objects as o').select('o.seq').where(this.dialect.isLatest('o')).where(this.dialect.idIn('o', ids));
     const rows = await edge()
       .where('r.seq', 'in', sources)
       .union(edge().where(this.dialect.inList('r.target_id', ids)))

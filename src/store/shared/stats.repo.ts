@@ -34,10 +34,10 @@ export class KyselyStatsRepo implements StatsRepo {
       .selectFrom('objects as o')
       .innerJoin('object_access as a', 'a.seq', 'o.seq')
       .leftJoin('refs as rs', (j) => j.onRef('rs.seq', '=', 'o.seq').on('rs.property', 'in', SOURCE_PROPS).on('o.type', 'in', EDGE_TYPES))
-      .leftJoin('objects as s', (j) => j.onRef('s.id', '=', 'rs.target_id').on(this.sql.isLatest('s')))
+      .leftJoin('objects as s', (j) => j.on(this.sql.idOf('s', 'rs.target_id')).on(this.sql.isLatest('s')))
       .leftJoin('object_access as sa', 'sa.seq', 's.seq')
       .leftJoin('refs as rt', (j) => j.onRef('rt.seq', '=', 'o.seq').on('rt.property', '=', TARGET_PROP).on('o.type', '=', 'relationship'))
-      .leftJoin('objects as t', (j) => j.onRef('t.id', '=', 'rt.target_id').on(this.sql.isLatest('t')))
+      .leftJoin('objects as t', (j) => j.on(this.sql.idOf('t', 'rt.target_id')).on(this.sql.isLatest('t')))
       .leftJoin('object_access as ta', 'ta.seq', 't.seq');
   }
 
@@ -57,13 +57,13 @@ export class KyselyStatsRepo implements StatsRepo {
       .selectFrom('objects as e')
       .innerJoin('object_access as ea', 'ea.seq', 'e.seq')
       .innerJoin('refs as r', (j) => j.onRef('r.seq', '=', 'e.seq').on('r.property', 'in', ['source_ref', 'target_ref', 'sighting_of_ref']))
-      .innerJoin('objects as x', (j) => j.onRef('x.id', '=', 'r.target_id').on(this.sql.isLatest('x')).on('x.type', 'in', [...types]))
+      .innerJoin('objects as x', (j) => j.on(this.sql.idOf('x', 'r.target_id')).on(this.sql.isLatest('x')).on('x.type', 'in', [...types]))
       .innerJoin('object_access as xa', 'xa.seq', 'x.seq')
       // The other end of a relationship: the end property that is not the one pointing at x.
       .leftJoin('refs as r2', (j) =>
         j.onRef('r2.seq', '=', 'e.seq').on('r2.property', 'in', ['source_ref', 'target_ref']).onRef('r2.property', '<>', 'r.property').on('e.type', '=', 'relationship'),
       )
-      .leftJoin('objects as y', (j) => j.onRef('y.id', '=', 'r2.target_id').on(this.sql.isLatest('y')))
+      .leftJoin('objects as y', (j) => j.on(this.sql.idOf('y', 'r2.target_id')).on(this.sql.isLatest('y')))
       .leftJoin('object_access as ya', 'ya.seq', 'y.seq')
       .where(this.sql.isLatest('e'))
       .where('e.type', 'in', EDGE_TYPES)
@@ -102,7 +102,7 @@ export class KyselyStatsRepo implements StatsRepo {
     for (let i = 0; i < edgeSeqs.length; i += 500) {
       const found = await this.db
         .selectFrom('refs as r')
-        .innerJoin('objects as e', (j) => j.onRef('e.id', '=', 'r.target_id').on(this.sql.isLatest('e')))
+        .innerJoin('objects as e', (j) => j.on(this.sql.idOf('e', 'r.target_id')).on(this.sql.isLatest('e')))
         .innerJoin('object_access as ea', 'ea.seq', 'e.seq')
         .where('r.seq', 'in', edgeSeqs.slice(i, i + 500))
         .where('r.property', 'in', [...SOURCE_PROPS, TARGET_PROP])

@@ -40,16 +40,18 @@ function stub(json: string): string {
 /** Origins of received objects: the origin key their versions were stored with. */
 export class KyselyOriginRepo implements OriginRepo {
   private readonly db: Kysely<Tables>;
+  private readonly d: SqlDialect;
 
-  constructor(db: Kysely<Tables>) {
+  constructor(db: Kysely<Tables>, dialect: SqlDialect) {
     this.db = db;
+    this.d = dialect;
   }
 
   async get(ids: readonly string[]): Promise<Map<string, Origin>> {
     const out = new Map<string, Origin>();
     for (const part of chunks([...new Set(ids)])) {
       // The first version received names the origin (only it may add versions afterwards).
-      const rows = await this.db.selectFrom('objects').select(['id', 'origin_key']).where('id', 'in', part).where('origin_key', 'is not', null).orderBy('seq').execute();
+      const rows = await this.db.selectFrom('objects as o').select(['o.id', 'o.origin_key']).where(this.d.idIn('o', part)).where('o.origin_key', 'is not', null).orderBy('o.seq').execute();
       for (const r of rows) if (r.origin_key !== null && !out.has(r.id)) out.set(r.id, { keyId: r.origin_key });
     }
     return out;
@@ -86,7 +88,7 @@ export class KyselyTombstoneRepo implements TombstoneRepo {
     return this.db.transaction().execute(async (tx) => {
       let purged = 0;
       for (const part of chunks(unique)) {
-        const versions = await tx.selectFrom('objects').select(['seq', 'json']).where('id', 'in', part).execute();
+        const versions = await tx.selectFrom('objects as o').select(['o.seq', 'o.json']).where(this.d.idIn('o', part)).execute();
         for (const v of versions) {
           await tx.updateTable('objects').set({ json: stub(v.json) }).where('seq', '=', v.seq).execute();
         }
@@ -118,5 +120,5 @@ export class KyselyTombstoneRepo implements TombstoneRepo {
 
 /** The federation repositories over one database. */
 export function federationRepos(db: Kysely<Tables>, dialect: SqlDialect): FederationRepos {
-  return { nodeKey: new KyselyNodeKeyRepo(db), forms: new KyselyEgressFormRepo(db), peers: new KyselyPeerRepo(db, dialect), origins: new KyselyOriginRepo(db), tombstones: new KyselyTombstoneRepo(db, dialect), witnesses: new KyselyWitnessRepo(db), nonces: new KyselyNonceRepo(db) };
+  return { nodeKey: new KyselyNodeKeyRepo(db), forms: new KyselyEgressFormRepo(db), peers: new KyselyPeerRepo(db, dialect), origins: new KyselyOriginRepo(db, dialect), tombstones: new KyselyTombstoneRepo(db, dialect), witnesses: new KyselyWitnessRepo(db), nonces: new KyselyNonceRepo(db) };
 }

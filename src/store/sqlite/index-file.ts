@@ -17,6 +17,7 @@ import type Database from 'better-sqlite3';
 import { prepare } from '../../domain/ingest/examine.ts';
 import type { StixObject } from '../../domain/stix/types.ts';
 import { DerivedWriter, derivedBatch } from './derived.ts';
+import { idKey } from '../shared/id-key.ts';
 import { indexFilePragmas } from './index-writer.ts';
 import type { PreparedObject } from '../types.ts';
 
@@ -82,7 +83,11 @@ export function recoverIndex(db: Database.Database): number {
   const rows = db.prepare<[number, number], { seq: number; id: string; latest: number; json: string }>(
     'select seq, id, latest, json from main.objects where seq between ? and ? order by seq',
   );
-  const older = db.prepare<[string], number>('select seq from main.objects where id in (select value from json_each(?)) and latest = 0').pluck();
+  const older = db
+    .prepare<[string, string], number>(
+      'select seq from main.objects where id_key in (select value from json_each(?)) and id in (select value from json_each(?)) and latest = 0',
+    )
+    .pluck();
   const step = db.transaction((): number => {
     const gap = firstGap(db);
     if (gap === undefined) return 0;
@@ -91,7 +96,8 @@ export function recoverIndex(db: Database.Database): number {
     for (const r of found) if (r.latest === 1) latest.push([r.seq, prepare(JSON.parse(r.json) as StixObject, r.json)]);
     // Every version of these ids that is not the latest loses its rows, including one that a
     // lost batch demoted; then the rows of the latest ones are written afresh.
-    writer.clear([...older.all(JSON.stringify(found.map((r) => r.id))), ...found.map((r) => r.seq)]);
+    const ids = [...new Set(found.map((r) => r.id))];
+    writer.clear([...older.all(JSON.stringify(ids.map(idKey)), JSON.stringify(ids)), ...found.map((r) => r.seq)]);
     writer.write(derivedBatch(latest, [], gap.first, gap.last));
     return Math.max(found.length, 1);
   }).immediate;

@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3';
 import type { InsertResult, PreparedObject } from '../types.ts';
 import type { AccessLabel } from '../../domain/access/types.ts';
 import { accessRow } from '../shared/access-row.ts';
+import { idKey } from '../shared/id-key.ts';
 import { DerivedWriter, derivedBatch, type DerivedBatch } from './derived.ts';
 import { INDEX_FILE, INDEX_SCHEMA, recoverIndex } from './index-file.ts';
 import { IndexWriter } from './index-writer.ts';
@@ -51,10 +52,11 @@ type Labels = readonly (AccessLabel | null)[] | undefined;
 function prepare(db: Database.Database) {
   return {
     lastRow: db.prepare<[], { seq: number; added_at: string }>('select seq, added_at from objects order by seq desc limit 1'),
-    // Every version held for the batch's ids (usually none): one statement whose IN list
-    // SQLite sorts, so the unique (id, version) index is probed in key order.
+    // Every version held under the keys of the batch's ids (usually none): one statement whose
+    // IN list SQLite sorts, so the id_key index is probed in key order. A key may also match
+    // another id (shared/id-key.ts); heldVersions keeps the batch's own.
     versionsOf: db.prepare<[string], Version & { id: string }>(
-      'select seq, id, version from objects where id in (select value from json_each(?))',
+      'select seq, id, version from objects where id_key in (select value from json_each(?))',
     ),
     jsonOf: db.prepare<[number], string>('select json from objects where seq = ?').pluck(),
     clearLatest: db.prepare<[number]>('update objects set latest = 0 where seq = ?'),
@@ -63,8 +65,8 @@ function prepare(db: Database.Database) {
     // itself would (migrations/0001_objects.ts), and the derived rows can be built beforehand.
     objects: new RowInserter(
       db,
-      'insert into objects (seq, id, version, type, spec_version, created, created_by_ref, revoked, latest, added_at, json, origin_key)',
-      12,
+      'insert into objects (seq, id, id_key, version, type, spec_version, created, created_by_ref, revoked, latest, added_at, json, origin_key)',
+      13,
     ),
     access: new RowInserter(db, 'insert into object_access (seq, owner_org, tlp, distribution, label)', 5),
   };
@@ -230,7 +232,9 @@ function writeBatch(s: Statements, objects: readonly PreparedObject[], labels: L
 /** The versions already stored for the ids of `objects`, by id. */
 function heldVersions(s: Statements, objects: readonly PreparedObject[]): Map<string, Version[]> {
   const held = new Map<string, Version[]>();
-  for (const { id, seq, version } of s.versionsOf.all(JSON.stringify(objects.map((o) => o.id)))) {
+  const ids = new Set(objects.map((o) => o.id));
+  for (const { id, seq, version } of s.versionsOf.all(JSON.stringify([...ids].map(idKey)))) {
+    if (!ids.has(id)) continue;
     const versions = held.get(id) ?? [];
     versions.push({ seq, version });
     held.set(id, versions);
@@ -242,7 +246,7 @@ function writeObjects(s: Statements, pending: readonly Pending[], addedAt: strin
   const flat: (string | number | null)[] = [];
   const access: (string | number)[] = [];
   for (const { seq, object: o, latest, label } of pending) {
-    flat.push(seq, o.id, o.version, o.type, o.specVersion, o.created, o.createdByRef, o.revoked ? 1 : 0, latest ? 1 : 0, addedAt, o.json, o.originKey ?? null);
+    flat.push(seq, o.id, idKey(o.id), o.version, o.type, o.specVersion, o.created, o.createdByRef, o.revoked ? 1 : 0, latest ? 1 : 0, addedAt, o.json, o.originKey ?? null);
     if (label === null) continue;
     const a = accessRow(seq, label);
     access.push(a.seq, a.owner_org, a.tlp, a.distribution, a.label);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { assembleStore } from '../shared/assemble.ts';
 import type { Tables } from '../shared/tables.ts';
+import { ID_KEY_FUNCTION, idKey } from '../shared/id-key.ts';
 import type { Store } from '../types.ts';
 import { SqliteObjectRepo } from './object.repo.ts';
 import { attachIndexFile, createIndexTables, INDEX_SCHEMA, recoverIndex } from './index-file.ts';
@@ -45,6 +46,8 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   // prepared statement whose WHERE compares an indexed column with a parameter is re-planned
   // at every new binding (measured: a single lookup went from ~7 µs to ~40 µs). The store's
   // queries are written to get good plans without statistics.
+  // Joins from a column of ids (refs' targets) to objects find them by key (shared/id-key.ts).
+  raw.function(ID_KEY_FUNCTION, { deterministic: true }, (id: unknown) => (typeof id === 'string' ? BigInt(idKey(id)) : null));
   attachIndexFile(raw, dataDir);
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: cachingDatabase(raw) }) });
   // After the migrations (0020 dropped the main file's copies of the index tables): the index
