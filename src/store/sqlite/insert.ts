@@ -42,6 +42,8 @@ interface Version {
 interface Pending {
   seq: number;
   object: PreparedObject;
+  /** Its id's key (shared/id-key.ts). */
+  key: number;
   /** Cleared when a greater version of the same id follows in the batch. */
   latest: boolean;
   label: AccessLabel | null;
@@ -192,7 +194,9 @@ function writeBatch(s: Statements, objects: readonly PreparedObject[], labels: L
   // added_at never decreases with seq, even if the clock steps back (StoredObject.addedAt).
   const now = new Date().toISOString();
   const addedAt = last !== undefined && last.added_at > now ? last.added_at : now;
-  const held = heldVersions(s, objects);
+  // Each id's key, hashed once: the probe and the rows both need it.
+  const keys = new Map(objects.map((o) => [o.id, idKey(o.id)] as const));
+  const held = heldVersions(s, keys);
   const pending: Pending[] = [];
   const demoted: number[] = [];
   const results: InsertResult[] = [];
@@ -209,7 +213,7 @@ function writeBatch(s: Statements, objects: readonly PreparedObject[], labels: L
     let current: Version | undefined;
     for (const v of versions) if (current === undefined || v.version > current.version) current = v;
     // The greatest version is the latest; an older one arriving late is stored but changes nothing.
-    const p: Pending = { seq: ++seq, object: o, latest: current === undefined || o.version > current.version, label: labels?.[i] ?? null };
+    const p: Pending = { seq: ++seq, object: o, key: keys.get(o.id) ?? idKey(o.id), latest: current === undefined || o.version > current.version, label: labels?.[i] ?? null };
     pending.push(p);
     results.push({ status: 'inserted', seq: p.seq });
     versions.push({ seq: p.seq, version: o.version, pending: p });
@@ -229,12 +233,11 @@ function writeBatch(s: Statements, objects: readonly PreparedObject[], labels: L
   return { results, derived };
 }
 
-/** The versions already stored for the ids of `objects`, by id. */
-function heldVersions(s: Statements, objects: readonly PreparedObject[]): Map<string, Version[]> {
+/** The versions already stored for the ids in `keys` (id → its key), by id. */
+function heldVersions(s: Statements, keys: ReadonlyMap<string, number>): Map<string, Version[]> {
   const held = new Map<string, Version[]>();
-  const ids = new Set(objects.map((o) => o.id));
-  for (const { id, seq, version } of s.versionsOf.all(JSON.stringify([...ids].map(idKey)))) {
-    if (!ids.has(id)) continue;
+  for (const { id, seq, version } of s.versionsOf.all(JSON.stringify([...keys.values()]))) {
+    if (!keys.has(id)) continue;
     const versions = held.get(id) ?? [];
     versions.push({ seq, version });
     held.set(id, versions);
@@ -245,8 +248,8 @@ function heldVersions(s: Statements, objects: readonly PreparedObject[]): Map<st
 function writeObjects(s: Statements, pending: readonly Pending[], addedAt: string): void {
   const flat: (string | number | null)[] = [];
   const access: (string | number)[] = [];
-  for (const { seq, object: o, latest, label } of pending) {
-    flat.push(seq, o.id, idKey(o.id), o.version, o.type, o.specVersion, o.created, o.createdByRef, o.revoked ? 1 : 0, latest ? 1 : 0, addedAt, o.json, o.originKey ?? null);
+  for (const { seq, object: o, key, latest, label } of pending) {
+    flat.push(seq, o.id, key, o.version, o.type, o.specVersion, o.created, o.createdByRef, o.revoked ? 1 : 0, latest ? 1 : 0, addedAt, o.json, o.originKey ?? null);
     if (label === null) continue;
     const a = accessRow(seq, label);
     access.push(a.seq, a.owner_org, a.tlp, a.distribution, a.label);
