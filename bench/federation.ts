@@ -35,7 +35,9 @@ function percentile(sorted: number[], p: number): number {
 /** A read-only connection that tells when an object is stored and labelled (readable). */
 function visibility(node: ProcessNode): (id: string) => boolean {
   const db = new Database(join(node.dataDir, 'concord.db'), { readonly: true });
-  const st = db.prepare<[string], { n: number }>('select count(*) as n from objects o join object_access a on a.seq = o.seq where o.id = ?');
+  const st = db.prepare<[string], { n: number }>(
+    'select count(*) as n from objects o join object_access a on a.seq = o.seq where o.id = ?',
+  );
   return (id) => (st.get(id)?.n ?? 0) > 0;
 }
 
@@ -76,7 +78,9 @@ try {
     const signing = performance.now();
     const { signed } = await s.federation.egress.presign(0);
     const used = process.cpuUsage(cpu);
-    console.log(`node A: ${signed} versions signed at commit in ${((performance.now() - signing) / 1000).toFixed(1)} s, ${Math.round((used.user + used.system) / Math.max(1, signed))} µs CPU each (once per version, whatever the number of peers; not in the pull below)`);
+    console.log(
+      `node A: ${signed} versions signed at commit in ${((performance.now() - signing) / 1000).toFixed(1)} s, ${Math.round((used.user + used.system) / Math.max(1, signed))} µs CPU each (once per version, whatever the number of peers; not in the pull below)`,
+    );
   });
   await b.withServices(async (s) => {
     peerOnB = (await s.federation.peers.add(CLI, { url: a.url, key: a.publicKey, name: 'a', orgs: [a.orgId] })).id;
@@ -89,18 +93,30 @@ try {
     const cpuB = process.cpuUsage();
     const mainB = process.threadCpuUsage();
     const started = performance.now();
-    const r = await profiled(values.profile === undefined ? undefined : join(values.profile, 'b-pull.cpuprofile'), () => s.federation.sync.pull(peerOnB));
+    const r = await profiled(values.profile === undefined ? undefined : join(values.profile, 'b-pull.cpuprofile'), () =>
+      s.federation.sync.pull(peerOnB),
+    );
     const seconds = (performance.now() - started) / 1000;
     const usedB = process.cpuUsage(cpuB);
     const usedMain = process.threadCpuUsage(mainB);
-    return { r, seconds, cpuA: a.cpuSeconds() - cpuA, cpuB: (usedB.user + usedB.system) / 1e6, cpuBMain: (usedMain.user + usedMain.system) / 1e6 };
+    return {
+      r,
+      seconds,
+      cpuA: a.cpuSeconds() - cpuA,
+      cpuB: (usedB.user + usedB.system) / 1e6,
+      cpuBMain: (usedMain.user + usedMain.system) / 1e6,
+    };
   });
   if (!pulled.r.ok) throw new Error(`pull failed: ${pulled.r.error}`);
   const throughput = Math.round(pulled.r.objects / pulled.seconds);
   const perObject = (cpu: number): number => Math.round((cpu * 1e6) / Math.max(1, pulled.r.objects));
   const cpuPerObject = { a: perObject(pulled.cpuA), b: perObject(pulled.cpuB), bMainThread: perObject(pulled.cpuBMain) };
-  console.log(`pull A → B: ${pulled.r.objects} objects (${pulled.r.accepted} new) in ${pulled.seconds.toFixed(1)} s: ${throughput} objects/s (target ≥ 10,000) ${throughput >= 10_000 ? '[met]' : '[NOT met]'}`);
-  console.log(`CPU per object: A (serving) ${cpuPerObject.a} µs, B (pulling: fetch, verify, ingest) ${cpuPerObject.b} µs (main thread ${cpuPerObject.bMainThread}, other threads ${cpuPerObject.b - cpuPerObject.bMainThread}), total ${cpuPerObject.a + cpuPerObject.b} µs`);
+  console.log(
+    `pull A → B: ${pulled.r.objects} objects (${pulled.r.accepted} new) in ${pulled.seconds.toFixed(1)} s: ${throughput} objects/s (target ≥ 10,000) ${throughput >= 10_000 ? '[met]' : '[NOT met]'}`,
+  );
+  console.log(
+    `CPU per object: A (serving) ${cpuPerObject.a} µs, B (pulling: fetch, verify, ingest) ${cpuPerObject.b} µs (main thread ${cpuPerObject.bMainThread}, other threads ${cpuPerObject.b - cpuPerObject.bMainThread}), total ${cpuPerObject.a + cpuPerObject.b} µs`,
+  );
 
   // 2. Commit-to-visible delay, both nodes serving.
   await b.start();
@@ -130,9 +146,22 @@ try {
   endToEnd.sort((x, y) => x - y);
   const p50 = percentile(delays, 50);
   const p95 = percentile(delays, 95);
-  console.log(`commit on A → visible on B over ${SINGLES} objects: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (target p50 < 1000 ms) ${p50 < 1000 ? '[met]' : '[NOT met]'}`);
-  console.log(`upload request on A → visible on B: p50 ${percentile(endToEnd, 50).toFixed(0)} ms, p95 ${percentile(endToEnd, 95).toFixed(0)} ms`);
-  console.log(JSON.stringify({ objects: pulled.r.objects, seconds: pulled.seconds, objectsPerSecond: throughput, cpuMicrosPerObject: cpuPerObject, delayMs: { p50, p95 }, uploadToVisibleMs: { p50: percentile(endToEnd, 50), p95: percentile(endToEnd, 95) } }));
+  console.log(
+    `commit on A → visible on B over ${SINGLES} objects: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (target p50 < 1000 ms) ${p50 < 1000 ? '[met]' : '[NOT met]'}`,
+  );
+  console.log(
+    `upload request on A → visible on B: p50 ${percentile(endToEnd, 50).toFixed(0)} ms, p95 ${percentile(endToEnd, 95).toFixed(0)} ms`,
+  );
+  console.log(
+    JSON.stringify({
+      objects: pulled.r.objects,
+      seconds: pulled.seconds,
+      objectsPerSecond: throughput,
+      cpuMicrosPerObject: cpuPerObject,
+      delayMs: { p50, p95 },
+      uploadToVisibleMs: { p50: percentile(endToEnd, 50), p95: percentile(endToEnd, 95) },
+    }),
+  );
 } finally {
   // A's profile is written when its process exits normally.
   if (values.profile !== undefined) await a.stop('SIGTERM');

@@ -15,16 +15,25 @@ function rng(seed: number): () => number {
   };
 }
 
-const WORDS = 'actor campaign loader beacon credential phishing lateral movement exfiltration substation grid ransomware wiper dropper persistence registry scheduled task command control domain infrastructure sector energy transport health finance malware implant backdoor espionage'.split(' ');
+const WORDS =
+  'actor campaign loader beacon credential phishing lateral movement exfiltration substation grid ransomware wiper dropper persistence registry scheduled task command control domain infrastructure sector energy transport health finance malware implant backdoor espionage'.split(
+    ' ',
+  );
 
 function uuid(r: () => number): string {
-  const h = (n: number) => Math.floor(r() * 16 ** n).toString(16).padStart(n, '0');
+  const h = (n: number) =>
+    Math.floor(r() * 16 ** n)
+      .toString(16)
+      .padStart(n, '0');
   return `${h(8)}-${h(4)}-4${h(3)}-${(8 + Math.floor(r() * 4)).toString(16)}${h(3)}-${h(12)}`;
 }
 
 function hex(r: () => number, n: number): string {
   let s = '';
-  while (s.length < n) s += Math.floor(r() * 2 ** 32).toString(16).padStart(8, '0');
+  while (s.length < n)
+    s += Math.floor(r() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0');
   return s.slice(0, n);
 }
 
@@ -55,26 +64,83 @@ export async function generateBundle(path: string, count: number, descriptionWor
   const samples: string[] = [];
   const recent: string[] = [];
   await write(`{"type":"bundle","id":"bundle--${uuid(r)}","objects":[\n`);
-  await write(JSON.stringify({ type: 'identity', spec_version: '2.1', id: author, created: t, modified: t, name: 'Benchmark CERT', identity_class: 'organization' }));
+  await write(
+    JSON.stringify({
+      type: 'identity',
+      spec_version: '2.1',
+      id: author,
+      created: t,
+      modified: t,
+      name: 'Benchmark CERT',
+      identity_class: 'organization',
+    }),
+  );
   for (let i = 1; i < count; i++) {
     const kind = i % 10;
     const ip = `${10 + (i % 200)}.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
     let o: Record<string, unknown>;
     if (kind < 4) {
       const domain = `host-${i}.${WORDS[i % WORDS.length]}.example`;
-      o = { type: 'indicator', spec_version: '2.1', id: `indicator--${uuid(r)}`, created: t, modified: t, created_by_ref: author, name: `Indicator ${i}`, description: sentence(r, descriptionWords), indicator_types: ['malicious-activity'], pattern: `[ipv4-addr:value = '${ip}'] OR [domain-name:value = '${domain}']`, pattern_type: 'stix', valid_from: t, labels: [WORDS[i % 7] as string] };
+      o = {
+        type: 'indicator',
+        spec_version: '2.1',
+        id: `indicator--${uuid(r)}`,
+        created: t,
+        modified: t,
+        created_by_ref: author,
+        name: `Indicator ${i}`,
+        description: sentence(r, descriptionWords),
+        indicator_types: ['malicious-activity'],
+        pattern: `[ipv4-addr:value = '${ip}'] OR [domain-name:value = '${domain}']`,
+        pattern_type: 'stix',
+        valid_from: t,
+        labels: [WORDS[i % 7] as string],
+      };
       if (i % 1000 === 1) samples.push(ip, domain);
     } else if (kind < 6) {
-      o = { type: 'file', spec_version: '2.1', id: `file--${uuid(r)}`, name: `payload-${i}.exe`, hashes: { 'SHA-256': hex(r, 64), MD5: hex(r, 32) }, size: 1000 + i };
+      o = {
+        type: 'file',
+        spec_version: '2.1',
+        id: `file--${uuid(r)}`,
+        name: `payload-${i}.exe`,
+        hashes: { 'SHA-256': hex(r, 64), MD5: hex(r, 32) },
+        size: 1000 + i,
+      };
     } else if (kind < 7) {
-      o = { type: 'ipv4-addr', spec_version: '2.1', id: `ipv4-addr--${uuid(r)}`, value: `172.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` };
+      o = {
+        type: 'ipv4-addr',
+        spec_version: '2.1',
+        id: `ipv4-addr--${uuid(r)}`,
+        value: `172.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      };
     } else if (kind < 8) {
       const type = i % 3 === 0 ? 'malware' : i % 3 === 1 ? 'attack-pattern' : 'intrusion-set';
-      o = { type, spec_version: '2.1', id: `${type}--${uuid(r)}`, created: t, modified: t, created_by_ref: author, name: `${type} ${i}`, description: sentence(r, descriptionWords * 2), ...(type === 'malware' ? { is_family: true } : {}) };
+      o = {
+        type,
+        spec_version: '2.1',
+        id: `${type}--${uuid(r)}`,
+        created: t,
+        modified: t,
+        created_by_ref: author,
+        name: `${type} ${i}`,
+        description: sentence(r, descriptionWords * 2),
+        ...(type === 'malware' ? { is_family: true } : {}),
+      };
     } else {
       const source = recent[Math.floor(r() * recent.length)] ?? author;
       const target = recent[Math.floor(r() * recent.length)] ?? author;
-      o = { type: 'relationship', spec_version: '2.1', id: `relationship--${uuid(r)}`, created: t, modified: t, created_by_ref: author, relationship_type: 'related-to', source_ref: source, target_ref: target, description: sentence(r, descriptionWords / 2) };
+      o = {
+        type: 'relationship',
+        spec_version: '2.1',
+        id: `relationship--${uuid(r)}`,
+        created: t,
+        modified: t,
+        created_by_ref: author,
+        relationship_type: 'related-to',
+        source_ref: source,
+        target_ref: target,
+        description: sentence(r, descriptionWords / 2),
+      };
     }
     if (kind !== 8 && kind !== 9) {
       recent[i % 64] = o['id'] as string;

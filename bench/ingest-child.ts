@@ -77,4 +77,6 @@ const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 // CPU of all threads: steadier than objects/s on a VM whose speed moves between runs.
 const used = process.cpuUsage(cpu);
 const cpuMicrosPerObject = Math.round((used.user + used.system) / Math.max(1, objects));
-console.log(JSON.stringify({ objects, seconds, cpuMicrosPerObject, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), summary }));
+console.log(
+  JSON.stringify({ objects, seconds, cpuMicrosPerObject, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), summary }),
+);

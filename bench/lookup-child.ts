@@ -52,7 +52,16 @@ function runWrk(): Record<string, number | string> | undefined {
   if (!line) return undefined;
   const w = JSON.parse(line) as { requests: number; micros: number; p50us: number; p99us: number; errors: number; non2xx: number };
   const s = w.micros / 1e6;
-  return { tool: 'wrk -t1 -c32', requests: w.requests, seconds: s, perSecond: Math.round(w.requests / s), p50ms: w.p50us / 1000, p99ms: w.p99us / 1000, errors: w.errors, non2xx: w.non2xx };
+  return {
+    tool: 'wrk -t1 -c32',
+    requests: w.requests,
+    seconds: s,
+    perSecond: Math.round(w.requests / s),
+    p50ms: w.p50us / 1000,
+    p99ms: w.p99us / 1000,
+    errors: w.errors,
+    non2xx: w.non2xx,
+  };
 }
 
 async function runAutocannon(): Promise<Record<string, number | string>> {

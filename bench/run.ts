@@ -21,7 +21,12 @@ const attack = resolve(root, '..', 'shared', 'data', 'attack', 'ics-attack-18.1.
 // --federation-only: the two-node federation benchmark of issue 5 §8 alone (bench/federation.ts,
 // which starts its own nodes; it takes --objects N, --singles N, --profile DIR).
 if (process.argv.includes('--federation-only')) {
-  console.log(await child('bench/federation.ts', process.argv.slice(2).filter((a) => a !== '--federation-only')));
+  console.log(
+    await child(
+      'bench/federation.ts',
+      process.argv.slice(2).filter((a) => a !== '--federation-only'),
+    ),
+  );
   process.exit(0);
 }
 const { values } = parseArgs({
@@ -89,7 +94,8 @@ async function measure(pid: number | undefined, base: string, paths: string, aut
   const before = cpuSeconds(pid);
   const r = JSON.parse(lastLine(await child('bench/lookup-child.ts', [base, String(seconds), paths, auth]))) as Load;
   const after = cpuSeconds(pid);
-  if (before !== undefined && after !== undefined) r['serverCpuUsPerRequest'] = Math.round(((after - before) * 1e6) / Number(r['requests']));
+  if (before !== undefined && after !== undefined)
+    r['serverCpuUsPerRequest'] = Math.round(((after - before) * 1e6) / Number(r['requests']));
   return r;
 }
 
@@ -125,7 +131,9 @@ function observableCount(dataDir: string): string {
 }
 
 await mkdir(out, { recursive: true });
-const lines: string[] = [`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}; ${new Date().toISOString()}`];
+const lines: string[] = [
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}; ${new Date().toISOString()}`,
+];
 const { file, gen } = await bundleFile();
 const size = (await stat(file)).size;
 lines.push(`generated bundle: ${count.toLocaleString('en')} objects, ${(size / 2 ** 20).toFixed(0)} MiB`);
@@ -137,9 +145,15 @@ const reuse = values['lookup-only'] === true || values['taxii-only'] === true;
 if (!reuse) {
   base = await ingest('baseline', file, join(out, 'db-baseline'));
   ours = await ingest('concord', file, concordDir);
-  lines.push(`ingest baseline (split + JSON.parse + bare INSERT): ${rate(base).toLocaleString('en')} objects/s, CPU ${base.cpuMicrosPerObject} µs/object, peak RSS ${base.maxRssMiB} MiB`);
-  lines.push(`ingest concord  (validate, version, index, quarantine): ${rate(ours).toLocaleString('en')} objects/s, CPU ${ours.cpuMicrosPerObject} µs/object (all threads), peak RSS ${ours.maxRssMiB} MiB, ratio ${(rate(ours) / rate(base)).toFixed(2)} of baseline`);
-  lines.push(`  targets (issue 2): ≥ 50,000 objects/s ${met(rate(ours) >= 50_000)}, ≥ 0.5 of baseline ${met(rate(ours) / rate(base) >= 0.5)}, peak RSS < 512 MiB ${met(ours.maxRssMiB < 512)}`);
+  lines.push(
+    `ingest baseline (split + JSON.parse + bare INSERT): ${rate(base).toLocaleString('en')} objects/s, CPU ${base.cpuMicrosPerObject} µs/object, peak RSS ${base.maxRssMiB} MiB`,
+  );
+  lines.push(
+    `ingest concord  (validate, version, index, quarantine): ${rate(ours).toLocaleString('en')} objects/s, CPU ${ours.cpuMicrosPerObject} µs/object (all threads), peak RSS ${ours.maxRssMiB} MiB, ratio ${(rate(ours) / rate(base)).toFixed(2)} of baseline`,
+  );
+  lines.push(
+    `  targets (issue 2): ≥ 50,000 objects/s ${met(rate(ours) >= 50_000)}, ≥ 0.5 of baseline ${met(rate(ours) / rate(base) >= 0.5)}, peak RSS < 512 MiB ${met(ours.maxRssMiB < 512)}`,
+  );
 }
 
 if (reuse) {
@@ -147,7 +161,9 @@ if (reuse) {
 } else if (existsSync(attack)) {
   const ab = await ingest('baseline', attack, join(out, 'db-attack-baseline'));
   const ac = await ingest('concord', attack, join(out, 'db-attack'));
-  lines.push(`ATT&CK ICS 18.1 (${ac.objects} objects): concord ${rate(ac).toLocaleString('en')} objects/s vs baseline ${rate(ab).toLocaleString('en')} (ratio ${(rate(ac) / rate(ab)).toFixed(2)}), peak RSS ${ac.maxRssMiB} MiB`);
+  lines.push(
+    `ATT&CK ICS 18.1 (${ac.objects} objects): concord ${rate(ac).toLocaleString('en')} objects/s vs baseline ${rate(ab).toLocaleString('en')} (ratio ${(rate(ac) / rate(ab)).toFixed(2)}), peak RSS ${ac.maxRssMiB} MiB`,
+  );
 } else {
   lines.push('ATT&CK ICS: skipped, ../shared/data/attack/ics-attack-18.1.json is not present');
 }
@@ -157,9 +173,13 @@ if (values['taxii-only'] !== true) {
   const { lookup, health } = (loads = await lookupLoad(concordDir, gen.sampleValues));
   lines.push(`indexed observables: ${observableCount(concordDir)}`);
   const perSecond = (l: Load): number => Number(l['perSecond'] ?? 0);
-  lines.push(`lookup over HTTP (${lookup['tool']}): ${perSecond(lookup).toLocaleString('en')} lookups/s (p50 ${lookup['p50ms']} ms, p99 ${lookup['p99ms']} ms, errors ${lookup['errors']}, non-2xx ${lookup['non2xx']}), server CPU ${lookup['serverCpuUsPerRequest']} µs/lookup`);
+  lines.push(
+    `lookup over HTTP (${lookup['tool']}): ${perSecond(lookup).toLocaleString('en')} lookups/s (p50 ${lookup['p50ms']} ms, p99 ${lookup['p99ms']} ms, errors ${lookup['errors']}, non-2xx ${lookup['non2xx']}), server CPU ${lookup['serverCpuUsPerRequest']} µs/lookup`,
+  );
   lines.push(`  target (issue 2): ≥ 20,000 lookups/s ${met(perSecond(lookup) >= 20_000)}`);
-  lines.push(`baseline GET /api/v1/health on the same server: ${perSecond(health).toLocaleString('en')} requests/s, server CPU ${health['serverCpuUsPerRequest']} µs/request; lookup is ${(perSecond(lookup) / (perSecond(health) || 1)).toFixed(2)} of it`);
+  lines.push(
+    `baseline GET /api/v1/health on the same server: ${perSecond(health).toLocaleString('en')} requests/s, server CPU ${health['serverCpuUsPerRequest']} µs/request; lookup is ${(perSecond(lookup) / (perSecond(health) || 1)).toFixed(2)} of it`,
+  );
 }
 
 let taxii: TaxiiFigures | undefined;

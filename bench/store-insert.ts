@@ -28,12 +28,31 @@ export function generateIndicator(i: number): PreparedObject {
   const pattern = `[ipv4-addr:value = '${ip}']`;
   const labels = ['malicious-activity'];
   const obj = {
-    type: 'indicator', spec_version: '2.1', id, created: ts, modified: ts, created_by_ref: createdBy, name, description,
-    indicator_types: labels, pattern, pattern_type: 'stix', valid_from: ts, labels, object_marking_refs: [TLP_GREEN],
+    type: 'indicator',
+    spec_version: '2.1',
+    id,
+    created: ts,
+    modified: ts,
+    created_by_ref: createdBy,
+    name,
+    description,
+    indicator_types: labels,
+    pattern,
+    pattern_type: 'stix',
+    valid_from: ts,
+    labels,
+    object_marking_refs: [TLP_GREEN],
   };
   const version = `${ts.slice(0, 23)}000000Z`;
   return {
-    id, type: 'indicator', specVersion: '2.1', version, created: version, createdByRef: createdBy, revoked: false, labels,
+    id,
+    type: 'indicator',
+    specVersion: '2.1',
+    version,
+    created: version,
+    createdByRef: createdBy,
+    revoked: false,
+    labels,
     json: JSON.stringify(obj),
     searchText: [name, description, pattern, ...labels].join(' '),
     refs: [

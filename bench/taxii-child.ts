@@ -20,7 +20,8 @@ import { TAXII_MEDIA_TYPE } from '../src/domain/taxii/media.ts';
 import { configFrom, withServices } from '../src/cli/context.ts';
 
 const [mode, url, auth, arg4, arg5] = process.argv.slice(2);
-if ((mode !== 'serve' && mode !== 'serve-strict' && mode !== 'pull') || !url || !auth) throw new Error('usage: taxii-child.ts serve <objects URL> <authorization> [max] | pull <objects URL> <token> <dir> [max]');
+if ((mode !== 'serve' && mode !== 'serve-strict' && mode !== 'pull') || !url || !auth)
+  throw new Error('usage: taxii-child.ts serve <objects URL> <authorization> [max] | pull <objects URL> <token> <dir> [max]');
 
 /** `"more":true,"next":"…"` opens a page that has a next one (present.ts writes them first). */
 const NEXT = /^\{"more":true,"next":"([^"]*)"/;

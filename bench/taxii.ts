@@ -39,14 +39,26 @@ async function ensureCollection(dataDir: string): Promise<void> {
   try {
     await child('src/cli/main.ts', ['collection', 'show', COLLECTION, ...common], { stderr: true });
   } catch {
-    await child('src/cli/main.ts', ['collection', 'add', '--title', 'Benchmark: every object', '--alias', COLLECTION, '--read', '*', ...common]);
+    await child('src/cli/main.ts', [
+      'collection',
+      'add',
+      '--title',
+      'Benchmark: every object',
+      '--alias',
+      COLLECTION,
+      '--read',
+      '*',
+      ...common,
+    ]);
   }
 }
 
 /** `concord export` as a user runs it, timed from the outside (process start included). */
 async function exportBaseline(dataDir: string): Promise<Record<string, number>> {
   const started = process.hrtime.bigint();
-  const out = await child('src/cli/main.ts', ['export', '--out', '/dev/null', '--data-dir', dataDir, '--log-level', 'warn'], { stderr: true });
+  const out = await child('src/cli/main.ts', ['export', '--out', '/dev/null', '--data-dir', dataDir, '--log-level', 'warn'], {
+    stderr: true,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const objects = Number(/exported (\d+) objects/.exec(out)?.[1] ?? Number.NaN);
   return { objects, seconds, perSecond: Math.round(objects / seconds) };
@@ -57,7 +69,11 @@ function rate(n: number): string {
 }
 
 /** Runs the three measurements on `dataDir`; `auth` is a Bearer header value, or undefined for a new admin token. */
-export async function taxiiBench(dataDir: string, outDir: string, options: { auth?: string | undefined; pullObjects: number }): Promise<TaxiiFigures> {
+export async function taxiiBench(
+  dataDir: string,
+  outDir: string,
+  options: { auth?: string | undefined; pullObjects: number },
+): Promise<TaxiiFigures> {
   await ensureCollection(dataDir);
   const auth = options.auth ?? (await adminToken(dataDir, 'bench-taxii'));
   const held = latestCount(dataDir);
@@ -82,7 +98,9 @@ export async function taxiiBench(dataDir: string, outDir: string, options: { aut
     if (auth.startsWith('Bearer ') && options.pullObjects > 0) {
       const pullDir = join(outDir, 'db-taxii-pull');
       await rm(pullDir, { recursive: true, force: true });
-      pulled = JSON.parse(lastLine(await child('bench/taxii-child.ts', ['pull', url, auth.slice('Bearer '.length), pullDir, String(options.pullObjects)]))) as Record<string, number>;
+      pulled = JSON.parse(
+        lastLine(await child('bench/taxii-child.ts', ['pull', url, auth.slice('Bearer '.length), pullDir, String(options.pullObjects)])),
+      ) as Record<string, number>;
       pulled['perSecond'] = Math.round((pulled['objects'] ?? 0) / (pulled['seconds'] ?? 1));
     }
     const lines = [

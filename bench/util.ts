@@ -13,7 +13,9 @@ export const CONCORD_NODE_FLAGS = ['--max-semi-space-size=4'];
 /** Runs `node <script> ...args` from the repository root; resolves with its stdout (and stderr). */
 export function child(script: string, args: string[], options: { stderr?: boolean; nodeFlags?: string[] } = {}): Promise<string> {
   return new Promise((ok, fail) => {
-    const p = spawn(process.execPath, [...(options.nodeFlags ?? []), join(root, script), ...args], { stdio: ['ignore', 'pipe', options.stderr ? 'pipe' : 'inherit'] });
+    const p = spawn(process.execPath, [...(options.nodeFlags ?? []), join(root, script), ...args], {
+      stdio: ['ignore', 'pipe', options.stderr ? 'pipe' : 'inherit'],
+    });
     let text = '';
     p.stdout?.on('data', (d: Buffer) => (text += d.toString()));
     p.stderr?.on('data', (d: Buffer) => (text += d.toString()));
@@ -48,10 +50,20 @@ export function cpuSeconds(pid: number | undefined): number | undefined {
 /** A `concord serve` of `dataDir` on a free port, ready to answer. */
 export async function startNode(dataDir: string): Promise<{ base: string; server: ChildProcess }> {
   const port = await freePort();
-  const server = spawn(process.execPath, [join(root, 'src', 'cli', 'main.ts'), 'serve', '--data-dir', dataDir, '--port', String(port), '--log-level', 'warn'], { stdio: 'inherit' });
+  const server = spawn(
+    process.execPath,
+    [join(root, 'src', 'cli', 'main.ts'), 'serve', '--data-dir', dataDir, '--port', String(port), '--log-level', 'warn'],
+    { stdio: 'inherit' },
+  );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return { base, server };
@@ -60,6 +72,20 @@ export async function startNode(dataDir: string): Promise<{ base: string; server
 /** A read-scope API token of the node's administrator (made by the first start), as a header value. */
 export async function adminToken(dataDir: string, name: string): Promise<string> {
   // `--json` prints the token and its secret as one JSON document (after a notice on stdout).
-  const out = await child('src/cli/main.ts', ['token', 'create', '--user', 'admin', '--scope', 'read', '--name', name, '--json', '--data-dir', dataDir, '--log-level', 'warn']);
+  const out = await child('src/cli/main.ts', [
+    'token',
+    'create',
+    '--user',
+    'admin',
+    '--scope',
+    'read',
+    '--name',
+    name,
+    '--json',
+    '--data-dir',
+    dataDir,
+    '--log-level',
+    'warn',
+  ]);
   return `Bearer ${(JSON.parse(out.slice(out.indexOf('{'), out.lastIndexOf('}') + 1)) as { secret: string }).secret}`;
 }

@@ -48,7 +48,8 @@ export interface ConcordApp {
 /** Builds a ready-to-listen Concord node (fastify's `buildApp(opts)` testing pattern). */
 export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
   const { config } = opts;
-  const store = opts.store ?? (await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
+  const store =
+    opts.store ?? (await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
   const services = buildServices(store, config);
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
@@ -60,7 +61,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
   app.setNotFoundHandler((req, reply) => sendProblem(new NotFoundError(`${req.method} ${req.url}`), req, reply));
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Concord API', version: '1', description: 'Threat-intelligence sharing under TLP, classification and releasability rules. Errors are application/problem+json with a stable `code`.' },
+      info: {
+        title: 'Concord API',
+        version: '1',
+        description:
+          'Threat-intelligence sharing under TLP, classification and releasability rules. Errors are application/problem+json with a stable `code`.',
+      },
     },
   });
 
@@ -68,7 +74,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
   await app.register(
     async (api) => {
       installAuth(api, services.auth);
-      api.get('/health', { config: { public: true }, schema: { summary: 'Liveness and the database engine in use', tags: ['node'] } }, async () => ({ status: 'ok', database: store.dialect }));
+      api.get(
+        '/health',
+        { config: { public: true }, schema: { summary: 'Liveness and the database engine in use', tags: ['node'] } },
+        async () => ({ status: 'ok', database: store.dialect }),
+      );
       await api.register(authRoutes(services.auth));
       await api.register(orgRoutes(services.orgs));
       await api.register(userRoutes(services.users));
@@ -89,7 +99,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
   await app.register(
     async (taxii) => {
       installAuth(taxii, services.auth);
-      await taxii.register(taxiiRoutes(services.taxii, { title: `Concord (${config.orgName})`, description: 'TAXII 2.1 server of a Concord node', maxContentLength: config.maxBodyBytes }));
+      await taxii.register(
+        taxiiRoutes(services.taxii, {
+          title: `Concord (${config.orgName})`,
+          description: 'TAXII 2.1 server of a Concord node',
+          maxContentLength: config.maxBodyBytes,
+        }),
+      );
     },
     { prefix: '/taxii2' },
   );

@@ -74,7 +74,12 @@ function schemes(raw: string | undefined): SchemeDefinition[] {
   return value.map((v: unknown, i) => {
     const o = (v ?? {}) as Record<string, unknown>;
     const levels = o['levels'];
-    if (typeof o['id'] !== 'string' || typeof o['name'] !== 'string' || !Array.isArray(levels) || !levels.every((l) => typeof l === 'string')) {
+    if (
+      typeof o['id'] !== 'string' ||
+      typeof o['name'] !== 'string' ||
+      !Array.isArray(levels) ||
+      !levels.every((l) => typeof l === 'string')
+    ) {
       throw new ConfigError(`${name}[${i}] must have a string id, a string name and levels, an array of strings`);
     }
     return { id: o['id'], name: o['name'], levels };

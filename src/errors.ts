@@ -107,7 +107,10 @@ export class LoginThrottledError extends ConcordError {
 /** A TLP that does not permit the object's distribution (DESIGN.md, Markings, distribution and access). */
 export class DistributionInconsistentError extends ConcordError {
   constructor(tlp: string, distribution: string) {
-    super('DISTRIBUTION_INCONSISTENT', 422, `TLP:${tlp.toUpperCase()} does not permit distribution '${distribution}'`, { tlp, distribution });
+    super('DISTRIBUTION_INCONSISTENT', 422, `TLP:${tlp.toUpperCase()} does not permit distribution '${distribution}'`, {
+      tlp,
+      distribution,
+    });
   }
 }
 

@@ -46,13 +46,21 @@ describe('the access policy on every read path (property-based)', () => {
       { name: 'CERT-C', country: 'DE', communities: ['nato', 'eu'] },
     ];
     for (const s of specs) orgs.push(await node.services.orgs.addOrg(CLI, s));
-    group = (await node.services.orgs.addSharingGroup(CLI, { name: 'A and B', ownerOrg: orgs[0]?.id ?? '', members: [orgs[1]?.id ?? ''] })).id;
+    group = (await node.services.orgs.addSharingGroup(CLI, { name: 'A and B', ownerOrg: orgs[0]?.id ?? '', members: [orgs[1]?.id ?? ''] }))
+      .id;
     // Readers: each organisation × clearance (none, RESTRICTED, SECRET) × exercise (out, in).
     for (const org of orgs) {
       for (const level of [null, ...LEVELS]) {
         for (const inExercise of [false, true]) {
           const full = await node.services.orgs.getOrg(CLI, org.id);
-          readers.push(await buildPerson(node.services, { org: full, roles: ['viewer'], clearances: level ? { nato: level } : {}, exercises: inExercise ? [EXERCISE] : [] }));
+          readers.push(
+            await buildPerson(node.services, {
+              org: full,
+              roles: ['viewer'],
+              clearances: level ? { nato: level } : {},
+              exercises: inExercise ? [EXERCISE] : [],
+            }),
+          );
         }
       }
     }
@@ -119,83 +127,91 @@ describe('the access policy on every read path (property-based)', () => {
 
   test('no endpoint returns, counts or hints at an object the policy denies', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(specArb, { minLength: 2, maxLength: 8 }), fc.array(fc.tuple(specArb, fc.nat(), fc.nat()), { maxLength: 4 }), async (specs, relSpecs) => {
-        const run = specs.map((s, i) => {
-          const label = labelOf(s);
-          const ip = `10.${Math.floor(Math.random() * 250)}.${i}.${Math.floor(Math.random() * 250)}`;
-          const obj = marked(buildIndicator({ name: `generated ${i}`, pattern: `[ipv4-addr:value = '${ip}']` }), s, label);
-          return { obj, owner: s.owner, label, ip, ends: undefined as undefined | [number, number] };
-        });
-        for (const [s, a, b] of relSpecs) {
-          // Two distinct ends: STIX forbids nothing here, but a self-relationship says nothing.
-          const x = a % specs.length;
-          const y = (x + 1 + (b % (specs.length - 1))) % specs.length;
-          const label = labelOf(s);
-          const obj = marked(buildRelationship(run[x]?.obj as Obj, 'related-to', run[y]?.obj as Obj), s, label);
-          run.push({ obj, owner: s.owner, label, ip: '', ends: [x, y] });
-        }
-        await load(run);
-        const ids = new Set(run.map((r) => r.obj.id));
-        for (const reader of readers) {
-          if (reader.user === undefined) continue;
-          const principal = await node.services.auth.fromToken(reader.token);
-          const may = (i: number): boolean => {
-            const r = run[i];
-            if (!r) return false;
-            const own = canRead(principal.reader, r.label, node.services.schemes);
-            return own && (r.ends === undefined || (may(r.ends[0]) && may(r.ends[1])));
-          };
-          const expected = new Set(run.flatMap((r, i) => (may(i) ? [r.obj.id] : [])));
-          const denied = [...ids].filter((id) => !expected.has(id));
-          const get = (url: string) => node.app.inject({ method: 'GET', url, headers: reader.auth });
-          // List, all pages.
-          const listed: string[] = [];
-          let url = '/api/v1/objects?limit=3&type=indicator,relationship';
-          for (;;) {
-            const page = (await get(url)).json() as { objects: Obj[]; next: string | null };
-            listed.push(...page.objects.map((o) => o.id).filter((id) => ids.has(id)));
-            if (page.next === null) break;
-            url = `/api/v1/objects?limit=3&type=indicator,relationship&cursor=${page.next}`;
+      fc.asyncProperty(
+        fc.array(specArb, { minLength: 2, maxLength: 8 }),
+        fc.array(fc.tuple(specArb, fc.nat(), fc.nat()), { maxLength: 4 }),
+        async (specs, relSpecs) => {
+          const run = specs.map((s, i) => {
+            const label = labelOf(s);
+            const ip = `10.${Math.floor(Math.random() * 250)}.${i}.${Math.floor(Math.random() * 250)}`;
+            const obj = marked(buildIndicator({ name: `generated ${i}`, pattern: `[ipv4-addr:value = '${ip}']` }), s, label);
+            return { obj, owner: s.owner, label, ip, ends: undefined as undefined | [number, number] };
+          });
+          for (const [s, a, b] of relSpecs) {
+            // Two distinct ends: STIX forbids nothing here, but a self-relationship says nothing.
+            const x = a % specs.length;
+            const y = (x + 1 + (b % (specs.length - 1))) % specs.length;
+            const label = labelOf(s);
+            const obj = marked(buildRelationship(run[x]?.obj as Obj, 'related-to', run[y]?.obj as Obj), s, label);
+            run.push({ obj, owner: s.owner, label, ip: '', ends: [x, y] });
           }
-          assert.deepEqual(new Set(listed), expected, `list for ${reader.user.username}`);
-          // Full-text search over the generated names.
-          const searched = ((await get('/api/v1/objects?q=generated&limit=500')).json() as { objects: Obj[] }).objects.map((o) => o.id).filter((id) => ids.has(id));
-          assert.deepEqual(new Set(searched), new Set([...expected].filter((id) => id.startsWith('indicator--'))));
-          // One object, its versions, its neighbourhood: denied answers exactly as missing.
-          const missing = await get(`/api/v1/objects/${missingId}`);
-          for (const id of ids) {
-            const one = await get(`/api/v1/objects/${id}`);
-            const versions = await get(`/api/v1/objects/${id}/versions`);
-            const graph = await get(`/api/v1/objects/${id}/neighbourhood?depth=2`);
-            if (expected.has(id)) {
-              assert.equal(one.statusCode, 200);
-              assert.equal(versions.statusCode, 200);
-              for (const d of denied) assert.ok(!graph.body.includes(d), `neighbourhood of ${id} hints at ${d}`);
-            } else {
-              for (const r of [one, versions, graph]) {
-                assert.equal(r.statusCode, 404);
-                assert.deepEqual(problemShape(r.body), problemShape(missing.body));
+          await load(run);
+          const ids = new Set(run.map((r) => r.obj.id));
+          for (const reader of readers) {
+            if (reader.user === undefined) continue;
+            const principal = await node.services.auth.fromToken(reader.token);
+            const may = (i: number): boolean => {
+              const r = run[i];
+              if (!r) return false;
+              const own = canRead(principal.reader, r.label, node.services.schemes);
+              return own && (r.ends === undefined || (may(r.ends[0]) && may(r.ends[1])));
+            };
+            const expected = new Set(run.flatMap((r, i) => (may(i) ? [r.obj.id] : [])));
+            const denied = [...ids].filter((id) => !expected.has(id));
+            const get = (url: string) => node.app.inject({ method: 'GET', url, headers: reader.auth });
+            // List, all pages.
+            const listed: string[] = [];
+            let url = '/api/v1/objects?limit=3&type=indicator,relationship';
+            for (;;) {
+              const page = (await get(url)).json() as { objects: Obj[]; next: string | null };
+              listed.push(...page.objects.map((o) => o.id).filter((id) => ids.has(id)));
+              if (page.next === null) break;
+              url = `/api/v1/objects?limit=3&type=indicator,relationship&cursor=${page.next}`;
+            }
+            assert.deepEqual(new Set(listed), expected, `list for ${reader.user.username}`);
+            // Full-text search over the generated names.
+            const searched = ((await get('/api/v1/objects?q=generated&limit=500')).json() as { objects: Obj[] }).objects
+              .map((o) => o.id)
+              .filter((id) => ids.has(id));
+            assert.deepEqual(new Set(searched), new Set([...expected].filter((id) => id.startsWith('indicator--'))));
+            // One object, its versions, its neighbourhood: denied answers exactly as missing.
+            const missing = await get(`/api/v1/objects/${missingId}`);
+            for (const id of ids) {
+              const one = await get(`/api/v1/objects/${id}`);
+              const versions = await get(`/api/v1/objects/${id}/versions`);
+              const graph = await get(`/api/v1/objects/${id}/neighbourhood?depth=2`);
+              if (expected.has(id)) {
+                assert.equal(one.statusCode, 200);
+                assert.equal(versions.statusCode, 200);
+                for (const d of denied) assert.ok(!graph.body.includes(d), `neighbourhood of ${id} hints at ${d}`);
+              } else {
+                for (const r of [one, versions, graph]) {
+                  assert.equal(r.statusCode, 404);
+                  assert.deepEqual(problemShape(r.body), problemShape(missing.body));
+                }
               }
             }
+            // Lookup, single and batch.
+            const ips = run.filter((r) => r.ip !== '').map((r) => r.ip);
+            const batch = await node.app.inject({ method: 'POST', url: '/api/v1/lookup', headers: reader.auth, payload: { values: ips } });
+            for (const d of denied) assert.ok(!batch.body.includes(d), `lookup hints at ${d}`);
+            const single = await get(`/api/v1/lookup?value=${ips[0] ?? '10.0.0.1'}`);
+            for (const d of denied) assert.ok(!single.body.includes(d));
+            // Export.
+            const exported = await get('/api/v1/export?type=indicator,relationship');
+            const exportedIds = (JSON.parse(exported.body) as { objects: Obj[] }).objects.map((o) => o.id).filter((id) => ids.has(id));
+            assert.deepEqual(new Set(exportedIds), expected);
           }
-          // Lookup, single and batch.
-          const ips = run.filter((r) => r.ip !== '').map((r) => r.ip);
-          const batch = await node.app.inject({ method: 'POST', url: '/api/v1/lookup', headers: reader.auth, payload: { values: ips } });
-          for (const d of denied) assert.ok(!batch.body.includes(d), `lookup hints at ${d}`);
-          const single = await get(`/api/v1/lookup?value=${ips[0] ?? '10.0.0.1'}`);
-          for (const d of denied) assert.ok(!single.body.includes(d));
-          // Export.
-          const exported = await get('/api/v1/export?type=indicator,relationship');
-          const exportedIds = (JSON.parse(exported.body) as { objects: Obj[] }).objects.map((o) => o.id).filter((id) => ids.has(id));
-          assert.deepEqual(new Set(exportedIds), expected);
-        }
-      }),
+        },
+      ),
       { numRuns: 12 },
     );
   });
 
   test('a distribution wider than the TLP allows is refused with a clear error', async () => {
-    const obj = applyConcordDistribution({ ...buildIndicator(), object_marking_refs: [TLP2_MARKING_IDS.red] } as StixObject, { kind: 'federation' });
+    const obj = applyConcordDistribution({ ...buildIndicator(), object_marking_refs: [TLP2_MARKING_IDS.red] } as StixObject, {
+      kind: 'federation',
+    });
     const summary = await node.services.ingest.importStream([JSON.stringify(obj)], {
       source: 'test',
       owner: { orgId: orgs[0]?.id ?? '', tlp: 'amber', distribution: { kind: 'organization' }, actor: 'system:test' },

@@ -35,7 +35,8 @@ describe('write rules, granular markings and audited reads', () => {
     return node.services.ingest.importStream([JSON.stringify(objects)], { source: 'test', owner });
   }
 
-  const marked = (tlp: Tlp, extra: Record<string, unknown> = {}): Obj => buildIndicator({ object_marking_refs: [TLP2_MARKING_IDS[tlp]], ...extra });
+  const marked = (tlp: Tlp, extra: Record<string, unknown> = {}): Obj =>
+    buildIndicator({ object_marking_refs: [TLP2_MARKING_IDS[tlp]], ...extra });
 
   test('only the owning organisation publishes new versions; others re-importing the same version is unchanged', async () => {
     const original = marked('green');
@@ -56,8 +57,12 @@ describe('write rules, granular markings and audited reads', () => {
     const indicator = await importAs(carol, [marked('green')]);
     assert.equal(indicator.reasons['NOT_PERMITTED'], 1);
     const sighting = {
-      type: 'sighting', spec_version: '2.1', id: 'sighting--6b3a8f0e-9a43-4b6f-9d3f-1c2b3a4d5e6f',
-      created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', sighting_of_ref: target.id,
+      type: 'sighting',
+      spec_version: '2.1',
+      id: 'sighting--6b3a8f0e-9a43-4b6f-9d3f-1c2b3a4d5e6f',
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
+      sighting_of_ref: target.id,
       object_marking_refs: [TLP2_MARKING_IDS.green],
     };
     assert.equal((await importAs(carol, [sighting])).accepted, 1);
@@ -71,13 +76,15 @@ describe('write rules, granular markings and audited reads', () => {
     assert.equal((await importAs(alice, [lowered])).accepted, 1);
     assert.equal((await node.app.inject({ method: 'GET', url: `/api/v1/objects/${red.id}`, headers: bob.auth })).statusCode, 200);
     // The RED version stays out of reach: versions lists only what the reader may see.
-    const versions = (await node.app.inject({ method: 'GET', url: `/api/v1/objects/${red.id}/versions`, headers: bob.auth })).json() as { versions: unknown[] };
+    const versions = (await node.app.inject({ method: 'GET', url: `/api/v1/objects/${red.id}/versions`, headers: bob.auth })).json() as {
+      versions: unknown[];
+    };
     assert.equal(versions.versions.length, 1);
     const audit = await node.services.audit.list({ limit: 10, action: 'marking.lowered' });
     assert.ok(audit.items.some((e) => e.target === red.id));
   });
 
-  test('a property marked above the reader\'s clearance is withheld, and the response says so', async () => {
+  test("a property marked above the reader's clearance is withheld, and the response says so", async () => {
     const secret = classificationMarking(NATO_SCHEME, 'NATO SECRET');
     const obj = marked('green', {
       description: 'Source: a liaison officer in the SOC',
@@ -89,9 +96,13 @@ describe('write rules, granular markings and audited reads', () => {
     assert.equal((plain.json() as Obj)['description'], undefined);
     assert.equal(plain.headers['concord-withheld'], 'description');
     // Searching for a withheld word must not find the object: that would tell what it says.
-    const list = (await node.app.inject({ method: 'GET', url: `/api/v1/objects?q=liaison`, headers: bob.auth })).json() as { objects: Obj[] };
+    const list = (await node.app.inject({ method: 'GET', url: `/api/v1/objects?q=liaison`, headers: bob.auth })).json() as {
+      objects: Obj[];
+    };
     assert.ok(!list.objects.some((o) => o.id === obj.id));
-    const listCleared = (await node.app.inject({ method: 'GET', url: `/api/v1/objects?q=liaison`, headers: cleared.auth })).json() as { objects: Obj[] };
+    const listCleared = (await node.app.inject({ method: 'GET', url: `/api/v1/objects?q=liaison`, headers: cleared.auth })).json() as {
+      objects: Obj[];
+    };
     assert.ok(listCleared.objects.some((o) => o.id === obj.id));
     const full = await node.app.inject({ method: 'GET', url: `/api/v1/objects/${obj.id}`, headers: cleared.auth });
     assert.equal((full.json() as Obj)['description'], 'Source: a liaison officer in the SOC');

@@ -83,12 +83,21 @@ describe('concord audit', () => {
     const json = concord(original, ['audit', 'list', '--limit', '3', '--json']);
     assert.equal(json.code, 0, json.err);
     const items = JSON.parse(json.out) as { seq: number; action: string; actor: string; details: { i: number } }[];
-    assert.deepEqual(items.map((e) => e.seq), [8, 7, 6]);
+    assert.deepEqual(
+      items.map((e) => e.seq),
+      [8, 7, 6],
+    );
     assert.deepEqual(items[0]?.details, { i: 7 });
     const filtered = JSON.parse(concord(original, ['audit', 'list', '--action', 'auth.login', '--json']).out) as { seq: number }[];
-    assert.deepEqual(filtered.map((e) => e.seq), [7, 5, 3, 1]);
+    assert.deepEqual(
+      filtered.map((e) => e.seq),
+      [7, 5, 3, 1],
+    );
     const older = JSON.parse(concord(original, ['audit', 'list', '--before', '3', '--json']).out) as { seq: number }[];
-    assert.deepEqual(older.map((e) => e.seq), [2, 1]);
+    assert.deepEqual(
+      older.map((e) => e.seq),
+      [2, 1],
+    );
     const text = concord(original, ['audit', 'list', '--limit', '1']);
     assert.match(text.out, /^8\t\S+Z\tobject\.read_classified\tuser:alice\treport--7\t\{"i":7\}\n$/);
     assert.equal(concord(original, ['audit', 'list', '--before', 'x']).code, 2);
@@ -127,12 +136,20 @@ describe('concord audit', () => {
 
   test('two entries with swapped seqs are named at the first', async () => {
     const data = await tampered((db) => {
-      db.exec('update audit_log set seq = -1 where seq = 2; update audit_log set seq = 2 where seq = 6; update audit_log set seq = 6 where seq = -1');
+      db.exec(
+        'update audit_log set seq = -1 where seq = 2; update audit_log set seq = 2 where seq = 6; update audit_log set seq = 6 where seq = -1',
+      );
     });
     const r = concord(data, ['audit', 'verify', '--json']);
     assert.equal(r.code, 1);
     // No peers here, so no witness (test/federation.sync.test.ts has them).
-    assert.deepEqual(JSON.parse(r.out), { ok: false, seq: 2, reason: 'reordered', message: 'entry #2 holds the entry recorded as #6: entries were reordered', witnesses: [] });
+    assert.deepEqual(JSON.parse(r.out), {
+      ok: false,
+      seq: 2,
+      reason: 'reordered',
+      message: 'entry #2 holds the entry recorded as #6: entries were reordered',
+      witnesses: [],
+    });
   });
 
   test('appends from several processes keep one valid chain', async () => {
@@ -146,7 +163,10 @@ describe('concord audit', () => {
       for (let i = 0; i < 25; i++) await audit.record({ action: 'token.used', actor: 'token:' + process.pid, details: { i } });
       await store.close();`;
     const children = Array.from({ length: 4 }, () =>
-      spawn(process.execPath, ['--input-type=module', '-e', script, data], { stdio: ['ignore', 'ignore', 'inherit'], env: { PATH: process.env['PATH'] ?? '' } }),
+      spawn(process.execPath, ['--input-type=module', '-e', script, data], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { PATH: process.env['PATH'] ?? '' },
+      }),
     );
     const codes = await Promise.all(children.map(async (c) => (await once(c, 'exit'))[0]));
     assert.deepEqual(codes, [0, 0, 0, 0]);

@@ -55,8 +55,18 @@ for (const engine of ENGINES) {
     });
 
     it('appends chained entries, moves the head, and reads them back as written', async () => {
-      const first = await store.audit.append({ actor: null, action: 'auth.login_failed', target: 'user:alice', details: { ip: '192.0.2.7', reason: 'bad password' } });
-      const second = await store.audit.append({ actor: 'user:alice', action: 'auth.login', target: null, details: { ip: '192.0.2.7', nested: { ok: true, n: [1, 2.5, 'é 東京'] } } });
+      const first = await store.audit.append({
+        actor: null,
+        action: 'auth.login_failed',
+        target: 'user:alice',
+        details: { ip: '192.0.2.7', reason: 'bad password' },
+      });
+      const second = await store.audit.append({
+        actor: 'user:alice',
+        action: 'auth.login',
+        target: null,
+        details: { ip: '192.0.2.7', nested: { ok: true, n: [1, 2.5, 'é 東京'] } },
+      });
       assert.equal(first.seq, 1);
       assert.match(first.at, ISO_MS);
       assert.ok(second.at >= first.at);
@@ -71,15 +81,21 @@ for (const engine of ENGINES) {
       await audit.record({ action: 'export', actor: 'user:bob' });
       await audit.record({ action: 'share', actor: 'user:bob', target: 'indicator--1', details: { peer: 'node-b' } });
       const { items } = await audit.list({ limit: 5 });
-      assert.deepEqual(items.map((e) => [e.seq, e.action, e.target, e.details]), [
-        [2, 'share', 'indicator--1', { peer: 'node-b' }],
-        [1, 'export', null, {}],
-      ]);
+      assert.deepEqual(
+        items.map((e) => [e.seq, e.action, e.target, e.details]),
+        [
+          [2, 'share', 'indicator--1', { peer: 'node-b' }],
+          [1, 'export', null, {}],
+        ],
+      );
     });
 
     it('refuses bad input before taking a seq', async () => {
       await assert.rejects(store.audit.append({ actor: 'user:x', action: 'Not A Code', target: null, details: {} }), InvalidInputError);
-      await assert.rejects(store.audit.append({ actor: 'user:\u0000', action: 'auth.login', target: null, details: {} }), InvalidInputError);
+      await assert.rejects(
+        store.audit.append({ actor: 'user:\u0000', action: 'auth.login', target: null, details: {} }),
+        InvalidInputError,
+      );
       const e = await store.audit.append({ actor: 'user:x', action: 'auth.login', target: null, details: {} });
       assert.equal(e.seq, 1);
     });
@@ -97,16 +113,32 @@ for (const engine of ENGINES) {
         after = page.next;
       }
       assert.deepEqual(seen, [[7, 6, 5], [4, 3, 2], [1]]);
-      assert.deepEqual((await store.audit.list({ limit: 10, action: 'token.used' })).items.map((e) => e.seq), [6, 4, 2]);
-      assert.deepEqual((await store.audit.list({ limit: 10, actor: 'user:u0' })).items.map((e) => e.seq), [7, 4, 1]);
-      assert.deepEqual((await store.audit.list({ limit: 10, action: 'auth.login', actor: 'user:u1', after: 7 })).items.map((e) => e.seq), [5]);
-      assert.deepEqual((await store.audit.list({ limit: 10, action: 'auth.login', actor: 'user:u1', after: 5 })).items.map((e) => e.seq), []);
-      assert.deepEqual((await store.audit.list({ limit: 10, action: 'token.used', actor: 'user:u1' })).items.map((e) => e.seq), [2]);
+      assert.deepEqual(
+        (await store.audit.list({ limit: 10, action: 'token.used' })).items.map((e) => e.seq),
+        [6, 4, 2],
+      );
+      assert.deepEqual(
+        (await store.audit.list({ limit: 10, actor: 'user:u0' })).items.map((e) => e.seq),
+        [7, 4, 1],
+      );
+      assert.deepEqual(
+        (await store.audit.list({ limit: 10, action: 'auth.login', actor: 'user:u1', after: 7 })).items.map((e) => e.seq),
+        [5],
+      );
+      assert.deepEqual(
+        (await store.audit.list({ limit: 10, action: 'auth.login', actor: 'user:u1', after: 5 })).items.map((e) => e.seq),
+        [],
+      );
+      assert.deepEqual(
+        (await store.audit.list({ limit: 10, action: 'token.used', actor: 'user:u1' })).items.map((e) => e.seq),
+        [2],
+      );
       await assert.rejects(store.audit.list({ limit: 0 }), InvalidInputError);
     });
 
     it('scans every entry in seq order across batches', async () => {
-      for (let i = 0; i < 23; i++) await audit.record({ action: 'object.read_classified', actor: 'user:analyst', target: `report--${i}`, details: { i } });
+      for (let i = 0; i < 23; i++)
+        await audit.record({ action: 'object.read_classified', actor: 'user:analyst', target: `report--${i}`, details: { i } });
       const entries = await collect(store.audit.scan({ batchSize: 5 }));
       assert.equal(entries.length, 23);
       assertChained(entries);
@@ -121,7 +153,9 @@ for (const engine of ENGINES) {
       const other = engine.name === 'postgres' ? await location.open() : store;
       try {
         const otherAudit = new AuditService({ audit: other.audit });
-        const writes = Array.from({ length: 60 }, (_, i) => (i % 2 ? audit : otherAudit).record({ action: 'token.used', actor: `token:t${i}`, details: { i } }));
+        const writes = Array.from({ length: 60 }, (_, i) =>
+          (i % 2 ? audit : otherAudit).record({ action: 'token.used', actor: `token:t${i}`, details: { i } }),
+        );
         // Verifying while appends land must not report the entries it has not seen yet.
         const checks = [audit.verify(), otherAudit.verify()];
         await Promise.all(writes);

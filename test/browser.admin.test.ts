@@ -47,8 +47,10 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
   });
 
   const form = (name: string): Locator => page.getByRole('form', { name });
-  const row = (table: string, text: string | RegExp): Locator => page.getByRole('table', { name: table }).getByRole('row').filter({ hasText: text });
-  const open = (section: string): Promise<void> => page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: section, exact: true }).click();
+  const row = (table: string, text: string | RegExp): Locator =>
+    page.getByRole('table', { name: table }).getByRole('row').filter({ hasText: text });
+  const open = (section: string): Promise<void> =>
+    page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: section, exact: true }).click();
   const button = (name: string, scope: Page | Locator = page): Locator => scope.getByRole('button', { name, exact: true });
   /** The field-level error shown next to the control labelled `label` in `f`. */
   async function fieldError(f: Locator, label: string): Promise<string> {
@@ -130,7 +132,10 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     await button('Disable: its users can no longer sign in').click();
     await r.getByText('disabled').waitFor();
     const org = (await node.services.orgs.listOrgs(CLI)).find((o) => o.name === 'Test CERT NL');
-    assert.deepEqual([org?.defaultTlp, org?.defaultDistribution, org?.communities, org?.disabled], ['green', 'federation', ['energy'], true]);
+    assert.deepEqual(
+      [org?.defaultTlp, org?.defaultDistribution, org?.communities, org?.disabled],
+      ['green', 'federation', ['energy'], true],
+    );
   });
 
   test('adds a user, edits roles and clearances, resets the password, manages tokens, disables', async () => {
@@ -140,7 +145,14 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     await add.getByLabel('Display name').fill('Duty Officer');
     // A clearance is chosen among the node's schemes and levels, so it cannot be misspelt.
     const clearances = add.getByRole('group', { name: 'Clearances' });
-    assert.deepEqual(await clearances.getByLabel('NATO').locator('option').allInnerTexts(), ['none', 'NATO UNCLASSIFIED', 'NATO RESTRICTED', 'NATO CONFIDENTIAL', 'NATO SECRET', 'COSMIC TOP SECRET']);
+    assert.deepEqual(await clearances.getByLabel('NATO').locator('option').allInnerTexts(), [
+      'none',
+      'NATO UNCLASSIFIED',
+      'NATO RESTRICTED',
+      'NATO CONFIDENTIAL',
+      'NATO SECRET',
+      'COSMIC TOP SECRET',
+    ]);
     await clearances.getByLabel('NATO').selectOption('NATO SECRET');
     provoked.push(/\/api\/v1\/users$/);
     await button('Add user', add).click();
@@ -154,7 +166,7 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     const edit = form('Edit duty.officer');
     await edit.getByLabel('coordinator').check();
     const levels = edit.getByRole('group', { name: 'Clearances' });
-    assert.equal(await levels.getByLabel('NATO').inputValue(), 'NATO SECRET', 'the editor starts from the user\'s clearances');
+    assert.equal(await levels.getByLabel('NATO').inputValue(), 'NATO SECRET', "the editor starts from the user's clearances");
     await levels.getByLabel('NATO').selectOption('NATO CONFIDENTIAL');
     await levels.getByLabel('EU').selectOption('CONFIDENTIEL UE/EU CONFIDENTIAL');
     await button('Save user', edit).click();
@@ -193,7 +205,9 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     await row('Tokens of duty.officer', 'ops console').waitFor();
     await button('Revoke ops console').click();
     await button('Revoke now').click();
-    await row('Tokens of duty.officer', 'ops console').getByText(/^revoked/).waitFor();
+    await row('Tokens of duty.officer', 'ops console')
+      .getByText(/^revoked/)
+      .waitFor();
 
     await button('Disable duty.officer').click();
     await button('Disable and sign out').click();
@@ -271,7 +285,10 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     await page.getByRole('table', { name: 'TAXII collections' }).getByText('None.').waitFor();
     await open('Feeds');
     await feed.getByRole('button', { name: /^Pull .* now$/ }).click();
-    await feed.locator('.error').getByText(/failed: .*404/).waitFor();
+    await feed
+      .locator('.error')
+      .getByText(/failed: .*404/)
+      .waitFor();
     await shot(page, '20-admin-feed-error');
     await feed.getByRole('button', { name: /^Remove / }).click();
     await button('Remove (objects stay)').click();
@@ -316,10 +333,22 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     await peer.getByText(/401/).waitFor();
     await button('Disable cert-eu').click();
     await peer.getByText('disabled').waitFor();
-    type Saved = { name: string; countries: string[]; accreditation: Record<string, string>; outbound: { maxTlp?: string; maxClassification?: Record<string, string>; types?: string[] }; disabled: boolean };
+    type Saved = {
+      name: string;
+      countries: string[];
+      accreditation: Record<string, string>;
+      outbound: { maxTlp?: string; maxClassification?: Record<string, string>; types?: string[] };
+      disabled: boolean;
+    };
     const [saved] = (await node.api({ method: 'GET', url: '/api/v1/peers' })).json<{ peers: Saved[] }>().peers;
-    assert.deepEqual([saved?.name, saved?.countries, saved?.outbound.maxTlp, saved?.outbound.types, saved?.disabled], ['cert-eu', ['BE', 'LU'], 'amber', ['indicator', 'malware'], true]);
-    assert.deepEqual([saved?.accreditation, saved?.outbound.maxClassification], [{ eu: 'SECRET UE/EU SECRET' }, { eu: 'CONFIDENTIEL UE/EU CONFIDENTIAL' }]);
+    assert.deepEqual(
+      [saved?.name, saved?.countries, saved?.outbound.maxTlp, saved?.outbound.types, saved?.disabled],
+      ['cert-eu', ['BE', 'LU'], 'amber', ['indicator', 'malware'], true],
+    );
+    assert.deepEqual(
+      [saved?.accreditation, saved?.outbound.maxClassification],
+      [{ eu: 'SECRET UE/EU SECRET' }, { eu: 'CONFIDENTIEL UE/EU CONFIDENTIAL' }],
+    );
     await shot(page, '20-admin-peers');
     await button('Remove cert-eu').click();
     await button('Forget this peer').click();
@@ -330,7 +359,8 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     await open('Audit log');
     await button('Verify the hash chain').click();
     assert.match(await page.getByTestId('audit-verify').innerText(), /Chain intact/);
-    for (const action of ['peer.add', 'feed.add', 'admin.user.update']) await page.getByRole('table', { name: 'Audit log' }).getByText(action, { exact: true }).first().waitFor();
+    for (const action of ['peer.add', 'feed.add', 'admin.user.update'])
+      await page.getByRole('table', { name: 'Audit log' }).getByText(action, { exact: true }).first().waitFor();
     await shot(page, '20-admin-audit');
   });
 
@@ -345,7 +375,8 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
           await shot(page, `20-admin-peer-form-${width}`);
         }
         const unlabelled = await page.$$eval('input, select, textarea', (els) =>
-          els.filter((e) => (e as HTMLInputElement).labels?.length === 0 && !e.getAttribute('aria-label')).map((e) => e.outerHTML));
+          els.filter((e) => (e as HTMLInputElement).labels?.length === 0 && !e.getAttribute('aria-label')).map((e) => e.outerHTML),
+        );
         assert.deepEqual(unlabelled, [], `${section}: unlabelled controls`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `/admin/${section} at ${width}px overflows by ${overflow}px`);

@@ -21,13 +21,29 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
   let errors: string[];
   let admin: Person;
   const malware = buildMalware({ name: 'BlackEnergy', ...amber });
-  const indicators = [1, 2, 3].map((n) => buildIndicator({ name: `Substation beacon ${n}`, pattern: `[ipv4-addr:value = '203.0.113.${n}']`, ...green }));
-  const intrusionSet = { type: 'intrusion-set', spec_version: '2.1', id: 'intrusion-set--7c1f6c3e-2b5d-4f0a-9d8e-3a1b2c4d5e6f', created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', name: 'Sandworm Team', ...green };
+  const indicators = [1, 2, 3].map((n) =>
+    buildIndicator({ name: `Substation beacon ${n}`, pattern: `[ipv4-addr:value = '203.0.113.${n}']`, ...green }),
+  );
+  const intrusionSet = {
+    type: 'intrusion-set',
+    spec_version: '2.1',
+    id: 'intrusion-set--7c1f6c3e-2b5d-4f0a-9d8e-3a1b2c4d5e6f',
+    created: '2024-01-01T00:00:00.000Z',
+    modified: '2024-01-01T00:00:00.000Z',
+    name: 'Sandworm Team',
+    ...green,
+  };
 
   before(async () => {
     node = await startUiNode();
     admin = await buildPerson(node.services, { org: node.org, roles: ['admin'] });
-    await node.load([malware, intrusionSet, ...indicators, ...indicators.map((i) => buildRelationship(i, 'indicates', malware, green)), buildRelationship(intrusionSet, 'uses', malware, green)]);
+    await node.load([
+      malware,
+      intrusionSet,
+      ...indicators,
+      ...indicators.map((i) => buildRelationship(i, 'indicates', malware, green)),
+      buildRelationship(intrusionSet, 'uses', malware, green),
+    ]);
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
@@ -70,15 +86,24 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
     await shot(page, '02-dashboard');
     // Imported in the background while the page stays open: the count changes without a reload.
     await node.load([buildIndicator({ name: 'Live update', ...green }), buildIndicator({ name: 'Live update 2', ...green })]);
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=total-count]')?.textContent?.replaceAll(',', '')) === n + 2, before, { timeout: 15_000 });
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=total-count]')?.textContent?.replaceAll(',', '')) === n + 2,
+      before,
+      { timeout: 15_000 },
+    );
     await page.getByText(/2 new since opened/).waitFor();
     await shot(page, '03-dashboard-live');
   });
 
   test('imports a bundle, shows progress, the summary and the quarantine with retry', async () => {
     await page.getByRole('link', { name: 'Import' }).click();
-    const upload = bundle([buildIndicator({ name: 'Uploaded through the browser', ...green }), buildIndicator({ name: 'Broken', pattern: "[ipv4-addr:value = '" })]);
-    await page.getByLabel('Bundle (JSON, any size)').setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(upload)) });
+    const upload = bundle([
+      buildIndicator({ name: 'Uploaded through the browser', ...green }),
+      buildIndicator({ name: 'Broken', pattern: "[ipv4-addr:value = '" }),
+    ]);
+    await page
+      .getByLabel('Bundle (JSON, any size)')
+      .setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(upload)) });
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.locator('[data-testid=import-job][data-state=done]').waitFor();
     assert.equal(await page.getByTestId('accepted').innerText(), '1');
@@ -140,7 +165,11 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
     await shot(page, '08-admin-audit');
     await page.getByRole('link', { name: 'Peers' }).click();
     // Federation (issue 5) may or may not be present: either its peers or "no peers configured".
-    await page.getByRole('table', { name: 'Peers' }).or(page.getByText(/No peers configured/)).first().waitFor();
+    await page
+      .getByRole('table', { name: 'Peers' })
+      .or(page.getByText(/No peers configured/))
+      .first()
+      .waitFor();
     await shot(page, '09-admin-peers');
   });
 
@@ -148,7 +177,8 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
     await page.goto(`${node.url}/explore`);
     await page.getByRole('search').waitFor();
     const unlabelled = await page.$$eval('input, select, textarea', (els) =>
-      els.filter((e) => (e as HTMLInputElement).labels?.length === 0 && !e.getAttribute('aria-label')).map((e) => e.outerHTML));
+      els.filter((e) => (e as HTMLInputElement).labels?.length === 0 && !e.getAttribute('aria-label')).map((e) => e.outerHTML),
+    );
     assert.deepEqual(unlabelled, []);
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');

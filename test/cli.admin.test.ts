@@ -47,7 +47,18 @@ describe('concord administration CLI', () => {
 
   test('adds a community and an organisation in it, found again by name', () => {
     assert.match(ok(['community', 'add', 'nato', '--name', 'NATO']), /community nato \(NATO\) added/);
-    const org = json<{ id: string; country: string; communities: string[]; defaultTlp: string }>(['org', 'add', '--name', 'CERT-EU', '--country', 'be', '--community', 'nato', '--default-tlp', 'AMBER']);
+    const org = json<{ id: string; country: string; communities: string[]; defaultTlp: string }>([
+      'org',
+      'add',
+      '--name',
+      'CERT-EU',
+      '--country',
+      'be',
+      '--community',
+      'nato',
+      '--default-tlp',
+      'AMBER',
+    ]);
     assert.match(org.id, /^identity--/);
     assert.equal(org.country, 'BE');
     assert.deepEqual(org.communities, ['nato']);
@@ -62,7 +73,20 @@ describe('concord administration CLI', () => {
   });
 
   test('adds a user and prints its one-time password once', () => {
-    const out = ok(['user', 'add', '--org', 'CERT-EU', '--username', 'Alice', '--role', 'analyst', '--role', 'coordinator', '--clearance', 'nato=NATO SECRET']);
+    const out = ok([
+      'user',
+      'add',
+      '--org',
+      'CERT-EU',
+      '--username',
+      'Alice',
+      '--role',
+      'analyst',
+      '--role',
+      'coordinator',
+      '--clearance',
+      'nato=NATO SECRET',
+    ]);
     assert.match(out, /user alice added to CERT-EU with roles analyst, coordinator/);
     const password = /one-time password: (\S+)/.exec(out)?.[1] ?? '';
     assert.ok(password.length >= 12, out);
@@ -70,11 +94,17 @@ describe('concord administration CLI', () => {
     assert.match(shown, /clearances:\s+nato=NATO SECRET/);
     assert.match(shown, /password:\s+one-time: to be changed at sign-in/);
     assert.doesNotMatch(shown, new RegExp(password));
-    const bob = json<{ user: { orgId: string }; password?: string }>(['user', 'add', '--org', grid, '--username', 'bob', '--password-stdin'], 'correct horse battery staple\n');
+    const bob = json<{ user: { orgId: string }; password?: string }>(
+      ['user', 'add', '--org', grid, '--username', 'bob', '--password-stdin'],
+      'correct horse battery staple\n',
+    );
     assert.equal(bob.user.orgId, grid);
     assert.equal(bob.password, undefined, 'a password given on stdin is not echoed back');
     assert.match(ok(['user', 'show', 'bob']), /password:\s+chosen by the user/);
-    const carol = json<{ user: { mustChangePassword: boolean } }>(['user', 'add', '--org', grid, '--username', 'carol', '--password-stdin', '--must-change'], 'handed over in person\n');
+    const carol = json<{ user: { mustChangePassword: boolean } }>(
+      ['user', 'add', '--org', grid, '--username', 'carol', '--password-stdin', '--must-change'],
+      'handed over in person\n',
+    );
     assert.equal(carol.user.mustChangePassword, true);
   });
 
@@ -94,17 +124,29 @@ describe('concord administration CLI', () => {
     assert.match(ok(['token', 'list']), /revoked 20/);
   });
 
-  test('changes a user\'s roles, then disables the user', () => {
+  test("changes a user's roles, then disables the user", () => {
     const updated = json<{ roles: string[]; clearances: Record<string, string> }>(['user', 'update', 'alice', '--role', 'viewer']);
     assert.deepEqual(updated.roles, ['viewer']);
     assert.deepEqual(updated.clearances, { nato: 'NATO SECRET' }, 'options not given are left as they were');
     assert.match(ok(['user', 'disable', 'alice']), /user alice disabled/);
     const users = json<{ username: string; disabled: boolean }[]>(['user', 'list', '--org', 'CERT-EU']);
-    assert.deepEqual(users.map((u) => [u.username, u.disabled]), [['alice', true]]);
+    assert.deepEqual(
+      users.map((u) => [u.username, u.disabled]),
+      [['alice', true]],
+    );
   });
 
   test('adds a sharing group of two organisations and edits its members by name', () => {
-    const g = json<{ id: string; ownerOrg: string; members: string[] }>(['sharing-group', 'add', '--name', 'Grid defenders', '--owner', 'CERT-EU', '--member', 'Grid CSIRT']);
+    const g = json<{ id: string; ownerOrg: string; members: string[] }>([
+      'sharing-group',
+      'add',
+      '--name',
+      'Grid defenders',
+      '--owner',
+      'CERT-EU',
+      '--member',
+      'Grid CSIRT',
+    ]);
     assert.equal(g.ownerOrg, certEu);
     assert.deepEqual(g.members, [certEu, grid]);
     assert.match(ok(['sharing-group', 'show', 'Grid defenders']), /members:\s+CERT-EU, Grid CSIRT/);

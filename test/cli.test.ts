@@ -69,15 +69,32 @@ describe('concord CLI', () => {
     const bad = { ...buildIndicator(), pattern: "[ipv4-addr:value = '1.2.3.4'" };
     const r = JSON.parse(concord(['import', await file('b3.json', bundle([bad])), '--json']).out);
     assert.deepEqual(r.reasons, { STIX_INVALID: 1 });
-    const list = JSON.parse(concord(['quarantine', 'list', '--reason', 'STIX_INVALID', '--json']).out) as { objectId: string; details: { message: string } }[];
+    const list = JSON.parse(concord(['quarantine', 'list', '--reason', 'STIX_INVALID', '--json']).out) as {
+      objectId: string;
+      details: { message: string };
+    }[];
     const entry = list.find((e) => e.objectId === bad.id);
     assert.match(entry?.details.message ?? '', /\$\.pattern/);
     assert.match(entry?.details.message ?? '', /column/);
   });
 
   test('STIX 2.0 input is upgraded and the summary says what changed', async () => {
-    const old = { type: 'indicator', id: 'indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f', created: '2017-01-01T00:00:00.000Z', modified: '2017-01-01T00:00:00.000Z', labels: ['malicious-activity'], pattern: "[file:hashes.MD5 = 'd41d8cd98f00b204e9800998ecf8427e']", valid_from: '2017-01-01T00:00:00Z' };
-    const r = JSON.parse(concord(['import', await file('v20.json', { type: 'bundle', id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d', spec_version: '2.0', objects: [old] }), '--json']).out);
+    const old = {
+      type: 'indicator',
+      id: 'indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+      created: '2017-01-01T00:00:00.000Z',
+      modified: '2017-01-01T00:00:00.000Z',
+      labels: ['malicious-activity'],
+      pattern: "[file:hashes.MD5 = 'd41d8cd98f00b204e9800998ecf8427e']",
+      valid_from: '2017-01-01T00:00:00Z',
+    };
+    const r = JSON.parse(
+      concord([
+        'import',
+        await file('v20.json', { type: 'bundle', id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d', spec_version: '2.0', objects: [old] }),
+        '--json',
+      ]).out,
+    );
     assert.equal(r.accepted, 1);
     assert.equal(r.upgraded, 1);
     assert.ok(Object.keys(r.upgrades).length > 0);
@@ -101,7 +118,10 @@ describe('concord CLI', () => {
     assert.equal(r.code, 0, r.err);
     const b = JSON.parse(await readFile(out, 'utf8')) as { type: string; objects: Obj[] };
     assert.equal(b.type, 'bundle');
-    assert.deepEqual(b.objects.map((o) => o.id), [malware.id]);
+    assert.deepEqual(
+      b.objects.map((o) => o.id),
+      [malware.id],
+    );
   });
 
   test('bad usage is explained, not a stack trace', () => {

@@ -45,17 +45,51 @@ describe('concord node, peer and verify', { timeout: 120_000 }, () => {
     assert.match(again.out, new RegExp(`public key: +${twoKey.publicKey.replace(/[+/]/g, '\\$&')}`), 'the key is created once and kept');
     // What a partner's \`peer add --org\` takes: the organisations this node hosts, by id.
     assert.equal(concord(two, 'org', 'add', '--name', 'CERT-Two', '--country', 'BE').code, 0);
-    const [hosted] = (JSON.parse(concord(two, 'node', 'info', '--json').out) as { organisations: { id: string; name: string }[] }).organisations;
+    const [hosted] = (JSON.parse(concord(two, 'node', 'info', '--json').out) as { organisations: { id: string; name: string }[] })
+      .organisations;
     assert.match(hosted?.id ?? '', /^identity--/);
     assert.match(concord(two, 'node', 'info').out, new RegExp(`hosts: +${hosted?.id} \\(CERT-Two\\)`));
   });
 
   test('peer add, update, status and remove', () => {
-    const add = concord(one, 'peer', 'add', 'http://127.0.0.1:9/', '--key', twoKey.publicKey, '--name', 'two', '--community', 'eu', '--country', 'fr',
-      '--accreditation', 'nato=NATO SECRET', '--max-tlp', 'amber', '--type', 'indicator,report', '--accept-type', 'indicator', '--json');
+    const add = concord(
+      one,
+      'peer',
+      'add',
+      'http://127.0.0.1:9/',
+      '--key',
+      twoKey.publicKey,
+      '--name',
+      'two',
+      '--community',
+      'eu',
+      '--country',
+      'fr',
+      '--accreditation',
+      'nato=NATO SECRET',
+      '--max-tlp',
+      'amber',
+      '--type',
+      'indicator,report',
+      '--accept-type',
+      'indicator',
+      '--json',
+    );
     assert.equal(add.code, 0, add.err);
-    const peer = JSON.parse(add.out) as { id: string; url: string; keyId: string; countries: string[]; accreditation: Record<string, string>; outbound: Record<string, unknown>; inbound: Record<string, unknown>; sync: boolean };
-    assert.deepEqual([peer.url, peer.keyId, peer.countries, peer.accreditation, peer.sync], ['http://127.0.0.1:9', twoKey.keyId, ['FR'], { nato: 'NATO SECRET' }, true]);
+    const peer = JSON.parse(add.out) as {
+      id: string;
+      url: string;
+      keyId: string;
+      countries: string[];
+      accreditation: Record<string, string>;
+      outbound: Record<string, unknown>;
+      inbound: Record<string, unknown>;
+      sync: boolean;
+    };
+    assert.deepEqual(
+      [peer.url, peer.keyId, peer.countries, peer.accreditation, peer.sync],
+      ['http://127.0.0.1:9', twoKey.keyId, ['FR'], { nato: 'NATO SECRET' }, true],
+    );
     assert.deepEqual(peer.outbound, { maxTlp: 'amber', types: ['indicator', 'report'] });
     assert.deepEqual(peer.inbound, { allowUnsigned: false, acceptTypes: ['indicator'] });
     const dup = concord(one, 'peer', 'add', 'http://127.0.0.1:10', '--key', twoKey.publicKey);
@@ -63,7 +97,10 @@ describe('concord node, peer and verify', { timeout: 120_000 }, () => {
     assert.match(dup.err, /CONFLICT.*pinned already.*--key/);
     const upd = concord(one, 'peer', 'update', 'two', '--max-tlp', '', '--no-sync', '--json');
     assert.equal(upd.code, 0, upd.err);
-    assert.deepEqual([(JSON.parse(upd.out) as typeof peer).outbound, (JSON.parse(upd.out) as typeof peer).sync], [{ types: ['indicator', 'report'] }, false]);
+    assert.deepEqual(
+      [(JSON.parse(upd.out) as typeof peer).outbound, (JSON.parse(upd.out) as typeof peer).sync],
+      [{ types: ['indicator', 'report'] }, false],
+    );
     const status = concord(one, 'peer', 'status');
     assert.match(status.out, /two +http:\/\/127\.0\.0\.1:9 +pinned +- +caught up +- +never pulled/);
   });
@@ -75,7 +112,13 @@ describe('concord node, peer and verify', { timeout: 120_000 }, () => {
       try {
         const s = buildServices(store, parseConfig({ dataDir: two }, { CONCORD_LOG_LEVEL: 'silent' }));
         const id = await s.federation.node.identity();
-        const sign = (o: object): StixObject => signObject(JSON.parse(JSON.stringify(o)) as StixObject, id.signer, 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01', 'federation');
+        const sign = (o: object): StixObject =>
+          signObject(
+            JSON.parse(JSON.stringify(o)) as StixObject,
+            id.signer,
+            'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01',
+            'federation',
+          );
         return [sign(buildIndicator({ name: 'intact' })), { ...sign(buildIndicator({ name: 'before' })), name: 'after' }];
       } finally {
         await store.close();

@@ -24,7 +24,8 @@ const BULK = 3000;
 async function until(what: string, check: () => Promise<boolean>, ms = 20_000, nodes: ProcessNode[] = []): Promise<number> {
   const started = performance.now();
   while (!(await check())) {
-    if (performance.now() - started > ms) assert.fail(`${what}: not within ${ms / 1000}s\n${nodes.map((n) => `--- ${n.name}\n${n.tail()}`).join('\n')}`);
+    if (performance.now() - started > ms)
+      assert.fail(`${what}: not within ${ms / 1000}s\n${nodes.map((n) => `--- ${n.name}\n${n.tail()}`).join('\n')}`);
     await new Promise((r) => setTimeout(r, 25));
   }
   return performance.now() - started;
@@ -36,7 +37,10 @@ async function share(node: ProcessNode, objects: unknown[], tlp: string, distrib
   assert.equal(res.status, 202, JSON.stringify(res.json));
   const id = (res.json as { id: string }).id;
   await until(`import on ${node.name}`, async () => {
-    const job = (await node.api('GET', `/api/v1/imports/${id}`)).json as { state: string; summary: { accepted: number; quarantined: number } | null };
+    const job = (await node.api('GET', `/api/v1/imports/${id}`)).json as {
+      state: string;
+      summary: { accepted: number; quarantined: number } | null;
+    };
     if (job.state === 'failed') assert.fail(JSON.stringify(job));
     if (job.state === 'done') assert.equal(job.summary?.quarantined, 0, JSON.stringify(job.summary));
     return job.state === 'done';
@@ -86,10 +90,31 @@ describe('three sovereign nodes', { timeout: 180_000 }, () => {
     await setOrg(certFr, { country: 'FR', communities: ['eu', 'nato'] }, { nato: 'NATO SECRET' });
     // The peerings.
     await certFr.withServices(async (s) => {
-      await s.federation.peers.add(CLI, { url: ncirc.url, key: ncirc.publicKey, name: 'ncirc', orgs: [ncirc.orgId], communities: ['nato'], accreditation: { nato: 'NATO SECRET' } });
-      await s.federation.peers.add(CLI, { url: certEu.url, key: certEu.publicKey, name: 'cert-eu', orgs: [certEu.orgId], countries: ['BE'], communities: ['eu'] });
+      await s.federation.peers.add(CLI, {
+        url: ncirc.url,
+        key: ncirc.publicKey,
+        name: 'ncirc',
+        orgs: [ncirc.orgId],
+        communities: ['nato'],
+        accreditation: { nato: 'NATO SECRET' },
+      });
+      await s.federation.peers.add(CLI, {
+        url: certEu.url,
+        key: certEu.publicKey,
+        name: 'cert-eu',
+        orgs: [certEu.orgId],
+        countries: ['BE'],
+        communities: ['eu'],
+      });
     });
-    const fr = { url: certFr.url, key: certFr.publicKey, name: 'cert-fr', orgs: [certFr.orgId], countries: ['FR'], communities: ['eu', 'nato'] };
+    const fr = {
+      url: certFr.url,
+      key: certFr.publicKey,
+      name: 'cert-fr',
+      orgs: [certFr.orgId],
+      countries: ['FR'],
+      communities: ['eu', 'nato'],
+    };
     await ncirc.withServices((s) => s.federation.peers.add(CLI, { ...fr, accreditation: { nato: 'NATO SECRET' } }));
     await certEu.withServices(async (s) => {
       await s.federation.peers.add(CLI, fr);
@@ -107,8 +132,14 @@ describe('three sovereign nodes', { timeout: 180_000 }, () => {
   const restricted = classificationMarking(NATO_SCHEME, 'NATO RESTRICTED');
   const relNato = releasabilityMarking(['nato']);
   const report: Obj = {
-    type: 'report', spec_version: '2.1', id: `report--${crypto.randomUUID()}`, created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z',
-    name: 'CERT-FR NATO RESTRICTED report', published: '2024-01-01T00:00:00.000Z', object_refs: [amberEu.id],
+    type: 'report',
+    spec_version: '2.1',
+    id: `report--${crypto.randomUUID()}`,
+    created: '2024-01-01T00:00:00.000Z',
+    modified: '2024-01-01T00:00:00.000Z',
+    name: 'CERT-FR NATO RESTRICTED report',
+    published: '2024-01-01T00:00:00.000Z',
+    object_refs: [amberEu.id],
     object_marking_refs: [TLP2_MARKING_IDS.amber, restricted.id, relNato.id],
   };
   const red = buildIndicator({ name: 'CERT-FR red' });
@@ -121,11 +152,18 @@ describe('three sovereign nodes', { timeout: 180_000 }, () => {
     await share(certFr, [amberEu], 'amber', 'community:eu');
     const shared = performance.now();
     await until('CERT-EU receives the amber indicator', () => holds(certEu, amberEu.id), 20_000, all());
-    console.log(`# on CERT-EU ${Math.round(performance.now() - shared)} ms after CERT-FR's import job reported done (${Math.round(performance.now() - started)} ms after the upload)`);
+    console.log(
+      `# on CERT-EU ${Math.round(performance.now() - shared)} ms after CERT-FR's import job reported done (${Math.round(performance.now() - started)} ms after the upload)`,
+    );
     await share(certFr, [restricted, relNato, report], 'amber', 'community:nato');
     await share(certFr, [red], 'red', 'organization');
     await share(certFr, [toRetract], 'green', 'federation');
-    await until('both caught up with CERT-FR', async () => (await caughtUp(ncirc, certFr)) && (await caughtUp(certEu, certFr)), 20_000, all());
+    await until(
+      'both caught up with CERT-FR',
+      async () => (await caughtUp(ncirc, certFr)) && (await caughtUp(certEu, certFr)),
+      20_000,
+      all(),
+    );
     assert.equal(await holds(ncirc, report.id), true, 'NCIRC holds the NATO RESTRICTED report');
     assert.equal(await holds(ncirc, amberEu.id), false, 'NCIRC never received the eu amber indicator');
     assert.equal(await holds(certEu, report.id), false, 'CERT-EU never received the NATO report');
@@ -139,17 +177,21 @@ describe('three sovereign nodes', { timeout: 180_000 }, () => {
     assert.equal((await ncirc.api('GET', `/api/v1/objects/${report.id}`)).status, 200);
   });
 
-  test('what NCIRC shares reaches CERT-EU relayed by CERT-FR, verified against NCIRC\'s key', async () => {
+  test("what NCIRC shares reaches CERT-EU relayed by CERT-FR, verified against NCIRC's key", async () => {
     await share(ncirc, [g1], 'green', 'federation');
     await until('CERT-EU receives the relayed indicator', () => holds(certEu, g1.id), 20_000, all());
-    const [label] = await certEu.query<{ owner_org: string }>('select a.owner_org from objects o join object_access a on a.seq = o.seq where o.id = ?', [g1.id]);
+    const [label] = await certEu.query<{ owner_org: string }>(
+      'select a.owner_org from objects o join object_access a on a.seq = o.seq where o.id = ?',
+      [g1.id],
+    );
     assert.equal(label?.owner_org, ncirc.orgId, 'owned by its origin organisation, not by the relay');
   });
 
   test('a node killed in the middle of a sync loses and duplicates nothing; an object altered by the relay is quarantined', async () => {
     const bulk = Array.from({ length: BULK }, (_, i) => buildIndicator({ name: `bulk-e2e ${i}` }));
     await share(certFr, bulk, 'green', 'community:eu');
-    const count = async () => Number((await certEu.query<{ n: number | string }>("select count(*) as n from objects where json like '%bulk-e2e%'"))[0]?.n ?? 0);
+    const count = async () =>
+      Number((await certEu.query<{ n: number | string }>("select count(*) as n from objects where json like '%bulk-e2e%'"))[0]?.n ?? 0);
     await until('CERT-EU starts receiving the bulk', async () => (await count()) > 0, 20_000, all());
     await certEu.stop('SIGKILL');
     const atKill = await count();
@@ -161,7 +203,9 @@ describe('three sovereign nodes', { timeout: 180_000 }, () => {
     await certEu.start();
     await until('CERT-EU has the whole bulk', async () => (await count()) >= BULK, 60_000, all());
     await until('CERT-EU caught up with CERT-FR', () => caughtUp(certEu, certFr), 20_000, all());
-    const [versions] = await certEu.query<{ v: number | string; ids: number | string }>("select count(*) as v, count(distinct id) as ids from objects where json like '%bulk-e2e%'");
+    const [versions] = await certEu.query<{ v: number | string; ids: number | string }>(
+      "select count(*) as v, count(distinct id) as ids from objects where json like '%bulk-e2e%'",
+    );
     assert.deepEqual([Number(versions?.v), Number(versions?.ids)], [BULK, BULK]);
     const quarantined = await certEu.query<{ reason: string; object_id: string }>('select reason, object_id from quarantine');
     assert.deepEqual(quarantined, [{ reason: 'PEER_SIGNATURE_INVALID', object_id: g2.id }]);
@@ -171,10 +215,15 @@ describe('three sovereign nodes', { timeout: 180_000 }, () => {
   test('a revocation propagates', async () => {
     const revoked = nextVersion(amberEu, { revoked: true });
     await share(certFr, [revoked], 'amber', 'community:eu');
-    await until('CERT-EU holds the revocation', async () => {
-      const rows = await certEu.query<{ json: string }>('select json from objects where id = ? order by version desc', [amberEu.id]);
-      return rows.length === 2 && (JSON.parse(rows[0]?.json ?? '{}') as { revoked?: boolean }).revoked === true;
-    }, 20_000, all());
+    await until(
+      'CERT-EU holds the revocation',
+      async () => {
+        const rows = await certEu.query<{ json: string }>('select json from objects where id = ? order by version desc', [amberEu.id]);
+        return rows.length === 2 && (JSON.parse(rows[0]?.json ?? '{}') as { revoked?: boolean }).revoked === true;
+      },
+      20_000,
+      all(),
+    );
   });
 
   test('a retraction propagates: purged everywhere, tombstoned, and forwarded by the relay', async () => {
@@ -182,9 +231,26 @@ describe('three sovereign nodes', { timeout: 180_000 }, () => {
     assert.equal(r.status, 201, JSON.stringify(r.json));
     const byNcirc = await ncirc.api('POST', '/api/v1/retractions', { ids: [g1.id] });
     assert.equal(byNcirc.status, 201, JSON.stringify(byNcirc.json));
-    await until('retractions applied', async () => !(await holds(ncirc, toRetract.id)) && !(await holds(certEu, toRetract.id)) && !(await holds(certFr, g1.id)) && !(await holds(certEu, g1.id)), 20_000, all());
-    const tombs = await certEu.query<{ object_id: string; retracted_by: string }>('select object_id, retracted_by from tombstones order by object_id');
-    assert.deepEqual(tombs, [{ object_id: toRetract.id, retracted_by: certFr.keyId }, { object_id: g1.id, retracted_by: ncirc.keyId }].sort((a, b) => a.object_id.localeCompare(b.object_id)));
+    await until(
+      'retractions applied',
+      async () =>
+        !(await holds(ncirc, toRetract.id)) &&
+        !(await holds(certEu, toRetract.id)) &&
+        !(await holds(certFr, g1.id)) &&
+        !(await holds(certEu, g1.id)),
+      20_000,
+      all(),
+    );
+    const tombs = await certEu.query<{ object_id: string; retracted_by: string }>(
+      'select object_id, retracted_by from tombstones order by object_id',
+    );
+    assert.deepEqual(
+      tombs,
+      [
+        { object_id: toRetract.id, retracted_by: certFr.keyId },
+        { object_id: g1.id, retracted_by: ncirc.keyId },
+      ].sort((a, b) => a.object_id.localeCompare(b.object_id)),
+    );
     assert.equal((await certEu.api('GET', `/api/v1/objects/${g1.id}`)).status, 404);
   });
 
@@ -192,14 +258,21 @@ describe('three sovereign nodes', { timeout: 180_000 }, () => {
     const x = buildIndicator({ name: 'CERT-FR imported on the command line' });
     const file = join(certFr.dataDir, 'cli-import.json');
     writeFileSync(file, JSON.stringify(bundle([x])));
-    const r = spawnSync(process.execPath, [BIN, 'import', file, '--tlp', 'green', '--distribution', 'federation', '--data-dir', certFr.dataDir], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', CONCORD_LOG_LEVEL: 'silent', CONCORD_ORG_NAME: 'CERT-FR' } });
+    const r = spawnSync(
+      process.execPath,
+      [BIN, 'import', file, '--tlp', 'green', '--distribution', 'federation', '--data-dir', certFr.dataDir],
+      { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', CONCORD_LOG_LEVEL: 'silent', CONCORD_ORG_NAME: 'CERT-FR' } },
+    );
     assert.equal(r.status, 0, r.stderr);
     const ms = await until('CERT-EU receives what CERT-FR imported with the CLI', () => holds(certEu, x.id), 20_000, all());
     console.log(`# on CERT-EU ${Math.round(ms)} ms after the CLI import ended (peers are pulled every 30 s besides)`);
   });
 
   test('peer status shows each peer caught up, with its last pull', () => {
-    const r = spawnSync(process.execPath, [BIN, 'peer', 'status', '--json', '--data-dir', certEu.dataDir], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', CONCORD_LOG_LEVEL: 'silent', CONCORD_ORG_NAME: 'CERT-EU' } });
+    const r = spawnSync(process.execPath, [BIN, 'peer', 'status', '--json', '--data-dir', certEu.dataDir], {
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '', CONCORD_LOG_LEVEL: 'silent', CONCORD_ORG_NAME: 'CERT-EU' },
+    });
     assert.equal(r.status, 0, r.stderr);
     const peers = JSON.parse(r.stdout) as { name: string; lag: { versions: number }; state: { lastResult: { ok: boolean } | null } }[];
     const fr = peers.find((p) => p.name === 'cert-fr');

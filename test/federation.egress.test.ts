@@ -78,7 +78,14 @@ describe('federation egress and ingress', { timeout: 120_000 }, () => {
       const text = await res.text();
       return new Response(text.replace(`"name":"paged 70"`, `"name":"paged 70 (altered)"`), { status: res.status, headers: res.headers });
     };
-    const sync = new SyncService({ peers: b.store.federation.peers, witnesses: b.store.federation.witnesses, ingress: b.services.federation.ingress, node: () => b.services.federation.node.identity(), pageLimit: 60, fetch: fetchAltering });
+    const sync = new SyncService({
+      peers: b.store.federation.peers,
+      witnesses: b.store.federation.witnesses,
+      ingress: b.services.federation.ingress,
+      node: () => b.services.federation.node.identity(),
+      pageLimit: 60,
+      fetch: fetchAltering,
+    });
     const r = await sync.pull(aOnB);
     assert.equal(r.ok, true, r.error ?? '');
     assert.ok(r.pages >= 3, `${r.pages} pages`);
@@ -91,7 +98,11 @@ describe('federation egress and ingress', { timeout: 120_000 }, () => {
 
   test('an object that granular markings would redact for a peer is withheld whole, so a relay sends nothing broken', async () => {
     const restricted = classificationMarking(NATO_SCHEME, 'NATO RESTRICTED');
-    const marked = buildIndicator({ name: 'liaison report', description: 'Source: a liaison officer', granular_markings: [{ marking_ref: restricted.id, selectors: ['description'] }] });
+    const marked = buildIndicator({
+      name: 'liaison report',
+      description: 'Source: a liaison officer',
+      granular_markings: [{ marking_ref: restricted.id, selectors: ['description'] }],
+    });
     const plain = buildIndicator({ name: 'relayed intact' });
     await importOn(a, [restricted, marked, plain], 'green', 'federation');
     await pull(b, aOnB);
@@ -101,7 +112,11 @@ describe('federation egress and ingress', { timeout: 120_000 }, () => {
     assert.ok(await c.store.objects.get(plain.id), 'what C may read whole is relayed, its signature intact');
     assert.equal(await c.store.objects.get(marked.id), undefined, 'C would see it redacted: it is not sent');
     const held = await c.services.quarantine.list({ limit: 100 });
-    assert.deepEqual(held.items.filter((e) => e.objectId === marked.id || e.reason === 'PEER_SIGNATURE_INVALID'), [], 'nothing arrives broken');
+    assert.deepEqual(
+      held.items.filter((e) => e.objectId === marked.id || e.reason === 'PEER_SIGNATURE_INVALID'),
+      [],
+      'nothing arrives broken',
+    );
   });
 
   test('retrying a quarantined peer object verifies it again: altered stays out, a now-pinned origin goes in', async () => {
@@ -114,14 +129,18 @@ describe('federation egress and ingress', { timeout: 120_000 }, () => {
     const altered = { ...signed, name: 'retry me (altered)' };
     const first = await b.services.federation.ingress.receive(peer, [altered]);
     assert.deepEqual(first.reasons, { PEER_SIGNATURE_INVALID: 1 });
-    const entry = (await b.services.quarantine.list({ limit: 100 }, { reason: 'PEER_SIGNATURE_INVALID' })).items.find((e) => e.objectId === x.id);
+    const entry = (await b.services.quarantine.list({ limit: 100 }, { reason: 'PEER_SIGNATURE_INVALID' })).items.find(
+      (e) => e.objectId === x.id,
+    );
     assert.ok(entry);
     // Through the API, as an administrator would: refused again for the same reason, not stored.
     const res = await b.api({ method: 'POST', url: `/api/v1/quarantine/${entry.id}/retry` });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal((res.json() as { outcome: string }).outcome, 'quarantined');
     assert.equal(await b.store.objects.get(x.id), undefined);
-    const again = (await b.services.quarantine.list({ limit: 100 }, { reason: 'PEER_SIGNATURE_INVALID' })).items.filter((e) => e.objectId === x.id);
+    const again = (await b.services.quarantine.list({ limit: 100 }, { reason: 'PEER_SIGNATURE_INVALID' })).items.filter(
+      (e) => e.objectId === x.id,
+    );
     assert.equal(again.length, 1, 'kept once, with its reason');
 
     // Signed by a node B had not pinned: quarantined; once its key is pinned, a retry stores it
@@ -129,9 +148,18 @@ describe('federation egress and ingress', { timeout: 120_000 }, () => {
     const d = generateNodeKey();
     const dOrg = 'identity--5b0c2e4a-7d3f-4c1e-9a8b-2f6d4e1c3a59';
     const signer = { keyId: d.keyId, nodeId: nodeIdentityId(d.keyId), key: privateKeyObject(d.privateKey) };
-    const y = signObject(JSON.parse(JSON.stringify(buildIndicator({ name: 'from an unknown origin', object_marking_refs: [TLP2_MARKING_IDS.green] }))) as StixObject, signer, dOrg, 'federation');
+    const y = signObject(
+      JSON.parse(
+        JSON.stringify(buildIndicator({ name: 'from an unknown origin', object_marking_refs: [TLP2_MARKING_IDS.green] })),
+      ) as StixObject,
+      signer,
+      dOrg,
+      'federation',
+    );
     assert.deepEqual((await b.services.federation.ingress.receive(peer, [y])).reasons, { PEER_ORIGIN_UNKNOWN: 1 });
-    const unknown = (await b.services.quarantine.list({ limit: 100 }, { reason: 'PEER_ORIGIN_UNKNOWN' })).items.find((e) => e.objectId === y.id);
+    const unknown = (await b.services.quarantine.list({ limit: 100 }, { reason: 'PEER_ORIGIN_UNKNOWN' })).items.find(
+      (e) => e.objectId === y.id,
+    );
     assert.ok(unknown);
     await b.services.federation.peers.add(CLI, { url: 'http://127.0.0.1:9', key: d.publicKey, name: 'node-d', orgs: [dOrg], sync: false });
     const retried = await b.services.quarantine.retry(CLI, unknown.id);

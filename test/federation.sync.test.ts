@@ -12,7 +12,12 @@ import { CONCORD_OBJECT_EXTENSION_ID } from '../src/domain/markings/concord-mark
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
 import { generateNodeKey, nodeIdentityId, privateKeyObject, publicKeyBytes } from '../src/domain/federation/keys.ts';
 import { signObject } from '../src/domain/federation/provenance.ts';
-import { checkResponseSignature, NONCE_HEADER, RESPONSE_SIGNATURE_HEADER, signRequest } from '../src/domain/federation/request-signature.ts';
+import {
+  checkResponseSignature,
+  NONCE_HEADER,
+  RESPONSE_SIGNATURE_HEADER,
+  signRequest,
+} from '../src/domain/federation/request-signature.ts';
 import type { StixObject } from '../src/domain/stix/types.ts';
 import { pin, startFedNode, type FedNode } from './helpers/federation.ts';
 import { buildPerson } from './helpers/people.ts';
@@ -43,7 +48,7 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
   };
   const pullB = () => b.services.federation.sync.pull(peerOnB);
 
-  test('what A shares with community eu arrives on B signed, owned by A\'s organisation', async () => {
+  test("what A shares with community eu arrives on B signed, owned by A's organisation", async () => {
     const x = buildIndicator({ name: 'eu amber' });
     const red = buildIndicator({ name: 'red stays home' });
     await importOnA([x], 'amber', 'community:eu');
@@ -68,14 +73,27 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     const path = `/taxii2/federation/collections/${b.keyId}/objects/`;
     const plain = await fetch(`${a.url}${path}`, { headers: { accept: 'application/taxii+json;version=2.1' } });
     assert.equal(plain.status, 401);
-    const forged = await fetch(`${a.url}${path}`, { headers: { accept: 'application/taxii+json;version=2.1', 'concord-key-id': b.keyId, 'concord-date': new Date().toISOString(), 'concord-signature': 'AAAA' } });
+    const forged = await fetch(`${a.url}${path}`, {
+      headers: {
+        accept: 'application/taxii+json;version=2.1',
+        'concord-key-id': b.keyId,
+        'concord-date': new Date().toISOString(),
+        'concord-signature': 'AAAA',
+      },
+    });
     assert.equal(forged.status, 401);
     assert.equal(((await forged.json()) as { error_code: string }).error_code, 'PEER_AUTH_FAILED');
-    const user = await a.app.inject({ method: 'GET', url: path, headers: { accept: 'application/taxii+json;version=2.1', authorization: `Bearer ${a.adminToken}` } });
-    assert.equal(user.statusCode, 404, 'a user, even an administrator, does not read a peer\'s collection');
+    const user = await a.app.inject({
+      method: 'GET',
+      url: path,
+      headers: { accept: 'application/taxii+json;version=2.1', authorization: `Bearer ${a.adminToken}` },
+    });
+    assert.equal(user.statusCode, 404, "a user, even an administrator, does not read a peer's collection");
     const node = await b.services.federation.node.identity();
     const signed = b.services.federation.sync.signingFetch(node);
-    const other = await signed(`${a.url}/taxii2/federation/collections/${a.keyId}/objects/`, { headers: { accept: 'application/taxii+json;version=2.1' } });
+    const other = await signed(`${a.url}/taxii2/federation/collections/${a.keyId}/objects/`, {
+      headers: { accept: 'application/taxii+json;version=2.1' },
+    });
     assert.equal(other.status, 404);
     const own = await signed(`${a.url}${path}?limit=1`, { headers: { accept: 'application/taxii+json;version=2.1' } });
     assert.equal(own.status, 200);
@@ -100,7 +118,7 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     assert.match(((await replayed.json()) as { description?: string; title?: string }).description ?? '', /replay/);
   });
 
-  test('this node\'s own object coming back through a peer is recognised as held (A → B → A)', async () => {
+  test("this node's own object coming back through a peer is recognised as held (A → B → A)", async () => {
     const held = await b.store.objects.get(shared.id);
     const [peerB] = await a.services.federation.peers.list(CLI);
     assert.ok(peerB && held);
@@ -120,7 +138,10 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
   test('a notification records the lag; the pull clears it', async () => {
     await importOnA([buildIndicator({ name: 'lagging' })], 'green', 'federation');
     const sent = await a.services.federation.sync.notifyAll(await a.services.federation.head());
-    assert.deepEqual(sent.map((s) => s.error), [undefined]);
+    assert.deepEqual(
+      sent.map((s) => s.error),
+      [undefined],
+    );
     const behind = await b.services.federation.peers.get(CLI, peerOnB);
     assert.ok(behind.lag.versions > 0, JSON.stringify(behind.state));
     // Each committed page reports where the cursor stands against the peer's head (progress).
@@ -133,9 +154,13 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     assert.equal(caught.state.lastResult?.ok, true);
   });
 
-  test('revocation propagates as the origin\'s new version', async () => {
+  test("revocation propagates as the origin's new version", async () => {
     const owner = await a.services.importOwner(CLI, {});
-    const v2 = nextVersion(shared, { revoked: true, object_marking_refs: [TLP2_MARKING_IDS.amber], extensions: { [CONCORD_OBJECT_EXTENSION_ID]: { extension_type: 'property-extension', distribution: 'community:eu' } } });
+    const v2 = nextVersion(shared, {
+      revoked: true,
+      object_marking_refs: [TLP2_MARKING_IDS.amber],
+      extensions: { [CONCORD_OBJECT_EXTENSION_ID]: { extension_type: 'property-extension', distribution: 'community:eu' } },
+    });
     const s = await a.services.ingest.importStream([JSON.stringify([v2])], { source: 'test', owner });
     assert.equal(s.accepted, 1, JSON.stringify(s));
     assert.equal((await pullB()).ok, true);
@@ -162,7 +187,7 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     assert.deepEqual([again.accepted, again.dropped], [0, 1]);
   });
 
-  test('only the origin publishes new versions: another node\'s signed version is quarantined', async () => {
+  test("only the origin publishes new versions: another node's signed version is quarantined", async () => {
     const y = buildIndicator({ name: 'origin only' });
     await importOnA([y], 'green', 'federation');
     assert.equal((await pullB()).ok, true);
@@ -184,7 +209,11 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     const bad = await b.api({ method: 'POST', url: '/api/v1/peers', payload: { url: 'http://127.0.0.1:9', key: 'not-a-key' } });
     assert.equal(bad.statusCode, 400);
     assert.equal((bad.json() as { code: string }).code, 'INVALID_INPUT');
-    const badLevel = await b.api({ method: 'POST', url: '/api/v1/peers', payload: { url: 'http://127.0.0.1:9', key: generateNodeKey().publicKey, accreditation: { nato: 'TOP' } } });
+    const badLevel = await b.api({
+      method: 'POST',
+      url: '/api/v1/peers',
+      payload: { url: 'http://127.0.0.1:9', key: generateNodeKey().publicKey, accreditation: { nato: 'TOP' } },
+    });
     assert.equal(badLevel.statusCode, 400);
     const list = await b.api({ method: 'GET', url: '/api/v1/peers' });
     const peers = (list.json() as { peers: { id: string; lag: { versions: number }; state: { cursor: string | null } }[] }).peers;
@@ -211,8 +240,13 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     assert.equal(r.ok, true, r.error ?? '');
     assert.ok(await b.store.objects.get(x.id), 'the group member is hosted on B: the object went there');
     const adopted = (await b.services.orgs.listSharingGroups(CLI)).find((g) => g.id === circle.id);
-    assert.deepEqual(adopted && { origin: adopted.origin, members: adopted.members, name: adopted.name }, { origin: a.keyId, members: [a.org.id, member.org.id], name: circle.name });
-    const read = (who: { auth: { authorization: string } }) => b.app.inject({ method: 'GET', url: `/api/v1/objects/${x.id}`, headers: who.auth });
+    assert.deepEqual(adopted && { origin: adopted.origin, members: adopted.members, name: adopted.name }, {
+      origin: a.keyId,
+      members: [a.org.id, member.org.id],
+      name: circle.name,
+    });
+    const read = (who: { auth: { authorization: string } }) =>
+      b.app.inject({ method: 'GET', url: `/api/v1/objects/${x.id}`, headers: who.auth });
     assert.equal((await read(member)).statusCode, 200);
     assert.equal((await read(outsider)).statusCode, 404);
     // The group is A's: B may switch it off, not change who is in it.
@@ -223,7 +257,11 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     // A removes the member: B learns it at its next pull, though no object of the group came.
     await a.services.orgs.updateSharingGroup(CLI, circle.id, { members: [] });
     assert.equal((await pullB()).ok, true);
-    assert.deepEqual((await b.services.orgs.getSharingGroup(CLI, circle.id)).members, [], 'B is told only that none of its organisations is in it');
+    assert.deepEqual(
+      (await b.services.orgs.getSharingGroup(CLI, circle.id)).members,
+      [],
+      'B is told only that none of its organisations is in it',
+    );
     assert.equal((await read(member)).statusCode, 404);
     // Added again, it reads again.
     await a.services.orgs.updateSharingGroup(CLI, circle.id, { members: [member.org.id] });
@@ -240,7 +278,11 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     const aOnly = await a.services.orgs.addSharingGroup(CLI, { name: 'A only', ownerOrg: a.org.id });
     const signed = b.services.federation.sync.signingFetch(await b.services.federation.node.identity());
     const ask = async (ids: string[]) => {
-      const res = await signed(`${a.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids }) });
+      const res = await signed(`${a.url}${url}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ids }),
+      });
       assert.equal(res.status, 200);
       return ((await res.json()) as { groups: { id: string; members: string[] }[] }).groups.map((g) => [g.id, g.members]);
     };
@@ -248,7 +290,10 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     assert.deepEqual(await ask([aOnly.id, 'sharing-group-unknown']), [[aOnly.id, []]]);
     // A group B holds, adopted from A and managed there: its current statement.
     assert.ok(elsewhere);
-    assert.deepEqual((await ask([elsewhere.id])).map(([id]) => id), [elsewhere.id]);
+    assert.deepEqual(
+      (await ask([elsewhere.id])).map(([id]) => id),
+      [elsewhere.id],
+    );
     // A group B manages itself: A does not manage it, so A says nothing of it.
     const own = await b.services.orgs.addSharingGroup(CLI, { name: 'B circle 2', ownerOrg: b.org.id });
     assert.deepEqual(await ask([own.id]), []);
@@ -261,28 +306,44 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     await b.services.federation.peers.add(CLI, { url: 'http://127.0.0.1:9', key: d.publicKey, name: 'node-d', orgs: [dOrg], sync: false });
     const signer = { keyId: d.keyId, nodeId: nodeIdentityId(d.keyId), key: privateKeyObject(d.privateKey) };
     const claim = (groupId: string) =>
-      signObject(asStix(buildIndicator({ name: `claims ${groupId}` })), signer, dOrg, `sharing-group:${groupId}`, { id: groupId, name: 'mine now', owner: dOrg, members: [dOrg, b.org.id], modified: new Date().toISOString() });
+      signObject(asStix(buildIndicator({ name: `claims ${groupId}` })), signer, dOrg, `sharing-group:${groupId}`, {
+        id: groupId,
+        name: 'mine now',
+        owner: dOrg,
+        members: [dOrg, b.org.id],
+        modified: new Date().toISOString(),
+      });
     const fromA = (await b.services.orgs.listSharingGroups(CLI)).find((g) => g.origin === a.keyId);
     assert.ok(fromA, 'the previous test adopted a group of A');
-    const peer = await b.services.federation.peers.get(CLI, (await b.services.federation.peers.list(CLI)).find((p) => p.keyId === d.keyId)?.id ?? '');
+    const peer = await b.services.federation.peers.get(
+      CLI,
+      (await b.services.federation.peers.list(CLI)).find((p) => p.keyId === d.keyId)?.id ?? '',
+    );
     const r = await b.services.federation.ingress.receive(peer, [claim(own.id), claim(fromA.id)]);
     assert.deepEqual([r.accepted, r.quarantined, r.reasons], [0, 2, { PEER_GROUP_CONFLICT: 2 }]);
     const after = await b.services.orgs.getSharingGroup(CLI, own.id);
     assert.deepEqual([after.origin, after.members], [null, [b.org.id]]);
   });
 
-  test('only peers ask for a node\'s audit head or for what was witnessed of theirs', async () => {
+  test("only peers ask for a node's audit head or for what was witnessed of theirs", async () => {
     for (const url of ['/api/v1/federation/audit-head', '/api/v1/federation/witnessed']) {
       assert.equal((await a.app.inject({ method: 'POST', url, payload: {} })).statusCode, 401, url);
-      assert.equal((await a.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${a.adminToken}` }, payload: {} })).statusCode, 403, url);
+      assert.equal(
+        (await a.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${a.adminToken}` }, payload: {} })).statusCode,
+        403,
+        url,
+      );
     }
   });
 
-  test('B keeps A\'s signed audit head; a history A rewrote consistently verifies alone but not against B', async () => {
+  test("B keeps A's signed audit head; a history A rewrote consistently verifies alone but not against B", async () => {
     const kept = await b.store.federation.witnesses.get(a.keyId);
-    assert.ok(kept && kept.seq > 0, 'B asked for A\'s audit head after its first pull');
+    assert.ok(kept && kept.seq > 0, "B asked for A's audit head after its first pull");
     const before = await a.services.federation.witness.check();
-    assert.deepEqual(before.map((w) => [w.peer, w.seq, w.ok]), [[(await a.services.federation.peers.list(CLI))[0]?.name, kept.seq, true]]);
+    assert.deepEqual(
+      before.map((w) => [w.peer, w.seq, w.ok]),
+      [[(await a.services.federation.peers.list(CLI))[0]?.name, kept.seq, true]],
+    );
     // Whoever holds A's database rewrites entry 1 and every hash after it, head included.
     const db = new Database(join(a.location.sqliteDir ?? '', 'concord.db'));
     try {
@@ -292,7 +353,12 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
       for (const r of db.prepare<[], Row>('select seq, at, actor, action, target, details from audit_log order by seq').all()) {
         const details = r.seq === 1 ? { rewritten: true } : (JSON.parse(r.details) as Record<string, never>);
         const hash = entryHash({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, target: r.target, details, prevHash: prev });
-        db.prepare('update audit_log set details = ?, prev_hash = ?, hash = ? where seq = ?').run(JSON.stringify(details), prev, hash, r.seq);
+        db.prepare('update audit_log set details = ?, prev_hash = ?, hash = ? where seq = ?').run(
+          JSON.stringify(details),
+          prev,
+          hash,
+          r.seq,
+        );
         prev = hash;
       }
       db.prepare('update audit_head set hash = ? where id = 1').run(prev);

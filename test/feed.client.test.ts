@@ -28,7 +28,12 @@ function scripted(replies: Reply[]): { fetch: typeof fetch; requests: { url: str
 }
 
 test('retries network errors, 429 and 5xx with growing pauses, honouring Retry-After', async () => {
-  const { fetch, requests } = scripted([new TypeError('fetch failed'), { status: 503 }, { status: 429, headers: { 'retry-after': '7' } }, { status: 200, body: { title: 'ok' } }]);
+  const { fetch, requests } = scripted([
+    new TypeError('fetch failed'),
+    { status: 503 },
+    { status: 429, headers: { 'retry-after': '7' } },
+    { status: 200, body: { title: 'ok' } },
+  ]);
   const waits: number[] = [];
   const client = new TaxiiClient({ auth: { kind: 'basic', user: 'u', password: 'p' }, fetch, wait: async (ms) => void waits.push(ms) });
   const r = await client.get('https://peer/taxii2/');
@@ -143,12 +148,22 @@ test('a server without `next` is paged with added_after = X-TAXII-Date-Added-Las
 
 test('a failing page leaves the cursor at the last committed page and the result says why', async () => {
   const { fetch } = scripted([
-    { status: 200, body: { more: true, next: 'n1', objects: [{ a: 1 }] }, headers: { 'x-taxii-date-added-last': '2024-02-01T00:00:00.000000Z' } },
+    {
+      status: 200,
+      body: { more: true, next: 'n1', objects: [{ a: 1 }] },
+      headers: { 'x-taxii-date-added-last': '2024-02-01T00:00:00.000000Z' },
+    },
     { status: 404, body: { title: 'Not Found' } },
   ]);
   const feeds = memoryFeeds({ ...FEED });
   const owner: ImportOwner = { orgId: 'o', tlp: 'amber', distribution: { kind: 'organization' }, actor: 'system:cli' };
-  const service = new FeedService({ feeds, audit: { record: async () => {} }, owner: async () => owner, client: { fetch, wait: async () => {} }, ingest: { importStream: async () => emptySummary() } });
+  const service = new FeedService({
+    feeds,
+    audit: { record: async () => {} },
+    owner: async () => owner,
+    client: { fetch, wait: async () => {} },
+    ingest: { importStream: async () => emptySummary() },
+  });
   const r = await service.pull(CLI, 'f1');
   assert.equal(r.ok, false);
   assert.match(r.error ?? '', /next=n1: HTTP 404 Not Found/);
@@ -161,7 +176,17 @@ test('the scheduler pulls a due feed once at a time, and stop waits for it', asy
   let pulls = 0;
   let finish: () => void = () => {};
   const done = new Promise<void>((r) => (finish = r));
-  const result: FeedPullResult = { ok: true, pages: 1, objects: 0, accepted: 0, unchanged: 0, quarantined: 0, reasons: {}, startedAt: '', finishedAt: '' };
+  const result: FeedPullResult = {
+    ok: true,
+    pages: 1,
+    objects: 0,
+    accepted: 0,
+    unchanged: 0,
+    quarantined: 0,
+    reasons: {},
+    startedAt: '',
+    finishedAt: '',
+  };
   const log = { info: () => {}, warn: () => {}, error: () => {} };
   const puller = new FeedPuller({
     log,

@@ -34,7 +34,10 @@ async function withNode<T>(dataDir: string, fn: (s: ReturnType<typeof buildServi
 
 /** Starts `concord serve --port 0` and resolves with the address it printed. */
 function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir], { env: { ...ENV, CONCORD_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
+    env: { ...ENV, CONCORD_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error(`serve did not start: ${out}`)), 30_000);
@@ -114,7 +117,18 @@ describe('concord feed: one node pulling from another', { timeout: 240_000 }, ()
     const refused = concord(['feed', 'add', collectionUrl, '--token', 'wrong']);
     assert.notEqual(refused.code, 0);
     assert.match(refused.err, new RegExp(`GET ${peer.url}/taxii2/api/collections/.*: HTTP 401`));
-    const added = concord(['feed', 'add', `${peer.url}/taxii2/`, '--collection', collectionUrl.split('/').at(-2) ?? '', '--token', token, '--interval', '1h', '--json']);
+    const added = concord([
+      'feed',
+      'add',
+      `${peer.url}/taxii2/`,
+      '--collection',
+      collectionUrl.split('/').at(-2) ?? '',
+      '--token',
+      token,
+      '--interval',
+      '1h',
+      '--json',
+    ]);
     assert.equal(added.code, 0, added.err);
     const feed = JSON.parse(added.out) as { id: string; objectsUrl: string; auth: Record<string, unknown> };
     assert.equal(feed.objectsUrl, `${collectionUrl}objects/`);
@@ -153,13 +167,19 @@ describe('concord feed: one node pulling from another', { timeout: 240_000 }, ()
     assert.equal(resumed.ok, true, resumed.error ?? '');
     // Page 2 again (held already: unchanged), then the rest; the broken one is quarantined.
     assert.deepEqual(
-      { pages: resumed.pages, objects: resumed.objects, accepted: resumed.accepted, unchanged: resumed.unchanged, quarantined: resumed.quarantined },
+      {
+        pages: resumed.pages,
+        objects: resumed.objects,
+        accepted: resumed.accepted,
+        unchanged: resumed.unchanged,
+        quarantined: resumed.quarantined,
+      },
       { pages: 5, objects: COUNT + 1 - 500, accepted: COUNT - 1000, unchanged: 500, quarantined: 1 },
     );
     assert.deepEqual(await indicatorsHeld(), { versions: COUNT, ids: COUNT });
   });
 
-  test('the invalid object the peer served is in the puller\'s quarantine, once', () => {
+  test("the invalid object the peer served is in the puller's quarantine, once", () => {
     const list = JSON.parse(concord(['quarantine', 'list', '--json']).out) as { objectId: string; reason: string; source: string }[];
     const mine = list.filter((e) => e.source === `feed:${feedId}`);
     assert.equal(mine.length, 1);
@@ -178,7 +198,9 @@ describe('concord feed: one node pulling from another', { timeout: 240_000 }, ()
   });
 
   test('one pull at a time: a lease left by a killed pull refuses others until --force', async () => {
-    await withNode(pullDir, (_s, store) => store.feeds.claim(feedId, 'killed-process', new Date().toISOString(), new Date(Date.now() + 600_000).toISOString()));
+    await withNode(pullDir, (_s, store) =>
+      store.feeds.claim(feedId, 'killed-process', new Date().toISOString(), new Date(Date.now() + 600_000).toISOString()),
+    );
     const refused = concord(['feed', 'pull', feedId]);
     assert.equal(refused.code, 2);
     assert.match(refused.err, /being pulled by another process.*--force/);
@@ -196,7 +218,9 @@ describe('concord feed: one node pulling from another', { timeout: 240_000 }, ()
     const r = pull(id);
     const seconds = (performance.now() - started) / 1000;
     assert.deepEqual([r.ok, r.pages, r.objects, r.accepted, r.unchanged, r.quarantined], [true, 6, COUNT + 1, 0, COUNT, 1]);
-    console.log(`# pulled ${r.objects} objects in ${r.pages} pages in ${seconds.toFixed(2)}s (${Math.round(r.objects / seconds)}/s, process start included)`);
+    console.log(
+      `# pulled ${r.objects} objects in ${r.pages} pages in ${seconds.toFixed(2)}s (${Math.round(r.objects / seconds)}/s, process start included)`,
+    );
     assert.equal(concord(['feed', 'remove', id]).code, 0);
     assert.doesNotMatch(concord(['feed', 'list']).out, new RegExp(id));
   });

@@ -48,7 +48,10 @@ describe('authentication', () => {
   });
 
   test('the token secret is shown once and only its hash is stored', async () => {
-    const created = (await inject('POST', '/api/v1/tokens', analyst.auth, { name: 'once' })).json() as { token: { id: string }; secret: string };
+    const created = (await inject('POST', '/api/v1/tokens', analyst.auth, { name: 'once' })).json() as {
+      token: { id: string };
+      secret: string;
+    };
     const list = (await inject('GET', '/api/v1/tokens', analyst.auth)).json() as { tokens: Record<string, unknown>[] };
     const listed = list.tokens.find((t) => t['id'] === created.token.id);
     assert.ok(listed);
@@ -80,7 +83,11 @@ describe('authentication', () => {
   });
 
   test('a one-time password must be changed before anything else: then the new one works', async () => {
-    const added = await node.api({ method: 'POST', url: '/api/v1/users', payload: { orgId: analyst.org.id, username: `newcomer-${process.pid}`, roles: ['analyst'] } });
+    const added = await node.api({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { orgId: analyst.org.id, username: `newcomer-${process.pid}`, roles: ['analyst'] },
+    });
     assert.equal(added.statusCode, 201, added.body);
     const { user, password } = added.json() as { user: { id: string; username: string; mustChangePassword: boolean }; password: string };
     assert.equal(user.mustChangePassword, true, 'a generated password is a one-time password');
@@ -91,8 +98,18 @@ describe('authentication', () => {
     const { csrfToken } = login.json() as { csrfToken: string };
     const session = { cookie, 'x-csrf-token': csrfToken };
     assert.equal((await inject('GET', '/api/v1/auth/me', session)).statusCode, 200, 'who am I is allowed');
-    for (const [method, url] of [['GET', '/api/v1/objects'], ['GET', '/api/v1/lookup?value=198.51.100.7'], ['POST', '/api/v1/tokens'], ['GET', '/taxii2/']] as const) {
-      const r = await inject(method, url, { ...session, accept: url.startsWith('/taxii2') ? 'application/taxii+json;version=2.1' : 'application/json' }, method === 'POST' ? { name: 'x' } : undefined);
+    for (const [method, url] of [
+      ['GET', '/api/v1/objects'],
+      ['GET', '/api/v1/lookup?value=198.51.100.7'],
+      ['POST', '/api/v1/tokens'],
+      ['GET', '/taxii2/'],
+    ] as const) {
+      const r = await inject(
+        method,
+        url,
+        { ...session, accept: url.startsWith('/taxii2') ? 'application/taxii+json;version=2.1' : 'application/json' },
+        method === 'POST' ? { name: 'x' } : undefined,
+      );
       assert.equal(r.statusCode, 403, `${method} ${url}`);
       assert.match(r.body, /PASSWORD_CHANGE_REQUIRED|choose a new password/, `${method} ${url}`);
     }
@@ -109,7 +126,11 @@ describe('authentication', () => {
     const fresh = `Basic ${Buffer.from(`${user.username}:a passphrase of my own choosing`).toString('base64')}`;
     assert.equal((await inject('GET', '/api/v1/objects', { authorization: fresh })).statusCode, 200);
     // An administrator resetting it may ask for the same again; one they set and keep does not.
-    await node.api({ method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { password: 'set by the administrator', mustChangePassword: true } });
+    await node.api({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.id}`,
+      payload: { password: 'set by the administrator', mustChangePassword: true },
+    });
     const reset = `Basic ${Buffer.from(`${user.username}:set by the administrator`).toString('base64')}`;
     assert.equal((await inject('GET', '/api/v1/objects', { authorization: reset })).statusCode, 403);
     // A token handed out deliberately is not held back.
@@ -135,7 +156,11 @@ describe('authentication', () => {
     // Push the account to the lock by recording failures as if the waits had passed.
     const record = await node.store.accounts.getUser(victim.user.id);
     assert.ok(record);
-    await node.store.accounts.setFailureState(victim.user.id, { failedLogins: LOCK_AFTER - 1, lastFailedAt: new Date(0).toISOString(), lockedUntil: null });
+    await node.store.accounts.setFailureState(victim.user.id, {
+      failedLogins: LOCK_AFTER - 1,
+      lastFailedAt: new Date(0).toISOString(),
+      lockedUntil: null,
+    });
     assert.equal((await attempt('wrong again!!')).statusCode, 401);
     const locked = await attempt(victim.password);
     assert.equal(locked.statusCode, 429);

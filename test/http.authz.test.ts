@@ -141,7 +141,11 @@ describe('authorization matrix', () => {
 
   /** A fresh peer for a deletion row (issue 5). */
   async function freshPeerUrl(): Promise<string> {
-    const p = await node.services.federation.peers.add(CLI, { url: 'http://127.0.0.1:9', key: generateNodeKey().publicKey, name: `matrix-peer-${++seq}` });
+    const p = await node.services.federation.peers.add(CLI, {
+      url: 'http://127.0.0.1:9',
+      key: generateNodeKey().publicKey,
+      name: `matrix-peer-${++seq}`,
+    });
     return `/api/v1/peers/${p.id}`;
   }
 
@@ -162,8 +166,20 @@ describe('authorization matrix', () => {
     const url = await readableCollectionUrl();
     const id = `matrix${++seq}`;
     await node.store.feeds.create({
-      id, url, objectsUrl: `${url}objects/`, collectionId: url.split('/').at(-2) ?? '', auth: { kind: 'token', token: node.adminToken },
-      intervalSeconds: 3600, tlp: null, distribution: null, cursor: null, next: null, runLast: null, lastPullAt: null, lastResult: null, createdAt: new Date().toISOString(),
+      id,
+      url,
+      objectsUrl: `${url}objects/`,
+      collectionId: url.split('/').at(-2) ?? '',
+      auth: { kind: 'token', token: node.adminToken },
+      intervalSeconds: 3600,
+      tlp: null,
+      distribution: null,
+      cursor: null,
+      next: null,
+      runLast: null,
+      lastPullAt: null,
+      lastResult: null,
+      createdAt: new Date().toISOString(),
     });
     return `/api/v1/feeds/${id}`;
   }
@@ -205,7 +221,11 @@ describe('authorization matrix', () => {
     // An object everyone may read, and one only organisation A may read (its default: amber, organisation).
     const indicator = buildIndicator();
     const malware = buildMalware();
-    const shared = await upload('admin', [indicator, malware, buildRelationship(indicator, 'indicates', malware)], '?tlp=clear&distribution=federation');
+    const shared = await upload(
+      'admin',
+      [indicator, malware, buildRelationship(indicator, 'indicates', malware)],
+      '?tlp=clear&distribution=federation',
+    );
     assert.equal(shared.summary?.quarantined, 0);
     sharedObject = indicator.id;
     const own = buildIndicator({ name: 'Org A only' });
@@ -235,8 +255,11 @@ describe('authorization matrix', () => {
     { method: 'GET', path: '/api/v1/health', url: () => '/api/v1/health', expect: PUBLIC },
     { method: 'GET', path: '/api/docs', url: () => '/api/docs', expect: PUBLIC },
     {
-      method: 'POST', path: '/api/v1/auth/login', url: () => '/api/v1/auth/login',
-      body: () => ({ username: loginUser.user.username, password: loginUser.password }), expect: PUBLIC,
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      url: () => '/api/v1/auth/login',
+      body: () => ({ username: loginUser.user.username, password: loginUser.password }),
+      expect: PUBLIC,
     },
     { method: 'POST', path: '/api/v1/auth/logout', url: () => '/api/v1/auth/logout', expect: PUBLIC },
     { method: 'GET', path: '/api/v1/auth/me', url: () => '/api/v1/auth/me', expect: ANY_USER },
@@ -245,25 +268,52 @@ describe('authorization matrix', () => {
     { method: 'POST', path: '/api/v1/orgs', url: () => '/api/v1/orgs', body: () => ({ name: `Matrix org ${++seq}` }), expect: NODE_ADMIN },
     { method: 'GET', path: '/api/v1/orgs/:id', url: () => `/api/v1/orgs/${orgB.id}`, expect: ANY_USER },
     // Refused before the organisation is looked up, so the 403 reveals nothing.
-    { method: 'PATCH', path: '/api/v1/orgs/:id', url: () => `/api/v1/orgs/${orgB.id}`, body: () => ({ country: 'NL' }), expect: NODE_ADMIN },
+    {
+      method: 'PATCH',
+      path: '/api/v1/orgs/:id',
+      url: () => `/api/v1/orgs/${orgB.id}`,
+      body: () => ({ country: 'NL' }),
+      expect: NODE_ADMIN,
+    },
 
     { method: 'GET', path: '/api/v1/communities', url: () => '/api/v1/communities', expect: ANY_USER },
-    { method: 'POST', path: '/api/v1/communities', url: () => '/api/v1/communities', body: () => ({ id: `matrix-${++seq}` }), expect: NODE_ADMIN },
+    {
+      method: 'POST',
+      path: '/api/v1/communities',
+      url: () => '/api/v1/communities',
+      body: () => ({ id: `matrix-${++seq}` }),
+      expect: NODE_ADMIN,
+    },
     { method: 'GET', path: '/api/v1/communities/:id', url: () => `/api/v1/communities/${community}`, expect: ANY_USER },
-    { method: 'PATCH', path: '/api/v1/communities/:id', url: () => `/api/v1/communities/${community}`, body: () => ({ description: `rev ${++seq}` }), expect: NODE_ADMIN },
+    {
+      method: 'PATCH',
+      path: '/api/v1/communities/:id',
+      url: () => `/api/v1/communities/${community}`,
+      body: () => ({ description: `rev ${++seq}` }),
+      expect: NODE_ADMIN,
+    },
 
     { method: 'GET', path: '/api/v1/sharing-groups', url: () => '/api/v1/sharing-groups', expect: ANY_USER },
     {
-      method: 'POST', path: '/api/v1/sharing-groups', note: "owned by organisation A", url: () => '/api/v1/sharing-groups',
+      method: 'POST',
+      path: '/api/v1/sharing-groups',
+      note: 'owned by organisation A',
+      url: () => '/api/v1/sharing-groups',
       body: () => ({ name: `Matrix group ${++seq}`, ownerOrg: analyst.org.id }),
       expect: [401, 403, 403, 403, OK, 403, OK, 403],
     },
     {
-      method: 'GET', path: '/api/v1/sharing-groups/:id', url: () => `/api/v1/sharing-groups/${group.id}`, missing: () => `/api/v1/sharing-groups/${uuid()}`,
+      method: 'GET',
+      path: '/api/v1/sharing-groups/:id',
+      url: () => `/api/v1/sharing-groups/${group.id}`,
+      missing: () => `/api/v1/sharing-groups/${uuid()}`,
       expect: [401, OK, OK, OK, OK, 404, OK, OK],
     },
     {
-      method: 'PATCH', path: '/api/v1/sharing-groups/:id', url: () => `/api/v1/sharing-groups/${group.id}`, missing: () => `/api/v1/sharing-groups/${uuid()}`,
+      method: 'PATCH',
+      path: '/api/v1/sharing-groups/:id',
+      url: () => `/api/v1/sharing-groups/${group.id}`,
+      missing: () => `/api/v1/sharing-groups/${uuid()}`,
       body: () => ({ description: `rev ${++seq}` }),
       // Members who are not its administrators know the group: 403 tells them nothing new.
       expect: [401, 403, 403, 403, OK, 404, OK, 403],
@@ -271,54 +321,110 @@ describe('authorization matrix', () => {
 
     { method: 'GET', path: '/api/v1/users', url: () => '/api/v1/users', expect: ANY_USER },
     {
-      method: 'POST', path: '/api/v1/users', note: 'into organisation A', url: () => '/api/v1/users',
+      method: 'POST',
+      path: '/api/v1/users',
+      note: 'into organisation A',
+      url: () => '/api/v1/users',
       body: () => ({ orgId: analyst.org.id, username: `matrix${++seq}`, password: 'a long enough password', roles: ['viewer'] }),
       expect: [401, 403, 403, 403, OK, 403, OK, 403],
     },
     {
-      method: 'GET', path: '/api/v1/users/:id', note: "the analyst's record", url: () => `/api/v1/users/${analyst.user.id}`, missing: () => `/api/v1/users/${uuid()}`,
+      method: 'GET',
+      path: '/api/v1/users/:id',
+      note: "the analyst's record",
+      url: () => `/api/v1/users/${analyst.user.id}`,
+      missing: () => `/api/v1/users/${uuid()}`,
       expect: [401, 404, 404, OK, OK, 404, OK, OK],
     },
     {
-      method: 'PATCH', path: '/api/v1/users/:id', note: "the analyst's password", url: () => `/api/v1/users/${analyst.user.id}`, missing: () => `/api/v1/users/${uuid()}`,
+      method: 'PATCH',
+      path: '/api/v1/users/:id',
+      note: "the analyst's password",
+      url: () => `/api/v1/users/${analyst.user.id}`,
+      missing: () => `/api/v1/users/${uuid()}`,
       body: () => ({ password: `a new password number ${++seq}` }),
       expect: [401, 404, 404, OK, OK, 404, OK, 403],
     },
 
     { method: 'GET', path: '/api/v1/tokens', url: () => '/api/v1/tokens', expect: ANY_USER },
     {
-      method: 'GET', path: '/api/v1/tokens', note: "the analyst's tokens", url: () => `/api/v1/tokens?userId=${analyst.user.id}`, missing: () => `/api/v1/tokens?userId=${uuid()}`,
+      method: 'GET',
+      path: '/api/v1/tokens',
+      note: "the analyst's tokens",
+      url: () => `/api/v1/tokens?userId=${analyst.user.id}`,
+      missing: () => `/api/v1/tokens?userId=${uuid()}`,
       // BUG: UserService.listTokens (src/services/user.service.ts) checks the user with record(),
       // which admits organisation administrators, although the route ("The caller's API tokens
       // (any user's for node administrators)"), the method's own doc comment and revokeToken all
       // limit tokens to their owner and node administrators.
       expect: [401, 404, 404, OK, 'denied', 404, OK, OK],
     },
-    { method: 'POST', path: '/api/v1/tokens', url: () => '/api/v1/tokens', body: () => ({ name: `matrix ${++seq}` }), expect: [401, OK, OK, OK, OK, OK, OK, 403] },
     {
-      method: 'DELETE', path: '/api/v1/tokens/:id', note: "one of the analyst's tokens", url: () => `/api/v1/tokens/${victimToken}`, missing: () => `/api/v1/tokens/${uuid()}`,
+      method: 'POST',
+      path: '/api/v1/tokens',
+      url: () => '/api/v1/tokens',
+      body: () => ({ name: `matrix ${++seq}` }),
+      expect: [401, OK, OK, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/tokens/:id',
+      note: "one of the analyst's tokens",
+      url: () => `/api/v1/tokens/${victimToken}`,
+      missing: () => `/api/v1/tokens/${uuid()}`,
       expect: [401, 404, 404, OK, 404, 404, OK, 403],
     },
 
     { method: 'GET', path: '/api/v1/objects', url: () => '/api/v1/objects', expect: ANY_USER },
-    { method: 'GET', path: '/api/v1/objects/:id', note: 'TLP:CLEAR, federation', url: () => `/api/v1/objects/${sharedObject}`, expect: ANY_USER },
     {
-      method: 'GET', path: '/api/v1/objects/:id', note: "organisation A's amber object", url: () => `/api/v1/objects/${orgObject}`,
+      method: 'GET',
+      path: '/api/v1/objects/:id',
+      note: 'TLP:CLEAR, federation',
+      url: () => `/api/v1/objects/${sharedObject}`,
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id',
+      note: "organisation A's amber object",
+      url: () => `/api/v1/objects/${orgObject}`,
       missing: () => `/api/v1/objects/indicator--${uuid()}`,
       // The node administrator reads data as a member of its own organisation, not as a superuser.
       expect: [401, OK, OK, OK, OK, 404, 404, OK],
     },
     { method: 'GET', path: '/api/v1/objects/:id/versions', url: () => `/api/v1/objects/${sharedObject}/versions`, expect: ANY_USER },
-    { method: 'GET', path: '/api/v1/objects/:id/neighbourhood', url: () => `/api/v1/objects/${sharedObject}/neighbourhood`, expect: ANY_USER },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/neighbourhood',
+      url: () => `/api/v1/objects/${sharedObject}/neighbourhood`,
+      expect: ANY_USER,
+    },
     { method: 'GET', path: '/api/v1/export', url: () => '/api/v1/export', expect: ANY_USER },
     { method: 'GET', path: '/api/v1/lookup', url: () => '/api/v1/lookup?value=198.51.100.7', expect: ANY_USER },
     // A batch lookup is a read sent as POST: read-only tokens may make it.
-    { method: 'POST', path: '/api/v1/lookup', url: () => '/api/v1/lookup', body: () => ({ values: ['198.51.100.7', 'evil.example.com'] }), expect: ANY_USER },
+    {
+      method: 'POST',
+      path: '/api/v1/lookup',
+      url: () => '/api/v1/lookup',
+      body: () => ({ values: ['198.51.100.7', 'evil.example.com'] }),
+      expect: ANY_USER,
+    },
 
-    { method: 'POST', path: '/api/v1/imports', url: () => '/api/v1/imports', body: freshBundle, contentType: 'application/json', expect: [401, 403, OK, OK, OK, OK, OK, 403] },
+    {
+      method: 'POST',
+      path: '/api/v1/imports',
+      url: () => '/api/v1/imports',
+      body: freshBundle,
+      contentType: 'application/json',
+      expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
     { method: 'GET', path: '/api/v1/imports', url: () => '/api/v1/imports', expect: ANY_USER },
     {
-      method: 'GET', path: '/api/v1/imports/:id', note: "organisation A's job", url: () => `/api/v1/imports/${orgJob}`, missing: () => `/api/v1/imports/${uuid()}`,
+      method: 'GET',
+      path: '/api/v1/imports/:id',
+      note: "organisation A's job",
+      url: () => `/api/v1/imports/${orgJob}`,
+      missing: () => `/api/v1/imports/${uuid()}`,
       expect: [401, OK, OK, OK, OK, 404, OK, OK],
     },
 
@@ -330,11 +436,20 @@ describe('authorization matrix', () => {
 
     // TAXII collection administration: node administrators only, refused before the lookup.
     { method: 'GET', path: '/api/v1/collections', url: () => '/api/v1/collections', expect: NODE_ADMIN },
-    { method: 'POST', path: '/api/v1/collections', url: () => '/api/v1/collections', body: () => ({ title: `Matrix collection ${++seq}` }), expect: NODE_ADMIN },
+    {
+      method: 'POST',
+      path: '/api/v1/collections',
+      url: () => '/api/v1/collections',
+      body: () => ({ title: `Matrix collection ${++seq}` }),
+      expect: NODE_ADMIN,
+    },
     { method: 'GET', path: '/api/v1/collections/:id', url: () => `/api/v1/collections/${feed.id}`, expect: NODE_ADMIN },
     {
-      method: 'PATCH', path: '/api/v1/collections/:id', url: () => `/api/v1/collections/${feed.id}`,
-      body: () => ({ description: `rev ${++seq}` }), expect: NODE_ADMIN,
+      method: 'PATCH',
+      path: '/api/v1/collections/:id',
+      url: () => `/api/v1/collections/${feed.id}`,
+      body: () => ({ description: `rev ${++seq}` }),
+      expect: NODE_ADMIN,
     },
     { method: 'DELETE', path: '/api/v1/collections/:id', note: 'a fresh collection', url: freshCollectionUrl, expect: NODE_ADMIN },
 
@@ -343,38 +458,74 @@ describe('authorization matrix', () => {
     { method: 'GET', path: '/api/v1/node', url: () => '/api/v1/node', expect: ANY_USER },
     { method: 'GET', path: '/api/v1/peers', url: () => '/api/v1/peers', expect: NODE_ADMIN },
     {
-      method: 'POST', path: '/api/v1/peers', url: () => '/api/v1/peers',
-      body: () => ({ url: 'http://127.0.0.1:9', key: generateNodeKey().publicKey, name: `matrix-new-peer-${++seq}` }), expect: NODE_ADMIN,
+      method: 'POST',
+      path: '/api/v1/peers',
+      url: () => '/api/v1/peers',
+      body: () => ({ url: 'http://127.0.0.1:9', key: generateNodeKey().publicKey, name: `matrix-new-peer-${++seq}` }),
+      expect: NODE_ADMIN,
     },
     { method: 'GET', path: '/api/v1/peers/:id', url: freshPeerUrl, expect: NODE_ADMIN },
     { method: 'PATCH', path: '/api/v1/peers/:id', url: freshPeerUrl, body: () => ({ communities: ['eu'] }), expect: NODE_ADMIN },
     { method: 'DELETE', path: '/api/v1/peers/:id', note: 'a fresh peer', url: freshPeerUrl, expect: NODE_ADMIN },
     {
-      method: 'POST', path: '/api/v1/peers/:id/pull', note: "a fresh peer at this node's own address, which refuses its unknown key: the pull's result says so",
+      method: 'POST',
+      path: '/api/v1/peers/:id/pull',
+      note: "a fresh peer at this node's own address, which refuses its unknown key: the pull's result says so",
       url: async () => {
         const base = new URL(await readableCollectionUrl()).origin;
-        const p = await node.services.federation.peers.add(CLI, { url: base, key: generateNodeKey().publicKey, name: `matrix-peer-${++seq}` });
+        const p = await node.services.federation.peers.add(CLI, {
+          url: base,
+          key: generateNodeKey().publicKey,
+          name: `matrix-peer-${++seq}`,
+        });
         return `/api/v1/peers/${p.id}/pull`;
       },
       expect: NODE_ADMIN,
     },
     {
-      method: 'POST', path: '/api/v1/retractions', note: "a fresh object of organisation A",
-      url: freshRetractionUrl, body: () => ({ ids: [retractTarget], reason: 'matrix' }),
+      method: 'POST',
+      path: '/api/v1/retractions',
+      note: 'a fresh object of organisation A',
+      url: freshRetractionUrl,
+      body: () => ({ ids: [retractTarget], reason: 'matrix' }),
       expect: [401, 403, 403, OK, OK, 404, OK, 403],
     },
     {
-      method: 'POST', path: '/api/v1/federation/notify', url: () => '/api/v1/federation/notify', body: () => ({ node: 'identity--x', head: 1 }),
+      method: 'POST',
+      path: '/api/v1/federation/notify',
+      url: () => '/api/v1/federation/notify',
+      body: () => ({ node: 'identity--x', head: 1 }),
       expect: [401, 403, 403, 403, 403, 403, 403, 403],
     },
     // Sharing group statements and audit heads go to peer nodes only (their node signature;
     // test/federation.sync.test.ts), never to users, administrators included.
-    { method: 'POST', path: '/api/v1/federation/groups', url: () => '/api/v1/federation/groups', body: () => ({ ids: [] }), expect: [401, 403, 403, 403, 403, 403, 403, 403] },
-    { method: 'POST', path: '/api/v1/federation/audit-head', url: () => '/api/v1/federation/audit-head', body: () => ({}), expect: [401, 403, 403, 403, 403, 403, 403, 403] },
-    { method: 'POST', path: '/api/v1/federation/witnessed', url: () => '/api/v1/federation/witnessed', body: () => ({}), expect: [401, 403, 403, 403, 403, 403, 403, 403] },
     {
-      method: 'GET', path: '/taxii2/federation/collections/:id/objects/', note: "a peer's egress collection",
-      url: () => `/taxii2/federation/collections/${'0'.repeat(32)}/objects/`, missing: () => `/taxii2/federation/collections/${'1'.repeat(32)}/objects/`,
+      method: 'POST',
+      path: '/api/v1/federation/groups',
+      url: () => '/api/v1/federation/groups',
+      body: () => ({ ids: [] }),
+      expect: [401, 403, 403, 403, 403, 403, 403, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/federation/audit-head',
+      url: () => '/api/v1/federation/audit-head',
+      body: () => ({}),
+      expect: [401, 403, 403, 403, 403, 403, 403, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/federation/witnessed',
+      url: () => '/api/v1/federation/witnessed',
+      body: () => ({}),
+      expect: [401, 403, 403, 403, 403, 403, 403, 403],
+    },
+    {
+      method: 'GET',
+      path: '/taxii2/federation/collections/:id/objects/',
+      note: "a peer's egress collection",
+      url: () => `/taxii2/federation/collections/${'0'.repeat(32)}/objects/`,
+      missing: () => `/taxii2/federation/collections/${'1'.repeat(32)}/objects/`,
       expect: [401, 404, 404, 404, 404, 404, 404, 404],
     },
 
@@ -386,84 +537,149 @@ describe('authorization matrix', () => {
     { method: 'GET', path: '/api/v1/events', url: () => '/api/v1/events?wait=0', expect: ANY_USER },
     { method: 'GET', path: '/api/v1/feeds', url: () => '/api/v1/feeds', expect: NODE_ADMIN },
     {
-      method: 'DELETE', path: '/api/v1/feeds/:id', note: 'a fresh feed',
+      method: 'DELETE',
+      path: '/api/v1/feeds/:id',
+      note: 'a fresh feed',
       url: async () => {
         const id = `matrix${++seq}`;
         const now = new Date().toISOString();
         await node.store.feeds.create({
-          id, url: 'http://127.0.0.1:9/taxii2/', objectsUrl: 'http://127.0.0.1:9/taxii2/api/collections/x/objects/', collectionId: 'x', auth: { kind: 'none' },
-          intervalSeconds: 3600, tlp: null, distribution: null, cursor: null, next: null, runLast: null, lastPullAt: null, lastResult: null, createdAt: now,
+          id,
+          url: 'http://127.0.0.1:9/taxii2/',
+          objectsUrl: 'http://127.0.0.1:9/taxii2/api/collections/x/objects/',
+          collectionId: 'x',
+          auth: { kind: 'none' },
+          intervalSeconds: 3600,
+          tlp: null,
+          distribution: null,
+          cursor: null,
+          next: null,
+          runLast: null,
+          lastPullAt: null,
+          lastResult: null,
+          createdAt: now,
         });
         return `/api/v1/feeds/${id}`;
       },
       expect: NODE_ADMIN,
     },
     {
-      method: 'POST', path: '/api/v1/feeds', note: "a collection of this node, with the administrator's token",
+      method: 'POST',
+      path: '/api/v1/feeds',
+      note: "a collection of this node, with the administrator's token",
       url: async () => {
         feedBody = { url: await readableCollectionUrl(), token: node.adminToken };
         return '/api/v1/feeds';
       },
-      body: () => feedBody, expect: NODE_ADMIN,
+      body: () => feedBody,
+      expect: NODE_ADMIN,
     },
-    { method: 'POST', path: '/api/v1/feeds/:id/pull', note: 'a fresh feed', url: async () => `${await freshFeedUrl()}/pull`, expect: NODE_ADMIN },
+    {
+      method: 'POST',
+      path: '/api/v1/feeds/:id/pull',
+      note: 'a fresh feed',
+      url: async () => `${await freshFeedUrl()}/pull`,
+      expect: NODE_ADMIN,
+    },
     ...['/', '/explore', '/import'].map((path): Route => ({ method: 'GET', path, url: () => path, expect: PUBLIC })),
     { method: 'GET', path: '/objects/:id', url: () => `/objects/${sharedObject}`, expect: PUBLIC },
     { method: 'GET', path: '/objects/:id/graph', url: () => `/objects/${sharedObject}/graph`, expect: PUBLIC },
     { method: 'GET', path: '/admin/:section', url: () => '/admin/orgs', expect: PUBLIC },
     // Built assets only; any other name is the ordinary not-found problem.
-    { method: 'GET', path: '/assets/:file', note: 'a name that is not an asset', url: () => '/assets/missing.js', expect: [404, 404, 404, 404, 404, 404, 404, 404] },
+    {
+      method: 'GET',
+      path: '/assets/:file',
+      note: 'a name that is not an asset',
+      url: () => '/assets/missing.js',
+      expect: [404, 404, 404, 404, 404, 404, 404, 404],
+    },
 
     // TAXII 2.1 (§4, §5): every caller authenticates (§1.6.9); grants decide the collections.
     { method: 'GET', path: '/taxii2/', url: () => '/taxii2/', expect: ANY_USER },
     { method: 'GET', path: '/taxii2/api/', url: () => `${ROOT}/`, expect: ANY_USER },
     {
-      method: 'GET', path: '/taxii2/api/status/:statusId/', note: "a status of organisation A's analyst",
-      url: () => `${ROOT}/status/${statusId}/`, missing: () => `${ROOT}/status/${uuid()}/`,
+      method: 'GET',
+      path: '/taxii2/api/status/:statusId/',
+      note: "a status of organisation A's analyst",
+      url: () => `${ROOT}/status/${statusId}/`,
+      missing: () => `${ROOT}/status/${uuid()}/`,
       // §4.3: only the creator's organisation sees a status.
       expect: ORG_A_READS,
     },
     // The list itself is open to every user; what it holds is checked below.
     { method: 'GET', path: '/taxii2/api/collections/', url: () => `${ROOT}/collections/`, expect: ANY_USER },
     {
-      method: 'GET', path: '/taxii2/api/collections/:id/', note: "organisation A's query collection",
-      url: () => `${ROOT}/collections/${feed.id}/`, missing: () => `${ROOT}/collections/${uuid()}/`, expect: ORG_A_READS,
-    },
-    {
-      method: 'GET', path: '/taxii2/api/collections/:id/manifest/', note: "organisation A's query collection",
-      url: () => `${ROOT}/collections/${feed.id}/manifest/`, missing: () => `${ROOT}/collections/${uuid()}/manifest/`, expect: ORG_A_READS,
-    },
-    {
-      method: 'GET', path: '/taxii2/api/collections/:id/objects/', note: "organisation A's query collection",
-      url: () => `${ROOT}/collections/${feed.id}/objects/`, missing: () => `${ROOT}/collections/${uuid()}/objects/`, expect: ORG_A_READS,
-    },
-    {
-      method: 'GET', path: '/taxii2/api/collections/:id/objects/', note: "organisation A's target",
-      url: () => `${ROOT}/collections/${inbox.id}/objects/`, missing: () => `${ROOT}/collections/${uuid()}/objects/`, expect: ORG_A_READS,
-    },
-    {
-      method: 'POST', path: '/taxii2/api/collections/:id/objects/', note: "organisation A's target",
-      url: () => `${ROOT}/collections/${inbox.id}/objects/`, missing: () => `${ROOT}/collections/${uuid()}/objects/`,
-      body: envelope, expect: ORG_A_WRITES,
-    },
-    {
-      method: 'POST', path: '/taxii2/api/collections/:id/objects/', note: 'a query collection, which nobody writes',
-      url: () => `${ROOT}/collections/${feed.id}/objects/`, missing: () => `${ROOT}/collections/${uuid()}/objects/`,
-      body: envelope, expect: [401, 403, 403, 403, 403, 404, 404, 403],
-    },
-    {
-      method: 'GET', path: '/taxii2/api/collections/:id/objects/:objectId/', note: "organisation A's amber object",
-      url: () => `${ROOT}/collections/${feed.id}/objects/${orgObject}/`, missing: () => `${ROOT}/collections/${uuid()}/objects/${orgObject}/`,
+      method: 'GET',
+      path: '/taxii2/api/collections/:id/',
+      note: "organisation A's query collection",
+      url: () => `${ROOT}/collections/${feed.id}/`,
+      missing: () => `${ROOT}/collections/${uuid()}/`,
       expect: ORG_A_READS,
     },
     {
-      method: 'GET', path: '/taxii2/api/collections/:id/objects/:objectId/versions/', note: "organisation A's amber object",
-      url: () => `${ROOT}/collections/${feed.id}/objects/${orgObject}/versions/`,
-      missing: () => `${ROOT}/collections/${uuid()}/objects/${orgObject}/versions/`, expect: ORG_A_READS,
+      method: 'GET',
+      path: '/taxii2/api/collections/:id/manifest/',
+      note: "organisation A's query collection",
+      url: () => `${ROOT}/collections/${feed.id}/manifest/`,
+      missing: () => `${ROOT}/collections/${uuid()}/manifest/`,
+      expect: ORG_A_READS,
     },
     {
-      method: 'DELETE', path: '/taxii2/api/collections/:id/objects/:objectId/', note: 'a fresh object in the target',
-      url: inboxObjectUrl, missing: () => `${ROOT}/collections/${uuid()}/objects/indicator--${uuid()}/`,
+      method: 'GET',
+      path: '/taxii2/api/collections/:id/objects/',
+      note: "organisation A's query collection",
+      url: () => `${ROOT}/collections/${feed.id}/objects/`,
+      missing: () => `${ROOT}/collections/${uuid()}/objects/`,
+      expect: ORG_A_READS,
+    },
+    {
+      method: 'GET',
+      path: '/taxii2/api/collections/:id/objects/',
+      note: "organisation A's target",
+      url: () => `${ROOT}/collections/${inbox.id}/objects/`,
+      missing: () => `${ROOT}/collections/${uuid()}/objects/`,
+      expect: ORG_A_READS,
+    },
+    {
+      method: 'POST',
+      path: '/taxii2/api/collections/:id/objects/',
+      note: "organisation A's target",
+      url: () => `${ROOT}/collections/${inbox.id}/objects/`,
+      missing: () => `${ROOT}/collections/${uuid()}/objects/`,
+      body: envelope,
+      expect: ORG_A_WRITES,
+    },
+    {
+      method: 'POST',
+      path: '/taxii2/api/collections/:id/objects/',
+      note: 'a query collection, which nobody writes',
+      url: () => `${ROOT}/collections/${feed.id}/objects/`,
+      missing: () => `${ROOT}/collections/${uuid()}/objects/`,
+      body: envelope,
+      expect: [401, 403, 403, 403, 403, 404, 404, 403],
+    },
+    {
+      method: 'GET',
+      path: '/taxii2/api/collections/:id/objects/:objectId/',
+      note: "organisation A's amber object",
+      url: () => `${ROOT}/collections/${feed.id}/objects/${orgObject}/`,
+      missing: () => `${ROOT}/collections/${uuid()}/objects/${orgObject}/`,
+      expect: ORG_A_READS,
+    },
+    {
+      method: 'GET',
+      path: '/taxii2/api/collections/:id/objects/:objectId/versions/',
+      note: "organisation A's amber object",
+      url: () => `${ROOT}/collections/${feed.id}/objects/${orgObject}/versions/`,
+      missing: () => `${ROOT}/collections/${uuid()}/objects/${orgObject}/versions/`,
+      expect: ORG_A_READS,
+    },
+    {
+      method: 'DELETE',
+      path: '/taxii2/api/collections/:id/objects/:objectId/',
+      note: 'a fresh object in the target',
+      url: inboxObjectUrl,
+      missing: () => `${ROOT}/collections/${uuid()}/objects/indicator--${uuid()}/`,
       // §5.7: can_read and can_write both, else 403 (one of them) or 404 (neither).
       expect: ORG_A_WRITES,
     },
@@ -560,11 +776,20 @@ describe('authorization matrix', () => {
     const groups = async (who: Who) => (await list<{ id: string }>('/api/v1/sharing-groups', who, 'sharingGroups')).map((g) => g.id);
     assert.ok((await groups('viewer')).includes(group.id));
     assert.ok(!(await groups('otherOrgAdmin')).includes(group.id));
-    const users = async (who: Who, q = '') => (await list<{ id: string; orgId: string }>(`/api/v1/users${q}`, who, 'users'));
-    assert.deepEqual((await users('viewer')).map((u) => u.id), [viewer.user.id]);
+    const users = async (who: Who, q = '') => await list<{ id: string; orgId: string }>(`/api/v1/users${q}`, who, 'users');
+    assert.deepEqual(
+      (await users('viewer')).map((u) => u.id),
+      [viewer.user.id],
+    );
     const filtered = await users('orgAdmin', `?orgId=${orgB.id}`);
-    assert.ok(filtered.some((u) => u.id === orgAdmin.user.id), 'an orgId filter is replaced by their own organisation');
-    assert.ok(filtered.every((u) => u.orgId === analyst.org.id), 'an orgId filter cannot widen an org-admin');
+    assert.ok(
+      filtered.some((u) => u.id === orgAdmin.user.id),
+      'an orgId filter is replaced by their own organisation',
+    );
+    assert.ok(
+      filtered.every((u) => u.orgId === analyst.org.id),
+      'an orgId filter cannot widen an org-admin',
+    );
     const others = await users('otherOrgAdmin');
     assert.ok(others.some((u) => u.id === otherOrgAdmin.user.id) && others.every((u) => u.orgId === orgB.id));
     assert.ok((await users('admin')).some((u) => u.id === analyst.user.id));
@@ -588,20 +813,33 @@ describe('authorization matrix', () => {
       return new Map(list.filter((c) => c.id === feed.id || c.id === inbox.id).map((c) => [c.id, [c.can_read, c.can_write]]));
     };
     // Organisation A reads both; only importing roles with a read-write token may write the target.
-    const expected: [Who, boolean][] = [['viewer', false], ['coordinator', true], ['analyst', true], ['orgAdmin', true], ['readOnly', false]];
+    const expected: [Who, boolean][] = [
+      ['viewer', false],
+      ['coordinator', true],
+      ['analyst', true],
+      ['orgAdmin', true],
+      ['readOnly', false],
+    ];
     for (const [who, write] of expected) {
       const seen = await rights(who);
       assert.deepEqual(seen.get(feed.id), [true, false], `${who}: the query collection`);
       assert.deepEqual(seen.get(inbox.id), [true, write], `${who}: the target`);
     }
-    for (const who of ['otherOrgAdmin', 'admin'] as const) assert.equal((await rights(who)).size, 0, `${who} sees neither of organisation A's collections`);
+    for (const who of ['otherOrgAdmin', 'admin'] as const)
+      assert.equal((await rights(who)).size, 0, `${who} sees neither of organisation A's collections`);
   });
 
   test('an organisation administrator cannot take over a node administrator of the same organisation', async () => {
     // The node's operating organisation with a second node administrator and an org-admin.
-    const { user: nodeAdmin } = await node.services.users.addUser(CLI, { orgId: node.org.id, username: 'second-admin', password: 'the original password', roles: ['admin'] });
+    const { user: nodeAdmin } = await node.services.users.addUser(CLI, {
+      orgId: node.org.id,
+      username: 'second-admin',
+      password: 'the original password',
+      roles: ['admin'],
+    });
     const local = await buildPerson(node.services, { org: node.org, roles: ['org-admin'] });
-    const patch = (body: Record<string, unknown>) => node.app.inject({ method: 'PATCH', url: `/api/v1/users/${nodeAdmin.id}`, headers: local.auth, payload: body });
+    const patch = (body: Record<string, unknown>) =>
+      node.app.inject({ method: 'PATCH', url: `/api/v1/users/${nodeAdmin.id}`, headers: local.auth, payload: body });
     // BUG: UserService.updateUser (src/services/user.service.ts) only checks canAdministerOrg on
     // the target's organisation, and checkGrant only stops *granting* `admin`. An org-admin of
     // the operating organisation can therefore reset a node administrator's password (then sign
@@ -613,7 +851,12 @@ describe('authorization matrix', () => {
     assert.equal((await patch({ disabled: true })).statusCode, 403, 'disabling a node administrator');
     // The same org-admin still administers an ordinary user of the organisation.
     const member = await buildPerson(node.services, { org: node.org, roles: ['analyst'] });
-    const rename = await node.app.inject({ method: 'PATCH', url: `/api/v1/users/${member.user.id}`, headers: local.auth, payload: { displayName: 'Renamed' } });
+    const rename = await node.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${member.user.id}`,
+      headers: local.auth,
+      payload: { displayName: 'Renamed' },
+    });
     assert.equal(rename.statusCode, 200, rename.body);
   });
 
@@ -624,13 +867,25 @@ describe('authorization matrix', () => {
     const expiredSecret = `ccd_expired_${uuid()}`;
     const past = new Date(Date.now() - 60_000).toISOString();
     await node.store.accounts.addToken(
-      { id: uuid(), userId: admin.id, name: 'expired', scope: 'read-write', expiresAt: past, revokedAt: null, lastUsedAt: null, createdAt: past },
+      {
+        id: uuid(),
+        userId: admin.id,
+        name: 'expired',
+        scope: 'read-write',
+        expiresAt: past,
+        revokedAt: null,
+        lastUsedAt: null,
+        createdAt: past,
+      },
       secretHash(expiredSecret),
     );
     const created = await node.api({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'revoke me', scope: 'read-write' } });
     assert.equal(created.statusCode, 201);
     const { token, secret: revokedSecret } = created.json() as { token: { id: string }; secret: string };
-    assert.equal((await node.api({ method: 'GET', url: '/api/v1/quarantine', headers: { authorization: `Bearer ${revokedSecret}` } })).statusCode, 200);
+    assert.equal(
+      (await node.api({ method: 'GET', url: '/api/v1/quarantine', headers: { authorization: `Bearer ${revokedSecret}` } })).statusCode,
+      200,
+    );
     assert.equal((await node.api({ method: 'DELETE', url: `/api/v1/tokens/${token.id}` })).statusCode, 200);
 
     const credentials: [string, Record<string, string>, RegExp][] = [
@@ -656,7 +911,12 @@ describe('authorization matrix', () => {
     ];
     for (const [label, h, detail] of credentials) {
       for (const [method, url, body] of sample) {
-        const res = await node.app.inject({ method, url, headers: { ...h, ...taxiiHeaders(method, url) }, ...(body === undefined ? {} : { payload: body as Record<string, unknown> }) });
+        const res = await node.app.inject({
+          method,
+          url,
+          headers: { ...h, ...taxiiHeaders(method, url) },
+          ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+        });
         const where = `${method} ${url} with ${label}`;
         assert.match(check(res, 401, where, url)?.detail ?? '', detail, where);
       }

@@ -31,7 +31,15 @@ for (const engine of ENGINES) {
     let eve: Person; // analyst of C, outside the grid community
     const secretMarking = classificationMarking(NATO_SCHEME, 'NATO SECRET');
     const malware = buildMalware({ name: 'GridRat', ...tlp('green') });
-    const actor = { type: 'intrusion-set', spec_version: '2.1', id: 'intrusion-set--0d5c4c42-3c8f-4b7e-9f77-1f6b0c3a2d11', created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', name: 'Sandworm Team', ...tlp('green') };
+    const actor = {
+      type: 'intrusion-set',
+      spec_version: '2.1',
+      id: 'intrusion-set--0d5c4c42-3c8f-4b7e-9f77-1f6b0c3a2d11',
+      created: '2024-01-01T00:00:00.000Z',
+      modified: '2024-01-01T00:00:00.000Z',
+      name: 'Sandworm Team',
+      ...tlp('green'),
+    };
     const greens = [1, 2, 3].map((n) => buildIndicator({ name: `green ${n}`, ...tlp('green') }));
     const amber = buildIndicator({ name: 'org only', ...orgOnly() });
     const secret = buildIndicator({ name: 'secret', object_marking_refs: [TLP2_MARKING_IDS.green, secretMarking.id] });
@@ -43,9 +51,23 @@ for (const engine of ENGINES) {
       bob = await buildPerson(node.services, { country: 'FR', communities: ['grid'] });
       cleared = await buildPerson(node.services, { org: bob.org, clearances: { nato: 'NATO SECRET' } });
       eve = await buildPerson(node.services, { country: 'PL' });
-      const sighting = { type: 'sighting', spec_version: '2.1', id: 'sighting--5e0c1f8a-8a1b-4c55-9b0e-7d7a3c2b1a00', created: '2024-01-02T00:00:00.000Z', modified: '2024-01-02T00:00:00.000Z', sighting_of_ref: malware.id, ...tlp('green') };
+      const sighting = {
+        type: 'sighting',
+        spec_version: '2.1',
+        id: 'sighting--5e0c1f8a-8a1b-4c55-9b0e-7d7a3c2b1a00',
+        created: '2024-01-02T00:00:00.000Z',
+        modified: '2024-01-02T00:00:00.000Z',
+        sighting_of_ref: malware.id,
+        ...tlp('green'),
+      };
       const summary = await importAs(alice, [
-        secretMarking, malware, actor, ...greens, amber, secret, sighting,
+        secretMarking,
+        malware,
+        actor,
+        ...greens,
+        amber,
+        secret,
+        sighting,
         ...greens.map((g) => buildRelationship(g, 'indicates', malware, tlp('green'))),
         buildRelationship(actor, 'uses', malware, tlp('green')),
         // Its source is organisation A's only: B may not count this relationship.
@@ -73,7 +95,11 @@ for (const engine of ENGINES) {
       const counts = new Map<string, number>();
       let cursor: string | null = null;
       do {
-        const res = await node.app.inject({ method: 'GET', url: `/api/v1/objects?limit=100${cursor ? `&cursor=${cursor}` : ''}`, headers: who.auth });
+        const res = await node.app.inject({
+          method: 'GET',
+          url: `/api/v1/objects?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+          headers: who.auth,
+        });
         const page = res.json() as { objects: Obj[]; next: string | null };
         for (const o of page.objects) if (!PLUMBING.has(o.type)) counts.set(o.type, (counts.get(o.type) ?? 0) + 1);
         cursor = page.next;
@@ -88,7 +114,10 @@ for (const engine of ENGINES) {
         const d = await dashboard(who);
         const fromList = await listed(who);
         assert.deepEqual(new Map(d.byType.map((c) => [c.key, c.count])), fromList, `${who.user.username}`);
-        assert.equal(d.total, [...fromList.values()].reduce((a, b) => a + b, 0));
+        assert.equal(
+          d.total,
+          [...fromList.values()].reduce((a, b) => a + b, 0),
+        );
       }
     });
 
@@ -124,19 +153,29 @@ for (const engine of ENGINES) {
       const b = await dashboard(bob);
       assert.equal(b.activity.length, 30);
       assert.equal(b.activity.at(-1)?.count, b.total, 'everything was stored today');
-      assert.ok(b.recent.some((r) => r.id === malware.id), 'objects of other organisations shared with B');
+      assert.ok(
+        b.recent.some((r) => r.id === malware.id),
+        'objects of other organisations shared with B',
+      );
       assert.ok(!(await dashboard(alice)).recent.some((r) => r.id === malware.id), "the reader's own are not 'shared with' it");
       assert.ok(!(await dashboard(eve)).recent.some((r) => r.id === malware.id));
     });
 
     test('the marking banner covers only what the reader may see', async () => {
       const banner = async (who: Person) => {
-        const res = await node.app.inject({ method: 'GET', url: `/api/v1/markings?ids=${[secret.id, amber.id, malware.id].join(',')}`, headers: who.auth });
+        const res = await node.app.inject({
+          method: 'GET',
+          url: `/api/v1/markings?ids=${[secret.id, amber.id, malware.id].join(',')}`,
+          headers: who.auth,
+        });
         assert.equal(res.statusCode, 200, res.body);
         return res.json() as { tlp: string | null; classifications: string[]; objects: Record<string, unknown> };
       };
       const c = await banner(cleared);
-      assert.deepEqual([c.tlp, c.classifications, Object.keys(c.objects).sort()], ['green', ['NATO SECRET'], [malware.id, secret.id].sort()]);
+      assert.deepEqual(
+        [c.tlp, c.classifications, Object.keys(c.objects).sort()],
+        ['green', ['NATO SECRET'], [malware.id, secret.id].sort()],
+      );
       const a = await banner(alice);
       assert.deepEqual([a.tlp, a.classifications], ['amber', []]);
       assert.deepEqual(await banner(eve), { tlp: null, classifications: [], releasableTo: [], objects: {} });
@@ -144,7 +183,11 @@ for (const engine of ENGINES) {
 
     test('the object list filters by TLP', async () => {
       const names = async (who: Person, q: string) =>
-        ((await node.app.inject({ method: 'GET', url: `/api/v1/objects?type=indicator&${q}`, headers: who.auth })).json() as { objects: Obj[] }).objects.map((o) => o['name']);
+        (
+          (await node.app.inject({ method: 'GET', url: `/api/v1/objects?type=indicator&${q}`, headers: who.auth })).json() as {
+            objects: Obj[];
+          }
+        ).objects.map((o) => o['name']);
       assert.deepEqual(await names(alice, 'tlp=amber'), ['org only']);
       assert.deepEqual(await names(bob, 'tlp=amber'), []);
       assert.equal((await names(bob, 'tlp=green,amber')).length, 3);
@@ -162,8 +205,14 @@ for (const engine of ENGINES) {
       await node.services.events.tick();
       for (const stop of stops) stop();
       assert.equal(node.services.events.size, 0);
-      assert.deepEqual(seen.get(bob.user.username)?.map((e) => [e.count, e.byType]), [[1, { indicator: 1 }]]);
-      assert.deepEqual(seen.get(alice.user.username)?.map((e) => e.count), [2]);
+      assert.deepEqual(
+        seen.get(bob.user.username)?.map((e) => [e.count, e.byType]),
+        [[1, { indicator: 1 }]],
+      );
+      assert.deepEqual(
+        seen.get(alice.user.username)?.map((e) => e.count),
+        [2],
+      );
       assert.deepEqual(seen.get(eve.user.username), [], 'nothing readable, no event');
     });
 
@@ -176,7 +225,10 @@ for (const engine of ENGINES) {
       node.services.events.rebind(listener, await node.services.auth.fromToken(alice.token));
       await node.services.events.tick();
       stop();
-      assert.deepEqual(got.map((e) => e.count), [1]);
+      assert.deepEqual(
+        got.map((e) => e.count),
+        [1],
+      );
     });
 
     test('the event stream speaks Server-Sent Events and needs a user', async () => {

@@ -23,7 +23,12 @@ describe('feeds over HTTP', () => {
     source = await startNode();
     base = await source.app.listen({ host: '127.0.0.1', port: 0 });
     await source.load(indicators);
-    const c = await source.services.collections.add(CLI, { title: 'Indicators for partners', alias: 'partners', types: ['indicator'], read: ['*'] });
+    const c = await source.services.collections.add(CLI, {
+      title: 'Indicators for partners',
+      alias: 'partners',
+      types: ['indicator'],
+      read: ['*'],
+    });
     collectionUrl = `${base}/taxii2/api/collections/${c.id}/`;
     node = await startNode();
     analyst = await buildPerson(node.services, { roles: ['analyst'] });
@@ -35,8 +40,10 @@ describe('feeds over HTTP', () => {
     await source?.dispose();
   });
 
-  const add = (body: Record<string, unknown>, headers: Record<string, string> = {}) => node.api({ method: 'POST', url: '/api/v1/feeds', payload: body, headers });
-  const list = async (): Promise<FeedView[]> => (await node.api({ method: 'GET', url: '/api/v1/feeds' })).json<{ feeds: FeedView[] }>().feeds;
+  const add = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    node.api({ method: 'POST', url: '/api/v1/feeds', payload: body, headers });
+  const list = async (): Promise<FeedView[]> =>
+    (await node.api({ method: 'GET', url: '/api/v1/feeds' })).json<{ feeds: FeedView[] }>().feeds;
 
   test('adds a feed, pulls it now, shows the last pull, never returns the credential', async () => {
     const res = await add({ url: collectionUrl, token: source.adminToken, intervalSeconds: 3600 });
@@ -53,7 +60,8 @@ describe('feeds over HTTP', () => {
     const result = pull.json<FeedPullResult>();
     assert.equal(result.ok, true, result.error ?? '');
     assert.equal(result.accepted, indicators.length);
-    for (const i of indicators) assert.equal((await node.api({ method: 'GET', url: `/api/v1/objects/${i.id}` })).statusCode, 200, `${i.id} arrived`);
+    for (const i of indicators)
+      assert.equal((await node.api({ method: 'GET', url: `/api/v1/objects/${i.id}` })).statusCode, 200, `${i.id} arrived`);
 
     // The cursor moved: pulling again brings nothing new.
     const again = (await node.api({ method: 'POST', url: `/api/v1/feeds/${feed.id}/pull` })).json<FeedPullResult>();
@@ -73,13 +81,27 @@ describe('feeds over HTTP', () => {
     await source.load(more);
     const feed = (await add({ url: collectionUrl, token: source.adminToken })).json<FeedView>();
     // The node's own service asks for 500 a page; this one for 2, so that the pull has pages.
-    const feeds = new FeedService({ feeds: node.store.feeds, ingest: node.services.ingest, audit: { record: async () => {} }, owner: (o) => node.services.importOwner(CLI, o), pageLimit: 2 });
+    const feeds = new FeedService({
+      feeds: node.store.feeds,
+      ingest: node.services.ingest,
+      audit: { record: async () => {} },
+      owner: (o) => node.services.importOwner(CLI, o),
+      pageLimit: 2,
+    });
     const seen: (FeedRunning | null)[] = [];
     const result = await feeds.pull(CLI, feed.id, { onPage: () => seen.push(feeds.progress(feed.id)) });
     assert.equal(result.ok, true, result.error ?? '');
     assert.ok(seen.length >= 4, `${seen.length} pages`);
-    assert.deepEqual(seen.map((p) => p?.pages), seen.map((_p, i) => i + 1), 'one report per committed page');
-    assert.deepEqual(seen.map((p) => p?.objects), [...seen.map((p) => p?.objects ?? 0)].sort((a, b) => a - b), 'objects only grow');
+    assert.deepEqual(
+      seen.map((p) => p?.pages),
+      seen.map((_p, i) => i + 1),
+      'one report per committed page',
+    );
+    assert.deepEqual(
+      seen.map((p) => p?.objects),
+      [...seen.map((p) => p?.objects ?? 0)].sort((a, b) => a - b),
+      'objects only grow',
+    );
     assert.equal(seen.at(-1)?.objects, result.objects);
     assert.equal(feeds.progress(feed.id), null, 'over: no progress left');
     assert.equal((await list()).find((f) => f.id === feed.id)?.running, null);
@@ -149,11 +171,20 @@ describe('feeds over HTTP', () => {
     ];
     for (const [method, url, payload] of calls) {
       const as = (headers: Record<string, string>) =>
-        node.app.inject({ method: method as 'GET', url, headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+        node.app.inject({
+          method: method as 'GET',
+          url,
+          headers,
+          ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+        });
       assert.equal((await as(analyst.auth)).statusCode, 403, `${method} ${url} as an analyst`);
       assert.equal((await as({})).statusCode, 401, `${method} ${url} anonymously`);
-      if (method !== 'GET') assert.equal((await as({ authorization: `Bearer ${readOnly}` })).statusCode, 403, `${method} ${url} with a read-only token`);
+      if (method !== 'GET')
+        assert.equal((await as({ authorization: `Bearer ${readOnly}` })).statusCode, 403, `${method} ${url} with a read-only token`);
     }
-    assert.ok((await list()).some((f) => f.id === feed.id), 'the refused calls changed nothing');
+    assert.ok(
+      (await list()).some((f) => f.id === feed.id),
+      'the refused calls changed nothing',
+    );
   });
 });

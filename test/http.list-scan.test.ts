@@ -17,7 +17,10 @@ describe('object lists examine a bounded number of rows per request', () => {
   const shared = Array.from({ length: 3 }, (_, i) => buildIndicator({ name: `shared ${i}` }));
 
   async function load(objects: Obj[], tlp: 'red' | 'clear'): Promise<void> {
-    const owner = await node.services.importOwner(CLI, tlp === 'red' ? { tlp, distribution: 'organization' } : { tlp, distribution: 'federation' });
+    const owner = await node.services.importOwner(
+      CLI,
+      tlp === 'red' ? { tlp, distribution: 'organization' } : { tlp, distribution: 'federation' },
+    );
     const s = await node.services.ingest.importStream([JSON.stringify(objects)], { source: 'test', owner });
     assert.equal(s.quarantined, 0, JSON.stringify(s));
   }
@@ -49,7 +52,10 @@ describe('object lists examine a bounded number of rows per request', () => {
       assert.ok(requests < 50, 'the cursor must advance');
     } while (cursor !== null);
     assert.deepEqual(seen.sort(), shared.map((o) => o.id).sort());
-    assert.ok(shortPages >= 3, `expected several short pages over ${hidden.length} hidden rows with a budget of ${SCAN_ROWS}, got ${shortPages}`);
+    assert.ok(
+      shortPages >= 3,
+      `expected several short pages over ${hidden.length} hidden rows with a budget of ${SCAN_ROWS}, got ${shortPages}`,
+    );
   });
 
   test('the owner still gets full pages', async () => {

@@ -14,7 +14,12 @@ import { ENGINES, type StoreLocation } from './helpers/store-engines.ts';
 
 const ipv4 = (value: string): Observable => ({ kind: 'ipv4', value });
 const GREEN: AccessLabel = { ownerOrg: 'org-a', tlp: 'green', distribution: { kind: 'federation' } };
-const RED: AccessLabel = { ownerOrg: 'org-b', tlp: 'red', distribution: { kind: 'organization' }, classification: { scheme: 'nato', level: 'NATO SECRET' } };
+const RED: AccessLabel = {
+  ownerOrg: 'org-b',
+  tlp: 'red',
+  distribution: { kind: 'organization' },
+  classification: { scheme: 'nato', level: 'NATO SECRET' },
+};
 
 /** Each hit's object id with its label, in the order returned. */
 const labelsOf = (hits: LookupHit[]): [string, AccessLabel | null][] => hits.map((h) => [h.object.id, h.label]);
@@ -46,7 +51,11 @@ for (const engine of ENGINES) {
 
     it('gives each hit of one value its own label, and none to an unlabelled version', async () => {
       const hits = await store.objects.lookup([ipv4('198.51.100.1')]);
-      assert.deepEqual(labelsOf(hits), [[green.id, GREEN], [red.id, RED], [unlabelled.id, null]]);
+      assert.deepEqual(labelsOf(hits), [
+        [green.id, GREEN],
+        [red.id, RED],
+        [unlabelled.id, null],
+      ]);
     });
 
     it('does the same for an address and its covering networks', async () => {
@@ -68,18 +77,41 @@ for (const engine of ENGINES) {
 
     it('gives each entry of a query and of a target collection its own label', async () => {
       const now = new Date().toISOString();
-      const collection = (id: string, kind: Collection['kind']): Collection => ({ id, title: id, description: '', alias: null, kind, query: {}, read: ['*'], write: [], mediaTypes: [], createdAt: now, updatedAt: now });
+      const collection = (id: string, kind: Collection['kind']): Collection => ({
+        id,
+        title: id,
+        description: '',
+        alias: null,
+        kind,
+        query: {},
+        read: ['*'],
+        write: [],
+        mediaTypes: [],
+        createdAt: now,
+        updatedAt: now,
+      });
       await store.collections.create(collection('q', 'query'));
       await store.collections.create(collection('t', 'target'));
       const all = await store.objects.list({}, { limit: 10 });
       await store.collections.addMembers('t', all.items.map((o) => o.seq).reverse(), now);
       const read = { select: { all: true } as const, limit: 10 };
-      const expected = [[green.id, GREEN], [red.id, RED], [unlabelled.id, null]];
+      const expected = [
+        [green.id, GREEN],
+        [red.id, RED],
+        [unlabelled.id, null],
+      ];
       // The target's members were added newest first, so its positions run the other way.
-      for (const [ref, order] of [['q', expected], ['t', [...expected].reverse()]] as const) {
+      for (const [ref, order] of [
+        ['q', expected],
+        ['t', [...expected].reverse()],
+      ] as const) {
         const c = await store.collections.find(ref);
         assert.ok(c);
-        assert.deepEqual((await store.collections.entries(c, read)).map((e) => [e.object.id, e.label]), order, ref);
+        assert.deepEqual(
+          (await store.collections.entries(c, read)).map((e) => [e.object.id, e.label]),
+          order,
+          ref,
+        );
       }
     });
 

@@ -63,14 +63,27 @@ for (const engine of ENGINES) {
     });
 
     it('keeps a sharing group with the node that manages it (null: this node)', async () => {
-      const base = { name: 'Circle', description: '', ownerOrg: 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01', members: ['identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01'], disabled: false, createdAt: '2026-11-22T00:00:00.000Z', updatedAt: '2026-11-22T00:00:00.000Z' };
+      const base = {
+        name: 'Circle',
+        description: '',
+        ownerOrg: 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01',
+        members: ['identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01'],
+        disabled: false,
+        createdAt: '2026-11-22T00:00:00.000Z',
+        updatedAt: '2026-11-22T00:00:00.000Z',
+      };
       await store.orgs.putSharingGroup({ ...base, id: 'g-local', origin: null });
       await store.orgs.putSharingGroup({ ...base, id: 'g-peer', name: 'Peer circle', origin: '0123456789abcdef0123456789abcdef' });
       assert.equal((await store.orgs.getSharingGroup('g-local'))?.origin, null);
-      assert.deepEqual(await store.orgs.getSharingGroup('g-peer'), { ...base, id: 'g-peer', name: 'Peer circle', origin: '0123456789abcdef0123456789abcdef' });
+      assert.deepEqual(await store.orgs.getSharingGroup('g-peer'), {
+        ...base,
+        id: 'g-peer',
+        name: 'Peer circle',
+        origin: '0123456789abcdef0123456789abcdef',
+      });
     });
 
-    it('keeps the origin node a version was received with; the first received version names the object\'s origin', async () => {
+    it("keeps the origin node a version was received with; the first received version names the object's origin", async () => {
       const a = { ...buildPrepared(), originKey: 'key-of-node-a' };
       const local = buildPrepared();
       await insert(a, local);
@@ -98,7 +111,7 @@ for (const engine of ENGINES) {
       assert.ok((await location.migrations()).includes('0021_origin_key'));
     });
 
-    it('admits a signed request\'s nonce once, for every process on the store, until it may be forgotten', async () => {
+    it("admits a signed request's nonce once, for every process on the store, until it may be forgotten", async () => {
       const n = store.federation.nonces;
       assert.equal(await n.admit('k1', 'nonce-1', 2000), true);
       assert.equal(await n.admit('k1', 'nonce-1', 2000), false, 'the same request again is a replay');
@@ -116,7 +129,22 @@ for (const engine of ENGINES) {
     });
 
     it('a pull lease goes to one holder at a time until it runs out or is given back', async () => {
-      await store.feeds.create({ id: 'f1', url: 'https://x.example/taxii2/', objectsUrl: 'https://x.example/taxii2/api/collections/c/objects/', collectionId: 'c', auth: { kind: 'none' }, intervalSeconds: 60, tlp: null, distribution: null, cursor: null, next: null, runLast: null, lastPullAt: null, lastResult: null, createdAt: '2026-11-22T00:00:00.000Z' });
+      await store.feeds.create({
+        id: 'f1',
+        url: 'https://x.example/taxii2/',
+        objectsUrl: 'https://x.example/taxii2/api/collections/c/objects/',
+        collectionId: 'c',
+        auth: { kind: 'none' },
+        intervalSeconds: 60,
+        tlp: null,
+        distribution: null,
+        cursor: null,
+        next: null,
+        runLast: null,
+        lastPullAt: null,
+        lastResult: null,
+        createdAt: '2026-11-22T00:00:00.000Z',
+      });
       const t = (m: number) => new Date(Date.UTC(2026, 10, 22, 12, m)).toISOString();
       assert.equal(await store.feeds.claim('f1', 'a', t(0), t(10)), true);
       assert.equal(await store.feeds.claim('f1', 'b', t(5), t(15)), false, 'held by a until minute 10');
@@ -131,7 +159,12 @@ for (const engine of ENGINES) {
 
     it('stores a batch of 5,000 objects in one call', async () => {
       const batch = Array.from({ length: 5000 }, (_, i) =>
-        buildPrepared({ name: `bulk ${i}`, labels: ['bulk'], createdByRef: 'identity--bulk', observables: [ipv4(`10.0.${i >> 8}.${i & 255}`)] }),
+        buildPrepared({
+          name: `bulk ${i}`,
+          labels: ['bulk'],
+          createdByRef: 'identity--bulk',
+          observables: [ipv4(`10.0.${i >> 8}.${i & 255}`)],
+        }),
       );
       const results = await insert(...batch);
       assert.equal(results.filter((r) => r.status === 'inserted').length, 5000);
@@ -171,8 +204,18 @@ for (const engine of ENGINES) {
     });
 
     it('makes a newer version the latest and replaces its refs, observables, labels and words', async () => {
-      const v1 = buildPrepared({ name: 'alpha oldword', labels: ['old-label'], createdByRef: 'identity--1', observables: [ipv4('192.0.2.1')] });
-      const v2 = buildNextVersion(v1, { name: 'alpha newword', labels: ['new-label'], createdByRef: 'identity--2', observables: [ipv4('192.0.2.2')] });
+      const v1 = buildPrepared({
+        name: 'alpha oldword',
+        labels: ['old-label'],
+        createdByRef: 'identity--1',
+        observables: [ipv4('192.0.2.1')],
+      });
+      const v2 = buildNextVersion(v1, {
+        name: 'alpha newword',
+        labels: ['new-label'],
+        createdByRef: 'identity--2',
+        observables: [ipv4('192.0.2.2')],
+      });
       await insert(v1);
       await insert(v2);
       assert.equal((await store.objects.get(v1.id))?.json, v2.json);
@@ -199,7 +242,10 @@ for (const engine of ENGINES) {
       assert.deepEqual(jsons(await store.objects.versions(v1.id)), [v1.json, v2.json]);
       assert.deepEqual(await store.objects.lookup([ipv4('192.0.2.10')]), []);
       assert.equal((await store.objects.lookup([ipv4('192.0.2.20')])).length, 1);
-      assert.deepEqual((await store.objects.list({}, { limit: 10 })).items.map((o) => o.seq), [r2.seq]);
+      assert.deepEqual(
+        (await store.objects.list({}, { limit: 10 })).items.map((o) => o.seq),
+        [r2.seq],
+      );
       assert.equal(await store.objects.count({ text: 'early' }), 0);
     });
 
@@ -212,7 +258,10 @@ for (const engine of ENGINES) {
       assert.equal((await store.objects.get(v1.id))?.json, v2.json);
       assert.equal((await store.objects.get(w1.id))?.json, w2.json);
       const hits = await store.objects.lookup(['192.0.2.31', '192.0.2.32', '192.0.2.41', '192.0.2.42'].map(ipv4));
-      assert.deepEqual(hits.map((h) => h.observable.value), ['192.0.2.32', '192.0.2.42']);
+      assert.deepEqual(
+        hits.map((h) => h.observable.value),
+        ['192.0.2.32', '192.0.2.42'],
+      );
       assert.equal(await store.objects.count({}), 2);
     });
 
@@ -240,20 +289,30 @@ for (const engine of ENGINES) {
 
     it('pages through a filtered list with keyset cursors', async () => {
       const batch: PreparedObject[] = [];
-      for (let i = 0; i < 35; i++) batch.push(buildPrepared({ type: i % 7 < 5 ? 'indicator' : 'malware', name: i % 3 ? 'common' : 'common rare' }));
+      for (let i = 0; i < 35; i++)
+        batch.push(buildPrepared({ type: i % 7 < 5 ? 'indicator' : 'malware', name: i % 3 ? 'common' : 'common rare' }));
       await insert(...batch);
       const indicators = batch.filter((o) => o.type === 'indicator');
       const pages = await allPages(store, { types: ['indicator'] }, 7);
-      assert.deepEqual(pages.map((p) => p.length), [7, 7, 7, 4]);
+      assert.deepEqual(
+        pages.map((p) => p.length),
+        [7, 7, 7, 4],
+      );
       assert.deepEqual(jsons(pages.flat()), jsons(indicators));
       // 25 items in pages of 5: the fifth page is the last, not an empty sixth.
-      assert.deepEqual((await allPages(store, { types: ['indicator'] }, 5)).map((p) => p.length), [5, 5, 5, 5, 5]);
+      assert.deepEqual(
+        (await allPages(store, { types: ['indicator'] }, 5)).map((p) => p.length),
+        [5, 5, 5, 5, 5],
+      );
       const malware = await allPages(store, { types: ['malware'] }, 100);
       assert.deepEqual(ids(malware.flat()), ids(batch.filter((o) => o.type === 'malware')));
       assert.equal(await store.objects.count({ types: ['indicator'] }), 25);
       const rare = batch.filter((_, i) => i % 3 === 0);
       const words = await allPages(store, { text: 'rare' }, 4);
-      assert.deepEqual(words.map((p) => p.length), [4, 4, 4]);
+      assert.deepEqual(
+        words.map((p) => p.length),
+        [4, 4, 4],
+      );
       assert.deepEqual(ids(words.flat()), ids(rare));
       const rareIndicators = await allPages(store, { text: 'Rare common', types: ['indicator'] }, 3);
       assert.deepEqual(ids(rareIndicators.flat()), ids(rare.filter((o) => o.type === 'indicator')));
@@ -355,7 +414,10 @@ for (const engine of ENGINES) {
       ]);
       assert.deepEqual(await store.objects.edges([t.id]), [{ source: rel.id, property: 'target_ref', target: t.id }]);
       assert.deepEqual(await store.objects.edges([rel.id]), relEdges);
-      assert.deepEqual(await store.objects.edges([rel.id, m.id, t.id]), sorted([...relEdges, { source: m.id, property: 'created_by_ref', target: ident.id }]));
+      assert.deepEqual(
+        await store.objects.edges([rel.id, m.id, t.id]),
+        sorted([...relEdges, { source: m.id, property: 'created_by_ref', target: ident.id }]),
+      );
       assert.deepEqual(await store.objects.edges([]), []);
     });
 
@@ -365,7 +427,13 @@ for (const engine of ENGINES) {
       const c = buildPrepared({ observables: [{ kind: 'hash:sha256', value: 'ab'.repeat(32) }] });
       await insert(a, b, c);
       const one = await store.objects.lookup([ipv4('198.51.100.1')]);
-      assert.deepEqual(one.map((h) => [h.observable, h.object.json]), [[ipv4('198.51.100.1'), a.json], [ipv4('198.51.100.1'), b.json]]);
+      assert.deepEqual(
+        one.map((h) => [h.observable, h.object.json]),
+        [
+          [ipv4('198.51.100.1'), a.json],
+          [ipv4('198.51.100.1'), b.json],
+        ],
+      );
       const many = await store.objects.lookup([
         { kind: 'hash:sha256', value: 'ab'.repeat(32) },
         { kind: 'domain', value: 'EVIL.example' },
@@ -423,13 +491,22 @@ for (const engine of ENGINES) {
       assert.deepEqual([junk?.raw, junk?.source, junk?.details], ['a\ufffdb', 'junk\ufffd.bin', { raw: 'a\u0000b' }]);
       assert.equal(await store.quarantine.remove(junk?.id ?? 0), true);
       const first = await store.quarantine.list({ limit: 3 });
-      assert.deepEqual(first.items.map((e) => e.raw), ['{"broken": 4', '{"broken": 3', '{"broken": 2']);
+      assert.deepEqual(
+        first.items.map((e) => e.raw),
+        ['{"broken": 4', '{"broken": 3', '{"broken": 2'],
+      );
       assert.notEqual(first.next, null);
       const rest = await store.quarantine.list({ limit: 3, after: first.next ?? 0 });
-      assert.deepEqual(rest.items.map((e) => e.raw), ['{"broken": 1']);
+      assert.deepEqual(
+        rest.items.map((e) => e.raw),
+        ['{"broken": 1'],
+      );
       assert.equal(rest.next, null);
       const invalid = await store.quarantine.list({ limit: 10 }, { reason: 'STIX_INVALID', source: 'a.json' });
-      assert.deepEqual(invalid.items.map((e) => e.raw), ['{"broken": 4', '{"broken": 1']);
+      assert.deepEqual(
+        invalid.items.map((e) => e.raw),
+        ['{"broken": 4', '{"broken": 1'],
+      );
       const e1 = rest.items[0];
       assert.ok(e1);
       assert.deepEqual(await store.quarantine.get(e1.id), e1);
@@ -444,19 +521,50 @@ for (const engine of ENGINES) {
 
     it('records import jobs and their summaries', async () => {
       const job = (id: string, createdAt: string): ImportJob => ({
-        id, state: 'queued', source: 'upload:x', createdAt, updatedAt: createdAt,
-        bytesTotal: 6_000_000_000, bytesRead: 0, objectsRead: 0, summary: null, orgId: 'identity--00000000-0000-4000-8000-000000000001',
+        id,
+        state: 'queued',
+        source: 'upload:x',
+        createdAt,
+        updatedAt: createdAt,
+        bytesTotal: 6_000_000_000,
+        bytesRead: 0,
+        objectsRead: 0,
+        summary: null,
+        orgId: 'identity--00000000-0000-4000-8000-000000000001',
       });
       await store.jobs.create(job('job-1', '2024-01-01T00:00:00.000Z'));
       await store.jobs.create(job('job-2', '2024-01-02T00:00:00.000Z'));
-      const summary = { accepted: 5, unchanged: 1, upgraded: 2, quarantined: 1, reasons: { STIX_INVALID: 1 }, upgrades: { 'spec_version added': 2 } };
-      await store.jobs.update('job-1', { state: 'done', bytesRead: 6_000_000_000, objectsRead: 9, summary, updatedAt: '2024-01-01T00:01:00.000Z' });
+      const summary = {
+        accepted: 5,
+        unchanged: 1,
+        upgraded: 2,
+        quarantined: 1,
+        reasons: { STIX_INVALID: 1 },
+        upgrades: { 'spec_version added': 2 },
+      };
+      await store.jobs.update('job-1', {
+        state: 'done',
+        bytesRead: 6_000_000_000,
+        objectsRead: 9,
+        summary,
+        updatedAt: '2024-01-01T00:01:00.000Z',
+      });
       assert.deepEqual(await store.jobs.get('job-1'), {
         ...job('job-1', '2024-01-01T00:00:00.000Z'),
-        state: 'done', bytesRead: 6_000_000_000, objectsRead: 9, summary, updatedAt: '2024-01-01T00:01:00.000Z',
+        state: 'done',
+        bytesRead: 6_000_000_000,
+        objectsRead: 9,
+        summary,
+        updatedAt: '2024-01-01T00:01:00.000Z',
       });
-      assert.deepEqual((await store.jobs.list({ limit: 10 })).map((j) => j.id), ['job-2', 'job-1']);
-      assert.deepEqual((await store.jobs.list({ limit: 10, after: 1 })).map((j) => j.id), ['job-1']);
+      assert.deepEqual(
+        (await store.jobs.list({ limit: 10 })).map((j) => j.id),
+        ['job-2', 'job-1'],
+      );
+      assert.deepEqual(
+        (await store.jobs.list({ limit: 10, after: 1 })).map((j) => j.id),
+        ['job-1'],
+      );
       assert.equal(await store.jobs.get('job-3'), undefined);
       await assert.rejects(store.jobs.update('job-3', { state: 'failed' }), NotFoundError);
     });
@@ -486,7 +594,13 @@ describe('engines agree', { skip: ENGINES.find((e) => e.skip !== false)?.skip ??
     const location = await engine.create();
     const store = await location.open();
     try {
-      const a = buildPrepared({ id: 'indicator--a', name: 'Shared words', labels: ['x'], observables: [ipv4('192.0.2.1')], createdByRef: 'identity--i' });
+      const a = buildPrepared({
+        id: 'indicator--a',
+        name: 'Shared words',
+        labels: ['x'],
+        observables: [ipv4('192.0.2.1')],
+        createdByRef: 'identity--i',
+      });
       const b = buildPrepared({ id: 'malware--b', type: 'malware', name: 'shared', modified: '2024-05-01T00:00:00.123456Z' });
       const a2 = buildNextVersion(a, { name: 'Shared again', observables: [ipv4('192.0.2.1'), ipv4('192.0.2.2')] });
       const out: unknown[] = [await store.objects.insertBatch([a, b, a, a2]), await store.objects.insertBatch([a, b])];

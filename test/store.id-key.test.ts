@@ -44,11 +44,17 @@ describe('object ids by key on SQLite', () => {
     store = await location.open();
     assert.ok((await location.migrations()).includes('0024_id_key'));
     assert.equal((await store.objects.get(a.id))?.version, next.version);
-    assert.deepEqual((await store.objects.versions(a.id)).map((v) => v.version), [a.version, next.version]);
+    assert.deepEqual(
+      (await store.objects.versions(a.id)).map((v) => v.version),
+      [a.version, next.version],
+    );
     assert.deepEqual(ids(await store.objects.getMany([b.id, a.id])), [b.id, a.id]);
     // Held versions are found by key: the same version again is no new row, a new one is.
     const again = await store.objects.insertBatch([a, b]);
-    assert.deepEqual(again.map((r) => r.status), ['exists', 'exists']);
+    assert.deepEqual(
+      again.map((r) => r.status),
+      ['exists', 'exists'],
+    );
     assert.equal((await store.objects.insertBatch([buildNextVersion(b)]))[0]?.status, 'inserted');
   });
 
@@ -64,7 +70,10 @@ describe('object ids by key on SQLite', () => {
     assert.deepEqual(ids(await store.objects.getMany([a.id])), [a.id]);
     assert.equal((await store.objects.get(a.id))?.id, a.id);
     const next = buildNextVersion(a);
-    assert.deepEqual((await insert(a, next)).map((r) => r.status), ['exists', 'inserted']);
+    assert.deepEqual(
+      (await insert(a, next)).map((r) => r.status),
+      ['exists', 'inserted'],
+    );
     assert.equal((await store.objects.get(a.id))?.version, next.version);
   });
 });

@@ -36,8 +36,29 @@ function objects(from: number, count: number, modified = '2025-01-01T00:00:00.00
       i % 3 === 0
         ? { type: 'ipv4-addr', spec_version: '2.1', id: `ipv4-addr--${uuid(i)}`, value: ip }
         : i % 3 === 1
-          ? { type: 'indicator', spec_version: '2.1', id: `indicator--${uuid(i)}`, created: '2025-01-01T00:00:00.000Z', modified, name: `beacon ${i}`, labels: [`l${i % 5}`], pattern: `[ipv4-addr:value = '${ip}'] OR [domain-name:value = 'h${i}.example']`, pattern_type: 'stix', valid_from: '2025-01-01T00:00:00Z', created_by_ref: `identity--${uuid(1)}` }
-          : { type: 'relationship', spec_version: '2.1', id: `relationship--${uuid(i)}`, created: '2025-01-01T00:00:00.000Z', modified, relationship_type: 'related-to', source_ref: `indicator--${uuid(i - 1)}`, target_ref: `ipv4-addr--${uuid(i - 2)}` };
+          ? {
+              type: 'indicator',
+              spec_version: '2.1',
+              id: `indicator--${uuid(i)}`,
+              created: '2025-01-01T00:00:00.000Z',
+              modified,
+              name: `beacon ${i}`,
+              labels: [`l${i % 5}`],
+              pattern: `[ipv4-addr:value = '${ip}'] OR [domain-name:value = 'h${i}.example']`,
+              pattern_type: 'stix',
+              valid_from: '2025-01-01T00:00:00Z',
+              created_by_ref: `identity--${uuid(1)}`,
+            }
+          : {
+              type: 'relationship',
+              spec_version: '2.1',
+              id: `relationship--${uuid(i)}`,
+              created: '2025-01-01T00:00:00.000Z',
+              modified,
+              relationship_type: 'related-to',
+              source_ref: `indicator--${uuid(i - 1)}`,
+              target_ref: `ipv4-addr--${uuid(i - 2)}`,
+            };
     const r = examine(JSON.stringify(o));
     if (!r.ok) throw new Error(r.message);
     out.push(r.prepared);
@@ -93,7 +114,10 @@ describe('SQLite index file', () => {
       await s.objects.insertBatch(newer);
       // Written and committed before insertBatch returned.
       const hits = await s.objects.lookup([{ kind: 'domain', value: 'h7.example' }]);
-      assert.deepEqual(hits.map((h) => h.object.version), [newer.find((o) => o.json.includes('h7.example'))?.version]);
+      assert.deepEqual(
+        hits.map((h) => h.object.version),
+        [newer.find((o) => o.json.includes('h7.example'))?.version],
+      );
     });
     await withStore(small, async (s) => {
       await insertInBatches(s, first, 100);

@@ -26,7 +26,10 @@ describe('concord collection', () => {
   after(() => rm(dir, { recursive: true, force: true }));
 
   function concord(args: string[]): { code: number; out: string; err: string } {
-    const r = spawnSync(process.execPath, [BIN, ...args, '--data-dir', join(dir, 'data')], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', CONCORD_LOG_LEVEL: 'silent' } });
+    const r = spawnSync(process.execPath, [BIN, ...args, '--data-dir', join(dir, 'data')], {
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '', CONCORD_LOG_LEVEL: 'silent' },
+    });
     return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
   }
   function json<T>(args: string[]): T {
@@ -39,7 +42,18 @@ describe('concord collection', () => {
     const org = json<{ id: string }>(['org', 'add', '--name', 'CERT-Test']);
     const q = json<CollectionJson>(['collection', 'add', '--title', 'Indicators', '--type', 'indicator', '--read', '*', '--alias', 'iocs']);
     assert.deepEqual([q.kind, q.alias, q.query.types, q.read], ['query', 'iocs', ['indicator'], ['*']]);
-    const t = json<CollectionJson>(['collection', 'add', '--title', 'Inbox', '--kind', 'target', '--read', 'org:CERT-Test', '--write', 'org:CERT-Test']);
+    const t = json<CollectionJson>([
+      'collection',
+      'add',
+      '--title',
+      'Inbox',
+      '--kind',
+      'target',
+      '--read',
+      'org:CERT-Test',
+      '--write',
+      'org:CERT-Test',
+    ]);
     assert.deepEqual([t.kind, t.read, t.write], ['target', [`org:${org.id}`], [`org:${org.id}`]]);
     assert.equal(json<CollectionJson[]>(['collection', 'list']).length, 2);
     const u = json<CollectionJson>(['collection', 'update', 'iocs', '--read', 'community:nato']);

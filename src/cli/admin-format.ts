@@ -58,7 +58,13 @@ export function printTable(header: readonly string[], rows: readonly (readonly s
     return;
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  for (const r of [header, ...rows]) console.log(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd());
+  for (const r of [header, ...rows])
+    console.log(
+      r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 /** `a, b` or `-` for an empty list. */
@@ -132,7 +138,10 @@ export function parseExpiry(value: string, now = Date.now()): string | null {
   const unit = m?.[2] !== undefined ? UNIT_MS[m[2]] : undefined;
   if (m && unit !== undefined) return new Date(now + Number(m[1]) * unit).toISOString();
   const t = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(t)) throw new InvalidInputError(`expiry "${value}" must be a duration such as 30d, 12h or 2w, an ISO 8601 timestamp, or never`, { field: 'expiresAt' });
+  if (Number.isNaN(t))
+    throw new InvalidInputError(`expiry "${value}" must be a duration such as 30d, 12h or 2w, an ISO 8601 timestamp, or never`, {
+      field: 'expiresAt',
+    });
   return new Date(t).toISOString();
 }
 

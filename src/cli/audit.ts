@@ -42,7 +42,9 @@ export async function run(args: string[]): Promise<number> {
       else if (result.ok) console.log(`audit log intact: ${result.count} entries, head ${result.head.hash}`);
       else console.log(`audit log broken at entry #${result.seq}: ${result.reason} — ${result.message}`);
       // Peers keep this node's signed heads: a history rewritten consistently shows here.
-      if (!values.json) for (const w of witnesses) console.log(`witness ${w.peer}: ${w.ok === true ? `entry #${w.seq} as stated on ${w.statedAt} holds` : (w.message ?? '')}`);
+      if (!values.json)
+        for (const w of witnesses)
+          console.log(`witness ${w.peer}: ${w.ok === true ? `entry #${w.seq} as stated on ${w.statedAt} holds` : (w.message ?? '')}`);
       return result.ok && witnesses.every((w) => w.ok !== false) ? 0 : 1;
     }
     const limit = Math.min(positive(values.limit) ?? 50, 500);
@@ -54,7 +56,9 @@ export async function run(args: string[]): Promise<number> {
     });
     if (values.json) console.log(JSON.stringify(page.items));
     else if (page.items.length === 0) console.log('no audit entries');
-    else for (const e of page.items) console.log(`${e.seq}\t${e.at}\t${e.action}\t${e.actor ?? '-'}\t${e.target ?? '-'}\t${JSON.stringify(e.details)}`);
+    else
+      for (const e of page.items)
+        console.log(`${e.seq}\t${e.at}\t${e.action}\t${e.actor ?? '-'}\t${e.target ?? '-'}\t${JSON.stringify(e.details)}`);
     return 0;
   });
 }

@@ -36,7 +36,16 @@ const OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
-const FLAGS = { title: '--title', alias: '--alias', kind: '--kind', types: '--type', labels: '--label', createdByRefs: '--created-by', read: '--read', write: '--write' };
+const FLAGS = {
+  title: '--title',
+  alias: '--alias',
+  kind: '--kind',
+  types: '--type',
+  labels: '--label',
+  createdByRefs: '--created-by',
+  read: '--read',
+  write: '--write',
+};
 
 type Values = ReturnType<typeof parse>['values'];
 
@@ -93,7 +102,8 @@ export async function run(args: string[]): Promise<number> {
   const ref = oneRef(positionals);
   const needsRef = action === 'show' || action === 'update' || action === 'remove';
   const known = ['add', 'list', 'show', 'update', 'remove'];
-  if (values.help || !action || !known.includes(action) || (needsRef ? ref === undefined : positionals.length > 1)) return usageExit(usage, values.help);
+  if (values.help || !action || !known.includes(action) || (needsRef ? ref === undefined : positionals.length > 1))
+    return usageExit(usage, values.help);
   if (values.kind !== undefined && values.kind !== 'query' && values.kind !== 'target') {
     console.error(`error: --kind must be query or target, got "${values.kind}"`);
     return 2;
@@ -102,7 +112,12 @@ export async function run(args: string[]): Promise<number> {
     if (action === 'list') {
       const all = await s.collections.list(CLI);
       if (values.json) printJson(all);
-      else printTable(['ID', 'ALIAS', 'KIND', 'TITLE', 'READ', 'WRITE'], all.map((c) => [c.id, c.alias ?? '-', c.kind, c.title, listText(c.read), listText(c.write)]), 'no collections');
+      else
+        printTable(
+          ['ID', 'ALIAS', 'KIND', 'TITLE', 'READ', 'WRITE'],
+          all.map((c) => [c.id, c.alias ?? '-', c.kind, c.title, listText(c.read), listText(c.write)]),
+          'no collections',
+        );
       return 0;
     }
     if (action === 'add') {

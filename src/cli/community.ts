@@ -58,14 +58,24 @@ export async function run(args: string[]): Promise<number> {
   const [action] = positionals;
   const id = oneRef(positionals);
   const needsId = action !== 'list';
-  if (values.help || !action || !['add', 'list', 'show', 'update', 'disable'].includes(action) || (needsId ? id === undefined : positionals.length > 1)) {
+  if (
+    values.help ||
+    !action ||
+    !['add', 'list', 'show', 'update', 'disable'].includes(action) ||
+    (needsId ? id === undefined : positionals.length > 1)
+  ) {
     return usageExit(usage, values.help);
   }
   return runAdmin(values, FLAGS, async (s) => {
     if (action === 'list') {
       const all = await s.orgs.listCommunities(CLI);
       if (values.json) printJson(all);
-      else printTable(['ID', 'NAME', 'STATE', 'DESCRIPTION'], all.map((c) => [c.id, c.name, stateText(c.disabled), c.description]), 'no communities');
+      else
+        printTable(
+          ['ID', 'NAME', 'STATE', 'DESCRIPTION'],
+          all.map((c) => [c.id, c.name, stateText(c.disabled), c.description]),
+          'no communities',
+        );
       return 0;
     }
     const ref = id ?? '';

@@ -20,9 +20,21 @@ export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(
 }
 
 /** Configuration from the global flags and the environment. */
-export function configFrom(values: { 'data-dir'?: string | boolean | undefined; 'database-url'?: string | boolean | undefined; 'log-level'?: string | boolean | undefined }, extra: { host?: string; port?: string } = {}): Config {
+export function configFrom(
+  values: {
+    'data-dir'?: string | boolean | undefined;
+    'database-url'?: string | boolean | undefined;
+    'log-level'?: string | boolean | undefined;
+  },
+  extra: { host?: string; port?: string } = {},
+): Config {
   const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
-  const flags = { dataDir: str(values['data-dir']), databaseUrl: str(values['database-url']), logLevel: str(values['log-level']), ...extra };
+  const flags = {
+    dataDir: str(values['data-dir']),
+    databaseUrl: str(values['database-url']),
+    logLevel: str(values['log-level']),
+    ...extra,
+  };
   return loadConfig(Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)));
 }
 

@@ -36,7 +36,14 @@ const OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
-const FLAGS = { url: '<url>', collection: '--collection', tlp: '--tlp', distribution: '--distribution', interval: '--interval', auth: '--user/--token' };
+const FLAGS = {
+  url: '<url>',
+  collection: '--collection',
+  tlp: '--tlp',
+  distribution: '--distribution',
+  interval: '--interval',
+  auth: '--user/--token',
+};
 
 type Values = ReturnType<typeof parse>['values'];
 
@@ -46,7 +53,8 @@ function parse(args: string[]) {
 
 async function authFrom(v: Values): Promise<FeedAuth> {
   const password = v['password-stdin'] ? await readSecretFromStdin() : v.password;
-  if (v.token !== undefined && (v.user !== undefined || password !== undefined)) throw new InvalidInputError('give either --token or --user and --password, not both', { field: 'auth' });
+  if (v.token !== undefined && (v.user !== undefined || password !== undefined))
+    throw new InvalidInputError('give either --token or --user and --password, not both', { field: 'auth' });
   if (v.token !== undefined) return { kind: 'token', token: v.token };
   if (v.user !== undefined || password !== undefined) {
     if (v.user === undefined || password === undefined) throw new InvalidInputError('--user and --password go together', { field: 'auth' });
@@ -64,13 +72,26 @@ function resultText(r: FeedPullResult | null): string {
 function printList(feeds: Feed[]): void {
   printTable(
     ['ID', 'URL', 'AUTH', 'EVERY', 'LAST PULL', 'RESULT'],
-    feeds.map((f) => [f.id, f.objectsUrl, f.auth.kind === 'basic' ? `basic:${f.auth.user}` : f.auth.kind, intervalText(f.intervalSeconds), f.lastPullAt ?? '-', resultText(f.lastResult)]),
+    feeds.map((f) => [
+      f.id,
+      f.objectsUrl,
+      f.auth.kind === 'basic' ? `basic:${f.auth.user}` : f.auth.kind,
+      intervalText(f.intervalSeconds),
+      f.lastPullAt ?? '-',
+      resultText(f.lastResult),
+    ]),
     'no feeds',
   );
 }
 
 function printResult(r: FeedPullResult): void {
-  const lines = [`pages        ${r.pages}`, `objects      ${r.objects}`, `accepted     ${r.accepted}`, `unchanged    ${r.unchanged}`, `quarantined  ${r.quarantined}`];
+  const lines = [
+    `pages        ${r.pages}`,
+    `objects      ${r.objects}`,
+    `accepted     ${r.accepted}`,
+    `unchanged    ${r.unchanged}`,
+    `quarantined  ${r.quarantined}`,
+  ];
   for (const [reason, n] of Object.entries(r.reasons)) lines.push(`  ${reason}: ${n}`);
   if (r.quarantined > 0) lines.push('see them with: npx concord quarantine list');
   if (r.error) lines.push(`stopped: ${r.error}\n(every page before this one is committed; the next pull resumes after it)`);
@@ -84,7 +105,8 @@ export async function run(args: string[]): Promise<number> {
   const ref = oneRef(positionals);
   const known = ['add', 'list', 'pull', 'remove'];
   const needsRef = action !== 'list';
-  if (values.help || !action || !known.includes(action) || (needsRef ? ref === undefined : positionals.length > 1)) return usageExit(usage, values.help);
+  if (values.help || !action || !known.includes(action) || (needsRef ? ref === undefined : positionals.length > 1))
+    return usageExit(usage, values.help);
   const interval = parseInterval(values.interval ?? '15m');
   if (interval === undefined) {
     console.error(`error: --interval must be a duration of at least 10s such as 30s, 15m, 2h or 1d, got "${values.interval ?? ''}"`);
@@ -99,7 +121,14 @@ export async function run(args: string[]): Promise<number> {
     }
     const id = ref ?? '';
     if (action === 'add') {
-      const input = { url: id, collection: values.collection, auth: await authFrom(values), intervalSeconds: interval, tlp: values.tlp, distribution: values.distribution };
+      const input = {
+        url: id,
+        collection: values.collection,
+        auth: await authFrom(values),
+        intervalSeconds: interval,
+        tlp: values.tlp,
+        distribution: values.distribution,
+      };
       const feed = await s.feeds.add(CLI, input);
       if (values.json) printJson(feedView(feed));
       else console.log(`feed ${feed.id} added: ${feed.objectsUrl}\npull it now with: npx concord feed pull ${feed.id}`);
@@ -111,7 +140,10 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     const progress = new Progress(`pulling feed ${id}`);
-    const result = await s.feeds.pull(CLI, id, { onPage: (p) => progress.update(p.bytes, p.summary.objects), force: values.force === true });
+    const result = await s.feeds.pull(CLI, id, {
+      onPage: (p) => progress.update(p.bytes, p.summary.objects),
+      force: values.force === true,
+    });
     progress.done();
     if (values.json) printJson(result);
     else printResult(result);

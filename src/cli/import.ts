@@ -17,7 +17,12 @@ export const usage = `concord import <file|-> [--json] [--source NAME] [--org OR
 
 /** Prints the summary for people. */
 function printSummary(s: ImportSummary): void {
-  const lines = [`accepted     ${s.accepted}`, `unchanged    ${s.unchanged}`, `upgraded     ${s.upgraded}`, `quarantined  ${s.quarantined}`];
+  const lines = [
+    `accepted     ${s.accepted}`,
+    `unchanged    ${s.unchanged}`,
+    `upgraded     ${s.upgraded}`,
+    `quarantined  ${s.quarantined}`,
+  ];
   for (const [reason, n] of Object.entries(s.reasons)) lines.push(`  ${reason}: ${n}`);
   for (const [change, n] of Object.entries(s.upgrades)) lines.push(`  upgrade: ${change}: ${n}`);
   if (s.restricted) lines.push(`restricted   ${s.restricted} (markings not known here: visible to the owning organisation only)`);

@@ -28,20 +28,41 @@ export async function run(args: string[]): Promise<number> {
       const n = await s.federation.node.identity();
       // A partner pinning this node names the organisations it hosts by id.
       const hosted = (await s.orgs.listOrgs(CLI)).filter((o) => o.node === null && !o.disabled);
-      if (values.json) printJson({ nodeId: n.nodeId, keyId: n.keyId, publicKey: n.publicKey, publicKeyPem: n.publicKeyPem, organisations: hosted.map((o) => ({ id: o.id, name: o.name, country: o.country })) });
+      if (values.json)
+        printJson({
+          nodeId: n.nodeId,
+          keyId: n.keyId,
+          publicKey: n.publicKey,
+          publicKeyPem: n.publicKeyPem,
+          organisations: hosted.map((o) => ({ id: o.id, name: o.name, country: o.country })),
+        });
       else if (values.pem) process.stdout.write(n.publicKeyPem);
-      else printFields([['node id', n.nodeId], ['public key', n.publicKey], ['key id', n.keyId], ...hosted.map((o): [string, string] => ['hosts', `${o.id} (${o.name})`])]);
+      else
+        printFields([
+          ['node id', n.nodeId],
+          ['public key', n.publicKey],
+          ['key id', n.keyId],
+          ...hosted.map((o): [string, string] => ['hosts', `${o.id} (${o.name})`]),
+        ]);
       return 0;
     }
     if (action === 'retract') {
       const r = await s.federation.retractions.retract(CLI, ids, values.reason);
       if (values.json) printJson({ retraction: r.retraction.id, purged: r.purged });
-      else console.log(`retracted ${ids.length} object(s) (${r.purged} versions purged here) with ${r.retraction.id}; peers purge them when they pull it`);
+      else
+        console.log(
+          `retracted ${ids.length} object(s) (${r.purged} versions purged here) with ${r.retraction.id}; peers purge them when they pull it`,
+        );
       return 0;
     }
     const list = await s.federation.tombstones(200);
     if (values.json) printJson(list);
-    else printTable(['OBJECT', 'RETRACTED AT', 'BY KEY', 'RETRACTION'], list.map((t) => [t.objectId, t.retractedAt, t.retractedBy, t.retractionId]), 'nothing retracted');
+    else
+      printTable(
+        ['OBJECT', 'RETRACTED AT', 'BY KEY', 'RETRACTION'],
+        list.map((t) => [t.objectId, t.retractedAt, t.retractedBy, t.retractionId]),
+        'nothing retracted',
+      );
     return 0;
   });
 }

@@ -4,7 +4,19 @@ import { CLI } from '../domain/identity/principal.ts';
 import type { Org } from '../domain/identity/types.ts';
 import type { OrgInput } from '../services/org.service.ts';
 import type { Services } from '../services/index.ts';
-import { editList, listText, oneRef, printFields, printJson, printTable, requireChanges, resolveOrg, runAdmin, stateText, usageExit } from './admin-format.ts';
+import {
+  editList,
+  listText,
+  oneRef,
+  printFields,
+  printJson,
+  printTable,
+  requireChanges,
+  resolveOrg,
+  runAdmin,
+  stateText,
+  usageExit,
+} from './admin-format.ts';
 import { parseCommand } from './context.ts';
 
 export const usage = `concord org add --name NAME [--country CC] [--community ID]... [--default-tlp TLP]
@@ -91,14 +103,25 @@ export async function run(args: string[]): Promise<number> {
   const [action] = positionals;
   const ref = oneRef(positionals);
   const needsRef = action === 'show' || action === 'update' || action === 'disable';
-  if (values.help || !action || !['add', 'list', 'show', 'update', 'disable'].includes(action) || (needsRef ? ref === undefined : positionals.length > 1) || (action !== 'add' && values.id !== undefined)) {
+  if (
+    values.help ||
+    !action ||
+    !['add', 'list', 'show', 'update', 'disable'].includes(action) ||
+    (needsRef ? ref === undefined : positionals.length > 1) ||
+    (action !== 'add' && values.id !== undefined)
+  ) {
     return usageExit(usage, values.help);
   }
   return runAdmin(values, FLAGS, async (s) => {
     if (action === 'list') {
       const orgs = await s.orgs.listOrgs(CLI);
       if (values.json) printJson(orgs);
-      else printTable(['ID', 'NAME', 'COUNTRY', 'COMMUNITIES', 'NODE', 'STATE'], orgs.map((o) => [o.id, o.name, o.country ?? '-', listText(o.communities), o.node ?? 'local', stateText(o.disabled)]), 'no organisations');
+      else
+        printTable(
+          ['ID', 'NAME', 'COUNTRY', 'COMMUNITIES', 'NODE', 'STATE'],
+          orgs.map((o) => [o.id, o.name, o.country ?? '-', listText(o.communities), o.node ?? 'local', stateText(o.disabled)]),
+          'no organisations',
+        );
       return 0;
     }
     if (action === 'add') {

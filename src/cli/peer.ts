@@ -6,7 +6,18 @@ import type { PeerInput } from '../domain/federation/peer-input.ts';
 import type { PeerPullResult } from '../domain/federation/types.ts';
 import type { PeerView } from '../services/federation/peer.service.ts';
 import type { Services } from '../services/index.ts';
-import { listText, oneRef, parseClearances, printFields, printJson, printTable, requireChanges, resolveOrg, runAdmin, usageExit } from './admin-format.ts';
+import {
+  listText,
+  oneRef,
+  parseClearances,
+  printFields,
+  printJson,
+  printTable,
+  requireChanges,
+  resolveOrg,
+  runAdmin,
+  usageExit,
+} from './admin-format.ts';
 import { parseCommand } from './context.ts';
 import { Progress } from './progress.ts';
 
@@ -54,9 +65,20 @@ const OPTIONS = {
 } as const;
 
 const FLAGS = {
-  url: '<url>/--url', key: '--key', name: '--name', orgs: '--org', countries: '--country', communities: '--community', accreditation: '--accreditation',
-  'outbound.maxTlp': '--max-tlp', 'outbound.maxClassification': '--max-class', 'outbound.communities': '--out-community', 'outbound.types': '--type',
-  'outbound.exercises': '--exercise', 'inbound.acceptTypes': '--accept-type', org: '--org',
+  url: '<url>/--url',
+  key: '--key',
+  name: '--name',
+  orgs: '--org',
+  countries: '--country',
+  communities: '--community',
+  accreditation: '--accreditation',
+  'outbound.maxTlp': '--max-tlp',
+  'outbound.maxClassification': '--max-class',
+  'outbound.communities': '--out-community',
+  'outbound.types': '--type',
+  'outbound.exercises': '--exercise',
+  'inbound.acceptTypes': '--accept-type',
+  org: '--org',
 };
 
 type Values = ReturnType<typeof parse>['values'];
@@ -67,7 +89,10 @@ function parse(args: string[]) {
 
 /** Lists given as repeated options or comma-separated; "" clears. */
 function items(v: string[] | undefined): string[] | undefined {
-  return v?.flatMap((x) => x.split(',')).map((x) => x.trim()).filter((x) => x !== '');
+  return v
+    ?.flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
 }
 
 function pairs(v: string[] | undefined): Record<string, string> | undefined {
@@ -87,7 +112,10 @@ async function input(s: Services, v: Values, url: string | undefined): Promise<P
     ...(v['accept-type'] !== undefined ? { acceptTypes: items(v['accept-type']) } : {}),
     ...(v['allow-unsigned'] !== undefined ? { allowUnsigned: v['allow-unsigned'] } : {}),
   };
-  const resolved = orgs === undefined ? undefined : await Promise.all(orgs.map(async (o) => (o.startsWith('identity--') ? o : (await resolveOrg(s, o)).id)));
+  const resolved =
+    orgs === undefined
+      ? undefined
+      : await Promise.all(orgs.map(async (o) => (o.startsWith('identity--') ? o : (await resolveOrg(s, o)).id)));
   return {
     ...(url !== undefined ? { url } : {}),
     ...(v.key !== undefined ? { key: v.key } : {}),
@@ -116,21 +144,44 @@ function lagText(p: PeerView): string {
 function show(p: PeerView): void {
   const o = p.outbound;
   printFields([
-    ['id', p.id], ['name', p.name], ['url', p.url], ['key id', p.keyId], ['public key', p.publicKey], ['node', p.nodeId],
+    ['id', p.id],
+    ['name', p.name],
+    ['url', p.url],
+    ['key id', p.keyId],
+    ['public key', p.publicKey],
+    ['node', p.nodeId],
     ['state', p.disabled ? 'disabled' : p.sync ? 'syncing' : 'pinned only'],
-    ['hosts orgs', listText(p.orgs)], ['countries', listText(p.countries)], ['communities', listText(p.communities)],
+    ['hosts orgs', listText(p.orgs)],
+    ['countries', listText(p.countries)],
+    ['communities', listText(p.communities)],
     ['accreditation', listText(Object.entries(p.accreditation).map(([k, v]) => `${k}=${v}`))],
-    ['out max tlp', o.maxTlp ?? '-'], ['out max class', listText(Object.entries(o.maxClassification ?? {}).map(([k, v]) => `${k}=${v}`))],
-    ['out communities', o.communities ? listText(o.communities) : '(all it is in)'], ['out types', o.types ? listText(o.types) : '(all)'], ['out exercises', listText(o.exercises ?? [])],
-    ['accept types', p.inbound.acceptTypes ? listText(p.inbound.acceptTypes) : '(all)'], ['allow unsigned', p.inbound.allowUnsigned ? 'yes' : 'no'],
-    ['cursor', p.state.cursor ?? '-'], ['lag', lagText(p)], ['last pull', p.state.lastPullAt ?? '-'], ['last result', pullText(p.state.lastResult)],
+    ['out max tlp', o.maxTlp ?? '-'],
+    ['out max class', listText(Object.entries(o.maxClassification ?? {}).map(([k, v]) => `${k}=${v}`))],
+    ['out communities', o.communities ? listText(o.communities) : '(all it is in)'],
+    ['out types', o.types ? listText(o.types) : '(all)'],
+    ['out exercises', listText(o.exercises ?? [])],
+    ['accept types', p.inbound.acceptTypes ? listText(p.inbound.acceptTypes) : '(all)'],
+    ['allow unsigned', p.inbound.allowUnsigned ? 'yes' : 'no'],
+    ['cursor', p.state.cursor ?? '-'],
+    ['lag', lagText(p)],
+    ['last pull', p.state.lastPullAt ?? '-'],
+    ['last result', pullText(p.state.lastResult)],
   ]);
 }
 
 function statusTable(peers: PeerView[]): void {
   printTable(
     ['ID', 'NAME', 'URL', 'STATE', 'CURSOR', 'LAG', 'LAST PULL', 'RESULT'],
-    peers.map((p) => [p.id, p.name, p.url, p.disabled ? 'disabled' : p.sync ? 'syncing' : 'pinned', p.state.cursor ?? '-', lagText(p), p.state.lastPullAt ?? '-', pullText(p.state.lastResult)]),
+    peers.map((p) => [
+      p.id,
+      p.name,
+      p.url,
+      p.disabled ? 'disabled' : p.sync ? 'syncing' : 'pinned',
+      p.state.cursor ?? '-',
+      lagText(p),
+      p.state.lastPullAt ?? '-',
+      pullText(p.state.lastResult),
+    ]),
     'no peers',
   );
 }
@@ -142,14 +193,18 @@ export async function run(args: string[]): Promise<number> {
   const ref = oneRef(positionals);
   const needsRef = ['add', 'show', 'update', 'remove', 'pull'];
   const known = [...needsRef, 'list', 'status'];
-  if (values.help || !action || !known.includes(action) || (needsRef.includes(action) && ref === undefined)) return usageExit(usage, values.help);
+  if (values.help || !action || !known.includes(action) || (needsRef.includes(action) && ref === undefined))
+    return usageExit(usage, values.help);
   return runAdmin(values, FLAGS, async (s) => {
     const fed = s.federation;
     const id = ref ?? '';
     if (action === 'add') {
       const p = await fed.peers.add(CLI, await input(s, values, id));
       if (values.json) printJson(p);
-      else console.log(`peer ${p.id} (${p.name}) added: ${p.url}, key ${p.keyId}\nOn the peer, pin this node with the key \`concord node info\` prints here.`);
+      else
+        console.log(
+          `peer ${p.id} (${p.name}) added: ${p.url}, key ${p.keyId}\nOn the peer, pin this node with the key \`concord node info\` prints here.`,
+        );
       return 0;
     }
     if (action === 'update') {
@@ -171,7 +226,8 @@ export async function run(args: string[]): Promise<number> {
       const from = Number(p.state.cursor ?? 0);
       const progress = new Progress(`pulling peer ${p.name}`);
       const r = await fed.sync.pull(p.id, {
-        onPage: (so, at) => progress.share(so.objects, at.head !== null && at.head > from ? (at.cursor - from) / (at.head - from) : undefined),
+        onPage: (so, at) =>
+          progress.share(so.objects, at.head !== null && at.head > from ? (at.cursor - from) / (at.head - from) : undefined),
       });
       progress.done();
       if (values.json) printJson(r);
@@ -187,7 +243,12 @@ export async function run(args: string[]): Promise<number> {
     }
     const peers = await fed.peers.list(CLI);
     if (values.json) printJson(peers);
-    else if (action === 'list') printTable(['ID', 'NAME', 'URL', 'KEY ID', 'STATE', 'COMMUNITIES'], peers.map((p) => [p.id, p.name, p.url, p.keyId, p.disabled ? 'disabled' : p.sync ? 'syncing' : 'pinned', listText(p.communities)]), 'no peers');
+    else if (action === 'list')
+      printTable(
+        ['ID', 'NAME', 'URL', 'KEY ID', 'STATE', 'COMMUNITIES'],
+        peers.map((p) => [p.id, p.name, p.url, p.keyId, p.disabled ? 'disabled' : p.sync ? 'syncing' : 'pinned', listText(p.communities)]),
+        'no peers',
+      );
     else statusTable(peers);
     return 0;
   });

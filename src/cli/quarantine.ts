@@ -43,7 +43,9 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     const result = await s.quarantine.retry(CLI, id);
-    console.log(result.outcome === 'stored' ? `entry ${id} is now stored` : `entry ${id} failed again: ${JSON.stringify(result.summary.reasons)}`);
+    console.log(
+      result.outcome === 'stored' ? `entry ${id} is now stored` : `entry ${id} failed again: ${JSON.stringify(result.summary.reasons)}`,
+    );
     return result.outcome === 'stored' ? 0 : 1;
   });
 }

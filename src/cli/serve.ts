@@ -20,10 +20,14 @@ export async function run(args: string[]): Promise<number> {
   const boot = await node.services.bootstrap();
   if (boot.admin) {
     // Printed once, to the terminal only (never to the log): the password is not stored anywhere.
-    console.log(`\nFirst start: created organisation "${boot.org.name}" and its administrator.\n  user name: ${boot.admin.username}\n  password:  ${boot.admin.password}\nThis password is shown only now; signing in with it, you first choose your own.\n`);
+    console.log(
+      `\nFirst start: created organisation "${boot.org.name}" and its administrator.\n  user name: ${boot.admin.username}\n  password:  ${boot.admin.password}\nThis password is shown only now; signing in with it, you first choose your own.\n`,
+    );
   }
   const address = await node.app.listen({ host: config.host, port: config.port });
-  node.app.log.info(`Concord is listening on ${address} (database: ${node.store.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}); API docs at ${address}/api/docs`);
+  node.app.log.info(
+    `Concord is listening on ${address} (database: ${node.store.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}); API docs at ${address}/api/docs`,
+  );
   // TAXII feeds are pulled on their interval while the node runs (issue 4, item 3).
   const puller = new FeedPuller({ feeds: node.services.feeds, log: node.app.log });
   puller.start();

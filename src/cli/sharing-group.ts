@@ -5,7 +5,21 @@ import { CLI } from '../domain/identity/principal.ts';
 import type { SharingGroup } from '../domain/identity/types.ts';
 import type { SharingGroupInput } from '../services/org.service.ts';
 import type { Services } from '../services/index.ts';
-import { editList, listText, oneRef, orgNames, printFields, printJson, printTable, requireChanges, resolveGroup, resolveOrg, runAdmin, stateText, usageExit } from './admin-format.ts';
+import {
+  editList,
+  listText,
+  oneRef,
+  orgNames,
+  printFields,
+  printJson,
+  printTable,
+  requireChanges,
+  resolveGroup,
+  resolveOrg,
+  runAdmin,
+  stateText,
+  usageExit,
+} from './admin-format.ts';
 import { parseCommand } from './context.ts';
 
 export const usage = `concord sharing-group add --name NAME --owner ORG [--member ORG]... [--description TEXT] [--json]
@@ -45,7 +59,12 @@ async function orgIds(s: Services, refs: string[] | undefined): Promise<string[]
 
 /** What the options change; `current` is the group being updated (none when adding). */
 async function changes(s: Services, values: Values, current?: SharingGroup): Promise<SharingGroupInput> {
-  const members = editList(current?.members ?? [], await orgIds(s, values.member), await orgIds(s, values['add-member']), await orgIds(s, values['remove-member']));
+  const members = editList(
+    current?.members ?? [],
+    await orgIds(s, values.member),
+    await orgIds(s, values['add-member']),
+    await orgIds(s, values['remove-member']),
+  );
   return {
     ...(values.name !== undefined ? { name: values.name } : {}),
     ...(values.description !== undefined ? { description: values.description } : {}),
@@ -76,7 +95,13 @@ export async function run(args: string[]): Promise<number> {
   const [action] = positionals;
   const ref = oneRef(positionals);
   const needsRef = action === 'show' || action === 'update' || action === 'disable';
-  if (values.help || !action || !['add', 'list', 'show', 'update', 'disable'].includes(action) || (needsRef ? ref === undefined : positionals.length > 1) || (action !== 'add' && values.owner !== undefined)) {
+  if (
+    values.help ||
+    !action ||
+    !['add', 'list', 'show', 'update', 'disable'].includes(action) ||
+    (needsRef ? ref === undefined : positionals.length > 1) ||
+    (action !== 'add' && values.owner !== undefined)
+  ) {
     return usageExit(usage, values.help);
   }
   return runAdmin(values, FLAGS, async (s) => {
@@ -84,7 +109,12 @@ export async function run(args: string[]): Promise<number> {
       const groups = await s.orgs.listSharingGroups(CLI);
       const name = await orgNames(s);
       if (values.json) printJson(groups);
-      else printTable(['ID', 'NAME', 'OWNER', 'MEMBERS', 'STATE'], groups.map((g) => [g.id, g.name, name(g.ownerOrg), String(g.members.length), stateText(g.disabled)]), 'no sharing groups');
+      else
+        printTable(
+          ['ID', 'NAME', 'OWNER', 'MEMBERS', 'STATE'],
+          groups.map((g) => [g.id, g.name, name(g.ownerOrg), String(g.members.length), stateText(g.disabled)]),
+          'no sharing groups',
+        );
       return 0;
     }
     if (action === 'add') {

@@ -27,7 +27,14 @@ const OPTIONS = {
 
 const FLAGS = { user: '--user', userId: '--user', name: '--name', scope: '--scope', expiresAt: '--expires' };
 
-const ALIASES = new Map([['create', 'create'], ['add', 'create'], ['list', 'list'], ['show', 'show'], ['revoke', 'revoke'], ['disable', 'revoke']]);
+const ALIASES = new Map([
+  ['create', 'create'],
+  ['add', 'create'],
+  ['list', 'list'],
+  ['show', 'show'],
+  ['revoke', 'revoke'],
+  ['disable', 'revoke'],
+]);
 
 const SCOPES: readonly TokenScope[] = ['read', 'read-write'];
 
@@ -56,13 +63,20 @@ async function create(s: Services, values: Values): Promise<number> {
   if (values.user === undefined) throw new InvalidInputError('a token needs the user it acts for', { field: 'user' });
   const user = await resolveUser(s, values.user);
   const expiresAt = values.expires !== undefined ? parseExpiry(values.expires) : null;
-  const { token, secret } = await s.users.createToken(CLI, { userId: user.id, scope, expiresAt, ...(values.name !== undefined ? { name: values.name } : {}) });
+  const { token, secret } = await s.users.createToken(CLI, {
+    userId: user.id,
+    scope,
+    expiresAt,
+    ...(values.name !== undefined ? { name: values.name } : {}),
+  });
   if (values.json) {
     printJson({ token, secret });
     console.error('the secret is shown only now and cannot be shown again; store it safely.');
     return 0;
   }
-  console.log(`token ${token.id} (${token.name}) created for ${user.username}: scope ${token.scope}, expires ${token.expiresAt ?? 'never'}`);
+  console.log(
+    `token ${token.id} (${token.name}) created for ${user.username}: scope ${token.scope}, expires ${token.expiresAt ?? 'never'}`,
+  );
   console.log(`secret: ${secret}`);
   console.log('the secret is shown only now and cannot be shown again; store it safely.');
   return 0;
@@ -81,7 +95,9 @@ export async function run(args: string[]): Promise<number> {
   const action = ALIASES.get(positionals[0] ?? '');
   const ref = oneRef(positionals);
   const needsRef = action === 'show' || action === 'revoke';
-  const misplaced = (action !== 'create' && (values.name !== undefined || values.scope !== undefined || values.expires !== undefined)) || (needsRef && values.user !== undefined);
+  const misplaced =
+    (action !== 'create' && (values.name !== undefined || values.scope !== undefined || values.expires !== undefined)) ||
+    (needsRef && values.user !== undefined);
   if (values.help || action === undefined || (needsRef ? ref === undefined : positionals.length > 1) || misplaced) {
     return usageExit(usage, values.help);
   }
@@ -92,7 +108,12 @@ export async function run(args: string[]): Promise<number> {
       const tokens = await s.users.listTokens(CLI, user?.id);
       const name = await usernames(s);
       if (values.json) printJson(tokens);
-      else printTable(['ID', 'USER', 'NAME', 'SCOPE', 'EXPIRES', 'LAST USED', 'STATE'], tokens.map((t) => [t.id, name(t.userId), t.name, t.scope, t.expiresAt ?? 'never', t.lastUsedAt ?? '-', stateOf(t)]), 'no tokens');
+      else
+        printTable(
+          ['ID', 'USER', 'NAME', 'SCOPE', 'EXPIRES', 'LAST USED', 'STATE'],
+          tokens.map((t) => [t.id, name(t.userId), t.name, t.scope, t.expiresAt ?? 'never', t.lastUsedAt ?? '-', stateOf(t)]),
+          'no tokens',
+        );
       return 0;
     }
     const token = await findToken(s, ref ?? '');

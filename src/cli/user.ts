@@ -5,7 +5,22 @@ import { CLI } from '../domain/identity/principal.ts';
 import type { User } from '../domain/identity/types.ts';
 import type { UserInput } from '../services/user.service.ts';
 import type { Services } from '../services/index.ts';
-import { listText, oneRef, orgNames, parseClearances, printFields, printJson, printTable, readSecretFromStdin, requireChanges, resolveOrg, resolveUser, runAdmin, stateText, usageExit } from './admin-format.ts';
+import {
+  listText,
+  oneRef,
+  orgNames,
+  parseClearances,
+  printFields,
+  printJson,
+  printTable,
+  readSecretFromStdin,
+  requireChanges,
+  resolveOrg,
+  resolveUser,
+  runAdmin,
+  stateText,
+  usageExit,
+} from './admin-format.ts';
 import { parseCommand } from './context.ts';
 
 export const usage = `concord user add --org ORG --username NAME [--display-name TEXT] [--password-stdin [--must-change]]
@@ -98,7 +113,11 @@ async function print(s: Services, u: User, json: boolean | undefined): Promise<v
 async function add(s: Services, values: Values): Promise<number> {
   const org = values.org !== undefined ? await resolveOrg(s, values.org) : undefined;
   const input = await changes(values);
-  const { user, password } = await s.users.addUser(CLI, { ...input, ...(org ? { orgId: org.id } : {}), ...(values.username !== undefined ? { username: values.username } : {}) });
+  const { user, password } = await s.users.addUser(CLI, {
+    ...input,
+    ...(org ? { orgId: org.id } : {}),
+    ...(values.username !== undefined ? { username: values.username } : {}),
+  });
   if (values.json) {
     printJson(password !== undefined ? { user, password } : { user });
     return 0;
@@ -117,8 +136,15 @@ export async function run(args: string[]): Promise<number> {
   const [action] = positionals;
   const ref = oneRef(positionals);
   const needsRef = action === 'show' || action === 'update' || action === 'disable';
-  const misplaced = (action !== 'add' && values.username !== undefined) || (action !== 'add' && action !== 'list' && values.org !== undefined);
-  if (values.help || !action || !['add', 'list', 'show', 'update', 'disable'].includes(action) || (needsRef ? ref === undefined : positionals.length > 1) || misplaced) {
+  const misplaced =
+    (action !== 'add' && values.username !== undefined) || (action !== 'add' && action !== 'list' && values.org !== undefined);
+  if (
+    values.help ||
+    !action ||
+    !['add', 'list', 'show', 'update', 'disable'].includes(action) ||
+    (needsRef ? ref === undefined : positionals.length > 1) ||
+    misplaced
+  ) {
     return usageExit(usage, values.help);
   }
   return runAdmin(values, FLAGS, async (s) => {
@@ -128,7 +154,12 @@ export async function run(args: string[]): Promise<number> {
       const users = await s.users.listUsers(CLI, org ? { orgId: org.id } : {});
       const orgName = await orgNames(s);
       if (values.json) printJson(users);
-      else printTable(['USERNAME', 'ID', 'ORGANISATION', 'ROLES', 'STATE'], users.map((u) => [u.username, u.id, orgName(u.orgId), listText(u.roles), stateText(u.disabled)]), 'no users');
+      else
+        printTable(
+          ['USERNAME', 'ID', 'ORGANISATION', 'ROLES', 'STATE'],
+          users.map((u) => [u.username, u.id, orgName(u.orgId), listText(u.roles), stateText(u.disabled)]),
+          'no users',
+        );
       return 0;
     }
     const user = await resolveUser(s, ref ?? '');

@@ -23,7 +23,11 @@ export async function run(args: string[]): Promise<number> {
   const [file] = positionals;
   if (values.help || file === undefined || positionals.length !== 1) return usageExit(usage, values.help);
   const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-  const objects: unknown[] = Array.isArray(parsed) ? parsed : Array.isArray((parsed as { objects?: unknown }).objects) ? (parsed as { objects: unknown[] }).objects : [parsed];
+  const objects: unknown[] = Array.isArray(parsed)
+    ? parsed
+    : Array.isArray((parsed as { objects?: unknown }).objects)
+      ? (parsed as { objects: unknown[] }).objects
+      : [parsed];
   return runAdmin(values, { key: '--key' }, async (s) => {
     const keys = new Map<string, PublicKeyBytes>();
     const own = await s.federation.node.identity();
@@ -36,7 +40,9 @@ export async function run(args: string[]): Promise<number> {
     const results = objects.map((o) => {
       const obj = o as StixObject;
       const v = verifyObject(obj, (k) => keys.get(k));
-      return v.ok ? { id: obj.id, ok: true, origin: v.provenance.originNode, keyId: v.provenance.keyId } : { id: obj.id, ok: false, reason: v.reason, message: v.message };
+      return v.ok
+        ? { id: obj.id, ok: true, origin: v.provenance.originNode, keyId: v.provenance.keyId }
+        : { id: obj.id, ok: false, reason: v.reason, message: v.message };
     });
     const bad = results.filter((r) => !r.ok);
     if (values.json) printJson({ objects: results.length, valid: results.length - bad.length, invalid: bad.length, results });

@@ -38,7 +38,16 @@ const TITLES: Record<number, string> = {
 };
 
 function problem(req: FastifyRequest, status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
-  return { type: `urn:concord:problem:${code}`, title: TITLES[status] ?? 'Error', status, code, detail, instance: req.url, requestId: req.id, ...extra };
+  return {
+    type: `urn:concord:problem:${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    instance: req.url,
+    requestId: req.id,
+    ...extra,
+  };
 }
 
 /** Converts any thrown error into a problem document (unknown errors are logged, not shown). */

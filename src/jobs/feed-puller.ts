@@ -73,7 +73,14 @@ export class FeedPuller {
   private async pullOne(feed: Feed): Promise<void> {
     try {
       const r = await this.feeds.pull(CLI, feed.id, { signal: this.abort.signal });
-      const counts = { feed: feed.id, pages: r.pages, objects: r.objects, accepted: r.accepted, unchanged: r.unchanged, quarantined: r.quarantined };
+      const counts = {
+        feed: feed.id,
+        pages: r.pages,
+        objects: r.objects,
+        accepted: r.accepted,
+        unchanged: r.unchanged,
+        quarantined: r.quarantined,
+      };
       if (r.ok) this.log.info(counts, `feed ${feed.id} pulled`);
       else this.log.warn({ ...counts, error: r.error }, `feed ${feed.id} pull failed`);
     } catch (e) {

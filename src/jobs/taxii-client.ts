@@ -91,7 +91,10 @@ export class TaxiiClient {
       const last = attempt >= this.policy.tries;
       if (!outcome.retry || last) {
         const tries = attempt > 1 ? ` (after ${attempt} tries)` : '';
-        throw new FeedHttpError(`GET ${url}: ${outcome.reason}${tries}`, { url, ...(outcome.status !== undefined ? { httpStatus: outcome.status } : {}) });
+        throw new FeedHttpError(`GET ${url}: ${outcome.reason}${tries}`, {
+          url,
+          ...(outcome.status !== undefined ? { httpStatus: outcome.status } : {}),
+        });
       }
       const delayMs = outcome.retryAfter ?? backoffDelay(attempt, this.policy);
       this.o.onRetry?.({ url, attempt, delayMs, reason: outcome.reason });
@@ -99,7 +102,9 @@ export class TaxiiClient {
     }
   }
 
-  private async once(url: string): Promise<{ response: TaxiiResponse } | { retry: boolean; reason: string; status?: number; retryAfter?: number }> {
+  private async once(
+    url: string,
+  ): Promise<{ response: TaxiiResponse } | { retry: boolean; reason: string; status?: number; retryAfter?: number }> {
     const headers: Record<string, string> = { accept: TAXII_ACCEPT };
     const auth = authorization(this.o.auth);
     if (auth) headers['authorization'] = auth;
@@ -130,6 +135,14 @@ export class TaxiiClient {
     }
     const date = res.headers.get('date');
     const serverDate = date !== null && !Number.isNaN(Date.parse(date)) ? new Date(date).toISOString() : null;
-    return { response: { body, headers: res.headers, dateAddedLast: res.headers.get('x-taxii-date-added-last'), serverDate, bytes: Buffer.byteLength(text) } };
+    return {
+      response: {
+        body,
+        headers: res.headers,
+        dateAddedLast: res.headers.get('x-taxii-date-added-last'),
+        serverDate,
+        bytes: Buffer.byteLength(text),
+      },
+    };
   }
 }

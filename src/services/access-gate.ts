@@ -86,21 +86,45 @@ export class AccessGate {
       const props = VISIBILITY_ENDS[o.type];
       if (props === undefined) continue;
       const parsed = JSON.parse(o.json) as Record<string, unknown>;
-      endsOf.set(o.seq, props.map((p) => (typeof parsed[p] === 'string' ? (parsed[p] as string) : '')));
+      endsOf.set(
+        o.seq,
+        props.map((p) => (typeof parsed[p] === 'string' ? (parsed[p] as string) : '')),
+      );
     }
-    const endLabels = endsOf.size === 0 ? new Map<string, AccessLabel>() : await this.endLabels([...endsOf.values()].flat().filter((e) => e !== ''), knownLatest);
+    const endLabels =
+      endsOf.size === 0
+        ? new Map<string, AccessLabel>()
+        : await this.endLabels(
+            [...endsOf.values()].flat().filter((e) => e !== ''),
+            knownLatest,
+          );
     const out: Visible[] = [];
     const classified: string[] = [];
     for (const [at, o] of objects.entries()) {
       const label = labelOf(o, at);
-      if (!label || !canSeeWithEnds(reader, o.type, label, (endsOf.get(o.seq) ?? []).map((e) => endLabels.get(e)), this.deps.schemes)) continue;
+      if (
+        !label ||
+        !canSeeWithEnds(
+          reader,
+          o.type,
+          label,
+          (endsOf.get(o.seq) ?? []).map((e) => endLabels.get(e)),
+          this.deps.schemes,
+        )
+      )
+        continue;
       // Only objects that carry granular markings are parsed; the rest pass as stored (without
       // an await each: a TAXII page decides on a thousand objects).
       out.push(o.json.includes('"granular_markings"') ? await this.redacted(reader, o, label) : { ...o, withheld: [] });
       if (label.classification) classified.push(o.id);
     }
     if (classified.length > 0) {
-      await this.deps.audit.record({ action: 'object.read_classified', actor: actorName(principal), target: classified[0] ?? null, details: { ids: classified.slice(0, 100), count: classified.length } });
+      await this.deps.audit.record({
+        action: 'object.read_classified',
+        actor: actorName(principal),
+        target: classified[0] ?? null,
+        details: { ids: classified.slice(0, 100), count: classified.length },
+      });
     }
     return out;
   }
@@ -125,10 +149,12 @@ export class AccessGate {
     const reader = readerOf(principal);
     if (reader === null) return new Set(ids);
     const labels = await this.deps.access.latest(ids);
-    return new Set(ids.filter((id) => {
-      const l = labels.get(id);
-      return l !== undefined && canRead(reader, l, this.deps.schemes);
-    }));
+    return new Set(
+      ids.filter((id) => {
+        const l = labels.get(id);
+        return l !== undefined && canRead(reader, l, this.deps.schemes);
+      }),
+    );
   }
 
   private async redacted(reader: Reader, o: StoredObject, label: AccessLabel): Promise<Visible> {

@@ -40,7 +40,10 @@ export class AuditService implements AuditSink {
   /** Checks the whole chain and its head; names the first bad entry. */
   async verify(): Promise<VerifyResult> {
     let head: AuditHead | null = null;
-    return verifyChain(this.entriesToHead((h) => (head = h)), () => head);
+    return verifyChain(
+      this.entriesToHead((h) => (head = h)),
+      () => head,
+    );
   }
 
   /** One page of entries, newest first; pass `next` as `after` for the following page. */

@@ -63,8 +63,19 @@ export class AuthService {
     const secret = newSecret('');
     const csrf = newSecret('');
     const expiresAt = new Date(Date.now() + SESSION_MS).toISOString();
-    await this.deps.accounts.addSession({ idHash: secretHash(secret), userId: user.id, csrf, expiresAt, createdAt: new Date().toISOString() });
-    await this.deps.audit.record({ action: 'auth.login', actor: `user:${user.username}`, target: user.id, details: { address, via: 'session' } });
+    await this.deps.accounts.addSession({
+      idHash: secretHash(secret),
+      userId: user.id,
+      csrf,
+      expiresAt,
+      createdAt: new Date().toISOString(),
+    });
+    await this.deps.audit.record({
+      action: 'auth.login',
+      actor: `user:${user.username}`,
+      target: user.id,
+      details: { address, via: 'session' },
+    });
     return { principal, secret, csrf, expiresAt };
   }
 
@@ -120,7 +131,10 @@ export class AuthService {
       const a = admit(user, now);
       if (!a.allowed) {
         await this.failed(name, address, via, a.locked ? 'locked' : 'slowed');
-        throw new LoginThrottledError(a.locked ? `the account is locked for ${a.wait} s after repeated failed logins` : `too many failed logins; wait ${a.wait} s`, a.wait);
+        throw new LoginThrottledError(
+          a.locked ? `the account is locked for ${a.wait} s after repeated failed logins` : `too many failed logins; wait ${a.wait} s`,
+          a.wait,
+        );
       }
     }
     // The hash is checked even for unknown users so that timing does not reveal which exist.
@@ -130,7 +144,12 @@ export class AuthService {
         const state = recordFailure(user, now);
         await this.deps.accounts.setFailureState(user.id, state);
         if (state.lockedUntil !== null && user.lockedUntil === null) {
-          await this.deps.audit.record({ action: 'auth.locked', actor: `user:${name}`, target: user.id, details: { address, until: state.lockedUntil } });
+          await this.deps.audit.record({
+            action: 'auth.locked',
+            actor: `user:${name}`,
+            target: user.id,
+            details: { address, until: state.lockedUntil },
+          });
         }
       }
       this.countAddress(address);
@@ -147,7 +166,12 @@ export class AuthService {
   }
 
   private failed(username: string, address: string, via: string, reason: string): Promise<void> {
-    return this.deps.audit.record({ action: 'auth.login_failed', actor: `user:${username}`, target: null, details: { address, via, reason } });
+    return this.deps.audit.record({
+      action: 'auth.login_failed',
+      actor: `user:${username}`,
+      target: null,
+      details: { address, via, reason },
+    });
   }
 
   private admitAddress(address: string): void {
@@ -170,7 +194,12 @@ export class AuthService {
     this.touched.set(token.id, now);
     const at = new Date(now).toISOString();
     await this.deps.accounts.touchToken(token.id, at);
-    await this.deps.audit.record({ action: 'token.used', actor: `user:${user.username}/token:${token.id}`, target: token.id, details: { scope: token.scope } });
+    await this.deps.audit.record({
+      action: 'token.used',
+      actor: `user:${user.username}/token:${token.id}`,
+      target: token.id,
+      details: { scope: token.scope },
+    });
   }
 
   /** Builds the principal, refusing disabled users and organisations. */

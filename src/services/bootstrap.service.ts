@@ -28,7 +28,10 @@ export interface BootstrapResult {
 }
 
 /** Creates what a node needs to be used, once. */
-export async function bootstrapNode(deps: BootstrapDeps, opts: { orgName: string; orgCountry?: string | undefined }): Promise<BootstrapResult> {
+export async function bootstrapNode(
+  deps: BootstrapDeps,
+  opts: { orgName: string; orgCountry?: string | undefined },
+): Promise<BootstrapResult> {
   for (const c of BUILT_IN_COMMUNITIES) {
     if (!(await deps.orgs.getCommunity(c.id))) await deps.orgService.addCommunity(CLI, c);
   }
@@ -36,6 +39,11 @@ export async function bootstrapNode(deps: BootstrapDeps, opts: { orgName: string
     (await operatingOrg(deps.orgs, opts.orgName)) ??
     (await deps.orgService.addOrg(CLI, { name: opts.orgName, ...(opts.orgCountry ? { country: opts.orgCountry } : {}) }));
   if ((await deps.accounts.countUsers()) > 0) return { org };
-  const { password } = await deps.users.addUser(CLI, { orgId: org.id, username: 'admin', displayName: 'Administrator', roles: ['admin', 'analyst'] });
+  const { password } = await deps.users.addUser(CLI, {
+    orgId: org.id,
+    username: 'admin',
+    displayName: 'Administrator',
+    roles: ['admin', 'analyst'],
+  });
   return { org, admin: { username: 'admin', password: password ?? '' } };
 }

@@ -41,7 +41,8 @@ function checkList(field: string, values: string[] | undefined, re: RegExp): str
 function savedQuery(input: CollectionInput, current: CollectionQuery): CollectionQuery {
   const types = input.types !== undefined ? checkList('types', input.types, /^[a-z0-9-]+$/) : current.types;
   const labels = input.labels !== undefined ? checkList('labels', input.labels, /^.+$/) : current.labels;
-  const createdByRefs = input.createdByRefs !== undefined ? checkList('createdByRefs', input.createdByRefs, /^identity--\S+$/) : current.createdByRefs;
+  const createdByRefs =
+    input.createdByRefs !== undefined ? checkList('createdByRefs', input.createdByRefs, /^identity--\S+$/) : current.createdByRefs;
   return { ...(types ? { types } : {}), ...(labels ? { labels } : {}), ...(createdByRefs ? { createdByRefs } : {}) };
 }
 
@@ -71,10 +72,27 @@ export class CollectionService {
   async add(principal: Principal, input: CollectionInput): Promise<Collection> {
     this.requireAdmin(principal, true);
     const now = new Date().toISOString();
-    const blank: Collection = { id: randomUUID(), title: '', description: '', alias: null, kind: input.kind ?? 'query', query: {}, read: [], write: [], mediaTypes: [STIX_MEDIA_TYPE], createdAt: now, updatedAt: now };
+    const blank: Collection = {
+      id: randomUUID(),
+      title: '',
+      description: '',
+      alias: null,
+      kind: input.kind ?? 'query',
+      query: {},
+      read: [],
+      write: [],
+      mediaTypes: [STIX_MEDIA_TYPE],
+      createdAt: now,
+      updatedAt: now,
+    };
     const c = await this.apply(blank, input);
     await this.repo.create(c);
-    await this.audit.record({ action: 'collection.add', actor: actorName(principal), target: c.id, details: { title: c.title, kind: c.kind, read: c.read, write: c.write } });
+    await this.audit.record({
+      action: 'collection.add',
+      actor: actorName(principal),
+      target: c.id,
+      details: { title: c.title, kind: c.kind, read: c.read, write: c.write },
+    });
     return c;
   }
 
@@ -82,10 +100,16 @@ export class CollectionService {
   async update(principal: Principal, ref: string, input: CollectionInput): Promise<Collection> {
     this.requireAdmin(principal, true);
     const current = await this.find(ref);
-    if (input.kind !== undefined && input.kind !== current.kind) throw new InvalidInputError('the kind of a collection cannot change', { field: 'kind' });
+    if (input.kind !== undefined && input.kind !== current.kind)
+      throw new InvalidInputError('the kind of a collection cannot change', { field: 'kind' });
     const c = await this.apply({ ...current, updatedAt: new Date().toISOString() }, input);
     await this.repo.update(c);
-    await this.audit.record({ action: 'collection.update', actor: actorName(principal), target: c.id, details: { changed: Object.keys(input) } });
+    await this.audit.record({
+      action: 'collection.update',
+      actor: actorName(principal),
+      target: c.id,
+      details: { changed: Object.keys(input) },
+    });
     return c;
   }
 
@@ -128,15 +152,20 @@ export class CollectionService {
     let alias = input.alias !== undefined ? (input.alias === null || input.alias === '' ? null : input.alias) : c.alias;
     if (alias !== null) {
       alias = alias.toLowerCase();
-      if (!ALIAS.test(alias) || UUID.test(alias)) throw new InvalidInputError(`alias "${alias}" must be lower-case letters, digits, dots, dashes and underscores, and not a UUID`, { field: 'alias' });
+      if (!ALIAS.test(alias) || UUID.test(alias))
+        throw new InvalidInputError(`alias "${alias}" must be lower-case letters, digits, dots, dashes and underscores, and not a UUID`, {
+          field: 'alias',
+        });
       const other = await this.repo.find(alias);
       // §5.2.1: an alias MUST be unique within an API root.
       if (other && other.id !== c.id) throw new ConflictError(`alias "${alias}" is taken by collection ${other.id}`, { field: 'alias' });
     }
     const query = savedQuery(input, c.query);
-    if (c.kind === 'target' && Object.keys(query).length > 0) throw new InvalidInputError('a target collection shows what was added to it; it has no saved query', { field: 'types' });
+    if (c.kind === 'target' && Object.keys(query).length > 0)
+      throw new InvalidInputError('a target collection shows what was added to it; it has no saved query', { field: 'types' });
     const write = input.write !== undefined ? checkGrants('write', input.write) : c.write;
-    if (c.kind === 'query' && write.length > 0) throw new InvalidInputError('a query collection cannot be written to; use a target collection', { field: 'write' });
+    if (c.kind === 'query' && write.length > 0)
+      throw new InvalidInputError('a query collection cannot be written to; use a target collection', { field: 'write' });
     const read = input.read !== undefined ? checkGrants('read', input.read) : c.read;
     return { ...c, title, description: input.description ?? c.description, alias, query, read, write };
   }

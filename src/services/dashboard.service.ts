@@ -38,7 +38,6 @@ interface Snapshot {
   threats: ActivityGroup[];
 }
 
-
 /** Dashboard aggregates, filtered per reader by the access policy. */
 export class DashboardService {
   private readonly deps: DashboardDeps;
@@ -56,7 +55,10 @@ export class DashboardService {
     const labels = new LabelCache();
     const visible = (g: LabelGroup): boolean => !PLUMBING.includes(g.type) && countable(reader, g, labels, this.deps.schemes);
     const countries = new Map((await this.deps.orgs.listOrgs()).map((o) => [o.id, o.country ?? 'unknown']));
-    const byType = new Map<string, number>(), byTlp = new Map<string, number>(), byClass = new Map<string, number>(), byCountry = new Map<string, number>();
+    const byType = new Map<string, number>(),
+      byTlp = new Map<string, number>(),
+      byClass = new Map<string, number>(),
+      byCountry = new Map<string, number>();
     const perDay = new Map<string, number>();
     let total = 0;
     for (const g of snap.latest.filter(visible)) {
@@ -101,7 +103,8 @@ export class DashboardService {
   private raise(highest: Map<string, string>, c: NonNullable<AccessLabel['classification']>): void {
     const scheme = this.deps.schemes.get(c.scheme);
     const held = highest.get(c.scheme);
-    if (held === undefined || (scheme !== undefined && levelRank(scheme, c.level) > levelRank(scheme, held))) highest.set(c.scheme, c.level);
+    if (held === undefined || (scheme !== undefined && levelRank(scheme, c.level) > levelRank(scheme, held)))
+      highest.set(c.scheme, c.level);
   }
 
   /** Levels in scheme order, lowest first, `unclassified` first of all. */
@@ -135,7 +138,12 @@ export class DashboardService {
     let before: number | undefined;
     // Bounded: a reader who may see little must not make the node scan the whole store.
     for (let round = 0; round < 5 && out.length < want; round++) {
-      const page = await this.deps.stats.recent({ notOwnedBy: own, excludeTypes: PLUMBING, limit: 200, ...(before === undefined ? {} : { before }) });
+      const page = await this.deps.stats.recent({
+        notOwnedBy: own,
+        excludeTypes: PLUMBING,
+        limit: 200,
+        ...(before === undefined ? {} : { before }),
+      });
       for (const o of await this.deps.gate.filter(principal, page)) {
         if (out.length < want) out.push({ id: o.id, type: o.type, name: nameOf(o.json), addedAt: o.addedAt });
       }

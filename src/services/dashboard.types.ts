@@ -41,4 +41,3 @@ export interface Banner {
   /** Per id the reader may see: its TLP and classification level. */
   objects: Record<string, { tlp: Tlp; classification: string | null }>;
 }
-

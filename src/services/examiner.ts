@@ -5,7 +5,9 @@ import { Worker } from 'node:worker_threads';
 import { examine, type Examined } from '../domain/ingest/examine.ts';
 
 /** What ingest needs of an examined object; the parsed object itself is not sent between threads. */
-export type ExaminedLite = Exclude<Examined, { ok: true }> | { ok: true; prepared: Extract<Examined, { ok: true }>['prepared']; upgrades: string[] };
+export type ExaminedLite =
+  | Exclude<Examined, { ok: true }>
+  | { ok: true; prepared: Extract<Examined, { ok: true }>['prepared']; upgrades: string[] };
 
 /** What of an examination crosses threads. */
 export function lite(r: Examined): ExaminedLite {
@@ -51,7 +53,9 @@ export class Examiner {
     // collected heap is RSS that a 1 GB import's 512 MiB budget cannot spare (issue 2 §8; without
     // them the import measured 540 MiB). A batch is at most 2,000 objects and 8 Mi characters
     // (ingest.service.ts), each at most INLINE_CHARS: far below the limit.
-    const w = new Worker(new URL('./examine.worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } });
+    const w = new Worker(new URL('./examine.worker.ts', import.meta.url), {
+      resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 },
+    });
     w.on('message', (r: ExaminedLite[]) => this.waiting.shift()?.resolve(r));
     w.on('error', () => {
       // Any failure of the thread: what it had is examined here; the next batch starts a new one.

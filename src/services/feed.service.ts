@@ -5,7 +5,15 @@
 // is counted unchanged, never stored twice.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isNodeAdmin, actorName, type Principal } from '../domain/identity/principal.ts';
-import { emptyPullSummary, laterTimestamp, type Feed, type FeedAuth, type FeedPullResult, type FeedPullSummary, type FeedRunning } from '../domain/feeds/types.ts';
+import {
+  emptyPullSummary,
+  laterTimestamp,
+  type Feed,
+  type FeedAuth,
+  type FeedPullResult,
+  type FeedPullSummary,
+  type FeedRunning,
+} from '../domain/feeds/types.ts';
 import { apiRootFromDiscovery, classifyTaxiiUrl, isDiscovery, listedCollections, objectsUrl, pickCollection } from '../domain/feeds/url.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import type { FeedProgress, FeedRepo } from '../store/feed.types.ts';
@@ -27,7 +35,11 @@ export interface FeedInput {
 
 /** A feed as shown to people: credentials reduced to their kind and user name; with the pull
  *  under way in this process, if any. */
-export type FeedView = Omit<Feed, 'auth' | 'next' | 'runLast'> & { auth: { kind: FeedAuth['kind']; user?: string }; resuming: boolean; running: FeedRunning | null };
+export type FeedView = Omit<Feed, 'auth' | 'next' | 'runLast'> & {
+  auth: { kind: FeedAuth['kind']; user?: string };
+  resuming: boolean;
+  running: FeedRunning | null;
+};
 
 /** Reported after each committed page. */
 export interface PullProgress {
@@ -53,7 +65,12 @@ const LEASE_MS = 10 * 60_000;
 /** The feed without its secrets. */
 export function feedView(f: Feed, running: FeedRunning | null = null): FeedView {
   const { auth, next, runLast: _runLast, ...rest } = f;
-  return { ...rest, auth: auth.kind === 'basic' ? { kind: 'basic', user: auth.user } : { kind: auth.kind }, resuming: next !== null, running };
+  return {
+    ...rest,
+    auth: auth.kind === 'basic' ? { kind: 'basic', user: auth.user } : { kind: auth.kind },
+    resuming: next !== null,
+    running,
+  };
 }
 
 function envelope(body: unknown): { objects: unknown[]; more: boolean; next: string | null } {
@@ -103,7 +120,12 @@ export class FeedService {
       createdAt: new Date().toISOString(),
     };
     await this.deps.feeds.create(feed);
-    await this.deps.audit.record({ action: 'feed.add', actor: actorName(principal), target: feed.id, details: { url: feed.objectsUrl, auth: feed.auth.kind } });
+    await this.deps.audit.record({
+      action: 'feed.add',
+      actor: actorName(principal),
+      target: feed.id,
+      details: { url: feed.objectsUrl, auth: feed.auth.kind },
+    });
     return feed;
   }
 
@@ -142,7 +164,11 @@ export class FeedService {
    * Never throws for the peer's or the network's failures: the result says what went wrong,
    * and is kept with the feed. Throws ConflictError when another pull of it is running.
    */
-  async pull(principal: Principal, id: string, options: { signal?: AbortSignal; onPage?: (p: PullProgress) => void; force?: boolean } = {}): Promise<FeedPullResult> {
+  async pull(
+    principal: Principal,
+    id: string,
+    options: { signal?: AbortSignal; onPage?: (p: PullProgress) => void; force?: boolean } = {},
+  ): Promise<FeedPullResult> {
     const feed = await this.get(principal, id);
     const holder = randomUUID();
     const lease = (): string => new Date(Date.now() + LEASE_MS).toISOString();
@@ -150,7 +176,9 @@ export class FeedService {
     // would otherwise block the feed until it runs out.
     const now = options.force ? '9999-12-31T23:59:59.999Z' : new Date().toISOString();
     if (!(await this.deps.feeds.claim(feed.id, holder, now, lease()))) {
-      throw new ConflictError(`feed ${feed.id} is being pulled by another process; try again when it has finished (if that process died, its lease runs out within ${LEASE_MS / 60_000} minutes, or pull with --force)`);
+      throw new ConflictError(
+        `feed ${feed.id} is being pulled by another process; try again when it has finished (if that process died, its lease runs out within ${LEASE_MS / 60_000} minutes, or pull with --force)`,
+      );
     }
     const startedAt = new Date().toISOString();
     const summary = emptyPullSummary();
@@ -172,13 +200,24 @@ export class FeedService {
       this.running.delete(feed.id);
       await this.deps.feeds.release(feed.id, holder);
     }
-    const result: FeedPullResult = { ok: error === undefined, ...summary, ...(error !== undefined ? { error } : {}), startedAt, finishedAt: new Date().toISOString() };
+    const result: FeedPullResult = {
+      ok: error === undefined,
+      ...summary,
+      ...(error !== undefined ? { error } : {}),
+      startedAt,
+      finishedAt: new Date().toISOString(),
+    };
     await this.deps.feeds.saveResult(feed.id, result);
     return result;
   }
 
   /** The page loop. `renew` extends the lease after each committed page. */
-  private async run(feed: Feed, summary: FeedPullSummary, options: { signal?: AbortSignal; onPage?: (p: PullProgress) => void }, renew: () => Promise<void>): Promise<void> {
+  private async run(
+    feed: Feed,
+    summary: FeedPullSummary,
+    options: { signal?: AbortSignal; onPage?: (p: PullProgress) => void },
+    renew: () => Promise<void>,
+  ): Promise<void> {
     const client = this.client(feed.auth, options.signal);
     const owner = await this.deps.owner({ tlp: feed.tlp ?? undefined, distribution: feed.distribution ?? undefined });
     let state: FeedProgress = { cursor: feed.cursor, next: feed.next, runLast: feed.runLast };
@@ -214,7 +253,10 @@ export class FeedService {
         state = { cursor: state.cursor, next: page.next, runLast: last };
       } else {
         if (page.more && (last === null || last === state.cursor)) {
-          throw new FeedHttpError(`GET ${feed.objectsUrl}: the peer says more=true but gives neither next nor a later X-TAXII-Date-Added-Last to page with`, { url: feed.objectsUrl });
+          throw new FeedHttpError(
+            `GET ${feed.objectsUrl}: the peer says more=true but gives neither next nor a later X-TAXII-Date-Added-Last to page with`,
+            { url: feed.objectsUrl },
+          );
         }
         // No `next`: page on with `added_after` alone (§3.4), or the run is over.
         state = { cursor: last ?? state.cursor, next: null, runLast: null };
@@ -236,11 +278,17 @@ export class FeedService {
   }
 
   /** A discovery URL, an API root, its collections list or a collection, to a Get Objects URL. */
-  private async resolve(url: string, collection: string | undefined, client: TaxiiClient): Promise<{ objectsUrl: string; collectionId: string }> {
+  private async resolve(
+    url: string,
+    collection: string | undefined,
+    client: TaxiiClient,
+  ): Promise<{ objectsUrl: string; collectionId: string }> {
     const t = classifyTaxiiUrl(url);
     if (t.kind === 'collection') {
       // §5.2: the collection resource says whether these credentials may read it.
-      const [c] = listedCollections({ collections: [(await client.get(new URL(`collections/${encodeURIComponent(t.collectionId)}/`, t.apiRoot).href)).body] });
+      const [c] = listedCollections({
+        collections: [(await client.get(new URL(`collections/${encodeURIComponent(t.collectionId)}/`, t.apiRoot).href)).body],
+      });
       const chosen = pickCollection(c ? [c] : [], collection ?? t.collectionId, t.apiRoot);
       return { objectsUrl: objectsUrl(t.apiRoot, chosen.id), collectionId: chosen.id };
     }

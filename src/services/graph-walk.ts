@@ -48,7 +48,8 @@ export class GraphWalk {
     const all = [...found, ...through];
     const candidates = [...new Set(all.flatMap((e) => [e.source, e.target]).filter((n) => !this.nodes.has(n)))];
     const vis = candidates.length > 0 ? await this.visible(candidates) : new Set<string>();
-    const enterable = (id: string): boolean => this.nodes.has(id) || (vis.has(id) && (!isRelationshipId(id) || this.endsVisible(id, all, vis)));
+    const enterable = (id: string): boolean =>
+      this.nodes.has(id) || (vis.has(id) && (!isRelationshipId(id) || this.endsVisible(id, all, vis)));
     const next: string[] = [];
     for (const e of all) {
       if (!enterable(e.source)) continue;
@@ -71,6 +72,8 @@ export class GraphWalk {
   }
 
   private endsVisible(rel: string, edges: Edge[], vis: Set<string>): boolean {
-    return edges.filter((e) => e.source === rel && END_PROPERTIES.has(e.property)).every((e) => this.nodes.has(e.target) || vis.has(e.target));
+    return edges
+      .filter((e) => e.source === rel && END_PROPERTIES.has(e.property))
+      .every((e) => this.nodes.has(e.target) || vis.has(e.target));
   }
 }

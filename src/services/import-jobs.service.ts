@@ -46,7 +46,18 @@ export class ImportJobService {
     }
     const now = new Date().toISOString();
     const { size } = await stat(file);
-    const job: ImportJob = { id, state: 'queued', source, createdAt: now, updatedAt: now, bytesTotal: size, bytesRead: 0, objectsRead: 0, summary: null, orgId: owner.orgId };
+    const job: ImportJob = {
+      id,
+      state: 'queued',
+      source,
+      createdAt: now,
+      updatedAt: now,
+      bytesTotal: size,
+      bytesRead: 0,
+      objectsRead: 0,
+      summary: null,
+      orgId: owner.orgId,
+    };
     await this.jobs.create(job);
     const done = this.run(job, file, owner).finally(() => this.running.delete(done));
     this.running.add(done);
@@ -56,7 +67,8 @@ export class ImportJobService {
   /** A job's current state and progress; other organisations' jobs answer as missing. */
   async get(principal: Principal, id: string): Promise<ImportJob> {
     const job = await this.jobs.get(id);
-    if (!job || !(isNodeAdmin(principal) || (principal.kind === 'user' && job.orgId === principal.org.id))) throw new NotFoundError(`import job ${id}`);
+    if (!job || !(isNodeAdmin(principal) || (principal.kind === 'user' && job.orgId === principal.org.id)))
+      throw new NotFoundError(`import job ${id}`);
     return job;
   }
 
@@ -84,7 +96,12 @@ export class ImportJobService {
           if (now - last < PROGRESS_EVERY_MS) return;
           last = now;
           pending = pending.then(() =>
-            this.jobs.update(job.id, { bytesRead: p.bytesRead, objectsRead: p.objectsRead, summary: p.summary, updatedAt: new Date(now).toISOString() }),
+            this.jobs.update(job.id, {
+              bytesRead: p.bytesRead,
+              objectsRead: p.objectsRead,
+              summary: p.summary,
+              updatedAt: new Date(now).toISOString(),
+            }),
           );
         },
       });

@@ -22,7 +22,12 @@ export async function operatingOrg(orgs: OrgRepo, name: string): Promise<Org | u
 }
 
 /** Builds the owner of an import by `principal`. */
-export async function importOwner(orgs: OrgRepo, principal: Principal, o: OwnerOverrides, operating: () => Promise<Org>): Promise<ImportOwner> {
+export async function importOwner(
+  orgs: OrgRepo,
+  principal: Principal,
+  o: OwnerOverrides,
+  operating: () => Promise<Org>,
+): Promise<ImportOwner> {
   let org: Org | undefined;
   if (principal.kind === 'user') {
     if (o.orgId !== undefined && o.orgId !== principal.org.id) throw new ForbiddenError('users import for their own organisation only');

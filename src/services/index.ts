@@ -82,8 +82,16 @@ function clearanceChecker(schemes: SchemeRegistry): (c: Record<string, string>) 
   return (c) => {
     for (const [scheme, level] of Object.entries(c)) {
       const s = schemes.get(scheme);
-      if (!s) throw new InvalidInputError(`unknown classification scheme "${scheme}"; known: ${schemes.all().map((x) => x.id).join(', ')}`, { field: `clearances.${scheme}` });
-      if (!s.levels.includes(level)) throw new InvalidInputError(`"${level}" is not a level of ${s.name}: ${s.levels.join(' < ')}`, { field: `clearances.${scheme}` });
+      if (!s)
+        throw new InvalidInputError(
+          `unknown classification scheme "${scheme}"; known: ${schemes
+            .all()
+            .map((x) => x.id)
+            .join(', ')}`,
+          { field: `clearances.${scheme}` },
+        );
+      if (!s.levels.includes(level))
+        throw new InvalidInputError(`"${level}" is not a level of ${s.name}: ${s.levels.join(' < ')}`, { field: `clearances.${scheme}` });
     }
     return { ...c };
   };
@@ -95,19 +103,34 @@ export function buildServices(store: Store, config: Config): Services {
   const schemes = buildSchemeRegistry(config.classificationSchemes);
   const markings = new MarkingCatalog({ objects: store.objects });
   const changes = new ChangeSignal();
-  const ingest = new IngestService({ objects: store.objects, quarantine: store.quarantine, labels: { access: store.access, audit, schemes, markings }, onStored: () => changes.emit() });
+  const ingest = new IngestService({
+    objects: store.objects,
+    quarantine: store.quarantine,
+    labels: { access: store.access, audit, schemes, markings },
+    onStored: () => changes.emit(),
+  });
   // The operating organisation is created on first need (a first `concord import` before any
   // `concord serve`); `serve` then adds the administrator to it.
   const operating = async (): Promise<Org> =>
-    (await operatingOrg(store.orgs, config.orgName)) ?? orgs.addOrg(CLI, { name: config.orgName, ...(config.orgCountry ? { country: config.orgCountry } : {}) });
+    (await operatingOrg(store.orgs, config.orgName)) ??
+    orgs.addOrg(CLI, { name: config.orgName, ...(config.orgCountry ? { country: config.orgCountry } : {}) });
   const auth = new AuthService({ accounts: store.accounts, orgs: store.orgs, audit });
   const invalidate = (): void => auth.invalidate();
   const publishIdentity = async (org: Org): Promise<void> => {
     // An organisation's identity is public within the federation: peers must be able to name it.
-    await ingest.importStream([JSON.stringify(identityOf(org))], { source: `org:${org.id}`, owner: publicOwner(org.id, 'system:directory') });
+    await ingest.importStream([JSON.stringify(identityOf(org))], {
+      source: `org:${org.id}`,
+      owner: publicOwner(org.id, 'system:directory'),
+    });
   };
   const orgs = new OrgService({ orgs: store.orgs, audit, publishIdentity, invalidate });
-  const users = new UserService({ accounts: store.accounts, orgs: store.orgs, audit, checkClearances: clearanceChecker(schemes), invalidate });
+  const users = new UserService({
+    accounts: store.accounts,
+    orgs: store.orgs,
+    audit,
+    checkClearances: clearanceChecker(schemes),
+    invalidate,
+  });
   const gate = new AccessGate({ access: store.access, schemes, markings, audit });
   const collections = new CollectionService({ collections: store.collections, audit });
   const ownerOf = (p: Principal, o: OwnerOverrides = {}): Promise<ImportOwner> => importOwner(store.orgs, p, o, operating);
@@ -115,7 +138,12 @@ export function buildServices(store: Store, config: Config): Services {
   return {
     ingest,
     query: new QueryService({ objects: store.objects, gate, audit, scanRows: config.listScanRows }),
-    quarantine: new QuarantineService({ quarantine: store.quarantine, ingest, owner: ownerOf, peerRetry: (entry) => federation.ingress.retry(entry) }),
+    quarantine: new QuarantineService({
+      quarantine: store.quarantine,
+      ingest,
+      owner: ownerOf,
+      peerRetry: (entry) => federation.ingress.retry(entry),
+    }),
     imports: new ImportJobService({ jobs: store.jobs, ingest, spoolDir: join(config.dataDir, 'uploads') }),
     audit,
     orgs,
@@ -125,19 +153,36 @@ export function buildServices(store: Store, config: Config): Services {
     markings,
     collections,
     feeds: new FeedService({ feeds: store.feeds, ingest, audit, owner: (o) => ownerOf(CLI, o) }),
-    taxii: new TaxiiService({ collections, repo: store.collections, objects: store.objects, quarantine: store.quarantine, ingest, gate, owner: ownerOf }),
+    taxii: new TaxiiService({
+      collections,
+      repo: store.collections,
+      objects: store.objects,
+      quarantine: store.quarantine,
+      ingest,
+      gate,
+      owner: ownerOf,
+    }),
     dashboard: new DashboardService({ stats: store.stats, objects: store.objects, access: store.access, gate, schemes, orgs: store.orgs }),
     events: new EventsService({ stats: store.stats, schemes }),
     federation,
     changes,
     importOwner: ownerOf,
     async bootstrap() {
-      const result = await bootstrapNode({ orgs: store.orgs, accounts: store.accounts, orgService: orgs, users }, { orgName: config.orgName, orgCountry: config.orgCountry });
+      const result = await bootstrapNode(
+        { orgs: store.orgs, accounts: store.accounts, orgService: orgs, users },
+        { orgName: config.orgName, orgCountry: config.orgCountry },
+      );
       // Concord's identity, its extension-definitions and the TLP 2.0 definitions, so that every
       // marking and extension Concord emits resolves here and on peers (issue 3, item 2).
-      await ingest.importStream([JSON.stringify(concordPublishedObjects())], { source: 'concord', owner: publicOwner(result.org.id, 'system:bootstrap') });
+      await ingest.importStream([JSON.stringify(concordPublishedObjects())], {
+        source: 'concord',
+        owner: publicOwner(result.org.id, 'system:bootstrap'),
+      });
       // The node's key pair (created now on a new node) and its STIX identity (issue 5, item 1).
-      await ingest.importStream([JSON.stringify([await federation.identityObject()])], { source: 'federation', owner: publicOwner(result.org.id, 'system:bootstrap') });
+      await ingest.importStream([JSON.stringify([await federation.identityObject()])], {
+        source: 'federation',
+        owner: publicOwner(result.org.id, 'system:bootstrap'),
+      });
       return result;
     },
   };

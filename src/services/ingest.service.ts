@@ -89,7 +89,12 @@ class ImportRun {
     if (!r.ok) {
       const offset = r.reason === 'JSON_MALFORMED' ? parseErrorOffset(item, r.message) : item.offset;
       const message = r.reason === 'JSON_MALFORMED' ? `objects[${item.index}]: ${r.message} (byte ${offset})` : r.message;
-      this.quarantine({ objectId: r.objectId, reason: r.reason, details: { message, index: item.index, offset, ...asRecord(r.details) }, raw: item.text });
+      this.quarantine({
+        objectId: r.objectId,
+        reason: r.reason,
+        details: { message, index: item.index, offset, ...asRecord(r.details) },
+        raw: item.text,
+      });
     } else {
       if (r.upgrades.length > 0) {
         this.summary.upgraded++;
@@ -118,7 +123,12 @@ class ImportRun {
       // no window in which a stored version waits for its label.
       const labels = this.labeller ? verdicts.map((v) => (v.kind === 'store' ? v.label : null)) : undefined;
       const results = await this.deps.objects.insertBatch(kept, labels, { bulk: true });
-      await this.labeller?.stored(kept, verdicts, results.map((r) => (r.status === 'inserted' ? r.seq : null)), true);
+      await this.labeller?.stored(
+        kept,
+        verdicts,
+        results.map((r) => (r.status === 'inserted' ? r.seq : null)),
+        true,
+      );
       this.count(kept, results);
       if (results.some((r) => r.status === 'inserted')) this.deps.onStored?.();
     }
@@ -178,7 +188,10 @@ class ImportRun {
         this.quarantine({
           objectId: obj.id,
           reason: 'VERSION_CONFLICT',
-          details: { message: `${obj.id} version ${obj.version} is already held with different content (STIX 2.1 §3.6: a new version needs a new modified)`, held: JSON.parse(res.existingJson) },
+          details: {
+            message: `${obj.id} version ${obj.version} is already held with different content (STIX 2.1 §3.6: a new version needs a new modified)`,
+            held: JSON.parse(res.existingJson),
+          },
           raw: obj.json,
         });
       }
@@ -256,7 +269,12 @@ export class IngestService {
   async importStream(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, options: ImportOptions): Promise<ImportSummary> {
     const labels = this.deps.labels;
     const labeller =
-      labels && options.owner ? new Labeller({ access: labels.access, audit: labels.audit, schemes: labels.schemes, registry: await labels.markings.registry() }, options.owner) : undefined;
+      labels && options.owner
+        ? new Labeller(
+            { access: labels.access, audit: labels.audit, schemes: labels.schemes, registry: await labels.markings.registry() },
+            options.owner,
+          )
+        : undefined;
     const run = new ImportRun(this.deps, options, labeller);
     const splitter = new BundleSplitter();
     const pipeline = new ExaminePipeline(run);
@@ -274,7 +292,11 @@ export class IngestService {
         await pipeline.close();
         throw e;
       }
-      run.summary.error = { code: e.code, message: e.message, ...(typeof e.details['offset'] === 'number' ? { offset: e.details['offset'] } : {}) };
+      run.summary.error = {
+        code: e.code,
+        message: e.message,
+        ...(typeof e.details['offset'] === 'number' ? { offset: e.details['offset'] } : {}),
+      };
     }
     await pipeline.drain();
     await pipeline.close();
@@ -291,7 +313,12 @@ export class IngestService {
   async importExamined(items: readonly { text: string; examined: ExaminedLite }[], options: ImportOptions): Promise<ImportSummary> {
     const labels = this.deps.labels;
     const labeller =
-      labels && options.owner ? new Labeller({ access: labels.access, audit: labels.audit, schemes: labels.schemes, registry: await labels.markings.registry() }, options.owner) : undefined;
+      labels && options.owner
+        ? new Labeller(
+            { access: labels.access, audit: labels.audit, schemes: labels.schemes, registry: await labels.markings.registry() },
+            options.owner,
+          )
+        : undefined;
     const run = new ImportRun(this.deps, options, labeller);
     for (const [index, it] of items.entries()) await run.add({ text: it.text, offset: 0, index }, it.examined);
     await run.finish(options.settle !== false);

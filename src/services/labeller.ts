@@ -31,9 +31,7 @@ export interface ImportOwner {
 }
 
 /** What the labeller decided for one object before it is stored. */
-export type Verdict =
-  | { kind: 'store'; label: AccessLabel | null; lowered: boolean }
-  | { kind: 'refuse'; reason: string; message: string };
+export type Verdict = { kind: 'store'; label: AccessLabel | null; lowered: boolean } | { kind: 'refuse'; reason: string; message: string };
 
 export interface LabellerDeps {
   access: AccessRepo;
@@ -72,11 +70,19 @@ export class Labeller {
     const writer = this.owner.writer;
     if (writer && !canWriteVersion(writer, existing, o.type)) {
       return existing && existing.ownerOrg !== writer.orgId
-        ? { kind: 'refuse', reason: 'NOT_OWNER', message: `${o.id} belongs to another organisation; only its owner publishes new versions (add a sighting, note or opinion instead)` }
+        ? {
+            kind: 'refuse',
+            reason: 'NOT_OWNER',
+            message: `${o.id} belongs to another organisation; only its owner publishes new versions (add a sighting, note or opinion instead)`,
+          }
         : { kind: 'refuse', reason: 'NOT_PERMITTED', message: `your roles (${writer.roles.join(', ')}) may not create ${o.type} objects` };
     }
     if (!writer && existing && existing.ownerOrg !== this.owner.orgId) {
-      return { kind: 'refuse', reason: 'NOT_OWNER', message: `${o.id} belongs to organisation ${existing.ownerOrg}, not to ${this.owner.orgId}` };
+      return {
+        kind: 'refuse',
+        reason: 'NOT_OWNER',
+        message: `${o.id} belongs to organisation ${existing.ownerOrg}, not to ${this.owner.orgId}`,
+      };
     }
     if (o.markingRefs.some((r) => this.registry.get(r) === undefined)) return { kind: 'store', label: null, lowered: false };
     try {
@@ -90,7 +96,12 @@ export class Labeller {
 
   /** Stores the labels of the versions just inserted (`seqs[i]` null when not inserted), unless
    *  `written`: the store wrote them with the versions (ObjectRepo.insertBatch). */
-  async stored(batch: readonly PreparedObject[], verdicts: readonly Verdict[], seqs: readonly (number | null)[], written = false): Promise<void> {
+  async stored(
+    batch: readonly PreparedObject[],
+    verdicts: readonly Verdict[],
+    seqs: readonly (number | null)[],
+    written = false,
+  ): Promise<void> {
     const rows: { seq: number; label: AccessLabel }[] = [];
     for (let i = 0; i < batch.length; i++) {
       const v = verdicts[i];
@@ -103,7 +114,12 @@ export class Labeller {
       }
       rows.push({ seq, label: v.label });
       if (v.lowered) {
-        await this.deps.audit.record({ action: 'marking.lowered', actor: this.owner.actor, target: o.id, details: { version: o.version, label: { ...v.label } } });
+        await this.deps.audit.record({
+          action: 'marking.lowered',
+          actor: this.owner.actor,
+          target: o.id,
+          details: { version: o.version, label: { ...v.label } },
+        });
       }
     }
     if (!written) await this.deps.access.put(rows);
@@ -142,7 +158,8 @@ export class Labeller {
   private labelOf(o: Pick<PreparedObject, 'id' | 'type' | 'markingRefs' | 'distribution'>): AccessLabel {
     // labelFor reads only these properties; rebuilding them avoids parsing the stored JSON again.
     const object: StixObject = { type: o.type, id: o.id, object_marking_refs: o.markingRefs };
-    if (o.distribution !== null) object['extensions'] = { [CONCORD_OBJECT_EXTENSION_ID]: { extension_type: 'property-extension', distribution: o.distribution } };
+    if (o.distribution !== null)
+      object['extensions'] = { [CONCORD_OBJECT_EXTENSION_ID]: { extension_type: 'property-extension', distribution: o.distribution } };
     return labelFor(object, {
       ownerOrg: this.owner.orgId,
       defaults: { tlp: this.owner.tlp, distribution: this.owner.distribution },

@@ -21,14 +21,18 @@ export interface FilterParams {
 
 function csv(v: string | undefined): string[] | undefined {
   if (v === undefined) return undefined;
-  const items = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return items.length > 0 ? items : undefined;
 }
 
 function stixTime(name: string, v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
   const key = versionKey(v);
-  if (key === undefined) throw new InvalidInputError(`${name} must be a STIX timestamp such as 2024-01-31T12:00:00Z, got "${v}"`, { parameter: name });
+  if (key === undefined)
+    throw new InvalidInputError(`${name} must be a STIX timestamp such as 2024-01-31T12:00:00Z, got "${v}"`, { parameter: name });
   return key;
 }
 

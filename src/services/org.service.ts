@@ -68,18 +68,21 @@ export class OrgService {
     if (!IDENTITY_ID.test(id)) throw new InvalidInputError(`organisation id "${id}" must be a STIX identity id`, { field: 'id' });
     if (await this.deps.orgs.getOrg(id)) throw new ConflictError(`organisation ${id} already exists`, { field: 'id' });
     const now = new Date().toISOString();
-    const org = await this.checked({
-      id,
-      name: input.name ?? '',
-      country: null,
-      communities: [],
-      node: null,
-      defaultTlp: 'amber',
-      defaultDistribution: 'organization',
-      disabled: false,
-      createdAt: now,
-      updatedAt: now,
-    }, input);
+    const org = await this.checked(
+      {
+        id,
+        name: input.name ?? '',
+        country: null,
+        communities: [],
+        node: null,
+        defaultTlp: 'amber',
+        defaultDistribution: 'organization',
+        disabled: false,
+        createdAt: now,
+        updatedAt: now,
+      },
+      input,
+    );
     await this.deps.orgs.putOrg(org);
     await this.deps.publishIdentity(org);
     await this.audit(actor, 'admin.org.add', org.id, { name: org.name });
@@ -141,7 +144,14 @@ export class OrgService {
     const id = checkSlug('id', input.id ?? '');
     if (await this.deps.orgs.getCommunity(id)) throw new ConflictError(`community ${id} already exists`, { field: 'id' });
     const now = new Date().toISOString();
-    const c: Community = { id, name: checkName('name', input.name ?? id), description: input.description ?? '', disabled: false, createdAt: now, updatedAt: now };
+    const c: Community = {
+      id,
+      name: checkName('name', input.name ?? id),
+      description: input.description ?? '',
+      disabled: false,
+      createdAt: now,
+      updatedAt: now,
+    };
     await this.deps.orgs.putCommunity(c);
     await this.audit(actor, 'admin.community.add', id, { name: c.name });
     return c;
@@ -179,7 +189,8 @@ export class OrgService {
   async addSharingGroup(actor: Principal, input: SharingGroupInput): Promise<SharingGroup> {
     const ownerOrg = input.ownerOrg ?? (actor.kind === 'user' ? actor.org.id : undefined);
     if (ownerOrg === undefined) throw new InvalidInputError('a sharing group needs an owner organisation', { field: 'ownerOrg' });
-    if (!canAdministerOrg(actor, ownerOrg)) throw new ForbiddenError('only administrators of the owning organisation may add its sharing groups');
+    if (!canAdministerOrg(actor, ownerOrg))
+      throw new ForbiddenError('only administrators of the owning organisation may add its sharing groups');
     await this.getOrg(actor, ownerOrg);
     const name = checkName('name', input.name ?? '');
     const groups = await this.deps.orgs.listSharingGroups();
@@ -208,9 +219,12 @@ export class OrgService {
       // Its origin node decides its members; here a node administrator may only switch it off.
       if (!isNodeAdmin(actor)) throw new ForbiddenError('only node administrators may disable a sharing group managed on another node');
       if (Object.entries(input).some(([k, v]) => k !== 'disabled' && v !== undefined)) {
-        throw new ForbiddenError(`sharing group ${g.name} is managed on node key ${g.origin}; here it can only be disabled or enabled`, { field: 'members' });
+        throw new ForbiddenError(`sharing group ${g.name} is managed on node key ${g.origin}; here it can only be disabled or enabled`, {
+          field: 'members',
+        });
       }
-    } else if (!canAdministerOrg(actor, g.ownerOrg)) throw new ForbiddenError('only administrators of the owning organisation may change a sharing group');
+    } else if (!canAdministerOrg(actor, g.ownerOrg))
+      throw new ForbiddenError('only administrators of the owning organisation may change a sharing group');
     const next: SharingGroup = {
       ...g,
       name: input.name !== undefined ? checkName('name', input.name) : g.name,
@@ -233,7 +247,9 @@ export class OrgService {
   async adoptSharingGroup(group: GroupStatement, originKey: string, actor: string): Promise<void> {
     const held = await this.deps.orgs.getSharingGroup(group.id);
     if (held !== undefined && held.origin !== originKey) {
-      throw new ConflictError(`sharing group ${group.id} is ${held.origin === null ? 'a group of this node' : `managed on node key ${held.origin}`}, not on node key ${originKey}`);
+      throw new ConflictError(
+        `sharing group ${group.id} is ${held.origin === null ? 'a group of this node' : `managed on node key ${held.origin}`}, not on node key ${originKey}`,
+      );
     }
     if (held !== undefined && held.updatedAt >= group.modified) return;
     const g: SharingGroup = {
@@ -249,7 +265,12 @@ export class OrgService {
     };
     await this.deps.orgs.putSharingGroup(g);
     this.deps.invalidate();
-    await this.deps.audit.record({ action: 'federation.sharing_group.adopt', actor, target: g.id, details: { name: g.name, members: g.members, origin: originKey } });
+    await this.deps.audit.record({
+      action: 'federation.sharing_group.adopt',
+      actor,
+      target: g.id,
+      details: { name: g.name, members: g.members, origin: originKey },
+    });
   }
 
   /** One sharing group; its existence is visible to members and administrators only. */

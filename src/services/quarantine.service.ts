@@ -24,7 +24,12 @@ export class QuarantineService {
   private readonly owner: (p: Principal) => Promise<ImportOwner>;
   private readonly peerRetry: PeerRetry | undefined;
 
-  constructor(deps: { quarantine: QuarantineRepo; ingest: IngestService; owner: (p: Principal) => Promise<ImportOwner>; peerRetry?: PeerRetry }) {
+  constructor(deps: {
+    quarantine: QuarantineRepo;
+    ingest: IngestService;
+    owner: (p: Principal) => Promise<ImportOwner>;
+    peerRetry?: PeerRetry;
+  }) {
     this.repo = deps.quarantine;
     this.ingest = deps.ingest;
     this.owner = deps.owner;
@@ -52,7 +57,9 @@ export class QuarantineService {
     const entry = await this.show(id);
     // What a peer sent goes through the same signature checks as when it arrived (issue 5,
     // item 4): retrying must not import it unverified, nor as the retrying user's own.
-    const summary = (await this.peerRetry?.(entry)) ?? (await this.ingest.importStream([Buffer.from(entry.raw)], { source: entry.source, owner: await this.owner(principal) }));
+    const summary =
+      (await this.peerRetry?.(entry)) ??
+      (await this.ingest.importStream([Buffer.from(entry.raw)], { source: entry.source, owner: await this.owner(principal) }));
     const stored = summary.quarantined === 0 && summary.error === undefined;
     // A new failure was quarantined afresh; text too broken to read again keeps the old entry.
     if (stored || summary.quarantined > 0) await this.repo.remove(id);

@@ -32,7 +32,6 @@ export interface LookupResult {
   matches: { matched: Observable; object: Visible }[];
 }
 
-
 /** Rows read from the store per chunk of a list request. */
 const SCAN_CHUNK = 500;
 /** Read-side service over the object repository; every answer passes the access gate. A
@@ -63,7 +62,10 @@ export class QueryService {
     // The cursor is the seq of the last item returned when the page fills mid-chunk, else the
     // last seq examined (so a continuation never re-reads or skips a row).
     for (;;) {
-      const raw = await this.objects.list(filter, { limit: Math.max(page.limit, Math.min(SCAN_CHUNK, this.scanRows)), ...(after === undefined ? {} : { after }) });
+      const raw = await this.objects.list(filter, {
+        limit: Math.max(page.limit, Math.min(SCAN_CHUNK, this.scanRows)),
+        ...(after === undefined ? {} : { after }),
+      });
       examined += raw.items.length;
       const visible = await this.gate.filter(principal, raw.items);
       for (const v of visible) {
@@ -163,7 +165,12 @@ export class QueryService {
       if (pending.length >= 1000) yield await emit();
     }
     yield `${await emit()}]}\n`;
-    await this.audit.record({ action: 'export', actor: actorName(principal), target: null, details: { filter: { ...filter }, objects: n } });
+    await this.audit.record({
+      action: 'export',
+      actor: actorName(principal),
+      target: null,
+      details: { filter: { ...filter }, objects: n },
+    });
   }
 }
 

@@ -66,7 +66,9 @@ export class TaxiiService {
   /** §5.1: the collections the caller may read or write, in a stable order (§3.3). */
   async collections(principal: Principal): Promise<CollectionView[]> {
     const all = await this.deps.collections.all();
-    return all.map((collection) => ({ collection, rights: this.deps.collections.rights(principal, collection) })).filter((v) => v.rights.canRead || v.rights.canWrite);
+    return all
+      .map((collection) => ({ collection, rights: this.deps.collections.rights(principal, collection) }))
+      .filter((v) => v.rights.canRead || v.rights.canWrite);
   }
 
   /** §5.2: one collection; one the caller can neither read nor write is not found. */
@@ -111,7 +113,13 @@ export class TaxiiService {
     const seqs: number[] = [];
     let after: number | undefined;
     for (;;) {
-      const page = await this.page(principal, c, { ...filter, ids: [objectId], types: undefined, limit: MAX_PAGE, ...(after === undefined ? {} : { after }) });
+      const page = await this.page(principal, c, {
+        ...filter,
+        ids: [objectId],
+        types: undefined,
+        limit: MAX_PAGE,
+        ...(after === undefined ? {} : { after }),
+      });
       seqs.push(...page.entries.map((e) => e.object.seq));
       if (!page.more) break;
       after = page.entries.at(-1)?.position;
@@ -125,7 +133,8 @@ export class TaxiiService {
     const { collection: c, rights } = await this.collection(principal, ref);
     if (!rights.canWrite) throw new ForbiddenError('this collection does not accept objects from you');
     const objects = envelopeObjects(body);
-    if (objects === undefined) throw new UnprocessableError('the body must be a TAXII envelope: an object with an "objects" list (TAXII 2.1 §3.7)');
+    if (objects === undefined)
+      throw new UnprocessableError('the body must be a TAXII envelope: an object with an "objects" list (TAXII 2.1 §3.7)');
     const owner = await this.deps.owner(principal);
     const now = taxiiTimestamp(new Date().toISOString());
     const pendings = objects.map(statusDetail);

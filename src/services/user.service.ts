@@ -66,7 +66,8 @@ export class UserService {
     const roles = checkRoles(input.roles ?? ['analyst']);
     this.checkGrant(actor, orgId, roles);
     const username = checkUsername(input.username ?? '');
-    if (await this.deps.accounts.findUserByName(username)) throw new ConflictError(`user name "${username}" is taken`, { field: 'username' });
+    if (await this.deps.accounts.findUserByName(username))
+      throw new ConflictError(`user name "${username}" is taken`, { field: 'username' });
     const generated = input.password === undefined ? newPassword() : undefined;
     const now = new Date().toISOString();
     const record: UserRecord = {
@@ -96,14 +97,23 @@ export class UserService {
     const onlyPassword = Object.keys(input).every((k) => k === 'password');
     // Whoever still holds a password someone else chose may only change it (even an administrator).
     if (self && actor.user.mustChangePassword && !onlyPassword) throw new PasswordChangeRequiredError();
-    if (!canAdministerOrg(actor, u.orgId) && !(self && onlyPassword)) throw new ForbiddenError('only administrators may change other users');
+    if (!canAdministerOrg(actor, u.orgId) && !(self && onlyPassword))
+      throw new ForbiddenError('only administrators may change other users');
     // A node administrator's account is changed only by node administrators (or itself):
     // otherwise an organisation administrator could reset its password and take over the node.
-    if (u.roles.includes('admin') && !self && !isNodeAdmin(actor)) throw new ForbiddenError('only node administrators may change a node administrator');
+    if (u.roles.includes('admin') && !self && !isNodeAdmin(actor))
+      throw new ForbiddenError('only node administrators may change a node administrator');
     const roles = input.roles !== undefined ? checkRoles(input.roles) : u.roles;
     if (input.roles !== undefined) this.checkGrant(actor, u.orgId, roles);
-    if (input.orgId !== undefined && input.orgId !== u.orgId) throw new InvalidInputError('a user cannot move to another organisation; add a new user', { field: 'orgId' });
-    if (self && u.mustChangePassword && input.password !== undefined && u.passwordHash !== null && (await verifyPassword(input.password, u.passwordHash))) {
+    if (input.orgId !== undefined && input.orgId !== u.orgId)
+      throw new InvalidInputError('a user cannot move to another organisation; add a new user', { field: 'orgId' });
+    if (
+      self &&
+      u.mustChangePassword &&
+      input.password !== undefined &&
+      u.passwordHash !== null &&
+      (await verifyPassword(input.password, u.passwordHash))
+    ) {
       throw new InvalidInputError('choose a password other than the one you were given', { field: 'password' });
     }
     const next: UserRecord = {
@@ -151,15 +161,18 @@ export class UserService {
   }
 
   private checkGrant(actor: Principal, orgId: string, roles: Role[]): void {
-    if (!canAdministerOrg(actor, orgId)) throw new ForbiddenError("only administrators of the user's organisation may add or change its users");
-    if (roles.includes('admin') && !isNodeAdmin(actor)) throw new ForbiddenError('only node administrators may grant the admin role', { field: 'roles' });
+    if (!canAdministerOrg(actor, orgId))
+      throw new ForbiddenError("only administrators of the user's organisation may add or change its users");
+    if (roles.includes('admin') && !isNodeAdmin(actor))
+      throw new ForbiddenError('only node administrators may grant the admin role', { field: 'roles' });
   }
 
   /** Creates an API token; its secret is returned this once and only its hash is kept. */
   async createToken(actor: Principal, input: TokenInput): Promise<{ token: ApiToken; secret: string }> {
     const userId = input.userId ?? (actor.kind === 'user' ? actor.user.id : '');
     const owner = await this.record(actor, userId);
-    if (actor.kind === 'user' && actor.user.id !== owner.id && !isNodeAdmin(actor)) throw new ForbiddenError('only node administrators may create tokens for other users');
+    if (actor.kind === 'user' && actor.user.id !== owner.id && !isNodeAdmin(actor))
+      throw new ForbiddenError('only node administrators may create tokens for other users');
     if (input.expiresAt != null && !(Date.parse(input.expiresAt) > Date.now())) {
       throw new InvalidInputError(`expiresAt "${input.expiresAt}" must be a timestamp in the future`, { field: 'expiresAt' });
     }

@@ -10,7 +10,9 @@ import { startNode, type TestNode } from './node.ts';
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** Why browser tests are skipped here, or false when they run. */
-export const BROWSER_SKIP: string | false = existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent (apt-get install chromium; CI's .ci/run installs it)`;
+export const BROWSER_SKIP: string | false = existsSync(CHROMIUM)
+  ? false
+  : `${CHROMIUM} is absent (apt-get install chromium; CI's .ci/run installs it)`;
 
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results');
 
@@ -29,7 +31,11 @@ export async function startUiNode(): Promise<UiNode> {
 export async function launch(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   await mkdir(SCREENSHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
 }
 
 /** Expected 404s: federation's peer endpoints, which the UI probes and reports as "no peers". */

@@ -67,7 +67,12 @@ export class ProcessNode {
   constructor(name: string, databaseUrl?: string) {
     this.name = name;
     this.databaseUrl = databaseUrl;
-    this.env = { PATH: process.env['PATH'] ?? '', CONCORD_ORG_NAME: name, CONCORD_LOG_LEVEL: 'info', ...(databaseUrl ? { CONCORD_DATABASE_URL: databaseUrl } : {}) };
+    this.env = {
+      PATH: process.env['PATH'] ?? '',
+      CONCORD_ORG_NAME: name,
+      CONCORD_LOG_LEVEL: 'info',
+      ...(databaseUrl ? { CONCORD_DATABASE_URL: databaseUrl } : {}),
+    };
   }
 
   get engine(): 'sqlite' | 'postgres' {
@@ -102,7 +107,10 @@ export class ProcessNode {
 
   /** `concord serve` on the node's port; resolves once it listens. */
   start(): Promise<void> {
-    const child = spawn(process.execPath, [...this.execArgv, BIN, 'serve', '--port', String(this.port), '--data-dir', this.dataDir], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...this.execArgv, BIN, 'serve', '--port', String(this.port), '--data-dir', this.dataDir], {
+      env: this.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     return new Promise((ok, fail) => {
       let out = '';
@@ -167,7 +175,12 @@ export class ProcessNode {
       await c.connect();
       try {
         let i = 0;
-        return (await c.query(sql.replace(/\?/g, () => `$${++i}`), params)).rows as R[];
+        return (
+          await c.query(
+            sql.replace(/\?/g, () => `$${++i}`),
+            params,
+          )
+        ).rows as R[];
       } finally {
         await c.end();
       }

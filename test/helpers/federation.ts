@@ -21,5 +21,11 @@ export async function startFedNode(env: Record<string, string> = {}): Promise<Fe
 
 /** Pins `peer` on `node`, with what `peer` hosts and the policies in `input`. */
 export async function pin(node: FedNode, peer: FedNode, input: PeerInput = {}): Promise<PeerRecord> {
-  return node.services.federation.peers.add(CLI, { url: peer.url, key: peer.publicKey, name: `peer-${peer.keyId.slice(0, 6)}`, orgs: [peer.org.id], ...input });
+  return node.services.federation.peers.add(CLI, {
+    url: peer.url,
+    key: peer.publicKey,
+    name: `peer-${peer.keyId.slice(0, 6)}`,
+    orgs: [peer.org.id],
+    ...input,
+  });
 }

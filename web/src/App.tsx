@@ -25,8 +25,18 @@ function Screen() {
 
 export function App() {
   const me = useMe();
-  if (me.isPending) return <p className="muted boot" role="status">Loading…</p>;
-  if (me.error) return <p className="error boot" role="alert">{me.error.message}</p>;
+  if (me.isPending)
+    return (
+      <p className="muted boot" role="status">
+        Loading…
+      </p>
+    );
+  if (me.error)
+    return (
+      <p className="error boot" role="alert">
+        {me.error.message}
+      </p>
+    );
   if (!me.data) return <Login />;
   if (me.data.user.mustChangePassword) return <ChangePassword me={me.data} />;
   return (

@@ -63,11 +63,14 @@ test('a default distribution the TLP forbids is narrowed to organization; an exp
   assert.throws(() => labelFor(explicit, ctx), DistributionInconsistentError);
 });
 
-test('distribution from Concord\'s object extension', () => {
+test("distribution from Concord's object extension", () => {
   const o = applyConcordDistribution(indicator([TLP2_MARKING_IDS.red]), { kind: 'sharing-group', id: 'sg-7' });
   assert.deepEqual(labelFor(o, ctx).distribution, { kind: 'sharing-group', id: 'sg-7' });
   const bad = { ...o, extensions: { [CONCORD_OBJECT_EXTENSION_ID]: { extension_type: 'property-extension', distribution: 'everyone' } } };
-  assert.throws(() => labelFor(bad, ctx), (e: unknown) => e instanceof MarkingInvalidError && e.message.includes('"everyone"'));
+  assert.throws(
+    () => labelFor(bad, ctx),
+    (e: unknown) => e instanceof MarkingInvalidError && e.message.includes('"everyone"'),
+  );
 });
 
 test('classification, releasability and exercise from Concord markings', () => {
@@ -85,22 +88,38 @@ test('classification, releasability and exercise from Concord markings', () => {
 test('several markings of one kind: highest level, intersected releasability; conflicts refused', () => {
   assert.deepEqual(labelFor(indicator([NC.id, NS.id]), ctx).classification, { scheme: 'nato', level: 'NATO SECRET' });
   assert.deepEqual(labelFor(indicator([REL_FR_NATO.id, REL_FR_DE.id]), ctx).releasableTo, ['FR']);
-  assert.throws(() => labelFor(indicator([NS.id, EU_S.id]), ctx), (e: unknown) => e instanceof MarkingInvalidError && /two schemes/.test(e.message));
-  assert.throws(() => labelFor(indicator([EX1.id, EX2.id]), ctx), (e: unknown) => e instanceof MarkingInvalidError && /several exercises/.test(e.message));
+  assert.throws(
+    () => labelFor(indicator([NS.id, EU_S.id]), ctx),
+    (e: unknown) => e instanceof MarkingInvalidError && /two schemes/.test(e.message),
+  );
+  assert.throws(
+    () => labelFor(indicator([EX1.id, EX2.id]), ctx),
+    (e: unknown) => e instanceof MarkingInvalidError && /several exercises/.test(e.message),
+  );
 });
 
 test('a marking definition not known here fails closed (it could be a classification)', () => {
   const unknown = 'marking-definition--00000000-0000-4000-8000-00000000beef';
-  assert.throws(() => labelFor(indicator([TLP2_MARKING_IDS.green, unknown]), ctx), (e: unknown) => e instanceof MarkingInvalidError && e.message.includes(unknown));
+  assert.throws(
+    () => labelFor(indicator([TLP2_MARKING_IDS.green, unknown]), ctx),
+    (e: unknown) => e instanceof MarkingInvalidError && e.message.includes(unknown),
+  );
 });
 
 test('statement markings do not restrict', () => {
-  const statement = { type: 'marking-definition', spec_version: '2.1', id: 'marking-definition--00000000-0000-4000-8000-0000000000aa', created: '2024-01-01T00:00:00.000Z', definition_type: 'statement', definition: { statement: '©' } };
+  const statement = {
+    type: 'marking-definition',
+    spec_version: '2.1',
+    id: 'marking-definition--00000000-0000-4000-8000-0000000000aa',
+    created: '2024-01-01T00:00:00.000Z',
+    definition_type: 'statement',
+    definition: { statement: '©' },
+  };
   const withStatement = { ...ctx, registry: ctx.registry.with([statement]) };
   assert.deepEqual(labelFor(indicator([statement.id]), withStatement), labelFor(indicator([]), ctx));
 });
 
-test('marking definitions and Concord\'s published objects are readable by everyone', () => {
+test("marking definitions and Concord's published objects are readable by everyone", () => {
   const everyone = { ownerOrg: 'org-a', tlp: 'clear', distribution: { kind: 'federation' } };
   const redContext: LabelContext = { ...ctx, defaults: { tlp: 'red', distribution: { kind: 'organization' } } };
   assert.deepEqual(labelFor({ ...NS, object_marking_refs: [TLP2_MARKING_IDS.red] }, redContext), everyone);
@@ -115,7 +134,12 @@ test('applyConcordDistribution copies, keeps other extension content, and stays 
   assert.deepEqual(original, snapshot, 'input unchanged');
   assert.deepEqual(concordDistribution(once), { kind: 'community', id: 'eu' });
   assert.deepEqual(validateObject(once).issues, []);
-  const signed = { ...once, extensions: { [CONCORD_OBJECT_EXTENSION_ID]: { extension_type: 'property-extension', distribution: 'community:eu', signature: 'abc' } } };
+  const signed = {
+    ...once,
+    extensions: { [CONCORD_OBJECT_EXTENSION_ID]: { extension_type: 'property-extension', distribution: 'community:eu', signature: 'abc' } },
+  };
   const twice = applyConcordDistribution(signed, { kind: 'organization' });
-  assert.deepEqual(twice['extensions'], { [CONCORD_OBJECT_EXTENSION_ID]: { extension_type: 'property-extension', distribution: 'organization', signature: 'abc' } });
+  assert.deepEqual(twice['extensions'], {
+    [CONCORD_OBJECT_EXTENSION_ID]: { extension_type: 'property-extension', distribution: 'organization', signature: 'abc' },
+  });
 });

@@ -126,6 +126,10 @@ export function labelFor(object: StixObject, ctx: LabelContext): AccessLabel {
 export function applyConcordDistribution<T extends StixObject>(object: T, distribution: Distribution): T {
   const extensions = isJsonObject(object['extensions']) ? object['extensions'] : {};
   const current = extensions[CONCORD_OBJECT_EXTENSION_ID];
-  const ext: JsonObject = { ...(isJsonObject(current) ? current : {}), extension_type: 'property-extension', distribution: formatDistribution(distribution) };
+  const ext: JsonObject = {
+    ...(isJsonObject(current) ? current : {}),
+    extension_type: 'property-extension',
+    distribution: formatDistribution(distribution),
+  };
   return { ...object, extensions: { ...extensions, [CONCORD_OBJECT_EXTENSION_ID]: ext } };
 }

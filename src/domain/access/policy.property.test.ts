@@ -59,7 +59,14 @@ const union = (a: readonly string[], b: readonly string[]): string[] => [...new 
 /** A reader with more: organisations, countries, communities, groups, exercises, higher clearances. */
 const grown = (r: Reader) =>
   fc
-    .record({ orgIds: fc.subarray(ORGS), countries: fc.subarray(COUNTRIES), communities: fc.subarray(COMMUNITIES), sharingGroups: fc.subarray(GROUPS), exercises: fc.subarray(EXERCISES), raise: fc.subarray(SCHEME_IDS) })
+    .record({
+      orgIds: fc.subarray(ORGS),
+      countries: fc.subarray(COUNTRIES),
+      communities: fc.subarray(COMMUNITIES),
+      sharingGroups: fc.subarray(GROUPS),
+      exercises: fc.subarray(EXERCISES),
+      raise: fc.subarray(SCHEME_IDS),
+    })
     .map((more): Reader => {
       const raised: Record<string, string> = { ...r.clearances };
       for (const id of more.raise) raised[id] = levelsOf(id).at(-1) ?? '';
@@ -75,9 +82,13 @@ const grown = (r: Reader) =>
 
 test('property: more clearance, communities, countries, groups or exercises never remove access', () => {
   fc.assert(
-    fc.property(label, reader.chain((r) => fc.tuple(fc.constant(r), grown(r))), (l, [r, more]) => {
-      if (canRead(r, l, SCHEMES)) assert.equal(canRead(more, l, SCHEMES), true);
-    }),
+    fc.property(
+      label,
+      reader.chain((r) => fc.tuple(fc.constant(r), grown(r))),
+      (l, [r, more]) => {
+        if (canRead(r, l, SCHEMES)) assert.equal(canRead(more, l, SCHEMES), true);
+      },
+    ),
     { numRuns: 2000 },
   );
 });
@@ -96,25 +107,33 @@ const raised = (l: AccessLabel) =>
       tlp: fc.constantFrom(...TLP_LEVELS.filter((t) => tlpRank(t) >= tlpRank(l.tlp))),
       narrow: fc.boolean(),
       level: l.classification === undefined ? fc.option(classification, { nil: undefined }) : higherLevel(l.classification),
-      releasableTo: l.releasableTo === undefined ? fc.option(fc.subarray([...COUNTRIES, ...COMMUNITIES]), { nil: undefined }) : fc.subarray([...l.releasableTo]),
+      releasableTo:
+        l.releasableTo === undefined
+          ? fc.option(fc.subarray([...COUNTRIES, ...COMMUNITIES]), { nil: undefined })
+          : fc.subarray([...l.releasableTo]),
       exercise: l.exercise === undefined ? fc.option(fc.constantFrom(...EXERCISES), { nil: undefined }) : fc.constant(l.exercise),
     })
     .map((c): AccessLabel => {
       const next: { -readonly [K in keyof AccessLabel]: AccessLabel[K] } = { ...l, tlp: c.tlp };
       if (c.narrow) next.distribution = { kind: 'organization' };
-      if (typeof c.level === 'string' && l.classification !== undefined) next.classification = { scheme: l.classification.scheme, level: c.level };
+      if (typeof c.level === 'string' && l.classification !== undefined)
+        next.classification = { scheme: l.classification.scheme, level: c.level };
       else if (typeof c.level === 'object') next.classification = c.level;
       if (c.releasableTo !== undefined) next.releasableTo = c.releasableTo;
       if (c.exercise !== undefined) next.exercise = c.exercise;
       return next;
     });
 
-test('property: raising a label\'s restriction is never a lowering and never adds access', () => {
+test("property: raising a label's restriction is never a lowering and never adds access", () => {
   fc.assert(
-    fc.property(reader, label.chain((l) => fc.tuple(fc.constant(l), raised(l))), (r, [before, after]) => {
-      assert.equal(isLowering(before, after, SCHEMES), false);
-      if (canRead(r, after, SCHEMES)) assert.equal(canRead(r, before, SCHEMES), true);
-    }),
+    fc.property(
+      reader,
+      label.chain((l) => fc.tuple(fc.constant(l), raised(l))),
+      (r, [before, after]) => {
+        assert.equal(isLowering(before, after, SCHEMES), false);
+        if (canRead(r, after, SCHEMES)) assert.equal(canRead(r, before, SCHEMES), true);
+      },
+    ),
     { numRuns: 2000 },
   );
 });

@@ -69,7 +69,7 @@ test('unknown schemes and levels fail closed, even for a reader holding every cl
   assert.equal(canRead(bogus, buildLabel({ classification: { scheme: 'nato', level: 'NATO UNCLASSIFIED' } }), SCHEMES), false);
 });
 
-test('DESIGN.md releasability: the reader\'s country or one of its communities must be listed — owner included', () => {
+test("DESIGN.md releasability: the reader's country or one of its communities must be listed — owner included", () => {
   const label = buildLabel({ releasableTo: ['DE', 'nato'] });
   assert.equal(canRead(buildReader({ countries: ['DE'], communities: [] }), label, SCHEMES), true);
   assert.equal(canRead(buildReader({ countries: ['FR'], communities: ['nato'] }), label, SCHEMES), true);
@@ -86,7 +86,13 @@ test('DESIGN.md exercise: only participants read exercise-marked material', () =
 });
 
 test('all four conditions must hold together', () => {
-  const label = buildLabel({ tlp: 'amber', distribution: { kind: 'community', id: 'nato' }, classification: NS, releasableTo: ['FR'], exercise: 'ex' });
+  const label = buildLabel({
+    tlp: 'amber',
+    distribution: { kind: 'community', id: 'nato' },
+    classification: NS,
+    releasableTo: ['FR'],
+    exercise: 'ex',
+  });
   const full = buildReader({ communities: ['nato'], countries: ['FR'], clearances: { nato: 'NATO SECRET' }, exercises: ['ex'] });
   assert.equal(canRead(full, label, SCHEMES), true);
   assert.equal(canRead({ ...full, communities: [] }, label, SCHEMES), false);
@@ -113,13 +119,16 @@ test('DESIGN.md: TLP bounds the distribution from above', () => {
 
 test('checkLabel throws DISTRIBUTION_INCONSISTENT (422) naming TLP and distribution', () => {
   const label = buildLabel({ tlp: 'red', distribution: { kind: 'community', id: 'nato' } });
-  assert.throws(() => checkLabel(label), (e: unknown) => {
-    assert.ok(e instanceof DistributionInconsistentError);
-    assert.equal(e.code, 'DISTRIBUTION_INCONSISTENT');
-    assert.equal(e.status, 422);
-    assert.match(e.message, /TLP:RED does not permit distribution 'community:nato'/);
-    return true;
-  });
+  assert.throws(
+    () => checkLabel(label),
+    (e: unknown) => {
+      assert.ok(e instanceof DistributionInconsistentError);
+      assert.equal(e.code, 'DISTRIBUTION_INCONSISTENT');
+      assert.equal(e.status, 422);
+      assert.match(e.message, /TLP:RED does not permit distribution 'community:nato'/);
+      return true;
+    },
+  );
   const ok = buildLabel({ tlp: 'amber+strict', distribution: { kind: 'sharing-group', id: 'sg' } });
   assert.equal(checkLabel(ok), ok);
 });
@@ -184,7 +193,7 @@ test('isLowering: lower or removed classification, wider or removed releasabilit
 
 const user = (orgId: string, ...roles: Role[]) => ({ orgId, roles });
 
-test('issue 3 item 5: only the owning organisation\'s writers create versions or revoke; viewers never write', () => {
+test("issue 3 item 5: only the owning organisation's writers create versions or revoke; viewers never write", () => {
   const existing = buildLabel({ ownerOrg: 'org-a' });
   for (const role of ['admin', 'org-admin', 'analyst'] as const) {
     assert.equal(canWriteVersion(user('org-a', role), existing), true, role);
@@ -215,6 +224,13 @@ test('markingChange: same, raise, and lower only by the owner organisation', () 
   assert.equal(markingChange(user('org-a'), old, { ...old, releasableTo: ['FR'] }, SCHEMES), 'raise');
   assert.equal(markingChange(user('org-b'), old, { ...old, tlp: 'red', distribution: { kind: 'organization' } }, SCHEMES), 'raise');
   assert.equal(markingChange(user('org-a'), old, { ...old, tlp: 'green' }, SCHEMES), 'lower');
-  assert.throws(() => markingChange(user('org-b'), old, { ...old, tlp: 'green' }, SCHEMES), (e: unknown) => e instanceof ForbiddenError && e.status === 403);
-  assert.equal(markingChange(user('org-a'), { ...old, releasableTo: ['FR', 'DE'] }, { ...old, releasableTo: ['DE', 'FR'] }, SCHEMES), 'same', 'set order');
+  assert.throws(
+    () => markingChange(user('org-b'), old, { ...old, tlp: 'green' }, SCHEMES),
+    (e: unknown) => e instanceof ForbiddenError && e.status === 403,
+  );
+  assert.equal(
+    markingChange(user('org-a'), { ...old, releasableTo: ['FR', 'DE'] }, { ...old, releasableTo: ['DE', 'FR'] }, SCHEMES),
+    'same',
+    'set order',
+  );
 });

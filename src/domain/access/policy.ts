@@ -84,7 +84,13 @@ export const VISIBILITY_ENDS: Readonly<Record<string, readonly string[]>> = {
  * order) carry `endLabels`: canRead for a type without ends, canSeeRelationship otherwise (a
  * sighting's one end stands for both). The one rule every read path and count applies.
  */
-export function canSeeWithEnds(reader: Reader, type: string, label: AccessLabel, endLabels: readonly (AccessLabel | undefined)[], schemes: SchemeRegistry): boolean {
+export function canSeeWithEnds(
+  reader: Reader,
+  type: string,
+  label: AccessLabel,
+  endLabels: readonly (AccessLabel | undefined)[],
+  schemes: SchemeRegistry,
+): boolean {
   const ends = VISIBILITY_ENDS[type];
   if (ends === undefined) return canRead(reader, label, schemes);
   const [a, b] = endLabels;
@@ -209,7 +215,12 @@ export function canAnnotate(user: Writer, type: string): boolean {
  * Classifies a marking change between versions. Lowering is allowed only to the owner
  * organisation (throws ForbiddenError otherwise); the caller audits every 'lower'.
  */
-export function markingChange(user: Pick<Writer, 'orgId'>, old: AccessLabel, next: AccessLabel, schemes: SchemeRegistry): 'same' | 'raise' | 'lower' {
+export function markingChange(
+  user: Pick<Writer, 'orgId'>,
+  old: AccessLabel,
+  next: AccessLabel,
+  schemes: SchemeRegistry,
+): 'same' | 'raise' | 'lower' {
   if (isLowering(old, next, schemes)) {
     if (user.orgId !== old.ownerOrg) {
       throw new ForbiddenError('only the owning organisation may lower the markings of an object', { ownerOrg: old.ownerOrg });

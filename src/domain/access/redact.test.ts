@@ -39,7 +39,7 @@ function report(granular: JsonObject[]): StixObject {
 
 const mark = (ref: string, ...selectors: string[]): JsonObject => ({ marking_ref: ref, selectors });
 
-test('§7.2.3: content under a classification above the reader\'s clearance is withheld', () => {
+test("§7.2.3: content under a classification above the reader's clearance is withheld", () => {
   const o = report([mark(NS.id, 'description')]);
   const denied = redact(o, buildReader(), REGISTRY, SCHEMES, LABEL);
   assert.equal(denied.object['description'], undefined);
@@ -51,7 +51,10 @@ test('§7.2.3: content under a classification above the reader\'s clearance is w
 });
 
 test('§7.2.3.1: list entries are removed and the remaining selectors renumbered', () => {
-  const o = report([mark(REL_DE.id, 'external_references.[0]', 'external_references.[1].url'), mark(TLP2_MARKING_IDS.green, 'external_references.[2].url', 'name')]);
+  const o = report([
+    mark(REL_DE.id, 'external_references.[0]', 'external_references.[1].url'),
+    mark(TLP2_MARKING_IDS.green, 'external_references.[2].url', 'name'),
+  ]);
   const snapshot = structuredClone(o);
   const { object, withheld } = redact(o, buildReader(), REGISTRY, SCHEMES, LABEL);
   assert.deepEqual(o, snapshot, 'the input is never changed');
@@ -74,11 +77,14 @@ test('a list emptied by redaction is removed (STIX 2.1 §2.12: lists are never e
   assert.deepEqual(participant.withheld, []);
 });
 
-test('a granular TLP stricter than the object\'s binds everyone outside the owner organisation', () => {
+test("a granular TLP stricter than the object's binds everyone outside the owner organisation", () => {
   const o = report([mark(TLP2_MARKING_IDS.amber, 'description'), mark(TLP2_MARKING_IDS.clear, 'name')]);
   assert.deepEqual(redact(o, buildReader(), REGISTRY, SCHEMES, LABEL).withheld, ['description']);
   assert.deepEqual(redact(o, buildReader({ orgIds: ['org-owner'] }), REGISTRY, SCHEMES, LABEL).withheld, []);
-  assert.deepEqual(redact(o, buildReader(), REGISTRY, SCHEMES, buildLabel({ tlp: 'amber', distribution: { kind: 'community', id: 'eu' } })).withheld, []);
+  assert.deepEqual(
+    redact(o, buildReader(), REGISTRY, SCHEMES, buildLabel({ tlp: 'amber', distribution: { kind: 'community', id: 'eu' } })).withheld,
+    [],
+  );
 });
 
 test('releasability and unknown markings withhold; language markings and type/id never do', () => {
@@ -147,7 +153,12 @@ test('property: redact never leaves content an unsatisfied marking selects, and 
     fc.property(scenario, ([body, selections, joined]) => {
       const markings = selections.map((selectors, i) => ({ def: exerciseMarking(`ex${i}`), selectors, satisfied: joined.includes(i) }));
       const registry = MarkingRegistry.builtIn().with(markings.map((m) => m.def));
-      const input: StixObject = { type: 'x-test', id: 'x-test--2f1d3b8e-4b7f-4a47-9b0e-6f4f1d2c3b4a', ...(body as JsonObject), granular_markings: markings.map((m) => mark(m.def.id, ...m.selectors)) };
+      const input: StixObject = {
+        type: 'x-test',
+        id: 'x-test--2f1d3b8e-4b7f-4a47-9b0e-6f4f1d2c3b4a',
+        ...(body as JsonObject),
+        granular_markings: markings.map((m) => mark(m.def.id, ...m.selectors)),
+      };
       const snapshot = structuredClone(input);
       const { object, withheld } = redact(input, buildReader({ exercises: joined.map((i) => `ex${i}`) }), registry, SCHEMES, LABEL);
       assert.deepEqual(input, snapshot);
@@ -163,7 +174,9 @@ test('property: redact never leaves content an unsatisfied marking selects, and 
       for (const m of markings) {
         const out = outMarkings.filter((g) => g.marking_ref === m.def.id).flatMap((g) => g.selectors);
         if (!m.satisfied) assert.deepEqual(out, [], 'an unsatisfied marking is dropped');
-        const surviving = m.satisfied ? m.selectors.map((s) => tokens(at(input, s)).filter((t) => !removed.has(t))).filter((ts) => ts.length > 0) : [];
+        const surviving = m.satisfied
+          ? m.selectors.map((s) => tokens(at(input, s)).filter((t) => !removed.has(t))).filter((ts) => ts.length > 0)
+          : [];
         assert.equal(out.length, surviving.length, 'one selector per surviving selection');
         out.forEach((s, i) => {
           assert.ok(selectorResolves(object, s), `${s} resolves`);

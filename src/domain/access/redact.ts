@@ -22,7 +22,12 @@ export interface Redaction {
  * stricter than the object's binds everyone outside the owner organisation; unknown markings fail
  * closed; statements and other markings restrict nothing.
  */
-export function satisfiesMarking(reader: Reader, info: MarkingInfo | undefined, schemes: SchemeRegistry, objectLabel: AccessLabel): boolean {
+export function satisfiesMarking(
+  reader: Reader,
+  info: MarkingInfo | undefined,
+  schemes: SchemeRegistry,
+  objectLabel: AccessLabel,
+): boolean {
   if (info === undefined) return false;
   switch (info.kind) {
     case 'tlp':
@@ -162,7 +167,13 @@ function proper(selectors: Iterable<string>): Set<string> {
  * list entries removed from their lists, remaining selectors renumbered to match, and the
  * selectors withheld. The input is never changed; unchanged parts may be shared with it.
  */
-export function redact(object: StixObject, reader: Reader, registry: MarkingRegistry, schemes: SchemeRegistry, objectLabel: AccessLabel): Redaction {
+export function redact(
+  object: StixObject,
+  reader: Reader,
+  registry: MarkingRegistry,
+  schemes: SchemeRegistry,
+  objectLabel: AccessLabel,
+): Redaction {
   const markings = granularMarkings(object, (ref) => satisfiesMarking(reader, registry.get(ref), schemes, objectLabel));
   const selected = markings.flatMap((m) => (m.satisfied ? [] : m.selectors.filter((s) => selectorResolves(object, s))));
   const removed = new Set(selected.filter((s) => !IDENTITY_PROPERTIES.has(s)));

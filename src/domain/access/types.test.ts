@@ -13,12 +13,25 @@ test('parseDistribution reads the four forms of DESIGN.md', () => {
 });
 
 test('parseDistribution names the bad value', () => {
-  for (const bad of ['', 'org', 'Federation', 'community', 'community:', 'sharing-group:two words', 'federation:x', 'organization:o1', 'tlp:red']) {
-    assert.throws(() => parseDistribution(bad), (e: unknown) => {
-      assert.ok(e instanceof InvalidInputError, bad);
-      assert.ok(e.message.includes(JSON.stringify(bad)), e.message);
-      return true;
-    });
+  for (const bad of [
+    '',
+    'org',
+    'Federation',
+    'community',
+    'community:',
+    'sharing-group:two words',
+    'federation:x',
+    'organization:o1',
+    'tlp:red',
+  ]) {
+    assert.throws(
+      () => parseDistribution(bad),
+      (e: unknown) => {
+        assert.ok(e instanceof InvalidInputError, bad);
+        assert.ok(e.message.includes(JSON.stringify(bad)), e.message);
+        return true;
+      },
+    );
   }
 });
 

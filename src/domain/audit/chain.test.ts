@@ -4,7 +4,16 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { InvalidInputError } from '../../errors.ts';
-import { EMPTY_HEAD, GENESIS_HASH, chainEntry, entryHash, verifyChain, type AuditEntry, type AuditHead, type VerifyResult } from './chain.ts';
+import {
+  EMPTY_HEAD,
+  GENESIS_HASH,
+  chainEntry,
+  entryHash,
+  verifyChain,
+  type AuditEntry,
+  type AuditHead,
+  type VerifyResult,
+} from './chain.ts';
 
 const T0 = Date.parse('2025-03-01T12:00:00.000Z');
 
@@ -13,7 +22,18 @@ function buildChain(n: number): AuditEntry[] {
   const out: AuditEntry[] = [];
   for (let i = 0; i < n; i++) {
     const prev = out.at(-1) ?? null;
-    out.push(chainEntry(prev, { actor: `user:u${i % 3}`, action: i % 2 ? 'token.used' : 'auth.login', target: i % 4 ? `token-${i}` : null, details: { i, ip: '192.0.2.1' } }, new Date(T0 + i * 1000).toISOString()));
+    out.push(
+      chainEntry(
+        prev,
+        {
+          actor: `user:u${i % 3}`,
+          action: i % 2 ? 'token.used' : 'auth.login',
+          target: i % 4 ? `token-${i}` : null,
+          details: { i, ip: '192.0.2.1' },
+        },
+        new Date(T0 + i * 1000).toISOString(),
+      ),
+    );
   }
   return out;
 }
@@ -42,7 +62,9 @@ test('an entry hashes the RFC 8785 form of everything but its hash, and the firs
   assert.equal(first.prevHash, GENESIS_HASH);
   assert.match(GENESIS_HASH, /^0{64}$/);
   const { hash, ...rest } = first;
-  const expected = createHash('sha256').update(canonicalize(rest) ?? '').digest('hex');
+  const expected = createHash('sha256')
+    .update(canonicalize(rest) ?? '')
+    .digest('hex');
   assert.equal(hash, expected);
   assert.equal(second.prevHash, first.hash);
   assert.equal(second.seq, 2);
@@ -59,7 +81,11 @@ test('an intact chain verifies, with its count and head', async () => {
 });
 
 test('details are hashed as they read back from JSON text, so a store round trip keeps the hash', () => {
-  const e = chainEntry(null, { actor: null, action: 'auth.login_failed', target: null, details: { user: 'bob', skipped: undefined, zero: -0 } }, new Date(T0).toISOString());
+  const e = chainEntry(
+    null,
+    { actor: null, action: 'auth.login_failed', target: null, details: { user: 'bob', skipped: undefined, zero: -0 } },
+    new Date(T0).toISOString(),
+  );
   assert.deepEqual(e.details, { user: 'bob', zero: 0 });
   const reread: AuditEntry = { ...e, details: JSON.parse(JSON.stringify(e.details)) };
   assert.equal(entryHash(reread), e.hash);
@@ -95,9 +121,28 @@ test('an altered entry is named, whether or not its hash was recomputed', async 
 test('a removed entry is named: first, middle, several, or renumbered over', async () => {
   const chain = buildChain(8);
   const head = headOf(chain);
-  assert.deepEqual(failure(await verifyChain(chain.filter((e) => e.seq !== 5), head)), { seq: 5, reason: 'removed' });
-  assert.deepEqual(failure(await verifyChain(chain.filter((e) => e.seq !== 1), head)), { seq: 1, reason: 'removed' });
-  const two = await verifyChain(chain.filter((e) => e.seq !== 5 && e.seq !== 6), head);
+  assert.deepEqual(
+    failure(
+      await verifyChain(
+        chain.filter((e) => e.seq !== 5),
+        head,
+      ),
+    ),
+    { seq: 5, reason: 'removed' },
+  );
+  assert.deepEqual(
+    failure(
+      await verifyChain(
+        chain.filter((e) => e.seq !== 1),
+        head,
+      ),
+    ),
+    { seq: 1, reason: 'removed' },
+  );
+  const two = await verifyChain(
+    chain.filter((e) => e.seq !== 5 && e.seq !== 6),
+    head,
+  );
   assert.deepEqual(failure(two), { seq: 5, reason: 'removed' });
   assert.match(two.ok ? '' : two.message, /entries #5–#6 were removed/);
   const renumbered = chain.filter((e) => e.seq !== 4).map((e) => (e.seq > 4 ? { ...e, seq: e.seq - 1 } : e));
@@ -133,21 +178,37 @@ test('a forged entry is caught: inserted in the middle or appended past the head
   const chain = buildChain(8);
   const e3 = chain[2];
   assert.ok(e3);
-  const forged = chainEntry(e3, { actor: 'user:mallory', action: 'admin.user.update', target: 'user:mallory', details: { roles: ['admin'] } }, new Date(T0 + 2500).toISOString());
+  const forged = chainEntry(
+    e3,
+    { actor: 'user:mallory', action: 'admin.user.update', target: 'user:mallory', details: { roles: ['admin'] } },
+    new Date(T0 + 2500).toISOString(),
+  );
   const inserted = [...chain.slice(0, 3), forged, ...chain.slice(3).map((e) => ({ ...e, seq: e.seq + 1 }))];
   const r = await verifyChain(inserted, { seq: 9, hash: chain[7]?.hash ?? '' });
   assert.deepEqual(failure(r), { seq: 4, reason: 'broken-link' });
   assert.match(r.ok ? '' : r.message, /inserted/);
   const last = chain[7];
   assert.ok(last);
-  const appended = [...chain, chainEntry(last, { actor: null, action: 'auth.login', target: null, details: {} }, new Date(T0 + 9000).toISOString())];
+  const appended = [
+    ...chain,
+    chainEntry(last, { actor: null, action: 'auth.login', target: null, details: {} }, new Date(T0 + 9000).toISOString()),
+  ];
   assert.deepEqual(failure(await verifyChain(appended, headOf(chain))), { seq: 9, reason: 'broken-link' });
 });
 
 test('any single alteration, removal or swap is named at the right entry (property)', async () => {
   await fc.assert(
     fc.asyncProperty(
-      fc.integer({ min: 2, max: 25 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 1, max: n }), fc.integer({ min: 1, max: n }), fc.constantFrom('alter', 'remove', 'swap'))),
+      fc
+        .integer({ min: 2, max: 25 })
+        .chain((n) =>
+          fc.tuple(
+            fc.constant(n),
+            fc.integer({ min: 1, max: n }),
+            fc.integer({ min: 1, max: n }),
+            fc.constantFrom('alter', 'remove', 'swap'),
+          ),
+        ),
       async ([n, a, b, op]) => {
         const chain = buildChain(n);
         const head = headOf(chain);

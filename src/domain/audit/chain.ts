@@ -54,7 +54,9 @@ function storedForm(details: Readonly<Record<string, unknown>>): JsonObject {
 /** Checks what a caller records and returns it as it will be stored; throws InvalidInputError. */
 export function checkFields(fields: AuditFields): AuditFields & { details: JsonObject } {
   if (!ACTION.test(fields.action) || fields.action.length > 100) {
-    throw new InvalidInputError('audit action must be a dotted lower-case code such as "auth.login"', { action: fields.action.slice(0, 100) });
+    throw new InvalidInputError('audit action must be a dotted lower-case code such as "auth.login"', {
+      action: fields.action.slice(0, 100),
+    });
   }
   checkName('actor', fields.actor);
   checkName('target', fields.target);
@@ -64,7 +66,8 @@ export function checkFields(fields: AuditFields): AuditFields & { details: JsonO
 /** Builds the entry that follows `prev` (null or EMPTY_HEAD for the first one), recorded `at`. */
 export function chainEntry(prev: AuditHead | null, fields: AuditFields, at: string): AuditEntry {
   const checked = checkFields(fields);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(at) || Number.isNaN(Date.parse(at))) throw new InvalidInputError('audit time must be an ISO 8601 timestamp', { at });
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(at) || Number.isNaN(Date.parse(at)))
+    throw new InvalidInputError('audit time must be an ISO 8601 timestamp', { at });
   const base = prev ?? EMPTY_HEAD;
   const entry = { seq: base.seq + 1, at, ...checked, prevHash: base.hash };
   return { ...entry, hash: entryHash(entry) };

@@ -39,13 +39,21 @@ function contentProblem(before: AuditEntry[], bad: AuditEntry, after: AuditEntry
     const predecessorKept = [...before, ...after].some((e) => e.hash === bad.prevHash);
     return predecessorKept
       ? { seq, reason: 'reordered', message: `entry #${seq} holds the entry recorded as #${original}: entries were reordered` }
-      : { seq, reason: 'removed', message: `${entries(seq, original - 1)} removed and later entries renumbered: #${seq} was recorded as #${original}` };
+      : {
+          seq,
+          reason: 'removed',
+          message: `${entries(seq, original - 1)} removed and later entries renumbered: #${seq} was recorded as #${original}`,
+        };
   }
   // Recorded under a lower seq right after an entry that is still there: what now sits between
   // them was put in afterwards.
   const predecessor = before.find((e) => e.hash === bad.prevHash);
   if (predecessor !== undefined && predecessor.seq === original - 1) {
-    return { seq: original, reason: 'broken-link', message: `${entries(original, seq - 1)} inserted: #${seq} was recorded as #${original}, right after #${predecessor.seq}` };
+    return {
+      seq: original,
+      reason: 'broken-link',
+      message: `${entries(original, seq - 1)} inserted: #${seq} was recorded as #${original}, right after #${predecessor.seq}`,
+    };
   }
   return { seq, reason: 'reordered', message: `entry #${seq} holds the entry recorded as #${original}: entries were reordered` };
 }
@@ -65,9 +73,15 @@ function seqProblem(prev: AuditEntry | undefined, bad: AuditEntry, after: AuditE
 
 /** An intact entry in its place whose prevHash is not its predecessor's hash. */
 function linkProblem(prev: AuditEntry | undefined, bad: AuditEntry, after: AuditEntry[]): ChainFailure {
-  if (prev === undefined) return { seq: bad.seq, reason: 'broken-link', message: `entry #${bad.seq} does not start the chain: its prevHash is not the genesis hash` };
+  if (prev === undefined)
+    return {
+      seq: bad.seq,
+      reason: 'broken-link',
+      message: `entry #${bad.seq} does not start the chain: its prevHash is not the genesis hash`,
+    };
   const later = after.find((e) => e.hash === bad.prevHash);
-  if (later !== undefined) return { seq: bad.seq, reason: 'reordered', message: `entry #${bad.seq} was chained after #${later.seq}: entries were reordered` };
+  if (later !== undefined)
+    return { seq: bad.seq, reason: 'reordered', message: `entry #${bad.seq} was chained after #${later.seq}: entries were reordered` };
   // Either the predecessor was rewritten with a recomputed hash, or this entry was forged or
   // renumbered after a removal. The predecessor is the first entry nothing vouches for.
   return {
@@ -96,10 +110,22 @@ export function tailProblem(last: AuditHead, recorded: AuditHead | null): ChainF
   const head = recorded;
   if (head.seq === last.seq && head.hash === last.hash) return null;
   if (head.seq > last.seq) {
-    return { seq: last.seq + 1, reason: 'removed', message: `${entries(last.seq + 1, head.seq)} removed from the end: the head records #${head.seq}` };
+    return {
+      seq: last.seq + 1,
+      reason: 'removed',
+      message: `${entries(last.seq + 1, head.seq)} removed from the end: the head records #${head.seq}`,
+    };
   }
   if (head.seq < last.seq) {
-    return { seq: head.seq + 1, reason: 'broken-link', message: `entry #${head.seq + 1} is past the head (#${head.seq}): added outside the audit log, or the head was rolled back` };
+    return {
+      seq: head.seq + 1,
+      reason: 'broken-link',
+      message: `entry #${head.seq + 1} is past the head (#${head.seq}): added outside the audit log, or the head was rolled back`,
+    };
   }
-  return { seq: last.seq, reason: 'altered', message: `entry #${last.seq} does not match the hash the head records: it or the head was rewritten` };
+  return {
+    seq: last.seq,
+    reason: 'altered',
+    message: `entry #${last.seq} does not match the hash the head records: it or the head was rewritten`,
+  };
 }

@@ -28,7 +28,10 @@ const bundle = JSON.stringify({
 
 test('splits the objects of a bundle and keeps the rest as header', () => {
   const { items, header } = split(bundle);
-  assert.deepEqual(items.map((i) => JSON.parse(i.text)), JSON.parse(bundle).objects);
+  assert.deepEqual(
+    items.map((i) => JSON.parse(i.text)),
+    JSON.parse(bundle).objects,
+  );
   assert.deepEqual(JSON.parse(header), { ...JSON.parse(bundle), objects: [] });
   assert.equal(Buffer.from(bundle).subarray(items[1]!.offset).toString().startsWith('{"type":"malware"'), true);
 });
@@ -38,7 +41,10 @@ test('any chunking gives the same elements (strings, escapes and UTF-8 cut anywh
   fc.assert(
     fc.property(fc.array(fc.nat({ max: Buffer.byteLength(text) }), { maxLength: 12 }), (cuts) => {
       const { items, header } = split(text, cuts);
-      assert.deepEqual(items.map((i) => JSON.parse(i.text)), JSON.parse(text).objects);
+      assert.deepEqual(
+        items.map((i) => JSON.parse(i.text)),
+        JSON.parse(text).objects,
+      );
       assert.deepEqual(JSON.parse(header), { objects: [], type: 'bundle' });
     }),
   );
@@ -53,7 +59,10 @@ test('a top-level array is split into its elements; a single object is all heade
 
 test('the objects key is found only at the top level of the bundle', () => {
   const text = '{"x":{"objects":[{"a":1}]},"objects":[{"b":2}]}';
-  assert.deepEqual(split(text).items.map((i) => i.text), ['{"b":2}']);
+  assert.deepEqual(
+    split(text).items.map((i) => i.text),
+    ['{"b":2}'],
+  );
 });
 
 test('a truncated file keeps the complete elements and reports the byte offset', () => {
@@ -61,7 +70,10 @@ test('a truncated file keeps the complete elements and reports the byte offset',
   const s = new BundleSplitter();
   const items = s.push(Buffer.from(cut));
   assert.equal(items.length, 1);
-  assert.throws(() => s.end(), (e: unknown) => e instanceof JsonMalformedError && e.details['offset'] === Buffer.byteLength(cut));
+  assert.throws(
+    () => s.end(),
+    (e: unknown) => e instanceof JsonMalformedError && e.details['offset'] === Buffer.byteLength(cut),
+  );
 });
 
 test('mismatched brackets and stray values are reported where they are', () => {

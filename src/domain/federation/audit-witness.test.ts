@@ -24,7 +24,11 @@ test('a head statement is signed by the node key, names its node, and survives t
 test('a witnessed statement holds while the chain keeps that entry with that hash', () => {
   const s = stateHead(signer, e1, '2026-11-22T11:00:00.000Z');
   assert.deepEqual(judgeWitness(s, e1, e2), { ok: true });
-  const rewritten = chainEntry(EMPTY_HEAD, { actor: 'system', action: 'test.other', target: null, details: {} }, '2026-11-22T10:00:00.000Z');
+  const rewritten = chainEntry(
+    EMPTY_HEAD,
+    { actor: 'system', action: 'test.other', target: null, details: {} },
+    '2026-11-22T10:00:00.000Z',
+  );
   const v = judgeWitness(s, rewritten, rewritten);
   assert.equal(v.ok, false);
   assert.match(!v.ok ? v.message : '', /entry #1 is not the one this node stated on 2026-11-22T11:00:00\.000Z/);

@@ -45,7 +45,14 @@ export function headStatementOf(v: unknown): HeadStatement | undefined {
   if (v === null || typeof v !== 'object') return undefined;
   const o = v as Record<string, unknown>;
   const { node, keyId, seq, hash, statedAt, signature } = o;
-  if (typeof node !== 'string' || typeof keyId !== 'string' || typeof hash !== 'string' || typeof statedAt !== 'string' || typeof signature !== 'string') return undefined;
+  if (
+    typeof node !== 'string' ||
+    typeof keyId !== 'string' ||
+    typeof hash !== 'string' ||
+    typeof statedAt !== 'string' ||
+    typeof signature !== 'string'
+  )
+    return undefined;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return undefined;
   return { node, keyId, seq, hash, statedAt, signature };
 }
@@ -70,8 +77,10 @@ export type WitnessVerdict = { ok: true } | { ok: false; message: string };
  */
 export function judgeWitness(s: HeadStatement, entry: AuditEntry | undefined, head: AuditHead): WitnessVerdict {
   if (s.seq === 0) return { ok: true };
-  if (s.seq > head.seq) return { ok: false, message: `this node stated a head at entry #${s.seq} on ${s.statedAt}; the log now ends at #${head.seq}` };
+  if (s.seq > head.seq)
+    return { ok: false, message: `this node stated a head at entry #${s.seq} on ${s.statedAt}; the log now ends at #${head.seq}` };
   if (entry === undefined || entry.seq !== s.seq) return { ok: false, message: `entry #${s.seq}, stated on ${s.statedAt}, is missing` };
-  if (entry.hash !== s.hash) return { ok: false, message: `entry #${s.seq} is not the one this node stated on ${s.statedAt}: the history up to it was rewritten` };
+  if (entry.hash !== s.hash)
+    return { ok: false, message: `entry #${s.seq} is not the one this node stated on ${s.statedAt}: the history up to it was rewritten` };
   return { ok: true };
 }

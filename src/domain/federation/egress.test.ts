@@ -19,7 +19,8 @@ function peer(p: Partial<Peer>): Peer {
 const ncirc = peer({ orgs: [NCIRC_ORG], communities: ['nato'], accreditation: { nato: 'NATO SECRET' } });
 const certEu = peer({ orgs: [EU_ORG], countries: ['BE'], communities: ['eu'] });
 const label = (l: Partial<AccessLabel>): AccessLabel => ({ ownerOrg: FR, tlp: 'green', distribution: { kind: 'federation' }, ...l });
-const may = (p: Peer, l: AccessLabel, type = 'indicator', groups: string[] = []) => mayEgress(peerReader(p, groups, schemes), p.outbound, type, l, schemes);
+const may = (p: Peer, l: AccessLabel, type = 'indicator', groups: string[] = []) =>
+  mayEgress(peerReader(p, groups, schemes), p.outbound, type, l, schemes);
 
 test('TLP:AMBER distributed to community eu leaves to the eu peer, not to the nato peer', () => {
   const amberEu = label({ tlp: 'amber', distribution: { kind: 'community', id: 'eu' } });
@@ -28,7 +29,12 @@ test('TLP:AMBER distributed to community eu leaves to the eu peer, not to the na
 });
 
 test('NATO RESTRICTED released to nato leaves to the accredited nato peer only', () => {
-  const restricted = label({ tlp: 'amber', distribution: { kind: 'community', id: 'nato' }, classification: { scheme: 'nato', level: 'NATO RESTRICTED' }, releasableTo: ['nato'] });
+  const restricted = label({
+    tlp: 'amber',
+    distribution: { kind: 'community', id: 'nato' },
+    classification: { scheme: 'nato', level: 'NATO RESTRICTED' },
+    releasableTo: ['nato'],
+  });
   assert.equal(may(ncirc, restricted), true);
   assert.equal(may(certEu, restricted), false);
   assert.equal(may(peer({ ...ncirc, accreditation: {} }), restricted), false, 'no accreditation, no classified data');
@@ -61,7 +67,9 @@ test('the outbound policy narrows: highest TLP, types, communities, classificati
   const secret = label({ classification: { scheme: 'nato', level: 'NATO SECRET' } });
   assert.equal(may(ncirc, secret), true);
   assert.equal(may(peer({ ...ncirc, outbound: { maxClassification: { nato: 'NATO RESTRICTED' } } }), secret), false);
-  assert.deepEqual(narrowClearances({ nato: 'NATO SECRET' }, { nato: 'NATO RESTRICTED', eu: 'SECRET UE' }, schemes), { nato: 'NATO RESTRICTED' });
+  assert.deepEqual(narrowClearances({ nato: 'NATO SECRET' }, { nato: 'NATO RESTRICTED', eu: 'SECRET UE' }, schemes), {
+    nato: 'NATO RESTRICTED',
+  });
   const drill = label({ exercise: 'cyber-coalition' });
   assert.equal(may(ncirc, drill), false);
   assert.equal(may(peer({ ...ncirc, outbound: { exercises: ['cyber-coalition'] } }), drill), true);

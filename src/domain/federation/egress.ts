@@ -16,7 +16,11 @@ export const ALWAYS_SENT: ReadonlySet<string> = new Set(['marking-definition', C
 
 /** The lower of the accreditation and the outbound ceiling in each scheme; a scheme the ceiling
  *  names but the accreditation lacks stays absent (no clearance). */
-export function narrowClearances(accreditation: Readonly<Record<string, string>>, ceiling: OutboundPolicy['maxClassification'], schemes: SchemeRegistry): Record<string, string> {
+export function narrowClearances(
+  accreditation: Readonly<Record<string, string>>,
+  ceiling: OutboundPolicy['maxClassification'],
+  schemes: SchemeRegistry,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [scheme, level] of Object.entries(accreditation)) {
     const max = ceiling?.[scheme];

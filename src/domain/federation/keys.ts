@@ -18,7 +18,11 @@ export interface NodeKeyMaterial {
 export function generateNodeKey(): NodeKeyMaterial {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const raw = rawPublicKey(publicKey);
-  return { keyId: fingerprint(raw), publicKey: raw.toString('base64'), privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64') };
+  return {
+    keyId: fingerprint(raw),
+    publicKey: raw.toString('base64'),
+    privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+  };
 }
 
 /** The 32 raw bytes of an Ed25519 public key (the JWK `x`, RFC 8037 §2). */
@@ -49,7 +53,9 @@ export function parsePublicKey(text: string): string {
   }
   const raw = Buffer.from(t.replaceAll('-', '+').replaceAll('_', '/'), 'base64');
   if (raw.length !== 32 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(t)) {
-    throw new InvalidInputError('the key must be an Ed25519 public key: base64 of its 32 bytes (as `concord node info` prints it) or PEM', { field: 'key' });
+    throw new InvalidInputError('the key must be an Ed25519 public key: base64 of its 32 bytes (as `concord node info` prints it) or PEM', {
+      field: 'key',
+    });
   }
   return raw.toString('base64');
 }

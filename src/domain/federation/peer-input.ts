@@ -14,13 +14,15 @@ export interface PeerInput {
   countries?: string[] | undefined;
   communities?: string[] | undefined;
   accreditation?: Record<string, string> | undefined;
-  outbound?: {
-    maxTlp?: string | null | undefined;
-    maxClassification?: Record<string, string> | null | undefined;
-    communities?: string[] | null | undefined;
-    types?: string[] | null | undefined;
-    exercises?: string[] | undefined;
-  } | undefined;
+  outbound?:
+    | {
+        maxTlp?: string | null | undefined;
+        maxClassification?: Record<string, string> | null | undefined;
+        communities?: string[] | null | undefined;
+        types?: string[] | null | undefined;
+        exercises?: string[] | undefined;
+      }
+    | undefined;
   inbound?: { acceptTypes?: string[] | null | undefined; allowUnsigned?: boolean | undefined } | undefined;
   sync?: boolean | undefined;
   disabled?: boolean | undefined;
@@ -42,8 +44,16 @@ function list(field: string, values: string[] | undefined, re: RegExp, hint: str
 export function checkLevels(field: string, levels: Record<string, string>, schemes: SchemeRegistry): Record<string, string> {
   for (const [scheme, level] of Object.entries(levels)) {
     const s = schemes.get(scheme);
-    if (!s) throw new InvalidInputError(`${field}: unknown classification scheme "${scheme}"; known: ${schemes.all().map((x) => x.id).join(', ')}`, { field });
-    if (levelRank(s, level) < 0) throw new InvalidInputError(`${field}: "${level}" is not a level of ${s.name}: ${s.levels.join(' < ')}`, { field });
+    if (!s)
+      throw new InvalidInputError(
+        `${field}: unknown classification scheme "${scheme}"; known: ${schemes
+          .all()
+          .map((x) => x.id)
+          .join(', ')}`,
+        { field },
+      );
+    if (levelRank(s, level) < 0)
+      throw new InvalidInputError(`${field}: "${level}" is not a level of ${s.name}: ${s.levels.join(' < ')}`, { field });
   }
   return { ...levels };
 }
@@ -80,7 +90,8 @@ function outbound(input: PeerInput['outbound'], current: OutboundPolicy, schemes
 
 function inbound(input: PeerInput['inbound'], current: InboundPolicy): InboundPolicy {
   if (input === undefined) return current;
-  const acceptTypes = input.acceptTypes === null ? undefined : (list('inbound.acceptTypes', input.acceptTypes, TYPE, 'a STIX type') ?? current.acceptTypes);
+  const acceptTypes =
+    input.acceptTypes === null ? undefined : (list('inbound.acceptTypes', input.acceptTypes, TYPE, 'a STIX type') ?? current.acceptTypes);
   return { allowUnsigned: input.allowUnsigned ?? current.allowUnsigned, ...(acceptTypes ? { acceptTypes } : {}) };
 }
 
@@ -89,10 +100,12 @@ export function applyPeerInput(current: Peer, input: PeerInput, schemes: SchemeR
   const url = input.url !== undefined ? checkPeerUrl(input.url) : current.url;
   if (url === '') throw new InvalidInputError('a peer needs its URL', { field: 'url' });
   const publicKey = input.key !== undefined ? parsePublicKey(input.key) : current.publicKey;
-  if (publicKey === '') throw new InvalidInputError('a peer needs its public key (--key, as `concord node info` prints it on the peer)', { field: 'key' });
+  if (publicKey === '')
+    throw new InvalidInputError('a peer needs its public key (--key, as `concord node info` prints it on the peer)', { field: 'key' });
   const keyId = keyIdOf(publicKey);
   const name = input.name ?? (current.name || new URL(url).host);
-  if (!NAME.test(name)) throw new InvalidInputError(`peer name "${name}" must be letters, digits, spaces, '.', '_', ':' or '-'`, { field: 'name' });
+  if (!NAME.test(name))
+    throw new InvalidInputError(`peer name "${name}" must be letters, digits, spaces, '.', '_', ':' or '-'`, { field: 'name' });
   return {
     ...current,
     name,
@@ -101,7 +114,13 @@ export function applyPeerInput(current: Peer, input: PeerInput, schemes: SchemeR
     keyId,
     nodeId: nodeIdentityId(keyId),
     orgs: list('orgs', input.orgs, ORG, 'an organisation identity id') ?? current.orgs,
-    countries: list('countries', input.countries?.map((c) => c.toUpperCase()), COUNTRY, 'an ISO 3166-1 alpha-2 code') ?? current.countries,
+    countries:
+      list(
+        'countries',
+        input.countries?.map((c) => c.toUpperCase()),
+        COUNTRY,
+        'an ISO 3166-1 alpha-2 code',
+      ) ?? current.countries,
     communities: list('communities', input.communities, SLUG, 'a community id') ?? current.communities,
     accreditation: input.accreditation ? checkLevels('accreditation', input.accreditation, schemes) : current.accreditation,
     outbound: outbound(input.outbound, current.outbound, schemes),
@@ -115,7 +134,21 @@ export function applyPeerInput(current: Peer, input: PeerInput, schemes: SchemeR
 /** A peer with nothing set yet. */
 export function blankPeer(id: string, now: string): Peer {
   return {
-    id, name: '', url: '', publicKey: '', keyId: '', nodeId: '', orgs: [], countries: [], communities: [], accreditation: {},
-    outbound: {}, inbound: { allowUnsigned: false }, sync: true, disabled: false, createdAt: now, updatedAt: now,
+    id,
+    name: '',
+    url: '',
+    publicKey: '',
+    keyId: '',
+    nodeId: '',
+    orgs: [],
+    countries: [],
+    communities: [],
+    accreditation: {},
+    outbound: {},
+    inbound: { allowUnsigned: false },
+    sync: true,
+    disabled: false,
+    createdAt: now,
+    updatedAt: now,
   };
 }

@@ -5,7 +5,16 @@ import fc from 'fast-check';
 import { canonicalJson } from '../stix/canonical.ts';
 import type { JsonValue, StixObject } from '../stix/types.ts';
 import { CONCORD_OBJECT_EXTENSION_ID } from '../markings/concord-markings.ts';
-import { generateNodeKey, keyIdOf, nodeIdentityId, parsePublicKey, privateKeyObject, publicKeyBytes, publicKeyObject, publicKeyPem } from './keys.ts';
+import {
+  generateNodeKey,
+  keyIdOf,
+  nodeIdentityId,
+  parsePublicKey,
+  privateKeyObject,
+  publicKeyBytes,
+  publicKeyObject,
+  publicKeyPem,
+} from './keys.ts';
 import { verifyEd25519 } from './ed25519.ts';
 import { provenanceOf, signedText, signObject, signingText, verifyObject, type Signer } from './provenance.ts';
 
@@ -29,12 +38,23 @@ test('a signed object verifies against the pinned key and names its origin', () 
   const signed = signObject(indicator, signer, 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01', 'community:eu');
   const v = verifyObject(signed, pinned);
   assert.equal(v.ok, true);
-  assert.deepEqual(v.ok && { ...v.provenance, signature: '' }, { originNode: signer.nodeId, originOrg: 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01', keyId: material.keyId, distribution: 'community:eu', signature: '' });
+  assert.deepEqual(v.ok && { ...v.provenance, signature: '' }, {
+    originNode: signer.nodeId,
+    originOrg: 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01',
+    keyId: material.keyId,
+    distribution: 'community:eu',
+    signature: '',
+  });
 });
 
 test('signing is deterministic (Ed25519): the same version signs to the same bytes', () => {
   const a = signObject(indicator, signer, 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01', 'federation');
-  const b = signObject(JSON.parse(JSON.stringify(indicator)) as StixObject, signer, 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01', 'federation');
+  const b = signObject(
+    JSON.parse(JSON.stringify(indicator)) as StixObject,
+    signer,
+    'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01',
+    'federation',
+  );
   assert.equal(provenanceOf(a)?.signature, provenanceOf(b)?.signature);
 });
 
@@ -52,14 +72,24 @@ test('unsigned objects and unknown keys get their own reasons', () => {
   const v1 = verifyObject(indicator, pinned);
   assert.equal(v1.ok ? 'ok' : v1.reason, 'PEER_UNSIGNED');
   const other = generateNodeKey();
-  const foreign = signObject(indicator, { keyId: other.keyId, nodeId: nodeIdentityId(other.keyId), key: privateKeyObject(other.privateKey) }, 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01', 'federation');
+  const foreign = signObject(
+    indicator,
+    { keyId: other.keyId, nodeId: nodeIdentityId(other.keyId), key: privateKeyObject(other.privateKey) },
+    'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01',
+    'federation',
+  );
   const v2 = verifyObject(foreign, pinned);
   assert.equal(v2.ok ? 'ok' : v2.reason, 'PEER_ORIGIN_UNKNOWN');
 });
 
 test('a signature made with another key under a pinned key id is invalid', () => {
   const other = generateNodeKey();
-  const forged = signObject(indicator, { keyId: material.keyId, nodeId: signer.nodeId, key: privateKeyObject(other.privateKey) }, 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01', 'federation');
+  const forged = signObject(
+    indicator,
+    { keyId: material.keyId, nodeId: signer.nodeId, key: privateKeyObject(other.privateKey) },
+    'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01',
+    'federation',
+  );
   const v = verifyObject(forged, pinned);
   assert.equal(v.ok ? 'ok' : v.reason, 'PEER_SIGNATURE_INVALID');
 });
@@ -67,15 +97,22 @@ test('a signature made with another key under a pinned key id is invalid', () =>
 test('RFC 8785: key order and whitespace never change what is signed (property)', () => {
   const json = fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<JsonValue>;
   fc.assert(
-    fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !['type', 'id', 'extensions'].includes(k)), json, { maxKeys: 6 }), (props) => {
-      const o: StixObject = { ...indicator, ...props };
-      const signed = signObject(o, signer, 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01', 'federation');
-      // The same content, keys reversed and printed with indentation, still verifies.
-      const reordered = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(signed).reverse()), null, 2)) as StixObject;
-      assert.equal(signingText(reordered), signingText(signed));
-      assert.equal(verifyObject(reordered, pinned).ok, true);
-      assert.equal(canonicalJson(JSON.parse(canonicalJson(o))), canonicalJson(o));
-    }),
+    fc.property(
+      fc.dictionary(
+        fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !['type', 'id', 'extensions'].includes(k)),
+        json,
+        { maxKeys: 6 },
+      ),
+      (props) => {
+        const o: StixObject = { ...indicator, ...props };
+        const signed = signObject(o, signer, 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01', 'federation');
+        // The same content, keys reversed and printed with indentation, still verifies.
+        const reordered = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(signed).reverse()), null, 2)) as StixObject;
+        assert.equal(signingText(reordered), signingText(signed));
+        assert.equal(verifyObject(reordered, pinned).ok, true);
+        assert.equal(canonicalJson(JSON.parse(canonicalJson(o))), canonicalJson(o));
+      },
+    ),
     { numRuns: 200 },
   );
 });
@@ -106,7 +143,10 @@ test('libsodium accepts exactly what node:crypto signs and verifies', () => {
     const k = generateNodeKey();
     const message = Buffer.from(`message ${i} ${'x'.repeat(i * 37)}`);
     const signature = cryptoSign(null, message, privateKeyObject(k.privateKey));
-    assert.equal(verifyEd25519(publicKeyBytes(k.publicKey), message, signature), cryptoVerify(null, message, publicKeyObject(k.publicKey), signature));
+    assert.equal(
+      verifyEd25519(publicKeyBytes(k.publicKey), message, signature),
+      cryptoVerify(null, message, publicKeyObject(k.publicKey), signature),
+    );
     signature[i % 64] = (signature[i % 64] ?? 0) ^ 1;
     assert.equal(verifyEd25519(publicKeyBytes(k.publicKey), message, signature), false);
   }
@@ -119,7 +159,15 @@ test('a signed object verifies in its canonical served form and in any other key
   assert.equal(verifyObject(served, pinned).ok, true);
   // Keys reversed at every level: the receiver canonicalises, and the signature still holds.
   const reverse = (v: JsonValue): JsonValue =>
-    Array.isArray(v) ? v.map(reverse) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x)])) : v;
+    Array.isArray(v)
+      ? v.map(reverse)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .reverse()
+              .map(([k, x]) => [k, reverse(x)]),
+          )
+        : v;
   const shuffled = reverse(served) as StixObject;
   assert.notEqual(JSON.stringify(shuffled), JSON.stringify(served));
   assert.equal(verifyObject(shuffled, pinned).ok, true);

@@ -70,7 +70,13 @@ export function provenanceOf(o: StixObject): Provenance | undefined {
   const ext = extensionOf(o);
   if (!ext || typeof ext['signature'] !== 'string') return undefined;
   const str = (k: string): string => (typeof ext[k] === 'string' ? (ext[k] as string) : '');
-  const p: Provenance = { originNode: str('origin_node'), originOrg: str('origin_org'), keyId: str('key_id'), distribution: str('distribution'), signature: str('signature') };
+  const p: Provenance = {
+    originNode: str('origin_node'),
+    originOrg: str('origin_org'),
+    keyId: str('key_id'),
+    distribution: str('distribution'),
+    signature: str('signature'),
+  };
   const group = groupStatementOf(ext['sharing_group']);
   if (group !== undefined) p.group = group;
   return p;
@@ -112,8 +118,16 @@ export function signObject(o: StixObject, signer: Signer, originOrg: string, dis
   const exts = isObject(o['extensions']) ? o['extensions'] : {};
   const current = extensionOf(o) ?? {};
   const { signature: _old, sharing_group: _group, ...kept } = current;
-  const ext: JsonObject = { ...kept, extension_type: 'property-extension', distribution, origin_node: signer.nodeId, origin_org: originOrg, key_id: signer.keyId };
-  if (group !== undefined) ext['sharing_group'] = { id: group.id, name: group.name, owner: group.owner, members: [...group.members], modified: group.modified };
+  const ext: JsonObject = {
+    ...kept,
+    extension_type: 'property-extension',
+    distribution,
+    origin_node: signer.nodeId,
+    origin_org: originOrg,
+    key_id: signer.keyId,
+  };
+  if (group !== undefined)
+    ext['sharing_group'] = { id: group.id, name: group.name, owner: group.owner, members: [...group.members], modified: group.modified };
   const unsigned: StixObject = { ...o, extensions: { ...exts, [CONCORD_OBJECT_EXTENSION_ID]: ext } };
   const signature = sign(null, Buffer.from(signingText(unsigned)), signer.key).toString('base64url');
   return { ...unsigned, extensions: { ...exts, [CONCORD_OBJECT_EXTENSION_ID]: { ...ext, signature } } };
@@ -130,9 +144,18 @@ export function verifyObject(o: StixObject, keyFor: (keyId: string) => PublicKey
   const p = provenanceOf(o);
   if (!p) return { ok: false, reason: 'PEER_UNSIGNED', message: `${o.id} carries no Concord provenance signature` };
   const key = keyFor(p.keyId);
-  if (!key) return { ok: false, reason: 'PEER_ORIGIN_UNKNOWN', message: `${o.id} is signed by key ${p.keyId || '(none)'}, which is not pinned here` };
+  if (!key)
+    return {
+      ok: false,
+      reason: 'PEER_ORIGIN_UNKNOWN',
+      message: `${o.id} is signed by key ${p.keyId || '(none)'}, which is not pinned here`,
+    };
   if (p.originNode !== nodeIdentityId(p.keyId)) {
-    return { ok: false, reason: 'PEER_SIGNATURE_INVALID', message: `${o.id}: origin_node ${p.originNode} is not the node of key ${p.keyId}` };
+    return {
+      ok: false,
+      reason: 'PEER_SIGNATURE_INVALID',
+      message: `${o.id}: origin_node ${p.originNode} is not the node of key ${p.keyId}`,
+    };
   }
   if (attestedBy !== undefined && p.keyId === attestedBy) return { ok: true, provenance: p };
   // The text as it came in, without its signature, is the signing text when the sender kept
@@ -141,6 +164,11 @@ export function verifyObject(o: StixObject, keyFor: (keyId: string) => PublicKey
   // stores what it parsed, and that serialises to the verified text plus the signature.
   const signature = Buffer.from(p.signature, 'base64url');
   const unsigned = withoutSignature(o);
-  if (verifyEd25519(key, JSON.stringify(unsigned), signature) || verifyEd25519(key, canonicalJson(unsigned), signature)) return { ok: true, provenance: p };
-  return { ok: false, reason: 'PEER_SIGNATURE_INVALID', message: `${o.id}: the provenance signature of ${p.originNode} does not match the content (altered after signing)` };
+  if (verifyEd25519(key, JSON.stringify(unsigned), signature) || verifyEd25519(key, canonicalJson(unsigned), signature))
+    return { ok: true, provenance: p };
+  return {
+    ok: false,
+    reason: 'PEER_SIGNATURE_INVALID',
+    message: `${o.id}: the provenance signature of ${p.originNode} does not match the content (altered after signing)`,
+  };
 }

@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generateNodeKey, privateKeyObject, publicKeyBytes } from './keys.ts';
-import { checkRequestSignature, checkResponseSignature, DATE_HEADER, KEY_ID_HEADER, NONCE_HEADER, SIGNATURE_HEADER, signRequest, signResponse } from './request-signature.ts';
+import {
+  checkRequestSignature,
+  checkResponseSignature,
+  DATE_HEADER,
+  KEY_ID_HEADER,
+  NONCE_HEADER,
+  SIGNATURE_HEADER,
+  signRequest,
+  signResponse,
+} from './request-signature.ts';
 
 const k = generateNodeKey();
 const pub = publicKeyBytes(k.publicKey);
@@ -16,8 +25,14 @@ test('a signed request checks against the pinned key; method, path, nonce, body 
   assert.match(checkRequestSignature(h, pub, 'POST', '/api/v1/federation/notify', '{"head":6}') ?? '', /does not match/);
   assert.match(checkRequestSignature(h, pub, 'GET', '/api/v1/federation/notify', '{"head":5}') ?? '', /does not match/);
   assert.match(checkRequestSignature(h, pub, 'POST', '/api/v1/federation/notify?x=1', '{"head":5}') ?? '', /does not match/);
-  assert.match(checkRequestSignature(h, publicKeyBytes(generateNodeKey().publicKey), 'POST', '/api/v1/federation/notify', '{"head":5}') ?? '', /does not match/);
-  assert.match(checkRequestSignature({ ...h, nonce: `${h.nonce.slice(1)}A` }, pub, 'POST', '/api/v1/federation/notify', '{"head":5}') ?? '', /does not match/);
+  assert.match(
+    checkRequestSignature(h, publicKeyBytes(generateNodeKey().publicKey), 'POST', '/api/v1/federation/notify', '{"head":5}') ?? '',
+    /does not match/,
+  );
+  assert.match(
+    checkRequestSignature({ ...h, nonce: `${h.nonce.slice(1)}A` }, pub, 'POST', '/api/v1/federation/notify', '{"head":5}') ?? '',
+    /does not match/,
+  );
   assert.match(checkRequestSignature({ ...h, nonce: '' }, pub, 'POST', '/api/v1/federation/notify', '{"head":5}') ?? '', /concord-nonce/);
   const again = headersOf(signRequest(k.keyId, privateKeyObject(k.privateKey), 'POST', '/api/v1/federation/notify', '{"head":5}'));
   assert.notEqual(again.nonce, h.nonce, 'every request has its own nonce');
@@ -38,6 +53,10 @@ test('a response signature binds the body to the nonce of the request it answers
   assert.equal(checkResponseSignature(pub, 'nonce-of-the-request-1', body, sig), true);
   assert.equal(checkResponseSignature(pub, 'nonce-of-the-request-2', body, sig), false, 'an answer to another request');
   assert.equal(checkResponseSignature(pub, 'nonce-of-the-request-1', `${body} `, sig), false, 'a body changed by one byte');
-  assert.equal(checkResponseSignature(publicKeyBytes(generateNodeKey().publicKey), 'nonce-of-the-request-1', body, sig), false, 'another key');
+  assert.equal(
+    checkResponseSignature(publicKeyBytes(generateNodeKey().publicKey), 'nonce-of-the-request-1', body, sig),
+    false,
+    'another key',
+  );
   assert.equal(checkResponseSignature(pub, '', body, signResponse(key, '', body)), false, 'no nonce, no attestation');
 });

@@ -39,7 +39,14 @@ export function requestSigningText(method: string, pathAndQuery: string, date: s
 }
 
 /** The headers that sign a request. */
-export function signRequest(keyId: string, key: KeyObject, method: string, pathAndQuery: string, body: string | Buffer, now: Date = new Date()): Record<string, string> {
+export function signRequest(
+  keyId: string,
+  key: KeyObject,
+  method: string,
+  pathAndQuery: string,
+  body: string | Buffer,
+  now: Date = new Date(),
+): Record<string, string> {
   const date = now.toISOString();
   const nonce = randomBytes(16).toString('base64url');
   const signature = sign(null, Buffer.from(requestSigningText(method, pathAndQuery, date, nonce, body)), key).toString('base64url');
@@ -59,7 +66,14 @@ export function checkRequestSignature(
   if (Number.isNaN(at)) return `${DATE_HEADER} is not a timestamp`;
   if (Math.abs(now - at) > MAX_SKEW_MS) return `${DATE_HEADER} is more than ${MAX_SKEW_MS / 60_000} minutes away from this node's clock`;
   if (!NONCE_RE.test(headers.nonce)) return `${NONCE_HEADER} must be 16 to 64 base64url characters`;
-  if (verifyEd25519(key, requestSigningText(method, pathAndQuery, headers.date, headers.nonce, body), Buffer.from(headers.signature, 'base64url'))) return undefined;
+  if (
+    verifyEd25519(
+      key,
+      requestSigningText(method, pathAndQuery, headers.date, headers.nonce, body),
+      Buffer.from(headers.signature, 'base64url'),
+    )
+  )
+    return undefined;
   return 'the request signature does not match the pinned key of its sender';
 }
 

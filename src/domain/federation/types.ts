@@ -92,5 +92,16 @@ export function lagOf(s: PeerSyncState, now: number): PeerLag {
 
 /** An empty pull result. */
 export function emptyPeerPull(startedAt: string): PeerPullResult {
-  return { ok: true, pages: 0, objects: 0, accepted: 0, unchanged: 0, quarantined: 0, dropped: 0, reasons: {}, startedAt, finishedAt: startedAt };
+  return {
+    ok: true,
+    pages: 0,
+    objects: 0,
+    accepted: 0,
+    unchanged: 0,
+    quarantined: 0,
+    dropped: 0,
+    reasons: {},
+    startedAt,
+    finishedAt: startedAt,
+  };
 }

@@ -5,8 +5,14 @@ import { backoffDelay, DEFAULT_BACKOFF, isRetryableStatus, retryAfterMs } from '
 import { intervalText, laterTimestamp, parseInterval } from './types.ts';
 
 test('the pause doubles from 1s, capped at the maximum, with half of it jittered', () => {
-  assert.deepEqual([1, 2, 3, 4].map((a) => backoffDelay(a, DEFAULT_BACKOFF, 0)), [500, 1000, 2000, 4000]);
-  assert.deepEqual([1, 2, 3, 4].map((a) => backoffDelay(a, DEFAULT_BACKOFF, 0.999999)), [1000, 2000, 4000, 8000]);
+  assert.deepEqual(
+    [1, 2, 3, 4].map((a) => backoffDelay(a, DEFAULT_BACKOFF, 0)),
+    [500, 1000, 2000, 4000],
+  );
+  assert.deepEqual(
+    [1, 2, 3, 4].map((a) => backoffDelay(a, DEFAULT_BACKOFF, 0.999999)),
+    [1000, 2000, 4000, 8000],
+  );
   assert.equal(backoffDelay(20, DEFAULT_BACKOFF, 0.999999), DEFAULT_BACKOFF.maxMs);
   for (let i = 0; i < 100; i++) {
     const d = backoffDelay(3, DEFAULT_BACKOFF);

@@ -81,6 +81,11 @@ export function parseInterval(text: string): number | undefined {
 
 /** An interval for people: `15m`, `2h`, `90s`. */
 export function intervalText(seconds: number): string {
-  for (const [unit, n] of [['d', 86400], ['h', 3600], ['m', 60]] as const) if (seconds % n === 0) return `${seconds / n}${unit}`;
+  for (const [unit, n] of [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+  ] as const)
+    if (seconds % n === 0) return `${seconds / n}${unit}`;
   return `${seconds}s`;
 }

@@ -4,10 +4,18 @@ import assert from 'node:assert/strict';
 import { apiRootFromDiscovery, classifyTaxiiUrl, isDiscovery, listedCollections, objectsUrl, pickCollection } from './url.ts';
 
 test('a collection URL, with or without /objects/ and the trailing slash, names its API root and collection', () => {
-  for (const u of ['https://peer.example/taxii2/api/collections/abc/', 'https://peer.example/taxii2/api/collections/abc', 'https://peer.example/taxii2/api/collections/abc/objects/?limit=5']) {
+  for (const u of [
+    'https://peer.example/taxii2/api/collections/abc/',
+    'https://peer.example/taxii2/api/collections/abc',
+    'https://peer.example/taxii2/api/collections/abc/objects/?limit=5',
+  ]) {
     assert.deepEqual(classifyTaxiiUrl(u), { kind: 'collection', apiRoot: 'https://peer.example/taxii2/api/', collectionId: 'abc' });
   }
-  assert.deepEqual(classifyTaxiiUrl('https://peer.example/collections/x/'), { kind: 'collection', apiRoot: 'https://peer.example/', collectionId: 'x' });
+  assert.deepEqual(classifyTaxiiUrl('https://peer.example/collections/x/'), {
+    kind: 'collection',
+    apiRoot: 'https://peer.example/',
+    collectionId: 'x',
+  });
 });
 
 test('the collections list names its API root; anything else is discovery or an API root', () => {
@@ -24,7 +32,10 @@ test('refuses URLs that are not http(s) or that carry credentials', () => {
 test('discovery: the default API root, else the only one, resolved against the discovery URL (§4.1.1)', () => {
   assert.ok(isDiscovery({ title: 't', api_roots: ['/a/'] }));
   assert.ok(!isDiscovery({ title: 't', versions: ['application/taxii+json;version=2.1'] }));
-  assert.equal(apiRootFromDiscovery({ default: '/taxii2/api/', api_roots: ['/taxii2/api/', '/b/'] }, 'https://peer/taxii2/'), 'https://peer/taxii2/api/');
+  assert.equal(
+    apiRootFromDiscovery({ default: '/taxii2/api/', api_roots: ['/taxii2/api/', '/b/'] }, 'https://peer/taxii2/'),
+    'https://peer/taxii2/api/',
+  );
   assert.equal(apiRootFromDiscovery({ api_roots: ['https://other/r'] }, 'https://peer/taxii2/'), 'https://other/r/');
   assert.throws(() => apiRootFromDiscovery({ api_roots: ['/a/', '/b/'] }, 'https://peer/taxii2/'), /2 API roots and no default/);
 });

@@ -27,8 +27,10 @@ export function parseFeedUrl(text: string): URL {
   } catch {
     throw new InvalidInputError(`"${text}" is not an absolute URL`, { field: 'url' });
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new InvalidInputError(`a TAXII URL is http or https, not ${u.protocol}`, { field: 'url' });
-  if (u.username || u.password) throw new InvalidInputError('put credentials in --user/--password or --token, not in the URL', { field: 'url' });
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
+    throw new InvalidInputError(`a TAXII URL is http or https, not ${u.protocol}`, { field: 'url' });
+  if (u.username || u.password)
+    throw new InvalidInputError('put credentials in --user/--password or --token, not in the URL', { field: 'url' });
   return u;
 }
 
@@ -39,7 +41,14 @@ export function classifyTaxiiUrl(text: string): TaxiiUrl {
   const parts = u.pathname.split('/').filter((p) => p !== '');
   const at = parts.lastIndexOf('collections');
   const rest = at < 0 ? [] : parts.slice(at + 1);
-  const root = (): string => new URL(`/${parts.slice(0, at).map((p) => `${p}/`).join('')}`, u).href;
+  const root = (): string =>
+    new URL(
+      `/${parts
+        .slice(0, at)
+        .map((p) => `${p}/`)
+        .join('')}`,
+      u,
+    ).href;
   if (at >= 0 && rest.length === 0) return { kind: 'collections', apiRoot: root() };
   if (at >= 0 && (rest.length === 1 || (rest.length === 2 && rest[1] === 'objects'))) {
     return { kind: 'collection', apiRoot: root(), collectionId: decodeURIComponent(rest[0] ?? '') };
@@ -69,7 +78,10 @@ export function apiRootFromDiscovery(body: unknown, discoveryUrl: string): strin
   const roots = Array.isArray(b['api_roots']) ? b['api_roots'].filter((r): r is string => typeof r === 'string') : [];
   const chosen = typeof b['default'] === 'string' ? b['default'] : roots.length === 1 ? roots[0] : undefined;
   if (chosen === undefined) {
-    throw new InvalidInputError(`${discoveryUrl} lists ${roots.length} API roots and no default; give one of them as the URL: ${roots.join(', ') || '(none)'}`, { field: 'url' });
+    throw new InvalidInputError(
+      `${discoveryUrl} lists ${roots.length} API roots and no default; give one of them as the URL: ${roots.join(', ') || '(none)'}`,
+      { field: 'url' },
+    );
   }
   return withSlash(new URL(chosen, discoveryUrl));
 }
@@ -90,7 +102,12 @@ export function listedCollections(body: unknown): ListedCollection[] {
   for (const item of list) {
     const c = record(item);
     if (!c || typeof c['id'] !== 'string') continue;
-    out.push({ id: c['id'], title: typeof c['title'] === 'string' ? c['title'] : c['id'], ...(typeof c['alias'] === 'string' ? { alias: c['alias'] } : {}), canRead: c['can_read'] === true });
+    out.push({
+      id: c['id'],
+      title: typeof c['title'] === 'string' ? c['title'] : c['id'],
+      ...(typeof c['alias'] === 'string' ? { alias: c['alias'] } : {}),
+      canRead: c['can_read'] === true,
+    });
   }
   return out;
 }
@@ -100,12 +117,22 @@ export function pickCollection(collections: ListedCollection[], wanted: string |
   const names = (cs: ListedCollection[]): string => cs.map((c) => (c.alias ? `${c.id} (${c.alias})` : c.id)).join(', ') || '(none)';
   if (wanted !== undefined) {
     const c = collections.find((x) => x.id === wanted || x.alias === wanted);
-    if (!c) throw new InvalidInputError(`${apiRoot} has no collection "${wanted}" that you may see; it has: ${names(collections)}`, { field: 'collection' });
-    if (!c.canRead) throw new InvalidInputError(`collection ${c.id} at ${apiRoot} is not readable with these credentials (can_read is false)`, { field: 'collection' });
+    if (!c)
+      throw new InvalidInputError(`${apiRoot} has no collection "${wanted}" that you may see; it has: ${names(collections)}`, {
+        field: 'collection',
+      });
+    if (!c.canRead)
+      throw new InvalidInputError(`collection ${c.id} at ${apiRoot} is not readable with these credentials (can_read is false)`, {
+        field: 'collection',
+      });
     return c;
   }
   const readable = collections.filter((c) => c.canRead);
   const only = readable[0];
-  if (readable.length !== 1 || !only) throw new InvalidInputError(`${apiRoot} has ${readable.length} readable collections; choose one with --collection: ${names(readable)}`, { field: 'collection' });
+  if (readable.length !== 1 || !only)
+    throw new InvalidInputError(
+      `${apiRoot} has ${readable.length} readable collections; choose one with --collection: ${names(readable)}`,
+      { field: 'collection' },
+    );
   return only;
 }

@@ -17,6 +17,8 @@ export function checkLabelDefaults(tlpText: string, distributionText: string): v
   const tlp = checkTlp('defaultTlp', tlpText);
   const distribution = parseDistribution(distributionText);
   if (!distributionAllowed(tlp, distribution)) {
-    throw new InvalidInputError(`default distribution "${distributionText}" is wider than TLP:${tlp.toUpperCase()} allows`, { field: 'defaultDistribution' });
+    throw new InvalidInputError(`default distribution "${distributionText}" is wider than TLP:${tlp.toUpperCase()} allows`, {
+      field: 'defaultDistribution',
+    });
   }
 }

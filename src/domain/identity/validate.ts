@@ -37,7 +37,8 @@ export function checkUsername(value: string): string {
 /** An ISO 3166-1 alpha-2 country code, returned in upper case. */
 export function checkCountry(value: string): string {
   const v = value.trim().toUpperCase();
-  if (!COUNTRY.test(v)) throw new InvalidInputError(`country "${value}" must be an ISO 3166-1 alpha-2 code such as BE`, { field: 'country' });
+  if (!COUNTRY.test(v))
+    throw new InvalidInputError(`country "${value}" must be an ISO 3166-1 alpha-2 code such as BE`, { field: 'country' });
   return v;
 }
 

@@ -66,7 +66,9 @@ export function prepare(obj: StixObject, json: string): PreparedObject {
     searchText: searchText(obj),
     refs: extractRefs(obj),
     observables: observables(obj),
-    markingRefs: Array.isArray(obj['object_marking_refs']) ? obj['object_marking_refs'].filter((r): r is string => typeof r === 'string') : [],
+    markingRefs: Array.isArray(obj['object_marking_refs'])
+      ? obj['object_marking_refs'].filter((r): r is string => typeof r === 'string')
+      : [],
     distribution: concordDistributionText(obj),
   };
 }

@@ -15,7 +15,7 @@ export function extractRefs(obj: Record<string, JsonValue>): Ref[] {
 function walk(node: Record<string, JsonValue>, prefix: string, out: Ref[]): void {
   for (const key in node) {
     const value = node[key];
-    if (key === 'id' || value === null || typeof value !== 'object' && typeof value !== 'string') continue;
+    if (key === 'id' || value === null || (typeof value !== 'object' && typeof value !== 'string')) continue;
     const path = prefix === '' ? key : `${prefix}.${key}`;
     if (typeof value === 'string') {
       if (key.endsWith('_ref') && ID_SHAPE.test(value)) out.push({ property: path, target: value });

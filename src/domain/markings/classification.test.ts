@@ -30,17 +30,23 @@ test('compareLevel orders levels within a scheme and names an unknown level', ()
   assert.ok(compareLevel(NATO_SCHEME, 'NATO SECRET', 'NATO RESTRICTED') > 0);
   assert.ok(compareLevel(NATO_SCHEME, 'NATO UNCLASSIFIED', 'COSMIC TOP SECRET') < 0);
   assert.equal(compareLevel(EU_SCHEME, 'SECRET UE/EU SECRET', 'SECRET UE/EU SECRET'), 0);
-  assert.throws(() => compareLevel(NATO_SCHEME, 'SECRET UE/EU SECRET', 'NATO SECRET'), (e: unknown) => {
-    assert.ok(e instanceof InvalidInputError);
-    assert.match(e.message, /'SECRET UE\/EU SECRET' is not a level of classification scheme 'nato'/);
-    return true;
-  });
+  assert.throws(
+    () => compareLevel(NATO_SCHEME, 'SECRET UE/EU SECRET', 'NATO SECRET'),
+    (e: unknown) => {
+      assert.ok(e instanceof InvalidInputError);
+      assert.match(e.message, /'SECRET UE\/EU SECRET' is not a level of classification scheme 'nato'/);
+      return true;
+    },
+  );
   assert.equal(levelRank(NATO_SCHEME, 'nato secret'), -1, 'level names are exact');
 });
 
 test('a national scheme from configuration joins the built-ins', () => {
   const schemes = buildSchemeRegistry([{ id: 'fr', name: 'France', levels: ['DIFFUSION RESTREINTE', 'SECRET', 'TRES SECRET'] }]);
-  assert.deepEqual(schemes.all().map((s) => s.id), ['nato', 'eu', 'fr']);
+  assert.deepEqual(
+    schemes.all().map((s) => s.id),
+    ['nato', 'eu', 'fr'],
+  );
   const fr = schemes.get('fr');
   assert.ok(fr !== undefined);
   assert.ok(compareLevel(fr, 'TRES SECRET', 'SECRET') > 0);
@@ -56,11 +62,14 @@ test('invalid national schemes are refused with a message naming the problem', (
     [{ id: 'de', name: '', levels: ['A'] }, /name must be a non-empty string/],
   ];
   for (const [def, message] of cases) {
-    assert.throws(() => buildSchemeRegistry([def as { id: string; name: string; levels: string[] }]), (e: unknown) => {
-      assert.ok(e instanceof ConfigError);
-      assert.match(e.message, message);
-      return true;
-    });
+    assert.throws(
+      () => buildSchemeRegistry([def as { id: string; name: string; levels: string[] }]),
+      (e: unknown) => {
+        assert.ok(e instanceof ConfigError);
+        assert.match(e.message, message);
+        return true;
+      },
+    );
   }
   const twice = { id: 'de', name: 'Germany', levels: ['GEHEIM'] };
   assert.throws(() => buildSchemeRegistry([twice, twice]), /classification scheme #2: classification scheme id 'de' is defined twice/);

@@ -52,8 +52,12 @@ export function levelRank(scheme: ClassificationScheme, level: string): number {
 export function compareLevel(scheme: ClassificationScheme, a: string, b: string): number {
   const ra = levelRank(scheme, a);
   const rb = levelRank(scheme, b);
-  for (const [level, rank] of [[a, ra], [b, rb]] as const) {
-    if (rank < 0) throw new InvalidInputError(`'${level}' is not a level of classification scheme '${scheme.id}'`, { scheme: scheme.id, level });
+  for (const [level, rank] of [
+    [a, ra],
+    [b, rb],
+  ] as const) {
+    if (rank < 0)
+      throw new InvalidInputError(`'${level}' is not a level of classification scheme '${scheme.id}'`, { scheme: scheme.id, level });
   }
   return ra - rb;
 }
@@ -82,13 +86,15 @@ function checkDefinition(def: SchemeDefinition, where: string, seen: Set<string>
     throw new ConfigError(`${where}: id '${String(def.id)}' must be a lowercase slug (a-z, 0-9, '-', starting with a letter)`);
   }
   if (seen.has(def.id)) throw new ConfigError(`${where}: classification scheme id '${def.id}' is defined twice (built-in ids: nato, eu)`);
-  if (typeof def.name !== 'string' || def.name.trim() === '') throw new ConfigError(`${where} ('${def.id}'): name must be a non-empty string`);
+  if (typeof def.name !== 'string' || def.name.trim() === '')
+    throw new ConfigError(`${where} ('${def.id}'): name must be a non-empty string`);
   if (!Array.isArray(def.levels) || def.levels.length === 0) {
     throw new ConfigError(`${where} ('${def.id}'): levels must list at least one level, lowest first`);
   }
   const levels = new Set<string>();
   for (const level of def.levels) {
-    if (typeof level !== 'string' || level.trim() === '') throw new ConfigError(`${where} ('${def.id}'): every level must be a non-empty string`);
+    if (typeof level !== 'string' || level.trim() === '')
+      throw new ConfigError(`${where} ('${def.id}'): every level must be a non-empty string`);
     if (levels.has(level)) throw new ConfigError(`${where} ('${def.id}'): level '${level}' is listed twice`);
     levels.add(level);
   }

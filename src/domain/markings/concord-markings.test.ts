@@ -94,7 +94,10 @@ test('factories refuse what they cannot mark, naming the value', () => {
   const invalid = (f: () => unknown, message: RegExp): void => {
     assert.throws(f, (e: unknown) => e instanceof InvalidInputError && message.test(e.message));
   };
-  invalid(() => classificationMarking(NATO_SCHEME, 'SECRET UE/EU SECRET'), /'SECRET UE\/EU SECRET' is not a level of classification scheme 'nato'/);
+  invalid(
+    () => classificationMarking(NATO_SCHEME, 'SECRET UE/EU SECRET'),
+    /'SECRET UE\/EU SECRET' is not a level of classification scheme 'nato'/,
+  );
   invalid(() => releasabilityMarking([]), /at least one/);
   invalid(() => releasabilityMarking(['Fr']), /'Fr' is neither a country code nor a community id/);
   invalid(() => releasabilityMarking(['FRA']), /'FRA' is neither/);

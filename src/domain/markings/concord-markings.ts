@@ -88,7 +88,9 @@ const MARKING_SCHEMA = [
   'classification: scheme (string, a Concord classification scheme id such as nato or eu) and level (string, a level of that scheme).',
   'releasability: releasable_to (list of string, sorted, no duplicates): ISO 3166-1 alpha-2 country codes in upper case or community ids in lower case.',
   'exercise: exercise_id (string).',
-  'The marking-definition id is UUIDv5 in namespace ' + CONCORD_NAMESPACE + ' over the RFC 8785 canonical JSON of the extension without extension_type.',
+  'The marking-definition id is UUIDv5 in namespace ' +
+    CONCORD_NAMESPACE +
+    ' over the RFC 8785 canonical JSON of the extension without extension_type.',
 ].join('\n');
 
 const OBJECT_SCHEMA = [
@@ -134,12 +136,21 @@ export function concordObjectExtensionDefinition(): StixObject {
   const description = 'Concord object properties: the distribution the originating organisation allows, and signed provenance.';
   // 1.1.0 added the provenance properties, 1.2.0 sharing_group: each a new version (§3.6), so
   // nodes holding an older one take it.
-  return { ...extensionDefinition(CONCORD_OBJECT_EXTENSION_ID, 'Concord object', description, OBJECT_SCHEMA), modified: '2026-11-22T21:00:00.000Z', version: '1.2.0' };
+  return {
+    ...extensionDefinition(CONCORD_OBJECT_EXTENSION_ID, 'Concord object', description, OBJECT_SCHEMA),
+    modified: '2026-11-22T21:00:00.000Z',
+    version: '1.2.0',
+  };
 }
 
 /** The extension-definition of the retraction SDO. */
 export function concordRetractionExtensionDefinition(): StixObject {
-  const def = extensionDefinition(CONCORD_RETRACTION_EXTENSION_ID, 'Concord retraction', 'A signed withdrawal of objects shared by mistake; nodes purge them and keep a tombstone.', RETRACTION_SCHEMA);
+  const def = extensionDefinition(
+    CONCORD_RETRACTION_EXTENSION_ID,
+    'Concord retraction',
+    'A signed withdrawal of objects shared by mistake; nodes purge them and keep a tombstone.',
+    RETRACTION_SCHEMA,
+  );
   return { ...def, extension_types: ['new-sdo'] };
 }
 

@@ -19,17 +19,33 @@ const STATEMENT = {
 
 function concordDef(content: JsonObject): JsonObject {
   const extension = { extension_type: 'property-extension', ...content };
-  return { type: 'marking-definition', spec_version: '2.1', id: STATEMENT.id, created: STATEMENT.created, extensions: { [CONCORD_MARKING_EXTENSION_ID]: extension } };
+  return {
+    type: 'marking-definition',
+    spec_version: '2.1',
+    id: STATEMENT.id,
+    created: STATEMENT.created,
+    extensions: { [CONCORD_MARKING_EXTENSION_ID]: extension },
+  };
 }
 
 test('markingInfo recognises TLP 2.0 and TLP 1.0 markings by id (STIX 2.1 §7.2.1.4)', () => {
   assert.deepEqual(markingInfo(tlp2MarkingDefinition('amber+strict')), { kind: 'tlp', tlp: 'amber+strict' });
-  assert.deepEqual(markingInfo({ type: 'marking-definition', id: TLP1_AMBER, definition_type: 'tlp', definition: { tlp: 'amber' } }), { kind: 'tlp', tlp: 'amber' });
-  assert.deepEqual(markingInfo({ type: 'marking-definition', id: 'marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9' }), { kind: 'tlp', tlp: 'clear' });
+  assert.deepEqual(markingInfo({ type: 'marking-definition', id: TLP1_AMBER, definition_type: 'tlp', definition: { tlp: 'amber' } }), {
+    kind: 'tlp',
+    tlp: 'amber',
+  });
+  assert.deepEqual(markingInfo({ type: 'marking-definition', id: 'marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9' }), {
+    kind: 'tlp',
+    tlp: 'clear',
+  });
 });
 
 test('markingInfo reads Concord markings from the Concord extension content', () => {
-  assert.deepEqual(markingInfo(classificationMarking(NATO_SCHEME, 'NATO SECRET')), { kind: 'classification', scheme: 'nato', level: 'NATO SECRET' });
+  assert.deepEqual(markingInfo(classificationMarking(NATO_SCHEME, 'NATO SECRET')), {
+    kind: 'classification',
+    scheme: 'nato',
+    level: 'NATO SECRET',
+  });
   assert.deepEqual(markingInfo(releasabilityMarking(['FR', 'eu'])), { kind: 'releasability', to: ['FR', 'eu'] });
   assert.deepEqual(markingInfo(exerciseMarking('cyber-coalition')), { kind: 'exercise', exercise: 'cyber-coalition' });
 });
@@ -49,7 +65,11 @@ test('Concord marking content that cannot be read fails closed with MARKING_INVA
     { marking_type: 'caveat', caveat: 'NOFORN' },
   ];
   for (const content of bad) {
-    assert.throws(() => markingInfo(concordDef(content)), (e: unknown) => e instanceof MarkingInvalidError && e.code === 'MARKING_INVALID', JSON.stringify(content));
+    assert.throws(
+      () => markingInfo(concordDef(content)),
+      (e: unknown) => e instanceof MarkingInvalidError && e.code === 'MARKING_INVALID',
+      JSON.stringify(content),
+    );
   }
   assert.throws(() => markingInfo({ type: 'indicator', id: 'indicator--00000000-0000-4000-8000-000000000001' }), MarkingInvalidError);
 });
@@ -74,7 +94,10 @@ test('with() returns a new registry and leaves the original unchanged', () => {
 test('a definition that gives a known id another meaning is refused (§7.2.1: not versioned)', () => {
   const registry = MarkingRegistry.builtIn().with([STATEMENT]);
   const forged = concordDef({ marking_type: 'classification', scheme: 'nato', level: 'NATO SECRET' });
-  assert.throws(() => registry.with([forged]), (e: unknown) => e instanceof MarkingInvalidError && /already known/.test(e.message));
+  assert.throws(
+    () => registry.with([forged]),
+    (e: unknown) => e instanceof MarkingInvalidError && /already known/.test(e.message),
+  );
   // A TLP id keeps its standard meaning whatever content arrives with it.
   const relabelled = { ...tlp2MarkingDefinition('red'), extensions: { x: { tlp_2_0: 'clear' } } };
   assert.deepEqual(registry.with([relabelled]).get(TLP2_MARKING_IDS.red), { kind: 'tlp', tlp: 'red' });

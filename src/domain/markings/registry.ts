@@ -31,7 +31,8 @@ function requireString(content: Json, name: string, id: string): string {
 
 function concordInfo(content: Json, id: string): MarkingInfo {
   const type = content['marking_type'];
-  if (type === 'classification') return { kind: 'classification', scheme: requireString(content, 'scheme', id), level: requireString(content, 'level', id) };
+  if (type === 'classification')
+    return { kind: 'classification', scheme: requireString(content, 'scheme', id), level: requireString(content, 'level', id) };
   try {
     if (type === 'exercise') return { kind: 'exercise', exercise: checkExerciseId(requireString(content, 'exercise_id', id)) };
     if (type === 'releasability') {

@@ -23,7 +23,9 @@ function bundleObjects(path: string): { id: string; [k: string]: unknown }[] {
   return bundle.objects;
 }
 
-test('the five TLP 2.0 marking definitions are built exactly as the standard bundle defines them', { skip: skipUnlessShared(TLP2_BUNDLE) }, () => {
+test('the five TLP 2.0 marking definitions are built exactly as the standard bundle defines them', {
+  skip: skipUnlessShared(TLP2_BUNDLE),
+}, () => {
   const standard = bundleObjects(TLP2_BUNDLE);
   const built = [tlp2ExtensionDefinition(), ...TLP_LEVELS.map(tlp2MarkingDefinition)];
   assert.deepEqual(built, standard);

@@ -51,7 +51,9 @@ test('file, artifact and certificate hashes: keys matched ignoring case; bad val
     { kind: 'hash:sha3-256', value: SHA256 },
     { kind: 'file-name', value: 'evil.exe' },
   ]);
-  assert.deepEqual(observablesFromSco(sco('artifact', { hashes: { 'SHA-256': SHA256 }, payload_bin: 'AAAA' })), [{ kind: 'hash:sha256', value: SHA256 }]);
+  assert.deepEqual(observablesFromSco(sco('artifact', { hashes: { 'SHA-256': SHA256 }, payload_bin: 'AAAA' })), [
+    { kind: 'hash:sha256', value: SHA256 },
+  ]);
   assert.deepEqual(observablesFromSco(sco('x509-certificate', { hashes: { 'SHA-1': SHA1 }, serial_number: '4c:0b:1d' })), [
     { kind: 'hash:sha1', value: SHA1 },
     { kind: 'x509-serial', value: '4c:0b:1d' },
@@ -72,8 +74,16 @@ test('pattern: every indexed object path yields its observable', () => {
     "[ipv4-addr:value = '198.51.100.1/32'] AND [ipv6-addr:value = '2001:0db8::1']",
     "AND [domain-name:value = 'Example.com' OR url:value = 'HTTP://example.com/x' OR email-addr:value = 'A@Example.com']",
     "AND [email-message:from_ref.value = 'from@example.com' AND email-message:sender_ref.value = 'sender@example.com']",
-    "AND [mac-addr:value = '00-1a-2b-3c-4d-5e'] AND [file:hashes.MD5 = '" + MD5.toUpperCase() + "' AND file:hashes.'SHA-256' = '" + SHA256 + "']",
-    "AND [file:name = 'evil.exe'] AND [artifact:hashes.'SHA-1' = '" + SHA1 + "'] AND [x509-certificate:hashes.'SHA-512' = '" + SHA512 + "']",
+    "AND [mac-addr:value = '00-1a-2b-3c-4d-5e'] AND [file:hashes.MD5 = '" +
+      MD5.toUpperCase() +
+      "' AND file:hashes.'SHA-256' = '" +
+      SHA256 +
+      "']",
+    "AND [file:name = 'evil.exe'] AND [artifact:hashes.'SHA-1' = '" +
+      SHA1 +
+      "'] AND [x509-certificate:hashes.'SHA-512' = '" +
+      SHA512 +
+      "']",
     "AND [x509-certificate:serial_number = '4c:0b'] AND [mutex:name = 'mtx'] AND [windows-registry-key:key = 'HKLM\\\\Run']",
     "AND [network-traffic:dst_ref.value = '203.0.113.9' AND network-traffic:src_ref.value = '2001:db8::2']",
     'AND [autonomous-system:number = 15169]',

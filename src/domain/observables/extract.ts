@@ -33,15 +33,24 @@ class Collector {
  */
 function hashKind(algorithm: string): ObservableKind | undefined {
   switch (algorithm.toLowerCase().replace(/[-_]/g, '')) {
-    case 'md5': return 'hash:md5';
-    case 'sha1': return 'hash:sha1';
-    case 'sha256': return 'hash:sha256';
-    case 'sha512': return 'hash:sha512';
-    case 'sha3256': return 'hash:sha3-256';
-    case 'sha3512': return 'hash:sha3-512';
-    case 'ssdeep': return 'hash:ssdeep';
-    case 'tlsh': return 'hash:tlsh';
-    default: return undefined;
+    case 'md5':
+      return 'hash:md5';
+    case 'sha1':
+      return 'hash:sha1';
+    case 'sha256':
+      return 'hash:sha256';
+    case 'sha512':
+      return 'hash:sha512';
+    case 'sha3256':
+      return 'hash:sha3-256';
+    case 'sha3512':
+      return 'hash:sha3-512';
+    case 'ssdeep':
+      return 'hash:ssdeep';
+    case 'tlsh':
+      return 'hash:tlsh';
+    default:
+      return undefined;
   }
 }
 
@@ -70,21 +79,43 @@ function userAgent(obj: StixObject): JsonValue | undefined {
 export function observablesFromSco(obj: StixObject): Observable[] {
   const c = new Collector();
   switch (obj.type) {
-    case 'ipv4-addr': c.add('ipv4', obj['value']); break;
-    case 'ipv6-addr': c.add('ipv6', obj['value']); break;
-    case 'domain-name': c.add('domain', obj['value']); break;
-    case 'url': c.add('url', obj['value']); break;
-    case 'email-addr': c.add('email', obj['value']); break;
-    case 'mac-addr': c.add('mac', obj['value']); break;
-    case 'autonomous-system': c.add('asn', obj['number']); break;
-    case 'mutex': c.add('mutex', obj['name']); break;
-    case 'windows-registry-key': c.add('windows-registry-key', obj['key']); break;
-    case 'network-traffic': c.add('user-agent', userAgent(obj)); break;
+    case 'ipv4-addr':
+      c.add('ipv4', obj['value']);
+      break;
+    case 'ipv6-addr':
+      c.add('ipv6', obj['value']);
+      break;
+    case 'domain-name':
+      c.add('domain', obj['value']);
+      break;
+    case 'url':
+      c.add('url', obj['value']);
+      break;
+    case 'email-addr':
+      c.add('email', obj['value']);
+      break;
+    case 'mac-addr':
+      c.add('mac', obj['value']);
+      break;
+    case 'autonomous-system':
+      c.add('asn', obj['number']);
+      break;
+    case 'mutex':
+      c.add('mutex', obj['name']);
+      break;
+    case 'windows-registry-key':
+      c.add('windows-registry-key', obj['key']);
+      break;
+    case 'network-traffic':
+      c.add('user-agent', userAgent(obj));
+      break;
     case 'file':
       addHashes(c, obj['hashes']);
       c.add('file-name', obj['name']);
       break;
-    case 'artifact': addHashes(c, obj['hashes']); break;
+    case 'artifact':
+      addHashes(c, obj['hashes']);
+      break;
     case 'x509-certificate':
       // Certificate hashes share the hash kinds with files, so one hash lookup finds both.
       addHashes(c, obj['hashes']);

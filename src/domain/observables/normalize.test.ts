@@ -129,20 +129,50 @@ test('MAC addresses become lower-case colon-separated octets (STIX 2.1 §6.10)',
 
 test('hashes: lower-case hex of the algorithm length; ssdeep kept as given, TLSH lower-cased', () => {
   const md5 = 'CEAD3F77F6CDA6EC00F57D76C9A6879F';
-  expectAll('hash:md5', [[md5, md5.toLowerCase()], [` ${md5} `, md5.toLowerCase()], ['abc', undefined], [`${md5.slice(1)}g`, undefined]]);
-  expectAll('hash:sha1', [['A'.repeat(40), 'a'.repeat(40)], ['a'.repeat(32), undefined]]);
-  expectAll('hash:sha256', [['F'.repeat(64), 'f'.repeat(64)], ['f'.repeat(40), undefined]]);
-  expectAll('hash:sha512', [['0'.repeat(128), '0'.repeat(128)], ['0'.repeat(64), undefined]]);
+  expectAll('hash:md5', [
+    [md5, md5.toLowerCase()],
+    [` ${md5} `, md5.toLowerCase()],
+    ['abc', undefined],
+    [`${md5.slice(1)}g`, undefined],
+  ]);
+  expectAll('hash:sha1', [
+    ['A'.repeat(40), 'a'.repeat(40)],
+    ['a'.repeat(32), undefined],
+  ]);
+  expectAll('hash:sha256', [
+    ['F'.repeat(64), 'f'.repeat(64)],
+    ['f'.repeat(40), undefined],
+  ]);
+  expectAll('hash:sha512', [
+    ['0'.repeat(128), '0'.repeat(128)],
+    ['0'.repeat(64), undefined],
+  ]);
   expectAll('hash:sha3-256', [['Ab'.repeat(32), 'ab'.repeat(32)]]);
   expectAll('hash:sha3-512', [['Ab'.repeat(64), 'ab'.repeat(64)]]);
   const ssdeep = '96:s4Ud1Lj96tHHlZDrwciQmA+4uy1I0G4HYuL8N3TzS8QsO/wqWXLcMSx:sF1LjEtHHlZDrJzrhuyZvHYm8tKp/RWO';
-  expectAll('hash:ssdeep', [[ssdeep, ssdeep], ['not ssdeep', undefined]]);
-  expectAll('hash:tlsh', [[`T1${'AB'.repeat(35)}`, `t1${'ab'.repeat(35)}`], ['T1AB', undefined]]);
+  expectAll('hash:ssdeep', [
+    [ssdeep, ssdeep],
+    ['not ssdeep', undefined],
+  ]);
+  expectAll('hash:tlsh', [
+    [`T1${'AB'.repeat(35)}`, `t1${'ab'.repeat(35)}`],
+    ['T1AB', undefined],
+  ]);
 });
 
 test('ASNs become decimal strings; other kinds are trimmed', () => {
-  expectAll('asn', [['AS15169', '15169'], ['as0123', '123'], ['64500', '64500'], ['1.10', '65546'], ['4294967296', undefined], ['ASX', undefined]]);
-  expectAll('file-name', [['  evil.exe ', 'evil.exe'], ['   ', undefined]]);
+  expectAll('asn', [
+    ['AS15169', '15169'],
+    ['as0123', '123'],
+    ['64500', '64500'],
+    ['1.10', '65546'],
+    ['4294967296', undefined],
+    ['ASX', undefined],
+  ]);
+  expectAll('file-name', [
+    ['  evil.exe ', 'evil.exe'],
+    ['   ', undefined],
+  ]);
   expectAll('windows-registry-key', [['HKEY_LOCAL_MACHINE\\Software\\Foo', 'HKEY_LOCAL_MACHINE\\Software\\Foo']]);
 });
 
@@ -180,7 +210,12 @@ test('lookupKeys: an address is probed with itself and every covering network', 
   const v6 = lookupKeys({ kind: 'ipv6', value: '2001:db8::1' }).map((k) => k.value);
   assert.equal(v6.length, 129);
   for (const cidr of ['2001:db8::/127', '2001:db8::/64', '2001:db8::/32', '2000::/3', '::/0']) assert.ok(v6.includes(cidr), cidr);
-  assert.deepEqual(lookupKeys({ kind: 'ipv4', value: '10.0.0.0/24' }).map((k) => k.value).slice(0, 3), ['10.0.0.0/24', '10.0.0.0/23', '10.0.0.0/22']);
+  assert.deepEqual(
+    lookupKeys({ kind: 'ipv4', value: '10.0.0.0/24' })
+      .map((k) => k.value)
+      .slice(0, 3),
+    ['10.0.0.0/24', '10.0.0.0/23', '10.0.0.0/22'],
+  );
   assert.equal(lookupKeys({ kind: 'ipv4', value: '10.0.0.0/24' }).length, 25);
   assert.deepEqual(lookupKeys({ kind: 'domain', value: 'example.com' }), [{ kind: 'domain', value: 'example.com' }]);
 });
@@ -198,8 +233,20 @@ const mac = fc
   });
 
 const samples: [ObservableKind, fc.Arbitrary<string>][] = [
-  ['ipv4', fc.oneof(fc.ipV4(), fc.tuple(fc.ipV4(), prefix4).map(([a, p]) => `${a}/${p}`))],
-  ['ipv6', fc.oneof(fc.ipV6(), fc.tuple(fc.ipV6(), prefix6).map(([a, p]) => `${a}/${p}`))],
+  [
+    'ipv4',
+    fc.oneof(
+      fc.ipV4(),
+      fc.tuple(fc.ipV4(), prefix4).map(([a, p]) => `${a}/${p}`),
+    ),
+  ],
+  [
+    'ipv6',
+    fc.oneof(
+      fc.ipV6(),
+      fc.tuple(fc.ipV6(), prefix6).map(([a, p]) => `${a}/${p}`),
+    ),
+  ],
   ['domain', fc.tuple(fc.domain(), fc.boolean()).map(([d, dot]) => (dot ? `${d.toUpperCase()}.` : d))],
   ['url', fc.webUrl({ withQueryParameters: true, withFragments: true })],
   ['email', fc.emailAddress()],
@@ -224,24 +271,36 @@ test('property: normalisation is idempotent for every kind', () => {
 
 test('property: generated valid addresses, domains, MACs and hashes all normalise', () => {
   for (const [kind, arb] of samples.filter(([k]) => k !== 'file-name' && k !== 'email' && k !== 'url')) {
-    fc.assert(fc.property(arb, (raw) => assert.notEqual(norm(kind, raw), undefined, `${kind} ${raw}`)), { numRuns: 200 });
+    fc.assert(
+      fc.property(arb, (raw) => assert.notEqual(norm(kind, raw), undefined, `${kind} ${raw}`)),
+      { numRuns: 200 },
+    );
   }
 });
 
 test('property: lookupKeys of an address inside a CIDR contains that CIDR', () => {
   fc.assert(
-    fc.property(fc.oneof(fc.tuple(fc.constant<'ipv4'>('ipv4'), fc.ipV4(), prefix4), fc.tuple(fc.constant<'ipv6'>('ipv6'), fc.ipV6(), prefix6)), ([kind, addr, p]) => {
-      const cidr = norm(kind, `${addr}/${p}`);
-      const address = normalizeObservable(kind, addr);
-      assert.ok(cidr && address);
-      assert.ok(lookupKeys(address).some((k) => k.kind === kind && k.value === cidr), `${addr} in ${cidr}`);
-    }),
+    fc.property(
+      fc.oneof(fc.tuple(fc.constant<'ipv4'>('ipv4'), fc.ipV4(), prefix4), fc.tuple(fc.constant<'ipv6'>('ipv6'), fc.ipV6(), prefix6)),
+      ([kind, addr, p]) => {
+        const cidr = norm(kind, `${addr}/${p}`);
+        const address = normalizeObservable(kind, addr);
+        assert.ok(cidr && address);
+        assert.ok(
+          lookupKeys(address).some((k) => k.kind === kind && k.value === cidr),
+          `${addr} in ${cidr}`,
+        );
+      },
+    ),
     { numRuns: 1000 },
   );
 });
 
 test('micro-benchmark: lookupKeys per address (reported, not asserted)', (t) => {
-  for (const [kind, value] of [['ipv4', '198.51.100.7'], ['ipv6', '2001:db8:1:2:3:4:5:6']] as const) {
+  for (const [kind, value] of [
+    ['ipv4', '198.51.100.7'],
+    ['ipv6', '2001:db8:1:2:3:4:5:6'],
+  ] as const) {
     const n = 20_000;
     for (let i = 0; i < 2_000; i++) lookupKeys({ kind, value });
     const t0 = process.hrtime.bigint();
@@ -253,5 +312,8 @@ test('micro-benchmark: lookupKeys per address (reported, not asserted)', (t) => 
 test('lookupKeys probes only the prefix lengths the index holds, when told them', () => {
   const keys = lookupKeys({ kind: 'ipv4', value: '10.1.2.3' }, new Set([24, 8])).map((k) => k.value);
   assert.deepEqual(keys, ['10.1.2.3', '10.1.2.0/24', '10.0.0.0/8']);
-  assert.deepEqual(lookupKeys({ kind: 'ipv6', value: '2001:db8::1' }, new Set()).map((k) => k.value), ['2001:db8::1']);
+  assert.deepEqual(
+    lookupKeys({ kind: 'ipv6', value: '2001:db8::1' }, new Set()).map((k) => k.value),
+    ['2001:db8::1'],
+  );
 });

@@ -26,15 +26,24 @@ function normalizeValue(kind: ObservableKind, raw: string): string | undefined {
   const s = raw.trim();
   if (s === '') return undefined;
   switch (kind) {
-    case 'ipv4': return normalizeIp(4, s);
-    case 'ipv6': return normalizeIp(6, s);
-    case 'domain': return normalizeDomain(s);
-    case 'url': return normalizeUrl(s);
-    case 'email': return normalizeEmail(s);
-    case 'mac': return normalizeMac(s);
-    case 'asn': return normalizeAsn(s);
-    case 'hash:ssdeep': return SSDEEP.test(s) ? s : undefined;
-    case 'hash:tlsh': return TLSH.test(s) ? s.toLowerCase() : undefined;
+    case 'ipv4':
+      return normalizeIp(4, s);
+    case 'ipv6':
+      return normalizeIp(6, s);
+    case 'domain':
+      return normalizeDomain(s);
+    case 'url':
+      return normalizeUrl(s);
+    case 'email':
+      return normalizeEmail(s);
+    case 'mac':
+      return normalizeMac(s);
+    case 'asn':
+      return normalizeAsn(s);
+    case 'hash:ssdeep':
+      return SSDEEP.test(s) ? s : undefined;
+    case 'hash:tlsh':
+      return TLSH.test(s) ? s.toLowerCase() : undefined;
     case 'hash:md5':
     case 'hash:sha1':
     case 'hash:sha256':

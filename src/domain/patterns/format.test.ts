@@ -50,7 +50,10 @@ const orderable: fc.Arbitrary<PatternLiteral> = fc.oneof(
     return { kind: 'hex', value: upper ? hex.toUpperCase() : hex };
   }),
 );
-const primitive = fc.oneof(orderable, fc.boolean().map((value): PatternLiteral => ({ kind: 'bool', value })));
+const primitive = fc.oneof(
+  orderable,
+  fc.boolean().map((value): PatternLiteral => ({ kind: 'bool', value })),
+);
 // Sets are of one data type (§9.6.1), ints and floats counting as one.
 const set = fc
   .oneof(fc.array(stringLit, { maxLength: 4 }), fc.array(numberLit, { maxLength: 4 }))
@@ -76,23 +79,28 @@ const path: fc.Arbitrary<ObjectPath> = fc
   )
   .map(([type, first, rest]) => ({ objectType: type, steps: [first, ...rest] }));
 
-const comparison: fc.Arbitrary<ComparisonExpression> = fc.oneof(
-  fc.tuple(path, fc.boolean(), fc.constantFrom('=', '!=' as const), primitive),
-  fc.tuple(path, fc.boolean(), fc.constantFrom('<', '<=', '>', '>=' as const), orderable),
-  fc.tuple(path, fc.boolean(), fc.constant('IN' as const), set),
-  fc.tuple(path, fc.boolean(), fc.constantFrom('LIKE', 'MATCHES', 'ISSUBSET', 'ISSUPERSET' as const), stringLit),
-).map(([p, negated, operator, value]): Comparison => ({ kind: 'comparison', path: p, operator, negated, value }));
+const comparison: fc.Arbitrary<ComparisonExpression> = fc
+  .oneof(
+    fc.tuple(path, fc.boolean(), fc.constantFrom('=', '!=' as const), primitive),
+    fc.tuple(path, fc.boolean(), fc.constantFrom('<', '<=', '>', '>=' as const), orderable),
+    fc.tuple(path, fc.boolean(), fc.constant('IN' as const), set),
+    fc.tuple(path, fc.boolean(), fc.constantFrom('LIKE', 'MATCHES', 'ISSUBSET', 'ISSUPERSET' as const), stringLit),
+  )
+  .map(([p, negated, operator, value]): Comparison => ({ kind: 'comparison', path: p, operator, negated, value }));
 const exists = fc.tuple(path, fc.boolean()).map(([p, negated]): ComparisonExpression => ({ kind: 'exists', path: p, negated }));
 
-const qualifiers: fc.Arbitrary<Qualifier[]> = fc.shuffledSubarray(
-  [
-    fc.oneof(fc.integer({ min: 1, max: 1e9 }), fc.double({ min: Number.MIN_VALUE, max: 1e300, noNaN: true }))
-      .map((seconds): Qualifier => ({ kind: 'within', seconds })),
-    fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }).map((times): Qualifier => ({ kind: 'repeats', times })),
-    fc.tuple(timestamp, timestamp).map(([start, stop]): Qualifier => ({ kind: 'startstop', start, stop })),
-  ],
-  { minLength: 1 },
-).chain((arbs) => fc.tuple(...arbs));
+const qualifiers: fc.Arbitrary<Qualifier[]> = fc
+  .shuffledSubarray(
+    [
+      fc
+        .oneof(fc.integer({ min: 1, max: 1e9 }), fc.double({ min: Number.MIN_VALUE, max: 1e300, noNaN: true }))
+        .map((seconds): Qualifier => ({ kind: 'within', seconds })),
+      fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }).map((times): Qualifier => ({ kind: 'repeats', times })),
+      fc.tuple(timestamp, timestamp).map(([start, stop]): Qualifier => ({ kind: 'startstop', start, stop })),
+    ],
+    { minLength: 1 },
+  )
+  .chain((arbs) => fc.tuple(...arbs));
 
 const trees = fc.letrec<{ cmp: ComparisonExpression; obs: ObservationExpression; bare: ObservationExpression }>((tie) => ({
   cmp: fc.oneof(
@@ -105,15 +113,18 @@ const trees = fc.letrec<{ cmp: ComparisonExpression; obs: ObservationExpression;
   bare: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     tie('cmp').map((expression): ObservationExpression => ({ kind: 'observation', expression })),
-    fc.tuple(fc.constantFrom('and', 'or', 'followedby' as const), tie('obs'), tie('obs'))
+    fc
+      .tuple(fc.constantFrom('and', 'or', 'followedby' as const), tie('obs'), tie('obs'))
       .map(([kind, left, right]): ObservationExpression => ({ kind, left, right })),
   ),
   obs: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     tie('bare'),
-    fc.tuple(tie('bare'), qualifiers).map(([base, qs]) =>
-      qs.reduce<ObservationExpression>((expression, qualifier) => ({ kind: 'qualified', expression, qualifier }), base),
-    ),
+    fc
+      .tuple(tie('bare'), qualifiers)
+      .map(([base, qs]) =>
+        qs.reduce<ObservationExpression>((expression, qualifier) => ({ kind: 'qualified', expression, qualifier }), base),
+      ),
   ),
 }));
 
@@ -131,12 +142,24 @@ test('formatting is canonical: spellings, spacing and redundant parentheses go a
   assert.equal(canonical("[file:name<>'a']"), "[file:name != 'a']");
   assert.equal(canonical("(([file:name = 'a']))"), "[file:name = 'a']");
   assert.equal(canonical("[(file:name = 'a' AND file:size = 1) OR file:size = 2]"), "[file:name = 'a' AND file:size = 1 OR file:size = 2]");
-  assert.equal(canonical("[file:name = 'a' AND (file:size = 1 OR file:size = 2)]"), "[file:name = 'a' AND (file:size = 1 OR file:size = 2)]");
-  assert.equal(canonical("([file:name = 'a'] AND [file:name = 'b']) WITHIN 300 SECONDS"), "([file:name = 'a'] AND [file:name = 'b']) WITHIN 300 SECONDS");
-  assert.equal(canonical("[file:name = 'a'] AND ([file:name = 'b'] AND [file:name = 'c'])"), "[file:name = 'a'] AND ([file:name = 'b'] AND [file:name = 'c'])");
+  assert.equal(
+    canonical("[file:name = 'a' AND (file:size = 1 OR file:size = 2)]"),
+    "[file:name = 'a' AND (file:size = 1 OR file:size = 2)]",
+  );
+  assert.equal(
+    canonical("([file:name = 'a'] AND [file:name = 'b']) WITHIN 300 SECONDS"),
+    "([file:name = 'a'] AND [file:name = 'b']) WITHIN 300 SECONDS",
+  );
+  assert.equal(
+    canonical("[file:name = 'a'] AND ([file:name = 'b'] AND [file:name = 'c'])"),
+    "[file:name = 'a'] AND ([file:name = 'b'] AND [file:name = 'c'])",
+  );
   assert.equal(canonical("[file:hashes.'MD5' = 'x']"), "[file:hashes.MD5 = 'x']");
   assert.equal(canonical("[file:hashes.'SHA-256' = 'it\\'s']"), "[file:hashes.'SHA-256' = 'it\\'s']");
-  assert.equal(canonical('[file:size = +5 AND file:size = 5.0 AND file:size = 1.5]'), '[file:size = 5 AND file:size = 5.0 AND file:size = 1.5]');
+  assert.equal(
+    canonical('[file:size = +5 AND file:size = 5.0 AND file:size = 1.5]'),
+    '[file:size = 5 AND file:size = 5.0 AND file:size = 1.5]',
+  );
   assert.equal(canonical('[NOT EXISTS file:name]'), '[NOT EXISTS file:name]');
   assert.equal(canonical("[file:name NOT IN ('a','b')]"), "[file:name NOT IN ('a', 'b')]");
 });
@@ -145,7 +168,13 @@ test('floats too large or small for plain String() are written without an expone
   for (const value of [1e21, 1.5e300, 5e-324, -2.5e-7, 123456789012345680000]) {
     const ast: ObservationExpression = {
       kind: 'observation',
-      expression: { kind: 'comparison', path: { objectType: 'file', steps: ['size'] }, operator: '=', negated: false, value: { kind: 'float', value } },
+      expression: {
+        kind: 'comparison',
+        path: { objectType: 'file', steps: ['size'] },
+        operator: '=',
+        negated: false,
+        value: { kind: 'float', value },
+      },
     };
     assert.doesNotMatch(formatPattern(ast), /\d[eE][+-]?\d/);
     assert.deepStrictEqual(reparse(ast), ast);
@@ -153,7 +182,9 @@ test('floats too large or small for plain String() are written without an expone
 });
 
 test('every specification example round-trips through the formatter', existsSync(EXAMPLES) ? {} : { skip: `${EXAMPLES} is absent` }, () => {
-  for (const line of readFileSync(EXAMPLES, 'utf8').split('\n').filter((l) => l.trim() !== '')) {
+  for (const line of readFileSync(EXAMPLES, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')) {
     const r = parsePattern(line);
     assert.ok(r.ok, line);
     assert.deepStrictEqual(reparse(r.ast), r.ast, line);

@@ -119,14 +119,22 @@ function quote(s: string): string {
 
 function literal(v: PatternLiteral): string {
   switch (v.kind) {
-    case 'string': return quote(v.value);
-    case 'int': return String(v.value);
-    case 'float': return floatText(v.value);
-    case 'bool': return v.value ? 'true' : 'false';
-    case 'timestamp': return `t'${v.value}'`;
-    case 'binary': return `b'${v.value}'`;
-    case 'hex': return `h'${v.value}'`;
-    case 'set': return `(${v.values.map(literal).join(', ')})`;
+    case 'string':
+      return quote(v.value);
+    case 'int':
+      return String(v.value);
+    case 'float':
+      return floatText(v.value);
+    case 'bool':
+      return v.value ? 'true' : 'false';
+    case 'timestamp':
+      return `t'${v.value}'`;
+    case 'binary':
+      return `b'${v.value}'`;
+    case 'hex':
+      return `h'${v.value}'`;
+    case 'set':
+      return `(${v.values.map(literal).join(', ')})`;
   }
 }
 

@@ -35,8 +35,25 @@ export type OpText = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 /** Keywords of the grammar; `true`/`false` are BoolLiteral, `LAST` is reserved but unused. */
 export const KEYWORDS: ReadonlySet<string> = new Set([
-  'AND', 'OR', 'NOT', 'FOLLOWEDBY', 'LIKE', 'MATCHES', 'ISSUPERSET', 'ISSUBSET', 'EXISTS', 'LAST',
-  'IN', 'START', 'STOP', 'SECONDS', 'WITHIN', 'REPEATS', 'TIMES', 'true', 'false',
+  'AND',
+  'OR',
+  'NOT',
+  'FOLLOWEDBY',
+  'LIKE',
+  'MATCHES',
+  'ISSUPERSET',
+  'ISSUBSET',
+  'EXISTS',
+  'LAST',
+  'IN',
+  'START',
+  'STOP',
+  'SECONDS',
+  'WITHIN',
+  'REPEATS',
+  'TIMES',
+  'true',
+  'false',
 ]);
 
 /** Thrown on the first lexical or syntax error; parsePattern turns it into a ParseResult. */
@@ -68,8 +85,15 @@ function isSpace(c: number): boolean {
   if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
   if (c < 0x85) return false;
   return (
-    c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
   );
 }
 
@@ -136,20 +160,32 @@ export class Lexer {
 
   private punctuation(c: number, n: number): void {
     switch (c) {
-      case 0x5b: return this.single(Tok.LBRACK);
-      case 0x5d: return this.single(Tok.RBRACK);
-      case 0x28: return this.single(Tok.LPAREN);
-      case 0x29: return this.single(Tok.RPAREN);
-      case 0x3a: return this.single(Tok.COLON);
-      case 0x2e: return this.single(Tok.DOT);
-      case 0x2c: return this.single(Tok.COMMA);
-      case 0x2a: return this.single(Tok.ASTERISK);
-      case 0x3d: return this.operator('=', n === 0x3d ? 2 : 1);
-      case 0x21: if (n === 0x3d) return this.operator('!=', 2); break;
+      case 0x5b:
+        return this.single(Tok.LBRACK);
+      case 0x5d:
+        return this.single(Tok.RBRACK);
+      case 0x28:
+        return this.single(Tok.LPAREN);
+      case 0x29:
+        return this.single(Tok.RPAREN);
+      case 0x3a:
+        return this.single(Tok.COLON);
+      case 0x2e:
+        return this.single(Tok.DOT);
+      case 0x2c:
+        return this.single(Tok.COMMA);
+      case 0x2a:
+        return this.single(Tok.ASTERISK);
+      case 0x3d:
+        return this.operator('=', n === 0x3d ? 2 : 1);
+      case 0x21:
+        if (n === 0x3d) return this.operator('!=', 2);
+        break;
       case 0x3c:
         if (n === 0x3d) return this.operator('<=', 2);
         return n === 0x3e ? this.operator('!=', 2) : this.operator('<', 1);
-      case 0x3e: return n === 0x3d ? this.operator('>=', 2) : this.operator('>', 1);
+      case 0x3e:
+        return n === 0x3d ? this.operator('>=', 2) : this.operator('>', 1);
     }
     // One whole code point, so the parser's message quotes a readable character.
     this.single(Tok.OTHER, c >= 0xd800 && c <= 0xdbff && n >= 0xdc00 && n <= 0xdfff ? 2 : 1);
@@ -200,7 +236,10 @@ export class Lexer {
     let out = '';
     for (;;) {
       if (p >= s.length) {
-        throw new PatternFailure(`unterminated string starting at column ${this.start + 1}: expected a closing "'", found end of pattern`, this.start + 1);
+        throw new PatternFailure(
+          `unterminated string starting at column ${this.start + 1}: expected a closing "'", found end of pattern`,
+          this.start + 1,
+        );
       }
       const c = s.charCodeAt(p);
       if (c === APOS) break;
@@ -208,7 +247,10 @@ export class Lexer {
         const e = s.charCodeAt(p + 1);
         if (e !== APOS && e !== BACKSLASH) {
           const found = p + 1 < s.length ? `'\\${s[p + 1]}'` : 'end of pattern';
-          throw new PatternFailure(`invalid escape at column ${p + 1}: only \\' and \\\\ may follow a backslash in a string (STIX 2.1 §9.2), found ${found}`, p + 1);
+          throw new PatternFailure(
+            `invalid escape at column ${p + 1}: only \\' and \\\\ may follow a backslash in a string (STIX 2.1 §9.2), found ${found}`,
+            p + 1,
+          );
         }
         out += s.slice(chunk, p) + (e === APOS ? "'" : '\\');
         p += 2;
@@ -229,13 +271,19 @@ export class Lexer {
     const close = s.indexOf("'", bodyStart);
     const col = this.start + 1;
     if (close < 0) {
-      throw new PatternFailure(`unterminated ${s[this.start]}'' literal starting at column ${col}: expected a closing "'", found end of pattern`, col);
+      throw new PatternFailure(
+        `unterminated ${s[this.start]}'' literal starting at column ${col}: expected a closing "'", found end of pattern`,
+        col,
+      );
     }
     const body = s.slice(bodyStart, close);
     this.pos = this.end = close + 1;
     if (prefix === 0x74) {
       if (!isStixTimestamp(body)) {
-        throw new PatternFailure(`invalid timestamp t'${body}' at column ${col}: expected RFC 3339 UTC form YYYY-MM-DDTHH:MM:SS[.s+]Z (STIX 2.1 §2.16)`, col);
+        throw new PatternFailure(
+          `invalid timestamp t'${body}' at column ${col}: expected RFC 3339 UTC form YYYY-MM-DDTHH:MM:SS[.s+]Z (STIX 2.1 §2.16)`,
+          col,
+        );
       }
       this.kind = Tok.TIMESTAMP;
       this.text = body;
@@ -244,7 +292,10 @@ export class Lexer {
       this.text = checkBase64(body, col);
     } else {
       if (body.length % 2 !== 0 || !allChars(body, isHex)) {
-        throw new PatternFailure(`invalid hex h'${body}' at column ${col}: expected an even number of hexadecimal digits (STIX 2.1 §9.2)`, col);
+        throw new PatternFailure(
+          `invalid hex h'${body}' at column ${col}: expected an even number of hexadecimal digits (STIX 2.1 §9.2)`,
+          col,
+        );
       }
       this.kind = Tok.HEX;
       this.text = body;
@@ -302,7 +353,10 @@ function checkBase64(body: string, col: number): string {
   const pad = !ok ? 0 : data.charCodeAt(n - 1) !== 0x3d ? 0 : data.charCodeAt(n - 2) === 0x3d ? 2 : 1;
   for (let i = 0; ok && i < n - pad; i++) ok = isBase64Char(data.charCodeAt(i));
   if (!ok) {
-    throw new PatternFailure(`invalid binary b'${body}' at column ${col}: expected base64 (RFC 4648) in groups of four characters (STIX 2.1 §9.2)`, col);
+    throw new PatternFailure(
+      `invalid binary b'${body}' at column ${col}: expected base64 (RFC 4648) in groups of four characters (STIX 2.1 §9.2)`,
+      col,
+    );
   }
   return data;
 }

@@ -30,24 +30,32 @@ function valueOf(text: string): PatternLiteral {
 /** A short summary of an observation tree's shape: `and(or(f,f),f)`. */
 function shape(e: ObservationExpression): string {
   switch (e.kind) {
-    case 'observation': return cmpShape(e.expression);
-    case 'qualified': return `${e.qualifier.kind}(${shape(e.expression)})`;
-    default: return `${e.kind}(${shape(e.left)},${shape(e.right)})`;
+    case 'observation':
+      return cmpShape(e.expression);
+    case 'qualified':
+      return `${e.qualifier.kind}(${shape(e.expression)})`;
+    default:
+      return `${e.kind}(${shape(e.left)},${shape(e.right)})`;
   }
 }
 
 function cmpShape(e: ComparisonExpression): string {
   switch (e.kind) {
-    case 'comparison': return e.path.steps.join('.');
-    case 'exists': return `exists ${e.path.steps.join('.')}`;
-    default: return `${e.kind}(${cmpShape(e.left)},${cmpShape(e.right)})`;
+    case 'comparison':
+      return e.path.steps.join('.');
+    case 'exists':
+      return `exists ${e.path.steps.join('.')}`;
+    default:
+      return `${e.kind}(${cmpShape(e.left)},${cmpShape(e.right)})`;
   }
 }
 
 const noShared = existsSync(EXAMPLES) ? {} : { skip: `${EXAMPLES} is absent (shared standards not mounted)` };
 
 test('every example pattern of the STIX 2.1 specification parses', noShared, () => {
-  const lines = readFileSync(EXAMPLES, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(EXAMPLES, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   assert.ok(lines.length >= 20, 'the examples file holds the specification examples');
   for (const line of lines) {
     const r = parsePattern(line);
@@ -69,11 +77,11 @@ test('a simple IPv4 pattern gives the expected tree', () => {
 });
 
 test('observation operators: AND binds tighter than OR, OR tighter than FOLLOWEDBY (§9.5.3)', () => {
-  assert.equal(shape(ast("[x-a:aaa = 1] OR [x-a:bbb = 1] AND [x-a:ccc = 1]")), 'or(aaa,and(bbb,ccc))');
-  assert.equal(shape(ast("[x-a:aaa = 1] FOLLOWEDBY [x-a:bbb = 1] OR [x-a:ccc = 1]")), 'followedby(aaa,or(bbb,ccc))');
-  assert.equal(shape(ast("[x-a:aaa = 1] AND [x-a:bbb = 1] AND [x-a:ccc = 1]")), 'and(and(aaa,bbb),ccc)');
-  assert.equal(shape(ast("[x-a:aaa = 1] AND ([x-a:bbb = 1] AND [x-a:ccc = 1])")), 'and(aaa,and(bbb,ccc))');
-  assert.equal(shape(ast("([x-a:aaa = 1] OR [x-a:bbb = 1]) AND [x-a:ccc = 1]")), 'and(or(aaa,bbb),ccc)');
+  assert.equal(shape(ast('[x-a:aaa = 1] OR [x-a:bbb = 1] AND [x-a:ccc = 1]')), 'or(aaa,and(bbb,ccc))');
+  assert.equal(shape(ast('[x-a:aaa = 1] FOLLOWEDBY [x-a:bbb = 1] OR [x-a:ccc = 1]')), 'followedby(aaa,or(bbb,ccc))');
+  assert.equal(shape(ast('[x-a:aaa = 1] AND [x-a:bbb = 1] AND [x-a:ccc = 1]')), 'and(and(aaa,bbb),ccc)');
+  assert.equal(shape(ast('[x-a:aaa = 1] AND ([x-a:bbb = 1] AND [x-a:ccc = 1])')), 'and(aaa,and(bbb,ccc))');
+  assert.equal(shape(ast('([x-a:aaa = 1] OR [x-a:bbb = 1]) AND [x-a:ccc = 1]')), 'and(or(aaa,bbb),ccc)');
 });
 
 test('qualifiers are not greedy and chain on one expression (§9.5.1, §9.5.2)', () => {
@@ -137,8 +145,20 @@ test('literals decode to their values (§9.2)', () => {
   assert.deepEqual(valueOf("[artifact:payload_bin = b'dGhp\ncyBp']"), { kind: 'binary', value: 'dGhpcyBp' });
   assert.deepEqual(valueOf("[file:magic_number_hex = h'FFd8']"), { kind: 'hex', value: 'FFd8' });
   assert.deepEqual(valueOf("[file:magic_number_hex = h'']"), { kind: 'hex', value: '' });
-  assert.deepEqual(valueOf("[file:name IN ('a', 'b')]"), { kind: 'set', values: [{ kind: 'string', value: 'a' }, { kind: 'string', value: 'b' }] });
-  assert.deepEqual(valueOf('[file:size IN (1, 2.5)]'), { kind: 'set', values: [{ kind: 'int', value: 1 }, { kind: 'float', value: 2.5 }] });
+  assert.deepEqual(valueOf("[file:name IN ('a', 'b')]"), {
+    kind: 'set',
+    values: [
+      { kind: 'string', value: 'a' },
+      { kind: 'string', value: 'b' },
+    ],
+  });
+  assert.deepEqual(valueOf('[file:size IN (1, 2.5)]'), {
+    kind: 'set',
+    values: [
+      { kind: 'int', value: 1 },
+      { kind: 'float', value: 2.5 },
+    ],
+  });
   assert.deepEqual(valueOf('[file:size IN ()]'), { kind: 'set', values: [] });
 });
 
@@ -150,7 +170,13 @@ test('object paths: quoted steps, list indexes, [*] and _ref steps (§9.7)', () 
   };
   assert.deepEqual(steps("[file:hashes.'SHA-256' = 'a']"), ['hashes', 'SHA-256']);
   assert.deepEqual(steps("[file:hashes.MD5 = 'a']"), ['hashes', 'MD5']);
-  assert.deepEqual(steps("[file:extensions.'windows-pebinary-ext'.sections[*].entropy > 7.0]"), ['extensions', 'windows-pebinary-ext', 'sections', '*', 'entropy']);
+  assert.deepEqual(steps("[file:extensions.'windows-pebinary-ext'.sections[*].entropy > 7.0]"), [
+    'extensions',
+    'windows-pebinary-ext',
+    'sections',
+    '*',
+    'entropy',
+  ]);
   assert.deepEqual(steps("[network-traffic:protocols[0] = 'tcp']"), ['protocols', 0]);
   assert.deepEqual(steps("[email-message:from_ref.value = 'a@example.com']"), ['from_ref', 'value']);
   assert.deepEqual(steps("[file:'name' = 'a']"), ['name']);
@@ -186,10 +212,10 @@ test('invalid patterns report what was expected, what was found and the 1-based 
     ["[File:name = 'a']", 2, /invalid object type 'File' at column 2/],
     ["[x--y:name = 'a']", 2, /invalid object type 'x--y'/],
     ["[file:Name = 'a']", 7, /invalid property name 'Name' at column 7/],
-    ["[file:sections[-1].entropy = 1]", 16, /expected a list index .* at column 16, found constant -1/],
+    ['[file:sections[-1].entropy = 1]', 16, /expected a list index .* at column 16, found constant -1/],
     ["[file:name = 'a\\x']", 16, /invalid escape at column 16/],
     ["[file:name = 'abc]", 14, /unterminated string starting at column 14/],
-    ["[file:size = 007]", 14, /invalid number '007' at column 14/],
+    ['[file:size = 007]', 14, /invalid number '007' at column 14/],
     ['[file:size = 9007199254740992]', 14, /out of range/],
     ["[file:created = t'2020-02-30T00:00:00Z']", 17, /invalid timestamp t'2020-02-30T00:00:00Z' at column 17/],
     ["[file:created = t'2020-01-01 00:00:00Z']", 17, /invalid timestamp/],

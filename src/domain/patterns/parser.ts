@@ -88,7 +88,10 @@ class Parser {
       for (let e = expression; e.kind === 'qualified'; e = e.expression) {
         if (e.qualifier.kind === qualifier.kind) {
           const name = qualifier.kind === 'startstop' ? 'START/STOP' : qualifier.kind.toUpperCase();
-          throw new PatternFailure(`second ${name} qualifier at column ${column}: an observation expression must not have more than one qualifier of a type (STIX 2.1 §9.5.1)`, column);
+          throw new PatternFailure(
+            `second ${name} qualifier at column ${column}: an observation expression must not have more than one qualifier of a type (STIX 2.1 §9.5.1)`,
+            column,
+          );
         }
       }
       expression = { kind: 'qualified', expression, qualifier };
@@ -222,12 +225,24 @@ class Parser {
     const lx = this.lx;
     let value: PatternLiteral;
     switch (lx.kind) {
-      case Tok.STRING: value = { kind: 'string', value: lx.text }; break;
-      case Tok.INT: value = { kind: 'int', value: lx.num }; break;
-      case Tok.FLOAT: value = { kind: 'float', value: lx.num }; break;
-      case Tok.TIMESTAMP: value = { kind: 'timestamp', value: lx.text }; break;
-      case Tok.BINARY: value = { kind: 'binary', value: lx.text }; break;
-      case Tok.HEX: value = { kind: 'hex', value: lx.text }; break;
+      case Tok.STRING:
+        value = { kind: 'string', value: lx.text };
+        break;
+      case Tok.INT:
+        value = { kind: 'int', value: lx.num };
+        break;
+      case Tok.FLOAT:
+        value = { kind: 'float', value: lx.num };
+        break;
+      case Tok.TIMESTAMP:
+        value = { kind: 'timestamp', value: lx.text };
+        break;
+      case Tok.BINARY:
+        value = { kind: 'binary', value: lx.text };
+        break;
+      case Tok.HEX:
+        value = { kind: 'hex', value: lx.text };
+        break;
       default:
         if (allowBool && this.at(Tok.KEYWORD) && (lx.text === 'true' || lx.text === 'false')) {
           value = { kind: 'bool', value: lx.text === 'true' };
@@ -252,7 +267,10 @@ class Parser {
       const value = this.literal(true);
       const first = values[0];
       if (first && numeric(first.kind) !== numeric(value.kind)) {
-        throw new PatternFailure(`set element at column ${column} is of type ${value.kind} but the set holds ${first.kind} values: set values must be of one data type (STIX 2.1 §9.6.1)`, column);
+        throw new PatternFailure(
+          `set element at column ${column} is of type ${value.kind} but the set holds ${first.kind} values: set values must be of one data type (STIX 2.1 §9.6.1)`,
+          column,
+        );
       }
       values.push(value);
       if (!this.at(Tok.COMMA)) break;
@@ -291,7 +309,10 @@ class Parser {
     const lx = this.lx;
     const column = lx.start + 1;
     if (this.at(Tok.IDENT) && lx.hyphen) {
-      throw new PatternFailure(`property name ${lx.text} at column ${column} contains '-' and must be quoted as '${lx.text}' (STIX 2.1 §9.7)`, column);
+      throw new PatternFailure(
+        `property name ${lx.text} at column ${column} contains '-' and must be quoted as '${lx.text}' (STIX 2.1 §9.7)`,
+        column,
+      );
     }
     if (!this.at(Tok.IDENT) && !this.at(Tok.STRING)) this.fail(what);
     const name = lx.text;

@@ -45,10 +45,7 @@ export interface Exists {
 }
 
 /** Boolean combination of comparisons inside one observation expression. */
-export type ComparisonExpression =
-  | Comparison
-  | Exists
-  | { kind: 'and' | 'or'; left: ComparisonExpression; right: ComparisonExpression };
+export type ComparisonExpression = Comparison | Exists | { kind: 'and' | 'or'; left: ComparisonExpression; right: ComparisonExpression };
 
 /** Observation expressions and their operators and qualifiers (STIX 2.1 §9.6, §9.7). */
 export type ObservationExpression =

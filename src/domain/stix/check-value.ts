@@ -93,10 +93,7 @@ export function checkRef(targets: RefTargets, v: unknown, r: Reporter, section: 
   if (typeof v !== 'string') return mismatch(r, section, 'an identifier string', v);
   const type = refType(v);
   if (type === undefined) return r.error('identifier-format', S2_9, `${q(v)} is not an identifier of the form <object-type>--<UUID>`);
-  const allowed =
-    targets.types === null
-      ? type !== 'bundle'
-      : targets.types.has(type) || (targets.custom && !KNOWN_TYPES.has(type));
+  const allowed = targets.types === null ? type !== 'bundle' : targets.types.has(type) || (targets.custom && !KNOWN_TYPES.has(type));
   if (!allowed) r.error('ref-target-type', section, `must reference ${targets.label}, not ${type}`);
 }
 

@@ -63,14 +63,12 @@ function reportBadPropertyName(name: string, kind: CustomPropertyKind, r: Report
  * about a missing `x_` prefix for deprecated custom properties (§11.1 "SHOULD start with x_").
  */
 export function checkCustomPropertyName(name: string, kind: CustomPropertyKind, r: Reporter): void {
-  const valid =
-    name.length >= 3 && name.length <= 250 && startsWithLetter(name) && isPropertyChars(name) && !RESERVED_PROPERTIES.has(name);
+  const valid = name.length >= 3 && name.length <= 250 && startsWithLetter(name) && isPropertyChars(name) && !RESERVED_PROPERTIES.has(name);
   if (!valid) return reportBadPropertyName(name, kind, r);
   if (kind === 'custom' && !name.startsWith('x_')) {
     r.warn('custom-property-prefix', S11_1, `custom property ${q(name)} should start with 'x_'`, name);
   }
 }
-
 
 /**
  * Checks the type name of an object the specification does not define (§11.2, §7.3.2): a-z, 0-9

@@ -6,8 +6,23 @@ import * as s from './schema.ts';
 import type { Spec, StructDef } from './schema.ts';
 import * as v from './vocab.ts';
 
-const { STRING, BOOLEAN, INTEGER, NON_NEGATIVE, FLOAT, HEX, HASHES, TIMESTAMP, LIST_OF_STRING, props, listOf, dictOf, vocab, refTo, struct } =
-  s;
+const {
+  STRING,
+  BOOLEAN,
+  INTEGER,
+  NON_NEGATIVE,
+  FLOAT,
+  HEX,
+  HASHES,
+  TIMESTAMP,
+  LIST_OF_STRING,
+  props,
+  listOf,
+  dictOf,
+  vocab,
+  refTo,
+  struct,
+} = s;
 
 /** A nested type; with `atLeastOne`, one of its properties must be given ("at least one property"). */
 function def(name: string, section: string, table: Record<string, Spec>, required: string[], atLeastOne?: string[]): StructDef {
@@ -154,7 +169,13 @@ export const FILE_EXTENSIONS: ReadonlyMap<string, StructDef> = new Map([
   ['ntfs-ext', anyOf('ntfs-ext', '6.7.3', { sid: STRING, alternate_data_streams: listOf(struct(ALTERNATE_DATA_STREAM)) })],
   [
     'pdf-ext',
-    anyOf('pdf-ext', '6.7.4', { version: STRING, is_optimized: BOOLEAN, document_info_dict: dictOf(STRING), pdfid0: STRING, pdfid1: STRING }),
+    anyOf('pdf-ext', '6.7.4', {
+      version: STRING,
+      is_optimized: BOOLEAN,
+      document_info_dict: dictOf(STRING),
+      pdfid0: STRING,
+      pdfid1: STRING,
+    }),
   ],
   ['raster-image-ext', RASTER_IMAGE_EXT],
   [

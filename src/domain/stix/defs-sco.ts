@@ -18,8 +18,23 @@ import * as s from './schema.ts';
 import type { ObjectDef, Spec, StructDef } from './schema.ts';
 import * as v from './vocab.ts';
 
-const { STRING, BOOLEAN, INTEGER, NON_NEGATIVE, TIMESTAMP, HEX, BINARY, HASHES, LIST_OF_STRING, props, listOf, dictOf, vocab, refTo, struct } =
-  s;
+const {
+  STRING,
+  BOOLEAN,
+  INTEGER,
+  NON_NEGATIVE,
+  TIMESTAMP,
+  HEX,
+  BINARY,
+  HASHES,
+  LIST_OF_STRING,
+  props,
+  listOf,
+  dictOf,
+  vocab,
+  refTo,
+  struct,
+} = s;
 
 interface ScoOptions {
   required?: string[];
@@ -94,7 +109,8 @@ function checkArtifact(o: JsonRecord, r: Reporter): void {
 
 function checkEmailMessage(o: JsonRecord, r: Reporter): void {
   const S = 'STIX 2.1 §6.6';
-  if (o['is_multipart'] === true && o['body'] !== undefined) r.error('property-conflict', S, 'body must not be used when is_multipart is true', 'body');
+  if (o['is_multipart'] === true && o['body'] !== undefined)
+    r.error('property-conflict', S, 'body must not be used when is_multipart is true', 'body');
   if (o['is_multipart'] === false && o['body_multipart'] !== undefined) {
     r.error('property-conflict', S, 'body_multipart must not be used when is_multipart is false', 'body_multipart');
   }
@@ -104,7 +120,8 @@ function checkNetworkTraffic(o: JsonRecord, r: Reporter): void {
   const S = 'STIX 2.1 §6.12';
   checkOneOf(o, ['src_ref', 'dst_ref'], r, S);
   checkTimeOrder(o, 'start', 'end', false, S, r);
-  if (o['is_active'] === true && o['end'] !== undefined) r.error('property-conflict', S, 'end must not be present when is_active is true', 'end');
+  if (o['is_active'] === true && o['end'] !== undefined)
+    r.error('property-conflict', S, 'end must not be present when is_active is true', 'end');
   const ipfix = o['ipfix'];
   if (isRecord(ipfix)) {
     for (const key in ipfix) {

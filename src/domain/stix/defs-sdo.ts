@@ -86,9 +86,14 @@ const OBSERVED_REFS = listOf(refTo('an SCO or SRO', [...SCO_TYPES, 'relationship
 
 /** SDO definitions keyed by type. */
 export const SDO_DEFS: readonly ObjectDef[] = [
-  sdo('attack-pattern', 1, { name: STRING, description: STRING, aliases: ALIASES, kill_chain_phases: KILL_CHAIN_PHASES }, ['name'], (o, r) =>
-    // §4.1: "the external_id property MUST be formatted as CAPEC-[id]"
-    checkExternalIds(o, 'capec', /^CAPEC-\d+$/, 'CAPEC-[id]', 'STIX 2.1 §4.1', r),
+  sdo(
+    'attack-pattern',
+    1,
+    { name: STRING, description: STRING, aliases: ALIASES, kill_chain_phases: KILL_CHAIN_PHASES },
+    ['name'],
+    (o, r) =>
+      // §4.1: "the external_id property MUST be formatted as CAPEC-[id]"
+      checkExternalIds(o, 'capec', /^CAPEC-\d+$/, 'CAPEC-[id]', 'STIX 2.1 §4.1', r),
   ),
   sdo(
     'campaign',
@@ -256,12 +261,10 @@ export const SDO_DEFS: readonly ObjectDef[] = [
     ['first_observed', 'last_observed', 'number_observed'],
     checkObservedData,
   ),
-  sdo(
+  sdo('opinion', 15, { explanation: STRING, authors: LIST_OF_STRING, opinion: vocab(v.OPINION), object_refs: ANY_OBJECT_REFS }, [
     'opinion',
-    15,
-    { explanation: STRING, authors: LIST_OF_STRING, opinion: vocab(v.OPINION), object_refs: ANY_OBJECT_REFS },
-    ['opinion', 'object_refs'],
-  ),
+    'object_refs',
+  ]),
   sdo(
     'report',
     16,

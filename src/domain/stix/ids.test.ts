@@ -79,7 +79,9 @@ function specScoExamples(): JsonObject[] {
   return out;
 }
 
-test('deterministicScoId reproduces identifiers given in the specification (§2.9)', { skip: existsSync(SPEC) ? false : `${SPEC} not present` }, () => {
+test('deterministicScoId reproduces identifiers given in the specification (§2.9)', {
+  skip: existsSync(SPEC) ? false : `${SPEC} not present`,
+}, () => {
   const examples = specScoExamples();
   const find = (type: string, key: string, value: string) => {
     const found = examples.find((o) => o['type'] === type && o[key] === value);

@@ -89,9 +89,21 @@ const STIX20_INPUTS: StixObject[] = [
     valid_from: '2016-04-06T20:03:00Z',
     object_marking_refs: [TLP_AMBER],
   },
-  { type: 'malware', id: 'malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b', ...common20, labels: ['remote-access-trojan'], name: 'Poison Ivy' },
+  {
+    type: 'malware',
+    id: 'malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b',
+    ...common20,
+    labels: ['remote-access-trojan'],
+    name: 'Poison Ivy',
+  },
   { type: 'tool', id: 'tool--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f', ...common20, labels: ['remote-access'], name: 'VNC' },
-  { type: 'threat-actor', id: 'threat-actor--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f', ...common20, labels: ['crime-syndicate'], name: 'Evil Org' },
+  {
+    type: 'threat-actor',
+    id: 'threat-actor--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+    ...common20,
+    labels: ['crime-syndicate'],
+    name: 'Evil Org',
+  },
   {
     type: 'report',
     id: 'report--84e4d88f-44ea-4bcd-bbf3-b2c1c320bcb3',
@@ -176,11 +188,21 @@ const SCO_INPUTS: JsonObject[] = [
   { type: 'ipv6-addr', value: '2001:0db8::/96' },
   { type: 'mac-addr', value: 'd2:fb:49:24:37:18' },
   { type: 'mutex', name: '__CLEANSWEEP__' },
-  { type: 'network-traffic', protocols: ['ipv4', 'tcp'], src_port: 24678, dst_port: 80, extensions: { 'tcp-ext': { src_flags_hex: '00000002' } } },
+  {
+    type: 'network-traffic',
+    protocols: ['ipv4', 'tcp'],
+    src_port: 24678,
+    dst_port: 80,
+    extensions: { 'tcp-ext': { src_flags_hex: '00000002' } },
+  },
   { type: 'software', name: 'Word', cpe: 'cpe:2.3:a:microsoft:word:2000:*:*:*:*:*:*:*', vendor: 'Microsoft', version: '2002' },
   { type: 'url', value: 'https://example.com/research/index.html' },
   { type: 'user-account', user_id: '1001', account_login: 'jdoe', account_type: 'unix' },
-  { type: 'windows-registry-key', key: 'HKEY_LOCAL_MACHINE\\System\\Foo\\Bar', values: [{ name: 'Foo', data: 'qwerty', data_type: 'REG_SZ' }] },
+  {
+    type: 'windows-registry-key',
+    key: 'HKEY_LOCAL_MACHINE\\System\\Foo\\Bar',
+    values: [{ name: 'Foo', data: 'qwerty', data_type: 'REG_SZ' }],
+  },
   { type: 'x509-certificate', issuer: 'C=ZA, ST=Western Cape, L=Cape Town', serial_number: '36:f7:d4:32:f4:ab:70:ea' },
 ];
 

@@ -44,7 +44,11 @@ test('compareTimestamps orders instants, ignoring trailing zeros', () => {
 
 test('compareTimestamps agrees with the order of version keys', () => {
   const stamp = fc
-    .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 59 }), fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), maxLength: 5 }))
+    .tuple(
+      fc.integer({ min: 0, max: 2 }),
+      fc.integer({ min: 0, max: 59 }),
+      fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), maxLength: 5 }),
+    )
     .map(([h, s, f]) => `2020-01-01T0${h}:00:${String(s).padStart(2, '0')}${f === '' ? '' : `.${f}`}Z`);
   fc.assert(
     fc.property(stamp, stamp, (a, b) => {

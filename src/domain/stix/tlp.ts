@@ -19,4 +19,12 @@ export const TLP_MARKINGS: ReadonlyMap<string, TlpMarking> = new Map([
 export const TLP_CREATED = '2017-01-20T00:00:00.000Z';
 
 /** The properties a standard TLP marking definition has, and no other. */
-export const TLP_PROPERTIES: ReadonlySet<string> = new Set(['type', 'spec_version', 'id', 'created', 'definition_type', 'name', 'definition']);
+export const TLP_PROPERTIES: ReadonlySet<string> = new Set([
+  'type',
+  'spec_version',
+  'id',
+  'created',
+  'definition_type',
+  'name',
+  'definition',
+]);

@@ -18,10 +18,18 @@ const indicator20: StixObject = {
 test('isStix20: no spec_version, an id, and a type of STIX 2.0', () => {
   assert.equal(isStix20(indicator20), true);
   assert.equal(isStix20({ ...indicator20, spec_version: '2.1' }), false);
-  assert.equal(isStix20({ type: 'ipv4-addr', id: 'ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4', value: '1.2.3.4' }), false, 'SCOs default to 2.1');
+  assert.equal(
+    isStix20({ type: 'ipv4-addr', id: 'ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4', value: '1.2.3.4' }),
+    false,
+    'SCOs default to 2.1',
+  );
   assert.equal(isStix20({ type: 'grouping', id: 'grouping--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f', created }), false, 'new in 2.1');
   assert.equal(isStix20({ type: 'bundle', id: 'bundle--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f' }), false);
-  assert.equal(isStix20({ type: 'x-mitre-tactic', id: 'x-mitre-tactic--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f', created }), true, '2.0 custom object');
+  assert.equal(
+    isStix20({ type: 'x-mitre-tactic', id: 'x-mitre-tactic--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f', created }),
+    true,
+    '2.0 custom object',
+  );
   assert.equal(isStix20({ type: 'x-acme-sensor', id: 'x-acme-sensor--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f' }), false, 'custom SCO');
   assert.equal(isStix20({ type: 'malware' }), false, 'no id');
   assert.equal(isStix20('indicator'), false);
@@ -59,7 +67,14 @@ test('malware, tool, threat-actor, report: labels copied to their *_types proper
 });
 
 test('malware becomes a family; an existing is_family is kept', () => {
-  const malware = { type: 'malware', id: 'malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b', created, modified: created, name: 'Poison Ivy', labels: ['rat'] };
+  const malware = {
+    type: 'malware',
+    id: 'malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b',
+    created,
+    modified: created,
+    name: 'Poison Ivy',
+    labels: ['rat'],
+  };
   assert.equal(upgradeFrom20(malware).object['is_family'], true);
   assert.ok(upgradeFrom20(malware).changes.includes('malware is_family added'));
   const instance = upgradeFrom20({ ...malware, is_family: false });

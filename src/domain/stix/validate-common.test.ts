@@ -2,18 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  IDENTITY_ID,
-  TLP_GREEN,
-  T0,
-  expectClean,
-  expectIssue,
-  expectValid,
-  idOf,
-  observable,
-  versioned,
-  withProp,
-} from './fixtures.ts';
+import { IDENTITY_ID, TLP_GREEN, T0, expectClean, expectIssue, expectValid, idOf, observable, versioned, withProp } from './fixtures.ts';
 import type { JsonValue } from './types.ts';
 import { validateObject } from './validate.ts';
 
@@ -42,7 +31,12 @@ test('spec_version must be 2.1 (§3.2)', () => {
 
 test('created and modified are timestamps with millisecond precision, modified ≥ created (§3.2, §2.16)', () => {
   expectIssue(validateObject(withProp(campaign, 'created', '2016-13-01T00:00:00.000Z')), '$.created', 'timestamp-format', 'STIX 2.1 §2.16');
-  expectIssue(validateObject(withProp(campaign, 'modified', '2016-01-01T00:00:00.000+01:00')), '$.modified', 'timestamp-format', 'STIX 2.1 §2.16');
+  expectIssue(
+    validateObject(withProp(campaign, 'modified', '2016-01-01T00:00:00.000+01:00')),
+    '$.modified',
+    'timestamp-format',
+    'STIX 2.1 §2.16',
+  );
   expectIssue(validateObject(withProp(campaign, 'created', 20160101)), '$.created', 'type-mismatch', S3_2);
   const coarse = { ...campaign, created: '2016-01-01T00:00:00Z', modified: '2016-01-01T00:00:00.1Z' };
   expectIssue(validateObject(coarse), '$.created', 'timestamp-precision', S3_2);
@@ -81,21 +75,46 @@ test('lang is an RFC 5646 language code (§3.2)', () => {
 test('external references need source_name and one of description, url, external_id (§2.5)', () => {
   const S = 'STIX 2.1 §2.5';
   expectClean(validateObject(withProp(campaign, 'external_references', [{ source_name: 'capec', external_id: 'CAPEC-163' }])));
-  expectIssue(validateObject(withProp(campaign, 'external_references', [{ url: 'https://x' }])), '$.external_references[0].source_name', 'required-property', S);
-  expectIssue(validateObject(withProp(campaign, 'external_references', [{ source_name: 'x' }])), '$.external_references[0]', 'required-one-of', S);
+  expectIssue(
+    validateObject(withProp(campaign, 'external_references', [{ url: 'https://x' }])),
+    '$.external_references[0].source_name',
+    'required-property',
+    S,
+  );
+  expectIssue(
+    validateObject(withProp(campaign, 'external_references', [{ source_name: 'x' }])),
+    '$.external_references[0]',
+    'required-one-of',
+    S,
+  );
   const hashed = [{ source_name: 'x', url: 'https://x', hashes: { 'SHA-256': 'nope' } }];
-  expectIssue(validateObject(withProp(campaign, 'external_references', hashed)), "$.external_references[0].hashes['SHA-256']", 'hash-value', 'STIX 2.1 §10.7');
+  expectIssue(
+    validateObject(withProp(campaign, 'external_references', hashed)),
+    "$.external_references[0].hashes['SHA-256']",
+    'hash-value',
+    'STIX 2.1 §10.7',
+  );
 });
 
 test('object_marking_refs reference marking definitions (§3.2, §7.2.2)', () => {
   expectClean(validateObject(withProp(campaign, 'object_marking_refs', [TLP_GREEN])));
-  expectIssue(validateObject(withProp(campaign, 'object_marking_refs', [TLP_GREEN, IDENTITY_ID])), '$.object_marking_refs[1]', 'ref-target-type', S3_2);
+  expectIssue(
+    validateObject(withProp(campaign, 'object_marking_refs', [TLP_GREEN, IDENTITY_ID])),
+    '$.object_marking_refs[1]',
+    'ref-target-type',
+    S3_2,
+  );
 });
 
 test('granular markings have selectors and exactly one of lang and marking_ref (§7.2.3)', () => {
   const S = 'STIX 2.1 §7.2.3';
   const marked = (gm: JsonValue[]) => validateObject({ ...campaign, description: 'd', labels: ['a', 'b'], granular_markings: gm });
-  expectClean(marked([{ selectors: ['description', 'labels.[1]'], marking_ref: TLP_GREEN }, { selectors: ['name'], lang: 'de' }]));
+  expectClean(
+    marked([
+      { selectors: ['description', 'labels.[1]'], marking_ref: TLP_GREEN },
+      { selectors: ['name'], lang: 'de' },
+    ]),
+  );
   expectIssue(marked([{ selectors: ['name'] }]), '$.granular_markings[0]', 'required-one-of', S);
   expectIssue(marked([{ selectors: ['name'], lang: 'de', marking_ref: TLP_GREEN }]), '$.granular_markings[0]', 'granular-marking', S);
   expectIssue(marked([{ marking_ref: TLP_GREEN }]), '$.granular_markings[0].selectors', 'required-property', S);
@@ -159,15 +178,31 @@ test('hashes: algorithm names and values of the right format (§2.7, §10.7)', (
   expectIssue(file({ 'SHA-512': 'ab' }), "$.hashes['SHA-512']", 'hash-value', 'STIX 2.1 §10.7');
   expectIssue(file({ md: 'ab' }), '$.hashes.md', 'hash-algorithm', 'STIX 2.1 §2.7');
   expectIssue(file({ 'SHA 256': 'ab' }), "$.hashes['SHA 256']", 'hash-algorithm', 'STIX 2.1 §2.7');
-  expectIssue(file({ sha256: 'effb46bba03f6c8aea5c653f9cf984f170dcdd3bbbe2ff6843c3e5da0e698766' }), '$.hashes.sha256', 'hash-algorithm', 'STIX 2.1 §10.7', 'warning');
+  expectIssue(
+    file({ sha256: 'effb46bba03f6c8aea5c653f9cf984f170dcdd3bbbe2ff6843c3e5da0e698766' }),
+    '$.hashes.sha256',
+    'hash-algorithm',
+    'STIX 2.1 §10.7',
+    'warning',
+  );
   expectIssue(file({ sha256: 'short' }), '$.hashes.sha256', 'hash-value', 'STIX 2.1 §10.7');
   expectIssue(file({ 'WHIRLPOOL-X': 'ab' }), "$.hashes['WHIRLPOOL-X']", 'hash-algorithm', 'STIX 2.1 §10.7', 'warning');
   expectIssue(file({}), '$.hashes', 'empty-dictionary', 'STIX 2.1 §2.7');
 });
 
 test('hex and binary values (§2.8, §2.1)', () => {
-  expectIssue(validateObject(observable('file', { name: 'a', magic_number_hex: 'FFD8' })), '$.magic_number_hex', 'hex-format', 'STIX 2.1 §2.8');
-  expectIssue(validateObject(observable('file', { name: 'a', magic_number_hex: 'abc' })), '$.magic_number_hex', 'hex-format', 'STIX 2.1 §2.8');
+  expectIssue(
+    validateObject(observable('file', { name: 'a', magic_number_hex: 'FFD8' })),
+    '$.magic_number_hex',
+    'hex-format',
+    'STIX 2.1 §2.8',
+  );
+  expectIssue(
+    validateObject(observable('file', { name: 'a', magic_number_hex: 'abc' })),
+    '$.magic_number_hex',
+    'hex-format',
+    'STIX 2.1 §2.8',
+  );
   expectIssue(validateObject(observable('artifact', { payload_bin: 'not base64!' })), '$.payload_bin', 'binary-format', 'STIX 2.1 §2.1');
 });
 
@@ -177,7 +212,13 @@ test('kill chain phases: both names required, lowercase-hyphenated recommended (
   expectClean(ap([{ kill_chain_name: 'lockheed-martin-cyber-kill-chain', phase_name: 'reconnaissance' }]));
   expectIssue(ap([{ kill_chain_name: 'foo' }]), '$.kill_chain_phases[0].phase_name', 'required-property', S);
   expectIssue(ap([{ kill_chain_name: 'foo', phase_name: 3 }]), '$.kill_chain_phases[0].phase_name', 'type-mismatch', S);
-  expectIssue(ap([{ kill_chain_name: 'Foo Chain', phase_name: 'x' }]), '$.kill_chain_phases[0].kill_chain_name', 'value-format', S, 'warning');
+  expectIssue(
+    ap([{ kill_chain_name: 'Foo Chain', phase_name: 'x' }]),
+    '$.kill_chain_phases[0].kill_chain_name',
+    'value-format',
+    S,
+    'warning',
+  );
 });
 
 test('integers are limited to 54 bits (§2.10)', () => {

@@ -41,7 +41,12 @@ test('custom objects: type name rules, id of that type, common properties (§11.
   expectIssue(validateObject({ ...custom, type: 'xy' }), '$.type', 'custom-object-type', S11_2);
   expectIssue(validateObject({ ...custom, type: '1x-thing' }), '$.type', 'custom-object-type', 'STIX 2.1 §3.1');
   expectIssue(validateObject({ ...custom, id: idOf('x-other') }), '$.id', 'identifier-type-mismatch', 'STIX 2.1 §2.9');
-  expectIssue(validateObject({ ...custom, modified: '2015-01-01T00:00:00.000Z' }), '$.modified', 'modified-before-created', 'STIX 2.1 §3.2');
+  expectIssue(
+    validateObject({ ...custom, modified: '2015-01-01T00:00:00.000Z' }),
+    '$.modified',
+    'modified-before-created',
+    'STIX 2.1 §3.2',
+  );
   const { some_custom_stuff: _a, other_custom_stuff: _b, ...bare } = custom;
   expectIssue(validateObject(bare), '$', 'custom-object', S11_2);
   const unversioned = { type: 'x-acme-sensor', id: idOf('x-acme-sensor'), x_reading: 3 };

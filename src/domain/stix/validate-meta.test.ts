@@ -1,7 +1,19 @@
 // Meta objects (STIX 2.1 §7) and the bundle envelope (§8).
 
 import { test } from 'node:test';
-import { EXTENSION_ID, IDENTITY_ID, T0, TLP_GREEN, expectClean, expectIssue, expectValid, idOf, minimalObjects, versioned, without } from './fixtures.ts';
+import {
+  EXTENSION_ID,
+  IDENTITY_ID,
+  T0,
+  TLP_GREEN,
+  expectClean,
+  expectIssue,
+  expectValid,
+  idOf,
+  minimalObjects,
+  versioned,
+  without,
+} from './fixtures.ts';
 import type { JsonValue } from './types.ts';
 import { validateBundle, validateObject } from './validate.ts';
 
@@ -31,7 +43,12 @@ test('TLP marking definitions are exactly the four standard ones (§7.2.1.4)', (
 
 test('statement markings carry a statement (§7.2.1.3)', () => {
   const statement = m['marking-definition'] ?? {};
-  expectIssue(validateObject({ ...statement, definition: { text: 'x' } }), '$.definition.statement', 'required-property', 'STIX 2.1 §7.2.1.3');
+  expectIssue(
+    validateObject({ ...statement, definition: { text: 'x' } }),
+    '$.definition.statement',
+    'required-property',
+    'STIX 2.1 §7.2.1.3',
+  );
   expectIssue(validateObject({ ...statement, definition: 'Copyright' }), '$.definition', 'type-mismatch', S7_2_1);
 });
 
@@ -39,7 +56,12 @@ test('marking definitions: definition needed without extensions, not versioned, 
   const statement = m['marking-definition'] ?? versioned('marking-definition');
   expectIssue(validateObject(without(statement, 'definition')), '$.definition', 'required-property', S7_2_1);
   expectIssue(validateObject({ ...statement, modified: T0 }), '$.modified', 'forbidden-property', 'STIX 2.1 §3.2');
-  expectIssue(validateObject({ ...statement, object_marking_refs: [statement['id'] ?? ''] }), '$.object_marking_refs', 'circular-marking', 'STIX 2.1 §3.2');
+  expectIssue(
+    validateObject({ ...statement, object_marking_refs: [statement['id'] ?? ''] }),
+    '$.object_marking_refs',
+    'circular-marking',
+    'STIX 2.1 §3.2',
+  );
   expectIssue(validateObject({ ...statement, definition_type: 'iep' }), '$.definition_type', 'open-vocabulary', S7_2_1, 'warning');
 });
 
@@ -78,7 +100,12 @@ test('extension definitions: enum extension types, extension_properties only for
   expectIssue(validateObject({ ...ed, extension_types: ['new-thing'] }), '$.extension_types[0]', 'closed-vocabulary', 'STIX 2.1 §10.5');
   expectIssue(validateObject({ ...ed, extension_properties: ['rank'] }), '$.extension_properties', 'property-dependency', S);
   expectClean(validateObject({ ...ed, extension_types: ['toplevel-property-extension'], extension_properties: ['rank'] }));
-  expectIssue(validateObject({ ...ed, extensions: { [EXTENSION_ID]: { extension_type: 'property-extension' } } }), '$.extensions', 'forbidden-property', 'STIX 2.1 §3.2');
+  expectIssue(
+    validateObject({ ...ed, extensions: { [EXTENSION_ID]: { extension_type: 'property-extension' } } }),
+    '$.extensions',
+    'forbidden-property',
+    'STIX 2.1 §3.2',
+  );
   expectIssue(validateObject({ ...ed, created_by_ref: idOf('x-org') }), '$.created_by_ref', 'ref-target-type', 'STIX 2.1 §3.2');
 });
 
@@ -86,14 +113,37 @@ test('extensions on SDOs use extension-definition ids with a valid extension_typ
   const indicator = m['indicator'] ?? {};
   const ext = (extensions: JsonValue) => validateObject({ ...indicator, extensions: extensions });
   expectClean(ext({ [EXTENSION_ID]: { extension_type: 'property-extension', rank: 5, toxicity: 8 } }));
-  expectIssue(ext({ [EXTENSION_ID]: { extension_type: 'sub-component' } }), `$.extensions['${EXTENSION_ID}'].extension_type`, 'closed-vocabulary', 'STIX 2.1 §10.5');
-  expectIssue(ext({ [EXTENSION_ID]: { extension_type: 'new-sdo' } }), `$.extensions['${EXTENSION_ID}'].extension_type`, 'extension', 'STIX 2.1 §7.3');
+  expectIssue(
+    ext({ [EXTENSION_ID]: { extension_type: 'sub-component' } }),
+    `$.extensions['${EXTENSION_ID}'].extension_type`,
+    'closed-vocabulary',
+    'STIX 2.1 §10.5',
+  );
+  expectIssue(
+    ext({ [EXTENSION_ID]: { extension_type: 'new-sdo' } }),
+    `$.extensions['${EXTENSION_ID}'].extension_type`,
+    'extension',
+    'STIX 2.1 §7.3',
+  );
   // Extension content is defined by the extension's schema and may be ignored (§7.3): warnings.
-  expectIssue(ext({ [EXTENSION_ID]: { extension_type: 'property-extension', Rank: 5 } }), `$.extensions['${EXTENSION_ID}'].Rank`, 'custom-property-name', 'STIX 2.1 §7.3.2', 'warning');
-  const openctiLike = ext({ [EXTENSION_ID]: { extension_type: 'property-extension', id: 'f13cd64f-9268-4d77-9850-eb6fbe322463', type: 'Report' } });
+  expectIssue(
+    ext({ [EXTENSION_ID]: { extension_type: 'property-extension', Rank: 5 } }),
+    `$.extensions['${EXTENSION_ID}'].Rank`,
+    'custom-property-name',
+    'STIX 2.1 §7.3.2',
+    'warning',
+  );
+  const openctiLike = ext({
+    [EXTENSION_ID]: { extension_type: 'property-extension', id: 'f13cd64f-9268-4d77-9850-eb6fbe322463', type: 'Report' },
+  });
   expectIssue(openctiLike, `$.extensions['${EXTENSION_ID}'].id`, 'custom-property-name', 'STIX 2.1 §7.3.2', 'warning');
   expectValid(openctiLike);
-  expectIssue(ext({ 'extension-definition--1234': { extension_type: 'property-extension' } }), "$.extensions['extension-definition--1234']", 'extension', 'STIX 2.1 §7.3');
+  expectIssue(
+    ext({ 'extension-definition--1234': { extension_type: 'property-extension' } }),
+    "$.extensions['extension-definition--1234']",
+    'extension',
+    'STIX 2.1 §7.3',
+  );
   expectIssue(ext({ 'x-acme-ext': { a_b: 1 } }), "$.extensions['x-acme-ext']", 'extension', 'STIX 2.1 §11.3');
   expectIssue(ext({}), '$.extensions', 'empty-dictionary', 'STIX 2.1 §2.3');
   expectIssue(ext([]), '$.extensions', 'type-mismatch', 'STIX 2.1 §3.2');

@@ -12,7 +12,9 @@ const json = fc.jsonValue({ maxDepth: 4 });
 /** Arbitrary JSON, and objects that look like STIX so that deeper rules run too. */
 const stixish = fc.oneof(
   json,
-  fc.tuple(fc.constantFrom(...minimal), fc.dictionary(fc.string({ maxLength: 20 }), json, { maxKeys: 4 })).map(([o, extra]) => ({ ...o, ...extra })),
+  fc
+    .tuple(fc.constantFrom(...minimal), fc.dictionary(fc.string({ maxLength: 20 }), json, { maxKeys: 4 }))
+    .map(([o, extra]) => ({ ...o, ...extra })),
   fc
     .tuple(fc.constantFrom(...minimal), fc.constantFrom(...minimal.flatMap((o) => Object.keys(o))), json)
     .map(([o, key, value]) => ({ ...o, [key]: value })),
@@ -35,10 +37,16 @@ test('validateObject never throws and reports ok exactly when there is no error'
 
 test('validateBundle never throws', () => {
   fc.assert(
-    fc.property(fc.oneof(json, json.map((v) => ({ type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000001', objects: v }))), (value) => {
-      const result = validateBundle(value);
-      assert.equal(result.ok, !result.issues.some((i) => i.severity === 'error'));
-    }),
+    fc.property(
+      fc.oneof(
+        json,
+        json.map((v) => ({ type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000001', objects: v })),
+      ),
+      (value) => {
+        const result = validateBundle(value);
+        assert.equal(result.ok, !result.issues.some((i) => i.severity === 'error'));
+      },
+    ),
   );
 });
 

@@ -43,7 +43,12 @@ test('artifact: payload_bin xor url, hashes with url, decryption_key needs an al
   expectIssue(validateObject(without(artifact, 'payload_bin')), '$', 'required-one-of', S);
   expectIssue(validateObject({ ...without(artifact, 'payload_bin'), url: 'https://x/y' }), '$.hashes', 'required-property', S);
   expectIssue(validateObject({ ...artifact, decryption_key: 'infected' }), '$.decryption_key', 'property-dependency', S);
-  expectIssue(validateObject({ ...artifact, encryption_algorithm: 'rot13' }), '$.encryption_algorithm', 'closed-vocabulary', 'STIX 2.1 §10.4');
+  expectIssue(
+    validateObject({ ...artifact, encryption_algorithm: 'rot13' }),
+    '$.encryption_algorithm',
+    'closed-vocabulary',
+    'STIX 2.1 §10.4',
+  );
   expectClean(validateObject({ ...artifact, encryption_algorithm: 'mime-type-indicated', decryption_key: 'infected' }));
 });
 
@@ -53,7 +58,12 @@ test('file: hashes or name; references to directory and artifact (§6.7)', () =>
   expectIssue(validateObject({ ...m['file'], size: -1 }), '$.size', 'value-range', S);
   expectIssue(validateObject({ ...m['file'], parent_directory_ref: idOf('file') }), '$.parent_directory_ref', 'ref-target-type', S);
   expectIssue(validateObject({ ...m['file'], content_ref: idOf('file') }), '$.content_ref', 'ref-target-type', S);
-  expectIssue(validateObject(observable('file', { hashes: { 'SHA-256': SHA256 }, name_enc: 'windows-1252' })), '$.name_enc', 'property-dependency', S);
+  expectIssue(
+    validateObject(observable('file', { hashes: { 'SHA-256': SHA256 }, name_enc: 'windows-1252' })),
+    '$.name_enc',
+    'property-dependency',
+    S,
+  );
 });
 
 test('file extensions: archive, NTFS, PDF, raster image, PE binary (§6.7.2–§6.7.6)', () => {
@@ -72,21 +82,71 @@ test('file extensions: archive, NTFS, PDF, raster image, PE binary (§6.7.2–§
       },
     }),
   );
-  expectIssue(file({ 'archive-ext': { comment: 'x' } }), "$.extensions['archive-ext'].contains_refs", 'required-property', 'STIX 2.1 §6.7.2');
-  expectIssue(file({ 'archive-ext': { contains_refs: [idOf('url')] } }), "$.extensions['archive-ext'].contains_refs[0]", 'ref-target-type', 'STIX 2.1 §6.7.2');
+  expectIssue(
+    file({ 'archive-ext': { comment: 'x' } }),
+    "$.extensions['archive-ext'].contains_refs",
+    'required-property',
+    'STIX 2.1 §6.7.2',
+  );
+  expectIssue(
+    file({ 'archive-ext': { contains_refs: [idOf('url')] } }),
+    "$.extensions['archive-ext'].contains_refs[0]",
+    'ref-target-type',
+    'STIX 2.1 §6.7.2',
+  );
   expectIssue(file({ 'ntfs-ext': {} }), "$.extensions['ntfs-ext']", 'required-one-of', 'STIX 2.1 §6.7.3');
-  expectIssue(file({ 'ntfs-ext': { alternate_data_streams: [{ size: 1 }] } }), "$.extensions['ntfs-ext'].alternate_data_streams[0].name", 'required-property', 'STIX 2.1 §6.7.3');
+  expectIssue(
+    file({ 'ntfs-ext': { alternate_data_streams: [{ size: 1 }] } }),
+    "$.extensions['ntfs-ext'].alternate_data_streams[0].name",
+    'required-property',
+    'STIX 2.1 §6.7.3',
+  );
   expectIssue(file({ 'pdf-ext': { is_optimized: 'no' } }), "$.extensions['pdf-ext'].is_optimized", 'type-mismatch', 'STIX 2.1 §6.7.4');
-  expectIssue(file({ 'raster-image-ext': { exif_tags: { Make: 1.5 } } }), "$.extensions['raster-image-ext'].exif_tags.Make", 'type-mismatch', 'STIX 2.1 §6.7.5');
-  expectIssue(file({ 'windows-pebinary-ext': { pe_type: 'exe' } }), "$.extensions['windows-pebinary-ext']", 'required-one-of', 'STIX 2.1 §6.7.6');
-  expectIssue(file({ 'windows-pebinary-ext': { imphash: 'x' } }), "$.extensions['windows-pebinary-ext'].pe_type", 'required-property', 'STIX 2.1 §6.7.6');
-  expectIssue(file({ 'windows-pebinary-ext': { pe_type: 'exe', optional_header: {} } }), "$.extensions['windows-pebinary-ext'].optional_header", 'required-one-of', 'STIX 2.1 §6.7.6');
-  expectIssue(file({ 'windows-pebinary-ext': { pe_type: 'exe', sections: [{ size: 1 }] } }), "$.extensions['windows-pebinary-ext'].sections[0].name", 'required-property', 'STIX 2.1 §6.7.6');
+  expectIssue(
+    file({ 'raster-image-ext': { exif_tags: { Make: 1.5 } } }),
+    "$.extensions['raster-image-ext'].exif_tags.Make",
+    'type-mismatch',
+    'STIX 2.1 §6.7.5',
+  );
+  expectIssue(
+    file({ 'windows-pebinary-ext': { pe_type: 'exe' } }),
+    "$.extensions['windows-pebinary-ext']",
+    'required-one-of',
+    'STIX 2.1 §6.7.6',
+  );
+  expectIssue(
+    file({ 'windows-pebinary-ext': { imphash: 'x' } }),
+    "$.extensions['windows-pebinary-ext'].pe_type",
+    'required-property',
+    'STIX 2.1 §6.7.6',
+  );
+  expectIssue(
+    file({ 'windows-pebinary-ext': { pe_type: 'exe', optional_header: {} } }),
+    "$.extensions['windows-pebinary-ext'].optional_header",
+    'required-one-of',
+    'STIX 2.1 §6.7.6',
+  );
+  expectIssue(
+    file({ 'windows-pebinary-ext': { pe_type: 'exe', sections: [{ size: 1 }] } }),
+    "$.extensions['windows-pebinary-ext'].sections[0].name",
+    'required-property',
+    'STIX 2.1 §6.7.6',
+  );
 });
 
 test('predefined extensions belong to their SCO type (§3.10)', () => {
-  expectIssue(validateObject({ ...m['file'], extensions: { 'tcp-ext': { src_flags_hex: '02' } } }), "$.extensions['tcp-ext']", 'extension', 'STIX 2.1 §3.10');
-  expectIssue(validateObject({ ...m['process'], extensions: { 'unix-account-ext': { gid: 1 } } }), "$.extensions['unix-account-ext']", 'extension', 'STIX 2.1 §3.10');
+  expectIssue(
+    validateObject({ ...m['file'], extensions: { 'tcp-ext': { src_flags_hex: '02' } } }),
+    "$.extensions['tcp-ext']",
+    'extension',
+    'STIX 2.1 §3.10',
+  );
+  expectIssue(
+    validateObject({ ...m['process'], extensions: { 'unix-account-ext': { gid: 1 } } }),
+    "$.extensions['unix-account-ext']",
+    'extension',
+    'STIX 2.1 §3.10',
+  );
 });
 
 test('email-message: body and body_multipart follow is_multipart; MIME parts need a body (§6.6)', () => {
@@ -104,7 +164,12 @@ test('email-message: body and body_multipart follow is_multipart; MIME parts nee
       body_multipart: [{ content_type: 'text/plain', body: 'Hi' }, { body_raw_ref: idOf('artifact') }],
     }),
   );
-  expectIssue(validateObject({ ...email, is_multipart: true, body_multipart: [{ content_type: 'text/plain' }] }), '$.body_multipart[0]', 'required-one-of', 'STIX 2.1 §6.6.2');
+  expectIssue(
+    validateObject({ ...email, is_multipart: true, body_multipart: [{ content_type: 'text/plain' }] }),
+    '$.body_multipart[0]',
+    'required-one-of',
+    'STIX 2.1 §6.6.2',
+  );
   expectIssue(validateObject({ ...email, from_ref: idOf('user-account') }), '$.from_ref', 'ref-target-type', S);
 });
 
@@ -126,10 +191,30 @@ test('network-traffic: an endpoint, ports, time window, extensions (§6.12)', ()
       'socket-ext': { address_family: 'AF_INET', socket_type: 'SOCK_STREAM', options: { SO_ACCEPTCONN: 1 } },
     }),
   );
-  expectIssue(ext({ 'http-request-ext': { request_method: 'get' } }), "$.extensions['http-request-ext'].request_value", 'required-property', 'STIX 2.1 §6.12.2');
-  expectIssue(ext({ 'icmp-ext': { icmp_type_hex: '8', icmp_code_hex: '00' } }), "$.extensions['icmp-ext'].icmp_type_hex", 'hex-format', 'STIX 2.1 §2.8');
-  expectIssue(ext({ 'socket-ext': { address_family: 'AF_INET7' } }), "$.extensions['socket-ext'].address_family", 'closed-vocabulary', 'STIX 2.1 §10.16');
-  expectIssue(ext({ 'socket-ext': { address_family: 'AF_INET', socket_type: 'SOCK_DGRAMNET' } }), "$.extensions['socket-ext'].socket_type", 'closed-vocabulary', 'STIX 2.1 §10.17');
+  expectIssue(
+    ext({ 'http-request-ext': { request_method: 'get' } }),
+    "$.extensions['http-request-ext'].request_value",
+    'required-property',
+    'STIX 2.1 §6.12.2',
+  );
+  expectIssue(
+    ext({ 'icmp-ext': { icmp_type_hex: '8', icmp_code_hex: '00' } }),
+    "$.extensions['icmp-ext'].icmp_type_hex",
+    'hex-format',
+    'STIX 2.1 §2.8',
+  );
+  expectIssue(
+    ext({ 'socket-ext': { address_family: 'AF_INET7' } }),
+    "$.extensions['socket-ext'].address_family",
+    'closed-vocabulary',
+    'STIX 2.1 §10.16',
+  );
+  expectIssue(
+    ext({ 'socket-ext': { address_family: 'AF_INET', socket_type: 'SOCK_DGRAMNET' } }),
+    "$.extensions['socket-ext'].socket_type",
+    'closed-vocabulary',
+    'STIX 2.1 §10.17',
+  );
   expectIssue(ext({ 'tcp-ext': {} }), "$.extensions['tcp-ext']", 'required-one-of', 'STIX 2.1 §6.12.5');
 });
 
@@ -137,18 +222,42 @@ test('process: at least one property; Windows process and service extensions (§
   expectIssue(validateObject(observable('process')), '$', 'required-one-of', 'STIX 2.1 §6.13');
   expectValid(validateObject(observable('process', { extensions: { 'windows-process-ext': { aslr_enabled: true } } })));
   const proc = (extensions: JsonValue) => validateObject({ ...m['process'], extensions: extensions });
-  expectClean(proc({ 'windows-service-ext': { service_name: 'sirvizio', start_type: 'SERVICE_AUTO_START', service_dll_refs: [idOf('file')] } }));
-  expectIssue(proc({ 'windows-process-ext': { integrity_level: 'extreme' } }), "$.extensions['windows-process-ext'].integrity_level", 'closed-vocabulary', 'STIX 2.1 §10.27');
-  expectIssue(proc({ 'windows-service-ext': { service_status: 'SERVICE_GONE' } }), "$.extensions['windows-service-ext'].service_status", 'closed-vocabulary', 'STIX 2.1 §10.32');
-  expectIssue(proc({ 'windows-service-ext': { service_type: 'SERVICE_X' } }), "$.extensions['windows-service-ext'].service_type", 'closed-vocabulary', 'STIX 2.1 §10.31');
+  expectClean(
+    proc({ 'windows-service-ext': { service_name: 'sirvizio', start_type: 'SERVICE_AUTO_START', service_dll_refs: [idOf('file')] } }),
+  );
+  expectIssue(
+    proc({ 'windows-process-ext': { integrity_level: 'extreme' } }),
+    "$.extensions['windows-process-ext'].integrity_level",
+    'closed-vocabulary',
+    'STIX 2.1 §10.27',
+  );
+  expectIssue(
+    proc({ 'windows-service-ext': { service_status: 'SERVICE_GONE' } }),
+    "$.extensions['windows-service-ext'].service_status",
+    'closed-vocabulary',
+    'STIX 2.1 §10.32',
+  );
+  expectIssue(
+    proc({ 'windows-service-ext': { service_type: 'SERVICE_X' } }),
+    "$.extensions['windows-service-ext'].service_type",
+    'closed-vocabulary',
+    'STIX 2.1 §10.31',
+  );
   expectIssue(proc({ 'windows-service-ext': {} }), "$.extensions['windows-service-ext']", 'required-one-of', 'STIX 2.1 §6.13.3');
   expectIssue(validateObject({ ...m['process'], image_ref: idOf('software') }), '$.image_ref', 'ref-target-type', 'STIX 2.1 §6.13');
 });
 
 test('user-account, registry key and certificate need a property; their nested types (§6.16–§6.18)', () => {
   expectIssue(validateObject(observable('user-account')), '$', 'required-one-of', 'STIX 2.1 §6.16');
-  expectClean(validateObject({ ...m['user-account'], account_type: 'unix', extensions: { 'unix-account-ext': { gid: 1001, groups: ['wheel'] } } }));
-  expectIssue(validateObject({ ...m['user-account'], extensions: { 'unix-account-ext': {} } }), "$.extensions['unix-account-ext']", 'required-one-of', 'STIX 2.1 §6.16.2');
+  expectClean(
+    validateObject({ ...m['user-account'], account_type: 'unix', extensions: { 'unix-account-ext': { gid: 1001, groups: ['wheel'] } } }),
+  );
+  expectIssue(
+    validateObject({ ...m['user-account'], extensions: { 'unix-account-ext': {} } }),
+    "$.extensions['unix-account-ext']",
+    'required-one-of',
+    'STIX 2.1 §6.16.2',
+  );
   expectIssue(validateObject(observable('windows-registry-key')), '$', 'required-one-of', 'STIX 2.1 §6.17');
   expectIssue(validateObject({ ...m['windows-registry-key'], key: 'HKLM\\Software' }), '$.key', 'value-format', 'STIX 2.1 §6.17');
   const values = (v: JsonValue) => validateObject({ ...m['windows-registry-key'], values: v });

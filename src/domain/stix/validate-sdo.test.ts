@@ -2,7 +2,19 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { IDENTITY_ID, T0, T1, TLP_GREEN, expectClean, expectIssue, expectValid, idOf, minimalObjects, versioned, without } from './fixtures.ts';
+import {
+  IDENTITY_ID,
+  T0,
+  T1,
+  TLP_GREEN,
+  expectClean,
+  expectIssue,
+  expectValid,
+  idOf,
+  minimalObjects,
+  versioned,
+  without,
+} from './fixtures.ts';
 import { validateObject } from './validate.ts';
 
 const m = minimalObjects();
@@ -29,7 +41,13 @@ test('open vocabularies warn, enumerations reject (§2.14, §2.4)', () => {
   expectValid(typed);
   const opinion = m['opinion'] ?? versioned('opinion');
   expectIssue(validateObject({ ...opinion, opinion: 'maybe' }), '$.opinion', 'closed-vocabulary', 'STIX 2.1 §10.18');
-  expectIssue(validateObject({ ...m['identity'], identity_class: 'corporation', name: 'x' }), '$.identity_class', 'open-vocabulary', 'STIX 2.1 §10.8', 'warning');
+  expectIssue(
+    validateObject({ ...m['identity'], identity_class: 'corporation', name: 'x' }),
+    '$.identity_class',
+    'open-vocabulary',
+    'STIX 2.1 §10.8',
+    'warning',
+  );
 });
 
 test('first_seen/last_seen order in campaign, intrusion-set, threat-actor, infrastructure, malware (§4)', () => {
@@ -89,7 +107,12 @@ test('observed-data: objects xor object_refs, SCO refs, counts and window (§4.1
   const deprecated = validateObject({ ...without(od, 'object_refs'), objects: container });
   expectIssue(deprecated, '$.objects', 'deprecated', S, 'warning');
   expectValid(deprecated);
-  expectIssue(validateObject({ ...without(od, 'object_refs'), objects: { '0': 'x' } }), "$.objects['0']", 'type-mismatch', 'STIX 2.1 §2.13');
+  expectIssue(
+    validateObject({ ...without(od, 'object_refs'), objects: { '0': 'x' } }),
+    "$.objects['0']",
+    'type-mismatch',
+    'STIX 2.1 §2.13',
+  );
   expectIssue(validateObject({ ...od, object_refs: [idOf('relationship')] }), '$.object_refs', 'ref-target-type', S);
   expectIssue(validateObject({ ...od, object_refs: [idOf('indicator')] }), '$.object_refs[0]', 'ref-target-type', S);
   expectIssue(validateObject({ ...od, number_observed: 0 }), '$.number_observed', 'value-range', S);
@@ -105,7 +128,8 @@ test('report, note, opinion and grouping reference any STIX Object, never a bund
 });
 
 test('attack-pattern CAPEC and vulnerability CVE external ids (§4.1, §4.19)', () => {
-  const capec = (id: string) => validateObject({ ...m['attack-pattern'], external_references: [{ source_name: 'capec', external_id: id }] });
+  const capec = (id: string) =>
+    validateObject({ ...m['attack-pattern'], external_references: [{ source_name: 'capec', external_id: id }] });
   expectClean(capec('CAPEC-163'));
   expectIssue(capec('163'), '$.external_references[0].external_id', 'external-id-format', 'STIX 2.1 §4.1');
   const cve = (id: string) => validateObject({ ...m['vulnerability'], external_references: [{ source_name: 'cve', external_id: id }] });

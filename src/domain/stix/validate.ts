@@ -66,7 +66,14 @@ function checkCommon(o: JsonRecord, key: string, type: string, def: ObjectDef | 
 }
 
 /** Checks every property present; returns how many are not common properties. */
-function checkProperties(o: JsonRecord, type: string, def: ObjectDef | undefined, category: Category, kind: CustomPropertyKind, r: Reporter): number {
+function checkProperties(
+  o: JsonRecord,
+  type: string,
+  def: ObjectDef | undefined,
+  category: Category,
+  kind: CustomPropertyKind,
+  r: Reporter,
+): number {
   let specific = 0;
   for (const key in o) {
     if (key === 'type' || key === 'id') continue;

@@ -28,17 +28,9 @@ export const ATTACK_MOTIVATION = ov(
   2,
   'accidental coercion dominance ideology notoriety organizational-gain personal-gain personal-satisfaction revenge unpredictable',
 );
-export const ATTACK_RESOURCE_LEVEL = ov(
-  'attack-resource-level-ov',
-  3,
-  'individual club contest team organization government',
-);
+export const ATTACK_RESOURCE_LEVEL = ov('attack-resource-level-ov', 3, 'individual club contest team organization government');
 export const ENCRYPTION_ALGORITHM = en('encryption-algorithm-enum', 4, 'AES-256-GCM ChaCha20-Poly1305 mime-type-indicated');
-export const EXTENSION_TYPE = en(
-  'extension-type-enum',
-  5,
-  'new-sdo new-sco new-sro property-extension toplevel-property-extension',
-);
+export const EXTENSION_TYPE = en('extension-type-enum', 5, 'new-sdo new-sco new-sro property-extension toplevel-property-extension');
 export const GROUPING_CONTEXT = ov('grouping-context-ov', 6, 'suspicious-activity malware-analysis unspecified');
 export const HASH_ALGORITHM = ov('hash-algorithm-ov', 7, 'MD5 SHA-1 SHA-256 SHA-512 SHA3-256 SHA3-512 SSDEEP TLSH');
 export const IDENTITY_CLASS = ov('identity-class-ov', 8, 'individual group system organization class unknown');
@@ -95,11 +87,7 @@ export const SOCKET_ADDRESS_FAMILY = en(
 export const SOCKET_TYPE = en('network-socket-type-enum', 17, 'SOCK_STREAM SOCK_DGRAM SOCK_RAW SOCK_RDM SOCK_SEQPACKET');
 export const OPINION = en('opinion-enum', 18, 'strongly-disagree disagree neutral agree strongly-agree');
 export const PATTERN_TYPE = ov('pattern-type-ov', 19, 'stix pcre sigma snort suricata yara');
-export const PROCESSOR_ARCHITECTURE = ov(
-  'processor-architecture-ov',
-  20,
-  'alpha arm ia-64 mips powerpc sparc x86 x86-64',
-);
+export const PROCESSOR_ARCHITECTURE = ov('processor-architecture-ov', 20, 'alpha arm ia-64 mips powerpc sparc x86 x86-64');
 export const REGION = ov(
   'region-ov',
   21,

@@ -13,7 +13,9 @@ export class NotAcceptableError extends ConcordError {
 /** §3.1, §5.5: a request body whose Content-Type is not the TAXII 2.1 media type (415). */
 export class UnsupportedMediaTypeError extends ConcordError {
   constructor(contentType: string) {
-    super('UNSUPPORTED_MEDIA_TYPE', 415, `the Content-Type must be application/taxii+json;version=2.1, got "${contentType}"`, { contentType });
+    super('UNSUPPORTED_MEDIA_TYPE', 415, `the Content-Type must be application/taxii+json;version=2.1, got "${contentType}"`, {
+      contentType,
+    });
   }
 }
 

@@ -7,7 +7,8 @@ import { encodeNext, parseAddedAfter, parseTaxiiQuery, taxiiTimestamp } from './
 test('§3.4 added_after: microseconds are cut to the stored millisecond; anything else is refused', () => {
   assert.equal(parseAddedAfter('2024-01-01T00:00:00.123456Z'), '2024-01-01T00:00:00.123Z');
   assert.equal(parseAddedAfter('2024-01-01T00:00:00Z'), '2024-01-01T00:00:00.000Z');
-  for (const bad of ['2024-01-01', '2024-02-30T00:00:00Z', '2024-01-01T00:00:00+01:00']) assert.throws(() => parseAddedAfter(bad), /added_after/);
+  for (const bad of ['2024-01-01', '2024-02-30T00:00:00Z', '2024-01-01T00:00:00+01:00'])
+    assert.throws(() => parseAddedAfter(bad), /added_after/);
 });
 
 test('§2: TAXII timestamps have microsecond precision', () => {
@@ -33,7 +34,12 @@ test('§3.4: limit is a positive integer, next a token this server made, a field
 });
 
 test('§1.6.8, §3.1: Accept needs a TAXII 2.1 media range; Content-Type must be the TAXII media type', () => {
-  for (const ok of ['application/taxii+json;version=2.1', 'application/taxii+json', 'Application/TAXII+JSON; version="2.1"', 'text/html, application/taxii+json;q=0.5']) {
+  for (const ok of [
+    'application/taxii+json;version=2.1',
+    'application/taxii+json',
+    'Application/TAXII+JSON; version="2.1"',
+    'text/html, application/taxii+json;q=0.5',
+  ]) {
     assert.doesNotThrow(() => checkAccept(ok), ok);
   }
   for (const bad of [undefined, '*/*', 'application/json', 'application/taxii+json;version=2.0', 'application/taxii+json;q=0']) {

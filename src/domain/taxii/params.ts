@@ -53,7 +53,9 @@ export function parseAddedAfter(text: string): string {
   const m = TAXII_TS.exec(text);
   const iso = m ? `${m[1]}.${(m[2] ?? '').padEnd(3, '0').slice(0, 3)}Z` : '';
   if (!m || Number.isNaN(Date.parse(iso)) || new Date(iso).toISOString() !== iso) {
-    throw new InvalidInputError(`added_after must be a timestamp such as 2024-01-01T00:00:00.000000Z, got "${text}"`, { parameter: 'added_after' });
+    throw new InvalidInputError(`added_after must be a timestamp such as 2024-01-01T00:00:00.000000Z, got "${text}"`, {
+      parameter: 'added_after',
+    });
   }
   return iso;
 }
@@ -82,16 +84,21 @@ function decodeNext(token: string): number {
 /** §3.4.1 `match[version]`: `all`, `first`, `last` and timestamps, no duplicates, `all` alone. */
 export function parseVersionSelection(raw: string[] | undefined, fallback: VersionSelection): VersionSelection {
   if (raw === undefined) return fallback;
-  if (new Set(raw).size !== raw.length) throw new InvalidInputError('match[version] must not repeat a value', { parameter: 'match[version]' });
+  if (new Set(raw).size !== raw.length)
+    throw new InvalidInputError('match[version] must not repeat a value', { parameter: 'match[version]' });
   if (raw.includes('all')) {
-    if (raw.length > 1) throw new InvalidInputError('match[version]=all must not be combined with other values', { parameter: 'match[version]' });
+    if (raw.length > 1)
+      throw new InvalidInputError('match[version]=all must not be combined with other values', { parameter: 'match[version]' });
     return { all: true };
   }
   const versions: string[] = [];
   for (const v of raw) {
     if (v === 'first' || v === 'last') continue;
     const key = versionKey(v);
-    if (key === undefined) throw new InvalidInputError(`match[version] value "${v}" is neither first, last, all nor a STIX timestamp`, { parameter: 'match[version]' });
+    if (key === undefined)
+      throw new InvalidInputError(`match[version] value "${v}" is neither first, last, all nor a STIX timestamp`, {
+        parameter: 'match[version]',
+      });
     versions.push(key);
   }
   return { all: false, first: raw.includes('first'), last: raw.includes('last'), versions };
@@ -108,7 +115,8 @@ export function parseTaxiiQuery(q: Query, fields: readonly MatchField[], fallbac
   const limit = single(q, 'limit');
   if (limit !== undefined) {
     // §3.4: the limit MUST be a positive integer greater than zero.
-    if (!/^\d{1,9}$/.test(limit) || Number(limit) < 1) throw new InvalidInputError(`limit must be a positive integer, got "${limit}"`, { parameter: 'limit' });
+    if (!/^\d{1,9}$/.test(limit) || Number(limit) < 1)
+      throw new InvalidInputError(`limit must be a positive integer, got "${limit}"`, { parameter: 'limit' });
     out.limit = Number(limit);
   }
   const next = single(q, 'next');
@@ -125,6 +133,10 @@ export function parseTaxiiQuery(q: Query, fields: readonly MatchField[], fallbac
     const specs = list(q, 'match[spec_version]', (v) => /^\d+\.\d+$/.test(v));
     if (specs) out.specVersions = specs;
   }
-  if (fields.includes('version')) out.select = parseVersionSelection(list(q, 'match[version]', () => true), fallback);
+  if (fields.includes('version'))
+    out.select = parseVersionSelection(
+      list(q, 'match[version]', () => true),
+      fallback,
+    );
   return out;
 }

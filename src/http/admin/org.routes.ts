@@ -14,29 +14,47 @@ export function orgRoutes(orgs: OrgService): FastifyPluginAsyncTypebox {
     app.post('/orgs', { schema: { summary: 'Add an organisation (node administrators)', tags, body: OrgBody } }, async (req, reply) =>
       reply.status(201).send(await orgs.addOrg(writerOf(req), req.body)),
     );
-    app.get('/orgs/:id', { schema: { summary: 'One organisation', tags, params: IdParams } }, async (req) => orgs.getOrg(principalOf(req), req.params.id));
-    app.patch('/orgs/:id', { schema: { summary: 'Change or disable an organisation', tags, params: IdParams, body: OrgBody } }, async (req) =>
-      orgs.updateOrg(writerOf(req), req.params.id, req.body),
+    app.get('/orgs/:id', { schema: { summary: 'One organisation', tags, params: IdParams } }, async (req) =>
+      orgs.getOrg(principalOf(req), req.params.id),
+    );
+    app.patch(
+      '/orgs/:id',
+      { schema: { summary: 'Change or disable an organisation', tags, params: IdParams, body: OrgBody } },
+      async (req) => orgs.updateOrg(writerOf(req), req.params.id, req.body),
     );
 
-    app.get('/communities', { schema: { summary: 'Communities', tags } }, async (req) => ({ communities: await orgs.listCommunities(principalOf(req)) }));
-    app.post('/communities', { schema: { summary: 'Add a community (node administrators)', tags, body: CommunityBody } }, async (req, reply) =>
-      reply.status(201).send(await orgs.addCommunity(writerOf(req), req.body)),
+    app.get('/communities', { schema: { summary: 'Communities', tags } }, async (req) => ({
+      communities: await orgs.listCommunities(principalOf(req)),
+    }));
+    app.post(
+      '/communities',
+      { schema: { summary: 'Add a community (node administrators)', tags, body: CommunityBody } },
+      async (req, reply) => reply.status(201).send(await orgs.addCommunity(writerOf(req), req.body)),
     );
-    app.get('/communities/:id', { schema: { summary: 'One community', tags, params: IdParams } }, async (req) => orgs.getCommunity(principalOf(req), req.params.id));
-    app.patch('/communities/:id', { schema: { summary: 'Change or disable a community', tags, params: IdParams, body: CommunityBody } }, async (req) =>
-      orgs.updateCommunity(writerOf(req), req.params.id, req.body),
+    app.get('/communities/:id', { schema: { summary: 'One community', tags, params: IdParams } }, async (req) =>
+      orgs.getCommunity(principalOf(req), req.params.id),
+    );
+    app.patch(
+      '/communities/:id',
+      { schema: { summary: 'Change or disable a community', tags, params: IdParams, body: CommunityBody } },
+      async (req) => orgs.updateCommunity(writerOf(req), req.params.id, req.body),
     );
 
     app.get('/sharing-groups', { schema: { summary: 'Sharing groups the caller belongs to', tags } }, async (req) => ({
       sharingGroups: await orgs.listSharingGroups(principalOf(req)),
     }));
-    app.post('/sharing-groups', { schema: { summary: "Add a sharing group owned by the caller's organisation", tags, body: SharingGroupBody } }, async (req, reply) =>
-      reply.status(201).send(await orgs.addSharingGroup(writerOf(req), req.body)),
+    app.post(
+      '/sharing-groups',
+      { schema: { summary: "Add a sharing group owned by the caller's organisation", tags, body: SharingGroupBody } },
+      async (req, reply) => reply.status(201).send(await orgs.addSharingGroup(writerOf(req), req.body)),
     );
-    app.get('/sharing-groups/:id', { schema: { summary: 'One sharing group', tags, params: IdParams } }, async (req) => orgs.getSharingGroup(principalOf(req), req.params.id));
-    app.patch('/sharing-groups/:id', { schema: { summary: 'Change or disable a sharing group', tags, params: IdParams, body: SharingGroupBody } }, async (req) =>
-      orgs.updateSharingGroup(writerOf(req), req.params.id, req.body),
+    app.get('/sharing-groups/:id', { schema: { summary: 'One sharing group', tags, params: IdParams } }, async (req) =>
+      orgs.getSharingGroup(principalOf(req), req.params.id),
+    );
+    app.patch(
+      '/sharing-groups/:id',
+      { schema: { summary: 'Change or disable a sharing group', tags, params: IdParams, body: SharingGroupBody } },
+      async (req) => orgs.updateSharingGroup(writerOf(req), req.params.id, req.body),
     );
   };
 }

@@ -47,7 +47,12 @@ export const UserBody = Type.Object(
     username: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     password: Type.Optional(Type.String({ maxLength: 1024 })),
-    mustChangePassword: Type.Optional(Type.Boolean({ description: 'The user must choose a new password at next sign-in (set with a password chosen for them; a generated one always sets it)' })),
+    mustChangePassword: Type.Optional(
+      Type.Boolean({
+        description:
+          'The user must choose a new password at next sign-in (set with a password chosen for them; a generated one always sets it)',
+      }),
+    ),
     roles: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 5 })),
     clearances: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 100 }))),
     exercises: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 })),

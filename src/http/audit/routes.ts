@@ -21,12 +21,26 @@ export function auditRoutes(audit: AuditService, witnesses: () => Promise<Witnes
     nodeAdminsOnly(app, 'read the audit log');
     app.get('/audit', { schema: { summary: 'Audit entries, newest first', tags: ['audit'], querystring: ListQuery } }, async (req) => {
       const { limit, before, action, actor } = req.query;
-      const page = await audit.list({ limit, ...(before !== undefined ? { after: before } : {}), ...(action ? { action } : {}), ...(actor ? { actor } : {}) });
+      const page = await audit.list({
+        limit,
+        ...(before !== undefined ? { after: before } : {}),
+        ...(action ? { action } : {}),
+        ...(actor ? { actor } : {}),
+      });
       return { entries: page.items, next: page.next };
     });
-    app.get('/audit/verify', { schema: { summary: 'Check the hash chain, and against the audit heads peers witnessed; names the first altered, removed or reordered entry', tags: ['audit'] } }, async () => {
-      const [chain, witnessed] = await Promise.all([audit.verify(), witnesses()]);
-      return { ...chain, witnesses: witnessed };
-    });
+    app.get(
+      '/audit/verify',
+      {
+        schema: {
+          summary: 'Check the hash chain, and against the audit heads peers witnessed; names the first altered, removed or reordered entry',
+          tags: ['audit'],
+        },
+      },
+      async () => {
+        const [chain, witnessed] = await Promise.all([audit.verify(), witnesses()]);
+        return { ...chain, witnesses: witnessed };
+      },
+    );
   };
 }

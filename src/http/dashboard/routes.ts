@@ -14,17 +14,44 @@ const MarkingsQuery = Type.Object(
 /** Dashboard routes; mount under /api/v1. */
 export function dashboardRoutes(dashboard: DashboardService, schemes: SchemeRegistry): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/dashboard', { schema: { summary: 'Counts by type, TLP, classification and country, activity, most active threats, latest shared objects: of what the caller may read', tags: ['dashboard'] } }, async (req) =>
-      dashboard.summary(principalOf(req)),
+    app.get(
+      '/dashboard',
+      {
+        schema: {
+          summary:
+            'Counts by type, TLP, classification and country, activity, most active threats, latest shared objects: of what the caller may read',
+          tags: ['dashboard'],
+        },
+      },
+      async (req) => dashboard.summary(principalOf(req)),
     );
-    app.get('/markings', { schema: { summary: 'The marking banner of objects on screen: most restrictive TLP, highest classification, releasability (readable objects only)', tags: ['dashboard'], querystring: MarkingsQuery } }, async (req) => {
-      const ids = req.query.ids.split(',').map((s) => s.trim()).filter((s) => s !== '').slice(0, 500);
-      return dashboard.banner(principalOf(req), ids);
-    });
+    app.get(
+      '/markings',
+      {
+        schema: {
+          summary:
+            'The marking banner of objects on screen: most restrictive TLP, highest classification, releasability (readable objects only)',
+          tags: ['dashboard'],
+          querystring: MarkingsQuery,
+        },
+      },
+      async (req) => {
+        const ids = req.query.ids
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+          .slice(0, 500);
+        return dashboard.banner(principalOf(req), ids);
+      },
+    );
     // Node configuration, not data: every signed-in user may see which levels exist.
-    app.get('/markings/schemes', { schema: { summary: 'The classification schemes of this node, each with its levels, lowest first', tags: ['dashboard'] } }, async (req) => {
-      principalOf(req);
-      return { schemes: schemes.all().map((s) => ({ id: s.id, name: s.name, levels: [...s.levels] })) };
-    });
+    app.get(
+      '/markings/schemes',
+      { schema: { summary: 'The classification schemes of this node, each with its levels, lowest first', tags: ['dashboard'] } },
+      async (req) => {
+        principalOf(req);
+        return { schemes: schemes.all().map((s) => ({ id: s.id, name: s.name, levels: [...s.levels] })) };
+      },
+    );
   };
 }

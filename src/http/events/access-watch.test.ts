@@ -6,15 +6,20 @@ import { watchAccess } from './access-watch.ts';
 
 const other: Principal = { ...CLI, name: 'other' } as Principal;
 
-test('a stream follows its caller\'s access: a new principal is taken, a refusal ends it once', async () => {
+test("a stream follows its caller's access: a new principal is taken, a refusal ends it once", async () => {
   const answers: (Principal | undefined | Error)[] = [CLI, other, new Error('the API token has been revoked'), undefined];
   const changed: Principal[] = [];
   let gone = 0;
-  const w = watchAccess(CLI, async () => {
-    const a = answers.shift();
-    if (a instanceof Error) throw a;
-    return a;
-  }, { changed: (p) => void changed.push(p), gone: () => gone++ }, 5);
+  const w = watchAccess(
+    CLI,
+    async () => {
+      const a = answers.shift();
+      if (a instanceof Error) throw a;
+      return a;
+    },
+    { changed: (p) => void changed.push(p), gone: () => gone++ },
+    5,
+  );
   await sleep(60);
   w.stop();
   assert.deepEqual(changed, [other], 'the same principal changes nothing; another is taken');

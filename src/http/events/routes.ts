@@ -10,7 +10,12 @@ const EventsQuery = Type.Object(
   {
     // A stream ends after `wait` seconds and the browser's EventSource reconnects. Meanwhile
     // the caller's access is asked again every RECHECK_MS (access-watch.ts).
-    wait: Type.Integer({ minimum: 0, maximum: 3600, default: 900, description: 'Seconds to stream before closing (0: only the `ready` event)' }),
+    wait: Type.Integer({
+      minimum: 0,
+      maximum: 3600,
+      default: 900,
+      description: 'Seconds to stream before closing (0: only the `ready` event)',
+    }),
   },
   { additionalProperties: false },
 );
@@ -24,33 +29,48 @@ const RECHECK_MS = 15_000;
 export function eventRoutes(events: EventsService, auth: AuthService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.addHook('onClose', () => events.close());
-    app.get('/events', { schema: { summary: 'Live updates as Server-Sent Events: `objects-added` with counts by type of what the caller may read', tags: ['dashboard'], querystring: EventsQuery } }, async (req, reply) => {
-      const principal = principalOf(req);
-      const raw = reply.raw;
-      reply.hijack();
-      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-      // §9.2.6: `retry` sets the reconnection delay.
-      raw.write(`retry: 3000\nevent: ready\ndata: {}\n\n`);
-      if (req.query.wait === 0) return raw.end();
-      const send = (e: { type: string }): void => void raw.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
-      const unsubscribe = await events.subscribe(principal, send);
-      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      const watch = watchAccess(
-        principal,
-        () => authenticate(auth, req),
-        { changed: (p) => events.rebind(send, p), gone: () => end() },
-        RECHECK_MS,
-      );
-      const end = (): void => {
-        clearInterval(heartbeat);
-        clearTimeout(limit);
-        watch.stop();
-        unsubscribe();
-        if (!raw.writableEnded) raw.end();
-      };
-      const limit = setTimeout(end, req.query.wait * 1000);
-      req.raw.once('close', end);
-      app.server.once('close', end);
-    });
+    app.get(
+      '/events',
+      {
+        schema: {
+          summary: 'Live updates as Server-Sent Events: `objects-added` with counts by type of what the caller may read',
+          tags: ['dashboard'],
+          querystring: EventsQuery,
+        },
+      },
+      async (req, reply) => {
+        const principal = principalOf(req);
+        const raw = reply.raw;
+        reply.hijack();
+        raw.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
+        // §9.2.6: `retry` sets the reconnection delay.
+        raw.write(`retry: 3000\nevent: ready\ndata: {}\n\n`);
+        if (req.query.wait === 0) return raw.end();
+        const send = (e: { type: string }): void => void raw.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+        const unsubscribe = await events.subscribe(principal, send);
+        const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+        const watch = watchAccess(
+          principal,
+          () => authenticate(auth, req),
+          { changed: (p) => events.rebind(send, p), gone: () => end() },
+          RECHECK_MS,
+        );
+        const end = (): void => {
+          clearInterval(heartbeat);
+          clearTimeout(limit);
+          watch.stop();
+          unsubscribe();
+          if (!raw.writableEnded) raw.end();
+        };
+        const limit = setTimeout(end, req.query.wait * 1000);
+        req.raw.once('close', end);
+        app.server.once('close', end);
+      },
+    );
   };
 }

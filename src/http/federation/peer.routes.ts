@@ -14,28 +14,42 @@ export function peerRoutes(fed: FederationServices): FastifyPluginAsyncTypebox {
       const n = await fed.node.identity();
       return { nodeId: n.nodeId, keyId: n.keyId, publicKey: n.publicKey, publicKeyPem: n.publicKeyPem };
     });
-    app.get('/peers', { schema: { summary: 'Peers with their sync state and lag (node administrators)', tags } }, async (req) => ({ peers: await fed.peers.list(principalOf(req)) }));
+    app.get('/peers', { schema: { summary: 'Peers with their sync state and lag (node administrators)', tags } }, async (req) => ({
+      peers: await fed.peers.list(principalOf(req)),
+    }));
     app.post('/peers', { schema: { summary: 'Pin a peer (node administrators)', tags, body: PeerBody } }, async (req, reply) =>
       reply.status(201).send(await fed.peers.add(writerOf(req), req.body)),
     );
-    app.get('/peers/:id', { schema: { summary: 'One peer with its sync state and lag', tags, params: PeerParams } }, async (req) => fed.peers.get(principalOf(req), req.params.id));
-    app.patch('/peers/:id', { schema: { summary: "Change a peer's key, hosted organisations or policies", tags, params: PeerParams, body: PeerBody } }, async (req) =>
-      fed.peers.update(writerOf(req), req.params.id, req.body),
+    app.get('/peers/:id', { schema: { summary: 'One peer with its sync state and lag', tags, params: PeerParams } }, async (req) =>
+      fed.peers.get(principalOf(req), req.params.id),
+    );
+    app.patch(
+      '/peers/:id',
+      { schema: { summary: "Change a peer's key, hosted organisations or policies", tags, params: PeerParams, body: PeerBody } },
+      async (req) => fed.peers.update(writerOf(req), req.params.id, req.body),
     );
     // Synchronous, as a feed's: the answer is what the pull did (a failure on the peer's side is
     // a result); meanwhile GET /peers shows the lag counting down. A pull of that peer already
     // running (the node's own schedule) answers 409.
-    app.post('/peers/:id/pull', { schema: { summary: 'Pull a peer now and return what the pull did', tags, params: PeerParams } }, async (req) => {
-      const peer = await fed.peers.get(writerOf(req), req.params.id);
-      return fed.sync.pull(peer.id);
-    });
+    app.post(
+      '/peers/:id/pull',
+      { schema: { summary: 'Pull a peer now and return what the pull did', tags, params: PeerParams } },
+      async (req) => {
+        const peer = await fed.peers.get(writerOf(req), req.params.id);
+        return fed.sync.pull(peer.id);
+      },
+    );
     app.delete('/peers/:id', { schema: { summary: 'Forget a peer', tags, params: PeerParams } }, async (req, reply) => {
       await fed.peers.remove(writerOf(req), req.params.id);
       return reply.status(204).send();
     });
-    app.post('/retractions', { schema: { summary: 'Retract objects this node originated: purge them here and on every peer', tags, body: RetractBody } }, async (req, reply) => {
-      const r = await fed.retractions.retract(writerOf(req), req.body.ids, req.body.reason);
-      return reply.status(201).send({ retraction: r.retraction, purged: r.purged });
-    });
+    app.post(
+      '/retractions',
+      { schema: { summary: 'Retract objects this node originated: purge them here and on every peer', tags, body: RetractBody } },
+      async (req, reply) => {
+        const r = await fed.retractions.retract(writerOf(req), req.body.ids, req.body.reason);
+        return reply.status(201).send({ retraction: r.retraction, purged: r.purged });
+      },
+    );
   };
 }

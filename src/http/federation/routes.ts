@@ -45,7 +45,8 @@ function peerScope(app: Parameters<FastifyPluginAsyncTypebox>[0], fed: Federatio
     }
   });
   app.addHook('preHandler', async (req) => {
-    if (PeerAuthenticator.signed(req.headers)) req.peer = await fed.peerAuth.authenticate(req.headers, req.method, req.url, req.rawBody ?? '');
+    if (PeerAuthenticator.signed(req.headers))
+      req.peer = await fed.peerAuth.authenticate(req.headers, req.method, req.url, req.rawBody ?? '');
   });
 }
 
@@ -57,7 +58,13 @@ function peerOf(req: FastifyRequest, refusal: () => Error): PeerRecord {
 
 /** Sends `body` signed for the peer request it answers (its nonce): the peer checks it against
  *  this node's pinned key. */
-async function sendAttested(fed: FederationServices, req: FastifyRequest, reply: FastifyReply, body: string, send: (text: string) => FastifyReply): Promise<FastifyReply> {
+async function sendAttested(
+  fed: FederationServices,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  body: string,
+  send: (text: string) => FastifyReply,
+): Promise<FastifyReply> {
   const nonce = req.headers[NONCE_HEADER];
   if (typeof nonce === 'string') reply.header(RESPONSE_SIGNATURE_HEADER, signResponse((await fed.node.identity()).signer.key, nonce, body));
   return send(body);
@@ -65,7 +72,9 @@ async function sendAttested(fed: FederationServices, req: FastifyRequest, reply:
 
 /** Sends `value` as JSON, signed as sendAttested does. */
 function sendAttestedJson(fed: FederationServices, req: FastifyRequest, reply: FastifyReply, value: unknown): Promise<FastifyReply> {
-  return sendAttested(fed, req, reply, JSON.stringify(value), (text) => reply.status(200).header('content-type', 'application/json; charset=utf-8').send(text));
+  return sendAttested(fed, req, reply, JSON.stringify(value), (text) =>
+    reply.status(200).header('content-type', 'application/json; charset=utf-8').send(text),
+  );
 }
 
 /** POST /api/v1/federation/notify, /groups, /audit-head and /witnessed: register with prefix
@@ -73,25 +82,53 @@ function sendAttestedJson(fed: FederationServices, req: FastifyRequest, reply: F
 export function notifyRoutes(fed: FederationServices, auth: AuthService): FastifyPluginAsyncTypebox {
   return async (app) => {
     peerScope(app, fed, auth);
-    app.post('/notify', { schema: { summary: 'A peer announces new objects (signed by its node key)', tags: ['federation'], body: NotifyBody } }, async (req, reply) => {
-      const behind = await fed.sync.notified(peerOf(req, () => new ForbiddenError('only peer nodes notify, signing with their node key')), req.body.head);
-      return reply.status(202).send({ pulling: behind });
-    });
-    app.post('/audit-head', { schema: { summary: "This node's audit head, signed by its key, for a peer to keep as witness", tags: ['federation'] } }, async (req, reply) => {
-      peerOf(req, () => new ForbiddenError("only peer nodes ask for this node's audit head, signing with their node key"));
-      const statement = await fed.witness.statement();
-      return sendAttestedJson(fed, req, reply, { statement });
-    });
-    app.post('/witnessed', { schema: { summary: "What this node keeps of the calling peer's audit head statements", tags: ['federation'] } }, async (req, reply) => {
-      const peer = peerOf(req, () => new ForbiddenError('only peer nodes ask what this node witnessed of them, signing with their node key'));
-      const statement = await fed.witness.heldFor(peer);
-      return sendAttestedJson(fed, req, reply, { statement });
-    });
-    app.post('/groups', { schema: { summary: "What has become of this node's sharing groups the calling peer holds (signed by its node key)", tags: ['federation'], body: GroupsBody } }, async (req, reply) => {
-      const peer = peerOf(req, () => new ForbiddenError('only peer nodes ask for sharing group statements, signing with their node key'));
-      const groups = await fed.egress.groupStatements(peer, req.body.ids);
-      return sendAttestedJson(fed, req, reply, { groups });
-    });
+    app.post(
+      '/notify',
+      { schema: { summary: 'A peer announces new objects (signed by its node key)', tags: ['federation'], body: NotifyBody } },
+      async (req, reply) => {
+        const behind = await fed.sync.notified(
+          peerOf(req, () => new ForbiddenError('only peer nodes notify, signing with their node key')),
+          req.body.head,
+        );
+        return reply.status(202).send({ pulling: behind });
+      },
+    );
+    app.post(
+      '/audit-head',
+      { schema: { summary: "This node's audit head, signed by its key, for a peer to keep as witness", tags: ['federation'] } },
+      async (req, reply) => {
+        peerOf(req, () => new ForbiddenError("only peer nodes ask for this node's audit head, signing with their node key"));
+        const statement = await fed.witness.statement();
+        return sendAttestedJson(fed, req, reply, { statement });
+      },
+    );
+    app.post(
+      '/witnessed',
+      { schema: { summary: "What this node keeps of the calling peer's audit head statements", tags: ['federation'] } },
+      async (req, reply) => {
+        const peer = peerOf(
+          req,
+          () => new ForbiddenError('only peer nodes ask what this node witnessed of them, signing with their node key'),
+        );
+        const statement = await fed.witness.heldFor(peer);
+        return sendAttestedJson(fed, req, reply, { statement });
+      },
+    );
+    app.post(
+      '/groups',
+      {
+        schema: {
+          summary: "What has become of this node's sharing groups the calling peer holds (signed by its node key)",
+          tags: ['federation'],
+          body: GroupsBody,
+        },
+      },
+      async (req, reply) => {
+        const peer = peerOf(req, () => new ForbiddenError('only peer nodes ask for sharing group statements, signing with their node key'));
+        const groups = await fed.egress.groupStatements(peer, req.body.ids);
+        return sendAttestedJson(fed, req, reply, { groups });
+      },
+    );
   };
 }
 
@@ -108,7 +145,8 @@ function limitOf(q: Record<string, unknown>): number {
 function nextOf(q: Record<string, unknown>): number {
   const raw = q['next'];
   if (raw === undefined) return 0;
-  if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) throw new InvalidInputError('next must be a value this server gave', { parameter: 'next' });
+  if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw))
+    throw new InvalidInputError('next must be a value this server gave', { parameter: 'next' });
   return Number(raw);
 }
 
@@ -117,19 +155,26 @@ export function egressRoutes(fed: FederationServices, auth: AuthService): Fastif
   return async (app) => {
     app.setErrorHandler(sendTaxiiError);
     peerScope(app, fed, auth);
-    app.get('/collections/:id/objects/', { schema: { summary: "A peer's egress collection (TAXII 2.1 Get Objects, node-signed)", tags: ['federation'], params: Params } }, async (req, reply) => {
-      // Each peer reads only the collection named by its own key id; to anyone else it does not exist.
-      const missing = () => new NotFoundError(`collection ${req.params.id}`);
-      const peer = peerOf(req, missing);
-      if (req.params.id !== peer.keyId) throw missing();
-      const q = (req.query ?? {}) as Record<string, unknown>;
-      const page = await fed.egress.page(peer, nextOf(q), limitOf(q));
-      reply.header(HEAD_HEADER, String(page.head)).header(MORE_HEADER, String(page.more)).header(NEXT_HEADER, String(page.next));
-      // §3.2: the date added of the first and last object, when there is one.
-      if (page.first !== null && page.last !== null) reply.header('x-taxii-date-added-first', taxiiTimestamp(page.first)).header('x-taxii-date-added-last', taxiiTimestamp(page.last));
-      const paging = `"more":${page.more},"next":"${page.next}"`;
-      // The page attested as a whole: the peer checks one signature for every object this node originated.
-      return sendAttested(fed, req, reply, `{${paging},"objects":[${page.objects.join(',')}]}`, (text) => sendTaxii(reply, 200, undefined, text));
-    });
+    app.get(
+      '/collections/:id/objects/',
+      { schema: { summary: "A peer's egress collection (TAXII 2.1 Get Objects, node-signed)", tags: ['federation'], params: Params } },
+      async (req, reply) => {
+        // Each peer reads only the collection named by its own key id; to anyone else it does not exist.
+        const missing = () => new NotFoundError(`collection ${req.params.id}`);
+        const peer = peerOf(req, missing);
+        if (req.params.id !== peer.keyId) throw missing();
+        const q = (req.query ?? {}) as Record<string, unknown>;
+        const page = await fed.egress.page(peer, nextOf(q), limitOf(q));
+        reply.header(HEAD_HEADER, String(page.head)).header(MORE_HEADER, String(page.more)).header(NEXT_HEADER, String(page.next));
+        // §3.2: the date added of the first and last object, when there is one.
+        if (page.first !== null && page.last !== null)
+          reply.header('x-taxii-date-added-first', taxiiTimestamp(page.first)).header('x-taxii-date-added-last', taxiiTimestamp(page.last));
+        const paging = `"more":${page.more},"next":"${page.next}"`;
+        // The page attested as a whole: the peer checks one signature for every object this node originated.
+        return sendAttested(fed, req, reply, `{${paging},"objects":[${page.objects.join(',')}]}`, (text) =>
+          sendTaxii(reply, 200, undefined, text),
+        );
+      },
+    );
   };
 }

@@ -28,7 +28,10 @@ export const PeerBody = Type.Object(
       ),
     ),
     inbound: Type.Optional(
-      Type.Object({ acceptTypes: Type.Optional(Type.Union([Strings(), Type.Null()])), allowUnsigned: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+      Type.Object(
+        { acceptTypes: Type.Optional(Type.Union([Strings(), Type.Null()])), allowUnsigned: Type.Optional(Type.Boolean()) },
+        { additionalProperties: false },
+      ),
     ),
     sync: Type.Optional(Type.Boolean()),
     disabled: Type.Optional(Type.Boolean()),
@@ -37,10 +40,16 @@ export const PeerBody = Type.Object(
 );
 
 export const RetractBody = Type.Object(
-  { ids: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { minItems: 1, maxItems: 1000 }), reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+  {
+    ids: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { minItems: 1, maxItems: 1000 }),
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
   { additionalProperties: false },
 );
 
 export const NotifyBody = Type.Object({ node: Type.String({ maxLength: 300 }), head: Type.Integer({ minimum: 0 }) });
 
-export const GroupsBody = Type.Object({ ids: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 1000 }) }, { additionalProperties: false });
+export const GroupsBody = Type.Object(
+  { ids: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 1000 }) },
+  { additionalProperties: false },
+);

@@ -25,23 +25,40 @@ export function feedRoutes(feeds: FeedService): FastifyPluginAsyncTypebox {
     }));
     // Adding resolves the URL to one readable collection on the peer now, so that a wrong URL,
     // collection or credential is refused here rather than at the first scheduled pull.
-    app.post('/feeds', { schema: { summary: 'Add a TAXII feed: resolves its collection with the credentials given', tags, body: FeedBody } }, async (req, reply) => {
-      const b = req.body;
-      const input = { url: b.url, collection: b.collection, auth: feedAuthOf(b), intervalSeconds: b.intervalSeconds ?? 900, tlp: b.tlp, distribution: b.distribution };
-      const feed = await feeds.add(writerOf(req), input).catch((e: unknown) => {
-        throw ownFields(e);
-      });
-      return reply.status(201).send(feedView(feed));
-    });
+    app.post(
+      '/feeds',
+      { schema: { summary: 'Add a TAXII feed: resolves its collection with the credentials given', tags, body: FeedBody } },
+      async (req, reply) => {
+        const b = req.body;
+        const input = {
+          url: b.url,
+          collection: b.collection,
+          auth: feedAuthOf(b),
+          intervalSeconds: b.intervalSeconds ?? 900,
+          tlp: b.tlp,
+          distribution: b.distribution,
+        };
+        const feed = await feeds.add(writerOf(req), input).catch((e: unknown) => {
+          throw ownFields(e);
+        });
+        return reply.status(201).send(feedView(feed));
+      },
+    );
     // Synchronous: the answer is the pull's result (which says what failed on the peer's side,
     // with every page before the failure committed); meanwhile GET /feeds shows its progress.
     // A pull already running answers 409.
-    app.post('/feeds/:id/pull', { schema: { summary: 'Pull a feed now and return what the pull did', tags, params: FeedParams } }, async (req) =>
-      feeds.pull(writerOf(req), req.params.id),
+    app.post(
+      '/feeds/:id/pull',
+      { schema: { summary: 'Pull a feed now and return what the pull did', tags, params: FeedParams } },
+      async (req) => feeds.pull(writerOf(req), req.params.id),
     );
-    app.delete('/feeds/:id', { schema: { summary: 'Stop pulling a feed (what it brought stays)', tags, params: FeedParams } }, async (req, reply) => {
-      await feeds.remove(writerOf(req), req.params.id);
-      return reply.status(204).send();
-    });
+    app.delete(
+      '/feeds/:id',
+      { schema: { summary: 'Stop pulling a feed (what it brought stays)', tags, params: FeedParams } },
+      async (req, reply) => {
+        await feeds.remove(writerOf(req), req.params.id);
+        return reply.status(204).send();
+      },
+    );
   };
 }

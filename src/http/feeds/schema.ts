@@ -9,15 +9,23 @@ export const FeedParams = Type.Object({ id: Type.String({ minLength: 1, maxLengt
 
 export const FeedBody = Type.Object(
   {
-    url: Type.String({ minLength: 1, maxLength: 2000, description: 'A TAXII 2.1 discovery URL, API root, collections list or collection URL' }),
-    collection: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'With a discovery URL or API root: the collection, by id or alias' })),
+    url: Type.String({
+      minLength: 1,
+      maxLength: 2000,
+      description: 'A TAXII 2.1 discovery URL, API root, collections list or collection URL',
+    }),
+    collection: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 300, description: 'With a discovery URL or API root: the collection, by id or alias' }),
+    ),
     user: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
     password: Type.Optional(Type.String({ maxLength: 1024 })),
     token: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
     // The same floor as `concord feed add --interval` (domain/feeds/types.ts parseInterval).
     intervalSeconds: Type.Optional(Type.Integer({ minimum: 10, maximum: 30 * 86400, default: 900 })),
     tlp: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'TLP of objects that arrive without one' })),
-    distribution: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Distribution of objects that arrive without one' })),
+    distribution: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'Distribution of objects that arrive without one' }),
+    ),
   },
   { additionalProperties: false },
 );

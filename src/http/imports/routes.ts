@@ -10,8 +10,10 @@ import type { ImportJobService } from '../../services/import-jobs.service.ts';
 const JobParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const UploadQuery = Type.Object(
   {
-    tlp: Type.Optional(Type.String({ maxLength: 20, description: 'TLP for objects without a TLP marking (default: the organisation\'s)' })),
-    distribution: Type.Optional(Type.String({ maxLength: 200, description: 'Distribution for objects without one (default: the organisation\'s)' })),
+    tlp: Type.Optional(Type.String({ maxLength: 20, description: "TLP for objects without a TLP marking (default: the organisation's)" })),
+    distribution: Type.Optional(
+      Type.String({ maxLength: 200, description: "Distribution for objects without one (default: the organisation's)" }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -21,11 +23,20 @@ export function importRoutes(jobs: ImportJobService, owners: Services['importOwn
   return async (app) => {
     // The body is the bundle itself, streamed: no JSON parsing by Fastify here.
     app.removeAllContentTypeParsers();
-    app.addContentTypeParser('*', (_req: unknown, payload: IncomingMessage, done: (err: Error | null, body?: IncomingMessage) => void) => done(null, payload));
+    app.addContentTypeParser('*', (_req: unknown, payload: IncomingMessage, done: (err: Error | null, body?: IncomingMessage) => void) =>
+      done(null, payload),
+    );
 
     app.post(
       '/imports',
-      { bodyLimit: maxBytes, schema: { summary: 'Upload a STIX bundle (any size) to import; returns a job to poll', tags: ['imports'], querystring: UploadQuery } },
+      {
+        bodyLimit: maxBytes,
+        schema: {
+          summary: 'Upload a STIX bundle (any size) to import; returns a job to poll',
+          tags: ['imports'],
+          querystring: UploadQuery,
+        },
+      },
       async (req, reply) => {
         const principal = writerOf(req);
         if (!canImport(principal)) throw new ForbiddenError('viewers cannot import');
@@ -37,11 +48,21 @@ export function importRoutes(jobs: ImportJobService, owners: Services['importOwn
       },
     );
 
-    app.get('/imports/:id', { schema: { summary: 'An import job with its progress and summary', tags: ['imports'], params: JobParams } }, async (req) => jobs.get(principalOf(req), req.params.id));
+    app.get(
+      '/imports/:id',
+      { schema: { summary: 'An import job with its progress and summary', tags: ['imports'], params: JobParams } },
+      async (req) => jobs.get(principalOf(req), req.params.id),
+    );
 
     app.get(
       '/imports',
-      { schema: { summary: 'Recent import jobs, newest first', tags: ['imports'], querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }) } },
+      {
+        schema: {
+          summary: 'Recent import jobs, newest first',
+          tags: ['imports'],
+          querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }),
+        },
+      },
       async (req) => ({ jobs: await jobs.list(principalOf(req), req.query.limit) }),
     );
   };

@@ -5,13 +5,19 @@ import type { LookupResult, QueryService } from '../../services/query.service.ts
 import { principalOf } from '../auth/plugin.ts';
 import { endOfTurn } from '../end-of-turn.ts';
 
-const Kind = Type.Optional(Type.Union(OBSERVABLE_KINDS.map((k) => Type.Literal(k)), { description: 'Kind of value; detected from the value when absent' }));
+const Kind = Type.Optional(
+  Type.Union(
+    OBSERVABLE_KINDS.map((k) => Type.Literal(k)),
+    { description: 'Kind of value; detected from the value when absent' },
+  ),
+);
 const Value = Type.String({ minLength: 1, maxLength: 4096 });
 
 /** One lookup result as JSON text (stored objects spliced in as they are). */
 function present(r: LookupResult): string {
   const matches = r.matches.map(
-    (m) => `{"matched":${JSON.stringify(m.matched)},"object":${m.object.json}${m.object.withheld.length > 0 ? `,"withheld":${JSON.stringify(m.object.withheld)}` : ''}}`,
+    (m) =>
+      `{"matched":${JSON.stringify(m.matched)},"object":${m.object.json}${m.object.withheld.length > 0 ? `,"withheld":${JSON.stringify(m.object.withheld)}` : ''}}`,
   );
   return `{"value":${JSON.stringify(r.value)},"kind":${JSON.stringify(r.kind)},"normalized":${JSON.stringify(r.normalized)},"matches":[${matches.join(',')}]}`;
 }
@@ -21,7 +27,13 @@ export function lookupRoutes(query: QueryService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/lookup',
-      { schema: { summary: 'Look up one observable value in SCOs and indicator patterns', tags: ['lookup'], querystring: Type.Object({ value: Value, kind: Kind }, { additionalProperties: false }) } },
+      {
+        schema: {
+          summary: 'Look up one observable value in SCOs and indicator patterns',
+          tags: ['lookup'],
+          querystring: Type.Object({ value: Value, kind: Kind }, { additionalProperties: false }),
+        },
+      },
       async (req, reply) => {
         const [result] = await query.lookup(principalOf(req), [req.query.value], req.query.kind);
         const body = present(result as LookupResult);
@@ -32,7 +44,13 @@ export function lookupRoutes(query: QueryService): FastifyPluginAsyncTypebox {
     );
     app.post(
       '/lookup',
-      { schema: { summary: 'Look up up to 1,000 values at once', tags: ['lookup'], body: Type.Object({ values: Type.Array(Value, { minItems: 1, maxItems: 1000 }), kind: Kind }, { additionalProperties: false }) } },
+      {
+        schema: {
+          summary: 'Look up up to 1,000 values at once',
+          tags: ['lookup'],
+          body: Type.Object({ values: Type.Array(Value, { minItems: 1, maxItems: 1000 }), kind: Kind }, { additionalProperties: false }),
+        },
+      },
       async (req, reply) => {
         const results = await query.lookup(principalOf(req), req.body.values, req.body.kind);
         return reply.type('application/json; charset=utf-8').send(`{"results":[${results.map(present).join(',')}]}`);

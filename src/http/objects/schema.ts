@@ -16,7 +16,13 @@ export const ListQuery = Type.Object(
     added_after: Timestamp('Only objects stored at or after this time (ISO 8601)'),
     added_before: Timestamp('Only objects stored before this time (ISO 8601)'),
     revoked: Type.Optional(Type.Boolean({ description: 'Only revoked (true) or only not revoked (false) objects' })),
-    q: Type.Optional(Type.String({ description: 'Full-text search over name, description, labels, pattern, aliases and external ids', minLength: 1, maxLength: 500 })),
+    q: Type.Optional(
+      Type.String({
+        description: 'Full-text search over name, description, labels, pattern, aliases and external ids',
+        minLength: 1,
+        maxLength: 500,
+      }),
+    ),
     limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
     cursor: Type.Optional(Type.String({ description: 'The `next` value of the previous page', maxLength: 100 })),
   },

@@ -21,17 +21,29 @@ export function quarantineRoutes(quarantine: QuarantineService): FastifyPluginAs
     // The quarantine holds raw input that could not be labelled, so no access label can
     // protect it: only node administrators read and retry it.
     nodeAdminsOnly(app, 'read the quarantine');
-    app.get('/quarantine', { schema: { summary: 'Quarantined objects with their reasons', tags: ['quarantine'], querystring: ListQuery } }, async (req) => {
-      const after = req.query.cursor === undefined ? undefined : decodeCursor(req.query.cursor);
-      if (req.query.cursor !== undefined && after === undefined) throw new InvalidInputError('cursor is not a value this API returned', { parameter: 'cursor' });
-      const page = await quarantine.list({ limit: req.query.limit, ...(after === undefined ? {} : { after }) }, req.query.reason ? { reason: req.query.reason } : undefined);
-      return { entries: page.items, next: page.next === null ? null : encodeCursor(page.next) };
-    });
-    app.get('/quarantine/:id', { schema: { summary: 'One quarantined entry with its raw text', tags: ['quarantine'], params: EntryParams } }, async (req) =>
-      quarantine.show(req.params.id),
+    app.get(
+      '/quarantine',
+      { schema: { summary: 'Quarantined objects with their reasons', tags: ['quarantine'], querystring: ListQuery } },
+      async (req) => {
+        const after = req.query.cursor === undefined ? undefined : decodeCursor(req.query.cursor);
+        if (req.query.cursor !== undefined && after === undefined)
+          throw new InvalidInputError('cursor is not a value this API returned', { parameter: 'cursor' });
+        const page = await quarantine.list(
+          { limit: req.query.limit, ...(after === undefined ? {} : { after }) },
+          req.query.reason ? { reason: req.query.reason } : undefined,
+        );
+        return { entries: page.items, next: page.next === null ? null : encodeCursor(page.next) };
+      },
     );
-    app.post('/quarantine/:id/retry', { schema: { summary: 'Import a quarantined entry again', tags: ['quarantine'], params: EntryParams } }, async (req) =>
-      quarantine.retry(writerOf(req), req.params.id),
+    app.get(
+      '/quarantine/:id',
+      { schema: { summary: 'One quarantined entry with its raw text', tags: ['quarantine'], params: EntryParams } },
+      async (req) => quarantine.show(req.params.id),
+    );
+    app.post(
+      '/quarantine/:id/retry',
+      { schema: { summary: 'Import a quarantined entry again', tags: ['quarantine'], params: EntryParams } },
+      async (req) => quarantine.retry(writerOf(req), req.params.id),
     );
   };
 }

@@ -12,18 +12,28 @@ export function collectionRoutes(collections: CollectionService): FastifyPluginA
     app.get('/collections', { schema: { summary: 'TAXII collections and their grants (node administrators)', tags } }, async (req) => ({
       collections: await collections.list(principalOf(req)),
     }));
-    app.post('/collections', { schema: { summary: 'Add a TAXII collection (node administrators)', tags, body: CollectionBody } }, async (req, reply) =>
-      reply.status(201).send(await collections.add(writerOf(req), req.body)),
+    app.post(
+      '/collections',
+      { schema: { summary: 'Add a TAXII collection (node administrators)', tags, body: CollectionBody } },
+      async (req, reply) => reply.status(201).send(await collections.add(writerOf(req), req.body)),
     );
-    app.get('/collections/:id', { schema: { summary: 'One TAXII collection by id or alias', tags, params: CollectionRefParams } }, async (req) =>
-      collections.get(principalOf(req), req.params.id),
+    app.get(
+      '/collections/:id',
+      { schema: { summary: 'One TAXII collection by id or alias', tags, params: CollectionRefParams } },
+      async (req) => collections.get(principalOf(req), req.params.id),
     );
-    app.patch('/collections/:id', { schema: { summary: 'Change a TAXII collection', tags, params: CollectionRefParams, body: CollectionBody } }, async (req) =>
-      collections.update(writerOf(req), req.params.id, req.body),
+    app.patch(
+      '/collections/:id',
+      { schema: { summary: 'Change a TAXII collection', tags, params: CollectionRefParams, body: CollectionBody } },
+      async (req) => collections.update(writerOf(req), req.params.id, req.body),
     );
-    app.delete('/collections/:id', { schema: { summary: 'Remove a TAXII collection (the objects stay)', tags, params: CollectionRefParams } }, async (req, reply) => {
-      await collections.remove(writerOf(req), req.params.id);
-      return reply.status(204).send();
-    });
+    app.delete(
+      '/collections/:id',
+      { schema: { summary: 'Remove a TAXII collection (the objects stay)', tags, params: CollectionRefParams } },
+      async (req, reply) => {
+        await collections.remove(writerOf(req), req.params.id);
+        return reply.status(204).send();
+      },
+    );
   };
 }

@@ -9,7 +9,10 @@ import { toProblem } from '../problem.ts';
 /** §3.1: every response carries the TAXII media type with its version parameter, exactly as
  *  §1.6.8.2 writes it (a Buffer, so that Fastify neither quotes the parameter nor adds one). */
 export function sendTaxii(reply: FastifyReply, status: number, body: unknown, text?: string): FastifyReply {
-  return reply.status(status).header('content-type', TAXII_MEDIA_TYPE).send(Buffer.from(text ?? JSON.stringify(body)));
+  return reply
+    .status(status)
+    .header('content-type', TAXII_MEDIA_TYPE)
+    .send(Buffer.from(text ?? JSON.stringify(body)));
 }
 
 /**

@@ -25,7 +25,10 @@ export interface TaxiiServerInfo {
 export const API_ROOT = '/taxii2/api/';
 
 const CollectionParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
-const ObjectParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), objectId: Type.String({ minLength: 1, maxLength: 300 }) });
+const ObjectParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 200 }),
+  objectId: Type.String({ minLength: 1, maxLength: 300 }),
+});
 const StatusParams = Type.Object({ statusId: Type.String({ minLength: 1, maxLength: 100 }) });
 
 const ALL_FIELDS: readonly MatchField[] = ['id', 'type', 'version', 'spec_version'];
@@ -59,7 +62,12 @@ export function taxiiRoutes(taxii: TaxiiService, info: TaxiiServerInfo): Fastify
     );
     // §4.2 API root.
     app.get('/api/', { schema: { summary: 'TAXII 2.1 API root', tags } }, async (_req, reply) =>
-      sendTaxii(reply, 200, { title: info.title, description: info.description, versions: [TAXII_MEDIA_TYPE], max_content_length: info.maxContentLength }),
+      sendTaxii(reply, 200, {
+        title: info.title,
+        description: info.description,
+        versions: [TAXII_MEDIA_TYPE],
+        max_content_length: info.maxContentLength,
+      }),
     );
     // §4.3 status of an add-objects request.
     app.get('/api/status/:statusId/', { schema: { summary: 'TAXII 2.1 status', tags, params: StatusParams } }, async (req, reply) =>
@@ -75,32 +83,71 @@ export function taxiiRoutes(taxii: TaxiiService, info: TaxiiServerInfo): Fastify
       sendTaxii(reply, 200, collectionResource(await taxii.collection(principalOf(req), req.params.id))),
     );
     // §5.3 manifest, §5.4 objects.
-    app.get('/api/collections/:id/manifest/', { schema: { summary: 'TAXII 2.1 manifest', tags, params: CollectionParams } }, async (req, reply) => {
-      const page = await taxii.read(principalOf(req), req.params.id, parseTaxiiQuery(query(req), ALL_FIELDS));
-      return sendTaxii(dateHeaders(reply, page), 200, undefined, manifestText(page));
-    });
-    app.get('/api/collections/:id/objects/', { schema: { summary: 'TAXII 2.1 get objects', tags, params: CollectionParams } }, async (req, reply) => {
-      const page = await taxii.read(principalOf(req), req.params.id, parseTaxiiQuery(query(req), ALL_FIELDS));
-      return sendTaxii(dateHeaders(reply, page), 200, undefined, envelopeText(page));
-    });
+    app.get(
+      '/api/collections/:id/manifest/',
+      { schema: { summary: 'TAXII 2.1 manifest', tags, params: CollectionParams } },
+      async (req, reply) => {
+        const page = await taxii.read(principalOf(req), req.params.id, parseTaxiiQuery(query(req), ALL_FIELDS));
+        return sendTaxii(dateHeaders(reply, page), 200, undefined, manifestText(page));
+      },
+    );
+    app.get(
+      '/api/collections/:id/objects/',
+      { schema: { summary: 'TAXII 2.1 get objects', tags, params: CollectionParams } },
+      async (req, reply) => {
+        const page = await taxii.read(principalOf(req), req.params.id, parseTaxiiQuery(query(req), ALL_FIELDS));
+        return sendTaxii(dateHeaders(reply, page), 200, undefined, envelopeText(page));
+      },
+    );
     // §5.5 add objects: 202 with a status resource; ingestion continues in the background.
-    app.post('/api/collections/:id/objects/', { schema: { summary: 'TAXII 2.1 add objects', tags, params: CollectionParams } }, async (req, reply) => {
-      checkContentType(req.headers['content-type']);
-      return sendTaxii(reply, 202, statusResource(await taxii.add(principalOf(req), req.params.id, req.body)));
-    });
+    app.post(
+      '/api/collections/:id/objects/',
+      { schema: { summary: 'TAXII 2.1 add objects', tags, params: CollectionParams } },
+      async (req, reply) => {
+        checkContentType(req.headers['content-type']);
+        return sendTaxii(reply, 202, statusResource(await taxii.add(principalOf(req), req.params.id, req.body)));
+      },
+    );
     // §5.6 one object, §5.7 delete it, §5.8 its versions.
-    app.get('/api/collections/:id/objects/:objectId/', { schema: { summary: 'TAXII 2.1 get an object', tags, params: ObjectParams } }, async (req, reply) => {
-      const page = await taxii.object(principalOf(req), req.params.id, req.params.objectId, parseTaxiiQuery(query(req), ['version', 'spec_version']));
-      return sendTaxii(dateHeaders(reply, page), 200, undefined, envelopeText(page));
-    });
-    app.delete('/api/collections/:id/objects/:objectId/', { schema: { summary: 'TAXII 2.1 delete an object', tags, params: ObjectParams } }, async (req, reply) => {
-      // Without match[version] the object is deleted, i.e. every version of it. §5.7: no payload.
-      await taxii.remove(principalOf(req), req.params.id, req.params.objectId, parseTaxiiQuery(query(req), ['version', 'spec_version'], { all: true }));
-      return reply.status(200).header('content-type', TAXII_MEDIA_TYPE).send();
-    });
-    app.get('/api/collections/:id/objects/:objectId/versions/', { schema: { summary: 'TAXII 2.1 object versions', tags, params: ObjectParams } }, async (req, reply) => {
-      const page = await taxii.versions(principalOf(req), req.params.id, req.params.objectId, parseTaxiiQuery(query(req), ['spec_version']));
-      return sendTaxii(dateHeaders(reply, page), 200, undefined, versionsText(page));
-    });
+    app.get(
+      '/api/collections/:id/objects/:objectId/',
+      { schema: { summary: 'TAXII 2.1 get an object', tags, params: ObjectParams } },
+      async (req, reply) => {
+        const page = await taxii.object(
+          principalOf(req),
+          req.params.id,
+          req.params.objectId,
+          parseTaxiiQuery(query(req), ['version', 'spec_version']),
+        );
+        return sendTaxii(dateHeaders(reply, page), 200, undefined, envelopeText(page));
+      },
+    );
+    app.delete(
+      '/api/collections/:id/objects/:objectId/',
+      { schema: { summary: 'TAXII 2.1 delete an object', tags, params: ObjectParams } },
+      async (req, reply) => {
+        // Without match[version] the object is deleted, i.e. every version of it. §5.7: no payload.
+        await taxii.remove(
+          principalOf(req),
+          req.params.id,
+          req.params.objectId,
+          parseTaxiiQuery(query(req), ['version', 'spec_version'], { all: true }),
+        );
+        return reply.status(200).header('content-type', TAXII_MEDIA_TYPE).send();
+      },
+    );
+    app.get(
+      '/api/collections/:id/objects/:objectId/versions/',
+      { schema: { summary: 'TAXII 2.1 object versions', tags, params: ObjectParams } },
+      async (req, reply) => {
+        const page = await taxii.versions(
+          principalOf(req),
+          req.params.id,
+          req.params.objectId,
+          parseTaxiiQuery(query(req), ['spec_version']),
+        );
+        return sendTaxii(dateHeaders(reply, page), 200, undefined, versionsText(page));
+      },
+    );
   };
 }

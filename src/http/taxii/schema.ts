@@ -2,7 +2,10 @@
 // properties are refused so that a typo is an error rather than a silent no-op.
 import { Type } from '@fastify/type-provider-typebox';
 
-const Grants = Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 1000, description: '*, org:<id> or community:<id>; empty grants nobody' });
+const Grants = Type.Array(Type.String({ minLength: 1, maxLength: 300 }), {
+  maxItems: 1000,
+  description: '*, org:<id> or community:<id>; empty grants nobody',
+});
 const Names = Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 1000 });
 
 export const CollectionBody = Type.Object(

@@ -14,7 +14,8 @@ export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.
  *  every other path, /api and /taxii2 above all, keeps its own not-found answer. */
 export const APP_ROUTES = ['/', '/explore', '/import', '/objects/:id', '/objects/:id/graph', '/admin/:section'] as const;
 
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Concord</title></head>
 <body style="font-family:sans-serif;background:#111;color:#eee;padding:2rem"><h1>Concord</h1>
@@ -37,6 +38,9 @@ export async function uiRoutes(app: FastifyInstance, dist: string = WEB_DIST): P
     const name = req.params.file;
     // Vite names built assets by content hash: they never change under the same name.
     if (!/^[\w.-]+$/.test(name) || !existsSync(`${dist}assets/${name}`)) return reply.callNotFound();
-    return reply.header('cache-control', 'public, max-age=31536000, immutable').header('x-content-type-options', 'nosniff').sendFile(`assets/${name}`, dist);
+    return reply
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .sendFile(`assets/${name}`, dist);
   });
 }

@@ -73,8 +73,31 @@ export function peerPrincipal(peer: Peer, reader: Reader): UserPrincipal {
   const at = peer.createdAt;
   return {
     kind: 'user',
-    user: { id: `peer:${peer.id}`, orgId: peer.nodeId, username: `peer:${peer.name}`, displayName: peer.name, roles: ['viewer'], clearances: { ...reader.clearances }, exercises: [...reader.exercises], disabled: false, mustChangePassword: false, createdAt: at, updatedAt: at },
-    org: { id: peer.nodeId, name: peer.name, country: null, communities: [...reader.communities], node: peer.nodeId, defaultTlp: 'red', defaultDistribution: 'organization', disabled: false, createdAt: at, updatedAt: at },
+    user: {
+      id: `peer:${peer.id}`,
+      orgId: peer.nodeId,
+      username: `peer:${peer.name}`,
+      displayName: peer.name,
+      roles: ['viewer'],
+      clearances: { ...reader.clearances },
+      exercises: [...reader.exercises],
+      disabled: false,
+      mustChangePassword: false,
+      createdAt: at,
+      updatedAt: at,
+    },
+    org: {
+      id: peer.nodeId,
+      name: peer.name,
+      country: null,
+      communities: [...reader.communities],
+      node: peer.nodeId,
+      defaultTlp: 'red',
+      defaultDistribution: 'organization',
+      disabled: false,
+      createdAt: at,
+      updatedAt: at,
+    },
     via: 'token',
     scope: 'read',
     tokenId: null,
@@ -84,7 +107,19 @@ export function peerPrincipal(peer: Peer, reader: Reader): UserPrincipal {
 
 /** The collection a peer reads: every version, in the order stored. */
 function peerCollection(peer: Peer): Collection {
-  return { id: peer.keyId, title: `Federation: ${peer.name}`, description: '', alias: null, kind: 'query', query: {}, read: [], write: [], mediaTypes: [], createdAt: peer.createdAt, updatedAt: peer.updatedAt };
+  return {
+    id: peer.keyId,
+    title: `Federation: ${peer.name}`,
+    description: '',
+    alias: null,
+    kind: 'query',
+    query: {},
+    read: [],
+    write: [],
+    mediaTypes: [],
+    createdAt: peer.createdAt,
+    updatedAt: peer.updatedAt,
+  };
 }
 
 /** Pages of what may leave to each peer. */
@@ -97,7 +132,9 @@ export class EgressService {
 
   /** The reader a peer reads as, with the local sharing groups one of its organisations is in. */
   async readerFor(peer: Peer): Promise<Reader> {
-    const groups = (await this.deps.orgs.listSharingGroups()).filter((g) => !g.disabled && g.members.some((m) => peer.orgs.includes(m))).map((g) => g.id);
+    const groups = (await this.deps.orgs.listSharingGroups())
+      .filter((g) => !g.disabled && g.members.some((m) => peer.orgs.includes(m)))
+      .map((g) => g.id);
     return peerReader(peer, groups, this.deps.schemes);
   }
 
@@ -144,10 +181,14 @@ export class EgressService {
         }
         position = e.position;
         const v = visible.get(e.object.seq);
-        if (v && e.label && mayEgress(reader, peer.outbound, v.type, e.label, this.deps.schemes)) chosen.push({ v, label: e.label, dateAdded: e.dateAdded });
+        if (v && e.label && mayEgress(reader, peer.outbound, v.type, e.label, this.deps.schemes))
+          chosen.push({ v, label: e.label, dateAdded: e.dateAdded });
         if (out.length + chosen.length >= limit) break;
       }
-      const { forms } = await this.signedForms(chosen.filter((x) => withheldFromPeer(x.v) === false && local.has(x.label.ownerOrg)), node);
+      const { forms } = await this.signedForms(
+        chosen.filter((x) => withheldFromPeer(x.v) === false && local.has(x.label.ownerOrg)),
+        node,
+      );
       for (const { v, label, dateAdded } of chosen) {
         const text = withheldFromPeer(v) ? undefined : (forms.get(v.seq) ?? this.relayed(v, label, local, peer));
         if (text !== undefined) out.push({ text, dateAdded });
@@ -159,7 +200,14 @@ export class EgressService {
     }
     if (!settled) exhausted = true;
     const more = !exhausted;
-    return { objects: out.map((o) => o.text), more, next: position, first: out[0]?.dateAdded ?? null, last: out.at(-1)?.dateAdded ?? null, head: await this.deps.head() };
+    return {
+      objects: out.map((o) => o.text),
+      more,
+      next: position,
+      first: out[0]?.dateAdded ?? null,
+      last: out.at(-1)?.dateAdded ?? null,
+      head: await this.deps.head(),
+    };
   }
 
   /**
@@ -181,8 +229,20 @@ export class EgressService {
     const all: Collection = { ...peerCollection(first), id: 'presign' };
     for (;;) {
       const batch = await this.deps.collections.entries(all, { select: { all: true }, after: next, limit: PRESIGN_STEP });
-      const shareable = batch.filter((e) => e.label !== null && local.has(e.label.ownerOrg) && readers.some(({ peer, reader }) => e.label !== null && mayEgress(reader, peer.outbound, e.object.type, e.label, this.deps.schemes)));
-      signed += (await this.signedForms(shareable.map((e) => ({ v: { ...e.object, withheld: [] }, label: e.label as AccessLabel })), node)).signed;
+      const shareable = batch.filter(
+        (e) =>
+          e.label !== null &&
+          local.has(e.label.ownerOrg) &&
+          readers.some(
+            ({ peer, reader }) => e.label !== null && mayEgress(reader, peer.outbound, e.object.type, e.label, this.deps.schemes),
+          ),
+      );
+      signed += (
+        await this.signedForms(
+          shareable.map((e) => ({ v: { ...e.object, withheld: [] }, label: e.label as AccessLabel })),
+          node,
+        )
+      ).signed;
       // A version not labelled yet is left to be signed when first served.
       next = batch.at(-1)?.position ?? next;
       if (batch.length < PRESIGN_STEP) return { next, signed };
@@ -210,7 +270,10 @@ export class EgressService {
    * Definitions are left out (they leave as held); a version that carries another node's
    * provenance (a local user imported a signed object) is left to relayed().
    */
-  private async signedForms(items: readonly { v: Visible; label: AccessLabel }[], node: NodeIdentity): Promise<{ forms: Map<number, string>; signed: number }> {
+  private async signedForms(
+    items: readonly { v: Visible; label: AccessLabel }[],
+    node: NodeIdentity,
+  ): Promise<{ forms: Map<number, string>; signed: number }> {
     const own = items.filter(({ v }) => v.type !== 'marking-definition' && !CONCORD_PUBLISHED_IDS.has(v.id));
     const out = new Map<number, string>();
     if (own.length === 0) return { forms: out, signed: 0 };
@@ -226,7 +289,9 @@ export class EgressService {
       const o = JSON.parse(v.json) as StixObject;
       if (provenanceOf(o)) continue;
       const group = label.distribution.kind === 'sharing-group' ? await this.ownGroupStatement(label.distribution.id, groups) : undefined;
-      const json = signedText(signObject(withTlpMarking(o, label), node.signer, label.ownerOrg, formatDistribution(label.distribution), group));
+      const json = signedText(
+        signObject(withTlpMarking(o, label), node.signer, label.ownerOrg, formatDistribution(label.distribution), group),
+      );
       out.set(v.seq, json);
       fresh.push({ seq: v.seq, keyId: node.keyId, json });
     }

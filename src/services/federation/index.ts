@@ -56,13 +56,41 @@ export function buildFederation(deps: FederationDeps): FederationServices {
   const identity = () => node.identity();
   const ownKeyId = async (): Promise<string> => (await identity()).keyId;
   const head = (): Promise<number> => fed.peers.storeHead();
-  const retractions = new RetractionService({ tombstones: fed.tombstones, origins: fed.origins, access: store.access, orgs: store.orgs, audit: deps.audit, ingest: deps.ingest, owner: deps.owner, ownKeyId });
-  const ingress = new IngressService({ ingest: deps.ingest, quarantine: store.quarantine, origins: fed.origins, tombstones: fed.tombstones, peers: fed.peers, orgs: store.orgs, groups: deps.groups, retractions, node: identity });
+  const retractions = new RetractionService({
+    tombstones: fed.tombstones,
+    origins: fed.origins,
+    access: store.access,
+    orgs: store.orgs,
+    audit: deps.audit,
+    ingest: deps.ingest,
+    owner: deps.owner,
+    ownKeyId,
+  });
+  const ingress = new IngressService({
+    ingest: deps.ingest,
+    quarantine: store.quarantine,
+    origins: fed.origins,
+    tombstones: fed.tombstones,
+    peers: fed.peers,
+    orgs: store.orgs,
+    groups: deps.groups,
+    retractions,
+    node: identity,
+  });
   const sync = new SyncService({ peers: fed.peers, witnesses: fed.witnesses, ingress, node: identity, ...deps.sync });
   return {
     node,
     peers: new PeerService({ peers: fed.peers, schemes: deps.schemes, audit: deps.audit, ownKeyId }),
-    egress: new EgressService({ collections: store.collections, forms: fed.forms, peers: fed.peers, orgs: store.orgs, gate: deps.gate, schemes: deps.schemes, node: identity, head }),
+    egress: new EgressService({
+      collections: store.collections,
+      forms: fed.forms,
+      peers: fed.peers,
+      orgs: store.orgs,
+      gate: deps.gate,
+      schemes: deps.schemes,
+      node: identity,
+      head,
+    }),
     ingress,
     sync,
     retractions,

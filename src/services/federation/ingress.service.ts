@@ -138,7 +138,9 @@ export class IngressService {
     }
     const checked = await this.adoptGroups(passed, peer, refuse);
     // Retractions first, so that what they withdraw in the same page is not stored.
-    for (const { item, p } of checked) if (item.type === CONCORD_RETRACTION_TYPE && p) await this.deps.retractions.apply(JSON.parse(item.text) as StixObject, p, `peer:${peer.name}`);
+    for (const { item, p } of checked)
+      if (item.type === CONCORD_RETRACTION_TYPE && p)
+        await this.deps.retractions.apply(JSON.parse(item.text) as StixObject, p, `peer:${peer.name}`);
     const sorted = await this.sort(checked, peer, summary);
     await this.deps.quarantine.add(held);
     await this.ingest(sorted, peer, summary);
@@ -150,7 +152,11 @@ export class IngressService {
    * in the page), so that their members here can read them. An object whose group is this
    * node's own or another node's is refused (PEER_GROUP_CONFLICT): a group id is its origin's.
    */
-  private async adoptGroups(checked: Checked[], peer: Peer, refuse: (item: PageItem, reason: string, message: string) => void): Promise<Checked[]> {
+  private async adoptGroups(
+    checked: Checked[],
+    peer: Peer,
+    refuse: (item: PageItem, reason: string, message: string) => void,
+  ): Promise<Checked[]> {
     const latest = new Map<string, { group: GroupStatement; keyId: string }>();
     for (const { p } of checked) {
       const g = p?.group;
@@ -251,7 +257,11 @@ export class IngressService {
       }
       const known = origins.get(item.id);
       if (p && known && known.keyId !== p.keyId) {
-        out.refused.push({ item, reason: 'NOT_OWNER', message: `${item.id} originated on another node (key ${known.keyId}); only its origin publishes new versions` });
+        out.refused.push({
+          item,
+          reason: 'NOT_OWNER',
+          message: `${item.id} originated on another node (key ${known.keyId}); only its origin publishes new versions`,
+        });
         continue;
       }
       // Unsigned objects a peer may send (inbound policy) are owned by the peer's node identity.
@@ -267,7 +277,15 @@ export class IngressService {
   private async ingest(sorted: Sorted, peer: Peer, summary: IngressSummary): Promise<void> {
     const source = `${PEER_SOURCE}${peer.id}`;
     if (sorted.refused.length > 0) {
-      await this.deps.quarantine.add(sorted.refused.map((r) => ({ source, objectId: r.item.id, reason: r.reason, details: { message: r.message, peer: peer.name }, raw: r.item.text })));
+      await this.deps.quarantine.add(
+        sorted.refused.map((r) => ({
+          source,
+          objectId: r.item.id,
+          reason: r.reason,
+          details: { message: r.message, peer: peer.name },
+          raw: r.item.text,
+        })),
+      );
       for (const r of sorted.refused) {
         summary.quarantined++;
         summary.reasons[r.reason] = (summary.reasons[r.reason] ?? 0) + 1;
@@ -284,12 +302,15 @@ export class IngressService {
       const missing = items.filter((i) => i.examined === undefined);
       const late = examineBatch(missing.map((i) => i.text));
       missing.forEach((i, n) => (i.examined = late[n]));
-      const s = await this.deps.ingest.importExamined(items.map((i) => ({ text: i.text, examined: i.examined as ExaminedLite })), {
-        source,
-        owner,
-        settle: false,
-        ...(originKey !== undefined ? { originKey } : {}),
-      });
+      const s = await this.deps.ingest.importExamined(
+        items.map((i) => ({ text: i.text, examined: i.examined as ExaminedLite })),
+        {
+          source,
+          owner,
+          settle: false,
+          ...(originKey !== undefined ? { originKey } : {}),
+        },
+      );
       summary.accepted += s.accepted;
       summary.unchanged += s.unchanged;
       summary.quarantined += s.quarantined;

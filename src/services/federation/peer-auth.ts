@@ -3,7 +3,13 @@
 // against the key pinned for that peer, each request once. Disabled and pinned-only peers are
 // refused.
 import { publicKeyBytes } from '../../domain/federation/keys.ts';
-import { checkRequestSignature, DATE_HEADER, KEY_ID_HEADER, NONCE_HEADER, SIGNATURE_HEADER } from '../../domain/federation/request-signature.ts';
+import {
+  checkRequestSignature,
+  DATE_HEADER,
+  KEY_ID_HEADER,
+  NONCE_HEADER,
+  SIGNATURE_HEADER,
+} from '../../domain/federation/request-signature.ts';
 import { PeerAuthError } from '../../errors.ts';
 import type { NonceRepo, PeerRecord, PeerRepo } from '../../store/federation.types.ts';
 import { ReplayGuard } from './replay-guard.ts';
@@ -45,7 +51,8 @@ export class PeerAuthenticator {
     const why = checkRequestSignature({ keyId, date, nonce, signature }, publicKeyBytes(peer.publicKey), method, pathAndQuery, body);
     if (why !== undefined) throw new PeerAuthError(why);
     // Only a request whose signature holds is remembered: others cannot fill the memory.
-    if (!(await this.replays.admit(keyId, nonce, Date.parse(date)))) throw new PeerAuthError('this signed request has been received before (a replay)');
+    if (!(await this.replays.admit(keyId, nonce, Date.parse(date))))
+      throw new PeerAuthError('this signed request has been received before (a replay)');
     return peer;
   }
 }

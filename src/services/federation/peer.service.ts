@@ -41,7 +41,12 @@ export class PeerService {
     const peer = applyPeerInput(blankPeer(randomBytes(4).toString('hex'), now), input, this.deps.schemes, now);
     await this.unique(peer.id, peer.name, peer.keyId);
     await this.deps.peers.create(peer);
-    await this.deps.audit.record({ action: 'peer.add', actor: actorName(principal), target: peer.id, details: { name: peer.name, url: peer.url, keyId: peer.keyId } });
+    await this.deps.audit.record({
+      action: 'peer.add',
+      actor: actorName(principal),
+      target: peer.id,
+      details: { name: peer.name, url: peer.url, keyId: peer.keyId },
+    });
     return this.get(principal, peer.id);
   }
 
@@ -65,7 +70,12 @@ export class PeerService {
     const next = applyPeerInput(current, input, this.deps.schemes, new Date().toISOString());
     await this.unique(next.id, next.name, next.keyId);
     await this.deps.peers.update(next);
-    await this.deps.audit.record({ action: 'peer.update', actor: actorName(principal), target: next.id, details: { changed: Object.keys(input), keyId: next.keyId } });
+    await this.deps.audit.record({
+      action: 'peer.update',
+      actor: actorName(principal),
+      target: next.id,
+      details: { changed: Object.keys(input), keyId: next.keyId },
+    });
     return this.get(principal, next.id);
   }
 
@@ -73,15 +83,22 @@ export class PeerService {
     this.require(principal, true);
     const p = await this.get(principal, ref);
     await this.deps.peers.remove(p.id);
-    await this.deps.audit.record({ action: 'peer.remove', actor: actorName(principal), target: p.id, details: { name: p.name, keyId: p.keyId } });
+    await this.deps.audit.record({
+      action: 'peer.remove',
+      actor: actorName(principal),
+      target: p.id,
+      details: { name: p.name, keyId: p.keyId },
+    });
   }
 
   private async unique(id: string, name: string, keyId: string): Promise<void> {
-    if (keyId === (await this.deps.ownKeyId())) throw new ConflictError('that is this node\'s own key: a node does not peer with itself', { field: 'key' });
+    if (keyId === (await this.deps.ownKeyId()))
+      throw new ConflictError("that is this node's own key: a node does not peer with itself", { field: 'key' });
     const byName = await this.deps.peers.byName(name);
     if (byName && byName.id !== id) throw new ConflictError(`peer name "${name}" is taken by peer ${byName.id}`, { field: 'name' });
     const byKey = await this.deps.peers.byKeyId(keyId);
-    if (byKey && byKey.id !== id) throw new ConflictError(`that key is pinned already, for peer ${byKey.name} (${byKey.id})`, { field: 'key' });
+    if (byKey && byKey.id !== id)
+      throw new ConflictError(`that key is pinned already, for peer ${byKey.name} (${byKey.id})`, { field: 'key' });
   }
 
   private require(p: Principal, write: boolean): void {

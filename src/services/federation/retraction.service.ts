@@ -48,14 +48,24 @@ export class RetractionService {
       const label = labels.get(id);
       // Not held, not originated here, or not the caller's organisation's: as if missing.
       const mine = principal.kind === 'system' || isNodeAdmin(principal) || (label !== undefined && principal.org.id === label.ownerOrg);
-      if (!label || !local.has(label.ownerOrg) || !mine) throw new NotFoundError(`${id} (an object your organisation originated on this node)`);
-      if (!hasRole(principal, 'admin', 'org-admin', 'analyst')) throw new ForbiddenError(`your roles may not retract ${id}; its organisation's analysts and administrators may`);
+      if (!label || !local.has(label.ownerOrg) || !mine)
+        throw new NotFoundError(`${id} (an object your organisation originated on this node)`);
+      if (!hasRole(principal, 'admin', 'org-admin', 'analyst'))
+        throw new ForbiddenError(`your roles may not retract ${id}; its organisation's analysts and administrators may`);
     }
     const retraction = buildRetraction(ids, owner.orgId, reason);
     const keyId = await this.deps.ownKeyId();
     const purged = await this.deps.tombstones.purge(ids, keyId, retraction.id, new Date().toISOString());
-    await this.deps.ingest.importStream([JSON.stringify([retraction])], { source: 'retraction', owner: { ...owner, tlp: 'green', distribution: { kind: 'federation' } } });
-    await this.deps.audit.record({ action: 'object.retract', actor: actorName(principal), target: retraction.id, details: { ids, purged, ...(reason ? { reason } : {}) } });
+    await this.deps.ingest.importStream([JSON.stringify([retraction])], {
+      source: 'retraction',
+      owner: { ...owner, tlp: 'green', distribution: { kind: 'federation' } },
+    });
+    await this.deps.audit.record({
+      action: 'object.retract',
+      actor: actorName(principal),
+      target: retraction.id,
+      details: { ids, purged, ...(reason ? { reason } : {}) },
+    });
     return { retraction, purged };
   }
 
@@ -75,7 +85,12 @@ export class RetractionService {
     });
     if (mine.length === 0) return 0;
     const purged = await this.deps.tombstones.purge(mine, p.keyId, retraction.id, new Date().toISOString());
-    await this.deps.audit.record({ action: 'object.retracted_by_peer', actor, target: retraction.id, details: { ids: mine.slice(0, 100), purged, origin: p.originNode } });
+    await this.deps.audit.record({
+      action: 'object.retracted_by_peer',
+      actor,
+      target: retraction.id,
+      details: { ids: mine.slice(0, 100), purged, origin: p.originNode },
+    });
     return purged;
   }
 }

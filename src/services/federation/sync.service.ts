@@ -166,7 +166,8 @@ export class SyncService {
   async pull(peerId: string, options: PullOptions = {}): Promise<PeerPullResult> {
     const peer = await this.deps.peers.get(peerId);
     if (!peer) throw new NotFoundError(`peer ${peerId}`);
-    if (!peer.sync || peer.disabled) throw new InvalidInputError(`peer ${peer.name} is ${peer.disabled ? 'disabled' : 'pinned only (no sync)'}`);
+    if (!peer.sync || peer.disabled)
+      throw new InvalidInputError(`peer ${peer.name} is ${peer.disabled ? 'disabled' : 'pinned only (no sync)'}`);
     const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
     await this.lease(peer, holder);
     const result = emptyPeerPull(new Date().toISOString());
@@ -186,7 +187,11 @@ export class SyncService {
     result.finishedAt = new Date().toISOString();
     const after = await this.deps.peers.get(peer.id);
     const caughtUp = after !== undefined && Number(after.state.cursor ?? 0) >= Number(after.state.peerHead ?? 0);
-    await this.deps.peers.saveState(peer.id, { lastPullAt: result.finishedAt, lastResult: result, ...(result.ok && caughtUp ? { behindSince: null } : {}) });
+    await this.deps.peers.saveState(peer.id, {
+      lastPullAt: result.finishedAt,
+      lastResult: result,
+      ...(result.ok && caughtUp ? { behindSince: null } : {}),
+    });
     return result;
   }
 
@@ -194,7 +199,11 @@ export class SyncService {
     const until = (): string => new Date(Date.now() + LEASE_MS).toISOString();
     if (await this.deps.peers.claim(peer.id, holder, new Date().toISOString(), until())) return;
     // A process of this host killed mid-pull left its lease: take it over at once.
-    if (deadLocalHolder(await this.deps.peers.leaseHolder(peer.id)) && (await this.deps.peers.claim(peer.id, holder, '9999-12-31T23:59:59.999Z', until()))) return;
+    if (
+      deadLocalHolder(await this.deps.peers.leaseHolder(peer.id)) &&
+      (await this.deps.peers.claim(peer.id, holder, '9999-12-31T23:59:59.999Z', until()))
+    )
+      return;
     throw new ConflictError(`peer ${peer.name} is being pulled by another process`);
   }
 
@@ -288,7 +297,8 @@ export class SyncService {
     try {
       const text = await this.askPeer(peer, '/api/v1/federation/audit-head', {}, 'audit head');
       const s = text === undefined ? undefined : headStatementOf((JSON.parse(text) as { statement?: unknown }).statement);
-      if (s !== undefined && s.keyId === peer.keyId && checkHeadStatement(publicKeyBytes(peer.publicKey), s)) await this.deps.witnesses.keep(s, new Date().toISOString());
+      if (s !== undefined && s.keyId === peer.keyId && checkHeadStatement(publicKeyBytes(peer.publicKey), s))
+        await this.deps.witnesses.keep(s, new Date().toISOString());
     } catch {
       this.witnessedAt.delete(peer.id);
     }
@@ -314,7 +324,9 @@ export class SyncService {
     // A node from before this exchange: its groups still arrive with its objects.
     if (text === undefined) return;
     const body = JSON.parse(text) as { groups?: unknown };
-    const statements = (Array.isArray(body.groups) ? (body.groups as Parameters<typeof groupStatementOf>[0][]) : []).map(groupStatementOf).filter((g): g is GroupStatement => g !== undefined);
+    const statements = (Array.isArray(body.groups) ? (body.groups as Parameters<typeof groupStatementOf>[0][]) : [])
+      .map(groupStatementOf)
+      .filter((g): g is GroupStatement => g !== undefined);
     await this.deps.ingress.receiveGroups(peer, statements);
   }
 
@@ -345,7 +357,10 @@ export class SyncService {
   async notified(peer: PeerRecord, head: number): Promise<boolean> {
     const cursor = Number(peer.state.cursor ?? 0);
     const behind = head > cursor;
-    await this.deps.peers.saveState(peer.id, { peerHead: String(head), ...(behind && peer.state.behindSince === null ? { behindSince: new Date().toISOString() } : {}) });
+    await this.deps.peers.saveState(peer.id, {
+      peerHead: String(head),
+      ...(behind && peer.state.behindSince === null ? { behindSince: new Date().toISOString() } : {}),
+    });
     if (behind) this.onNudge(peer.id);
     return behind;
   }

@@ -43,7 +43,11 @@ function page(): string {
 test('a page attested by its sender checks that sender’s objects through it; relayed objects are still checked one by one', () => {
   const text = page();
   const nonce = 'nonce-of-the-page-request';
-  const v = verifyPageText(pinned, text, { keyId: peer.keyId, nonce, signature: signResponse(privateKeyObject(peer.privateKey), nonce, text) });
+  const v = verifyPageText(pinned, text, {
+    keyId: peer.keyId,
+    nonce,
+    signature: signResponse(privateKeyObject(peer.privateKey), nonce, text),
+  });
   assert.equal(v.attested, true);
   assert.equal(v.items[0]?.verdict?.ok, true);
   const relayed = v.items[1]?.verdict;
@@ -55,8 +59,14 @@ test('an attestation that does not hold is ignored: every object stands on its o
   const text = page();
   const key = privateKeyObject(peer.privateKey);
   const cases = [
-    { why: 'signed for another request', attestation: { keyId: peer.keyId, nonce: 'this-request', signature: signResponse(key, 'another-request', text) } },
-    { why: 'signed by another key than the sender’s', attestation: { keyId: peer.keyId, nonce: 'n-1', signature: signResponse(privateKeyObject(third.privateKey), 'n-1', text) } },
+    {
+      why: 'signed for another request',
+      attestation: { keyId: peer.keyId, nonce: 'this-request', signature: signResponse(key, 'another-request', text) },
+    },
+    {
+      why: 'signed by another key than the sender’s',
+      attestation: { keyId: peer.keyId, nonce: 'n-1', signature: signResponse(privateKeyObject(third.privateKey), 'n-1', text) },
+    },
     { why: 'a key that is not pinned', attestation: { keyId: 'unpinned', nonce: 'n-1', signature: signResponse(key, 'n-1', text) } },
   ];
   for (const { why, attestation } of cases) {

@@ -50,7 +50,13 @@ const WORKER_FROM_BYTES = 32 * 1024;
 const POOL = Math.max(1, Math.min(2, availableParallelism()));
 
 function isStix(v: unknown): v is StixObject {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as StixObject).id === 'string' && typeof (v as StixObject).type === 'string';
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    typeof (v as StixObject).id === 'string' &&
+    typeof (v as StixObject).type === 'string'
+  );
 }
 
 /** The pinned keys as verification takes them: key id → raw public key. */
@@ -64,7 +70,9 @@ export function keysOf(pinned: PinnedKeys): Keys {
 export function verifyObjects(keys: Keys, objects: readonly unknown[], attestedBy?: string): PageItem[] {
   return objects.map((o) => {
     const text = JSON.stringify(o) ?? 'null';
-    return isStix(o) ? { text, id: o.id, type: o.type, verdict: verifyObject(o, (k) => keys.get(k), attestedBy) } : { text, id: null, type: null, verdict: null };
+    return isStix(o)
+      ? { text, id: o.id, type: o.type, verdict: verifyObject(o, (k) => keys.get(k), attestedBy) }
+      : { text, id: null, type: null, verdict: null };
   });
 }
 
@@ -73,7 +81,8 @@ export function verifyObjects(keys: Keys, objects: readonly unknown[], attestedB
 export function verifyPageText(pinned: PinnedKeys, text: string, attestation?: PageAttestation): VerifiedPage {
   const keys = keysOf(pinned);
   const by = attestation && keys.get(attestation.keyId);
-  const attested = by !== undefined && attestation !== undefined && checkResponseSignature(by, attestation.nonce, text, attestation.signature);
+  const attested =
+    by !== undefined && attestation !== undefined && checkResponseSignature(by, attestation.nonce, text, attestation.signature);
   const body: unknown = text.trim() === '' ? {} : JSON.parse(text);
   const b = (body !== null && typeof body === 'object' ? body : {}) as { objects?: unknown; more?: unknown; next?: unknown };
   const objects = Array.isArray(b.objects) ? b.objects : [];

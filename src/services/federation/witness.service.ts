@@ -2,7 +2,13 @@
 // states its audit head to a peer that asks (after its pulls, at most once a minute), shows a
 // peer what it kept of that peer's statements (SyncService keeps them), and checks its own chain
 // against what its peers kept of its statements.
-import { checkHeadStatement, judgeWitness, stateHead, type HeadStatement, type WitnessReport } from '../../domain/federation/audit-witness.ts';
+import {
+  checkHeadStatement,
+  judgeWitness,
+  stateHead,
+  type HeadStatement,
+  type WitnessReport,
+} from '../../domain/federation/audit-witness.ts';
 import { publicKeyBytes } from '../../domain/federation/keys.ts';
 import type { Peer } from '../../domain/federation/types.ts';
 import type { PeerRecord, WitnessRepo } from '../../store/federation.types.ts';

@@ -54,8 +54,7 @@ async function createObjects(db: Kysely<unknown>, dialect: StoreDialect): Promis
   // added_at grows with seq, so this index turns an added_at bound into a seq bound.
   await db.schema.createIndex('objects_added_at').on('objects').columns(['added_at', 'seq']).execute();
   const latest = latestPredicate(dialect);
-  const partial = (name: string, columns: string[]) =>
-    db.schema.createIndex(name).on('objects').columns(columns).where(latest).execute();
+  const partial = (name: string, columns: string[]) => db.schema.createIndex(name).on('objects').columns(columns).where(latest).execute();
   // No partial index on (seq) alone: objects is stored in seq order already, and most rows are
   // latest versions, so an unfiltered listing reads the table itself.
   await partial('objects_latest_type', ['type', 'seq']);

@@ -21,7 +21,11 @@ interface Fresh {
 }
 
 /** Stores a batch in the open transaction `trx`; see ObjectRepo.insertBatch. */
-export async function insertBatchPg(trx: Transaction<Tables>, objects: readonly PreparedObject[], labels?: readonly (AccessLabel | null)[]): Promise<InsertResult[]> {
+export async function insertBatchPg(
+  trx: Transaction<Tables>,
+  objects: readonly PreparedObject[],
+  labels?: readonly (AccessLabel | null)[],
+): Promise<InsertResult[]> {
   await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
   const held = await existingVersions(trx, objects);
   const results: InsertResult[] = [];
@@ -48,7 +52,10 @@ export async function insertBatchPg(trx: Transaction<Tables>, objects: readonly 
   await insertObjects(trx, rows, winners, addedAt);
   if (demoted.length > 0) await unindex(trx, demoted);
   await index(trx, [...winners]);
-  await storeLabels(trx, fresh.flatMap((f, i) => (f.label === null ? [] : [accessRow(firstSeq + i, f.label)])));
+  await storeLabels(
+    trx,
+    fresh.flatMap((f, i) => (f.label === null ? [] : [accessRow(firstSeq + i, f.label)])),
+  );
   return results;
 }
 
@@ -56,7 +63,11 @@ export async function insertBatchPg(trx: Transaction<Tables>, objects: readonly 
 const LABEL_CHUNK = 1000;
 
 async function storeLabels(trx: Transaction<Tables>, rows: ReturnType<typeof accessRow>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += LABEL_CHUNK) await trx.insertInto('object_access').values(rows.slice(i, i + LABEL_CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += LABEL_CHUNK)
+    await trx
+      .insertInto('object_access')
+      .values(rows.slice(i, i + LABEL_CHUNK))
+      .execute();
 }
 
 async function existingVersions(trx: Transaction<Tables>, objects: readonly PreparedObject[]): Promise<Map<string, string>> {
@@ -169,7 +180,9 @@ async function index(trx: Transaction<Tables>, winners: readonly Fresh[]): Promi
   const networks = [...networkPrefixes(winners.flatMap((w) => w.o.observables)).values()];
   if (networks.length > 0) {
     await sql`insert into observable_networks (kind, prefix)
-      select * from unnest(${networks.map((n) => n.kind)}::text[], ${networks.map((n) => n.prefix)}::int[]) on conflict do nothing`.execute(trx);
+      select * from unnest(${networks.map((n) => n.kind)}::text[], ${networks.map((n) => n.prefix)}::int[]) on conflict do nothing`.execute(
+      trx,
+    );
   }
   if (labels[0].length > 0) {
     await sql`insert into labels (seq, label)

@@ -72,7 +72,11 @@ export class KyselyAccountRepo implements AccountRepo {
       updated_at: u.updatedAt,
     };
     const { id: _id, ...rest } = row;
-    await this.db.insertInto('users').values(row).onConflict((c) => c.column('id').doUpdateSet(rest)).execute();
+    await this.db
+      .insertInto('users')
+      .values(row)
+      .onConflict((c) => c.column('id').doUpdateSet(rest))
+      .execute();
   }
 
   async getUser(id: string): Promise<UserRecord | undefined> {
@@ -92,7 +96,10 @@ export class KyselyAccountRepo implements AccountRepo {
   }
 
   async countUsers(): Promise<number> {
-    const r = await this.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const r = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
@@ -138,7 +145,12 @@ export class KyselyAccountRepo implements AccountRepo {
   }
 
   async revokeToken(id: string, at: string): Promise<boolean> {
-    const r = await this.db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    const r = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }
 

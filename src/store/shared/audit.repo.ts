@@ -100,7 +100,10 @@ export class KyselyAuditRepo implements AuditRepo {
     if (request.after !== undefined) q = q.where('seq', '<', request.after);
     if (request.action !== undefined) q = q.where('action', '=', request.action);
     if (request.actor !== undefined) q = q.where('actor', '=', request.actor);
-    const rows = await q.orderBy('seq', 'desc').limit(request.limit + 1).execute();
+    const rows = await q
+      .orderBy('seq', 'desc')
+      .limit(request.limit + 1)
+      .execute();
     const items = rows.slice(0, request.limit).map(toEntry);
     const last = items.at(-1);
     return { items, next: rows.length > request.limit && last ? last.seq : null };

@@ -3,7 +3,15 @@
 // §3.4.1 `match[version]`) in the order they were added to the collection (§3.3); the access
 // policy is applied by the caller, on what this returns.
 import { sql, type Expression, type Generated, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { Collection, CollectionEntry, CollectionKind, CollectionQuery, CollectionRead, CollectionRepo, StatusRecord } from '../collection.types.ts';
+import type {
+  Collection,
+  CollectionEntry,
+  CollectionKind,
+  CollectionQuery,
+  CollectionRead,
+  CollectionRepo,
+  StatusRecord,
+} from '../collection.types.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
 import { toStored } from './object.reads.ts';
@@ -60,7 +68,19 @@ function toCollection(r: CollectionsTable): Collection {
   const read: string[] = JSON.parse(r.read_grants);
   const write: string[] = JSON.parse(r.write_grants);
   const mediaTypes: string[] = JSON.parse(r.media_types);
-  return { id: r.id, title: r.title, description: r.description, alias: r.alias, kind: r.kind, query, read, write, mediaTypes, createdAt: r.created_at, updatedAt: r.updated_at };
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    alias: r.alias,
+    kind: r.kind,
+    query,
+    read,
+    write,
+    mediaTypes,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 function toRow(c: Collection): CollectionsTable {
@@ -79,7 +99,8 @@ function toRow(c: Collection): CollectionsTable {
   };
 }
 
-const or = (conds: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> => (conds.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(conds, sql` or `)})`);
+const or = (conds: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> =>
+  conds.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(conds, sql` or `)})`;
 
 /** Collections, their membership and TAXII status resources. */
 export class KyselyCollectionRepo implements CollectionRepo {
@@ -128,7 +149,18 @@ export class KyselyCollectionRepo implements CollectionRepo {
             .selectFrom('collection_objects as m')
             .innerJoin('objects as v', 'v.seq', 'm.seq')
             .leftJoin('object_access as a', 'a.seq', 'v.seq')
-            .select(['v.seq', 'v.id', 'v.type', 'v.version', 'v.added_at', 'v.json', 'v.latest', 'm.n as position', 'm.added_at as date_added', 'a.label'])
+            .select([
+              'v.seq',
+              'v.id',
+              'v.type',
+              'v.version',
+              'v.added_at',
+              'v.json',
+              'v.latest',
+              'm.n as position',
+              'm.added_at as date_added',
+              'a.label',
+            ])
             .where('m.collection_id', '=', c.id)
             .where('m.n', '>', read.after ?? 0)
             .$if(read.addedAfter !== undefined, (q) => q.where('m.added_at', '>', read.addedAfter ?? ''))
@@ -140,7 +172,18 @@ export class KyselyCollectionRepo implements CollectionRepo {
         : await this.db
             .selectFrom('objects as v')
             .leftJoin('object_access as a', 'a.seq', 'v.seq')
-            .select(['v.seq', 'v.id', 'v.type', 'v.version', 'v.added_at', 'v.json', 'v.latest', 'v.seq as position', 'v.added_at as date_added', 'a.label'])
+            .select([
+              'v.seq',
+              'v.id',
+              'v.type',
+              'v.version',
+              'v.added_at',
+              'v.json',
+              'v.latest',
+              'v.seq as position',
+              'v.added_at as date_added',
+              'a.label',
+            ])
             .where('v.seq', '>', read.after ?? 0)
             .$if(read.addedAfter !== undefined, (q) => q.where('v.added_at', '>', read.addedAfter ?? ''))
             .where(this.selectQuery(read))
@@ -173,13 +216,25 @@ export class KyselyCollectionRepo implements CollectionRepo {
 
   async removeMembers(collectionId: string, seqs: number[]): Promise<number> {
     if (seqs.length === 0) return 0;
-    const r = await this.db.deleteFrom('collection_objects').where('collection_id', '=', collectionId).where('seq', 'in', seqs).executeTakeFirst();
+    const r = await this.db
+      .deleteFrom('collection_objects')
+      .where('collection_id', '=', collectionId)
+      .where('seq', 'in', seqs)
+      .executeTakeFirst();
     return Number(r.numDeletedRows);
   }
 
   async putStatus(s: StatusRecord): Promise<void> {
     const { id, collectionId, orgId, status, requestTimestamp, updatedAt, ...rest } = s;
-    const row = { id, collection_id: collectionId, org_id: orgId, status, request_timestamp: requestTimestamp, updated_at: updatedAt, body: JSON.stringify(rest) };
+    const row = {
+      id,
+      collection_id: collectionId,
+      org_id: orgId,
+      status,
+      request_timestamp: requestTimestamp,
+      updated_at: updatedAt,
+      body: JSON.stringify(rest),
+    };
     await this.db
       .insertInto('taxii_status')
       .values(row)
@@ -193,7 +248,15 @@ export class KyselyCollectionRepo implements CollectionRepo {
     // Written by putStatus from a StatusRecord.
     const body: Omit<StatusRecord, 'id' | 'collectionId' | 'orgId' | 'status' | 'requestTimestamp' | 'updatedAt'> = JSON.parse(r.body);
     const status = r.status === 'complete' ? 'complete' : 'pending';
-    return { id: r.id, collectionId: r.collection_id, orgId: r.org_id, status, requestTimestamp: r.request_timestamp, updatedAt: r.updated_at, ...body };
+    return {
+      id: r.id,
+      collectionId: r.collection_id,
+      orgId: r.org_id,
+      status,
+      requestTimestamp: r.request_timestamp,
+      updatedAt: r.updated_at,
+      ...body,
+    };
   }
 
   /** The request's own filters on `objects as v`: ids, types, spec versions (§3.4.1). */
@@ -212,7 +275,9 @@ export class KyselyCollectionRepo implements CollectionRepo {
     if (q.types) out.push(this.d.inList('v.type', q.types));
     if (q.createdByRefs) out.push(this.d.inList('v.created_by_ref', q.createdByRefs));
     if (q.labels) {
-      out.push(sql<SqlBool>`v.id in (select o.id from objects o where ${this.d.isLatest('o')} and o.seq in (select labels.seq from labels where ${this.d.inList('labels.label', q.labels)}))`);
+      out.push(
+        sql<SqlBool>`v.id in (select o.id from objects o where ${this.d.isLatest('o')} and o.seq in (select labels.seq from labels where ${this.d.inList('labels.label', q.labels)}))`,
+      );
     }
     return out;
   }

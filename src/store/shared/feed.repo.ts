@@ -102,7 +102,11 @@ export class KyselyFeedRepo implements FeedRepo {
   }
 
   async saveResult(id: string, result: FeedPullResult): Promise<void> {
-    await this.db.updateTable('feeds').set({ last_pull_at: result.finishedAt, last_result: JSON.stringify(result) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('feeds')
+      .set({ last_pull_at: result.finishedAt, last_result: JSON.stringify(result) })
+      .where('id', '=', id)
+      .execute();
   }
 
   claim(id: string, holder: string, now: string, until: string): Promise<boolean> {

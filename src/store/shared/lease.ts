@@ -10,7 +10,14 @@ export type LeasedTable = 'feeds' | 'peers';
  * `now`; true when taken. One conditional UPDATE: atomic on both engines, so two processes
  * cannot both win.
  */
-export async function claimLease<DB>(db: Kysely<DB>, table: LeasedTable, id: string, holder: string, now: string, until: string): Promise<boolean> {
+export async function claimLease<DB>(
+  db: Kysely<DB>,
+  table: LeasedTable,
+  id: string,
+  holder: string,
+  now: string,
+  until: string,
+): Promise<boolean> {
   const r = await sql`update ${sql.table(table)} set lease_holder = ${holder}, lease_until = ${until}
     where id = ${id} and (lease_until is null or lease_until < ${now} or lease_holder = ${holder})`.execute(db);
   return Number(r.numAffectedRows ?? 0) > 0;
@@ -18,5 +25,7 @@ export async function claimLease<DB>(db: Kysely<DB>, table: LeasedTable, id: str
 
 /** Gives row `id`'s lease back, if `holder` still holds it. */
 export async function releaseLease<DB>(db: Kysely<DB>, table: LeasedTable, id: string, holder: string): Promise<void> {
-  await sql`update ${sql.table(table)} set lease_holder = null, lease_until = null where id = ${id} and lease_holder = ${holder}`.execute(db);
+  await sql`update ${sql.table(table)} set lease_holder = null, lease_until = null where id = ${id} and lease_holder = ${holder}`.execute(
+    db,
+  );
 }

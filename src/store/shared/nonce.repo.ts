@@ -20,7 +20,11 @@ export class KyselyNonceRepo implements NonceRepo {
 
   async admit(keyId: string, nonce: string, untilMs: number): Promise<boolean> {
     // The primary key decides, atomically across processes: the second insert adds nothing.
-    const r = await this.db.insertInto('peer_nonces').values({ key_id: keyId, nonce, until_ms: untilMs }).onConflict((oc) => oc.columns(['key_id', 'nonce']).doNothing()).executeTakeFirst();
+    const r = await this.db
+      .insertInto('peer_nonces')
+      .values({ key_id: keyId, nonce, until_ms: untilMs })
+      .onConflict((oc) => oc.columns(['key_id', 'nonce']).doNothing())
+      .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 

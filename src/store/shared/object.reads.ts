@@ -128,7 +128,10 @@ export class ObjectReads {
     if (ids.length === 0) return [];
     // refs rows belong to latest versions only, so joining by seq yields the source's id.
     const edge = () =>
-      this.db.selectFrom('refs as r').innerJoin('objects as s', 's.seq', 'r.seq').select(['s.id as source', 'r.property', 'r.target_id as target']);
+      this.db
+        .selectFrom('refs as r')
+        .innerJoin('objects as s', 's.seq', 'r.seq')
+        .select(['s.id as source', 'r.property', 'r.target_id as target']);
     const sources = this.db.selectFrom('objects as o').select('o.seq').where(this.dialect.isLatest('o')).where(this.dialect.idIn('o', ids));
     const rows = await edge()
       .where('r.seq', 'in', sources)

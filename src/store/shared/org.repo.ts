@@ -8,7 +8,6 @@ import type { Tables } from './tables.ts';
 
 type Bool = (v: boolean) => number | boolean;
 
-
 function toOrg(r: OrganizationsTable): Org {
   return {
     id: r.id,
@@ -25,7 +24,14 @@ function toOrg(r: OrganizationsTable): Org {
 }
 
 function toCommunity(r: CommunitiesTable): Community {
-  return { id: r.id, name: r.name, description: r.description, disabled: Boolean(r.disabled), createdAt: r.created_at, updatedAt: r.updated_at };
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    disabled: Boolean(r.disabled),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 function toGroup(r: SharingGroupsTable): SharingGroup {
@@ -66,7 +72,11 @@ export class KyselyOrgRepo implements OrgRepo {
       updated_at: o.updatedAt,
     };
     const { id: _id, ...rest } = row;
-    await this.db.insertInto('organizations').values(row).onConflict((c) => c.column('id').doUpdateSet(rest)).execute();
+    await this.db
+      .insertInto('organizations')
+      .values(row)
+      .onConflict((c) => c.column('id').doUpdateSet(rest))
+      .execute();
   }
 
   async getOrg(id: string): Promise<Org | undefined> {
@@ -93,7 +103,11 @@ export class KyselyOrgRepo implements OrgRepo {
       updated_at: c.updatedAt,
     };
     const { id: _id, ...rest } = row;
-    await this.db.insertInto('communities').values(row).onConflict((k) => k.column('id').doUpdateSet(rest)).execute();
+    await this.db
+      .insertInto('communities')
+      .values(row)
+      .onConflict((k) => k.column('id').doUpdateSet(rest))
+      .execute();
   }
 
   async getCommunity(id: string): Promise<Community | undefined> {
@@ -118,7 +132,11 @@ export class KyselyOrgRepo implements OrgRepo {
       origin_key: g.origin,
     };
     const { id: _id, ...rest } = row;
-    await this.db.insertInto('sharing_groups').values(row).onConflict((k) => k.column('id').doUpdateSet(rest)).execute();
+    await this.db
+      .insertInto('sharing_groups')
+      .values(row)
+      .onConflict((k) => k.column('id').doUpdateSet(rest))
+      .execute();
   }
 
   async getSharingGroup(id: string): Promise<SharingGroup | undefined> {

@@ -24,7 +24,11 @@ export class KyselyEgressFormRepo implements EgressFormRepo {
   async get(seqs: readonly number[]): Promise<Map<number, EgressForm>> {
     const out = new Map<number, EgressForm>();
     for (let i = 0; i < seqs.length; i += CHUNK) {
-      const rows = await this.db.selectFrom('egress_forms').selectAll().where('seq', 'in', seqs.slice(i, i + CHUNK)).execute();
+      const rows = await this.db
+        .selectFrom('egress_forms')
+        .selectAll()
+        .where('seq', 'in', seqs.slice(i, i + CHUNK))
+        .execute();
       for (const r of rows) out.set(Number(r.seq), { keyId: r.key_id, json: r.json });
     }
     return out;
@@ -34,7 +38,11 @@ export class KyselyEgressFormRepo implements EgressFormRepo {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const values = rows.slice(i, i + CHUNK).map((r) => ({ seq: r.seq, key_id: r.keyId, json: r.json }));
       // Another process signing the same version wrote the same text (Ed25519 is deterministic).
-      await this.db.insertInto('egress_forms').values(values).onConflict((oc) => oc.column('seq').doNothing()).execute();
+      await this.db
+        .insertInto('egress_forms')
+        .values(values)
+        .onConflict((oc) => oc.column('seq').doNothing())
+        .execute();
     }
   }
 }

@@ -67,7 +67,14 @@ function toRecord(r: PeersTable): PeerRecord {
     disabled: Boolean(r.disabled),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-    state: { cursor: r.cursor, peerHead: r.peer_head, behindSince: r.behind_since, lastPullAt: r.last_pull_at, lastSuccessAt: r.last_success_at, lastResult },
+    state: {
+      cursor: r.cursor,
+      peerHead: r.peer_head,
+      behindSince: r.behind_since,
+      lastPullAt: r.last_pull_at,
+      lastSuccessAt: r.last_success_at,
+      lastResult,
+    },
   };
 }
 
@@ -82,7 +89,14 @@ export class KyselyPeerRepo implements PeerRepo {
   }
 
   private columns(p: Peer) {
-    const config: PeerConfig = { orgs: [...p.orgs], countries: [...p.countries], communities: [...p.communities], accreditation: { ...p.accreditation }, outbound: p.outbound, inbound: p.inbound };
+    const config: PeerConfig = {
+      orgs: [...p.orgs],
+      countries: [...p.countries],
+      communities: [...p.communities],
+      accreditation: { ...p.accreditation },
+      outbound: p.outbound,
+      inbound: p.inbound,
+    };
     return {
       name: p.name,
       url: p.url,
@@ -99,7 +113,19 @@ export class KyselyPeerRepo implements PeerRepo {
   async create(p: Peer): Promise<void> {
     await this.db
       .insertInto('peers')
-      .values({ id: p.id, ...this.columns(p), cursor: null, peer_head: null, behind_since: null, last_pull_at: null, last_success_at: null, last_result: null, lease_holder: null, lease_until: null, created_at: p.createdAt })
+      .values({
+        id: p.id,
+        ...this.columns(p),
+        cursor: null,
+        peer_head: null,
+        behind_since: null,
+        last_pull_at: null,
+        last_success_at: null,
+        last_result: null,
+        lease_holder: null,
+        lease_until: null,
+        created_at: p.createdAt,
+      })
       .execute();
   }
 
@@ -157,7 +183,10 @@ export class KyselyPeerRepo implements PeerRepo {
   }
 
   async storeHead(): Promise<number> {
-    const r = await this.db.selectFrom('objects').select((eb) => eb.fn.max('seq').as('head')).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('objects')
+      .select((eb) => eb.fn.max('seq').as('head'))
+      .executeTakeFirst();
     return Number(r?.head ?? 0);
   }
 

@@ -51,7 +51,10 @@ export class KyselyQuarantineRepo implements QuarantineRepo {
       raw: storable(e.raw),
     }));
     for (let i = 0; i < rows.length; i += CHUNK) {
-      await this.db.insertInto('quarantine').values(rows.slice(i, i + CHUNK)).execute();
+      await this.db
+        .insertInto('quarantine')
+        .values(rows.slice(i, i + CHUNK))
+        .execute();
     }
   }
 
@@ -61,7 +64,10 @@ export class KyselyQuarantineRepo implements QuarantineRepo {
     if (page.after !== undefined) q = q.where('id', '<', page.after);
     if (filter.reason !== undefined) q = q.where('reason', '=', filter.reason);
     if (filter.source !== undefined) q = q.where('source', '=', filter.source);
-    const rows = await q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+    const rows = await q
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
     const items = rows.slice(0, page.limit).map(toEntry);
     const last = items.at(-1);
     return { items, next: rows.length > page.limit && last ? last.id : null };

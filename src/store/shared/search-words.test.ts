@@ -19,7 +19,11 @@ test('the FTS document indexes exactly the search words, long words and non-ASCI
       const text = words.join(sep);
       const doc = ftsDocument(text);
       if (/^[\x00-\x7f]*$/.test(text)) assert.deepEqual(ftsTokens(doc), new Set(searchWords(text)));
-      else assert.deepEqual(doc.split(' ').filter((w) => w !== ''), searchWords(text));
+      else
+        assert.deepEqual(
+          doc.split(' ').filter((w) => w !== ''),
+          searchWords(text),
+        );
     }),
   );
 });

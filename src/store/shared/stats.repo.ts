@@ -48,7 +48,14 @@ export class KyselyStatsRepo implements StatsRepo {
       .select(['o.type', 'a.label', 'sa.label as sourceLabel', 'ta.label as targetLabel', day.as('day'), sql<number>`count(*)`.as('n')])
       .groupBy(['o.type', 'a.label', 'sa.label', 'ta.label', day])
       .execute();
-    return rows.map((r) => ({ type: r.type, label: r.label, sourceLabel: r.sourceLabel, targetLabel: r.targetLabel, day: r.day, count: Number(r.n) }));
+    return rows.map((r) => ({
+      type: r.type,
+      label: r.label,
+      sourceLabel: r.sourceLabel,
+      targetLabel: r.targetLabel,
+      day: r.day,
+      count: Number(r.n),
+    }));
   }
 
   async activity(types: readonly string[]): Promise<ActivityGroup[]> {
@@ -57,20 +64,45 @@ export class KyselyStatsRepo implements StatsRepo {
       .selectFrom('objects as e')
       .innerJoin('object_access as ea', 'ea.seq', 'e.seq')
       .innerJoin('refs as r', (j) => j.onRef('r.seq', '=', 'e.seq').on('r.property', 'in', ['source_ref', 'target_ref', 'sighting_of_ref']))
-      .innerJoin('objects as x', (j) => j.on(this.sql.idOf('x', 'r.target_id')).on(this.sql.isLatest('x')).on('x.type', 'in', [...types]))
+      .innerJoin('objects as x', (j) =>
+        j
+          .on(this.sql.idOf('x', 'r.target_id'))
+          .on(this.sql.isLatest('x'))
+          .on('x.type', 'in', [...types]),
+      )
       .innerJoin('object_access as xa', 'xa.seq', 'x.seq')
       // The other end of a relationship: the end property that is not the one pointing at x.
       .leftJoin('refs as r2', (j) =>
-        j.onRef('r2.seq', '=', 'e.seq').on('r2.property', 'in', ['source_ref', 'target_ref']).onRef('r2.property', '<>', 'r.property').on('e.type', '=', 'relationship'),
+        j
+          .onRef('r2.seq', '=', 'e.seq')
+          .on('r2.property', 'in', ['source_ref', 'target_ref'])
+          .onRef('r2.property', '<>', 'r.property')
+          .on('e.type', '=', 'relationship'),
       )
       .leftJoin('objects as y', (j) => j.on(this.sql.idOf('y', 'r2.target_id')).on(this.sql.isLatest('y')))
       .leftJoin('object_access as ya', 'ya.seq', 'y.seq')
       .where(this.sql.isLatest('e'))
       .where('e.type', 'in', EDGE_TYPES)
-      .select(['x.id', 'x.type', 'xa.label', 'e.type as edgeType', 'ea.label as edgeLabel', 'ya.label as otherLabel', sql<number>`count(*)`.as('n')])
+      .select([
+        'x.id',
+        'x.type',
+        'xa.label',
+        'e.type as edgeType',
+        'ea.label as edgeLabel',
+        'ya.label as otherLabel',
+        sql<number>`count(*)`.as('n'),
+      ])
       .groupBy(['x.id', 'x.type', 'xa.label', 'e.type', 'ea.label', 'ya.label'])
       .execute();
-    return rows.map((r) => ({ id: r.id, type: r.type, label: r.label, edgeType: r.edgeType, edgeLabel: r.edgeLabel, otherLabel: r.otherLabel, count: Number(r.n) }));
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      label: r.label,
+      edgeType: r.edgeType,
+      edgeLabel: r.edgeLabel,
+      otherLabel: r.otherLabel,
+      count: Number(r.n),
+    }));
   }
 
   async recent(options: { notOwnedBy: string; excludeTypes: readonly string[]; before?: number; limit: number }): Promise<StoredObject[]> {
@@ -117,7 +149,14 @@ export class KyselyStatsRepo implements StatsRepo {
     }
     return rows.map((r) => {
       const end = ends.get(Number(r.seq));
-      return { seq: Number(r.seq), id: r.id, type: r.type, label: r.label, sourceLabel: end?.source ?? null, targetLabel: end?.target ?? null };
+      return {
+        seq: Number(r.seq),
+        id: r.id,
+        type: r.type,
+        label: r.label,
+        sourceLabel: end?.source ?? null,
+        targetLabel: end?.target ?? null,
+      };
     });
   }
 }

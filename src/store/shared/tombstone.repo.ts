@@ -51,7 +51,13 @@ export class KyselyOriginRepo implements OriginRepo {
     const out = new Map<string, Origin>();
     for (const part of chunks([...new Set(ids)])) {
       // The first version received names the origin (only it may add versions afterwards).
-      const rows = await this.db.selectFrom('objects as o').select(['o.id', 'o.origin_key']).where(this.d.idIn('o', part)).where('o.origin_key', 'is not', null).orderBy('o.seq').execute();
+      const rows = await this.db
+        .selectFrom('objects as o')
+        .select(['o.id', 'o.origin_key'])
+        .where(this.d.idIn('o', part))
+        .where('o.origin_key', 'is not', null)
+        .orderBy('o.seq')
+        .execute();
       for (const r of rows) if (r.origin_key !== null && !out.has(r.id)) out.set(r.id, { keyId: r.origin_key });
     }
     return out;
@@ -72,14 +78,25 @@ export class KyselyTombstoneRepo implements TombstoneRepo {
     const out = new Map<string, Tombstone>();
     for (const part of chunks([...new Set(ids)])) {
       const rows = await this.db.selectFrom('tombstones').selectAll().where('object_id', 'in', part).execute();
-      for (const r of rows) out.set(r.object_id, { objectId: r.object_id, retractedAt: r.retracted_at, retractedBy: r.retracted_by, retractionId: r.retraction_id });
+      for (const r of rows)
+        out.set(r.object_id, {
+          objectId: r.object_id,
+          retractedAt: r.retracted_at,
+          retractedBy: r.retracted_by,
+          retractionId: r.retraction_id,
+        });
     }
     return out;
   }
 
   async list(limit: number): Promise<Tombstone[]> {
     const rows = await this.db.selectFrom('tombstones').selectAll().orderBy('retracted_at', 'desc').limit(limit).execute();
-    return rows.map((r) => ({ objectId: r.object_id, retractedAt: r.retracted_at, retractedBy: r.retracted_by, retractionId: r.retraction_id }));
+    return rows.map((r) => ({
+      objectId: r.object_id,
+      retractedAt: r.retracted_at,
+      retractedBy: r.retracted_by,
+      retractionId: r.retraction_id,
+    }));
   }
 
   async purge(ids: readonly string[], by: string, retractionId: string, at: string): Promise<number> {
@@ -90,7 +107,11 @@ export class KyselyTombstoneRepo implements TombstoneRepo {
       for (const part of chunks(unique)) {
         const versions = await tx.selectFrom('objects as o').select(['o.seq', 'o.json']).where(this.d.idIn('o', part)).execute();
         for (const v of versions) {
-          await tx.updateTable('objects').set({ json: stub(v.json) }).where('seq', '=', v.seq).execute();
+          await tx
+            .updateTable('objects')
+            .set({ json: stub(v.json) })
+            .where('seq', '=', v.seq)
+            .execute();
         }
         const seqs = versions.map((v) => Number(v.seq));
         for (const s of chunks(seqs)) {
@@ -120,5 +141,13 @@ export class KyselyTombstoneRepo implements TombstoneRepo {
 
 /** The federation repositories over one database. */
 export function federationRepos(db: Kysely<Tables>, dialect: SqlDialect): FederationRepos {
-  return { nodeKey: new KyselyNodeKeyRepo(db), forms: new KyselyEgressFormRepo(db), peers: new KyselyPeerRepo(db, dialect), origins: new KyselyOriginRepo(db, dialect), tombstones: new KyselyTombstoneRepo(db, dialect), witnesses: new KyselyWitnessRepo(db), nonces: new KyselyNonceRepo(db) };
+  return {
+    nodeKey: new KyselyNodeKeyRepo(db),
+    forms: new KyselyEgressFormRepo(db),
+    peers: new KyselyPeerRepo(db, dialect),
+    origins: new KyselyOriginRepo(db, dialect),
+    tombstones: new KyselyTombstoneRepo(db, dialect),
+    witnesses: new KyselyWitnessRepo(db),
+    nonces: new KyselyNonceRepo(db),
+  };
 }

@@ -26,7 +26,12 @@ export class KyselyWitnessRepo implements WitnessRepo {
     await this.db
       .insertInto('audit_witnesses')
       .values({ key_id: s.keyId, seq: s.seq, statement: JSON.stringify(s), witnessed_at: at })
-      .onConflict((oc) => oc.column('key_id').doUpdateSet({ seq: s.seq, statement: JSON.stringify(s), witnessed_at: at }).where('audit_witnesses.seq', '<=', s.seq))
+      .onConflict((oc) =>
+        oc
+          .column('key_id')
+          .doUpdateSet({ seq: s.seq, statement: JSON.stringify(s), witnessed_at: at })
+          .where('audit_witnesses.seq', '<=', s.seq),
+      )
       .execute();
   }
 

@@ -28,7 +28,12 @@ export interface DerivedBatch {
 }
 
 /** Builds the derived rows of `latest` versions, `[seq, object]` pairs in seq order. */
-export function derivedBatch(latest: readonly (readonly [number, PreparedObject])[], demoted: number[], first: number, last: number): DerivedBatch {
+export function derivedBatch(
+  latest: readonly (readonly [number, PreparedObject])[],
+  demoted: number[],
+  first: number,
+  last: number,
+): DerivedBatch {
   const refs: Value[] = [];
   const observables: { kind: string; value: string; seq: number }[] = [];
   const labels: Value[] = [];

@@ -61,7 +61,9 @@ export class IndexWriter {
       // worker's heap overflows.
       resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 },
     });
-    this.worker.on('message', (m: { ok: boolean; message?: string }) => this.settle(m.ok ? undefined : new Error(`index file: ${m.message}`)));
+    this.worker.on('message', (m: { ok: boolean; message?: string }) =>
+      this.settle(m.ok ? undefined : new Error(`index file: ${m.message}`)),
+    );
     this.worker.on('error', (e: Error) => {
       this.broken = e;
       while (this.waiting.length > 0) this.settle(e);
@@ -91,7 +93,8 @@ export class IndexWriter {
     const deadline = Date.now() + LOCK_WAIT_MS;
     while (Atomics.load(this.state, 0) === IDLE) {
       const left = deadline - Date.now();
-      if (left <= 0 || Atomics.wait(this.state, 0, IDLE, left) === 'timed-out') throw new Error('index file: the index writer did not start its transaction in time');
+      if (left <= 0 || Atomics.wait(this.state, 0, IDLE, left) === 'timed-out')
+        throw new Error('index file: the index writer did not start its transaction in time');
     }
     if (Atomics.load(this.state, 0) === FAILED) throw new Error('index file: the index writer could not lock the index file');
   }

@@ -213,7 +213,13 @@ function writeBatch(s: Statements, objects: readonly PreparedObject[], labels: L
     let current: Version | undefined;
     for (const v of versions) if (current === undefined || v.version > current.version) current = v;
     // The greatest version is the latest; an older one arriving late is stored but changes nothing.
-    const p: Pending = { seq: ++seq, object: o, key: keys.get(o.id) ?? idKey(o.id), latest: current === undefined || o.version > current.version, label: labels?.[i] ?? null };
+    const p: Pending = {
+      seq: ++seq,
+      object: o,
+      key: keys.get(o.id) ?? idKey(o.id),
+      latest: current === undefined || o.version > current.version,
+      label: labels?.[i] ?? null,
+    };
     pending.push(p);
     results.push({ status: 'inserted', seq: p.seq });
     versions.push({ seq: p.seq, version: o.version, pending: p });
@@ -249,7 +255,21 @@ function writeObjects(s: Statements, pending: readonly Pending[], addedAt: strin
   const flat: (string | number | null)[] = [];
   const access: (string | number)[] = [];
   for (const { seq, object: o, key, latest, label } of pending) {
-    flat.push(seq, o.id, key, o.version, o.type, o.specVersion, o.created, o.createdByRef, o.revoked ? 1 : 0, latest ? 1 : 0, addedAt, o.json, o.originKey ?? null);
+    flat.push(
+      seq,
+      o.id,
+      key,
+      o.version,
+      o.type,
+      o.specVersion,
+      o.created,
+      o.createdByRef,
+      o.revoked ? 1 : 0,
+      latest ? 1 : 0,
+      addedAt,
+      o.json,
+      o.originKey ?? null,
+    );
     if (label === null) continue;
     const a = accessRow(seq, label);
     access.push(a.seq, a.owner_org, a.tlp, a.distribution, a.label);

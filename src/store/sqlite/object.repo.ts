@@ -6,7 +6,16 @@ import type { Observable } from '../../domain/observables/types.ts';
 import type { AccessLabel } from '../../domain/access/types.ts';
 import type { InsertOptions, InsertResult, LookupHit, ObjectFilter, ObjectRepo, PreparedObject } from '../types.ts';
 import { filterConditions } from '../shared/filter.ts';
-import { OBJECT_COLUMNS, ObjectReads, distinctObservables, orderHits, toHit, type LabelledRow, type ObjectRow, type SeqRange } from '../shared/object.reads.ts';
+import {
+  OBJECT_COLUMNS,
+  ObjectReads,
+  distinctObservables,
+  orderHits,
+  toHit,
+  type LabelledRow,
+  type ObjectRow,
+  type SeqRange,
+} from '../shared/object.reads.ts';
 import { searchWords } from '../shared/search-words.ts';
 import { ftsQuery, sqliteSql } from '../shared/sql-dialect.ts';
 import type { Tables } from '../shared/tables.ts';

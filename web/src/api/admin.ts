@@ -64,7 +64,9 @@ export function useAuditVerify() {
 export function useRefresh(paths: readonly string[]) {
   const client = useQueryClient();
   return (): void => {
-    void client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'admin' && paths.some((p) => String(q.queryKey[1]).startsWith(p)) });
+    void client.invalidateQueries({
+      predicate: (q) => q.queryKey[0] === 'admin' && paths.some((p) => String(q.queryKey[1]).startsWith(p)),
+    });
   };
 }
 
@@ -78,7 +80,8 @@ export function useCreate<TBody, TResult = unknown>(path: string, also: readonly
 export function useUpdate<TBody, TResult = unknown>(path: string, also: readonly string[] = []) {
   const refresh = useRefresh([path, ...also]);
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: TBody }) => api<TResult>(`${path}/${encodeURIComponent(id)}`, { method: 'PATCH', json: body }),
+    mutationFn: ({ id, body }: { id: string; body: TBody }) =>
+      api<TResult>(`${path}/${encodeURIComponent(id)}`, { method: 'PATCH', json: body }),
     onSuccess: refresh,
   });
 }
@@ -87,13 +90,19 @@ export function useUpdate<TBody, TResult = unknown>(path: string, also: readonly
  *  list, which keeps the result; resolves to what the pull did (a failure on the far side is a result). */
 export function usePullNow<TResult>(path: string) {
   const refresh = useRefresh([path]);
-  return useMutation({ mutationFn: (id: string) => api<TResult>(`${path}/${encodeURIComponent(id)}/pull`, { method: 'POST' }), onSettled: refresh });
+  return useMutation({
+    mutationFn: (id: string) => api<TResult>(`${path}/${encodeURIComponent(id)}/pull`, { method: 'POST' }),
+    onSettled: refresh,
+  });
 }
 
 /** DELETE one record of an administration list, then refresh it. */
 export function useRemove(path: string, also: readonly string[] = []) {
   const refresh = useRefresh([path, ...also]);
-  return useMutation({ mutationFn: (id: string) => api<unknown>(`${path}/${encodeURIComponent(id)}`, { method: 'DELETE' }), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (id: string) => api<unknown>(`${path}/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: refresh,
+  });
 }
 
 export const useRevokeToken = () => useRemove('/tokens');

@@ -8,7 +8,11 @@ export function useUpload() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { file: Blob; tlp?: string; distribution?: string }) =>
-      api<ImportJob>(`/imports${qs({ tlp: input.tlp, distribution: input.distribution })}`, { method: 'POST', body: input.file, contentType: 'application/json' }),
+      api<ImportJob>(`/imports${qs({ tlp: input.tlp, distribution: input.distribution })}`, {
+        method: 'POST',
+        body: input.file,
+        contentType: 'application/json',
+      }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['imports'] }),
   });
 }
@@ -48,7 +52,8 @@ export function useQuarantine(enabled: boolean) {
 export function useRetry() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api<{ id: number; outcome: 'stored' | 'quarantined'; summary: ImportSummary }>(`/quarantine/${id}/retry`, { method: 'POST' }),
+    mutationFn: (id: number) =>
+      api<{ id: number; outcome: 'stored' | 'quarantined'; summary: ImportSummary }>(`/quarantine/${id}/retry`, { method: 'POST' }),
     onSettled: () => void client.invalidateQueries({ queryKey: ['quarantine'] }),
   });
 }

@@ -31,7 +31,10 @@ export function useSearch(filters: SearchFilters, pageSize = 200) {
 }
 
 export function useObject(id: string, version?: string) {
-  return useQuery({ queryKey: ['object', id, version ?? null], queryFn: () => api<Stix>(`/objects/${encodeURIComponent(id)}${qs({ version })}`) });
+  return useQuery({
+    queryKey: ['object', id, version ?? null],
+    queryFn: () => api<Stix>(`/objects/${encodeURIComponent(id)}${qs({ version })}`),
+  });
 }
 
 export interface Version {
@@ -41,7 +44,10 @@ export interface Version {
 }
 
 export function useVersions(id: string) {
-  return useQuery({ queryKey: ['versions', id], queryFn: () => api<{ id: string; versions: Version[] }>(`/objects/${encodeURIComponent(id)}/versions`) });
+  return useQuery({
+    queryKey: ['versions', id],
+    queryFn: () => api<{ id: string; versions: Version[] }>(`/objects/${encodeURIComponent(id)}/versions`),
+  });
 }
 
 export interface Edge {

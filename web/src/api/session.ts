@@ -3,7 +3,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrf } from './client.ts';
 
 export interface Me {
-  user: { id: string; username: string; displayName: string; roles: string[]; clearances: Record<string, string>; orgId: string; mustChangePassword: boolean };
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    roles: string[];
+    clearances: Record<string, string>;
+    orgId: string;
+    mustChangePassword: boolean;
+  };
   org: { id: string; name: string; country: string | null; communities: string[] };
   csrfToken?: string;
 }

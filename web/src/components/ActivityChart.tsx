@@ -6,7 +6,12 @@ export function ActivityChart({ days }: { days: { day: string; count: number }[]
   const bw = w / Math.max(1, days.length);
   return (
     <figure className="activity" aria-label="Objects stored per day, last 30 days">
-      <svg viewBox={`0 0 ${w} ${h}`} preserveAspectRatio="none" role="img" aria-label={`Activity: ${days.reduce((a, d) => a + d.count, 0)} objects in ${days.length} days`}>
+      <svg
+        viewBox={`0 0 ${w} ${h}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`Activity: ${days.reduce((a, d) => a + d.count, 0)} objects in ${days.length} days`}
+      >
         <line x1="0" x2={w} y1={h} y2={h} className="axis" />
         {days.map((d, i) => {
           const bh = (h - 4) * (d.count / max);

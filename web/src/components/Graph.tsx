@@ -33,7 +33,14 @@ const TYPE_COLOURS: Record<string, string> = {
 
 export const typeColour = (type: string): string => TYPE_COLOURS[type] ?? '#768390';
 
-export function Graph({ nodes, edges, pos, selected, onSelect, onExpand }: {
+export function Graph({
+  nodes,
+  edges,
+  pos,
+  selected,
+  onSelect,
+  onExpand,
+}: {
   nodes: GraphNode[];
   edges: GraphEdge[];
   pos: Map<string, Point>;
@@ -42,8 +49,10 @@ export function Graph({ nodes, edges, pos, selected, onSelect, onExpand }: {
   onExpand: (id: string) => void;
 }) {
   const xs = [...pos.values()];
-  const minX = Math.min(-200, ...xs.map((p) => p.x)) - 80, maxX = Math.max(200, ...xs.map((p) => p.x)) + 80;
-  const minY = Math.min(-150, ...xs.map((p) => p.y)) - 50, maxY = Math.max(150, ...xs.map((p) => p.y)) + 50;
+  const minX = Math.min(-200, ...xs.map((p) => p.x)) - 80,
+    maxX = Math.max(200, ...xs.map((p) => p.x)) + 80;
+  const minY = Math.min(-150, ...xs.map((p) => p.y)) - 50,
+    maxY = Math.max(150, ...xs.map((p) => p.y)) + 50;
   const key = (id: string) => (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -52,19 +61,28 @@ export function Graph({ nodes, edges, pos, selected, onSelect, onExpand }: {
     }
   };
   return (
-    <svg className="graph" viewBox={`${minX} ${minY} ${maxX - minX} ${maxY - minY}`} role="group" aria-label="Neighbourhood graph" data-testid="graph">
+    <svg
+      className="graph"
+      viewBox={`${minX} ${minY} ${maxX - minX} ${maxY - minY}`}
+      role="group"
+      aria-label="Neighbourhood graph"
+      data-testid="graph"
+    >
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="22" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
           <path d="M0,0L10,5L0,10z" fill="#768390" />
         </marker>
       </defs>
       {edges.map((e) => {
-        const a = pos.get(e.source), b = pos.get(e.target);
+        const a = pos.get(e.source),
+          b = pos.get(e.target);
         if (!a || !b) return null;
         return (
           <g key={e.key} className="edge">
             <line x1={a.x} y1={a.y} x2={b.x} y2={b.y} markerEnd="url(#arrow)" />
-            <text x={(a.x + b.x) / 2} y={(a.y + b.y) / 2 - 3} textAnchor="middle">{e.label}</text>
+            <text x={(a.x + b.x) / 2} y={(a.y + b.y) / 2 - 3} textAnchor="middle">
+              {e.label}
+            </text>
           </g>
         );
       })}
@@ -72,12 +90,28 @@ export function Graph({ nodes, edges, pos, selected, onSelect, onExpand }: {
         const p = pos.get(n.id);
         if (!p) return null;
         return (
-          <g key={n.id} className={`node ${selected === n.id ? 'selected' : ''} ${n.expanded ? 'expanded' : ''}`} transform={`translate(${p.x},${p.y})`}
-            tabIndex={0} role="button" aria-pressed={selected === n.id} aria-label={`${n.type} ${n.label}${n.expanded ? '' : ', not expanded'}`}
-            data-node-id={n.id} onClick={() => onSelect(n.id)} onDoubleClick={() => onExpand(n.id)} onKeyDown={key(n.id)}>
+          <g
+            key={n.id}
+            className={`node ${selected === n.id ? 'selected' : ''} ${n.expanded ? 'expanded' : ''}`}
+            transform={`translate(${p.x},${p.y})`}
+            tabIndex={0}
+            role="button"
+            aria-pressed={selected === n.id}
+            aria-label={`${n.type} ${n.label}${n.expanded ? '' : ', not expanded'}`}
+            data-node-id={n.id}
+            onClick={() => onSelect(n.id)}
+            onDoubleClick={() => onExpand(n.id)}
+            onKeyDown={key(n.id)}
+          >
             <circle r={n.expanded ? 13 : 10} fill={typeColour(n.type)} />
-            {!n.expanded && <text className="plus" y="4" textAnchor="middle">+</text>}
-            <text className="label" y="26" textAnchor="middle">{n.label.length > 28 ? `${n.label.slice(0, 27)}…` : n.label}</text>
+            {!n.expanded && (
+              <text className="plus" y="4" textAnchor="middle">
+                +
+              </text>
+            )}
+            <text className="label" y="26" textAnchor="middle">
+              {n.label.length > 28 ? `${n.label.slice(0, 27)}…` : n.label}
+            </text>
           </g>
         );
       })}

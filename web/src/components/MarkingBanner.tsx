@@ -18,7 +18,12 @@ export function MarkingBanner({ banner, position }: { banner: Banner | undefined
   const classification = banner?.classifications.length ? banner.classifications.join(' / ') : 'UNCLASSIFIED';
   const rel = banner?.releasableTo.length ? `REL TO ${banner.releasableTo.join(', ')}` : null;
   return (
-    <div className={`marking-banner ${position}`} role="note" aria-label={`Marking of this page (${position})`} data-testid={`marking-banner-${position}`}>
+    <div
+      className={`marking-banner ${position}`}
+      role="note"
+      aria-label={`Marking of this page (${position})`}
+      data-testid={`marking-banner-${position}`}
+    >
       <span className="classification">{classification}</span>
       {rel && <span className="rel">{rel}</span>}
       {tlp ? (

@@ -1,7 +1,17 @@
 // WAI-ARIA tabs: arrow keys move between tabs, Tab moves into the panel.
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 
-export function Tabs({ tabs, active, onChange, label }: { tabs: { id: string; label: string; content: () => ReactNode }[]; active: string; onChange: (id: string) => void; label: string }) {
+export function Tabs({
+  tabs,
+  active,
+  onChange,
+  label,
+}: {
+  tabs: { id: string; label: string; content: () => ReactNode }[];
+  active: string;
+  onChange: (id: string) => void;
+  label: string;
+}) {
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const move = (e: KeyboardEvent, i: number): void => {
     const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -16,8 +26,20 @@ export function Tabs({ tabs, active, onChange, label }: { tabs: { id: string; la
     <div className="tabs">
       <div role="tablist" aria-label={label}>
         {tabs.map((t, i) => (
-          <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={t.id === current?.id} aria-controls={`tabpanel-${t.id}`}
-            tabIndex={t.id === current?.id ? 0 : -1} ref={(el) => { if (el) refs.current.set(t.id, el); }} onClick={() => onChange(t.id)} onKeyDown={(e) => move(e, i)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={t.id === current?.id}
+            aria-controls={`tabpanel-${t.id}`}
+            tabIndex={t.id === current?.id ? 0 : -1}
+            ref={(el) => {
+              if (el) refs.current.set(t.id, el);
+            }}
+            onClick={() => onChange(t.id)}
+            onKeyDown={(e) => move(e, i)}
+          >
             {t.label}
           </button>
         ))}

@@ -12,7 +12,15 @@ export interface Column<T> {
 
 const ROW = 28;
 
-export function VirtualTable<T>({ rows, columns, rowKey, hasMore, loadMore, label, height }: {
+export function VirtualTable<T>({
+  rows,
+  columns,
+  rowKey,
+  hasMore,
+  loadMore,
+  label,
+  height,
+}: {
   rows: T[];
   columns: Column<T>[];
   rowKey: (row: T) => string;
@@ -33,7 +41,9 @@ export function VirtualTable<T>({ rows, columns, rowKey, hasMore, loadMore, labe
     <div className="vtable" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
       <div className="vrow vhead" role="row" style={{ gridTemplateColumns: template }}>
         {columns.map((c) => (
-          <span key={c.key} role="columnheader">{c.header}</span>
+          <span key={c.key} role="columnheader">
+            {c.header}
+          </span>
         ))}
       </div>
       <div ref={scroller} className="vbody" style={{ height }} data-testid="results">
@@ -42,10 +52,17 @@ export function VirtualTable<T>({ rows, columns, rowKey, hasMore, loadMore, labe
             const row = rows[item.index];
             if (row === undefined) return null;
             return (
-              <div key={rowKey(row)} className={`vrow ${item.index % 2 ? 'odd' : ''}`} role="row" aria-rowindex={item.index + 2}
-                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW }}>
+              <div
+                key={rowKey(row)}
+                className={`vrow ${item.index % 2 ? 'odd' : ''}`}
+                role="row"
+                aria-rowindex={item.index + 2}
+                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW }}
+              >
                 {columns.map((c) => (
-                  <span key={c.key} role="cell">{c.render(row)}</span>
+                  <span key={c.key} role="cell">
+                    {c.render(row)}
+                  </span>
                 ))}
               </div>
             );

@@ -56,7 +56,19 @@ function colour(n: number, max: number): string {
   return `hsl(197 85% ${l.toFixed(0)}%)`;
 }
 
-function MapView({ label, viewBox, transform, byNumeric, max }: { label: string; viewBox: string; transform?: string; byNumeric: Map<string, { n: number; code: string }>; max: number }) {
+function MapView({
+  label,
+  viewBox,
+  transform,
+  byNumeric,
+  max,
+}: {
+  label: string;
+  viewBox: string;
+  transform?: string;
+  byNumeric: Map<string, { n: number; code: string }>;
+  max: number;
+}) {
   return (
     <svg viewBox={viewBox} className="map" role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
       <g transform={transform}>
@@ -90,7 +102,13 @@ export function WorldMap({ counts }: { counts: Count[] }) {
   return (
     <div className="maps" data-testid="map">
       <MapView label="Objects by country of the owning organisation, world" viewBox="-170 -84 360 142" byNumeric={byNumeric} max={max} />
-      <MapView label="Objects by country of the owning organisation, Europe" viewBox={`${ex} -72 ${ew} 38`} transform={`scale(${EUROPE_SCALE} 1)`} byNumeric={byNumeric} max={max} />
+      <MapView
+        label="Objects by country of the owning organisation, Europe"
+        viewBox={`${ex} -72 ${ew} 38`}
+        transform={`scale(${EUROPE_SCALE} 1)`}
+        byNumeric={byNumeric}
+        max={max}
+      />
     </div>
   );
 }

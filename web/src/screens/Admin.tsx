@@ -15,8 +15,15 @@ import { Tokens, Users } from './admin/users.tsx';
 import './admin/admin.css';
 
 const SECTIONS = [
-  ['orgs', 'Organisations'], ['users', 'Users'], ['tokens', 'Tokens'], ['communities', 'Communities'], ['sharing-groups', 'Sharing groups'],
-  ['collections', 'Collections'], ['feeds', 'Feeds'], ['peers', 'Peers'], ['audit', 'Audit log'],
+  ['orgs', 'Organisations'],
+  ['users', 'Users'],
+  ['tokens', 'Tokens'],
+  ['communities', 'Communities'],
+  ['sharing-groups', 'Sharing groups'],
+  ['collections', 'Collections'],
+  ['feeds', 'Feeds'],
+  ['peers', 'Peers'],
+  ['audit', 'Audit log'],
 ] as const;
 
 /** Sections only node administrators may open (their APIs refuse everyone else). */
@@ -25,15 +32,24 @@ const NODE_ADMIN_ONLY = new Set(['collections', 'feeds', 'peers', 'audit']);
 function Section({ section, admin, orgId, orgAdmin }: { section: string; admin: boolean; orgId: string; orgAdmin: boolean }) {
   if (NODE_ADMIN_ONLY.has(section) && !admin) return <p className="muted">Node administrators only.</p>;
   switch (section) {
-    case 'users': return <Users orgId={orgId} admin={admin} orgAdmin={orgAdmin} />;
-    case 'tokens': return <Tokens admin={admin} />;
-    case 'communities': return <Communities admin={admin} />;
-    case 'sharing-groups': return <SharingGroups admin={admin} orgId={orgId} orgAdmin={orgAdmin} />;
-    case 'collections': return <Collections />;
-    case 'feeds': return <Feeds />;
-    case 'peers': return <Peers />;
-    case 'audit': return <Audit />;
-    default: return <Orgs admin={admin} />;
+    case 'users':
+      return <Users orgId={orgId} admin={admin} orgAdmin={orgAdmin} />;
+    case 'tokens':
+      return <Tokens admin={admin} />;
+    case 'communities':
+      return <Communities admin={admin} />;
+    case 'sharing-groups':
+      return <SharingGroups admin={admin} orgId={orgId} orgAdmin={orgAdmin} />;
+    case 'collections':
+      return <Collections />;
+    case 'feeds':
+      return <Feeds />;
+    case 'peers':
+      return <Peers />;
+    case 'audit':
+      return <Audit />;
+    default:
+      return <Orgs admin={admin} />;
   }
 }
 
@@ -43,13 +59,30 @@ export function Admin({ section }: { section: string }) {
   const current = SECTIONS.find(([id]) => id === section) ?? SECTIONS[0];
   return (
     <div className="page">
-      <div className="page-head"><h1>Administration</h1></div>
+      <div className="page-head">
+        <h1>Administration</h1>
+      </div>
       <div className="admin">
         <nav aria-label="Administration" className="subnav">
-          {SECTIONS.map(([id, label]) => <Link key={id} to={`/admin/${id}`} className={id === current[0] ? 'active' : ''} aria-current={id === current[0] ? 'page' : undefined}>{label}</Link>)}
+          {SECTIONS.map(([id, label]) => (
+            <Link
+              key={id}
+              to={`/admin/${id}`}
+              className={id === current[0] ? 'active' : ''}
+              aria-current={id === current[0] ? 'page' : undefined}
+            >
+              {label}
+            </Link>
+          ))}
         </nav>
         <Panel title={current[1]}>
-          <Section key={current[0]} section={current[0]} admin={admin} orgId={me.data?.org.id ?? ''} orgAdmin={me.data?.user.roles.includes('org-admin') ?? false} />
+          <Section
+            key={current[0]}
+            section={current[0]}
+            admin={admin}
+            orgId={me.data?.org.id ?? ''}
+            orgAdmin={me.data?.user.roles.includes('org-admin') ?? false}
+          />
         </Panel>
       </div>
     </div>

@@ -19,13 +19,43 @@ export function ChangePassword({ me }: { me: Me }) {
         <h1 id="change-title">Choose your password</h1>
         <p className="muted">{me.user.username}, you signed in with a one-time password. Choose your own to go on.</p>
         <label htmlFor="new-password">New password</label>
-        <input id="new-password" name="new-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required autoFocus />
+        <input
+          id="new-password"
+          name="new-password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+          autoFocus
+        />
         <label htmlFor="new-password-again">New password again</label>
-        <input id="new-password-again" name="new-password-again" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} required aria-invalid={mismatch} />
-        {mismatch && <p className="error" role="alert">The two passwords differ.</p>}
-        {change.error && <p className="error" role="alert">{change.error.message}</p>}
-        <button type="submit" disabled={change.isPending || mismatch}>{change.isPending ? 'Saving…' : 'Save and continue'}</button>
-        <button type="button" className="ghost" onClick={() => logout.mutate()}>Sign out</button>
+        <input
+          id="new-password-again"
+          name="new-password-again"
+          type="password"
+          autoComplete="new-password"
+          value={again}
+          onChange={(e) => setAgain(e.target.value)}
+          required
+          aria-invalid={mismatch}
+        />
+        {mismatch && (
+          <p className="error" role="alert">
+            The two passwords differ.
+          </p>
+        )}
+        {change.error && (
+          <p className="error" role="alert">
+            {change.error.message}
+          </p>
+        )}
+        <button type="submit" disabled={change.isPending || mismatch}>
+          {change.isPending ? 'Saving…' : 'Save and continue'}
+        </button>
+        <button type="button" className="ghost" onClick={() => logout.mutate()}>
+          Sign out
+        </button>
       </form>
     </main>
   );

@@ -31,11 +31,21 @@ function ObjectList({ items, label, testId, showCount }: { items: ObjectSummary[
 export function PeerTable({ peers }: { peers: Peer[] }) {
   return (
     <table className="grid" aria-label="Peers">
-      <thead><tr><th scope="col">Peer</th><th scope="col">Lag</th><th scope="col">Last success</th><th scope="col">Last error</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Peer</th>
+          <th scope="col">Lag</th>
+          <th scope="col">Last success</th>
+          <th scope="col">Last error</th>
+        </tr>
+      </thead>
       <tbody>
         {peers.map((p) => (
           <tr key={p.id}>
-            <td title={p.url}>{p.name || p.url}{p.disabled ? ' (disabled)' : ''}</td>
+            <td title={p.url}>
+              {p.name || p.url}
+              {p.disabled ? ' (disabled)' : ''}
+            </td>
             <td>{`${p.lag.versions} versions · ${p.lag.seconds}s`}</td>
             <td>{(p.state.lastSuccessAt ?? '—').replace('T', ' ').slice(0, 19)}</td>
             <td className={p.state.lastResult?.ok === false ? 'error' : ''}>{p.state.lastResult?.error ?? ''}</td>
@@ -56,7 +66,9 @@ function Peers() {
         <Status loading={peers.isPending} error={peers.error} empty={peers.data?.length === 0 ? 'No peers configured.' : false}>
           <PeerTable peers={peers.data ?? []} />
         </Status>
-      ) : <p className="muted">Peer status is shown to node administrators.</p>}
+      ) : (
+        <p className="muted">Peer status is shown to node administrators.</p>
+      )}
     </Panel>
   );
 }
@@ -72,26 +84,43 @@ export function Dashboard() {
       <div className="page-head">
         <h1>Situational awareness</h1>
         <span className={`live ${live.connected ? 'on' : ''}`} role="status" data-testid="live">
-          {live.connected ? 'Live' : 'Connecting…'}{live.received > 0 ? ` · ${live.received} new since opened` : ''}
+          {live.connected ? 'Live' : 'Connecting…'}
+          {live.received > 0 ? ` · ${live.received} new since opened` : ''}
         </span>
       </div>
       <Status loading={dash.isPending} error={dash.error}>
         {d && (
           <div className="dash-grid">
             <Panel title="Objects you can read" className="kpi">
-              <p className="big" data-testid="total-count">{d.total.toLocaleString('en')}</p>
-              <BarList label="Objects by TLP" testId="by-tlp" bars={d.byTlp.map((t) => ({ key: t.key, label: tlpText(t.key), count: t.count, colour: TLP_COLOURS[t.key] ?? '#fff' }))} />
+              <p className="big" data-testid="total-count">
+                {d.total.toLocaleString('en')}
+              </p>
+              <BarList
+                label="Objects by TLP"
+                testId="by-tlp"
+                bars={d.byTlp.map((t) => ({ key: t.key, label: tlpText(t.key), count: t.count, colour: TLP_COLOURS[t.key] ?? '#fff' }))}
+              />
             </Panel>
-            <Panel title="By type"><BarList label="Objects by type" testId="by-type" bars={d.byType.slice(0, 12)} /></Panel>
-            <Panel title="By classification"><BarList label="Objects by classification" testId="by-classification" bars={d.byClassification} /></Panel>
+            <Panel title="By type">
+              <BarList label="Objects by type" testId="by-type" bars={d.byType.slice(0, 12)} />
+            </Panel>
+            <Panel title="By classification">
+              <BarList label="Objects by classification" testId="by-classification" bars={d.byClassification} />
+            </Panel>
             <Peers />
-            <Panel title="Activity (30 days)" className="wide"><ActivityChart days={d.activity} /></Panel>
+            <Panel title="Activity (30 days)" className="wide">
+              <ActivityChart days={d.activity} />
+            </Panel>
             <Panel title="By country of origin" className="wide">
               <WorldMap counts={d.byCountry} />
               <BarList label="Objects by country" bars={d.byCountry.slice(0, 8)} />
             </Panel>
-            <Panel title="Most active intrusion sets and malware"><ObjectList items={d.topThreats} label="Most active threats" testId="top-threats" showCount /></Panel>
-            <Panel title="Latest shared with your organisation"><ObjectList items={d.recent} label="Latest shared objects" testId="recent" /></Panel>
+            <Panel title="Most active intrusion sets and malware">
+              <ObjectList items={d.topThreats} label="Most active threats" testId="top-threats" showCount />
+            </Panel>
+            <Panel title="Latest shared with your organisation">
+              <ObjectList items={d.recent} label="Latest shared objects" testId="recent" />
+            </Panel>
           </div>
         )}
       </Status>

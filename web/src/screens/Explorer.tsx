@@ -7,7 +7,26 @@ import { Status } from '../components/Panel.tsx';
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx';
 import { navigate, objectPath, useLocation } from '../router.ts';
 
-const TYPES = ['', 'indicator', 'malware', 'intrusion-set', 'threat-actor', 'attack-pattern', 'campaign', 'tool', 'vulnerability', 'identity', 'location', 'report', 'relationship', 'sighting', 'ipv4-addr', 'domain-name', 'url', 'file'];
+const TYPES = [
+  '',
+  'indicator',
+  'malware',
+  'intrusion-set',
+  'threat-actor',
+  'attack-pattern',
+  'campaign',
+  'tool',
+  'vulnerability',
+  'identity',
+  'location',
+  'report',
+  'relationship',
+  'sighting',
+  'ipv4-addr',
+  'domain-name',
+  'url',
+  'file',
+];
 const TLPS = ['', 'clear', 'green', 'amber', 'amber+strict', 'red'];
 
 function filtersOf(q: URLSearchParams): SearchFilters {
@@ -21,7 +40,13 @@ const day = (v: string): string | undefined => (v === '' ? undefined : `${v}T00:
 export function Explorer() {
   const { query } = useLocation();
   const filters = filtersOf(query);
-  const [form, setForm] = useState({ q: filters.q ?? '', type: filters.type ?? '', tlp: filters.tlp ?? '', from: filters.added_after?.slice(0, 10) ?? '', to: filters.added_before?.slice(0, 10) ?? '' });
+  const [form, setForm] = useState({
+    q: filters.q ?? '',
+    type: filters.type ?? '',
+    tlp: filters.tlp ?? '',
+    from: filters.added_after?.slice(0, 10) ?? '',
+    to: filters.added_before?.slice(0, 10) ?? '',
+  });
   const search = useSearch(filters);
   const rows = search.data?.pages.flatMap((p) => p.objects) ?? [];
   const banner = useBanner(rows.slice(0, 500).map((o) => o.id));
@@ -29,7 +54,11 @@ export function Explorer() {
     e.preventDefault();
     const u = new URLSearchParams();
     const set = (k: string, v: string | undefined) => v && u.set(k, v);
-    set('q', form.q.trim()); set('type', form.type); set('tlp', form.tlp); set('added_after', day(form.from)); set('added_before', day(form.to));
+    set('q', form.q.trim());
+    set('type', form.type);
+    set('tlp', form.tlp);
+    set('added_after', day(form.from));
+    set('added_before', day(form.to));
     navigate(`/explore${u.size ? `?${u}` : ''}`);
   };
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = search;
@@ -48,26 +77,79 @@ export function Explorer() {
     { key: 'type', header: 'Type', width: '140px', render: (o) => <span className="type-tag">{o.type}</span> },
     { key: 'name', header: 'Name', width: 'minmax(200px, 3fr)', render: (o) => <Link to={objectPath(o.id)}>{displayName(o)}</Link> },
     { key: 'tlp', header: 'TLP', width: '130px', render: (o) => <TlpChip tlp={tlpOf(o)} /> },
-    { key: 'modified', header: 'Modified', width: '170px', render: (o) => String(o.modified ?? o.created ?? '').replace('T', ' ').slice(0, 19) },
+    {
+      key: 'modified',
+      header: 'Modified',
+      width: '170px',
+      render: (o) =>
+        String(o.modified ?? o.created ?? '')
+          .replace('T', ' ')
+          .slice(0, 19),
+    },
     { key: 'id', header: 'Id', width: 'minmax(200px, 2fr)', render: (o) => <code className="muted">{o.id}</code> },
   ];
   return (
     <div className="page">
       <MarkingBanner banner={banner.data} position="top" />
-      <div className="page-head"><h1>Explorer</h1></div>
+      <div className="page-head">
+        <h1>Explorer</h1>
+      </div>
       <form className="filters" onSubmit={submit} role="search" aria-label="Search objects">
-        <label>Text<input name="q" type="search" value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} placeholder="name, pattern, description…" /></label>
-        <label>Type<select name="type" value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })}>{TYPES.map((t) => <option key={t} value={t}>{t || 'any'}</option>)}</select></label>
-        <label>TLP<select name="tlp" value={form.tlp} onChange={(e) => setForm({ ...form, tlp: e.target.value })}>{TLPS.map((t) => <option key={t} value={t}>{t ? `TLP:${t.toUpperCase()}` : 'any'}</option>)}</select></label>
-        <label>Stored from<input name="from" type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} /></label>
-        <label>Stored before<input name="to" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} /></label>
+        <label>
+          Text
+          <input
+            name="q"
+            type="search"
+            value={form.q}
+            onChange={(e) => setForm({ ...form, q: e.target.value })}
+            placeholder="name, pattern, description…"
+          />
+        </label>
+        <label>
+          Type
+          <select name="type" value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })}>
+            {TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t || 'any'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          TLP
+          <select name="tlp" value={form.tlp} onChange={(e) => setForm({ ...form, tlp: e.target.value })}>
+            {TLPS.map((t) => (
+              <option key={t} value={t}>
+                {t ? `TLP:${t.toUpperCase()}` : 'any'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Stored from
+          <input name="from" type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+        </label>
+        <label>
+          Stored before
+          <input name="to" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+        </label>
         <button type="submit">Search</button>
       </form>
       <p className="muted" role="status" data-testid="result-count">
-        {search.isPending ? 'Searching…' : `${rows.length.toLocaleString('en')}${hasNextPage ? '+' : ''} result${rows.length === 1 ? '' : 's'}`}
+        {search.isPending
+          ? 'Searching…'
+          : `${rows.length.toLocaleString('en')}${hasNextPage ? '+' : ''} result${rows.length === 1 ? '' : 's'}`}
       </p>
       <Status error={search.error}>
-        <VirtualTable rows={rows} columns={columns} rowKey={(o) => o.id} hasMore={hasNextPage} loadMore={loadMore} label="Search results" height="calc(100vh - 290px)" />
+        <VirtualTable
+          rows={rows}
+          columns={columns}
+          rowKey={(o) => o.id}
+          hasMore={hasNextPage}
+          loadMore={loadMore}
+          label="Search results"
+          height="calc(100vh - 290px)"
+        />
       </Status>
       <MarkingBanner banner={banner.data} position="bottom" />
     </div>

@@ -11,7 +11,14 @@ const ID = /^[a-z0-9-]+--[0-9a-f-]{36}$/;
 
 function value(v: unknown): ReactNode {
   if (typeof v === 'string' && ID.test(v)) return <Link to={objectPath(v)}>{v}</Link>;
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return <ul className="plain">{v.map((x, i) => <li key={i}>{value(x)}</li>)}</ul>;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+    return (
+      <ul className="plain">
+        {v.map((x, i) => (
+          <li key={i}>{value(x)}</li>
+        ))}
+      </ul>
+    );
   if (typeof v === 'object' && v !== null) return <pre className="inline-json">{JSON.stringify(v, null, 2)}</pre>;
   return String(v);
 }
@@ -21,7 +28,10 @@ function Properties({ o }: { o: Stix }) {
     <table className="grid props" aria-label="Properties">
       <tbody>
         {Object.entries(o).map(([k, v]) => (
-          <tr key={k}><th scope="row">{k}</th><td>{value(v)}</td></tr>
+          <tr key={k}>
+            <th scope="row">{k}</th>
+            <td>{value(v)}</td>
+          </tr>
         ))}
       </tbody>
     </table>
@@ -33,16 +43,26 @@ function Relationships({ id, n }: { id: string; n: Neighbourhood | undefined }) 
   const byId = new Map(n.objects.map((o) => [o.id, o]));
   const rels = n.objects.filter((o) => o.type === 'relationship' || o.type === 'sighting');
   const refs = n.edges.filter((e) => !byId.get(e.source)?.type.match(/^(relationship|sighting)$/) && e.property !== 'object_marking_refs');
-  const other = (r: Stix): string => (r['source_ref'] === id ? String(r['target_ref'] ?? '') : String(r['source_ref'] ?? r['sighting_of_ref'] ?? ''));
+  const other = (r: Stix): string =>
+    r['source_ref'] === id ? String(r['target_ref'] ?? '') : String(r['source_ref'] ?? r['sighting_of_ref'] ?? '');
   return (
     <table className="grid" aria-label="Relationships">
-      <thead><tr><th scope="col">Relationship</th><th scope="col">Direction</th><th scope="col">Object</th><th scope="col">Type</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Relationship</th>
+          <th scope="col">Direction</th>
+          <th scope="col">Object</th>
+          <th scope="col">Type</th>
+        </tr>
+      </thead>
       <tbody>
         {rels.map((r) => {
           const o = byId.get(other(r));
           return (
             <tr key={r.id}>
-              <td><Link to={objectPath(r.id)}>{String(r['relationship_type'] ?? r.type)}</Link></td>
+              <td>
+                <Link to={objectPath(r.id)}>{String(r['relationship_type'] ?? r.type)}</Link>
+              </td>
               <td>{r['source_ref'] === id ? '→' : '←'}</td>
               <td>{o ? <Link to={objectPath(o.id)}>{displayName(o)}</Link> : <span className="muted">{other(r)}</span>}</td>
               <td>{o?.type ?? ''}</td>
@@ -54,12 +74,20 @@ function Relationships({ id, n }: { id: string; n: Neighbourhood | undefined }) 
           const o = byId.get(far);
           return (
             <tr key={`${e.source}-${e.property}-${e.target}`}>
-              <td>{e.property}</td><td>{e.source === id ? '→' : '←'}</td>
-              <td>{o ? <Link to={objectPath(o.id)}>{displayName(o)}</Link> : <span className="muted">{far}</span>}</td><td>{o?.type ?? ''}</td>
+              <td>{e.property}</td>
+              <td>{e.source === id ? '→' : '←'}</td>
+              <td>{o ? <Link to={objectPath(o.id)}>{displayName(o)}</Link> : <span className="muted">{far}</span>}</td>
+              <td>{o?.type ?? ''}</td>
             </tr>
           );
         })}
-        {rels.length + refs.length === 0 && <tr><td colSpan={4} className="muted">No relationships you can see.</td></tr>}
+        {rels.length + refs.length === 0 && (
+          <tr>
+            <td colSpan={4} className="muted">
+              No relationships you can see.
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   );
@@ -101,15 +129,32 @@ export function ObjectPage({ id }: { id: string }) {
             <div className="page-head">
               <span className="type-tag">{o.type}</span>
               <h1 data-testid="object-title">{displayName(o)}</h1>
-              <Link className="button" to={`${objectPath(id)}/graph`}>Graph</Link>
+              <Link className="button" to={`${objectPath(id)}/graph`}>
+                Graph
+              </Link>
             </div>
-            <p className="muted"><code>{o.id}</code></p>
-            <Tabs label="Object" active={tab} onChange={setTab} tabs={[
-              { id: 'props', label: 'Properties', content: () => <Properties o={o} /> },
-              { id: 'rels', label: 'Relationships', content: () => <Relationships id={id} n={n.data} /> },
-              { id: 'versions', label: 'Versions', content: () => <Versions id={id} /> },
-              { id: 'raw', label: 'Raw JSON', content: () => <pre className="json" data-testid="raw-json">{JSON.stringify(o, null, 2)}</pre> },
-            ]} />
+            <p className="muted">
+              <code>{o.id}</code>
+            </p>
+            <Tabs
+              label="Object"
+              active={tab}
+              onChange={setTab}
+              tabs={[
+                { id: 'props', label: 'Properties', content: () => <Properties o={o} /> },
+                { id: 'rels', label: 'Relationships', content: () => <Relationships id={id} n={n.data} /> },
+                { id: 'versions', label: 'Versions', content: () => <Versions id={id} /> },
+                {
+                  id: 'raw',
+                  label: 'Raw JSON',
+                  content: () => (
+                    <pre className="json" data-testid="raw-json">
+                      {JSON.stringify(o, null, 2)}
+                    </pre>
+                  ),
+                },
+              ]}
+            />
           </>
         )}
       </Status>

@@ -16,20 +16,29 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const logout = useLogout();
   return (
     <div className="shell">
-      <a className="skip" href="#main">Skip to content</a>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
       <header className="topbar">
         <span className="brand">Concord</span>
         <nav aria-label="Main">
           {NAV.map((n) => (
-            <Link key={n.to} to={n.to} className={n.match(path) ? 'active' : ''} aria-current={n.match(path) ? 'page' : undefined}>{n.label}</Link>
+            <Link key={n.to} to={n.to} className={n.match(path) ? 'active' : ''} aria-current={n.match(path) ? 'page' : undefined}>
+              {n.label}
+            </Link>
           ))}
         </nav>
         <span className="who" data-testid="who">
-          {me.user.displayName || me.user.username} · {me.org.name}{isAdmin(me) ? ' · admin' : ''}
+          {me.user.displayName || me.user.username} · {me.org.name}
+          {isAdmin(me) ? ' · admin' : ''}
         </span>
-        <button type="button" className="ghost" onClick={() => logout.mutate()}>Sign out</button>
+        <button type="button" className="ghost" onClick={() => logout.mutate()}>
+          Sign out
+        </button>
       </header>
-      <main id="main" tabIndex={-1}>{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </div>
   );
 }

@@ -11,9 +11,19 @@ export function Audit() {
   return (
     <>
       <div className="row">
-        <button type="button" onClick={() => verify.mutate()} disabled={verify.isPending}>Verify the hash chain</button>
-        {v && <span role="status" data-testid="audit-verify" className={v.ok ? 'ok' : 'error'}>{v.ok ? `Chain intact (${v.count} entries)` : `Chain broken at entry #${v.seq}: ${v.message}`}</span>}
-        {verify.error && <span className="error" role="alert">{verify.error.message}</span>}
+        <button type="button" onClick={() => verify.mutate()} disabled={verify.isPending}>
+          Verify the hash chain
+        </button>
+        {v && (
+          <span role="status" data-testid="audit-verify" className={v.ok ? 'ok' : 'error'}>
+            {v.ok ? `Chain intact (${v.count} entries)` : `Chain broken at entry #${v.seq}: ${v.message}`}
+          </span>
+        )}
+        {verify.error && (
+          <span className="error" role="alert">
+            {verify.error.message}
+          </span>
+        )}
       </div>
       {v && v.witnesses.length > 0 && (
         <ul className="witnesses" aria-label="Witnessed by peers" data-testid="audit-witnesses">
@@ -25,10 +35,19 @@ export function Audit() {
         </ul>
       )}
       <Status loading={q.isPending} error={q.error}>
-        <SimpleTable label="Audit log" rows={q.data ?? []} rowKey={(r) => String(r.seq)} cols={[
-          { header: '#', cell: (r) => r.seq }, { header: 'When', cell: (r) => when(r.at) }, { header: 'Actor', cell: (r) => r.actor ?? '—' },
-          { header: 'Action', cell: (r) => <code>{r.action}</code> }, { header: 'Target', cell: (r) => r.target ?? '' }, { header: 'Details', cell: (r) => <code className="muted">{JSON.stringify(r.details).slice(0, 120)}</code> },
-        ]} />
+        <SimpleTable
+          label="Audit log"
+          rows={q.data ?? []}
+          rowKey={(r) => String(r.seq)}
+          cols={[
+            { header: '#', cell: (r) => r.seq },
+            { header: 'When', cell: (r) => when(r.at) },
+            { header: 'Actor', cell: (r) => r.actor ?? '—' },
+            { header: 'Action', cell: (r) => <code>{r.action}</code> },
+            { header: 'Target', cell: (r) => r.target ?? '' },
+            { header: 'Details', cell: (r) => <code className="muted">{JSON.stringify(r.details).slice(0, 120)}</code> },
+          ]}
+        />
       </Status>
     </>
   );

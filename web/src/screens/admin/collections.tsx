@@ -2,7 +2,14 @@
 // write grants to every signed-in user, communities or organisations. Node administrators only.
 import { useState } from 'react';
 import { useCommunities, useOrgs } from '../../api/admin.ts';
-import { useAddCollection, useCollections, useRemoveCollection, useUpdateCollection, type Collection, type CollectionBody } from '../../api/collections.ts';
+import {
+  useAddCollection,
+  useCollections,
+  useRemoveCollection,
+  useUpdateCollection,
+  type Collection,
+  type CollectionBody,
+} from '../../api/collections.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
 import { ActionError, CheckList, ConfirmButton, Form, listText, SelectField, splitList, TextField } from './forms.tsx';
@@ -42,21 +49,74 @@ function CollectionForm({ collection, onDone }: { collection?: Collection; onDon
     const query = kind === 'query' ? { types: splitList(types), labels: splitList(labels), createdByRefs: splitList(creators) } : {};
     const body: CollectionBody = { title, description, alias: alias.trim() || null, read, write: kind === 'target' ? write : [], ...query };
     if (c) update.mutate({ id: c.id, body }, { onSuccess: () => onDone?.() });
-    else add.mutate({ ...body, kind }, { onSuccess: () => { setTitle(''); setAlias(''); setDescription(''); setTypes(''); setLabels(''); setCreators(''); setRead([]); setWrite([]); } });
+    else
+      add.mutate(
+        { ...body, kind },
+        {
+          onSuccess: () => {
+            setTitle('');
+            setAlias('');
+            setDescription('');
+            setTypes('');
+            setLabels('');
+            setCreators('');
+            setRead([]);
+            setWrite([]);
+          },
+        },
+      );
   };
   return (
-    <Form title={c ? `Edit ${c.title}` : 'Add collection'} submit={c ? 'Save collection' : 'Add collection'} onSubmit={submit} error={m.error} pending={m.isPending}
-      onCancel={onDone} className={c ? 'editor' : 'inline-form'}>
+    <Form
+      title={c ? `Edit ${c.title}` : 'Add collection'}
+      submit={c ? 'Save collection' : 'Add collection'}
+      onSubmit={submit}
+      error={m.error}
+      pending={m.isPending}
+      onCancel={onDone}
+      className={c ? 'editor' : 'inline-form'}
+    >
       <TextField label="Title" name="title" value={title} onChange={setTitle} required autoFocus={c !== undefined} />
-      <TextField label="Alias" name="alias" value={alias} onChange={setAlias} placeholder="partners" hint="optional; in URLs instead of the id" />
-      <SelectField label="Kind" name="kind" value={kind} onChange={(v) => setKind(v === 'target' ? 'target' : 'query')} disabled={c !== undefined}
-        options={[['query', 'saved query (read)'], ['target', 'write target (clients add objects)']]} />
+      <TextField
+        label="Alias"
+        name="alias"
+        value={alias}
+        onChange={setAlias}
+        placeholder="partners"
+        hint="optional; in URLs instead of the id"
+      />
+      <SelectField
+        label="Kind"
+        name="kind"
+        value={kind}
+        onChange={(v) => setKind(v === 'target' ? 'target' : 'query')}
+        disabled={c !== undefined}
+        options={[
+          ['query', 'saved query (read)'],
+          ['target', 'write target (clients add objects)'],
+        ]}
+      />
       <TextField label="Description" name="description" value={description} onChange={setDescription} wide />
-      {kind === 'query' && <>
-        <TextField label="Object types" name="types" value={types} onChange={setTypes} placeholder="indicator, malware" hint="empty: every type" />
-        <TextField label="Labels" name="labels" value={labels} onChange={setLabels} placeholder="ics, energy" />
-        <TextField label="Created by (identity ids)" name="createdByRefs" value={creators} onChange={setCreators} placeholder="identity--…" />
-      </>}
+      {kind === 'query' && (
+        <>
+          <TextField
+            label="Object types"
+            name="types"
+            value={types}
+            onChange={setTypes}
+            placeholder="indicator, malware"
+            hint="empty: every type"
+          />
+          <TextField label="Labels" name="labels" value={labels} onChange={setLabels} placeholder="ics, energy" />
+          <TextField
+            label="Created by (identity ids)"
+            name="createdByRefs"
+            value={creators}
+            onChange={setCreators}
+            placeholder="identity--…"
+          />
+        </>
+      )}
       <CheckList legend="Who may read" name="read" options={grants} selected={read} onChange={setRead} />
       {kind === 'target' && <CheckList legend="Who may write" name="write" options={grants} selected={write} onChange={setWrite} />}
     </Form>
@@ -82,17 +142,43 @@ export function Collections() {
       <CollectionForm />
       <ActionError error={remove.error} what="Not removed" />
       <Status loading={q.isPending} error={q.error}>
-        <SimpleTable label="TAXII collections" rows={q.data ?? []} rowKey={(r) => r.id} cols={[
-          { header: 'Title', cell: (r) => <>{r.title}<br /><code className="muted small">/taxii2/api/collections/{r.alias ?? r.id}/</code></> },
-          { header: 'Kind', cell: (r) => r.kind }, { header: 'Contents', cell: querySummary },
-          { header: 'Read', cell: (r) => grantText(grants, r.read) }, { header: 'Write', cell: (r) => (r.kind === 'target' ? grantText(grants, r.write) : '—') },
-          { header: 'Actions', cell: (r) => (
-            <span className="actions">
-              <button type="button" className="ghost" aria-label={`Edit ${r.title}`} onClick={() => setEditing(r.id)}>Edit</button>
-              <ConfirmButton label={`Remove ${r.title}`} text="Remove" confirm="Remove (objects stay)" onConfirm={() => remove.mutate(r.id)} />
-            </span>
-          ) },
-        ]} />
+        <SimpleTable
+          label="TAXII collections"
+          rows={q.data ?? []}
+          rowKey={(r) => r.id}
+          cols={[
+            {
+              header: 'Title',
+              cell: (r) => (
+                <>
+                  {r.title}
+                  <br />
+                  <code className="muted small">/taxii2/api/collections/{r.alias ?? r.id}/</code>
+                </>
+              ),
+            },
+            { header: 'Kind', cell: (r) => r.kind },
+            { header: 'Contents', cell: querySummary },
+            { header: 'Read', cell: (r) => grantText(grants, r.read) },
+            { header: 'Write', cell: (r) => (r.kind === 'target' ? grantText(grants, r.write) : '—') },
+            {
+              header: 'Actions',
+              cell: (r) => (
+                <span className="actions">
+                  <button type="button" className="ghost" aria-label={`Edit ${r.title}`} onClick={() => setEditing(r.id)}>
+                    Edit
+                  </button>
+                  <ConfirmButton
+                    label={`Remove ${r.title}`}
+                    text="Remove"
+                    confirm="Remove (objects stay)"
+                    onConfirm={() => remove.mutate(r.id)}
+                  />
+                </span>
+              ),
+            },
+          ]}
+        />
       </Status>
       {edited && <CollectionForm key={edited.id} collection={edited} onDone={() => setEditing(null)} />}
     </>

@@ -3,12 +3,27 @@
 // Adding resolves the collection at once, so a wrong URL or credential is refused on the spot.
 import { useEffect, useState } from 'react';
 import { TLPS } from '../../api/admin.ts';
-import { useAddFeed, useFeeds, usePullFeed, useRemoveFeed, type Feed, type FeedBody, type FeedPullResult, type FeedRunning } from '../../api/feeds.ts';
+import {
+  useAddFeed,
+  useFeeds,
+  usePullFeed,
+  useRemoveFeed,
+  type Feed,
+  type FeedBody,
+  type FeedPullResult,
+  type FeedRunning,
+} from '../../api/feeds.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
 import { ActionError, ConfirmButton, Form, SelectField, TextField, when } from './forms.tsx';
 
-const INTERVALS = [['300', 'every 5 minutes'], ['900', 'every 15 minutes'], ['3600', 'every hour'], ['21600', 'every 6 hours'], ['86400', 'every day']] as const;
+const INTERVALS = [
+  ['300', 'every 5 minutes'],
+  ['900', 'every 15 minutes'],
+  ['3600', 'every hour'],
+  ['21600', 'every 6 hours'],
+  ['86400', 'every day'],
+] as const;
 
 function intervalText(seconds: number): string {
   return INTERVALS.find(([s]) => Number(s) === seconds)?.[1] ?? `every ${seconds} s`;
@@ -41,23 +56,67 @@ function FeedForm() {
       ...(tlp ? { tlp } : {}),
       ...(distribution.trim() ? { distribution: distribution.trim() } : {}),
     };
-    add.mutate(body, { onSuccess: () => { setUrl(''); setCollection(''); setPassword(''); setToken(''); } });
+    add.mutate(body, {
+      onSuccess: () => {
+        setUrl('');
+        setCollection('');
+        setPassword('');
+        setToken('');
+      },
+    });
   };
   return (
     <Form title="Add feed" onSubmit={submit} error={add.error} pending={add.isPending}>
-      <TextField label="TAXII URL" name="url" value={url} onChange={setUrl} required wide placeholder="https://taxii.example.org/taxii2/"
-        hint="a discovery URL, an API root or a collection URL" />
-      <TextField label="Collection (id or alias)" name="collection" value={collection} onChange={setCollection} hint="needed when the URL is not a collection's" />
-      <SelectField label="Credentials" name="auth" value={auth} onChange={(v) => setAuth(v === 'basic' ? 'basic' : v === 'none' ? 'none' : 'token')}
-        options={[['token', 'bearer token'], ['basic', 'user name and password'], ['none', 'none']]} />
+      <TextField
+        label="TAXII URL"
+        name="url"
+        value={url}
+        onChange={setUrl}
+        required
+        wide
+        placeholder="https://taxii.example.org/taxii2/"
+        hint="a discovery URL, an API root or a collection URL"
+      />
+      <TextField
+        label="Collection (id or alias)"
+        name="collection"
+        value={collection}
+        onChange={setCollection}
+        hint="needed when the URL is not a collection's"
+      />
+      <SelectField
+        label="Credentials"
+        name="auth"
+        value={auth}
+        onChange={(v) => setAuth(v === 'basic' ? 'basic' : v === 'none' ? 'none' : 'token')}
+        options={[
+          ['token', 'bearer token'],
+          ['basic', 'user name and password'],
+          ['none', 'none'],
+        ]}
+      />
       {auth === 'token' && <TextField label="Token" name="token" type="password" value={token} onChange={setToken} required />}
-      {auth === 'basic' && <>
-        <TextField label="User name" name="user" value={user} onChange={setUser} required />
-        <TextField label="Password" name="password" type="password" value={password} onChange={setPassword} required />
-      </>}
+      {auth === 'basic' && (
+        <>
+          <TextField label="User name" name="user" value={user} onChange={setUser} required />
+          <TextField label="Password" name="password" type="password" value={password} onChange={setPassword} required />
+        </>
+      )}
       <SelectField label="Pull" name="intervalSeconds" value={every} onChange={setEvery} options={INTERVALS} />
-      <SelectField label="TLP of unmarked objects" name="tlp" value={tlp} onChange={setTlp} options={[['', 'organisation default'], ...TLPS.map((t) => [t, `TLP:${t.toUpperCase()}`] as const)]} />
-      <TextField label="Distribution of unmarked objects" name="distribution" value={distribution} onChange={setDistribution} placeholder="organisation default" />
+      <SelectField
+        label="TLP of unmarked objects"
+        name="tlp"
+        value={tlp}
+        onChange={setTlp}
+        options={[['', 'organisation default'], ...TLPS.map((t) => [t, `TLP:${t.toUpperCase()}`] as const)]}
+      />
+      <TextField
+        label="Distribution of unmarked objects"
+        name="distribution"
+        value={distribution}
+        onChange={setDistribution}
+        placeholder="organisation default"
+      />
     </Form>
   );
 }
@@ -82,23 +141,66 @@ export function Feeds() {
       <FeedForm />
       <ActionError error={pull.error} what="Not pulled" />
       <ActionError error={remove.error} what="Not removed" />
-      {pull.data && <p role="status" data-testid="feed-pulled" className={pull.data.ok ? 'ok' : 'error'}>Pulled feed {pull.variables}: {pullText(pull.data)}</p>}
+      {pull.data && (
+        <p role="status" data-testid="feed-pulled" className={pull.data.ok ? 'ok' : 'error'}>
+          Pulled feed {pull.variables}: {pullText(pull.data)}
+        </p>
+      )}
       <Status loading={q.isPending} error={q.error}>
-        <SimpleTable label="TAXII feeds" rows={q.data ?? []} rowKey={(r) => r.id} cols={[
-          { header: 'Feed', cell: (r) => <><code>{r.id}</code> <span className="break">{r.objectsUrl}</span></> },
-          { header: 'Credentials', cell: (r) => (r.auth.kind === 'basic' ? `basic (${r.auth.user ?? ''})` : r.auth.kind) },
-          { header: 'Pull', cell: (r) => intervalText(r.intervalSeconds) },
-          { header: 'Last pull', cell: (r) => when(r.lastPullAt) },
-          { header: 'Result', cell: (r: Feed) => r.running !== null
-            ? <span role="status" data-testid="feed-progress">{progressText(r.running)}</span>
-            : <span className={r.lastResult?.ok === false ? 'error' : ''}>{pullText(r.lastResult)}{r.resuming ? ' · resumes an interrupted run' : ''}</span> },
-          { header: 'Actions', cell: (r) => (
-            <span className="actions">
-              <button type="button" className="ghost" aria-label={`Pull ${r.id} now`} disabled={pulling === r.id} onClick={() => pull.mutate(r.id)}>{pulling === r.id ? 'Pulling…' : 'Pull now'}</button>
-              <ConfirmButton label={`Remove ${r.id}`} text="Remove" confirm="Remove (objects stay)" onConfirm={() => remove.mutate(r.id)} />
-            </span>
-          ) },
-        ]} />
+        <SimpleTable
+          label="TAXII feeds"
+          rows={q.data ?? []}
+          rowKey={(r) => r.id}
+          cols={[
+            {
+              header: 'Feed',
+              cell: (r) => (
+                <>
+                  <code>{r.id}</code> <span className="break">{r.objectsUrl}</span>
+                </>
+              ),
+            },
+            { header: 'Credentials', cell: (r) => (r.auth.kind === 'basic' ? `basic (${r.auth.user ?? ''})` : r.auth.kind) },
+            { header: 'Pull', cell: (r) => intervalText(r.intervalSeconds) },
+            { header: 'Last pull', cell: (r) => when(r.lastPullAt) },
+            {
+              header: 'Result',
+              cell: (r: Feed) =>
+                r.running !== null ? (
+                  <span role="status" data-testid="feed-progress">
+                    {progressText(r.running)}
+                  </span>
+                ) : (
+                  <span className={r.lastResult?.ok === false ? 'error' : ''}>
+                    {pullText(r.lastResult)}
+                    {r.resuming ? ' · resumes an interrupted run' : ''}
+                  </span>
+                ),
+            },
+            {
+              header: 'Actions',
+              cell: (r) => (
+                <span className="actions">
+                  <button
+                    type="button"
+                    className="ghost"
+                    aria-label={`Pull ${r.id} now`}
+                    disabled={pulling === r.id}
+                    onClick={() => pull.mutate(r.id)}
+                  >
+                    {pulling === r.id ? 'Pulling…' : 'Pull now'}
+                  </button>
+                  <ConfirmButton
+                    label={`Remove ${r.id}`}
+                    text="Remove"
+                    confirm="Remove (objects stay)"
+                    onConfirm={() => remove.mutate(r.id)}
+                  />
+                </span>
+              ),
+            },
+          ]}
+        />
       </Status>
     </>
   );

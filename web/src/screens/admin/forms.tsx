@@ -42,7 +42,11 @@ function useField(name: string, label: string): { id: string; error: string | nu
 }
 
 function FieldError({ id, error }: { id: string; error: string | null }) {
-  return error ? <span id={`${id}-error`} className="error field-error">{error}</span> : null;
+  return error ? (
+    <span id={`${id}-error`} className="error field-error">
+      {error}
+    </span>
+  ) : null;
 }
 
 /** The field on the form that `field` names, or its nearest named parent (`clearances.nato` →
@@ -75,14 +79,35 @@ export function Form({ title, submit, onSubmit, error, pending, children, result
     onSubmit();
   };
   return (
-    <form className={className ?? 'inline-form'} onSubmit={send} aria-label={title} onKeyDown={(e) => { if (e.key === 'Escape' && onCancel) onCancel(); }}>
+    <form
+      className={className ?? 'inline-form'}
+      onSubmit={send}
+      aria-label={title}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onCancel) onCancel();
+      }}
+    >
       <FormContext.Provider value={{ field: named, message: error?.message ?? '', names }}>{children}</FormContext.Provider>
       <div className="form-actions">
-        <button type="submit" disabled={pending}>{submit ?? title}</button>
-        {onCancel && <button type="button" className="ghost" onClick={onCancel}>Cancel</button>}
-        {pending && <span className="muted" role="status">Working…</span>}
+        <button type="submit" disabled={pending}>
+          {submit ?? title}
+        </button>
+        {onCancel && (
+          <button type="button" className="ghost" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        {pending && (
+          <span className="muted" role="status">
+            Working…
+          </span>
+        )}
       </div>
-      {error && <p className="error form-error" role="alert">{named ? `Not saved: check “${names.get(named) ?? named}”.` : error.message}</p>}
+      {error && (
+        <p className="error form-error" role="alert">
+          {named ? `Not saved: check “${names.get(named) ?? named}”.` : error.message}
+        </p>
+      )}
       {result}
     </form>
   );
@@ -103,16 +128,43 @@ interface InputProps {
   wide?: boolean;
 }
 
-export function TextField({ label, name, value, onChange, required, placeholder, hint, type = 'text', autoFocus, disabled, wide }: InputProps) {
+export function TextField({
+  label,
+  name,
+  value,
+  onChange,
+  required,
+  placeholder,
+  hint,
+  type = 'text',
+  autoFocus,
+  disabled,
+  wide,
+}: InputProps) {
   const f = useField(name, label);
   const hintId = hint ? `${f.id}-hint` : undefined;
   return (
     <div className={`field${wide ? ' wide' : ''}`}>
       <label htmlFor={f.id}>{label}</label>
-      <input id={f.id} name={name} type={type} value={value} onChange={(e) => onChange(e.target.value)} required={required} placeholder={placeholder}
-        autoFocus={autoFocus} disabled={disabled} autoComplete={type === 'password' ? 'new-password' : 'off'}
-        aria-invalid={f.error ? true : undefined} aria-describedby={[f.describedBy, hintId].filter(Boolean).join(' ') || undefined} />
-      {hint && <span id={hintId} className="hint">{hint}</span>}
+      <input
+        id={f.id}
+        name={name}
+        type={type}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required={required}
+        placeholder={placeholder}
+        autoFocus={autoFocus}
+        disabled={disabled}
+        autoComplete={type === 'password' ? 'new-password' : 'off'}
+        aria-invalid={f.error ? true : undefined}
+        aria-describedby={[f.describedBy, hintId].filter(Boolean).join(' ') || undefined}
+      />
+      {hint && (
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+      )}
       <FieldError id={f.id} error={f.error} />
     </div>
   );
@@ -124,39 +176,110 @@ export function TextArea({ label, name, value, onChange, placeholder, hint, wide
   return (
     <div className={`field${wide ? ' wide' : ''}`}>
       <label htmlFor={f.id}>{label}</label>
-      <textarea id={f.id} name={name} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} rows={3}
-        aria-invalid={f.error ? true : undefined} aria-describedby={[f.describedBy, hintId].filter(Boolean).join(' ') || undefined} />
-      {hint && <span id={hintId} className="hint">{hint}</span>}
+      <textarea
+        id={f.id}
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+        rows={3}
+        aria-invalid={f.error ? true : undefined}
+        aria-describedby={[f.describedBy, hintId].filter(Boolean).join(' ') || undefined}
+      />
+      {hint && (
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+      )}
       <FieldError id={f.id} error={f.error} />
     </div>
   );
 }
 
-export function SelectField({ label, name, value, onChange, options, disabled }: { label: string; name: string; value: string; onChange: (v: string) => void; options: readonly (readonly [string, string])[]; disabled?: boolean }) {
+export function SelectField({
+  label,
+  name,
+  value,
+  onChange,
+  options,
+  disabled,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: readonly (readonly [string, string])[];
+  disabled?: boolean;
+}) {
   const f = useField(name, label);
   return (
     <div className="field">
       <label htmlFor={f.id}>{label}</label>
-      <select id={f.id} name={name} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} aria-invalid={f.error ? true : undefined} aria-describedby={f.describedBy}>
-        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      <select
+        id={f.id}
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        disabled={disabled}
+        aria-invalid={f.error ? true : undefined}
+        aria-describedby={f.describedBy}
+      >
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
       </select>
       <FieldError id={f.id} error={f.error} />
     </div>
   );
 }
 
-export function CheckField({ label, name, checked, onChange }: { label: string; name: string; checked: boolean; onChange: (v: boolean) => void }) {
+export function CheckField({
+  label,
+  name,
+  checked,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
   const f = useField(name, label);
   return (
     <div className="field">
-      <label className="check"><input type="checkbox" name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={f.describedBy} />{label}</label>
+      <label className="check">
+        <input
+          type="checkbox"
+          name={name}
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-describedby={f.describedBy}
+        />
+        {label}
+      </label>
       <FieldError id={f.id} error={f.error} />
     </div>
   );
 }
 
 /** A set of checkboxes (roles, communities, member organisations), as a labelled group. */
-export function CheckList({ legend, name, options, selected, onChange, empty = 'None to choose from.' }: { legend: string; name: string; options: readonly (readonly [string, string])[]; selected: readonly string[]; onChange: (v: string[]) => void; empty?: string }) {
+export function CheckList({
+  legend,
+  name,
+  options,
+  selected,
+  onChange,
+  empty = 'None to choose from.',
+}: {
+  legend: string;
+  name: string;
+  options: readonly (readonly [string, string])[];
+  selected: readonly string[];
+  onChange: (v: string[]) => void;
+  empty?: string;
+}) {
   const f = useField(name, legend);
   const toggle = (v: string, on: boolean): void => onChange(on ? [...selected, v] : selected.filter((s) => s !== v));
   return (
@@ -165,7 +288,10 @@ export function CheckList({ legend, name, options, selected, onChange, empty = '
       <div className="checks">
         {options.length === 0 && <span className="muted">{empty}</span>}
         {options.map(([v, text]) => (
-          <label key={v} className="check"><input type="checkbox" checked={selected.includes(v)} onChange={(e) => toggle(v, e.target.checked)} />{text}</label>
+          <label key={v} className="check">
+            <input type="checkbox" checked={selected.includes(v)} onChange={(e) => toggle(v, e.target.checked)} />
+            {text}
+          </label>
         ))}
       </div>
       <FieldError id={f.id} error={f.error} />
@@ -179,7 +305,14 @@ export function CheckList({ legend, name, options, selected, onChange, empty = '
  * knows (a scheme removed from its configuration) stays listed, so that saving keeps it, and
  * the server says what is wrong with it.
  */
-export function LevelsField({ legend, name, schemes, value, onChange, none = 'none' }: {
+export function LevelsField({
+  legend,
+  name,
+  schemes,
+  value,
+  onChange,
+  none = 'none',
+}: {
   legend: string;
   name: string;
   schemes: readonly { id: string; name: string; levels: readonly string[] }[];
@@ -189,7 +322,12 @@ export function LevelsField({ legend, name, schemes, value, onChange, none = 'no
 }) {
   const f = useField(name, legend);
   const known = new Set(schemes.map((s) => s.id));
-  const rows = [...schemes, ...Object.keys(value).filter((id) => !known.has(id)).map((id) => ({ id, name: id, levels: [] as string[] }))];
+  const rows = [
+    ...schemes,
+    ...Object.keys(value)
+      .filter((id) => !known.has(id))
+      .map((id) => ({ id, name: id, levels: [] as string[] })),
+  ];
   const set = (scheme: string, level: string): void => {
     const { [scheme]: _old, ...rest } = value;
     onChange(level === '' ? rest : { ...rest, [scheme]: level });
@@ -206,7 +344,11 @@ export function LevelsField({ legend, name, schemes, value, onChange, none = 'no
             <span>{s.name}</span>
             <select name={`${name}.${s.id}`} value={current} onChange={(e) => set(s.id, e.target.value)}>
               <option value="">{none}</option>
-              {levels.map((l) => <option key={l} value={l}>{l}</option>)}
+              {levels.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
             </select>
           </label>
         );
@@ -217,24 +359,68 @@ export function LevelsField({ legend, name, schemes, value, onChange, none = 'no
 }
 
 /** An irreversible action in two steps: the button, then "confirm" or "cancel" in its place. */
-export function ConfirmButton({ label, text, confirm, onConfirm, disabled }: { label: string; text?: string; confirm: string; onConfirm: () => void; disabled?: boolean }) {
+export function ConfirmButton({
+  label,
+  text,
+  confirm,
+  onConfirm,
+  disabled,
+}: {
+  label: string;
+  text?: string;
+  confirm: string;
+  onConfirm: () => void;
+  disabled?: boolean;
+}) {
   const [asking, setAsking] = useState(false);
-  if (!asking) return <button type="button" className="ghost danger" aria-label={label} onClick={() => setAsking(true)} disabled={disabled}>{text ?? label}</button>;
+  if (!asking)
+    return (
+      <button type="button" className="ghost danger" aria-label={label} onClick={() => setAsking(true)} disabled={disabled}>
+        {text ?? label}
+      </button>
+    );
   return (
-    <span className="confirm" role="group" aria-label={label} onKeyDown={(e) => { if (e.key === 'Escape') setAsking(false); }}>
-      <button type="button" className="danger" autoFocus onClick={() => { setAsking(false); onConfirm(); }}>{confirm}</button>
-      <button type="button" className="ghost" onClick={() => setAsking(false)}>Cancel</button>
+    <span
+      className="confirm"
+      role="group"
+      aria-label={label}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setAsking(false);
+      }}
+    >
+      <button
+        type="button"
+        className="danger"
+        autoFocus
+        onClick={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+      >
+        {confirm}
+      </button>
+      <button type="button" className="ghost" onClick={() => setAsking(false)}>
+        Cancel
+      </button>
     </span>
   );
 }
 
 /** A refused row action (disable, remove, revoke): what was tried and the API's reason. */
 export function ActionError({ error, what }: { error: Error | null; what: string }) {
-  return error ? <p className="error" role="alert">{what}: {error.message}</p> : null;
+  return error ? (
+    <p className="error" role="alert">
+      {what}: {error.message}
+    </p>
+  ) : null;
 }
 
 /** Comma- or line-separated values, trimmed, without empties. */
-export const splitList = (text: string): string[] => text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+export const splitList = (text: string): string[] =>
+  text
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export const when = (s: string | null | undefined): string => (s ? s.replace('T', ' ').slice(0, 19) : '—');
 export const listText = (xs: readonly string[]): string => (xs.length ? xs.join(', ') : '—');

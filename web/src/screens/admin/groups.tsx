@@ -1,7 +1,17 @@
 // Communities and sharing groups: add, edit their members, disable. A community's members are
 // the organisations that list it (changed on each organisation); a sharing group lists its own.
 import { useState } from 'react';
-import { useCommunities, useCommunityMembers, useCreate, useOrgs, useSharingGroups, useUpdate, type Community, type Org, type SharingGroup } from '../../api/admin.ts';
+import {
+  useCommunities,
+  useCommunityMembers,
+  useCreate,
+  useOrgs,
+  useSharingGroups,
+  useUpdate,
+  type Community,
+  type Org,
+  type SharingGroup,
+} from '../../api/admin.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
 import { ActionError, CheckList, ConfirmButton, Form, listText, SelectField, TextField } from './forms.tsx';
@@ -9,14 +19,20 @@ import { ActionError, CheckList, ConfirmButton, Form, listText, SelectField, Tex
 type CommunityBody = Partial<Pick<Community, 'id' | 'name' | 'description' | 'disabled'>>;
 type GroupBody = Partial<Pick<SharingGroup, 'name' | 'description' | 'ownerOrg' | 'members' | 'disabled'>>;
 
-const orgOptions = (orgs: readonly Org[]): (readonly [string, string])[] => orgs.map((o) => [o.id, o.node ? `${o.name} (on a peer)` : o.name]);
-const names = (orgs: readonly Org[], ids: readonly string[]): string => listText(ids.map((id) => orgs.find((o) => o.id === id)?.name ?? id));
+const orgOptions = (orgs: readonly Org[]): (readonly [string, string])[] =>
+  orgs.map((o) => [o.id, o.node ? `${o.name} (on a peer)` : o.name]);
+const names = (orgs: readonly Org[], ids: readonly string[]): string =>
+  listText(ids.map((id) => orgs.find((o) => o.id === id)?.name ?? id));
 
 /** Enable, or disable after a confirmation. */
 function StateButton({ name, disabled, onToggle }: { name: string; disabled: boolean; onToggle: () => void }) {
-  return disabled
-    ? <button type="button" className="ghost" aria-label={`Enable ${name}`} onClick={onToggle}>Enable</button>
-    : <ConfirmButton label={`Disable ${name}`} text="Disable" confirm="Disable" onConfirm={onToggle} />;
+  return disabled ? (
+    <button type="button" className="ghost" aria-label={`Enable ${name}`} onClick={onToggle}>
+      Enable
+    </button>
+  ) : (
+    <ConfirmButton label={`Disable ${name}`} text="Disable" confirm="Disable" onConfirm={onToggle} />
+  );
 }
 
 function CommunityForm() {
@@ -24,7 +40,17 @@ function CommunityForm() {
   const [id, setId] = useState('');
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const submit = (): void => create.mutate({ id, name, ...(description ? { description } : {}) }, { onSuccess: () => { setId(''); setName(''); setDescription(''); } });
+  const submit = (): void =>
+    create.mutate(
+      { id, name, ...(description ? { description } : {}) },
+      {
+        onSuccess: () => {
+          setId('');
+          setName('');
+          setDescription('');
+        },
+      },
+    );
   return (
     <Form title="Add community" onSubmit={submit} error={create.error} pending={create.isPending}>
       <TextField label="Id" name="id" value={id} onChange={setId} required placeholder="nato" hint="lower-case letters, digits, dashes" />
@@ -42,12 +68,23 @@ function CommunityEditor({ community, orgs, onDone }: { community: Community; or
   const [chosen, setChosen] = useState(orgs.filter((o) => o.communities.includes(community.id)).map((o) => o.id));
   const submit = (): void => {
     members.reset();
-    update.mutate({ id: community.id, body: { name, description } }, {
-      onSuccess: () => members.mutate({ id: community.id, orgIds: chosen, orgs }, { onSuccess: onDone }),
-    });
+    update.mutate(
+      { id: community.id, body: { name, description } },
+      {
+        onSuccess: () => members.mutate({ id: community.id, orgIds: chosen, orgs }, { onSuccess: onDone }),
+      },
+    );
   };
   return (
-    <Form title={`Edit ${community.name}`} submit="Save community" onSubmit={submit} error={update.error ?? members.error} pending={update.isPending || members.isPending} onCancel={onDone} className="editor">
+    <Form
+      title={`Edit ${community.name}`}
+      submit="Save community"
+      onSubmit={submit}
+      error={update.error ?? members.error}
+      pending={update.isPending || members.isPending}
+      onCancel={onDone}
+      className="editor"
+    >
       <TextField label="Name" name="name" value={name} onChange={setName} required autoFocus />
       <TextField label="Description" name="description" value={description} onChange={setDescription} wide />
       <CheckList legend="Member organisations" name="communities" options={orgOptions(orgs)} selected={chosen} onChange={setChosen} />
@@ -67,16 +104,37 @@ export function Communities({ admin }: { admin: boolean }) {
       {admin && <CommunityForm />}
       <ActionError error={update.error} what="Not changed" />
       <Status loading={q.isPending} error={q.error}>
-        <SimpleTable label="Communities" rows={q.data ?? []} rowKey={(r) => r.id} cols={[
-          { header: 'Id', cell: (r) => r.id }, { header: 'Name', cell: (r) => r.name }, { header: 'Members', cell: (r) => memberNames(r.id) },
-          { header: 'Description', cell: (r) => r.description }, { header: 'State', cell: (r) => (r.disabled ? 'disabled' : 'active') },
-          ...(admin ? [{ header: 'Actions', cell: (r: Community) => (
-            <span className="actions">
-              <button type="button" className="ghost" aria-label={`Edit ${r.name}`} onClick={() => setEditing(r.id)}>Edit</button>
-              <StateButton name={r.name} disabled={r.disabled} onToggle={() => update.mutate({ id: r.id, body: { disabled: !r.disabled } })} />
-            </span>
-          ) }] : []),
-        ]} />
+        <SimpleTable
+          label="Communities"
+          rows={q.data ?? []}
+          rowKey={(r) => r.id}
+          cols={[
+            { header: 'Id', cell: (r) => r.id },
+            { header: 'Name', cell: (r) => r.name },
+            { header: 'Members', cell: (r) => memberNames(r.id) },
+            { header: 'Description', cell: (r) => r.description },
+            { header: 'State', cell: (r) => (r.disabled ? 'disabled' : 'active') },
+            ...(admin
+              ? [
+                  {
+                    header: 'Actions',
+                    cell: (r: Community) => (
+                      <span className="actions">
+                        <button type="button" className="ghost" aria-label={`Edit ${r.name}`} onClick={() => setEditing(r.id)}>
+                          Edit
+                        </button>
+                        <StateButton
+                          name={r.name}
+                          disabled={r.disabled}
+                          onToggle={() => update.mutate({ id: r.id, body: { disabled: !r.disabled } })}
+                        />
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </Status>
       {edited && <CommunityEditor key={edited.id} community={edited} orgs={orgs} onDone={() => setEditing(null)} />}
     </>
@@ -96,15 +154,38 @@ function GroupForm({ group, owners, orgs, onDone }: { group?: SharingGroup; owne
   const others = orgs.filter((o) => o.id !== owner);
   const submit = (): void => {
     if (group) update.mutate({ id: group.id, body: { name, description, members } }, { onSuccess: () => onDone?.() });
-    else create.mutate({ name, description, ownerOrg: owner, members }, { onSuccess: () => { setName(''); setDescription(''); setMembers([]); } });
+    else
+      create.mutate(
+        { name, description, ownerOrg: owner, members },
+        {
+          onSuccess: () => {
+            setName('');
+            setDescription('');
+            setMembers([]);
+          },
+        },
+      );
   };
   return (
-    <Form title={group ? `Edit ${group.name}` : 'Add sharing group'} submit={group ? 'Save sharing group' : 'Add sharing group'} onSubmit={submit}
-      error={m.error} pending={m.isPending} onCancel={onDone} className={group ? 'editor' : 'inline-form'}>
+    <Form
+      title={group ? `Edit ${group.name}` : 'Add sharing group'}
+      submit={group ? 'Save sharing group' : 'Add sharing group'}
+      onSubmit={submit}
+      error={m.error}
+      pending={m.isPending}
+      onCancel={onDone}
+      className={group ? 'editor' : 'inline-form'}
+    >
       <TextField label="Name" name="name" value={name} onChange={setName} required autoFocus={group !== undefined} />
       <TextField label="Description" name="description" value={description} onChange={setDescription} />
       {!group && <SelectField label="Owner organisation" name="ownerOrg" value={owner} onChange={setOwner} options={orgOptions(owners)} />}
-      <CheckList legend="Members besides the owner" name="members" options={orgOptions(others)} selected={members.filter((m) => m !== owner)} onChange={setMembers} />
+      <CheckList
+        legend="Members besides the owner"
+        name="members"
+        options={orgOptions(others)}
+        selected={members.filter((m) => m !== owner)}
+        onChange={setMembers}
+      />
     </Form>
   );
 }
@@ -125,18 +206,37 @@ export function SharingGroups({ admin, orgId, orgAdmin }: { admin: boolean; orgI
       {owners.length > 0 && <GroupForm owners={owners} orgs={orgs} />}
       <ActionError error={update.error} what="Not changed" />
       <Status loading={q.isPending} error={q.error}>
-        <SimpleTable label="Sharing groups" rows={q.data ?? []} rowKey={(r) => r.id} cols={[
-          { header: 'Name', cell: (r) => r.name }, { header: 'Owner', cell: (r) => names(orgs, [r.ownerOrg]) },
-          { header: 'Members', cell: (r) => names(orgs, r.members) }, { header: 'Description', cell: (r) => r.description },
-          { header: 'Managed on', cell: (r) => (r.origin === null ? 'this node' : `peer node ${r.origin.slice(0, 12)}…`) },
-          { header: 'State', cell: (r) => (r.disabled ? 'disabled' : 'active') },
-          { header: 'Actions', cell: (r) => toggles(r) && (
-            <span className="actions">
-              {manages(r) && <button type="button" className="ghost" aria-label={`Edit ${r.name}`} onClick={() => setEditing(r.id)}>Edit</button>}
-              <StateButton name={r.name} disabled={r.disabled} onToggle={() => update.mutate({ id: r.id, body: { disabled: !r.disabled } })} />
-            </span>
-          ) },
-        ]} />
+        <SimpleTable
+          label="Sharing groups"
+          rows={q.data ?? []}
+          rowKey={(r) => r.id}
+          cols={[
+            { header: 'Name', cell: (r) => r.name },
+            { header: 'Owner', cell: (r) => names(orgs, [r.ownerOrg]) },
+            { header: 'Members', cell: (r) => names(orgs, r.members) },
+            { header: 'Description', cell: (r) => r.description },
+            { header: 'Managed on', cell: (r) => (r.origin === null ? 'this node' : `peer node ${r.origin.slice(0, 12)}…`) },
+            { header: 'State', cell: (r) => (r.disabled ? 'disabled' : 'active') },
+            {
+              header: 'Actions',
+              cell: (r) =>
+                toggles(r) && (
+                  <span className="actions">
+                    {manages(r) && (
+                      <button type="button" className="ghost" aria-label={`Edit ${r.name}`} onClick={() => setEditing(r.id)}>
+                        Edit
+                      </button>
+                    )}
+                    <StateButton
+                      name={r.name}
+                      disabled={r.disabled}
+                      onToggle={() => update.mutate({ id: r.id, body: { disabled: !r.disabled } })}
+                    />
+                  </span>
+                ),
+            },
+          ]}
+        />
       </Status>
       {edited && <GroupForm key={edited.id} group={edited} owners={owners} orgs={orgs} onDone={() => setEditing(null)} />}
     </>

@@ -38,19 +38,51 @@ export function OrgForm({ org, onDone }: { org?: Org; onDone?: () => void }) {
   const distributions = useDistributionOptions(distribution);
   const submit = (): void => {
     const c = country.trim().toUpperCase();
-    const body: OrgBody = { name, communities: member, defaultTlp: tlp, defaultDistribution: distribution, ...(c ? { country: c } : org ? { country: null } : {}) };
+    const body: OrgBody = {
+      name,
+      communities: member,
+      defaultTlp: tlp,
+      defaultDistribution: distribution,
+      ...(c ? { country: c } : org ? { country: null } : {}),
+    };
     if (org) update.mutate({ id: org.id, body }, { onSuccess: () => onDone?.() });
-    else create.mutate(body, { onSuccess: () => { setName(''); setCountry(''); setMember([]); } });
+    else
+      create.mutate(body, {
+        onSuccess: () => {
+          setName('');
+          setCountry('');
+          setMember([]);
+        },
+      });
   };
   return (
-    <Form title={org ? `Edit ${org.name}` : 'Add organisation'} submit={org ? 'Save organisation' : 'Add organisation'} onSubmit={submit}
-      error={m.error} pending={m.isPending} onCancel={onDone} className={org ? 'editor' : 'inline-form'}>
+    <Form
+      title={org ? `Edit ${org.name}` : 'Add organisation'}
+      submit={org ? 'Save organisation' : 'Add organisation'}
+      onSubmit={submit}
+      error={m.error}
+      pending={m.isPending}
+      onCancel={onDone}
+      className={org ? 'editor' : 'inline-form'}
+    >
       <TextField label="Name" name="name" value={name} onChange={setName} required autoFocus={org !== undefined} />
       <TextField label="Country (ISO alpha-2)" name="country" value={country} onChange={setCountry} placeholder="BE" />
       <SelectField label="Default TLP" name="defaultTlp" value={tlp} onChange={setTlp} options={tlpOptions} />
-      <SelectField label="Default distribution" name="defaultDistribution" value={distribution} onChange={setDistribution} options={distributions} />
-      <CheckList legend="Communities" name="communities" options={communities.filter((c) => !c.disabled || member.includes(c.id)).map((c) => [c.id, c.name])}
-        selected={member} onChange={setMember} empty="No communities yet." />
+      <SelectField
+        label="Default distribution"
+        name="defaultDistribution"
+        value={distribution}
+        onChange={setDistribution}
+        options={distributions}
+      />
+      <CheckList
+        legend="Communities"
+        name="communities"
+        options={communities.filter((c) => !c.disabled || member.includes(c.id)).map((c) => [c.id, c.name])}
+        selected={member}
+        onChange={setMember}
+        empty="No communities yet."
+      />
     </Form>
   );
 }
@@ -66,23 +98,46 @@ export function Orgs({ admin }: { admin: boolean }) {
       {admin && <OrgForm />}
       <ActionError error={update.error} what="Not changed" />
       <Status loading={q.isPending} error={q.error}>
-        <SimpleTable label="Organisations" rows={q.data ?? []} rowKey={(r) => r.id} cols={[
-          { header: 'Name', cell: (r) => r.name },
-          { header: 'Country', cell: (r) => r.country ?? '—' },
-          { header: 'Communities', cell: (r) => listText(r.communities) },
-          { header: 'Default TLP', cell: (r) => r.defaultTlp },
-          { header: 'Default distribution', cell: (r) => r.defaultDistribution },
-          { header: 'Hosted', cell: (r) => r.node ?? 'here' },
-          { header: 'State', cell: (r) => (r.disabled ? 'disabled' : 'active') },
-          ...(admin ? [{ header: 'Actions', cell: (r: Org) => (
-            <span className="actions">
-              <button type="button" className="ghost" aria-label={`Edit ${r.name}`} onClick={() => setEditing(r.id)}>Edit</button>
-              {r.disabled
-                ? <button type="button" className="ghost" aria-label={`Enable ${r.name}`} onClick={() => toggle(r)}>Enable</button>
-                : <ConfirmButton label={`Disable ${r.name}`} text="Disable" confirm="Disable: its users can no longer sign in" onConfirm={() => toggle(r)} />}
-            </span>
-          ) }] : []),
-        ]} />
+        <SimpleTable
+          label="Organisations"
+          rows={q.data ?? []}
+          rowKey={(r) => r.id}
+          cols={[
+            { header: 'Name', cell: (r) => r.name },
+            { header: 'Country', cell: (r) => r.country ?? '—' },
+            { header: 'Communities', cell: (r) => listText(r.communities) },
+            { header: 'Default TLP', cell: (r) => r.defaultTlp },
+            { header: 'Default distribution', cell: (r) => r.defaultDistribution },
+            { header: 'Hosted', cell: (r) => r.node ?? 'here' },
+            { header: 'State', cell: (r) => (r.disabled ? 'disabled' : 'active') },
+            ...(admin
+              ? [
+                  {
+                    header: 'Actions',
+                    cell: (r: Org) => (
+                      <span className="actions">
+                        <button type="button" className="ghost" aria-label={`Edit ${r.name}`} onClick={() => setEditing(r.id)}>
+                          Edit
+                        </button>
+                        {r.disabled ? (
+                          <button type="button" className="ghost" aria-label={`Enable ${r.name}`} onClick={() => toggle(r)}>
+                            Enable
+                          </button>
+                        ) : (
+                          <ConfirmButton
+                            label={`Disable ${r.name}`}
+                            text="Disable"
+                            confirm="Disable: its users can no longer sign in"
+                            onConfirm={() => toggle(r)}
+                          />
+                        )}
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </Status>
       {edited && <OrgForm key={edited.id} org={edited} onDone={() => setEditing(null)} />}
     </>

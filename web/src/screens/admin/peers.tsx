@@ -3,11 +3,32 @@
 // last error. Node administrators only; the fields are those of the API's PeerBody.
 import { useState } from 'react';
 import { TLPS, useSchemes } from '../../api/admin.ts';
-import { useAddPeer, useNodeIdentity, usePeers, usePullPeer, useRemovePeer, useUpdatePeer, type Peer, type PeerBody } from '../../api/peers.ts';
+import {
+  useAddPeer,
+  useNodeIdentity,
+  usePeers,
+  usePullPeer,
+  useRemovePeer,
+  useUpdatePeer,
+  type Peer,
+  type PeerBody,
+} from '../../api/peers.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
 import { pullText } from './feeds.tsx';
-import { ActionError, CheckField, ConfirmButton, Form, LevelsField, listText, SelectField, splitList, TextArea, TextField, when } from './forms.tsx';
+import {
+  ActionError,
+  CheckField,
+  ConfirmButton,
+  Form,
+  LevelsField,
+  listText,
+  SelectField,
+  splitList,
+  TextArea,
+  TextField,
+  when,
+} from './forms.tsx';
 
 /** The node's identity, with its public key ready to copy. */
 export function NodeIdentity() {
@@ -15,19 +36,36 @@ export function NodeIdentity() {
   const [copied, setCopied] = useState<string | null>(null);
   const copy = (): void => {
     if (!q.data) return;
-    navigator.clipboard.writeText(q.data.publicKey).then(() => setCopied('Copied.'), () => setCopied('Select the key and copy it.'));
+    navigator.clipboard.writeText(q.data.publicKey).then(
+      () => setCopied('Copied.'),
+      () => setCopied('Select the key and copy it.'),
+    );
   };
   return (
     <Status loading={q.isPending} error={q.error}>
       {q.data && (
         <dl className="identity" data-testid="node-identity">
-          <dt>Node id</dt><dd><code>{q.data.nodeId}</code></dd>
-          <dt>Key id</dt><dd><code data-testid="key-id">{q.data.keyId}</code></dd>
-          <dt><label htmlFor="node-public-key">Public key</label></dt>
+          <dt>Node id</dt>
+          <dd>
+            <code>{q.data.nodeId}</code>
+          </dd>
+          <dt>Key id</dt>
+          <dd>
+            <code data-testid="key-id">{q.data.keyId}</code>
+          </dd>
+          <dt>
+            <label htmlFor="node-public-key">Public key</label>
+          </dt>
           <dd className="row">
             <input id="node-public-key" readOnly value={q.data.publicKey} onFocus={(e) => e.target.select()} size={50} />
-            <button type="button" onClick={copy}>Copy public key</button>
-            {copied && <span role="status" className="muted">{copied}</span>}
+            <button type="button" onClick={copy}>
+              Copy public key
+            </button>
+            {copied && (
+              <span role="status" className="muted">
+                {copied}
+              </span>
+            )}
           </dd>
         </dl>
       )}
@@ -36,9 +74,21 @@ export function NodeIdentity() {
 }
 
 interface PeerDraft {
-  name: string; url: string; key: string; orgs: string; countries: string; communities: string; accreditation: Record<string, string>;
-  maxTlp: string; maxClassification: Record<string, string>; outCommunities: string; outTypes: string; exercises: string;
-  acceptTypes: string; allowUnsigned: boolean; sync: boolean;
+  name: string;
+  url: string;
+  key: string;
+  orgs: string;
+  countries: string;
+  communities: string;
+  accreditation: Record<string, string>;
+  maxTlp: string;
+  maxClassification: Record<string, string>;
+  outCommunities: string;
+  outTypes: string;
+  exercises: string;
+  acceptTypes: string;
+  allowUnsigned: boolean;
+  sync: boolean;
 }
 
 const join = (xs: readonly string[] | undefined): string => (xs ?? []).join(', ');
@@ -47,22 +97,40 @@ const limit = (text: string): string[] | null => (splitList(text).length ? split
 
 function draftOf(p?: Peer): PeerDraft {
   return {
-    name: p?.name ?? '', url: p?.url ?? '', key: p?.publicKey ?? '', orgs: join(p?.orgs), countries: join(p?.countries), communities: join(p?.communities),
-    accreditation: { ...p?.accreditation }, maxTlp: p?.outbound.maxTlp ?? '', maxClassification: { ...p?.outbound.maxClassification },
-    outCommunities: join(p?.outbound.communities), outTypes: join(p?.outbound.types), exercises: join(p?.outbound.exercises),
-    acceptTypes: join(p?.inbound.acceptTypes), allowUnsigned: p?.inbound.allowUnsigned ?? false, sync: p?.sync ?? true,
+    name: p?.name ?? '',
+    url: p?.url ?? '',
+    key: p?.publicKey ?? '',
+    orgs: join(p?.orgs),
+    countries: join(p?.countries),
+    communities: join(p?.communities),
+    accreditation: { ...p?.accreditation },
+    maxTlp: p?.outbound.maxTlp ?? '',
+    maxClassification: { ...p?.outbound.maxClassification },
+    outCommunities: join(p?.outbound.communities),
+    outTypes: join(p?.outbound.types),
+    exercises: join(p?.outbound.exercises),
+    acceptTypes: join(p?.inbound.acceptTypes),
+    allowUnsigned: p?.inbound.allowUnsigned ?? false,
+    sync: p?.sync ?? true,
   };
 }
 
 function bodyOf(d: PeerDraft): PeerBody {
   const { maxClassification } = d;
   return {
-    ...(d.name.trim() ? { name: d.name.trim() } : {}), url: d.url.trim(), key: d.key.trim(),
-    orgs: splitList(d.orgs), countries: splitList(d.countries).map((c) => c.toUpperCase()), communities: splitList(d.communities),
+    ...(d.name.trim() ? { name: d.name.trim() } : {}),
+    url: d.url.trim(),
+    key: d.key.trim(),
+    orgs: splitList(d.orgs),
+    countries: splitList(d.countries).map((c) => c.toUpperCase()),
+    communities: splitList(d.communities),
     accreditation: d.accreditation,
     outbound: {
-      maxTlp: d.maxTlp || null, maxClassification: Object.keys(maxClassification).length ? maxClassification : null,
-      communities: limit(d.outCommunities), types: limit(d.outTypes), exercises: splitList(d.exercises),
+      maxTlp: d.maxTlp || null,
+      maxClassification: Object.keys(maxClassification).length ? maxClassification : null,
+      communities: limit(d.outCommunities),
+      types: limit(d.outTypes),
+      exercises: splitList(d.exercises),
     },
     inbound: { acceptTypes: limit(d.acceptTypes), allowUnsigned: d.allowUnsigned },
     sync: d.sync,
@@ -76,7 +144,10 @@ function PeerForm({ peer, onDone }: { peer?: Peer; onDone?: () => void }) {
   const m = peer ? update : add;
   const [d, setD] = useState<PeerDraft>(() => draftOf(peer));
   const schemes = useSchemes().data ?? [];
-  const set = <K extends keyof PeerDraft>(k: K) => (v: PeerDraft[K]): void => setD((x) => ({ ...x, [k]: v }));
+  const set =
+    <K extends keyof PeerDraft>(k: K) =>
+    (v: PeerDraft[K]): void =>
+      setD((x) => ({ ...x, [k]: v }));
   const submit = (): void => {
     const body: PeerBody = bodyOf(d);
     if (peer) update.mutate({ id: peer.id, body }, { onSuccess: () => onDone?.() });
@@ -84,32 +155,114 @@ function PeerForm({ peer, onDone }: { peer?: Peer; onDone?: () => void }) {
   };
   const tlps = [['', 'no limit'], ...TLPS.map((t) => [t, `TLP:${t.toUpperCase()}`] as const)] as const;
   return (
-    <Form title={peer ? `Edit ${peer.name}` : 'Add peer'} submit={peer ? 'Save peer' : 'Add peer'} onSubmit={submit} error={m.error} pending={m.isPending}
-      onCancel={onDone} className="editor">
-      <TextField label="Name" name="name" value={d.name} onChange={set('name')} placeholder="default: the URL's host" autoFocus={peer !== undefined} />
-      <TextField label="Peer URL" name="url" type="url" value={d.url} onChange={set('url')} required placeholder="https://concord.cert.example" />
-      <TextArea label="Peer public key" name="key" value={d.key} onChange={set('key')} hint="base64 or PEM, as the peer's Administration › Peers page shows it" />
+    <Form
+      title={peer ? `Edit ${peer.name}` : 'Add peer'}
+      submit={peer ? 'Save peer' : 'Add peer'}
+      onSubmit={submit}
+      error={m.error}
+      pending={m.isPending}
+      onCancel={onDone}
+      className="editor"
+    >
+      <TextField
+        label="Name"
+        name="name"
+        value={d.name}
+        onChange={set('name')}
+        placeholder="default: the URL's host"
+        autoFocus={peer !== undefined}
+      />
+      <TextField
+        label="Peer URL"
+        name="url"
+        type="url"
+        value={d.url}
+        onChange={set('url')}
+        required
+        placeholder="https://concord.cert.example"
+      />
+      <TextArea
+        label="Peer public key"
+        name="key"
+        value={d.key}
+        onChange={set('key')}
+        hint="base64 or PEM, as the peer's Administration › Peers page shows it"
+      />
       <fieldset className="group">
         <legend>What the peer hosts</legend>
-        <TextField label="Organisations (identity ids)" name="orgs" value={d.orgs} onChange={set('orgs')} wide placeholder="identity--…, identity--…" />
+        <TextField
+          label="Organisations (identity ids)"
+          name="orgs"
+          value={d.orgs}
+          onChange={set('orgs')}
+          wide
+          placeholder="identity--…, identity--…"
+        />
         <TextField label="Countries" name="countries" value={d.countries} onChange={set('countries')} placeholder="NL, BE" />
         <TextField label="Communities" name="communities" value={d.communities} onChange={set('communities')} placeholder="nato, eu" />
-        <LevelsField legend="Accreditation (highest level)" name="accreditation" schemes={schemes} value={d.accreditation} onChange={set('accreditation')} />
+        <LevelsField
+          legend="Accreditation (highest level)"
+          name="accreditation"
+          schemes={schemes}
+          value={d.accreditation}
+          onChange={set('accreditation')}
+        />
       </fieldset>
       <fieldset className="group">
         <legend>Outbound: what this node sends it</legend>
         <SelectField label="Highest TLP sent" name="outbound.maxTlp" value={d.maxTlp} onChange={set('maxTlp')} options={tlps} />
-        <LevelsField legend="Highest classification sent" name="outbound.maxClassification" schemes={schemes} value={d.maxClassification} onChange={set('maxClassification')} none="its accreditation" />
-        <TextField label="Only these communities" name="outbound.communities" value={d.outCommunities} onChange={set('outCommunities')} hint="empty: no limit" />
-        <TextField label="Only these object types" name="outbound.types" value={d.outTypes} onChange={set('outTypes')} hint="empty: every type" />
-        <TextField label="Exercises shared" name="outbound.exercises" value={d.exercises} onChange={set('exercises')} hint="exercise data leaves for these only" />
+        <LevelsField
+          legend="Highest classification sent"
+          name="outbound.maxClassification"
+          schemes={schemes}
+          value={d.maxClassification}
+          onChange={set('maxClassification')}
+          none="its accreditation"
+        />
+        <TextField
+          label="Only these communities"
+          name="outbound.communities"
+          value={d.outCommunities}
+          onChange={set('outCommunities')}
+          hint="empty: no limit"
+        />
+        <TextField
+          label="Only these object types"
+          name="outbound.types"
+          value={d.outTypes}
+          onChange={set('outTypes')}
+          hint="empty: every type"
+        />
+        <TextField
+          label="Exercises shared"
+          name="outbound.exercises"
+          value={d.exercises}
+          onChange={set('exercises')}
+          hint="exercise data leaves for these only"
+        />
       </fieldset>
       <fieldset className="group">
         <legend>Inbound: what this node accepts</legend>
-        <TextField label="Accept only these object types" name="inbound.acceptTypes" value={d.acceptTypes} onChange={set('acceptTypes')} hint="empty: every type" />
-        <CheckField label="Accept objects without a valid signature" name="inbound.allowUnsigned" checked={d.allowUnsigned} onChange={set('allowUnsigned')} />
+        <TextField
+          label="Accept only these object types"
+          name="inbound.acceptTypes"
+          value={d.acceptTypes}
+          onChange={set('acceptTypes')}
+          hint="empty: every type"
+        />
+        <CheckField
+          label="Accept objects without a valid signature"
+          name="inbound.allowUnsigned"
+          checked={d.allowUnsigned}
+          onChange={set('allowUnsigned')}
+        />
       </fieldset>
-      <CheckField label="Synchronise (pull from it and let it pull; off: its key is pinned only)" name="sync" checked={d.sync} onChange={set('sync')} />
+      <CheckField
+        label="Synchronise (pull from it and let it pull; off: its key is pinned only)"
+        name="sync"
+        checked={d.sync}
+        onChange={set('sync')}
+      />
     </Form>
   );
 }
@@ -133,27 +286,99 @@ export function Peers() {
       <ActionError error={update.error} what="Not changed" />
       <ActionError error={remove.error} what="Not removed" />
       <ActionError error={pull.error} what="Not pulled" />
-      {pull.data && <p role="status" data-testid="peer-pulled" className={pull.data.ok ? 'ok' : 'error break'}>Pulled {q.data?.find((p) => p.id === pull.variables)?.name ?? 'the peer'}: {pullText(pull.data)}</p>}
+      {pull.data && (
+        <p role="status" data-testid="peer-pulled" className={pull.data.ok ? 'ok' : 'error break'}>
+          Pulled {q.data?.find((p) => p.id === pull.variables)?.name ?? 'the peer'}: {pullText(pull.data)}
+        </p>
+      )}
       <Status loading={q.isPending} error={q.error}>
-        <SimpleTable label="Peers" rows={q.data ?? []} rowKey={(r) => r.id} cols={[
-          { header: 'Peer', cell: (r) => <>{r.name}<br /><span className="muted small">{r.url}</span></> },
-          { header: 'Key id', cell: (r) => <code className="small">{r.keyId}</code> },
-          { header: 'Hosts', cell: (r) => listText([...r.countries, ...r.communities.map((c) => `community ${c}`), ...(r.orgs.length ? [`${r.orgs.length} organisations`] : [])]) },
-          { header: 'Lag', cell: lagText },
-          { header: 'Last success', cell: (r) => when(r.state.lastSuccessAt) },
-          { header: 'Last error', cell: (r) => <span className="error break">{r.state.lastResult?.ok === false ? r.state.lastResult.error ?? 'failed' : ''}</span> },
-          { header: 'State', cell: (r) => (r.disabled ? 'disabled' : r.sync ? 'syncing' : 'key pinned only') },
-          { header: 'Actions', cell: (r) => (
-            <span className="actions">
-              {r.sync && !r.disabled && <button type="button" className="ghost" aria-label={`Pull ${r.name} now`} disabled={pulling === r.id} onClick={() => pull.mutate(r.id)}>{pulling === r.id ? 'Pulling…' : 'Pull now'}</button>}
-              <button type="button" className="ghost" aria-label={`Edit ${r.name}`} onClick={() => { setAdding(false); setEditing(r.id); }}>Edit</button>
-              <button type="button" className="ghost" aria-label={`${r.disabled ? 'Enable' : 'Disable'} ${r.name}`} onClick={() => update.mutate({ id: r.id, body: { disabled: !r.disabled } })}>{r.disabled ? 'Enable' : 'Disable'}</button>
-              <ConfirmButton label={`Remove ${r.name}`} text="Remove" confirm="Forget this peer" onConfirm={() => remove.mutate(r.id)} />
-            </span>
-          ) },
-        ]} />
+        <SimpleTable
+          label="Peers"
+          rows={q.data ?? []}
+          rowKey={(r) => r.id}
+          cols={[
+            {
+              header: 'Peer',
+              cell: (r) => (
+                <>
+                  {r.name}
+                  <br />
+                  <span className="muted small">{r.url}</span>
+                </>
+              ),
+            },
+            { header: 'Key id', cell: (r) => <code className="small">{r.keyId}</code> },
+            {
+              header: 'Hosts',
+              cell: (r) =>
+                listText([
+                  ...r.countries,
+                  ...r.communities.map((c) => `community ${c}`),
+                  ...(r.orgs.length ? [`${r.orgs.length} organisations`] : []),
+                ]),
+            },
+            { header: 'Lag', cell: lagText },
+            { header: 'Last success', cell: (r) => when(r.state.lastSuccessAt) },
+            {
+              header: 'Last error',
+              cell: (r) => (
+                <span className="error break">{r.state.lastResult?.ok === false ? (r.state.lastResult.error ?? 'failed') : ''}</span>
+              ),
+            },
+            { header: 'State', cell: (r) => (r.disabled ? 'disabled' : r.sync ? 'syncing' : 'key pinned only') },
+            {
+              header: 'Actions',
+              cell: (r) => (
+                <span className="actions">
+                  {r.sync && !r.disabled && (
+                    <button
+                      type="button"
+                      className="ghost"
+                      aria-label={`Pull ${r.name} now`}
+                      disabled={pulling === r.id}
+                      onClick={() => pull.mutate(r.id)}
+                    >
+                      {pulling === r.id ? 'Pulling…' : 'Pull now'}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="ghost"
+                    aria-label={`Edit ${r.name}`}
+                    onClick={() => {
+                      setAdding(false);
+                      setEditing(r.id);
+                    }}
+                  >
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="ghost"
+                    aria-label={`${r.disabled ? 'Enable' : 'Disable'} ${r.name}`}
+                    onClick={() => update.mutate({ id: r.id, body: { disabled: !r.disabled } })}
+                  >
+                    {r.disabled ? 'Enable' : 'Disable'}
+                  </button>
+                  <ConfirmButton
+                    label={`Remove ${r.name}`}
+                    text="Remove"
+                    confirm="Forget this peer"
+                    onConfirm={() => remove.mutate(r.id)}
+                  />
+                </span>
+              ),
+            },
+          ]}
+        />
       </Status>
-      {!adding && !edited && <p><button type="button" onClick={() => setAdding(true)}>Add a peer…</button></p>}
+      {!adding && !edited && (
+        <p>
+          <button type="button" onClick={() => setAdding(true)}>
+            Add a peer…
+          </button>
+        </p>
+      )}
       {adding && <PeerForm onDone={() => setAdding(false)} />}
       {edited && <PeerForm key={edited.id} peer={edited} onDone={() => setEditing(null)} />}
     </>
