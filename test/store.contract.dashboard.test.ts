@@ -1,0 +1,122 @@
+// The store contract for the dashboard's aggregates and the live stream's change feed
+// (StatsRepo): grouped by access label so that the service counts only what a reader may see,
+// on every engine. Unlabelled versions (read by no one) are never counted.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import type { AccessLabel } from '../src/domain/access/types.ts';
+import type { PreparedObject } from '../src/store/types.ts';
+import { buildPrepared } from './helpers/prepared.ts';
+import { contractSuite } from './helpers/store-contract.ts';
+
+const ORG_A = 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f0a';
+const ORG_B = 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f0b';
+const GREEN: AccessLabel = { ownerOrg: ORG_A, tlp: 'green', distribution: { kind: 'federation' } };
+const RED: AccessLabel = { ownerOrg: ORG_A, tlp: 'red', distribution: { kind: 'organization' } };
+const AMBER_B: AccessLabel = { ownerOrg: ORG_B, tlp: 'amber', distribution: { kind: 'community', id: 'eu' } };
+
+/** A label as the store hands it out (JSON text), parsed for comparison. */
+const parsed = (text: string | null): AccessLabel | null => (text === null ? null : (JSON.parse(text) as AccessLabel));
+
+function relationship(source: PreparedObject, target: PreparedObject): PreparedObject {
+  return buildPrepared({
+    type: 'relationship',
+    refs: [
+      { property: 'source_ref', target: source.id },
+      { property: 'target_ref', target: target.id },
+    ],
+  });
+}
+
+contractSuite('store contract: dashboard aggregates', (ctx) => {
+  /** Indicators (2 green, 1 red, 1 unlabelled), a malware of B, two relationships and a sighting of it. */
+  async function world() {
+    const [g1, g2, red, none] = [buildPrepared(), buildPrepared(), buildPrepared(), buildPrepared()];
+    const mal = buildPrepared({ type: 'malware', name: 'Industroyer' });
+    const r1 = relationship(g1, mal);
+    const r2 = relationship(red, mal);
+    const seen = buildPrepared({ type: 'sighting', refs: [{ property: 'sighting_of_ref', target: mal.id }] });
+    const results = await ctx.store.objects.insertBatch(
+      [g1, g2, red, none, mal, r1, r2, seen],
+      [GREEN, GREEN, RED, null, AMBER_B, GREEN, RED, AMBER_B],
+    );
+    const seqs = results.map((r) => (r.status === 'inserted' ? r.seq : -1));
+    return { g1, g2, red, none, mal, r1, r2, seen, seqs };
+  }
+
+  it('groups latest labelled versions by type, label, the labels of their ends and the day stored', async () => {
+    const w = await world();
+    const today = new Date().toISOString().slice(0, 10);
+    const groups = (await ctx.store.stats.labelGroups())
+      .map((g) => ({ ...g, label: parsed(g.label), sourceLabel: parsed(g.sourceLabel), targetLabel: parsed(g.targetLabel) }))
+      .sort((x, y) => `${x.type}${x.label?.tlp}`.localeCompare(`${y.type}${y.label?.tlp}`));
+    const day = groups[0]?.day;
+    assert.ok(day === today || day === new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), `stored today: ${day}`);
+    assert.deepEqual(groups, [
+      { type: 'indicator', label: GREEN, sourceLabel: null, targetLabel: null, day, count: 2 },
+      { type: 'indicator', label: RED, sourceLabel: null, targetLabel: null, day, count: 1 },
+      { type: 'malware', label: AMBER_B, sourceLabel: null, targetLabel: null, day, count: 1 },
+      { type: 'relationship', label: GREEN, sourceLabel: GREEN, targetLabel: AMBER_B, day, count: 1 },
+      { type: 'relationship', label: RED, sourceLabel: RED, targetLabel: AMBER_B, day, count: 1 },
+      { type: 'sighting', label: AMBER_B, sourceLabel: AMBER_B, targetLabel: null, day, count: 1 },
+    ]);
+    assert.equal(
+      groups.reduce((n, g) => n + g.count, 0),
+      7,
+      `the unlabelled ${w.none.id} is counted by no one`,
+    );
+    assert.equal(await ctx.store.stats.maxSeq(), Math.max(...w.seqs));
+  });
+
+  it('groups what points at the most active objects by the labels that decide who may count it', async () => {
+    const w = await world();
+    const groups = (await ctx.store.stats.activity(['malware']))
+      .map((g) => ({ ...g, label: parsed(g.label), edgeLabel: parsed(g.edgeLabel), otherLabel: parsed(g.otherLabel) }))
+      .sort((x, y) => `${x.edgeType}${x.edgeLabel?.tlp}`.localeCompare(`${y.edgeType}${y.edgeLabel?.tlp}`));
+    const base = { id: w.mal.id, type: 'malware', label: AMBER_B, count: 1 };
+    assert.deepEqual(groups, [
+      { ...base, edgeType: 'relationship', edgeLabel: GREEN, otherLabel: GREEN },
+      { ...base, edgeType: 'relationship', edgeLabel: RED, otherLabel: RED },
+      { ...base, edgeType: 'sighting', edgeLabel: AMBER_B, otherLabel: null },
+    ]);
+    assert.deepEqual(await ctx.store.stats.activity(['intrusion-set']), []);
+    assert.deepEqual(await ctx.store.stats.activity([]), []);
+  });
+
+  it('lists what other organisations shared recently, newest first, a page at a time', async () => {
+    const w = await world();
+    const recent = (options: { before?: number; excludeTypes?: string[]; limit?: number }) =>
+      ctx.store.stats.recent({ notOwnedBy: ORG_A, excludeTypes: options.excludeTypes ?? [], limit: options.limit ?? 10, ...options });
+    assert.deepEqual(
+      (await recent({})).map((o) => o.id),
+      [w.seen.id, w.mal.id],
+    );
+    assert.deepEqual(
+      (await recent({ excludeTypes: ['sighting'] })).map((o) => o.id),
+      [w.mal.id],
+    );
+    const [first] = await recent({ limit: 1 });
+    assert.deepEqual(
+      (await recent({ before: first?.seq ?? 0 })).map((o) => o.id),
+      [w.mal.id],
+    );
+  });
+
+  it('feeds the live stream the labelled versions added after a sequence, with their ends’ labels', async () => {
+    const w = await world();
+    const added = await ctx.store.stats.addedSince(w.seqs[3] ?? 0, 3);
+    assert.deepEqual(
+      added.map((a) => ({ ...a, label: parsed(a.label), sourceLabel: parsed(a.sourceLabel), targetLabel: parsed(a.targetLabel) })),
+      [
+        { seq: w.seqs[4], id: w.mal.id, type: 'malware', label: AMBER_B, sourceLabel: null, targetLabel: null },
+        { seq: w.seqs[5], id: w.r1.id, type: 'relationship', label: GREEN, sourceLabel: GREEN, targetLabel: AMBER_B },
+        { seq: w.seqs[6], id: w.r2.id, type: 'relationship', label: RED, sourceLabel: RED, targetLabel: AMBER_B },
+      ],
+    );
+    assert.deepEqual(
+      (await ctx.store.stats.addedSince(0, 100)).map((a) => a.id).includes(w.none.id),
+      false,
+      'an unlabelled version is announced to no one',
+    );
+    assert.deepEqual(await ctx.store.stats.addedSince(Math.max(...w.seqs), 10), []);
+  });
+});
