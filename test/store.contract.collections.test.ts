@@ -3,14 +3,14 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { AccessLabel } from '../src/domain/access/types.ts';
-import type { Collection, CollectionRead, StatusRecord } from '../src/store/collection.types.ts';
+import type { Collection, CollectionRead, StatusRecord, VersionSelection } from '../src/store/collection.types.ts';
 import { buildNextVersion, buildPrepared } from './helpers/prepared.ts';
 import { contractSuite } from './helpers/store-contract.ts';
 
 const T = (minute: number): string => new Date(Date.UTC(2026, 10, 22, 12, minute)).toISOString();
-const LATEST = { all: false, first: false, last: true, versions: [] } as const;
-const ALL = { all: true } as const;
-const FIRST = { all: false, first: true, last: false, versions: [] } as const;
+const LATEST: VersionSelection = { all: false, first: false, last: true, versions: [] };
+const ALL: VersionSelection = { all: true };
+const FIRST: VersionSelection = { all: false, first: true, last: false, versions: [] };
 const LABEL: AccessLabel = { ownerOrg: 'identity--org', tlp: 'amber', distribution: { kind: 'organization' } };
 
 function collection(extra: Partial<Collection> = {}): Collection {
