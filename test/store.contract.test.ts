@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { InvalidInputError, NotFoundError } from '../src/errors.ts';
+import { InvalidInputError, NotFoundError, type QuarantineReason } from '../src/errors.ts';
 import type { Observable } from '../src/domain/observables/types.ts';
 import type { ImportJob, ObjectFilter, PreparedObject, Store, StoredObject } from '../src/store/types.ts';
 import { buildNextVersion, buildPrepared } from './helpers/prepared.ts';
@@ -475,7 +475,7 @@ for (const engine of ENGINES) {
     });
 
     it('keeps quarantined input with its reason, newest first', async () => {
-      const entry = (i: number, reason: string, source: string) => ({
+      const entry = (i: number, reason: QuarantineReason, source: string) => ({
         source,
         objectId: i % 2 ? `indicator--${i}` : null,
         reason,

@@ -1,7 +1,7 @@
 // One error handler for the whole API: Concord errors, validation failures and Fastify's own
 // errors become RFC 9457 `application/problem+json` with a stable code and the request id.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ConcordError, LoginThrottledError } from '../errors.ts';
+import { ConcordError, ERRORS, LoginThrottledError, type ErrorCode } from '../errors.ts';
 
 /** An RFC 9457 problem document with Concord's stable `code`. */
 export interface Problem {
@@ -15,7 +15,7 @@ export interface Problem {
   [extra: string]: unknown;
 }
 
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_INPUT',
@@ -50,6 +50,11 @@ function problem(req: FastifyRequest, status: number, code: string, detail: stri
   };
 }
 
+/** A problem with one of Concord's codes, at the status the table gives it. */
+function coded(req: FastifyRequest, code: ErrorCode, detail: string, extra: Record<string, unknown> = {}): Problem {
+  return problem(req, ERRORS[code].status, code, detail, extra);
+}
+
 /** Converts any thrown error into a problem document (unknown errors are logged, not shown). */
 export function toProblem(err: unknown, req: FastifyRequest): Problem {
   if (err instanceof ConcordError) return problem(req, err.status, err.code, err.message, err.details);
@@ -57,18 +62,17 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
   if (fe.validation && fe.validation.length > 0) {
     const first = fe.validation[0];
     const where = `${fe.validationContext ?? 'request'}${first?.instancePath ? first.instancePath.replaceAll('/', '.') : ''}`;
-    return problem(req, 400, 'INVALID_INPUT', `${where}: ${first?.message ?? 'invalid'}`, {
+    return coded(req, 'INVALID_INPUT', `${where}: ${first?.message ?? 'invalid'}`, {
       errors: fe.validation.map((v) => ({ location: fe.validationContext, path: v.instancePath, message: v.message, params: v.params })),
     });
   }
-  if (fe.code && FASTIFY_CODES[fe.code] && typeof fe.statusCode === 'number') {
-    return problem(req, fe.statusCode, FASTIFY_CODES[fe.code] as string, fe.message ?? 'error');
-  }
+  const known = fe.code !== undefined && Object.hasOwn(FASTIFY_CODES, fe.code) ? FASTIFY_CODES[fe.code] : undefined;
+  if (known !== undefined && typeof fe.statusCode === 'number') return coded(req, known, fe.message ?? 'error');
   if (typeof fe.statusCode === 'number' && fe.statusCode < 500) {
-    return problem(req, fe.statusCode, fe.code ?? 'BAD_REQUEST', fe.message ?? 'error');
+    return problem(req, fe.statusCode, fe.code ?? ('BAD_REQUEST' satisfies ErrorCode), fe.message ?? 'error');
   }
   req.log.error({ err }, 'unhandled error');
-  return problem(req, 500, 'INTERNAL', 'internal error; see the server log for this request id');
+  return coded(req, 'INTERNAL', 'internal error; see the server log for this request id');
 }
 
 /** Fastify error handler sending problem+json. */

@@ -14,7 +14,7 @@ export const TAXII_ACCEPT = TAXII_MEDIA_TYPE;
 /** A peer that answered with an error, or could not be reached after every try. */
 export class FeedHttpError extends ConcordError {
   constructor(message: string, details: { url: string; httpStatus?: number }) {
-    super('FEED_HTTP', 502, message, details);
+    super('FEED_HTTP', message, details);
   }
 
   /** The peer's HTTP status, when it answered. */

@@ -6,7 +6,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { NotFoundError, PayloadTooLargeError } from '../errors.ts';
+import { NotFoundError, PayloadTooLargeError, type ErrorCode } from '../errors.ts';
 import type { ImportJob, JobRepo } from '../store/types.ts';
 import { emptySummary, type ImportOwner, type IngestService } from './ingest.service.ts';
 import { isNodeAdmin, type Principal } from '../domain/identity/principal.ts';
@@ -110,7 +110,7 @@ export class ImportJobService {
       await this.jobs.update(job.id, { state, bytesRead: job.bytesTotal ?? 0, summary, updatedAt: new Date().toISOString() });
     } catch (e) {
       await pending.catch(() => undefined);
-      const summary = { ...emptySummary(), error: { code: 'INTERNAL', message: (e as Error).message } };
+      const summary = { ...emptySummary(), error: { code: 'INTERNAL' satisfies ErrorCode, message: (e as Error).message } };
       await this.jobs.update(job.id, { state: 'failed', summary, updatedAt: new Date().toISOString() });
     } finally {
       await rm(file, { force: true });

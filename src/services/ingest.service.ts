@@ -4,7 +4,7 @@ import { BundleSplitter, type SplitItem } from '../domain/bundle/splitter.ts';
 import { Examiner, type ExaminedLite } from './examiner.ts';
 import { sameJsonContent } from '../domain/stix/canonical.ts';
 import { validateBundle } from '../domain/stix/validate.ts';
-import { ConcordError } from '../errors.ts';
+import { ConcordError, type ErrorCode } from '../errors.ts';
 import type { ImportSummary, InsertResult, NewQuarantineEntry, ObjectRepo, PreparedObject, QuarantineRepo } from '../store/types.ts';
 import { Labeller, type ImportOwner, type LabellerDeps, type Verdict } from './labeller.ts';
 import type { MarkingCatalog } from './markings.service.ts';
@@ -340,7 +340,10 @@ export class IngestService {
       const check = validateBundle(bundle);
       const errors = check.issues.filter((i) => i.severity === 'error');
       if (errors.length > 0) {
-        run.summary.error = { code: 'STIX_INVALID', message: `bundle: ${errors.map((i) => `${i.path}: ${i.message}`).join('; ')}` };
+        run.summary.error = {
+          code: 'STIX_INVALID' satisfies ErrorCode,
+          message: `bundle: ${errors.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        };
       }
       return;
     }

@@ -15,7 +15,7 @@ import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { MarkingRegistry } from '../domain/markings/registry.ts';
 import { CONCORD_OBJECT_EXTENSION_ID } from '../domain/markings/concord-markings.ts';
 import type { JsonObject, StixObject } from '../domain/stix/types.ts';
-import { ConcordError } from '../errors.ts';
+import { ConcordError, isQuarantineReason, type QuarantineReason } from '../errors.ts';
 import type { AccessRepo, PreparedObject } from '../store/types.ts';
 import type { AuditSink } from './audit.service.ts';
 
@@ -31,7 +31,9 @@ export interface ImportOwner {
 }
 
 /** What the labeller decided for one object before it is stored. */
-export type Verdict = { kind: 'store'; label: AccessLabel | null; lowered: boolean } | { kind: 'refuse'; reason: string; message: string };
+export type Verdict =
+  | { kind: 'store'; label: AccessLabel | null; lowered: boolean }
+  | { kind: 'refuse'; reason: QuarantineReason; message: string };
 
 export interface LabellerDeps {
   access: AccessRepo;
@@ -89,7 +91,8 @@ export class Labeller {
       const label = this.labelOf(o);
       return { kind: 'store', label, lowered: existing !== undefined && isLowering(existing, label, this.deps.schemes) };
     } catch (e) {
-      if (e instanceof ConcordError) return { kind: 'refuse', reason: e.code, message: e.message };
+      // labelFor throws MARKING_INVALID, DISTRIBUTION_INCONSISTENT or INVALID_INPUT, all quarantine reasons.
+      if (e instanceof ConcordError && isQuarantineReason(e.code)) return { kind: 'refuse', reason: e.code, message: e.message };
       throw e;
     }
   }

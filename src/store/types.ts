@@ -11,6 +11,7 @@ import type { ImportJob, QuarantineEntry } from './import.types.ts';
 import type { Observable } from '../domain/observables/types.ts';
 import type { AccessLabel } from '../domain/access/types.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
+import type { QuarantineReason } from '../errors.ts';
 
 // What the store keeps is defined by the domain; re-exported for the store's callers.
 export type { ImportJob, ImportJobState, ImportSummary, QuarantineEntry } from './import.types.ts';
@@ -118,7 +119,8 @@ export interface ObjectRepo {
   scan(filter: ObjectFilter, options?: { allVersions?: boolean; batchSize?: number }): AsyncIterable<StoredObject>;
 }
 
-export type NewQuarantineEntry = Omit<QuarantineEntry, 'id' | 'receivedAt'>;
+/** What is written to the quarantine: the reason is a code of the table (src/errors.ts), so a typo does not compile. */
+export type NewQuarantineEntry = Omit<QuarantineEntry, 'id' | 'receivedAt' | 'reason'> & { reason: QuarantineReason };
 
 export interface QuarantineRepo {
   add(entries: NewQuarantineEntry[]): Promise<void>;

@@ -45,9 +45,12 @@ export function parsePublicKey(text: string): string {
   if (t.startsWith('-----BEGIN')) {
     try {
       const key = createPublicKey(t);
-      if (key.asymmetricKeyType !== 'ed25519') throw new Error(`a ${key.asymmetricKeyType ?? 'unknown'} key`);
+      if (key.asymmetricKeyType !== 'ed25519') {
+        throw new InvalidInputError(`the key is not an Ed25519 public key: a ${key.asymmetricKeyType ?? 'unknown'} key`, { field: 'key' });
+      }
       return rawPublicKey(key).toString('base64');
     } catch (e) {
+      if (e instanceof InvalidInputError) throw e;
       throw new InvalidInputError(`the key is not an Ed25519 public key: ${(e as Error).message}`, { field: 'key' });
     }
   }

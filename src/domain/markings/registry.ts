@@ -37,7 +37,9 @@ function concordInfo(content: Json, id: string): MarkingInfo {
     if (type === 'exercise') return { kind: 'exercise', exercise: checkExerciseId(requireString(content, 'exercise_id', id)) };
     if (type === 'releasability') {
       const to = content['releasable_to'];
-      if (!Array.isArray(to) || !to.every((x) => typeof x === 'string')) throw new Error('releasable_to must be a list of strings');
+      if (!Array.isArray(to) || !to.every((x) => typeof x === 'string')) {
+        throw new MarkingInvalidError(`marking-definition ${id}: releasable_to must be a list of strings`, { id });
+      }
       return { kind: 'releasability', to: Object.freeze(normalizeReleasability(to)) };
     }
   } catch (e) {

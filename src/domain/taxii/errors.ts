@@ -6,14 +6,14 @@ import { ConcordError } from '../../errors.ts';
 /** §3.1: an Accept header without a TAXII 2.1 media range (406). */
 export class NotAcceptableError extends ConcordError {
   constructor(accept: string) {
-    super('NOT_ACCEPTABLE', 406, `the Accept header must include application/taxii+json;version=2.1, got "${accept}"`, { accept });
+    super('NOT_ACCEPTABLE', `the Accept header must include application/taxii+json;version=2.1, got "${accept}"`, { accept });
   }
 }
 
 /** §3.1, §5.5: a request body whose Content-Type is not the TAXII 2.1 media type (415). */
 export class UnsupportedMediaTypeError extends ConcordError {
   constructor(contentType: string) {
-    super('UNSUPPORTED_MEDIA_TYPE', 415, `the Content-Type must be application/taxii+json;version=2.1, got "${contentType}"`, {
+    super('UNSUPPORTED_MEDIA_TYPE', `the Content-Type must be application/taxii+json;version=2.1, got "${contentType}"`, {
       contentType,
     });
   }
@@ -22,6 +22,6 @@ export class UnsupportedMediaTypeError extends ConcordError {
 /** §5.5: a body that is not an envelope of objects, or content that cannot be processed (422). */
 export class UnprocessableError extends ConcordError {
   constructor(message: string, details: Record<string, unknown> = {}) {
-    super('UNPROCESSABLE', 422, message, details);
+    super('UNPROCESSABLE', message, details);
   }
 }

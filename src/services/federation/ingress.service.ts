@@ -14,7 +14,7 @@ import type { OrgRepo } from '../../store/identity.types.ts';
 import type { ImportSummary, NewQuarantineEntry, QuarantineRepo } from '../../store/types.ts';
 import { examineBatch, type ExaminedLite } from '../examiner.ts';
 import { emptySummary, type IngestService } from '../ingest.service.ts';
-import { ConflictError, InvalidInputError } from '../../errors.ts';
+import { ConflictError, InvalidInputError, type QuarantineReason } from '../../errors.ts';
 import type { OrgService } from '../org.service.ts';
 import type { NodeIdentity } from './node.service.ts';
 import type { RetractionService } from './retraction.service.ts';
@@ -57,7 +57,7 @@ interface Sorted {
   definitions: PageItem[];
   byOwner: Map<string, { owner: string; originKey: string | undefined; items: PageItem[] }>;
   /** Versions from another node than the object's origin. */
-  refused: { item: Checked['item']; reason: string; message: string }[];
+  refused: { item: Checked['item']; reason: QuarantineReason; message: string }[];
 }
 
 /** The pinned keys: this node's, and every peer's (relayed objects are checked against their
@@ -122,7 +122,7 @@ export class IngressService {
     const summary: IngressSummary = { accepted: 0, unchanged: 0, quarantined: 0, dropped: 0, reasons: {} };
     const held: NewQuarantineEntry[] = [];
     const source = `${PEER_SOURCE}${peer.id}`;
-    const refuse = (item: PageItem, reason: string, message: string): void => {
+    const refuse = (item: PageItem, reason: QuarantineReason, message: string): void => {
       held.push({ source, objectId: item.id, reason, details: { message, peer: peer.name }, raw: item.text });
       summary.quarantined++;
       summary.reasons[reason] = (summary.reasons[reason] ?? 0) + 1;
@@ -155,7 +155,7 @@ export class IngressService {
   private async adoptGroups(
     checked: Checked[],
     peer: Peer,
-    refuse: (item: PageItem, reason: string, message: string) => void,
+    refuse: (item: PageItem, reason: QuarantineReason, message: string) => void,
   ): Promise<Checked[]> {
     const latest = new Map<string, { group: GroupStatement; keyId: string }>();
     for (const { p } of checked) {
@@ -208,7 +208,7 @@ export class IngressService {
     node: NodeIdentity,
     orgsOf: Map<string, readonly string[]>,
     local: Set<string>,
-    refuse: (item: PageItem, reason: string, message: string) => void,
+    refuse: (item: PageItem, reason: QuarantineReason, message: string) => void,
   ): Checked | 'held' | undefined {
     const v = item.verdict;
     if (item.id === null || item.type === null || v === null) {

@@ -10,7 +10,7 @@ import { groupStatementOf, type GroupStatement } from '../../domain/federation/p
 import { checkResponseSignature, NONCE_HEADER, RESPONSE_SIGNATURE_HEADER, signRequest } from '../../domain/federation/request-signature.ts';
 import { emptyPeerPull, type Peer, type PeerPullResult } from '../../domain/federation/types.ts';
 import type { BackoffPolicy } from '../../domain/feeds/backoff.ts';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError, PeerAnswerError } from '../../errors.ts';
 import { TaxiiClient } from '../../jobs/taxii-client.ts';
 import type { PeerRecord, PeerRepo, WitnessRepo } from '../../store/federation.types.ts';
 import type { IngressService } from './ingress.service.ts';
@@ -278,10 +278,10 @@ export class SyncService {
     const res = await this.post(await this.deps.node(), peer, path, body);
     const text = await res.text();
     if (res.status === 404) return undefined;
-    if (!res.ok) throw new Error(`${what}: the peer answered HTTP ${res.status}`);
+    if (!res.ok) throw new PeerAnswerError(`${what}: the peer answered HTTP ${res.status}`);
     const nonce = this.nonces.get(res.headers) ?? '';
     if (!checkResponseSignature(publicKeyBytes(peer.publicKey), nonce, text, res.headers.get(RESPONSE_SIGNATURE_HEADER) ?? '')) {
-      throw new Error(`${what}: the answer is not signed by the peer's pinned key`);
+      throw new PeerAnswerError(`${what}: the answer is not signed by the peer's pinned key`);
     }
     return text;
   }

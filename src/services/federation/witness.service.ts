@@ -15,6 +15,7 @@ import type { PeerRecord, WitnessRepo } from '../../store/federation.types.ts';
 import type { AuditRepo } from '../../store/types.ts';
 import type { NodeIdentity } from './node.service.ts';
 import type { SyncService } from './sync.service.ts';
+import { AuditBrokenError } from '../../errors.ts';
 
 export interface WitnessDeps {
   audit: AuditRepo;
@@ -35,7 +36,7 @@ export class WitnessService {
   async statement(): Promise<HeadStatement> {
     const head = await this.deps.audit.head();
     // Only tampering removes the head row; stating nothing then is what `audit verify` reports.
-    if (head === null) throw new Error('the audit log has no head: run `concord audit verify`');
+    if (head === null) throw new AuditBrokenError('the audit log has no head: run `concord audit verify`');
     return stateHead((await this.deps.node()).signer, head, new Date().toISOString());
   }
 

@@ -64,6 +64,7 @@ export async function migrateToLatest<DB>(db: Kysely<DB>, dialect: StoreDialect)
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    // A database failure, not a caller's mistake: no Concord code; the cause and its stack are kept.
     throw new Error(`store migration ${failed} failed: ${String(error)}`, { cause: error });
   }
 }

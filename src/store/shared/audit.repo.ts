@@ -4,7 +4,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { chainEntry, checkFields, type AuditEntry, type AuditFields, type AuditHead } from '../../domain/audit/chain.ts';
 import type { JsonObject } from '../../domain/stix/types.ts';
-import { ConcordError } from '../../errors.ts';
+import { AuditBrokenError } from '../../errors.ts';
 import type { StoreDialect } from '../migrations/dialect.ts';
 import type { AuditListRequest, AuditRepo, Page } from '../types.ts';
 import { checkPage } from './filter.ts';
@@ -72,7 +72,7 @@ export class KyselyAuditRepo implements AuditRepo {
     return this.db.transaction().execute(async (trx) => {
       const head = await this.lockHead(trx);
       if (head === undefined) {
-        throw new ConcordError('AUDIT_BROKEN', 500, 'the audit head record is missing; run "concord audit verify"');
+        throw new AuditBrokenError('the audit head record is missing; run "concord audit verify"');
       }
       // The time is taken under the lock, so that it never decreases with seq on one clock.
       const entry = chainEntry({ seq: Number(head.seq), hash: head.hash }, checked, new Date().toISOString());

@@ -62,6 +62,7 @@ function isKind(k: string): k is CollectionKind {
 }
 
 function toCollection(r: CollectionsTable): Collection {
+  // An internal invariant (only this repository writes the column), hence no Concord error code.
   if (!isKind(r.kind)) throw new Error(`collection ${r.id} has an unknown kind ${r.kind}`);
   // Written by this repository from a Collection, so the parsed shapes are known.
   const query: CollectionQuery = JSON.parse(r.query);

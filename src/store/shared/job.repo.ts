@@ -12,6 +12,7 @@ function isState(s: string): s is ImportJobState {
 }
 
 function toJob(r: ImportJobsTable): ImportJob {
+  // An internal invariant (only this repository writes the column), hence no Concord error code.
   if (!isState(r.state)) throw new Error(`import job ${r.id} has an unknown state ${r.state}`);
   // Written by this repository from an ImportSummary, so the parsed shape is known.
   const summary: ImportSummary | null = r.summary === null ? null : JSON.parse(r.summary);
