@@ -141,6 +141,14 @@ describe('concord node, peer and verify', { timeout: 120_000 }, () => {
     } finally {
       await rm(fresh, { recursive: true, force: true });
     }
+    // An origin's own export verifies (issue 14): its objects leave signed, definitions unsigned by design.
+    const own = join(one, 'own.json');
+    await writeFile(own, JSON.stringify(bundle([buildIndicator({ name: 'originated on one' })])));
+    assert.equal(concord(one, 'import', own).code, 0);
+    assert.equal(concord(one, 'export', '--out', own).code, 0);
+    const mine = concord(one, 'verify', own);
+    assert.equal(mine.code, 0, mine.out);
+    assert.match(mine.out, /^[1-9]\d* objects: [1-9]\d* signed and intact, 0 not/m);
     assert.equal(concord(one, 'peer', 'remove', 'two').code, 0);
     assert.match(concord(one, 'peer', 'list').out, /no peers/);
   });

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { PublicKeyBytes } from '../domain/federation/ed25519.ts';
 import { keyIdOf, parsePublicKey, publicKeyBytes } from '../domain/federation/keys.ts';
-import { verifyObject } from '../domain/federation/provenance.ts';
+import { travelsUnsigned, verifyObject } from '../domain/federation/provenance.ts';
 import type { StixObject } from '../domain/stix/types.ts';
 import { CLI } from '../domain/identity/principal.ts';
 import { printJson, runAdmin, usageExit } from './admin-format.ts';
@@ -12,8 +12,9 @@ import { parseCommand } from './context.ts';
 
 export const usage = `concord verify <bundle.json> [--key KEY]... [--json]
   Checks the Concord provenance signature of every object in the bundle (or JSON array) against
-  this node's key, its pinned peers' keys and each --key (base64 or PEM). Exit 0 when every
-  object is signed and intact, 1 otherwise.`;
+  this node's key, its pinned peers' keys and each --key (base64 or PEM). Marking definitions
+  and Concord's published objects travel unsigned (identical on every node) and are only
+  counted. Exit 0 when every other object is signed and intact, 1 otherwise.`;
 
 const OPTIONS = { key: { type: 'string', multiple: true }, json: { type: 'boolean' } } as const;
 
@@ -37,18 +38,24 @@ export async function run(args: string[]): Promise<number> {
       const pub = parsePublicKey(k);
       keys.set(keyIdOf(pub), publicKeyBytes(pub));
     }
-    const results = objects.map((o) => {
-      const obj = o as StixObject;
-      const v = verifyObject(obj, (k) => keys.get(k));
-      return v.ok
-        ? { id: obj.id, ok: true, origin: v.provenance.originNode, keyId: v.provenance.keyId }
-        : { id: obj.id, ok: false, reason: v.reason, message: v.message };
-    });
+    // As ingress takes them (services/federation/ingress.service.ts): definitions need no signature.
+    const isDefinition = (o: unknown): boolean => o !== null && typeof o === 'object' && travelsUnsigned(o as StixObject);
+    const definitions = objects.filter(isDefinition).length;
+    const results = objects
+      .filter((o) => !isDefinition(o))
+      .map((o) => {
+        const obj = o as StixObject;
+        const v = verifyObject(obj, (k) => keys.get(k));
+        return v.ok
+          ? { id: obj.id, ok: true, origin: v.provenance.originNode, keyId: v.provenance.keyId }
+          : { id: obj.id, ok: false, reason: v.reason, message: v.message };
+      });
     const bad = results.filter((r) => !r.ok);
-    if (values.json) printJson({ objects: results.length, valid: results.length - bad.length, invalid: bad.length, results });
+    if (values.json) printJson({ objects: results.length, valid: results.length - bad.length, invalid: bad.length, definitions, results });
     else {
       for (const r of bad) console.log(`${r.id}: ${r.reason} ${r.message ?? ''}`);
-      console.log(`${results.length} objects: ${results.length - bad.length} signed and intact, ${bad.length} not`);
+      const more = definitions > 0 ? ` (and ${definitions} definitions, unsigned by design)` : '';
+      console.log(`${results.length} objects: ${results.length - bad.length} signed and intact, ${bad.length} not${more}`);
     }
     return bad.length === 0 ? 0 : 1;
   });

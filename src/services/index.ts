@@ -108,6 +108,10 @@ export function buildServices(store: Store, config: Config): Services {
     quarantine: store.quarantine,
     labels: { access: store.access, audit, schemes, markings },
     onStored: () => changes.emit(),
+    // Objects claiming a node's provenance are checked as a peer's would be, on every way in
+    // (imports, TAXII add, feeds, retries; issue 14). `federation` is built below, before any import.
+    provenance: (objects, from) => federation.ingress.receiveImported(objects, from),
+    tombstones: store.federation.tombstones,
   });
   // The operating organisation is created on first need (a first `concord import` before any
   // `concord serve`); `serve` then adds the administrator to it.
@@ -137,7 +141,13 @@ export function buildServices(store: Store, config: Config): Services {
   const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs });
   return {
     ingest,
-    query: new QueryService({ objects: store.objects, gate, audit, scanRows: config.listScanRows }),
+    query: new QueryService({
+      objects: store.objects,
+      gate,
+      audit,
+      scanRows: config.listScanRows,
+      served: (items) => federation.egress.servedForms(items),
+    }),
     quarantine: new QuarantineService({
       quarantine: store.quarantine,
       ingest,

@@ -2,9 +2,14 @@
 // a summary out. Memory stays bounded by the batch size whatever the input size (issue 2, §5).
 import { BundleSplitter, type SplitItem } from '../domain/bundle/splitter.ts';
 import { Examiner, type ExaminedLite } from './examiner.ts';
+import { claimsProvenance } from '../domain/federation/provenance.ts';
+import { retractedMessage } from '../domain/federation/retraction.ts';
+import { CONCORD_OBJECT_EXTENSION_ID } from '../domain/markings/concord-markings.ts';
 import { sameJsonContent } from '../domain/stix/canonical.ts';
+import type { StixObject } from '../domain/stix/types.ts';
 import { validateBundle } from '../domain/stix/validate.ts';
 import { ConcordError, type ErrorCode } from '../errors.ts';
+import type { TombstoneRepo } from '../store/federation.types.ts';
 import type { ImportSummary, InsertResult, NewQuarantineEntry, ObjectRepo, PreparedObject, QuarantineRepo } from '../store/types.ts';
 import { Labeller, type ImportOwner, type LabellerDeps, type Verdict } from './labeller.ts';
 import type { MarkingCatalog } from './markings.service.ts';
@@ -34,7 +39,13 @@ export interface ImportOptions {
   /** The key id of the node that originated these objects (a peer's objects, verified): stored
    *  with each version, so that only that node publishes new versions here. */
   originKey?: string;
+  /** Federation ingress checked the objects' provenance already (it stores through here). */
+  provenanceChecked?: boolean;
 }
+
+/** Checks objects that claim a node's provenance as a peer's would be checked, and stores or
+ *  quarantines them (services/federation/ingress.service.ts receiveImported). */
+export type ProvenanceCheck = (objects: readonly unknown[], from: { source: string; actor: string }) => Promise<ImportSummary>;
 
 const BATCH = 2000;
 /** A batch also ends at this much JSON text, so that large objects keep the examining and
@@ -48,6 +59,11 @@ export interface IngestDeps {
   labels?: Omit<LabellerDeps, 'registry'> & { markings: MarkingCatalog };
   /** Called after new versions were stored (federation nudges its peers; issue 5, item 5). */
   onStored?: () => void;
+  /** Where objects claiming a node's provenance go, whatever way they came in (issue 14):
+   *  absent, they are stored as the importer's like any other. */
+  provenance?: ProvenanceCheck;
+  /** Retracted ids: a retracted version imported again is refused as RETRACTED. */
+  tombstones?: Pick<TombstoneRepo, 'get'>;
 }
 
 /** An empty summary. */
@@ -71,17 +87,31 @@ class ImportRun {
   private batch: PreparedObject[] = [];
   private batchChars = 0;
   private held: NewQuarantineEntry[] = [];
+  /** Objects claiming a node's provenance, for deps.provenance. */
+  private foreign: unknown[] = [];
   objectsRead = 0;
   private readonly deps: IngestDeps;
   private readonly source: string;
+  private readonly actor: string;
   private readonly labeller: Labeller | undefined;
   private readonly originKey: string | undefined;
+  private readonly checkProvenance: boolean;
 
   constructor(deps: IngestDeps, options: ImportOptions, labeller: Labeller | undefined) {
     this.deps = deps;
     this.source = options.source;
+    this.actor = options.owner?.actor ?? options.source;
     this.originKey = options.originKey;
     this.labeller = labeller;
+    this.checkProvenance = deps.provenance !== undefined && options.originKey === undefined && options.provenanceChecked !== true;
+  }
+
+  /** The object, parsed, when it claims a node's provenance (else undefined). The text test
+   *  keeps the cost to objects that carry Concord's extension: the rest are not parsed again. */
+  private claiming(item: SplitItem, prepared: PreparedObject): StixObject | undefined {
+    if (!this.checkProvenance || !prepared.json.includes(CONCORD_OBJECT_EXTENSION_ID)) return undefined;
+    const o = JSON.parse(item.text) as StixObject;
+    return claimsProvenance(o) ? o : undefined;
   }
 
   async add(item: SplitItem, r: ExaminedLite): Promise<void> {
@@ -100,11 +130,16 @@ class ImportRun {
         this.summary.upgraded++;
         for (const change of r.upgrades) count(this.summary.upgrades, change);
       }
-      if (this.originKey !== undefined) r.prepared.originKey = this.originKey;
-      this.batch.push(r.prepared);
-      this.batchChars += r.prepared.json.length;
+      const claiming = this.claiming(item, r.prepared);
+      if (claiming) this.foreign.push(claiming);
+      else {
+        if (this.originKey !== undefined) r.prepared.originKey = this.originKey;
+        this.batch.push(r.prepared);
+        this.batchChars += r.prepared.json.length;
+      }
     }
-    if (this.batch.length >= BATCH || this.batchChars >= BATCH_CHARS || this.held.length >= BATCH) await this.flush();
+    if (this.batch.length >= BATCH || this.batchChars >= BATCH_CHARS || this.held.length >= BATCH || this.foreign.length >= BATCH)
+      await this.flush();
   }
 
   quarantine(entry: Omit<NewQuarantineEntry, 'source'>): void {
@@ -129,7 +164,7 @@ class ImportRun {
         results.map((r) => (r.status === 'inserted' ? r.seq : null)),
         true,
       );
-      this.count(kept, results);
+      await this.count(kept, results);
       if (results.some((r) => r.status === 'inserted')) this.deps.onStored?.();
     }
     if (this.held.length > 0) {
@@ -137,6 +172,18 @@ class ImportRun {
       this.held = [];
       await this.deps.quarantine.add(held);
     }
+    if (this.foreign.length > 0 && this.deps.provenance) {
+      const foreign = this.foreign;
+      this.foreign = [];
+      this.merge(await this.deps.provenance(foreign, { source: this.source, actor: this.actor }));
+    }
+  }
+
+  private merge(s: ImportSummary): void {
+    this.summary.accepted += s.accepted;
+    this.summary.unchanged += s.unchanged;
+    this.summary.quarantined += s.quarantined;
+    for (const [reason, n] of Object.entries(s.reasons)) this.summary.reasons[reason] = (this.summary.reasons[reason] ?? 0) + n;
   }
 
   /** The objects of a batch the write rules and markings let in, with their verdicts; the
@@ -179,11 +226,12 @@ class ImportRun {
     return true;
   }
 
-  private count(batch: PreparedObject[], results: InsertResult[]): void {
-    results.forEach((res, i) => {
+  private async count(batch: PreparedObject[], results: InsertResult[]): Promise<void> {
+    for (const [i, res] of results.entries()) {
       const obj = batch[i] as PreparedObject;
       if (res.status === 'inserted') this.summary.accepted++;
       else if (sameJsonContent(res.existingJson, obj.json)) this.summary.unchanged++;
+      else if (res.existingJson.includes('"x_concord_retracted":true')) await this.retracted(obj, res.existingJson);
       else {
         this.quarantine({
           objectId: obj.id,
@@ -195,6 +243,24 @@ class ImportRun {
           raw: obj.json,
         });
       }
+    }
+  }
+
+  /** A version of a retracted object (the store holds its purged stub): refused as RETRACTED,
+   *  with when, by which node and why, and quarantined as the stub, so that the content the
+   *  retraction purged is not kept again. */
+  private async retracted(obj: PreparedObject, stub: string): Promise<void> {
+    const tomb = (await this.deps.tombstones?.get([obj.id]))?.get(obj.id);
+    const retraction = tomb ? await this.deps.objects.get(tomb.retractionId) : undefined;
+    const why = retraction ? (JSON.parse(retraction.json) as { reason?: unknown }).reason : undefined;
+    this.quarantine({
+      objectId: obj.id,
+      reason: 'RETRACTED',
+      details: {
+        message: tomb ? retractedMessage(obj.id, tomb, typeof why === 'string' ? why : undefined) : `${obj.id} was retracted here`,
+        ...(tomb ? { retractedAt: tomb.retractedAt, retractedBy: tomb.retractedBy, retraction: tomb.retractionId } : {}),
+      },
+      raw: stub,
     });
   }
 }

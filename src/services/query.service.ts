@@ -32,6 +32,10 @@ export interface LookupResult {
   matches: { matched: Observable; object: Visible }[];
 }
 
+/** The text in which versions are served to this node's own readers: what the node originated
+ *  in its signed form (services/federation/egress.service.ts servedForms). */
+export type ServedForms = (items: Visible[]) => Promise<Visible[]>;
+
 /** Rows read from the store per chunk of a list request. */
 const SCAN_CHUNK = 500;
 /** Read-side service over the object repository; every answer passes the access gate. A
@@ -41,9 +45,11 @@ export class QueryService {
   private readonly gate: AccessGate;
   private readonly audit: AuditSink;
   private readonly scanRows: number;
+  private readonly served: ServedForms;
 
-  constructor(deps: { objects: ObjectRepo; gate: AccessGate; audit: AuditSink; scanRows?: number }) {
+  constructor(deps: { objects: ObjectRepo; gate: AccessGate; audit: AuditSink; scanRows?: number; served?: ServedForms }) {
     this.scanRows = deps.scanRows ?? 20_000;
+    this.served = deps.served ?? ((items) => Promise.resolve(items));
     this.objects = deps.objects;
     this.gate = deps.gate;
     this.audit = deps.audit;
@@ -87,7 +93,7 @@ export class QueryService {
       if (key === undefined) throw new InvalidInputError(`version must be a STIX timestamp, got "${version}"`, { parameter: 'version' });
     }
     const found = await this.objects.get(id, key);
-    const [visible] = found ? await this.gate.filter(principal, [found]) : [];
+    const [visible] = found ? await this.served(await this.gate.filter(principal, [found])) : [];
     if (!visible) throw new NotFoundError(version ? `${id} version ${version}` : id);
     return visible;
   }
@@ -155,7 +161,8 @@ export class QueryService {
     let pending: StoredObject[] = [];
     const emit = async (): Promise<string> => {
       const parts: string[] = [];
-      for (const o of await this.gate.filter(principal, pending)) parts.push(n++ === 0 ? o.json : `,${o.json}`);
+      // Signed as it leaves for a peer, so that `concord verify` on the export passes (issue 14).
+      for (const o of await this.served(await this.gate.filter(principal, pending))) parts.push(n++ === 0 ? o.json : `,${o.json}`);
       pending = [];
       onObject?.(n);
       return parts.join('');

@@ -16,7 +16,7 @@ import {
   publicKeyPem,
 } from './keys.ts';
 import { verifyEd25519 } from './ed25519.ts';
-import { provenanceOf, signedText, signObject, signingText, verifyObject, type Signer } from './provenance.ts';
+import { claimsProvenance, provenanceOf, signedText, signObject, signingText, verifyObject, type Signer } from './provenance.ts';
 
 const material = generateNodeKey();
 const signer: Signer = { keyId: material.keyId, nodeId: nodeIdentityId(material.keyId), key: privateKeyObject(material.privateKey) };
@@ -172,4 +172,22 @@ test('a signed object verifies in its canonical served form and in any other key
   assert.notEqual(JSON.stringify(shuffled), JSON.stringify(served));
   assert.equal(verifyObject(shuffled, pinned).ok, true);
   assert.equal(verifyObject({ ...shuffled, name: 'Harmless IP' }, pinned).ok, false);
+});
+
+test('an object claims provenance when its extension names an origin or carries a signature, not for a distribution alone', () => {
+  const org = 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01';
+  const withExt = (ext: Record<string, JsonValue>): StixObject => ({
+    ...indicator,
+    extensions: { [CONCORD_OBJECT_EXTENSION_ID]: { extension_type: 'property-extension', ...ext } },
+  });
+  assert.equal(claimsProvenance(indicator), false);
+  assert.equal(claimsProvenance(withExt({ distribution: 'federation' })), false, 'its importer becomes its origin');
+  assert.equal(claimsProvenance(signObject(indicator, signer, org, 'federation')), true);
+  assert.equal(claimsProvenance(withExt({ distribution: 'federation', origin_node: signer.nodeId })), true, 'unsigned, yet naming a node');
+  const definition = {
+    ...withExt({ signature: 'x' }),
+    type: 'marking-definition',
+    id: 'marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da',
+  };
+  assert.equal(claimsProvenance(definition), false, 'definitions travel unsigned');
 });

@@ -8,7 +8,7 @@ import { sign, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../stix/canonical.ts';
 import type { JsonObject, JsonValue, StixObject } from '../stix/types.ts';
 import type { SharingGroup } from '../identity/types.ts';
-import { CONCORD_OBJECT_EXTENSION_ID } from '../markings/concord-markings.ts';
+import { CONCORD_OBJECT_EXTENSION_ID, CONCORD_PUBLISHED_IDS } from '../markings/concord-markings.ts';
 import { verifyEd25519, type PublicKeyBytes } from './ed25519.ts';
 import { nodeIdentityId } from './keys.ts';
 
@@ -80,6 +80,26 @@ export function provenanceOf(o: StixObject): Provenance | undefined {
   const group = groupStatementOf(ext['sharing_group']);
   if (group !== undefined) p.group = group;
   return p;
+}
+
+/** Whether an object travels unsigned: marking definitions are immutable (STIX 2.1 §7.2.1) and
+ *  Concord's own published objects are identical on every node, so neither carries provenance. */
+export function travelsUnsigned(o: Pick<StixObject, 'type' | 'id'>): boolean {
+  return o.type === 'marking-definition' || CONCORD_PUBLISHED_IDS.has(o.id);
+}
+
+/** Properties of the extension that only a signing node writes (signObject). */
+const CLAIMS = ['signature', 'origin_node', 'key_id', 'origin_org'] as const;
+
+/**
+ * Whether an object claims a node's provenance: its Concord extension names an origin or carries
+ * a signature. Such an object must verify against that node's pinned key on every way in, not
+ * only on peer pulls; one that merely states a distribution makes no claim (its importer becomes
+ * its origin). Definitions never claim provenance (travelsUnsigned).
+ */
+export function claimsProvenance(o: StixObject): boolean {
+  const ext = extensionOf(o);
+  return ext !== undefined && !travelsUnsigned(o) && CLAIMS.some((k) => ext[k] !== undefined);
 }
 
 /** A group statement as it travels (in an object's extension, or a peer's answer); undefined

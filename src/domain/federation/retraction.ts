@@ -38,3 +38,17 @@ export function retractedIds(o: StixObject): string[] {
   if (o.type !== CONCORD_RETRACTION_TYPE || !Array.isArray(o['retracted_ids'])) return [];
   return o['retracted_ids'].filter((x): x is string => typeof x === 'string' && isStixId(x));
 }
+
+/** Why a retracted object is refused, for whoever tries to bring it back. */
+export function retractedMessage(
+  id: string,
+  t: { retractedAt: string; retractedBy: string; retractionId: string },
+  reason?: string,
+): string {
+  return `${id} was retracted on ${t.retractedAt} by node key ${t.retractedBy} (${t.retractionId}${reason ? `: ${reason}` : ''}); it is never accepted again`;
+}
+
+/** The bare identity a refused retracted object is quarantined as: its content stays purged. */
+export function retractedStub(o: { id: string; type: string }): string {
+  return JSON.stringify({ type: o.type, id: o.id, x_concord_retracted: true });
+}

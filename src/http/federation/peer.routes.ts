@@ -9,11 +9,17 @@ import { PeerBody, PeerParams, RetractBody } from './schema.ts';
 export function peerRoutes(fed: FederationServices): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['federation'];
-    app.get('/node', { schema: { summary: "This node's federation identity: node id, public key, key id", tags } }, async (req) => {
-      principalOf(req);
-      const n = await fed.node.identity();
-      return { nodeId: n.nodeId, keyId: n.keyId, publicKey: n.publicKey, publicKeyPem: n.publicKeyPem };
-    });
+    app.get(
+      '/node',
+      { schema: { summary: "This node's federation identity: node id, public key, key id, hosted organisations", tags } },
+      async (req) => {
+        principalOf(req);
+        const n = await fed.node.identity();
+        // As `concord node info` shows them: what a partner pinning this node passes to --org.
+        const organisations = await fed.hostedOrgs();
+        return { nodeId: n.nodeId, keyId: n.keyId, publicKey: n.publicKey, publicKeyPem: n.publicKeyPem, organisations };
+      },
+    );
     app.get('/peers', { schema: { summary: 'Peers with their sync state and lag (node administrators)', tags } }, async (req) => ({
       peers: await fed.peers.list(principalOf(req)),
     }));

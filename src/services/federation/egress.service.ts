@@ -17,6 +17,7 @@ import { CONCORD_PUBLISHED_IDS } from '../../domain/markings/concord-markings.ts
 import type { StixObject } from '../../domain/stix/types.ts';
 import type { Collection, CollectionEntry, CollectionRepo } from '../../store/collection.types.ts';
 import type { EgressFormRepo, PeerRepo } from '../../store/federation.types.ts';
+import type { AccessRepo } from '../../store/types.ts';
 import type { OrgRepo } from '../../store/identity.types.ts';
 import type { AccessGate, Visible } from '../access-gate.ts';
 import type { NodeIdentity } from './node.service.ts';
@@ -40,6 +41,8 @@ export interface EgressDeps {
   peers: Pick<PeerRepo, 'list'>;
   orgs: OrgRepo;
   gate: AccessGate;
+  /** Labels of versions served to this node's own readers (servedForms). */
+  access: Pick<AccessRepo, 'labels'>;
   schemes: SchemeRegistry;
   node: () => Promise<NodeIdentity>;
   head: () => Promise<number>;
@@ -248,6 +251,31 @@ export class EgressService {
       if (batch.length < PRESIGN_STEP) return { next, signed };
       await new Promise((r) => setImmediate(r));
     }
+  }
+
+  /**
+   * Versions as this node serves them to its own readers (REST reads, exports; issue 14): what
+   * it originated in the signed form a peer receives (kept, or signed now and kept, as for a
+   * pull), so that `concord verify` passes on the origin's own export; the rest as stored. A
+   * version granular markings redact for the reader is served redacted and unsigned: the
+   * signature covers the whole object, so no redacted copy can carry a valid one.
+   */
+  async servedForms(items: Visible[]): Promise<Visible[]> {
+    const whole = items.filter((v) => !withheldFromPeer(v));
+    if (whole.length === 0) return items;
+    const labels = await this.deps.access.labels(whole.map((v) => v.seq));
+    const local = await this.localOrgs();
+    const own: { v: Visible; label: AccessLabel }[] = [];
+    for (const v of whole) {
+      const label = labels.get(v.seq);
+      // Not labelled yet (or purged by a retraction): served as stored.
+      if (label !== undefined && local.has(label.ownerOrg)) own.push({ v, label });
+    }
+    const { forms } = await this.signedForms(own, await this.deps.node());
+    return items.map((v) => {
+      const json = forms.get(v.seq);
+      return json === undefined ? v : { ...v, json };
+    });
   }
 
   /** The statement of one of this node's sharing groups that a signed object carries, so that

@@ -33,6 +33,16 @@ export interface FederationServices {
   tombstones(limit: number): Promise<Tombstone[]>;
   /** The node's STIX identity, for bootstrap to publish. */
   identityObject(): Promise<Record<string, unknown>>;
+  /** The enabled organisations this node hosts, as `concord node info` lists them (what a
+   *  partner pinning this node names with `peer add --org`). */
+  hostedOrgs(): Promise<HostedOrg[]>;
+}
+
+/** An organisation a node hosts, as its node information shows it. */
+export interface HostedOrg {
+  id: string;
+  name: string;
+  country: string | null;
 }
 
 export interface FederationDeps {
@@ -87,6 +97,7 @@ export function buildFederation(deps: FederationDeps): FederationServices {
       peers: fed.peers,
       orgs: store.orgs,
       gate: deps.gate,
+      access: store.access,
       schemes: deps.schemes,
       node: identity,
       head,
@@ -100,6 +111,10 @@ export function buildFederation(deps: FederationDeps): FederationServices {
     tombstones: (limit) => fed.tombstones.list(limit),
     async identityObject() {
       return nodeIdentityObject(await identity());
+    },
+    async hostedOrgs() {
+      const orgs = await store.orgs.listOrgs();
+      return orgs.filter((o) => o.node === null && !o.disabled).map((o) => ({ id: o.id, name: o.name, country: o.country }));
     },
   };
 }

@@ -3,11 +3,13 @@
 // node than the peer that relayed it); what fails goes to quarantine with a stable reason. What
 // passes is ingested as owned by its origin organisation, so the labeller's owner rule lets only
 // the origin publish new versions; retractions are applied first; retracted ids never return.
+// The same checks hold for objects claiming a node's provenance that arrive any other way
+// (imports, TAXII add, feeds, quarantine retries: receiveImported), so that no way in lets a
+// copy with a widened distribution through under its origin's name (issue 14).
 import { ALWAYS_SENT } from '../../domain/federation/egress.ts';
-import type { GroupStatement, Provenance } from '../../domain/federation/provenance.ts';
-import { CONCORD_RETRACTION_TYPE } from '../../domain/federation/retraction.ts';
+import { travelsUnsigned, type GroupStatement, type Provenance } from '../../domain/federation/provenance.ts';
+import { CONCORD_RETRACTION_TYPE, retractedMessage, retractedStub } from '../../domain/federation/retraction.ts';
 import type { Peer } from '../../domain/federation/types.ts';
-import { CONCORD_PUBLISHED_IDS } from '../../domain/markings/concord-markings.ts';
 import type { StixObject } from '../../domain/stix/types.ts';
 import type { OriginRepo, PeerRepo, TombstoneRepo } from '../../store/federation.types.ts';
 import type { OrgRepo } from '../../store/identity.types.ts';
@@ -22,6 +24,39 @@ import { keysOf, Verifier, verifyObjects, type PageAttestation, type PageItem, t
 
 /** The quarantine source of what a peer sent: `peer:<peer id>`. */
 const PEER_SOURCE = 'peer:';
+
+/** Where checked objects came from: a pinned peer's page, or a local way in (an import, TAXII
+ *  add, a feed, a retry) that brought objects claiming a node's provenance. */
+interface Sender {
+  /** Quarantine source of what is refused. */
+  source: string;
+  /** Who writes, in the audit and the labels. */
+  actor: string;
+  /** Kept with each quarantined entry. */
+  details: Record<string, unknown>;
+  /** What messages call the sender. */
+  name: string;
+  /** Owner of the unsigned objects the inbound policy lets in (a peer's node identity). */
+  nodeId: string;
+  acceptTypes: readonly string[] | undefined;
+  allowUnsigned: boolean;
+  /** A local way in: a retracted object is refused with RETRACTED (a peer's is dropped quietly),
+   *  and this node's own objects are checked against what it holds. */
+  local: boolean;
+}
+
+function peerSender(peer: Peer): Sender {
+  return {
+    source: `${PEER_SOURCE}${peer.id}`,
+    actor: `peer:${peer.name}`,
+    details: { peer: peer.name },
+    name: `peer ${peer.name}`,
+    nodeId: peer.nodeId,
+    acceptTypes: peer.inbound.acceptTypes,
+    allowUnsigned: peer.inbound.allowUnsigned,
+    local: false,
+  };
+}
 
 /** What receiving one page did. */
 export interface IngressSummary {
@@ -116,14 +151,42 @@ export class IngressService {
     return { ...emptySummary(), accepted: s.accepted, unchanged: s.unchanged, quarantined: s.quarantined, reasons: s.reasons };
   }
 
+  /**
+   * Checks objects that claim a node's provenance (domain/federation/provenance.ts
+   * claimsProvenance) and arrived another way than a peer's page: an import, TAXII add, a feed,
+   * a quarantine retry (IngestService hands them here). Each is verified against the pinned key
+   * of the node it names — a peer's, one pinned with `--no-sync`, or this node's own — and
+   * refused with the reasons a peer pull gives; what passes is stored as its origin's, as if a
+   * peer had relayed it. Refusals are quarantined under `source`.
+   */
+  async receiveImported(objects: readonly unknown[], from: { source: string; actor: string }): Promise<ImportSummary> {
+    const node = await this.deps.node();
+    const { keys } = await pinnedKeys(this.deps.peers, node);
+    const sender: Sender = {
+      source: from.source,
+      actor: from.actor,
+      details: {},
+      name: from.source,
+      nodeId: node.nodeId,
+      acceptTypes: undefined,
+      allowUnsigned: false,
+      local: true,
+    };
+    const s = await this.receiveFrom(sender, verifyObjects(keysOf(keys), objects));
+    return { ...emptySummary(), accepted: s.accepted, unchanged: s.unchanged, quarantined: s.quarantined, reasons: s.reasons };
+  }
+
   /** Sorts and ingests one page from `peer`, whose objects verifyPage() checked. It returns
    *  once they are committed; lookups and searches hold them once settled() resolves. */
   async receiveItems(peer: Peer, items: readonly PageItem[]): Promise<IngressSummary> {
+    return this.receiveFrom(peerSender(peer), items);
+  }
+
+  private async receiveFrom(from: Sender, items: readonly PageItem[]): Promise<IngressSummary> {
     const summary: IngressSummary = { accepted: 0, unchanged: 0, quarantined: 0, dropped: 0, reasons: {} };
     const held: NewQuarantineEntry[] = [];
-    const source = `${PEER_SOURCE}${peer.id}`;
     const refuse = (item: PageItem, reason: QuarantineReason, message: string): void => {
-      held.push({ source, objectId: item.id, reason, details: { message, peer: peer.name }, raw: item.text });
+      held.push({ source: from.source, objectId: item.id, reason, details: { message, ...from.details }, raw: item.text });
       summary.quarantined++;
       summary.reasons[reason] = (summary.reasons[reason] ?? 0) + 1;
     };
@@ -132,19 +195,42 @@ export class IngressService {
     const local = new Set((await this.deps.orgs.listOrgs()).filter((o) => o.node === null).map((o) => o.id));
     const passed: Checked[] = [];
     for (const item of items) {
-      const r = this.check(item, peer, node, keys.orgsOf, local, refuse);
+      const r = this.check(item, from, node, keys.orgsOf, local, refuse);
       if (r === 'held') summary.unchanged++;
       else if (r !== undefined) passed.push(r);
     }
-    const checked = await this.adoptGroups(passed, peer, refuse);
+    const own = from.local ? await this.ownComingBack(passed, node, refuse) : { others: passed, held: 0 };
+    const checked = await this.adoptGroups(own.others, from, refuse);
     // Retractions first, so that what they withdraw in the same page is not stored.
     for (const { item, p } of checked)
-      if (item.type === CONCORD_RETRACTION_TYPE && p)
-        await this.deps.retractions.apply(JSON.parse(item.text) as StixObject, p, `peer:${peer.name}`);
-    const sorted = await this.sort(checked, peer, summary);
+      if (item.type === CONCORD_RETRACTION_TYPE && p) await this.deps.retractions.apply(JSON.parse(item.text) as StixObject, p, from.actor);
+    const sorted = await this.sort(checked, from, summary, refuse);
     await this.deps.quarantine.add(held);
-    await this.ingest(sorted, peer, summary);
+    await this.ingest(sorted, from, summary);
+    summary.unchanged += own.held;
     return summary;
+  }
+
+  /**
+   * This node's own objects brought back by a local way in (its own export re-imported): their
+   * signature held against this node's key, so they are what it signed; they are held already,
+   * or retracted here (refused with RETRACTED, so the importer learns why).
+   */
+  private async ownComingBack(
+    passed: Checked[],
+    node: NodeIdentity,
+    refuse: (item: PageItem, reason: QuarantineReason, message: string) => void,
+  ): Promise<{ others: Checked[]; held: number }> {
+    const own = passed.filter((c) => c.p?.keyId === node.keyId);
+    if (own.length === 0) return { others: passed, held: 0 };
+    const tombs = await this.deps.tombstones.get(own.map((c) => c.item.id));
+    let held = 0;
+    for (const { item } of own) {
+      const tomb = tombs.get(item.id);
+      if (tomb) refuse({ ...item, text: retractedStub(item) }, 'RETRACTED', retractedMessage(item.id, tomb));
+      else held++;
+    }
+    return { others: passed.filter((c) => c.p?.keyId !== node.keyId), held };
   }
 
   /**
@@ -154,7 +240,7 @@ export class IngressService {
    */
   private async adoptGroups(
     checked: Checked[],
-    peer: Peer,
+    from: Sender,
     refuse: (item: PageItem, reason: QuarantineReason, message: string) => void,
   ): Promise<Checked[]> {
     const latest = new Map<string, { group: GroupStatement; keyId: string }>();
@@ -167,7 +253,7 @@ export class IngressService {
     const refused = new Map<string, string>();
     for (const [key, { group, keyId }] of latest) {
       try {
-        await this.deps.groups.adoptSharingGroup(group, keyId, `peer:${peer.name}`);
+        await this.deps.groups.adoptSharingGroup(group, keyId, from.actor);
       } catch (e) {
         if (!(e instanceof ConflictError)) throw e;
         refused.set(key, e.message);
@@ -204,7 +290,7 @@ export class IngressService {
   /** One object's verdict: refused (undefined, quarantined via `refuse`), already held, or to store. */
   private check(
     item: PageItem,
-    peer: Peer,
+    from: Sender,
     node: NodeIdentity,
     orgsOf: Map<string, readonly string[]>,
     local: Set<string>,
@@ -218,19 +304,21 @@ export class IngressService {
     const it = { ...item, id: item.id, type: item.type };
     // Definitions travel unsigned: marking definitions are immutable (STIX 2.1 §7.2.1), Concord's
     // own objects are identical on every node. The labeller keeps what is held.
-    if (it.type === 'marking-definition' || CONCORD_PUBLISHED_IDS.has(it.id)) return { item: it, p: null };
-    if (peer.inbound.acceptTypes && !peer.inbound.acceptTypes.includes(it.type) && !ALWAYS_SENT.has(it.type)) {
-      refuse(item, 'PEER_TYPE_REFUSED', `${it.type} objects are not accepted from peer ${peer.name}`);
+    if (travelsUnsigned(it)) return { item: it, p: null };
+    if (from.acceptTypes && !from.acceptTypes.includes(it.type) && !ALWAYS_SENT.has(it.type)) {
+      refuse(item, 'PEER_TYPE_REFUSED', `${it.type} objects are not accepted from ${from.name}`);
       return undefined;
     }
     if (!v.ok) {
-      if (v.reason !== 'PEER_SIGNATURE_INVALID' && peer.inbound.allowUnsigned) return { item: it, p: null };
+      if (v.reason !== 'PEER_SIGNATURE_INVALID' && from.allowUnsigned) return { item: it, p: null };
       refuse(item, v.reason, v.message);
       return undefined;
     }
     const p = v.provenance;
-    // This node's own object coming back (A → B → A): held already, or retracted here.
-    if (p.keyId === node.keyId) return 'held';
+    // This node's own object coming back (A → B → A): held already, or retracted here. Its
+    // signature held against this node's key, so it is byte for byte what this node signed; a
+    // local way in still learns which (ownComingBack).
+    if (p.keyId === node.keyId) return from.local ? { item: it, p } : 'held';
     const hosted = orgsOf.get(p.keyId) ?? [];
     if (local.has(p.originOrg) || (hosted.length > 0 && !hosted.includes(p.originOrg))) {
       refuse(item, 'PEER_ORIGIN_MISMATCH', `${it.id} claims organisation ${p.originOrg}, which node ${p.originNode} does not host`);
@@ -239,20 +327,27 @@ export class IngressService {
     return { item: it, p };
   }
 
-  /** Drops retracted ids, refuses versions from another origin, groups the rest by owner. */
-  private async sort(checked: Checked[], peer: Peer, summary: IngressSummary): Promise<Sorted> {
+  /** Drops retracted ids (refuses them, on a local way in), refuses versions from another
+   *  origin, groups the rest by owner. */
+  private async sort(
+    checked: Checked[],
+    from: Sender,
+    summary: IngressSummary,
+    refuse: (item: PageItem, reason: QuarantineReason, message: string) => void,
+  ): Promise<Sorted> {
     const ids = checked.map((c) => c.item.id);
     const tombs = await this.deps.tombstones.get(ids);
     const origins = await this.deps.origins.get(ids);
     const out: Sorted = { definitions: [], byOwner: new Map(), refused: [] };
     for (const { item, p } of checked) {
-      if (p === null && (item.type === 'marking-definition' || CONCORD_PUBLISHED_IDS.has(item.id))) {
+      if (p === null && travelsUnsigned(item)) {
         out.definitions.push(item);
         continue;
       }
       const tomb = tombs.get(item.id);
       if (tomb && (p === null || tomb.retractedBy === p.keyId)) {
-        summary.dropped++;
+        if (from.local) refuse({ ...item, text: retractedStub(item) }, 'RETRACTED', retractedMessage(item.id, tomb));
+        else summary.dropped++;
         continue;
       }
       const known = origins.get(item.id);
@@ -265,7 +360,7 @@ export class IngressService {
         continue;
       }
       // Unsigned objects a peer may send (inbound policy) are owned by the peer's node identity.
-      const owner = p ? p.originOrg : peer.nodeId;
+      const owner = p ? p.originOrg : from.nodeId;
       const key = `${owner} ${p?.keyId ?? ''}`;
       const group = out.byOwner.get(key) ?? { owner, originKey: p?.keyId, items: [] };
       group.items.push(item);
@@ -274,15 +369,15 @@ export class IngressService {
     return out;
   }
 
-  private async ingest(sorted: Sorted, peer: Peer, summary: IngressSummary): Promise<void> {
-    const source = `${PEER_SOURCE}${peer.id}`;
+  private async ingest(sorted: Sorted, from: Sender, summary: IngressSummary): Promise<void> {
+    const source = from.source;
     if (sorted.refused.length > 0) {
       await this.deps.quarantine.add(
         sorted.refused.map((r) => ({
           source,
           objectId: r.item.id,
           reason: r.reason,
-          details: { message: r.message, peer: peer.name },
+          details: { message: r.message, ...from.details },
           raw: r.item.text,
         })),
       );
@@ -291,12 +386,12 @@ export class IngressService {
         summary.reasons[r.reason] = (summary.reasons[r.reason] ?? 0) + 1;
       }
     }
-    const groups = [{ owner: peer.nodeId, originKey: undefined, items: sorted.definitions }, ...sorted.byOwner.values()];
+    const groups = [{ owner: from.nodeId, originKey: undefined, items: sorted.definitions }, ...sorted.byOwner.values()];
     for (const { owner: orgId, originKey, items } of groups) {
       if (items.length === 0) continue;
       // Markings come with the objects (egress makes TLP and distribution explicit); the defaults
       // fail closed for anything that arrives without them.
-      const owner = { orgId, tlp: 'red' as const, distribution: { kind: 'organization' as const }, actor: `peer:${peer.name}` };
+      const owner = { orgId, tlp: 'red' as const, distribution: { kind: 'organization' as const }, actor: from.actor };
       // The texts as the verifying thread wrote them, examined there (or here, for what it did
       // not examine: definitions, unsigned objects) as an import would; no bundle to split.
       const missing = items.filter((i) => i.examined === undefined);
@@ -308,6 +403,8 @@ export class IngressService {
           source,
           owner,
           settle: false,
+          // Checked here already: IngestService must not hand them back (receiveImported).
+          provenanceChecked: true,
           ...(originKey !== undefined ? { originKey } : {}),
         },
       );
