@@ -88,6 +88,17 @@ test('malware: a family needs a name; refs point at software and samples (§4.11
   expectIssue(validateObject({ ...malware, is_family: 'yes' }), '$.is_family', 'type-mismatch', S);
 });
 
+test('malware: is_family is required, as in the OASIS Standard and JSON schema (§4.11.1)', () => {
+  const malware = m['malware'] ?? versioned('malware');
+  const missing = validateObject(without(malware, 'is_family'));
+  const issue = expectIssue(missing, '$.is_family', 'required-property', 'STIX 2.1 §4.11');
+  assert.match(issue.message, /malware requires 'is_family'/);
+  assert.equal(missing.ok, false);
+  // An instance needs no name; a family does.
+  expectClean(validateObject({ ...without(malware, 'name'), is_family: false }));
+  expectClean(validateObject({ ...malware, is_family: true }));
+});
+
 test('malware-analysis: result or analysis_sco_refs; typed refs (§4.12)', () => {
   const S = 'STIX 2.1 §4.12';
   const ma = m['malware-analysis'] ?? versioned('malware-analysis');
