@@ -162,6 +162,24 @@ test('literals decode to their values (§9.2)', () => {
   assert.deepEqual(valueOf('[file:size IN ()]'), { kind: 'set', values: [] });
 });
 
+test('the column of each scalar constant is kept beside the tree', () => {
+  const text = "[file:name IN ('a', 'b') AND file:size = 7]\nAND [file:name LIKE 'x%']";
+  const r = parsePattern(text);
+  assert.ok(r.ok);
+  const at = (l: PatternLiteral): number | undefined => r.columns.get(l);
+  const e = r.ast;
+  assert.ok(e.kind === 'and' && e.left.kind === 'observation' && e.right.kind === 'observation');
+  const left = e.left.expression;
+  assert.ok(left.kind === 'and' && left.left.kind === 'comparison' && left.right.kind === 'comparison');
+  const set = left.left.value;
+  assert.ok(set.kind === 'set');
+  assert.deepEqual(set.values.map(at), [text.indexOf("'a'") + 1, text.indexOf("'b'") + 1]);
+  assert.equal(at(left.right.value), text.indexOf('7') + 1);
+  const like = e.right.expression;
+  assert.ok(like.kind === 'comparison');
+  assert.equal(at(like.value), text.indexOf("'x%'") + 1);
+});
+
 test('object paths: quoted steps, list indexes, [*] and _ref steps (§9.7)', () => {
   const steps = (text: string): (string | number)[] => {
     const c = inner(text);

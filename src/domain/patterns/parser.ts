@@ -24,7 +24,8 @@ import type {
 /** Parses a STIX pattern; on failure reports the first error with its 1-based column. */
 export function parsePattern(text: string): ParseResult {
   try {
-    return { ok: true, ast: new Parser(text).pattern() };
+    const parser = new Parser(text);
+    return { ok: true, ast: parser.pattern(), columns: parser.columns };
   } catch (e) {
     if (e instanceof PatternFailure) return { ok: false, error: { message: e.message, column: e.column } };
     throw e;
@@ -37,6 +38,8 @@ const MAX_DEPTH = 256;
 class Parser {
   private readonly lx: Lexer;
   private depth = 0;
+  /** Where each scalar constant starts, for checks made on the tree afterwards (hash constants, §10.7). */
+  readonly columns = new Map<PatternLiteral, number>();
 
   constructor(text: string) {
     this.lx = new Lexer(text);
@@ -215,6 +218,7 @@ class Parser {
       lx.next();
       if (!this.at(Tok.STRING)) this.fail(`a string after ${operator}`);
       const value: PatternLiteral = { kind: 'string', value: lx.text };
+      this.columns.set(value, lx.start + 1);
       lx.next();
       return { kind: 'comparison', path, operator, negated, value };
     }
@@ -250,6 +254,7 @@ class Parser {
         }
         return this.fail(allowBool ? 'a constant' : 'an orderable constant (string, number, timestamp, binary or hex)');
     }
+    this.columns.set(value, lx.start + 1);
     lx.next();
     return value;
   }

@@ -59,5 +59,11 @@ export type Qualifier =
   | { kind: 'repeats'; times: number }
   | { kind: 'startstop'; start: string; stop: string };
 
-/** Result of parsing: the syntax tree or the first error with its column. */
-export type ParseResult = { ok: true; ast: ObservationExpression } | { ok: false; error: PatternSyntaxError };
+/**
+ * Result of parsing: the syntax tree, with the 1-based column of each scalar constant in it (set
+ * elements included; not the sets themselves) kept beside the tree so that trees still compare
+ * equal whatever their layout; or the first error with its column.
+ */
+export type ParseResult =
+  | { ok: true; ast: ObservationExpression; columns: ReadonlyMap<PatternLiteral, number> }
+  | { ok: false; error: PatternSyntaxError };

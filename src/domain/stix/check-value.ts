@@ -29,19 +29,29 @@ const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=
 const DICT_KEY_RE = /^[A-Za-z0-9_-]{1,250}$/;
 const HASH_KEY_RE = /^[A-Za-z0-9_-]{3,250}$/;
 
+/** The form a hash algorithm's values take, and how a message names it. */
+interface HashFormat {
+  readonly re: RegExp;
+  readonly what: string;
+}
+
+function hexDigest(digits: number): HashFormat {
+  return { re: new RegExp(`^[0-9a-fA-F]{${digits}}$`), what: `${digits} hexadecimal digits` };
+}
+
 // §10.7: the format each hash algorithm's value must have. Hex digits are accepted in either case
 // because digests are commonly written in upper case and §2.7 asks only for "the appropriate format".
-const HASH_VALUE_FORMATS: ReadonlyMap<string, RegExp> = new Map([
-  ['MD5', /^[0-9a-fA-F]{32}$/],
-  ['SHA-1', /^[0-9a-fA-F]{40}$/],
-  ['SHA-256', /^[0-9a-fA-F]{64}$/],
-  ['SHA-512', /^[0-9a-fA-F]{128}$/],
-  ['SHA3-256', /^[0-9a-fA-F]{64}$/],
-  ['SHA3-512', /^[0-9a-fA-F]{128}$/],
+const HASH_VALUE_FORMATS: ReadonlyMap<string, HashFormat> = new Map([
+  ['MD5', hexDigest(32)],
+  ['SHA-1', hexDigest(40)],
+  ['SHA-256', hexDigest(64)],
+  ['SHA-512', hexDigest(128)],
+  ['SHA3-256', hexDigest(64)],
+  ['SHA3-512', hexDigest(128)],
   // ssdeep: blocksize:hash:hash (either hash may be empty for tiny inputs)
-  ['SSDEEP', /^\d+:[A-Za-z0-9/+]*:[A-Za-z0-9/+]*$/],
+  ['SSDEEP', { re: /^\d+:[A-Za-z0-9/+]*:[A-Za-z0-9/+]*$/, what: 'blocksize:hash:hash (ssdeep)' }],
   // TLSH: 35 bytes as hex, optionally behind the "T1" version prefix of TLSH 4.x
-  ['TLSH', /^(?:T1)?[0-9A-Fa-f]{70}$/],
+  ['TLSH', { re: /^(?:T1)?[0-9A-Fa-f]{70}$/, what: "70 hexadecimal digits, optionally after 'T1'" }],
 ]);
 
 // Common misspellings of vocabulary names ("sha256", "SHA256", "sha-256"), mapped to the
@@ -124,21 +134,25 @@ export function checkHashes(v: unknown, r: Reporter, section: string): void {
   if (count === 0) r.error('empty-dictionary', S2_7, 'hashes must have at least one entry');
 }
 
-function checkHashValue(name: string, value: string, r: Reporter): void {
+/**
+ * Checks that `value` has the form §10.7 gives hash algorithm `name`, at the reporter's current
+ * path; `at` starts each message with where the value stands (a column of a pattern, §9).
+ */
+export function checkHashValue(name: string, value: string, r: Reporter, at = ''): void {
   let algorithm = name;
   let format = HASH_VALUE_FORMATS.get(name);
   if (format === undefined) {
     const canonical = HASH_ALIASES.get(name);
     if (canonical !== undefined) {
-      r.warn('hash-algorithm', HASH_ALGORITHM.section, `hash algorithm ${q(name)} should be written ${q(canonical)}`);
+      r.warn('hash-algorithm', HASH_ALGORITHM.section, `${at}hash algorithm ${q(name)} should be written ${q(canonical)}`);
       algorithm = canonical;
       format = HASH_VALUE_FORMATS.get(canonical);
     } else if (!name.startsWith('x_')) {
-      r.warn('hash-algorithm', HASH_ALGORITHM.section, `${q(name)} is not in the hash-algorithm-ov vocabulary`);
+      r.warn('hash-algorithm', HASH_ALGORITHM.section, `${at}${q(name)} is not in the hash-algorithm-ov vocabulary`);
     }
   }
-  if (format !== undefined && !format.test(value)) {
-    r.error('hash-value', HASH_ALGORITHM.section, `${q(value)} is not a valid ${algorithm} value`);
+  if (format !== undefined && !format.re.test(value)) {
+    r.error('hash-value', HASH_ALGORITHM.section, `${at}${q(value)} is not a valid ${algorithm} value: expected ${format.what}`);
   }
 }
 

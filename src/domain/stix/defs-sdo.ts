@@ -213,8 +213,10 @@ export const SDO_DEFS: readonly ObjectDef[] = [
       capabilities: listOf(vocab(v.MALWARE_CAPABILITIES)),
       sample_refs: listOf(refTo('a file or artifact', ['file', 'artifact'])),
     },
-    // is_family is optional in the §4.11.1 table of this specification text.
-    [],
+    // is_family is required in the §4.11.1 table of the OASIS Standard and by the OASIS JSON schema
+    // (sdos/malware.json). The Errata 01 draft text in ../shared marks it optional, yet its change
+    // list (§1.3.1) touches only the malware relationships table (§4.11.2): the Standard decides.
+    ['is_family'],
     (o, r) => {
       checkTimeOrder(o, 'first_seen', 'last_seen', false, 'STIX 2.1 §4.11', r);
       // §4.11.1 name: "For a malware family the name MUST be defined."

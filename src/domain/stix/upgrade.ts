@@ -8,7 +8,9 @@
 //   (§4.11), tool_types (§4.18), threat_actor_types (§4.17), report_types (§4.16). The labels are
 //   copied, not moved, so that nothing of the original object is lost;
 // - indicators name their pattern language in pattern_type (§4.7); 2.0 patterns were STIX patterns;
-// - malware says whether it is a family (is_family, §4.11); 2.0 Malware described families;
+// - malware must say whether it is a family (is_family, required by §4.11.1 of the Standard). 2.0
+//   Malware covered "samples and families" alike, so no mapping is mechanical; `true` is taken
+//   because every 2.0 malware has the name a family requires, and the change is named in the summary;
 // - the standard TLP marking definitions gained a name, e.g. TLP:GREEN (§7.2.1.4);
 // - observed-data keeps its embedded `objects` (deprecated but allowed, §2.13, §4.14).
 

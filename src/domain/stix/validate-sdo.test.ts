@@ -30,6 +30,55 @@ test('indicator: a stix pattern must parse; the message carries the column (§4.
   expectIssue(validateObject({ ...indicator, pattern_type: 'kql' }), '$.pattern_type', 'open-vocabulary', 'STIX 2.1 §10.19', 'warning');
 });
 
+const SHA256 = 'ef537f25c895bfa782526529a9b63d97aa631564d5d789c2b765448c8635fb6c';
+const SHA1 = '2fd4e1c67a2d28fced849ee1bb76e7391b93eb12';
+
+/** The hash-value issue of an indicator with `pattern`, checked to name the constant's column. */
+function badHash(pattern: string, constant: string, algorithm: string, form: string): void {
+  const issue = expectIssue(validateObject({ ...indicator, pattern }), '$.pattern', 'hash-value', 'STIX 2.1 §10.7');
+  assert.match(issue.message, new RegExp(`^constant at column ${pattern.indexOf(constant) + 1}: `), pattern);
+  assert.ok(issue.message.includes(`not a valid ${algorithm} value: expected ${form}`), issue.message);
+}
+
+test('indicator: a hash constant must fit its algorithm, as in objects (§9, §10.7)', () => {
+  badHash("[file:hashes.'SHA-256' = 'f00']", "'f00'", 'SHA-256', '64 hexadecimal digits');
+  badHash("[file:hashes.MD5 != 'abc']", "'abc'", 'MD5', '32 hexadecimal digits');
+  badHash("[file:hashes.MD5 NOT = 'abc']", "'abc'", 'MD5', '32 hexadecimal digits');
+  badHash(`[artifact:hashes.'SHA-1' IN ('${SHA1}', 'nothex')]`, "'nothex'", 'SHA-1', '40 hexadecimal digits');
+  badHash(`[x509-certificate:hashes.'SHA-256' = '${SHA1}']`, `'${SHA1}'`, 'SHA-256', '64 hexadecimal digits');
+  badHash("[file:extensions.'windows-pebinary-ext'.sections[*].hashes.MD5 = 'zz']", "'zz'", 'MD5', '32 hexadecimal digits');
+  badHash("[file:name = 'a'] FOLLOWEDBY ([file:size = 1] AND [file:hashes.SSDEEP = 'x'])", "'x'", 'SSDEEP', 'blocksize:hash:hash');
+  // A misspelt algorithm is checked as the one it names, with the warning objects get.
+  badHash("[file:hashes.sha256 = 'f00']", "'f00'", 'SHA-256', '64 hexadecimal digits');
+  const alias = validateObject({ ...indicator, pattern: `[file:hashes.sha256 = '${SHA256}']` });
+  expectIssue(alias, '$.pattern', 'hash-algorithm', 'STIX 2.1 §10.7', 'warning');
+  expectValid(alias);
+});
+
+test('indicator: hash constants that fit, and comparisons that are not constant hashes, pass (§9)', () => {
+  for (const pattern of [
+    `[file:hashes.'SHA-256' = '${SHA256}']`,
+    `[file:hashes.'SHA-256' = '${SHA256.toUpperCase()}' OR file:hashes.'SHA-1' IN ('${SHA1}')]`,
+    "[file:hashes.MD5 LIKE 'ab%']",
+    "[file:hashes.MD5 MATCHES '^ab']",
+    "[file:name = 'f00']",
+    "[x-acme-sample:hashes.x_acme = 'anything']",
+  ]) {
+    expectClean(validateObject({ ...indicator, pattern }));
+  }
+  // An algorithm outside the vocabulary has no known form: warned about, as in objects, not rejected.
+  const unknown = validateObject({ ...indicator, pattern: "[file:hashes.WHIRLPOOL = 'f00']" });
+  expectIssue(unknown, '$.pattern', 'hash-algorithm', 'STIX 2.1 §10.7', 'warning');
+  expectValid(unknown);
+});
+
+test('indicator: a long chain of observations is checked without exhausting the stack', () => {
+  const chain = Array.from({ length: 50_000 }, () => "[file:name = 'a']").join(' AND ');
+  const result = validateObject({ ...indicator, pattern: `${chain} AND [file:hashes.MD5 = 'zz']` });
+  expectIssue(result, '$.pattern', 'hash-value', 'STIX 2.1 §10.7');
+  assert.equal(result.issues.length, 1);
+});
+
 test('indicator: valid_until must be later than valid_from (§4.7)', () => {
   expectIssue(validateObject({ ...indicator, valid_until: T0 }), '$.valid_until', 'timestamp-order', 'STIX 2.1 §4.7');
   expectClean(validateObject({ ...indicator, valid_until: T1 }));
@@ -86,6 +135,17 @@ test('malware: a family needs a name; refs point at software and samples (§4.11
   expectIssue(validateObject({ ...malware, operating_system_refs: [idOf('tool')] }), '$.operating_system_refs[0]', 'ref-target-type', S);
   expectIssue(validateObject({ ...malware, sample_refs: [idOf('url')] }), '$.sample_refs[0]', 'ref-target-type', S);
   expectIssue(validateObject({ ...malware, is_family: 'yes' }), '$.is_family', 'type-mismatch', S);
+});
+
+test('malware: is_family is required, as in the OASIS Standard and JSON schema (§4.11.1)', () => {
+  const malware = m['malware'] ?? versioned('malware');
+  const missing = validateObject(without(malware, 'is_family'));
+  const issue = expectIssue(missing, '$.is_family', 'required-property', 'STIX 2.1 §4.11');
+  assert.match(issue.message, /malware requires 'is_family'/);
+  assert.equal(missing.ok, false);
+  // An instance needs no name; a family does.
+  expectClean(validateObject({ ...without(malware, 'name'), is_family: false }));
+  expectClean(validateObject({ ...malware, is_family: true }));
 });
 
 test('malware-analysis: result or analysis_sco_refs; typed refs (§4.12)', () => {
