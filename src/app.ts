@@ -26,7 +26,7 @@ import { feedRoutes } from './http/feeds/routes.ts';
 import { uiRoutes } from './http/ui/plugin.ts';
 import { buildServices, type Services } from './services/index.ts';
 import { openStore } from './store/index.ts';
-import type { Store } from './store/types.ts';
+import type { Store } from './store/repositories.ts';
 
 export interface BuildAppOptions {
   config: Config;

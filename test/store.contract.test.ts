@@ -1,11 +1,14 @@
-// The store contract (src/store/types.ts), written once and run on every engine: SQLite in a
+// The store contract (src/store/repositories.ts), written once and run on every engine: SQLite in a
 // temporary directory, PostgreSQL in a fresh database when CONCORD_TEST_DATABASE_URL is set.
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { InvalidInputError, NotFoundError } from '../src/errors.ts';
 import type { Observable } from '../src/domain/observables/types.ts';
-import type { ImportJob, ObjectFilter, PreparedObject, Store, StoredObject } from '../src/store/types.ts';
+import type { ImportJob } from '../src/domain/imports/types.ts';
+import type { ObjectFilter, StoredObject } from '../src/domain/objects/types.ts';
+import type { PreparedObject } from '../src/domain/ingest/prepared.ts';
+import type { Store } from '../src/store/repositories.ts';
 import { buildNextVersion, buildPrepared } from './helpers/prepared.ts';
 import { ENGINES, type Engine, type StoreLocation } from './helpers/store-engines.ts';
 

@@ -7,7 +7,7 @@
 import { readerOf } from './access-gate.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
-import type { StatsRepo } from '../store/stats.types.ts';
+import type { StatsRepo } from '../store/repositories.ts';
 import { bump, countable, LabelCache } from './dashboard-tally.ts';
 
 /** What a listener receives. */

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { NotFoundError, PayloadTooLargeError } from '../errors.ts';
-import type { ImportJob, JobRepo } from '../store/types.ts';
+import type { ImportJob } from '../domain/imports/types.ts';
+import type { JobRepo } from '../store/repositories.ts';
 import { emptySummary, type ImportOwner, type IngestService } from './ingest.service.ts';
 import { isNodeAdmin, type Principal } from '../domain/identity/principal.ts';
 

@@ -6,7 +6,7 @@ import { buildSchemeRegistry, type SchemeRegistry } from '../domain/markings/cla
 import { concordPublishedObjects } from '../domain/markings/concord-markings.ts';
 import type { Org } from '../domain/identity/types.ts';
 import { InvalidInputError } from '../errors.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/repositories.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
 import { bootstrapNode, type BootstrapResult } from './bootstrap.service.ts';

@@ -5,7 +5,11 @@ import { Examiner, type ExaminedLite } from './examiner.ts';
 import { sameJsonContent } from '../domain/stix/canonical.ts';
 import { validateBundle } from '../domain/stix/validate.ts';
 import { ConcordError } from '../errors.ts';
-import type { ImportSummary, InsertResult, NewQuarantineEntry, ObjectRepo, PreparedObject, QuarantineRepo } from '../store/types.ts';
+import type { ImportSummary } from '../domain/imports/types.ts';
+import type { InsertResult } from '../domain/objects/types.ts';
+import type { NewQuarantineEntry } from '../domain/quarantine/types.ts';
+import type { ObjectRepo, QuarantineRepo } from '../store/repositories.ts';
+import type { PreparedObject } from '../domain/ingest/prepared.ts';
 import { Labeller, type ImportOwner, type LabellerDeps, type Verdict } from './labeller.ts';
 import type { MarkingCatalog } from './markings.service.ts';
 

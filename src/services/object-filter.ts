@@ -2,7 +2,7 @@
 // parameter at fault.
 import { versionKey } from '../domain/stix/timestamp.ts';
 import { InvalidInputError } from '../errors.ts';
-import type { ObjectFilter } from '../store/types.ts';
+import type { ObjectFilter } from '../domain/objects/types.ts';
 
 /** Query parameters shared by list and export. */
 export interface FilterParams {

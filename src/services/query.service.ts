@@ -4,7 +4,8 @@ import { detectKind, lookupKeys, normalizeObservable } from '../domain/observabl
 import type { Observable, ObservableKind } from '../domain/observables/types.ts';
 import { versionKey } from '../domain/stix/timestamp.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import type { ObjectFilter, ObjectRepo, Page, PageRequest, StoredObject, Edge, LookupHit } from '../store/types.ts';
+import type { ObjectFilter, Page, PageRequest, StoredObject, Edge, LookupHit } from '../domain/objects/types.ts';
+import type { ObjectRepo } from '../store/repositories.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
 import type { AccessGate, Visible } from './access-gate.ts';
 import type { AuditSink } from './audit.service.ts';

@@ -3,7 +3,7 @@
 import { displayTimestamp } from '../../domain/stix/timestamp.ts';
 import type { Neighbourhood } from '../../services/query.service.ts';
 import type { Visible } from '../../services/access-gate.ts';
-import type { Page } from '../../store/types.ts';
+import type { Page } from '../../domain/objects/types.ts';
 
 /** Opaque cursor for keyset pagination. */
 export function encodeCursor(seq: number): string {

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { FailureState } from '../../domain/identity/throttle.ts';
 import { ROLES, type ApiToken, type Role, type Session, type TokenScope, type UserRecord } from '../../domain/identity/types.ts';
-import type { AccountRepo } from '../identity.types.ts';
+import type { AccountRepo } from '../repositories.ts';
 import type { ApiTokensTable, UsersTable } from './identity.tables.ts';
 import { stringArray, stringMap } from './json-columns.ts';
 import type { Tables } from './tables.ts';

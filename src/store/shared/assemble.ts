@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { migrateToLatest } from '../migrations/index.ts';
 import type { StoreDialect } from '../migrations/dialect.ts';
-import type { ObjectRepo, Store } from '../types.ts';
+import type { ObjectRepo, Store } from '../repositories.ts';
 import { KyselyAccessRepo } from './access.repo.ts';
 import { KyselyAccountRepo } from './account.repo.ts';
 import { postgresSql, sqliteSql } from './sql-dialect.ts';

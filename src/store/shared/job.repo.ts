@@ -1,7 +1,9 @@
 // Import jobs on either engine: the SQL is the same, so one Kysely implementation serves both.
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../../errors.ts';
-import type { ImportJob, ImportJobState, ImportSummary, JobRepo, PageRequest } from '../types.ts';
+import type { ImportJob, ImportJobState, ImportSummary } from '../../domain/imports/types.ts';
+import type { JobRepo } from '../repositories.ts';
+import type { PageRequest } from '../../domain/objects/types.ts';
 import { checkPage } from './filter.ts';
 import type { ImportJobsTable, Tables } from './tables.ts';
 

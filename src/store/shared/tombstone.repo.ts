@@ -3,7 +3,8 @@
 // keeps the version rows (store sequences, and so every peer's cursor, must never go back; see
 // migrations/0001_objects.ts) but replaces their content and removes everything derived from it.
 import { sql, type Kysely } from 'kysely';
-import type { FederationRepos, Origin, OriginRepo, Tombstone, TombstoneRepo } from '../federation.types.ts';
+import type { FederationRepos, OriginRepo, TombstoneRepo } from '../repositories.ts';
+import type { Origin, Tombstone } from '../../domain/federation/types.ts';
 import { KyselyNodeKeyRepo } from './node-key.repo.ts';
 import { KyselyEgressFormRepo } from './peer-egress.repo.ts';
 import { KyselyPeerRepo } from './peer.repo.ts';
