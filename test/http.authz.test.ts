@@ -866,7 +866,7 @@ describe('authorization matrix', () => {
     // An expired read-write token of the node administrator, written as if it had been issued earlier.
     const expiredSecret = `ccd_expired_${uuid()}`;
     const past = new Date(Date.now() - 60_000).toISOString();
-    await node.store.accounts.addToken(
+    await node.store.users.addToken(
       {
         id: uuid(),
         userId: admin.id,

@@ -61,7 +61,7 @@ export interface QuarantineRepo {
   count(): Promise<number>;
 }
 
-export interface JobRepo {
+export interface ImportRepo {
   create(job: ImportJob): Promise<void>;
   update(id: string, patch: Partial<Omit<ImportJob, 'id' | 'createdAt'>>): Promise<void>;
   get(id: string): Promise<ImportJob | undefined>;
@@ -106,7 +106,7 @@ export interface OrgRepo {
 }
 
 /** Users, API tokens and browser sessions. */
-export interface AccountRepo {
+export interface UserRepo {
   /** Inserts or replaces a user (password hash and failure state included). */
   putUser(user: UserRecord): Promise<void>;
   getUser(id: string): Promise<UserRecord | undefined>;
@@ -168,7 +168,7 @@ export interface FeedRepo {
 }
 
 /** Read-only aggregate queries over objects and their access labels. */
-export interface StatsRepo {
+export interface DashboardRepo {
   /** The highest stored seq (0 when empty): the dashboard cache key and the stream's start. */
   maxSeq(): Promise<number>;
   /** Latest versions grouped by type, labels and the day they were stored. */
@@ -263,16 +263,16 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   objects: ObjectRepo;
   quarantine: QuarantineRepo;
-  jobs: JobRepo;
+  imports: ImportRepo;
   audit: AuditRepo;
   orgs: OrgRepo;
   access: AccessRepo;
-  accounts: AccountRepo;
+  users: UserRepo;
   collections: CollectionRepo;
   /** TAXII feeds this node pulls from (issue 4). */
   feeds: FeedRepo;
   /** Dashboard aggregates and the change feed of the live stream (issue 6). */
-  stats: StatsRepo;
+  dashboard: DashboardRepo;
   /** Node key, peers, origins and tombstones (issue 5). */
   federation: FederationRepos;
   close(): Promise<void>;

@@ -37,7 +37,7 @@ export interface LookupResult {
 const SCAN_CHUNK = 500;
 /** Read-side service over the object repository; every answer passes the access gate. A
  *  version the principal may not read answers exactly as one that does not exist. */
-export class QueryService {
+export class ObjectService {
   private readonly objects: ObjectRepo;
   private readonly gate: AccessGate;
   private readonly audit: AuditSink;

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../../errors.ts';
 import type { ImportJob, ImportJobState, ImportSummary } from '../../domain/imports/types.ts';
-import type { JobRepo } from '../repositories.ts';
+import type { ImportRepo } from '../repositories.ts';
 import type { PageRequest } from '../../domain/objects/types.ts';
 import { checkPage } from './filter.ts';
 import type { ImportJobsTable, Tables } from './tables.ts';
@@ -32,7 +32,7 @@ function toJob(r: ImportJobsTable): ImportJob {
 }
 
 /** Import jobs, listed newest first; `after` in a page request counts jobs to skip. */
-export class KyselyJobRepo implements JobRepo {
+export class KyselyImportRepo implements ImportRepo {
   private readonly db: Kysely<Tables>;
 
   constructor(db: Kysely<Tables>) {
