@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { BundleSplitter } from '../src/domain/bundle/splitter.ts';
 import { CLI } from '../src/domain/identity/principal.ts';
 import { configFrom, withServices } from '../src/cli/context.ts';
-import type { ImportSummary } from '../src/store/types.ts';
+import type { ImportSummary } from '../src/domain/imports/types.ts';
 
 const [mode, file, dataDir] = process.argv.slice(2);
 if (!mode || !file || !dataDir) throw new Error('usage: ingest-child.ts <concord|baseline> <file> <dataDir>');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { openStore } from '../src/store/index.ts';
-import type { PreparedObject } from '../src/store/types.ts';
+import type { PreparedObject } from '../src/domain/ingest/prepared.ts';
 
 const IDENTITIES = Array.from({ length: 50 }, () => `identity--${randomUUID()}`);
 const TLP_GREEN = 'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb';

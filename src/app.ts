@@ -26,7 +26,7 @@ import { feedRoutes } from './http/feeds/routes.ts';
 import { uiRoutes } from './http/ui/plugin.ts';
 import { buildServices, type Services } from './services/index.ts';
 import { openStore } from './store/index.ts';
-import type { Store } from './store/types.ts';
+import type { Store } from './store/repositories.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -83,8 +83,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(orgRoutes(services.orgs));
       await api.register(userRoutes(services.users));
       await api.register(auditRoutes(services.audit, () => services.federation.witness.check()));
-      await api.register(objectRoutes(services.query));
-      await api.register(lookupRoutes(services.query));
+      await api.register(objectRoutes(services.objects));
+      await api.register(lookupRoutes(services.objects));
       await api.register(quarantineRoutes(services.quarantine));
       await api.register(importRoutes(services.imports, services.importOwner, config.maxUploadBytes));
       await api.register(collectionRoutes(services.collections));

@@ -1,4 +1,4 @@
-// The audit log's store contract (src/store/types.ts, AuditRepo) and service, on SQLite and,
+// The audit log's store contract (src/store/repositories.ts, AuditRepo) and service, on SQLite and,
 // when CONCORD_TEST_DATABASE_URL is set, PostgreSQL. The chain rules themselves are tested
 // without a database in src/domain/audit/chain.test.ts.
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ import { EMPTY_HEAD, entryHash, type AuditEntry } from '../src/domain/audit/chai
 import { InvalidInputError } from '../src/errors.ts';
 import { AuditService } from '../src/services/audit.service.ts';
 import { openStore } from '../src/store/index.ts';
-import type { Store } from '../src/store/types.ts';
+import type { Store } from '../src/store/repositories.ts';
 import { ENGINES, type StoreLocation } from './helpers/store-engines.ts';
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

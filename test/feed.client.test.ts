@@ -4,13 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLI } from '../src/domain/identity/principal.ts';
-import type { Feed, FeedPullResult } from '../src/domain/feeds/types.ts';
+import type { Feed, FeedPullResult, FeedProgress } from '../src/domain/feeds/types.ts';
 import { FeedPuller } from '../src/jobs/feed-puller.ts';
 import { TaxiiClient, TAXII_ACCEPT } from '../src/jobs/taxii-client.ts';
 import { FeedService } from '../src/services/feed.service.ts';
 import { emptySummary } from '../src/services/ingest.service.ts';
 import type { ImportOwner } from '../src/services/labeller.ts';
-import type { FeedProgress, FeedRepo } from '../src/store/feed.types.ts';
+import type { FeedRepo } from '../src/store/repositories.ts';
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | Error;
 

@@ -15,7 +15,7 @@ import type { FeedPullResult } from '../src/domain/feeds/types.ts';
 import { FeedService } from '../src/services/feed.service.ts';
 import { buildServices } from '../src/services/index.ts';
 import { openStore } from '../src/store/index.ts';
-import type { Store } from '../src/store/types.ts';
+import type { Store } from '../src/store/repositories.ts';
 import { buildIndicator } from './helpers/stix.ts';
 
 const BIN = resolve(import.meta.dirname, '..', 'bin', 'concord.js');

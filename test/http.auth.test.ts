@@ -154,9 +154,9 @@ describe('authentication', () => {
     assert.equal(slowed.statusCode, 429);
     assert.ok(Number(slowed.headers['retry-after']) >= 1);
     // Push the account to the lock by recording failures as if the waits had passed.
-    const record = await node.store.accounts.getUser(victim.user.id);
+    const record = await node.store.users.getUser(victim.user.id);
     assert.ok(record);
-    await node.store.accounts.setFailureState(victim.user.id, {
+    await node.store.users.setFailureState(victim.user.id, {
       failedLogins: LOCK_AFTER - 1,
       lastFailedAt: new Date(0).toISOString(),
       lockedUntil: null,

@@ -13,7 +13,7 @@ import { CLI } from '../src/domain/identity/principal.ts';
 import type { Org, SharingGroup } from '../src/domain/identity/types.ts';
 import { generateNodeKey } from '../src/domain/federation/keys.ts';
 import { secretHash } from '../src/services/secrets.ts';
-import type { Collection } from '../src/store/collection.types.ts';
+import type { Collection } from '../src/domain/collections/types.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIndicator, buildMalware, buildRelationship, bundle } from './helpers/stix.ts';
@@ -866,7 +866,7 @@ describe('authorization matrix', () => {
     // An expired read-write token of the node administrator, written as if it had been issued earlier.
     const expiredSecret = `ccd_expired_${uuid()}`;
     const past = new Date(Date.now() - 60_000).toISOString();
-    await node.store.accounts.addToken(
+    await node.store.users.addToken(
       {
         id: uuid(),
         userId: admin.id,

@@ -7,7 +7,7 @@ import { CLI } from '../src/domain/identity/principal.ts';
 import { NATO_SCHEME } from '../src/domain/markings/classification.ts';
 import { classificationMarking, CONCORD_OBJECT_EXTENSION_ID } from '../src/domain/markings/concord-markings.ts';
 import { TLP2_MARKING_IDS, type Tlp } from '../src/domain/markings/tlp.ts';
-import type { Dashboard } from '../src/services/dashboard.service.ts';
+import type { Dashboard } from '../src/domain/dashboard/types.ts';
 import type { ObjectsAddedEvent } from '../src/services/events.service.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';

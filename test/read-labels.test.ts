@@ -7,8 +7,10 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { AccessLabel } from '../src/domain/access/types.ts';
 import type { Observable } from '../src/domain/observables/types.ts';
-import type { Collection } from '../src/store/collection.types.ts';
-import type { LookupHit, PreparedObject, Store } from '../src/store/types.ts';
+import type { Collection } from '../src/domain/collections/types.ts';
+import type { LookupHit } from '../src/domain/objects/types.ts';
+import type { PreparedObject } from '../src/domain/ingest/prepared.ts';
+import type { Store } from '../src/store/repositories.ts';
 import { buildPrepared } from './helpers/prepared.ts';
 import { ENGINES, type StoreLocation } from './helpers/store-engines.ts';
 

@@ -50,10 +50,10 @@ describe('IngestService', () => {
   it('counts a re-import as unchanged and stores nothing twice', async () => {
     const objects = [buildIndicator(), buildMalware()];
     assert.equal((await importBundle(objects, 'file:once.json')).accepted, 2);
-    const seqBefore = await node.store.stats.maxSeq();
+    const seqBefore = await node.store.dashboard.maxSeq();
     const again = await importBundle(objects, 'file:twice.json');
     assert.deepEqual([again.accepted, again.unchanged, again.quarantined], [0, 2, 0]);
-    assert.equal(await node.store.stats.maxSeq(), seqBefore);
+    assert.equal(await node.store.dashboard.maxSeq(), seqBefore);
   });
 
   it("labels unmarked objects with the importer's markings, and marked ones with their own TLP", async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CLI, type UserPrincipal } from '../src/domain/identity/principal.ts';
 import { LATEST, parseTaxiiQuery } from '../src/domain/taxii/params.ts';
-import type { Collection } from '../src/store/collection.types.ts';
+import type { Collection } from '../src/domain/collections/types.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson } from './helpers/people.ts';
 import { buildIndicator, buildMalware, nextVersion } from './helpers/stix.ts';

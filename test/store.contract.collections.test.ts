@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { AccessLabel } from '../src/domain/access/types.ts';
-import type { Collection, CollectionRead, StatusRecord, VersionSelection } from '../src/store/collection.types.ts';
+import type { Collection, CollectionRead, StatusRecord } from '../src/domain/collections/types.ts';
+import type { VersionSelection } from '../src/domain/taxii/params.ts';
 import { buildNextVersion, buildPrepared } from './helpers/prepared.ts';
 import { contractSuite } from './helpers/store-contract.ts';
 

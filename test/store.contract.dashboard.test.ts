@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { AccessLabel } from '../src/domain/access/types.ts';
-import type { PreparedObject } from '../src/store/types.ts';
+import type { PreparedObject } from '../src/domain/ingest/prepared.ts';
 import { buildPrepared } from './helpers/prepared.ts';
 import { contractSuite } from './helpers/store-contract.ts';
 
@@ -46,7 +46,7 @@ contractSuite('store contract: dashboard aggregates', (ctx) => {
   it('groups latest labelled versions by type, label, the labels of their ends and the day stored', async () => {
     const w = await world();
     const today = new Date().toISOString().slice(0, 10);
-    const groups = (await ctx.store.stats.labelGroups())
+    const groups = (await ctx.store.dashboard.labelGroups())
       .map((g) => ({ ...g, label: parsed(g.label), sourceLabel: parsed(g.sourceLabel), targetLabel: parsed(g.targetLabel) }))
       .sort((x, y) => `${x.type}${x.label?.tlp}`.localeCompare(`${y.type}${y.label?.tlp}`));
     const day = groups[0]?.day;
@@ -64,12 +64,12 @@ contractSuite('store contract: dashboard aggregates', (ctx) => {
       7,
       `the unlabelled ${w.none.id} is counted by no one`,
     );
-    assert.equal(await ctx.store.stats.maxSeq(), Math.max(...w.seqs));
+    assert.equal(await ctx.store.dashboard.maxSeq(), Math.max(...w.seqs));
   });
 
   it('groups what points at the most active objects by the labels that decide who may count it', async () => {
     const w = await world();
-    const groups = (await ctx.store.stats.activity(['malware']))
+    const groups = (await ctx.store.dashboard.activity(['malware']))
       .map((g) => ({ ...g, label: parsed(g.label), edgeLabel: parsed(g.edgeLabel), otherLabel: parsed(g.otherLabel) }))
       .sort((x, y) => `${x.edgeType}${x.edgeLabel?.tlp}`.localeCompare(`${y.edgeType}${y.edgeLabel?.tlp}`));
     const base = { id: w.mal.id, type: 'malware', label: AMBER_B, count: 1 };
@@ -78,14 +78,14 @@ contractSuite('store contract: dashboard aggregates', (ctx) => {
       { ...base, edgeType: 'relationship', edgeLabel: RED, otherLabel: RED },
       { ...base, edgeType: 'sighting', edgeLabel: AMBER_B, otherLabel: null },
     ]);
-    assert.deepEqual(await ctx.store.stats.activity(['intrusion-set']), []);
-    assert.deepEqual(await ctx.store.stats.activity([]), []);
+    assert.deepEqual(await ctx.store.dashboard.activity(['intrusion-set']), []);
+    assert.deepEqual(await ctx.store.dashboard.activity([]), []);
   });
 
   it('lists what other organisations shared recently, newest first, a page at a time', async () => {
     const w = await world();
     const recent = (options: { before?: number; excludeTypes?: string[]; limit?: number }) =>
-      ctx.store.stats.recent({ notOwnedBy: ORG_A, excludeTypes: options.excludeTypes ?? [], limit: options.limit ?? 10, ...options });
+      ctx.store.dashboard.recent({ notOwnedBy: ORG_A, excludeTypes: options.excludeTypes ?? [], limit: options.limit ?? 10, ...options });
     assert.deepEqual(
       (await recent({})).map((o) => o.id),
       [w.seen.id, w.mal.id],
@@ -103,7 +103,7 @@ contractSuite('store contract: dashboard aggregates', (ctx) => {
 
   it('feeds the live stream the labelled versions added after a sequence, with their ends’ labels', async () => {
     const w = await world();
-    const added = await ctx.store.stats.addedSince(w.seqs[3] ?? 0, 3);
+    const added = await ctx.store.dashboard.addedSince(w.seqs[3] ?? 0, 3);
     assert.deepEqual(
       added.map((a) => ({ ...a, label: parsed(a.label), sourceLabel: parsed(a.sourceLabel), targetLabel: parsed(a.targetLabel) })),
       [
@@ -113,10 +113,10 @@ contractSuite('store contract: dashboard aggregates', (ctx) => {
       ],
     );
     assert.deepEqual(
-      (await ctx.store.stats.addedSince(0, 100)).map((a) => a.id).includes(w.none.id),
+      (await ctx.store.dashboard.addedSince(0, 100)).map((a) => a.id).includes(w.none.id),
       false,
       'an unlabelled version is announced to no one',
     );
-    assert.deepEqual(await ctx.store.stats.addedSince(Math.max(...w.seqs), 10), []);
+    assert.deepEqual(await ctx.store.dashboard.addedSince(Math.max(...w.seqs), 10), []);
   });
 });

@@ -1,11 +1,14 @@
-// The store contract (src/store/types.ts), written once and run on every engine: SQLite in a
+// The store contract (src/store/repositories.ts), written once and run on every engine: SQLite in a
 // temporary directory, PostgreSQL in a fresh database when CONCORD_TEST_DATABASE_URL is set.
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { InvalidInputError, NotFoundError, type QuarantineReason } from '../src/errors.ts';
 import type { Observable } from '../src/domain/observables/types.ts';
-import type { ImportJob, ObjectFilter, PreparedObject, Store, StoredObject } from '../src/store/types.ts';
+import type { ImportJob } from '../src/domain/imports/types.ts';
+import type { ObjectFilter, StoredObject } from '../src/domain/objects/types.ts';
+import type { PreparedObject } from '../src/domain/ingest/prepared.ts';
+import type { Store } from '../src/store/repositories.ts';
 import { buildNextVersion, buildPrepared } from './helpers/prepared.ts';
 import { ENGINES, type Engine, type StoreLocation } from './helpers/store-engines.ts';
 
@@ -532,8 +535,8 @@ for (const engine of ENGINES) {
         summary: null,
         orgId: 'identity--00000000-0000-4000-8000-000000000001',
       });
-      await store.jobs.create(job('job-1', '2024-01-01T00:00:00.000Z'));
-      await store.jobs.create(job('job-2', '2024-01-02T00:00:00.000Z'));
+      await store.imports.create(job('job-1', '2024-01-01T00:00:00.000Z'));
+      await store.imports.create(job('job-2', '2024-01-02T00:00:00.000Z'));
       const summary = {
         accepted: 5,
         unchanged: 1,
@@ -542,14 +545,14 @@ for (const engine of ENGINES) {
         reasons: { STIX_INVALID: 1 },
         upgrades: { 'spec_version added': 2 },
       };
-      await store.jobs.update('job-1', {
+      await store.imports.update('job-1', {
         state: 'done',
         bytesRead: 6_000_000_000,
         objectsRead: 9,
         summary,
         updatedAt: '2024-01-01T00:01:00.000Z',
       });
-      assert.deepEqual(await store.jobs.get('job-1'), {
+      assert.deepEqual(await store.imports.get('job-1'), {
         ...job('job-1', '2024-01-01T00:00:00.000Z'),
         state: 'done',
         bytesRead: 6_000_000_000,
@@ -558,15 +561,15 @@ for (const engine of ENGINES) {
         updatedAt: '2024-01-01T00:01:00.000Z',
       });
       assert.deepEqual(
-        (await store.jobs.list({ limit: 10 })).map((j) => j.id),
+        (await store.imports.list({ limit: 10 })).map((j) => j.id),
         ['job-2', 'job-1'],
       );
       assert.deepEqual(
-        (await store.jobs.list({ limit: 10, after: 1 })).map((j) => j.id),
+        (await store.imports.list({ limit: 10, after: 1 })).map((j) => j.id),
         ['job-1'],
       );
-      assert.equal(await store.jobs.get('job-3'), undefined);
-      await assert.rejects(store.jobs.update('job-3', { state: 'failed' }), NotFoundError);
+      assert.equal(await store.imports.get('job-3'), undefined);
+      await assert.rejects(store.imports.update('job-3', { state: 'failed' }), NotFoundError);
     });
 
     it('reopens with its data, running each migration once', async () => {

@@ -3,7 +3,8 @@
 // both engines must do with ids is in store.contract.test.ts.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import type { PreparedObject, Store } from '../src/store/types.ts';
+import type { PreparedObject } from '../src/domain/ingest/prepared.ts';
+import type { Store } from '../src/store/repositories.ts';
 import { buildNextVersion, buildPrepared } from './helpers/prepared.ts';
 import { ENGINES, type StoreLocation } from './helpers/store-engines.ts';
 

@@ -10,7 +10,8 @@ import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { examine } from '../src/domain/ingest/examine.ts';
 import { openStore } from '../src/store/index.ts';
-import type { PreparedObject, Store } from '../src/store/types.ts';
+import type { PreparedObject } from '../src/domain/ingest/prepared.ts';
+import type { Store } from '../src/store/repositories.ts';
 
 const dirs: string[] = [];
 after(() => {

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLI } from '../src/domain/identity/principal.ts';
-import type { Collection } from '../src/store/collection.types.ts';
+import type { Collection } from '../src/domain/collections/types.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { ENGINES } from './helpers/store-engines.ts';
 import { buildPerson, type Person } from './helpers/people.ts';

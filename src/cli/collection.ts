@@ -4,7 +4,7 @@
 import { CLI } from '../domain/identity/principal.ts';
 import type { CollectionInput } from '../services/collection.service.ts';
 import type { Services } from '../services/index.ts';
-import type { Collection } from '../store/collection.types.ts';
+import type { Collection } from '../domain/collections/types.ts';
 import { listText, oneRef, printFields, printJson, printTable, requireChanges, resolveOrg, runAdmin, usageExit } from './admin-format.ts';
 import { parseCommand } from './context.ts';
 

@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildServices, type Services } from '../services/index.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openStore } from '../store/index.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/repositories.ts';
 
 export const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },

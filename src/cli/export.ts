@@ -2,7 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { toFilter } from '../services/object-filter.ts';
+import { toFilter } from '../domain/objects/filter.ts';
 import { CLI } from '../domain/identity/principal.ts';
 import { configFrom, parseCommand, withServices } from './context.ts';
 import { Progress } from './progress.ts';
@@ -26,7 +26,7 @@ export async function run(args: string[]): Promise<number> {
   let count = 0;
   let bytes = 0;
   await withServices(config, async (s) => {
-    const chunks = s.query.exportBundle(CLI, filter, (n) => {
+    const chunks = s.objects.exportBundle(CLI, filter, (n) => {
       count = n;
       progress.update(bytes, n);
     });

@@ -5,7 +5,7 @@ import { CLI } from '../domain/identity/principal.ts';
 import { intervalText, parseInterval, type FeedAuth, type FeedPullResult } from '../domain/feeds/types.ts';
 import { InvalidInputError } from '../errors.ts';
 import { feedView } from '../services/feed.service.ts';
-import type { Feed } from '../store/feed.types.ts';
+import type { Feed } from '../domain/feeds/types.ts';
 import { oneRef, printJson, printTable, readSecretFromStdin, runAdmin, usageExit } from './admin-format.ts';
 import { parseCommand } from './context.ts';
 import { Progress } from './progress.ts';

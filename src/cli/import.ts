@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ImportSummary } from '../store/types.ts';
+import type { ImportSummary } from '../domain/imports/types.ts';
 import { CLI } from '../domain/identity/principal.ts';
 import { configFrom, parseCommand, withServices } from './context.ts';
 import { Progress } from './progress.ts';

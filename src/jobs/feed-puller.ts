@@ -3,8 +3,7 @@
 // a `concord feed pull` in another process from running beside it.
 import { CLI } from '../domain/identity/principal.ts';
 import { ConflictError } from '../errors.ts';
-import type { FeedPullResult } from '../domain/feeds/types.ts';
-import type { Feed } from '../store/feed.types.ts';
+import type { FeedPullResult, Feed } from '../domain/feeds/types.ts';
 
 /** What the scheduler needs of the feed service. */
 export interface FeedSource {

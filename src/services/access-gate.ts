@@ -7,7 +7,8 @@ import type { AccessLabel, Reader } from '../domain/access/types.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { StixObject } from '../domain/stix/types.ts';
-import type { AccessRepo, StoredObject } from '../store/types.ts';
+import type { AccessRepo } from '../store/repositories.ts';
+import type { StoredObject } from '../domain/objects/types.ts';
 import type { AuditSink } from './audit.service.ts';
 import type { MarkingCatalog } from './markings.service.ts';
 

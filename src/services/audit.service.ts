@@ -2,7 +2,9 @@
 // shares and administrative changes, appended to a hash chain that `concord audit verify`
 // checks end to end.
 import { verifyChain, type AuditEntry, type AuditHead, type VerifyResult } from '../domain/audit/chain.ts';
-import type { AuditListRequest, AuditRepo, Page } from '../store/types.ts';
+import type { AuditListRequest } from '../domain/audit/types.ts';
+import type { AuditRepo } from '../store/repositories.ts';
+import type { Page } from '../domain/objects/types.ts';
 
 /** One event to record; `action` is a stable dotted code (`auth.login`, `export`, …). */
 export interface AuditEvent {

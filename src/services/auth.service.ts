@@ -7,7 +7,7 @@ import type { UserPrincipal } from '../domain/identity/principal.ts';
 import { admit, CLEARED, recordFailure } from '../domain/identity/throttle.ts';
 import type { ApiToken, Org, UserRecord } from '../domain/identity/types.ts';
 import { LoginThrottledError, UnauthorizedError } from '../errors.ts';
-import type { AccountRepo, OrgRepo } from '../store/identity.types.ts';
+import type { UserRepo, OrgRepo } from '../store/repositories.ts';
 import type { AuditSink } from './audit.service.ts';
 import { DUMMY_HASH, newSecret, secretHash, verifyPassword } from './secrets.ts';
 import { publicUser } from './user.service.ts';
@@ -25,7 +25,7 @@ const ADDRESS_FAILURES = 30;
 const ADDRESS_WINDOW_MS = 10 * 60_000;
 
 export interface AuthDeps {
-  accounts: AccountRepo;
+  accounts: UserRepo;
   orgs: OrgRepo;
   audit: AuditSink;
 }

@@ -3,7 +3,7 @@
 // once. Later starts change nothing.
 import { CLI } from '../domain/identity/principal.ts';
 import type { Org } from '../domain/identity/types.ts';
-import type { OrgRepo, AccountRepo } from '../store/identity.types.ts';
+import type { OrgRepo, UserRepo } from '../store/repositories.ts';
 import { operatingOrg } from './import-owner.ts';
 import type { OrgService } from './org.service.ts';
 import type { UserService } from './user.service.ts';
@@ -16,7 +16,7 @@ const BUILT_IN_COMMUNITIES = [
 
 export interface BootstrapDeps {
   orgs: OrgRepo;
-  accounts: AccountRepo;
+  accounts: UserRepo;
   orgService: OrgService;
   users: UserService;
 }

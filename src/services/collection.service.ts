@@ -6,7 +6,8 @@ import { canImport, canMutate, isNodeAdmin, actorName, type Principal } from '..
 import { checkGrants, granted } from '../domain/taxii/grants.ts';
 import { STIX_MEDIA_TYPE } from '../domain/taxii/media.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
-import type { Collection, CollectionKind, CollectionQuery, CollectionRepo } from '../store/collection.types.ts';
+import type { Collection, CollectionKind, CollectionQuery } from '../domain/collections/types.ts';
+import type { CollectionRepo } from '../store/repositories.ts';
 import type { AuditSink } from './audit.service.ts';
 
 /** What an administrator sets; on update, absent fields are kept. */

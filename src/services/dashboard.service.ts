@@ -8,12 +8,9 @@ import type { Principal } from '../domain/identity/principal.ts';
 import type { Org } from '../domain/identity/types.ts';
 import { levelRank, type SchemeRegistry } from '../domain/markings/classification.ts';
 import { mostRestrictiveTlp, TLP_LEVELS, type Tlp } from '../domain/markings/tlp.ts';
-import type { AccessRepo, ObjectRepo } from '../store/types.ts';
-import type { ActivityGroup, LabelGroup, StatsRepo } from '../store/stats.types.ts';
-import { bump, countable, lastDays, LabelCache, ranked } from './dashboard-tally.ts';
-import type { Banner, Count, Dashboard, ObjectSummary } from './dashboard.types.ts';
-
-export type { Banner, Count, Dashboard, ObjectSummary } from './dashboard.types.ts';
+import type { AccessRepo, ObjectRepo, DashboardRepo } from '../store/repositories.ts';
+import type { ActivityGroup, LabelGroup, Banner, Count, Dashboard, ObjectSummary } from '../domain/dashboard/types.ts';
+import { bump, countable, lastDays, LabelCache, ranked } from '../domain/dashboard/tally.ts';
 
 /** Types that describe the node's own vocabulary, not intelligence: left out of every count. */
 const PLUMBING = ['marking-definition', 'extension-definition'];
@@ -22,7 +19,7 @@ const THREAT_TYPES = ['intrusion-set', 'malware'];
 const ACTIVITY_DAYS = 30;
 
 export interface DashboardDeps {
-  stats: StatsRepo;
+  stats: DashboardRepo;
   objects: ObjectRepo;
   access: AccessRepo;
   gate: AccessGate;

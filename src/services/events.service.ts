@@ -7,8 +7,8 @@
 import { readerOf } from './access-gate.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
-import type { StatsRepo } from '../store/stats.types.ts';
-import { bump, countable, LabelCache } from './dashboard-tally.ts';
+import type { DashboardRepo } from '../store/repositories.ts';
+import { bump, countable, LabelCache } from '../domain/dashboard/tally.ts';
 
 /** What a listener receives. */
 export interface ObjectsAddedEvent {
@@ -25,7 +25,7 @@ const PLUMBING = new Set(['marking-definition', 'extension-definition']);
 const BATCH = 5000;
 
 export interface EventsDeps {
-  stats: StatsRepo;
+  stats: DashboardRepo;
   schemes: SchemeRegistry;
   /** How often the store is polled while someone listens. */
   pollMs?: number;

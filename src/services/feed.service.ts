@@ -16,8 +16,9 @@ import {
 } from '../domain/feeds/types.ts';
 import { apiRootFromDiscovery, classifyTaxiiUrl, isDiscovery, listedCollections, objectsUrl, pickCollection } from '../domain/feeds/url.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
-import type { FeedProgress, FeedRepo } from '../store/feed.types.ts';
-import type { ImportSummary } from '../store/types.ts';
+import type { FeedProgress } from '../domain/feeds/types.ts';
+import type { FeedRepo } from '../store/repositories.ts';
+import type { ImportSummary } from '../domain/imports/types.ts';
 import type { AuditSink } from './audit.service.ts';
 import type { ImportOptions, ImportOwner } from './ingest.service.ts';
 import { FeedHttpError, TaxiiClient, type TaxiiClientOptions } from '../jobs/taxii-client.ts';

@@ -2,7 +2,8 @@
 // references and relationships, entering only objects the reader may see, so that nothing
 // unseen is walked through, returned or hinted at. A relationship counts as one hop, and is
 // entered only when it and every one of its ends are visible (DESIGN.md).
-import type { Edge, ObjectRepo } from '../store/types.ts';
+import type { Edge } from '../domain/objects/types.ts';
+import type { ObjectRepo } from '../store/repositories.ts';
 
 /** Nodes at most; past it the walk stops and says it was cut. */
 export const MAX_NODES = 500;

@@ -6,7 +6,7 @@ import { checkLabelDefaults, checkTlp } from '../domain/identity/defaults.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
 import type { Org } from '../domain/identity/types.ts';
 import { ForbiddenError, InvalidInputError } from '../errors.ts';
-import type { OrgRepo } from '../store/identity.types.ts';
+import type { OrgRepo } from '../store/repositories.ts';
 import type { ImportOwner } from './labeller.ts';
 
 /** Markings a caller may give an import for what arrives without its own. */

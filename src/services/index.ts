@@ -6,15 +6,15 @@ import { buildSchemeRegistry, type SchemeRegistry } from '../domain/markings/cla
 import { concordPublishedObjects } from '../domain/markings/concord-markings.ts';
 import type { Org } from '../domain/identity/types.ts';
 import { InvalidInputError } from '../errors.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/repositories.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
 import { bootstrapNode, type BootstrapResult } from './bootstrap.service.ts';
-import { ImportJobService } from './import-jobs.service.ts';
+import { ImportService } from './import.service.ts';
 import { IngestService } from './ingest.service.ts';
 import { OrgService } from './org.service.ts';
 import { QuarantineService } from './quarantine.service.ts';
-import { QueryService } from './query.service.ts';
+import { ObjectService } from './object.service.ts';
 import { UserService } from './user.service.ts';
 import { MarkingCatalog } from './markings.service.ts';
 import { AccessGate } from './access-gate.ts';
@@ -31,9 +31,9 @@ import { CLI, type Principal } from '../domain/identity/principal.ts';
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
   ingest: IngestService;
-  query: QueryService;
+  objects: ObjectService;
   quarantine: QuarantineService;
-  imports: ImportJobService;
+  imports: ImportService;
   audit: AuditService;
   orgs: OrgService;
   users: UserService;
@@ -118,7 +118,7 @@ export function buildServices(store: Store, config: Config): Services {
   const operating = async (): Promise<Org> =>
     (await operatingOrg(store.orgs, config.orgName)) ??
     orgs.addOrg(CLI, { name: config.orgName, ...(config.orgCountry ? { country: config.orgCountry } : {}) });
-  const auth = new AuthService({ accounts: store.accounts, orgs: store.orgs, audit });
+  const auth = new AuthService({ accounts: store.users, orgs: store.orgs, audit });
   const invalidate = (): void => auth.invalidate();
   const publishIdentity = async (org: Org): Promise<void> => {
     // An organisation's identity is public within the federation: peers must be able to name it.
@@ -129,7 +129,7 @@ export function buildServices(store: Store, config: Config): Services {
   };
   const orgs = new OrgService({ orgs: store.orgs, audit, publishIdentity, invalidate });
   const users = new UserService({
-    accounts: store.accounts,
+    accounts: store.users,
     orgs: store.orgs,
     audit,
     checkClearances: clearanceChecker(schemes),
@@ -141,7 +141,7 @@ export function buildServices(store: Store, config: Config): Services {
   const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs });
   return {
     ingest,
-    query: new QueryService({
+    objects: new ObjectService({
       objects: store.objects,
       gate,
       audit,
@@ -154,7 +154,7 @@ export function buildServices(store: Store, config: Config): Services {
       owner: ownerOf,
       peerRetry: (entry) => federation.ingress.retry(entry),
     }),
-    imports: new ImportJobService({ jobs: store.jobs, ingest, spoolDir: join(config.dataDir, 'uploads') }),
+    imports: new ImportService({ jobs: store.imports, ingest, spoolDir: join(config.dataDir, 'uploads') }),
     audit,
     orgs,
     users,
@@ -172,14 +172,21 @@ export function buildServices(store: Store, config: Config): Services {
       gate,
       owner: ownerOf,
     }),
-    dashboard: new DashboardService({ stats: store.stats, objects: store.objects, access: store.access, gate, schemes, orgs: store.orgs }),
-    events: new EventsService({ stats: store.stats, schemes }),
+    dashboard: new DashboardService({
+      stats: store.dashboard,
+      objects: store.objects,
+      access: store.access,
+      gate,
+      schemes,
+      orgs: store.orgs,
+    }),
+    events: new EventsService({ stats: store.dashboard, schemes }),
     federation,
     changes,
     importOwner: ownerOf,
     async bootstrap() {
       const result = await bootstrapNode(
-        { orgs: store.orgs, accounts: store.accounts, orgService: orgs, users },
+        { orgs: store.orgs, accounts: store.users, orgService: orgs, users },
         { orgName: config.orgName, orgCountry: config.orgCountry },
       );
       // Concord's identity, its extension-definitions and the TLP 2.0 definitions, so that every

@@ -9,8 +9,11 @@ import { sameJsonContent } from '../domain/stix/canonical.ts';
 import type { StixObject } from '../domain/stix/types.ts';
 import { validateBundle } from '../domain/stix/validate.ts';
 import { ConcordError, type ErrorCode } from '../errors.ts';
-import type { TombstoneRepo } from '../store/federation.types.ts';
-import type { ImportSummary, InsertResult, NewQuarantineEntry, ObjectRepo, PreparedObject, QuarantineRepo } from '../store/types.ts';
+import type { ImportSummary } from '../domain/imports/types.ts';
+import type { InsertResult } from '../domain/objects/types.ts';
+import type { NewQuarantineEntry } from '../domain/quarantine/types.ts';
+import type { ObjectRepo, QuarantineRepo, TombstoneRepo } from '../store/repositories.ts';
+import type { PreparedObject } from '../domain/ingest/prepared.ts';
 import { Labeller, type ImportOwner, type LabellerDeps, type Verdict } from './labeller.ts';
 import type { MarkingCatalog } from './markings.service.ts';
 

@@ -1,7 +1,7 @@
 // Labels what an import stores (DESIGN.md, Markings, distribution and access) and applies the
 // write rules (issue 3, item 5) on the way in. The label of each new version is computed from its
 // markings and Concord distribution with the importing organisation's defaults, and stored
-// beside it (store/access.types.ts).
+// beside it (store/repositories.ts, AccessRepo).
 //
 // Bundles often define their marking-definitions after the objects that use them (ATT&CK puts
 // its one definition last), so an object whose markings are not known yet is stored without a
@@ -16,7 +16,8 @@ import type { MarkingRegistry } from '../domain/markings/registry.ts';
 import { CONCORD_OBJECT_EXTENSION_ID } from '../domain/markings/concord-markings.ts';
 import type { JsonObject, StixObject } from '../domain/stix/types.ts';
 import { ConcordError, isQuarantineReason, type QuarantineReason } from '../errors.ts';
-import type { AccessRepo, PreparedObject } from '../store/types.ts';
+import type { AccessRepo } from '../store/repositories.ts';
+import type { PreparedObject } from '../domain/ingest/prepared.ts';
 import type { AuditSink } from './audit.service.ts';
 
 /** Who an import writes as, and the markings of what arrives without its own. */

@@ -3,7 +3,7 @@
 import { concordPublishedObjects } from '../domain/markings/concord-markings.ts';
 import { MarkingRegistry } from '../domain/markings/registry.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
-import type { ObjectRepo } from '../store/types.ts';
+import type { ObjectRepo } from '../store/repositories.ts';
 
 /** The node's marking registry. */
 export class MarkingCatalog {

@@ -8,7 +8,7 @@ import type { GroupStatement } from '../domain/federation/provenance.ts';
 import type { Community, Org, SharingGroup } from '../domain/identity/types.ts';
 import { checkCountry, checkName, checkSlug } from '../domain/identity/validate.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
-import type { OrgRepo } from '../store/identity.types.ts';
+import type { OrgRepo } from '../store/repositories.ts';
 import type { AuditSink } from './audit.service.ts';
 
 /** What an administrator gives to create or change an organisation. */

@@ -1,7 +1,10 @@
 // The quarantine: what could not be stored, with why, kept until fixed and retried
 // (DESIGN.md principle 3: nothing is lost).
 import { NotFoundError } from '../errors.ts';
-import type { ImportSummary, Page, PageRequest, QuarantineEntry, QuarantineRepo } from '../store/types.ts';
+import type { ImportSummary } from '../domain/imports/types.ts';
+import type { Page, PageRequest } from '../domain/objects/types.ts';
+import type { QuarantineEntry } from '../domain/quarantine/types.ts';
+import type { QuarantineRepo } from '../store/repositories.ts';
 import type { ImportOwner, IngestService } from './ingest.service.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 

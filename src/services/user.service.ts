@@ -7,7 +7,7 @@ import type { ApiToken, Role, TokenScope, User, UserRecord } from '../domain/ide
 import { checkName, checkPassword, checkRoles, checkUsername } from '../domain/identity/validate.ts';
 import { CLEARED } from '../domain/identity/throttle.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, PasswordChangeRequiredError } from '../errors.ts';
-import type { AccountRepo, OrgRepo } from '../store/identity.types.ts';
+import type { UserRepo, OrgRepo } from '../store/repositories.ts';
 import type { AuditSink } from './audit.service.ts';
 import { hashPassword, newPassword, newSecret, secretHash, verifyPassword } from './secrets.ts';
 
@@ -36,7 +36,7 @@ export interface TokenInput {
 }
 
 export interface UserServiceDeps {
-  accounts: AccountRepo;
+  accounts: UserRepo;
   orgs: OrgRepo;
   audit: AuditSink;
   /** Checks clearances against the classification schemes; returns them normalised. */

@@ -3,9 +3,9 @@
 import { ConfigError } from '../errors.ts';
 import { openPostgresStore } from './postgres/open.ts';
 import { openSqliteStore } from './sqlite/open.ts';
-import type { Store } from './types.ts';
+import type { Store } from './repositories.ts';
 
-export type { Store } from './types.ts';
+export type { Store } from './repositories.ts';
 
 /** Opens the store: PostgreSQL at `databaseUrl` when set, else SQLite at `<dataDir>/concord.db`. */
 export async function openStore(opts: { dataDir: string; databaseUrl?: string }): Promise<Store> {

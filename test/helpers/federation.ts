@@ -1,7 +1,7 @@
 // Federation test helpers: nodes that listen on loopback and pin each other (issue 5).
 import { CLI } from '../../src/domain/identity/principal.ts';
 import type { PeerInput } from '../../src/domain/federation/peer-input.ts';
-import type { PeerRecord } from '../../src/store/federation.types.ts';
+import type { PeerRecord } from '../../src/domain/federation/types.ts';
 import { startNode, type TestNode } from './node.ts';
 
 /** A test node that listens, with its federation identity. */

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Observable } from '../../src/domain/observables/types.ts';
 import { versionKey } from '../../src/domain/stix/timestamp.ts';
-import type { PreparedObject, Ref } from '../../src/store/types.ts';
+import type { PreparedObject, Ref } from '../../src/domain/ingest/prepared.ts';
 
 export interface PreparedSpec {
   type?: string;

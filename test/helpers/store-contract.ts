@@ -1,7 +1,7 @@
 // One describe block per store engine, each test on a fresh store (the pattern of
 // test/store.contract.test.ts), shared by the contract suites split by repository.
 import { afterEach, beforeEach, describe } from 'node:test';
-import type { Store } from '../../src/store/types.ts';
+import type { Store } from '../../src/store/repositories.ts';
 import { ENGINES, type StoreLocation } from './store-engines.ts';
 
 /** What a contract test works on: the open store and where it is. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openStore } from '../../src/store/index.ts';
-import type { Store } from '../../src/store/types.ts';
+import type { Store } from '../../src/store/repositories.ts';
 
 /** An empty place to open a store in, any number of times. */
 export interface StoreLocation {

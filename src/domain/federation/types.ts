@@ -105,3 +105,29 @@ export function emptyPeerPull(startedAt: string): PeerPullResult {
     finishedAt: startedAt,
   };
 }
+
+/** A peer with its sync state. */
+export interface PeerRecord extends Peer {
+  state: PeerSyncState;
+}
+
+/** The node an object came from: the key id its first received version was signed with. */
+export interface Origin {
+  keyId: string;
+}
+
+/** A retracted object: its content is gone, this row stays. */
+export interface Tombstone {
+  objectId: string;
+  retractedAt: string;
+  /** Key id of the node that retracted it. */
+  retractedBy: string;
+  retractionId: string;
+}
+
+/** The signed form in which this node sends a version it originated (migrations/0012). */
+export interface EgressForm {
+  /** The node key that signed it. */
+  keyId: string;
+  json: string;
+}

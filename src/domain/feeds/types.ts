@@ -89,3 +89,10 @@ export function intervalText(seconds: number): string {
     if (seconds % n === 0) return `${seconds / n}${unit}`;
   return `${seconds}s`;
 }
+
+/** Where a pull has got: written after the objects it covers were committed. */
+export interface FeedProgress {
+  cursor: string | null;
+  next: string | null;
+  runLast: string | null;
+}

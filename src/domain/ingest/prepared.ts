@@ -1,5 +1,5 @@
 // The stored form of one object version, computed from a validated object by examine.ts and
-// written by the store (store/types.ts ObjectRepo.insertBatch).
+// written by the store (store/repositories.ts ObjectRepo.insertBatch).
 import type { Observable } from '../observables/types.ts';
 
 /** An edge from an object to another object it references (`*_ref`, `*_refs`, SRO ends). */

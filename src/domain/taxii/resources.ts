@@ -2,7 +2,7 @@
 // §5.8.1) and the pure rules that build their fields. Property names are exactly the
 // specification's (§3.8).
 import { displayTimestamp } from '../stix/timestamp.ts';
-import type { StatusDetail, StatusRecord } from '../../store/collection.types.ts';
+import type { StatusDetail, StatusRecord } from '../collections/types.ts';
 
 /** §5.2.1 collection resource. */
 export interface CollectionResource {

@@ -13,7 +13,7 @@ import { PeerAuthenticator } from '../../services/federation/peer-auth.ts';
 import { installAuth } from '../auth/plugin.ts';
 import type { FederationServices } from '../../services/federation/index.ts';
 import { HEAD_HEADER, MORE_HEADER, NEXT_HEADER } from '../../services/federation/sync.service.ts';
-import type { PeerRecord } from '../../store/federation.types.ts';
+import type { PeerRecord } from '../../domain/federation/types.ts';
 import { taxiiTimestamp } from '../../domain/taxii/params.ts';
 import { NONCE_HEADER, RESPONSE_SIGNATURE_HEADER, signResponse } from '../../domain/federation/request-signature.ts';
 import { sendTaxii, sendTaxiiError } from '../taxii/present.ts';

@@ -5,7 +5,7 @@ import { ForbiddenError, PayloadTooLargeError } from '../../errors.ts';
 import { canImport } from '../../domain/identity/principal.ts';
 import type { Services } from '../../services/index.ts';
 import { principalOf, writerOf } from '../auth/plugin.ts';
-import type { ImportJobService } from '../../services/import-jobs.service.ts';
+import type { ImportService } from '../../services/import.service.ts';
 
 const JobParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const UploadQuery = Type.Object(
@@ -19,7 +19,7 @@ const UploadQuery = Type.Object(
 );
 
 /** Import routes; uploads up to `maxBytes` are streamed to disk, never held in memory. */
-export function importRoutes(jobs: ImportJobService, owners: Services['importOwner'], maxBytes: number): FastifyPluginAsyncTypebox {
+export function importRoutes(jobs: ImportService, owners: Services['importOwner'], maxBytes: number): FastifyPluginAsyncTypebox {
   return async (app) => {
     // The body is the bundle itself, streamed: no JSON parsing by Fastify here.
     app.removeAllContentTypeParsers();

@@ -1,7 +1,7 @@
 // /api/v1/lookup: "have we seen this IP / domain / hash?" — single and batch.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OBSERVABLE_KINDS } from '../../domain/observables/types.ts';
-import type { LookupResult, QueryService } from '../../services/query.service.ts';
+import type { LookupResult, ObjectService } from '../../services/object.service.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { endOfTurn } from '../end-of-turn.ts';
 
@@ -23,7 +23,7 @@ function present(r: LookupResult): string {
 }
 
 /** Lookup routes. */
-export function lookupRoutes(query: QueryService): FastifyPluginAsyncTypebox {
+export function lookupRoutes(query: ObjectService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/lookup',

@@ -1,9 +1,9 @@
 // Presenting stored objects. Stored JSON is spliced into responses as text: it was produced
 // by JSON.stringify on the way in, so parsing and serialising it again would only cost time.
 import { displayTimestamp } from '../../domain/stix/timestamp.ts';
-import type { Neighbourhood } from '../../services/query.service.ts';
+import type { Neighbourhood } from '../../services/object.service.ts';
 import type { Visible } from '../../services/access-gate.ts';
-import type { Page } from '../../store/types.ts';
+import type { Page } from '../../domain/objects/types.ts';
 
 /** Opaque cursor for keyset pagination. */
 export function encodeCursor(seq: number): string {

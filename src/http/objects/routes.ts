@@ -2,8 +2,8 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { InvalidInputError } from '../../errors.ts';
-import type { QueryService } from '../../services/query.service.ts';
-import { toFilter } from '../../services/object-filter.ts';
+import type { ObjectService } from '../../services/object.service.ts';
+import { toFilter } from '../../domain/objects/filter.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { decodeCursor, presentNeighbourhood, presentPage, presentVersions } from './present.ts';
 import { ExportQuery, GetQuery, IdParams, ListQuery, NeighbourhoodQuery } from './schema.ts';
@@ -11,7 +11,7 @@ import { ExportQuery, GetQuery, IdParams, ListQuery, NeighbourhoodQuery } from '
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Object routes; `query` is the only service they use. */
-export function objectRoutes(query: QueryService): FastifyPluginAsyncTypebox {
+export function objectRoutes(query: ObjectService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/objects',

@@ -15,10 +15,8 @@ import type { Peer } from '../../domain/federation/types.ts';
 import type { SchemeRegistry } from '../../domain/markings/classification.ts';
 import { CONCORD_PUBLISHED_IDS } from '../../domain/markings/concord-markings.ts';
 import type { StixObject } from '../../domain/stix/types.ts';
-import type { Collection, CollectionEntry, CollectionRepo } from '../../store/collection.types.ts';
-import type { EgressFormRepo, PeerRepo } from '../../store/federation.types.ts';
-import type { AccessRepo } from '../../store/types.ts';
-import type { OrgRepo } from '../../store/identity.types.ts';
+import type { Collection, CollectionEntry } from '../../domain/collections/types.ts';
+import type { AccessRepo, CollectionRepo, EgressFormRepo, PeerRepo, OrgRepo } from '../../store/repositories.ts';
 import type { AccessGate, Visible } from '../access-gate.ts';
 import type { NodeIdentity } from './node.service.ts';
 

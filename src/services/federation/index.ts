@@ -2,9 +2,9 @@
 // gate (egress), ingestion (ingress), the TAXII collection repository and client.
 import type { Principal } from '../../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../../domain/markings/classification.ts';
-import type { Tombstone } from '../../store/federation.types.ts';
+import type { Tombstone } from '../../domain/federation/types.ts';
 import type { OrgService } from '../org.service.ts';
-import type { Store } from '../../store/types.ts';
+import type { Store } from '../../store/repositories.ts';
 import type { AccessGate } from '../access-gate.ts';
 import type { AuditSink } from '../audit.service.ts';
 import type { ImportOwner, IngestService } from '../ingest.service.ts';

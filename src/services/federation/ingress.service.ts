@@ -11,9 +11,9 @@ import { travelsUnsigned, type GroupStatement, type Provenance } from '../../dom
 import { CONCORD_RETRACTION_TYPE, retractedMessage, retractedStub } from '../../domain/federation/retraction.ts';
 import type { Peer } from '../../domain/federation/types.ts';
 import type { StixObject } from '../../domain/stix/types.ts';
-import type { OriginRepo, PeerRepo, TombstoneRepo } from '../../store/federation.types.ts';
-import type { OrgRepo } from '../../store/identity.types.ts';
-import type { ImportSummary, NewQuarantineEntry, QuarantineRepo } from '../../store/types.ts';
+import type { OriginRepo, PeerRepo, TombstoneRepo, OrgRepo, QuarantineRepo } from '../../store/repositories.ts';
+import type { ImportSummary } from '../../domain/imports/types.ts';
+import type { NewQuarantineEntry } from '../../domain/quarantine/types.ts';
 import { examineBatch, type ExaminedLite } from '../examiner.ts';
 import { emptySummary, type IngestService } from '../ingest.service.ts';
 import { ConflictError, InvalidInputError, type QuarantineReason } from '../../errors.ts';

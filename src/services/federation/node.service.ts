@@ -5,7 +5,7 @@ import { CONCORD_CREATED } from '../../domain/markings/concord-markings.ts';
 import { generateNodeKey, nodeIdentityId, privateKeyObject, publicKeyBytes, publicKeyPem } from '../../domain/federation/keys.ts';
 import type { Signer } from '../../domain/federation/provenance.ts';
 import type { StixObject } from '../../domain/stix/types.ts';
-import type { NodeKeyRepo } from '../../store/federation.types.ts';
+import type { NodeKeyRepo } from '../../store/repositories.ts';
 import type { PublicKeyBytes } from '../../domain/federation/ed25519.ts';
 
 /** What `concord node info` prints, and what signs. */

@@ -11,7 +11,8 @@ import {
   SIGNATURE_HEADER,
 } from '../../domain/federation/request-signature.ts';
 import { PeerAuthError } from '../../errors.ts';
-import type { NonceRepo, PeerRecord, PeerRepo } from '../../store/federation.types.ts';
+import type { NonceRepo, PeerRepo } from '../../store/repositories.ts';
+import type { PeerRecord } from '../../domain/federation/types.ts';
 import { ReplayGuard } from './replay-guard.ts';
 
 type Headers = Record<string, string | string[] | undefined>;

@@ -6,7 +6,8 @@ import { lagOf, type PeerLag } from '../../domain/federation/types.ts';
 import { actorName, canMutate, isNodeAdmin, type Principal } from '../../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../../domain/markings/classification.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
-import type { PeerRecord, PeerRepo } from '../../store/federation.types.ts';
+import type { PeerRecord } from '../../domain/federation/types.ts';
+import type { PeerRepo } from '../../store/repositories.ts';
 import type { AuditSink } from '../audit.service.ts';
 
 export type { PeerInput } from '../../domain/federation/peer-input.ts';

@@ -3,7 +3,7 @@
 // within that window is refused. The nonces are kept in the store (migrations/0023), so every
 // `serve` process on one database refuses a replay, and so does a node just restarted.
 import { MAX_SKEW_MS } from '../../domain/federation/request-signature.ts';
-import type { NonceRepo } from '../../store/federation.types.ts';
+import type { NonceRepo } from '../../store/repositories.ts';
 
 /** Expired nonces are cleared once per this many admissions. */
 const FORGET_EVERY = 1000;

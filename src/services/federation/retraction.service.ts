@@ -5,9 +5,8 @@ import type { Provenance } from '../../domain/federation/provenance.ts';
 import { actorName, hasRole, isNodeAdmin, type Principal } from '../../domain/identity/principal.ts';
 import type { StixObject } from '../../domain/stix/types.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
-import type { OriginRepo, TombstoneRepo } from '../../store/federation.types.ts';
-import type { OrgRepo } from '../../store/identity.types.ts';
-import type { AccessRepo, ImportSummary } from '../../store/types.ts';
+import type { OriginRepo, TombstoneRepo, OrgRepo, AccessRepo } from '../../store/repositories.ts';
+import type { ImportSummary } from '../../domain/imports/types.ts';
 import type { AuditSink } from '../audit.service.ts';
 import type { ImportOptions, ImportOwner } from '../ingest.service.ts';
 

@@ -12,7 +12,8 @@ import { emptyPeerPull, type Peer, type PeerPullResult } from '../../domain/fede
 import type { BackoffPolicy } from '../../domain/feeds/backoff.ts';
 import { ConflictError, InvalidInputError, NotFoundError, PeerAnswerError } from '../../errors.ts';
 import { TaxiiClient } from '../../jobs/taxii-client.ts';
-import type { PeerRecord, PeerRepo, WitnessRepo } from '../../store/federation.types.ts';
+import type { PeerRecord } from '../../domain/federation/types.ts';
+import type { PeerRepo, WitnessRepo } from '../../store/repositories.ts';
 import type { IngressService } from './ingress.service.ts';
 import type { VerifiedPage } from './verifier.ts';
 import type { NodeIdentity } from './node.service.ts';

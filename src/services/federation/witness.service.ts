@@ -10,9 +10,8 @@ import {
   type WitnessReport,
 } from '../../domain/federation/audit-witness.ts';
 import { publicKeyBytes } from '../../domain/federation/keys.ts';
-import type { Peer } from '../../domain/federation/types.ts';
-import type { PeerRecord, WitnessRepo } from '../../store/federation.types.ts';
-import type { AuditRepo } from '../../store/types.ts';
+import type { Peer, PeerRecord } from '../../domain/federation/types.ts';
+import type { WitnessRepo, AuditRepo } from '../../store/repositories.ts';
 import type { NodeIdentity } from './node.service.ts';
 import type { SyncService } from './sync.service.ts';
 import { AuditBrokenError } from '../../errors.ts';

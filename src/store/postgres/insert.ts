@@ -1,7 +1,8 @@
 // The PostgreSQL ingest path: one transaction per batch, each table written by one statement
 // over `unnest`ed arrays (a handful of parameters however large the batch).
 import { sql, type Transaction } from 'kysely';
-import type { InsertResult, PreparedObject } from '../types.ts';
+import type { InsertResult } from '../../domain/objects/types.ts';
+import type { PreparedObject } from '../../domain/ingest/prepared.ts';
 import type { AccessLabel } from '../../domain/access/types.ts';
 import { accessRow } from '../shared/access-row.ts';
 import { searchWords } from '../shared/search-words.ts';

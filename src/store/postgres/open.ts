@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { assembleStore } from '../shared/assemble.ts';
 import type { Tables } from '../shared/tables.ts';
-import type { Store } from '../types.ts';
+import type { Store } from '../repositories.ts';
 import { PostgresObjectRepo } from './object.repo.ts';
 
 /** int8 (seq, counts, byte sizes) as a JS number: the store's values stay far below 2^53. */

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { AccessLabel } from '../../domain/access/types.ts';
 import { formatDistribution } from '../../domain/access/types.ts';
-import type { AccessRepo } from '../access.types.ts';
+import type { AccessRepo } from '../repositories.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
 

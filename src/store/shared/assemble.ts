@@ -3,18 +3,18 @@
 import type { Kysely } from 'kysely';
 import { migrateToLatest } from '../migrations/index.ts';
 import type { StoreDialect } from '../migrations/dialect.ts';
-import type { ObjectRepo, Store } from '../types.ts';
+import type { ObjectRepo, Store } from '../repositories.ts';
 import { KyselyAccessRepo } from './access.repo.ts';
-import { KyselyAccountRepo } from './account.repo.ts';
+import { KyselyUserRepo } from './user.repo.ts';
 import { postgresSql, sqliteSql } from './sql-dialect.ts';
 import { KyselyAuditRepo } from './audit.repo.ts';
 import { KyselyCollectionRepo } from './collection.repo.ts';
 import { KyselyFeedRepo } from './feed.repo.ts';
-import { federationRepos } from './tombstone.repo.ts';
+import { federationRepos } from './federation.repo.ts';
 import { KyselyOrgRepo } from './org.repo.ts';
-import { KyselyJobRepo } from './job.repo.ts';
+import { KyselyImportRepo } from './import.repo.ts';
 import { KyselyQuarantineRepo } from './quarantine.repo.ts';
-import { KyselyStatsRepo } from './stats.repo.ts';
+import { KyselyDashboardRepo } from './dashboard.repo.ts';
 import type { Tables } from './tables.ts';
 
 /**
@@ -40,15 +40,15 @@ export async function assembleStore(
     dialect,
     objects: objects(db),
     quarantine: new KyselyQuarantineRepo(db),
-    jobs: new KyselyJobRepo(db),
+    imports: new KyselyImportRepo(db),
     audit: new KyselyAuditRepo(db, dialect),
     orgs: new KyselyOrgRepo(db, sql.bool),
     access: new KyselyAccessRepo(db, sql),
-    accounts: new KyselyAccountRepo(db, sql.bool),
+    users: new KyselyUserRepo(db, sql.bool),
     collections: new KyselyCollectionRepo(db, dialect === 'sqlite' ? sqliteSql : postgresSql),
     feeds: new KyselyFeedRepo(db),
     federation: federationRepos(db, sql),
-    stats: new KyselyStatsRepo(db, sql),
+    dashboard: new KyselyDashboardRepo(db, sql),
     async close() {
       if (closed) return;
       closed = true;

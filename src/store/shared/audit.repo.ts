@@ -6,7 +6,9 @@ import { chainEntry, checkFields, type AuditEntry, type AuditFields, type AuditH
 import type { JsonObject } from '../../domain/stix/types.ts';
 import { AuditBrokenError } from '../../errors.ts';
 import type { StoreDialect } from '../migrations/dialect.ts';
-import type { AuditListRequest, AuditRepo, Page } from '../types.ts';
+import type { AuditListRequest } from '../../domain/audit/types.ts';
+import type { AuditRepo } from '../repositories.ts';
+import type { Page } from '../../domain/objects/types.ts';
 import { checkPage } from './filter.ts';
 import type { AuditLogTable, Tables } from './tables.ts';
 

@@ -9,9 +9,9 @@ import type {
   CollectionKind,
   CollectionQuery,
   CollectionRead,
-  CollectionRepo,
   StatusRecord,
-} from '../collection.types.ts';
+} from '../../domain/collections/types.ts';
+import type { CollectionRepo } from '../repositories.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
 import { toStored } from './object.reads.ts';

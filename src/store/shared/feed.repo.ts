@@ -1,6 +1,7 @@
 // TAXII feeds on either engine: one Kysely implementation (migrations/0010_feeds.ts).
 import type { Kysely } from 'kysely';
-import type { Feed, FeedAuth, FeedProgress, FeedPullResult, FeedRepo } from '../feed.types.ts';
+import type { Feed, FeedAuth, FeedProgress, FeedPullResult } from '../../domain/feeds/types.ts';
+import type { FeedRepo } from '../repositories.ts';
 import { claimLease, releaseLease } from './lease.ts';
 import type { Tables } from './tables.ts';
 

@@ -3,7 +3,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { versionKey } from '../../domain/stix/timestamp.ts';
 import { InvalidInputError } from '../../errors.ts';
-import type { ObjectFilter, PageRequest } from '../types.ts';
+import type { ObjectFilter, PageRequest } from '../../domain/objects/types.ts';
 import { searchWords } from './search-words.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 

@@ -1,6 +1,7 @@
 // The node's key pair on either engine (migrations/0011_federation.ts).
 import type { Kysely } from 'kysely';
-import type { NodeKeyMaterial, NodeKeyRepo } from '../federation.types.ts';
+import type { NodeKeyMaterial } from '../../domain/federation/keys.ts';
+import type { NodeKeyRepo } from '../repositories.ts';
 import type { Tables } from './tables.ts';
 
 interface NodeKeysTable {

@@ -1,6 +1,6 @@
 // Admitted nonces of signed node requests on either engine (migrations/0023).
 import type { Kysely } from 'kysely';
-import type { NonceRepo } from '../federation.types.ts';
+import type { NonceRepo } from '../repositories.ts';
 import type { Tables } from './tables.ts';
 
 interface NoncesTable {

@@ -2,7 +2,7 @@
 // object.repo.ts extends it with its own insertBatch (and, for SQLite, a faster lookup).
 import { sql, type Kysely } from 'kysely';
 import type { Observable } from '../../domain/observables/types.ts';
-import type { Edge, LookupHit, ObjectFilter, Page, PageRequest, StoredObject } from '../types.ts';
+import type { Edge, LookupHit, ObjectFilter, Page, PageRequest, StoredObject } from '../../domain/objects/types.ts';
 import { addedBound, checkPage, filterConditions } from './filter.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import { labelFromJson } from './access.repo.ts';

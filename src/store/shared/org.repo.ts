@@ -1,7 +1,7 @@
 // Organisations, communities and sharing groups on either engine: one Kysely implementation.
 import type { Kysely } from 'kysely';
 import type { Community, Org, SharingGroup } from '../../domain/identity/types.ts';
-import type { OrgRepo } from '../identity.types.ts';
+import type { OrgRepo } from '../repositories.ts';
 import type { CommunitiesTable, OrganizationsTable, SharingGroupsTable } from './identity.tables.ts';
 import { stringArray } from './json-columns.ts';
 import type { Tables } from './tables.ts';

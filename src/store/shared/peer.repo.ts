@@ -1,8 +1,8 @@
 // Peers on either engine (migrations/0011_federation.ts): the pinned key, what the peer hosts,
 // the policies, and the sync state with a pull lease.
 import type { Kysely } from 'kysely';
-import type { InboundPolicy, OutboundPolicy, PeerPullResult } from '../../domain/federation/types.ts';
-import type { Peer, PeerRecord, PeerRepo, PeerSyncState } from '../federation.types.ts';
+import type { InboundPolicy, OutboundPolicy, PeerPullResult, Peer, PeerRecord, PeerSyncState } from '../../domain/federation/types.ts';
+import type { PeerRepo } from '../repositories.ts';
 import { claimLease, releaseLease } from './lease.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';

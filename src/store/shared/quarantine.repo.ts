@@ -1,6 +1,8 @@
 // Quarantine on either engine: the SQL is the same, so one Kysely implementation serves both.
 import type { Kysely } from 'kysely';
-import type { NewQuarantineEntry, Page, PageRequest, QuarantineEntry, QuarantineRepo } from '../types.ts';
+import type { NewQuarantineEntry, QuarantineEntry } from '../../domain/quarantine/types.ts';
+import type { Page, PageRequest } from '../../domain/objects/types.ts';
+import type { QuarantineRepo } from '../repositories.ts';
 import { checkPage } from './filter.ts';
 import type { QuarantineTable, Tables } from './tables.ts';
 

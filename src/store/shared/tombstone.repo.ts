@@ -1,14 +1,10 @@
-// Retraction and origin bookkeeping on either engine (migrations/0011_federation.ts; origins are
-// `objects.origin_key` since migrations/0021_origin_key.ts). Purging
-// keeps the version rows (store sequences, and so every peer's cursor, must never go back; see
+// Retraction bookkeeping on either engine (migrations/0011_federation.ts). Purging keeps the
+// version rows (store sequences, and so every peer's cursor, must never go back; see
 // migrations/0001_objects.ts) but replaces their content and removes everything derived from it.
 import { sql, type Kysely } from 'kysely';
-import type { FederationRepos, Origin, OriginRepo, Tombstone, TombstoneRepo } from '../federation.types.ts';
-import { KyselyNodeKeyRepo } from './node-key.repo.ts';
-import { KyselyEgressFormRepo } from './peer-egress.repo.ts';
-import { KyselyPeerRepo } from './peer.repo.ts';
-import { KyselyWitnessRepo } from './witness.repo.ts';
-import { KyselyNonceRepo } from './nonce.repo.ts';
+import type { TombstoneRepo } from '../repositories.ts';
+import type { Tombstone } from '../../domain/federation/types.ts';
+import { chunks } from './chunks.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
 
@@ -21,47 +17,12 @@ interface TombstonesTable {
 
 type FedTables = Tables & { tombstones: TombstonesTable; egress_forms: { seq: number } };
 
-const CHUNK = 500;
-
-function chunks<T>(xs: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
-  return out;
-}
-
 /** The bare identity a purged version keeps: type, id and version timestamps, nothing else. */
 function stub(json: string): string {
   const o = JSON.parse(json) as Record<string, unknown>;
   const keep: Record<string, unknown> = { type: o['type'], spec_version: o['spec_version'] ?? '2.1', id: o['id'] };
   for (const k of ['created', 'modified']) if (o[k] !== undefined) keep[k] = o[k];
   return JSON.stringify({ ...keep, x_concord_retracted: true });
-}
-
-/** Origins of received objects: the origin key their versions were stored with. */
-export class KyselyOriginRepo implements OriginRepo {
-  private readonly db: Kysely<Tables>;
-  private readonly d: SqlDialect;
-
-  constructor(db: Kysely<Tables>, dialect: SqlDialect) {
-    this.db = db;
-    this.d = dialect;
-  }
-
-  async get(ids: readonly string[]): Promise<Map<string, Origin>> {
-    const out = new Map<string, Origin>();
-    for (const part of chunks([...new Set(ids)])) {
-      // The first version received names the origin (only it may add versions afterwards).
-      const rows = await this.db
-        .selectFrom('objects as o')
-        .select(['o.id', 'o.origin_key'])
-        .where(this.d.idIn('o', part))
-        .where('o.origin_key', 'is not', null)
-        .orderBy('o.seq')
-        .execute();
-      for (const r of rows) if (r.origin_key !== null && !out.has(r.id)) out.set(r.id, { keyId: r.origin_key });
-    }
-    return out;
-  }
 }
 
 /** Tombstones and the purge. */
@@ -137,17 +98,4 @@ export class KyselyTombstoneRepo implements TombstoneRepo {
       return purged;
     });
   }
-}
-
-/** The federation repositories over one database. */
-export function federationRepos(db: Kysely<Tables>, dialect: SqlDialect): FederationRepos {
-  return {
-    nodeKey: new KyselyNodeKeyRepo(db),
-    forms: new KyselyEgressFormRepo(db),
-    peers: new KyselyPeerRepo(db, dialect),
-    origins: new KyselyOriginRepo(db, dialect),
-    tombstones: new KyselyTombstoneRepo(db, dialect),
-    witnesses: new KyselyWitnessRepo(db),
-    nonces: new KyselyNonceRepo(db),
-  };
 }

@@ -1,7 +1,7 @@
 // The peers' audit head statements this node keeps, on either engine (migrations/0022).
 import type { Kysely } from 'kysely';
 import { headStatementOf, type HeadStatement } from '../../domain/federation/audit-witness.ts';
-import type { WitnessRepo } from '../federation.types.ts';
+import type { WitnessRepo } from '../repositories.ts';
 import type { Tables } from './tables.ts';
 
 interface WitnessesTable {

@@ -4,7 +4,7 @@
 // This module builds a batch of such rows (on the main thread, as flat arrays that cross to the
 // worker cheaply) and writes one, on whichever connection holds the index file.
 import type Database from 'better-sqlite3';
-import type { PreparedObject } from '../types.ts';
+import type { PreparedObject } from '../../domain/ingest/prepared.ts';
 import { networkPrefixes } from '../shared/object.reads.ts';
 import { ftsDocument } from '../shared/search-words.ts';
 import { RowInserter } from './rows.ts';

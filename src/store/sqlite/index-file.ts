@@ -19,7 +19,7 @@ import type { StixObject } from '../../domain/stix/types.ts';
 import { DerivedWriter, derivedBatch } from './derived.ts';
 import { idKey } from '../shared/id-key.ts';
 import { indexFilePragmas } from './index-writer.ts';
-import type { PreparedObject } from '../types.ts';
+import type { PreparedObject } from '../../domain/ingest/prepared.ts';
 
 /** The schema name of the index file on every connection to the main file. */
 export const INDEX_SCHEMA = 'ix';

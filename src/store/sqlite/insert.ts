@@ -9,7 +9,8 @@
 // `objects`.
 import { join, dirname } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { InsertResult, PreparedObject } from '../types.ts';
+import type { InsertResult } from '../../domain/objects/types.ts';
+import type { PreparedObject } from '../../domain/ingest/prepared.ts';
 import type { AccessLabel } from '../../domain/access/types.ts';
 import { accessRow } from '../shared/access-row.ts';
 import { idKey } from '../shared/id-key.ts';

@@ -4,7 +4,9 @@ import type Database from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { Observable } from '../../domain/observables/types.ts';
 import type { AccessLabel } from '../../domain/access/types.ts';
-import type { InsertOptions, InsertResult, LookupHit, ObjectFilter, ObjectRepo, PreparedObject } from '../types.ts';
+import type { InsertOptions, ObjectRepo } from '../repositories.ts';
+import type { InsertResult, LookupHit, ObjectFilter } from '../../domain/objects/types.ts';
+import type { PreparedObject } from '../../domain/ingest/prepared.ts';
 import { filterConditions } from '../shared/filter.ts';
 import {
   OBJECT_COLUMNS,

@@ -6,7 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { assembleStore } from '../shared/assemble.ts';
 import type { Tables } from '../shared/tables.ts';
 import { ID_KEY_FUNCTION, idKey } from '../shared/id-key.ts';
-import type { Store } from '../types.ts';
+import type { Store } from '../repositories.ts';
 import { SqliteObjectRepo } from './object.repo.ts';
 import { attachIndexFile, createIndexTables, INDEX_SCHEMA, recoverIndex } from './index-file.ts';
 import { closeWriter } from './insert.ts';

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { Count, Dashboard, ObjectSummary } from '../../../src/services/dashboard.types.ts';
+import type { Count, Dashboard, ObjectSummary } from '../../../src/domain/dashboard/types.ts';
 export type { Count, Dashboard, ObjectSummary };
 
 const DASHBOARD = ['dashboard'] as const;

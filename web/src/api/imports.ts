@@ -1,7 +1,8 @@
 // Imports (async jobs with progress) and the quarantine.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from './client.ts';
-import type { ImportJob, ImportSummary, QuarantineEntry } from '../../../src/store/import.types.ts';
+import type { ImportJob, ImportSummary } from '../../../src/domain/imports/types.ts';
+import type { QuarantineEntry } from '../../../src/domain/quarantine/types.ts';
 export type { ImportJob, ImportSummary, QuarantineEntry };
 
 export function useUpload() {

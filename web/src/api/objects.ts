@@ -1,7 +1,7 @@
 // Objects: search (cursor pages), one object, its versions, its neighbourhood, marking banners.
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, qs } from './client.ts';
-import type { Banner } from '../../../src/services/dashboard.types.ts';
+import type { Banner } from '../../../src/domain/dashboard/types.ts';
 
 /** A STIX object as the API returns it. */
 export type Stix = { id: string; type: string; name?: string; modified?: string; created?: string } & Record<string, unknown>;

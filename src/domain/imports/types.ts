@@ -1,5 +1,5 @@
-// Import jobs, the summary an import ends with, and the quarantine. Kept free of other imports so
-// that the web UI reads the same types (web/src/api/imports.ts).
+// Import jobs and the summary an import ends with. Kept free of other imports so that the web UI
+// reads the same types (web/src/api/imports.ts).
 
 /** Counts an import ends with (issue 2, §5). */
 export interface ImportSummary {
@@ -32,19 +32,4 @@ export interface ImportJob {
   summary: ImportSummary | null;
   /** The organisation that uploaded it; only its members (and node administrators) see the job. */
   orgId: string | null;
-}
-
-/** An object kept aside with the reason it was not stored (DESIGN.md principle 3). */
-export interface QuarantineEntry {
-  id: number;
-  receivedAt: string;
-  /** Where it came from: a file name, `upload:<job>`, a feed. */
-  source: string;
-  objectId: string | null;
-  /** Stable reason code: `STIX_INVALID`, `VERSION_CONFLICT`, `JSON_MALFORMED`, ... */
-  reason: string;
-  /** Structured detail: validation issues, the conflicting version, ... */
-  details: unknown;
-  /** The raw text as received. */
-  raw: string;
 }

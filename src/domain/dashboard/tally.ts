@@ -1,9 +1,9 @@
-// Counting what one reader may see from label groups (stats.types.ts). Every decision is the
+// Counting what one reader may see from label groups (domain/dashboard/types.ts). Every decision is the
 // access policy's (domain/access/policy.ts); this module only sums the groups it allows.
-import { canSeeWithEnds } from '../domain/access/policy.ts';
-import type { AccessLabel, Reader } from '../domain/access/types.ts';
-import type { SchemeRegistry } from '../domain/markings/classification.ts';
-import type { Count } from './dashboard.types.ts';
+import { canSeeWithEnds } from '../access/policy.ts';
+import type { AccessLabel, Reader } from '../access/types.ts';
+import type { SchemeRegistry } from '../markings/classification.ts';
+import type { Count } from './types.ts';
 
 /** Parses stored label JSON once per distinct text (labels repeat across many groups). */
 export class LabelCache {
@@ -23,7 +23,7 @@ export class LabelCache {
   }
 }
 
-/** A version's labels as the stats repository returns them. */
+/** A version's labels as the dashboard repository returns them. */
 export interface Labelled {
   type: string;
   label: string;

@@ -1,7 +1,9 @@
 // Import jobs on either engine: the SQL is the same, so one Kysely implementation serves both.
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../../errors.ts';
-import type { ImportJob, ImportJobState, ImportSummary, JobRepo, PageRequest } from '../types.ts';
+import type { ImportJob, ImportJobState, ImportSummary } from '../../domain/imports/types.ts';
+import type { ImportRepo } from '../repositories.ts';
+import type { PageRequest } from '../../domain/objects/types.ts';
 import { checkPage } from './filter.ts';
 import type { ImportJobsTable, Tables } from './tables.ts';
 
@@ -31,7 +33,7 @@ function toJob(r: ImportJobsTable): ImportJob {
 }
 
 /** Import jobs, listed newest first; `after` in a page request counts jobs to skip. */
-export class KyselyJobRepo implements JobRepo {
+export class KyselyImportRepo implements ImportRepo {
   private readonly db: Kysely<Tables>;
 
   constructor(db: Kysely<Tables>) {

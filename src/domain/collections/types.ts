@@ -1,10 +1,8 @@
-// TAXII collections as the store keeps them (migrations/0009_collections.ts): their
-// configuration, the membership of write-target collections and add-objects status resources.
-import type { VersionSelection } from '../domain/taxii/params.ts';
-import type { StoredObject } from './types.ts';
-import type { AccessLabel } from '../domain/access/types.ts';
-
-export type { VersionSelection } from '../domain/taxii/params.ts';
+// TAXII collections (migrations/0009_collections.ts): their configuration, the reads of their
+// contents and add-objects status resources.
+import type { VersionSelection } from '../taxii/params.ts';
+import type { StoredObject } from '../objects/types.ts';
+import type { AccessLabel } from '../access/types.ts';
 
 /** `query`: a saved filter over the store; `target`: shows what clients added to it. */
 export type CollectionKind = 'query' | 'target';
@@ -79,23 +77,4 @@ export interface StatusDetail {
   id: string;
   version: string;
   message?: string;
-}
-
-export interface CollectionRepo {
-  create(c: Collection): Promise<void>;
-  update(c: Collection): Promise<void>;
-  /** Removes the collection and its membership; false when there was none. */
-  remove(id: string): Promise<boolean>;
-  /** By id, else by alias. */
-  find(ref: string): Promise<Collection | undefined>;
-  /** Every collection, in a stable order (title, then id). */
-  list(): Promise<Collection[]>;
-  /** Entries of the collection matching `read`, ordered by position, at most `read.limit`. */
-  entries(c: Collection, read: CollectionRead): Promise<CollectionEntry[]>;
-  /** Adds stored versions to a write-target collection (already present ones are kept). */
-  addMembers(collectionId: string, seqs: number[], addedAt: string): Promise<void>;
-  /** Removes these versions from a collection's membership; returns how many were removed. */
-  removeMembers(collectionId: string, seqs: number[]): Promise<number>;
-  putStatus(s: StatusRecord): Promise<void>;
-  getStatus(id: string): Promise<StatusRecord | undefined>;
 }

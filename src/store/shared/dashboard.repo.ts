@@ -1,8 +1,9 @@
 // Dashboard aggregates and the change feed on either engine: one Kysely implementation.
 // Every query returns access labels (never decisions): the dashboard service asks the policy.
 import { sql, type Kysely } from 'kysely';
-import type { ActivityGroup, AddedVersion, LabelGroup, StatsRepo } from '../stats.types.ts';
-import type { StoredObject } from '../types.ts';
+import type { ActivityGroup, AddedVersion, LabelGroup } from '../../domain/dashboard/types.ts';
+import type { DashboardRepo } from '../repositories.ts';
+import type { StoredObject } from '../../domain/objects/types.ts';
 import { OBJECT_COLUMNS, toStored } from './object.reads.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
@@ -13,7 +14,7 @@ const TARGET_PROP = 'target_ref';
 const EDGE_TYPES = ['relationship', 'sighting'];
 
 /** Aggregates over `objects` joined with `object_access`. */
-export class KyselyStatsRepo implements StatsRepo {
+export class KyselyDashboardRepo implements DashboardRepo {
   private readonly db: Kysely<Tables>;
   private readonly sql: SqlDialect;
 

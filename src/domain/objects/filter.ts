@@ -1,8 +1,8 @@
 // Filter parameters (HTTP query, CLI flags) → store filter, with errors that name the
 // parameter at fault.
-import { versionKey } from '../domain/stix/timestamp.ts';
-import { InvalidInputError } from '../errors.ts';
-import type { ObjectFilter } from '../store/types.ts';
+import { versionKey } from '../stix/timestamp.ts';
+import { InvalidInputError } from '../../errors.ts';
+import type { ObjectFilter } from './types.ts';
 
 /** Query parameters shared by list and export. */
 export interface FilterParams {

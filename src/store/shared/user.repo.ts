@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { FailureState } from '../../domain/identity/throttle.ts';
 import { ROLES, type ApiToken, type Role, type Session, type TokenScope, type UserRecord } from '../../domain/identity/types.ts';
-import type { AccountRepo } from '../identity.types.ts';
+import type { UserRepo } from '../repositories.ts';
 import type { ApiTokensTable, UsersTable } from './identity.tables.ts';
 import { stringArray, stringMap } from './json-columns.ts';
 import type { Tables } from './tables.ts';
@@ -44,7 +44,7 @@ function toToken(r: ApiTokensTable): ApiToken {
 }
 
 /** Users, API tokens and browser sessions. */
-export class KyselyAccountRepo implements AccountRepo {
+export class KyselyUserRepo implements UserRepo {
   private readonly db: Kysely<Tables>;
   private readonly bool: Bool;
 

@@ -4,7 +4,8 @@ import { detectKind, lookupKeys, normalizeObservable } from '../domain/observabl
 import type { Observable, ObservableKind } from '../domain/observables/types.ts';
 import { versionKey } from '../domain/stix/timestamp.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import type { ObjectFilter, ObjectRepo, Page, PageRequest, StoredObject, Edge, LookupHit } from '../store/types.ts';
+import type { ObjectFilter, Page, PageRequest, StoredObject, Edge, LookupHit } from '../domain/objects/types.ts';
+import type { ObjectRepo } from '../store/repositories.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
 import type { AccessGate, Visible } from './access-gate.ts';
 import type { AuditSink } from './audit.service.ts';
@@ -40,7 +41,7 @@ export type ServedForms = (items: Visible[]) => Promise<Visible[]>;
 const SCAN_CHUNK = 500;
 /** Read-side service over the object repository; every answer passes the access gate. A
  *  version the principal may not read answers exactly as one that does not exist. */
-export class QueryService {
+export class ObjectService {
   private readonly objects: ObjectRepo;
   private readonly gate: AccessGate;
   private readonly audit: AuditSink;

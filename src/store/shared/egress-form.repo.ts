@@ -1,7 +1,8 @@
 // Signed egress forms on either engine (migrations/0012_egress_forms.ts): what this node sends
 // peers for the versions it originated, signed once and then served as stored.
 import type { Kysely } from 'kysely';
-import type { EgressForm, EgressFormRepo } from '../federation.types.ts';
+import type { EgressForm } from '../../domain/federation/types.ts';
+import type { EgressFormRepo } from '../repositories.ts';
 import type { Tables } from './tables.ts';
 
 interface EgressFormsTable {

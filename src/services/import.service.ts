@@ -7,20 +7,21 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { NotFoundError, PayloadTooLargeError, type ErrorCode } from '../errors.ts';
-import type { ImportJob, JobRepo } from '../store/types.ts';
+import type { ImportJob } from '../domain/imports/types.ts';
+import type { ImportRepo } from '../store/repositories.ts';
 import { emptySummary, type ImportOwner, type IngestService } from './ingest.service.ts';
 import { isNodeAdmin, type Principal } from '../domain/identity/principal.ts';
 
 /** How often a running job writes its progress, in milliseconds. */
 const PROGRESS_EVERY_MS = 250;
 
-export class ImportJobService {
-  private readonly jobs: JobRepo;
+export class ImportService {
+  private readonly jobs: ImportRepo;
   private readonly ingest: IngestService;
   private readonly spoolDir: string;
   private readonly running = new Set<Promise<void>>();
 
-  constructor(deps: { jobs: JobRepo; ingest: IngestService; spoolDir: string }) {
+  constructor(deps: { jobs: ImportRepo; ingest: IngestService; spoolDir: string }) {
     this.jobs = deps.jobs;
     this.ingest = deps.ingest;
     this.spoolDir = deps.spoolDir;

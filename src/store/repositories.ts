@@ -1,0 +1,279 @@
+// Repository interfaces: one per capability, implemented once for SQLite (store/sqlite) and
+// once for PostgreSQL (store/postgres), held to one contract suite (test/store.contract.test.ts).
+// Services depend on these interfaces only; all SQL lives behind them. What they take and return
+// is defined by the domain (src/domain/<capability>/types.ts); only the repositories live here.
+import type { AccessLabel } from '../domain/access/types.ts';
+import type { AuditEntry, AuditFields, AuditHead } from '../domain/audit/chain.ts';
+import type { AuditListRequest } from '../domain/audit/types.ts';
+import type { Collection, CollectionEntry, CollectionRead, StatusRecord } from '../domain/collections/types.ts';
+import type { ActivityGroup, AddedVersion, LabelGroup } from '../domain/dashboard/types.ts';
+import type { HeadStatement } from '../domain/federation/audit-witness.ts';
+import type { NodeKeyMaterial } from '../domain/federation/keys.ts';
+import type { EgressForm, Origin, Peer, PeerRecord, PeerSyncState, Tombstone } from '../domain/federation/types.ts';
+import type { Feed, FeedProgress, FeedPullResult } from '../domain/feeds/types.ts';
+import type { FailureState } from '../domain/identity/throttle.ts';
+import type { ApiToken, Community, Org, Session, SharingGroup, UserRecord } from '../domain/identity/types.ts';
+import type { ImportJob } from '../domain/imports/types.ts';
+import type { PreparedObject } from '../domain/ingest/prepared.ts';
+import type { Edge, InsertResult, LookupHit, ObjectFilter, Page, PageRequest, StoredObject } from '../domain/objects/types.ts';
+import type { Observable } from '../domain/observables/types.ts';
+import type { NewQuarantineEntry, QuarantineEntry } from '../domain/quarantine/types.ts';
+
+/** How a batch is written. */
+export interface InsertOptions {
+  /** One batch of a bulk import, which calls `settled` at its end: the engine may make the
+   *  batch's derived rows (refs, observables, search words) readable after the call returns. */
+  bulk?: boolean;
+}
+
+export interface ObjectRepo {
+  /** Stores a batch in one transaction; results are in input order. Updates the latest index.
+   *  `labels[i]`, when given and not null, is stored as the access label of the version
+   *  `objects[i]` adds, in the same transaction (labels can then never lag their versions). */
+  insertBatch(objects: PreparedObject[], labels?: readonly (AccessLabel | null)[], options?: InsertOptions): Promise<InsertResult[]>;
+  /** Resolves once what earlier `bulk` batches derived (refs, observables, words) is readable. */
+  settled?(): Promise<void>;
+  /** Latest versions matching the filter, ordered by `seq` of that version. */
+  list(filter: ObjectFilter, page: PageRequest): Promise<Page<StoredObject>>;
+  /** Counts latest versions matching the filter. */
+  count(filter: ObjectFilter): Promise<number>;
+  /** The latest version, or the version with this exact key. */
+  get(id: string, version?: string): Promise<StoredObject | undefined>;
+  /** Latest versions of these ids (missing ids are left out). */
+  getMany(ids: string[]): Promise<StoredObject[]>;
+  /** Every version of an object, oldest first. */
+  versions(id: string): Promise<StoredObject[]>;
+  /** Edges whose source or target is one of `ids`. */
+  edges(ids: string[]): Promise<Edge[]>;
+  /** Prefix lengths of the IP networks (`kind` ipv4 or ipv6) held as observables. */
+  networkPrefixes(kind: 'ipv4' | 'ipv6'): Promise<ReadonlySet<number>>;
+  /** Latest objects indexed under any of these observables (exact normalised values). */
+  lookup(observables: Observable[]): Promise<LookupHit[]>;
+  /** Streams versions in `seq` order: latest only, or every version when `allVersions`. */
+  scan(filter: ObjectFilter, options?: { allVersions?: boolean; batchSize?: number }): AsyncIterable<StoredObject>;
+}
+
+export interface QuarantineRepo {
+  add(entries: NewQuarantineEntry[]): Promise<void>;
+  list(page: PageRequest, filter?: { reason?: string; source?: string }): Promise<Page<QuarantineEntry>>;
+  get(id: number): Promise<QuarantineEntry | undefined>;
+  remove(id: number): Promise<boolean>;
+  count(): Promise<number>;
+}
+
+export interface ImportRepo {
+  create(job: ImportJob): Promise<void>;
+  update(id: string, patch: Partial<Omit<ImportJob, 'id' | 'createdAt'>>): Promise<void>;
+  get(id: string): Promise<ImportJob | undefined>;
+  list(page: PageRequest, filter?: { orgId?: string }): Promise<ImportJob[]>;
+}
+
+/** The audit log: appends move the head in the same transaction; reads never write. */
+export interface AuditRepo {
+  /** Chains `fields` to the head and stores the entry, atomically and safely across processes. */
+  append(fields: AuditFields): Promise<AuditEntry>;
+  /** Entries newest first (highest seq first). */
+  list(request: AuditListRequest): Promise<Page<AuditEntry>>;
+  /** Every entry in ascending seq order, read in batches. */
+  scan(options?: { batchSize?: number }): AsyncIterable<AuditEntry>;
+  /** The recorded head (last seq and hash; seq 0 and the genesis hash before the first append),
+   *  or null when the head row was removed, which only tampering does. */
+  head(): Promise<AuditHead | null>;
+}
+
+/** The access labels of stored object versions (migrations/0007_object_access.ts). */
+export interface AccessRepo {
+  /** Stores the labels of newly stored versions. */
+  put(rows: { seq: number; label: AccessLabel }[]): Promise<void>;
+  /** Labels of these versions; a version without a label is absent from the map. */
+  labels(seqs: readonly number[]): Promise<Map<number, AccessLabel>>;
+  /** The label of each id's latest version, for the ids that are held (and labelled). */
+  latest(ids: readonly string[]): Promise<Map<string, AccessLabel>>;
+}
+
+/** Organisations, communities and sharing groups. */
+export interface OrgRepo {
+  putOrg(org: Org): Promise<void>;
+  getOrg(id: string): Promise<Org | undefined>;
+  findOrgByName(name: string): Promise<Org | undefined>;
+  listOrgs(): Promise<Org[]>;
+  putCommunity(c: Community): Promise<void>;
+  getCommunity(id: string): Promise<Community | undefined>;
+  listCommunities(): Promise<Community[]>;
+  putSharingGroup(g: SharingGroup): Promise<void>;
+  getSharingGroup(id: string): Promise<SharingGroup | undefined>;
+  listSharingGroups(): Promise<SharingGroup[]>;
+}
+
+/** Users, API tokens and browser sessions. */
+export interface UserRepo {
+  /** Inserts or replaces a user (password hash and failure state included). */
+  putUser(user: UserRecord): Promise<void>;
+  getUser(id: string): Promise<UserRecord | undefined>;
+  findUserByName(username: string): Promise<UserRecord | undefined>;
+  listUsers(filter?: { orgId?: string }): Promise<UserRecord[]>;
+  countUsers(): Promise<number>;
+  setFailureState(userId: string, state: FailureState): Promise<void>;
+  addToken(token: ApiToken, hash: string): Promise<void>;
+  /** The token whose secret hashes to `hash`, with its owner's id. */
+  findTokenByHash(hash: string): Promise<ApiToken | undefined>;
+  getToken(id: string): Promise<ApiToken | undefined>;
+  listTokens(filter?: { userId?: string }): Promise<ApiToken[]>;
+  revokeToken(id: string, at: string): Promise<boolean>;
+  touchToken(id: string, at: string): Promise<void>;
+  addSession(session: Session): Promise<void>;
+  getSession(idHash: string): Promise<Session | undefined>;
+  removeSession(idHash: string): Promise<void>;
+  removeUserSessions(userId: string): Promise<void>;
+  removeExpiredSessions(now: string): Promise<number>;
+}
+
+/** TAXII collections, the membership of write-target collections and status resources (migrations/0009_collections.ts). */
+export interface CollectionRepo {
+  create(c: Collection): Promise<void>;
+  update(c: Collection): Promise<void>;
+  /** Removes the collection and its membership; false when there was none. */
+  remove(id: string): Promise<boolean>;
+  /** By id, else by alias. */
+  find(ref: string): Promise<Collection | undefined>;
+  /** Every collection, in a stable order (title, then id). */
+  list(): Promise<Collection[]>;
+  /** Entries of the collection matching `read`, ordered by position, at most `read.limit`. */
+  entries(c: Collection, read: CollectionRead): Promise<CollectionEntry[]>;
+  /** Adds stored versions to a write-target collection (already present ones are kept). */
+  addMembers(collectionId: string, seqs: number[], addedAt: string): Promise<void>;
+  /** Removes these versions from a collection's membership; returns how many were removed. */
+  removeMembers(collectionId: string, seqs: number[]): Promise<number>;
+  putStatus(s: StatusRecord): Promise<void>;
+  getStatus(id: string): Promise<StatusRecord | undefined>;
+}
+
+/** TAXII feeds this node pulls from (migrations/0010_feeds.ts). */
+export interface FeedRepo {
+  create(feed: Feed): Promise<void>;
+  get(id: string): Promise<Feed | undefined>;
+  /** Every feed, oldest first. */
+  list(): Promise<Feed[]>;
+  /** False when there was none. */
+  remove(id: string): Promise<boolean>;
+  saveProgress(id: string, progress: FeedProgress): Promise<void>;
+  saveResult(id: string, result: FeedPullResult): Promise<void>;
+  /**
+   * Takes the feed's pull lease until `until` unless another holder's lease runs after `now`:
+   * one pull at a time per feed across processes (`concord serve` and `concord feed pull`).
+   */
+  claim(id: string, holder: string, now: string, until: string): Promise<boolean>;
+  /** Gives the lease back, if `holder` still holds it. */
+  release(id: string, holder: string): Promise<void>;
+}
+
+/** Read-only aggregate queries over objects and their access labels. */
+export interface DashboardRepo {
+  /** The highest stored seq (0 when empty): the dashboard cache key and the stream's start. */
+  maxSeq(): Promise<number>;
+  /** Latest versions grouped by type, labels and the day they were stored. */
+  labelGroups(): Promise<LabelGroup[]>;
+  /** Relationships and sightings (latest) whose end is a latest object of one of `types`. */
+  activity(types: readonly string[]): Promise<ActivityGroup[]>;
+  /** Latest versions not owned by `ownerOrg`, newest first, seq below `before` when given. */
+  recent(options: { notOwnedBy: string; excludeTypes: readonly string[]; before?: number; limit: number }): Promise<StoredObject[]>;
+  /** Labelled versions with seq above `after`, in seq order, at most `limit`. */
+  addedSince(after: number, limit: number): Promise<AddedVersion[]>;
+}
+
+// Federation (migrations/0011_federation.ts): the node key, peers with their sync state, the origin
+// of received objects, the tombstones of retracted ones and the peers' audit heads kept as their witness.
+
+export interface NodeKeyRepo {
+  get(): Promise<NodeKeyMaterial | undefined>;
+  /** Stores `key` unless a key is held already; returns the key held. Safe across processes. */
+  createIfAbsent(key: NodeKeyMaterial, at: string): Promise<NodeKeyMaterial>;
+}
+
+export interface PeerRepo {
+  create(p: Peer): Promise<void>;
+  update(p: Peer): Promise<void>;
+  get(id: string): Promise<PeerRecord | undefined>;
+  byKeyId(keyId: string): Promise<PeerRecord | undefined>;
+  byName(name: string): Promise<PeerRecord | undefined>;
+  /** Every peer, by name. */
+  list(): Promise<PeerRecord[]>;
+  remove(id: string): Promise<boolean>;
+  /** Changes sync fields; `cursor` only ever moves forward (a slower process cannot move it back). */
+  saveState(id: string, patch: Partial<PeerSyncState>): Promise<void>;
+  /** The pull lease, as for feeds: one pull of a peer at a time across processes. */
+  claim(id: string, holder: string, now: string, until: string): Promise<boolean>;
+  /** The current lease holder, for taking over a lease of a dead local process. */
+  leaseHolder(id: string): Promise<string | null>;
+  release(id: string, holder: string): Promise<void>;
+  /** This node's highest store sequence: the head announced to peers, for their lag. */
+  storeHead(): Promise<number>;
+}
+
+/** Origins are written with the versions (PreparedObject.originKey); this reads them. */
+export interface OriginRepo {
+  get(ids: readonly string[]): Promise<Map<string, Origin>>;
+}
+
+export interface TombstoneRepo {
+  get(ids: readonly string[]): Promise<Map<string, Tombstone>>;
+  /**
+   * Purges every version of these objects in one transaction: the content of each version is
+   * replaced by its bare identity, its label (so no one reads it), references, observables,
+   * labels, search words and quarantined copies go, and a tombstone is kept. Version rows stay
+   * so that store sequences never go back. Returns how many versions were purged.
+   */
+  purge(ids: readonly string[], by: string, retractionId: string, at: string): Promise<number>;
+  list(limit: number): Promise<Tombstone[]>;
+}
+
+export interface EgressFormRepo {
+  get(seqs: readonly number[]): Promise<Map<number, EgressForm>>;
+  /** Keeps forms not kept yet (a version's form never changes: its label is fixed). */
+  put(rows: readonly ({ seq: number } & EgressForm)[]): Promise<void>;
+}
+
+/** Peers' audit head statements kept here (domain/federation/audit-witness.ts). */
+export interface WitnessRepo {
+  /** Keeps `s` unless a statement with a higher seq of the same key is kept already. */
+  keep(s: HeadStatement, at: string): Promise<void>;
+  get(keyId: string): Promise<HeadStatement | undefined>;
+}
+
+/** Nonces of signed node requests already admitted (services/federation/replay-guard.ts). */
+export interface NonceRepo {
+  /** True when (key, nonce) was not admitted before, by any process; kept until `untilMs`. */
+  admit(keyId: string, nonce: string, untilMs: number): Promise<boolean>;
+  /** Forgets the nonces whose requests' dates are refused anyway by `nowMs`. */
+  forget(nowMs: number): Promise<void>;
+}
+
+export interface FederationRepos {
+  nodeKey: NodeKeyRepo;
+  forms: EgressFormRepo;
+  peers: PeerRepo;
+  origins: OriginRepo;
+  tombstones: TombstoneRepo;
+  witnesses: WitnessRepo;
+  nonces: NonceRepo;
+}
+
+/** An open store: one per process, shared by services. */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  objects: ObjectRepo;
+  quarantine: QuarantineRepo;
+  imports: ImportRepo;
+  audit: AuditRepo;
+  orgs: OrgRepo;
+  access: AccessRepo;
+  users: UserRepo;
+  collections: CollectionRepo;
+  /** TAXII feeds this node pulls from (issue 4). */
+  feeds: FeedRepo;
+  /** Dashboard aggregates and the change feed of the live stream (issue 6). */
+  dashboard: DashboardRepo;
+  /** Node key, peers, origins and tombstones (issue 5). */
+  federation: FederationRepos;
+  close(): Promise<void>;
+}
