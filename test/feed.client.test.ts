@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { CLI } from '../src/domain/identity/principal.ts';
 import type { Feed, FeedPullResult } from '../src/domain/feeds/types.ts';
 import { FeedPuller } from '../src/jobs/feed-puller.ts';
-import { TaxiiClient, TAXII_ACCEPT } from '../src/jobs/taxii-client.ts';
+import { TaxiiClient, TAXII_ACCEPT } from '../src/services/taxii-client.ts';
 import { FeedService } from '../src/services/feed.service.ts';
 import { emptySummary } from '../src/services/ingest.service.ts';
 import type { ImportOwner } from '../src/services/labeller.ts';

@@ -20,7 +20,7 @@ import type { FeedProgress, FeedRepo } from '../store/feed.types.ts';
 import type { ImportSummary } from '../store/types.ts';
 import type { AuditSink } from './audit.service.ts';
 import type { ImportOptions, ImportOwner } from './ingest.service.ts';
-import { FeedHttpError, TaxiiClient, type TaxiiClientOptions } from '../jobs/taxii-client.ts';
+import { FeedHttpError, TaxiiClient, type TaxiiClientOptions } from './taxii-client.ts';
 
 /** What `feed add` takes. */
 export interface FeedInput {

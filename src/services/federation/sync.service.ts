@@ -11,7 +11,7 @@ import { checkResponseSignature, NONCE_HEADER, RESPONSE_SIGNATURE_HEADER, signRe
 import { emptyPeerPull, type Peer, type PeerPullResult } from '../../domain/federation/types.ts';
 import type { BackoffPolicy } from '../../domain/feeds/backoff.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.ts';
-import { TaxiiClient } from '../../jobs/taxii-client.ts';
+import { TaxiiClient } from '../taxii-client.ts';
 import type { PeerRecord, PeerRepo, WitnessRepo } from '../../store/federation.types.ts';
 import type { IngressService } from './ingress.service.ts';
 import type { VerifiedPage } from './verifier.ts';
