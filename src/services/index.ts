@@ -21,7 +21,8 @@ import { AccessGate } from './access-gate.ts';
 import { CollectionService } from './collection.service.ts';
 import { TaxiiService } from './taxii.service.ts';
 import { FeedService } from './feed.service.ts';
-import { buildFederation, ChangeSignal, type FederationServices } from './federation/index.ts';
+import { buildFederation, type FederationServices } from './federation/index.ts';
+import { Emitter } from './emitter.ts';
 import { DashboardService } from './dashboard.service.ts';
 import { EventsService } from './events.service.ts';
 import { importOwner, operatingOrg, type OwnerOverrides } from './import-owner.ts';
@@ -48,8 +49,8 @@ export interface Services {
   feeds: FeedService;
   /** Node identity, peers, signed egress and ingress, sync, retraction (issue 5). */
   federation: FederationServices;
-  /** Fires after ingestion stored new versions; `serve` nudges peers on it (issue 5). */
-  changes: ChangeSignal;
+  /** The node's events (emitter.ts): commits, peers' nudges; jobs listen (issues 5, 14). */
+  emitter: Emitter;
   /** Situational-awareness aggregates and marking banners, per reader (issue 6). */
   dashboard: DashboardService;
   /** Live `objects-added` events, per reader (issue 6). */
@@ -102,12 +103,12 @@ export function buildServices(store: Store, config: Config): Services {
   const audit = new AuditService({ audit: store.audit });
   const schemes = buildSchemeRegistry(config.classificationSchemes);
   const markings = new MarkingCatalog({ objects: store.objects });
-  const changes = new ChangeSignal();
+  const emitter = new Emitter();
   const ingest = new IngestService({
     objects: store.objects,
     quarantine: store.quarantine,
     labels: { access: store.access, audit, schemes, markings },
-    onStored: () => changes.emit(),
+    onStored: () => emitter.emit('objects-committed', { head: null }),
   });
   // The operating organisation is created on first need (a first `concord import` before any
   // `concord serve`); `serve` then adds the administrator to it.
@@ -134,7 +135,7 @@ export function buildServices(store: Store, config: Config): Services {
   const gate = new AccessGate({ access: store.access, schemes, markings, audit });
   const collections = new CollectionService({ collections: store.collections, audit });
   const ownerOf = (p: Principal, o: OwnerOverrides = {}): Promise<ImportOwner> => importOwner(store.orgs, p, o, operating);
-  const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs });
+  const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs, emitter });
   return {
     ingest,
     query: new QueryService({ objects: store.objects, gate, audit, scanRows: config.listScanRows }),
@@ -165,7 +166,7 @@ export function buildServices(store: Store, config: Config): Services {
     dashboard: new DashboardService({ stats: store.stats, objects: store.objects, access: store.access, gate, schemes, orgs: store.orgs }),
     events: new EventsService({ stats: store.stats, schemes }),
     federation,
-    changes,
+    emitter,
     importOwner: ownerOf,
     async bootstrap() {
       const result = await bootstrapNode(

@@ -1,7 +1,7 @@
 // TAXII feeds on either engine: one Kysely implementation (migrations/0010_feeds.ts).
 import type { Kysely } from 'kysely';
 import type { Feed, FeedAuth, FeedProgress, FeedPullResult, FeedRepo } from '../feed.types.ts';
-import { claimLease, releaseLease } from './lease.ts';
+import { claimLease, leaseHolder, releaseLease } from './lease.ts';
 import type { Tables } from './tables.ts';
 
 interface FeedsTable {
@@ -111,6 +111,10 @@ export class KyselyFeedRepo implements FeedRepo {
 
   claim(id: string, holder: string, now: string, until: string): Promise<boolean> {
     return claimLease(this.db, 'feeds', id, holder, now, until);
+  }
+
+  leaseHolder(id: string): Promise<string | null> {
+    return leaseHolder(this.db, 'feeds', id);
   }
 
   release(id: string, holder: string): Promise<void> {
