@@ -24,6 +24,9 @@ import { dashboardRoutes } from './http/dashboard/routes.ts';
 import { eventRoutes } from './http/events/routes.ts';
 import { feedRoutes } from './http/feeds/routes.ts';
 import { uiRoutes } from './http/ui/plugin.ts';
+import { feedPullJob } from './jobs/feed-puller.ts';
+import { peerSyncJob } from './jobs/peer-sync.ts';
+import { JobRunner } from './jobs/runner.ts';
 import { buildServices, type Services } from './services/index.ts';
 import { openStore } from './store/index.ts';
 import type { Store } from './store/repositories.ts';
@@ -41,7 +44,10 @@ export interface ConcordApp {
   app: FastifyInstance;
   store: Store;
   services: Services;
-  /** Stops the server, waits for running imports, closes the store. */
+  /** The node's background jobs; `concord serve` starts them (tests may not). */
+  jobs: JobRunner;
+  /** Stops the jobs (aborting running pulls) and the server, waits for running imports, closes
+   *  the store. */
   close(): Promise<void>;
 }
 
@@ -115,12 +121,19 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
   // The web UI (issue 6), on the same origin as the API its session cookie is for.
   await app.register(async (ui) => uiRoutes(ui));
+  // Background work (issue 14): TAXII feeds pulled on their interval (issue 4, item 3); peers
+  // pulled when nudged and on an interval, and nudged after commits (issue 5).
+  const jobs = new JobRunner({ log: app.log });
+  jobs.add(feedPullJob({ feeds: services.feeds, log: app.log }));
+  jobs.add(peerSyncJob({ federation: services.federation, emitter: services.emitter, log: app.log }));
 
   return {
     app,
     store,
     services,
+    jobs,
     async close() {
+      await jobs.stop();
       await app.close();
       await services.imports.idle();
       await services.taxii.idle();

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as taxiiErrors from './domain/taxii/errors.ts';
 import * as errors from './errors.ts';
 import { ConcordError, ERRORS, isErrorCode, isQuarantineReason, type ErrorCode, type QuarantineReason } from './errors.ts';
-import * as taxiiClient from './jobs/taxii-client.ts';
+import * as taxiiClient from './services/taxii-client.ts';
 
 const SRC = fileURLToPath(new URL('.', import.meta.url));
 

@@ -30,7 +30,11 @@ export const ERRORS = {
   NOT_OWNER: { status: 403, kind: 'quarantine', what: 'A new version of an object another organisation, or another node, owns.' },
   NOT_PERMITTED: { status: 403, kind: 'quarantine', what: "An object of a type the writer's roles may not create." },
   VERSION_CONFLICT: { status: 409, kind: 'quarantine', what: 'A version already held with different content (STIX 2.1 §3.6).' },
-  RETRACTED: { status: 409, kind: 'quarantine', what: 'A version its origin retracted (purged as shared by mistake); it is never accepted again.' },
+  RETRACTED: {
+    status: 409,
+    kind: 'quarantine',
+    what: 'A version its origin retracted (purged as shared by mistake); it is never accepted again.',
+  },
   // Authentication
   AUTH_REQUIRED: { status: 401, kind: 'error', what: 'A request without valid credentials: none, unknown, expired or revoked.' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, kind: 'error', what: 'A user whose password someone else set must change it first.' },

@@ -83,6 +83,7 @@ describe('federation egress and ingress', { timeout: 120_000 }, () => {
       witnesses: b.store.federation.witnesses,
       ingress: b.services.federation.ingress,
       node: () => b.services.federation.node.identity(),
+      emitter: b.services.emitter,
       pageLimit: 60,
       fetch: fetchAltering,
     });

@@ -5,8 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLI } from '../src/domain/identity/principal.ts';
 import type { Feed, FeedPullResult, FeedProgress } from '../src/domain/feeds/types.ts';
-import { FeedPuller } from '../src/jobs/feed-puller.ts';
-import { TaxiiClient, TAXII_ACCEPT } from '../src/jobs/taxii-client.ts';
+import { feedPullJob } from '../src/jobs/feed-puller.ts';
+import { JobRunner } from '../src/jobs/runner.ts';
+import { TaxiiClient, TAXII_ACCEPT } from '../src/services/taxii-client.ts';
 import { FeedService } from '../src/services/feed.service.ts';
 import { emptySummary } from '../src/services/ingest.service.ts';
 import type { ImportOwner } from '../src/services/labeller.ts';
@@ -83,6 +84,9 @@ function memoryFeeds(feed: Feed): FeedRepo & { feed: Feed; progress: FeedProgres
     },
     async claim() {
       return true;
+    },
+    async leaseHolder() {
+      return null;
     },
     async release() {},
   };
@@ -188,7 +192,8 @@ test('the scheduler pulls a due feed once at a time, and stop waits for it', asy
     finishedAt: '',
   };
   const log = { info: () => {}, warn: () => {}, error: () => {} };
-  const puller = new FeedPuller({
+  const runner = new JobRunner({ log });
+  const puller = feedPullJob({
     log,
     tickMs: 60_000,
     feeds: {
@@ -200,12 +205,13 @@ test('the scheduler pulls a due feed once at a time, and stop waits for it', asy
       },
     },
   });
-  await puller.tick();
-  await puller.tick();
+  runner.add(puller);
+  await runner.tick(puller.name);
+  await runner.tick(puller.name);
   assert.equal(pulls, 1);
   finish();
-  await puller.idle();
-  await puller.tick();
+  await runner.idle();
+  await runner.tick(puller.name);
   assert.equal(pulls, 2);
-  await puller.stop();
+  await runner.stop();
 });

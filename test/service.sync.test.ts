@@ -8,6 +8,7 @@ import { generateNodeKey, nodeIdentityId, privateKeyObject } from '../src/domain
 import { signObject } from '../src/domain/federation/provenance.ts';
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
 import type { StixObject } from '../src/domain/stix/types.ts';
+import { Emitter } from '../src/services/emitter.ts';
 import { SyncService } from '../src/services/federation/sync.service.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildIndicator, type Obj } from './helpers/stix.ts';
@@ -57,6 +58,9 @@ describe('SyncService with a fake peer', () => {
   let peer: ReturnType<typeof fakePeer>;
   let sync: SyncService;
   let peerId: string;
+  const nudged: string[] = [];
+  const nudges = new Emitter();
+  nudges.on('peer-nudged', ({ peerId }) => nudged.push(peerId));
 
   before(async () => {
     node = await startNode();
@@ -69,6 +73,7 @@ describe('SyncService with a fake peer', () => {
       ingress: node.services.federation.ingress,
       node: () => node.services.federation.node.identity(),
       fetch: peer.fetch,
+      emitter: nudges,
     });
   });
   after(() => node?.dispose());
@@ -128,6 +133,7 @@ describe('SyncService with a fake peer', () => {
     const record = await node.store.federation.peers.get(peerId);
     assert.ok(record);
     assert.equal(await sync.notified(record, 9), true);
+    assert.deepEqual(nudged, [peerId], 'a notification from a peer ahead of us nudges its pull');
     const view = await node.services.federation.peers.get(CLI, peerId);
     assert.equal(view.lag.versions, 5);
     assert.notEqual(view.state.behindSince, null);

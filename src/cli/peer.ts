@@ -31,7 +31,7 @@ concord peer show <id|name> [--json]
 concord peer update <id|name> [same options as add; --url URL; --sync | --no-sync; --disable | --enable]
 concord peer remove <id|name>
 concord peer status [<id|name>] [--json]
-concord peer pull <id|name> [--json]
+concord peer pull <id|name> [--force] [--json]
 
 KEY is the peer's public key as \`concord node info\` prints it there (base64), or PEM.
 What the peer hosts: --org (identity id or name of an organisation known here), --country,
@@ -40,7 +40,9 @@ Outbound (what this node sends it, on top of the access policy): --max-tlp, --ma
 --out-community, --type, --exercise (exercise data leaves only for the exercises listed).
 Inbound: --accept-type (only these types), --allow-unsigned (tolerate objects without a valid
 provenance key; a wrong signature is always quarantined). --no-sync pins the key only: objects
-other peers relay from this node are verified against it, but nothing is exchanged with it.`;
+other peers relay from this node are verified against it, but nothing is exchanged with it.
+pull --force: pull even if another process seems to be pulling it (one that was killed on
+another host; a killed process of this host is taken over without it).`;
 
 const OPTIONS = {
   key: { type: 'string' },
@@ -61,6 +63,7 @@ const OPTIONS = {
   'no-sync': { type: 'boolean' },
   disable: { type: 'boolean' },
   enable: { type: 'boolean' },
+  force: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
@@ -226,6 +229,7 @@ export async function run(args: string[]): Promise<number> {
       const from = Number(p.state.cursor ?? 0);
       const progress = new Progress(`pulling peer ${p.name}`);
       const r = await fed.sync.pull(p.id, {
+        force: values.force === true,
         onPage: (so, at) =>
           progress.share(so.objects, at.head !== null && at.head > from ? (at.cursor - from) / (at.head - from) : undefined),
       });

@@ -1,7 +1,5 @@
 // `concord serve`: run a node (HTTP API) until interrupted.
 import { buildApp } from '../app.ts';
-import { FeedPuller } from '../jobs/feed-puller.ts';
-import { PeerSyncJob } from '../jobs/peer-sync.ts';
 import { configFrom, parseCommand } from './context.ts';
 
 export const usage = `concord serve [--host ADDR] [--port N]
@@ -28,18 +26,13 @@ export async function run(args: string[]): Promise<number> {
   node.app.log.info(
     `Concord is listening on ${address} (database: ${node.store.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}); API docs at ${address}/api/docs`,
   );
-  // TAXII feeds are pulled on their interval while the node runs (issue 4, item 3).
-  const puller = new FeedPuller({ feeds: node.services.feeds, log: node.app.log });
-  puller.start();
-  // Federation: pull from peers when nudged and on an interval; nudge them after commits (issue 5).
-  const peerSync = new PeerSyncJob({ federation: node.services.federation, changes: node.services.changes, log: node.app.log });
-  peerSync.start();
+  // Feeds on their interval (issue 4), peers when nudged and on an interval, and peers nudged
+  // after commits (issue 5): the node's jobs (app.ts), stopped by close().
+  node.jobs.start();
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       node.app.log.info('stopping');
-      void Promise.all([puller.stop(), peerSync.stop()])
-        .then(() => node.close())
-        .then(resolve);
+      void node.close().then(resolve);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -1,77 +1,23 @@
 // Pulls every feed whose interval has passed while `concord serve` runs (issue 4, item 3). One
-// pull at a time per feed: this process never starts a feed twice, and the store's lease keeps
-// a `concord feed pull` in another process from running beside it.
+// pull at a time per feed: the runner never starts a feed twice in this process, and the store's
+// lease keeps a `concord feed pull` in another process from running beside it.
 import { CLI } from '../domain/identity/principal.ts';
 import { ConflictError } from '../errors.ts';
-import type { FeedPullResult, Feed } from '../domain/feeds/types.ts';
+import type { Feed, FeedPullResult } from '../domain/feeds/types.ts';
+import type { JobLog, PeriodicJob } from './runner.ts';
 
-/** What the scheduler needs of the feed service. */
+/** What the job needs of the feed service. */
 export interface FeedSource {
   due(now: Date): Promise<Feed[]>;
   pull(principal: typeof CLI, id: string, options: { signal?: AbortSignal }): Promise<FeedPullResult>;
 }
 
-/** Where the scheduler reports (pino's shape). */
-export interface PullerLog {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
-
-/** Checks for due feeds every `tickMs` and pulls them in the background. */
-export class FeedPuller {
-  private readonly feeds: FeedSource;
-  private readonly log: PullerLog;
-  private readonly tickMs: number;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly running = new Map<string, Promise<void>>();
-  private readonly abort = new AbortController();
-  private ticking: Promise<void> = Promise.resolve();
-
-  constructor(deps: { feeds: FeedSource; log: PullerLog; tickMs?: number }) {
-    this.feeds = deps.feeds;
-    this.log = deps.log;
-    this.tickMs = deps.tickMs ?? 10_000;
-  }
-
-  /** Starts checking, at once and then every tick. */
-  start(): void {
-    if (this.timer) return;
-    const tick = (): void => {
-      this.ticking = this.tick().catch((e: unknown) => this.log.error({ err: e }, 'feed scheduler: listing due feeds failed'));
-    };
-    this.timer = setInterval(tick, this.tickMs);
-    this.timer.unref();
-    tick();
-  }
-
-  /** Stops scheduling, aborts running pulls (their committed pages stay) and waits for them. */
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.abort.abort();
-    await this.ticking;
-    await Promise.allSettled([...this.running.values()]);
-  }
-
-  /** Starts a pull of every due feed that is not already being pulled here. */
-  async tick(): Promise<void> {
-    if (this.abort.signal.aborted) return;
-    for (const feed of await this.feeds.due(new Date())) {
-      if (this.running.has(feed.id)) continue;
-      const run = this.pullOne(feed).finally(() => this.running.delete(feed.id));
-      this.running.set(feed.id, run);
-    }
-  }
-
-  /** Resolves when every pull started so far has finished (tests). */
-  async idle(): Promise<void> {
-    await this.ticking;
-    await Promise.allSettled([...this.running.values()]);
-  }
-
-  private async pullOne(feed: Feed): Promise<void> {
+/** Checks for due feeds every `tickMs` (default 10 s) and pulls each in the background. */
+export function feedPullJob(deps: { feeds: FeedSource; log: JobLog; tickMs?: number }): PeriodicJob {
+  const { feeds, log } = deps;
+  const pullOne = async (feed: Feed, signal: AbortSignal): Promise<void> => {
     try {
-      const r = await this.feeds.pull(CLI, feed.id, { signal: this.abort.signal });
+      const r = await feeds.pull(CLI, feed.id, { signal });
       const counts = {
         feed: feed.id,
         pages: r.pages,
@@ -80,12 +26,27 @@ export class FeedPuller {
         unchanged: r.unchanged,
         quarantined: r.quarantined,
       };
-      if (r.ok) this.log.info(counts, `feed ${feed.id} pulled`);
-      else this.log.warn({ ...counts, error: r.error }, `feed ${feed.id} pull failed`);
+      if (r.ok) log.info(counts, `feed ${feed.id} pulled`);
+      else log.warn({ ...counts, error: r.error }, `feed ${feed.id} pull failed`);
     } catch (e) {
       // Another process holds the feed's lease: it is its turn; ours comes at the next tick.
-      if (e instanceof ConflictError) this.log.info({ feed: feed.id }, `feed ${feed.id} is being pulled elsewhere`);
-      else this.log.error({ err: e, feed: feed.id }, `feed ${feed.id} pull failed`);
+      if (e instanceof ConflictError) log.info({ feed: feed.id }, `feed ${feed.id} is being pulled elsewhere`);
+      else log.error({ err: e, feed: feed.id }, `feed ${feed.id} pull failed`);
     }
-  }
+  };
+  return {
+    name: 'feeds',
+    everyMs: deps.tickMs ?? 10_000,
+    async tick(runner) {
+      let due: Feed[];
+      try {
+        due = await feeds.due(new Date());
+      } catch (e) {
+        log.error({ err: e }, 'feed scheduler: listing due feeds failed');
+        return;
+      }
+      // A feed still being pulled here is skipped: its next pull is due from when this one ends.
+      for (const feed of due) runner.run(`feed:${feed.id}`, (signal) => pullOne(feed, signal));
+    },
+  };
 }

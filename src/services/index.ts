@@ -21,7 +21,8 @@ import { AccessGate } from './access-gate.ts';
 import { CollectionService } from './collection.service.ts';
 import { TaxiiService } from './taxii.service.ts';
 import { FeedService } from './feed.service.ts';
-import { buildFederation, ChangeSignal, type FederationServices } from './federation/index.ts';
+import { buildFederation, type FederationServices } from './federation/index.ts';
+import { Emitter } from './emitter.ts';
 import { DashboardService } from './dashboard.service.ts';
 import { EventsService } from './events.service.ts';
 import { importOwner, operatingOrg, type OwnerOverrides } from './import-owner.ts';
@@ -48,8 +49,8 @@ export interface Services {
   feeds: FeedService;
   /** Node identity, peers, signed egress and ingress, sync, retraction (issue 5). */
   federation: FederationServices;
-  /** Fires after ingestion stored new versions; `serve` nudges peers on it (issue 5). */
-  changes: ChangeSignal;
+  /** The node's events (emitter.ts): commits, peers' nudges; jobs listen (issues 5, 14). */
+  emitter: Emitter;
   /** Situational-awareness aggregates and marking banners, per reader (issue 6). */
   dashboard: DashboardService;
   /** Live `objects-added` events, per reader (issue 6). */
@@ -102,12 +103,12 @@ export function buildServices(store: Store, config: Config): Services {
   const audit = new AuditService({ audit: store.audit });
   const schemes = buildSchemeRegistry(config.classificationSchemes);
   const markings = new MarkingCatalog({ objects: store.objects });
-  const changes = new ChangeSignal();
+  const emitter = new Emitter();
   const ingest = new IngestService({
     objects: store.objects,
     quarantine: store.quarantine,
     labels: { access: store.access, audit, schemes, markings },
-    onStored: () => changes.emit(),
+    onStored: () => emitter.emit('objects-committed', { head: null }),
     // Objects claiming a node's provenance are checked as a peer's would be, on every way in
     // (imports, TAXII add, feeds, retries; issue 14). `federation` is built below, before any import.
     provenance: (objects, from) => federation.ingress.receiveImported(objects, from),
@@ -138,7 +139,7 @@ export function buildServices(store: Store, config: Config): Services {
   const gate = new AccessGate({ access: store.access, schemes, markings, audit });
   const collections = new CollectionService({ collections: store.collections, audit });
   const ownerOf = (p: Principal, o: OwnerOverrides = {}): Promise<ImportOwner> => importOwner(store.orgs, p, o, operating);
-  const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs });
+  const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs, emitter });
   return {
     ingest,
     objects: new ObjectService({
@@ -182,7 +183,7 @@ export function buildServices(store: Store, config: Config): Services {
     }),
     events: new EventsService({ stats: store.dashboard, schemes }),
     federation,
-    changes,
+    emitter,
     importOwner: ownerOf,
     async bootstrap() {
       const result = await bootstrapNode(

@@ -163,6 +163,8 @@ export interface FeedRepo {
    * one pull at a time per feed across processes (`concord serve` and `concord feed pull`).
    */
   claim(id: string, holder: string, now: string, until: string): Promise<boolean>;
+  /** The current lease holder, for taking over a lease of a dead local process. */
+  leaseHolder(id: string): Promise<string | null>;
   /** Gives the lease back, if `holder` still holds it. */
   release(id: string, holder: string): Promise<void>;
 }

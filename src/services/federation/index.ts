@@ -7,6 +7,7 @@ import type { OrgService } from '../org.service.ts';
 import type { Store } from '../../store/repositories.ts';
 import type { AccessGate } from '../access-gate.ts';
 import type { AuditSink } from '../audit.service.ts';
+import type { Emitter } from '../emitter.ts';
 import type { ImportOwner, IngestService } from '../ingest.service.ts';
 import { EgressService } from './egress.service.ts';
 import { IngressService } from './ingress.service.ts';
@@ -54,6 +55,8 @@ export interface FederationDeps {
   owner: (principal: Principal) => Promise<ImportOwner>;
   /** Keeps the sharing groups peers' objects are distributed to. */
   groups: Pick<OrgService, 'adoptSharingGroup'>;
+  /** Where federation announces what jobs react to (a peer's nudge). */
+  emitter: Pick<Emitter, 'emit'>;
   /** Tests: fetch and backoff of the sync client. */
   sync?: Pick<SyncDeps, 'fetch' | 'policy' | 'pageLimit'>;
 }
@@ -87,7 +90,14 @@ export function buildFederation(deps: FederationDeps): FederationServices {
     retractions,
     node: identity,
   });
-  const sync = new SyncService({ peers: fed.peers, witnesses: fed.witnesses, ingress, node: identity, ...deps.sync });
+  const sync = new SyncService({
+    peers: fed.peers,
+    witnesses: fed.witnesses,
+    ingress,
+    node: identity,
+    emitter: deps.emitter,
+    ...deps.sync,
+  });
   return {
     node,
     peers: new PeerService({ peers: fed.peers, schemes: deps.schemes, audit: deps.audit, ownKeyId }),
@@ -117,17 +127,4 @@ export function buildFederation(deps: FederationDeps): FederationServices {
       return orgs.filter((o) => o.node === null && !o.disabled).map((o) => ({ id: o.id, name: o.name, country: o.country }));
     },
   };
-}
-
-/** Local commits, signalled by ingestion; `concord serve` listens to nudge peers. */
-export class ChangeSignal {
-  private listener: () => void = () => {};
-
-  emit(): void {
-    this.listener();
-  }
-
-  listen(fn: () => void): void {
-    this.listener = fn;
-  }
 }

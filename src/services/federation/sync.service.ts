@@ -2,21 +2,21 @@
 // nudging peers with a signed notification right after this node commits something. The cursor
 // moves only after a page's objects were committed, so a pull that dies resumes from the last
 // committed page, and what it fetches again is counted unchanged, never stored twice.
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
 import { checkHeadStatement, headStatementOf, type HeadStatement } from '../../domain/federation/audit-witness.ts';
 import { publicKeyBytes } from '../../domain/federation/keys.ts';
 import { groupStatementOf, type GroupStatement } from '../../domain/federation/provenance.ts';
 import { checkResponseSignature, NONCE_HEADER, RESPONSE_SIGNATURE_HEADER, signRequest } from '../../domain/federation/request-signature.ts';
 import { emptyPeerPull, type Peer, type PeerPullResult } from '../../domain/federation/types.ts';
 import type { BackoffPolicy } from '../../domain/feeds/backoff.ts';
-import { ConflictError, InvalidInputError, NotFoundError, PeerAnswerError } from '../../errors.ts';
-import { TaxiiClient } from '../../jobs/taxii-client.ts';
+import { InvalidInputError, NotFoundError, PeerAnswerError } from '../../errors.ts';
+import { TaxiiClient } from '../taxii-client.ts';
 import type { PeerRecord } from '../../domain/federation/types.ts';
 import type { PeerRepo, WitnessRepo } from '../../store/repositories.ts';
 import type { IngressService } from './ingress.service.ts';
 import type { VerifiedPage } from './verifier.ts';
 import type { NodeIdentity } from './node.service.ts';
+import type { Emitter } from '../emitter.ts';
+import { rowLease, runPull, type PullSource } from '../pull-engine.ts';
 
 /** Response header carrying the sender's store head (for the receiver's lag). */
 export const HEAD_HEADER = 'x-concord-head';
@@ -87,6 +87,8 @@ class PagePipeline {
 
 export interface PullOptions {
   signal?: AbortSignal;
+  /** Take the lease whoever holds it (`concord peer pull --force`). */
+  force?: boolean;
   /** After each committed page: the pull so far, the cursor and the peer's head (its store
    *  positions: how far there is to go), for a progress display. */
   onPage?: (r: PeerPullResult, at: { cursor: number; head: number | null }) => void;
@@ -98,6 +100,8 @@ export interface SyncDeps {
   witnesses: WitnessRepo;
   ingress: IngressService;
   node: () => Promise<NodeIdentity>;
+  /** Where a peer's nudge is announced (`serve` pulls that peer at once). */
+  emitter: Pick<Emitter, 'emit'>;
   /** Tests: another fetch, a shorter backoff. */
   fetch?: typeof fetch;
   policy?: BackoffPolicy;
@@ -117,24 +121,9 @@ export function egressPath(ownKeyId: string): string {
   return `/taxii2/federation/collections/${ownKeyId}/objects/`;
 }
 
-/** Whether a lease holder (`host:pid:…`) is a process of this host that no longer runs. */
-function deadLocalHolder(holder: string | null): boolean {
-  if (holder === null) return false;
-  const [host, pid] = holder.split(':');
-  if (host !== hostname() || !pid || !/^\d+$/.test(pid)) return false;
-  try {
-    process.kill(Number(pid), 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
 /** Pulls from peers and notifies them. */
 export class SyncService {
   private readonly deps: SyncDeps;
-  /** Called when a peer announces what this node has not pulled yet (`serve` pulls at once). */
-  onNudge: (peerId: string) => void = () => {};
   /** The nonce each response answered (by its headers): a page's attestation covers it. */
   private readonly nonces = new WeakMap<Headers, string>();
   /** When each peer's audit head was last asked for (peer id → ms). */
@@ -163,27 +152,22 @@ export class SyncService {
 
   /** Pulls everything `peer` has for this node after the committed cursor. Never throws for
    *  the peer's or the network's failures (the result says); ConflictError when another pull of
-   *  it runs in a live process. */
+   *  it runs in a live process (`force` takes its lease whoever holds it: pull-engine.ts). */
   async pull(peerId: string, options: PullOptions = {}): Promise<PeerPullResult> {
     const peer = await this.deps.peers.get(peerId);
     if (!peer) throw new NotFoundError(`peer ${peerId}`);
     if (!peer.sync || peer.disabled)
       throw new InvalidInputError(`peer ${peer.name} is ${peer.disabled ? 'disabled' : 'pinned only (no sync)'}`);
-    const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
-    await this.lease(peer, holder);
     const result = emptyPeerPull(new Date().toISOString());
-    try {
-      // Pages are committed one by one (the cursor follows them) and indexed for lookups and
-      // search on the index writer's thread meanwhile; the pull is over once that has caught up.
-      await this.run(peer, result, holder, options).finally(() => this.deps.ingress.settled());
-      await this.refreshGroups(peer);
-      await this.witnessAuditHead(peer);
-      await this.deps.peers.saveState(peer.id, { lastSuccessAt: new Date().toISOString() });
-    } catch (e) {
+    const seen: { head: string | null } = { head: null };
+    const outcome = await runPull(this.pages(peer, result, seen, options.signal), {
+      signal: options.signal,
+      force: options.force,
+      onPage: (cursor) => options.onPage?.(result, { cursor: Number(cursor), head: seen.head === null ? null : Number(seen.head) }),
+    });
+    if (outcome.error !== undefined) {
       result.ok = false;
-      result.error = e instanceof Error ? e.message : String(e);
-    } finally {
-      await this.deps.peers.release(peer.id, holder);
+      result.error = outcome.error;
     }
     result.finishedAt = new Date().toISOString();
     const after = await this.deps.peers.get(peer.id);
@@ -196,31 +180,71 @@ export class SyncService {
     return result;
   }
 
-  private async lease(peer: PeerRecord, holder: string): Promise<void> {
-    const until = (): string => new Date(Date.now() + LEASE_MS).toISOString();
-    if (await this.deps.peers.claim(peer.id, holder, new Date().toISOString(), until())) return;
-    // A process of this host killed mid-pull left its lease: take it over at once.
-    if (
-      deadLocalHolder(await this.deps.peers.leaseHolder(peer.id)) &&
-      (await this.deps.peers.claim(peer.id, holder, '9999-12-31T23:59:59.999Z', until()))
-    )
-      return;
-    throw new ConflictError(`peer ${peer.name} is being pulled by another process`);
+  /** `peer`'s egress collection for this node as a source of the pull engine; `seen` keeps the
+   *  peer's head as its responses state it. */
+  private pages(
+    peer: PeerRecord,
+    result: PeerPullResult,
+    seen: { head: string | null },
+    signal: AbortSignal | undefined,
+  ): PullSource<string | null, { after: string | null; page: VerifiedPage }> {
+    let pipeline: PagePipeline | undefined;
+    return {
+      what: `peer ${peer.name}`,
+      lease: rowLease(this.deps.peers, peer.id),
+      leaseMs: LEASE_MS,
+      start: async () => {
+        pipeline = new PagePipeline(this.fetcher(peer, await this.deps.node(), seen, signal), peer.state.cursor);
+        return peer.state.cursor;
+      },
+      fetch: async (after) => {
+        if (pipeline === undefined) throw new Error('the peer pull has not started');
+        return { after, page: await pipeline.take() };
+      },
+      commit: async ({ after, page }) => {
+        const next = page.next ?? after;
+        if (page.items.length > 0) {
+          const s = await this.deps.ingress.receiveItems(peer, page.items);
+          result.accepted += s.accepted;
+          result.unchanged += s.unchanged;
+          result.quarantined += s.quarantined;
+          result.dropped += s.dropped;
+          for (const [r, n] of Object.entries(s.reasons)) result.reasons[r] = (result.reasons[r] ?? 0) + n;
+        }
+        result.pages++;
+        result.objects += page.items.length;
+        // Only now, with the page's objects committed, does the cursor move.
+        await this.deps.peers.saveState(peer.id, { cursor: next, ...(seen.head !== null ? { peerHead: seen.head } : {}) });
+        return { cursor: next, more: page.more && next !== after };
+      },
+      // Pages are committed one by one (the cursor follows them) and indexed for lookups and
+      // search on the index writer's thread meanwhile; the pull is over once that has caught up.
+      finish: async (failed) => {
+        await this.deps.ingress.settled();
+        if (failed) return;
+        await this.refreshGroups(peer);
+        await this.witnessAuditHead(peer);
+        await this.deps.peers.saveState(peer.id, { lastSuccessAt: new Date().toISOString() });
+      },
+    };
   }
 
-  private async run(peer: PeerRecord, result: PeerPullResult, holder: string, options: PullOptions): Promise<void> {
-    const node = await this.deps.node();
-    const seen: { head: string | null } = { head: null };
+  /** Requests a page of `peer`'s egress collection after a cursor, signed, verified on arrival
+   *  (on verifying threads) while the page before it is ingested. */
+  private fetcher(
+    peer: PeerRecord,
+    node: NodeIdentity,
+    seen: { head: string | null },
+    signal: AbortSignal | undefined,
+  ): (after: string | null) => Promise<Fetched> {
     const client = new TaxiiClient({
       auth: { kind: 'none' },
       parse: false,
       fetch: this.signingFetch(node, (h) => (seen.head = h)),
       ...(this.deps.policy ? { policy: this.deps.policy } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
+      ...(signal ? { signal } : {}),
     });
-    // Each page is requested as soon as the one before it arrives and verified on arrival (on
-    // verifying threads), while the page before it is ingested; the cursor still moves page by page.
-    const fetchPage = async (after: string | null): Promise<Fetched> => {
+    return async (after) => {
       const u = new URL(egressPath(node.keyId), peer.url);
       u.searchParams.set('limit', String(this.deps.pageLimit ?? PAGE_LIMIT));
       if (after !== null) u.searchParams.set('next', after);
@@ -234,30 +258,6 @@ export class SyncService {
       const next = res.headers.get(NEXT_HEADER);
       return { after, more: more === null ? undefined : more === 'true', next: next === null ? undefined : next, verified, chained: false };
     };
-    let cursor = peer.state.cursor;
-    const pages = new PagePipeline(fetchPage, cursor);
-    for (;;) {
-      options.signal?.throwIfAborted();
-      const page = await pages.take();
-      const next = page.next ?? cursor;
-      const more = page.more && next !== cursor;
-      if (page.items.length > 0) {
-        const s = await this.deps.ingress.receiveItems(peer, page.items);
-        result.accepted += s.accepted;
-        result.unchanged += s.unchanged;
-        result.quarantined += s.quarantined;
-        result.dropped += s.dropped;
-        for (const [r, n] of Object.entries(s.reasons)) result.reasons[r] = (result.reasons[r] ?? 0) + n;
-      }
-      result.pages++;
-      result.objects += page.items.length;
-      // Only now, with the page's objects committed, does the cursor move.
-      await this.deps.peers.saveState(peer.id, { cursor: next, ...(seen.head !== null ? { peerHead: seen.head } : {}) });
-      await this.deps.peers.claim(peer.id, holder, new Date().toISOString(), new Date(Date.now() + LEASE_MS).toISOString());
-      options.onPage?.(result, { cursor: Number(next), head: seen.head === null ? null : Number(seen.head) });
-      if (!more) return;
-      cursor = next;
-    }
   }
 
   /** A POST of `body` as JSON to `path` on `peer`, signed with this node's key. */
@@ -362,7 +362,7 @@ export class SyncService {
       peerHead: String(head),
       ...(behind && peer.state.behindSince === null ? { behindSince: new Date().toISOString() } : {}),
     });
-    if (behind) this.onNudge(peer.id);
+    if (behind) this.deps.emitter.emit('peer-nudged', { peerId: peer.id });
     return behind;
   }
 }

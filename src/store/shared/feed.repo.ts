@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Feed, FeedAuth, FeedProgress, FeedPullResult } from '../../domain/feeds/types.ts';
 import type { FeedRepo } from '../repositories.ts';
-import { claimLease, releaseLease } from './lease.ts';
+import { claimLease, leaseHolder, releaseLease } from './lease.ts';
 import type { Tables } from './tables.ts';
 
 interface FeedsTable {
@@ -112,6 +112,10 @@ export class KyselyFeedRepo implements FeedRepo {
 
   claim(id: string, holder: string, now: string, until: string): Promise<boolean> {
     return claimLease(this.db, 'feeds', id, holder, now, until);
+  }
+
+  leaseHolder(id: string): Promise<string | null> {
+    return leaseHolder(this.db, 'feeds', id);
   }
 
   release(id: string, holder: string): Promise<void> {

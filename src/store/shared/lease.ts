@@ -29,3 +29,9 @@ export async function releaseLease<DB>(db: Kysely<DB>, table: LeasedTable, id: s
     db,
   );
 }
+
+/** Who holds row `id`'s lease now (its time may have run out), if anyone. */
+export async function leaseHolder<DB>(db: Kysely<DB>, table: LeasedTable, id: string): Promise<string | null> {
+  const r = await sql<{ lease_holder: string | null }>`select lease_holder from ${sql.table(table)} where id = ${id}`.execute(db);
+  return r.rows[0]?.lease_holder ?? null;
+}
