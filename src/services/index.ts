@@ -101,7 +101,7 @@ function clearanceChecker(schemes: SchemeRegistry): (c: Record<string, string>) 
 export function buildServices(store: Store, config: Config): Services {
   const audit = new AuditService({ audit: store.audit });
   const schemes = buildSchemeRegistry(config.classificationSchemes);
-  const markings = new MarkingCatalog({ objects: store.objects });
+  const markings = new MarkingCatalog({ objects: store.objects, state: store.state });
   const changes = new ChangeSignal();
   const ingest = new IngestService({
     objects: store.objects,
@@ -114,7 +114,7 @@ export function buildServices(store: Store, config: Config): Services {
   const operating = async (): Promise<Org> =>
     (await operatingOrg(store.orgs, config.orgName)) ??
     orgs.addOrg(CLI, { name: config.orgName, ...(config.orgCountry ? { country: config.orgCountry } : {}) });
-  const auth = new AuthService({ accounts: store.accounts, orgs: store.orgs, audit });
+  const auth = new AuthService({ accounts: store.accounts, orgs: store.orgs, audit, state: store.state });
   const invalidate = (): void => auth.invalidate();
   const publishIdentity = async (org: Org): Promise<void> => {
     // An organisation's identity is public within the federation: peers must be able to name it.

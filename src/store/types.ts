@@ -7,6 +7,7 @@ import type { CollectionRepo } from './collection.types.ts';
 import type { FeedRepo } from './feed.types.ts';
 import type { FederationRepos } from './federation.types.ts';
 import type { StatsRepo } from './stats.types.ts';
+import type { StateWatch } from './state-changes.types.ts';
 import type { ImportJob, QuarantineEntry } from './import.types.ts';
 import type { Observable } from '../domain/observables/types.ts';
 import type { AccessLabel } from '../domain/access/types.ts';
@@ -152,6 +153,8 @@ export interface Store {
   stats: StatsRepo;
   /** Node key, peers, origins and tombstones (issue 5). */
   federation: FederationRepos;
+  /** Which kinds of local state any process changed, for in-process caches (issue 14). */
+  state: StateWatch;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { migrateToLatest } from '../migrations/index.ts';
 import type { StoreDialect } from '../migrations/dialect.ts';
 import type { ObjectRepo, Store } from '../types.ts';
+import type { StateWatch } from '../state-changes.types.ts';
 import { KyselyAccessRepo } from './access.repo.ts';
 import { KyselyAccountRepo } from './account.repo.ts';
 import { postgresSql, sqliteSql } from './sql-dialect.ts';
@@ -19,12 +20,14 @@ import type { Tables } from './tables.ts';
 
 /**
  * Migrates `db` and builds the store around it. `objects` is the engine's own object
- * repository; `release` frees what the engine holds besides `db`, on failure and on close.
+ * repository, `state` its watch of other processes' commits; `release` frees what the engine
+ * holds besides `db`, on failure and on close.
  */
 export async function assembleStore(
   dialect: StoreDialect,
   db: Kysely<Tables>,
   objects: (db: Kysely<Tables>) => ObjectRepo,
+  state: StateWatch,
   release: () => void | Promise<void> = () => {},
 ): Promise<Store> {
   try {
@@ -49,6 +52,7 @@ export async function assembleStore(
     feeds: new KyselyFeedRepo(db),
     federation: federationRepos(db, sql),
     stats: new KyselyStatsRepo(db, sql),
+    state,
     async close() {
       if (closed) return;
       closed = true;
