@@ -8,6 +8,7 @@ import type { Org } from '../domain/identity/types.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { Store } from '../store/types.ts';
 import { AuditService } from './audit.service.ts';
+import { AuditView } from './audit-view.ts';
 import { AuthService } from './auth.service.ts';
 import { bootstrapNode, type BootstrapResult } from './bootstrap.service.ts';
 import { ImportJobService } from './import-jobs.service.ts';
@@ -35,6 +36,8 @@ export interface Services {
   quarantine: QuarantineService;
   imports: ImportJobService;
   audit: AuditService;
+  /** The audit log as each administrator may read it: object ids only to who may read them (issue 14). */
+  auditView: AuditView;
   orgs: OrgService;
   users: UserService;
   auth: AuthService;
@@ -146,6 +149,7 @@ export function buildServices(store: Store, config: Config): Services {
     }),
     imports: new ImportJobService({ jobs: store.jobs, ingest, spoolDir: join(config.dataDir, 'uploads') }),
     audit,
+    auditView: new AuditView({ audit, gate }),
     orgs,
     users,
     auth,
