@@ -54,7 +54,8 @@ export class PostgresStateWatch {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, application_name: 'concord-state' });
+    // A bounded connect, so that closing the store never waits on an unreachable server.
+    const client = new pg.Client({ connectionString: this.url, application_name: 'concord-state', connectionTimeoutMillis: 5000 });
     // A failed or ended connection stops the answers from memory until another listens.
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
