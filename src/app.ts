@@ -88,7 +88,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(authRoutes(services.auth));
       await api.register(orgRoutes(services.orgs));
       await api.register(userRoutes(services.users));
-      await api.register(auditRoutes(services.audit, () => services.federation.witness.check()));
+      await api.register(auditRoutes(services.audit, () => services.federation.witness.check(), services.auditView));
       await api.register(objectRoutes(services.objects));
       await api.register(lookupRoutes(services.objects));
       await api.register(quarantineRoutes(services.quarantine));

@@ -7,15 +7,17 @@ import type { UserPrincipal } from '../domain/identity/principal.ts';
 import { admit, CLEARED, recordFailure } from '../domain/identity/throttle.ts';
 import type { ApiToken, Org, UserRecord } from '../domain/identity/types.ts';
 import { LoginThrottledError, UnauthorizedError } from '../errors.ts';
-import type { UserRepo, OrgRepo } from '../store/repositories.ts';
+import type { UserRepo, OrgRepo, StateWatch } from '../store/repositories.ts';
+import type { StateVersions } from '../domain/state-changes/types.ts';
 import type { AuditSink } from './audit.service.ts';
 import { DUMMY_HASH, newSecret, secretHash, verifyPassword } from './secrets.ts';
 import { publicUser } from './user.service.ts';
 
 /** How long a browser session lasts from login. */
 export const SESSION_MS = 12 * 3600_000;
-/** Resolved principals are cached this long; changes made in this process clear the cache at
- *  once, changes made by another process (a CLI revoke, another API process) within this time. */
+/** Resolved principals are cached at most this long, and only while no user, token,
+ *  organisation, community or sharing group changed in the store, whichever process changed it
+ *  (a CLI revoke, another API process: domain/state-changes/types.ts). */
 const CACHE_MS = 5_000;
 /** Token use is written (last_used_at, audit `token.used`) at most this often per token, so that
  *  a busy integration does not turn every read into a write. */
@@ -28,6 +30,7 @@ export interface AuthDeps {
   accounts: UserRepo;
   orgs: OrgRepo;
   audit: AuditSink;
+  state: StateWatch;
 }
 
 /** A new session: the cookie secret and the CSRF token the browser must echo. */
@@ -38,7 +41,12 @@ export interface NewSession {
   expiresAt: string;
 }
 
-type Cached = { principal: UserPrincipal; token: ApiToken | null; until: number };
+/** A principal is built from users and tokens (accounts) and organisations and groups (directory). */
+type Cached = { principal: UserPrincipal; token: ApiToken | null; until: number; accounts: number; directory: number };
+
+function current(c: Cached, v: StateVersions, now: number): boolean {
+  return c.until > now && c.accounts === v.accounts && c.directory === v.directory;
+}
 
 /** Turns credentials into principals. */
 export class AuthService {
@@ -97,8 +105,9 @@ export class AuthService {
   async fromToken(secret: string): Promise<UserPrincipal> {
     const hash = secretHash(secret);
     const now = Date.now();
+    const v = await this.deps.state.versions();
     const hit = this.cache.get(hash);
-    if (hit && hit.until > now && (hit.token?.expiresAt == null || Date.parse(hit.token.expiresAt) > now)) return hit.principal;
+    if (hit && current(hit, v, now) && (hit.token?.expiresAt == null || Date.parse(hit.token.expiresAt) > now)) return hit.principal;
     const token = await this.deps.accounts.findTokenByHash(hash);
     if (!token) throw new UnauthorizedError('unknown API token');
     if (token.revokedAt !== null) throw new UnauthorizedError('the API token has been revoked');
@@ -106,7 +115,7 @@ export class AuthService {
     const user = await this.deps.accounts.getUser(token.userId);
     if (!user) throw new UnauthorizedError('unknown API token');
     const principal = await this.principalFor(user, 'token', token);
-    this.cache.set(hash, { principal, token, until: now + CACHE_MS });
+    this.cache.set(hash, { principal, token, until: now + CACHE_MS, accounts: v.accounts, directory: v.directory });
     await this.touch(token, user, now);
     return principal;
   }
@@ -114,11 +123,12 @@ export class AuthService {
   /** The principal of HTTP Basic credentials, throttled like a login. */
   async fromBasic(username: string, password: string, address: string): Promise<UserPrincipal> {
     const key = `basic:${secretHash(`${username}\u0000${password}`)}`;
+    const v = await this.deps.state.versions();
     const hit = this.cache.get(key);
-    if (hit && hit.until > Date.now()) return hit.principal;
+    if (hit && current(hit, v, Date.now())) return hit.principal;
     const user = await this.checkPassword(username, password, address, 'basic');
     const principal = await this.principalFor(user, 'basic', null);
-    this.cache.set(key, { principal, token: null, until: Date.now() + CACHE_MS });
+    this.cache.set(key, { principal, token: null, until: Date.now() + CACHE_MS, accounts: v.accounts, directory: v.directory });
     return principal;
   }
 

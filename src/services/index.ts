@@ -8,6 +8,7 @@ import type { Org } from '../domain/identity/types.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { Store } from '../store/repositories.ts';
 import { AuditService } from './audit.service.ts';
+import { AuditView } from './audit-view.ts';
 import { AuthService } from './auth.service.ts';
 import { bootstrapNode, type BootstrapResult } from './bootstrap.service.ts';
 import { ImportService } from './import.service.ts';
@@ -36,6 +37,8 @@ export interface Services {
   quarantine: QuarantineService;
   imports: ImportService;
   audit: AuditService;
+  /** The audit log as each administrator may read it: object ids only to who may read them (issue 14). */
+  auditView: AuditView;
   orgs: OrgService;
   users: UserService;
   auth: AuthService;
@@ -102,7 +105,7 @@ function clearanceChecker(schemes: SchemeRegistry): (c: Record<string, string>) 
 export function buildServices(store: Store, config: Config): Services {
   const audit = new AuditService({ audit: store.audit });
   const schemes = buildSchemeRegistry(config.classificationSchemes);
-  const markings = new MarkingCatalog({ objects: store.objects });
+  const markings = new MarkingCatalog({ objects: store.objects, state: store.state });
   const emitter = new Emitter();
   const ingest = new IngestService({
     objects: store.objects,
@@ -119,7 +122,7 @@ export function buildServices(store: Store, config: Config): Services {
   const operating = async (): Promise<Org> =>
     (await operatingOrg(store.orgs, config.orgName)) ??
     orgs.addOrg(CLI, { name: config.orgName, ...(config.orgCountry ? { country: config.orgCountry } : {}) });
-  const auth = new AuthService({ accounts: store.users, orgs: store.orgs, audit });
+  const auth = new AuthService({ accounts: store.users, orgs: store.orgs, audit, state: store.state });
   const invalidate = (): void => auth.invalidate();
   const publishIdentity = async (org: Org): Promise<void> => {
     // An organisation's identity is public within the federation: peers must be able to name it.
@@ -157,6 +160,7 @@ export function buildServices(store: Store, config: Config): Services {
     }),
     imports: new ImportService({ jobs: store.imports, ingest, spoolDir: join(config.dataDir, 'uploads') }),
     audit,
+    auditView: new AuditView({ audit, gate }),
     orgs,
     users,
     auth,

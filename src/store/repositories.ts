@@ -18,6 +18,7 @@ import type { PreparedObject } from '../domain/ingest/prepared.ts';
 import type { Edge, InsertResult, LookupHit, ObjectFilter, Page, PageRequest, StoredObject } from '../domain/objects/types.ts';
 import type { Observable } from '../domain/observables/types.ts';
 import type { NewQuarantineEntry, QuarantineEntry } from '../domain/quarantine/types.ts';
+import type { StateVersions } from '../domain/state-changes/types.ts';
 
 /** How a batch is written. */
 export interface InsertOptions {
@@ -277,5 +278,18 @@ export interface Store {
   dashboard: DashboardRepo;
   /** Node key, peers, origins and tombstones (issue 5). */
   federation: FederationRepos;
+  /** Which kinds of local state any process changed, for in-process caches (issue 14). */
+  state: StateWatch;
   close(): Promise<void>;
+}
+
+/** Follows the commits of every process on the store. */
+export interface StateWatch {
+  /**
+   * The version of each kind of state. A commit of that kind that ended before this call,
+   * by any process, has moved it. On SQLite a cheap read of the counters (at most once per
+   * event-loop turn while this process writes nothing); on PostgreSQL an answer from memory,
+   * kept by LISTEN/NOTIFY, or a version that matches nothing while not listening.
+   */
+  versions(): Promise<StateVersions>;
 }

@@ -1,9 +1,10 @@
 // /api/v1/audit: the audit log and its verification, for node administrators only (it names
-// users, addresses and what they read).
+// users, addresses and what they read; objects only to an administrator who may read them).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AuditService } from '../../services/audit.service.ts';
+import type { AuditView } from '../../services/audit-view.ts';
 import type { WitnessReport } from '../../domain/federation/audit-witness.ts';
-import { nodeAdminsOnly } from '../auth/plugin.ts';
+import { nodeAdminsOnly, principalOf } from '../auth/plugin.ts';
 
 const ListQuery = Type.Object(
   {
@@ -15,13 +16,14 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** Audit routes; `witnesses` checks the chain against what peers kept of its heads. */
-export function auditRoutes(audit: AuditService, witnesses: () => Promise<WitnessReport[]>): FastifyPluginAsyncTypebox {
+/** Audit routes; `witnesses` checks the chain against what peers kept of its heads, `view` lists
+ *  entries as the caller may read them. */
+export function auditRoutes(audit: AuditService, witnesses: () => Promise<WitnessReport[]>, view: AuditView): FastifyPluginAsyncTypebox {
   return async (app) => {
     nodeAdminsOnly(app, 'read the audit log');
     app.get('/audit', { schema: { summary: 'Audit entries, newest first', tags: ['audit'], querystring: ListQuery } }, async (req) => {
       const { limit, before, action, actor } = req.query;
-      const page = await audit.list({
+      const page = await view.list(principalOf(req), {
         limit,
         ...(before !== undefined ? { after: before } : {}),
         ...(action ? { action } : {}),

@@ -23,6 +23,7 @@ import * as m0021 from './0021_origin_key.ts';
 import * as m0022 from './0022_audit_witnesses.ts';
 import * as m0023 from './0023_peer_nonces.ts';
 import * as m0024 from './0024_id_key.ts';
+import * as m0025 from './0025_state_changes.ts';
 
 type DialectMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -46,6 +47,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0022_audit_witnesses', m0022.up],
   ['0023_peer_nonces', m0023.up],
   ['0024_id_key', m0024.up],
+  ['0025_state_changes', m0025.up],
 ];
 
 function provider(dialect: StoreDialect): MigrationProvider {

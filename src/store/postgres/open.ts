@@ -5,6 +5,7 @@ import { assembleStore } from '../shared/assemble.ts';
 import type { Tables } from '../shared/tables.ts';
 import type { Store } from '../repositories.ts';
 import { PostgresObjectRepo } from './object.repo.ts';
+import { PostgresStateWatch } from './state-watch.ts';
 
 /** int8 (seq, counts, byte sizes) as a JS number: the store's values stay far below 2^53. */
 const types: pg.CustomTypesConfig = {
@@ -19,5 +20,12 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store> {
   // demand. Without a listener Node turns that event into an uncaught exception.
   pool.on('error', () => {});
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return assembleStore('postgres', db, (d) => new PostgresObjectRepo(d, pool));
+  const state = new PostgresStateWatch(databaseUrl);
+  return assembleStore(
+    'postgres',
+    db,
+    (d) => new PostgresObjectRepo(d, pool),
+    state,
+    () => state.close(),
+  );
 }

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { migrateToLatest } from '../migrations/index.ts';
 import type { StoreDialect } from '../migrations/dialect.ts';
-import type { ObjectRepo, Store } from '../repositories.ts';
+import type { ObjectRepo, StateWatch, Store } from '../repositories.ts';
 import { KyselyAccessRepo } from './access.repo.ts';
 import { KyselyUserRepo } from './user.repo.ts';
 import { postgresSql, sqliteSql } from './sql-dialect.ts';
@@ -19,12 +19,14 @@ import type { Tables } from './tables.ts';
 
 /**
  * Migrates `db` and builds the store around it. `objects` is the engine's own object
- * repository; `release` frees what the engine holds besides `db`, on failure and on close.
+ * repository, `state` its watch of other processes' commits; `release` frees what the engine
+ * holds besides `db`, on failure and on close.
  */
 export async function assembleStore(
   dialect: StoreDialect,
   db: Kysely<Tables>,
   objects: (db: Kysely<Tables>) => ObjectRepo,
+  state: StateWatch,
   release: () => void | Promise<void> = () => {},
 ): Promise<Store> {
   try {
@@ -49,6 +51,7 @@ export async function assembleStore(
     feeds: new KyselyFeedRepo(db),
     federation: federationRepos(db, sql),
     dashboard: new KyselyDashboardRepo(db, sql),
+    state,
     async close() {
       if (closed) return;
       closed = true;

@@ -11,6 +11,7 @@ import { SqliteObjectRepo } from './object.repo.ts';
 import { attachIndexFile, createIndexTables, INDEX_SCHEMA, recoverIndex } from './index-file.ts';
 import { closeWriter } from './insert.ts';
 import { cachingDatabase } from './statements.ts';
+import { SqliteStateWatch } from './state-watch.ts';
 
 /** Opens (creating if needed) and migrates the SQLite store in `dataDir`. */
 export async function openSqliteStore(dataDir: string): Promise<Store> {
@@ -59,7 +60,7 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   };
   // Closing waits for the index writer to commit what it has and close its connections: the
   // last connection to close a file checkpoints it and removes its WAL.
-  return assembleStore('sqlite', db, objects, async () => {
+  return assembleStore('sqlite', db, objects, new SqliteStateWatch(raw), async () => {
     await closeWriter(raw);
     if (raw.open) raw.close();
   });

@@ -19,6 +19,8 @@ export interface AuditEntry {
   action: string;
   target: string | null;
   details: Record<string, unknown>;
+  /** Object ids left out: the caller may not read those objects (issue 14). */
+  withheld?: number;
 }
 
 /** TLP 2.0 labels, least restrictive first. */

@@ -44,7 +44,7 @@ export function Audit() {
             { header: 'When', cell: (r) => when(r.at) },
             { header: 'Actor', cell: (r) => r.actor ?? '—' },
             { header: 'Action', cell: (r) => <code>{r.action}</code> },
-            { header: 'Target', cell: (r) => r.target ?? '' },
+            { header: 'Target', cell: (r) => r.target ?? (r.withheld ? `${r.withheld} id${r.withheld === 1 ? '' : 's'} withheld` : '') },
             { header: 'Details', cell: (r) => <code className="muted">{JSON.stringify(r.details).slice(0, 120)}</code> },
           ]}
         />
