@@ -4,7 +4,8 @@
 // committed: a pull that dies resumes from the last committed page, and what it fetches again
 // is counted unchanged, never stored twice.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { isNodeAdmin, actorName, type Principal } from '../domain/identity/principal.ts';
+import { actorName, type Principal } from '../domain/identity/principal.ts';
+import { authorize } from '../domain/access/permissions.ts';
 import {
   emptyPullSummary,
   laterTimestamp,
@@ -15,7 +16,7 @@ import {
   type FeedRunning,
 } from '../domain/feeds/types.ts';
 import { apiRootFromDiscovery, classifyTaxiiUrl, isDiscovery, listedCollections, objectsUrl, pickCollection } from '../domain/feeds/url.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
 import type { FeedProgress, FeedRepo } from '../store/feed.types.ts';
 import type { ImportSummary } from '../store/types.ts';
 import type { AuditSink } from './audit.service.ts';
@@ -100,7 +101,7 @@ export class FeedService {
 
   /** Resolves the URL to a readable collection, checks the markings, and stores the feed. */
   async add(principal: Principal, input: FeedInput): Promise<Feed> {
-    this.requireAdmin(principal);
+    authorize(principal, 'feed.manage');
     await this.deps.owner({ tlp: input.tlp, distribution: input.distribution });
     const resolved = await this.resolve(input.url, input.collection, this.client(input.auth));
     const feed: Feed = {
@@ -130,18 +131,19 @@ export class FeedService {
   }
 
   async list(principal: Principal): Promise<Feed[]> {
-    this.requireAdmin(principal);
+    authorize(principal, 'feed.read');
     return this.deps.feeds.list();
   }
 
   async get(principal: Principal, id: string): Promise<Feed> {
-    this.requireAdmin(principal);
+    authorize(principal, 'feed.read');
     const f = await this.deps.feeds.get(id);
     if (!f) throw new NotFoundError(`feed ${id}`);
     return f;
   }
 
   async remove(principal: Principal, id: string): Promise<void> {
+    authorize(principal, 'feed.manage');
     const f = await this.get(principal, id);
     await this.deps.feeds.remove(f.id);
     await this.deps.audit.record({ action: 'feed.remove', actor: actorName(principal), target: f.id, details: { url: f.objectsUrl } });
@@ -169,6 +171,7 @@ export class FeedService {
     id: string,
     options: { signal?: AbortSignal; onPage?: (p: PullProgress) => void; force?: boolean } = {},
   ): Promise<FeedPullResult> {
+    authorize(principal, 'feed.manage');
     const feed = await this.get(principal, id);
     const holder = randomUUID();
     const lease = (): string => new Date(Date.now() + LEASE_MS).toISOString();
@@ -305,9 +308,5 @@ export class FeedService {
 
   private client(auth: FeedAuth, signal?: AbortSignal): TaxiiClient {
     return new TaxiiClient({ ...this.deps.client, auth, ...(signal ? { signal } : {}) });
-  }
-
-  private requireAdmin(p: Principal): void {
-    if (!isNodeAdmin(p)) throw new ForbiddenError('feeds are administered by node administrators');
   }
 }

@@ -1,7 +1,7 @@
 // Egress (issue 5, item 3): what one peer may pull. The peer reads its own TAXII collection,
 // read through the TAXII collection repository like any query collection, filtered by the
 // access gate with the peer as reader (the one access-policy implementation), then by the
-// outbound policy and the TLP re-share rules (domain/federation/egress.ts). What this node
+// outbound policy and the TLP re-share rules (domain/access/peer-egress.ts). What this node
 // originated leaves signed (domain/federation/provenance.ts); what it relays leaves unchanged.
 // A version is signed once, when it is first committed (presign, run by the sync job) or first
 // served, and its signed form is kept (migrations/0012): a page is then the stored texts spliced
@@ -9,7 +9,7 @@
 import type { UserPrincipal } from '../../domain/identity/principal.ts';
 import type { Reader } from '../../domain/access/types.ts';
 import { formatDistribution, type AccessLabel } from '../../domain/access/types.ts';
-import { mayEgress, peerReader, withTlpMarking } from '../../domain/federation/egress.ts';
+import { mayEgress, peerReader, withTlpMarking } from '../../domain/access/peer-egress.ts';
 import { groupStatement, provenanceOf, signedText, signObject, type GroupStatement } from '../../domain/federation/provenance.ts';
 import type { Peer } from '../../domain/federation/types.ts';
 import type { SchemeRegistry } from '../../domain/markings/classification.ts';

@@ -3,7 +3,7 @@
 // node than the peer that relayed it); what fails goes to quarantine with a stable reason. What
 // passes is ingested as owned by its origin organisation, so the labeller's owner rule lets only
 // the origin publish new versions; retractions are applied first; retracted ids never return.
-import { ALWAYS_SENT } from '../../domain/federation/egress.ts';
+import { ALWAYS_SENT } from '../../domain/access/peer-egress.ts';
 import type { GroupStatement, Provenance } from '../../domain/federation/provenance.ts';
 import { CONCORD_RETRACTION_TYPE } from '../../domain/federation/retraction.ts';
 import type { Peer } from '../../domain/federation/types.ts';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AccessLabel } from '../access/types.ts';
+import type { AccessLabel } from './types.ts';
 import { buildSchemeRegistry } from '../markings/classification.ts';
 import { TLP2_MARKING_IDS } from '../markings/tlp.ts';
-import { mayEgress, narrowClearances, peerReader, reshareAllowed, withTlpMarking } from './egress.ts';
-import { blankPeer } from './peer-input.ts';
-import type { Peer } from './types.ts';
+import { mayEgress, narrowClearances, peerReader, reshareAllowed, withTlpMarking } from './peer-egress.ts';
+import { blankPeer } from '../federation/peer-input.ts';
+import type { Peer } from '../federation/types.ts';
 
 const schemes = buildSchemeRegistry();
 const FR = 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01';
