@@ -6,7 +6,7 @@ import { versionKey } from '../domain/stix/timestamp.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { ObjectFilter, ObjectRepo, Page, PageRequest, StoredObject, Edge, LookupHit } from '../store/types.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
-import type { AccessGate, Visible } from './access-gate.ts';
+import { readAs, type AccessGate, type Visible } from './access-gate.ts';
 import type { AuditSink } from './audit.service.ts';
 import { GraphWalk } from './graph-walk.ts';
 import { searchText } from '../domain/ingest/search-text.ts';
@@ -67,7 +67,7 @@ export class QueryService {
         ...(after === undefined ? {} : { after }),
       });
       examined += raw.items.length;
-      const visible = await this.gate.filter(principal, raw.items);
+      const visible = await this.gate.filter(readAs(principal), raw.items);
       for (const v of visible) {
         if (filter.text !== undefined && !matchesAfterRedaction(v, filter.text)) continue;
         if (items.length === page.limit) return { items, next: items.at(-1)?.seq ?? null };
@@ -87,14 +87,14 @@ export class QueryService {
       if (key === undefined) throw new InvalidInputError(`version must be a STIX timestamp, got "${version}"`, { parameter: 'version' });
     }
     const found = await this.objects.get(id, key);
-    const [visible] = found ? await this.gate.filter(principal, [found]) : [];
+    const [visible] = found ? await this.gate.filter(readAs(principal), [found]) : [];
     if (!visible) throw new NotFoundError(version ? `${id} version ${version}` : id);
     return visible;
   }
 
   /** Every version of an object the principal may read, oldest first. */
   async versions(principal: Principal, id: string): Promise<Visible[]> {
-    const all = await this.gate.filter(principal, await this.objects.versions(id));
+    const all = await this.gate.filter(readAs(principal), await this.objects.versions(id));
     if (all.length === 0) throw new NotFoundError(id);
     return all;
   }
@@ -103,11 +103,11 @@ export class QueryService {
    *  hops, through visible objects only: nothing unseen is walked through or hinted at. */
   async neighbourhood(principal: Principal, id: string, depth: 1 | 2): Promise<Neighbourhood> {
     const root = await this.get(principal, id);
-    const walk = new GraphWalk(this.objects, (ids) => this.gate.visibleIds(principal, ids), id);
+    const walk = new GraphWalk(this.objects, (ids) => this.gate.visibleIds(readAs(principal), ids), id);
     for (let level = 0; level < depth && !walk.truncated; level++) {
       if (!(await walk.step())) break;
     }
-    const objects = await this.gate.filter(principal, await this.objects.getMany([...walk.nodes]));
+    const objects = await this.gate.filter(readAs(principal), await this.objects.getMany([...walk.nodes]));
     const shown = new Set(objects.map((o) => o.id));
     const edges = walk.edges.filter((e) => shown.has(e.source) && shown.has(e.target));
     const missing = [...new Set(walk.references.filter((e) => shown.has(e.source) && !shown.has(e.target)).map((e) => e.target))];
@@ -129,7 +129,7 @@ export class QueryService {
     const probes = keys.flat();
     const hits = probes.length > 0 ? await this.objects.lookup(probes) : [];
     // Each hit carries the label read in the same statement: one query for the whole lookup.
-    const visible = new Map((await this.gate.filterLabelled(principal, dedupe(hits))).map((v) => [v.seq, v]));
+    const visible = new Map((await this.gate.filterLabelled(readAs(principal), dedupe(hits))).map((v) => [v.seq, v]));
     const byKey = new Map<string, { matched: Observable; object: Visible }[]>();
     for (const h of hits) {
       const object = visible.get(h.object.seq);
@@ -155,7 +155,7 @@ export class QueryService {
     let pending: StoredObject[] = [];
     const emit = async (): Promise<string> => {
       const parts: string[] = [];
-      for (const o of await this.gate.filter(principal, pending)) parts.push(n++ === 0 ? o.json : `,${o.json}`);
+      for (const o of await this.gate.filter(readAs(principal), pending)) parts.push(n++ === 0 ? o.json : `,${o.json}`);
       pending = [];
       onObject?.(n);
       return parts.join('');

@@ -101,6 +101,6 @@ export function egressCollectionId(peer: Pick<Peer, 'keyId'>): string {
  * Whether `peer` (undefined: the caller is not a peer node) may read egress collection `id`: each
  * peer reads only its own; to anyone else, users included, it does not exist (404, not 403).
  */
-export function mayReadEgressCollection(peer: Pick<Peer, 'keyId'> | undefined, id: string): boolean {
+export function mayReadEgressCollection<P extends Pick<Peer, 'keyId'>>(peer: P | undefined, id: string): peer is P {
   return peer !== undefined && id === egressCollectionId(peer);
 }

@@ -35,9 +35,10 @@ const NODE_ADMINS = 'node administrators';
 export const PERMISSIONS = {
   // Objects. What each object shows a reader is the access policy's (policy.ts).
   'object.read': { grants: EVERY_ROLE, mutates: false, refusal: 'your roles may not read objects' },
-  /** Upload, TAXII add, quarantine retry: every role but viewer; the policy then decides object by object. */
+  /** Upload, TAXII add, quarantine retry: every role but viewer, for the user's own organisation
+   *  (node administrators too); the access policy then decides object by object. */
   'object.import': {
-    grants: { admin: 'node', 'org-admin': 'node', analyst: 'node', coordinator: 'node' },
+    grants: { admin: 'own-org', 'org-admin': 'own-org', analyst: 'own-org', coordinator: 'own-org' },
     mutates: true,
     refusal: 'viewers cannot import',
   },

@@ -3,7 +3,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AuditService } from '../../services/audit.service.ts';
 import type { WitnessReport } from '../../domain/federation/audit-witness.ts';
-import { nodeAdminsOnly } from '../auth/plugin.ts';
+import { authorizeScope } from '../auth/plugin.ts';
 
 const ListQuery = Type.Object(
   {
@@ -18,7 +18,7 @@ const ListQuery = Type.Object(
 /** Audit routes; `witnesses` checks the chain against what peers kept of its heads. */
 export function auditRoutes(audit: AuditService, witnesses: () => Promise<WitnessReport[]>): FastifyPluginAsyncTypebox {
   return async (app) => {
-    nodeAdminsOnly(app, 'read the audit log');
+    authorizeScope(app, 'audit.read');
     app.get('/audit', { schema: { summary: 'Audit entries, newest first', tags: ['audit'], querystring: ListQuery } }, async (req) => {
       const { limit, before, action, actor } = req.query;
       const page = await audit.list({

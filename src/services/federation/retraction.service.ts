@@ -42,7 +42,6 @@ export class RetractionService {
    * organisation's. An id not held, or held but not originated here, is refused as not found.
    */
   async retract(principal: Principal, ids: string[], reason?: string): Promise<RetractionResult> {
-    const owner = await this.deps.owner(principal);
     const labels = await this.deps.access.latest(ids);
     const local = new Set((await this.deps.orgs.listOrgs()).filter((o) => o.node === null).map((o) => o.id));
     const everywhere = reach(principal, 'retraction.create') === 'node';
@@ -56,6 +55,7 @@ export class RetractionService {
       if (!allowed(principal, 'retraction.create', { orgId: label.ownerOrg }))
         throw new ForbiddenError(`your roles may not retract ${id}; its organisation's analysts and administrators may`);
     }
+    const owner = await this.deps.owner(principal);
     const retraction = buildRetraction(ids, owner.orgId, reason);
     const keyId = await this.deps.ownKeyId();
     const purged = await this.deps.tombstones.purge(ids, keyId, retraction.id, new Date().toISOString());
