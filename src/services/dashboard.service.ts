@@ -5,6 +5,7 @@
 import type { AccessLabel } from '../domain/access/types.ts';
 import { readAs, readerOf, type AccessGate } from './access-gate.ts';
 import type { Principal } from '../domain/identity/principal.ts';
+import { authorize } from '../domain/access/permissions.ts';
 import type { Org } from '../domain/identity/types.ts';
 import { levelRank, type SchemeRegistry } from '../domain/markings/classification.ts';
 import { mostRestrictiveTlp, TLP_LEVELS, type Tlp } from '../domain/markings/tlp.ts';
@@ -50,6 +51,7 @@ export class DashboardService {
 
   /** The dashboard as `principal` may see it. */
   async summary(principal: Principal, now = new Date()): Promise<Dashboard> {
+    authorize(principal, 'dashboard.read');
     const snap = await this.groups(now);
     const reader = readerOf(principal);
     const labels = new LabelCache();
@@ -86,6 +88,7 @@ export class DashboardService {
   /** The banner for the objects on one screen: the most restrictive TLP, the highest level per
    *  scheme and the releasability, of the latest versions of `ids` the principal may read. */
   async banner(principal: Principal, ids: readonly string[]): Promise<Banner> {
+    authorize(principal, 'dashboard.read');
     const shown = await this.deps.gate.filter(readAs(principal), await this.deps.objects.getMany([...new Set(ids)]));
     const labels = await this.deps.access.latest(shown.map((o) => o.id));
     const objects: Banner['objects'] = {};

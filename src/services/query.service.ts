@@ -6,6 +6,7 @@ import { versionKey } from '../domain/stix/timestamp.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { ObjectFilter, ObjectRepo, Page, PageRequest, StoredObject, Edge, LookupHit } from '../store/types.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
+import { authorize } from '../domain/access/permissions.ts';
 import { readAs, type AccessGate, type Visible } from './access-gate.ts';
 import type { AuditSink } from './audit.service.ts';
 import { GraphWalk } from './graph-walk.ts';
@@ -56,6 +57,7 @@ export class QueryService {
    * to continue from, in bounded time, instead of one request scanning the whole store.
    */
   async list(principal: Principal, filter: ObjectFilter, page: PageRequest): Promise<Page<Visible>> {
+    authorize(principal, 'object.read');
     const items: Visible[] = [];
     let after = page.after;
     let examined = 0;
@@ -81,6 +83,7 @@ export class QueryService {
 
   /** One object, latest or the version whose `modified` is given. */
   async get(principal: Principal, id: string, version?: string): Promise<Visible> {
+    authorize(principal, 'object.read');
     let key: string | undefined;
     if (version !== undefined) {
       key = versionKey(version);
@@ -94,6 +97,7 @@ export class QueryService {
 
   /** Every version of an object the principal may read, oldest first. */
   async versions(principal: Principal, id: string): Promise<Visible[]> {
+    authorize(principal, 'object.read');
     const all = await this.gate.filter(readAs(principal), await this.objects.versions(id));
     if (all.length === 0) throw new NotFoundError(id);
     return all;
@@ -102,6 +106,7 @@ export class QueryService {
   /** The object, its relationships and the objects they and its references reach, to `depth`
    *  hops, through visible objects only: nothing unseen is walked through or hinted at. */
   async neighbourhood(principal: Principal, id: string, depth: 1 | 2): Promise<Neighbourhood> {
+    authorize(principal, 'object.read');
     const root = await this.get(principal, id);
     const walk = new GraphWalk(this.objects, (ids) => this.gate.visibleIds(readAs(principal), ids), id);
     for (let level = 0; level < depth && !walk.truncated; level++) {
@@ -116,6 +121,7 @@ export class QueryService {
 
   /** Looks up free-text values (IP, CIDR, domain, URL, email, hash, ...), optionally of a given kind. */
   async lookup(principal: Principal, values: string[], kind?: ObservableKind): Promise<LookupResult[]> {
+    authorize(principal, 'object.read');
     const parsed = values.map((value) => {
       const k = kind ?? detectKind(value);
       const obs = k ? normalizeObservable(k, value) : undefined;
@@ -150,6 +156,7 @@ export class QueryService {
   /** Streams the latest versions the principal may read as a STIX 2.1 bundle, in text chunks;
    *  the export is audited with its filter and count. */
   async *exportBundle(principal: Principal, filter: ObjectFilter, onObject?: (n: number) => void): AsyncGenerator<string> {
+    authorize(principal, 'object.read');
     yield `{"type":"bundle","id":"bundle--${randomUUID()}","objects":[`;
     let n = 0;
     let pending: StoredObject[] = [];
