@@ -4,11 +4,14 @@
 // problem document); oversized bodies get 413. A route without a row here fails the coverage
 // test, so a new endpoint cannot ship without a stated policy. TAXII 2.1 routes (/taxii2) answer
 // with the TAXII error resource (§3.6.1) instead of a problem document, and are called with the
-// TAXII media type in Accept (and Content-Type for a POST), as §3.1 and §5.5 require.
+// TAXII media type in Accept (and Content-Type for a POST), as §3.1 and §5.5 require. A row that
+// names the action it exercises (domain/access/permissions.ts) must agree with the permission
+// table: the table allows each column it answers 2xx, and refuses each column it answers 403.
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { HTTPMethods, LightMyRequestResponse } from 'fastify';
+import { ACTIONS, allowed, permission, type Action, type Subject } from '../src/domain/access/permissions.ts';
 import { CLI } from '../src/domain/identity/principal.ts';
 import type { Org, SharingGroup } from '../src/domain/identity/types.ts';
 import { generateNodeKey } from '../src/domain/federation/keys.ts';
@@ -34,6 +37,10 @@ interface Route {
   path: string;
   /** What the row exercises, when a route has more than one row. */
   note?: string;
+  /** The action of the permission table the route performs (its role decision). */
+  action?: Action;
+  /** The action is on something organisation A owns (an own-organisation scope applies). */
+  onOrgA?: true;
   /** The URL to call, resolved at each request (a quarantine retry replaces its entry). */
   url: () => string | Promise<string>;
   /** The same call on an id that does not exist: a 404 cell must answer exactly like it. */
@@ -95,6 +102,8 @@ describe('authorization matrix', () => {
   let statusId: string;
   let seq = 0;
   const headers = new Map<Who, Record<string, string>>();
+  /** Each column's caller as the permission table sees it. */
+  const subjects = new Map<Who, Subject>();
 
   const send = (method: HTTPMethods, url: string, who: Who, body?: unknown, contentType?: string): Promise<LightMyRequestResponse> =>
     node.app.inject({
@@ -213,6 +222,17 @@ describe('authorization matrix', () => {
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
     headers.set('viewer', viewer.auth).set('coordinator', coordinator.auth).set('analyst', analyst.auth).set('orgAdmin', orgAdmin.auth);
     headers.set('otherOrgAdmin', otherOrgAdmin.auth).set('admin', bearer(node.adminToken)).set('readOnly', bearer(readOnlyToken));
+    const subject = (p: Person, scope: 'read' | 'read-write' = 'read-write'): Subject => ({
+      kind: 'user',
+      user: { roles: p.user.roles },
+      org: { id: p.org.id },
+      scope,
+    });
+    subjects.set('viewer', subject(viewer)).set('coordinator', subject(coordinator)).set('analyst', subject(analyst));
+    subjects.set('orgAdmin', subject(orgAdmin)).set('otherOrgAdmin', subject(otherOrgAdmin)).set('readOnly', subject(analyst, 'read'));
+    const admin = (await node.services.users.listUsers(CLI)).find((u) => u.username === 'admin');
+    assert.ok(admin, 'the node administrator');
+    subjects.set('admin', { kind: 'user', user: { roles: admin.roles }, org: { id: admin.orgId }, scope: 'read-write' });
 
     community = (await node.services.orgs.addCommunity(CLI, { id: 'authz-matrix', name: 'Authz matrix' })).id;
     group = await node.services.orgs.addSharingGroup(CLI, { name: 'Org A circle', ownerOrg: orgA.id });
@@ -265,12 +285,20 @@ describe('authorization matrix', () => {
     { method: 'GET', path: '/api/v1/auth/me', url: () => '/api/v1/auth/me', expect: ANY_USER },
 
     { method: 'GET', path: '/api/v1/orgs', url: () => '/api/v1/orgs', expect: ANY_USER },
-    { method: 'POST', path: '/api/v1/orgs', url: () => '/api/v1/orgs', body: () => ({ name: `Matrix org ${++seq}` }), expect: NODE_ADMIN },
+    {
+      method: 'POST',
+      path: '/api/v1/orgs',
+      action: 'org.administer',
+      url: () => '/api/v1/orgs',
+      body: () => ({ name: `Matrix org ${++seq}` }),
+      expect: NODE_ADMIN,
+    },
     { method: 'GET', path: '/api/v1/orgs/:id', url: () => `/api/v1/orgs/${orgB.id}`, expect: ANY_USER },
     // Refused before the organisation is looked up, so the 403 reveals nothing.
     {
       method: 'PATCH',
       path: '/api/v1/orgs/:id',
+      action: 'org.administer',
       url: () => `/api/v1/orgs/${orgB.id}`,
       body: () => ({ country: 'NL' }),
       expect: NODE_ADMIN,
@@ -280,6 +308,7 @@ describe('authorization matrix', () => {
     {
       method: 'POST',
       path: '/api/v1/communities',
+      action: 'community.administer',
       url: () => '/api/v1/communities',
       body: () => ({ id: `matrix-${++seq}` }),
       expect: NODE_ADMIN,
@@ -288,6 +317,7 @@ describe('authorization matrix', () => {
     {
       method: 'PATCH',
       path: '/api/v1/communities/:id',
+      action: 'community.administer',
       url: () => `/api/v1/communities/${community}`,
       body: () => ({ description: `rev ${++seq}` }),
       expect: NODE_ADMIN,
@@ -297,6 +327,8 @@ describe('authorization matrix', () => {
     {
       method: 'POST',
       path: '/api/v1/sharing-groups',
+      action: 'sharing-group.manage',
+      onOrgA: true,
       note: 'owned by organisation A',
       url: () => '/api/v1/sharing-groups',
       body: () => ({ name: `Matrix group ${++seq}`, ownerOrg: analyst.org.id }),
@@ -312,6 +344,8 @@ describe('authorization matrix', () => {
     {
       method: 'PATCH',
       path: '/api/v1/sharing-groups/:id',
+      action: 'sharing-group.manage',
+      onOrgA: true,
       url: () => `/api/v1/sharing-groups/${group.id}`,
       missing: () => `/api/v1/sharing-groups/${uuid()}`,
       body: () => ({ description: `rev ${++seq}` }),
@@ -323,6 +357,8 @@ describe('authorization matrix', () => {
     {
       method: 'POST',
       path: '/api/v1/users',
+      action: 'user.administer',
+      onOrgA: true,
       note: 'into organisation A',
       url: () => '/api/v1/users',
       body: () => ({ orgId: analyst.org.id, username: `matrix${++seq}`, password: 'a long enough password', roles: ['viewer'] }),
@@ -344,6 +380,27 @@ describe('authorization matrix', () => {
       missing: () => `/api/v1/users/${uuid()}`,
       body: () => ({ password: `a new password number ${++seq}` }),
       expect: [401, 404, 404, OK, OK, 404, OK, 403],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/users/:id',
+      note: 'another member of organisation A',
+      action: 'user.read',
+      onOrgA: true,
+      url: () => `/api/v1/users/${loginUser.user.id}`,
+      missing: () => `/api/v1/users/${uuid()}`,
+      expect: [401, 404, 404, 404, OK, 404, OK, 404],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/users/:id',
+      note: "another member of organisation A's display name",
+      action: 'user.administer',
+      onOrgA: true,
+      url: () => `/api/v1/users/${loginUser.user.id}`,
+      missing: () => `/api/v1/users/${uuid()}`,
+      body: () => ({ displayName: `Matrix ${++seq}` }),
+      expect: [401, 404, 404, 404, OK, 404, OK, 403],
     },
 
     { method: 'GET', path: '/api/v1/tokens', url: () => '/api/v1/tokens', expect: ANY_USER },
@@ -375,10 +432,11 @@ describe('authorization matrix', () => {
       expect: [401, 404, 404, OK, 404, 404, OK, 403],
     },
 
-    { method: 'GET', path: '/api/v1/objects', url: () => '/api/v1/objects', expect: ANY_USER },
+    { method: 'GET', path: '/api/v1/objects', action: 'object.read', url: () => '/api/v1/objects', expect: ANY_USER },
     {
       method: 'GET',
       path: '/api/v1/objects/:id',
+      action: 'object.read',
       note: 'TLP:CLEAR, federation',
       url: () => `/api/v1/objects/${sharedObject}`,
       expect: ANY_USER,
@@ -386,25 +444,34 @@ describe('authorization matrix', () => {
     {
       method: 'GET',
       path: '/api/v1/objects/:id',
+      action: 'object.read',
       note: "organisation A's amber object",
       url: () => `/api/v1/objects/${orgObject}`,
       missing: () => `/api/v1/objects/indicator--${uuid()}`,
       // The node administrator reads data as a member of its own organisation, not as a superuser.
       expect: [401, OK, OK, OK, OK, 404, 404, OK],
     },
-    { method: 'GET', path: '/api/v1/objects/:id/versions', url: () => `/api/v1/objects/${sharedObject}/versions`, expect: ANY_USER },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/versions',
+      action: 'object.read',
+      url: () => `/api/v1/objects/${sharedObject}/versions`,
+      expect: ANY_USER,
+    },
     {
       method: 'GET',
       path: '/api/v1/objects/:id/neighbourhood',
+      action: 'object.read',
       url: () => `/api/v1/objects/${sharedObject}/neighbourhood`,
       expect: ANY_USER,
     },
-    { method: 'GET', path: '/api/v1/export', url: () => '/api/v1/export', expect: ANY_USER },
-    { method: 'GET', path: '/api/v1/lookup', url: () => '/api/v1/lookup?value=198.51.100.7', expect: ANY_USER },
+    { method: 'GET', path: '/api/v1/export', action: 'object.read', url: () => '/api/v1/export', expect: ANY_USER },
+    { method: 'GET', path: '/api/v1/lookup', action: 'object.read', url: () => '/api/v1/lookup?value=198.51.100.7', expect: ANY_USER },
     // A batch lookup is a read sent as POST: read-only tokens may make it.
     {
       method: 'POST',
       path: '/api/v1/lookup',
+      action: 'object.read',
       url: () => '/api/v1/lookup',
       body: () => ({ values: ['198.51.100.7', 'evil.example.com'] }),
       expect: ANY_USER,
@@ -413,63 +480,102 @@ describe('authorization matrix', () => {
     {
       method: 'POST',
       path: '/api/v1/imports',
+      action: 'object.import',
       url: () => '/api/v1/imports',
       body: freshBundle,
       contentType: 'application/json',
       expect: [401, 403, OK, OK, OK, OK, OK, 403],
     },
-    { method: 'GET', path: '/api/v1/imports', url: () => '/api/v1/imports', expect: ANY_USER },
+    { method: 'GET', path: '/api/v1/imports', action: 'import.read', url: () => '/api/v1/imports', expect: ANY_USER },
     {
       method: 'GET',
       path: '/api/v1/imports/:id',
+      action: 'import.read',
+      onOrgA: true,
       note: "organisation A's job",
       url: () => `/api/v1/imports/${orgJob}`,
       missing: () => `/api/v1/imports/${uuid()}`,
       expect: [401, OK, OK, OK, OK, 404, OK, OK],
     },
 
-    { method: 'GET', path: '/api/v1/quarantine', url: () => '/api/v1/quarantine', expect: NODE_ADMIN },
-    { method: 'GET', path: '/api/v1/audit', url: () => '/api/v1/audit', expect: NODE_ADMIN },
-    { method: 'GET', path: '/api/v1/audit/verify', url: () => '/api/v1/audit/verify', expect: NODE_ADMIN },
-    { method: 'GET', path: '/api/v1/quarantine/:id', url: quarantineUrl, expect: NODE_ADMIN },
-    { method: 'POST', path: '/api/v1/quarantine/:id/retry', url: async () => `${await quarantineUrl()}/retry`, expect: NODE_ADMIN },
+    { method: 'GET', path: '/api/v1/quarantine', action: 'quarantine.read', url: () => '/api/v1/quarantine', expect: NODE_ADMIN },
+    { method: 'GET', path: '/api/v1/audit', action: 'audit.read', url: () => '/api/v1/audit', expect: NODE_ADMIN },
+    { method: 'GET', path: '/api/v1/audit/verify', action: 'audit.read', url: () => '/api/v1/audit/verify', expect: NODE_ADMIN },
+    { method: 'GET', path: '/api/v1/quarantine/:id', action: 'quarantine.read', url: quarantineUrl, expect: NODE_ADMIN },
+    {
+      method: 'POST',
+      path: '/api/v1/quarantine/:id/retry',
+      action: 'quarantine.retry',
+      url: async () => `${await quarantineUrl()}/retry`,
+      expect: NODE_ADMIN,
+    },
 
     // TAXII collection administration: node administrators only, refused before the lookup.
-    { method: 'GET', path: '/api/v1/collections', url: () => '/api/v1/collections', expect: NODE_ADMIN },
+    {
+      method: 'GET',
+      path: '/api/v1/collections',
+      action: 'collection.settings.read',
+      url: () => '/api/v1/collections',
+      expect: NODE_ADMIN,
+    },
     {
       method: 'POST',
       path: '/api/v1/collections',
+      action: 'collection.administer',
       url: () => '/api/v1/collections',
       body: () => ({ title: `Matrix collection ${++seq}` }),
       expect: NODE_ADMIN,
     },
-    { method: 'GET', path: '/api/v1/collections/:id', url: () => `/api/v1/collections/${feed.id}`, expect: NODE_ADMIN },
+    {
+      method: 'GET',
+      path: '/api/v1/collections/:id',
+      action: 'collection.settings.read',
+      url: () => `/api/v1/collections/${feed.id}`,
+      expect: NODE_ADMIN,
+    },
     {
       method: 'PATCH',
       path: '/api/v1/collections/:id',
+      action: 'collection.administer',
       url: () => `/api/v1/collections/${feed.id}`,
       body: () => ({ description: `rev ${++seq}` }),
       expect: NODE_ADMIN,
     },
-    { method: 'DELETE', path: '/api/v1/collections/:id', note: 'a fresh collection', url: freshCollectionUrl, expect: NODE_ADMIN },
+    {
+      method: 'DELETE',
+      path: '/api/v1/collections/:id',
+      note: 'a fresh collection',
+      action: 'collection.administer',
+      url: freshCollectionUrl,
+      expect: NODE_ADMIN,
+    },
 
     // Federation (issue 5): peers are administered by node administrators; what peer nodes call
     // is authenticated by their node signature, and refused to users.
     { method: 'GET', path: '/api/v1/node', url: () => '/api/v1/node', expect: ANY_USER },
-    { method: 'GET', path: '/api/v1/peers', url: () => '/api/v1/peers', expect: NODE_ADMIN },
+    { method: 'GET', path: '/api/v1/peers', action: 'peer.read', url: () => '/api/v1/peers', expect: NODE_ADMIN },
     {
       method: 'POST',
       path: '/api/v1/peers',
+      action: 'peer.manage',
       url: () => '/api/v1/peers',
       body: () => ({ url: 'http://127.0.0.1:9', key: generateNodeKey().publicKey, name: `matrix-new-peer-${++seq}` }),
       expect: NODE_ADMIN,
     },
-    { method: 'GET', path: '/api/v1/peers/:id', url: freshPeerUrl, expect: NODE_ADMIN },
-    { method: 'PATCH', path: '/api/v1/peers/:id', url: freshPeerUrl, body: () => ({ communities: ['eu'] }), expect: NODE_ADMIN },
-    { method: 'DELETE', path: '/api/v1/peers/:id', note: 'a fresh peer', url: freshPeerUrl, expect: NODE_ADMIN },
+    { method: 'GET', path: '/api/v1/peers/:id', action: 'peer.read', url: freshPeerUrl, expect: NODE_ADMIN },
+    {
+      method: 'PATCH',
+      path: '/api/v1/peers/:id',
+      action: 'peer.manage',
+      url: freshPeerUrl,
+      body: () => ({ communities: ['eu'] }),
+      expect: NODE_ADMIN,
+    },
+    { method: 'DELETE', path: '/api/v1/peers/:id', note: 'a fresh peer', action: 'peer.manage', url: freshPeerUrl, expect: NODE_ADMIN },
     {
       method: 'POST',
       path: '/api/v1/peers/:id/pull',
+      action: 'peer.manage',
       note: "a fresh peer at this node's own address, which refuses its unknown key: the pull's result says so",
       url: async () => {
         const base = new URL(await readableCollectionUrl()).origin;
@@ -485,6 +591,8 @@ describe('authorization matrix', () => {
     {
       method: 'POST',
       path: '/api/v1/retractions',
+      action: 'retraction.create',
+      onOrgA: true,
       note: 'a fresh object of organisation A',
       url: freshRetractionUrl,
       body: () => ({ ids: [retractTarget], reason: 'matrix' }),
@@ -531,14 +639,15 @@ describe('authorization matrix', () => {
 
     // The web UI (issue 6): aggregates and banners over what the caller may read, the live
     // stream (ended at once by wait=0), feed administration, and the app's own pages.
-    { method: 'GET', path: '/api/v1/dashboard', url: () => '/api/v1/dashboard', expect: ANY_USER },
+    { method: 'GET', path: '/api/v1/dashboard', action: 'dashboard.read', url: () => '/api/v1/dashboard', expect: ANY_USER },
     { method: 'GET', path: '/api/v1/markings', url: () => `/api/v1/markings?ids=${sharedObject},${orgObject}`, expect: ANY_USER },
     { method: 'GET', path: '/api/v1/markings/schemes', url: () => '/api/v1/markings/schemes', expect: ANY_USER },
     { method: 'GET', path: '/api/v1/events', url: () => '/api/v1/events?wait=0', expect: ANY_USER },
-    { method: 'GET', path: '/api/v1/feeds', url: () => '/api/v1/feeds', expect: NODE_ADMIN },
+    { method: 'GET', path: '/api/v1/feeds', action: 'feed.read', url: () => '/api/v1/feeds', expect: NODE_ADMIN },
     {
       method: 'DELETE',
       path: '/api/v1/feeds/:id',
+      action: 'feed.manage',
       note: 'a fresh feed',
       url: async () => {
         const id = `matrix${++seq}`;
@@ -566,6 +675,7 @@ describe('authorization matrix', () => {
     {
       method: 'POST',
       path: '/api/v1/feeds',
+      action: 'feed.manage',
       note: "a collection of this node, with the administrator's token",
       url: async () => {
         feedBody = { url: await readableCollectionUrl(), token: node.adminToken };
@@ -577,6 +687,7 @@ describe('authorization matrix', () => {
     {
       method: 'POST',
       path: '/api/v1/feeds/:id/pull',
+      action: 'feed.manage',
       note: 'a fresh feed',
       url: async () => `${await freshFeedUrl()}/pull`,
       expect: NODE_ADMIN,
@@ -627,6 +738,7 @@ describe('authorization matrix', () => {
     {
       method: 'GET',
       path: '/taxii2/api/collections/:id/objects/',
+      action: 'object.read',
       note: "organisation A's query collection",
       url: () => `${ROOT}/collections/${feed.id}/objects/`,
       missing: () => `${ROOT}/collections/${uuid()}/objects/`,
@@ -635,6 +747,7 @@ describe('authorization matrix', () => {
     {
       method: 'GET',
       path: '/taxii2/api/collections/:id/objects/',
+      action: 'object.read',
       note: "organisation A's target",
       url: () => `${ROOT}/collections/${inbox.id}/objects/`,
       missing: () => `${ROOT}/collections/${uuid()}/objects/`,
@@ -643,6 +756,7 @@ describe('authorization matrix', () => {
     {
       method: 'POST',
       path: '/taxii2/api/collections/:id/objects/',
+      action: 'object.import',
       note: "organisation A's target",
       url: () => `${ROOT}/collections/${inbox.id}/objects/`,
       missing: () => `${ROOT}/collections/${uuid()}/objects/`,
@@ -677,6 +791,7 @@ describe('authorization matrix', () => {
     {
       method: 'DELETE',
       path: '/taxii2/api/collections/:id/objects/:objectId/',
+      action: 'object.import',
       note: 'a fresh object in the target',
       url: inboxObjectUrl,
       missing: () => `${ROOT}/collections/${uuid()}/objects/indicator--${uuid()}/`,
@@ -729,6 +844,46 @@ describe('authorization matrix', () => {
     for (const key of listed) {
       const [method = '', path = ''] = key.split(' ');
       assert.ok(registered.get(path)?.includes(method), `a row for ${key}, which the node does not register`);
+    }
+  });
+
+  /** Actions no row of the matrix names, and where their decision is tested instead. */
+  const DECIDED_ELSEWHERE: Partial<Record<Action, string>> = {
+    'object.write': 'object by object on import (test/access.rules.test.ts)',
+    'object.annotate': 'object by object on import (test/access.rules.test.ts)',
+    'sharing-group.read-all': "'lists show only what the caller may know', below",
+    'sharing-group.disable-foreign': 'groups adopted from a peer (test/federation.sync.test.ts)',
+    'user.administer-admin': "'an organisation administrator cannot take over a node administrator', below",
+    'token.read-any': "the tokens rows, whose owner is always allowed (self), and 'lists show only what the caller may know'",
+    'token.administer': 'the tokens rows, whose owner is always allowed (self)',
+  };
+
+  test('each row that names an action agrees with the permission table', () => {
+    const declared = routes.filter((r) => r.action !== undefined);
+    assert.ok(declared.length > 30);
+    for (const route of declared) {
+      const action = route.action as Action;
+      const where = `${route.method} ${route.path}${route.note ? ` (${route.note})` : ''} [${action}]`;
+      assert.equal(route.expect[0], 401, `${where}: anonymous callers authenticate first`);
+      for (const [i, who] of WHO.entries()) {
+        const subject = subjects.get(who);
+        if (subject === undefined) continue;
+        const may = allowed(subject, action, route.onOrgA ? { orgId: analyst.org.id } : undefined);
+        const cell = route.expect[i];
+        // 404 is the answer for a record the caller may not know exists, whatever the table says.
+        if (cell === OK) assert.ok(may, `${where}: the row lets ${who} in, the table refuses`);
+        if (cell === 403) assert.ok(!may, `${where}: the row refuses ${who} (403), the table allows`);
+      }
+    }
+    // Every action the node offers is exercised by a row, or named with where it is tested.
+    const named = new Set(declared.map((r) => r.action));
+    for (const action of ACTIONS) {
+      if (permission(action).planned) continue;
+      const elsewhere = DECIDED_ELSEWHERE[action];
+      assert.ok(
+        named.has(action) !== (elsewhere !== undefined),
+        `${action}: ${elsewhere ? 'named by a row and listed as decided elsewhere' : 'no row names it'}`,
+      );
     }
   });
 

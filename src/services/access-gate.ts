@@ -1,6 +1,7 @@
 // The one place read paths ask the access policy (DESIGN.md principle 2): which stored
-// versions a principal may see, with granular markings applied and classified reads audited.
-// The decision itself is domain/access/policy.ts; this module fetches what it needs.
+// versions a reader may see, with granular markings applied and classified reads audited.
+// The decision itself is domain/access/policy.ts; this module fetches what it needs. A reader
+// is a user's or a peer's (CONVENTIONS.md: the policy takes a reader, never a stand-in user).
 import { canRead, canSeeWithEnds, VISIBILITY_ENDS } from '../domain/access/policy.ts';
 import { redact } from '../domain/access/redact.ts';
 import type { AccessLabel, Reader } from '../domain/access/types.ts';
@@ -21,9 +22,9 @@ export interface Labelled {
   latest?: boolean;
 }
 
-/** A stored version as one principal may receive it. */
+/** A stored version as one reader may receive it. */
 export interface Visible extends StoredObject {
-  /** Selectors of content removed by granular markings the principal does not satisfy. */
+  /** Selectors of content removed by granular markings the reader does not satisfy. */
   withheld: string[];
 }
 
@@ -39,6 +40,18 @@ export function readerOf(p: Principal): Reader | null {
   return p.kind === 'user' ? p.reader : null;
 }
 
+/** Whom a read is for: the reader the policy decides for (null: the node's own command line,
+ *  which reads all), and the actor the audit log names for its classified reads. */
+export interface ReadAs {
+  reader: Reader | null;
+  actor: string;
+}
+
+/** How a principal reads: as its reader, named as the audit log names it. */
+export function readAs(p: Principal): ReadAs {
+  return { reader: readerOf(p), actor: actorName(p) };
+}
+
 /** Filters and redacts what read paths return. */
 export class AccessGate {
   private readonly deps: AccessGateDeps;
@@ -47,14 +60,14 @@ export class AccessGate {
     this.deps = deps;
   }
 
-  /** The versions of `objects` the principal may read, in the same order, redacted. A version
+  /** The versions of `objects` the reader may read, in the same order, redacted. A version
    *  without a stored label is read by no one (it was stored but not yet labelled). */
-  async filter(principal: Principal, objects: readonly StoredObject[]): Promise<Visible[]> {
-    const reader = readerOf(principal);
+  async filter(as: ReadAs, objects: readonly StoredObject[]): Promise<Visible[]> {
+    const { reader } = as;
     if (objects.length === 0) return [];
     if (reader === null) return objects.map((o) => ({ ...o, withheld: [] }));
     const labels = await this.deps.access.labels(objects.map((o) => o.seq));
-    return this.decide(principal, reader, objects, (o) => labels.get(o.seq));
+    return this.decide(as.actor, reader, objects, (o) => labels.get(o.seq));
   }
 
   /**
@@ -62,8 +75,8 @@ export class AccessGate {
    * object_access in its statement): the same decision without a second query. The labels
    * are as fresh as the objects, read in the same statement; nothing is cached here.
    */
-  async filterLabelled(principal: Principal, items: readonly Labelled[]): Promise<Visible[]> {
-    const reader = readerOf(principal);
+  async filterLabelled(as: ReadAs, items: readonly Labelled[]): Promise<Visible[]> {
+    const { reader } = as;
     if (items.length === 0) return [];
     const objects = items.map((i) => i.object);
     if (reader === null) return objects.map((o) => ({ ...o, withheld: [] }));
@@ -71,12 +84,12 @@ export class AccessGate {
     // labels are then known from the batch itself, as fresh as the batch, without a query.
     const latest = new Map<string, AccessLabel | undefined>();
     for (const i of items) if (i.latest === true) latest.set(i.object.id, i.label ?? undefined);
-    return this.decide(principal, reader, objects, (_o, at) => items[at]?.label ?? undefined, latest);
+    return this.decide(as.actor, reader, objects, (_o, at) => items[at]?.label ?? undefined, latest);
   }
 
   /** The policy's decision on each version, given its label (undefined: not labelled, unread). */
   private async decide(
-    principal: Principal,
+    actor: string,
     reader: Reader,
     objects: readonly StoredObject[],
     labelOf: (o: StoredObject, at: number) => AccessLabel | undefined,
@@ -122,7 +135,7 @@ export class AccessGate {
     if (classified.length > 0) {
       await this.deps.audit.record({
         action: 'object.read_classified',
-        actor: actorName(principal),
+        actor,
         target: classified[0] ?? null,
         details: { ids: classified.slice(0, 100), count: classified.length },
       });
@@ -145,9 +158,9 @@ export class AccessGate {
     return out;
   }
 
-  /** Whether the principal may read the latest version of each id (for edges and ends). */
-  async visibleIds(principal: Principal, ids: readonly string[]): Promise<Set<string>> {
-    const reader = readerOf(principal);
+  /** Whether the reader may read the latest version of each id (for edges and ends). */
+  async visibleIds(as: ReadAs, ids: readonly string[]): Promise<Set<string>> {
+    const { reader } = as;
     if (reader === null) return new Set(ids);
     const labels = await this.deps.access.latest(ids);
     return new Set(

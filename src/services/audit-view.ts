@@ -5,6 +5,7 @@ import { namedObjects, withholdUnreadable, type PresentedAuditEntry } from '../d
 import type { Principal } from '../domain/identity/principal.ts';
 import type { AuditListRequest } from '../domain/audit/types.ts';
 import type { Page } from '../domain/objects/types.ts';
+import { readAs, type ReadAs } from './access-gate.ts';
 import type { AuditService } from './audit.service.ts';
 
 /** Ids asked of the gate per query (a page of 500 entries may name 100 ids each). */
@@ -12,7 +13,7 @@ const CHUNK = 1000;
 
 /** What the view asks the access gate (services/access-gate.ts). */
 export interface ReadableIds {
-  visibleIds(principal: Principal, ids: readonly string[]): Promise<Set<string>>;
+  visibleIds(as: ReadAs, ids: readonly string[]): Promise<Set<string>>;
 }
 
 /** Lists audit entries for a reader. */
@@ -32,7 +33,7 @@ export class AuditView {
     if (named.length === 0) return page;
     const readable = new Set<string>();
     for (let i = 0; i < named.length; i += CHUNK) {
-      for (const id of await this.gate.visibleIds(principal, named.slice(i, i + CHUNK))) readable.add(id);
+      for (const id of await this.gate.visibleIds(readAs(principal), named.slice(i, i + CHUNK))) readable.add(id);
     }
     return { items: page.items.map((e) => withholdUnreadable(e, readable)), next: page.next };
   }

@@ -2,10 +2,11 @@
 // store or a write target, with read and write grants per organisation and community. What a
 // caller may do with one (TAXII 2.1 §5.2.1 can_read, can_write) is decided here.
 import { randomUUID } from 'node:crypto';
-import { canImport, canMutate, isNodeAdmin, actorName, type Principal } from '../domain/identity/principal.ts';
-import { checkGrants, granted } from '../domain/taxii/grants.ts';
+import { actorName, type Principal } from '../domain/identity/principal.ts';
+import { allowed, authorize } from '../domain/access/permissions.ts';
+import { checkGrants, collectionRights } from '../domain/access/collection-grants.ts';
 import { STIX_MEDIA_TYPE } from '../domain/taxii/media.ts';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { Collection, CollectionKind, CollectionQuery } from '../domain/collections/types.ts';
 import type { CollectionRepo } from '../store/repositories.ts';
 import type { AuditSink } from './audit.service.ts';
@@ -59,19 +60,19 @@ export class CollectionService {
 
   /** Every collection with its configuration (node administrators). */
   async list(principal: Principal): Promise<Collection[]> {
-    this.requireAdmin(principal, false);
+    authorize(principal, 'collection.settings.read');
     return this.repo.list();
   }
 
   /** One collection by id or alias (node administrators). */
   async get(principal: Principal, ref: string): Promise<Collection> {
-    this.requireAdmin(principal, false);
+    authorize(principal, 'collection.settings.read');
     return this.find(ref);
   }
 
   /** Adds a collection; a title is required, the kind defaults to `query`. */
   async add(principal: Principal, input: CollectionInput): Promise<Collection> {
-    this.requireAdmin(principal, true);
+    authorize(principal, 'collection.administer');
     const now = new Date().toISOString();
     const blank: Collection = {
       id: randomUUID(),
@@ -99,7 +100,7 @@ export class CollectionService {
 
   /** Changes a collection; the kind is fixed once created. */
   async update(principal: Principal, ref: string, input: CollectionInput): Promise<Collection> {
-    this.requireAdmin(principal, true);
+    authorize(principal, 'collection.administer');
     const current = await this.find(ref);
     if (input.kind !== undefined && input.kind !== current.kind)
       throw new InvalidInputError('the kind of a collection cannot change', { field: 'kind' });
@@ -116,7 +117,7 @@ export class CollectionService {
 
   /** Removes a collection and its membership; the objects stay in the store. */
   async remove(principal: Principal, ref: string): Promise<void> {
-    this.requireAdmin(principal, true);
+    authorize(principal, 'collection.administer');
     const c = await this.find(ref);
     await this.repo.remove(c.id);
     await this.audit.record({ action: 'collection.remove', actor: actorName(principal), target: c.id, details: { title: c.title } });
@@ -134,17 +135,9 @@ export class CollectionService {
     return this.repo.list();
   }
 
-  /** §5.2.1 can_read/can_write for `principal`. Writing needs a write grant, a target
-   *  collection, a token that may change things and a role that may import. */
+  /** §5.2.1 can_read/can_write for `principal` (domain/access/collection-grants.ts). */
   rights(principal: Principal, c: Collection): Rights {
-    if (principal.kind === 'system') return { canRead: true, canWrite: c.kind === 'target' };
-    const canRead = granted(c.read, principal.reader);
-    return { canRead, canWrite: c.kind === 'target' && canImport(principal) && granted(c.write, principal.reader) };
-  }
-
-  private requireAdmin(principal: Principal, write: boolean): void {
-    if (!isNodeAdmin(principal)) throw new ForbiddenError('only node administrators configure collections');
-    if (write && !canMutate(principal)) throw new ForbiddenError('this API token is read-only');
+    return collectionRights(c, principal.kind === 'user' ? principal.reader : null, allowed(principal, 'object.import'));
   }
 
   private async apply(c: Collection, input: CollectionInput): Promise<Collection> {

@@ -3,8 +3,9 @@
 // shared with the reader's organisation. Every number counts only what the reader may read
 // (DESIGN.md principle 2): the store groups versions by access label, the policy decides per label.
 import type { AccessLabel } from '../domain/access/types.ts';
-import { readerOf, type AccessGate } from './access-gate.ts';
+import { readAs, readerOf, type AccessGate } from './access-gate.ts';
 import type { Principal } from '../domain/identity/principal.ts';
+import { authorize } from '../domain/access/permissions.ts';
 import type { Org } from '../domain/identity/types.ts';
 import { levelRank, type SchemeRegistry } from '../domain/markings/classification.ts';
 import { mostRestrictiveTlp, TLP_LEVELS, type Tlp } from '../domain/markings/tlp.ts';
@@ -47,6 +48,7 @@ export class DashboardService {
 
   /** The dashboard as `principal` may see it. */
   async summary(principal: Principal, now = new Date()): Promise<Dashboard> {
+    authorize(principal, 'dashboard.read');
     const snap = await this.groups(now);
     const reader = readerOf(principal);
     const labels = new LabelCache();
@@ -83,7 +85,8 @@ export class DashboardService {
   /** The banner for the objects on one screen: the most restrictive TLP, the highest level per
    *  scheme and the releasability, of the latest versions of `ids` the principal may read. */
   async banner(principal: Principal, ids: readonly string[]): Promise<Banner> {
-    const shown = await this.deps.gate.filter(principal, await this.deps.objects.getMany([...new Set(ids)]));
+    authorize(principal, 'dashboard.read');
+    const shown = await this.deps.gate.filter(readAs(principal), await this.deps.objects.getMany([...new Set(ids)]));
     const labels = await this.deps.access.latest(shown.map((o) => o.id));
     const objects: Banner['objects'] = {};
     const highest = new Map<string, string>();
@@ -120,7 +123,7 @@ export class DashboardService {
       if (countable(reader, edge, labels, this.deps.schemes)) bump(counts, g.id, g.count);
     }
     const top = ranked(counts, 10);
-    const shown = await this.deps.gate.filter(principal, await this.deps.objects.getMany(top.map((t) => t.key)));
+    const shown = await this.deps.gate.filter(readAs(principal), await this.deps.objects.getMany(top.map((t) => t.key)));
     const byId = new Map(shown.map((o) => [o.id, o]));
     return top.flatMap((t) => {
       const o = byId.get(t.key);
@@ -141,7 +144,7 @@ export class DashboardService {
         limit: 200,
         ...(before === undefined ? {} : { before }),
       });
-      for (const o of await this.deps.gate.filter(principal, page)) {
+      for (const o of await this.deps.gate.filter(readAs(principal), page)) {
         if (out.length < want) out.push({ id: o.id, type: o.type, name: nameOf(o.json), addedAt: o.addedAt });
       }
       if (page.length < 200) break;

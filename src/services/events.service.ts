@@ -6,6 +6,7 @@
 // processes on one PostgreSQL database).
 import { readerOf } from './access-gate.ts';
 import type { Principal } from '../domain/identity/principal.ts';
+import { authorize } from '../domain/access/permissions.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { DashboardRepo } from '../store/repositories.ts';
 import { bump, countable, LabelCache } from '../domain/dashboard/tally.ts';
@@ -46,6 +47,7 @@ export class EventsService {
 
   /** Starts sending `principal`'s events to `listener`; returns the unsubscribe function. */
   async subscribe(principal: Principal, listener: Listener): Promise<() => void> {
+    authorize(principal, 'object.read');
     if (this.cursor === undefined) this.cursor = await this.deps.stats.maxSeq();
     this.listeners.set(listener, principal);
     if (this.timer === undefined) {

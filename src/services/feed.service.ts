@@ -4,10 +4,11 @@
 // committed: a pull that dies resumes from the last committed page, and what it fetches again
 // is counted unchanged, never stored twice.
 import { randomBytes } from 'node:crypto';
-import { isNodeAdmin, actorName, type Principal } from '../domain/identity/principal.ts';
+import { actorName, type Principal } from '../domain/identity/principal.ts';
+import { authorize } from '../domain/access/permissions.ts';
 import type { Feed, FeedAuth, FeedPullResult, FeedPullSummary, FeedRunning } from '../domain/feeds/types.ts';
 import { apiRootFromDiscovery, classifyTaxiiUrl, isDiscovery, listedCollections, objectsUrl, pickCollection } from '../domain/feeds/url.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
 import type { FeedRepo } from '../store/repositories.ts';
 import type { ImportSummary } from '../domain/imports/types.ts';
 import type { AuditSink } from './audit.service.ts';
@@ -76,7 +77,7 @@ export class FeedService {
 
   /** Resolves the URL to a readable collection, checks the markings, and stores the feed. */
   async add(principal: Principal, input: FeedInput): Promise<Feed> {
-    this.requireAdmin(principal);
+    authorize(principal, 'feed.manage');
     await this.deps.owner({ tlp: input.tlp, distribution: input.distribution });
     const resolved = await this.resolve(input.url, input.collection, this.client(input.auth));
     const feed: Feed = {
@@ -106,18 +107,19 @@ export class FeedService {
   }
 
   async list(principal: Principal): Promise<Feed[]> {
-    this.requireAdmin(principal);
+    authorize(principal, 'feed.read');
     return this.deps.feeds.list();
   }
 
   async get(principal: Principal, id: string): Promise<Feed> {
-    this.requireAdmin(principal);
+    authorize(principal, 'feed.read');
     const f = await this.deps.feeds.get(id);
     if (!f) throw new NotFoundError(`feed ${id}`);
     return f;
   }
 
   async remove(principal: Principal, id: string): Promise<void> {
+    authorize(principal, 'feed.manage');
     const f = await this.get(principal, id);
     await this.deps.feeds.remove(f.id);
     await this.deps.audit.record({ action: 'feed.remove', actor: actorName(principal), target: f.id, details: { url: f.objectsUrl } });
@@ -146,6 +148,7 @@ export class FeedService {
     id: string,
     options: { signal?: AbortSignal; onPage?: (p: PullProgress) => void; force?: boolean } = {},
   ): Promise<FeedPullResult> {
+    authorize(principal, 'feed.manage');
     const feed = await this.get(principal, id);
     const source: FeedPages = new FeedPages(feed, {
       feeds: this.deps.feeds,
@@ -201,9 +204,5 @@ export class FeedService {
 
   private client(auth: FeedAuth, signal?: AbortSignal): TaxiiClient {
     return new TaxiiClient({ ...this.deps.client, auth, ...(signal ? { signal } : {}) });
-  }
-
-  private requireAdmin(p: Principal): void {
-    if (!isNodeAdmin(p)) throw new ForbiddenError('feeds are administered by node administrators');
   }
 }

@@ -6,6 +6,7 @@ import { checkLabelDefaults, checkTlp } from '../domain/identity/defaults.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
 import type { Org } from '../domain/identity/types.ts';
 import { ForbiddenError, InvalidInputError } from '../errors.ts';
+import { allowed, authorize } from '../domain/access/permissions.ts';
 import type { OrgRepo } from '../store/repositories.ts';
 import type { ImportOwner } from './labeller.ts';
 
@@ -21,7 +22,7 @@ export async function operatingOrg(orgs: OrgRepo, name: string): Promise<Org | u
   return (await orgs.findOrgByName(name)) ?? (await orgs.listOrgs()).find((o) => o.node === null);
 }
 
-/** Builds the owner of an import by `principal`. */
+/** Builds the owner of an import by `principal`, who must hold object.import (domain/access/permissions.ts). */
 export async function importOwner(
   orgs: OrgRepo,
   principal: Principal,
@@ -30,7 +31,9 @@ export async function importOwner(
 ): Promise<ImportOwner> {
   let org: Org | undefined;
   if (principal.kind === 'user') {
-    if (o.orgId !== undefined && o.orgId !== principal.org.id) throw new ForbiddenError('users import for their own organisation only');
+    authorize(principal, 'object.import');
+    if (o.orgId !== undefined && !allowed(principal, 'object.import', { orgId: o.orgId }))
+      throw new ForbiddenError('users import for their own organisation only');
     org = principal.org;
   } else {
     org = o.orgId === undefined ? await operating() : ((await orgs.getOrg(o.orgId)) ?? (await orgs.findOrgByName(o.orgId)));

@@ -10,7 +10,8 @@ import { NotFoundError, PayloadTooLargeError, type ErrorCode } from '../errors.t
 import type { ImportJob } from '../domain/imports/types.ts';
 import type { ImportRepo } from '../store/repositories.ts';
 import { emptySummary, type ImportOwner, type IngestService } from './ingest.service.ts';
-import { isNodeAdmin, type Principal } from '../domain/identity/principal.ts';
+import type { Principal } from '../domain/identity/principal.ts';
+import { allowed, reach } from '../domain/access/permissions.ts';
 
 /** How often a running job writes its progress, in milliseconds. */
 const PROGRESS_EVERY_MS = 250;
@@ -68,14 +69,16 @@ export class ImportService {
   /** A job's current state and progress; other organisations' jobs answer as missing. */
   async get(principal: Principal, id: string): Promise<ImportJob> {
     const job = await this.jobs.get(id);
-    if (!job || !(isNodeAdmin(principal) || (principal.kind === 'user' && job.orgId === principal.org.id)))
-      throw new NotFoundError(`import job ${id}`);
+    // A job without an organisation (the command line's) is the node administrators' only.
+    const mayRead = (orgId: string | null) =>
+      orgId === null ? reach(principal, 'import.read') === 'node' : allowed(principal, 'import.read', { orgId });
+    if (!job || !mayRead(job.orgId)) throw new NotFoundError(`import job ${id}`);
     return job;
   }
 
   /** Recent jobs of the principal's organisation (all for node administrators), newest first. */
   list(principal: Principal, limit: number): Promise<ImportJob[]> {
-    if (isNodeAdmin(principal) || principal.kind !== 'user') return this.jobs.list({ limit });
+    if (reach(principal, 'import.read') === 'node' || principal.kind !== 'user') return this.jobs.list({ limit });
     return this.jobs.list({ limit }, { orgId: principal.org.id });
   }
 

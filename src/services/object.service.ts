@@ -7,7 +7,8 @@ import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { ObjectFilter, Page, PageRequest, StoredObject, Edge, LookupHit } from '../domain/objects/types.ts';
 import type { ObjectRepo } from '../store/repositories.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
-import type { AccessGate, Visible } from './access-gate.ts';
+import { authorize } from '../domain/access/permissions.ts';
+import { readAs, type AccessGate, type Visible } from './access-gate.ts';
 import type { AuditSink } from './audit.service.ts';
 import { GraphWalk } from './graph-walk.ts';
 import { searchText } from '../domain/ingest/search-text.ts';
@@ -63,6 +64,7 @@ export class ObjectService {
    * to continue from, in bounded time, instead of one request scanning the whole store.
    */
   async list(principal: Principal, filter: ObjectFilter, page: PageRequest): Promise<Page<Visible>> {
+    authorize(principal, 'object.read');
     const items: Visible[] = [];
     let after = page.after;
     let examined = 0;
@@ -74,7 +76,7 @@ export class ObjectService {
         ...(after === undefined ? {} : { after }),
       });
       examined += raw.items.length;
-      const visible = await this.gate.filter(principal, raw.items);
+      const visible = await this.gate.filter(readAs(principal), raw.items);
       for (const v of visible) {
         if (filter.text !== undefined && !matchesAfterRedaction(v, filter.text)) continue;
         if (items.length === page.limit) return { items, next: items.at(-1)?.seq ?? null };
@@ -88,20 +90,22 @@ export class ObjectService {
 
   /** One object, latest or the version whose `modified` is given. */
   async get(principal: Principal, id: string, version?: string): Promise<Visible> {
+    authorize(principal, 'object.read');
     let key: string | undefined;
     if (version !== undefined) {
       key = versionKey(version);
       if (key === undefined) throw new InvalidInputError(`version must be a STIX timestamp, got "${version}"`, { parameter: 'version' });
     }
     const found = await this.objects.get(id, key);
-    const [visible] = found ? await this.served(await this.gate.filter(principal, [found])) : [];
+    const [visible] = found ? await this.served(await this.gate.filter(readAs(principal), [found])) : [];
     if (!visible) throw new NotFoundError(version ? `${id} version ${version}` : id);
     return visible;
   }
 
   /** Every version of an object the principal may read, oldest first. */
   async versions(principal: Principal, id: string): Promise<Visible[]> {
-    const all = await this.gate.filter(principal, await this.objects.versions(id));
+    authorize(principal, 'object.read');
+    const all = await this.gate.filter(readAs(principal), await this.objects.versions(id));
     if (all.length === 0) throw new NotFoundError(id);
     return all;
   }
@@ -109,12 +113,13 @@ export class ObjectService {
   /** The object, its relationships and the objects they and its references reach, to `depth`
    *  hops, through visible objects only: nothing unseen is walked through or hinted at. */
   async neighbourhood(principal: Principal, id: string, depth: 1 | 2): Promise<Neighbourhood> {
+    authorize(principal, 'object.read');
     const root = await this.get(principal, id);
-    const walk = new GraphWalk(this.objects, (ids) => this.gate.visibleIds(principal, ids), id);
+    const walk = new GraphWalk(this.objects, (ids) => this.gate.visibleIds(readAs(principal), ids), id);
     for (let level = 0; level < depth && !walk.truncated; level++) {
       if (!(await walk.step())) break;
     }
-    const objects = await this.gate.filter(principal, await this.objects.getMany([...walk.nodes]));
+    const objects = await this.gate.filter(readAs(principal), await this.objects.getMany([...walk.nodes]));
     const shown = new Set(objects.map((o) => o.id));
     const edges = walk.edges.filter((e) => shown.has(e.source) && shown.has(e.target));
     const missing = [...new Set(walk.references.filter((e) => shown.has(e.source) && !shown.has(e.target)).map((e) => e.target))];
@@ -123,6 +128,7 @@ export class ObjectService {
 
   /** Looks up free-text values (IP, CIDR, domain, URL, email, hash, ...), optionally of a given kind. */
   async lookup(principal: Principal, values: string[], kind?: ObservableKind): Promise<LookupResult[]> {
+    authorize(principal, 'object.read');
     const parsed = values.map((value) => {
       const k = kind ?? detectKind(value);
       const obs = k ? normalizeObservable(k, value) : undefined;
@@ -136,7 +142,7 @@ export class ObjectService {
     const probes = keys.flat();
     const hits = probes.length > 0 ? await this.objects.lookup(probes) : [];
     // Each hit carries the label read in the same statement: one query for the whole lookup.
-    const visible = new Map((await this.gate.filterLabelled(principal, dedupe(hits))).map((v) => [v.seq, v]));
+    const visible = new Map((await this.gate.filterLabelled(readAs(principal), dedupe(hits))).map((v) => [v.seq, v]));
     const byKey = new Map<string, { matched: Observable; object: Visible }[]>();
     for (const h of hits) {
       const object = visible.get(h.object.seq);
@@ -157,13 +163,14 @@ export class ObjectService {
   /** Streams the latest versions the principal may read as a STIX 2.1 bundle, in text chunks;
    *  the export is audited with its filter and count. */
   async *exportBundle(principal: Principal, filter: ObjectFilter, onObject?: (n: number) => void): AsyncGenerator<string> {
+    authorize(principal, 'object.read');
     yield `{"type":"bundle","id":"bundle--${randomUUID()}","objects":[`;
     let n = 0;
     let pending: StoredObject[] = [];
     const emit = async (): Promise<string> => {
       const parts: string[] = [];
       // Signed as it leaves for a peer, so that `concord verify` on the export passes (issue 14).
-      for (const o of await this.served(await this.gate.filter(principal, pending))) parts.push(n++ === 0 ? o.json : `,${o.json}`);
+      for (const o of await this.served(await this.gate.filter(readAs(principal), pending))) parts.push(n++ === 0 ? o.json : `,${o.json}`);
       pending = [];
       onObject?.(n);
       return parts.join('');

@@ -3,7 +3,8 @@
 // organisation administrators manage their own organisation's sharing groups.
 import { randomUUID } from 'node:crypto';
 import { checkLabelDefaults, checkTlp } from '../domain/identity/defaults.ts';
-import { actorName, canAdministerOrg, isNodeAdmin, type Principal } from '../domain/identity/principal.ts';
+import { actorName, type Principal } from '../domain/identity/principal.ts';
+import { allowed, authorize } from '../domain/access/permissions.ts';
 import type { GroupStatement } from '../domain/federation/provenance.ts';
 import type { Community, Org, SharingGroup } from '../domain/identity/types.ts';
 import { checkCountry, checkName, checkSlug } from '../domain/identity/validate.ts';
@@ -49,10 +50,6 @@ export interface OrgServiceDeps {
 
 const IDENTITY_ID = /^identity--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function requireAdmin(actor: Principal, what: string): void {
-  if (!isNodeAdmin(actor)) throw new ForbiddenError(`only node administrators may ${what}`);
-}
-
 /** Organisations, communities and sharing groups. */
 export class OrgService {
   private readonly deps: OrgServiceDeps;
@@ -63,7 +60,7 @@ export class OrgService {
 
   /** Creates an organisation (node administrators). */
   async addOrg(actor: Principal, input: OrgInput): Promise<Org> {
-    requireAdmin(actor, 'add organisations');
+    authorize(actor, 'org.administer');
     const id = input.id ?? `identity--${randomUUID()}`;
     if (!IDENTITY_ID.test(id)) throw new InvalidInputError(`organisation id "${id}" must be a STIX identity id`, { field: 'id' });
     if (await this.deps.orgs.getOrg(id)) throw new ConflictError(`organisation ${id} already exists`, { field: 'id' });
@@ -91,7 +88,7 @@ export class OrgService {
 
   /** Changes an organisation; `disabled: true` disables it (its users can no longer sign in). */
   async updateOrg(actor: Principal, id: string, input: OrgInput): Promise<Org> {
-    requireAdmin(actor, 'change organisations');
+    authorize(actor, 'org.administer');
     const org = await this.getOrg(actor, id);
     const next = await this.checked({ ...org, updatedAt: new Date().toISOString() }, input);
     await this.deps.orgs.putOrg(next);
@@ -140,7 +137,7 @@ export class OrgService {
 
   /** Creates a community (node administrators). */
   async addCommunity(actor: Principal, input: CommunityInput): Promise<Community> {
-    requireAdmin(actor, 'add communities');
+    authorize(actor, 'community.administer');
     const id = checkSlug('id', input.id ?? '');
     if (await this.deps.orgs.getCommunity(id)) throw new ConflictError(`community ${id} already exists`, { field: 'id' });
     const now = new Date().toISOString();
@@ -159,7 +156,7 @@ export class OrgService {
 
   /** Changes a community's name, description or state. */
   async updateCommunity(actor: Principal, id: string, input: CommunityInput): Promise<Community> {
-    requireAdmin(actor, 'change communities');
+    authorize(actor, 'community.administer');
     const c = await this.getCommunity(actor, id);
     const next: Community = {
       ...c,
@@ -189,8 +186,7 @@ export class OrgService {
   async addSharingGroup(actor: Principal, input: SharingGroupInput): Promise<SharingGroup> {
     const ownerOrg = input.ownerOrg ?? (actor.kind === 'user' ? actor.org.id : undefined);
     if (ownerOrg === undefined) throw new InvalidInputError('a sharing group needs an owner organisation', { field: 'ownerOrg' });
-    if (!canAdministerOrg(actor, ownerOrg))
-      throw new ForbiddenError('only administrators of the owning organisation may add its sharing groups');
+    authorize(actor, 'sharing-group.manage', { orgId: ownerOrg });
     await this.getOrg(actor, ownerOrg);
     const name = checkName('name', input.name ?? '');
     const groups = await this.deps.orgs.listSharingGroups();
@@ -217,14 +213,13 @@ export class OrgService {
     const g = await this.getSharingGroup(actor, id);
     if (g.origin !== null) {
       // Its origin node decides its members; here a node administrator may only switch it off.
-      if (!isNodeAdmin(actor)) throw new ForbiddenError('only node administrators may disable a sharing group managed on another node');
+      authorize(actor, 'sharing-group.disable-foreign');
       if (Object.entries(input).some(([k, v]) => k !== 'disabled' && v !== undefined)) {
         throw new ForbiddenError(`sharing group ${g.name} is managed on node key ${g.origin}; here it can only be disabled or enabled`, {
           field: 'members',
         });
       }
-    } else if (!canAdministerOrg(actor, g.ownerOrg))
-      throw new ForbiddenError('only administrators of the owning organisation may change a sharing group');
+    } else authorize(actor, 'sharing-group.manage', { orgId: g.ownerOrg });
     const next: SharingGroup = {
       ...g,
       name: input.name !== undefined ? checkName('name', input.name) : g.name,
@@ -286,7 +281,7 @@ export class OrgService {
   }
 
   private mayKnowGroup(actor: Principal, g: SharingGroup): boolean {
-    return isNodeAdmin(actor) || (actor.kind === 'user' && g.members.includes(actor.org.id));
+    return allowed(actor, 'sharing-group.read-all') || (actor.kind === 'user' && g.members.includes(actor.org.id));
   }
 
   private async knownOrgs(ids: string[]): Promise<string[]> {

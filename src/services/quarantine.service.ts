@@ -7,6 +7,7 @@ import type { QuarantineEntry } from '../domain/quarantine/types.ts';
 import type { QuarantineRepo } from '../store/repositories.ts';
 import type { ImportOwner, IngestService } from './ingest.service.ts';
 import type { Principal } from '../domain/identity/principal.ts';
+import { authorize } from '../domain/access/permissions.ts';
 
 /** Result of retrying one quarantined entry. */
 export interface RetryResult {
@@ -57,6 +58,7 @@ export class QuarantineService {
    * quarantined again with its current reason, so nothing is lost either way.
    */
   async retry(principal: Principal, id: number): Promise<RetryResult> {
+    authorize(principal, 'quarantine.retry');
     const entry = await this.show(id);
     // What a peer sent goes through the same signature checks as when it arrived (issue 5,
     // item 4): retrying must not import it unverified, nor as the retrying user's own.

@@ -13,7 +13,7 @@ import { envelopeObjects, statusDetail } from '../domain/taxii/resources.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Collection, CollectionRead, StatusDetail, StatusRecord } from '../domain/collections/types.ts';
 import type { CollectionRepo, ObjectRepo, QuarantineRepo } from '../store/repositories.ts';
-import type { AccessGate, Visible } from './access-gate.ts';
+import { readAs, type AccessGate, type Visible } from './access-gate.ts';
 import type { CollectionService, Rights } from './collection.service.ts';
 import type { ImportOwner, IngestService } from './ingest.service.ts';
 
@@ -209,7 +209,7 @@ export class TaxiiService {
     while (found.length < want) {
       const batch = await this.deps.repo.entries(c, { ...read, ...(after === undefined ? {} : { after }) });
       // The labels were read with the page (one statement); the gate decides on each version.
-      const visible = new Map((await this.deps.gate.filterLabelled(principal, batch)).map((v) => [v.seq, v]));
+      const visible = new Map((await this.deps.gate.filterLabelled(readAs(principal), batch)).map((v) => [v.seq, v]));
       for (const e of batch) {
         const object = visible.get(e.object.seq);
         if (object && found.length < want) found.push({ position: e.position, dateAdded: taxiiTimestamp(e.dateAdded), object });

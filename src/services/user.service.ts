@@ -2,7 +2,8 @@
 // every user; organisation administrators manage their own organisation's users but cannot
 // make anyone a node administrator; everyone manages their own tokens.
 import { randomUUID } from 'node:crypto';
-import { actorName, canAdministerOrg, isNodeAdmin, type Principal } from '../domain/identity/principal.ts';
+import { actorName, type Principal } from '../domain/identity/principal.ts';
+import { allowed, authorize, reach } from '../domain/access/permissions.ts';
 import type { ApiToken, Role, TokenScope, User, UserRecord } from '../domain/identity/types.ts';
 import { checkName, checkPassword, checkRoles, checkUsername } from '../domain/identity/validate.ts';
 import { CLEARED } from '../domain/identity/throttle.ts';
@@ -97,12 +98,10 @@ export class UserService {
     const onlyPassword = Object.keys(input).every((k) => k === 'password');
     // Whoever still holds a password someone else chose may only change it (even an administrator).
     if (self && actor.user.mustChangePassword && !onlyPassword) throw new PasswordChangeRequiredError();
-    if (!canAdministerOrg(actor, u.orgId) && !(self && onlyPassword))
-      throw new ForbiddenError('only administrators may change other users');
+    if (!(self && onlyPassword)) authorize(actor, 'user.administer', { orgId: u.orgId });
     // A node administrator's account is changed only by node administrators (or itself):
     // otherwise an organisation administrator could reset its password and take over the node.
-    if (u.roles.includes('admin') && !self && !isNodeAdmin(actor))
-      throw new ForbiddenError('only node administrators may change a node administrator');
+    if (u.roles.includes('admin') && !self) authorize(actor, 'user.administer-admin');
     const roles = input.roles !== undefined ? checkRoles(input.roles) : u.roles;
     if (input.roles !== undefined) this.checkGrant(actor, u.orgId, roles);
     if (input.orgId !== undefined && input.orgId !== u.orgId)
@@ -145,9 +144,10 @@ export class UserService {
 
   /** Users the actor may administer (only itself for non-administrators). */
   async listUsers(actor: Principal, filter: { orgId?: string } = {}): Promise<User[]> {
-    if (actor.kind === 'user' && !isNodeAdmin(actor)) {
-      if (!actor.user.roles.includes('org-admin')) return [actor.user];
-      filter = { orgId: actor.org.id };
+    if (actor.kind === 'user') {
+      const scope = reach(actor, 'user.read');
+      if (scope === null) return [actor.user];
+      if (scope === 'own-org') filter = { orgId: actor.org.id };
     }
     return (await this.deps.accounts.listUsers(filter)).map(publicUser);
   }
@@ -156,14 +156,13 @@ export class UserService {
     const u = await this.deps.accounts.getUser(id);
     const self = actor.kind === 'user' && actor.user.id === id;
     // Users outside the actor's reach answer as missing, so ids cannot be probed.
-    if (!u || !(self || canAdministerOrg(actor, u.orgId))) throw new NotFoundError(`user ${id}`);
+    if (!u || !(self || allowed(actor, 'user.read', { orgId: u.orgId }))) throw new NotFoundError(`user ${id}`);
     return u;
   }
 
   private checkGrant(actor: Principal, orgId: string, roles: Role[]): void {
-    if (!canAdministerOrg(actor, orgId))
-      throw new ForbiddenError("only administrators of the user's organisation may add or change its users");
-    if (roles.includes('admin') && !isNodeAdmin(actor))
+    authorize(actor, 'user.administer', { orgId });
+    if (roles.includes('admin') && !allowed(actor, 'user.administer-admin'))
       throw new ForbiddenError('only node administrators may grant the admin role', { field: 'roles' });
   }
 
@@ -171,8 +170,7 @@ export class UserService {
   async createToken(actor: Principal, input: TokenInput): Promise<{ token: ApiToken; secret: string }> {
     const userId = input.userId ?? (actor.kind === 'user' ? actor.user.id : '');
     const owner = await this.record(actor, userId);
-    if (actor.kind === 'user' && actor.user.id !== owner.id && !isNodeAdmin(actor))
-      throw new ForbiddenError('only node administrators may create tokens for other users');
+    if (actor.kind === 'user' && actor.user.id !== owner.id) authorize(actor, 'token.administer');
     if (input.expiresAt != null && !(Date.parse(input.expiresAt) > Date.now())) {
       throw new InvalidInputError(`expiresAt "${input.expiresAt}" must be a timestamp in the future`, { field: 'expiresAt' });
     }
@@ -195,11 +193,12 @@ export class UserService {
   /** Tokens of one user (own tokens; any user's for node administrators). */
   async listTokens(actor: Principal, userId?: string): Promise<ApiToken[]> {
     if (userId === undefined) {
-      if (isNodeAdmin(actor)) return this.deps.accounts.listTokens();
+      if (allowed(actor, 'token.read-any')) return this.deps.accounts.listTokens();
       userId = actor.kind === 'user' ? actor.user.id : '';
     }
     // Tokens are their owner's and the node administrators' business only, like revokeToken.
-    if (!(isNodeAdmin(actor) || (actor.kind === 'user' && actor.user.id === userId))) throw new NotFoundError(`user ${userId}`);
+    if (!(allowed(actor, 'token.read-any') || (actor.kind === 'user' && actor.user.id === userId)))
+      throw new NotFoundError(`user ${userId}`);
     return this.deps.accounts.listTokens({ userId });
   }
 
@@ -207,7 +206,7 @@ export class UserService {
   async revokeToken(actor: Principal, id: string): Promise<ApiToken> {
     const token = await this.deps.accounts.getToken(id);
     const mine = actor.kind === 'user' && token?.userId === actor.user.id;
-    if (!token || !(mine || isNodeAdmin(actor))) throw new NotFoundError(`token ${id}`);
+    if (!token || !(mine || allowed(actor, 'token.administer'))) throw new NotFoundError(`token ${id}`);
     const at = new Date().toISOString();
     await this.deps.accounts.revokeToken(id, at);
     this.deps.invalidate();

@@ -6,6 +6,7 @@
 import { DistributionInconsistentError, ForbiddenError } from '../../errors.ts';
 import { type SchemeRegistry, levelRank } from '../markings/classification.ts';
 import { type Tlp, tlpRank } from '../markings/tlp.ts';
+import { rolesFor } from './permissions.ts';
 import { type AccessLabel, type Distribution, type Reader, type Role, type Writer, formatDistribution } from './types.ts';
 
 /** True when the reader's organisation is in the label's audience (its distribution). */
@@ -182,8 +183,11 @@ export function sameRestriction(a: AccessLabel, b: AccessLabel): boolean {
   );
 }
 
-/** Roles that may create and revise objects of their organisation (issue 3, item 5). */
-export const WRITING_ROLES: ReadonlySet<Role> = new Set<Role>(['admin', 'org-admin', 'analyst']);
+/** Roles that may create and revise objects of their organisation (issue 3, item 5; the table's
+ *  object.write row). */
+export const WRITING_ROLES: ReadonlySet<Role> = new Set<Role>(rolesFor('object.write'));
+/** Roles that may add sightings, notes and opinions (the table's object.annotate row). */
+const ANNOTATING_ROLES: ReadonlySet<Role> = new Set<Role>(rolesFor('object.annotate'));
 
 /** Object types a coordinator may add: annotations of others' objects (issue 3, item 5). */
 export const ANNOTATION_TYPES: ReadonlySet<string> = new Set(['sighting', 'note', 'opinion']);
@@ -198,8 +202,7 @@ function hasWritingRole(user: Writer): boolean {
  * (`type`); a viewer never. DESIGN.md, Federation: only the originator publishes new versions.
  */
 export function canWriteVersion(user: Writer, existing: AccessLabel | undefined, type?: string): boolean {
-  const coordinatorAnnotation = type !== undefined && ANNOTATION_TYPES.has(type) && user.roles.includes('coordinator');
-  if (!hasWritingRole(user) && !coordinatorAnnotation) return false;
+  if (!hasWritingRole(user) && !(type !== undefined && canAnnotate(user, type))) return false;
   return existing === undefined || existing.ownerOrg === user.orgId;
 }
 
@@ -208,7 +211,7 @@ export function canWriteVersion(user: Writer, existing: AccessLabel | undefined,
  * checks canRead on the annotated object, since one annotates only what one can see.
  */
 export function canAnnotate(user: Writer, type: string): boolean {
-  return ANNOTATION_TYPES.has(type) && (hasWritingRole(user) || user.roles.includes('coordinator'));
+  return ANNOTATION_TYPES.has(type) && user.roles.some((r) => ANNOTATING_ROLES.has(r));
 }
 
 /**

@@ -36,8 +36,13 @@ export interface Reader {
   readonly exercises: readonly string[];
 }
 
+/** Every role a user may hold, in one place: a capability that needs a new role adds it here and
+ *  gives it its rows in permissions.ts. `admin` administers the node, `org-admin` its own
+ *  organisation. */
+export const ROLES = ['admin', 'org-admin', 'analyst', 'coordinator', 'viewer'] as const;
+
 /** A user's role on its node. */
-export type Role = 'admin' | 'org-admin' | 'analyst' | 'coordinator' | 'viewer';
+export type Role = (typeof ROLES)[number];
 
 /** Who asks to write: the user's organisation and roles. */
 export interface Writer {

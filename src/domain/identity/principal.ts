@@ -2,7 +2,7 @@
 // command line, which runs with the operator's access to the data directory and so is trusted
 // like an administrator (as MISP's console and OpenCTI's platform admin are).
 import type { Reader } from '../access/types.ts';
-import type { Org, Role, TokenScope, User } from './types.ts';
+import type { Org, TokenScope, User } from './types.ts';
 
 /** An authenticated user with what the access policy needs to decide for them. */
 export interface UserPrincipal {
@@ -34,29 +34,4 @@ export function actorName(p: Principal): string {
   return p.tokenId !== null ? `user:${p.user.username}/token:${p.tokenId}` : `user:${p.user.username}`;
 }
 
-/** Whether the principal holds `role` (the system holds every role). */
-export function hasRole(p: Principal, ...roles: Role[]): boolean {
-  return p.kind === 'system' || p.user.roles.some((r) => roles.includes(r));
-}
-
-/** Node administration: organisations, communities, every user. */
-export function isNodeAdmin(p: Principal): boolean {
-  return hasRole(p, 'admin');
-}
-
-/** Administration of one organisation's users and sharing groups. */
-export function canAdministerOrg(p: Principal, orgId: string): boolean {
-  if (isNodeAdmin(p)) return true;
-  return p.kind === 'user' && p.org.id === orgId && p.user.roles.includes('org-admin');
-}
-
-/** Whether the request may change anything at all: not through a read-only token. */
-export function canMutate(p: Principal): boolean {
-  return p.kind === 'system' || p.scope === 'read-write';
-}
-
-/** Whether the principal may bring objects in (upload, TAXII add): every role but viewer, and
- *  not through a read-only token. The access policy then decides object by object. */
-export function canImport(p: Principal): boolean {
-  return canMutate(p) && hasRole(p, 'admin', 'org-admin', 'analyst', 'coordinator');
-}
+// What a principal may do is decided by one table: domain/access/permissions.ts (authorize).

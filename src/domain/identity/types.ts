@@ -5,9 +5,7 @@
 import type { Role } from '../access/types.ts';
 
 /** Roles a user holds; `admin` administers the node, `org-admin` their own organisation. */
-export type { Role } from '../access/types.ts';
-
-export const ROLES: readonly Role[] = ['admin', 'org-admin', 'analyst', 'coordinator', 'viewer'];
+export { ROLES, type Role } from '../access/types.ts';
 
 /** An organisation: a STIX identity (`identity--…`) hosted on this node or on a peer. */
 export interface Org {

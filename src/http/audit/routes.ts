@@ -4,7 +4,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { AuditService } from '../../services/audit.service.ts';
 import type { AuditView } from '../../services/audit-view.ts';
 import type { WitnessReport } from '../../domain/federation/audit-witness.ts';
-import { nodeAdminsOnly, principalOf } from '../auth/plugin.ts';
+import { authorizeScope, principalOf } from '../auth/plugin.ts';
 
 const ListQuery = Type.Object(
   {
@@ -20,7 +20,7 @@ const ListQuery = Type.Object(
  *  entries as the caller may read them. */
 export function auditRoutes(audit: AuditService, witnesses: () => Promise<WitnessReport[]>, view: AuditView): FastifyPluginAsyncTypebox {
   return async (app) => {
-    nodeAdminsOnly(app, 'read the audit log');
+    authorizeScope(app, 'audit.read');
     app.get('/audit', { schema: { summary: 'Audit entries, newest first', tags: ['audit'], querystring: ListQuery } }, async (req) => {
       const { limit, before, action, actor } = req.query;
       const page = await view.list(principalOf(req), {

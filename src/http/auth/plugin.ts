@@ -4,7 +4,8 @@
 // Prevention Cheat Sheet); the cookie is also SameSite=Strict. Routes marked `config.public`
 // (health, login) skip authentication.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { canMutate, isNodeAdmin, type Principal, type UserPrincipal } from '../../domain/identity/principal.ts';
+import { authorize, mayMutate, type Action } from '../../domain/access/permissions.ts';
+import type { Principal, UserPrincipal } from '../../domain/identity/principal.ts';
 import { ForbiddenError, PasswordChangeRequiredError, UnauthorizedError } from '../../errors.ts';
 import type { AuthService } from '../../services/auth.service.ts';
 
@@ -93,16 +94,18 @@ function mustChangeFirst(p: UserPrincipal, req: FastifyRequest): boolean {
   return !(open === 'any' || (open === 'self' && (req.params as { id?: unknown } | undefined)?.id === p.user.id));
 }
 
-/** Refuses every route of `app` (one scope) to all but node administrators (403). */
-export function nodeAdminsOnly(app: FastifyInstance, what: string): void {
-  app.addHook('preHandler', async (req) => {
-    if (!isNodeAdmin(principalOf(req))) throw new ForbiddenError(`only node administrators may ${what}`);
-  });
+/**
+ * Authorizes every route of `app` (one scope) for `action` (domain/access/permissions.ts), for
+ * services whose read methods take no principal because the command line and other services
+ * call them too (the audit log, the quarantine).
+ */
+export function authorizeScope(app: FastifyInstance, action: Action): void {
+  app.addHook('preHandler', async (req) => authorize(principalOf(req), action));
 }
 
 /** The principal of a request that changes something; read-only tokens are refused (403). */
 export function writerOf(req: FastifyRequest): Principal {
   const p = principalOf(req);
-  if (!canMutate(p)) throw new ForbiddenError('this API token is read-only');
+  if (!mayMutate(p)) throw new ForbiddenError('this API token is read-only');
   return p;
 }

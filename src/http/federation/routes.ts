@@ -15,6 +15,7 @@ import type { FederationServices } from '../../services/federation/index.ts';
 import { HEAD_HEADER, MORE_HEADER, NEXT_HEADER } from '../../services/federation/sync.service.ts';
 import type { PeerRecord } from '../../domain/federation/types.ts';
 import { taxiiTimestamp } from '../../domain/taxii/params.ts';
+import { mayReadEgressCollection } from '../../domain/access/peer-egress.ts';
 import { NONCE_HEADER, RESPONSE_SIGNATURE_HEADER, signResponse } from '../../domain/federation/request-signature.ts';
 import { sendTaxii, sendTaxiiError } from '../taxii/present.ts';
 import { GroupsBody, NotifyBody } from './schema.ts';
@@ -159,10 +160,9 @@ export function egressRoutes(fed: FederationServices, auth: AuthService): Fastif
       '/collections/:id/objects/',
       { schema: { summary: "A peer's egress collection (TAXII 2.1 Get Objects, node-signed)", tags: ['federation'], params: Params } },
       async (req, reply) => {
-        // Each peer reads only the collection named by its own key id; to anyone else it does not exist.
-        const missing = () => new NotFoundError(`collection ${req.params.id}`);
-        const peer = peerOf(req, missing);
-        if (req.params.id !== peer.keyId) throw missing();
+        // Each peer reads only its own egress collection; to anyone else it does not exist.
+        const peer = req.peer;
+        if (!mayReadEgressCollection(peer, req.params.id)) throw new NotFoundError(`collection ${req.params.id}`);
         const q = (req.query ?? {}) as Record<string, unknown>;
         const page = await fed.egress.page(peer, nextOf(q), limitOf(q));
         reply.header(HEAD_HEADER, String(page.head)).header(MORE_HEADER, String(page.more)).header(NEXT_HEADER, String(page.next));

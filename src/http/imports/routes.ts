@@ -1,8 +1,7 @@
 // /api/v1/imports: bundle upload as an asynchronous job, and its progress.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { IncomingMessage } from 'node:http';
-import { ForbiddenError, PayloadTooLargeError } from '../../errors.ts';
-import { canImport } from '../../domain/identity/principal.ts';
+import { PayloadTooLargeError } from '../../errors.ts';
 import type { Services } from '../../services/index.ts';
 import { principalOf, writerOf } from '../auth/plugin.ts';
 import type { ImportService } from '../../services/import.service.ts';
@@ -38,11 +37,11 @@ export function importRoutes(jobs: ImportService, owners: Services['importOwner'
         },
       },
       async (req, reply) => {
-        const principal = writerOf(req);
-        if (!canImport(principal)) throw new ForbiddenError('viewers cannot import');
+        // The owner is the import's authorization (object.import) and comes first: a caller who
+        // may not import is told so whatever the size of the upload.
+        const owner = await owners(writerOf(req), { tlp: req.query.tlp, distribution: req.query.distribution });
         const declared = Number(req.headers['content-length'] ?? 0);
         if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes, 'CONCORD_MAX_UPLOAD_BYTES');
-        const owner = await owners(principal, { tlp: req.query.tlp, distribution: req.query.distribution });
         const job = await jobs.start(req.body as IncomingMessage, `upload by ${owner.actor}`, maxBytes, owner);
         return reply.status(202).header('location', `/api/v1/imports/${job.id}`).send(job);
       },

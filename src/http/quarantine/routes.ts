@@ -1,7 +1,7 @@
 // /api/v1/quarantine: what was not stored, why, and retry.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { InvalidInputError } from '../../errors.ts';
-import { nodeAdminsOnly, writerOf } from '../auth/plugin.ts';
+import { authorizeScope, writerOf } from '../auth/plugin.ts';
 import type { QuarantineService } from '../../services/quarantine.service.ts';
 import { decodeCursor, encodeCursor } from '../objects/present.ts';
 
@@ -20,7 +20,7 @@ export function quarantineRoutes(quarantine: QuarantineService): FastifyPluginAs
   return async (app) => {
     // The quarantine holds raw input that could not be labelled, so no access label can
     // protect it: only node administrators read and retry it.
-    nodeAdminsOnly(app, 'read the quarantine');
+    authorizeScope(app, 'quarantine.read');
     app.get(
       '/quarantine',
       { schema: { summary: 'Quarantined objects with their reasons', tags: ['quarantine'], querystring: ListQuery } },

@@ -1,15 +1,14 @@
 // Egress (issue 5, item 3): what one peer may pull. The peer reads its own TAXII collection,
 // read through the TAXII collection repository like any query collection, filtered by the
 // access gate with the peer as reader (the one access-policy implementation), then by the
-// outbound policy and the TLP re-share rules (domain/federation/egress.ts). What this node
+// outbound policy and the TLP re-share rules (domain/access/peer-egress.ts). What this node
 // originated leaves signed (domain/federation/provenance.ts); what it relays leaves unchanged.
 // A version is signed once, when it is first committed (presign, run by the sync job) or first
 // served, and its signed form is kept (migrations/0012): a page is then the stored texts spliced
 // together, with no signing, canonicalisation or JSON parsing per request.
-import type { UserPrincipal } from '../../domain/identity/principal.ts';
 import type { Reader } from '../../domain/access/types.ts';
 import { formatDistribution, type AccessLabel } from '../../domain/access/types.ts';
-import { mayEgress, peerReader, withTlpMarking } from '../../domain/federation/egress.ts';
+import { egressCollectionId, mayEgress, peerReader, withTlpMarking } from '../../domain/access/peer-egress.ts';
 import { groupStatement, provenanceOf, signedText, signObject, type GroupStatement } from '../../domain/federation/provenance.ts';
 import type { Peer } from '../../domain/federation/types.ts';
 import type { SchemeRegistry } from '../../domain/markings/classification.ts';
@@ -17,7 +16,7 @@ import { CONCORD_PUBLISHED_IDS } from '../../domain/markings/concord-markings.ts
 import type { StixObject } from '../../domain/stix/types.ts';
 import type { Collection, CollectionEntry } from '../../domain/collections/types.ts';
 import type { AccessRepo, CollectionRepo, EgressFormRepo, PeerRepo, OrgRepo } from '../../store/repositories.ts';
-import type { AccessGate, Visible } from '../access-gate.ts';
+import type { AccessGate, ReadAs, Visible } from '../access-gate.ts';
 import type { NodeIdentity } from './node.service.ts';
 
 /** One page for a peer: object texts, whether more may follow, the position to continue after. */
@@ -69,47 +68,16 @@ function mayPass(e: CollectionEntry, after: number, labelled: boolean, now: numb
   return labelled || age > LABEL_SETTLE_MS || e.object.json.includes('"x_concord_retracted":true');
 }
 
-/** The principal a peer reads as: a read-only viewer whose reader is the peer's (egress.ts). */
-export function peerPrincipal(peer: Peer, reader: Reader): UserPrincipal {
-  const at = peer.createdAt;
-  return {
-    kind: 'user',
-    user: {
-      id: `peer:${peer.id}`,
-      orgId: peer.nodeId,
-      username: `peer:${peer.name}`,
-      displayName: peer.name,
-      roles: ['viewer'],
-      clearances: { ...reader.clearances },
-      exercises: [...reader.exercises],
-      disabled: false,
-      mustChangePassword: false,
-      createdAt: at,
-      updatedAt: at,
-    },
-    org: {
-      id: peer.nodeId,
-      name: peer.name,
-      country: null,
-      communities: [...reader.communities],
-      node: peer.nodeId,
-      defaultTlp: 'red',
-      defaultDistribution: 'organization',
-      disabled: false,
-      createdAt: at,
-      updatedAt: at,
-    },
-    via: 'token',
-    scope: 'read',
-    tokenId: null,
-    reader,
-  };
+/** How a peer reads: as its own reader (domain/access/peer-egress.ts), named in the audit log
+ *  as the peer, as everything else it does here is (ingress.service.ts). */
+export function peerReadAs(peer: Peer, reader: Reader): ReadAs {
+  return { reader, actor: `peer:${peer.name}` };
 }
 
 /** The collection a peer reads: every version, in the order stored. */
 function peerCollection(peer: Peer): Collection {
   return {
-    id: peer.keyId,
+    id: egressCollectionId(peer),
     title: `Federation: ${peer.name}`,
     description: '',
     alias: null,
@@ -160,7 +128,7 @@ export class EgressService {
   /** Versions stored after position `after` that may leave to `peer`, at most `limit`. */
   async page(peer: Peer, after: number, limit: number): Promise<EgressPage> {
     const reader = await this.readerFor(peer);
-    const principal = peerPrincipal(peer, reader);
+    const as = peerReadAs(peer, reader);
     const node = await this.deps.node();
     const local = await this.localOrgs();
     const c = peerCollection(peer);
@@ -172,7 +140,7 @@ export class EgressService {
     while (out.length < limit && scanned < MAX_SCAN && settled) {
       const batch = await this.deps.collections.entries(c, { select: { all: true }, after: position, limit: BATCH });
       scanned += batch.length;
-      const visible = new Map((await this.deps.gate.filterLabelled(principal, batch)).map((v) => [v.seq, v]));
+      const visible = new Map((await this.deps.gate.filterLabelled(as, batch)).map((v) => [v.seq, v]));
       const chosen: { v: Visible; label: AccessLabel; dateAdded: string }[] = [];
       const now = Date.now();
       for (const e of batch) {

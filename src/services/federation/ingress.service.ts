@@ -6,7 +6,7 @@
 // The same checks hold for objects claiming a node's provenance that arrive any other way
 // (imports, TAXII add, feeds, quarantine retries: receiveImported), so that no way in lets a
 // copy with a widened distribution through under its origin's name (issue 14).
-import { ALWAYS_SENT } from '../../domain/federation/egress.ts';
+import { ALWAYS_SENT } from '../../domain/access/peer-egress.ts';
 import { travelsUnsigned, type GroupStatement, type Provenance } from '../../domain/federation/provenance.ts';
 import { CONCORD_RETRACTION_TYPE, retractedMessage, retractedStub } from '../../domain/federation/retraction.ts';
 import type { Peer } from '../../domain/federation/types.ts';

@@ -3,9 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import { applyPeerInput, blankPeer, type PeerInput } from '../../domain/federation/peer-input.ts';
 import { lagOf, type PeerLag } from '../../domain/federation/types.ts';
-import { actorName, canMutate, isNodeAdmin, type Principal } from '../../domain/identity/principal.ts';
+import { actorName, type Principal } from '../../domain/identity/principal.ts';
+import { authorize } from '../../domain/access/permissions.ts';
 import type { SchemeRegistry } from '../../domain/markings/classification.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { PeerRecord } from '../../domain/federation/types.ts';
 import type { PeerRepo } from '../../store/repositories.ts';
 import type { AuditSink } from '../audit.service.ts';
@@ -37,7 +38,7 @@ export class PeerService {
   }
 
   async add(principal: Principal, input: PeerInput): Promise<PeerRecord> {
-    this.require(principal, true);
+    authorize(principal, 'peer.manage');
     const now = new Date().toISOString();
     const peer = applyPeerInput(blankPeer(randomBytes(4).toString('hex'), now), input, this.deps.schemes, now);
     await this.unique(peer.id, peer.name, peer.keyId);
@@ -52,21 +53,21 @@ export class PeerService {
   }
 
   async list(principal: Principal): Promise<PeerView[]> {
-    this.require(principal, false);
+    authorize(principal, 'peer.read');
     const now = Date.now();
     return (await this.deps.peers.list()).map((p) => peerView(p, now));
   }
 
   /** By id, name or key id. */
   async get(principal: Principal, ref: string): Promise<PeerView> {
-    this.require(principal, false);
+    authorize(principal, 'peer.read');
     const p = (await this.deps.peers.get(ref)) ?? (await this.deps.peers.byName(ref)) ?? (await this.deps.peers.byKeyId(ref));
     if (!p) throw new NotFoundError(`peer ${ref}`);
     return peerView(p);
   }
 
   async update(principal: Principal, ref: string, input: PeerInput): Promise<PeerView> {
-    this.require(principal, true);
+    authorize(principal, 'peer.manage');
     const current = await this.get(principal, ref);
     const next = applyPeerInput(current, input, this.deps.schemes, new Date().toISOString());
     await this.unique(next.id, next.name, next.keyId);
@@ -81,7 +82,7 @@ export class PeerService {
   }
 
   async remove(principal: Principal, ref: string): Promise<void> {
-    this.require(principal, true);
+    authorize(principal, 'peer.manage');
     const p = await this.get(principal, ref);
     await this.deps.peers.remove(p.id);
     await this.deps.audit.record({
@@ -100,10 +101,5 @@ export class PeerService {
     const byKey = await this.deps.peers.byKeyId(keyId);
     if (byKey && byKey.id !== id)
       throw new ConflictError(`that key is pinned already, for peer ${byKey.name} (${byKey.id})`, { field: 'key' });
-  }
-
-  private require(p: Principal, write: boolean): void {
-    if (!isNodeAdmin(p)) throw new ForbiddenError('peers are administered by node administrators');
-    if (write && !canMutate(p)) throw new ForbiddenError('this API token is read-only');
   }
 }

@@ -2,7 +2,8 @@
 // them, keep a tombstone, and publish a signed retraction that every peer applies and passes on.
 import { buildRetraction, retractedIds } from '../../domain/federation/retraction.ts';
 import type { Provenance } from '../../domain/federation/provenance.ts';
-import { actorName, hasRole, isNodeAdmin, type Principal } from '../../domain/identity/principal.ts';
+import { actorName, type Principal } from '../../domain/identity/principal.ts';
+import { allowed, reach } from '../../domain/access/permissions.ts';
 import type { StixObject } from '../../domain/stix/types.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import type { OriginRepo, TombstoneRepo, OrgRepo, AccessRepo } from '../../store/repositories.ts';
@@ -40,18 +41,20 @@ export class RetractionService {
    * organisation's. An id not held, or held but not originated here, is refused as not found.
    */
   async retract(principal: Principal, ids: string[], reason?: string): Promise<RetractionResult> {
-    const owner = await this.deps.owner(principal);
     const labels = await this.deps.access.latest(ids);
     const local = new Set((await this.deps.orgs.listOrgs()).filter((o) => o.node === null).map((o) => o.id));
+    const everywhere = reach(principal, 'retraction.create') === 'node';
     for (const id of ids) {
       const label = labels.get(id);
       // Not held, not originated here, or not the caller's organisation's: as if missing.
-      const mine = principal.kind === 'system' || isNodeAdmin(principal) || (label !== undefined && principal.org.id === label.ownerOrg);
+      const mine = everywhere || (label !== undefined && principal.kind === 'user' && principal.org.id === label.ownerOrg);
       if (!label || !local.has(label.ownerOrg) || !mine)
         throw new NotFoundError(`${id} (an object your organisation originated on this node)`);
-      if (!hasRole(principal, 'admin', 'org-admin', 'analyst'))
+      // A member who may not retract knows the object: 403 tells them nothing new.
+      if (!allowed(principal, 'retraction.create', { orgId: label.ownerOrg }))
         throw new ForbiddenError(`your roles may not retract ${id}; its organisation's analysts and administrators may`);
     }
+    const owner = await this.deps.owner(principal);
     const retraction = buildRetraction(ids, owner.orgId, reason);
     const keyId = await this.deps.ownKeyId();
     const purged = await this.deps.tombstones.purge(ids, keyId, retraction.id, new Date().toISOString());

@@ -2,13 +2,13 @@
 // organisations and accreditation in place of a user, decides what may leave to a peer"). The
 // peer is a Reader built from what it hosts, narrowed by the outbound policy; the decision is the
 // access policy's canRead, then the outbound policy and the TLP re-share rules on top.
-import { canRead, inAudience } from '../access/policy.ts';
-import type { AccessLabel, Reader } from '../access/types.ts';
+import { canRead, inAudience } from './policy.ts';
+import type { AccessLabel, Reader } from './types.ts';
 import { levelRank, type SchemeRegistry } from '../markings/classification.ts';
 import { CONCORD_RETRACTION_TYPE } from '../markings/concord-markings.ts';
 import { TLP2_MARKING_IDS, tlpOfMarkingId, tlpRank } from '../markings/tlp.ts';
 import type { StixObject } from '../stix/types.ts';
-import type { OutboundPolicy, Peer } from './types.ts';
+import type { OutboundPolicy, Peer } from '../federation/types.ts';
 
 /** Types that travel whatever the outbound type list: definitions other objects' markings need,
  *  and retractions, which must reach every node that may hold what they withdraw. */
@@ -90,4 +90,17 @@ export function withTlpMarking(o: StixObject, label: AccessLabel): StixObject {
   const refs = Array.isArray(o['object_marking_refs']) ? o['object_marking_refs'].filter((r): r is string => typeof r === 'string') : [];
   if (refs.some((r) => tlpOfMarkingId(r) !== undefined)) return o;
   return { ...o, object_marking_refs: [...refs, TLP2_MARKING_IDS[label.tlp]] };
+}
+
+/** The id of the TAXII collection a peer pulls its egress from: its own node key id. */
+export function egressCollectionId(peer: Pick<Peer, 'keyId'>): string {
+  return peer.keyId;
+}
+
+/**
+ * Whether `peer` (undefined: the caller is not a peer node) may read egress collection `id`: each
+ * peer reads only its own; to anyone else, users included, it does not exist (404, not 403).
+ */
+export function mayReadEgressCollection<P extends Pick<Peer, 'keyId'>>(peer: P | undefined, id: string): peer is P {
+  return peer !== undefined && id === egressCollectionId(peer);
 }

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AccessLabel } from '../access/types.ts';
+import type { AccessLabel } from './types.ts';
 import { buildSchemeRegistry } from '../markings/classification.ts';
 import { TLP2_MARKING_IDS } from '../markings/tlp.ts';
-import { mayEgress, narrowClearances, peerReader, reshareAllowed, withTlpMarking } from './egress.ts';
-import { blankPeer } from './peer-input.ts';
-import type { Peer } from './types.ts';
+import { mayEgress, mayReadEgressCollection, narrowClearances, peerReader, reshareAllowed, withTlpMarking } from './peer-egress.ts';
+import { blankPeer } from '../federation/peer-input.ts';
+import type { Peer } from '../federation/types.ts';
 
 const schemes = buildSchemeRegistry();
 const FR = 'identity--0f7a0b6e-4a1d-4a44-9d1d-6a5a2d0f8f01';
@@ -80,4 +80,11 @@ test('an object leaves with the TLP marking of its label when it had none', () =
   assert.deepEqual(withTlpMarking(o, label({ tlp: 'amber' }))['object_marking_refs'], [TLP2_MARKING_IDS.amber]);
   const marked = { ...o, object_marking_refs: [TLP2_MARKING_IDS.green] };
   assert.equal(withTlpMarking(marked, label({ tlp: 'green' })), marked);
+});
+
+test('a peer reads only the egress collection named by its own key id; no one else reads any', () => {
+  const peer = { ...blankPeer('p1', '2026-01-01T00:00:00.000Z'), keyId: 'a'.repeat(32) };
+  assert.equal(mayReadEgressCollection(peer, 'a'.repeat(32)), true);
+  assert.equal(mayReadEgressCollection(peer, 'b'.repeat(32)), false);
+  assert.equal(mayReadEgressCollection(undefined, 'a'.repeat(32)), false);
 });
