@@ -72,7 +72,7 @@ try {
       await s.ingest.importStream([JSON.stringify(chunk)], { source: 'bench', owner });
     }
     console.log(`node A: ${N} objects imported in ${((performance.now() - started) / 1000).toFixed(1)} s (setup, not measured)`);
-    // What `concord serve` does after each commit (jobs/peer-sync.ts): sign what peers may
+    // What `concord serve` does after each commit (jobs/peer-sync.job.ts): sign what peers may
     // receive, once, and keep the signed form; the pull then serves it as stored.
     const cpu = process.cpuUsage();
     const signing = performance.now();

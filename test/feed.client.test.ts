@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLI } from '../src/domain/identity/principal.ts';
 import type { Feed, FeedPullResult, FeedProgress } from '../src/domain/feeds/types.ts';
-import { feedPullJob } from '../src/jobs/feed-puller.ts';
+import { feedPullJob } from '../src/jobs/feed-pull.job.ts';
 import { JobRunner } from '../src/jobs/runner.ts';
 import { TaxiiClient, TAXII_ACCEPT } from '../src/services/taxii-client.ts';
 import { FeedService } from '../src/services/feed.service.ts';

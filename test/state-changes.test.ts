@@ -64,7 +64,7 @@ for (const engine of ENGINES) {
       await soon(engine, async () => assert.notEqual((await node.store.state.versions()).directory, settled.directory));
       const now = await node.store.state.versions();
       assert.equal(now.markings, settled.markings, 'a community is not a marking');
-      assert.equal(now.accounts, settled.accounts);
+      assert.equal(now.users, settled.users);
     });
 
     test('a marking-definition imported beside the running node is known to it at once', async () => {

@@ -27,7 +27,7 @@ const ADDRESS_FAILURES = 30;
 const ADDRESS_WINDOW_MS = 10 * 60_000;
 
 export interface AuthDeps {
-  accounts: UserRepo;
+  users: UserRepo;
   orgs: OrgRepo;
   audit: AuditSink;
   state: StateWatch;
@@ -41,11 +41,11 @@ export interface NewSession {
   expiresAt: string;
 }
 
-/** A principal is built from users and tokens (accounts) and organisations and groups (directory). */
-type Cached = { principal: UserPrincipal; token: ApiToken | null; until: number; accounts: number; directory: number };
+/** A principal is built from users and tokens (users) and organisations and groups (directory). */
+type Cached = { principal: UserPrincipal; token: ApiToken | null; until: number; users: number; directory: number };
 
 function current(c: Cached, v: StateVersions, now: number): boolean {
-  return c.until > now && c.accounts === v.accounts && c.directory === v.directory;
+  return c.until > now && c.users === v.users && c.directory === v.directory;
 }
 
 /** Turns credentials into principals. */
@@ -71,7 +71,7 @@ export class AuthService {
     const secret = newSecret('');
     const csrf = newSecret('');
     const expiresAt = new Date(Date.now() + SESSION_MS).toISOString();
-    await this.deps.accounts.addSession({
+    await this.deps.users.addSession({
       idHash: secretHash(secret),
       userId: user.id,
       csrf,
@@ -89,14 +89,14 @@ export class AuthService {
 
   /** Ends a session. */
   async logout(secret: string): Promise<void> {
-    await this.deps.accounts.removeSession(secretHash(secret));
+    await this.deps.users.removeSession(secretHash(secret));
   }
 
   /** The principal of a session cookie, with the session's CSRF token. */
   async fromSession(secret: string): Promise<{ principal: UserPrincipal; csrf: string }> {
-    const session = await this.deps.accounts.getSession(secretHash(secret));
+    const session = await this.deps.users.getSession(secretHash(secret));
     if (!session || Date.parse(session.expiresAt) <= Date.now()) throw new UnauthorizedError('the session has expired; sign in again');
-    const user = await this.deps.accounts.getUser(session.userId);
+    const user = await this.deps.users.getUser(session.userId);
     if (!user) throw new UnauthorizedError('the session has expired; sign in again');
     return { principal: await this.principalFor(user, 'session', null), csrf: session.csrf };
   }
@@ -108,14 +108,14 @@ export class AuthService {
     const v = await this.deps.state.versions();
     const hit = this.cache.get(hash);
     if (hit && current(hit, v, now) && (hit.token?.expiresAt == null || Date.parse(hit.token.expiresAt) > now)) return hit.principal;
-    const token = await this.deps.accounts.findTokenByHash(hash);
+    const token = await this.deps.users.findTokenByHash(hash);
     if (!token) throw new UnauthorizedError('unknown API token');
     if (token.revokedAt !== null) throw new UnauthorizedError('the API token has been revoked');
     if (token.expiresAt !== null && Date.parse(token.expiresAt) <= now) throw new UnauthorizedError('the API token has expired');
-    const user = await this.deps.accounts.getUser(token.userId);
+    const user = await this.deps.users.getUser(token.userId);
     if (!user) throw new UnauthorizedError('unknown API token');
     const principal = await this.principalFor(user, 'token', token);
-    this.cache.set(hash, { principal, token, until: now + CACHE_MS, accounts: v.accounts, directory: v.directory });
+    this.cache.set(hash, { principal, token, until: now + CACHE_MS, users: v.users, directory: v.directory });
     await this.touch(token, user, now);
     return principal;
   }
@@ -128,14 +128,14 @@ export class AuthService {
     if (hit && current(hit, v, Date.now())) return hit.principal;
     const user = await this.checkPassword(username, password, address, 'basic');
     const principal = await this.principalFor(user, 'basic', null);
-    this.cache.set(key, { principal, token: null, until: Date.now() + CACHE_MS, accounts: v.accounts, directory: v.directory });
+    this.cache.set(key, { principal, token: null, until: Date.now() + CACHE_MS, users: v.users, directory: v.directory });
     return principal;
   }
 
   private async checkPassword(username: string, password: string, address: string, via: string): Promise<UserRecord> {
     this.admitAddress(address);
     const name = username.trim().toLowerCase();
-    const user = await this.deps.accounts.findUserByName(name);
+    const user = await this.deps.users.findUserByName(name);
     const now = Date.now();
     if (user) {
       const a = admit(user, now);
@@ -152,7 +152,7 @@ export class AuthService {
     if (!user || !ok || user.disabled) {
       if (user && !ok) {
         const state = recordFailure(user, now);
-        await this.deps.accounts.setFailureState(user.id, state);
+        await this.deps.users.setFailureState(user.id, state);
         if (state.lockedUntil !== null && user.lockedUntil === null) {
           await this.deps.audit.record({
             action: 'auth.locked',
@@ -171,7 +171,7 @@ export class AuthService {
       await this.failed(name, address, via, 'organisation disabled');
       throw new UnauthorizedError('wrong user name or password');
     }
-    if (user.failedLogins > 0) await this.deps.accounts.setFailureState(user.id, CLEARED);
+    if (user.failedLogins > 0) await this.deps.users.setFailureState(user.id, CLEARED);
     return user;
   }
 
@@ -203,7 +203,7 @@ export class AuthService {
     if ((this.touched.get(token.id) ?? 0) + TOUCH_MS > now) return;
     this.touched.set(token.id, now);
     const at = new Date(now).toISOString();
-    await this.deps.accounts.touchToken(token.id, at);
+    await this.deps.users.touchToken(token.id, at);
     await this.deps.audit.record({
       action: 'token.used',
       actor: `user:${user.username}/token:${token.id}`,

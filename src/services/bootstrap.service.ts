@@ -16,9 +16,9 @@ const BUILT_IN_COMMUNITIES = [
 
 export interface BootstrapDeps {
   orgs: OrgRepo;
-  accounts: UserRepo;
+  users: UserRepo;
   orgService: OrgService;
-  users: UserService;
+  userService: UserService;
 }
 
 /** What the first start created; `admin` is set only when the administrator was created now. */
@@ -38,8 +38,8 @@ export async function bootstrapNode(
   const org =
     (await operatingOrg(deps.orgs, opts.orgName)) ??
     (await deps.orgService.addOrg(CLI, { name: opts.orgName, ...(opts.orgCountry ? { country: opts.orgCountry } : {}) }));
-  if ((await deps.accounts.countUsers()) > 0) return { org };
-  const { password } = await deps.users.addUser(CLI, {
+  if ((await deps.users.countUsers()) > 0) return { org };
+  const { password } = await deps.userService.addUser(CLI, {
     orgId: org.id,
     username: 'admin',
     displayName: 'Administrator',

@@ -20,7 +20,7 @@ const THREAT_TYPES = ['intrusion-set', 'malware'];
 const ACTIVITY_DAYS = 30;
 
 export interface DashboardDeps {
-  stats: DashboardRepo;
+  dashboard: DashboardRepo;
   objects: ObjectRepo;
   access: AccessRepo;
   gate: AccessGate;
@@ -138,7 +138,7 @@ export class DashboardService {
     let before: number | undefined;
     // Bounded: a reader who may see little must not make the node scan the whole store.
     for (let round = 0; round < 5 && out.length < want; round++) {
-      const page = await this.deps.stats.recent({
+      const page = await this.deps.dashboard.recent({
         notOwnedBy: own,
         excludeTypes: PLUMBING,
         limit: 200,
@@ -154,7 +154,7 @@ export class DashboardService {
   }
 
   private async groups(now: Date): Promise<Snapshot> {
-    const seq = await this.deps.stats.maxSeq();
+    const seq = await this.deps.dashboard.maxSeq();
     const day = now.toISOString().slice(0, 10);
     // While the store keeps changing (a long import, busy feeds), requests that arrive during a
     // computation share it rather than each scanning the store again.
@@ -162,7 +162,7 @@ export class DashboardService {
     const cached = this.snapshot;
     if (cached && cached.day === day && cached.seq === seq) return cached;
     this.computing = (async () => {
-      const [latest, threats] = await Promise.all([this.deps.stats.labelGroups(), this.deps.stats.activity(THREAT_TYPES)]);
+      const [latest, threats] = await Promise.all([this.deps.dashboard.labelGroups(), this.deps.dashboard.activity(THREAT_TYPES)]);
       return { seq, day, latest, threats };
     })();
     try {

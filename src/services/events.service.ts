@@ -26,7 +26,7 @@ const PLUMBING = new Set(['marking-definition', 'extension-definition']);
 const BATCH = 5000;
 
 export interface EventsDeps {
-  stats: DashboardRepo;
+  dashboard: DashboardRepo;
   schemes: SchemeRegistry;
   /** How often the store is polled while someone listens. */
   pollMs?: number;
@@ -48,7 +48,7 @@ export class EventsService {
   /** Starts sending `principal`'s events to `listener`; returns the unsubscribe function. */
   async subscribe(principal: Principal, listener: Listener): Promise<() => void> {
     authorize(principal, 'object.read');
-    if (this.cursor === undefined) this.cursor = await this.deps.stats.maxSeq();
+    if (this.cursor === undefined) this.cursor = await this.deps.dashboard.maxSeq();
     this.listeners.set(listener, principal);
     if (this.timer === undefined) {
       this.timer = setInterval(() => void this.tick(), this.deps.pollMs ?? 1000);
@@ -95,7 +95,7 @@ export class EventsService {
     if (this.cursor === undefined || this.listeners.size === 0) return;
     // Versions are only reported once labelled; one stored but not yet labelled by a concurrent
     // import may be passed over. Events are hints to refresh; the counts come from the dashboard.
-    const rows = await this.deps.stats.addedSince(this.cursor, BATCH);
+    const rows = await this.deps.dashboard.addedSince(this.cursor, BATCH);
     const last = rows.at(-1);
     if (last === undefined) return;
     this.cursor = last.seq;

@@ -17,13 +17,13 @@ import { allowed, reach } from '../domain/access/permissions.ts';
 const PROGRESS_EVERY_MS = 250;
 
 export class ImportService {
-  private readonly jobs: ImportRepo;
+  private readonly imports: ImportRepo;
   private readonly ingest: IngestService;
   private readonly spoolDir: string;
   private readonly running = new Set<Promise<void>>();
 
-  constructor(deps: { jobs: ImportRepo; ingest: IngestService; spoolDir: string }) {
-    this.jobs = deps.jobs;
+  constructor(deps: { imports: ImportRepo; ingest: IngestService; spoolDir: string }) {
+    this.imports = deps.imports;
     this.ingest = deps.ingest;
     this.spoolDir = deps.spoolDir;
   }
@@ -60,7 +60,7 @@ export class ImportService {
       summary: null,
       orgId: owner.orgId,
     };
-    await this.jobs.create(job);
+    await this.imports.create(job);
     const done = this.run(job, file, owner).finally(() => this.running.delete(done));
     this.running.add(done);
     return job;
@@ -68,7 +68,7 @@ export class ImportService {
 
   /** A job's current state and progress; other organisations' jobs answer as missing. */
   async get(principal: Principal, id: string): Promise<ImportJob> {
-    const job = await this.jobs.get(id);
+    const job = await this.imports.get(id);
     // A job without an organisation (the command line's) is the node administrators' only.
     const mayRead = (orgId: string | null) =>
       orgId === null ? reach(principal, 'import.read') === 'node' : allowed(principal, 'import.read', { orgId });
@@ -78,8 +78,8 @@ export class ImportService {
 
   /** Recent jobs of the principal's organisation (all for node administrators), newest first. */
   list(principal: Principal, limit: number): Promise<ImportJob[]> {
-    if (reach(principal, 'import.read') === 'node' || principal.kind !== 'user') return this.jobs.list({ limit });
-    return this.jobs.list({ limit }, { orgId: principal.org.id });
+    if (reach(principal, 'import.read') === 'node' || principal.kind !== 'user') return this.imports.list({ limit });
+    return this.imports.list({ limit }, { orgId: principal.org.id });
   }
 
   /** Waits for the jobs this process runs (tests, shutdown). */
@@ -91,7 +91,7 @@ export class ImportService {
     let last = 0;
     let pending: Promise<void> = Promise.resolve();
     try {
-      await this.jobs.update(job.id, { state: 'running', updatedAt: new Date().toISOString() });
+      await this.imports.update(job.id, { state: 'running', updatedAt: new Date().toISOString() });
       const summary = await this.ingest.importStream(createReadStream(file, { highWaterMark: 1 << 20 }), {
         source: `upload:${job.id}`,
         owner,
@@ -100,7 +100,7 @@ export class ImportService {
           if (now - last < PROGRESS_EVERY_MS) return;
           last = now;
           pending = pending.then(() =>
-            this.jobs.update(job.id, {
+            this.imports.update(job.id, {
               bytesRead: p.bytesRead,
               objectsRead: p.objectsRead,
               summary: p.summary,
@@ -111,11 +111,11 @@ export class ImportService {
       });
       await pending;
       const state = summary.error ? 'failed' : 'done';
-      await this.jobs.update(job.id, { state, bytesRead: job.bytesTotal ?? 0, summary, updatedAt: new Date().toISOString() });
+      await this.imports.update(job.id, { state, bytesRead: job.bytesTotal ?? 0, summary, updatedAt: new Date().toISOString() });
     } catch (e) {
       await pending.catch(() => undefined);
       const summary = { ...emptySummary(), error: { code: 'INTERNAL' satisfies ErrorCode, message: (e as Error).message } };
-      await this.jobs.update(job.id, { state: 'failed', summary, updatedAt: new Date().toISOString() });
+      await this.imports.update(job.id, { state: 'failed', summary, updatedAt: new Date().toISOString() });
     } finally {
       await rm(file, { force: true });
     }

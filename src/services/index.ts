@@ -122,7 +122,7 @@ export function buildServices(store: Store, config: Config): Services {
   const operating = async (): Promise<Org> =>
     (await operatingOrg(store.orgs, config.orgName)) ??
     orgs.addOrg(CLI, { name: config.orgName, ...(config.orgCountry ? { country: config.orgCountry } : {}) });
-  const auth = new AuthService({ accounts: store.users, orgs: store.orgs, audit, state: store.state });
+  const auth = new AuthService({ users: store.users, orgs: store.orgs, audit, state: store.state });
   const invalidate = (): void => auth.invalidate();
   const publishIdentity = async (org: Org): Promise<void> => {
     // An organisation's identity is public within the federation: peers must be able to name it.
@@ -133,7 +133,7 @@ export function buildServices(store: Store, config: Config): Services {
   };
   const orgs = new OrgService({ orgs: store.orgs, audit, publishIdentity, invalidate });
   const users = new UserService({
-    accounts: store.users,
+    users: store.users,
     orgs: store.orgs,
     audit,
     checkClearances: clearanceChecker(schemes),
@@ -158,7 +158,7 @@ export function buildServices(store: Store, config: Config): Services {
       owner: ownerOf,
       peerRetry: (entry) => federation.ingress.retry(entry),
     }),
-    imports: new ImportService({ jobs: store.imports, ingest, spoolDir: join(config.dataDir, 'uploads') }),
+    imports: new ImportService({ imports: store.imports, ingest, spoolDir: join(config.dataDir, 'uploads') }),
     audit,
     auditView: new AuditView({ audit, gate }),
     orgs,
@@ -178,20 +178,20 @@ export function buildServices(store: Store, config: Config): Services {
       owner: ownerOf,
     }),
     dashboard: new DashboardService({
-      stats: store.dashboard,
+      dashboard: store.dashboard,
       objects: store.objects,
       access: store.access,
       gate,
       schemes,
       orgs: store.orgs,
     }),
-    events: new EventsService({ stats: store.dashboard, schemes }),
+    events: new EventsService({ dashboard: store.dashboard, schemes }),
     federation,
     emitter,
     importOwner: ownerOf,
     async bootstrap() {
       const result = await bootstrapNode(
-        { orgs: store.orgs, accounts: store.users, orgService: orgs, users },
+        { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },
         { orgName: config.orgName, orgCountry: config.orgCountry },
       );
       // Concord's identity, its extension-definitions and the TLP 2.0 definitions, so that every

@@ -37,7 +37,7 @@ export interface TokenInput {
 }
 
 export interface UserServiceDeps {
-  accounts: UserRepo;
+  users: UserRepo;
   orgs: OrgRepo;
   audit: AuditSink;
   /** Checks clearances against the classification schemes; returns them normalised. */
@@ -67,8 +67,7 @@ export class UserService {
     const roles = checkRoles(input.roles ?? ['analyst']);
     this.checkGrant(actor, orgId, roles);
     const username = checkUsername(input.username ?? '');
-    if (await this.deps.accounts.findUserByName(username))
-      throw new ConflictError(`user name "${username}" is taken`, { field: 'username' });
+    if (await this.deps.users.findUserByName(username)) throw new ConflictError(`user name "${username}" is taken`, { field: 'username' });
     const generated = input.password === undefined ? newPassword() : undefined;
     const now = new Date().toISOString();
     const record: UserRecord = {
@@ -86,7 +85,7 @@ export class UserService {
       passwordHash: await hashPassword(generated ?? checkPassword(input.password ?? '')),
       ...CLEARED,
     };
-    await this.deps.accounts.putUser(record);
+    await this.deps.users.putUser(record);
     await this.audit(actor, 'admin.user.add', record.id, { username, orgId, roles });
     return generated === undefined ? { user: publicUser(record) } : { user: publicUser(record), password: generated };
   }
@@ -129,8 +128,8 @@ export class UserService {
       updatedAt: new Date().toISOString(),
       ...(input.unlock === true ? CLEARED : {}),
     };
-    await this.deps.accounts.putUser(next);
-    if (next.disabled || input.password !== undefined) await this.deps.accounts.removeUserSessions(id);
+    await this.deps.users.putUser(next);
+    if (next.disabled || input.password !== undefined) await this.deps.users.removeUserSessions(id);
     this.deps.invalidate();
     const changed = Object.keys(input).map((k) => (k === 'password' ? 'password (not recorded)' : k));
     await this.audit(actor, 'admin.user.update', id, { username: u.username, changed, roles: next.roles, clearances: next.clearances });
@@ -149,11 +148,11 @@ export class UserService {
       if (scope === null) return [actor.user];
       if (scope === 'own-org') filter = { orgId: actor.org.id };
     }
-    return (await this.deps.accounts.listUsers(filter)).map(publicUser);
+    return (await this.deps.users.listUsers(filter)).map(publicUser);
   }
 
   private async record(actor: Principal, id: string): Promise<UserRecord> {
-    const u = await this.deps.accounts.getUser(id);
+    const u = await this.deps.users.getUser(id);
     const self = actor.kind === 'user' && actor.user.id === id;
     // Users outside the actor's reach answer as missing, so ids cannot be probed.
     if (!u || !(self || allowed(actor, 'user.read', { orgId: u.orgId }))) throw new NotFoundError(`user ${id}`);
@@ -185,7 +184,7 @@ export class UserService {
       lastUsedAt: null,
       createdAt: new Date().toISOString(),
     };
-    await this.deps.accounts.addToken(token, secretHash(secret));
+    await this.deps.users.addToken(token, secretHash(secret));
     await this.audit(actor, 'token.created', token.id, { user: owner.username, scope: token.scope, expiresAt: token.expiresAt });
     return { token, secret };
   }
@@ -193,22 +192,22 @@ export class UserService {
   /** Tokens of one user (own tokens; any user's for node administrators). */
   async listTokens(actor: Principal, userId?: string): Promise<ApiToken[]> {
     if (userId === undefined) {
-      if (allowed(actor, 'token.read-any')) return this.deps.accounts.listTokens();
+      if (allowed(actor, 'token.read-any')) return this.deps.users.listTokens();
       userId = actor.kind === 'user' ? actor.user.id : '';
     }
     // Tokens are their owner's and the node administrators' business only, like revokeToken.
     if (!(allowed(actor, 'token.read-any') || (actor.kind === 'user' && actor.user.id === userId)))
       throw new NotFoundError(`user ${userId}`);
-    return this.deps.accounts.listTokens({ userId });
+    return this.deps.users.listTokens({ userId });
   }
 
   /** Revokes a token at once; later use answers 401. */
   async revokeToken(actor: Principal, id: string): Promise<ApiToken> {
-    const token = await this.deps.accounts.getToken(id);
+    const token = await this.deps.users.getToken(id);
     const mine = actor.kind === 'user' && token?.userId === actor.user.id;
     if (!token || !(mine || allowed(actor, 'token.administer'))) throw new NotFoundError(`token ${id}`);
     const at = new Date().toISOString();
-    await this.deps.accounts.revokeToken(id, at);
+    await this.deps.users.revokeToken(id, at);
     this.deps.invalidate();
     await this.audit(actor, 'token.revoked', id, { userId: token.userId });
     return { ...token, revokedAt: token.revokedAt ?? at };

@@ -10,14 +10,14 @@ export type StateKind =
   | 'markings'
   /** Organisations, communities and sharing groups. */
   | 'directory'
-  /** Users and API tokens. */
-  | 'accounts'
+  /** Users and API tokens (the store's user repository). */
+  | 'users'
   /** Browser sessions. */
   | 'sessions'
   /** Peer nodes. */
   | 'peers';
 
-export const STATE_KINDS: readonly StateKind[] = ['markings', 'directory', 'accounts', 'sessions', 'peers'];
+export const STATE_KINDS: readonly StateKind[] = ['markings', 'directory', 'users', 'sessions', 'peers'];
 
 /** Whether `s` names a kind of state (a counter row, a notification's payload). */
 export function isStateKind(s: string): s is StateKind {

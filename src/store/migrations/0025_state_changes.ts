@@ -12,8 +12,8 @@ const TABLES: ReadonlyArray<readonly [table: string, kind: string]> = [
   ['organizations', 'directory'],
   ['communities', 'directory'],
   ['sharing_groups', 'directory'],
-  ['users', 'accounts'],
-  ['api_tokens', 'accounts'],
+  ['users', 'users'],
+  ['api_tokens', 'users'],
   ['sessions', 'sessions'],
   ['peers', 'peers'],
 ];

@@ -19,7 +19,7 @@ export class PostgresStateWatch {
   private connecting: Promise<void> | undefined;
   private lastAttempt = 0;
   private closed = false;
-  private counts: Record<StateKind, number> = { markings: 0, directory: 0, accounts: 0, sessions: 0, peers: 0 };
+  private counts: Record<StateKind, number> = { markings: 0, directory: 0, users: 0, sessions: 0, peers: 0 };
   private current: StateVersions = Object.freeze({ ...this.counts });
   private unknown = 0;
 
@@ -31,7 +31,7 @@ export class PostgresStateWatch {
     if (this.client !== undefined) return this.current;
     this.start();
     const v = -++this.unknown;
-    return { markings: v, directory: v, accounts: v, sessions: v, peers: v };
+    return { markings: v, directory: v, users: v, sessions: v, peers: v };
   }
 
   /** Stops listening; for the store's close. */

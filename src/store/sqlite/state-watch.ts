@@ -27,11 +27,11 @@ export class SqliteStateWatch {
     // version must match no cache.
     if (this.raw.inTransaction) {
       const v = -++this.unknown;
-      return { markings: v, directory: v, accounts: v, sessions: v, peers: v };
+      return { markings: v, directory: v, users: v, sessions: v, peers: v };
     }
     // Prepared on first use: the table exists only once the migrations ran.
     this.counters ??= this.raw.prepare('select kind, generation from state_changes');
-    const next: Record<StateKind, number> = { markings: 0, directory: 0, accounts: 0, sessions: 0, peers: 0 };
+    const next: Record<StateKind, number> = { markings: 0, directory: 0, users: 0, sessions: 0, peers: 0 };
     for (const row of this.counters.all()) if (isStateKind(row.kind)) next[row.kind] = row.generation;
     // The same object while nothing changed, so that callers may compare it by identity too.
     const held = this.current;
