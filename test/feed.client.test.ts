@@ -12,6 +12,7 @@ import { FeedService } from '../src/services/feed.service.ts';
 import { emptySummary } from '../src/services/ingest.service.ts';
 import type { ImportOwner } from '../src/services/labeller.ts';
 import type { FeedRepo } from '../src/store/repositories.ts';
+import { buildFeed } from './helpers/feeds.ts';
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | Error;
 
@@ -92,22 +93,7 @@ function memoryFeeds(feed: Feed): FeedRepo & { feed: Feed; progress: FeedProgres
   };
 }
 
-const FEED: Feed = {
-  id: 'f1',
-  url: 'https://peer/api/collections/c/',
-  objectsUrl: 'https://peer/api/collections/c/objects/',
-  collectionId: 'c',
-  auth: { kind: 'none' },
-  intervalSeconds: 900,
-  tlp: null,
-  distribution: null,
-  cursor: '2024-01-01T00:00:00.000000Z',
-  next: null,
-  runLast: null,
-  lastPullAt: null,
-  lastResult: null,
-  createdAt: '2024-01-01T00:00:00.000Z',
-};
+const FEED = buildFeed({ cursor: '2024-01-01T00:00:00.000000Z' });
 
 test('a server without `next` is paged with added_after = X-TAXII-Date-Added-Last (§3.4)', async () => {
   const t1 = '2024-02-01T00:00:00.000000Z';

@@ -20,6 +20,7 @@ import type { Collection } from '../src/domain/collections/types.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIndicator, buildMalware, buildRelationship, bundle } from './helpers/stix.ts';
+import { buildFeed } from './helpers/feeds.ts';
 
 /** The callers of the matrix, in column order. */
 const WHO = ['anonymous', 'viewer', 'coordinator', 'analyst', 'orgAdmin', 'otherOrgAdmin', 'admin', 'readOnly'] as const;
@@ -174,22 +175,7 @@ describe('authorization matrix', () => {
   async function freshFeedUrl(): Promise<string> {
     const url = await readableCollectionUrl();
     const id = `matrix${++seq}`;
-    await node.store.feeds.create({
-      id,
-      url,
-      objectsUrl: `${url}objects/`,
-      collectionId: url.split('/').at(-2) ?? '',
-      auth: { kind: 'token', token: node.adminToken },
-      intervalSeconds: 3600,
-      tlp: null,
-      distribution: null,
-      cursor: null,
-      next: null,
-      runLast: null,
-      lastPullAt: null,
-      lastResult: null,
-      createdAt: new Date().toISOString(),
-    });
+    await node.store.feeds.create(buildFeed({ id, url, auth: { kind: 'token', token: node.adminToken }, intervalSeconds: 3600 }));
     return `/api/v1/feeds/${id}`;
   }
 

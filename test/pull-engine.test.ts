@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { CLI } from '../src/domain/identity/principal.ts';
-import type { Feed } from '../src/domain/feeds/types.ts';
 import { ConflictError } from '../src/errors.ts';
 import { FeedService } from '../src/services/feed.service.ts';
 import { emptySummary } from '../src/services/ingest.service.ts';
 import { runPull, type LeaseRow, type PullSource } from '../src/services/pull-engine.ts';
 import type { Store } from '../src/store/repositories.ts';
 import { ENGINES, type StoreLocation } from './helpers/store-engines.ts';
+import { buildFeed } from './helpers/feeds.ts';
 
 /** A lease row in memory, with the store's rule (store/shared/lease.ts): taken when free, run
  *  out before `now`, or held by the same holder. */
@@ -151,22 +151,7 @@ describe('the pull engine', () => {
   });
 });
 
-const FEED: Feed = {
-  id: 'f1',
-  url: 'https://peer/api/collections/c/',
-  objectsUrl: 'https://peer/api/collections/c/objects/',
-  collectionId: 'c',
-  auth: { kind: 'none' },
-  intervalSeconds: 900,
-  tlp: null,
-  distribution: null,
-  cursor: null,
-  next: null,
-  runLast: null,
-  lastPullAt: null,
-  lastResult: null,
-  createdAt: '2024-01-01T00:00:00.000Z',
-};
+const FEED = buildFeed();
 
 /** A TAXII server of one page, over a fake transport. */
 const onePage: typeof fetch = async () =>

@@ -11,6 +11,7 @@ import type { PreparedObject } from '../src/domain/ingest/prepared.ts';
 import type { Store } from '../src/store/repositories.ts';
 import { buildNextVersion, buildPrepared } from './helpers/prepared.ts';
 import { ENGINES, type Engine, type StoreLocation } from './helpers/store-engines.ts';
+import { buildFeed } from './helpers/feeds.ts';
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const ipv4 = (value: string): Observable => ({ kind: 'ipv4', value });
@@ -132,22 +133,7 @@ for (const engine of ENGINES) {
     });
 
     it('a pull lease goes to one holder at a time until it runs out or is given back', async () => {
-      await store.feeds.create({
-        id: 'f1',
-        url: 'https://x.example/taxii2/',
-        objectsUrl: 'https://x.example/taxii2/api/collections/c/objects/',
-        collectionId: 'c',
-        auth: { kind: 'none' },
-        intervalSeconds: 60,
-        tlp: null,
-        distribution: null,
-        cursor: null,
-        next: null,
-        runLast: null,
-        lastPullAt: null,
-        lastResult: null,
-        createdAt: '2026-11-22T00:00:00.000Z',
-      });
+      await store.feeds.create(buildFeed());
       const t = (m: number) => new Date(Date.UTC(2026, 10, 22, 12, m)).toISOString();
       assert.equal(await store.feeds.claim('f1', 'a', t(0), t(10)), true);
       assert.equal(await store.feeds.claim('f1', 'b', t(5), t(15)), false, 'held by a until minute 10');
