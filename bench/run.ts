@@ -170,7 +170,8 @@ if (reuse) {
 
 let loads: { lookup: Load; health: Load } | undefined;
 if (values['taxii-only'] !== true) {
-  const { lookup, health } = (loads = await lookupLoad(concordDir, gen.sampleValues));
+  loads = await lookupLoad(concordDir, gen.sampleValues);
+  const { lookup, health } = loads;
   lines.push(`indexed observables: ${observableCount(concordDir)}`);
   const perSecond = (l: Load): number => Number(l['perSecond'] ?? 0);
   lines.push(

@@ -12,6 +12,7 @@ export interface JobLog {
 
 /** Work under a key: true is a success, false (or a throw) a failure, for backoff (`due`);
  *  nothing leaves the count of failures in a row as it was. */
+// biome-ignore lint/suspicious/noConfusingVoidType: void lets work written as a plain `async () => { ... }` say "nothing"; undefined would make it return explicitly
 export type Work = (signal: AbortSignal) => Promise<boolean | void>;
 
 /** A job registered on the runner. */
@@ -169,6 +170,7 @@ export class JobRunner {
   }
 
   private async attempt(key: string, work: Work): Promise<void> {
+    // biome-ignore lint/suspicious/noConfusingVoidType: holds what a Work returns, void included
     let ok: boolean | void = false;
     try {
       ok = await work(this.abort.signal);

@@ -8,7 +8,7 @@ import type { Principal } from '../domain/identity/principal.ts';
 import { authorize } from '../domain/access/permissions.ts';
 import type { Org } from '../domain/identity/types.ts';
 import { levelRank, type SchemeRegistry } from '../domain/markings/classification.ts';
-import { mostRestrictiveTlp, TLP_LEVELS, type Tlp } from '../domain/markings/tlp.ts';
+import { mostRestrictiveTlp, TLP_LEVELS } from '../domain/markings/tlp.ts';
 import type { AccessRepo, ObjectRepo, DashboardRepo } from '../store/repositories.ts';
 import type { ActivityGroup, LabelGroup, Banner, Count, Dashboard, ObjectSummary } from '../domain/dashboard/types.ts';
 import { bump, countable, lastDays, LabelCache, ranked } from '../domain/dashboard/tally.ts';

@@ -202,7 +202,11 @@ function matchesAfterRedaction(v: Visible, text: string): boolean {
 
 function dedupeMatches<T extends { object: StoredObject }>(list: T[]): T[] {
   const seen = new Set<string>();
-  return list.filter((m) => (seen.has(m.object.id) ? false : (seen.add(m.object.id), true)));
+  return list.filter((m) => {
+    if (seen.has(m.object.id)) return false;
+    seen.add(m.object.id);
+    return true;
+  });
 }
 
 function dedupe(hits: LookupHit[]): LookupHit[] {

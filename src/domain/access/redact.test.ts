@@ -120,7 +120,10 @@ function number(value: Tree, next: { n: number }): Tree {
 function selectorsOf(value: Tree, path: string, out: string[]): string[] {
   if (path !== '') out.push(path);
   const join = (c: string): string => (path === '' ? c : `${path}.${c}`);
-  if (Array.isArray(value)) value.forEach((v, i) => selectorsOf(v, join(`[${i}]`), out));
+  if (Array.isArray(value))
+    value.forEach((v, i) => {
+      selectorsOf(v, join(`[${i}]`), out);
+    });
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) selectorsOf(v, join(k), out);
   return out;
 }

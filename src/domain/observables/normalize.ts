@@ -100,7 +100,7 @@ function normalizeDomain(input: string): string | undefined {
       labelStart = i + 1;
       numericLabel = true;
     } else if (c >= 0x30 && c <= 0x39) {
-      continue;
+      // A digit leaves the label as numeric (or not) as it was.
     } else if ((c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x5f) {
       numericLabel = false;
     } else {

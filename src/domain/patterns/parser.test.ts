@@ -21,7 +21,7 @@ function inner(text: string): ComparisonExpression {
 }
 
 /** The literal of a pattern holding a single comparison. */
-function valueOf(text: string): PatternLiteral {
+function literalOf(text: string): PatternLiteral {
   const c = inner(text);
   assert.equal(c.kind, 'comparison');
   return c.value;
@@ -129,37 +129,40 @@ test('every comparison operator, with NOT, and the alternative spellings == and 
 });
 
 test('literals decode to their values (§9.2)', () => {
-  assert.deepEqual(valueOf("[file:name = 'it\\'s a \\\\ path']"), { kind: 'string', value: "it's a \\ path" });
-  assert.deepEqual(valueOf("[file:name = '']"), { kind: 'string', value: '' });
-  assert.deepEqual(valueOf('[file:size = +42]'), { kind: 'int', value: 42 });
-  assert.deepEqual(valueOf('[file:size = -42]'), { kind: 'int', value: -42 });
-  assert.deepEqual(valueOf('[file:size = -0]'), { kind: 'int', value: 0 });
-  assert.deepEqual(valueOf('[file:size = 7.0]'), { kind: 'float', value: 7 });
-  assert.deepEqual(valueOf('[file:size = -.5]'), { kind: 'float', value: -0.5 });
-  assert.deepEqual(valueOf('[file:size = .25]'), { kind: 'float', value: 0.25 });
-  assert.deepEqual(valueOf('[file:is_x = true]'), { kind: 'bool', value: true });
-  assert.deepEqual(valueOf('[file:is_x != false]'), { kind: 'bool', value: false });
-  assert.deepEqual(valueOf("[file:created > t'2014-01-13T07:03:17.123456Z']"), { kind: 'timestamp', value: '2014-01-13T07:03:17.123456Z' });
-  assert.deepEqual(valueOf("[artifact:payload_bin = b'dGhpcyBpcyBhIHRlc3Q=']"), { kind: 'binary', value: 'dGhpcyBpcyBhIHRlc3Q=' });
+  assert.deepEqual(literalOf("[file:name = 'it\\'s a \\\\ path']"), { kind: 'string', value: "it's a \\ path" });
+  assert.deepEqual(literalOf("[file:name = '']"), { kind: 'string', value: '' });
+  assert.deepEqual(literalOf('[file:size = +42]'), { kind: 'int', value: 42 });
+  assert.deepEqual(literalOf('[file:size = -42]'), { kind: 'int', value: -42 });
+  assert.deepEqual(literalOf('[file:size = -0]'), { kind: 'int', value: 0 });
+  assert.deepEqual(literalOf('[file:size = 7.0]'), { kind: 'float', value: 7 });
+  assert.deepEqual(literalOf('[file:size = -.5]'), { kind: 'float', value: -0.5 });
+  assert.deepEqual(literalOf('[file:size = .25]'), { kind: 'float', value: 0.25 });
+  assert.deepEqual(literalOf('[file:is_x = true]'), { kind: 'bool', value: true });
+  assert.deepEqual(literalOf('[file:is_x != false]'), { kind: 'bool', value: false });
+  assert.deepEqual(literalOf("[file:created > t'2014-01-13T07:03:17.123456Z']"), {
+    kind: 'timestamp',
+    value: '2014-01-13T07:03:17.123456Z',
+  });
+  assert.deepEqual(literalOf("[artifact:payload_bin = b'dGhpcyBpcyBhIHRlc3Q=']"), { kind: 'binary', value: 'dGhpcyBpcyBhIHRlc3Q=' });
   // "Line feeds in the base64 encoded data MUST be supported and ignored" (§9.2).
-  assert.deepEqual(valueOf("[artifact:payload_bin = b'dGhp\ncyBp']"), { kind: 'binary', value: 'dGhpcyBp' });
-  assert.deepEqual(valueOf("[file:magic_number_hex = h'FFd8']"), { kind: 'hex', value: 'FFd8' });
-  assert.deepEqual(valueOf("[file:magic_number_hex = h'']"), { kind: 'hex', value: '' });
-  assert.deepEqual(valueOf("[file:name IN ('a', 'b')]"), {
+  assert.deepEqual(literalOf("[artifact:payload_bin = b'dGhp\ncyBp']"), { kind: 'binary', value: 'dGhpcyBp' });
+  assert.deepEqual(literalOf("[file:magic_number_hex = h'FFd8']"), { kind: 'hex', value: 'FFd8' });
+  assert.deepEqual(literalOf("[file:magic_number_hex = h'']"), { kind: 'hex', value: '' });
+  assert.deepEqual(literalOf("[file:name IN ('a', 'b')]"), {
     kind: 'set',
     values: [
       { kind: 'string', value: 'a' },
       { kind: 'string', value: 'b' },
     ],
   });
-  assert.deepEqual(valueOf('[file:size IN (1, 2.5)]'), {
+  assert.deepEqual(literalOf('[file:size IN (1, 2.5)]'), {
     kind: 'set',
     values: [
       { kind: 'int', value: 1 },
       { kind: 'float', value: 2.5 },
     ],
   });
-  assert.deepEqual(valueOf('[file:size IN ()]'), { kind: 'set', values: [] });
+  assert.deepEqual(literalOf('[file:size IN ()]'), { kind: 'set', values: [] });
 });
 
 test('the column of each scalar constant is kept beside the tree', () => {

@@ -32,7 +32,9 @@ function errorsIn(path: string): { objects: number; errors: string[] } {
   const isBundle = typeof doc === 'object' && doc !== null && 'type' in doc && doc.type === 'bundle';
   const objects: unknown[] = isBundle && 'objects' in doc && Array.isArray(doc.objects) ? doc.objects : [doc];
   if (isBundle) report('bundle', validateBundle(doc).issues);
-  objects.forEach((o, i) => report(`objects[${i}]`, validateObject(o).issues));
+  objects.forEach((o, i) => {
+    report(`objects[${i}]`, validateObject(o).issues);
+  });
   return { objects: objects.length, errors };
 }
 

@@ -28,7 +28,11 @@ test("a stream follows its caller's access: a new principal is taken, a refusal 
 
 test('a stopped watch asks nothing more', async () => {
   let asked = 0;
-  const w = watchAccess(CLI, async () => (asked++, CLI), { changed: () => {}, gone: () => {} }, 5);
+  const ask = async () => {
+    asked++;
+    return CLI;
+  };
+  const w = watchAccess(CLI, ask, { changed: () => {}, gone: () => {} }, 5);
   w.stop();
   await sleep(30);
   assert.equal(asked, 0);

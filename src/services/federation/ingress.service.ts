@@ -396,7 +396,9 @@ export class IngressService {
       // not examine: definitions, unsigned objects) as an import would; no bundle to split.
       const missing = items.filter((i) => i.examined === undefined);
       const late = examineBatch(missing.map((i) => i.text));
-      missing.forEach((i, n) => (i.examined = late[n]));
+      missing.forEach((i, n) => {
+        i.examined = late[n];
+      });
       const s = await this.deps.ingest.importExamined(
         items.map((i) => ({ text: i.text, examined: i.examined as ExaminedLite })),
         {

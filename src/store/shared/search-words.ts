@@ -10,6 +10,7 @@ export const MAX_WORD_LENGTH = 256;
 /** PostgreSQL caps a tsvector at 1 MB; an object's first words are the ones indexed. */
 export const MAX_WORDS = 10_000;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII on purpose, control characters included
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const ASCII_WORD = /[a-z0-9]+/g;
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
@@ -44,6 +45,7 @@ export function ftsDocument(text: string): string {
   return searchWords(text).join(' ');
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII on purpose, control characters included
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** 1 for the characters of an ASCII word (digits and letters), by character code. */

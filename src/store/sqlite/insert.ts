@@ -134,7 +134,8 @@ export class SqliteWriter {
       if (inline) return this.inline(objects, labels);
     }
     if (this.indexWriter?.failed) this.indexWriter = undefined;
-    const ix = (this.indexWriter ??= new IndexWriter(indexFilePath(this.db), this.db.name));
+    this.indexWriter ??= new IndexWriter(indexFilePath(this.db), this.db.name);
+    const ix = this.indexWriter;
     let results: InsertResult[];
     try {
       results = this.parallel(objects, labels, ix);

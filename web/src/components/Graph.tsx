@@ -61,6 +61,7 @@ export function Graph({
     }
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; role="group" names the drawing of nodes
     <svg
       className="graph"
       viewBox={`${minX} ${minY} ${maxX - minX} ${maxY - minY}`}
@@ -90,6 +91,7 @@ export function Graph({
         const p = pos.get(n.id);
         if (!p) return null;
         return (
+          // biome-ignore lint/a11y/useSemanticElements: a node is an SVG <g>, where HTML <button> cannot go
           <g
             key={n.id}
             className={`node ${selected === n.id ? 'selected' : ''} ${n.expanded ? 'expanded' : ''}`}

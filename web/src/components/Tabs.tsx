@@ -45,6 +45,7 @@ export function Tabs({
         ))}
       </div>
       {current && (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: WAI-ARIA APG tabs pattern: the tab panel takes focus so a panel without focusable content is reachable by keyboard
         <div role="tabpanel" id={`tabpanel-${current.id}`} aria-labelledby={`tab-${current.id}`} tabIndex={0} className="tabpanel">
           {current.content()}
         </div>

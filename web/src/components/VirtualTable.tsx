@@ -1,5 +1,7 @@
 // A results table that stays fast on hundreds of thousands of rows: only the rows in view are
 // in the DOM (TanStack Virtual), and the next page is fetched as the end comes near.
+// biome-ignore-all lint/a11y/useSemanticElements: the rows are absolutely placed grid boxes inside a scroll container, which <table> markup cannot hold; the ARIA table roles with aria-rowcount/aria-rowindex are WAI-ARIA's way to expose a virtualised table
+// biome-ignore-all lint/a11y/useFocusableInteractive: row, columnheader and cell are not interactive in a role="table" (only in a grid); the table is read, not navigated cell by cell
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 

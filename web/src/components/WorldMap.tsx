@@ -75,6 +75,7 @@ function MapView({
         {allShapes().map((s, i) => {
           const hit = byNumeric.get(s.id);
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the shapes are a fixed list (never reordered) and one country id can have several shapes
             <path key={`${s.id}-${i}`} d={s.d} fill={colour(hit?.n ?? 0, max)} className="country" data-country={hit?.code}>
               <title>{`${s.name}: ${hit?.n ?? 0}`}</title>
             </path>

@@ -27,6 +27,7 @@ export function ChangePassword({ me }: { me: Me }) {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           required
+          // biome-ignore lint/a11y/noAutofocus: this page has one task (a new password is required before anything else), and this field is its first step
           autoFocus
         />
         <label htmlFor="new-password-again">New password again</label>

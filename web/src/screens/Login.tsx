@@ -22,6 +22,7 @@ export function Login() {
           value={username}
           onChange={(e) => setUsername(e.target.value)}
           required
+          // biome-ignore lint/a11y/noAutofocus: the sign-in page has one task, and typing the user name is its first step
           autoFocus
         />
         <label htmlFor="password">Password</label>

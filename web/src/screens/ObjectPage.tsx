@@ -15,6 +15,7 @@ function value(v: unknown): ReactNode {
     return (
       <ul className="plain">
         {v.map((x, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of strings that may repeat; it is never reordered
           <li key={i}>{value(x)}</li>
         ))}
       </ul>
@@ -100,6 +101,7 @@ function Versions({ id }: { id: string }) {
     <Status loading={v.isPending} error={v.error}>
       <ol className="timeline" aria-label="Versions, oldest first">
         {(v.data?.versions ?? []).map((x, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: versions may repeat or be missing; the list is a fixed history, never reordered
           <li key={`${x.version}-${i}`}>
             <button type="button" className="ghost" aria-expanded={open === i} onClick={() => setOpen(open === i ? null : i)}>
               {x.version ?? '(unversioned)'}

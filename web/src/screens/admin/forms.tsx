@@ -154,6 +154,7 @@ export function TextField({
         onChange={(e) => onChange(e.target.value)}
         required={required}
         placeholder={placeholder}
+        // biome-ignore lint/a11y/noAutofocus: passed through from the caller, which sets it only on the first field of a form the user just opened
         autoFocus={autoFocus}
         disabled={disabled}
         autoComplete={type === 'password' ? 'new-password' : 'off'}
@@ -380,6 +381,7 @@ export function ConfirmButton({
       </button>
     );
   return (
+    // biome-ignore lint/a11y/useSemanticElements: an inline pair of buttons that takes one button's place; a <fieldset> groups form fields and would change the layout
     <span
       className="confirm"
       role="group"
@@ -391,6 +393,7 @@ export function ConfirmButton({
       <button
         type="button"
         className="danger"
+        // biome-ignore lint/a11y/noAutofocus: the confirmation appears because the user just asked for this action; focus moves to it so Enter confirms and Escape cancels
         autoFocus
         onClick={() => {
           setAsking(false);
