@@ -1,6 +1,7 @@
 // Counts commits per kind of local state (domain/state-changes/types.ts), in the transaction that
 // makes them, by triggers: every writer (any repository, any process, a future one) is counted
-// without having to remember to. SQLite keeps the counts in `state_changes`, which a process
+// without having to remember to. The one exception is a new marking-definition, counted by the
+// only writer of `objects` (sqlite/insert.ts, postgres/insert.ts) once per batch, off the hot path. SQLite keeps the counts in `state_changes`, which a process
 // reads to learn what other connections committed; PostgreSQL announces each commit with
 // NOTIFY on channel `concord_state` (delivered at commit, to every listening process), so no
 // counter row is locked by concurrent writers there.
@@ -33,9 +34,8 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
       await sql.raw(`create trigger ${table}_${event}_state after ${event} on ${table} begin ${bump(kind)} end`).execute(db);
     }
   }
-  await sql
-    .raw(`create trigger objects_insert_state after insert on objects when new.type = ${MARKING} begin ${bump('markings')} end`)
-    .execute(db);
+  // New marking-definitions are counted by the one writer of `objects` (sqlite/insert.ts), once
+  // per batch: a trigger on every row cost an import ~7 % of its CPU (bench/RESULTS.md).
   await sql
     .raw(`create trigger objects_delete_state after delete on objects when old.type = ${MARKING} begin ${bump('markings')} end`)
     .execute(db);
@@ -55,11 +55,7 @@ async function postgres(db: Kysely<unknown>): Promise<void> {
       )
       .execute(db);
   }
-  await sql
-    .raw(
-      `create trigger objects_insert_state after insert on objects for each row when (new.type = ${MARKING}) execute function concord_state_changed('markings')`,
-    )
-    .execute(db);
+  // New marking-definitions: notified by the one writer of `objects` (postgres/insert.ts), once per batch.
   await sql
     .raw(
       `create trigger objects_delete_state after delete on objects for each row when (old.type = ${MARKING}) execute function concord_state_changed('markings')`,

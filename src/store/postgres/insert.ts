@@ -51,6 +51,9 @@ export async function insertBatchPg(
   });
   const { winners, demoted } = await planLatest(trx, rows);
   await insertObjects(trx, rows, winners, addedAt);
+  // Processes' caches of marking-definitions follow these notifications (migrations/0025), sent
+  // when the transaction commits; once per batch rather than by a trigger on every row.
+  if (rows.some((r) => r.o.type === 'marking-definition')) await sql`select pg_notify('concord_state', 'markings')`.execute(trx);
   if (demoted.length > 0) await unindex(trx, demoted);
   await index(trx, [...winners]);
   await storeLabels(

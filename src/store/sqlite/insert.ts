@@ -72,6 +72,8 @@ function prepare(db: Database.Database) {
       13,
     ),
     access: new RowInserter(db, 'insert into object_access (seq, owner_org, tlp, distribution, label)', 5),
+    // Processes' caches of marking-definitions follow this count (migrations/0025_state_changes.ts).
+    markingsChanged: db.prepare<[]>("update state_changes set generation = generation + 1 where kind = 'markings'"),
   };
 }
 
@@ -238,6 +240,7 @@ function writeBatch(s: Statements, objects: readonly PreparedObject[], labels: L
   const derived = derivedBatch(latest, demoted, first, seq);
   derivedReady(derived);
   writeObjects(s, pending, addedAt);
+  if (pending.some((p) => p.object.type === 'marking-definition')) s.markingsChanged.run();
   return { results, derived };
 }
 
