@@ -162,12 +162,14 @@ describe('provenance on every way in', { timeout: 120_000 }, () => {
     assert.equal((await importOn(a, [r], 'green', 'federation')).accepted, 1);
     const signed = (await exportOf(a, 'indicator')).find((o) => o.id === r.id) as StixObject;
     await a.services.federation.retractions.retract(CLI, [r.id], 'wrong customer');
-    for (const copy of [r, signed]) {
+    // A new version of it is refused as well: it is never accepted again (DESIGN.md, Federation).
+    const newer = { ...r, modified: new Date(Date.parse(r.modified as string) + 1000).toISOString() };
+    for (const copy of [r, signed, newer]) {
       const s = await importOn(a, [copy], 'green', 'federation');
       assert.deepEqual(s.reasons, { RETRACTED: 1 }, JSON.stringify(s));
     }
     const entries = (await a.services.quarantine.list({ limit: 100 }, { reason: 'RETRACTED' })).items.filter((e) => e.objectId === r.id);
-    assert.equal(entries.length, 2);
+    assert.equal(entries.length, 3);
     for (const e of entries) {
       assert.match(String((e.details as { message: string }).message), /was retracted on .* by node key/);
       assert.ok(!e.raw.includes('shared by mistake'), 'the purged content is not kept again');

@@ -3,7 +3,7 @@
 import { BundleSplitter, type SplitItem } from '../domain/bundle/splitter.ts';
 import { Examiner, type ExaminedLite } from './examiner.ts';
 import { claimsProvenance } from '../domain/federation/provenance.ts';
-import { retractedMessage } from '../domain/federation/retraction.ts';
+import { retractedMessage, retractedStub } from '../domain/federation/retraction.ts';
 import { CONCORD_OBJECT_EXTENSION_ID } from '../domain/markings/concord-markings.ts';
 import { sameJsonContent } from '../domain/stix/canonical.ts';
 import type { StixObject } from '../domain/stix/types.ts';
@@ -152,7 +152,7 @@ class ImportRun {
   }
 
   async flush(): Promise<void> {
-    const batch = this.batch;
+    const batch = await this.withoutRetracted(this.batch);
     this.batch = [];
     this.batchChars = 0;
     if (batch.length > 0) {
@@ -180,6 +180,20 @@ class ImportRun {
       this.foreign = [];
       this.merge(await this.deps.provenance(foreign, { source: this.source, actor: this.actor }));
     }
+  }
+
+  /** The batch less the objects retracted here: any version of one, new or held, is refused
+   *  (DESIGN.md, Federation: a retracted object is never accepted again). One query a batch. */
+  private async withoutRetracted(batch: PreparedObject[]): Promise<PreparedObject[]> {
+    if (batch.length === 0 || !this.deps.tombstones) return batch;
+    const tombs = await this.deps.tombstones.get(batch.map((o) => o.id));
+    if (tombs.size === 0) return batch;
+    const kept: PreparedObject[] = [];
+    for (const o of batch) {
+      if (tombs.has(o.id)) await this.retracted(o, retractedStub(o));
+      else kept.push(o);
+    }
+    return kept;
   }
 
   private merge(s: ImportSummary): void {
