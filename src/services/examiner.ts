@@ -2,6 +2,7 @@
 // worker costs tens of milliseconds to start); large ones move to a worker after the first
 // batch, so examining overlaps with splitting and storing.
 import { Worker } from 'node:worker_threads';
+import type { SplitItem } from '../domain/bundle/splitter.ts';
 import { examine, type Examined } from '../domain/ingest/examine.ts';
 
 /** What ingest needs of an examined object; the parsed object itself is not sent between threads. */
@@ -64,5 +65,62 @@ export class Examiner {
     });
     this.worker = w;
     return w;
+  }
+}
+
+/**
+ * Examines split items in batches (on a worker for large inputs) and hands the results to the
+ * run in input order. At most two batches wait at once, which bounds memory.
+ */
+export class ExaminePipeline {
+  private readonly run: { add(item: SplitItem, r: ExaminedLite): Promise<void> };
+  private readonly limits: { items: number; chars: number };
+  private readonly examiner = new Examiner();
+  private items: SplitItem[] = [];
+  private itemChars = 0;
+  private readonly queue: Promise<void>[] = [];
+  private tail: Promise<void> = Promise.resolve();
+
+  /** `run` takes each result in input order; a batch is submitted at `limits` items or characters. */
+  constructor(run: { add(item: SplitItem, r: ExaminedLite): Promise<void> }, limits: { items: number; chars: number }) {
+    this.run = run;
+    this.limits = limits;
+  }
+
+  async push(items: SplitItem[]): Promise<void> {
+    for (const item of items) {
+      this.items.push(item);
+      this.itemChars += item.text.length;
+      if (this.items.length >= this.limits.items || this.itemChars >= this.limits.chars) await this.submit();
+    }
+  }
+
+  /** Submits what is buffered and waits until every result was handed over. */
+  async drain(): Promise<void> {
+    if (this.items.length > 0) await this.submit();
+    while (this.queue.length > 0) await this.queue.shift();
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.queue.splice(0));
+    await this.examiner.close();
+  }
+
+  private async submit(): Promise<void> {
+    const items = this.items;
+    this.items = [];
+    this.itemChars = 0;
+    const results = this.examiner.run(items.map((i) => i.text));
+    const previous = this.tail;
+    this.tail = (async () => {
+      const examined = await results;
+      await previous;
+      for (let i = 0; i < items.length; i++) await this.run.add(items[i] as SplitItem, examined[i] as ExaminedLite);
+    })();
+    // Handled here so that a failure waiting in the queue is not an unhandled rejection;
+    // drain() still sees it.
+    this.tail.catch(() => undefined);
+    this.queue.push(this.tail);
+    if (this.queue.length > 2) await this.queue.shift();
   }
 }

@@ -1,7 +1,7 @@
 // Ingestion: a stream of bytes (file, stdin, upload, feed) in, objects stored or quarantined,
 // a summary out. Memory stays bounded by the batch size whatever the input size (issue 2, §5).
 import { BundleSplitter, type SplitItem } from '../domain/bundle/splitter.ts';
-import { Examiner, type ExaminedLite } from './examiner.ts';
+import { ExaminePipeline, Examiner, type ExaminedLite } from './examiner.ts';
 import { claimsProvenance } from '../domain/federation/provenance.ts';
 import { retractedMessage, retractedStub } from '../domain/federation/retraction.ts';
 import { CONCORD_OBJECT_EXTENSION_ID } from '../domain/markings/concord-markings.ts';
@@ -282,60 +282,6 @@ class ImportRun {
   }
 }
 
-/**
- * Examines split items in batches (on a worker for large inputs) and hands the results to the
- * run in input order. At most two batches wait at once, which bounds memory.
- */
-class ExaminePipeline {
-  private readonly run: ImportRun;
-  private readonly examiner = new Examiner();
-  private items: SplitItem[] = [];
-  private itemChars = 0;
-  private readonly queue: Promise<void>[] = [];
-  private tail: Promise<void> = Promise.resolve();
-
-  constructor(run: ImportRun) {
-    this.run = run;
-  }
-
-  async push(items: SplitItem[]): Promise<void> {
-    for (const item of items) {
-      this.items.push(item);
-      this.itemChars += item.text.length;
-      if (this.items.length >= BATCH || this.itemChars >= BATCH_CHARS) await this.submit();
-    }
-  }
-
-  /** Submits what is buffered and waits until every result was handed over. */
-  async drain(): Promise<void> {
-    if (this.items.length > 0) await this.submit();
-    while (this.queue.length > 0) await this.queue.shift();
-  }
-
-  async close(): Promise<void> {
-    await Promise.allSettled(this.queue.splice(0));
-    await this.examiner.close();
-  }
-
-  private async submit(): Promise<void> {
-    const items = this.items;
-    this.items = [];
-    this.itemChars = 0;
-    const results = this.examiner.run(items.map((i) => i.text));
-    const previous = this.tail;
-    this.tail = (async () => {
-      const examined = await results;
-      await previous;
-      for (let i = 0; i < items.length; i++) await this.run.add(items[i] as SplitItem, examined[i] as ExaminedLite);
-    })();
-    // Handled here so that a failure waiting in the queue is not an unhandled rejection;
-    // drain() still sees it.
-    this.tail.catch(() => undefined);
-    this.queue.push(this.tail);
-    if (this.queue.length > 2) await this.queue.shift();
-  }
-}
-
 function asRecord(v: unknown): Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
@@ -360,7 +306,7 @@ export class IngestService {
         : undefined;
     const run = new ImportRun(this.deps, options, labeller);
     const splitter = new BundleSplitter();
-    const pipeline = new ExaminePipeline(run);
+    const pipeline = new ExaminePipeline(run, { items: BATCH, chars: BATCH_CHARS });
     const report = (): void => options.onProgress?.({ bytesRead: splitter.offset, objectsRead: run.objectsRead, summary: run.summary });
     try {
       for await (const chunk of input) {
