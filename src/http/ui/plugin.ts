@@ -23,7 +23,12 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <p>The web UI is not built. Run <code>npm run build:web</code> (or <code>npm start</code>, which builds it) and reload.</p>
 <p>The API is at <a style="color:#9cf" href="/api/docs">/api/docs</a>.</p></body></html>`;
 
-const NOT_FOUND = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · Concord</title></head>
+// The app's icon (web/index.html), so that the browser does not ask for /favicon.ico, a 404 too.
+const ICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%231f6feb'/%3E%3Cpath d='M4 8h8M8 4v8' stroke='white' stroke-width='2'/%3E%3C/svg%3E";
+
+const NOT_FOUND = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · Concord</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="${ICON}"></head>
 <body style="font-family:sans-serif;background:#111;color:#eee;padding:2rem"><h1>Not found</h1>
 <p>Concord has no page at this address.</p>
 <p><a style="color:#9cf" href="/">Go to the dashboard</a></p></body></html>`;
