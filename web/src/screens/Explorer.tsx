@@ -125,14 +125,8 @@ export function Explorer() {
             ))}
           </select>
         </label>
-        <label>
-          Stored from
-          <DayInput name="from" value={form.from} onChange={(from) => setForm({ ...form, from })} />
-        </label>
-        <label>
-          Stored before
-          <DayInput name="to" value={form.to} onChange={(to) => setForm({ ...form, to })} />
-        </label>
+        <DayInput label="Stored from" name="from" value={form.from} onChange={(from) => setForm({ ...form, from })} />
+        <DayInput label="Stored before" name="to" value={form.to} onChange={(to) => setForm({ ...form, to })} />
         <button type="submit">Search</button>
       </form>
       <p className="muted" role="status" data-testid="result-count">
