@@ -23,7 +23,7 @@ import { egressRoutes, notifyRoutes } from './http/federation/routes.ts';
 import { dashboardRoutes } from './http/dashboard/routes.ts';
 import { eventRoutes } from './http/events/routes.ts';
 import { feedRoutes } from './http/feeds/routes.ts';
-import { uiRoutes } from './http/ui/plugin.ts';
+import { sendNotFoundPage, uiRoutes, wantsPage } from './http/ui/plugin.ts';
 import { feedPullJob } from './jobs/feed-pull.job.ts';
 import { peerSyncJob } from './jobs/peer-sync.job.ts';
 import { JobRunner } from './jobs/runner.ts';
@@ -64,7 +64,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(sendProblem);
-  app.setNotFoundHandler((req, reply) => sendProblem(new NotFoundError(`${req.method} ${req.url}`), req, reply));
+  app.setNotFoundHandler((req, reply) =>
+    wantsPage(req) ? sendNotFoundPage(reply) : sendProblem(new NotFoundError(`${req.method} ${req.url}`), req, reply),
+  );
   await app.register(swagger, {
     openapi: {
       info: {

@@ -138,6 +138,42 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     );
   });
 
+  test("renaming the administrator's own organisation changes the header at once, without a reload", async () => {
+    const name = node.org.name;
+    const who = page.getByTestId('who');
+    assert.ok((await who.innerText()).includes(`· ${name}`), 'the header names the organisation');
+    // A reload would lose this mark: the new name must come from the app refreshing itself.
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    await button(`Edit ${name}`).click();
+    const edit = form(`Edit ${name}`);
+    await edit.getByLabel('Name', { exact: true }).fill(`${name} (renamed)`);
+    await button('Save organisation', edit).click();
+    await edit.waitFor({ state: 'detached' });
+    await who.filter({ hasText: `· ${name} (renamed)` }).waitFor();
+    assert.equal(await page.evaluate(() => 'notReloaded' in window), true);
+    const back = form(`Edit ${name} (renamed)`);
+    await button(`Edit ${name} (renamed)`).click();
+    await back.getByLabel('Name', { exact: true }).fill(name);
+    await button('Save organisation', back).click();
+    await back.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="who"]')?.textContent?.includes('(renamed)'));
+  });
+
+  test('an unknown page is a not-found page with a link home, in the app and from the server', async () => {
+    await page.goto(`${node.url}/admin/nope`);
+    await page.getByTestId('not-found').getByText('/admin/nope').waitFor();
+    await shot(page, '20-not-found');
+    await page.getByRole('link', { name: 'Go to the dashboard' }).click();
+    await page.getByRole('heading', { name: 'Situational awareness' }).waitFor();
+    provoked.push(/\/objects\/x\/y\/z$/);
+    const res = await page.goto(`${node.url}/objects/x/y/z`);
+    assert.equal(res?.status(), 404);
+    await page.getByRole('link', { name: 'Go to the dashboard' }).click();
+    await page.getByTestId('who').waitFor();
+    await page.goto(`${node.url}/admin/orgs`);
+    await page.getByRole('table', { name: 'Organisations' }).waitFor();
+  });
+
   test('adds a user, edits roles and clearances, resets the password, manages tokens, disables', async () => {
     await open('Users');
     const add = form('Add user');

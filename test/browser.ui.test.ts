@@ -192,6 +192,22 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
     assert.notEqual(outline, 'none', 'the focused control shows a focus ring');
   });
 
+  test("dates are ISO 8601 and day fields take yyyy-mm-dd, not the browser's locale", async () => {
+    await page.goto(`${node.url}/explore`);
+    const from = page.getByLabel('Stored from');
+    await page.getByLabel('Text').fill('Sandworm');
+    // en-US would read this as 2 January; the field refuses it rather than guess.
+    await from.fill('01/02/2020');
+    assert.equal(await from.evaluate((el) => (el as HTMLInputElement).validity.valid), false);
+    await from.fill('2020-01-02');
+    await page.getByLabel('Stored before').fill('2999-12-31');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/added_after=2020-01-02T00%3A00%3A00Z/);
+    await page.getByTestId('result-count').getByText('1 result').waitFor();
+    // Sandworm Team's `modified`, in UTC with its zone.
+    await page.getByText('2024-01-01 00:00 UTC', { exact: true }).waitFor();
+  });
+
   test('the layout holds at 1280 and 1920 pixels wide', async () => {
     for (const width of [1280, 1920]) {
       await page.setViewportSize({ width, height: 1000 });

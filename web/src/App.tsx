@@ -7,6 +7,7 @@ import { GraphPage } from './screens/GraphPage.tsx';
 import { ImportPage } from './screens/ImportPage.tsx';
 import { ChangePassword } from './screens/ChangePassword.tsx';
 import { Login } from './screens/Login.tsx';
+import { NotFound } from './screens/NotFound.tsx';
 import { ObjectPage } from './screens/ObjectPage.tsx';
 import { Shell } from './screens/Shell.tsx';
 
@@ -17,10 +18,13 @@ function Screen() {
     const id = decodeURIComponent(object[1] ?? '');
     return object[2] ? <GraphPage id={id} /> : <ObjectPage id={id} />;
   }
-  if (path.startsWith('/explore')) return <Explorer />;
-  if (path.startsWith('/import')) return <ImportPage />;
-  if (path.startsWith('/admin')) return <Admin section={path.split('/')[2] ?? 'orgs'} />;
-  return <Dashboard />;
+  // Exact paths (the server's APP_ROUTES): anything else is the not-found screen, not a dashboard.
+  const admin = /^\/admin(?:\/([^/]+))?$/.exec(path);
+  if (admin) return <Admin section={admin[1] ?? 'orgs'} />;
+  if (path === '/explore') return <Explorer />;
+  if (path === '/import') return <ImportPage />;
+  if (path === '/') return <Dashboard />;
+  return <NotFound />;
 }
 
 export function App() {

@@ -81,6 +81,12 @@ export function installAuth(app: FastifyInstance, auth: AuthService, options: { 
     else if (req.routeOptions.config.public !== true) throw new UnauthorizedError();
     if (principal && mustChangeFirst(principal, req)) throw new PasswordChangeRequiredError();
   });
+  // What these routes answer depends on who asks (the user, the organisation, their clearances),
+  // and changes when an administrator changes them: no cache may keep it (RFC 9111 §5.2.2.5;
+  // issue 15, must 10). A route that knows better sets its own Cache-Control.
+  app.addHook('onSend', async (_req, reply) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
 // organisation); the server decides what may change, and its refusals come back as ApiError.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from './client.ts';
+import { ME } from './session.ts';
 
 // The API returns these records as the domain defines them; the types are shared, not restated.
 import type { ApiToken as Token, Community, Org, SharingGroup, User } from '../../../src/domain/identity/types.ts';
@@ -62,13 +63,16 @@ export function useAuditVerify() {
   return useMutation({ mutationFn: () => api<AuditVerify>('/audit/verify') });
 }
 
-/** Refreshes every administration list whose path starts with one of `paths`. */
+/** Refreshes every administration list whose path starts with one of `paths`, and the signed-in
+ *  user (api/session.ts): a change to an organisation or a user may be the caller's own (a new
+ *  name, roles, communities), and the header must show it at once (issue 15, must 10). */
 export function useRefresh(paths: readonly string[]) {
   const client = useQueryClient();
   return (): void => {
     void client.invalidateQueries({
       predicate: (q) => q.queryKey[0] === 'admin' && paths.some((p) => String(q.queryKey[1]).startsWith(p)),
     });
+    if (paths.some((p) => p.startsWith('/orgs') || p.startsWith('/users'))) void client.invalidateQueries({ queryKey: ME });
   };
 }
 

@@ -16,7 +16,8 @@ export interface Me {
   csrfToken?: string;
 }
 
-const ME = ['me'] as const;
+/** The signed-in user's query key: administration changes refresh it (api/admin.ts). */
+export const ME = ['me'] as const;
 
 // Whether this browser signed in: the session cookie is HttpOnly, so the app cannot see it, and
 // asking /auth/me without a session answers 401, which the browser logs as a console error.

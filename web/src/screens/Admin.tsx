@@ -12,6 +12,7 @@ import { Communities, SharingGroups } from './admin/groups.tsx';
 import { Orgs } from './admin/orgs.tsx';
 import { Peers } from './admin/peers.tsx';
 import { Tokens, Users } from './admin/users.tsx';
+import { NotFound } from './NotFound.tsx';
 import './admin/admin.css';
 
 const SECTIONS = [
@@ -56,7 +57,8 @@ function Section({ section, admin, orgId, orgAdmin }: { section: string; admin: 
 export function Admin({ section }: { section: string }) {
   const me = useMe();
   const admin = isAdmin(me.data);
-  const current = SECTIONS.find(([id]) => id === section) ?? SECTIONS[0];
+  const current = SECTIONS.find(([id]) => id === section);
+  if (!current) return <NotFound />;
   return (
     <div className="page">
       <div className="page-head">

@@ -9,6 +9,7 @@ import { BarList } from '../components/BarList.tsx';
 import { Link } from '../components/Link.tsx';
 import { MarkingBanner, TLP_COLOURS, tlpText } from '../components/MarkingBanner.tsx';
 import { Panel, Status } from '../components/Panel.tsx';
+import { formatDateTime } from '../format/dates.ts';
 import { WorldMap } from '../components/WorldMap.tsx';
 import { objectPath } from '../router.ts';
 
@@ -20,7 +21,7 @@ function ObjectList({ items, label, testId, showCount }: { items: ObjectSummary[
         <li key={o.id}>
           <span className="type-tag">{o.type}</span>
           <Link to={objectPath(o.id)}>{o.name}</Link>
-          <span className="muted right">{showCount ? `${o.count ?? 0} links` : (o.addedAt ?? '').replace('T', ' ').slice(0, 16)}</span>
+          <span className="muted right">{showCount ? `${o.count ?? 0} links` : formatDateTime(o.addedAt, { empty: '' })}</span>
         </li>
       ))}
     </ol>
@@ -47,7 +48,7 @@ export function PeerTable({ peers }: { peers: Peer[] }) {
               {p.disabled ? ' (disabled)' : ''}
             </td>
             <td>{`${p.lag.versions} versions · ${p.lag.seconds}s`}</td>
-            <td>{(p.state.lastSuccessAt ?? '—').replace('T', ' ').slice(0, 19)}</td>
+            <td>{formatDateTime(p.state.lastSuccessAt)}</td>
             <td className={p.state.lastResult?.ok === false ? 'error' : ''}>{p.state.lastResult?.error ?? ''}</td>
           </tr>
         ))}

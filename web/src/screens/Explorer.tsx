@@ -2,6 +2,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { displayName, useBanner, useSearch, type SearchFilters, type Stix } from '../api/objects.ts';
 import { Link } from '../components/Link.tsx';
+import { DayInput } from '../components/DayInput.tsx';
+import { formatDateTime } from '../format/dates.ts';
 import { MarkingBanner, TlpChip } from '../components/MarkingBanner.tsx';
 import { Status } from '../components/Panel.tsx';
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx';
@@ -81,10 +83,7 @@ export function Explorer() {
       key: 'modified',
       header: 'Modified',
       width: '170px',
-      render: (o) =>
-        String(o.modified ?? o.created ?? '')
-          .replace('T', ' ')
-          .slice(0, 19),
+      render: (o) => formatDateTime(o.modified ?? o.created),
     },
     { key: 'id', header: 'Id', width: 'minmax(200px, 2fr)', render: (o) => <code className="muted">{o.id}</code> },
   ];
@@ -126,14 +125,8 @@ export function Explorer() {
             ))}
           </select>
         </label>
-        <label>
-          Stored from
-          <input name="from" type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
-        </label>
-        <label>
-          Stored before
-          <input name="to" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
-        </label>
+        <DayInput label="Stored from" name="from" value={form.from} onChange={(from) => setForm({ ...form, from })} />
+        <DayInput label="Stored before" name="to" value={form.to} onChange={(to) => setForm({ ...form, to })} />
         <button type="submit">Search</button>
       </form>
       <p className="muted" role="status" data-testid="result-count">

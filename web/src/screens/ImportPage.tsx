@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useJob, useJobs, useQuarantine, useRetry, useUpload, type ImportJob } from '../api/imports.ts';
 import { isAdmin, useMe } from '../api/session.ts';
 import { Panel, Status } from '../components/Panel.tsx';
+import { formatDateTime } from '../format/dates.ts';
 
 function Progress({ job }: { job: ImportJob }) {
   const pct = job.bytesTotal ? Math.min(100, Math.round((100 * job.bytesRead) / job.bytesTotal)) : job.state === 'done' ? 100 : 0;
@@ -83,7 +84,7 @@ function Quarantine() {
           <tbody>
             {(q.data?.entries ?? []).map((e) => (
               <tr key={e.id}>
-                <td>{e.receivedAt.replace('T', ' ').slice(0, 19)}</td>
+                <td>{formatDateTime(e.receivedAt, { seconds: true })}</td>
                 <td>
                   <code>{e.reason}</code>
                   <button
@@ -194,7 +195,7 @@ export function ImportPage() {
                   <tr key={j.id}>
                     <td>
                       <button type="button" className="ghost" onClick={() => setJobId(j.id)}>
-                        {j.createdAt.replace('T', ' ').slice(0, 19)}
+                        {formatDateTime(j.createdAt, { seconds: true })}
                       </button>
                     </td>
                     <td>{j.state}</td>

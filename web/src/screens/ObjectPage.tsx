@@ -5,6 +5,7 @@ import { Link } from '../components/Link.tsx';
 import { MarkingBanner } from '../components/MarkingBanner.tsx';
 import { Status } from '../components/Panel.tsx';
 import { Tabs } from '../components/Tabs.tsx';
+import { formatDateTime } from '../format/dates.ts';
 import { objectPath } from '../router.ts';
 
 const ID = /^[a-z0-9-]+--[0-9a-f-]{36}$/;
@@ -106,7 +107,7 @@ function Versions({ id }: { id: string }) {
             <button type="button" className="ghost" aria-expanded={open === i} onClick={() => setOpen(open === i ? null : i)}>
               {x.version ?? '(unversioned)'}
             </button>
-            <span className="muted"> stored {x.added_at.replace('T', ' ').slice(0, 19)}</span>
+            <span className="muted"> stored {formatDateTime(x.added_at, { seconds: true })}</span>
             {open === i && <pre className="json">{JSON.stringify(x.object, null, 2)}</pre>}
           </li>
         ))}

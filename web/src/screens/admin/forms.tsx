@@ -3,6 +3,7 @@
 // next to that field and the field is marked invalid; otherwise it is shown under the form.
 import { createContext, useContext, useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api/client.ts';
+import { formatDateTime } from '../../format/dates.ts';
 
 /** The field a problem document names: `field` (Concord errors), else the first schema error's
  *  property (`/outbound/maxTlp` → `outbound.maxTlp`, or the missing or unknown property). */
@@ -425,5 +426,6 @@ export const splitList = (text: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export const when = (s: string | null | undefined): string => (s ? s.replace('T', ' ').slice(0, 19) : '—');
+/** A time in an administration table (format/dates.ts: ISO 8601, UTC). */
+export const when = (s: string | null | undefined): string => formatDateTime(s);
 export const listText = (xs: readonly string[]): string => (xs.length ? xs.join(', ') : '—');
