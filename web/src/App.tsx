@@ -7,6 +7,7 @@ import { GraphPage } from './screens/GraphPage.tsx';
 import { ImportPage } from './screens/ImportPage.tsx';
 import { ChangePassword } from './screens/ChangePassword.tsx';
 import { Login } from './screens/Login.tsx';
+import { Lookup } from './screens/Lookup.tsx';
 import { ObjectPage } from './screens/ObjectPage.tsx';
 import { Shell } from './screens/Shell.tsx';
 
@@ -18,6 +19,7 @@ function Screen() {
     return object[2] ? <GraphPage id={id} /> : <ObjectPage id={id} />;
   }
   if (path.startsWith('/explore')) return <Explorer />;
+  if (path.startsWith('/lookup')) return <Lookup />;
   if (path.startsWith('/import')) return <ImportPage />;
   if (path.startsWith('/admin')) return <Admin section={path.split('/')[2] ?? 'orgs'} />;
   return <Dashboard />;
