@@ -4,6 +4,7 @@ import { recognize, type LookupMatch, type LookupResult, type Recognized } from 
 import { displayName } from '../api/objects.ts';
 import { objectPath } from '../router.ts';
 import { Link } from './Link.tsx';
+import { TlpChip } from './MarkingBanner.tsx';
 import type { ObservableKind } from '../../../src/domain/observables/types.ts';
 
 const KIND_LABELS: Partial<Record<ObservableKind, string>> = {
@@ -49,7 +50,7 @@ export function RecognizedHint({ value }: { value: string }) {
 }
 
 /** The objects one value matched. */
-export function MatchTable({ result }: { result: LookupResult }) {
+export function MatchTable({ result, tlpOf }: { result: LookupResult; tlpOf: (id: string) => string | undefined }) {
   if (result.matches.length === 0)
     return (
       <p className="muted" data-testid="lookup-none">
@@ -62,6 +63,7 @@ export function MatchTable({ result }: { result: LookupResult }) {
         <tr>
           <th scope="col">Object</th>
           <th scope="col">Type</th>
+          <th scope="col">TLP</th>
           <th scope="col">Why it matched</th>
         </tr>
       </thead>
@@ -73,6 +75,9 @@ export function MatchTable({ result }: { result: LookupResult }) {
             </td>
             <td>
               <span className="type-tag">{m.object.type}</span>
+            </td>
+            <td>
+              <TlpChip tlp={tlpOf(m.object.id)} />
             </td>
             <td>{matchReason(result, m)}</td>
           </tr>

@@ -77,7 +77,7 @@ export function Lookup() {
         >
           {one ? (
             <Status loading={single.isPending} error={single.error}>
-              {single.data && <MatchTable result={single.data} />}
+              {single.data && <MatchTable result={single.data} tlpOf={(id) => banner.data?.objects[id]?.tlp} />}
             </Status>
           ) : (
             <p className="muted">{value} is not an address, network, domain, URL, e-mail address or hash.</p>
