@@ -7,7 +7,7 @@ import type { Recognized } from '../../../src/domain/observables/recognize.ts';
 import { api, qs } from './client.ts';
 import type { Stix } from './objects.ts';
 
-export { recognize, recognizeList } from '../../../src/domain/observables/recognize.ts';
+export { recognize, splitValues } from '../../../src/domain/observables/recognize.ts';
 export type { Recognized };
 
 /** One object a value matched, with the indexed value that matched it (a containing network, say). */

@@ -2,13 +2,12 @@
 // hash) or a list pasted from an alert, answered by the observable index with network
 // containment; every value says whether it matched and what (issue 15, lookup in the UI).
 import { useMemo, useState, type FormEvent } from 'react';
-import { recognize, useLookup, useLookupMany } from '../api/lookup.ts';
+import { recognize, splitValues, useLookup, useLookupMany } from '../api/lookup.ts';
 import { useBanner } from '../api/objects.ts';
 import { LookupTable, MatchTable, RecognizedHint, type ListRow } from '../components/LookupResults.tsx';
 import { Link } from '../components/Link.tsx';
 import { MarkingBanner } from '../components/MarkingBanner.tsx';
 import { Panel, Status } from '../components/Panel.tsx';
-import { splitValues } from '../../../src/domain/observables/recognize.ts';
 import { lookupPath, navigate, useLocation } from '../router.ts';
 
 function PasteMany({ rows }: { rows: ListRow[] }) {
