@@ -7,6 +7,7 @@ import { GraphPage } from './screens/GraphPage.tsx';
 import { ImportPage } from './screens/ImportPage.tsx';
 import { ChangePassword } from './screens/ChangePassword.tsx';
 import { Login } from './screens/Login.tsx';
+import { Lookup } from './screens/Lookup.tsx';
 import { NotFound } from './screens/NotFound.tsx';
 import { ObjectPage } from './screens/ObjectPage.tsx';
 import { Shell } from './screens/Shell.tsx';
@@ -22,6 +23,7 @@ function Screen() {
   const admin = /^\/admin(?:\/([^/]+))?$/.exec(path);
   if (admin) return <Admin section={admin[1] ?? 'orgs'} />;
   if (path === '/explore') return <Explorer />;
+  if (path === '/lookup') return <Lookup />;
   if (path === '/import') return <ImportPage />;
   if (path === '/') return <Dashboard />;
   return <NotFound />;

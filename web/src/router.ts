@@ -32,3 +32,6 @@ export function navigate(to: string, replace = false): void {
 
 /** The path of an object's page. */
 export const objectPath = (id: string): string => `/objects/${encodeURIComponent(id)}`;
+
+/** The path of the lookup of one value. */
+export const lookupPath = (value: string): string => `/lookup${value === '' ? '' : `?value=${encodeURIComponent(value)}`}`;

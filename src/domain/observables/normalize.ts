@@ -2,7 +2,7 @@
 // the input used (DESIGN.md, data model: observables). Every normaliser returns undefined for a
 // value that is not valid for its kind, and is idempotent: normalising a canonical value returns
 // it unchanged.
-import { domainToASCII } from 'node:url';
+import { domainToASCII } from './idna.ts';
 import { coveringNets, formatNet, maskNet, parseNet } from './ip.ts';
 import type { Observable, ObservableKind } from './types.ts';
 

@@ -1,13 +1,15 @@
 // Search with filters (type, TLP, text, time); results in a virtualised table fed page by page.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { displayName, useBanner, useSearch, type SearchFilters, type Stix } from '../api/objects.ts';
+import { recognize } from '../api/lookup.ts';
 import { Link } from '../components/Link.tsx';
 import { DayInput } from '../components/DayInput.tsx';
+import { RecognizedHint } from '../components/LookupResults.tsx';
 import { formatDateTime } from '../format/dates.ts';
 import { MarkingBanner, TlpChip } from '../components/MarkingBanner.tsx';
 import { Status } from '../components/Panel.tsx';
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx';
-import { navigate, objectPath, useLocation } from '../router.ts';
+import { lookupPath, navigate, objectPath, useLocation } from '../router.ts';
 
 const TYPES = [
   '',
@@ -54,6 +56,9 @@ export function Explorer() {
   const banner = useBanner(rows.slice(0, 500).map((o) => o.id));
   const submit = (e: FormEvent): void => {
     e.preventDefault();
+    // An address, domain, hash… is answered by the observable lookup (network containment
+    // included), not by a text search that would miss it (issue 15); `as=text` keeps the text search.
+    if (query.get('as') !== 'text' && recognize(form.q)) return navigate(lookupPath(form.q.trim()));
     const u = new URLSearchParams();
     const set = (k: string, v: string | undefined) => v && u.set(k, v);
     set('q', form.q.trim());
@@ -61,6 +66,7 @@ export function Explorer() {
     set('tlp', form.tlp);
     set('added_after', day(form.from));
     set('added_before', day(form.to));
+    set('as', query.get('as') ?? undefined);
     navigate(`/explore${u.size ? `?${u}` : ''}`);
   };
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = search;
@@ -129,6 +135,7 @@ export function Explorer() {
         <DayInput label="Stored before" name="to" value={form.to} onChange={(to) => setForm({ ...form, to })} />
         <button type="submit">Search</button>
       </form>
+      {query.get('as') !== 'text' && <RecognizedHint value={form.q} />}
       <p className="muted" role="status" data-testid="result-count">
         {search.isPending
           ? 'Searching…'

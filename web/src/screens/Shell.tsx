@@ -7,6 +7,7 @@ import { useLocation } from '../router.ts';
 const NAV = [
   { to: '/', label: 'Dashboard', match: (p: string) => p === '/' },
   { to: '/explore', label: 'Explorer', match: (p: string) => p.startsWith('/explore') || p.startsWith('/objects/') },
+  { to: '/lookup', label: 'Lookup', match: (p: string) => p.startsWith('/lookup') },
   { to: '/import', label: 'Import', match: (p: string) => p.startsWith('/import') },
   { to: '/admin/orgs', label: 'Administration', match: (p: string) => p.startsWith('/admin') },
 ];
