@@ -17,7 +17,13 @@ export function objectRoutes(query: ObjectService, schemes: SchemeRegistry): Fas
   return async (app) => {
     app.get(
       '/objects',
-      { schema: { summary: 'List the latest version of objects', tags: ['objects'], querystring: ListQuery } },
+      {
+        schema: {
+          summary: 'List the latest version of objects, with the marking (TLP, classification, releasability) of each',
+          tags: ['objects'],
+          querystring: ListQuery,
+        },
+      },
       async (req, reply) => {
         const { limit, cursor, ...params } = req.query;
         const after = cursor === undefined ? undefined : decodeCursor(cursor);
