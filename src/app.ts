@@ -91,8 +91,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(orgRoutes(services.orgs));
       await api.register(userRoutes(services.users));
       await api.register(auditRoutes(services.audit, () => services.federation.witness.check(), services.auditView));
-      await api.register(objectRoutes(services.objects));
-      await api.register(lookupRoutes(services.objects));
+      await api.register(objectRoutes(services.objects, services.schemes));
+      await api.register(lookupRoutes(services.objects, services.schemes));
       await api.register(quarantineRoutes(services.quarantine));
       await api.register(importRoutes(services.imports, services.importOwner, config.maxUploadBytes));
       await api.register(collectionRoutes(services.collections));

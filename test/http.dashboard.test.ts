@@ -8,6 +8,7 @@ import { NATO_SCHEME } from '../src/domain/markings/classification.ts';
 import { classificationMarking, CONCORD_OBJECT_EXTENSION_ID } from '../src/domain/markings/concord-markings.ts';
 import { TLP2_MARKING_IDS, type Tlp } from '../src/domain/markings/tlp.ts';
 import type { Dashboard } from '../src/domain/dashboard/types.ts';
+import type { ObjectMarking } from '../src/domain/markings/banner.ts';
 import type { ObjectsAddedEvent } from '../src/services/events.service.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
@@ -178,7 +179,63 @@ for (const engine of ENGINES) {
       );
       const a = await banner(alice);
       assert.deepEqual([a.tlp, a.classifications], ['amber', []]);
-      assert.deepEqual(await banner(eve), { tlp: null, classifications: [], releasableTo: [], objects: {} });
+      assert.deepEqual(await banner(eve), { tlp: null, classifications: [], releasableTo: [], restricted: false, objects: {} });
+    });
+
+    /** Every page of the object list as `who` gets it: the objects and the markings beside them. */
+    async function listedWithMarkings(who: Person): Promise<{ ids: string[]; markings: Record<string, ObjectMarking> }> {
+      const ids: string[] = [];
+      const markings: Record<string, ObjectMarking> = {};
+      let cursor: string | null = null;
+      do {
+        const res = await node.app.inject({
+          method: 'GET',
+          url: `/api/v1/objects?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+          headers: who.auth,
+        });
+        const page = res.json() as { objects: Obj[]; next: string | null; markings: Record<string, ObjectMarking> };
+        ids.push(...page.objects.map((o) => o.id));
+        Object.assign(markings, page.markings);
+        cursor = page.next;
+      } while (cursor);
+      return { ids, markings };
+    }
+
+    test('each listed object carries its marking, and only the objects the reader may read do', async () => {
+      for (const who of [alice, bob, cleared, eve]) {
+        const { ids, markings } = await listedWithMarkings(who);
+        assert.deepEqual(Object.keys(markings).sort(), [...ids].sort(), `${who.user.username}: a marking for every row, none other`);
+      }
+      const c = await listedWithMarkings(cleared);
+      assert.deepEqual(c.markings[secret.id], {
+        tlp: 'green',
+        classification: { scheme: 'nato', level: 'NATO SECRET', rank: NATO_SCHEME.levels.indexOf('NATO SECRET') },
+        releasableTo: null,
+      });
+      assert.equal(c.markings[malware.id]?.tlp, 'green');
+      assert.equal((await listedWithMarkings(alice)).markings[amber.id]?.tlp, 'amber');
+      const b = await listedWithMarkings(bob);
+      assert.ok(!(secret.id in b.markings) && !(amber.id in b.markings), 'no marking of what bob may not read');
+      // The neighbourhood carries the markings of what it holds, the same way.
+      const res = await node.app.inject({ method: 'GET', url: `/api/v1/objects/${malware.id}/neighbourhood`, headers: bob.auth });
+      const n = res.json() as { objects: Obj[]; markings: Record<string, ObjectMarking> };
+      assert.deepEqual(Object.keys(n.markings).sort(), n.objects.map((o) => o.id).sort());
+      assert.ok(!(amber.id in n.markings));
+    });
+
+    test('the dashboard banner covers what it counts', async () => {
+      const c = await dashboard(cleared);
+      assert.deepEqual(c.banner, { tlp: 'green', classifications: ['NATO SECRET'], releasableTo: [], restricted: false });
+      const a = await dashboard(alice);
+      assert.deepEqual([a.banner.tlp, a.banner.classifications], ['amber', []], 'the amber indicator is counted, though no panel names it');
+      for (const d of [a, c, await dashboard(bob), await dashboard(eve)]) {
+        const worst = [...d.byTlp].reverse().find((t) => t.count > 0)?.key ?? null;
+        assert.equal(d.banner.tlp, worst);
+        assert.equal(
+          d.banner.classifications.length > 0,
+          d.byClassification.some((k) => k.key !== 'unclassified' && k.count > 0),
+        );
+      }
     });
 
     test('the object list filters by TLP', async () => {

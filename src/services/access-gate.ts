@@ -26,6 +26,9 @@ export interface Labelled {
 export interface Visible extends StoredObject {
   /** Selectors of content removed by granular markings the reader does not satisfy. */
   withheld: string[];
+  /** The access label the policy decided on (absent when no reader was asked: the node's own
+   *  command line): what the list presents as the object's marking (issue 15, must 1). */
+  label?: AccessLabel;
 }
 
 export interface AccessGateDeps {
@@ -129,7 +132,9 @@ export class AccessGate {
         continue;
       // Only objects that carry granular markings are parsed; the rest pass as stored (without
       // an await each: a TAXII page decides on a thousand objects).
-      out.push(o.json.includes('"granular_markings"') ? await this.redacted(reader, o, label) : { ...o, withheld: [] });
+      out.push(
+        o.json.includes('"granular_markings"') ? { ...(await this.redacted(reader, o, label)), label } : { ...o, withheld: [], label },
+      );
       if (label.classification) classified.push(o.id);
     }
     if (classified.length > 0) {

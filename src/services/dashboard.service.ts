@@ -2,13 +2,13 @@
 // country, activity per day, the most active intrusion sets and malware, and the latest objects
 // shared with the reader's organisation. Every number counts only what the reader may read
 // (DESIGN.md principle 2): the store groups versions by access label, the policy decides per label.
-import type { AccessLabel } from '../domain/access/types.ts';
 import { readAs, readerOf, type AccessGate } from './access-gate.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import { authorize } from '../domain/access/permissions.ts';
 import type { Org } from '../domain/identity/types.ts';
-import { levelRank, type SchemeRegistry } from '../domain/markings/classification.ts';
-import { mostRestrictiveTlp, TLP_LEVELS } from '../domain/markings/tlp.ts';
+import type { SchemeRegistry } from '../domain/markings/classification.ts';
+import { bannerOf, markingOf } from '../domain/markings/banner.ts';
+import { TLP_LEVELS } from '../domain/markings/tlp.ts';
 import type { AccessRepo, ObjectRepo, DashboardRepo } from '../store/repositories.ts';
 import type { ActivityGroup, LabelGroup, Banner, Count, Dashboard, ObjectSummary } from '../domain/dashboard/types.ts';
 import { bump, countable, lastDays, LabelCache, ranked } from '../domain/dashboard/tally.ts';
@@ -59,9 +59,12 @@ export class DashboardService {
       byClass = new Map<string, number>(),
       byCountry = new Map<string, number>();
     const perDay = new Map<string, number>();
+    // The banner covers what is counted, not only the objects the panels name (issue 15, must 1).
+    const counted = new Set<string>();
     let total = 0;
     for (const g of snap.latest.filter(visible)) {
       const label = labels.get(g.label);
+      counted.add(g.label);
       total += g.count;
       bump(byType, g.type, g.count);
       bump(byTlp, label.tlp, g.count);
@@ -79,6 +82,7 @@ export class DashboardService {
       activity: lastDays(now, ACTIVITY_DAYS).map((day) => ({ day, count: perDay.get(day) ?? 0 })),
       topThreats: await this.topThreats(principal, snap.threats, labels),
       recent: await this.recent(principal),
+      banner: bannerOf([...counted].map((l) => markingOf(labels.get(l), this.scheme))),
     };
   }
 
@@ -87,25 +91,18 @@ export class DashboardService {
   async banner(principal: Principal, ids: readonly string[]): Promise<Banner> {
     authorize(principal, 'dashboard.read');
     const shown = await this.deps.gate.filter(readAs(principal), await this.deps.objects.getMany([...new Set(ids)]));
-    const labels = await this.deps.access.latest(shown.map((o) => o.id));
+    // The gate decided on each version's label; the node's own command line reads unlabelled.
+    const labels = readerOf(principal) === null ? await this.deps.access.latest(shown.map((o) => o.id)) : undefined;
+    const marked = shown.flatMap((o) => {
+      const label = o.label ?? labels?.get(o.id);
+      return label ? [{ id: o.id, marking: markingOf(label, this.scheme) }] : [];
+    });
     const objects: Banner['objects'] = {};
-    const highest = new Map<string, string>();
-    const rel = new Set<string>();
-    for (const [id, l] of labels) {
-      objects[id] = { tlp: l.tlp, classification: l.classification?.level ?? null };
-      if (l.classification) this.raise(highest, l.classification);
-      for (const r of l.releasableTo ?? []) rel.add(r);
-    }
-    const tlp = mostRestrictiveTlp(Object.values(objects).map((o) => o.tlp)) ?? null;
-    return { tlp, classifications: [...highest.values()], releasableTo: [...rel].sort(), objects };
+    for (const { id, marking } of marked) objects[id] = { tlp: marking.tlp, classification: marking.classification?.level ?? null };
+    return { ...bannerOf(marked.map((m) => m.marking)), objects };
   }
 
-  private raise(highest: Map<string, string>, c: NonNullable<AccessLabel['classification']>): void {
-    const scheme = this.deps.schemes.get(c.scheme);
-    const held = highest.get(c.scheme);
-    if (held === undefined || (scheme !== undefined && levelRank(scheme, c.level) > levelRank(scheme, held)))
-      highest.set(c.scheme, c.level);
-  }
+  private readonly scheme = (id: string) => this.deps.schemes.get(id);
 
   /** Levels in scheme order, lowest first, `unclassified` first of all. */
   private classificationOrder(counts: Map<string, number>): Count[] {

@@ -2,6 +2,7 @@
 // groups by access label for them. Kept free of server imports so that the web UI reads the same
 // types (web/src/api/dashboard.ts, objects.ts).
 import type { Tlp } from '../markings/tlp.ts';
+import type { BannerMarks } from '../markings/banner.ts';
 
 /** A key and how many. */
 export interface Count {
@@ -31,14 +32,12 @@ export interface Dashboard {
   activity: { day: string; count: number }[];
   topThreats: ObjectSummary[];
   recent: ObjectSummary[];
+  /** The marking banner of everything counted above (issue 15, must 1). */
+  banner: BannerMarks;
 }
 
 /** The markings of what one screen shows (the marking banner, CONVENTIONS.md, Front end). */
-export interface Banner {
-  tlp: Tlp | null;
-  /** Highest level per scheme, e.g. `NATO SECRET`. */
-  classifications: string[];
-  releasableTo: string[];
+export interface Banner extends BannerMarks {
   /** Per id the reader may see: its TLP and classification level. */
   objects: Record<string, { tlp: Tlp; classification: string | null }>;
 }

@@ -1,5 +1,7 @@
 // /api/v1/lookup: "have we seen this IP / domain / hash?" — single and batch.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { markingOf } from '../../domain/markings/banner.ts';
+import type { SchemeRegistry } from '../../domain/markings/classification.ts';
 import { OBSERVABLE_KINDS } from '../../domain/observables/types.ts';
 import type { LookupResult, ObjectService } from '../../services/object.service.ts';
 import { principalOf } from '../auth/plugin.ts';
@@ -13,17 +15,20 @@ const Kind = Type.Optional(
 );
 const Value = Type.String({ minLength: 1, maxLength: 4096 });
 
-/** One lookup result as JSON text (stored objects spliced in as they are). */
-function present(r: LookupResult): string {
+/** One lookup result as JSON text (stored objects spliced in as they are). Each match carries
+ *  its object's marking summary, so a screen of results needs no second request for its chips
+ *  and banner, however many values were pasted (issue 15, must 1). */
+function present(r: LookupResult, schemes: SchemeRegistry): string {
+  const scheme = (id: string) => schemes.get(id);
   const matches = r.matches.map(
     (m) =>
-      `{"matched":${JSON.stringify(m.matched)},"object":${m.object.json}${m.object.withheld.length > 0 ? `,"withheld":${JSON.stringify(m.object.withheld)}` : ''}}`,
+      `{"matched":${JSON.stringify(m.matched)},"object":${m.object.json}${m.object.withheld.length > 0 ? `,"withheld":${JSON.stringify(m.object.withheld)}` : ''}${m.object.label ? `,"marking":${JSON.stringify(markingOf(m.object.label, scheme))}` : ''}}`,
   );
   return `{"value":${JSON.stringify(r.value)},"kind":${JSON.stringify(r.kind)},"normalized":${JSON.stringify(r.normalized)},"matches":[${matches.join(',')}]}`;
 }
 
 /** Lookup routes. */
-export function lookupRoutes(query: ObjectService): FastifyPluginAsyncTypebox {
+export function lookupRoutes(query: ObjectService, schemes: SchemeRegistry): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/lookup',
@@ -36,7 +41,7 @@ export function lookupRoutes(query: ObjectService): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => {
         const [result] = await query.lookup(principalOf(req), [req.query.value], req.query.kind);
-        const body = present(result as LookupResult);
+        const body = present(result as LookupResult, schemes);
         // With the other lookups of this turn (end-of-turn.ts).
         await endOfTurn();
         return reply.type('application/json; charset=utf-8').send(body);
@@ -53,7 +58,7 @@ export function lookupRoutes(query: ObjectService): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => {
         const results = await query.lookup(principalOf(req), req.body.values, req.body.kind);
-        return reply.type('application/json; charset=utf-8').send(`{"results":[${results.map(present).join(',')}]}`);
+        return reply.type('application/json; charset=utf-8').send(`{"results":[${results.map((r) => present(r, schemes)).join(',')}]}`);
       },
     );
   };

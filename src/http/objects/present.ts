@@ -4,6 +4,8 @@ import { displayTimestamp } from '../../domain/stix/timestamp.ts';
 import type { Neighbourhood } from '../../services/object.service.ts';
 import type { Visible } from '../../services/access-gate.ts';
 import type { Page } from '../../domain/objects/types.ts';
+import { markingOf } from '../../domain/markings/banner.ts';
+import type { SchemeRegistry } from '../../domain/markings/classification.ts';
 
 /** Opaque cursor for keyset pagination. */
 export function encodeCursor(seq: number): string {
@@ -23,10 +25,19 @@ function withheldOf(objects: readonly Visible[]): string {
   return cut.length === 0 ? '' : `,"withheld":${JSON.stringify(Object.fromEntries(cut.map((o) => [o.id, o.withheld])))}`;
 }
 
-/** `{"objects":[...],"next":...}` */
-export function presentPage(page: Page<Visible>): string {
+/** `,"markings":{id:marking}`: each listed object's marking summary, from the label the gate
+ *  decided on, so that a screen's chips and banner need no request that grows with its rows
+ *  (issue 15, must 1). Objects read without a reader (the node itself) carry none. */
+function markingsOf(objects: readonly Visible[], schemes: SchemeRegistry): string {
+  const scheme = (id: string) => schemes.get(id);
+  const entries = objects.flatMap((o) => (o.label ? [`${JSON.stringify(o.id)}:${JSON.stringify(markingOf(o.label, scheme))}`] : []));
+  return `,"markings":{${entries.join(',')}}`;
+}
+
+/** `{"objects":[...],"next":...,"markings":{...}}` */
+export function presentPage(page: Page<Visible>, schemes: SchemeRegistry): string {
   const next = page.next === null ? 'null' : JSON.stringify(encodeCursor(page.next));
-  return `{"objects":[${page.items.map((o) => o.json).join(',')}],"next":${next}${withheldOf(page.items)}}`;
+  return `{"objects":[${page.items.map((o) => o.json).join(',')}],"next":${next}${withheldOf(page.items)}${markingsOf(page.items, schemes)}}`;
 }
 
 /** Versions, oldest first, each with when it was stored. */
@@ -39,6 +50,6 @@ export function presentVersions(id: string, versions: Visible[]): string {
 }
 
 /** The graph: objects, edges, ids referenced but not held. */
-export function presentNeighbourhood(n: Neighbourhood): string {
-  return `{"root":${JSON.stringify(n.root.id)},"objects":[${n.objects.map((o) => o.json).join(',')}],"edges":${JSON.stringify(n.edges)},"missing":${JSON.stringify(n.missing)},"truncated":${n.truncated}${withheldOf(n.objects)}}`;
+export function presentNeighbourhood(n: Neighbourhood, schemes: SchemeRegistry): string {
+  return `{"root":${JSON.stringify(n.root.id)},"objects":[${n.objects.map((o) => o.json).join(',')}],"edges":${JSON.stringify(n.edges)},"missing":${JSON.stringify(n.missing)},"truncated":${n.truncated}${withheldOf(n.objects)}${markingsOf(n.objects, schemes)}}`;
 }

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { InvalidInputError } from '../../errors.ts';
 import type { ObjectService } from '../../services/object.service.ts';
+import type { SchemeRegistry } from '../../domain/markings/classification.ts';
 import { toFilter } from '../../domain/objects/filter.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { decodeCursor, presentNeighbourhood, presentPage, presentVersions } from './present.ts';
@@ -10,19 +11,26 @@ import { ExportQuery, GetQuery, IdParams, ListQuery, NeighbourhoodQuery } from '
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Object routes; `query` is the only service they use. */
-export function objectRoutes(query: ObjectService): FastifyPluginAsyncTypebox {
+/** Object routes; `query` is the only service they use, `schemes` ranks the levels of the
+ *  markings presented with listed objects. */
+export function objectRoutes(query: ObjectService, schemes: SchemeRegistry): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/objects',
-      { schema: { summary: 'List the latest version of objects', tags: ['objects'], querystring: ListQuery } },
+      {
+        schema: {
+          summary: 'List the latest version of objects, with the marking (TLP, classification, releasability) of each',
+          tags: ['objects'],
+          querystring: ListQuery,
+        },
+      },
       async (req, reply) => {
         const { limit, cursor, ...params } = req.query;
         const after = cursor === undefined ? undefined : decodeCursor(cursor);
         if (cursor !== undefined && after === undefined)
           throw new InvalidInputError('cursor is not a value this API returned', { parameter: 'cursor' });
         const page = await query.list(principalOf(req), toFilter(params), { limit, ...(after === undefined ? {} : { after }) });
-        return reply.type(JSON_TYPE).send(presentPage(page));
+        return reply.type(JSON_TYPE).send(presentPage(page, schemes));
       },
     );
 
@@ -57,7 +65,7 @@ export function objectRoutes(query: ObjectService): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => {
         const depth = req.query.depth === 2 ? 2 : 1;
-        return reply.type(JSON_TYPE).send(presentNeighbourhood(await query.neighbourhood(principalOf(req), req.params.id, depth)));
+        return reply.type(JSON_TYPE).send(presentNeighbourhood(await query.neighbourhood(principalOf(req), req.params.id, depth), schemes));
       },
     );
 

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Observable, ObservableKind } from '../../../src/domain/observables/types.ts';
 import type { Recognized } from '../../../src/domain/observables/recognize.ts';
 import { api, qs } from './client.ts';
-import type { Stix } from './objects.ts';
+import type { ObjectMarking, Stix } from './objects.ts';
 
 export { recognize, splitValues } from '../../../src/domain/observables/recognize.ts';
 export type { Recognized };
@@ -14,6 +14,8 @@ export type { Recognized };
 export interface LookupMatch {
   matched: Observable;
   object: Stix;
+  /** The object's marking summary (absent only for the node's own command line). */
+  marking?: ObjectMarking;
 }
 
 /** What one value matched, as the API answers. */

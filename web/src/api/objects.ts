@@ -1,7 +1,7 @@
-// Objects: search (cursor pages), one object, its versions, its neighbourhood, marking banners.
+// Objects: search (cursor pages), one object, its versions, its neighbourhood, each with markings.
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, qs } from './client.ts';
-import type { Banner } from '../../../src/domain/dashboard/types.ts';
+import type { ObjectMarking } from '../../../src/domain/markings/banner.ts';
 
 /** A STIX object as the API returns it. */
 export type Stix = { id: string; type: string; name?: string; modified?: string; created?: string } & Record<string, unknown>;
@@ -17,6 +17,8 @@ export interface SearchFilters {
 interface Page {
   objects: Stix[];
   next: string | null;
+  /** Each listed object's marking, computed by the server from its access label. */
+  markings: Record<string, ObjectMarking>;
 }
 
 /** Search results, loaded page by page as the table scrolls (keyset cursors, never offsets). */
@@ -62,6 +64,7 @@ export interface Neighbourhood {
   edges: Edge[];
   missing: string[];
   truncated: boolean;
+  markings: Record<string, ObjectMarking>;
 }
 
 /** Fetches one neighbourhood (the graph view calls it per expanded node). */
@@ -72,18 +75,10 @@ export function useNeighbourhood(id: string) {
   return useQuery({ queryKey: ['neighbourhood', id], queryFn: () => fetchNeighbourhood(id) });
 }
 
-export type { Banner };
-
-/** The marking banner of the objects on screen (server-side: readable objects only). */
-export function useBanner(ids: readonly string[]) {
-  const sorted = [...new Set(ids)].sort().slice(0, 500);
-  return useQuery({
-    queryKey: ['markings', sorted],
-    queryFn: () => api<Banner>(`/markings${qs({ ids: sorted.join(',') })}`),
-    enabled: sorted.length > 0,
-    placeholderData: keepPreviousData,
-  });
-}
+export type { ObjectMarking };
+// Screens fold the markings their objects carry with the server's own function (issue 15,
+// must 1); no screen asks GET /markings, whose id list in the URL grows with the rows.
+export { bannerOf, type BannerMarks } from '../../../src/domain/markings/banner.ts';
 
 /** A display name for an object. */
 export function displayName(o: Stix | undefined): string {

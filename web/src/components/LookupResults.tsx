@@ -50,7 +50,7 @@ export function RecognizedHint({ value }: { value: string }) {
 }
 
 /** The objects one value matched. */
-export function MatchTable({ result, tlpOf }: { result: LookupResult; tlpOf: (id: string) => string | undefined }) {
+export function MatchTable({ result }: { result: LookupResult }) {
   if (result.matches.length === 0)
     return (
       <p className="muted" data-testid="lookup-none">
@@ -77,7 +77,7 @@ export function MatchTable({ result, tlpOf }: { result: LookupResult; tlpOf: (id
               <span className="type-tag">{m.object.type}</span>
             </td>
             <td>
-              <TlpChip tlp={tlpOf(m.object.id)} />
+              <TlpChip tlp={m.marking?.tlp} />
             </td>
             <td>{matchReason(result, m)}</td>
           </tr>

@@ -1,6 +1,6 @@
 // The marking banner (CONVENTIONS.md, Front end): the most restrictive TLP and the highest
 // classification of what is on screen, in the usual TLP 2.0 colours on black (FIRST TLP 2.0).
-import type { Banner } from '../api/objects.ts';
+import type { BannerMarks } from '../api/objects.ts';
 
 export const TLP_COLOURS: Record<string, string> = {
   clear: '#FFFFFF',
@@ -13,10 +13,11 @@ export const TLP_COLOURS: Record<string, string> = {
 /** `TLP:AMBER+STRICT` */
 export const tlpText = (tlp: string): string => `TLP:${tlp.toUpperCase()}`;
 
-export function MarkingBanner({ banner, position }: { banner: Banner | undefined; position: 'top' | 'bottom' }) {
+export function MarkingBanner({ banner, position }: { banner: BannerMarks | undefined; position: 'top' | 'bottom' }) {
   const tlp = banner?.tlp ?? null;
   const classification = banner?.classifications.length ? banner.classifications.join(' / ') : 'UNCLASSIFIED';
-  const rel = banner?.releasableTo.length ? `REL TO ${banner.releasableTo.join(', ')}` : null;
+  // Releasable only where every object on screen is; restrictions that share no one leave none.
+  const rel = banner?.releasableTo.length ? `REL TO ${banner.releasableTo.join(', ')}` : banner?.restricted ? 'NOT RELEASABLE' : null;
   return (
     <div
       className={`marking-banner ${position}`}

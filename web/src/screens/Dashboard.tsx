@@ -3,7 +3,6 @@
 import { useDashboard, useLiveEvents, type ObjectSummary } from '../api/dashboard.ts';
 import { usePeers, type Peer } from '../api/peers.ts';
 import { isAdmin, useMe } from '../api/session.ts';
-import { useBanner } from '../api/objects.ts';
 import { ActivityChart } from '../components/ActivityChart.tsx';
 import { BarList } from '../components/BarList.tsx';
 import { Link } from '../components/Link.tsx';
@@ -78,10 +77,11 @@ export function Dashboard() {
   const dash = useDashboard();
   const live = useLiveEvents();
   const d = dash.data;
-  const banner = useBanner([...(d?.recent ?? []), ...(d?.topThreats ?? [])].map((o) => o.id));
+  // The server's banner of everything counted, not only of the objects the panels name.
+  const banner = d?.banner;
   return (
     <div className="page">
-      <MarkingBanner banner={banner.data} position="top" />
+      <MarkingBanner banner={banner} position="top" />
       <div className="page-head">
         <h1>Situational awareness</h1>
         <span className={`live ${live.connected ? 'on' : ''}`} role="status" data-testid="live">
@@ -125,7 +125,7 @@ export function Dashboard() {
           </div>
         )}
       </Status>
-      <MarkingBanner banner={banner.data} position="bottom" />
+      <MarkingBanner banner={banner} position="bottom" />
     </div>
   );
 }

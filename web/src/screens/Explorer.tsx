@@ -1,6 +1,6 @@
 // Search with filters (type, TLP, text, time); results in a virtualised table fed page by page.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { displayName, useBanner, useSearch, type SearchFilters, type Stix } from '../api/objects.ts';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { bannerOf, displayName, useSearch, type ObjectMarking, type SearchFilters, type Stix } from '../api/objects.ts';
 import { recognize } from '../api/lookup.ts';
 import { Link } from '../components/Link.tsx';
 import { DayInput } from '../components/DayInput.tsx';
@@ -52,8 +52,16 @@ export function Explorer() {
     to: filters.added_before?.slice(0, 10) ?? '',
   });
   const search = useSearch(filters);
-  const rows = search.data?.pages.flatMap((p) => p.objects) ?? [];
-  const banner = useBanner(rows.slice(0, 500).map((o) => o.id));
+  const pages = search.data?.pages;
+  const rows = useMemo(() => pages?.flatMap((p) => p.objects) ?? [], [pages]);
+  // Each row carries its marking (issue 15, must 1): the banner covers every loaded row, however
+  // many, computed here with the server's own function and no further request.
+  const markings = useMemo(() => {
+    const all = new Map<string, ObjectMarking>();
+    for (const p of pages ?? []) for (const [id, m] of Object.entries(p.markings ?? {})) all.set(id, m);
+    return all;
+  }, [pages]);
+  const banner = useMemo(() => bannerOf(markings.values()), [markings]);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     // An address, domain, hash… is answered by the observable lookup (network containment
@@ -80,7 +88,7 @@ export function Explorer() {
   useEffect(() => {
     if (lastPage && lastPage.objects.length === 0) loadMore();
   }, [lastPage, loadMore]);
-  const tlpOf = (o: Stix) => banner.data?.objects[o.id]?.tlp;
+  const tlpOf = (o: Stix) => markings.get(o.id)?.tlp;
   const columns: Column<Stix>[] = [
     { key: 'type', header: 'Type', width: '140px', render: (o) => <span className="type-tag">{o.type}</span> },
     { key: 'name', header: 'Name', width: 'minmax(200px, 3fr)', render: (o) => <Link to={objectPath(o.id)}>{displayName(o)}</Link> },
@@ -95,7 +103,7 @@ export function Explorer() {
   ];
   return (
     <div className="page">
-      <MarkingBanner banner={banner.data} position="top" />
+      <MarkingBanner banner={banner} position="top" />
       <div className="page-head">
         <h1>Explorer</h1>
       </div>
@@ -152,7 +160,7 @@ export function Explorer() {
           height="calc(100vh - 290px)"
         />
       </Status>
-      <MarkingBanner banner={banner.data} position="bottom" />
+      <MarkingBanner banner={banner} position="bottom" />
     </div>
   );
 }

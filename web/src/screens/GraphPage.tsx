@@ -1,7 +1,7 @@
 // The neighbourhood graph of an object, expandable node by node: each expansion asks the API
 // for that node's neighbourhood (what the user may see) and merges it in.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { displayName, fetchNeighbourhood, useBanner, type Edge, type Stix } from '../api/objects.ts';
+import { bannerOf, displayName, fetchNeighbourhood, type Edge, type ObjectMarking, type Stix } from '../api/objects.ts';
 import { Graph, type GraphEdge, type GraphNode } from '../components/Graph.tsx';
 import { relax, type Point } from '../components/layout.ts';
 import { Link } from '../components/Link.tsx';
@@ -11,6 +11,8 @@ import { objectPath } from '../router.ts';
 
 interface State {
   objects: Map<string, Stix>;
+  /** The marking of each object, as its neighbourhood brought it (issue 15, must 1). */
+  markings: Map<string, ObjectMarking>;
   refs: Edge[];
   expanded: Set<string>;
   pos: Map<string, Point>;
@@ -46,7 +48,13 @@ function project(s: State): { nodes: GraphNode[]; edges: GraphEdge[] } {
 }
 
 export function GraphPage({ id }: { id: string }) {
-  const [state, setState] = useState<State>({ objects: new Map(), refs: [], expanded: new Set(), pos: new Map([[id, { x: 0, y: 0 }]]) });
+  const [state, setState] = useState<State>({
+    objects: new Map(),
+    markings: new Map(),
+    refs: [],
+    expanded: new Set(),
+    pos: new Map([[id, { x: 0, y: 0 }]]),
+  });
   const [selected, setSelected] = useState<string | null>(id);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,6 +68,7 @@ export function GraphPage({ id }: { id: string }) {
           if (s.expanded.has(nodeId)) return s;
           const objects = new Map(s.objects);
           for (const o of n.objects) objects.set(o.id, o);
+          const markings = new Map([...s.markings, ...Object.entries(n.markings ?? {})]);
           const pos = new Map(s.pos);
           const centre = pos.get(nodeId) ?? { x: 0, y: 0 };
           const fresh = n.objects.filter((o) => !pos.has(o.id));
@@ -69,7 +78,7 @@ export function GraphPage({ id }: { id: string }) {
           });
           const seen = new Set(s.refs.map((e) => `${e.source}|${e.property}|${e.target}`));
           const refs = [...s.refs, ...n.edges.filter((e) => !seen.has(`${e.source}|${e.property}|${e.target}`))];
-          const next: State = { objects, refs, expanded: new Set([...s.expanded, nodeId]), pos };
+          const next: State = { objects, markings, refs, expanded: new Set([...s.expanded, nodeId]), pos };
           const { nodes, edges } = project(next);
           relax(
             nodes.map((x) => x.id),
@@ -94,11 +103,15 @@ export function GraphPage({ id }: { id: string }) {
   }, [expand, id]);
 
   const { nodes, edges } = useMemo(() => project(state), [state]);
-  const banner = useBanner(nodes.map((n) => n.id).concat(edges.map((e) => e.key).filter((k) => !k.includes('|'))));
+  // Of what is drawn: the nodes and the relationships drawn as edges.
+  const banner = useMemo(() => {
+    const drawn = nodes.map((n) => n.id).concat(edges.map((e) => e.key).filter((k) => !k.includes('|')));
+    return bannerOf(drawn.flatMap((k) => state.markings.get(k) ?? []));
+  }, [nodes, edges, state.markings]);
   const sel = selected ? state.objects.get(selected) : undefined;
   return (
     <div className="page">
-      <MarkingBanner banner={banner.data} position="top" />
+      <MarkingBanner banner={banner} position="top" />
       <div className="page-head">
         <h1>Graph: {displayName(state.objects.get(id)) || id}</h1>
         <Link to={objectPath(id)}>Back to the object</Link>
@@ -137,7 +150,7 @@ export function GraphPage({ id }: { id: string }) {
           <p className="muted small">Double-click or press Enter on a node to expand it.</p>
         </Panel>
       </div>
-      <MarkingBanner banner={banner.data} position="bottom" />
+      <MarkingBanner banner={banner} position="bottom" />
     </div>
   );
 }

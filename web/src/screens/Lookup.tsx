@@ -3,7 +3,7 @@
 // containment; every value says whether it matched and what (issue 15, lookup in the UI).
 import { useMemo, useState, type FormEvent } from 'react';
 import { recognize, splitValues, useLookup, useLookupMany } from '../api/lookup.ts';
-import { useBanner } from '../api/objects.ts';
+import { bannerOf, type ObjectMarking } from '../api/objects.ts';
 import { LookupTable, MatchTable, RecognizedHint, type ListRow } from '../components/LookupResults.tsx';
 import { Link } from '../components/Link.tsx';
 import { MarkingBanner } from '../components/MarkingBanner.tsx';
@@ -39,15 +39,18 @@ export function Lookup() {
   // Results come back in the order the recognised values were sent.
   let answer = 0;
   const rows: ListRow[] = list.map((r) => (r.recognized ? { ...r, result: many.data?.[answer++] } : r));
-  const ids = [...(single.data?.matches ?? []), ...(many.data ?? []).flatMap((r) => r.matches)].map((m) => m.object.id);
-  const banner = useBanner(ids);
+  // Chips and banner from the markings the results carry: no request that grows with them.
+  const markings = new Map<string, ObjectMarking>();
+  for (const m of [...(single.data?.matches ?? []), ...(many.data ?? []).flatMap((r) => r.matches)])
+    if (m.marking) markings.set(m.object.id, m.marking);
+  const banner = bannerOf(markings.values());
   const lookUp = (e: FormEvent): void => {
     e.preventDefault();
     navigate(lookupPath(typed.trim()));
   };
   return (
     <div className="page">
-      <MarkingBanner banner={banner.data} position="top" />
+      <MarkingBanner banner={banner} position="top" />
       <div className="page-head">
         <h1>Lookup</h1>
       </div>
@@ -76,7 +79,7 @@ export function Lookup() {
         >
           {one ? (
             <Status loading={single.isPending} error={single.error}>
-              {single.data && <MatchTable result={single.data} tlpOf={(id) => banner.data?.objects[id]?.tlp} />}
+              {single.data && <MatchTable result={single.data} />}
             </Status>
           ) : (
             <p className="muted">{value} is not an address, network, domain, URL, e-mail address or hash.</p>
@@ -102,7 +105,7 @@ export function Lookup() {
           <PasteMany rows={rows} />
         </Status>
       </Panel>
-      <MarkingBanner banner={banner.data} position="bottom" />
+      <MarkingBanner banner={banner} position="bottom" />
     </div>
   );
 }

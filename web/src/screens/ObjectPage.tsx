@@ -1,6 +1,6 @@
 // One object: marking banner top and bottom, properties, relationships, versions, raw JSON.
 import { useState, type ReactNode } from 'react';
-import { displayName, useBanner, useNeighbourhood, useObject, useVersions, type Neighbourhood, type Stix } from '../api/objects.ts';
+import { bannerOf, displayName, useNeighbourhood, useObject, useVersions, type Neighbourhood, type Stix } from '../api/objects.ts';
 import { Link } from '../components/Link.tsx';
 import { MarkingBanner } from '../components/MarkingBanner.tsx';
 import { Status } from '../components/Panel.tsx';
@@ -121,11 +121,12 @@ export function ObjectPage({ id }: { id: string }) {
   const n = useNeighbourhood(id);
   const [tab, setTab] = useState('props');
   const shown = [id, ...(tab === 'rels' ? (n.data?.objects.map((o) => o.id) ?? []) : [])];
-  const banner = useBanner(shown);
+  // The neighbourhood (the object included) carries the markings of what it holds (issue 15, must 1).
+  const banner = n.data ? bannerOf(shown.flatMap((k) => n.data.markings?.[k] ?? [])) : undefined;
   const o = obj.data;
   return (
     <div className="page">
-      <MarkingBanner banner={banner.data} position="top" />
+      <MarkingBanner banner={banner} position="top" />
       <Status loading={obj.isPending} error={obj.error}>
         {o && (
           <>
@@ -161,7 +162,7 @@ export function ObjectPage({ id }: { id: string }) {
           </>
         )}
       </Status>
-      <MarkingBanner banner={banner.data} position="bottom" />
+      <MarkingBanner banner={banner} position="bottom" />
     </div>
   );
 }
