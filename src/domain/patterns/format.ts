@@ -2,7 +2,8 @@
 // than `==`/`<>`, parentheses only where precedence (STIX 2.1 §9.5.3) or left-associativity
 // require them, and literals spelled so that they lex back to the same kind and value. For
 // every tree the parser produces, parsePattern(formatPattern(ast)) deep-equals ast.
-import { isDictionaryKey, KEYWORDS } from './lexer.ts';
+import { KEYWORDS } from './lexer.ts';
+import { isDictionaryKey } from './names.ts';
 import type { ComparisonExpression, ObjectPath, ObservationExpression, PatternLiteral, Qualifier } from './types.ts';
 
 /** Formats a pattern syntax tree as canonical STIX pattern text. */

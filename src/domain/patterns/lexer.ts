@@ -3,6 +3,7 @@
 // of allocating token objects, and builds no regular expressions per call. Literal constants are
 // validated here (§9.2) so that the parser only sees well-formed values.
 import { isStixTimestamp } from '../stix/timestamp.ts';
+import { isBase64Char, isDigit, isHex, isIdentPart, isIdentStart, isSpace } from './chars.ts';
 
 /** Token kinds. A plain object of numbers rather than an enum (erasable syntax only). */
 export const Tok = {
@@ -67,43 +68,6 @@ export class PatternFailure extends Error {
 
 const APOS = 0x27;
 const BACKSLASH = 0x5c;
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-function isIdentStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
-}
-
-function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || isDigit(c) || c === 0x2d;
-}
-
-// The WS rule of STIXPattern.g4: Unicode White_Space code points (STIX 2.1 §9.4).
-function isSpace(c: number): boolean {
-  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
-  if (c < 0x85) return false;
-  return (
-    c === 0x85 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
-}
-
-function isHex(c: number): boolean {
-  return isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
-}
-
-function isBase64Char(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || isDigit(c) || c === 0x2b || c === 0x2f;
-}
 
 /** Scans a pattern one token at a time; `kind`, `start`, `end` and the value fields describe the current token. */
 export class Lexer {
@@ -359,47 +323,4 @@ function checkBase64(body: string, col: number): string {
     );
   }
   return data;
-}
-
-// ---- name rules, shared by the parser (checks) and the formatter (quoting) ----
-
-function isLower(c: number): boolean {
-  return c >= 0x61 && c <= 0x7a;
-}
-
-/** Type names: a-z, 0-9 and `-`, no `--`, starting with a letter, 3–250 long (STIX 2.1 §3.1, §11.2.1). */
-export function isTypeName(s: string): boolean {
-  if (s.length < 3 || s.length > 250 || !isLower(s.charCodeAt(0))) return false;
-  for (let i = 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x2d ? s.charCodeAt(i - 1) === 0x2d : !isLower(c) && !isDigit(c)) return false;
-  }
-  return true;
-}
-
-/**
- * Property names: a-z, 0-9 and `_`, starting with a letter, 3–250 long (STIX 2.1 §3.1,
- * §11.1.1). `id` is the one name the specification itself defines shorter (§3.2).
- */
-export function isPropertyName(s: string): boolean {
-  if (s.length < 3 || s.length > 250 || !isLower(s.charCodeAt(0))) return s === 'id';
-  for (let i = 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!isLower(c) && !isDigit(c) && c !== 0x5f) return false;
-  }
-  return true;
-}
-
-/**
- * A step after the first is a nested property name or a dictionary key, which the parser cannot
- * tell apart without the object's schema, so it applies the wider dictionary-key rule: ASCII
- * letters, digits, `-` and `_`, at most 250 long (STIX 2.1 §2.3).
- */
-export function isDictionaryKey(s: string): boolean {
-  if (s.length < 1 || s.length > 250) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!isLower(c) && !isDigit(c) && c !== 0x5f && c !== 0x2d && !(c >= 0x41 && c <= 0x5a)) return false;
-  }
-  return true;
 }

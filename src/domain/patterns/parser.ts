@@ -10,7 +10,8 @@
 //   propTest     := '(' cmpOr ')' | 'NOT'? 'EXISTS' path | path 'NOT'? operator literal
 // All binary operators are left-associative. Besides the grammar, the parser applies the checks
 // the specification places on names and qualifiers; literal constants are checked by the lexer.
-import { isDictionaryKey, isPropertyName, isTypeName, Lexer, PatternFailure, Tok, type TokKind } from './lexer.ts';
+import { Lexer, PatternFailure, Tok, type TokKind } from './lexer.ts';
+import { isDictionaryKey, isPropertyName, isTypeName } from './names.ts';
 import type {
   Comparison,
   ComparisonExpression,
