@@ -1,6 +1,7 @@
 // Name rules of the STIX patterning language, shared by the parser (checks) and the formatter
 // (quoting): which object types, property names and dictionary keys a path may use.
 import { isDigit, isLower } from './chars.ts';
+import { PatternFailure } from './lexer.ts';
 
 /** Type names: a-z, 0-9 and `-`, no `--`, starting with a letter, 3–250 long (STIX 2.1 §3.1, §11.2.1). */
 export function isTypeName(s: string): boolean {
@@ -38,3 +39,32 @@ export function isDictionaryKey(s: string): boolean {
   }
   return true;
 }
+
+// ---- the rules with their messages, as the parser reports a name that breaks one ----
+
+export interface NameRule {
+  test: (name: string) => boolean;
+  label: string;
+  rule: string;
+}
+
+export function badName(rule: NameRule, name: string, column: number): never {
+  const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+  throw new PatternFailure(`invalid ${rule.label} '${shown}' at column ${column}: ${rule.rule}`, column);
+}
+
+export const TYPE_RULE: NameRule = {
+  test: isTypeName,
+  label: 'object type',
+  rule: 'type names use lower-case letters, digits and single hyphens, start with a letter and are 3 to 250 characters long (STIX 2.1 §3.1, §11.2.1)',
+};
+export const PROPERTY_RULE: NameRule = {
+  test: isPropertyName,
+  label: 'property name',
+  rule: 'property names use lower-case letters, digits and underscores, start with a letter and are 3 to 250 characters long (STIX 2.1 §3.1)',
+};
+export const KEY_RULE: NameRule = {
+  test: isDictionaryKey,
+  label: 'property name or dictionary key',
+  rule: 'names and keys use ASCII letters, digits, hyphens and underscores and are 1 to 250 characters long (STIX 2.1 §2.3)',
+};

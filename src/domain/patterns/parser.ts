@@ -10,8 +10,9 @@
 //   propTest     := '(' cmpOr ')' | 'NOT'? 'EXISTS' path | path 'NOT'? operator literal
 // All binary operators are left-associative. Besides the grammar, the parser applies the checks
 // the specification places on names and qualifiers; literal constants are checked by the lexer.
-import { Lexer, PatternFailure, Tok, type TokKind } from './lexer.ts';
-import { isDictionaryKey, isPropertyName, isTypeName } from './names.ts';
+import { TokenCursor } from './cursor.ts';
+import { PatternFailure, Tok } from './lexer.ts';
+import { badName, isTypeName, KEY_RULE, type NameRule, PROPERTY_RULE, TYPE_RULE } from './names.ts';
 import type {
   Comparison,
   ComparisonExpression,
@@ -36,16 +37,10 @@ export function parsePattern(text: string): ParseResult {
 // Deeply nested parentheses would otherwise exhaust the call stack on hostile input.
 const MAX_DEPTH = 256;
 
-class Parser {
-  private readonly lx: Lexer;
+class Parser extends TokenCursor {
   private depth = 0;
   /** Where each scalar constant starts, for checks made on the tree afterwards (hash constants, §10.7). */
   readonly columns = new Map<PatternLiteral, number>();
-
-  constructor(text: string) {
-    this.lx = new Lexer(text);
-    this.lx.next();
-  }
 
   pattern(): ObservationExpression {
     const ast = this.obsFollowed();
@@ -340,48 +335,11 @@ class Parser {
     return index;
   }
 
-  // ---- helpers ----
-
-  // A method rather than `lx.kind === …` inline: TypeScript would keep the narrowed kind across
-  // `lx.next()` calls, which change it.
-  private at(kind: TokKind): boolean {
-    return this.lx.kind === kind;
-  }
-
-  private atKeyword(word: string): boolean {
-    return this.at(Tok.KEYWORD) && this.lx.text === word;
-  }
-
-  private expect(kind: TokKind, what: string): void {
-    if (this.lx.kind !== kind) this.fail(what);
-    this.lx.next();
-  }
-
-  private expectKeyword(word: string): void {
-    if (!this.atKeyword(word)) this.fail(word);
-    this.lx.next();
-  }
-
   private enter(): void {
     if (++this.depth > MAX_DEPTH) {
       throw new PatternFailure(`parentheses nested deeper than ${MAX_DEPTH} levels at column ${this.lx.start + 1}`, this.lx.start + 1);
     }
   }
-
-  private fail(expected: string, cite = ''): never {
-    const lx = this.lx;
-    const column = lx.start + 1;
-    const suffix = cite ? ` (${cite})` : '';
-    throw new PatternFailure(`expected ${expected} at column ${column}, found ${describeToken(lx)}${suffix}`, column);
-  }
-}
-
-function describeToken(lx: Lexer): string {
-  if (lx.kind === Tok.EOF) return 'end of pattern';
-  const raw = lx.src.slice(lx.start, lx.end);
-  const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
-  const literal = lx.kind >= Tok.STRING && lx.kind <= Tok.HEX;
-  return literal ? `constant ${shown}` : `'${shown}'`;
 }
 
 /** The operators whose right side is a single string (propTestLike, Regex, IsSubset, IsSuperset). */
@@ -392,32 +350,3 @@ function stringOperator(word: string): 'LIKE' | 'MATCHES' | 'ISSUBSET' | 'ISSUPE
 function numeric(kind: PatternLiteral['kind']): string {
   return kind === 'int' ? 'float' : kind;
 }
-
-// ---- name rules ----
-
-interface NameRule {
-  test: (name: string) => boolean;
-  label: string;
-  rule: string;
-}
-
-function badName(rule: NameRule, name: string, column: number): never {
-  const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
-  throw new PatternFailure(`invalid ${rule.label} '${shown}' at column ${column}: ${rule.rule}`, column);
-}
-
-const TYPE_RULE: NameRule = {
-  test: isTypeName,
-  label: 'object type',
-  rule: 'type names use lower-case letters, digits and single hyphens, start with a letter and are 3 to 250 characters long (STIX 2.1 §3.1, §11.2.1)',
-};
-const PROPERTY_RULE: NameRule = {
-  test: isPropertyName,
-  label: 'property name',
-  rule: 'property names use lower-case letters, digits and underscores, start with a letter and are 3 to 250 characters long (STIX 2.1 §3.1)',
-};
-const KEY_RULE: NameRule = {
-  test: isDictionaryKey,
-  label: 'property name or dictionary key',
-  rule: 'names and keys use ASCII letters, digits, hyphens and underscores and are 1 to 250 characters long (STIX 2.1 §2.3)',
-};
