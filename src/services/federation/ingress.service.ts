@@ -6,8 +6,7 @@
 // The same checks hold for objects claiming a node's provenance that arrive any other way
 // (imports, TAXII add, feeds, quarantine retries: receiveImported), so that no way in lets a
 // copy with a widened distribution through under its origin's name (issue 14).
-import { ALWAYS_SENT } from '../../domain/access/peer-egress.ts';
-import { travelsUnsigned, type GroupStatement, type Provenance } from '../../domain/federation/provenance.ts';
+import { travelsUnsigned, type GroupStatement } from '../../domain/federation/provenance.ts';
 import { CONCORD_RETRACTION_TYPE, retractedMessage, retractedStub } from '../../domain/federation/retraction.ts';
 import type { Peer } from '../../domain/federation/types.ts';
 import type { StixObject } from '../../domain/stix/types.ts';
@@ -18,45 +17,10 @@ import { examineBatch, type ExaminedLite } from '../examiner.ts';
 import { emptySummary, type IngestService } from '../ingest.service.ts';
 import { ConflictError, InvalidInputError, type QuarantineReason } from '../../errors.ts';
 import type { OrgService } from '../org.service.ts';
+import { checkItem, type Checked, PEER_SOURCE, peerSender, pinnedKeys, type Sender } from './ingress-checks.ts';
 import type { NodeIdentity } from './node.service.ts';
 import type { RetractionService } from './retraction.service.ts';
-import { keysOf, Verifier, verifyObjects, type PageAttestation, type PageItem, type PinnedKeys, type VerifiedPage } from './verifier.ts';
-
-/** The quarantine source of what a peer sent: `peer:<peer id>`. */
-const PEER_SOURCE = 'peer:';
-
-/** Where checked objects came from: a pinned peer's page, or a local way in (an import, TAXII
- *  add, a feed, a retry) that brought objects claiming a node's provenance. */
-interface Sender {
-  /** Quarantine source of what is refused. */
-  source: string;
-  /** Who writes, in the audit and the labels. */
-  actor: string;
-  /** Kept with each quarantined entry. */
-  details: Record<string, unknown>;
-  /** What messages call the sender. */
-  name: string;
-  /** Owner of the unsigned objects the inbound policy lets in (a peer's node identity). */
-  nodeId: string;
-  acceptTypes: readonly string[] | undefined;
-  allowUnsigned: boolean;
-  /** A local way in: a retracted object is refused with RETRACTED (a peer's is dropped quietly),
-   *  and this node's own objects are checked against what it holds. */
-  local: boolean;
-}
-
-function peerSender(peer: Peer): Sender {
-  return {
-    source: `${PEER_SOURCE}${peer.id}`,
-    actor: `peer:${peer.name}`,
-    details: { peer: peer.name },
-    name: `peer ${peer.name}`,
-    nodeId: peer.nodeId,
-    acceptTypes: peer.inbound.acceptTypes,
-    allowUnsigned: peer.inbound.allowUnsigned,
-    local: false,
-  };
-}
+import { keysOf, Verifier, verifyObjects, type PageAttestation, type PageItem, type VerifiedPage } from './verifier.ts';
 
 /** What receiving one page did. */
 export interface IngressSummary {
@@ -80,32 +44,12 @@ export interface IngressDeps {
   node: () => Promise<NodeIdentity>;
 }
 
-/** An object of a page that passed the checks: its text and provenance (null: unsigned,
- *  accepted by the inbound policy, or a definition). */
-interface Checked {
-  item: PageItem & { id: string; type: string };
-  p: Provenance | null;
-}
-
 /** Objects of one page sorted for ingestion: by owner and origin node, definitions first. */
 interface Sorted {
   definitions: PageItem[];
   byOwner: Map<string, { owner: string; originKey: string | undefined; items: PageItem[] }>;
   /** Versions from another node than the object's origin. */
   refused: { item: Checked['item']; reason: QuarantineReason; message: string }[];
-}
-
-/** The pinned keys: this node's, and every peer's (relayed objects are checked against their
- *  origin), with the organisations each hosts. */
-async function pinnedKeys(peers: PeerRepo, node: NodeIdentity): Promise<{ keys: PinnedKeys; orgsOf: Map<string, readonly string[]> }> {
-  const keys: PinnedKeys = [[node.keyId, node.publicKey]];
-  const orgsOf = new Map<string, readonly string[]>();
-  for (const p of await peers.list()) {
-    if (p.disabled) continue;
-    keys.push([p.keyId, p.publicKey]);
-    orgsOf.set(p.keyId, p.orgs);
-  }
-  return { keys, orgsOf };
 }
 
 /** Receives pages from peers. */
@@ -195,7 +139,7 @@ export class IngressService {
     const local = new Set((await this.deps.orgs.listOrgs()).filter((o) => o.node === null).map((o) => o.id));
     const passed: Checked[] = [];
     for (const item of items) {
-      const r = this.check(item, from, node, keys.orgsOf, local, refuse);
+      const r = checkItem(item, from, node, keys.orgsOf, local, refuse);
       if (r === 'held') summary.unchanged++;
       else if (r !== undefined) passed.push(r);
     }
@@ -285,46 +229,6 @@ export class IngressService {
   /** Waits until what receiveItems stored is in the lookup and search indexes too. */
   settled(): Promise<void> {
     return this.deps.ingest.settled();
-  }
-
-  /** One object's verdict: refused (undefined, quarantined via `refuse`), already held, or to store. */
-  private check(
-    item: PageItem,
-    from: Sender,
-    node: NodeIdentity,
-    orgsOf: Map<string, readonly string[]>,
-    local: Set<string>,
-    refuse: (item: PageItem, reason: QuarantineReason, message: string) => void,
-  ): Checked | 'held' | undefined {
-    const v = item.verdict;
-    if (item.id === null || item.type === null || v === null) {
-      refuse(item, 'STIX_INVALID', 'not a STIX object: it has no id or type');
-      return undefined;
-    }
-    const it = { ...item, id: item.id, type: item.type };
-    // Definitions travel unsigned: marking definitions are immutable (STIX 2.1 §7.2.1), Concord's
-    // own objects are identical on every node. The labeller keeps what is held.
-    if (travelsUnsigned(it)) return { item: it, p: null };
-    if (from.acceptTypes && !from.acceptTypes.includes(it.type) && !ALWAYS_SENT.has(it.type)) {
-      refuse(item, 'PEER_TYPE_REFUSED', `${it.type} objects are not accepted from ${from.name}`);
-      return undefined;
-    }
-    if (!v.ok) {
-      if (v.reason !== 'PEER_SIGNATURE_INVALID' && from.allowUnsigned) return { item: it, p: null };
-      refuse(item, v.reason, v.message);
-      return undefined;
-    }
-    const p = v.provenance;
-    // This node's own object coming back (A → B → A): held already, or retracted here. Its
-    // signature held against this node's key, so it is byte for byte what this node signed; a
-    // local way in still learns which (ownComingBack).
-    if (p.keyId === node.keyId) return from.local ? { item: it, p } : 'held';
-    const hosted = orgsOf.get(p.keyId) ?? [];
-    if (local.has(p.originOrg) || (hosted.length > 0 && !hosted.includes(p.originOrg))) {
-      refuse(item, 'PEER_ORIGIN_MISMATCH', `${it.id} claims organisation ${p.originOrg}, which node ${p.originNode} does not host`);
-      return undefined;
-    }
-    return { item: it, p };
   }
 
   /** Drops retracted ids (refuses them, on a local way in), refuses versions from another
