@@ -12,7 +12,9 @@ import {
 } from '../../api/collections.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
-import { ActionError, CheckList, ConfirmButton, Form, listText, SelectField, splitList, TextField } from './forms.tsx';
+import { CheckList, SelectField, TextField } from './fields.tsx';
+import { Form, listText, splitList } from './forms.tsx';
+import { ActionError, ConfirmButton } from './row-actions.tsx';
 
 /** Every grant that can be given: everyone, each community, each organisation. */
 function useGrantOptions(): (readonly [string, string])[] {

@@ -15,7 +15,9 @@ import {
 } from '../../api/feeds.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
-import { ActionError, ConfirmButton, Form, SelectField, TextField, when } from './forms.tsx';
+import { SelectField, TextField } from './fields.tsx';
+import { Form, when } from './forms.tsx';
+import { ActionError, ConfirmButton } from './row-actions.tsx';
 
 const INTERVALS = [
   ['300', 'every 5 minutes'],

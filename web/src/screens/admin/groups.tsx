@@ -14,7 +14,9 @@ import {
 } from '../../api/admin.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
-import { ActionError, CheckList, ConfirmButton, Form, listText, SelectField, TextField } from './forms.tsx';
+import { CheckList, SelectField, TextField } from './fields.tsx';
+import { Form, listText } from './forms.tsx';
+import { ActionError, ConfirmButton } from './row-actions.tsx';
 
 type CommunityBody = Partial<Pick<Community, 'id' | 'name' | 'description' | 'disabled'>>;
 type GroupBody = Partial<Pick<SharingGroup, 'name' | 'description' | 'ownerOrg' | 'members' | 'disabled'>>;

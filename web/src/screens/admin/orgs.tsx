@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { TLPS, useCommunities, useCreate, useOrgs, useSharingGroups, useUpdate, type Org } from '../../api/admin.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
-import { ActionError, CheckList, ConfirmButton, Form, listText, SelectField, TextField } from './forms.tsx';
+import { CheckList, SelectField, TextField } from './fields.tsx';
+import { Form, listText } from './forms.tsx';
+import { ActionError, ConfirmButton } from './row-actions.tsx';
 
 type OrgBody = Partial<Pick<Org, 'name' | 'communities' | 'defaultTlp' | 'defaultDistribution' | 'disabled'>> & { country?: string | null };
 

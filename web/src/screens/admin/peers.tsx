@@ -16,19 +16,9 @@ import {
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
 import { pullText } from './feeds.tsx';
-import {
-  ActionError,
-  CheckField,
-  ConfirmButton,
-  Form,
-  LevelsField,
-  listText,
-  SelectField,
-  splitList,
-  TextArea,
-  TextField,
-  when,
-} from './forms.tsx';
+import { CheckField, LevelsField, SelectField, TextArea, TextField } from './fields.tsx';
+import { Form, listText, splitList, when } from './forms.tsx';
+import { ActionError, ConfirmButton } from './row-actions.tsx';
 
 /** The node's identity, with its public key ready to copy. */
 export function NodeIdentity() {

@@ -18,7 +18,10 @@ import {
 } from '../../api/admin.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
-import { ActionError, CheckList, ConfirmButton, Form, LevelsField, listText, localError, SelectField, TextField, when } from './forms.tsx';
+import { CheckList, LevelsField, SelectField, TextField } from './fields.tsx';
+import { localError } from './form-state.tsx';
+import { Form, listText, when } from './forms.tsx';
+import { ActionError, ConfirmButton } from './row-actions.tsx';
 
 interface UserBody {
   orgId?: string;
