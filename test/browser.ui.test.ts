@@ -97,19 +97,38 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
 
   test('imports a bundle, shows progress, the summary and the quarantine with retry', async () => {
     await page.getByRole('link', { name: 'Import' }).click();
+    // The organisation's defaults are named before anything is uploaded, and a choice renames them.
+    const applies = page.getByTestId('import-applies');
+    await applies.getByText('TLP:AMBER, your organisation only').waitFor();
+    await page.getByLabel('TLP for objects without one').selectOption('green');
+    await applies.getByText('TLP:GREEN, your organisation only').waitFor();
+    assert.ok(
+      (await page.getByLabel('Distribution for objects without one').locator('option').allInnerTexts()).includes(
+        'the federation (every peer node)',
+      ),
+    );
     const upload = bundle([
       buildIndicator({ name: 'Uploaded through the browser', ...green }),
       buildIndicator({ name: 'Broken', pattern: "[ipv4-addr:value = '" }),
     ]);
     await page
       .getByLabel('Bundle (JSON, any size)')
-      .setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(upload)) });
+      .setInputFiles({ name: 'cert-alert.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(upload)) });
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.locator('[data-testid=import-job][data-state=done]').waitFor();
     assert.equal(await page.getByTestId('accepted').innerText(), '1');
     assert.equal(await page.getByTestId('quarantined').innerText(), '1');
+    await page.getByTestId('import-job').getByText('2 objects read').waitFor();
+    // Recent imports say which file, who uploaded it and how it ended.
+    const recent = page.getByTestId('recent-import').filter({ hasText: 'cert-alert.json' });
+    await recent.waitFor();
+    assert.equal(await recent.getByTestId('recent-uploader').innerText(), admin.user.username);
+    assert.equal(await recent.getByTestId('recent-outcome').innerText(), '1 accepted, 0 unchanged, 1 quarantined');
+    // The quarantine reads as a table: reason, object, JSON path and message, no JSON block to open.
     const quarantine = page.getByTestId('quarantine');
-    await quarantine.getByText('STIX_INVALID').or(quarantine.getByText('PATTERN_INVALID')).first().waitFor();
+    await quarantine.getByText('STIX_INVALID').first().waitFor();
+    const broken = quarantine.getByTestId('quarantine-row').filter({ has: page.getByText('$.pattern', { exact: true }) });
+    assert.match(await broken.getByTestId('quarantine-message').innerText(), /column \d+/);
     await shot(page, '04-import');
     await quarantine.getByRole('button', { name: 'Retry' }).first().click();
     await quarantine.getByText(/: quarantined$/).waitFor();

@@ -207,11 +207,25 @@ describe('bundle upload as an asynchronous job', () => {
     const good = Array.from({ length: 50 }, (_, i) => buildIndicator({ name: `ind ${i}` }));
     const bad = { ...buildMalware(), is_family: 'yes' };
     const payload = JSON.stringify(bundle([...good, bad]));
-    const res = await node.api({ method: 'POST', url: '/api/v1/imports', payload, headers: { 'content-type': 'application/json' } });
+    const res = await node.api({
+      method: 'POST',
+      url: '/api/v1/imports?filename=cert%20bundle.json',
+      payload,
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(res.statusCode, 202);
     const job = await waitFor(res.json().id);
     assert.equal(job['state'], 'done');
     assert.equal(job['bytesTotal'], Buffer.byteLength(payload));
+    // Every object read counts, the quarantined one included, even for a job shorter than a progress tick.
+    assert.equal(job['objectsRead'], 51);
+    assert.equal(job['fileName'], 'cert bundle.json');
+    assert.equal(job['uploadedBy'], 'admin');
+    const recent = (await node.api({ method: 'GET', url: '/api/v1/imports' })).json() as { jobs: Record<string, unknown>[] };
+    assert.deepEqual(
+      recent.jobs.filter((j) => j['id'] === job['id']).map((j) => [j['fileName'], j['uploadedBy'], j['objectsRead']]),
+      [['cert bundle.json', 'admin', 51]],
+    );
     const summary = job['summary'] as Record<string, unknown>;
     assert.equal(summary['accepted'], 50);
     assert.equal(summary['quarantined'], 1);

@@ -520,6 +520,8 @@ for (const engine of ENGINES) {
         objectsRead: 0,
         summary: null,
         orgId: 'identity--00000000-0000-4000-8000-000000000001',
+        fileName: 'ics-attack.json',
+        uploadedBy: 'alice',
       });
       await store.imports.create(job('job-1', '2024-01-01T00:00:00.000Z'));
       await store.imports.create(job('job-2', '2024-01-02T00:00:00.000Z'));

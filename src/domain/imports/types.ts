@@ -32,4 +32,8 @@ export interface ImportJob {
   summary: ImportSummary | null;
   /** The organisation that uploaded it; only its members (and node administrators) see the job. */
   orgId: string | null;
+  /** The uploaded file's name, as the client gave it (null when none was given). */
+  fileName: string | null;
+  /** Who uploaded it: a user name, or the system actor (null for jobs older than migration 0026). */
+  uploadedBy: string | null;
 }

@@ -13,6 +13,7 @@ const UploadQuery = Type.Object(
     distribution: Type.Optional(
       Type.String({ maxLength: 200, description: "Distribution for objects without one (default: the organisation's)" }),
     ),
+    filename: Type.Optional(Type.String({ maxLength: 255, description: "The uploaded file's name, shown in the list of recent imports" })),
   },
   { additionalProperties: false },
 );
@@ -42,7 +43,13 @@ export function importRoutes(jobs: ImportService, owners: Services['importOwner'
         const owner = await owners(writerOf(req), { tlp: req.query.tlp, distribution: req.query.distribution });
         const declared = Number(req.headers['content-length'] ?? 0);
         if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes, 'CONCORD_MAX_UPLOAD_BYTES');
-        const job = await jobs.start(req.body as IncomingMessage, `upload by ${owner.actor}`, maxBytes, owner);
+        const principal = principalOf(req);
+        const origin = {
+          source: `upload by ${owner.actor}`,
+          fileName: req.query.filename ?? null,
+          uploadedBy: principal.kind === 'user' ? principal.user.username : owner.actor,
+        };
+        const job = await jobs.start(req.body as IncomingMessage, origin, maxBytes, owner);
         return reply.status(202).header('location', `/api/v1/imports/${job.id}`).send(job);
       },
     );

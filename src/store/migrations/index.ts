@@ -24,6 +24,7 @@ import * as m0022 from './0022_audit_witnesses.ts';
 import * as m0023 from './0023_peer_nonces.ts';
 import * as m0024 from './0024_id_key.ts';
 import * as m0025 from './0025_state_changes.ts';
+import * as m0026 from './0026_import_job_origin.ts';
 
 type DialectMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -48,6 +49,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0023_peer_nonces', m0023.up],
   ['0024_id_key', m0024.up],
   ['0025_state_changes', m0025.up],
+  ['0026_import_job_origin', m0026.up],
 ];
 
 function provider(dialect: StoreDialect): MigrationProvider {

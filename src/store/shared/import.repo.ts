@@ -29,6 +29,8 @@ function toJob(r: ImportJobsTable): ImportJob {
     objectsRead: Number(r.objects_read),
     summary,
     orgId: r.org_id,
+    fileName: r.file_name,
+    uploadedBy: r.uploaded_by,
   };
 }
 
@@ -54,6 +56,8 @@ export class KyselyImportRepo implements ImportRepo {
         objects_read: job.objectsRead,
         summary: job.summary === null ? null : JSON.stringify(job.summary),
         org_id: job.orgId,
+        file_name: job.fileName,
+        uploaded_by: job.uploadedBy,
       })
       .execute();
   }

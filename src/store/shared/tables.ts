@@ -72,6 +72,9 @@ export interface ImportJobsTable {
   /** JSON text of an ImportSummary. */
   summary: string | null;
   org_id: string | null;
+  /** migrations/0026: the uploaded file's name and the uploader's user name. */
+  file_name: string | null;
+  uploaded_by: string | null;
 }
 
 /** The access label of one stored version (migrations/0007_object_access.ts). */

@@ -8,8 +8,8 @@ export type { ImportJob, ImportSummary, QuarantineEntry };
 export function useUpload() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { file: Blob; tlp?: string; distribution?: string }) =>
-      api<ImportJob>(`/imports${qs({ tlp: input.tlp, distribution: input.distribution })}`, {
+    mutationFn: (input: { file: Blob; filename?: string; tlp?: string; distribution?: string }) =>
+      api<ImportJob>(`/imports${qs({ tlp: input.tlp, distribution: input.distribution, filename: input.filename })}`, {
         method: 'POST',
         body: input.file,
         contentType: 'application/json',

@@ -12,7 +12,15 @@ export interface Me {
     orgId: string;
     mustChangePassword: boolean;
   };
-  org: { id: string; name: string; country: string | null; communities: string[] };
+  org: {
+    id: string;
+    name: string;
+    country: string | null;
+    communities: string[];
+    /** Markings given to what the organisation imports or creates without its own (the Import screen names them). */
+    defaultTlp: string;
+    defaultDistribution: string;
+  };
   csrfToken?: string;
 }
 

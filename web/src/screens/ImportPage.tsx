@@ -1,10 +1,12 @@
-// Upload a bundle, watch the job's progress, read its summary; the quarantine with reasons and
-// retry (node administrators, who alone may read raw quarantined input).
+// Upload a bundle with the markings it will get named first, watch the job's progress, read its
+// summary; recent imports by file and uploader; the quarantine (import/Quarantine.tsx).
 import { useState, type FormEvent } from 'react';
-import { useJob, useJobs, useQuarantine, useRetry, useUpload, type ImportJob } from '../api/imports.ts';
+import { useJob, useJobs, useUpload, type ImportJob } from '../api/imports.ts';
 import { isAdmin, useMe } from '../api/session.ts';
 import { Panel, Status } from '../components/Panel.tsx';
 import { formatDateTime } from '../format/dates.ts';
+import { MarkingFields, type MarkingChoice } from './import/markings.tsx';
+import { Quarantine } from './import/Quarantine.tsx';
 
 function Progress({ job }: { job: ImportJob }) {
   const pct = job.bytesTotal ? Math.min(100, Math.round((100 * job.bytesRead) / job.bytesTotal)) : job.state === 'done' ? 100 : 0;
@@ -57,68 +59,12 @@ function Progress({ job }: { job: ImportJob }) {
   );
 }
 
-function Quarantine() {
-  const q = useQuarantine(true);
-  const retry = useRetry();
-  const [open, setOpen] = useState<number | null>(null);
-  return (
-    <Panel title="Quarantine" testId="quarantine">
-      <Status loading={q.isPending} error={q.error} empty={q.data?.entries.length === 0 ? 'The quarantine is empty.' : false}>
-        {retry.data && (
-          <p role="status">
-            Entry {retry.data.id}: {retry.data.outcome}
-          </p>
-        )}
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col">Received</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Object</th>
-              <th scope="col">Source</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(q.data?.entries ?? []).map((e) => (
-              <tr key={e.id}>
-                <td>{formatDateTime(e.receivedAt, { seconds: true })}</td>
-                <td>
-                  <code>{e.reason}</code>
-                  <button
-                    type="button"
-                    className="ghost"
-                    aria-expanded={open === e.id}
-                    onClick={() => setOpen(open === e.id ? null : e.id)}
-                  >
-                    details
-                  </button>
-                  {open === e.id && (
-                    <pre className="json">
-                      {JSON.stringify(e.details, null, 2)}
-                      {'\n\n'}
-                      {e.raw.slice(0, 4000)}
-                    </pre>
-                  )}
-                </td>
-                <td>
-                  <code>{e.objectId ?? '—'}</code>
-                </td>
-                <td>{e.source}</td>
-                <td>
-                  <button type="button" onClick={() => retry.mutate(e.id)} disabled={retry.isPending}>
-                    Retry
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Status>
-    </Panel>
-  );
+/** What an import ended with, in words: "12 accepted, 3 unchanged, 1 quarantined". */
+function outcome(j: ImportJob): string {
+  const s = j.summary;
+  if (!s) return j.state === 'failed' ? 'failed' : '';
+  const parts = [`${s.accepted} accepted`, `${s.unchanged} unchanged`, `${s.quarantined} quarantined`];
+  return s.error ? `${parts.join(', ')}; stopped: ${s.error.code}` : parts.join(', ');
 }
 
 export function ImportPage() {
@@ -126,14 +72,16 @@ export function ImportPage() {
   const upload = useUpload();
   const jobs = useJobs();
   const [file, setFile] = useState<File | null>(null);
-  const [tlp, setTlp] = useState('');
-  const [distribution, setDistribution] = useState('');
+  const [marking, setMarking] = useState<MarkingChoice>({ tlp: '', distribution: '' });
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJob(jobId);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     if (!file) return;
-    upload.mutate({ file, tlp: tlp || undefined, distribution: distribution || undefined }, { onSuccess: (j) => setJobId(j.id) });
+    upload.mutate(
+      { file, filename: file.name.slice(0, 255), tlp: marking.tlp || undefined, distribution: marking.distribution || undefined },
+      { onSuccess: (j) => setJobId(j.id) },
+    );
   };
   return (
     <div className="page">
@@ -151,22 +99,7 @@ export function ImportPage() {
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
               required
             />
-            <label htmlFor="import-tlp">TLP for objects without one</label>
-            <select id="import-tlp" value={tlp} onChange={(e) => setTlp(e.target.value)}>
-              <option value="">organisation default</option>
-              {['clear', 'green', 'amber', 'amber+strict', 'red'].map((t) => (
-                <option key={t} value={t}>
-                  TLP:{t.toUpperCase()}
-                </option>
-              ))}
-            </select>
-            <label htmlFor="import-distribution">Distribution for objects without one</label>
-            <input
-              id="import-distribution"
-              value={distribution}
-              onChange={(e) => setDistribution(e.target.value)}
-              placeholder="organization, community:<id>, sharing-group:<id>, federation"
-            />
+            {me.data && <MarkingFields me={me.data} value={marking} onChange={setMarking} />}
             {upload.error && (
               <p className="error" role="alert">
                 {upload.error.message}
@@ -184,24 +117,26 @@ export function ImportPage() {
               <thead>
                 <tr>
                   <th scope="col">Started</th>
+                  <th scope="col">File</th>
+                  <th scope="col">Uploader</th>
                   <th scope="col">State</th>
-                  <th scope="col">Objects</th>
-                  <th scope="col">Accepted</th>
-                  <th scope="col">Quarantined</th>
+                  <th scope="col">Objects read</th>
+                  <th scope="col">Outcome</th>
                 </tr>
               </thead>
               <tbody>
                 {(jobs.data ?? []).map((j) => (
-                  <tr key={j.id}>
+                  <tr key={j.id} data-testid="recent-import">
                     <td>
                       <button type="button" className="ghost" onClick={() => setJobId(j.id)}>
                         {formatDateTime(j.createdAt, { seconds: true })}
                       </button>
                     </td>
+                    <td data-testid="recent-file">{j.fileName ?? '—'}</td>
+                    <td data-testid="recent-uploader">{j.uploadedBy ?? '—'}</td>
                     <td>{j.state}</td>
-                    <td>{j.objectsRead}</td>
-                    <td>{j.summary?.accepted ?? ''}</td>
-                    <td>{j.summary?.quarantined ?? ''}</td>
+                    <td>{j.objectsRead.toLocaleString('en')}</td>
+                    <td data-testid="recent-outcome">{outcome(j)}</td>
                   </tr>
                 ))}
               </tbody>
