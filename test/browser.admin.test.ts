@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { generateNodeKey } from '../src/domain/federation/keys.ts';
 import { CLI } from '../src/domain/identity/principal.ts';
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
-import { BROWSER_SKIP, consoleErrors, launch, shot, startUiNode, type UiNode } from './helpers/browser.ts';
+import { BROWSER_SKIP, consoleErrors, launch, shot, startUiNode, type UiNode, signIn } from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIndicator } from './helpers/stix.ts';
 
@@ -425,11 +425,7 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     const p = await other.newPage();
     p.setDefaultTimeout(10_000);
     const theirs = consoleErrors(p, [/\/api\/v1\/users\/[^/]+$/]);
-    await p.goto(node.url);
-    await p.getByLabel('User name').fill(orgAdmin.user.username);
-    await p.getByLabel('Password').fill(orgAdmin.password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-    await p.getByTestId('who').waitFor();
+    await signIn(p, node.url, orgAdmin);
     await p.goto(`${node.url}/admin/users`);
     await button('Reset password of admin', p).click();
     await button('Set a one-time password', p).click();

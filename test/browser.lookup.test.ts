@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
-import { BROWSER_SKIP, consoleErrors, launch, shot, startUiNode, type UiNode } from './helpers/browser.ts';
+import { BROWSER_SKIP, consoleErrors, launch, shot, startUiNode, type UiNode, signIn } from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIndicator } from './helpers/stix.ts';
 
@@ -33,11 +33,7 @@ describe('lookup in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.setDefaultTimeout(10_000);
     errors = consoleErrors(page);
-    await page.goto(node.url);
-    await page.getByLabel('User name').fill(analyst.user.username);
-    await page.getByLabel('Password').fill(analyst.password);
-    await page.getByLabel('Password').press('Enter');
-    await page.getByTestId('who').waitFor();
+    await signIn(page, node.url, analyst);
   });
   after(async () => {
     await browser?.close();

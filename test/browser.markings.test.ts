@@ -9,7 +9,7 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { NATO_SCHEME } from '../src/domain/markings/classification.ts';
 import { classificationMarking } from '../src/domain/markings/concord-markings.ts';
 import { TLP2_MARKING_IDS, type Tlp } from '../src/domain/markings/tlp.ts';
-import { BROWSER_SKIP, consoleErrors, launch, shot, startUiNode, type UiNode } from './helpers/browser.ts';
+import { BROWSER_SKIP, consoleErrors, launch, shot, startUiNode, type UiNode, signIn } from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIndicator } from './helpers/stix.ts';
 
@@ -46,11 +46,7 @@ describe('marking chips and banner over 2,000 rows in Chromium', { skip: BROWSER
     page.setDefaultTimeout(15_000);
     errors = consoleErrors(page);
     page.on('request', (r) => requests.push(r));
-    await page.goto(node.url);
-    await page.getByLabel('User name').fill(analyst.user.username);
-    await page.getByLabel('Password').fill(analyst.password);
-    await page.getByLabel('Password').press('Enter');
-    await page.getByTestId('who').waitFor();
+    await signIn(page, node.url, analyst);
   });
   after(async () => {
     await browser?.close();

@@ -59,3 +59,12 @@ export function consoleErrors(page: Page, expected: RegExp[] = []): string[] {
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Opens the node's sign-in page and signs in as `person`, waiting for the app's header. */
+export async function signIn(page: Page, url: string, person: { user: { username: string }; password: string }): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('User name').fill(person.user.username);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('who').waitFor();
+}
