@@ -637,23 +637,7 @@ describe('authorization matrix', () => {
       note: 'a fresh feed',
       url: async () => {
         const id = `matrix${++seq}`;
-        const now = new Date().toISOString();
-        await node.store.feeds.create({
-          id,
-          url: 'http://127.0.0.1:9/taxii2/',
-          objectsUrl: 'http://127.0.0.1:9/taxii2/api/collections/x/objects/',
-          collectionId: 'x',
-          auth: { kind: 'none' },
-          intervalSeconds: 3600,
-          tlp: null,
-          distribution: null,
-          cursor: null,
-          next: null,
-          runLast: null,
-          lastPullAt: null,
-          lastResult: null,
-          createdAt: now,
-        });
+        await node.store.feeds.create(buildFeed({ id, url: 'http://127.0.0.1:9/taxii2/api/collections/x/', intervalSeconds: 3600 }));
         return `/api/v1/feeds/${id}`;
       },
       expect: NODE_ADMIN,
