@@ -229,11 +229,14 @@ export class EgressService {
   async servedForms(items: Visible[]): Promise<Visible[]> {
     const whole = items.filter((v) => !withheldFromPeer(v));
     if (whole.length === 0) return items;
-    const labels = await this.deps.access.labels(whole.map((v) => v.seq));
+    // The gate kept the label it decided on; only versions read without a reader (the node's
+    // own command line) need theirs read.
+    const unlabelled = whole.filter((v) => v.label === undefined).map((v) => v.seq);
+    const labels = unlabelled.length > 0 ? await this.deps.access.labels(unlabelled) : new Map<number, AccessLabel>();
     const local = await this.localOrgs();
     const own: { v: Visible; label: AccessLabel }[] = [];
     for (const v of whole) {
-      const label = labels.get(v.seq);
+      const label = v.label ?? labels.get(v.seq);
       // Not labelled yet (or purged by a retraction): served as stored.
       if (label !== undefined && local.has(label.ownerOrg)) own.push({ v, label });
     }
