@@ -48,15 +48,32 @@ export function TextField({
         disabled={disabled}
         autoComplete={type === 'password' ? 'new-password' : 'off'}
         aria-invalid={f.error ? true : undefined}
-        aria-describedby={[f.describedBy, hintId].filter(Boolean).join(' ') || undefined}
+        aria-describedby={describedBy(f, hintId)}
       />
+      <FieldFoot hint={hint} hintId={hintId} field={f} />
+    </div>
+  );
+}
+
+/** A field's id and error (form-state.tsx useField). */
+type Field = ReturnType<typeof useField>;
+
+/** The ids that describe a field: its error, when shown, and its hint. */
+function describedBy(f: Field, hintId: string | undefined): string | undefined {
+  return [f.describedBy, hintId].filter(Boolean).join(' ') || undefined;
+}
+
+/** What follows a text field: its hint, then its error. */
+function FieldFoot({ hint, hintId, field }: { hint: string | undefined; hintId: string | undefined; field: Field }) {
+  return (
+    <>
       {hint && (
         <span id={hintId} className="hint">
           {hint}
         </span>
       )}
-      <FieldError id={f.id} error={f.error} />
-    </div>
+      <FieldError id={field.id} error={field.error} />
+    </>
   );
 }
 
@@ -74,14 +91,9 @@ export function TextArea({ label, name, value, onChange, placeholder, hint, wide
         placeholder={placeholder}
         rows={3}
         aria-invalid={f.error ? true : undefined}
-        aria-describedby={[f.describedBy, hintId].filter(Boolean).join(' ') || undefined}
+        aria-describedby={describedBy(f, hintId)}
       />
-      {hint && (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      )}
-      <FieldError id={f.id} error={f.error} />
+      <FieldFoot hint={hint} hintId={hintId} field={f} />
     </div>
   );
 }
