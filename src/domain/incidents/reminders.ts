@@ -1,0 +1,60 @@
+// When to remind people of a NIS2 deadline (issue 16, must 7), pure: a node configures how long
+// before each deadline to remind (e.g. 12 h and 1 h before the 24-hour early warning), and a
+// reminder is also due the moment a deadline passes. The job that sends them asks, at each tick,
+// which reminders fell due since the last tick; each has a stable key, so a reminder is sent once
+// however often the job runs or restarts.
+import type { StageClock } from './clocks.ts';
+
+/** Offsets before a deadline, in hours, per stage; the default applies to stages not listed. */
+export interface ReminderPolicy {
+  beforeHours: Readonly<Partial<Record<StageClock['stage'], readonly number[]>>>;
+  defaultBeforeHours: readonly number[];
+}
+
+export const DEFAULT_REMINDERS: ReminderPolicy = {
+  beforeHours: { 'early-warning': [12, 1], notification: [24, 4], 'csirt-response': [6], final: [168, 24] },
+  defaultBeforeHours: [24],
+};
+
+export interface Reminder {
+  /** Unique per incident, stage (and request) and moment: the sender's idempotency key. */
+  key: string;
+  stage: StageClock['stage'];
+  request?: number;
+  /** `before`: the deadline is near; `passed`: it has passed without the report. */
+  kind: 'before' | 'passed';
+  /** When the reminder fell due. */
+  at: string;
+  dueAt: string;
+}
+
+/**
+ * The reminders of one incident's clocks that fall in (since, now]. Only stages still waiting
+ * (due or overdue) are reminded; a submitted report silences its stage.
+ */
+export function dueReminders(incidentId: string, all: readonly StageClock[], policy: ReminderPolicy, since: Date, now: Date): Reminder[] {
+  const out: Reminder[] = [];
+  for (const c of all) {
+    if (c.dueAt === null || (c.status !== 'due' && c.status !== 'overdue')) continue;
+    const due = Date.parse(c.dueAt);
+    const stage = c.request === undefined ? c.stage : `${c.stage}[${c.request}]`;
+    const moments: { kind: Reminder['kind']; at: number; hours: number }[] = (policy.beforeHours[c.stage] ?? policy.defaultBeforeHours).map(
+      (h) => ({ kind: 'before', at: due - h * 3_600_000, hours: h }),
+    );
+    moments.push({ kind: 'passed', at: due, hours: 0 });
+    for (const m of moments) {
+      if (m.at <= since.getTime() || m.at > now.getTime()) continue;
+      // A reminder before the deadline is pointless once the deadline has passed at `now`.
+      if (m.kind === 'before' && now.getTime() >= due) continue;
+      out.push({
+        key: `${incidentId}/${stage}/${m.kind}/${m.hours}/${c.dueAt}`,
+        stage: c.stage,
+        ...(c.request === undefined ? {} : { request: c.request }),
+        kind: m.kind,
+        at: new Date(m.at).toISOString(),
+        dueAt: c.dueAt,
+      });
+    }
+  }
+  return out;
+}
