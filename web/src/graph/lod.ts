@@ -1,0 +1,46 @@
+// Level of detail (issue 15, must 6: readable at 100 nodes): which labels to draw at a zoom
+// level. Zoomed out, only hubs keep their names, so that a hundred labels do not overprint each
+// other; what the reader is looking at (the selection, its neighbours, the focused or hovered
+// node, the graph's root) is always named. Full names stay in each node's title.
+
+/** Longest label drawn in full; longer ones are cut with an ellipsis. */
+export const LABEL_MAX = 24;
+
+/** `label` cut to `max` characters, with an ellipsis when cut. */
+export function truncate(label: string, max = LABEL_MAX): string {
+  return label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label;
+}
+
+/** The fewest edges a node needs for its label to show at zoom `k` (0: every label). */
+export function minDegreeForLabel(k: number): number {
+  if (k >= 0.9) return 0;
+  if (k >= 0.6) return 3;
+  if (k >= 0.4) return 8;
+  return 20;
+}
+
+/** Whether a node's label is drawn at zoom `k`. */
+export function showNodeLabel(degree: number, k: number, focus: boolean): boolean {
+  return focus || degree >= minDegreeForLabel(k);
+}
+
+/** Whether an edge's relationship type is written along it: near, or when it touches the focus. */
+export function showEdgeLabel(k: number, focus: boolean): boolean {
+  return focus || k >= 1.4;
+}
+
+/** The node ids in focus: the selection and its neighbours, the hovered node, the root. */
+export function focusSet(
+  edges: readonly { source: string; target: string }[],
+  selected: string | null,
+  extra: readonly (string | null)[],
+): Set<string> {
+  const out = new Set<string>();
+  for (const id of [selected, ...extra]) if (id) out.add(id);
+  if (selected)
+    for (const e of edges) {
+      if (e.source === selected) out.add(e.target);
+      if (e.target === selected) out.add(e.source);
+    }
+  return out;
+}
