@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Me } from '../web/src/api/session.ts';
 import type { ObjectMarking, Stix } from '../web/src/api/objects.ts';
 import { mayRelate } from '../web/src/graph/access.ts';
-import { applyFilter, toggle } from '../web/src/graph/filters.ts';
+import { applyFilter, DEFAULT_FILTER, toggle } from '../web/src/graph/filters.ts';
 import { place } from '../web/src/graph/layout.ts';
 import { edgeStyle, legendEntries, nodeStyle, REFERENCE_STYLE } from '../web/src/graph/legend.ts';
 import { focusSet, showEdgeLabel, showNodeLabel, truncate } from '../web/src/graph/lod.ts';
@@ -73,6 +73,14 @@ test('merging a second neighbourhood adds what is new once, and keeps what was t
     ['created_by'],
   );
   assert.deepEqual([...next.expanded].sort(), [group.id, malware.id].sort());
+  // Authorship is drawn (when asked) but makes no hub: the author's degree stays 0.
+  assert.equal(g.nodes.find((n) => n.id === identity.id)?.degree, 0);
+  assert.equal(g.nodes.find((n) => n.id === malware.id)?.degree, 1);
+  assert.deepEqual(
+    applyFilter(g, DEFAULT_FILTER).edges.map((e) => e.label),
+    ['uses', 'uses'],
+    'authorship references are hidden until the reader shows them',
+  );
   assert.equal(next.markings.get(uses1.id)?.tlp, 'amber');
   assert.equal(first.objects.has(identity.id), false, 'the earlier model is not changed');
 });
@@ -137,13 +145,15 @@ test('legend: one entry per type and relationship type on the graph, styled as d
 });
 
 test('level of detail: zoomed out only hubs and the focus are named; labels are cut with the full name kept', () => {
-  assert.equal(showNodeLabel(1, 1, false), true);
+  assert.equal(showNodeLabel(1, 1.3, false), true);
   assert.equal(showNodeLabel(1, 0.5, false), false);
   assert.equal(showNodeLabel(12, 0.5, false), true);
   assert.equal(showNodeLabel(1, 0.2, true), true);
   assert.equal(showEdgeLabel(1, false), false);
-  assert.equal(showEdgeLabel(0.3, true), true);
-  assert.equal(truncate('Programmable Logic Controller (PLC)'), 'Programmable Logic Cont…');
+  assert.equal(showEdgeLabel(0.3, true), false, 'too far to read, even for the selection');
+  assert.equal(showEdgeLabel(1, true), true);
+  assert.equal(showEdgeLabel(1.5, false), true);
+  assert.equal(truncate('Programmable Logic Controller (PLC)'), 'Programmable Logic Co…');
   assert.equal(truncate('PLC'), 'PLC');
   const edges = [
     { source: 'a', target: 'b' },

@@ -85,18 +85,37 @@ export function Graph({ nodes, edges, pos, root, selected, onSelect, onExpand, o
     }
   };
 
+  // Keyboard zoom for those who do not use a wheel: + and − zoom, 0 fits, Esc ends drawing.
+  const viewKeys = (e: KeyboardEvent) => {
+    if (e.target instanceof HTMLInputElement) return;
+    if (e.key === 'Escape') setLinkMode(false);
+    else if (e.key === '+' || e.key === '=') zoomBy(1.4);
+    else if (e.key === '-') zoomBy(1 / 1.4);
+    else if (e.key === '0') fit(drawn());
+  };
+
   const degree = new Map(nodes.map((n) => [n.id, n.degree]));
   const colours = [...new Set(edges.map((e) => edgeStyle(e.label, e.kind).colour))];
   const arrow = (c: string) => `arrow-${colours.indexOf(c)}`;
   const fromPos = rubber ? pos.get(rubber.from) : undefined;
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Esc ends the drawing mode wherever the focus is in the graph
-    <div className={`graph-canvas ${linkMode ? 'linking' : ''}`} onKeyDown={(e) => e.key === 'Escape' && setLinkMode(false)}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: the view's keys work wherever the focus is in the graph
+    <div className={`graph-canvas ${linkMode ? 'linking' : ''}`} onKeyDown={viewKeys}>
       {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; role="group" names the drawing */}
       <svg ref={svg} className="graph" role="group" aria-label="Neighbourhood graph" data-testid="graph">
         <defs>
           {colours.map((c) => (
-            <marker key={c} id={arrow(c)} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+            <marker
+              key={c}
+              id={arrow(c)}
+              viewBox="0 0 10 10"
+              refX="10"
+              refY="5"
+              markerUnits="userSpaceOnUse"
+              markerWidth="9"
+              markerHeight="9"
+              orient="auto"
+            >
               <path d="M0,0L10,5L0,10z" fill={c} />
             </marker>
           ))}

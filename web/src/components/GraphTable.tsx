@@ -25,37 +25,41 @@ export function GraphTable({
         The graph as tables: {nodes.length} objects, {edges.length} links
       </summary>
       <div className="two-col">
-        <SimpleTable
-          label="Objects on the graph"
-          rows={sorted}
-          rowKey={(n) => n.id}
-          cols={[
-            { header: 'Object', cell: (n) => <Link to={objectPath(n.id)}>{n.label}</Link> },
-            { header: 'Type', cell: (n) => <span className="type-tag">{n.type}</span> },
-            { header: 'Links', cell: (n) => n.degree },
-            {
-              header: 'Neighbours',
-              cell: (n) =>
-                n.expanded ? (
-                  <span className="muted">shown</span>
-                ) : (
-                  <button type="button" className="ghost" disabled={busy} onClick={() => onExpand(n.id)} aria-label={`Expand ${n.label}`}>
-                    Expand
-                  </button>
-                ),
-            },
-          ]}
-        />
-        <SimpleTable
-          label="Links on the graph"
-          rows={edges}
-          rowKey={(e) => e.key}
-          cols={[
-            { header: 'Source', cell: (e) => name.get(e.source) ?? e.source },
-            { header: 'Link', cell: (e) => <span className="type-tag">{e.label}</span> },
-            { header: 'Target', cell: (e) => name.get(e.target) ?? e.target },
-          ]}
-        />
+        <div className="graph-table">
+          <SimpleTable
+            label="Objects on the graph"
+            rows={sorted}
+            rowKey={(n) => n.id}
+            cols={[
+              { header: 'Object', cell: (n) => <Link to={objectPath(n.id)}>{n.label}</Link> },
+              { header: 'Type', cell: (n) => <span className="type-tag">{n.type}</span> },
+              { header: 'Links', cell: (n) => n.degree },
+              {
+                header: 'Neighbours',
+                cell: (n) =>
+                  n.expanded ? (
+                    <span className="muted">shown</span>
+                  ) : (
+                    <button type="button" className="ghost" disabled={busy} onClick={() => onExpand(n.id)} aria-label={`Expand ${n.label}`}>
+                      Expand
+                    </button>
+                  ),
+              },
+            ]}
+          />
+        </div>
+        <div className="graph-table">
+          <SimpleTable
+            label="Links on the graph"
+            rows={edges}
+            rowKey={(e) => e.key}
+            cols={[
+              { header: 'Source', cell: (e) => name.get(e.source) ?? e.source },
+              { header: 'Link', cell: (e) => <span className="type-tag">{e.label}</span> },
+              { header: 'Target', cell: (e) => name.get(e.target) ?? e.target },
+            ]}
+          />
+        </div>
       </div>
     </details>
   );

@@ -27,9 +27,10 @@ export function useZoom(svg: RefObject<SVGSVGElement | null>) {
       .scaleExtent([MIN_ZOOM, MAX_ZOOM])
       // Nodes are dragged (to move them, or to draw a relationship), never panned through.
       .filter((e: Event) => {
+        if (e.type === 'wheel') return true;
         const t = e.target;
         if (t instanceof Element && t.closest('[data-node-id]')) return false;
-        return e.type === 'wheel' || !(e instanceof MouseEvent) || (e.button === 0 && !e.shiftKey);
+        return !(e instanceof MouseEvent) || (e.button === 0 && !e.shiftKey);
       })
       .on('zoom', (e: { transform: ZoomTransform }) => setView({ k: e.transform.k, x: e.transform.x, y: e.transform.y }));
     behaviour.current = z;

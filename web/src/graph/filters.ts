@@ -1,7 +1,7 @@
 // Filters of the graph by object type and by relationship type (issue 15, must 6): the choices
 // are the legend's entries (graph/legend.ts), each with its count; a hidden object type takes its
 // nodes and every edge that touches them off the graph, a hidden relationship type its edges.
-import type { GraphEdge, GraphNode } from './model.ts';
+import { AUTHORSHIP, type GraphEdge, type GraphNode } from './model.ts';
 
 export interface GraphFilter {
   hiddenTypes: ReadonlySet<string>;
@@ -9,6 +9,10 @@ export interface GraphFilter {
 }
 
 export const NO_FILTER: GraphFilter = { hiddenTypes: new Set(), hiddenRelations: new Set() };
+
+/** The filter a graph opens with: authorship references hidden (a line from every object of a
+ *  source to its author says little and hides the relationships); the legend can show them. */
+export const DEFAULT_FILTER: GraphFilter = { hiddenTypes: new Set(), hiddenRelations: new Set(AUTHORSHIP) };
 
 /** What stays on the graph under `f`. */
 export function applyFilter<N extends GraphNode, E extends GraphEdge>(

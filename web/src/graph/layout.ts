@@ -16,7 +16,7 @@ interface SimNode extends SimulationNodeDatum {
 }
 
 /** Distance a node keeps from any other (its shape and the start of its label). */
-export const COLLIDE_RADIUS = 26;
+export const COLLIDE_RADIUS = 30;
 const LINK_DISTANCE = 90;
 
 /**
@@ -32,9 +32,10 @@ export function place(
   const out = new Map(placed);
   const fresh = ids.filter((id) => !placed.has(id));
   if (fresh.length === 0) return out;
-  const centre = (around && placed.get(around)) || { x: 0, y: 0 };
+  const anchor = (around && placed.get(around)) || { x: 0, y: 0 };
   // The ring grows with the newcomers so that they start apart rather than all in one point.
   const ring = Math.max(LINK_DISTANCE, (fresh.length * COLLIDE_RADIUS * 2) / (2 * Math.PI));
+  const centre = awayFrom(anchor, placed, ring);
   const nodes: SimNode[] = ids.map((id) => {
     const p = placed.get(id);
     return p ? { id, x: p.x, y: p.y, fx: p.x, fy: p.y } : { id };
@@ -44,8 +45,8 @@ export function place(
     if (n.fx !== undefined) continue;
     if (n.id === around) {
       // The root of a first drawing stays at the centre: the view is fitted around it.
-      n.x = n.fx = centre.x;
-      n.y = n.fy = centre.y;
+      n.x = n.fx = anchor.x;
+      n.y = n.fy = anchor.y;
     } else {
       const a = (2 * Math.PI * i) / fresh.length;
       n.x = centre.x + ring * Math.cos(a);
@@ -72,4 +73,22 @@ export function place(
   sim.tick(300);
   for (const n of nodes) if (!placed.has(n.id)) out.set(n.id, { x: n.x ?? centre.x, y: n.y ?? centre.y });
   return out;
+}
+
+/** Where newcomers gather: beside `anchor`, on the side away from the rest of the drawing, so
+ *  that they settle in free space rather than inside what is already drawn. */
+function awayFrom(anchor: Point, placed: ReadonlyMap<string, Point>, distance: number): Point {
+  if (placed.size < 2) return anchor;
+  let sx = 0,
+    sy = 0;
+  for (const p of placed.values()) {
+    sx += p.x;
+    sy += p.y;
+  }
+  const dx = anchor.x - sx / placed.size,
+    dy = anchor.y - sy / placed.size;
+  const len = Math.hypot(dx, dy);
+  // An anchor at the middle of the drawing has no outside: gather around it.
+  if (len < 1) return anchor;
+  return { x: anchor.x + (dx / len) * distance, y: anchor.y + (dy / len) * distance };
 }

@@ -4,7 +4,7 @@
 // node, the graph's root) is always named. Full names stay in each node's title.
 
 /** Longest label drawn in full; longer ones are cut with an ellipsis. */
-export const LABEL_MAX = 24;
+export const LABEL_MAX = 22;
 
 /** `label` cut to `max` characters, with an ellipsis when cut. */
 export function truncate(label: string, max = LABEL_MAX): string {
@@ -13,9 +13,9 @@ export function truncate(label: string, max = LABEL_MAX): string {
 
 /** The fewest edges a node needs for its label to show at zoom `k` (0: every label). */
 export function minDegreeForLabel(k: number): number {
-  if (k >= 0.9) return 0;
-  if (k >= 0.6) return 3;
-  if (k >= 0.4) return 8;
+  if (k >= 1.2) return 0;
+  if (k >= 0.8) return 3;
+  if (k >= 0.5) return 8;
   return 20;
 }
 
@@ -24,9 +24,10 @@ export function showNodeLabel(degree: number, k: number, focus: boolean): boolea
   return focus || degree >= minDegreeForLabel(k);
 }
 
-/** Whether an edge's relationship type is written along it: near, or when it touches the focus. */
+/** Whether an edge's relationship type is written along it: close up, or when it touches the
+ *  selection and the view is near enough for the words to be read. */
 export function showEdgeLabel(k: number, focus: boolean): boolean {
-  return focus || k >= 1.4;
+  return k >= 1.4 || (focus && k >= 0.8);
 }
 
 /** The node ids in focus: the selection and its neighbours, the hovered node, the root. */

@@ -78,14 +78,22 @@ export function project(m: GraphModel): { nodes: GraphNode[]; edges: GraphEdge[]
     if (isNode(m.objects.get(e.source)) && isNode(m.objects.get(e.target)))
       edges.push({ key: refKey(e), source: e.source, target: e.target, label: e.property.replace(/_refs?$/, ''), kind: 'reference' });
   }
+  // Authorship links every object of a source to its author: counted, a publisher would be
+  // the hub of every graph and every object a little hub of its own.
   const degree = new Map<string, number>();
-  for (const e of edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  for (const e of edges) if (!isAuthorship(e)) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
   const nodes: GraphNode[] = [];
   for (const o of m.objects.values())
     if (isNode(o))
       nodes.push({ id: o.id, type: o.type, label: displayName(o), expanded: m.expanded.has(o.id), degree: degree.get(o.id) ?? 0 });
   return { nodes, edges };
 }
+
+/** Labels of the references that name who wrote or last changed an object. */
+export const AUTHORSHIP = ['created_by', 'x_mitre_modified_by'];
+
+/** Whether `e` only says who wrote or changed an object (`created_by_ref` and the like). */
+export const isAuthorship = (e: GraphEdge): boolean => e.kind === 'reference' && /(^|_)(created|modified)_by$/.test(e.label);
 
 /** Ids of what a graph shows that carries its own marking: its nodes and its relationships. */
 export const markedIds = (g: { nodes: GraphNode[]; edges: GraphEdge[] }): string[] =>

@@ -14,10 +14,10 @@ import { Link } from '../components/Link.tsx';
 import { MarkingBanner } from '../components/MarkingBanner.tsx';
 import { Panel } from '../components/Panel.tsx';
 import { mayRelate } from '../graph/access.ts';
-import { applyFilter, NO_FILTER, type GraphFilter, toggle } from '../graph/filters.ts';
+import { applyFilter, DEFAULT_FILTER, type GraphFilter, toggle } from '../graph/filters.ts';
 import { place, type Point } from '../graph/layout.ts';
 import { legendEntries } from '../graph/legend.ts';
-import { addObject, EMPTY_MODEL, type GraphModel, markedIds, mergeNeighbourhood, project } from '../graph/model.ts';
+import { addObject, EMPTY_MODEL, type GraphModel, isAuthorship, markedIds, mergeNeighbourhood, project } from '../graph/model.ts';
 import { objectPath } from '../router.ts';
 import { GraphRelate } from './GraphRelate.tsx';
 
@@ -29,7 +29,7 @@ interface View {
 export function GraphPage({ id }: { id: string }) {
   const [view, setView] = useState<View>({ model: EMPTY_MODEL, pos: new Map() });
   const [selected, setSelected] = useState<string | null>(id);
-  const [filter, setFilter] = useState<GraphFilter>(NO_FILTER);
+  const [filter, setFilter] = useState<GraphFilter>(DEFAULT_FILTER);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,11 +44,13 @@ export function GraphPage({ id }: { id: string }) {
         if (v.model.expanded.has(nodeId)) return v;
         const model = mergeNeighbourhood(v.model, nodeId, n);
         const g = project(model);
+        // Authorship ties everything to its author: as springs it would pull the graph into a ball.
+        const springs = g.edges.filter((e) => !isAuthorship(e));
         return {
           model,
           pos: place(
             g.nodes.map((x) => x.id),
-            g.edges,
+            springs,
             v.pos,
             nodeId,
           ),
