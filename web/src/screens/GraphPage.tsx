@@ -3,7 +3,7 @@
 // and places only the newcomers, around the expanded node; nothing already drawn moves and the
 // view is not refitted, so the reader keeps their place. A legend that filters, a table of what
 // is drawn for screen readers, and, for writers, relationships drawn by dragging.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { bannerOf, displayName, fetchNeighbourhood } from '../api/objects.ts';
 import { useMe } from '../api/session.ts';
 import type { WriteResult } from '../api/write.ts';
@@ -35,6 +35,9 @@ export function GraphPage({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [linking, setLinking] = useState<{ source: string; target: string } | null>(null);
   const me = useMe().data;
+  // What is placed, read by an expansion when its answer comes.
+  const drawnRef = useRef<ReadonlySet<string>>(new Set());
+  drawnRef.current = new Set(view.pos.keys());
 
   const expand = useCallback(async (nodeId: string) => {
     setBusy(true);
@@ -56,7 +59,21 @@ export function GraphPage({ id }: { id: string }) {
           ),
         };
       });
-      setNotice(n.truncated ? 'This neighbourhood is too large to show whole: some neighbours are left out.' : null);
+      // Newcomers may land outside the view, which does not move: say how many came, and where.
+      const known = drawnRef.current;
+      const added = new Set(
+        project(mergeNeighbourhood(EMPTY_MODEL, nodeId, n))
+          .nodes.map((x) => x.id)
+          .filter((x) => !known.has(x)),
+      ).size;
+      const name = displayName(n.objects.find((o) => o.id === nodeId));
+      setNotice(
+        n.truncated
+          ? 'This neighbourhood is too large to show whole: some neighbours are left out.'
+          : known.size === 0
+            ? null
+            : `${added} new ${added === 1 ? 'object' : 'objects'} around ${name}${added > 0 ? ' (Fit shows all)' : ''}.`,
+      );
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
