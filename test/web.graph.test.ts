@@ -9,7 +9,7 @@ import { mayRelate } from '../web/src/graph/access.ts';
 import { applyFilter, DEFAULT_FILTER, toggle } from '../web/src/graph/filters.ts';
 import { place } from '../web/src/graph/layout.ts';
 import { edgeStyle, legendEntries, nodeStyle, REFERENCE_STYLE } from '../web/src/graph/legend.ts';
-import { focusSet, showEdgeLabel, showNodeLabel, truncate } from '../web/src/graph/lod.ts';
+import { attention, showEdgeLabel, showNodeLabel, truncate } from '../web/src/graph/lod.ts';
 import { addObject, EMPTY_MODEL, markedIds, mergeNeighbourhood, project } from '../web/src/graph/model.ts';
 
 const obj = (type: string, n: number, extra: Record<string, unknown> = {}): Stix => ({
@@ -145,10 +145,12 @@ test('legend: one entry per type and relationship type on the graph, styled as d
 });
 
 test('level of detail: zoomed out only hubs and the focus are named; labels are cut with the full name kept', () => {
-  assert.equal(showNodeLabel(1, 1.3, false), true);
-  assert.equal(showNodeLabel(1, 0.5, false), false);
-  assert.equal(showNodeLabel(12, 0.5, false), true);
-  assert.equal(showNodeLabel(1, 0.2, true), true);
+  assert.equal(showNodeLabel(1, 1.3), true);
+  assert.equal(showNodeLabel(1, 0.5), false);
+  assert.equal(showNodeLabel(12, 0.5), true);
+  assert.equal(showNodeLabel(1, 0.2, 'primary'), true);
+  assert.equal(showNodeLabel(1, 0.5, 'neighbour'), false, "the selection's neighbours are named only when near");
+  assert.equal(showNodeLabel(1, 1, 'neighbour'), true);
   assert.equal(showEdgeLabel(1, false), false);
   assert.equal(showEdgeLabel(0.3, true), false, 'too far to read, even for the selection');
   assert.equal(showEdgeLabel(1, true), true);
@@ -160,7 +162,12 @@ test('level of detail: zoomed out only hubs and the focus are named; labels are 
     { source: 'c', target: 'a' },
     { source: 'c', target: 'd' },
   ];
-  assert.deepEqual([...focusSet(edges, 'a', [null, 'r'])].sort(), ['a', 'b', 'c', 'r']);
+  assert.deepEqual([...attention(edges, 'a', [null, 'r'])].sort(), [
+    ['a', 'primary'],
+    ['b', 'neighbour'],
+    ['c', 'neighbour'],
+    ['r', 'primary'],
+  ]);
 });
 
 test('placement: placed nodes keep their exact place, newcomers settle near what brought them, apart', () => {

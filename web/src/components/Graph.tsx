@@ -2,10 +2,10 @@
 // relationships as arrows styled by type. Zoom and pan with d3-zoom; nodes are focusable buttons
 // (Enter expands), dragged to move, or, holding Shift or in "Draw relationship" mode, dragged
 // onto another node to relate the two. Labels follow the level-of-detail rules (graph/lod.ts).
-import { type KeyboardEvent, type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, type KeyboardEvent, type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { Point } from '../graph/layout.ts';
 import { edgeStyle } from '../graph/legend.ts';
-import { focusSet, showEdgeLabel, showNodeLabel, truncate } from '../graph/lod.ts';
+import { attention, showEdgeLabel, showNodeLabel, truncate } from '../graph/lod.ts';
 import type { GraphEdge, GraphNode } from '../graph/model.ts';
 import { NodeShape, nodeRadius } from './GraphShapes.tsx';
 import { toDrawing, useZoom } from './graph-zoom.ts';
@@ -39,7 +39,7 @@ export function Graph({ nodes, edges, pos, root, selected, onSelect, onExpand, o
   const [linkMode, setLinkMode] = useState(false);
   const [rubber, setRubber] = useState<{ from: string; to: Point } | null>(null);
   const drag = useRef<Drag | null>(null);
-  const focus = useMemo(() => focusSet(edges, selected, [hovered, focused, root]), [edges, selected, hovered, focused, root]);
+  const focus = useMemo(() => attention(edges, selected, [hovered, focused, root]), [edges, selected, hovered, focused, root]);
   const drawn = () => nodes.flatMap((n) => pos.get(n.id) ?? []);
 
   // The first drawing is framed once; afterwards only the Fit button reframes (the reader's place).
@@ -120,7 +120,13 @@ export function Graph({ nodes, edges, pos, root, selected, onSelect, onExpand, o
             </marker>
           ))}
         </defs>
-        <g data-testid="graph-viewport" transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
+        {/* Text keeps its size on screen whatever the zoom (--k): zooming in spreads the labels
+            apart instead of enlarging them into each other. */}
+        <g
+          data-testid="graph-viewport"
+          transform={`translate(${view.x},${view.y}) scale(${view.k})`}
+          style={{ '--k': view.k } as CSSProperties}
+        >
           {edges.map((e) => {
             const a = pos.get(e.source),
               b = pos.get(e.target);
@@ -145,7 +151,7 @@ export function Graph({ nodes, edges, pos, root, selected, onSelect, onExpand, o
                   <title>{e.label}</title>
                 </line>
                 {showEdgeLabel(view.k, hl) && (
-                  <text x={(a.x + b.x) / 2} y={(a.y + b.y) / 2 - 3} textAnchor="middle">
+                  <text x={(a.x + b.x) / 2} y={(a.y + b.y) / 2 - 3 / view.k} textAnchor="middle">
                     {e.label}
                   </text>
                 )}
@@ -161,7 +167,7 @@ export function Graph({ nodes, edges, pos, root, selected, onSelect, onExpand, o
               // biome-ignore lint/a11y/useSemanticElements: a node is an SVG <g>, where HTML <button> cannot go
               <g
                 key={n.id}
-                className={`node ${selected === n.id ? 'selected' : ''} ${n.expanded ? 'expanded' : ''} ${focus.has(n.id) ? 'focus' : ''}`}
+                className={`node ${selected === n.id ? 'selected' : ''} ${n.expanded ? 'expanded' : ''} ${focus.get(n.id) === 'primary' ? 'focus' : ''}`}
                 transform={`translate(${p.x},${p.y})`}
                 tabIndex={0}
                 role="button"
@@ -184,8 +190,8 @@ export function Graph({ nodes, edges, pos, root, selected, onSelect, onExpand, o
                     +
                   </text>
                 )}
-                {showNodeLabel(n.degree, view.k, focus.has(n.id)) && (
-                  <text className="label" y={r + 12} textAnchor="middle">
+                {showNodeLabel(n.degree, view.k, focus.get(n.id)) && (
+                  <text className="label" y={r + 2 + 10 / view.k} textAnchor="middle">
                     {truncate(n.label)}
                   </text>
                 )}

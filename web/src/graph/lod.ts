@@ -19,9 +19,16 @@ export function minDegreeForLabel(k: number): number {
   return 20;
 }
 
-/** Whether a node's label is drawn at zoom `k`. */
-export function showNodeLabel(degree: number, k: number, focus: boolean): boolean {
-  return focus || degree >= minDegreeForLabel(k);
+/** How much the reader attends to a node: the one looked at (selected, hovered, focused, the
+ *  root), a neighbour of the selection, or neither. */
+export type Attention = 'primary' | 'neighbour' | 'none';
+
+/** Whether a node's label is drawn at zoom `k`: the node looked at always; the selection's
+ *  neighbours once near enough for their names not to overprint; others by their degree. */
+export function showNodeLabel(degree: number, k: number, attention: Attention = 'none'): boolean {
+  if (attention === 'primary') return true;
+  if (attention === 'neighbour' && k >= 0.9) return true;
+  return degree >= minDegreeForLabel(k);
 }
 
 /** Whether an edge's relationship type is written along it: close up, or when it touches the
@@ -30,18 +37,19 @@ export function showEdgeLabel(k: number, focus: boolean): boolean {
   return k >= 1.4 || (focus && k >= 0.8);
 }
 
-/** The node ids in focus: the selection and its neighbours, the hovered node, the root. */
-export function focusSet(
+/** Each node's attention: `primary` for the selection and `extra` (hovered, focused, root),
+ *  `neighbour` for the selection's neighbours; absent nodes are `none`. */
+export function attention(
   edges: readonly { source: string; target: string }[],
   selected: string | null,
   extra: readonly (string | null)[],
-): Set<string> {
-  const out = new Set<string>();
-  for (const id of [selected, ...extra]) if (id) out.add(id);
+): Map<string, Attention> {
+  const out = new Map<string, Attention>();
   if (selected)
     for (const e of edges) {
-      if (e.source === selected) out.add(e.target);
-      if (e.target === selected) out.add(e.source);
+      if (e.source === selected) out.set(e.target, 'neighbour');
+      if (e.target === selected) out.set(e.source, 'neighbour');
     }
+  for (const id of [selected, ...extra]) if (id) out.set(id, 'primary');
   return out;
 }
