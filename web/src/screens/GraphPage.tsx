@@ -26,7 +26,12 @@ interface View {
   pos: ReadonlyMap<string, Point>;
 }
 
+/** The graph of `id`: a new graph, with nothing of the last one, for each root. */
 export function GraphPage({ id }: { id: string }) {
+  return <GraphOf key={id} id={id} />;
+}
+
+function GraphOf({ id }: { id: string }) {
   const [view, setView] = useState<View>({ model: EMPTY_MODEL, pos: new Map() });
   const [selected, setSelected] = useState<string | null>(id);
   const [filter, setFilter] = useState<GraphFilter>(DEFAULT_FILTER);
@@ -35,11 +40,15 @@ export function GraphPage({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [linking, setLinking] = useState<{ source: string; target: string } | null>(null);
   const me = useMe().data;
-  // What is placed, read by an expansion when its answer comes.
+  // What is placed, read by an expansion when its answer comes; what is expanded or on its way,
+  // so that a node is asked for once however often it is double-clicked.
   const drawnRef = useRef<ReadonlySet<string>>(new Set());
   drawnRef.current = new Set(view.pos.keys());
+  const asked = useRef(new Set<string>());
 
   const expand = useCallback(async (nodeId: string) => {
+    if (asked.current.has(nodeId)) return;
+    asked.current.add(nodeId);
     setBusy(true);
     try {
       const n = await fetchNeighbourhood(nodeId);
@@ -76,6 +85,7 @@ export function GraphPage({ id }: { id: string }) {
       );
       setError(null);
     } catch (e) {
+      asked.current.delete(nodeId);
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
