@@ -175,6 +175,12 @@ describe('graph in Chromium', { skip: BROWSER_SKIP || skipUnlessShared(ATTACK), 
       /attack-pattern: Valid Accounts/,
     );
     await screenshots(page, 'analyst');
+    // Close up, every name shows, at the same size on screen as zoomed out.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+    assert.ok((await view(page)).k >= 1.2);
+    await shot(page, '40-graph-zoomed-1440');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Filtering a relationship type takes its edges away, and brings them back.
     const targets = page.locator('[data-edge-type="targets"]');

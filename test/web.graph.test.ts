@@ -153,7 +153,8 @@ test('level of detail: zoomed out only hubs and the focus are named; labels are 
   assert.equal(showNodeLabel(1, 1, 'neighbour'), true);
   assert.equal(showEdgeLabel(1, false), false);
   assert.equal(showEdgeLabel(0.3, true), false, 'too far to read, even for the selection');
-  assert.equal(showEdgeLabel(1, true), true);
+  assert.equal(showEdgeLabel(1, true, 3), true);
+  assert.equal(showEdgeLabel(1, true, 40), false, 'a hub selected: its many links are told by colour');
   assert.equal(showEdgeLabel(1.5, false), true);
   assert.equal(truncate('Programmable Logic Controller (PLC)'), 'Programmable Logic Co…');
   assert.equal(truncate('PLC'), 'PLC');

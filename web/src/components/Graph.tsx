@@ -94,6 +94,7 @@ export function Graph({ nodes, edges, pos, root, selected, onSelect, onExpand, o
     else if (e.key === '0') fit(drawn());
   };
 
+  const selectedEdges = selected ? edges.filter((e) => e.source === selected || e.target === selected).length : 0;
   const degree = new Map(nodes.map((n) => [n.id, n.degree]));
   const colours = [...new Set(edges.map((e) => edgeStyle(e.label, e.kind).colour))];
   const arrow = (c: string) => `arrow-${colours.indexOf(c)}`;
@@ -150,7 +151,7 @@ export function Graph({ nodes, edges, pos, root, selected, onSelect, onExpand, o
                 >
                   <title>{e.label}</title>
                 </line>
-                {showEdgeLabel(view.k, hl) && (
+                {showEdgeLabel(view.k, hl, selectedEdges) && (
                   <text x={(a.x + b.x) / 2} y={(a.y + b.y) / 2 - 3 / view.k} textAnchor="middle">
                     {e.label}
                   </text>

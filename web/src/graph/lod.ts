@@ -31,10 +31,14 @@ export function showNodeLabel(degree: number, k: number, attention: Attention = 
   return degree >= minDegreeForLabel(k);
 }
 
-/** Whether an edge's relationship type is written along it: close up, or when it touches the
- *  selection and the view is near enough for the words to be read. */
-export function showEdgeLabel(k: number, focus: boolean): boolean {
-  return k >= 1.4 || (focus && k >= 0.8);
+/** Most links of the selection whose types are written along them: past it, the words pile up
+ *  around the hub and the colours (the legend's) say the type better. */
+export const MAX_FOCUS_EDGE_LABELS = 15;
+
+/** Whether an edge's relationship type is written along it: close up, or when it is one of the
+ *  selection's few links and the view is near enough for the words to be read. */
+export function showEdgeLabel(k: number, focus: boolean, focusEdges = 0): boolean {
+  return k >= 1.4 || (focus && k >= 0.8 && focusEdges <= MAX_FOCUS_EDGE_LABELS);
 }
 
 /** Each node's attention: `primary` for the selection and `extra` (hovered, focused, root),
