@@ -23,8 +23,14 @@ export function webIsStale(): boolean {
   const built = join(OUT, 'index.html');
   if (!existsSync(built)) return true;
   // The UI imports types from src/ (erased) and a few values: the role list of the access model
-  // and the observable recogniser (with the normalisers it uses).
-  const shared = [join(ROOT, 'src', 'domain', 'identity', 'types.ts'), join(ROOT, 'src', 'domain', 'observables')];
+  // and the observable recogniser (with the normalisers it uses), the permission table.
+  const shared = [
+    join(ROOT, 'src', 'domain', 'identity', 'types.ts'),
+    join(ROOT, 'src', 'domain', 'observables'),
+    // The graph asks the permission table whether the user may draw relationships (issue 15, must 6).
+    join(ROOT, 'src', 'domain', 'access'),
+    join(ROOT, 'src', 'errors.ts'),
+  ];
   const sources = [join(WEB, 'src'), join(WEB, 'index.html'), ...shared, join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)];
   return Math.max(...sources.filter((p) => existsSync(p)).map(newest)) > statSync(built).mtimeMs;
 }
