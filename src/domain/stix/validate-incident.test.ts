@@ -240,6 +240,19 @@ test('impact: category extensions, their enumerations and dependencies (§2.3, �
     'Incident Extension Suite §2.3.2.5',
   );
   rejects(
+    economic({ currency: 'EUR', min_amount: 9 }),
+    "$.extensions['economic-ext'].min_amount",
+    'property-dependency',
+    'Incident Extension Suite §2.3.2.5',
+  );
+  rejects(
+    economic({ conversion_rate: 1.1, conversion_time: T }),
+    "$.extensions['economic-ext'].conversion_rate",
+    'property-dependency',
+    'Incident Extension Suite §2.3.2.5',
+  );
+  accepts(economic({ currency: 'EUR', max_amount: 5000 }));
+  rejects(
     economic({ currency: 'EUR', min_amount: 9, max_amount: 5 }),
     "$.extensions['economic-ext'].max_amount",
     'value-range',
