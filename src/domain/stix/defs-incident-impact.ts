@@ -136,6 +136,14 @@ export function checkImpact(o: JsonRecord, r: Reporter): void {
       `impact_category must be given without the "-ext" suffix: ${q(category.slice(0, -4))}`,
       'impact_category',
     );
+  } else if (typeof category === 'string' && !IMPACT_CATEGORIES.has(category)) {
+    // §2.3.2: "additional extensions might be proposed in the future": an unknown category is kept.
+    r.warn(
+      'open-vocabulary',
+      suite('2.3.2'),
+      `${q(category)} is not one of the impact categories ${[...IMPACT_CATEGORIES].join(', ')}`,
+      'impact_category',
+    );
   }
   const extensions = o['extensions'];
   if (!isRecord(extensions)) return;

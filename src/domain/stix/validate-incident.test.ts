@@ -258,6 +258,12 @@ test('impact: category extensions, their enumerations and dependencies (§2.3, �
     'value-range',
     'Incident Extension Suite §2.3.2.5',
   );
+  const future = validateObject(impact({ impact_category: 'reputational' }));
+  assert.equal(future.ok, true, 'a category the suite may add later is kept');
+  assert.deepEqual(
+    future.issues.map((i) => [i.path, i.rule]),
+    [['$.impact_category', 'open-vocabulary']],
+  );
   // The draft's older monetary-ext is not an impact extension; ingest upgrades it (upgrade-incident.ts).
   rejects(
     impact({ extensions: { 'monetary-ext': { variety: 'ransom-demand' } } }),
