@@ -54,7 +54,7 @@ test('sector and subsector come from NIS2 Annex I/II', () => {
   rejectsAt(incident({ sector: 'agriculture' }), at('sector'), 'closed-vocabulary');
   rejectsAt(incident({ sector: 'energy', subsector: 'rail' }), at('subsector'), 'closed-vocabulary');
   rejectsAt(incident({ subsector: 'rail' }), at('subsector'), 'property-dependency');
-  assert.deepEqual(errors(incident({ sector: 'manufacturing', subsector: 'medical-devices' })), []);
+  assert.deepEqual(errors(incident({ sector: 'manufacturing', subsector: 'medical-devices-manufacturing' })), []);
 });
 
 test('the RSIT class is a classification and one of its types', () => {

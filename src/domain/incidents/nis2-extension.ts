@@ -85,7 +85,7 @@ export const NIS2_EXTENSION_SCHEMA = [
   'Property extension of incident objects carrying what NIS2 (Directive (EU) 2022/2555) Article 23 reporting needs. Properties:',
   'aware_at (timestamp, required): when the entity became aware of the incident; not in the future.',
   'affected_entity_ref (identifier of an identity): the essential or important entity affected.',
-  'sector, subsector (string): NIS2 Annex I/II sector and subsector keys, e.g. energy/electricity, transport/air, health, manufacturing/medical-devices.',
+  'sector, subsector (string): NIS2 Annex I/II sector and subsector keys, e.g. energy/electricity, transport/air, health, manufacturing/medical-devices-manufacturing (the MISP nis2 taxonomy names).',
   'member_states_affected (list of string): ISO 3166-1 alpha-2 codes of EU member states.',
   'significant, suspected_unlawful_or_malicious, cross_border_impact (boolean): Article 23(3) and 23(4)(a).',
   'rsit_classification, rsit_type (string): ENISA Reference Security Incident Taxonomy machine names, e.g. malicious-code/infected-system.',

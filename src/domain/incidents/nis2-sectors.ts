@@ -1,7 +1,9 @@
 // The sectors and subsectors of NIS2 (Directive (EU) 2022/2555) Annex I ("sectors of high
-// criticality") and Annex II ("other critical sectors"), written from the Annex tables. Keys are
-// Concord's stable lower-case names; labels are the Annex wording. A sector without subsectors in
-// the Annex has an empty list. (issue 16, must 1)
+// criticality") and Annex II ("other critical sectors"), written from the Annex tables; labels
+// are the Annex wording. Keys are the machine names of the MISP nis2 taxonomy
+// (impact-sectors-impacted, impact-subsectors-impacted, impact-subsectors-important-entities), so
+// that a MISP analyst's tags map one to one. A sector without subsectors in the Annex has an
+// empty list. (issue 16, must 1)
 
 /** Which Annex a sector comes from: its entities are essential or important (NIS2 Article 3). */
 export type Nis2Annex = 'I' | 'II';
@@ -39,25 +41,25 @@ export const NIS2_SECTORS: readonly Nis2Sector[] = [
     ['road', 'Road'],
   ]),
   sector('I', 3, 'banking', 'Banking'),
-  sector('I', 4, 'financial-market-infrastructures', 'Financial market infrastructures'),
+  sector('I', 4, 'financial', 'Financial market infrastructures'),
   sector('I', 5, 'health', 'Health'),
   sector('I', 6, 'drinking-water', 'Drinking water'),
   sector('I', 7, 'waste-water', 'Waste water'),
   sector('I', 8, 'digital-infrastructure', 'Digital infrastructure'),
-  sector('I', 9, 'ict-service-management', 'ICT service management (business-to-business)'),
+  sector('I', 9, 'ict-services', 'ICT service management (business-to-business)'),
   sector('I', 10, 'public-administration', 'Public administration'),
   sector('I', 11, 'space', 'Space'),
-  sector('II', 1, 'postal-and-courier-services', 'Postal and courier services'),
+  sector('II', 1, 'courier', 'Postal and courier services'),
   sector('II', 2, 'waste-management', 'Waste management'),
-  sector('II', 3, 'chemicals', 'Manufacture, production and distribution of chemicals'),
+  sector('II', 3, 'chemical', 'Manufacture, production and distribution of chemicals'),
   sector('II', 4, 'food', 'Production, processing and distribution of food'),
   sector('II', 5, 'manufacturing', 'Manufacturing', [
-    ['medical-devices', 'Manufacture of medical devices and in vitro diagnostic medical devices'],
-    ['computer-electronic-optical-products', 'Manufacture of computer, electronic and optical products'],
-    ['electrical-equipment', 'Manufacture of electrical equipment'],
-    ['machinery-and-equipment', 'Manufacture of machinery and equipment n.e.c.'],
-    ['motor-vehicles', 'Manufacture of motor vehicles, trailers and semi-trailers'],
-    ['other-transport-equipment', 'Manufacture of other transport equipment'],
+    ['medical-devices-manufacturing', 'Manufacture of medical devices and in vitro diagnostic medical devices'],
+    ['computer-manufacturing', 'Manufacture of computer, electronic and optical products'],
+    ['electrical-equipment-manufacturing', 'Manufacture of electrical equipment'],
+    ['machinery-equipment-manufacturing', 'Manufacture of machinery and equipment n.e.c.'],
+    ['vehicles-trailers-manufacturing', 'Manufacture of motor vehicles, trailers and semi-trailers'],
+    ['other-transport-manufacturing', 'Manufacture of other transport equipment'],
   ]),
   sector('II', 6, 'digital-providers', 'Digital providers'),
   sector('II', 7, 'research', 'Research'),
