@@ -4,6 +4,7 @@ import { versionKey } from '../stix/timestamp.ts';
 import type { JsonValue, StixIssue, StixObject } from '../stix/types.ts';
 import { validateObject } from '../stix/validate.ts';
 import { isStix20, upgradeFrom20 } from '../stix/upgrade.ts';
+import { isIncidentSuiteObject, upgradeIncidentSuite } from '../stix/upgrade-incident.ts';
 import { parsePattern } from '../patterns/parser.ts';
 import { observablesFromPattern, observablesFromSco } from '../observables/extract.ts';
 import type { Observable } from '../observables/types.ts';
@@ -96,6 +97,12 @@ export function examineValue(parsed: unknown, compact?: string): Examined {
     const up = upgradeFrom20(value as StixObject);
     value = up.object;
     upgrades = up.changes;
+  }
+  // The Incident Extension Suite draft's older names (issue 16, must 1), named like the above.
+  if (isIncidentSuiteObject(value)) {
+    const up = upgradeIncidentSuite(value);
+    value = up.object;
+    upgrades = [...upgrades, ...up.changes];
   }
   const result = validateObject(value);
   if (!result.ok) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InvalidInputError } from '../../errors.ts';
+import { CONCORD_NIS2_EXTENSION_ID } from '../incidents/types.ts';
 import { validateObject } from '../stix/validate.ts';
 import type { StixObject } from '../stix/types.ts';
 import { EU_SCHEME, NATO_SCHEME, buildSchemeRegistry } from './classification.ts';
@@ -26,7 +27,7 @@ function assertValid(o: StixObject): void {
 
 test('every object Concord publishes passes validateObject without a single issue (STIX 2.1 §7.2.1, §7.3)', () => {
   const objects = concordPublishedObjects();
-  assert.equal(objects.length, 10, 'identity, 3 Concord extension definitions, TLP 2.0 extension definition, 5 TLP markings');
+  assert.equal(objects.length, 11, 'identity, 4 Concord extension definitions, TLP 2.0 extension definition, 5 TLP markings');
   for (const o of objects) assertValid(o);
   for (const id of Object.values(TLP2_MARKING_IDS)) assert.ok(CONCORD_PUBLISHED_IDS.has(id));
   assert.ok(CONCORD_PUBLISHED_IDS.has(CONCORD_IDENTITY_ID));
@@ -104,4 +105,13 @@ test('factories refuse what they cannot mark, naming the value', () => {
   invalid(() => releasabilityMarking(['FR', 'rel to']), /'rel to' is neither/);
   invalid(() => exerciseMarking(''), /exercise id ""/);
   invalid(() => exerciseMarking('two words'), /exercise id "two words"/);
+});
+
+test('the NIS2 incident extension is declared like the markings one, with a UUIDv5 id (issue 16, must 1)', () => {
+  const def = concordPublishedObjects().find((o) => o.id === CONCORD_NIS2_EXTENSION_ID);
+  assert.equal(CONCORD_NIS2_EXTENSION_ID, `extension-definition--${concordUuid('extension-definition:concord-nis2-incident')}`);
+  assert.equal(def?.['created_by_ref'], CONCORD_IDENTITY_ID);
+  assert.deepEqual(def?.['extension_types'], ['property-extension']);
+  assert.match(String(def?.['schema']), /aware_at/);
+  assertValid(def as StixObject);
 });

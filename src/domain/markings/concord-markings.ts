@@ -10,6 +10,8 @@ import { uuidV5 } from '../stix/ids.ts';
 import type { JsonObject, StixObject } from '../stix/types.ts';
 import { type ClassificationScheme, levelRank } from './classification.ts';
 import { TLP_LEVELS, tlp2ExtensionDefinition, tlp2MarkingDefinition } from './tlp.ts';
+import { NIS2_EXTENSION_SCHEMA } from '../incidents/nis2-extension.ts';
+import { CONCORD_NIS2_EXTENSION_ID } from '../incidents/types.ts';
 
 /** UUIDv5 namespace of every deterministic Concord identifier. */
 export const CONCORD_NAMESPACE = 'addbe213-fbe3-40c4-a7aa-b172f1b464b4';
@@ -154,6 +156,16 @@ export function concordRetractionExtensionDefinition(): StixObject {
   return { ...def, extension_types: ['new-sdo'] };
 }
 
+/** The extension-definition of Concord's NIS2 properties on incidents (issue 16, must 1). */
+export function concordNis2ExtensionDefinition(): StixObject {
+  const description =
+    'Concord NIS2 incident properties: affected entity, sector and subsector (NIS2 Annex I/II), member states affected, time of becoming aware, significance, suspected unlawful or malicious, cross-border impact, ENISA RSIT class and severity.';
+  return {
+    ...extensionDefinition(CONCORD_NIS2_EXTENSION_ID, 'Concord NIS2 incident', description, NIS2_EXTENSION_SCHEMA),
+    modified: '2026-12-07T00:00:00.000Z',
+  };
+}
+
 /** A marking-definition carrying `content` in the Concord marking extension, with a deterministic id. */
 function concordMarking(name: string, content: JsonObject): StixObject {
   const text = canonicalize(content) ?? '';
@@ -196,6 +208,7 @@ export function concordPublishedObjects(): StixObject[] {
     concordObjectExtensionDefinition(),
     concordRetractionExtensionDefinition(),
     tlp2ExtensionDefinition(),
+    concordNis2ExtensionDefinition(),
     ...TLP_LEVELS.map(tlp2MarkingDefinition),
   ];
 }

@@ -5,6 +5,7 @@ import { KNOWN_TYPES } from './categories.ts';
 import { checkStruct } from './check-value.ts';
 import { checkCustomExtensionName, checkCustomPropertyName } from './custom.ts';
 import { PREDEFINED_EXTENSION_NAMES } from './defs-sco-ext.ts';
+import { KNOWN_EXTENSIONS, checkKnownExtension } from './extension-registry.ts';
 import { isIdOfType } from './ids.ts';
 import { describe, isRecord, type JsonRecord, type Reporter, q } from './reporter.ts';
 import type { Category, StructDef } from './schema.ts';
@@ -63,6 +64,10 @@ function checkDefinitionInstance(host: ExtensionHost, key: string, ext: unknown,
     // "This extension mechanism MUST NOT be used to redefine existing standardized objects"
     r.error('extension', S7_3, `${kind} cannot be declared on the standard type ${host.type}`, 'extension_type');
   }
+  // Known extensions (the Incident Extension Suite, Concord's NIS2; issue 16, must 1) are checked
+  // against their property tables; others only by property name.
+  const known = KNOWN_EXTENSIONS.get(key);
+  if (known !== undefined) return checkKnownExtension(known, host.type, ext, r);
   for (const name in ext) {
     if (name !== 'extension_type') checkCustomPropertyName(name, 'extension-content', r);
   }

@@ -7,6 +7,7 @@ import { checkCustomPropertyName, checkCustomTypeName, type CustomPropertyKind }
 import { SDO_DEFS } from './defs-sdo.ts';
 import { SCO_DEFS } from './defs-sco.ts';
 import { META_DEFS } from './defs-meta.ts';
+import { SUITE_SDO_DEFS } from './defs-incident-sdo.ts';
 import { NEW_SCO, NEW_SDO, NEW_SRO, TOPLEVEL_PROPERTIES, checkExtensions, extensionFlags } from './extensions.ts';
 import { idType, isIdOfType, isStixId } from './ids.ts';
 import { checkSelectors } from './markings.ts';
@@ -23,6 +24,9 @@ const S11_2 = 'STIX 2.1 §11.2';
 export const OBJECT_DEFS: ReadonlyMap<string, ObjectDef> = new Map(
   [...SDO_DEFS, ...SCO_DEFS, ...META_DEFS].map((def) => [def.name, def] as const),
 );
+
+/** Types defined by extension-definitions whose property tables Concord knows (issue 16, must 1). */
+const EXTENSION_DEFS: ReadonlyMap<string, ObjectDef> = new Map(SUITE_SDO_DEFS.map((def) => [def.name, def] as const));
 
 const CATEGORY_LABEL: Readonly<Record<Category, string>> = {
   sdo: 'SDOs',
@@ -143,7 +147,7 @@ function checkObject(o: unknown, r: Reporter): void {
     return;
   }
   if (type === 'bundle') return r.error('type-mismatch', S8, 'a bundle is not a STIX Object; validate it with validateBundle', 'type');
-  const def = OBJECT_DEFS.get(type);
+  const def = OBJECT_DEFS.get(type) ?? EXTENSION_DEFS.get(type);
   const flags = extensionFlags(o);
   let category: Category;
   if (def !== undefined) {
