@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { linkCitations } from '../web/src/format/citations.ts';
 import { confidenceWord, formatConfidence } from '../web/src/format/confidence.ts';
+import { canonicalJson, jsonLineDiff } from '../web/src/format/json-diff.ts';
 import { attackIds, cveIds, externalReferences, isSafeHref } from '../web/src/format/external-ids.ts';
 import { renderMarkdown } from '../web/src/format/markdown.ts';
 import { markingName } from '../web/src/format/marking-names.ts';
@@ -164,4 +165,17 @@ test('validity reads "valid from … until …" and says when it has expired', (
     text: 'valid from 2024-01-31 12:00 UTC, no end given',
     expired: false,
   });
+});
+
+test('a version diff compares canonical JSON line by line: moved keys are no change', () => {
+  assert.equal(canonicalJson({ b: 1, a: { d: 2, c: [3] } }), canonicalJson({ a: { c: [3], d: 2 }, b: 1 }));
+  const diff = jsonLineDiff({ name: 'Old', modified: '1', id: 'x' }, { id: 'x', modified: '2', name: 'Old' });
+  assert.deepEqual(
+    diff.filter((l) => l.kind !== 'same'),
+    [
+      { kind: 'removed', text: '  "modified": "1",' },
+      { kind: 'added', text: '  "modified": "2",' },
+    ],
+  );
+  assert.equal(diff.filter((l) => l.kind === 'same').length, 4);
 });
