@@ -30,7 +30,7 @@ export function ObjectPage({ id }: { id: string }) {
       return known;
     };
   }, [byId]);
-  const rels = (n.data?.objects ?? []).filter((o) => o.type === 'relationship' || o.type === 'sighting').length;
+  const rels = (n.data?.objects ?? []).filter((o) => (o.type === 'relationship' || o.type === 'sighting') && o.id !== id).length;
   const shown = [id, ...(tab === 'rels' ? (n.data?.objects.map((o) => o.id) ?? []) : [])];
   // The neighbourhood (the object included) carries the markings of what it holds (issue 15, must 1).
   const banner = n.data ? bannerOf(shown.flatMap((k) => n.data.markings?.[k] ?? [])) : undefined;

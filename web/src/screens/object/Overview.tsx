@@ -94,7 +94,12 @@ function Facts({ o, names }: { o: Stix; names: Names }) {
           'Validity',
           <>
             {validity.text}
-            {validity.expired && <span className="flag expired"> expired</span>}
+            {validity.expired && (
+              <>
+                {' '}
+                <span className="flag expired">expired</span>
+              </>
+            )}
           </>,
           'validity',
         )}
@@ -138,9 +143,11 @@ export function Overview({
           <Facts o={o} names={names} />
           <Properties o={o} shown={SHOWN} names={names} />
         </Panel>
-        <Panel title="External references">
-          <References refs={refs} />
-        </Panel>
+        {refs.length > 0 && (
+          <Panel title="External references">
+            <References refs={refs} />
+          </Panel>
+        )}
       </div>
       <aside className="object-side">
         <Panel title="Markings">

@@ -44,29 +44,34 @@ export function Value({ v, names }: { v: unknown; names: Names }): ReactNode {
         ))}
       </ul>
     );
-  return <pre className="inline-json">{JSON.stringify(v, null, 2)}</pre>;
+  // Nested values (extensions, hashes, ATT&CK contents) fold away: they are for the few who need them.
+  const size = Array.isArray(v) ? v.length : typeof v === 'object' && v !== null ? Object.keys(v).length : 0;
+  return (
+    <details>
+      <summary className="muted">
+        {size} {Array.isArray(v) ? (size === 1 ? 'item' : 'items') : size === 1 ? 'field' : 'fields'}
+      </summary>
+      <pre className="inline-json">{JSON.stringify(v, null, 2)}</pre>
+    </details>
+  );
 }
 
 const isEmpty = (v: unknown): boolean => v === '' || v === null || (Array.isArray(v) && v.length === 0);
 
-/** A table of `o`'s properties except those in `shown` (rendered elsewhere on the page). */
+/** A list of `o`'s properties except those in `shown` (rendered elsewhere on the page). */
 export function Properties({ o, shown, names }: { o: Stix; shown: ReadonlySet<string>; names: Names }) {
   const rest = Object.entries(o).filter(([k, v]) => !shown.has(k) && !isEmpty(v));
   if (rest.length === 0) return null;
   return (
-    <table className="grid props" aria-label="Other properties">
-      <tbody>
-        {rest.map(([k, v]) => (
-          <tr key={k}>
-            <th scope="row" title={k}>
-              {propertyName(k)}
-            </th>
-            <td>
-              <Value v={v} names={names} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <dl className="facts" aria-label="Other properties">
+      {rest.map(([k, v]) => (
+        <div key={k} className="fact">
+          <dt title={k}>{propertyName(k)}</dt>
+          <dd>
+            <Value v={v} names={names} />
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
