@@ -57,7 +57,7 @@ export function ObjectPage({ id }: { id: string }) {
                   label: `Relationships${n.data ? ` (${rels})` : ''}`,
                   content: () => <Relationships id={id} n={n.data} names={names} />,
                 },
-                { id: 'versions', label: 'Versions', content: () => <Versions id={id} /> },
+                { id: 'versions', label: 'Versions', content: () => <Versions key={id} id={id} /> },
                 { id: 'raw', label: 'Raw JSON', content: () => <RawJson o={o} /> },
               ]}
             />
