@@ -14,7 +14,7 @@ import type { AudienceEntry, ObjectAccess } from '../src/domain/objects/access.t
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { ENGINES } from './helpers/store-engines.ts';
-import { buildIndicator, bundle, type Obj } from './helpers/stix.ts';
+import { buildIndicator, bundle, nextVersion, type Obj } from './helpers/stix.ts';
 
 for (const engine of ENGINES)
   describe(`GET /api/v1/objects/{id}/access on ${engine.name}`, { skip: engine.skip }, () => {
@@ -25,6 +25,10 @@ for (const engine of ENGINES)
     const toGroup = buildIndicator({ name: 'To the group', object_marking_refs: [TLP2_MARKING_IDS.amber] });
     const secret = classificationMarking(NATO_SCHEME, 'NATO SECRET');
     const classified = buildIndicator({ name: 'Classified', object_marking_refs: [TLP2_MARKING_IDS.green, secret.id] });
+
+    // A version first marked RED, then lowered to AMBER by its owner: each keeps its own marking.
+    const lowered = buildIndicator({ name: 'Lowered', object_marking_refs: [TLP2_MARKING_IDS.red] });
+    const lowered2 = nextVersion(lowered, { object_marking_refs: [TLP2_MARKING_IDS.amber] });
 
     async function load(objects: Obj[], tlp: Tlp, distribution: Distribution): Promise<void> {
       const summary = await node.services.ingest.importStream([JSON.stringify(bundle(objects))], {
@@ -44,6 +48,8 @@ for (const engine of ENGINES)
       await load([ownOnly], 'amber', { kind: 'organization' });
       await load([toGroup], 'amber', { kind: 'sharing-group', id: group.id });
       await load([secret, classified], 'green', { kind: 'federation' });
+      await load([lowered], 'amber', { kind: 'organization' });
+      await load([lowered2], 'amber', { kind: 'organization' });
     });
     after(() => node.dispose());
 
@@ -115,5 +121,17 @@ for (const engine of ENGINES)
       });
       // The uncleared analyst may not read it at all.
       assert.equal((await access(classified.id, uncleared)).status, 404);
+    });
+
+    test('each version carries its own marking, for the banner of a page that shows older versions (issue 15, must 1)', async () => {
+      const res = await node.app.inject({ method: 'GET', url: `/api/v1/objects/${lowered.id}/versions`, headers: uncleared.auth });
+      assert.equal(res.statusCode, 200);
+      const versions = (res.json() as { versions: { marking?: { tlp: string } }[] }).versions;
+      assert.deepEqual(
+        versions.map((v) => v.marking?.tlp),
+        ['red', 'amber'],
+      );
+      // The access panel speaks of the latest version.
+      assert.equal((await access(lowered.id, uncleared)).body.tlp, 'amber');
     });
   });

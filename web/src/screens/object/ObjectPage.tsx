@@ -2,7 +2,7 @@
 // with its title by meaning and the ids analysts search by, then tabs: the overview (description,
 // facts, pattern, references, markings, access), relationships, versions with a diff, raw JSON.
 import { useMemo, useState } from 'react';
-import { bannerOf, useNeighbourhood, useObject, type Stix } from '../../api/objects.ts';
+import { bannerOf, useNeighbourhood, useObject, useVersions, type Stix } from '../../api/objects.ts';
 import { MarkingBanner } from '../../components/MarkingBanner.tsx';
 import { Status } from '../../components/Panel.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
@@ -31,9 +31,12 @@ export function ObjectPage({ id }: { id: string }) {
     };
   }, [byId]);
   const rels = (n.data?.objects ?? []).filter((o) => (o.type === 'relationship' || o.type === 'sighting') && o.id !== id).length;
+  const versions = useVersions(id);
   const shown = [id, ...(tab === 'rels' ? (n.data?.objects.map((o) => o.id) ?? []) : [])];
-  // The neighbourhood (the object included) carries the markings of what it holds (issue 15, must 1).
-  const banner = n.data ? bannerOf(shown.flatMap((k) => n.data.markings?.[k] ?? [])) : undefined;
+  // The neighbourhood (the object included) carries the markings of what it holds, and each
+  // version its own, which may be stricter than the latest's (issue 15, must 1).
+  const versionMarks = tab === 'versions' ? (versions.data?.versions ?? []).flatMap((v) => (v.marking ? [v.marking] : [])) : [];
+  const banner = n.data ? bannerOf([...shown.flatMap((k) => n.data.markings?.[k] ?? []), ...versionMarks]) : undefined;
   const o = obj.data;
   return (
     <div className="page object-page">
