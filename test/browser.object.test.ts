@@ -151,6 +151,14 @@ describe('object pages in Chromium', { skip: BROWSER_SKIP || skipUnlessShared(AT
         assert.match(await page.getByTestId('created-by').innerText(), /MITRE/);
         assert.match(await page.getByRole('list', { name: 'External references' }).innerText(), /mitre-attack: T0865/);
         await screenshots(page, `object-attack-pattern${suffix}`);
+        // Its relationships name both ends and their types in words.
+        await page.getByRole('tab', { name: /Relationships/ }).click();
+        const rels = page.getByRole('table', { name: 'Relationships' });
+        await rels.getByRole('link', { name: 'BlackEnergy' }).waitFor();
+        assert.match(await rels.innerText(), /uses\s+←\s+BlackEnergy\s+Malware/);
+        // The ATT&CK collection references the technique and its neighbours: only its own edge is listed.
+        assert.equal(await rels.getByRole('row', { name: /Contents \(ATT&CK\)/ }).count(), 1);
+        await screenshots(page, `object-relationships${suffix}`);
       });
 
       test('a relationship is titled by its ends, a deprecated object is flagged', async () => {

@@ -26,6 +26,7 @@ test('types and properties read as words, not identifiers', () => {
   assert.equal(propertyName('x_mitre_data_sources'), 'Data sources (ATT&CK)');
   assert.equal(propertyName('sample_refs'), 'Samples');
   assert.equal(propertyName('target_refs'), 'Target');
+  assert.equal(propertyName('x_mitre_contents.object_ref'), 'Contents (ATT&CK)');
 });
 
 test('confidence carries its word on the None / Low / Med / High scale (STIX 2.1 Appendix A)', () => {

@@ -87,6 +87,9 @@ const PROPERTY_NAMES: Readonly<Record<string, string>> = {
 /** `kill_chain_phases` → `Kill chain phases`, `x_mitre_platforms` → `Platforms (ATT&CK)`,
  *  `*_refs` / `*_ref` without the suffix. */
 export function propertyName(key: string): string {
+  // A reference inside a list of objects (`x_mitre_contents.object_ref`) is named by its list.
+  const dot = key.indexOf('.');
+  if (dot > 0) return propertyName(key.slice(0, dot));
   const known = PROPERTY_NAMES[key];
   if (known) return known;
   const mitre = key.startsWith('x_mitre_');

@@ -21,8 +21,17 @@ export function Relationships({ id, n, names }: { id: string; n: Neighbourhood |
   if (!n) return <p className="muted">Loading…</p>;
   const byId = new Map(n.objects.map((o) => [o.id, o]));
   const isRel = (t: string | undefined): boolean => t === 'relationship' || t === 'sighting';
-  const rels = n.objects.filter((o) => isRel(o.type) && o.id !== id);
-  const refs = n.edges.filter((e) => !isRel(byId.get(e.source)?.type) && e.property !== 'object_marking_refs');
+  const touches = (o: Stix): boolean => o['source_ref'] === id || o['target_ref'] === id || o['sighting_of_ref'] === id;
+  const rels = n.objects.filter((o) => isRel(o.type) && o.id !== id && touches(o));
+  // One row per (source, property, target): a list property may name the same object twice.
+  const refs = [
+    ...new Map(
+      n.edges
+        // Edges between two neighbours (the ATT&CK collection naming each of them) are not the object's.
+        .filter((e) => (e.source === id || e.target === id) && !isRel(byId.get(e.source)?.type) && e.property !== 'object_marking_refs')
+        .map((e) => [`${e.source}-${e.property}-${e.target}`, e]),
+    ).values(),
+  ];
   const other = (r: Stix): string =>
     r['source_ref'] === id ? String(r['target_ref'] ?? '') : String(r['source_ref'] ?? r['sighting_of_ref'] ?? '');
   return (
