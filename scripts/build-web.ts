@@ -22,15 +22,11 @@ function newest(path: string): number {
 export function webIsStale(): boolean {
   const built = join(OUT, 'index.html');
   if (!existsSync(built)) return true;
-  // The UI imports types from src/ (erased) and a few values: the role list of the access model
-  // and the observable recogniser (with the normalisers it uses), the permission table.
-  const shared = [
-    join(ROOT, 'src', 'domain', 'identity', 'types.ts'),
-    join(ROOT, 'src', 'domain', 'observables'),
-    // The graph asks the permission table whether the user may draw relationships (issue 15, must 6).
-    join(ROOT, 'src', 'domain', 'access'),
-    join(ROOT, 'src', 'errors.ts'),
-  ];
+  // The UI imports types from src/ (erased) and pure values of the domain: the role list, the
+  // observable recogniser, the pattern parser, the TLP markings, the permission table, and the
+  // error codes they raise — the whole domain and errors.ts are watched, so that a new import
+  // cannot leave a stale build.
+  const shared = [join(ROOT, 'src', 'domain'), join(ROOT, 'src', 'errors.ts')];
   const sources = [join(WEB, 'src'), join(WEB, 'index.html'), ...shared, join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)];
   return Math.max(...sources.filter((p) => existsSync(p)).map(newest)) > statSync(built).mtimeMs;
 }

@@ -768,6 +768,25 @@ describe('authorization matrix', () => {
       // §5.7: can_read and can_write both, else 403 (one of them) or 404 (neither).
       expect: ORG_A_WRITES,
     },
+
+    // The object page's access panel (issue 15, must 3): read through the access gate.
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/access',
+      action: 'object.read',
+      note: 'TLP:CLEAR, federation',
+      url: () => `/api/v1/objects/${sharedObject}/access`,
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/access',
+      action: 'object.read',
+      note: "organisation A's amber object",
+      url: () => `/api/v1/objects/${orgObject}/access`,
+      missing: () => `/api/v1/objects/indicator--${uuid()}/access`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
   ];
 
   /** Asserts one cell of a call to `url`; returns what a refusal says. */

@@ -29,6 +29,7 @@ import { EventsService } from './events.service.ts';
 import { importOwner, operatingOrg, type OwnerOverrides } from './import-owner.ts';
 import type { ImportOwner } from './labeller.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
+import { ObjectAccessService } from './object-access.service.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -62,6 +63,8 @@ export interface Services {
   importOwner(principal: Principal, overrides?: OwnerOverrides): Promise<ImportOwner>;
   /** Creates the built-in communities, the operating organisation and the first administrator. */
   bootstrap(): Promise<BootstrapResult>;
+  /** Owner, source, distribution and audience of an object, for its page (issue 15, must 3). */
+  objectAccess: ObjectAccessService;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -207,5 +210,15 @@ export function buildServices(store: Store, config: Config): Services {
       });
       return result;
     },
+    objectAccess: new ObjectAccessService({
+      objects: store.objects,
+      gate,
+      access: store.access,
+      orgs: store.orgs,
+      users: store.users,
+      peers: store.federation.peers,
+      origins: store.federation.origins,
+      schemes,
+    }),
   };
 }

@@ -9,7 +9,7 @@ import { ChangePassword } from './screens/ChangePassword.tsx';
 import { Login } from './screens/Login.tsx';
 import { Lookup } from './screens/Lookup.tsx';
 import { NotFound } from './screens/NotFound.tsx';
-import { ObjectPage } from './screens/ObjectPage.tsx';
+import { ObjectPage } from './screens/object/ObjectPage.tsx';
 import { Shell } from './screens/Shell.tsx';
 
 function Screen() {

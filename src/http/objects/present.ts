@@ -40,11 +40,13 @@ export function presentPage(page: Page<Visible>, schemes: SchemeRegistry): strin
   return `{"objects":[${page.items.map((o) => o.json).join(',')}],"next":${next}${withheldOf(page.items)}${markingsOf(page.items, schemes)}}`;
 }
 
-/** Versions, oldest first, each with when it was stored. */
-export function presentVersions(id: string, versions: Visible[]): string {
+/** Versions, oldest first, each with when it was stored and its marking (a version's label may
+ *  differ from the latest's: the page that shows it folds it into its banner; issue 15, must 1). */
+export function presentVersions(id: string, versions: Visible[], schemes: SchemeRegistry): string {
+  const scheme = (s: string) => schemes.get(s);
   const items = versions.map(
     (v) =>
-      `{"version":${JSON.stringify(v.version === '' ? null : displayTimestamp(v.version))},"added_at":${JSON.stringify(v.addedAt)},"object":${v.json}${v.withheld.length > 0 ? `,"withheld":${JSON.stringify(v.withheld)}` : ''}}`,
+      `{"version":${JSON.stringify(v.version === '' ? null : displayTimestamp(v.version))},"added_at":${JSON.stringify(v.addedAt)},"object":${v.json}${v.withheld.length > 0 ? `,"withheld":${JSON.stringify(v.withheld)}` : ''}${v.label ? `,"marking":${JSON.stringify(markingOf(v.label, scheme))}` : ''}}`,
   );
   return `{"id":${JSON.stringify(id)},"versions":[${items.join(',')}]}`;
 }

@@ -49,7 +49,7 @@ export function objectRoutes(query: ObjectService, schemes: SchemeRegistry): Fas
       '/objects/:id/versions',
       { schema: { summary: 'Every version of an object, oldest first', tags: ['objects'], params: IdParams } },
       async (req, reply) => {
-        return reply.type(JSON_TYPE).send(presentVersions(req.params.id, await query.versions(principalOf(req), req.params.id)));
+        return reply.type(JSON_TYPE).send(presentVersions(req.params.id, await query.versions(principalOf(req), req.params.id), schemes));
       },
     );
 

@@ -43,6 +43,8 @@ export interface Version {
   version: string | null;
   added_at: string;
   object: Stix;
+  /** The version's own marking (absent for versions read without a reader). */
+  marking?: ObjectMarking;
 }
 
 export function useVersions(id: string) {
