@@ -29,6 +29,7 @@ import { EventsService } from './events.service.ts';
 import { importOwner, operatingOrg, type OwnerOverrides } from './import-owner.ts';
 import type { ImportOwner } from './labeller.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
+import { WriteService } from './write.service.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -62,6 +63,8 @@ export interface Services {
   importOwner(principal: Principal, overrides?: OwnerOverrides): Promise<ImportOwner>;
   /** Creates the built-in communities, the operating organisation and the first administrator. */
   bootstrap(): Promise<BootstrapResult>;
+  /** Writing objects through the API and the command line (issue 15, must 4). */
+  write: WriteService;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -189,6 +192,18 @@ export function buildServices(store: Store, config: Config): Services {
     federation,
     emitter,
     importOwner: ownerOf,
+    write: new WriteService({
+      objects: store.objects,
+      access: store.access,
+      gate,
+      ingest,
+      markings,
+      schemes,
+      audit,
+      owner: ownerOf,
+      // Writes answer with the stored version as the writer reads it (the object routes' reading).
+      reads: new ObjectService({ objects: store.objects, gate, audit, served: (items) => federation.egress.servedForms(items) }),
+    }),
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },
