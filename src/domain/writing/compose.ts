@@ -6,6 +6,8 @@ import { ConflictError, InvalidInputError } from '../../errors.ts';
 import { applyConcordDistribution } from '../access/label.ts';
 import { type Distribution, parseDistribution } from '../access/types.ts';
 import { TLP1_MARKING_IDS, TLP2_MARKING_IDS, isTlp, tlpOfMarkingId } from '../markings/tlp.ts';
+import { SCO_TYPES } from '../stix/categories.ts';
+import { deterministicScoId } from '../stix/ids.ts';
 import { compareTimestamps, isStixTimestamp } from '../stix/timestamp.ts';
 import type { JsonObject, JsonValue, StixObject } from '../stix/types.ts';
 import type { MarkingInput } from './types.ts';
@@ -74,8 +76,15 @@ export function composeNew(given: { type: string } & Record<string, unknown>, ma
     throw new InvalidInputError(`object.created_by_ref must be the writing organisation (${ctx.creator}) or absent`, {
       field: 'object.created_by_ref',
     });
-  const id = typeof given['id'] === 'string' ? given['id'] : `${type}--${ctx.uuid()}`;
   const { type: _t, id: _i, spec_version: _s, created: _c, modified: _m, created_by_ref: _b, ...rest } = given;
+  if (SCO_TYPES.has(type)) {
+    // STIX 2.1 §6: observables have no created, modified or created_by_ref, and their id is
+    // derived from their ID contributing properties (§2.9), so one address is one object.
+    const sco = { type, spec_version: '2.1', ...(rest as JsonObject) };
+    const id = typeof given['id'] === 'string' ? given['id'] : (deterministicScoId(sco) ?? `${type}--${ctx.uuid()}`);
+    return withMarkings({ ...sco, id }, markings);
+  }
+  const id = typeof given['id'] === 'string' ? given['id'] : `${type}--${ctx.uuid()}`;
   const object: StixObject = {
     type,
     spec_version: '2.1',
@@ -86,6 +95,12 @@ export function composeNew(given: { type: string } & Record<string, unknown>, ma
     ...(rest as JsonObject),
   };
   return withMarkings(object, markings);
+}
+
+/** Observables have no versions (STIX 2.1 §6: no `modified`), so none can be published. */
+function noVersions(o: StixObject): void {
+  if (o['modified'] === undefined)
+    throw new InvalidInputError(`${o.type} objects have no versions (STIX 2.1 §6); create a new one instead`, { field: 'modified' });
 }
 
 /** A `modified` strictly after `previous` (STIX 2.1 §3.6): now, or `previous` plus a millisecond
@@ -100,6 +115,7 @@ export function nextModified(previous: string, now: string): string {
  * IMMUTABLE property is refused naming it; `modified` is always the server's (nextModified).
  */
 export function composeRevision(latest: StixObject, changes: Record<string, unknown>, markings: MarkingInput, now: string): StixObject {
+  noVersions(latest);
   const out: Record<string, JsonValue> = { ...latest };
   for (const [key, value] of Object.entries(changes)) {
     if (key === 'modified') continue;
@@ -119,12 +135,14 @@ export function composeRevision(latest: StixObject, changes: Record<string, unkn
 /** The revoked version of `latest` (STIX 2.1 §3.6: revocation is final, so a revoked object is
  *  not revoked again). */
 export function composeRevocation(latest: StixObject, now: string): StixObject {
+  noVersions(latest);
   if (latest['revoked'] === true) throw new ConflictError(`${latest.id} is already revoked`, { field: 'revoked' });
   return { ...latest, revoked: true, modified: nextModified(String(latest['modified'] ?? ''), now) };
 }
 
 /** The version of `latest` whose labels gain `add` and lose `remove` (Explorer bulk labels, must 5). */
 export function composeLabels(latest: StixObject, add: readonly string[], remove: readonly string[], now: string): StixObject {
+  noVersions(latest);
   const held = Array.isArray(latest['labels']) ? latest['labels'].filter((l): l is string => typeof l === 'string') : [];
   const labels = [...new Set([...held.filter((l) => !remove.includes(l)), ...add])];
   const { labels: _old, ...rest } = latest;
