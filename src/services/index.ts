@@ -201,8 +201,6 @@ export function buildServices(store: Store, config: Config): Services {
       schemes,
       audit,
       owner: ownerOf,
-      // Writes answer with the stored version as the writer reads it (the object routes' reading).
-      reads: new ObjectService({ objects: store.objects, gate, audit, served: (items) => federation.egress.servedForms(items) }),
     }),
     async bootstrap() {
       const result = await bootstrapNode(

@@ -34,7 +34,6 @@ import type { OwnerOverrides } from './import-owner.ts';
 import type { IngestService } from './ingest.service.ts';
 import type { ImportOwner } from './labeller.ts';
 import type { MarkingCatalog } from './markings.service.ts';
-import type { ObjectService } from './object.service.ts';
 import { WriteChecks, issueOf } from './write-checks.ts';
 
 export interface WriteDeps {
@@ -45,7 +44,6 @@ export interface WriteDeps {
   markings: MarkingCatalog;
   schemes: SchemeRegistry;
   audit: AuditSink;
-  reads: ObjectService;
   owner: (p: Principal, o?: OwnerOverrides) => Promise<ImportOwner>;
   /** The clock (tests pin it). */
   now?: () => Date;
@@ -254,8 +252,13 @@ export class WriteService {
     return this.answer(p, o.id, label);
   }
 
+  /** The stored version as the writer reads it, through the access gate. Not in its signed
+   *  form (object routes serve that): signing on first read would double a write's time, and the
+   *  writer needs the content and its marking, not the provenance proof. */
   private async answer(p: Principal, id: string, stored: AccessLabel): Promise<WriteResult> {
-    const v = await this.deps.reads.get(p, id);
+    const found = await this.deps.objects.get(id);
+    const [v] = found ? await this.deps.gate.filter(readAs(p), [found]) : [];
+    if (!v) throw new NotFoundError(id);
     const object = JSON.parse(v.json) as WriteResult['object'];
     return { object, marking: markingOf(v.label ?? stored, (s) => this.deps.schemes.get(s)) };
   }
