@@ -88,6 +88,44 @@ for (const engine of ENGINES)
       assert.ok(audit.items.some((e) => e.action === 'object.create' && e.target === malware.object.id));
     });
 
+    test('the write endpoints are in the OpenAPI document', async () => {
+      const doc = (await node.app.inject({ url: '/api/docs' })).json() as { paths: Record<string, Record<string, { summary?: string }>> };
+      for (const path of [
+        '/objects',
+        '/objects/check',
+        '/objects/bulk',
+        '/objects/{id}/versions',
+        '/objects/{id}/revoke',
+        '/objects/{id}/markings',
+        '/relationships',
+        '/sightings',
+      ])
+        assert.ok(doc.paths[`/api/v1${path}`]?.['post']?.summary, `POST /api/v1${path}`);
+    });
+
+    test('an observable already held is a conflict, said as such by the check too', async () => {
+      await create(analyst, { type: 'domain-name', value: 'held.example' });
+      const again = problem(await post('/objects', analyst, { object: { type: 'domain-name', value: 'held.example' } }), 409, 'CONFLICT');
+      assert.match(String(again['detail']), /held already/);
+      const check = ok(
+        await post('/objects/check', analyst, { object: { type: 'domain-name', value: 'held.example' } }),
+        200,
+      ) as unknown as {
+        ok: boolean;
+        issues: { path: string }[];
+      };
+      assert.equal(check.ok, false);
+      assert.deepEqual(
+        check.issues.map((i) => i.path),
+        ['$.id'],
+      );
+      // Held by another organisation, unseen: stored under a random id, nothing said about the other.
+      const mine = await create(analyst, { type: 'domain-name', value: 'mine.example' });
+      const unseen = await create(other, { type: 'domain-name', value: 'mine.example' });
+      assert.notEqual(unseen.object.id, mine.object.id);
+      assert.match(unseen.object.id, /^domain-name--/);
+    });
+
     test('an invalid pattern is refused with 422 and its JSON path, and nothing is stored or quarantined', async () => {
       const before = (await node.services.quarantine.list({ limit: 100 })).items.length;
       const p = problem(

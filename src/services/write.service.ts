@@ -74,10 +74,10 @@ export class WriteService {
   /** POST /objects: a new object. `org` is the command line's choice of organisation. */
   async create(p: Principal, req: CreateObjectRequest, org?: string): Promise<WriteResult> {
     authorizeWrite(p);
-    const { object, owner } = await this.compose(p, req, org);
-    this.mayCreate(p, object.type);
-    if (await this.deps.objects.get(object.id))
-      throw new ConflictError(`${object.id} exists already; publish a new version of it instead`, { field: 'object.id' });
+    const composed = await this.compose(p, req, org);
+    const { owner } = composed;
+    this.mayCreate(p, composed.object.type);
+    const object = await this.freeId(p, composed.object, req.object['id'] === undefined);
     this.checks.validate(object);
     await this.checks.requireReadable(p, object);
     return this.store(p, object, owner, 'object.create');
@@ -88,7 +88,15 @@ export class WriteService {
     authorizeWrite(p);
     const issues: WriteIssue[] = [];
     try {
-      const { object, owner } = await this.compose(p, req);
+      const composed = await this.compose(p, req);
+      const { owner } = composed;
+      let object = composed.object;
+      try {
+        object = await this.freeId(p, object, req.object['id'] === undefined);
+      } catch (e) {
+        if (!(e instanceof ConflictError)) throw e;
+        issues.push(issueOf(e));
+      }
       issues.push(...this.checks.validation(object), ...(await this.checks.referenceIssues(p, object)));
       for (const step of [() => this.mayCreate(p, object.type), () => this.checks.label(object, owner)]) {
         try {
@@ -186,6 +194,20 @@ export class WriteService {
     const owner = await this.deps.owner(p, org === undefined ? {} : { orgId: org });
     const object = composeNew(req.object, req, { now: this.now(), uuid: randomUUID, creator: owner.orgId });
     return { object, owner };
+  }
+
+  /**
+   * `o`, or a CONFLICT when its id is held: a new version goes through /versions, an observable
+   * whose value decided its id (STIX 2.1 §2.9) is held already. An observable the writer cannot
+   * see gets a random id instead (which §2.9 permits), so that a refusal never tells the writer
+   * that someone holds that value.
+   */
+  private async freeId(p: Principal, o: StixObject, minted: boolean): Promise<StixObject> {
+    if (!(await this.deps.objects.get(o.id))) return o;
+    const observable = o['created'] === undefined;
+    if (observable && minted && !(await this.checks.readable(p, [o.id])).has(o.id)) return { ...o, id: `${o.type}--${randomUUID()}` };
+    const how = observable ? 'this observable is held already' : 'publish a new version of it instead';
+    throw new ConflictError(`${o.id} exists already; ${how}`, { field: 'object.id' });
   }
 
   /** Refuses a type the writer's roles may not create (a coordinator's indicator). */
