@@ -269,7 +269,12 @@ export class WriteService {
       action,
       actor: actorName(p),
       target: o.id,
-      details: { type: o.type, modified: String(o['modified']), tlp: label.tlp, ...(change ? { markings: change } : {}) },
+      details: {
+        type: o.type,
+        ...(typeof o['modified'] === 'string' ? { modified: o['modified'] } : {}),
+        tlp: label.tlp,
+        ...(change ? { markings: change } : {}),
+      },
     });
     return this.answer(p, o.id, label);
   }
