@@ -221,6 +221,15 @@ for (const engine of ENGINES)
         'INVALID_INPUT',
       );
       assert.equal(bad['field'], 'relationship_type');
+      // The same rule when the relationship is written as an object.
+      const asObject = problem(
+        await post('/objects', analyst, {
+          object: { type: 'relationship', source_ref: b.object.id, target_ref: a.object.id, relationship_type: 'USES' },
+        }),
+        422,
+        'STIX_INVALID',
+      );
+      assert.ok((asObject['issues'] as { path: string }[]).some((i) => i.path === '$.relationship_type'));
       // The other organisation cannot see A's amber objects: its relationship's source is "not found".
       const theirs = await create(other, { type: 'malware', name: 'Theirs', is_family: true });
       const unseen = problem(

@@ -8,9 +8,9 @@ import type { Principal } from '../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { StixObject } from '../domain/stix/types.ts';
 import { validateObject } from '../domain/stix/validate.ts';
-import { MUST_READ } from '../domain/writing/relations.ts';
+import { MUST_READ, relationshipKind } from '../domain/writing/relations.ts';
 import type { WriteIssue } from '../domain/writing/types.ts';
-import { type ConcordError, NotFoundError, StixInvalidError } from '../errors.ts';
+import { ConcordError, NotFoundError, StixInvalidError } from '../errors.ts';
 import type { AccessRepo } from '../store/repositories.ts';
 import { readAs, type AccessGate } from './access-gate.ts';
 import type { ImportOwner } from './labeller.ts';
@@ -46,6 +46,27 @@ function references(o: StixObject): { path: string; prop: string; id: string }[]
   return out;
 }
 
+/** A relationship's type against STIX's (§5.1): a custom one is a warning, one that is not
+ *  lower-case words joined by hyphens an error, whichever endpoint wrote the relationship. */
+function relationshipTypeIssues(o: StixObject): WriteIssue[] {
+  const t = o['relationship_type'];
+  if (o.type !== 'relationship' || typeof t !== 'string') return [];
+  try {
+    if (relationshipKind(t) === 'stix') return [];
+    return [
+      {
+        path: '$.relationship_type',
+        rule: 'custom-relationship-type',
+        message: `"${t}" is not a relationship type STIX 2.1 defines; peers may not know what it means`,
+        severity: 'warning',
+      },
+    ];
+  } catch (e) {
+    if (!(e instanceof ConcordError)) throw e;
+    return [{ ...issueOf(e), path: '$.relationship_type' }];
+  }
+}
+
 /** Validation, references and label of objects about to be written. */
 export class WriteChecks {
   private readonly deps: WriteCheckDeps;
@@ -56,7 +77,13 @@ export class WriteChecks {
 
   /** STIX 2.1 validation: its issues (errors and warnings) with their JSON paths. */
   validation(o: StixObject): WriteIssue[] {
-    return validateObject(o).issues.map((i) => ({ path: i.path, rule: i.rule, message: i.message, severity: i.severity }));
+    const issues: WriteIssue[] = validateObject(o).issues.map((i) => ({
+      path: i.path,
+      rule: i.rule,
+      message: i.message,
+      severity: i.severity,
+    }));
+    return [...issues, ...relationshipTypeIssues(o)];
   }
 
   /** Throws STIX_INVALID (422) with every issue when validation finds an error. */
