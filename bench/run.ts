@@ -29,6 +29,17 @@ if (process.argv.includes('--federation-only')) {
   );
   process.exit(0);
 }
+// --write-only: the write API benchmark of issue 15, must 4 alone (bench/write.ts, in-process
+// app.inject; it takes --writes N).
+if (process.argv.includes('--write-only')) {
+  console.log(
+    await child(
+      'bench/write.ts',
+      process.argv.slice(2).filter((a) => a !== '--write-only'),
+    ),
+  );
+  process.exit(0);
+}
 const { values } = parseArgs({
   options: {
     objects: { type: 'string' },

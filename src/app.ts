@@ -9,6 +9,7 @@ import { NotFoundError } from './errors.ts';
 import { sendProblem } from './http/problem.ts';
 import { objectRoutes } from './http/objects/routes.ts';
 import { objectAccessRoutes } from './http/objects/access.ts';
+import { writeRoutes } from './http/objects/write.routes.ts';
 import { installAuth } from './http/auth/plugin.ts';
 import { authRoutes } from './http/auth/routes.ts';
 import { orgRoutes } from './http/admin/org.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(eventRoutes(services.events, services.auth));
       await api.register(feedRoutes(services.feeds));
       await api.register(objectAccessRoutes(services.objectAccess));
+      await api.register(writeRoutes(services.write));
     },
     { prefix: '/api/v1' },
   );

@@ -27,7 +27,7 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, kind: 'error', what: 'Something that does not exist, or that the caller may not know exists.' },
   CONFLICT: { status: 409, kind: 'error', what: 'A write that clashes with what is held: a name already taken, a stale state.' },
   ACCESS_DENIED: { status: 403, kind: 'error', what: 'An authenticated caller whose roles do not allow the operation.' },
-  NOT_OWNER: { status: 403, kind: 'quarantine', what: 'A new version of an object another organisation, or another node, owns.' },
+  NOT_OWNER: { status: 403, kind: 'both', what: 'A new version of an object another organisation, or another node, owns.' },
   NOT_PERMITTED: { status: 403, kind: 'quarantine', what: "An object of a type the writer's roles may not create." },
   VERSION_CONFLICT: { status: 409, kind: 'quarantine', what: 'A version already held with different content (STIX 2.1 §3.6).' },
   RETRACTED: {
@@ -214,5 +214,13 @@ export class PeerAnswerError extends ConcordError {
 export class AuditBrokenError extends ConcordError {
   constructor(message: string) {
     super('AUDIT_BROKEN', message);
+  }
+}
+
+/** A new version, revocation or marking change of an object another organisation owns: only its
+ *  owner publishes versions of it (issue 3, item 5; issue 15, must 4). */
+export class NotOwnerError extends ConcordError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('NOT_OWNER', message, details);
   }
 }

@@ -188,6 +188,18 @@ describe('authorization matrix', () => {
     return '/api/v1/retractions';
   }
 
+  /** A fresh amber object of organisation A (its default markings), written by the node for it. */
+  async function freshOrgAObject(): Promise<string> {
+    const written = await node.services.write.create(CLI, { object: { type: 'campaign', name: `matrix ${++seq}` } }, analyst.org.id);
+    return written.object.id;
+  }
+  /** One such object that the version and marking rows keep writing to. */
+  let writable: Promise<string> | undefined;
+  function writableOrgA(): Promise<string> {
+    writable ??= freshOrgAObject();
+    return writable;
+  }
+
   async function quarantineUrl(): Promise<string> {
     const page = await node.services.quarantine.list({ limit: 1 });
     assert.ok(page.items[0], 'the fixture keeps one entry in quarantine');
@@ -787,6 +799,99 @@ describe('authorization matrix', () => {
       missing: () => `/api/v1/objects/indicator--${uuid()}/access`,
       expect: [401, OK, OK, OK, OK, 404, 404, OK],
     },
+    // Writing objects (issue 15, must 4; must 5 bulk). Writers create for their own organisation;
+    // coordinators add notes, opinions and sightings; versions are the owner's, and what the
+    // caller cannot read answers as missing.
+    {
+      method: 'POST',
+      path: '/api/v1/objects',
+      action: 'object.write',
+      note: 'an indicator',
+      url: () => '/api/v1/objects',
+      body: () => ({
+        object: {
+          type: 'indicator',
+          pattern: "[ipv4-addr:value = '203.0.113.1']",
+          pattern_type: 'stix',
+          valid_from: '2026-01-01T00:00:00Z',
+        },
+      }),
+      expect: [401, 403, 403, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/objects',
+      action: 'object.annotate',
+      note: 'a note on a shared object',
+      url: () => '/api/v1/objects',
+      body: () => ({ object: { type: 'note', content: `note ${++seq}`, object_refs: [sharedObject] } }),
+      expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/objects/check',
+      action: 'object.annotate',
+      url: () => '/api/v1/objects/check',
+      body: () => ({ object: { type: 'malware', name: 'checked', is_family: true } }),
+      expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/objects/bulk',
+      action: 'object.write',
+      note: "each id judged on its own (organisation B's answer says NOT_FOUND)",
+      url: () => '/api/v1/objects/bulk',
+      body: () => ({ ids: [orgObject], action: { kind: 'labels', add: ['matrix'] } }),
+      expect: [401, 403, 403, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/objects/:id/versions',
+      action: 'object.write',
+      onOrgA: true,
+      note: "organisation A's amber object",
+      url: async () => `/api/v1/objects/${await writableOrgA()}/versions`,
+      missing: () => `/api/v1/objects/indicator--${uuid()}/versions`,
+      body: () => ({ changes: { description: `rev ${++seq}` } }),
+      expect: [401, 403, 403, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/objects/:id/revoke',
+      action: 'object.write',
+      onOrgA: true,
+      note: 'a fresh amber object of organisation A',
+      url: async () => `/api/v1/objects/${await freshOrgAObject()}/revoke`,
+      missing: () => `/api/v1/objects/indicator--${uuid()}/revoke`,
+      expect: [401, 403, 403, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/objects/:id/markings',
+      action: 'object.write',
+      onOrgA: true,
+      note: "organisation A's amber object",
+      url: async () => `/api/v1/objects/${await writableOrgA()}/markings`,
+      missing: () => `/api/v1/objects/indicator--${uuid()}/markings`,
+      body: () => ({ tlp: 'red' }),
+      expect: [401, 403, 403, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/relationships',
+      action: 'object.write',
+      url: () => '/api/v1/relationships',
+      body: () => ({ source_ref: sharedObject, target_ref: sharedObject, relationship_type: 'related-to' }),
+      expect: [401, 403, 403, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/sightings',
+      action: 'object.annotate',
+      url: () => '/api/v1/sightings',
+      body: () => ({ sighting_of_ref: sharedObject, count: 1 }),
+      expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
   ];
 
   /** Asserts one cell of a call to `url`; returns what a refusal says. */
@@ -838,8 +943,6 @@ describe('authorization matrix', () => {
 
   /** Actions no row of the matrix names, and where their decision is tested instead. */
   const DECIDED_ELSEWHERE: Partial<Record<Action, string>> = {
-    'object.write': 'object by object on import (test/access.rules.test.ts)',
-    'object.annotate': 'object by object on import (test/access.rules.test.ts)',
     'sharing-group.read-all': "'lists show only what the caller may know', below",
     'sharing-group.disable-foreign': 'groups adopted from a peer (test/federation.sync.test.ts)',
     'user.administer-admin': "'an organisation administrator cannot take over a node administrator', below",

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   node: () => import('./node.ts'),
   peer: () => import('./peer.ts'),
   verify: () => import('./verify.ts'),
+  object: () => import('./object.ts'),
 };
 
 const HELP = `usage: concord <command> [options]
@@ -39,6 +40,7 @@ commands:
   node         this node's federation identity and key; retract objects it shared
   peer         add, list, show, update, remove peer nodes; their sync status
   verify       check the provenance signatures of a bundle offline
+  object       create, revise, revoke, relate, sight and re-mark objects
 
 global options:
   --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)

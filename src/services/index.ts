@@ -30,6 +30,7 @@ import { importOwner, operatingOrg, type OwnerOverrides } from './import-owner.t
 import type { ImportOwner } from './labeller.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
 import { ObjectAccessService } from './object-access.service.ts';
+import { WriteService } from './write.service.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -65,6 +66,8 @@ export interface Services {
   bootstrap(): Promise<BootstrapResult>;
   /** Owner, source, distribution and audience of an object, for its page (issue 15, must 3). */
   objectAccess: ObjectAccessService;
+  /** Writing objects through the API and the command line (issue 15, must 4). */
+  write: WriteService;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -192,6 +195,16 @@ export function buildServices(store: Store, config: Config): Services {
     federation,
     emitter,
     importOwner: ownerOf,
+    write: new WriteService({
+      objects: store.objects,
+      access: store.access,
+      gate,
+      ingest,
+      markings,
+      schemes,
+      audit,
+      owner: ownerOf,
+    }),
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },
