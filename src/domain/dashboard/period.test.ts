@@ -20,7 +20,14 @@ const group = (type: string, day: string | null, count: number, label = 'open'):
 
 test('activity puts each kind in the bucket of its own day, nothing outside the period', () => {
   const bars = tallyActivity(
-    [group('malware', '2026-12-07', 2), group('relationship', '2026-12-07', 3), group('sighting', '2026-12-01', 4), group('malware', '2019-01-01', 900), group('ipv4-addr', null, 5), group('malware', '2026-12-07', 1, 'secret')],
+    [
+      group('malware', '2026-12-07', 2),
+      group('relationship', '2026-12-07', 3),
+      group('sighting', '2026-12-01', 4),
+      group('malware', '2019-01-01', 900),
+      group('ipv4-addr', null, 5),
+      group('malware', '2026-12-07', 1, 'secret'),
+    ],
     range,
     visible,
   );
@@ -35,7 +42,14 @@ test('activity puts each kind in the bucket of its own day, nothing outside the 
 });
 
 test('the most active threats are ranked by what happened in the period and the reader may see', () => {
-  const edge = (id: string, edgeType: string, day: string, count: number, other: string | null = 'indicator', edgeLabel = 'open'): ActivityGroup => ({
+  const edge = (
+    id: string,
+    edgeType: string,
+    day: string,
+    count: number,
+    other: string | null = 'indicator',
+    edgeLabel = 'open',
+  ): ActivityGroup => ({
     id,
     type: 'malware',
     label: 'open',
@@ -74,7 +88,12 @@ test('places resolve to countries through what the reader may see, and count on 
     ],
   };
   const countries = placeCountries(facts, new Map([['identity--org', 'PL']]), visible);
-  assert.deepEqual(Object.fromEntries(countries), { 'location--fr': 'FR', 'location--de': 'DE', 'identity--org': 'PL', 'identity--plant': 'DE' });
+  assert.deepEqual(Object.fromEntries(countries), {
+    'location--fr': 'FR',
+    'location--de': 'DE',
+    'identity--org': 'PL',
+    'identity--plant': 'DE',
+  });
   const g = (layer: PlaceGroup['layer'], placeId: string, count: number, day = '2026-12-06', label = 'open'): PlaceGroup => ({
     layer,
     placeId,
@@ -85,7 +104,15 @@ test('places resolve to countries through what the reader may see, and count on 
     count,
   });
   const layers = tallyPlaces(
-    [g('sighted', 'location--fr', 2), g('sighted', 'identity--org', 1), g('targeted', 'identity--plant', 4), g('targeted', 'location--de', 1), g('sighted', 'location--fr', 7, '2020-01-01'), g('sighted', 'location--fr', 5, '2026-12-06', 'secret'), g('sighted', 'location--x', 3)],
+    [
+      g('sighted', 'location--fr', 2),
+      g('sighted', 'identity--org', 1),
+      g('targeted', 'identity--plant', 4),
+      g('targeted', 'location--de', 1),
+      g('sighted', 'location--fr', 7, '2020-01-01'),
+      g('sighted', 'location--fr', 5, '2026-12-06', 'secret'),
+      g('sighted', 'location--x', 3),
+    ],
     countries,
     range,
     visible,

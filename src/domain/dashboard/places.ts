@@ -25,14 +25,20 @@ export function placeCountries(facts: PlaceFacts, orgCountries: ReadonlyMap<stri
   for (const r of facts.locatedAt) {
     const country = out.get(r.locationId);
     if (out.has(r.identityId) || country === undefined) continue;
-    if (visible({ type: 'relationship', label: r.label, sourceLabel: r.sourceLabel, targetLabel: r.targetLabel })) out.set(r.identityId, country);
+    if (visible({ type: 'relationship', label: r.label, sourceLabel: r.sourceLabel, targetLabel: r.targetLabel }))
+      out.set(r.identityId, country);
   }
   return out;
 }
 
 /** Counts per country and layer of the groups in `range` the reader may see, whose place it may
  *  see and resolve to a country. */
-export function tallyPlaces(groups: readonly PlaceGroup[], countries: ReadonlyMap<string, string>, range: DashboardRange, visible: Visible): PlaceLayers {
+export function tallyPlaces(
+  groups: readonly PlaceGroup[],
+  countries: ReadonlyMap<string, string>,
+  range: DashboardRange,
+  visible: Visible,
+): PlaceLayers {
   const layers = { sighted: new Map<string, number>(), targeted: new Map<string, number>() };
   for (const g of groups) {
     const country = countries.get(g.placeId);

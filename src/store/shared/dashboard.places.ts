@@ -11,7 +11,9 @@ import type { Tables } from './tables.ts';
  *  expression in SELECT and GROUP BY is one expression to PostgreSQL. */
 export function jsonText(dialect: SqlDialect, alias: string, property: string): RawBuilder<string | null> {
   const json = sql.ref(`${alias}.json`);
-  return dialect.name === 'sqlite' ? sql<string | null>`json_extract(${json}, ${sql.lit(`$.${property}`)})` : sql<string | null>`(${json}::json ->> ${sql.lit(property)})`;
+  return dialect.name === 'sqlite'
+    ? sql<string | null>`json_extract(${json}, ${sql.lit(`$.${property}`)})`
+    : sql<string | null>`(${json}::json ->> ${sql.lit(property)})`;
 }
 
 /** `YYYY-MM-DD` of the version's own time (domain/dashboard/own-time.ts, the same rule). */
@@ -62,7 +64,15 @@ export async function placeGroups(db: Kysely<Tables>, d: SqlDialect): Promise<Pl
     .groupBy(['rt.target_id', 'pa.label', 'ea.label', 'sa.label', day])
     .execute();
   const rows = (layer: PlaceGroup['layer'], list: typeof sighted): PlaceGroup[] =>
-    list.map((r) => ({ layer, placeId: r.placeId, placeLabel: r.placeLabel, label: r.label, sourceLabel: r.sourceLabel, day: r.day, count: Number(r.n) }));
+    list.map((r) => ({
+      layer,
+      placeId: r.placeId,
+      placeLabel: r.placeLabel,
+      label: r.label,
+      sourceLabel: r.sourceLabel,
+      day: r.day,
+      count: Number(r.n),
+    }));
   return [...rows('sighted', sighted), ...rows('targeted', targeted)];
 }
 
