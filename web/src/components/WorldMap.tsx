@@ -1,13 +1,14 @@
-// A choropleth of objects by country: the world and Europe, drawn from Natural Earth's 1:110m
-// country shapes bundled with the app (world-atlas), never from map tiles on the internet.
-// Plate carrée projection; the Europe view is narrowed by cos(50°) so that shapes keep their
-// proportions at that latitude.
+// A choropleth by country: the world and Europe, drawn from Natural Earth's 1:110m country shapes
+// bundled with the app (world-atlas), never from map tiles on the internet. Plate carrée
+// projection; the Europe view is narrowed by cos(50°) so that shapes keep their proportions at
+// that latitude. More is darker, on a scale from 1 to the largest count (issue 15, must 7).
 import { useMemo } from 'react';
 import { feature } from 'topojson-client';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import countries from 'i18n-iso-countries';
 import atlas from 'world-atlas/countries-110m.json';
 import type { Count } from '../api/dashboard.ts';
+import { rampColour, type Ramp } from './ramp.ts';
 
 interface Shape {
   id: string;
@@ -48,12 +49,17 @@ function allShapes(): Shape[] {
   return shapes;
 }
 
-/** Colour of a count on a log scale from dim to bright. */
-function colour(n: number, max: number): string {
-  if (n <= 0) return 'var(--map-empty)';
-  const t = Math.log1p(n) / Math.log1p(max);
-  const l = 28 + 42 * t;
-  return `hsl(197 85% ${l.toFixed(0)}%)`;
+let names: Map<string, string> | undefined;
+/** The English name of an ISO 3166-1 alpha-2 country, from the bundled shapes; the code otherwise. */
+export function countryName(alpha2: string): string {
+  names ??= new Map(allShapes().map((s) => [s.id, s.name]));
+  const numeric = countries.alpha2ToNumeric(alpha2);
+  return (numeric && names.get(numeric)) || alpha2;
+}
+
+interface Hit {
+  n: number;
+  code: string;
 }
 
 function MapView({
@@ -62,22 +68,34 @@ function MapView({
   transform,
   byNumeric,
   max,
+  ramp,
+  noun,
 }: {
   label: string;
   viewBox: string;
   transform?: string;
-  byNumeric: Map<string, { n: number; code: string }>;
+  byNumeric: Map<string, Hit>;
   max: number;
+  ramp: Ramp;
+  noun: string;
 }) {
   return (
     <svg viewBox={viewBox} className="map" role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
       <g transform={transform}>
         {allShapes().map((s, i) => {
           const hit = byNumeric.get(s.id);
+          const n = hit?.n ?? 0;
           return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the shapes are a fixed list (never reordered) and one country id can have several shapes
-            <path key={`${s.id}-${i}`} d={s.d} fill={colour(hit?.n ?? 0, max)} className="country" data-country={hit?.code}>
-              <title>{`${s.name}: ${hit?.n ?? 0}`}</title>
+            <path
+              // biome-ignore lint/suspicious/noArrayIndexKey: the shapes are a fixed list (never reordered) and one country id can have several shapes
+              key={`${s.id}-${i}`}
+              d={s.d}
+              fill={n > 0 ? rampColour(ramp, n / max) : 'var(--map-empty)'}
+              className={n > 0 ? 'country hit' : 'country'}
+              data-country={hit?.code}
+              data-count={n > 0 ? n : undefined}
+            >
+              <title>{`${s.name}: ${n.toLocaleString('en')} ${noun}`}</title>
             </path>
           );
         })}
@@ -88,28 +106,24 @@ function MapView({
 
 const EUROPE_SCALE = Math.cos((50 * Math.PI) / 180);
 
-export function WorldMap({ counts }: { counts: Count[] }) {
+/** The world and Europe coloured by `counts` (alpha-2 keys) on `ramp`; `noun` names what is counted. */
+export function WorldMap({ counts, ramp, noun, label }: { counts: Count[]; ramp: Ramp; noun: string; label: string }) {
   const byNumeric = useMemo(() => {
-    const m = new Map<string, { n: number; code: string }>();
+    const m = new Map<string, Hit>();
     for (const c of counts) {
       const numeric = countries.alpha2ToNumeric(c.key);
       if (numeric) m.set(numeric, { n: c.count, code: c.key });
     }
     return m;
   }, [counts]);
-  const max = Math.max(1, ...counts.filter((c) => c.key !== 'unknown').map((c) => c.count));
+  const max = Math.max(1, ...counts.map((c) => c.count));
   const ex = (-25 * EUROPE_SCALE).toFixed(1);
   const ew = (70 * EUROPE_SCALE).toFixed(1);
+  const common = { byNumeric, max, ramp, noun };
   return (
     <div className="maps" data-testid="map">
-      <MapView label="Objects by country of the owning organisation, world" viewBox="-170 -84 360 142" byNumeric={byNumeric} max={max} />
-      <MapView
-        label="Objects by country of the owning organisation, Europe"
-        viewBox={`${ex} -72 ${ew} 38`}
-        transform={`scale(${EUROPE_SCALE} 1)`}
-        byNumeric={byNumeric}
-        max={max}
-      />
+      <MapView label={`${label}, world`} viewBox="-170 -62 360 148" {...common} />
+      <MapView label={`${label}, Europe`} viewBox={`${ex} -72 ${ew} 38`} transform={`scale(${EUROPE_SCALE} 1)`} {...common} />
     </div>
   );
 }
