@@ -163,22 +163,22 @@ export class DashboardService {
 
   private async groups(): Promise<Snapshot> {
     const seq = await this.deps.dashboard.maxSeq();
-    // While the store keeps changing (a long import, busy feeds), requests that arrive during a
-    // computation share it rather than each scanning the store again.
-    if (this.computing) return this.computing;
     const cached = this.snapshot;
     if (cached && cached.seq === seq) return cached;
-    this.computing = (async () => {
-      const d = this.deps.dashboard;
-      const [latest, threats, places, facts] = await Promise.all([d.labelGroups(), d.activity(THREAT_TYPES), d.places(), d.placeFacts()]);
-      return { seq, latest, threats, places, facts };
-    })();
-    try {
-      this.snapshot = await this.computing;
-      return this.snapshot;
-    } finally {
+    // While the store keeps changing (a long import, busy feeds), requests that arrive during a
+    // computation share it rather than each scanning the store again.
+    this.computing ??= this.compute(seq).finally(() => {
       this.computing = undefined;
-    }
+    });
+    return this.computing;
+  }
+
+  private async compute(seq: number): Promise<Snapshot> {
+    const d = this.deps.dashboard;
+    const [latest, threats, places, facts] = await Promise.all([d.labelGroups(), d.activity(THREAT_TYPES), d.places(), d.placeFacts()]);
+    const snap = { seq, latest, threats, places, facts };
+    if (!this.snapshot || this.snapshot.seq < seq) this.snapshot = snap;
+    return snap;
   }
 }
 
