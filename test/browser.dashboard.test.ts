@@ -39,6 +39,9 @@ function handMade(): { shared: Obj[]; ownOnly: Obj[] } {
   const places = Object.fromEntries(
     ['FR', 'DE', 'PL', 'UA', 'US', 'IT', 'RO'].map((c) => [c, sdo('location', 95, { name: c, country: c, ...green })]),
   ) as Record<string, Obj>;
+  // A location known only by its coordinates (a substation near Kyiv) and one only by its region.
+  const kyiv = sdo('location', 95, { name: 'Substation', latitude: 50.45, longitude: 30.52, ...green });
+  const baltics = sdo('location', 95, { name: 'Baltic states', region: 'northern-europe', ...green });
   const plant = sdo('identity', 95, { name: 'Regional grid operator', identity_class: 'organization', ...green });
   const sighting = (of: string, where: Obj, days: number, extra = green): Obj =>
     sdo('sighting', days, {
@@ -62,6 +65,10 @@ function handMade(): { shared: Obj[]; ownOnly: Obj[] } {
     ...[4, 20, 50].map((d) => sighting(FROSTYGOOP, p('DE'), d)),
     ...[15, 60].map((d) => sighting(INDUSTROYER2, p('PL'), d)),
     sighting(FROSTYGOOP, plant, 9),
+    kyiv,
+    baltics,
+    sighting(INDUSTROYER2, kyiv, 7),
+    sighting(INDUSTROYER2, baltics, 16),
     ...[2, 8, 18, 33, 45, 61, 80].map((d) => target(SANDWORM, p('UA'), d)),
     ...[6, 26].map((d) => target(DRAGONFLY, p('US'), d)),
     target(SANDWORM, p('PL'), 3),
@@ -172,6 +179,14 @@ describe('dashboard in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 }, () =
     assert.equal(await itRow.count(), who === admin ? 1 : 0, `${label}: Italy only for the organisation that sighted it there`);
     const title = await page.locator('[data-testid=map] path[data-country=FR]').first().locator('title').textContent();
     assert.match(title ?? '', /^France: \d+ sightings$/);
+    // Coordinates without a country are a dot on the map; a region without either, a row.
+    assert.equal(
+      await page.locator('[data-testid=map] ellipse.point[data-point="@50.45,30.52"]').count(),
+      2,
+      'on the world and Europe views',
+    );
+    await page.getByTestId('places-panel').getByRole('cell', { name: 'Point 50.45, 30.52' }).waitFor();
+    await page.getByTestId('places-panel').getByRole('cell', { name: 'Region northern-europe' }).waitFor();
     await page.getByRole('button', { name: /^Targeted/ }).click();
     const targeted = await darkest(page);
     assert.equal(targeted.darkest, 'UA', `${label}: Ukraine is targeted most`);

@@ -107,6 +107,7 @@ contractSuite('store contract: dashboard aggregates', (ctx) => {
   it('finds sighted places, targeted places and what locates them, with their labels', async () => {
     const fr = withJson(buildPrepared({ type: 'location' }), { country: 'FR' });
     const de = withJson(buildPrepared({ type: 'location' }), { country: 'DE' });
+    const kyiv = withJson(buildPrepared({ type: 'location' }), { latitude: 50.45, longitude: 30.5234, region: 'eastern-europe' });
     const plant = buildPrepared({ type: 'identity', name: 'Plant' });
     const mal = buildPrepared({ type: 'malware' });
     const seen = buildPrepared({
@@ -121,8 +122,8 @@ contractSuite('store contract: dashboard aggregates', (ctx) => {
     const uses = withJson(relationship(mal, de), { relationship_type: 'uses' });
     const located = withJson(relationship(plant, de), { relationship_type: 'located-at' });
     await ctx.store.objects.insertBatch(
-      [fr, de, plant, mal, seen, targets, uses, located],
-      [GREEN, GREEN, RED, AMBER_B, GREEN, GREEN, GREEN, RED],
+      [fr, de, kyiv, plant, mal, seen, targets, uses, located],
+      [GREEN, GREEN, GREEN, RED, AMBER_B, GREEN, GREEN, GREEN, RED],
     );
     const groups = (await ctx.store.dashboard.places())
       .map((g) => ({ ...g, placeLabel: parsed(g.placeLabel), label: parsed(g.label), sourceLabel: parsed(g.sourceLabel) }))
@@ -139,10 +140,11 @@ contractSuite('store contract: dashboard aggregates', (ctx) => {
     );
     const facts = await ctx.store.dashboard.placeFacts();
     assert.deepEqual(
-      facts.locations.map((l) => [l.id, l.country, parsed(l.label)]).sort(),
+      facts.locations.map((l) => [l.id, l.country, l.region, l.latitude, l.longitude, parsed(l.label)]).sort(),
       [
-        [fr.id, 'FR', GREEN],
-        [de.id, 'DE', GREEN],
+        [fr.id, 'FR', null, null, null, GREEN],
+        [de.id, 'DE', null, null, null, GREEN],
+        [kyiv.id, null, 'eastern-europe', 50.45, 30.5234, GREEN],
       ].sort(),
     );
     assert.deepEqual(

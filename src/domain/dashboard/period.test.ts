@@ -74,13 +74,24 @@ test('the most active threats are ranked by what happened in the period and the 
   assert.deepEqual(top, [{ id: 'malware--new', activity: { relationships: 3, indicators: 2, sightings: 3 } }]);
 });
 
+const loc = (id: string, country: string | null): PlaceFacts['locations'][number] => ({
+  id,
+  label: 'open',
+  country,
+  region: null,
+  latitude: null,
+  longitude: null,
+});
+
 test('places resolve to countries through what the reader may see, and count on their layer', () => {
   const facts: PlaceFacts = {
     locations: [
-      { id: 'location--fr', label: 'open', country: 'fr' },
-      { id: 'location--de', label: 'open', country: 'DE' },
-      { id: 'location--x', label: 'secret', country: 'IT' },
-      { id: 'location--region', label: 'open', country: null },
+      loc('location--fr', 'fr'),
+      loc('location--de', 'DE'),
+      { ...loc('location--x', 'IT'), label: 'secret' },
+      { ...loc('location--region', null), region: 'eastern-europe' },
+      { ...loc('location--point', null), latitude: 50.4501, longitude: 30.5234, region: 'eastern-europe' },
+      { ...loc('location--bad', null), latitude: 123, longitude: 0 },
     ],
     locatedAt: [
       { identityId: 'identity--plant', locationId: 'location--de', label: 'open', sourceLabel: 'open', targetLabel: 'open' },
@@ -91,6 +102,8 @@ test('places resolve to countries through what the reader may see, and count on 
   assert.deepEqual(Object.fromEntries(countries), {
     'location--fr': 'FR',
     'location--de': 'DE',
+    'location--region': 'region:eastern-europe',
+    'location--point': '@50.45,30.52',
     'identity--org': 'PL',
     'identity--plant': 'DE',
   });

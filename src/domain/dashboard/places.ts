@@ -13,13 +13,24 @@ export type Visible = (g: Labelled) => boolean;
 
 const ALPHA2 = /^[A-Z]{2}$/;
 
-/** The country of each place the reader may resolve: locations by their `country`, identities by
- *  their organisation's country, else by a readable `located-at` a readable location. */
+/** Where a location counts (PlaceLayers): its country, else its coordinates, else its region. */
+export function placeKey(l: PlaceFacts['locations'][number]): string | undefined {
+  const country = l.country?.toUpperCase() ?? '';
+  if (ALPHA2.test(country)) return country;
+  const { latitude: lat, longitude: lon } = l;
+  if (lat !== null && lon !== null && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+    return `@${lat.toFixed(2)},${lon.toFixed(2)}`;
+  }
+  return l.region ? `region:${l.region}` : undefined;
+}
+
+/** Where each place the reader may resolve counts: locations by placeKey, identities by their
+ *  organisation's country, else by a readable `located-at` a readable location. */
 export function placeCountries(facts: PlaceFacts, orgCountries: ReadonlyMap<string, string | null>, visible: Visible): Map<string, string> {
   const out = new Map<string, string>();
   for (const l of facts.locations) {
-    const country = l.country?.toUpperCase() ?? '';
-    if (ALPHA2.test(country) && visible({ type: 'location', label: l.label, sourceLabel: null, targetLabel: null })) out.set(l.id, country);
+    const key = placeKey(l);
+    if (key !== undefined && visible({ type: 'location', label: l.label, sourceLabel: null, targetLabel: null })) out.set(l.id, key);
   }
   for (const [id, country] of orgCountries) if (country && ALPHA2.test(country)) out.set(id, country);
   for (const r of facts.locatedAt) {

@@ -43,7 +43,9 @@ export interface ActivityBucket {
   sightings: number;
 }
 
-/** Where threats were sighted and where targets are, per ISO 3166-1 alpha-2 country. */
+/** Where threats were sighted and where targets are: keys are ISO 3166-1 alpha-2 countries; a
+ *  location without a country counts under `@<latitude>,<longitude>` (two decimals) when it has
+ *  coordinates, else under `region:<region>` (STIX 2.1 §4.9 region-ov). */
 export interface PlaceLayers {
   /** Sightings by the country of their `where_sighted_refs` (a location's `country`, an identity's
    *  organisation country or `located-at` location). */
@@ -143,7 +145,14 @@ export interface PlaceGroup {
 /** What the store knows of places: locations with their country, and identities `located-at` a
  *  location (STIX 2.1 §4.9, §5.2), each with its labels. */
 export interface PlaceFacts {
-  locations: { id: string; label: string; country: string | null }[];
+  locations: {
+    id: string;
+    label: string;
+    country: string | null;
+    region: string | null;
+    latitude: number | null;
+    longitude: number | null;
+  }[];
   locatedAt: { identityId: string; locationId: string; label: string; sourceLabel: string; targetLabel: string }[];
 }
 

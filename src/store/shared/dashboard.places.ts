@@ -83,8 +83,17 @@ export async function placeFacts(db: Kysely<Tables>, d: SqlDialect): Promise<Pla
     .innerJoin('object_access as a', 'a.seq', 'o.seq')
     .where(d.isLatest('o'))
     .where('o.type', '=', 'location')
-    .select(['o.id', 'a.label', jsonText(d, 'o', 'country').as('country')])
+    .select([
+      'o.id',
+      'a.label',
+      jsonText(d, 'o', 'country').as('country'),
+      jsonText(d, 'o', 'region').as('region'),
+      jsonText(d, 'o', 'latitude').as('latitude'),
+      jsonText(d, 'o', 'longitude').as('longitude'),
+    ])
     .execute();
+  // SQLite's json_extract answers a number, PostgreSQL's ->> its text.
+  const num = (v: string | number | null): number | null => (v === null || v === '' ? null : Number(v));
   const locatedAt = await db
     .selectFrom('objects as e')
     .innerJoin('object_access as ea', 'ea.seq', 'e.seq')
@@ -99,5 +108,15 @@ export async function placeFacts(db: Kysely<Tables>, d: SqlDialect): Promise<Pla
     .where(relationshipType(d, 'e', 'located-at'))
     .select(['s.id as identityId', 't.id as locationId', 'ea.label', 'sa.label as sourceLabel', 'ta.label as targetLabel'])
     .execute();
-  return { locations: locations.map((l) => ({ id: l.id, label: l.label, country: l.country })), locatedAt };
+  return {
+    locations: locations.map((l) => ({
+      id: l.id,
+      label: l.label,
+      country: l.country,
+      region: l.region,
+      latitude: num(l.latitude),
+      longitude: num(l.longitude),
+    })),
+    locatedAt,
+  };
 }

@@ -57,6 +57,20 @@ export function countryName(alpha2: string): string {
   return (numeric && names.get(numeric)) || alpha2;
 }
 
+/** A place key of the dashboard (domain/dashboard/types.ts PlaceLayers) as a reader names it. */
+export function placeName(key: string): string {
+  if (key.startsWith('region:')) return `Region ${key.slice(7)}`;
+  const point = pointOf(key);
+  if (point) return `Point ${point.lat.toFixed(2)}, ${point.lon.toFixed(2)}`;
+  return `${countryName(key)} (${key})`;
+}
+
+/** The coordinates of a `@<latitude>,<longitude>` key (a location with no country). */
+function pointOf(key: string): { lat: number; lon: number } | undefined {
+  const m = /^@(-?[\d.]+),(-?[\d.]+)$/.exec(key);
+  return m ? { lat: Number(m[1]), lon: Number(m[2]) } : undefined;
+}
+
 interface Hit {
   n: number;
   code: string;
@@ -67,17 +81,25 @@ function MapView({
   viewBox,
   transform,
   byNumeric,
+  points,
   max,
   ramp,
   noun,
+  xScale = 1,
+  radius,
 }: {
   label: string;
   viewBox: string;
   transform?: string;
   byNumeric: Map<string, Hit>;
+  points: { lat: number; lon: number; n: number; key: string }[];
   max: number;
   ramp: Ramp;
   noun: string;
+  /** Horizontal scale of the view (the Europe view narrows x); points stay round. */
+  xScale?: number;
+  /** A point's radius in degrees of latitude. */
+  radius: number;
 }) {
   return (
     <svg viewBox={viewBox} className="map" role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
@@ -99,6 +121,21 @@ function MapView({
             </path>
           );
         })}
+        {points.map((p) => (
+          <ellipse
+            key={p.key}
+            cx={p.lon}
+            cy={-p.lat}
+            rx={radius / xScale}
+            ry={radius}
+            fill={rampColour(ramp, p.n / max)}
+            className="point"
+            data-point={p.key}
+            data-count={p.n}
+          >
+            <title>{`${placeName(p.key)}: ${p.n.toLocaleString('en')} ${noun}`}</title>
+          </ellipse>
+        ))}
       </g>
     </svg>
   );
@@ -116,14 +153,29 @@ export function WorldMap({ counts, ramp, noun, label }: { counts: Count[]; ramp:
     }
     return m;
   }, [counts]);
+  const points = useMemo(
+    () =>
+      counts.flatMap((c) => {
+        const p = pointOf(c.key);
+        return p ? [{ ...p, n: c.count, key: c.key }] : [];
+      }),
+    [counts],
+  );
   const max = Math.max(1, ...counts.map((c) => c.count));
   const ex = (-25 * EUROPE_SCALE).toFixed(1);
   const ew = (70 * EUROPE_SCALE).toFixed(1);
-  const common = { byNumeric, max, ramp, noun };
+  const common = { byNumeric, points, max, ramp, noun };
   return (
     <div className="maps" data-testid="map">
-      <MapView label={`${label}, world`} viewBox="-170 -62 360 148" {...common} />
-      <MapView label={`${label}, Europe`} viewBox={`${ex} -72 ${ew} 38`} transform={`scale(${EUROPE_SCALE} 1)`} {...common} />
+      <MapView label={`${label}, world`} viewBox="-170 -62 360 148" radius={1.8} {...common} />
+      <MapView
+        label={`${label}, Europe`}
+        viewBox={`${ex} -72 ${ew} 38`}
+        transform={`scale(${EUROPE_SCALE} 1)`}
+        xScale={EUROPE_SCALE}
+        radius={0.6}
+        {...common}
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { Dashboard } from '../../api/dashboard.ts';
 import { Panel } from '../../components/Panel.tsx';
-import { countryName, WorldMap } from '../../components/WorldMap.tsx';
+import { placeName, WorldMap } from '../../components/WorldMap.tsx';
 import { rampGradient, SIGHTED_RAMP, TARGETED_RAMP, type Ramp } from '../../components/ramp.ts';
 
 type Layer = keyof Dashboard['places'];
@@ -14,7 +14,8 @@ const LAYERS: Record<Layer, { label: string; noun: string; ramp: Ramp; about: st
     label: 'Sighted',
     noun: 'sightings',
     ramp: SIGHTED_RAMP,
-    about: 'Sightings by the country of where they were seen (where_sighted_refs: a location, or an organisation’s country)',
+    about:
+      'Sightings by where they were seen (where_sighted_refs): a location’s country, else its coordinates (a dot) or region; an organisation’s country',
   },
   targeted: {
     label: 'Targeted',
@@ -74,7 +75,7 @@ export function PlacesPanel({ places, days }: { places: Dashboard['places']; day
               <table className="grid" aria-label={`${l.label}: ${l.noun} per country`}>
                 <thead>
                   <tr>
-                    <th scope="col">Country</th>
+                    <th scope="col">Where</th>
                     <th scope="col" className="num">
                       {l.noun[0]?.toUpperCase() + l.noun.slice(1)}
                     </th>
@@ -83,7 +84,7 @@ export function PlacesPanel({ places, days }: { places: Dashboard['places']; day
                 <tbody>
                   {counts.map((c) => (
                     <tr key={c.key} data-country={c.key}>
-                      <td>{`${countryName(c.key)} (${c.key})`}</td>
+                      <td>{placeName(c.key)}</td>
                       <td className="num">{c.count.toLocaleString('en')}</td>
                     </tr>
                   ))}
