@@ -12,6 +12,10 @@ import { buildIndicator, buildMalware, buildRelationship, bundle } from './helpe
 
 const green = { object_marking_refs: [TLP2_MARKING_IDS.green] };
 const amber = { object_marking_refs: [TLP2_MARKING_IDS.amber] };
+const madeNow = (): { created: string; modified: string } => {
+  const now = new Date().toISOString();
+  return { created: now, modified: now };
+};
 
 describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
   let node: UiNode;
@@ -41,8 +45,9 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
       malware,
       intrusionSet,
       ...indicators,
-      ...indicators.map((i) => buildRelationship(i, 'indicates', malware, green)),
-      buildRelationship(intrusionSet, 'uses', malware, green),
+      // Made now: the dashboard's "most active" counts what was made in its period (issue 15, must 7).
+      ...indicators.map((i) => buildRelationship(i, 'indicates', malware, { ...green, ...madeNow() })),
+      buildRelationship(intrusionSet, 'uses', malware, { ...green, ...madeNow() }),
     ]);
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

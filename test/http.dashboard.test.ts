@@ -1,6 +1,9 @@
 // The dashboard, the marking banner and the live stream (issue 6, item 2) count only what the
 // reader may read (DESIGN.md principle 2), on both engines: a user of another organisation or of
 // lower clearance sees smaller numbers, and the numbers equal what the object list shows them.
+// The dashboard answers for a period, by the objects' own time, with a map of where threats were
+// sighted and where targets are (issue 15, must 7).
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLI } from '../src/domain/identity/principal.ts';
@@ -8,6 +11,8 @@ import { NATO_SCHEME } from '../src/domain/markings/classification.ts';
 import { classificationMarking, CONCORD_OBJECT_EXTENSION_ID } from '../src/domain/markings/concord-markings.ts';
 import { TLP2_MARKING_IDS, type Tlp } from '../src/domain/markings/tlp.ts';
 import type { Dashboard } from '../src/domain/dashboard/types.ts';
+import { ownDay } from '../src/domain/dashboard/own-time.ts';
+import { inRange, rangeOf } from '../src/domain/dashboard/range.ts';
 import type { ObjectMarking } from '../src/domain/markings/banner.ts';
 import type { ObjectsAddedEvent } from '../src/services/events.service.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
@@ -16,6 +21,19 @@ import { ENGINES } from './helpers/store-engines.ts';
 import { buildIndicator, buildMalware, buildRelationship, type Obj } from './helpers/stix.ts';
 
 const PLUMBING = new Set(['marking-definition', 'extension-definition']);
+/** A STIX timestamp `n` days before now. */
+const daysAgo = (n: number): string => new Date(Date.now() - n * 86_400_000).toISOString();
+/** Made `n` days ago (created and modified). */
+const madeAgo = (n: number): { created: string; modified: string } => ({ created: daysAgo(n), modified: daysAgo(n) });
+const location = (country: string, n: number): Obj => ({
+  type: 'location',
+  spec_version: '2.1',
+  id: `location--${randomUUID()}`,
+  ...madeAgo(n),
+  name: country,
+  country,
+  ...tlp('green'),
+});
 const tlp = (t: Tlp): { object_marking_refs: string[] } => ({ object_marking_refs: [TLP2_MARKING_IDS[t]] });
 /** Amber for the owning organisation only (the Concord distribution extension). */
 const orgOnly = (): Record<string, unknown> => ({
@@ -31,19 +49,27 @@ for (const engine of ENGINES) {
     let cleared: Person; // analyst of B with NATO SECRET
     let eve: Person; // analyst of C, outside the grid community
     const secretMarking = classificationMarking(NATO_SCHEME, 'NATO SECRET');
-    const malware = buildMalware({ name: 'GridRat', ...tlp('green') });
+    const malware = buildMalware({ name: 'GridRat', ...madeAgo(20), ...tlp('green') });
     const actor = {
       type: 'intrusion-set',
       spec_version: '2.1',
       id: 'intrusion-set--0d5c4c42-3c8f-4b7e-9f77-1f6b0c3a2d11',
-      created: '2024-01-01T00:00:00.000Z',
-      modified: '2024-01-01T00:00:00.000Z',
+      ...madeAgo(20),
       name: 'Sandworm Team',
       ...tlp('green'),
     };
-    const greens = [1, 2, 3].map((n) => buildIndicator({ name: `green ${n}`, ...tlp('green') }));
-    const amber = buildIndicator({ name: 'org only', ...orgOnly() });
-    const secret = buildIndicator({ name: 'secret', object_marking_refs: [TLP2_MARKING_IDS.green, secretMarking.id] });
+    const greens = [1, 2, 3].map((n) => buildIndicator({ name: `green ${n}`, ...madeAgo(n), ...tlp('green') }));
+    const amber = buildIndicator({ name: 'org only', ...madeAgo(2), ...orgOnly() });
+    const secret = buildIndicator({ name: 'secret', ...madeAgo(2), object_marking_refs: [TLP2_MARKING_IDS.green, secretMarking.id] });
+    // An import of old intelligence: made in 2019, stored today (issue 15, must 7).
+    const old = [1, 2, 3, 4].map((n) => buildMalware({ name: `Old ${n}`, ...tlp('green') }));
+    const oldLinks = old.map((o) =>
+      buildRelationship(o, 'uses', malware, { created: '2019-05-01T00:00:00.000Z', modified: '2019-05-01T00:00:00.000Z', ...tlp('green') }),
+    );
+    for (const o of old) Object.assign(o, { created: '2019-05-01T00:00:00.000Z', modified: '2019-05-01T00:00:00.000Z' });
+    const fr = location('FR', 10);
+    const de = location('DE', 10);
+    const italy = { ...location('IT', 10), ...orgOnly() };
 
     before(async () => {
       node = await startNode({}, engine);
@@ -56,10 +82,23 @@ for (const engine of ENGINES) {
         type: 'sighting',
         spec_version: '2.1',
         id: 'sighting--5e0c1f8a-8a1b-4c55-9b0e-7d7a3c2b1a00',
-        created: '2024-01-02T00:00:00.000Z',
-        modified: '2024-01-02T00:00:00.000Z',
+        ...madeAgo(1),
+        // Sighted five days ago in France, reported yesterday: it happened five days ago.
+        first_seen: daysAgo(6),
+        last_seen: daysAgo(5),
         sighting_of_ref: malware.id,
+        where_sighted_refs: [fr.id],
         ...tlp('green'),
+      };
+      // Organisation A's own sighting in Italy: no one else may count it.
+      const amberSighting = {
+        type: 'sighting',
+        spec_version: '2.1',
+        id: 'sighting--5e0c1f8a-8a1b-4c55-9b0e-7d7a3c2b1a01',
+        ...madeAgo(3),
+        sighting_of_ref: malware.id,
+        where_sighted_refs: [italy.id],
+        ...orgOnly(),
       };
       const summary = await importAs(alice, [
         secretMarking,
@@ -68,11 +107,18 @@ for (const engine of ENGINES) {
         ...greens,
         amber,
         secret,
+        fr,
+        de,
+        italy,
         sighting,
-        ...greens.map((g) => buildRelationship(g, 'indicates', malware, tlp('green'))),
-        buildRelationship(actor, 'uses', malware, tlp('green')),
+        amberSighting,
+        ...greens.map((g) => buildRelationship(g, 'indicates', malware, { ...madeAgo(2), ...tlp('green') })),
+        buildRelationship(actor, 'uses', malware, { ...madeAgo(4), ...tlp('green') }),
+        buildRelationship(actor, 'targets', de, { ...madeAgo(4), ...tlp('green') }),
         // Its source is organisation A's only: B may not count this relationship.
-        buildRelationship(amber, 'indicates', malware, tlp('green')),
+        buildRelationship(amber, 'indicates', malware, { ...madeAgo(2), ...tlp('green') }),
+        ...old,
+        ...oldLinks,
       ]);
       assert.equal(summary.quarantined, 0, JSON.stringify(summary));
     });
@@ -85,14 +131,16 @@ for (const engine of ENGINES) {
       return node.services.ingest.importStream([JSON.stringify(objects)], { source: 'test', owner });
     }
 
-    async function dashboard(who: Person): Promise<Dashboard> {
-      const res = await node.app.inject({ method: 'GET', url: '/api/v1/dashboard', headers: who.auth });
+    async function dashboard(who: Person, days = 30): Promise<Dashboard> {
+      const res = await node.app.inject({ method: 'GET', url: `/api/v1/dashboard?days=${days}`, headers: who.auth });
       assert.equal(res.statusCode, 200, res.body);
       return res.json() as Dashboard;
     }
 
-    /** Counts by type of everything the object list gives `who`, page by page. */
-    async function listed(who: Person): Promise<Map<string, number>> {
+    /** Counts by type of everything the object list gives `who`, page by page; made in the last
+     *  `days` only when given. */
+    async function listed(who: Person, days?: number): Promise<Map<string, number>> {
+      const range = days === undefined ? undefined : rangeOf(new Date(), days);
       const counts = new Map<string, number>();
       let cursor: string | null = null;
       do {
@@ -102,7 +150,10 @@ for (const engine of ENGINES) {
           headers: who.auth,
         });
         const page = res.json() as { objects: Obj[]; next: string | null };
-        for (const o of page.objects) if (!PLUMBING.has(o.type)) counts.set(o.type, (counts.get(o.type) ?? 0) + 1);
+        for (const o of page.objects) {
+          if (PLUMBING.has(o.type) || (range && !inRange(range, ownDay(o)))) continue;
+          counts.set(o.type, (counts.get(o.type) ?? 0) + 1);
+        }
         cursor = page.next;
       } while (cursor);
       return counts;
@@ -110,15 +161,33 @@ for (const engine of ENGINES) {
 
     const count = (list: { key: string; count: number }[], key: string): number => list.find((c) => c.key === key)?.count ?? 0;
 
-    test('counts by type equal what the object list shows each reader', async () => {
+    const sum = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
+
+    test('counts by type equal what the object list shows each reader, made in the period', async () => {
       for (const who of [alice, bob, cleared, eve]) {
-        const d = await dashboard(who);
-        const fromList = await listed(who);
-        assert.deepEqual(new Map(d.byType.map((c) => [c.key, c.count])), fromList, `${who.user.username}`);
-        assert.equal(
-          d.total,
-          [...fromList.values()].reduce((a, b) => a + b, 0),
-        );
+        for (const days of [7, 30]) {
+          const d = await dashboard(who, days);
+          const fromList = await listed(who, days);
+          assert.deepEqual(new Map(d.byType.map((c) => [c.key, c.count])), fromList, `${who.user.username}, ${days} days`);
+          assert.equal(d.inRange, sum(fromList));
+          assert.equal(d.total, sum(await listed(who)), 'the total is of everything readable, whenever made');
+        }
+      }
+    });
+
+    test('the period is chosen by `days` and checked', async () => {
+      const d = await dashboard(bob, 7);
+      assert.equal(d.range.days, 7);
+      assert.equal(d.range.bucket, 'day');
+      assert.equal(d.activity.length, 7);
+      const q = await dashboard(bob, 90);
+      assert.equal(q.range.bucket, 'week');
+      assert.equal(q.activity.length, 13);
+      assert.equal(count(q.byType, 'malware'), 1, 'GridRat, made 20 days ago');
+      assert.equal(count(d.byType, 'malware'), 0);
+      for (const bad of ['0', '367', 'week']) {
+        const res = await node.app.inject({ method: 'GET', url: `/api/v1/dashboard?days=${bad}`, headers: bob.auth });
+        assert.equal(res.statusCode, 400, bad);
       }
     });
 
@@ -129,37 +198,73 @@ for (const engine of ENGINES) {
       assert.equal(count(b.byType, 'indicator'), 3);
       assert.equal(count(c.byType, 'indicator'), 4);
       assert.equal(count(e.byType, 'indicator'), 0);
-      assert.equal(count(a.byType, 'relationship'), 5);
-      assert.equal(count(b.byType, 'relationship'), 4, 'a relationship from an unreadable end is not counted');
-      assert.equal(count(a.byTlp, 'amber'), 1);
+      assert.equal(count(a.byType, 'relationship'), 6);
+      assert.equal(count(b.byType, 'relationship'), 5, 'a relationship from an unreadable end is not counted');
+      assert.equal(count(a.byTlp, 'amber'), 3, 'the indicator, the sighting and the location of A only');
       assert.equal(count(b.byTlp, 'amber'), 0);
       assert.equal(count(c.byClassification, 'NATO SECRET'), 1);
       assert.equal(count(b.byClassification, 'NATO SECRET'), 0);
       assert.equal(count(a.byClassification, 'NATO SECRET'), 0, 'the owner needs the clearance too');
-      assert.ok(count(b.byCountry, 'DE') >= 10, 'objects count for the country of their organisation');
-      assert.equal(count(e.byCountry, 'DE'), 1, "only organisation A's published identity");
       assert.ok(a.total > b.total && b.total > e.total);
     });
 
-    test('most active threats count only the relationships and sightings the reader may see', async () => {
-      const top = async (who: Person) => (await dashboard(who)).topThreats.find((t) => t.id === malware.id)?.count;
-      // 3 green indicators + the intrusion set's `uses` + the sighting, + the amber indicator for A.
-      assert.equal(await top(alice), 6);
-      assert.equal(await top(bob), 5);
+    test('most active threats count only the relationships and sightings of the period the reader may see', async () => {
+      const top = async (who: Person, days = 30) => (await dashboard(who, days)).topThreats.find((t) => t.id === malware.id)?.activity;
+      // 3 green indicators + the intrusion set's `uses` + the sighting, + the amber indicator and
+      // sighting for A; the four 2019 `uses` are not activity of the period.
+      assert.deepEqual(await top(alice), { relationships: 5, indicators: 4, sightings: 2 });
+      assert.deepEqual(await top(bob), { relationships: 4, indicators: 3, sightings: 1 });
+      assert.deepEqual(await top(bob, 3), { relationships: 3, indicators: 3, sightings: 0 }, 'the sighting was 5 days ago');
       assert.equal(await top(eve), undefined);
       assert.equal((await dashboard(bob)).topThreats[0]?.name, 'GridRat');
+      assert.equal((await dashboard(bob)).topThreats[0]?.count, 5);
     });
 
-    test('activity and the latest shared objects', async () => {
+    test('a sighting in FR and a target in DE are on their layers, for who may see them', async () => {
+      const a = await dashboard(alice);
+      assert.deepEqual(a.places.sighted, [
+        { key: 'FR', count: 1 },
+        { key: 'IT', count: 1 },
+      ]);
+      assert.deepEqual(a.places.targeted, [{ key: 'DE', count: 1 }]);
+      const b = await dashboard(bob);
+      assert.deepEqual(
+        b.places,
+        { sighted: [{ key: 'FR', count: 1 }], targeted: [{ key: 'DE', count: 1 }] },
+        'not the Italian sighting of A',
+      );
+      assert.deepEqual((await dashboard(eve)).places, { sighted: [], targeted: [] });
+      assert.deepEqual((await dashboard(bob, 4)).places.sighted, [], 'sighted five days ago');
+    });
+
+    test('activity is by the objects’ own time: an import of 2019 objects is not today’s', async () => {
       const b = await dashboard(bob);
       assert.equal(b.activity.length, 30);
-      assert.equal(b.activity.at(-1)?.count, b.total, 'everything was stored today');
+      const bar = (day: string) => b.activity.find((x) => x.start === day);
+      const ago = (n: number) => daysAgo(n).slice(0, 10);
+      const today = await listed(bob, 1);
+      assert.equal(
+        count(
+          [...today].map(([key, n]) => ({ key, count: n })),
+          'malware',
+        ),
+        0,
+        'no malware was made today, though all was stored today',
+      );
+      assert.equal(bar(ago(0))?.objects, sum(today), 'only what was made today (the organisations’ identities)');
+      assert.equal(bar(ago(5))?.sightings, 1, 'the sighting on the day it was sighted');
+      assert.equal(bar(ago(2))?.relationships, 3);
+      assert.equal(bar(ago(20))?.objects, 2, 'GridRat and the intrusion set');
+      const all = b.activity.reduce((n, x) => n + x.objects + x.relationships + x.sightings, 0);
+      assert.equal(all, b.inRange);
+      const last = oldLinks.at(-1) as Obj;
+      assert.ok(b.total - b.inRange >= 8, 'the 2019 objects and links count in the total only');
       assert.ok(
-        b.recent.some((r) => r.id === malware.id),
+        b.recent.some((r) => r.id === last.id),
         'objects of other organisations shared with B',
       );
-      assert.ok(!(await dashboard(alice)).recent.some((r) => r.id === malware.id), "the reader's own are not 'shared with' it");
-      assert.ok(!(await dashboard(eve)).recent.some((r) => r.id === malware.id));
+      assert.ok(!(await dashboard(alice)).recent.some((r) => r.id === last.id), "the reader's own are not 'shared with' it");
+      assert.ok(!(await dashboard(eve)).recent.some((r) => r.id === last.id));
     });
 
     test('the marking banner covers only what the reader may see', async () => {

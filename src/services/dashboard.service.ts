@@ -1,7 +1,8 @@
-// The situational-awareness dashboard (issue 6, item 2): counts by type, TLP, classification and
-// country, activity per day, the most active intrusion sets and malware, and the latest objects
-// shared with the reader's organisation. Every number counts only what the reader may read
-// (DESIGN.md principle 2): the store groups versions by access label, the policy decides per label.
+// The situational-awareness dashboard (issue 6, item 2; issue 15, must 7): for a period of `days`,
+// counts by type, TLP and classification, activity by the objects' own time, where threats were
+// sighted and where targets are, the most active threats, and the latest objects shared with the
+// reader's organisation. Every number counts only what the reader may read (DESIGN.md principle 2):
+// the store groups versions by access label, the policy decides per label.
 import { readAs, readerOf, type AccessGate } from './access-gate.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import { authorize } from '../domain/access/permissions.ts';
@@ -10,14 +11,26 @@ import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import { bannerOf, markingOf } from '../domain/markings/banner.ts';
 import { TLP_LEVELS } from '../domain/markings/tlp.ts';
 import type { AccessRepo, ObjectRepo, DashboardRepo } from '../store/repositories.ts';
-import type { ActivityGroup, LabelGroup, Banner, Count, Dashboard, ObjectSummary } from '../domain/dashboard/types.ts';
-import { bump, countable, lastDays, LabelCache, ranked } from '../domain/dashboard/tally.ts';
+import type {
+  ActivityGroup,
+  LabelGroup,
+  Banner,
+  Count,
+  Dashboard,
+  DashboardRange,
+  ObjectSummary,
+  PlaceFacts,
+  PlaceGroup,
+} from '../domain/dashboard/types.ts';
+import { bump, countable, LabelCache, ranked, type Labelled } from '../domain/dashboard/tally.ts';
+import { tallyActivity, tallyThreats } from '../domain/dashboard/period.ts';
+import { placeCountries, tallyPlaces } from '../domain/dashboard/places.ts';
+import { DEFAULT_DAYS, inRange, rangeOf } from '../domain/dashboard/range.ts';
 
 /** Types that describe the node's own vocabulary, not intelligence: left out of every count. */
 const PLUMBING = ['marking-definition', 'extension-definition'];
-/** Whose activity the "most active" panel ranks (issue 6, item 2). */
-const THREAT_TYPES = ['intrusion-set', 'malware'];
-const ACTIVITY_DAYS = 30;
+/** Whose activity the "most active" panel ranks (issue 15, must 7). */
+const THREAT_TYPES = ['threat-actor', 'intrusion-set', 'malware', 'campaign'];
 
 export interface DashboardDeps {
   dashboard: DashboardRepo;
@@ -28,12 +41,13 @@ export interface DashboardDeps {
   orgs: { listOrgs(): Promise<Org[]> };
 }
 
-/** Node-wide groups, cached until the store changes (they do not depend on the reader). */
+/** Node-wide groups, cached until the store changes (they depend on neither reader nor period). */
 interface Snapshot {
   seq: number;
-  day: string;
   latest: LabelGroup[];
   threats: ActivityGroup[];
+  places: PlaceGroup[];
+  facts: PlaceFacts;
 }
 
 /** Dashboard aggregates, filtered per reader by the access policy. */
@@ -46,42 +60,45 @@ export class DashboardService {
     this.deps = deps;
   }
 
-  /** The dashboard as `principal` may see it. */
-  async summary(principal: Principal, now = new Date()): Promise<Dashboard> {
+  /** The dashboard as `principal` may see it, for the `days` ending today. */
+  async summary(principal: Principal, days = DEFAULT_DAYS, now = new Date()): Promise<Dashboard> {
     authorize(principal, 'dashboard.read');
-    const snap = await this.groups(now);
+    const range = rangeOf(now, days);
+    const snap = await this.groups();
     const reader = readerOf(principal);
     const labels = new LabelCache();
-    const visible = (g: LabelGroup): boolean => !PLUMBING.includes(g.type) && countable(reader, g, labels, this.deps.schemes);
-    const countries = new Map((await this.deps.orgs.listOrgs()).map((o) => [o.id, o.country ?? 'unknown']));
+    const visible = (g: Labelled): boolean => countable(reader, g, labels, this.deps.schemes);
+    const latest = snap.latest.filter((g) => !PLUMBING.includes(g.type) && visible(g));
     const byType = new Map<string, number>(),
       byTlp = new Map<string, number>(),
-      byClass = new Map<string, number>(),
-      byCountry = new Map<string, number>();
-    const perDay = new Map<string, number>();
-    // The banner covers what is counted, not only the objects the panels name (issue 15, must 1).
+      byClass = new Map<string, number>();
+    // The banner covers everything counted, the total included (issue 15, must 1).
     const counted = new Set<string>();
     let total = 0;
-    for (const g of snap.latest.filter(visible)) {
-      const label = labels.get(g.label);
+    let period = 0;
+    for (const g of latest) {
       counted.add(g.label);
       total += g.count;
+      if (!inRange(range, g.day)) continue;
+      const label = labels.get(g.label);
+      period += g.count;
       bump(byType, g.type, g.count);
       bump(byTlp, label.tlp, g.count);
       bump(byClass, label.classification?.level ?? 'unclassified', g.count);
-      bump(byCountry, countries.get(label.ownerOrg) ?? 'unknown', g.count);
-      bump(perDay, g.day, g.count);
     }
+    const orgs = new Map((await this.deps.orgs.listOrgs()).map((o) => [o.id, o.country]));
     return {
       asOf: snap.seq,
+      range,
       total,
+      inRange: period,
       byType: ranked(byType),
       byTlp: TLP_LEVELS.map((t) => ({ key: t, count: byTlp.get(t) ?? 0 })),
       byClassification: this.classificationOrder(byClass),
-      byCountry: ranked(byCountry),
-      activity: lastDays(now, ACTIVITY_DAYS).map((day) => ({ day, count: perDay.get(day) ?? 0 })),
-      topThreats: await this.topThreats(principal, snap.threats, labels),
-      recent: await this.recent(principal),
+      places: tallyPlaces(snap.places, placeCountries(snap.facts, orgs, visible), range, visible),
+      activity: tallyActivity(latest, range, () => true),
+      topThreats: await this.topThreats(principal, tallyThreats(snap.threats, range, visible)),
+      recent: await this.recent(principal, range),
       banner: bannerOf([...counted].map((l) => markingOf(labels.get(l), this.scheme))),
     };
   }
@@ -111,25 +128,18 @@ export class DashboardService {
     return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
   }
 
-  private async topThreats(principal: Principal, groups: ActivityGroup[], labels: LabelCache): Promise<ObjectSummary[]> {
-    const reader = readerOf(principal);
-    const counts = new Map<string, number>();
-    for (const g of groups) {
-      const edge = { type: g.edgeType, label: g.edgeLabel, sourceLabel: g.label, targetLabel: g.otherLabel };
-      // The threat itself must be readable too; countable checks it as the edge's end.
-      if (countable(reader, edge, labels, this.deps.schemes)) bump(counts, g.id, g.count);
-    }
-    const top = ranked(counts, 10);
-    const shown = await this.deps.gate.filter(readAs(principal), await this.deps.objects.getMany(top.map((t) => t.key)));
+  private async topThreats(principal: Principal, top: ReturnType<typeof tallyThreats>): Promise<Dashboard['topThreats']> {
+    const shown = await this.deps.gate.filter(readAs(principal), await this.deps.objects.getMany(top.map((t) => t.id)));
     const byId = new Map(shown.map((o) => [o.id, o]));
     return top.flatMap((t) => {
-      const o = byId.get(t.key);
-      return o ? [{ id: o.id, type: o.type, name: nameOf(o.json), count: t.count }] : [];
+      const o = byId.get(t.id);
+      const count = t.activity.relationships + t.activity.sightings;
+      return o ? [{ id: o.id, type: o.type, name: nameOf(o.json), count, activity: t.activity }] : [];
     });
   }
 
-  /** The newest objects other organisations share with the reader's, through the gate. */
-  private async recent(principal: Principal, want = 12): Promise<ObjectSummary[]> {
+  /** The newest objects other organisations shared with the reader's in the period, through the gate. */
+  private async recent(principal: Principal, range: DashboardRange, want = 12): Promise<ObjectSummary[]> {
     const own = principal.kind === 'user' ? principal.org.id : '';
     const out: ObjectSummary[] = [];
     let before: number | undefined;
@@ -139,6 +149,7 @@ export class DashboardService {
         notOwnedBy: own,
         excludeTypes: PLUMBING,
         limit: 200,
+        addedSince: `${range.from}T00:00:00.000Z`,
         ...(before === undefined ? {} : { before }),
       });
       for (const o of await this.deps.gate.filter(readAs(principal), page)) {
@@ -150,24 +161,24 @@ export class DashboardService {
     return out;
   }
 
-  private async groups(now: Date): Promise<Snapshot> {
+  private async groups(): Promise<Snapshot> {
     const seq = await this.deps.dashboard.maxSeq();
-    const day = now.toISOString().slice(0, 10);
+    const cached = this.snapshot;
+    if (cached && cached.seq === seq) return cached;
     // While the store keeps changing (a long import, busy feeds), requests that arrive during a
     // computation share it rather than each scanning the store again.
-    if (this.computing) return this.computing;
-    const cached = this.snapshot;
-    if (cached && cached.day === day && cached.seq === seq) return cached;
-    this.computing = (async () => {
-      const [latest, threats] = await Promise.all([this.deps.dashboard.labelGroups(), this.deps.dashboard.activity(THREAT_TYPES)]);
-      return { seq, day, latest, threats };
-    })();
-    try {
-      this.snapshot = await this.computing;
-      return this.snapshot;
-    } finally {
+    this.computing ??= this.compute(seq).finally(() => {
       this.computing = undefined;
-    }
+    });
+    return this.computing;
+  }
+
+  private async compute(seq: number): Promise<Snapshot> {
+    const d = this.deps.dashboard;
+    const [latest, threats, places, facts] = await Promise.all([d.labelGroups(), d.activity(THREAT_TYPES), d.places(), d.placeFacts()]);
+    const snap = { seq, latest, threats, places, facts };
+    if (!this.snapshot || this.snapshot.seq < seq) this.snapshot = snap;
+    return snap;
   }
 }
 

@@ -6,7 +6,7 @@ import type { AccessLabel } from '../domain/access/types.ts';
 import type { AuditEntry, AuditFields, AuditHead } from '../domain/audit/chain.ts';
 import type { AuditListRequest } from '../domain/audit/types.ts';
 import type { Collection, CollectionEntry, CollectionRead, StatusRecord } from '../domain/collections/types.ts';
-import type { ActivityGroup, AddedVersion, LabelGroup } from '../domain/dashboard/types.ts';
+import type { ActivityGroup, AddedVersion, LabelGroup, PlaceFacts, PlaceGroup } from '../domain/dashboard/types.ts';
 import type { HeadStatement } from '../domain/federation/audit-witness.ts';
 import type { NodeKeyMaterial } from '../domain/federation/keys.ts';
 import type { EgressForm, Origin, Peer, PeerRecord, PeerSyncState, Tombstone } from '../domain/federation/types.ts';
@@ -174,12 +174,24 @@ export interface FeedRepo {
 export interface DashboardRepo {
   /** The highest stored seq (0 when empty): the dashboard cache key and the stream's start. */
   maxSeq(): Promise<number>;
-  /** Latest versions grouped by type, labels and the day they were stored. */
+  /** Latest versions grouped by type, labels and the day of their own time (issue 15, must 7). */
   labelGroups(): Promise<LabelGroup[]>;
-  /** Relationships and sightings (latest) whose end is a latest object of one of `types`. */
+  /** Relationships and sightings (latest) whose end is a latest object of one of `types`, by the
+   *  day of their own time. */
   activity(types: readonly string[]): Promise<ActivityGroup[]>;
-  /** Latest versions not owned by `ownerOrg`, newest first, seq below `before` when given. */
-  recent(options: { notOwnedBy: string; excludeTypes: readonly string[]; before?: number; limit: number }): Promise<StoredObject[]>;
+  /** Sightings per `where_sighted_refs` place and `targets` relationships per target place. */
+  places(): Promise<PlaceGroup[]>;
+  /** Locations with their country and identities `located-at` locations. */
+  placeFacts(): Promise<PlaceFacts>;
+  /** Latest versions not owned by `ownerOrg`, newest first, seq below `before` and stored at or
+   *  after `addedSince` when given. */
+  recent(options: {
+    notOwnedBy: string;
+    excludeTypes: readonly string[];
+    before?: number;
+    addedSince?: string;
+    limit: number;
+  }): Promise<StoredObject[]>;
   /** Labelled versions with seq above `after`, in seq order, at most `limit`. */
   addedSince(after: number, limit: number): Promise<AddedVersion[]>;
 }

@@ -1,15 +1,11 @@
 // /api/v1/dashboard and /api/v1/markings: situational-awareness aggregates and the marking banner
 // of what a screen shows, both computed over what the caller may read only (DESIGN.md principle 2),
 // and the classification schemes this node knows (for choosing levels: clearances, accreditation).
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { SchemeRegistry } from '../../domain/markings/classification.ts';
 import type { DashboardService } from '../../services/dashboard.service.ts';
 import { principalOf } from '../auth/plugin.ts';
-
-const MarkingsQuery = Type.Object(
-  { ids: Type.String({ minLength: 1, maxLength: 20_000, description: 'Comma-separated STIX ids of the objects on screen (at most 500)' }) },
-  { additionalProperties: false },
-);
+import { DashboardQuery, MarkingsQuery } from './schema.ts';
 
 /** Dashboard routes; mount under /api/v1. */
 export function dashboardRoutes(dashboard: DashboardService, schemes: SchemeRegistry): FastifyPluginAsyncTypebox {
@@ -19,11 +15,12 @@ export function dashboardRoutes(dashboard: DashboardService, schemes: SchemeRegi
       {
         schema: {
           summary:
-            'Counts by type, TLP, classification and country, activity, most active threats, latest shared objects: of what the caller may read',
+            'For the last `days`: counts by type, TLP and classification, activity by the objects’ own time, countries where threats were sighted and targets are, most active threats, latest shared objects; of what the caller may read',
           tags: ['dashboard'],
+          querystring: DashboardQuery,
         },
       },
-      async (req) => dashboard.summary(principalOf(req)),
+      async (req) => dashboard.summary(principalOf(req), req.query.days),
     );
     app.get(
       '/markings',

@@ -1,10 +1,11 @@
 // Dashboard aggregates and the change feed on either engine: one Kysely implementation.
 // Every query returns access labels (never decisions): the dashboard service asks the policy.
 import { sql, type Kysely } from 'kysely';
-import type { ActivityGroup, AddedVersion, LabelGroup } from '../../domain/dashboard/types.ts';
+import type { ActivityGroup, AddedVersion, LabelGroup, PlaceFacts, PlaceGroup } from '../../domain/dashboard/types.ts';
 import type { DashboardRepo } from '../repositories.ts';
 import type { StoredObject } from '../../domain/objects/types.ts';
 import { OBJECT_COLUMNS, toStored } from './object.reads.ts';
+import { ownDay, placeFacts, placeGroups } from './dashboard.places.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
 
@@ -43,7 +44,8 @@ export class KyselyDashboardRepo implements DashboardRepo {
   }
 
   async labelGroups(): Promise<LabelGroup[]> {
-    const day = sql<string>`substr(o.added_at, 1, 10)`;
+    // By the object's own time, not when it was stored (issue 15, must 7).
+    const day = ownDay(this.sql, 'o');
     const rows = await this.withEnds()
       .where(this.sql.isLatest('o'))
       .select(['o.type', 'a.label', 'sa.label as sourceLabel', 'ta.label as targetLabel', day.as('day'), sql<number>`count(*)`.as('n')])
@@ -61,6 +63,7 @@ export class KyselyDashboardRepo implements DashboardRepo {
 
   async activity(types: readonly string[]): Promise<ActivityGroup[]> {
     if (types.length === 0) return [];
+    const day = ownDay(this.sql, 'e');
     const rows = await this.db
       .selectFrom('objects as e')
       .innerJoin('object_access as ea', 'ea.seq', 'e.seq')
@@ -91,9 +94,11 @@ export class KyselyDashboardRepo implements DashboardRepo {
         'e.type as edgeType',
         'ea.label as edgeLabel',
         'ya.label as otherLabel',
+        'y.type as otherType',
+        day.as('day'),
         sql<number>`count(*)`.as('n'),
       ])
-      .groupBy(['x.id', 'x.type', 'xa.label', 'e.type', 'ea.label', 'ya.label'])
+      .groupBy(['x.id', 'x.type', 'xa.label', 'e.type', 'ea.label', 'ya.label', 'y.type', day])
       .execute();
     return rows.map((r) => ({
       id: r.id,
@@ -102,11 +107,27 @@ export class KyselyDashboardRepo implements DashboardRepo {
       edgeType: r.edgeType,
       edgeLabel: r.edgeLabel,
       otherLabel: r.otherLabel,
+      otherType: r.otherType,
+      day: r.day,
       count: Number(r.n),
     }));
   }
 
-  async recent(options: { notOwnedBy: string; excludeTypes: readonly string[]; before?: number; limit: number }): Promise<StoredObject[]> {
+  places(): Promise<PlaceGroup[]> {
+    return placeGroups(this.db, this.sql);
+  }
+
+  placeFacts(): Promise<PlaceFacts> {
+    return placeFacts(this.db, this.sql);
+  }
+
+  async recent(options: {
+    notOwnedBy: string;
+    excludeTypes: readonly string[];
+    before?: number;
+    addedSince?: string;
+    limit: number;
+  }): Promise<StoredObject[]> {
     let q = this.db
       .selectFrom('objects as o')
       .innerJoin('object_access as a', 'a.seq', 'o.seq')
@@ -115,6 +136,7 @@ export class KyselyDashboardRepo implements DashboardRepo {
       .where('a.owner_org', '<>', options.notOwnedBy);
     if (options.excludeTypes.length > 0) q = q.where('o.type', 'not in', [...options.excludeTypes]);
     if (options.before !== undefined) q = q.where('o.seq', '<', options.before);
+    if (options.addedSince !== undefined) q = q.where('o.added_at', '>=', options.addedSince);
     const rows = await q.orderBy('o.seq', 'desc').limit(options.limit).execute();
     return rows.map(toStored);
   }

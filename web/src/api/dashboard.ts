@@ -2,13 +2,20 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { Count, Dashboard, ObjectSummary } from '../../../src/domain/dashboard/types.ts';
-export type { Count, Dashboard, ObjectSummary };
+import type { ActivityBucket, Count, Dashboard, ObjectSummary } from '../../../src/domain/dashboard/types.ts';
+export type { ActivityBucket, Count, Dashboard, ObjectSummary };
 
 const DASHBOARD = ['dashboard'] as const;
 
-export function useDashboard() {
-  return useQuery({ queryKey: DASHBOARD, queryFn: () => api<Dashboard>('/dashboard'), refetchInterval: 60_000 });
+/** Every panel for the last `days` (issue 15, must 7); the previous period's answer stays on
+ *  screen while the next one loads. */
+export function useDashboard(days: number) {
+  return useQuery({
+    queryKey: [...DASHBOARD, days],
+    queryFn: () => api<Dashboard>(`/dashboard?days=${days}`),
+    refetchInterval: 60_000,
+    placeholderData: (previous) => previous,
+  });
 }
 
 export interface LiveState {

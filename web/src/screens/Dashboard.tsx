@@ -1,6 +1,9 @@
-// Situational awareness (issue 6, item 2). Every number is computed by the server over what the
-// signed-in user may read; the live stream refreshes it without a reload.
-import { useDashboard, useLiveEvents, type ObjectSummary } from '../api/dashboard.ts';
+// Situational awareness (issue 6, item 2; issue 15, must 7). Every number is computed by the server
+// over what the signed-in user may read, for the period chosen at the top (kept in the URL); the
+// live stream refreshes it without a reload. The grid has twelve columns and every row's spans add
+// up to twelve at every width, so that no row has a hole (dashboard.css).
+import './dashboard/dashboard.css';
+import { useDashboard, useLiveEvents, type Dashboard as DashboardData, type ObjectSummary } from '../api/dashboard.ts';
 import { usePeers, type Peer } from '../api/peers.ts';
 import { isAdmin, useMe } from '../api/session.ts';
 import { ActivityChart } from '../components/ActivityChart.tsx';
@@ -9,20 +12,51 @@ import { Link } from '../components/Link.tsx';
 import { MarkingBanner, TLP_COLOURS, tlpText } from '../components/MarkingBanner.tsx';
 import { Panel, Status } from '../components/Panel.tsx';
 import { formatDateTime } from '../format/dates.ts';
-import { WorldMap } from '../components/WorldMap.tsx';
 import { objectPath } from '../router.ts';
+import { PlacesPanel } from './dashboard/PlacesPanel.tsx';
+import { RangeControl, useDays } from './dashboard/RangeControl.tsx';
 
-function ObjectList({ items, label, testId, showCount }: { items: ObjectSummary[]; label: string; testId: string; showCount?: boolean }) {
-  if (items.length === 0) return <p className="muted">Nothing yet.</p>;
+function ObjectList({ items, label, testId }: { items: ObjectSummary[]; label: string; testId: string }) {
+  if (items.length === 0) return <p className="muted">Nothing in this period.</p>;
   return (
     <ol className="object-list" aria-label={label} data-testid={testId}>
       {items.map((o) => (
         <li key={o.id}>
           <span className="type-tag">{o.type}</span>
           <Link to={objectPath(o.id)}>{o.name}</Link>
-          <span className="muted right">{showCount ? `${o.count ?? 0} links` : formatDateTime(o.addedAt, { empty: '' })}</span>
+          <span className="muted right">{formatDateTime(o.addedAt, { empty: '' })}</span>
         </li>
       ))}
+    </ol>
+  );
+}
+
+const ACTIVITY_MEANS =
+  'Activity: relationships created in the period with the threat at either end (indicators that indicate it included) plus sightings of it sighted in the period; only what you may read counts.';
+
+/** Threat actors, intrusion sets, malware and campaigns by activity in the period. */
+function TopThreats({ items, days }: { items: DashboardData['topThreats']; days: number }) {
+  if (items.length === 0) return <p className="muted">No activity in this period.</p>;
+  return (
+    <ol className="object-list" aria-label="Most active threats" data-testid="top-threats">
+      {items.map((t) => {
+        const a = t.activity;
+        const why = `${a.relationships} relationships (${a.indicators} from indicators) and ${a.sightings} sightings in the last ${days} days`;
+        return (
+          <li key={t.id}>
+            <span className="type-tag">{t.type}</span>
+            <Link to={objectPath(t.id)}>{t.name}</Link>
+            <span
+              className="right muted small"
+              aria-hidden="true"
+            >{`${a.relationships} rel. (${a.indicators} ind.) · ${a.sightings} sight.`}</span>
+            <span className="activity-count" title={why}>
+              {t.count ?? 0}
+              <span className="sr-only">{`: ${why}`}</span>
+            </span>
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -61,7 +95,7 @@ function Peers() {
   const admin = isAdmin(me.data);
   const peers = usePeers(admin);
   return (
-    <Panel title="Peers" testId="peers-panel">
+    <Panel title="Peers" testId="peers-panel" className="span-3">
       {admin ? (
         <Status loading={peers.isPending} error={peers.error} empty={peers.data?.length === 0 ? 'No peers configured.' : false}>
           <PeerTable peers={peers.data ?? []} />
@@ -74,16 +108,20 @@ function Peers() {
 }
 
 export function Dashboard() {
-  const dash = useDashboard();
+  const days = useDays();
+  const dash = useDashboard(days);
   const live = useLiveEvents();
   const d = dash.data;
   // The server's banner of everything counted, not only of the objects the panels name.
   const banner = d?.banner;
+  const period = `last ${days} days`;
   return (
     <div className="page">
       <MarkingBanner banner={banner} position="top" />
       <div className="page-head">
         <h1>Situational awareness</h1>
+        <RangeControl days={days} />
+        {d && <span className="muted small" data-testid="range">{`${d.range.from} – ${d.range.to} (UTC)`}</span>}
         <span className={`live ${live.connected ? 'on' : ''}`} role="status" data-testid="live">
           {live.connected ? 'Live' : 'Connecting…'}
           {live.received > 0 ? ` · ${live.received} new since opened` : ''}
@@ -91,10 +129,15 @@ export function Dashboard() {
       </div>
       <Status loading={dash.isPending} error={dash.error}>
         {d && (
-          <div className="dash-grid">
-            <Panel title="Objects you can read" className="kpi">
-              <p className="big" data-testid="total-count">
-                {d.total.toLocaleString('en')}
+          <div className="dash-board" data-testid="dash-grid" aria-busy={dash.isFetching}>
+            <Panel title="Objects made in the period" className="span-3" testId="kpi-panel">
+              <p className="big" data-testid="in-range-count">
+                {d.inRange.toLocaleString('en')}
+              </p>
+              <p className="muted small">
+                {'of '}
+                <span data-testid="total-count">{d.total.toLocaleString('en')}</span>
+                {` you can read, by when each was made, sighted or first seen (${period})`}
               </p>
               <BarList
                 label="Objects by TLP"
@@ -102,24 +145,30 @@ export function Dashboard() {
                 bars={d.byTlp.map((t) => ({ key: t.key, label: tlpText(t.key), count: t.count, colour: TLP_COLOURS[t.key] ?? '#fff' }))}
               />
             </Panel>
-            <Panel title="By type">
-              <BarList label="Objects by type" testId="by-type" bars={d.byType.slice(0, 12)} />
+            <Panel title="By type" className="span-3" testId="type-panel">
+              <BarList label="Objects by type" testId="by-type" bars={d.byType.slice(0, 10)} />
             </Panel>
-            <Panel title="By classification">
+            <Panel title="By classification" className="span-3" testId="classification-panel">
               <BarList label="Objects by classification" testId="by-classification" bars={d.byClassification} />
             </Panel>
             <Peers />
-            <Panel title="Activity (30 days)" className="wide">
-              <ActivityChart days={d.activity} />
+            <PlacesPanel places={d.places} days={days} />
+            <Panel title={`Activity by own time (${period})`} className="span-activity" testId="activity-panel">
+              <ActivityChart buckets={d.activity} bucket={d.range.bucket} />
             </Panel>
-            <Panel title="By country of origin" className="wide">
-              <WorldMap counts={d.byCountry} />
-              <BarList label="Objects by country" bars={d.byCountry.slice(0, 8)} />
+            <Panel
+              title="Most active threats"
+              className="span-side"
+              testId="threats-panel"
+              actions={
+                <span className="info" title={ACTIVITY_MEANS} role="note" aria-label={ACTIVITY_MEANS}>
+                  ?
+                </span>
+              }
+            >
+              <TopThreats items={d.topThreats} days={days} />
             </Panel>
-            <Panel title="Most active intrusion sets and malware">
-              <ObjectList items={d.topThreats} label="Most active threats" testId="top-threats" showCount />
-            </Panel>
-            <Panel title="Latest shared with your organisation">
+            <Panel title={`Shared with your organisation (${period})`} className="span-side" testId="recent-panel">
               <ObjectList items={d.recent} label="Latest shared objects" testId="recent" />
             </Panel>
           </div>
