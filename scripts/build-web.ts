@@ -22,9 +22,9 @@ function newest(path: string): number {
 export function webIsStale(): boolean {
   const built = join(OUT, 'index.html');
   if (!existsSync(built)) return true;
-  // The UI imports types from src/ (erased) and a few values: the role list of the access model
-  // and the observable recogniser (with the normalisers it uses).
-  const shared = [join(ROOT, 'src', 'domain', 'identity', 'types.ts'), join(ROOT, 'src', 'domain', 'observables')];
+  // The UI imports types from src/ (erased) and pure values of the domain: the role list, the
+  // observable recogniser, and the STIX validator and write rules the forms check with.
+  const shared = [join(ROOT, 'src', 'domain'), join(ROOT, 'src', 'errors.ts')];
   const sources = [join(WEB, 'src'), join(WEB, 'index.html'), ...shared, join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)];
   return Math.max(...sources.filter((p) => existsSync(p)).map(newest)) > statSync(built).mtimeMs;
 }
