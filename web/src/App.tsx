@@ -11,7 +11,7 @@ import { Lookup } from './screens/Lookup.tsx';
 import { NotFound } from './screens/NotFound.tsx';
 import { ObjectPage } from './screens/ObjectPage.tsx';
 import { Shell } from './screens/Shell.tsx';
-import { NewObject } from './screens/write/NewObject.tsx';
+import { NewObject } from './screens/write/lazy.tsx';
 
 function Screen({ me }: { me: Me }) {
   const { path } = useLocation();

@@ -13,11 +13,10 @@ import { SCO_TYPES, SDO_TYPES } from '../../../../src/domain/stix/categories.ts'
 import { formFor } from '../../../../src/domain/writing/forms.ts';
 import { useInvalidateObjects } from '../../api/write.ts';
 import { MarkingsForm, RevokeForm } from './MarkingsForm.tsx';
-import { ObjectForm } from './ObjectForm.tsx';
+import { ObjectForm, SightingForm } from './lazy.tsx';
 import { ObjectPicker } from './ObjectPicker.tsx';
 import { RelateForm } from './RelateForm.tsx';
 import { mayAnnotate, mayCreate, mayEdit } from './rules.ts';
-import { SightingForm } from './SightingForm.tsx';
 import './write.css';
 
 export interface ObjectActionsProps {
