@@ -72,7 +72,7 @@ function RelateDialog({ object, onDone, onCancel }: { object: Stix; onDone: (r: 
 export function ObjectActions({ object }: ObjectActionsProps) {
   const me = useMe().data;
   const [open, setOpen] = useState<Action | null>(null);
-  const [done, setDone] = useState<{ action: Action; result: WriteResult } | null>(null);
+  const [done, setDone] = useState<{ object: string; action: Action; result: WriteResult } | null>(null);
   const invalidate = useInvalidateObjects();
   if (!me) return null;
   const editable = mayEdit(me, object);
@@ -89,7 +89,7 @@ export function ObjectActions({ object }: ObjectActionsProps) {
   const close = (): void => setOpen(null);
   const finish = (action: Action) => (result: WriteResult) => {
     setOpen(null);
-    setDone({ action, result });
+    setDone({ object: object.id, action, result });
   };
   const name = displayName(object);
   return (
@@ -100,7 +100,7 @@ export function ObjectActions({ object }: ObjectActionsProps) {
           {TITLES[a]}
         </button>
       ))}
-      {done && (
+      {done && done.object === object.id && (
         <span className="ok small" role="status">
           {DONE[done.action]} {done.result.object.id !== object.id && <Link to={objectPath(done.result.object.id)}>Open it</Link>}
         </span>

@@ -52,6 +52,15 @@ function serverFields(form: FormId, e: unknown): Map<string, string> {
   return errorsByField(form, [{ path, message: e.message, severity: 'error' }]).fields;
 }
 
+/** The error to show at the top: a 422's issues that no field shows are spelled out. */
+function withIssues(e: unknown): Error {
+  if (!(e instanceof Error)) return new Error(String(e));
+  const issues = e instanceof ApiError ? e.problem['issues'] : undefined;
+  if (!(e instanceof ApiError) || !Array.isArray(issues) || issues.length === 0) return e;
+  const text = (issues as WriteIssue[]).map((i) => `${i.path}: ${i.message}`).join('; ');
+  return new ApiError(e.status, e.code, `${e.message} (${text})`, e.problem);
+}
+
 export function ObjectForm({ me, form, base, initial, onDone, onCancel, onReload }: ObjectFormProps) {
   const spec = formSpec(form);
   const start = useMemo(() => valuesOf(form, base, { ...defaults(form), ...initial }), [form, base, initial]);
@@ -98,7 +107,7 @@ export function ObjectForm({ me, form, base, initial, onDone, onCancel, onReload
       const fields = serverFields(form, e);
       setServer(fields);
       const [named] = fields;
-      setError(named ? localError(named[0], named[1]) : e instanceof Error ? e : new Error(String(e)));
+      setError(named ? localError(named[0], named[1]) : withIssues(e));
     } finally {
       setPending(false);
     }
