@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isSuggested, relationshipsFrom, suggestRelationships } from './relationship-suggestions.ts';
+import { RELATIONSHIP_TYPES, isSuggested, relationshipsFrom, suggestRelationships } from './relationship-suggestions.ts';
 
 test('an indicator indicates malware, and related-to is always offered (STIX 2.1 Appendix B)', () => {
   assert.deepEqual(suggestRelationships('indicator', 'malware'), ['indicates', 'related-to']);
@@ -40,4 +40,10 @@ test('a pair the table does not relate gets only related-to', () => {
 test('relationshipsFrom lists a source type’s relationship types', () => {
   assert.deepEqual(relationshipsFrom('course-of-action'), ['investigates', 'mitigates', 'remediates']);
   assert.deepEqual(relationshipsFrom('note'), []);
+});
+
+test('every relationship type is listed once, the common ones included', () => {
+  assert.equal(new Set(RELATIONSHIP_TYPES).size, RELATIONSHIP_TYPES.length);
+  for (const t of ['indicates', 'uses', 'targets', 'exfiltrates-to', 'av-analysis-of', 'derived-from', 'related-to'])
+    assert.ok(RELATIONSHIP_TYPES.includes(t), t);
 });

@@ -103,3 +103,9 @@ export function relationshipsFrom(source: string): string[] {
 export function isSuggested(source: string, type: string, target: string): boolean {
   return suggestRelationships(source, target).includes(type);
 }
+
+/** Every relationship type the table and §4.1 name, alphabetically: what a writer may choose
+ *  beyond the suggestions (STIX 2.1 §5.1: relationship_type SHOULD be one of these). */
+export const RELATIONSHIP_TYPES: readonly string[] = [
+  ...new Set([...[...TABLE.values()].flatMap((m) => [...m.keys()]), 'derived-from', 'duplicate-of', 'related-to']),
+].sort();

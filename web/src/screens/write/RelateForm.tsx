@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client.ts';
 import { displayName, type Stix } from '../../api/objects.ts';
 import { useMe } from '../../api/session.ts';
 import { relate, useInvalidateObjects, type WriteResult } from '../../api/write.ts';
-import { relationshipsFrom, suggestRelationships } from '../../../../src/domain/stix/relationship-suggestions.ts';
+import { RELATIONSHIP_TYPES, suggestRelationships } from '../../../../src/domain/stix/relationship-suggestions.ts';
 import { SelectField, TextArea } from '../admin/fields.tsx';
 import { Form } from '../admin/forms.tsx';
 import { markingInput, NO_CHANGE, WriteMarkings, type MarkingChoice } from './WriteMarkings.tsx';
@@ -20,11 +20,10 @@ export interface RelateFormProps {
   onCancel: () => void;
 }
 
-/** The types offered for a pair: STIX's for it, then the source type's others, related-to last. */
+/** The types offered for a pair: STIX's for it first, then every other type it defines. */
 function typesFor(source: Stix, target: Stix): { suggested: string[]; others: string[] } {
   const suggested = suggestRelationships(source.type, target.type);
-  const others = relationshipsFrom(source.type).filter((t) => !suggested.includes(t));
-  return { suggested, others };
+  return { suggested, others: RELATIONSHIP_TYPES.filter((t) => !suggested.includes(t)) };
 }
 
 export function RelateForm({ source, target, onDone, onCancel }: RelateFormProps) {
