@@ -23,9 +23,9 @@ export function webIsStale(): boolean {
   const built = join(OUT, 'index.html');
   if (!existsSync(built)) return true;
   // The UI imports types from src/ (erased) and pure values of the domain: the role list, the
-  // observable recogniser, the pattern parser, the TLP markings, the permission table, and the
-  // error codes they raise — the whole domain and errors.ts are watched, so that a new import
-  // cannot leave a stale build.
+  // observable recogniser, the pattern parser, the TLP markings, the permission table, the STIX
+  // validator and write rules the forms check with, and the error codes they raise — the whole
+  // domain and errors.ts are watched, so that a new import cannot leave a stale build.
   const shared = [join(ROOT, 'src', 'domain'), join(ROOT, 'src', 'errors.ts')];
   const sources = [join(WEB, 'src'), join(WEB, 'index.html'), ...shared, join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)];
   return Math.max(...sources.filter((p) => existsSync(p)).map(newest)) > statSync(built).mtimeMs;

@@ -1,4 +1,4 @@
-import { useMe } from './api/session.ts';
+import { useMe, type Me } from './api/session.ts';
 import { useLocation } from './router.ts';
 import { Admin } from './screens/Admin.tsx';
 import { Dashboard } from './screens/Dashboard.tsx';
@@ -11,8 +11,9 @@ import { Lookup } from './screens/Lookup.tsx';
 import { NotFound } from './screens/NotFound.tsx';
 import { ObjectPage } from './screens/object/ObjectPage.tsx';
 import { Shell } from './screens/Shell.tsx';
+import { NewObject } from './screens/write/lazy.tsx';
 
-function Screen() {
+function Screen({ me }: { me: Me }) {
   const { path } = useLocation();
   const object = /^\/objects\/([^/]+)(\/graph)?$/.exec(path);
   if (object) {
@@ -26,6 +27,7 @@ function Screen() {
   if (path === '/lookup') return <Lookup />;
   if (path === '/import') return <ImportPage />;
   if (path === '/') return <Dashboard />;
+  if (path === '/new') return <NewObject me={me} />;
   return <NotFound />;
 }
 
@@ -47,7 +49,7 @@ export function App() {
   if (me.data.user.mustChangePassword) return <ChangePassword me={me.data} />;
   return (
     <Shell me={me.data}>
-      <Screen />
+      <Screen me={me.data} />
     </Shell>
   );
 }

@@ -3,7 +3,7 @@
 
 import { checkCustomPropertyName } from './custom.ts';
 import { KNOWN_TYPES } from './categories.ts';
-import { isStixId } from './ids.ts';
+import { isStixId } from './id-format.ts';
 import { describe, isRecord, type JsonRecord, type Reporter, q } from './reporter.ts';
 import type { RefTargets, Spec, StructDef } from './schema.ts';
 import { timestampFractionDigits } from './timestamp.ts';

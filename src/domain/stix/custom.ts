@@ -2,7 +2,7 @@
 // (§11.2), custom SCO extensions (§11.3) and the properties an extension definition adds (§7.3.2).
 
 import { type Reporter, type RuleCode, q } from './reporter.ts';
-import { hasTypeChars } from './ids.ts';
+import { hasTypeChars } from './id-format.ts';
 
 const S3_1 = 'STIX 2.1 §3.1';
 const S7_3_2 = 'STIX 2.1 §7.3.2';

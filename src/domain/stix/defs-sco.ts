@@ -1,6 +1,6 @@
 // Property tables of the 18 STIX Cyber-observable Objects (STIX 2.1 §6.1–§6.18).
 
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv4, isIPv6 } from './ip-text.ts';
 import { SCO_TYPES } from './categories.ts';
 import { LANGUAGE, checkDependency, checkExclusive, checkTimeOrder } from './common.ts';
 import {

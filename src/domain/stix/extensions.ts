@@ -6,7 +6,7 @@ import { checkStruct } from './check-value.ts';
 import { checkCustomExtensionName, checkCustomPropertyName } from './custom.ts';
 import { PREDEFINED_EXTENSION_NAMES } from './defs-sco-ext.ts';
 import { KNOWN_EXTENSIONS, checkKnownExtension } from './extension-registry.ts';
-import { isIdOfType } from './ids.ts';
+import { isIdOfType } from './id-format.ts';
 import { describe, isRecord, type JsonRecord, type Reporter, q } from './reporter.ts';
 import type { Category, StructDef } from './schema.ts';
 import { EXTENSION_TYPE } from './vocab.ts';

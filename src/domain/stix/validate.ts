@@ -9,7 +9,7 @@ import { SCO_DEFS } from './defs-sco.ts';
 import { META_DEFS } from './defs-meta.ts';
 import { SUITE_SDO_DEFS } from './defs-incident-sdo.ts';
 import { NEW_SCO, NEW_SDO, NEW_SRO, TOPLEVEL_PROPERTIES, checkExtensions, extensionFlags } from './extensions.ts';
-import { idType, isIdOfType, isStixId } from './ids.ts';
+import { idType, isIdOfType, isStixId } from './id-format.ts';
 import { checkSelectors } from './markings.ts';
 import { Reporter, describe, isRecord, type JsonRecord, q } from './reporter.ts';
 import type { Category, ObjectDef } from './schema.ts';

@@ -1,5 +1,6 @@
 // Writing objects (issue 15, must 4): one function per endpoint of the write API, typed by the
 // domain's wire types. Screens call them from mutations and invalidate what they change.
+import { useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type {
   BulkRequest,
@@ -26,3 +27,15 @@ export const changeMarkings = (id: string, r: MarkingInput) => post<WriteResult>
 export const relate = (r: RelateRequest) => post<WriteResult>('/relationships', r);
 export const sight = (r: SightRequest) => post<WriteResult>('/sightings', r);
 export const bulk = (r: BulkRequest) => post<BulkResult>('/objects/bulk', r);
+
+/** The queries a write to object `id` changes: its page, versions, graph, and every list. */
+export const objectQueries = (id: string): (readonly unknown[])[] => [['object', id], ['versions', id], ['neighbourhood', id], ['objects']];
+
+/** Refreshes what a write to `ids` changed (each one's page, versions and graph, and the lists). */
+export function useInvalidateObjects(): (...ids: string[]) => Promise<void> {
+  const client = useQueryClient();
+  return async (...ids) => {
+    const keys = ids.length === 0 ? [['objects']] : ids.flatMap(objectQueries);
+    await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
+  };
+}

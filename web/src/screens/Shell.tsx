@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { isAdmin, useLogout, type Me } from '../api/session.ts';
 import { Link } from '../components/Link.tsx';
 import { useLocation } from '../router.ts';
+import { mayWrite } from './write/rules.ts';
 
 const NAV = [
   { to: '/', label: 'Dashboard', match: (p: string) => p === '/' },
@@ -10,6 +11,8 @@ const NAV = [
   { to: '/lookup', label: 'Lookup', match: (p: string) => p.startsWith('/lookup') },
   { to: '/import', label: 'Import', match: (p: string) => p.startsWith('/import') },
   { to: '/admin/orgs', label: 'Administration', match: (p: string) => p.startsWith('/admin') },
+  // Only for those who may write (issue 15, must 4; screens/write/rules.ts).
+  { to: '/new', label: 'New', match: (p: string) => p === '/new', writers: true },
 ];
 
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
@@ -23,7 +26,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
       <header className="topbar">
         <span className="brand">Concord</span>
         <nav aria-label="Main">
-          {NAV.map((n) => (
+          {NAV.filter((n) => !('writers' in n) || mayWrite(me)).map((n) => (
             <Link key={n.to} to={n.to} className={n.match(path) ? 'active' : ''} aria-current={n.match(path) ? 'page' : undefined}>
               {n.label}
             </Link>

@@ -26,6 +26,8 @@ interface FormState {
   message: string;
   /** API name → label of the fields on the form. */
   names: Map<string, string>;
+  /** Several fields' errors at once (the write forms' validation, issue 15 must 4): API name → message. */
+  errors?: ReadonlyMap<string, string>;
 }
 export const FormContext = createContext<FormState>({ field: null, message: '', names: new Map() });
 
@@ -37,7 +39,7 @@ export function useField(name: string, label: string): { id: string; error: stri
     ctx.names.set(name, label);
     return () => void ctx.names.delete(name);
   }, [ctx.names, name, label]);
-  const error = ctx.field === name ? ctx.message : null;
+  const error = ctx.errors?.get(name) ?? (ctx.field === name ? ctx.message : null);
   return { id, error, describedBy: error ? `${id}-error` : undefined };
 }
 

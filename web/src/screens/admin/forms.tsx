@@ -19,9 +19,11 @@ export interface FormProps {
   result?: ReactNode;
   onCancel?: () => void;
   className?: string;
+  /** Errors of several fields at once, each shown next to its field (form-state.tsx). */
+  fieldErrors?: ReadonlyMap<string, string>;
 }
 
-export function Form({ title, submit, onSubmit, error, pending, children, result, onCancel, className }: FormProps) {
+export function Form({ title, submit, onSubmit, error, pending, children, result, onCancel, className, fieldErrors }: FormProps) {
   const names = useRef(new Map<string, string>()).current;
   const named = fieldOnForm(fieldOf(error), names);
   const send = (e: FormEvent): void => {
@@ -37,7 +39,9 @@ export function Form({ title, submit, onSubmit, error, pending, children, result
         if (e.key === 'Escape' && onCancel) onCancel();
       }}
     >
-      <FormContext.Provider value={{ field: named, message: error?.message ?? '', names }}>{children}</FormContext.Provider>
+      <FormContext.Provider value={{ field: named, message: error?.message ?? '', names, ...(fieldErrors ? { errors: fieldErrors } : {}) }}>
+        {children}
+      </FormContext.Provider>
       <div className="form-actions">
         <button type="submit" disabled={pending}>
           {submit ?? title}
