@@ -28,8 +28,14 @@ export const relate = (r: RelateRequest) => post<WriteResult>('/relationships', 
 export const sight = (r: SightRequest) => post<WriteResult>('/sightings', r);
 export const bulk = (r: BulkRequest) => post<BulkResult>('/objects/bulk', r);
 
-/** The queries a write to object `id` changes: its page, versions, graph, and every list. */
-export const objectQueries = (id: string): (readonly unknown[])[] => [['object', id], ['versions', id], ['neighbourhood', id], ['objects']];
+/** The queries a write to object `id` changes: its page, versions, graph, access panel, and every list. */
+export const objectQueries = (id: string): (readonly unknown[])[] => [
+  ['object', id],
+  ['versions', id],
+  ['neighbourhood', id],
+  ['object-access', id],
+  ['objects'],
+];
 
 /** Refreshes what a write to `ids` changed (each one's page, versions and graph, and the lists). */
 export function useInvalidateObjects(): (...ids: string[]) => Promise<void> {

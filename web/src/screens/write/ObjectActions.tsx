@@ -4,6 +4,7 @@
 // opinions. The object page renders this in its header.
 import { useState } from 'react';
 import { displayName, type Stix } from '../../api/objects.ts';
+import { useObjectAccess } from '../../api/object-access.ts';
 import { useMe } from '../../api/session.ts';
 import type { WriteResult } from '../../api/write.ts';
 import { Dialog } from '../../components/Dialog.tsx';
@@ -16,7 +17,7 @@ import { MarkingsForm, RevokeForm } from './MarkingsForm.tsx';
 import { ObjectForm, SightingForm } from './lazy.tsx';
 import { ObjectPicker } from './ObjectPicker.tsx';
 import { RelateForm } from './RelateForm.tsx';
-import { mayAnnotate, mayCreate, mayEdit } from './rules.ts';
+import { mayAnnotate, mayCreate, mayEdit, ownerOf } from './rules.ts';
 import './write.css';
 
 export interface ObjectActionsProps {
@@ -74,8 +75,10 @@ export function ObjectActions({ object }: ObjectActionsProps) {
   const [open, setOpen] = useState<Action | null>(null);
   const [done, setDone] = useState<{ object: string; action: Action; result: WriteResult } | null>(null);
   const invalidate = useInvalidateObjects();
+  // The owner the server holds: an object imported by this organisation under another creator is still its own.
+  const owner = useObjectAccess(object.id).data?.owner.id;
   if (!me) return null;
-  const editable = mayEdit(me, object);
+  const editable = mayEdit(me, object, owner ?? ownerOf(object));
   const sdo = SDO_TYPES.has(object.type);
   const form = formFor(object.type);
   const allowed: Action[] = [

@@ -12,8 +12,9 @@ export function subjectOf(me: Me): Subject {
   return { kind: 'user', user: { roles }, org: { id: me.org.id }, scope: 'read-write' };
 }
 
-/** The organisation that owns an object, as far as the object says: its creator's identity
- *  (organisations are STIX identities). The server holds the owner and refuses others. */
+/** The organisation that owns an object as far as the object itself says: its creator's identity
+ *  (organisations are STIX identities). The access panel's answer (the owner the server holds)
+ *  is preferred where it has loaded; the server refuses others either way. */
 export const ownerOf = (o: Stix): string | undefined => (typeof o['created_by_ref'] === 'string' ? o['created_by_ref'] : undefined);
 
 /** Whether the user creates objects of their organisation (analysts, administrators). */
@@ -24,8 +25,7 @@ export const mayAnnotate = (me: Me): boolean => allowed(subjectOf(me), 'object.a
 
 /** Whether the user publishes new versions of `o`, revokes it or changes its markings: only the
  *  owning organisation's writers (issue 3, item 5). */
-export function mayEdit(me: Me, o: Stix): boolean {
-  const owner = ownerOf(o);
+export function mayEdit(me: Me, o: Stix, owner: string | undefined = ownerOf(o)): boolean {
   return owner !== undefined && allowed(subjectOf(me), 'object.write', { orgId: owner }) && o['revoked'] !== true;
 }
 
