@@ -31,6 +31,8 @@ export interface Sender {
   /** A local way in: a retracted object is refused with RETRACTED (a peer's is dropped quietly),
    *  and this node's own objects are checked against what it holds. */
   local: boolean;
+  /** The peer's name, for the source of what it stored (issue 15, must 3); absent: local. */
+  peer?: string;
 }
 
 export function peerSender(peer: Peer): Sender {
@@ -43,6 +45,7 @@ export function peerSender(peer: Peer): Sender {
     acceptTypes: peer.inbound.acceptTypes,
     allowUnsigned: peer.inbound.allowUnsigned,
     local: false,
+    peer: peer.name,
   };
 }
 

@@ -311,6 +311,8 @@ export class IngressService {
           settle: false,
           // Checked here already: IngestService must not hand them back (receiveImported).
           provenanceChecked: true,
+          // A peer's page names the peer; what an import handed here, that import's source.
+          ...(from.peer === undefined ? {} : { from: { kind: 'peer' as const, label: from.peer } }),
           ...(originKey !== undefined ? { originKey } : {}),
         },
       );
