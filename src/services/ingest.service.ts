@@ -217,8 +217,9 @@ class ImportRun {
     }
   }
 
-  /** The run's source id, recorded before its first batch is written: a run that stores nothing
-   *  records nothing. One insert a run, whatever its size (bench/RESULTS.md, 2026-12-07). */
+  /** The run's source id, recorded before its first batch is written: a run with nothing to
+   *  write records nothing (one whose versions all turn out held already records one row).
+   *  One insert a run, whatever its size (bench/RESULTS.md, 2026-12-07). */
   private async sourceId(count: number): Promise<number | undefined> {
     const sources = this.deps.sources;
     if (count === 0 || !sources) return undefined;
