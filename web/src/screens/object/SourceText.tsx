@@ -27,10 +27,19 @@ function runText(run: SourceRun, a: ObjectAccess): string {
     case 'cli':
       return `Imported with the command line${label ? ` from ${label}` : ''} on ${when}`;
     case 'peer':
-      return `Received from peer node ${a.source.kind === 'peer' && a.source.peer ? a.source.peer.name : label} on ${when}`;
+      return `Received from peer node ${label} on ${when}`;
     case 'system':
       return `Stored by this node${label ? ` (${label})` : ''} on ${when}`;
   }
+}
+
+/** The node that originated an object received through another (a relay, or an import of
+ *  signed objects): named when it is not the one the run names. */
+function originText(a: ObjectAccess, run: SourceRun): string {
+  const s = a.source;
+  if (s.kind !== 'peer') return '';
+  const origin = s.peer?.name ?? `the node with key ${s.keyId}`;
+  return run.kind === 'peer' && run.label === origin ? '' : `, originated by ${s.peer ? `peer node ${origin}` : origin}`;
 }
 
 export function SourceText({ a }: { a: ObjectAccess }): ReactNode {
@@ -52,6 +61,7 @@ export function SourceText({ a }: { a: ObjectAccess }): ReactNode {
           (import <a href={`/api/v1/imports/${encodeURIComponent(run.jobId)}`}>{run.jobId.slice(0, 8)}</a>)
         </>
       )}
+      {originText(a, run)}
     </span>
   );
 }
