@@ -43,7 +43,7 @@ describe('object pages in Chromium', { skip: BROWSER_SKIP || skipUnlessShared(AT
 
   /** Uploads objects through the REST API as `who`, distributed to the sharing group. */
   async function upload(who: Person, objects: unknown[]): Promise<void> {
-    const res = await fetch(`${node.url}/api/v1/imports?tlp=amber&distribution=sharing-group:${group.id}`, {
+    const res = await fetch(`${node.url}/api/v1/imports?filename=grid-iocs.json&tlp=amber&distribution=sharing-group:${group.id}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${who.token}`, 'content-type': 'application/json' },
       body: JSON.stringify(bundle(objects)),
@@ -193,6 +193,14 @@ describe('object pages in Chromium', { skip: BROWSER_SKIP || skipUnlessShared(AT
         );
         assert.equal(await page.getByTestId('access-owner').innerText(), 'Grid CERT (DE)');
         assert.equal(await page.getByTestId('access-distribution').innerText(), 'Sharing group Grid operators');
+        // Which upload stored it (issue 15, must 3): its owner's analyst and the node's
+        // administrator both may know who uploaded it.
+        assert.match(
+          await page.getByTestId('access-source').innerText(),
+          new RegExp(
+            `^Uploaded by ${analyst.user.username} from grid-iocs\\.json on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC \\(import [0-9a-f]{8}\\)$`,
+          ),
+        );
         const audience = await page.getByTestId('access-audience').innerText();
         assert.match(audience, /Grid CERT/);
         assert.match(audience, new RegExp(node.org.name));

@@ -64,6 +64,10 @@ describe('federation between two nodes', { timeout: 120_000 }, () => {
     const labels = await b.store.access.latest([x.id]);
     assert.deepEqual(labels.get(x.id), { ownerOrg: a.org.id, tlp: 'amber', distribution: { kind: 'community', id: 'eu' } });
     assert.equal(await b.store.objects.get(red.id), undefined, 'TLP:RED never leaves');
+    // The object page names the peer it came from (issue 15, must 3).
+    const run = (await b.store.sources.ofVersions([held.seq])).get(held.seq);
+    assert.equal(run?.kind, 'peer');
+    assert.equal(run?.label, (await b.store.federation.peers.get(peerOnB))?.name);
     shared = x;
   });
 

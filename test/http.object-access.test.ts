@@ -134,4 +134,76 @@ for (const engine of ENGINES)
       // The access panel speaks of the latest version.
       assert.equal((await access(lowered.id, uncleared)).body.tlp, 'amber');
     });
+
+    test('an upload is named by its file, uploader and job; the uploader only to the owning organisation (issue 15, must 3)', async () => {
+      const uploaded = buildIndicator({ name: 'Uploaded', object_marking_refs: [TLP2_MARKING_IDS.green] });
+      const res = await node.app.inject({
+        method: 'POST',
+        url: '/api/v1/imports?filename=grid-iocs.json&tlp=green&distribution=federation',
+        payload: JSON.stringify(bundle([uploaded])),
+        headers: { ...uncleared.auth, 'content-type': 'application/json' },
+      });
+      assert.equal(res.statusCode, 202, res.body);
+      const jobId = (res.json() as { id: string }).id;
+      await node.services.imports.idle();
+      const own = (await access(uploaded.id, cleared)).body;
+      assert.equal(own.source.kind, 'local');
+      const run = own.source.run;
+      assert.ok(run, 'the run is named');
+      assert.deepEqual(
+        { ...run, at: undefined },
+        {
+          kind: 'upload',
+          label: 'grid-iocs.json',
+          jobId,
+          actor: uncleared.user.username,
+          actorHidden: false,
+          at: undefined,
+        },
+      );
+      assert.match(run.at, /^\d{4}-\d{2}-\d{2}T/);
+      // A partner who may read the object learns that one of the owner's analysts uploaded it.
+      const theirs = await access(uploaded.id, partner);
+      assert.equal(theirs.status, 200);
+      assert.deepEqual(
+        { ...theirs.body.source.run, at: undefined },
+        {
+          kind: 'upload',
+          label: 'grid-iocs.json',
+          jobId: null,
+          actor: null,
+          actorHidden: true,
+          at: undefined,
+        },
+      );
+    });
+
+    test('a feed pull is named by the feed (issue 15, must 3)', async () => {
+      const upstream = await startNode();
+      try {
+        const base = await upstream.app.listen({ host: '127.0.0.1', port: 0 });
+        const pulled = [1, 2, 3].map((n) => buildIndicator({ name: `Pulled ${n}` }));
+        await upstream.load(pulled);
+        const c = await upstream.services.collections.add(CLI, { title: 'Partners', alias: 'partners', types: ['indicator'], read: ['*'] });
+        const url = `${base}/taxii2/api/collections/${c.id}/`;
+        const added = await node.api({
+          method: 'POST',
+          url: '/api/v1/feeds',
+          payload: { url, token: upstream.adminToken, intervalSeconds: 3600 },
+        });
+        assert.equal(added.statusCode, 201, added.body);
+        const feedId = (added.json() as { id: string }).id;
+        const pull = await node.api({ method: 'POST', url: `/api/v1/feeds/${feedId}/pull` });
+        assert.equal((pull.json() as { accepted: number }).accepted, 3, pull.body);
+        const runs = await Promise.all(pulled.map(async (o) => (await access(o.id, uncleared)).body.source.run));
+        for (const run of runs) {
+          assert.equal(run?.kind, 'feed');
+          assert.equal(run?.label, url);
+          assert.equal(run?.actor, null);
+          assert.equal(run?.actorHidden, false);
+        }
+      } finally {
+        await upstream.dispose();
+      }
+    });
   });

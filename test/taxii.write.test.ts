@@ -82,6 +82,21 @@ for (const engine of ENGINES)
         [good.id],
         'the target collection shows what was added to it',
       );
+      // The object page names the TAXII add: collection, status, user (issue 15, must 3).
+      const source = (await node.app.inject({ method: 'GET', url: `/api/v1/objects/${good.id}/access`, headers: writer.auth })).json() as {
+        source: { run: unknown };
+      };
+      assert.deepEqual(
+        { ...(source.source.run as object), at: undefined },
+        {
+          kind: 'taxii',
+          label: 'Inbox',
+          jobId: status['id'],
+          actor: writer.user.username,
+          actorHidden: false,
+          at: undefined,
+        },
+      );
     });
 
     test('§5.5: an exact duplicate of an object already in the collection is not an error', async () => {

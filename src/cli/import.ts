@@ -53,6 +53,7 @@ export async function run(args: string[]): Promise<number> {
     const owner = await s.importOwner(CLI, { orgId: values.org, tlp: values.tlp, distribution: values.distribution });
     return s.ingest.importStream(input, {
       source: values.source ?? (file === '-' ? 'stdin' : `file:${basename(file)}`),
+      from: { kind: 'cli', label: file === '-' ? 'stdin' : basename(file) },
       owner,
       onProgress: (p) => progress.update(p.bytesRead, p.objectsRead),
     });

@@ -4,7 +4,7 @@
 import { emptyPullSummary, laterTimestamp, type Feed, type FeedProgress, type FeedPullSummary } from '../domain/feeds/types.ts';
 import type { ImportSummary } from '../domain/imports/types.ts';
 import type { FeedRepo } from '../store/repositories.ts';
-import type { ImportOptions, ImportOwner } from './ingest.service.ts';
+import { RunSource, type ImportOptions, type ImportOwner } from './ingest.service.ts';
 import { rowLease, type LeaseRow, type PullSource } from './pull-engine.ts';
 import { FeedHttpError, type TaxiiClient, type TaxiiResponse } from './taxii-client.ts';
 
@@ -58,9 +58,12 @@ export class FeedPages implements PullSource<FeedProgress, FeedPage> {
   private readonly feed: Feed;
   private readonly deps: FeedPagesDeps;
   private owner: ImportOwner | undefined;
+  /** The run's source, one for all its pages: the feed by its URL (issue 15, must 3). */
+  private readonly from: RunSource;
 
   constructor(feed: Feed, deps: FeedPagesDeps) {
     this.feed = feed;
+    this.from = new RunSource({ kind: 'feed', label: feed.url, jobId: feed.id });
     this.deps = deps;
     this.what = `feed ${feed.id}`;
     this.lease = rowLease(deps.feeds, feed.id);
@@ -96,6 +99,7 @@ export class FeedPages implements PullSource<FeedProgress, FeedPage> {
       // The envelope's objects as one array: ingestion validates each and quarantines what fails.
       const s = await this.deps.ingest.importStream([JSON.stringify(page.objects)], {
         source: `feed:${this.feed.id}`,
+        from: this.from,
         owner: this.ownerOf(),
       });
       add(this.summary, s);

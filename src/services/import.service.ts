@@ -106,6 +106,8 @@ export class ImportService {
       await this.imports.update(job.id, { state: 'running', updatedAt: new Date().toISOString() });
       const summary = await this.ingest.importStream(createReadStream(file, { highWaterMark: 1 << 20 }), {
         source: `upload:${job.id}`,
+        // The object page names the upload: file, uploader, job (issue 15, must 3).
+        from: { kind: 'upload', label: job.fileName, jobId: job.id, actor: job.uploadedBy },
         owner,
         onProgress: (p) => {
           objectsRead = p.objectsRead;

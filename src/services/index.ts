@@ -122,6 +122,7 @@ export function buildServices(store: Store, config: Config): Services {
     // (imports, TAXII add, feeds, retries; issue 14). `federation` is built below, before any import.
     provenance: (objects, from) => federation.ingress.receiveImported(objects, from),
     tombstones: store.federation.tombstones,
+    sources: store.sources,
   });
   // The operating organisation is created on first need (a first `concord import` before any
   // `concord serve`); `serve` then adds the administrator to it.
@@ -231,6 +232,7 @@ export function buildServices(store: Store, config: Config): Services {
       users: store.users,
       peers: store.federation.peers,
       origins: store.federation.origins,
+      sources: store.sources,
       schemes,
     }),
   };

@@ -12,7 +12,8 @@ import { ConcordError, type ErrorCode } from '../errors.ts';
 import type { ImportSummary } from '../domain/imports/types.ts';
 import type { InsertResult } from '../domain/objects/types.ts';
 import type { NewQuarantineEntry } from '../domain/quarantine/types.ts';
-import type { ObjectRepo, QuarantineRepo, TombstoneRepo } from '../store/repositories.ts';
+import type { ObjectRepo, QuarantineRepo, SourceRepo, TombstoneRepo } from '../store/repositories.ts';
+import { actorUsername, type NewIngestSource } from '../domain/objects/source.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 import { Labeller, type ImportOwner, type LabellerDeps, type Verdict } from './labeller.ts';
 import type { MarkingCatalog } from './markings.service.ts';
@@ -44,6 +45,34 @@ export interface ImportOptions {
   originKey?: string;
   /** Federation ingress checked the objects' provenance already (it stores through here). */
   provenanceChecked?: boolean;
+  /** The run's source, recorded once and named by every version it stores (issue 15, must 3):
+   *  `{ kind: 'upload', label: fileName, jobId, actor }`, or a RunSource shared by the imports of
+   *  one run (a feed's or peer's pages). Absent: guessed from `source` and the owner. */
+  from?: NewIngestSource | RunSource;
+}
+
+/** The source of a run made of several imports: recorded at its first stored version, once. */
+export class RunSource {
+  readonly spec: NewIngestSource;
+  id: Promise<number> | undefined;
+
+  constructor(spec: NewIngestSource) {
+    this.spec = spec;
+  }
+}
+
+/** The source of a caller that named none, from its `source` string (`upload:<job>`,
+ *  `feed:<id>`, `taxii:<status>`, `file:<name>`, `stdin`, `peer:<id>`). */
+export function guessedSource(options: Pick<ImportOptions, 'source' | 'owner'>): NewIngestSource {
+  const [head = '', ...rest] = options.source.split(':');
+  const tail = rest.join(':') || null;
+  const actor = options.owner?.writer ? actorUsername(options.owner.actor) : null;
+  if (head === 'upload') return { kind: 'upload', jobId: tail, actor };
+  if (head === 'feed') return { kind: 'feed', jobId: tail };
+  if (head === 'taxii') return { kind: 'taxii', jobId: tail, actor };
+  if (head === 'file' || head === 'stdin') return { kind: 'cli', label: tail };
+  if (head === 'peer') return { kind: 'peer', label: tail };
+  return { kind: actor ? 'api' : 'system', label: options.source, actor };
 }
 
 /** Checks objects that claim a node's provenance as a peer's would be checked, and stores or
@@ -67,6 +96,8 @@ export interface IngestDeps {
   provenance?: ProvenanceCheck;
   /** Retracted ids: a retracted version imported again is refused as RETRACTED. */
   tombstones?: Pick<TombstoneRepo, 'get'>;
+  /** Where each run's source is recorded (absent: versions name none). */
+  sources?: Pick<SourceRepo, 'create'>;
 }
 
 /** An empty summary. */
@@ -99,9 +130,11 @@ class ImportRun {
   private readonly labeller: Labeller | undefined;
   private readonly originKey: string | undefined;
   private readonly checkProvenance: boolean;
+  private readonly from: RunSource;
 
   constructor(deps: IngestDeps, options: ImportOptions, labeller: Labeller | undefined) {
     this.deps = deps;
+    this.from = options.from instanceof RunSource ? options.from : new RunSource(options.from ?? guessedSource(options));
     this.source = options.source;
     this.actor = options.owner?.actor ?? options.source;
     this.originKey = options.originKey;
@@ -160,6 +193,8 @@ class ImportRun {
       // The labels known now are stored in the batch's own transaction: one commit fewer, and
       // no window in which a stored version waits for its label.
       const labels = this.labeller ? verdicts.map((v) => (v.kind === 'store' ? v.label : null)) : undefined;
+      const sourceId = await this.sourceId(kept.length);
+      if (sourceId !== undefined) for (const o of kept) o.sourceId = sourceId;
       const results = await this.deps.objects.insertBatch(kept, labels, { bulk: true });
       await this.labeller?.stored(
         kept,
@@ -180,6 +215,16 @@ class ImportRun {
       this.foreign = [];
       this.merge(await this.deps.provenance(foreign, { source: this.source, actor: this.actor }));
     }
+  }
+
+  /** The run's source id, recorded before its first batch is written: a run with nothing to
+   *  write records nothing (one whose versions all turn out held already records one row).
+   *  One insert a run, whatever its size (bench/RESULTS.md, 2026-12-07). */
+  private async sourceId(count: number): Promise<number | undefined> {
+    const sources = this.deps.sources;
+    if (count === 0 || !sources) return undefined;
+    this.from.id ??= sources.create(this.from.spec, new Date().toISOString());
+    return this.from.id;
   }
 
   /** The batch less the objects retracted here: any version of one, new or held, is refused

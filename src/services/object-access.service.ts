@@ -4,7 +4,7 @@
 // that does not exist. The audience is the access policy's decision for each organisation's
 // members (domain/objects/access.ts), the egress the peer rule's (domain/access/peer-egress.ts).
 import { mayEgress, peerReader } from '../domain/access/peer-egress.ts';
-import { authorize } from '../domain/access/permissions.ts';
+import { allowed, authorize } from '../domain/access/permissions.ts';
 import { VISIBILITY_ENDS } from '../domain/access/policy.ts';
 import type { AccessLabel, Reader } from '../domain/access/types.ts';
 import type { Org, SharingGroup } from '../domain/identity/types.ts';
@@ -18,9 +18,10 @@ import {
   type ObjectSource,
   type OrgRef,
   type PeerEgress,
+  sourceRun,
 } from '../domain/objects/access.ts';
 import { NotFoundError } from '../errors.ts';
-import type { AccessRepo, ObjectRepo, OrgRepo, OriginRepo, PeerRepo, UserRepo } from '../store/repositories.ts';
+import type { AccessRepo, ObjectRepo, OrgRepo, OriginRepo, PeerRepo, SourceRepo, UserRepo } from '../store/repositories.ts';
 import { readAs, type AccessGate } from './access-gate.ts';
 
 export interface ObjectAccessDeps {
@@ -31,6 +32,7 @@ export interface ObjectAccessDeps {
   users: UserRepo;
   peers: PeerRepo;
   origins: OriginRepo;
+  sources: SourceRepo;
   schemes: SchemeRegistry;
 }
 
@@ -81,7 +83,9 @@ export class ObjectAccessService {
         }),
     );
     const c = label.classification;
-    const source = await this.source(id);
+    // Who imported it is told to whoever may follow the owning organisation's imports (its
+    // members, the node's administrators); others read that one of its analysts did.
+    const source = await this.source(id, found.seq, allowed(principal, 'import.read', { orgId: label.ownerOrg }));
     return {
       id,
       owner: orgRef(label.ownerOrg, byId.get(label.ownerOrg)),
@@ -106,13 +110,16 @@ export class ObjectAccessService {
     return ids.map((x) => labels.get(x));
   }
 
-  private async source(id: string): Promise<ObjectSource> {
+  /** Where the object came from, and the run that stored version `seq` (issue 15, must 3). */
+  private async source(id: string, seq: number, mayKnowWriter: boolean): Promise<ObjectSource> {
     const versions = await this.deps.objects.versions(id);
     const firstStoredAt = versions.map((v) => v.addedAt).sort()[0] ?? '';
+    const stored = (await this.deps.sources.ofVersions([seq])).get(seq);
+    const run = stored ? sourceRun(stored, mayKnowWriter) : null;
     const origin = (await this.deps.origins.get([id])).get(id);
-    if (!origin) return { kind: 'local', firstStoredAt };
+    if (!origin) return { kind: 'local', firstStoredAt, run };
     const peer = await this.deps.peers.byKeyId(origin.keyId);
-    return { kind: 'peer', keyId: origin.keyId, peer: peer ? { id: peer.id, name: peer.name } : null, firstStoredAt };
+    return { kind: 'peer', keyId: origin.keyId, peer: peer ? { id: peer.id, name: peer.name } : null, firstStoredAt, run };
   }
 
   private async named(label: AccessLabel): Promise<NamedDistribution> {

@@ -16,6 +16,7 @@ import type { CollectionRepo, ObjectRepo, QuarantineRepo } from '../store/reposi
 import { readAs, type AccessGate, type Visible } from './access-gate.ts';
 import type { CollectionService, Rights } from './collection.service.ts';
 import type { ImportOwner, IngestService } from './ingest.service.ts';
+import { actorUsername } from '../domain/objects/source.ts';
 
 /** §3.5: the most a page holds, whatever `limit` asks. */
 export const MAX_PAGE = 1000;
@@ -227,7 +228,13 @@ export class TaxiiService {
     const source = `taxii:${status.id}`;
     let outcome: { successes: StatusDetail[]; failures: StatusDetail[]; seqs: number[] };
     try {
-      await this.deps.ingest.importStream([JSON.stringify(objects)], { source, owner });
+      // The object page names the TAXII add: collection, status, user (issue 15, must 3).
+      const actor = owner.writer ? actorUsername(owner.actor) : null;
+      await this.deps.ingest.importStream([JSON.stringify(objects)], {
+        source,
+        owner,
+        from: { kind: 'taxii', label: c.title, jobId: status.id, actor },
+      });
       outcome = await this.outcomes(objects, status.pendings, await this.quarantined(source));
     } catch (e) {
       const message = `not processed: ${e instanceof Error ? e.message : String(e)}`;

@@ -19,6 +19,7 @@ import type { Edge, InsertResult, LookupHit, ObjectFilter, Page, PageRequest, St
 import type { Observable } from '../domain/observables/types.ts';
 import type { NewQuarantineEntry, QuarantineEntry } from '../domain/quarantine/types.ts';
 import type { StateVersions } from '../domain/state-changes/types.ts';
+import type { IngestSource, NewIngestSource } from '../domain/objects/source.ts';
 
 /** How a batch is written. */
 export interface InsertOptions {
@@ -292,6 +293,8 @@ export interface Store {
   federation: FederationRepos;
   /** Which kinds of local state any process changed, for in-process caches (issue 14). */
   state: StateWatch;
+  /** Import runs, the sources of stored versions (issue 15, must 3). */
+  sources: SourceRepo;
   close(): Promise<void>;
 }
 
@@ -304,4 +307,12 @@ export interface StateWatch {
    * kept by LISTEN/NOTIFY, or a version that matches nothing while not listening.
    */
   versions(): Promise<StateVersions>;
+}
+
+/** Import runs: one row per run, each stored version names its run (PreparedObject.sourceId). */
+export interface SourceRepo {
+  /** Records a run; returns its id. */
+  create(source: NewIngestSource, at: string): Promise<number>;
+  /** The run that stored each of these versions, when known. */
+  ofVersions(seqs: readonly number[]): Promise<Map<number, IngestSource>>;
 }

@@ -35,4 +35,6 @@ export interface PreparedObject {
   /** The key id of the node that originated this version, when it was received from a peer
    *  (set by ingestion from the verified provenance, not by examine). */
   originKey?: string;
+  /** The import run that stores it (`ingest_sources.id`; set by ingestion, issue 15, must 3). */
+  sourceId?: number;
 }

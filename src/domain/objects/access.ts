@@ -7,6 +7,7 @@ import { canSeeWithEnds } from '../access/policy.ts';
 import type { AccessLabel, Reader } from '../access/types.ts';
 import type { SchemeRegistry } from '../markings/classification.ts';
 import type { Tlp } from '../markings/tlp.ts';
+import type { IngestSource, SourceKind } from './source.ts';
 
 /** An organisation as the access panel names it. */
 export interface OrgRef {
@@ -16,11 +17,42 @@ export interface OrgRef {
   country: string | null;
 }
 
+/** The import run that stored the version the panel describes (domain/objects/source.ts). */
+export interface SourceRun {
+  kind: SourceKind;
+  /** The uploaded file, the feed's name or URL, the TAXII collection, the peer, the CLI's file. */
+  label: string | null;
+  /** The upload's import job (GET /api/v1/imports/{id}) or the TAXII add's status; null when the
+   *  reader may not follow the owning organisation's imports. */
+  jobId: string | null;
+  /** The user who wrote it; null for the node itself and feeds, or when hidden (`actorHidden`). */
+  actor: string | null;
+  /** A user wrote it, whom only the owning organisation's members and the node's administrators
+   *  may know: others read "an analyst of <owner>" (issue 15, must 3). */
+  actorHidden: boolean;
+  at: string;
+}
+
 /** Where this node got the object: stored here (an upload, a feed, a TAXII add, a form), or
- *  received from a peer node, named when it is still a peer. */
+ *  received from a peer node, named when it is still a peer. `run` is the import run that stored
+ *  the latest version; null for versions stored before runs were recorded (migration 0030). */
 export type ObjectSource =
-  | { kind: 'local'; firstStoredAt: string }
-  | { kind: 'peer'; keyId: string; peer: { id: string; name: string } | null; firstStoredAt: string };
+  | { kind: 'local'; firstStoredAt: string; run: SourceRun | null }
+  | { kind: 'peer'; keyId: string; peer: { id: string; name: string } | null; firstStoredAt: string; run: SourceRun | null };
+
+/** A run as `principal` may see it: `mayKnowWriter`, a member of the owning organisation or a
+ *  node administrator, sees who wrote it and its job; others only that someone did. */
+export function sourceRun(run: IngestSource, mayKnowWriter: boolean): SourceRun {
+  const hidden = !mayKnowWriter && run.actor !== null;
+  return {
+    kind: run.kind,
+    label: run.label,
+    jobId: mayKnowWriter ? run.jobId : null,
+    actor: hidden ? null : run.actor,
+    actorHidden: hidden,
+    at: run.createdAt,
+  };
+}
 
 /** The distribution, named (a sharing group's or community's name rather than its id). */
 export interface NamedDistribution {

@@ -9,6 +9,7 @@ import type { QuarantineReason } from '../../errors.ts';
 import type { PeerRepo } from '../../store/repositories.ts';
 import type { NodeIdentity } from './node.service.ts';
 import type { PageItem, PinnedKeys } from './verifier.ts';
+import type { RunSource } from '../ingest.service.ts';
 
 /** The quarantine source of what a peer sent: `peer:<peer id>`. */
 export const PEER_SOURCE = 'peer:';
@@ -31,6 +32,9 @@ export interface Sender {
   /** A local way in: a retracted object is refused with RETRACTED (a peer's is dropped quietly),
    *  and this node's own objects are checked against what it holds. */
   local: boolean;
+  /** A peer's pull, the source of what it stored (issue 15, must 3); absent: a local way in,
+   *  whose own source the import names. */
+  run?: RunSource;
 }
 
 export function peerSender(peer: Peer): Sender {

@@ -14,7 +14,7 @@ import type { OriginRepo, PeerRepo, TombstoneRepo, OrgRepo, QuarantineRepo } fro
 import type { ImportSummary } from '../../domain/imports/types.ts';
 import type { NewQuarantineEntry } from '../../domain/quarantine/types.ts';
 import { examineBatch, type ExaminedLite } from '../examiner.ts';
-import { emptySummary, type IngestService } from '../ingest.service.ts';
+import { emptySummary, RunSource, type IngestService } from '../ingest.service.ts';
 import { ConflictError, InvalidInputError, type QuarantineReason } from '../../errors.ts';
 import type { OrgService } from '../org.service.ts';
 import { checkItem, type Checked, PEER_SOURCE, peerSender, pinnedKeys, type Sender } from './ingress-checks.ts';
@@ -121,9 +121,10 @@ export class IngressService {
   }
 
   /** Sorts and ingests one page from `peer`, whose objects verifyPage() checked. It returns
-   *  once they are committed; lookups and searches hold them once settled() resolves. */
-  async receiveItems(peer: Peer, items: readonly PageItem[]): Promise<IngressSummary> {
-    return this.receiveFrom(peerSender(peer), items);
+   *  once they are committed; lookups and searches hold them once settled() resolves. `run`:
+   *  the source of the pull the page belongs to, recorded once for all its pages (issue 15, must 3). */
+  async receiveItems(peer: Peer, items: readonly PageItem[], run?: RunSource): Promise<IngressSummary> {
+    return this.receiveFrom({ ...peerSender(peer), run: run ?? new RunSource({ kind: 'peer', label: peer.name }) }, items);
   }
 
   private async receiveFrom(from: Sender, items: readonly PageItem[]): Promise<IngressSummary> {
@@ -311,6 +312,8 @@ export class IngressService {
           settle: false,
           // Checked here already: IngestService must not hand them back (receiveImported).
           provenanceChecked: true,
+          // A peer's page names the peer; what an import handed here, that import's source.
+          ...(from.run === undefined ? {} : { from: from.run }),
           ...(originKey !== undefined ? { originKey } : {}),
         },
       );

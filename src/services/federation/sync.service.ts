@@ -17,6 +17,7 @@ import type { VerifiedPage } from './verifier.ts';
 import type { NodeIdentity } from './node.service.ts';
 import type { Emitter } from '../emitter.ts';
 import { rowLease, runPull, type PullSource } from '../pull-engine.ts';
+import { RunSource } from '../ingest.service.ts';
 
 /** Response header carrying the sender's store head (for the receiver's lag). */
 export const HEAD_HEADER = 'x-concord-head';
@@ -189,6 +190,8 @@ export class SyncService {
     signal: AbortSignal | undefined,
   ): PullSource<string | null, { after: string | null; page: VerifiedPage }> {
     let pipeline: PagePipeline | undefined;
+    // One source for the whole pull, however many pages it commits (issue 15, must 3).
+    const run = new RunSource({ kind: 'peer', label: peer.name });
     return {
       what: `peer ${peer.name}`,
       lease: rowLease(this.deps.peers, peer.id),
@@ -204,7 +207,7 @@ export class SyncService {
       commit: async ({ after, page }) => {
         const next = page.next ?? after;
         if (page.items.length > 0) {
-          const s = await this.deps.ingress.receiveItems(peer, page.items);
+          const s = await this.deps.ingress.receiveItems(peer, page.items, run);
           result.accepted += s.accepted;
           result.unchanged += s.unchanged;
           result.quarantined += s.quarantined;

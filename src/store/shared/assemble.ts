@@ -15,6 +15,7 @@ import { KyselyOrgRepo } from './org.repo.ts';
 import { KyselyImportRepo } from './import.repo.ts';
 import { KyselyQuarantineRepo } from './quarantine.repo.ts';
 import { KyselyDashboardRepo } from './dashboard.repo.ts';
+import { KyselySourceRepo } from './source.repo.ts';
 import type { Tables } from './tables.ts';
 
 /**
@@ -52,6 +53,7 @@ export async function assembleStore(
     federation: federationRepos(db, sql),
     dashboard: new KyselyDashboardRepo(db, sql),
     state,
+    sources: new KyselySourceRepo(db),
     async close() {
       if (closed) return;
       closed = true;

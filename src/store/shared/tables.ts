@@ -21,6 +21,18 @@ export interface ObjectsTable {
   json: string;
   /** Key id of the node that originated this version, when it came from a peer (migrations/0021). */
   origin_key: string | null;
+  /** The import run that stored this version (`ingest_sources.id`, migrations/0030); null before. */
+  source_id: number | null;
+}
+
+/** One import run: where the versions holding its id came from (migrations/0030). */
+export interface IngestSourcesTable {
+  id: Generated<number>;
+  kind: string;
+  label: string | null;
+  job_id: string | null;
+  actor: string | null;
+  created_at: string;
 }
 
 /** References held by the latest version of each source object, keyed by that version's seq. */
@@ -98,6 +110,7 @@ export interface Tables extends IdentityTables {
   import_jobs: ImportJobsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  ingest_sources: IngestSourcesTable;
 }
 
 /** The hash-chained audit log (migrations/0006); `seq` is assigned by the repo, not the engine. */

@@ -68,8 +68,8 @@ function prepare(db: Database.Database) {
     // itself would (migrations/0001_objects.ts), and the derived rows can be built beforehand.
     objects: new RowInserter(
       db,
-      'insert into objects (seq, id, id_key, version, type, spec_version, created, created_by_ref, revoked, latest, added_at, json, origin_key)',
-      13,
+      'insert into objects (seq, id, id_key, version, type, spec_version, created, created_by_ref, revoked, latest, added_at, json, origin_key, source_id)',
+      14,
     ),
     access: new RowInserter(db, 'insert into object_access (seq, owner_org, tlp, distribution, label)', 5),
     // Processes' caches of marking-definitions follow this count (migrations/0025_state_changes.ts).
@@ -274,6 +274,7 @@ function writeObjects(s: Statements, pending: readonly Pending[], addedAt: strin
       addedAt,
       o.json,
       o.originKey ?? null,
+      o.sourceId ?? null,
     );
     if (label === null) continue;
     const a = accessRow(seq, label);

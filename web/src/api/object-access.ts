@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ObjectAccess } from '../../../src/domain/objects/access.ts';
 import { api } from './client.ts';
 
-export type { AudienceEntry, ObjectAccess } from '../../../src/domain/objects/access.ts';
+export type { AudienceEntry, ObjectAccess, SourceRun } from '../../../src/domain/objects/access.ts';
 
 export function useObjectAccess(id: string) {
   return useQuery({

@@ -4,7 +4,7 @@
 import { type AudienceEntry, type ObjectAccess, useObjectAccess } from '../../api/object-access.ts';
 import { Panel, Status } from '../../components/Panel.tsx';
 import { TlpChip } from '../../components/MarkingBanner.tsx';
-import { formatDateTime } from '../../format/dates.ts';
+import { SourceText } from './SourceText.tsx';
 
 function distributionText(d: ObjectAccess['distribution']): string {
   switch (d.kind) {
@@ -17,13 +17,6 @@ function distributionText(d: ObjectAccess['distribution']): string {
     case 'federation':
       return 'Federation (every organisation)';
   }
-}
-
-function sourceText(a: ObjectAccess): string {
-  const when = formatDateTime(a.source.firstStoredAt);
-  if (a.source.kind === 'peer') return `Received from peer node ${a.source.peer?.name ?? `with key ${a.source.keyId}`} on ${when}`;
-  // The store does not record which upload, feed or form stored a version: it says what it knows.
-  return `Stored on this node (upload, feed, TAXII or form) on ${when}`;
 }
 
 function readersText(e: AudienceEntry): string {
@@ -88,7 +81,9 @@ export function AccessPanel({ id }: { id: string }) {
               {a.owner.country && <span className="muted"> ({a.owner.country})</span>}
             </dd>
             <dt>Source</dt>
-            <dd>{sourceText(a)}</dd>
+            <dd>
+              <SourceText a={a} />
+            </dd>
             <dt>TLP</dt>
             <dd>
               <TlpChip tlp={a.tlp} />
