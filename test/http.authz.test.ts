@@ -648,7 +648,7 @@ describe('authorization matrix', () => {
       action: 'feed.manage',
       note: "a collection of this node, with the administrator's token",
       url: async () => {
-        feedBody = { url: await readableCollectionUrl(), token: node.adminToken };
+        feedBody = { name: `matrix feed ${++seq}`, url: await readableCollectionUrl(), token: node.adminToken };
         return '/api/v1/feeds';
       },
       body: () => feedBody,
@@ -768,6 +768,17 @@ describe('authorization matrix', () => {
       // §5.7: can_read and can_write both, else 403 (one of them) or 404 (neither).
       expect: ORG_A_WRITES,
     },
+    // Administration by names (issue 15, must 9): feeds are renamed; the audit filter's actions.
+    {
+      method: 'PATCH',
+      path: '/api/v1/feeds/:id',
+      action: 'feed.manage',
+      note: 'a fresh feed, renamed',
+      url: freshFeedUrl,
+      body: () => ({ name: `renamed ${++seq}` }),
+      expect: NODE_ADMIN,
+    },
+    { method: 'GET', path: '/api/v1/audit/actions', action: 'audit.read', url: () => '/api/v1/audit/actions', expect: NODE_ADMIN },
   ];
 
   /** Asserts one cell of a call to `url`; returns what a refusal says. */

@@ -62,7 +62,7 @@ export class FeedPages implements PullSource<FeedProgress, FeedPage> {
   constructor(feed: Feed, deps: FeedPagesDeps) {
     this.feed = feed;
     this.deps = deps;
-    this.what = `feed ${feed.id}`;
+    this.what = `feed ${feed.name}`;
     this.lease = rowLease(deps.feeds, feed.id);
   }
 
@@ -95,7 +95,7 @@ export class FeedPages implements PullSource<FeedProgress, FeedPage> {
     if (page.objects.length > 0) {
       // The envelope's objects as one array: ingestion validates each and quarantines what fails.
       const s = await this.deps.ingest.importStream([JSON.stringify(page.objects)], {
-        source: `feed:${this.feed.id}`,
+        source: `feed ${this.feed.name}`,
         owner: this.ownerOf(),
       });
       add(this.summary, s);
