@@ -142,6 +142,11 @@ describe('concord feed: one node pulling from another', { timeout: 240_000 }, ()
     const list = concord(['feed', 'list']);
     assert.match(list.out, new RegExp(`^Peer indicators +${feedId} .* token +1h +- +never pulled`, 'm'));
     assert.ok(!list.out.includes(token) && !concord(['feed', 'list', '--json']).out.includes(token), 'feed list never shows the secret');
+    // Feeds are named, and referred to, by name (issue 15, must 9).
+    const renamed = concord(['feed', 'rename', 'Peer indicators', '--name', 'Peer IOCs']);
+    assert.equal(renamed.code, 0, renamed.err);
+    assert.match(concord(['feed', 'list']).out, /^Peer IOCs /m);
+    assert.equal(concord(['feed', 'rename', feedId, '--name', 'Peer indicators']).code, 0);
   });
 
   test('a pull that dies after committing a page resumes from it: every object exactly once', async () => {
