@@ -49,6 +49,12 @@ function Target({ e, names }: { e: AuditEntry; names: ReadonlyMap<string, string
   );
 }
 
+/** `user:alice/token:ae576da1-…` as `user:alice (token ae576da1…)`: who, then how. */
+function actorText(actor: string): string {
+  const m = /^(.*)\/token:(.+)$/.exec(actor);
+  return m ? `${m[1]} (token ${shortId(m[2] ?? '')})` : actor;
+}
+
 /** The details as `key: value` pairs, values cut short. */
 function Details({ d }: { d: Record<string, unknown> }) {
   const pairs = Object.entries(d).filter(([, v]) => v !== null && v !== undefined && v !== '');
@@ -124,7 +130,14 @@ export function Audit() {
               { header: 'When', cell: (r) => when(r.at) },
               {
                 header: 'Who',
-                cell: (r) => (r.actor ? <Link to={auditPath({ ...filters, actor: r.actor })}>{r.actor}</Link> : '—'),
+                cell: (r) =>
+                  r.actor ? (
+                    <Link to={auditPath({ ...filters, actor: r.actor })} title={`${r.actor} (show only theirs)`}>
+                      {actorText(r.actor)}
+                    </Link>
+                  ) : (
+                    '—'
+                  ),
               },
               {
                 header: 'What',

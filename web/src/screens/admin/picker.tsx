@@ -202,8 +202,9 @@ export function NameList({ ids, names, empty = '—' }: { ids: readonly string[]
   );
 }
 
-/** `identity--3f7a0b6e…`: enough of an id to tell it apart in a table; the whole on hover. */
+/** `identity--3f7a0b6e…`, `ae576da1…`: enough of an id to tell it apart in a table; the whole on hover. */
 export function shortId(id: string): string {
   const at = id.indexOf('--');
-  return at > 0 && id.length > at + 10 ? `${id.slice(0, at + 10)}…` : id;
+  if (at > 0) return id.length > at + 10 ? `${id.slice(0, at + 10)}…` : id;
+  return id.length > 16 ? `${id.slice(0, 8)}…` : id;
 }
