@@ -82,7 +82,7 @@ export function PickerField({ label, name, options, value, onChange, single, onS
   const hintId = hint ? `${f.id}-hint` : undefined;
   const optionId = (i: number): string => `${listId}-${i}`;
   return (
-    <div className="field picker wide">
+    <div className={`field picker wide${single ? ' single' : ''}`}>
       <label htmlFor={f.id}>{label}</label>
       <div className="picker-box" ref={box} aria-invalid={f.error ? true : undefined}>
         {value.length > 0 && (
