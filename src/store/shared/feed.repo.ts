@@ -60,7 +60,7 @@ function toFeed(r: FeedsTable): Feed {
  *  codes for a unique violation. Anything else is passed on. */
 function nameTaken(e: unknown, name: string): unknown {
   const code = (e as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505')
+  if (code === '23505' || /^SQLITE_CONSTRAINT_UNIQUE$/.test(String(code)))
     return new ConflictError(`a feed is already named ${name}`, { field: 'name' });
   return e;
 }
