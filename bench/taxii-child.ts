@@ -97,7 +97,12 @@ async function pull(dataDir: string, max: number): Promise<Record<string, number
   await mkdir(dataDir, { recursive: true });
   return withServices(configFrom({ 'data-dir': dataDir, 'log-level': 'warn' }), async (s) => {
     await s.bootstrap();
-    const feed = await s.feeds.add(CLI, { url: url as string, auth: { kind: 'token', token: auth as string }, intervalSeconds: 3600 });
+    const feed = await s.feeds.add(CLI, {
+      name: 'bench',
+      url: url as string,
+      auth: { kind: 'token', token: auth as string },
+      intervalSeconds: 3600,
+    });
     const stop = new AbortController();
     let last = { objects: 0, accepted: 0, pages: 0, bytes: 0 };
     const started = process.hrtime.bigint();

@@ -52,6 +52,14 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
   const open = (section: string): Promise<void> =>
     page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: section, exact: true }).click();
   const button = (name: string, scope: Page | Locator = page): Locator => scope.getByRole('button', { name, exact: true });
+  /** Chooses `name` in the picker labelled `label` (admin/picker.tsx) by typing it. */
+  async function pick(scope: Locator, label: string, name: string): Promise<void> {
+    await scope.getByLabel(label, { exact: true }).fill(name);
+    await scope
+      .getByRole('option', { name: new RegExp(`^${name}\\b`) })
+      .first()
+      .click();
+  }
   /** The field-level error shown next to the control labelled `label` in `f`. */
   async function fieldError(f: Locator, label: string): Promise<string> {
     const control = f.getByLabel(label, { exact: true });
@@ -98,7 +106,7 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
 
     await button('Edit Energy ISAC').click();
     const edit = form('Edit Energy ISAC');
-    await edit.getByLabel('Test CERT').check();
+    await pick(edit, 'Member organisations', 'Test CERT');
     await button('Save community', edit).click();
     await edit.waitFor({ state: 'detached' });
     await row('Communities', 'Energy ISAC').getByText('Test CERT').waitFor();
@@ -260,10 +268,10 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     await row('Sharing groups', 'Grid circle').getByText(node.org.name).first().waitFor();
     await button('Edit Grid circle').click();
     const edit = form('Edit Grid circle');
-    await edit.getByLabel('Test CERT NL').check();
+    await pick(edit, 'Members besides the owner', 'Test CERT NL');
     await button('Save sharing group', edit).click();
     await edit.waitFor({ state: 'detached' });
-    await row('Sharing groups', 'Grid circle').getByText(`${node.org.name}, Test CERT NL`).waitFor();
+    await row('Sharing groups', 'Grid circle').getByText('Test CERT NL (NL)').waitFor();
     await button('Disable Grid circle').click();
     await button('Disable').click();
     await row('Sharing groups', 'Grid circle').getByText('disabled').waitFor();
@@ -297,6 +305,7 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
   test("adds a feed of this node's TAXII server, pulls it, shows a failed pull, removes it", async () => {
     await open('Feeds');
     const add = form('Add feed');
+    await add.getByLabel('Name', { exact: true }).fill('Own TAXII');
     await add.getByLabel('TAXII URL').fill('not a url');
     await add.getByLabel('Token').fill(selfToken);
     provoked.push(/\/api\/v1\/feeds$/);
@@ -351,7 +360,7 @@ describe('administration in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 },
     assert.match(await fieldError(add, 'Peer public key'), /key/);
     await add.getByLabel('Peer public key').fill(generateNodeKey().publicKey);
     await add.getByLabel('Countries').fill('be');
-    await add.getByLabel('Communities', { exact: true }).fill('eu');
+    await add.getByRole('group', { name: 'Communities', exact: true }).getByLabel('Energy ISAC').check();
     await add.getByLabel('Highest TLP sent').selectOption('amber');
     await add.getByRole('group', { name: 'Accreditation (highest level)' }).getByLabel('EU').selectOption('SECRET UE/EU SECRET');
     await add.getByRole('group', { name: 'Highest classification sent' }).getByLabel('EU').selectOption('CONFIDENTIEL UE/EU CONFIDENTIAL');

@@ -82,6 +82,7 @@ describe('federation egress and ingress', { timeout: 120_000 }, () => {
       peers: b.store.federation.peers,
       witnesses: b.store.federation.witnesses,
       ingress: b.services.federation.ingress,
+      audit: b.services.audit,
       node: () => b.services.federation.node.identity(),
       emitter: b.services.emitter,
       pageLimit: 60,

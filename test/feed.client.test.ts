@@ -72,6 +72,12 @@ function memoryFeeds(feed: Feed): FeedRepo & { feed: Feed; progress: FeedProgres
     async list() {
       return [feed];
     },
+    async findByName(name) {
+      return name === feed.name ? feed : undefined;
+    },
+    async rename() {
+      return true;
+    },
     async remove() {
       return true;
     },

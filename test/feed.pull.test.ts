@@ -114,13 +114,18 @@ describe('concord feed: one node pulling from another', { timeout: 240_000 }, ()
   let feedId: string;
 
   test('feed add resolves the collection; bad credentials fail naming the URL and status', () => {
-    const refused = concord(['feed', 'add', collectionUrl, '--token', 'wrong']);
+    const unnamed = concord(['feed', 'add', collectionUrl, '--token', token]);
+    assert.equal(unnamed.code, 2, 'a feed needs --name (issue 15, must 9)');
+    assert.match(unnamed.err, /--name/);
+    const refused = concord(['feed', 'add', collectionUrl, '--name', 'refused', '--token', 'wrong']);
     assert.notEqual(refused.code, 0);
     assert.match(refused.err, new RegExp(`GET ${peer.url}/taxii2/api/collections/.*: HTTP 401`));
     const added = concord([
       'feed',
       'add',
       `${peer.url}/taxii2/`,
+      '--name',
+      'Peer indicators',
       '--collection',
       collectionUrl.split('/').at(-2) ?? '',
       '--token',
@@ -135,8 +140,13 @@ describe('concord feed: one node pulling from another', { timeout: 240_000 }, ()
     assert.deepEqual(feed.auth, { kind: 'token' });
     feedId = feed.id;
     const list = concord(['feed', 'list']);
-    assert.match(list.out, new RegExp(`${feedId} .* token +1h +- +never pulled`));
+    assert.match(list.out, new RegExp(`^Peer indicators +${feedId} .* token +1h +- +never pulled`, 'm'));
     assert.ok(!list.out.includes(token) && !concord(['feed', 'list', '--json']).out.includes(token), 'feed list never shows the secret');
+    // Feeds are named, and referred to, by name (issue 15, must 9).
+    const renamed = concord(['feed', 'rename', 'Peer indicators', '--name', 'Peer IOCs']);
+    assert.equal(renamed.code, 0, renamed.err);
+    assert.match(concord(['feed', 'list']).out, /^Peer IOCs /m);
+    assert.equal(concord(['feed', 'rename', feedId, '--name', 'Peer indicators']).code, 0);
   });
 
   test('a pull that dies after committing a page resumes from it: every object exactly once', async () => {
@@ -181,7 +191,7 @@ describe('concord feed: one node pulling from another', { timeout: 240_000 }, ()
 
   test("the invalid object the peer served is in the puller's quarantine, once", () => {
     const list = JSON.parse(concord(['quarantine', 'list', '--json']).out) as { objectId: string; reason: string; source: string }[];
-    const mine = list.filter((e) => e.source === `feed:${feedId}`);
+    const mine = list.filter((e) => e.source === 'feed Peer indicators');
     assert.equal(mine.length, 1);
     assert.equal(mine[0]?.objectId, broken.id);
     assert.equal(mine[0]?.reason, 'STIX_INVALID');
@@ -211,7 +221,20 @@ describe('concord feed: one node pulling from another', { timeout: 240_000 }, ()
   });
 
   test('a fresh feed pulls everything in pages of 500, and feed remove forgets it', async () => {
-    const added = concord(['feed', 'add', collectionUrl, '--token', token, '--tlp', 'green', '--distribution', 'federation', '--json']);
+    const added = concord([
+      'feed',
+      'add',
+      collectionUrl,
+      '--name',
+      'fresh',
+      '--token',
+      token,
+      '--tlp',
+      'green',
+      '--distribution',
+      'federation',
+      '--json',
+    ]);
     assert.equal(added.code, 0, added.err);
     const id = (JSON.parse(added.out) as { id: string }).id;
     const started = performance.now();
@@ -226,7 +249,7 @@ describe('concord feed: one node pulling from another', { timeout: 240_000 }, ()
   });
 
   test('concord serve pulls a due feed on its own and stops cleanly', async () => {
-    const added = concord(['feed', 'add', collectionUrl, '--token', token, '--interval', '1h', '--json']);
+    const added = concord(['feed', 'add', collectionUrl, '--name', 'scheduled', '--token', token, '--interval', '1h', '--json']);
     assert.equal(added.code, 0, added.err);
     const id = (JSON.parse(added.out) as { id: string }).id;
     const node = await serve(pullDir);
@@ -238,6 +261,13 @@ describe('concord feed: one node pulling from another', { timeout: 240_000 }, ()
         last = feeds.find((f) => f.id === id)?.lastResult ?? null;
       }
       assert.deepEqual([last?.ok, last?.objects, last?.unchanged], [true, COUNT + 1, COUNT]);
+      // The scheduler's pull is one audit entry, by the job (issue 15, must 9).
+      const listed = concord(['audit', 'list', '--action', 'feed.pull', '--actor', 'system:feed-scheduler', '--json']);
+      const entries = JSON.parse(listed.out) as { target: string; details: Record<string, unknown> }[];
+      assert.deepEqual(
+        entries.map((e) => [e.target, e.details['name'], e.details['outcome'], e.details['objects']]),
+        [[id, 'scheduled', 'ok', COUNT + 1]],
+      );
     } finally {
       const exited = new Promise((r) => node.child.once('exit', r));
       node.child.kill('SIGTERM');

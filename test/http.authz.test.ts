@@ -660,7 +660,7 @@ describe('authorization matrix', () => {
       action: 'feed.manage',
       note: "a collection of this node, with the administrator's token",
       url: async () => {
-        feedBody = { url: await readableCollectionUrl(), token: node.adminToken };
+        feedBody = { name: `matrix feed ${++seq}`, url: await readableCollectionUrl(), token: node.adminToken };
         return '/api/v1/feeds';
       },
       body: () => feedBody,
@@ -892,6 +892,17 @@ describe('authorization matrix', () => {
       body: () => ({ sighting_of_ref: sharedObject, count: 1 }),
       expect: [401, 403, OK, OK, OK, OK, OK, 403],
     },
+    // Administration by names (issue 15, must 9): feeds are renamed; the audit filter's actions.
+    {
+      method: 'PATCH',
+      path: '/api/v1/feeds/:id',
+      action: 'feed.manage',
+      note: 'a fresh feed, renamed',
+      url: freshFeedUrl,
+      body: () => ({ name: `renamed ${++seq}` }),
+      expect: NODE_ADMIN,
+    },
+    { method: 'GET', path: '/api/v1/audit/actions', action: 'audit.read', url: () => '/api/v1/audit/actions', expect: NODE_ADMIN },
   ];
 
   /** Asserts one cell of a call to `url`; returns what a refusal says. */

@@ -40,8 +40,10 @@ describe('feeds over HTTP', () => {
     await source?.dispose();
   });
 
+  // Every feed needs a unique name (issue 15, must 9); tests that are not about names get one.
+  let named = 0;
   const add = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    node.api({ method: 'POST', url: '/api/v1/feeds', payload: body, headers });
+    node.api({ method: 'POST', url: '/api/v1/feeds', payload: { name: `feed ${++named}`, ...body }, headers });
   const list = async (): Promise<FeedView[]> =>
     (await node.api({ method: 'GET', url: '/api/v1/feeds' })).json<{ feeds: FeedView[] }>().feeds;
 
@@ -165,8 +167,9 @@ describe('feeds over HTTP', () => {
     const feed = (await add({ url: collectionUrl, token: source.adminToken })).json<FeedView>();
     const calls: [string, string, unknown?][] = [
       ['GET', '/api/v1/feeds'],
-      ['POST', '/api/v1/feeds', { url: collectionUrl }],
+      ['POST', '/api/v1/feeds', { name: 'refused', url: collectionUrl }],
       ['POST', `/api/v1/feeds/${feed.id}/pull`],
+      ['PATCH', `/api/v1/feeds/${feed.id}`, { name: 'taken over' }],
       ['DELETE', `/api/v1/feeds/${feed.id}`],
     ];
     for (const [method, url, payload] of calls) {
@@ -186,5 +189,39 @@ describe('feeds over HTTP', () => {
       (await list()).some((f) => f.id === feed.id),
       'the refused calls changed nothing',
     );
+  });
+
+  test('feeds have names: required, unique (409), editable, listed, and named in the audit log', async () => {
+    const missing = await node.api({ method: 'POST', url: '/api/v1/feeds', payload: { url: collectionUrl, token: source.adminToken } });
+    assert.equal(missing.statusCode, 400, missing.body);
+    assert.match(missing.body, /name/);
+    const blank = await add({ name: '   ', url: collectionUrl, token: source.adminToken });
+    assert.equal(blank.statusCode, 400, blank.body);
+    assert.equal(blank.json<{ field?: string }>().field, 'name');
+
+    const res = await add({ name: 'Partner CERT indicators', url: collectionUrl, token: source.adminToken });
+    assert.equal(res.statusCode, 201, res.body);
+    const feed = res.json<FeedView>();
+    assert.equal(feed.name, 'Partner CERT indicators');
+    const taken = await add({ name: 'Partner CERT indicators', url: collectionUrl, token: source.adminToken });
+    assert.equal(taken.statusCode, 409, taken.body);
+    assert.equal(taken.json<{ code: string }>().code, 'CONFLICT');
+
+    const other = (await add({ name: 'Other', url: collectionUrl, token: source.adminToken })).json<FeedView>();
+    const clash = await node.api({ method: 'PATCH', url: `/api/v1/feeds/${other.id}`, payload: { name: 'Partner CERT indicators' } });
+    assert.equal(clash.statusCode, 409, clash.body);
+    const renamed = await node.api({ method: 'PATCH', url: `/api/v1/feeds/${feed.id}`, payload: { name: 'Partner CERT (renamed)' } });
+    assert.equal(renamed.statusCode, 200, renamed.body);
+    assert.equal(renamed.json<FeedView>().name, 'Partner CERT (renamed)');
+    assert.equal((await list()).find((f) => f.id === feed.id)?.name, 'Partner CERT (renamed)');
+
+    // A pull is one audit entry naming the feed, with what it did.
+    assert.equal((await node.api({ method: 'POST', url: `/api/v1/feeds/${feed.id}/pull` })).statusCode, 200);
+    const audit = await node.api({ method: 'GET', url: `/api/v1/audit?action=feed.pull&target=${feed.id}` });
+    const [entry] = audit.json<{ entries: { actor: string; details: Record<string, unknown> }[] }>().entries;
+    assert.equal(entry?.details['name'], 'Partner CERT (renamed)');
+    assert.equal(entry?.details['outcome'], 'ok');
+    assert.equal(typeof entry?.details['accepted'], 'number');
+    assert.match(entry?.actor ?? '', /^user:admin\//);
   });
 });

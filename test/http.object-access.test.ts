@@ -189,7 +189,7 @@ for (const engine of ENGINES)
         const added = await node.api({
           method: 'POST',
           url: '/api/v1/feeds',
-          payload: { url, token: upstream.adminToken, intervalSeconds: 3600 },
+          payload: { name: 'Partner indicators', url, token: upstream.adminToken, intervalSeconds: 3600 },
         });
         assert.equal(added.statusCode, 201, added.body);
         const feedId = (added.json() as { id: string }).id;
@@ -198,7 +198,7 @@ for (const engine of ENGINES)
         const runs = await Promise.all(pulled.map(async (o) => (await access(o.id, uncleared)).body.source.run));
         for (const run of runs) {
           assert.equal(run?.kind, 'feed');
-          assert.equal(run?.label, url);
+          assert.equal(run?.label, 'Partner indicators');
           assert.equal(run?.actor, null);
           assert.equal(run?.actorHidden, false);
         }

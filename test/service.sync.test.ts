@@ -71,6 +71,7 @@ describe('SyncService with a fake peer', () => {
       peers: node.store.federation.peers,
       witnesses: node.store.federation.witnesses,
       ingress: node.services.federation.ingress,
+      audit: node.services.audit,
       node: () => node.services.federation.node.identity(),
       fetch: peer.fetch,
       emitter: nudges,

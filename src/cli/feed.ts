@@ -1,4 +1,4 @@
-// `concord feed add|list|pull|remove`: TAXII 2.1 feeds this node pulls from (issue 4, item 3),
+// `concord feed add|list|rename|pull|remove`: TAXII 2.1 feeds this node pulls from (issue 4, item 3),
 // administered as the node's command line. `serve` pulls due feeds on their interval; `pull`
 // pulls one now, with a progress line on a terminal and a summary.
 import { CLI } from '../domain/identity/principal.ts';
@@ -10,12 +10,14 @@ import { oneRef, printJson, printTable, readSecretFromStdin, runAdmin, usageExit
 import { parseCommand } from './context.ts';
 import { Progress } from './progress.ts';
 
-export const usage = `concord feed add <url> [--collection ID] [--user U (--password P | --password-stdin) | --token T]
+export const usage = `concord feed add <url> --name NAME [--collection ID] [--user U (--password P | --password-stdin) | --token T]
                   [--interval 15m] [--tlp TLP] [--distribution D] [--json]
 concord feed list [--json]
-concord feed pull <id> [--force] [--json]
-concord feed remove <id>
+concord feed rename <name|id> --name NEW
+concord feed pull <name|id> [--force] [--json]
+concord feed remove <name|id>
 
+--name      what the feed is called (unique): in the list, import sources and the audit log
 <url> is a TAXII 2.1 discovery URL, an API root (then --collection picks one of its
 collections, by id or alias, unless only one is readable) or a collection URL.
 --interval  how often \`concord serve\` pulls it: 30s, 15m, 2h, 1d (default 15m, at least 10s)
@@ -24,6 +26,7 @@ collections, by id or alias, unless only one is readable) or a collection URL.
 Credentials are kept in the data directory as given; \`feed list\` never prints them.`;
 
 const OPTIONS = {
+  name: { type: 'string' },
   collection: { type: 'string' },
   user: { type: 'string' },
   password: { type: 'string' },
@@ -37,6 +40,7 @@ const OPTIONS = {
 } as const;
 
 const FLAGS = {
+  name: '--name',
   url: '<url>',
   collection: '--collection',
   tlp: '--tlp',
@@ -71,8 +75,9 @@ function resultText(r: FeedPullResult | null): string {
 
 function printList(feeds: Feed[]): void {
   printTable(
-    ['ID', 'URL', 'AUTH', 'EVERY', 'LAST PULL', 'RESULT'],
+    ['NAME', 'ID', 'URL', 'AUTH', 'EVERY', 'LAST PULL', 'RESULT'],
     feeds.map((f) => [
+      f.name,
       f.id,
       f.objectsUrl,
       f.auth.kind === 'basic' ? `basic:${f.auth.user}` : f.auth.kind,
@@ -103,7 +108,7 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parse(args);
   const [action] = positionals;
   const ref = oneRef(positionals);
-  const known = ['add', 'list', 'pull', 'remove'];
+  const known = ['add', 'list', 'pull', 'remove', 'rename'];
   const needsRef = action !== 'list';
   if (values.help || !action || !known.includes(action) || (needsRef ? ref === undefined : positionals.length > 1))
     return usageExit(usage, values.help);
@@ -120,8 +125,17 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     const id = ref ?? '';
+    if ((action === 'add' || action === 'rename') && (values.name === undefined || values.name.trim() === '')) {
+      throw new InvalidInputError(`feed ${action} needs --name`, { field: 'name' });
+    }
+    if (action === 'rename') {
+      const feed = await s.feeds.rename(CLI, id, values.name ?? '');
+      console.log(`feed ${feed.id} is now named ${feed.name}`);
+      return 0;
+    }
     if (action === 'add') {
       const input = {
+        name: values.name ?? '',
         url: id,
         collection: values.collection,
         auth: await authFrom(values),
@@ -131,7 +145,7 @@ export async function run(args: string[]): Promise<number> {
       };
       const feed = await s.feeds.add(CLI, input);
       if (values.json) printJson(feedView(feed));
-      else console.log(`feed ${feed.id} added: ${feed.objectsUrl}\npull it now with: npx concord feed pull ${feed.id}`);
+      else console.log(`feed ${feed.name} (${feed.id}) added: ${feed.objectsUrl}\npull it now with: npx concord feed pull '${feed.name}'`);
       return 0;
     }
     if (action === 'remove') {
@@ -139,7 +153,7 @@ export async function run(args: string[]): Promise<number> {
       console.log(`feed ${id} removed`);
       return 0;
     }
-    const progress = new Progress(`pulling feed ${id}`);
+    const progress = new Progress(`pulling feed ${(await s.feeds.get(CLI, id)).name}`);
     const result = await s.feeds.pull(CLI, id, {
       onPage: (p) => progress.update(p.bytes, p.summary.objects),
       force: values.force === true,

@@ -3,7 +3,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportSummary } from '../domain/imports/types.ts';
-import { CLI } from '../domain/identity/principal.ts';
+import { actorName, CLI } from '../domain/identity/principal.ts';
+import { auditImport } from '../services/import-audit.ts';
 import { configFrom, parseCommand, withServices } from './context.ts';
 import { Progress } from './progress.ts';
 
@@ -51,12 +52,21 @@ export async function run(args: string[]): Promise<number> {
   const progress = new Progress(`importing ${file === '-' ? 'stdin' : basename(file)}`, total);
   const summary = await withServices(config, async (s) => {
     const owner = await s.importOwner(CLI, { orgId: values.org, tlp: values.tlp, distribution: values.distribution });
-    return s.ingest.importStream(input, {
-      source: values.source ?? (file === '-' ? 'stdin' : `file:${basename(file)}`),
+    const source = values.source ?? (file === '-' ? 'stdin' : `file:${basename(file)}`);
+    let objectsRead = 0;
+    const result = await s.ingest.importStream(input, {
+      source,
       from: { kind: 'cli', label: file === '-' ? 'stdin' : basename(file) },
       owner,
-      onProgress: (p) => progress.update(p.bytesRead, p.objectsRead),
+      onProgress: (p) => {
+        objectsRead = p.objectsRead;
+        progress.update(p.bytesRead, p.objectsRead);
+      },
     });
+    // One audit entry per run, as for uploads (issue 15, must 9).
+    const fileName = file === '-' ? null : basename(file);
+    await auditImport(s.audit, { actor: actorName(CLI), jobId: null, fileName, source, objectsRead, summary: result });
+    return result;
   });
   progress.done();
   if (values.json) console.log(JSON.stringify(summary));

@@ -1,7 +1,7 @@
 // `concord peer add|list|show|update|remove|status|pull` (issue 5, item 2): peers pinned by
 // their URL and public key, with what they host, their accreditation and the outbound and
 // inbound policies, administered as the node's command line.
-import { CLI } from '../domain/identity/principal.ts';
+import { actorName, CLI } from '../domain/identity/principal.ts';
 import type { PeerInput } from '../domain/federation/peer-input.ts';
 import type { PeerPullResult } from '../domain/federation/types.ts';
 import type { PeerView } from '../services/federation/peer.service.ts';
@@ -229,6 +229,7 @@ export async function run(args: string[]): Promise<number> {
       const from = Number(p.state.cursor ?? 0);
       const progress = new Progress(`pulling peer ${p.name}`);
       const r = await fed.sync.pull(p.id, {
+        actor: actorName(CLI),
         force: values.force === true,
         onPage: (so, at) =>
           progress.share(so.objects, at.head !== null && at.head > from ? (at.cursor - from) / (at.head - from) : undefined),

@@ -2,7 +2,7 @@
 // shares and administrative changes, appended to a hash chain that `concord audit verify`
 // checks end to end.
 import { verifyChain, type AuditEntry, type AuditHead, type VerifyResult } from '../domain/audit/chain.ts';
-import type { AuditListRequest } from '../domain/audit/types.ts';
+import { auditWindow, type AuditListRequest } from '../domain/audit/types.ts';
 import type { AuditRepo } from '../store/repositories.ts';
 import type { Page } from '../domain/objects/types.ts';
 
@@ -48,9 +48,16 @@ export class AuditService implements AuditSink {
     );
   }
 
-  /** One page of entries, newest first; pass `next` as `after` for the following page. */
+  /** One page of entries, newest first; pass `next` as `after` for the following page. Dates
+   *  of the when-filter are ISO 8601 (InvalidInputError naming `since` or `until` otherwise). */
   list(request: AuditListRequest): Promise<Page<AuditEntry>> {
-    return this.repo.list(request);
+    const { since, until, ...rest } = request;
+    return this.repo.list({ ...rest, ...auditWindow(since, until) });
+  }
+
+  /** The actions that occur in the log (the choices of the audit filter). */
+  actions(): Promise<string[]> {
+    return this.repo.actions();
   }
 
   /**

@@ -58,14 +58,14 @@ export class FeedPages implements PullSource<FeedProgress, FeedPage> {
   private readonly feed: Feed;
   private readonly deps: FeedPagesDeps;
   private owner: ImportOwner | undefined;
-  /** The run's source, one for all its pages: the feed by its URL (issue 15, must 3). */
+  /** The run's source, one for all its pages: the feed by its name (issue 15, musts 3 and 9). */
   private readonly from: RunSource;
 
   constructor(feed: Feed, deps: FeedPagesDeps) {
     this.feed = feed;
-    this.from = new RunSource({ kind: 'feed', label: feed.url, jobId: feed.id });
+    this.from = new RunSource({ kind: 'feed', label: feed.name, jobId: feed.id });
     this.deps = deps;
-    this.what = `feed ${feed.id}`;
+    this.what = `feed ${feed.name}`;
     this.lease = rowLease(deps.feeds, feed.id);
   }
 
@@ -98,7 +98,7 @@ export class FeedPages implements PullSource<FeedProgress, FeedPage> {
     if (page.objects.length > 0) {
       // The envelope's objects as one array: ingestion validates each and quarantines what fails.
       const s = await this.deps.ingest.importStream([JSON.stringify(page.objects)], {
-        source: `feed:${this.feed.id}`,
+        source: `feed ${this.feed.name}`,
         from: this.from,
         owner: this.ownerOf(),
       });

@@ -6,9 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
 import { authorize } from '../domain/access/permissions.ts';
+import { checkFeedName } from '../domain/feeds/name.ts';
 import type { Feed, FeedAuth, FeedPullResult, FeedPullSummary, FeedRunning } from '../domain/feeds/types.ts';
 import { apiRootFromDiscovery, classifyTaxiiUrl, isDiscovery, listedCollections, objectsUrl, pickCollection } from '../domain/feeds/url.ts';
-import { NotFoundError } from '../errors.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
 import type { FeedRepo } from '../store/repositories.ts';
 import type { ImportSummary } from '../domain/imports/types.ts';
 import type { AuditSink } from './audit.service.ts';
@@ -19,6 +20,8 @@ import { runPull } from './pull-engine.ts';
 
 /** What `feed add` takes. */
 export interface FeedInput {
+  /** Unique on the node (issue 15, must 9). */
+  name: string;
   url: string;
   /** With an API root or discovery URL: which collection, by id or alias. */
   collection?: string | undefined;
@@ -65,7 +68,7 @@ export function feedView(f: Feed, running: FeedRunning | null = null): FeedView 
   };
 }
 
-/** Feeds: add, list, remove, pull. */
+/** Feeds: add, rename, list, remove, pull. */
 export class FeedService {
   private readonly deps: FeedDeps;
   /** Pulls under way in this process (scheduled or asked for), shown while they run. */
@@ -78,10 +81,13 @@ export class FeedService {
   /** Resolves the URL to a readable collection, checks the markings, and stores the feed. */
   async add(principal: Principal, input: FeedInput): Promise<Feed> {
     authorize(principal, 'feed.manage');
+    const name = checkFeedName(input.name);
+    await this.nameFree(name);
     await this.deps.owner({ tlp: input.tlp, distribution: input.distribution });
     const resolved = await this.resolve(input.url, input.collection, this.client(input.auth));
     const feed: Feed = {
       id: randomBytes(4).toString('hex'),
+      name,
       url: input.url,
       objectsUrl: resolved.objectsUrl,
       collectionId: resolved.collectionId,
@@ -101,9 +107,25 @@ export class FeedService {
       action: 'feed.add',
       actor: actorName(principal),
       target: feed.id,
-      details: { url: feed.objectsUrl, auth: feed.auth.kind },
+      details: { name: feed.name, url: feed.objectsUrl, auth: feed.auth.kind },
     });
     return feed;
+  }
+
+  /** Renames a feed; ConflictError when another feed has the name. */
+  async rename(principal: Principal, id: string, newName: string): Promise<Feed> {
+    authorize(principal, 'feed.manage');
+    const f = await this.get(principal, id);
+    const name = checkFeedName(newName);
+    if (name === f.name) return f;
+    await this.nameFree(name);
+    await this.deps.feeds.rename(f.id, name);
+    await this.deps.audit.record({ action: 'feed.rename', actor: actorName(principal), target: f.id, details: { name, was: f.name } });
+    return { ...f, name };
+  }
+
+  private async nameFree(name: string): Promise<void> {
+    if (await this.deps.feeds.findByName(name)) throw new ConflictError(`a feed is already named ${name}`, { field: 'name' });
   }
 
   async list(principal: Principal): Promise<Feed[]> {
@@ -113,7 +135,8 @@ export class FeedService {
 
   async get(principal: Principal, id: string): Promise<Feed> {
     authorize(principal, 'feed.read');
-    const f = await this.deps.feeds.get(id);
+    // By id or by name: the command line names feeds as people do (issue 15, must 9).
+    const f = (await this.deps.feeds.get(id)) ?? (await this.deps.feeds.findByName(id));
     if (!f) throw new NotFoundError(`feed ${id}`);
     return f;
   }
@@ -122,7 +145,12 @@ export class FeedService {
     authorize(principal, 'feed.manage');
     const f = await this.get(principal, id);
     await this.deps.feeds.remove(f.id);
-    await this.deps.audit.record({ action: 'feed.remove', actor: actorName(principal), target: f.id, details: { url: f.objectsUrl } });
+    await this.deps.audit.record({
+      action: 'feed.remove',
+      actor: actorName(principal),
+      target: f.id,
+      details: { name: f.name, url: f.objectsUrl },
+    });
   }
 
   /** The pull of feed `id` under way in this process, with what it has committed so far. */
@@ -173,6 +201,23 @@ export class FeedService {
       finishedAt: new Date().toISOString(),
     };
     await this.deps.feeds.saveResult(feed.id, result);
+    // One entry per pull, not per object (issue 15, must 9); the scheduler's principal is
+    // `system:feed-scheduler` (jobs/feed-pull.job.ts).
+    await this.deps.audit.record({
+      action: 'feed.pull',
+      actor: actorName(principal),
+      target: feed.id,
+      details: {
+        name: feed.name,
+        outcome: result.ok ? 'ok' : 'failed',
+        pages: result.pages,
+        objects: result.objects,
+        accepted: result.accepted,
+        unchanged: result.unchanged,
+        quarantined: result.quarantined,
+        ...(result.error !== undefined ? { error: result.error } : {}),
+      },
+    });
     return result;
   }
 

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { NotFoundError, PayloadTooLargeError, type ErrorCode } from '../errors.ts';
-import type { ImportJob } from '../domain/imports/types.ts';
+import type { ImportJob, ImportSummary } from '../domain/imports/types.ts';
+import type { AuditSink } from './audit.service.ts';
+import { auditImport } from './import-audit.ts';
 import type { ImportRepo } from '../store/repositories.ts';
 import { emptySummary, type ImportOwner, type IngestService } from './ingest.service.ts';
 import type { Principal } from '../domain/identity/principal.ts';
@@ -28,9 +30,11 @@ export class ImportService {
   private readonly ingest: IngestService;
   private readonly spoolDir: string;
   private readonly running = new Set<Promise<void>>();
+  private readonly audit: AuditSink;
 
-  constructor(deps: { imports: ImportRepo; ingest: IngestService; spoolDir: string }) {
+  constructor(deps: { imports: ImportRepo; ingest: IngestService; spoolDir: string; audit: AuditSink }) {
     this.imports = deps.imports;
+    this.audit = deps.audit;
     this.ingest = deps.ingest;
     this.spoolDir = deps.spoolDir;
   }
@@ -102,9 +106,10 @@ export class ImportService {
     // PROGRESS_EVERY_MS ended with "0 objects read" (issue 15, must 8).
     let objectsRead = 0;
     let pending: Promise<void> = Promise.resolve();
+    let summary: ImportSummary = emptySummary();
     try {
       await this.imports.update(job.id, { state: 'running', updatedAt: new Date().toISOString() });
-      const summary = await this.ingest.importStream(createReadStream(file, { highWaterMark: 1 << 20 }), {
+      summary = await this.ingest.importStream(createReadStream(file, { highWaterMark: 1 << 20 }), {
         source: `upload:${job.id}`,
         // The object page names the upload: file, uploader, job (issue 15, must 3).
         from: { kind: 'upload', label: job.fileName, jobId: job.id, actor: job.uploadedBy },
@@ -135,10 +140,18 @@ export class ImportService {
       });
     } catch (e) {
       await pending.catch(() => undefined);
-      const summary = { ...emptySummary(), error: { code: 'INTERNAL' satisfies ErrorCode, message: (e as Error).message } };
+      summary = { ...summary, error: { code: 'INTERNAL' satisfies ErrorCode, message: (e as Error).message } };
       await this.imports.update(job.id, { state: 'failed', summary, updatedAt: new Date().toISOString() });
     } finally {
       await rm(file, { force: true });
     }
+    await auditImport(this.audit, {
+      actor: owner.actor,
+      jobId: job.id,
+      fileName: job.fileName,
+      source: job.source,
+      objectsRead,
+      summary,
+    }).catch(() => undefined);
   }
 }

@@ -165,7 +165,7 @@ export function buildServices(store: Store, config: Config): Services {
       owner: ownerOf,
       peerRetry: (entry) => federation.ingress.retry(entry),
     }),
-    imports: new ImportService({ imports: store.imports, ingest, spoolDir: join(config.dataDir, 'uploads') }),
+    imports: new ImportService({ imports: store.imports, ingest, audit, spoolDir: join(config.dataDir, 'uploads') }),
     audit,
     auditView: new AuditView({ audit, gate }),
     orgs,

@@ -76,6 +76,8 @@ export interface AuditRepo {
   append(fields: AuditFields): Promise<AuditEntry>;
   /** Entries newest first (highest seq first). */
   list(request: AuditListRequest): Promise<Page<AuditEntry>>;
+  /** The actions that occur in the log, sorted (the audit filter's choices, issue 15 must 9). */
+  actions(): Promise<string[]>;
   /** Every entry in ascending seq order, read in batches. */
   scan(options?: { batchSize?: number }): AsyncIterable<AuditEntry>;
   /** The recorded head (last seq and hash; seq 0 and the genesis hash before the first append),
@@ -152,9 +154,14 @@ export interface CollectionRepo {
 
 /** TAXII feeds this node pulls from (migrations/0010_feeds.ts). */
 export interface FeedRepo {
+  /** ConflictError when the name is taken. */
   create(feed: Feed): Promise<void>;
   get(id: string): Promise<Feed | undefined>;
-  /** Every feed, oldest first. */
+  /** Names are unique (issue 15, must 9). */
+  findByName(name: string): Promise<Feed | undefined>;
+  /** False when there was none; ConflictError when another feed has the name. */
+  rename(id: string, name: string): Promise<boolean>;
+  /** Every feed, by name. */
   list(): Promise<Feed[]>;
   /** False when there was none. */
   remove(id: string): Promise<boolean>;

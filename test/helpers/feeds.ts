@@ -5,8 +5,10 @@ import type { Feed } from '../../src/domain/feeds/types.ts';
 /** A never-pulled feed of collection `c` on `https://peer/`, without credentials; `over` replaces any field. */
 export function buildFeed(over: Partial<Feed> = {}): Feed {
   const url = over.url ?? 'https://peer/api/collections/c/';
+  const id = over.id ?? 'f1';
   return {
-    id: 'f1',
+    id,
+    name: `feed ${id}`,
     url,
     objectsUrl: `${url}objects/`,
     collectionId: url.split('/').at(-2) ?? 'c',

@@ -34,6 +34,8 @@ export interface FeedPullResult extends FeedPullSummary {
 /** A feed as stored. */
 export interface Feed {
   id: string;
+  /** What people call it, unique on the node (issue 15, must 9). */
+  name: string;
   /** The URL as the operator gave it. */
   url: string;
   /** The resolved Get Objects URL (TAXII 2.1 §5.4), ending in `/objects/`. */

@@ -1,5 +1,6 @@
 // /api/v1/peers and /api/v1/node (issue 5, items 1, 2, 5 and 6): peer administration with lag
 // and errors, the node's identity, and retraction. Peers are node administrators' business.
+import { actorName } from '../../domain/identity/principal.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FederationServices } from '../../services/federation/index.ts';
 import { principalOf, writerOf } from '../auth/plugin.ts';
@@ -41,8 +42,9 @@ export function peerRoutes(fed: FederationServices): FastifyPluginAsyncTypebox {
       '/peers/:id/pull',
       { schema: { summary: 'Pull a peer now and return what the pull did', tags, params: PeerParams } },
       async (req) => {
-        const peer = await fed.peers.get(writerOf(req), req.params.id);
-        return fed.sync.pull(peer.id);
+        const writer = writerOf(req);
+        const peer = await fed.peers.get(writer, req.params.id);
+        return fed.sync.pull(peer.id, { actor: actorName(writer) });
       },
     );
     app.delete('/peers/:id', { schema: { summary: 'Forget a peer', tags, params: PeerParams } }, async (req, reply) => {

@@ -18,7 +18,8 @@ export const PeerBody = Type.Object(
     outbound: Type.Optional(
       Type.Object(
         {
-          maxTlp: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
+          // Null first: the validator coerces types, and tried first a string would take null as "".
+          maxTlp: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 20 })])),
           maxClassification: Type.Optional(Type.Union([Levels, Type.Null()])),
           communities: Type.Optional(Type.Union([Strings(), Type.Null()])),
           types: Type.Optional(Type.Union([Strings(), Type.Null()])),

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { InvalidInputError } from '../../errors.ts';
 import { feedView, type FeedService } from '../../services/feed.service.ts';
 import { principalOf, writerOf } from '../auth/plugin.ts';
-import { FeedBody, feedAuthOf, FeedParams } from './schema.ts';
+import { FeedBody, feedAuthOf, FeedParams, FeedPatch } from './schema.ts';
 
 // The markings check is shared with organisations, whose fields are defaultTlp and
 // defaultDistribution; a feed's are tlp and distribution, and its error names those.
@@ -31,6 +31,7 @@ export function feedRoutes(feeds: FeedService): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const b = req.body;
         const input = {
+          name: b.name,
           url: b.url,
           collection: b.collection,
           auth: feedAuthOf(b),
@@ -43,6 +44,11 @@ export function feedRoutes(feeds: FeedService): FastifyPluginAsyncTypebox {
         });
         return reply.status(201).send(feedView(feed));
       },
+    );
+    app.patch(
+      '/feeds/:id',
+      { schema: { summary: 'Rename a feed (409 when another feed has the name)', tags, params: FeedParams, body: FeedPatch } },
+      async (req) => feedView(await feeds.rename(writerOf(req), req.params.id, req.body.name), feeds.progress(req.params.id)),
     );
     // Synchronous: the answer is the pull's result (which says what failed on the peer's side,
     // with every page before the failure committed); meanwhile GET /feeds shows its progress.

@@ -7,8 +7,11 @@ import { InvalidInputError } from '../../errors.ts';
 
 export const FeedParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
+const Name = Type.String({ minLength: 1, maxLength: 100, description: 'What the feed is called; unique on the node' });
+
 export const FeedBody = Type.Object(
   {
+    name: Name,
     url: Type.String({
       minLength: 1,
       maxLength: 2000,
@@ -43,3 +46,6 @@ export function feedAuthOf(b: FeedBodyType): FeedAuth {
   if (b.password === undefined) throw new InvalidInputError('a user name goes with a password', { field: 'password' });
   return { kind: 'basic', user: b.user, password: b.password };
 }
+
+/** A feed's editable fields (issue 15, must 9: names are editable). */
+export const FeedPatch = Type.Object({ name: Name }, { additionalProperties: false });

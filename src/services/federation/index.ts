@@ -94,6 +94,7 @@ export function buildFederation(deps: FederationDeps): FederationServices {
     peers: fed.peers,
     witnesses: fed.witnesses,
     ingress,
+    audit: deps.audit,
     node: identity,
     emitter: deps.emitter,
     ...deps.sync,

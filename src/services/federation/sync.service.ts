@@ -16,6 +16,7 @@ import type { IngressService } from './ingress.service.ts';
 import type { VerifiedPage } from './verifier.ts';
 import type { NodeIdentity } from './node.service.ts';
 import type { Emitter } from '../emitter.ts';
+import type { AuditSink } from '../audit.service.ts';
 import { rowLease, runPull, type PullSource } from '../pull-engine.ts';
 import { RunSource } from '../ingest.service.ts';
 
@@ -93,6 +94,8 @@ export interface PullOptions {
   /** After each committed page: the pull so far, the cursor and the peer's head (its store
    *  positions: how far there is to go), for a progress display. */
   onPage?: (r: PeerPullResult, at: { cursor: number; head: number | null }) => void;
+  /** Who the audit log says pulled (`user:…`, `system:cli`); the scheduler by default. */
+  actor?: string;
 }
 
 export interface SyncDeps {
@@ -100,6 +103,8 @@ export interface SyncDeps {
   /** Where the peers' audit heads are kept (audit-witness.ts). */
   witnesses: WitnessRepo;
   ingress: IngressService;
+  /** Each pull is one entry (issue 15, must 9). */
+  audit: AuditSink;
   node: () => Promise<NodeIdentity>;
   /** Where a peer's nudge is announced (`serve` pulls that peer at once). */
   emitter: Pick<Emitter, 'emit'>;
@@ -177,6 +182,22 @@ export class SyncService {
       lastPullAt: result.finishedAt,
       lastResult: result,
       ...(result.ok && caughtUp ? { behindSince: null } : {}),
+    });
+    await this.deps.audit.record({
+      action: 'peer.pull',
+      actor: options.actor ?? 'system:peer-sync',
+      target: peer.id,
+      details: {
+        peer: peer.name,
+        outcome: result.ok ? 'ok' : 'failed',
+        pages: result.pages,
+        objects: result.objects,
+        accepted: result.accepted,
+        unchanged: result.unchanged,
+        quarantined: result.quarantined,
+        dropped: result.dropped,
+        ...(result.error !== undefined ? { error: result.error } : {}),
+      },
     });
     return result;
   }

@@ -1,7 +1,7 @@
 // The audit log on either engine (issue 3, item 6). Entries are chained by the pure domain
 // (domain/audit/chain.ts); this repository only keeps them and the head, and serialises appends
 // so that two writers never chain to the same head.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { chainEntry, checkFields, type AuditEntry, type AuditFields, type AuditHead } from '../../domain/audit/chain.ts';
 import type { JsonObject } from '../../domain/stix/types.ts';
 import { AuditBrokenError } from '../../errors.ts';
@@ -25,6 +25,11 @@ function readDetails(text: string): JsonObject {
     // Falls through to the wrapper.
   }
   return { unreadable: text };
+}
+
+/** `text` with LIKE's wildcards (and the escape character) taken literally. */
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function toEntry(r: AuditLogTable): AuditEntry {
@@ -101,7 +106,25 @@ export class KyselyAuditRepo implements AuditRepo {
     let q = this.db.selectFrom('audit_log').selectAll();
     if (request.after !== undefined) q = q.where('seq', '<', request.after);
     if (request.action !== undefined) q = q.where('action', '=', request.action);
-    if (request.actor !== undefined) q = q.where('actor', '=', request.actor);
+    // `user:alice` also finds what alice did with her tokens (`user:alice/token:…`).
+    const actor = request.actor;
+    if (actor !== undefined)
+      q = q.where((eb) => eb.or([eb('actor', '=', actor), sql<boolean>`${sql.ref('actor')} like ${`${likeEscape(actor)}/%`} escape '\\'`]));
+    if (request.since !== undefined) q = q.where('at', '>=', request.since);
+    if (request.until !== undefined) q = q.where('at', '<', request.until);
+    if (request.target !== undefined) q = q.where('target', '=', request.target);
+    if (request.q !== undefined && request.q.trim() !== '') {
+      // Every word must occur, in the details or the target, whatever its case (issue 15, must 9).
+      for (const word of request.q.trim().toLowerCase().split(/\s+/)) {
+        const pattern = `%${likeEscape(word)}%`;
+        q = q.where((eb) =>
+          eb.or([
+            sql<boolean>`lower(${sql.ref('details')}) like ${pattern} escape '\\'`,
+            sql<boolean>`lower(coalesce(${sql.ref('target')}, '')) like ${pattern} escape '\\'`,
+          ]),
+        );
+      }
+    }
     const rows = await q
       .orderBy('seq', 'desc')
       .limit(request.limit + 1)
@@ -109,6 +132,11 @@ export class KyselyAuditRepo implements AuditRepo {
     const items = rows.slice(0, request.limit).map(toEntry);
     const last = items.at(-1);
     return { items, next: rows.length > request.limit && last ? last.seq : null };
+  }
+
+  async actions(): Promise<string[]> {
+    const rows = await this.db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+    return rows.map((r) => r.action);
   }
 
   async *scan(options: { batchSize?: number } = {}): AsyncIterable<AuditEntry> {

@@ -1,12 +1,16 @@
 // TAXII feeds on either engine: one Kysely implementation (migrations/0010_feeds.ts).
 import type { Kysely } from 'kysely';
 import type { Feed, FeedAuth, FeedProgress, FeedPullResult } from '../../domain/feeds/types.ts';
+import { feedNameFromUrl } from '../../domain/feeds/name.ts';
+import { ConflictError } from '../../errors.ts';
 import type { FeedRepo } from '../repositories.ts';
 import { claimLease, leaseHolder, releaseLease } from './lease.ts';
 import type { Tables } from './tables.ts';
 
 interface FeedsTable {
   id: string;
+  /** Null only between migration 0028's column and its fill; unique. */
+  name: string | null;
   url: string;
   objects_url: string;
   collection_id: string;
@@ -35,6 +39,7 @@ function toFeed(r: FeedsTable): Feed {
   const lastResult: FeedPullResult | null = r.last_result === null ? null : JSON.parse(r.last_result);
   return {
     id: r.id,
+    name: r.name ?? feedNameFromUrl(r.url),
     url: r.url,
     objectsUrl: r.objects_url,
     collectionId: r.collection_id,
@@ -51,6 +56,15 @@ function toFeed(r: FeedsTable): Feed {
   };
 }
 
+/** The unique index on names (migrations/0028) refused `name`: SQLite's and PostgreSQL's
+ *  codes for a unique violation. Anything else is passed on. */
+function nameTaken(e: unknown, name: string): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === '23505' || /^SQLITE_CONSTRAINT_UNIQUE$/.test(String(code)))
+    return new ConflictError(`a feed is already named ${name}`, { field: 'name' });
+  return e;
+}
+
 /** Feeds and their pull leases. */
 export class KyselyFeedRepo implements FeedRepo {
   private readonly db: Kysely<Tables & FeedTables>;
@@ -64,6 +78,7 @@ export class KyselyFeedRepo implements FeedRepo {
       .insertInto('feeds')
       .values({
         id: f.id,
+        name: f.name,
         url: f.url,
         objects_url: f.objectsUrl,
         collection_id: f.collectionId,
@@ -80,7 +95,27 @@ export class KyselyFeedRepo implements FeedRepo {
         lease_until: null,
         created_at: f.createdAt,
       })
-      .execute();
+      .execute()
+      .catch((e: unknown) => {
+        throw nameTaken(e, f.name);
+      });
+  }
+
+  async rename(id: string, name: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('feeds')
+      .set({ name })
+      .where('id', '=', id)
+      .executeTakeFirst()
+      .catch((e: unknown) => {
+        throw nameTaken(e, name);
+      });
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async findByName(name: string): Promise<Feed | undefined> {
+    const row = await this.db.selectFrom('feeds').selectAll().where('name', '=', name).executeTakeFirst();
+    return row && toFeed(row);
   }
 
   async get(id: string): Promise<Feed | undefined> {
@@ -89,7 +124,7 @@ export class KyselyFeedRepo implements FeedRepo {
   }
 
   async list(): Promise<Feed[]> {
-    const rows = await this.db.selectFrom('feeds').selectAll().orderBy('created_at').orderBy('id').execute();
+    const rows = await this.db.selectFrom('feeds').selectAll().orderBy('name').orderBy('id').execute();
     return rows.map(toFeed);
   }
 

@@ -1,12 +1,14 @@
 // TAXII 2.1 feeds this node pulls (/api/v1/feeds, node administrators): add, list with the last
 // pull and its error, pull now, remove. Credentials go in and never come back.
-import { useAdminList, useCreate, usePullNow, useRemove } from './admin.ts';
+import { useAdminList, useCreate, usePullNow, useRemove, useUpdate } from './admin.ts';
 import type { FeedPullResult, FeedRunning } from '../../../src/domain/feeds/types.ts';
 export type { FeedPullResult, FeedRunning };
 
 /** A feed as the API presents it: credentials reduced to their kind and user name. */
 export interface Feed {
   id: string;
+  /** Unique on the node; what the list, import sources and the audit log call it. */
+  name: string;
   url: string;
   objectsUrl: string;
   collectionId: string;
@@ -24,6 +26,7 @@ export interface Feed {
 }
 
 export interface FeedBody {
+  name: string;
   url: string;
   collection?: string;
   user?: string;
@@ -39,6 +42,8 @@ const PATH = '/feeds';
 export const useFeeds = (enabled: boolean, watch = false) => useAdminList<Feed>(PATH, 'feeds', enabled, false, watch ? 1000 : false);
 export const useAddFeed = () => useCreate<FeedBody, Feed>(PATH);
 export const useRemoveFeed = () => useRemove(PATH);
+/** Renames a feed (409 when another feed has the name). */
+export const useRenameFeed = () => useUpdate<{ name: string }, Feed>(PATH);
 
 /** Pulls a feed now; resolves to what the pull did. */
 export const usePullFeed = () => usePullNow<FeedPullResult>(PATH);

@@ -10,10 +10,12 @@ import {
   type Collection,
   type CollectionBody,
 } from '../../api/collections.ts';
+import { useIdentityNames, useIdentityOptions, type NamedOption } from '../../api/names.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
 import { CheckList, SelectField, TextField } from './fields.tsx';
-import { Form, listText, splitList } from './forms.tsx';
+import { Form, splitList } from './forms.tsx';
+import { NameList, PickerField } from './picker.tsx';
 import { ActionError, ConfirmButton } from './row-actions.tsx';
 
 /** Every grant that can be given: everyone, each community, each organisation. */
@@ -44,11 +46,14 @@ function CollectionForm({ collection, onDone }: { collection?: Collection; onDon
   const [kind, setKind] = useState<'query' | 'target'>(c?.kind ?? 'query');
   const [types, setTypes] = useState((c?.query.types ?? []).join(', '));
   const [labels, setLabels] = useState((c?.query.labels ?? []).join(', '));
-  const [creators, setCreators] = useState((c?.query.createdByRefs ?? []).join(', '));
+  const [creators, setCreators] = useState<string[]>(c?.query.createdByRefs ?? []);
+  const [search, setSearch] = useState('');
+  const identities = useIdentityOptions(search);
+  const creatorNames = useIdentityNames(creators);
   const [read, setRead] = useState<string[]>(c?.read ?? []);
   const [write, setWrite] = useState<string[]>(c?.write ?? []);
   const submit = (): void => {
-    const query = kind === 'query' ? { types: splitList(types), labels: splitList(labels), createdByRefs: splitList(creators) } : {};
+    const query = kind === 'query' ? { types: splitList(types), labels: splitList(labels), createdByRefs: creators } : {};
     const body: CollectionBody = { title, description, alias: alias.trim() || null, read, write: kind === 'target' ? write : [], ...query };
     if (c) update.mutate({ id: c.id, body }, { onSuccess: () => onDone?.() });
     else
@@ -61,7 +66,7 @@ function CollectionForm({ collection, onDone }: { collection?: Collection; onDon
             setDescription('');
             setTypes('');
             setLabels('');
-            setCreators('');
+            setCreators([]);
             setRead([]);
             setWrite([]);
           },
@@ -110,12 +115,15 @@ function CollectionForm({ collection, onDone }: { collection?: Collection; onDon
             hint="empty: every type"
           />
           <TextField label="Labels" name="labels" value={labels} onChange={setLabels} placeholder="ics, energy" />
-          <TextField
-            label="Created by (identity ids)"
+          <PickerField
+            label="Created by"
             name="createdByRefs"
+            options={identities}
+            names={creatorNames}
             value={creators}
             onChange={setCreators}
-            placeholder="identity--…"
+            onSearch={setSearch}
+            hint="organisations of this node and identities held in the store; empty: anyone"
           />
         </>
       )}
@@ -125,18 +133,28 @@ function CollectionForm({ collection, onDone }: { collection?: Collection; onDon
   );
 }
 
-function querySummary(c: Collection): string {
-  if (c.kind === 'target') return 'what clients add';
+function QuerySummary({ c, names }: { c: Collection; names: ReadonlyMap<string, NamedOption> }) {
+  if (c.kind === 'target') return <>what clients add</>;
   const parts = [c.query.types?.length ? `types ${c.query.types.join(', ')}` : 'every type'];
   if (c.query.labels?.length) parts.push(`labels ${c.query.labels.join(', ')}`);
-  if (c.query.createdByRefs?.length) parts.push(`by ${listText(c.query.createdByRefs)}`);
-  return parts.join('; ');
+  const by = c.query.createdByRefs ?? [];
+  return (
+    <>
+      {parts.join('; ')}
+      {by.length > 0 && (
+        <>
+          ; by <NameList ids={by} names={names} />
+        </>
+      )}
+    </>
+  );
 }
 
 export function Collections() {
   const q = useCollections(true);
   const remove = useRemoveCollection();
   const grants = useGrantOptions();
+  const creatorNames = useIdentityNames((q.data ?? []).flatMap((c) => c.query.createdByRefs ?? []));
   const [editing, setEditing] = useState<string | null>(null);
   const edited = q.data?.find((c) => c.id === editing);
   return (
@@ -160,7 +178,7 @@ export function Collections() {
               ),
             },
             { header: 'Kind', cell: (r) => r.kind },
-            { header: 'Contents', cell: querySummary },
+            { header: 'Contents', cell: (r) => <QuerySummary c={r} names={creatorNames} /> },
             { header: 'Read', cell: (r) => grantText(grants, r.read) },
             { header: 'Write', cell: (r) => (r.kind === 'target' ? grantText(grants, r.write) : '—') },
             {

@@ -1,5 +1,6 @@
 // TAXII 2.1 feeds this node pulls (issue 4, item 3): add one (URL, collection, credentials,
-// interval, markings of what arrives unmarked), see the last pull and its error, pull now, remove.
+// interval, markings of what arrives unmarked), see the last pull and its error, pull now, rename,
+// remove. Feeds have names (issue 15, must 9), shown wherever a feed is referred to.
 // Adding resolves the collection at once, so a wrong URL or credential is refused on the spot.
 import { useEffect, useState } from 'react';
 import { TLPS } from '../../api/admin.ts';
@@ -8,6 +9,7 @@ import {
   useFeeds,
   usePullFeed,
   useRemoveFeed,
+  useRenameFeed,
   type Feed,
   type FeedBody,
   type FeedPullResult,
@@ -17,6 +19,7 @@ import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
 import { SelectField, TextField } from './fields.tsx';
 import { Form, when } from './forms.tsx';
+import { useDistributionOptions } from './orgs.tsx';
 import { ActionError, ConfirmButton } from './row-actions.tsx';
 
 const INTERVALS = [
@@ -40,6 +43,7 @@ export function pullText(r: FeedPullResult | null): string {
 
 function FeedForm() {
   const add = useAddFeed();
+  const [name, setName] = useState('');
   const [url, setUrl] = useState('');
   const [collection, setCollection] = useState('');
   const [auth, setAuth] = useState<'none' | 'basic' | 'token'>('token');
@@ -49,8 +53,10 @@ function FeedForm() {
   const [every, setEvery] = useState('900');
   const [tlp, setTlp] = useState('');
   const [distribution, setDistribution] = useState('');
+  const distributions = useDistributionOptions(distribution || 'organization');
   const submit = (): void => {
     const body: FeedBody = {
+      name: name.trim(),
       url: url.trim(),
       intervalSeconds: Number(every),
       ...(collection.trim() ? { collection: collection.trim() } : {}),
@@ -60,6 +66,7 @@ function FeedForm() {
     };
     add.mutate(body, {
       onSuccess: () => {
+        setName('');
         setUrl('');
         setCollection('');
         setPassword('');
@@ -69,6 +76,7 @@ function FeedForm() {
   };
   return (
     <Form title="Add feed" onSubmit={submit} error={add.error} pending={add.isPending}>
+      <TextField label="Name" name="name" value={name} onChange={setName} required placeholder="CIRCL OSINT" hint="unique on this node" />
       <TextField
         label="TAXII URL"
         name="url"
@@ -112,12 +120,12 @@ function FeedForm() {
         onChange={setTlp}
         options={[['', 'organisation default'], ...TLPS.map((t) => [t, `TLP:${t.toUpperCase()}`] as const)]}
       />
-      <TextField
+      <SelectField
         label="Distribution of unmarked objects"
         name="distribution"
         value={distribution}
         onChange={setDistribution}
-        placeholder="organisation default"
+        options={[['', 'organisation default'], ...distributions]}
       />
     </Form>
   );
@@ -129,8 +137,28 @@ function progressText(r: FeedRunning): string {
   return `pulling: ${r.objects.toLocaleString('en')} objects in ${r.pages} pages (${mib < 10 ? mib.toFixed(1) : Math.round(mib)} MiB), ${r.accepted.toLocaleString('en')} new so far…`;
 }
 
+/** Renames a feed in place. */
+function RenameForm({ feed, onDone }: { feed: Feed; onDone: () => void }) {
+  const rename = useRenameFeed();
+  const [name, setName] = useState(feed.name);
+  return (
+    <Form
+      title={`Rename ${feed.name}`}
+      submit="Save name"
+      onSubmit={() => rename.mutate({ id: feed.id, body: { name: name.trim() } }, { onSuccess: onDone })}
+      error={rename.error}
+      pending={rename.isPending}
+      onCancel={onDone}
+      className="editor"
+    >
+      <TextField label="Name" name="name" value={name} onChange={setName} required autoFocus />
+    </Form>
+  );
+}
+
 export function Feeds() {
   const pull = usePullFeed();
+  const [renaming, setRenaming] = useState<string | null>(null);
   const [watch, setWatch] = useState(false);
   const q = useFeeds(true, pull.isPending || watch);
   const remove = useRemoveFeed();
@@ -138,6 +166,7 @@ export function Feeds() {
   // A scheduled pull may be under way too: keep reading while any is.
   const anyRunning = (q.data ?? []).some((f) => f.running !== null);
   useEffect(() => setWatch(anyRunning), [anyRunning]);
+  const renamed = q.data?.find((f) => f.id === renaming);
   return (
     <>
       <FeedForm />
@@ -145,7 +174,7 @@ export function Feeds() {
       <ActionError error={remove.error} what="Not removed" />
       {pull.data && (
         <p role="status" data-testid="feed-pulled" className={pull.data.ok ? 'ok' : 'error'}>
-          Pulled feed {pull.variables}: {pullText(pull.data)}
+          Pulled feed {q.data?.find((f) => f.id === pull.variables)?.name ?? pull.variables}: {pullText(pull.data)}
         </p>
       )}
       <Status loading={q.isPending} error={q.error}>
@@ -158,7 +187,9 @@ export function Feeds() {
               header: 'Feed',
               cell: (r) => (
                 <>
-                  <code>{r.id}</code> <span className="break">{r.objectsUrl}</span>
+                  <strong title={`feed ${r.id}`}>{r.name}</strong>
+                  <br />
+                  <span className="muted small break">{r.objectsUrl}</span>
                 </>
               ),
             },
@@ -186,14 +217,17 @@ export function Feeds() {
                   <button
                     type="button"
                     className="ghost"
-                    aria-label={`Pull ${r.id} now`}
+                    aria-label={`Pull ${r.name} now`}
                     disabled={pulling === r.id}
                     onClick={() => pull.mutate(r.id)}
                   >
                     {pulling === r.id ? 'Pulling…' : 'Pull now'}
                   </button>
+                  <button type="button" className="ghost" aria-label={`Rename ${r.name}`} onClick={() => setRenaming(r.id)}>
+                    Rename
+                  </button>
                   <ConfirmButton
-                    label={`Remove ${r.id}`}
+                    label={`Remove ${r.name}`}
                     text="Remove"
                     confirm="Remove (objects stay)"
                     onConfirm={() => remove.mutate(r.id)}
@@ -204,6 +238,7 @@ export function Feeds() {
           ]}
         />
       </Status>
+      {renamed && <RenameForm key={renamed.id} feed={renamed} onDone={() => setRenaming(null)} />}
     </>
   );
 }

@@ -14,17 +14,20 @@ import {
 } from '../../api/admin.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
-import { CheckList, SelectField, TextField } from './fields.tsx';
-import { Form, listText } from './forms.tsx';
+import type { NamedOption } from '../../api/names.ts';
+import { TextField } from './fields.tsx';
+import { NameList, PickerField } from './picker.tsx';
+import { Form } from './forms.tsx';
 import { ActionError, ConfirmButton } from './row-actions.tsx';
 
 type CommunityBody = Partial<Pick<Community, 'id' | 'name' | 'description' | 'disabled'>>;
 type GroupBody = Partial<Pick<SharingGroup, 'name' | 'description' | 'ownerOrg' | 'members' | 'disabled'>>;
 
-const orgOptions = (orgs: readonly Org[]): (readonly [string, string])[] =>
-  orgs.map((o) => [o.id, o.node ? `${o.name} (on a peer)` : o.name]);
-const names = (orgs: readonly Org[], ids: readonly string[]): string =>
-  listText(ids.map((id) => orgs.find((o) => o.id === id)?.name ?? id));
+/** Organisations as picker options: name, country, and whether a peer hosts them. */
+const orgOptions = (orgs: readonly Org[]): NamedOption[] =>
+  orgs.map((o) => ({ value: o.id, name: o.name, country: o.country, detail: o.node ? 'at a peer' : 'organisation' }));
+/** Organisation names by id, for the tables (ids on hover). */
+const orgNames = (orgs: readonly Org[]): Map<string, NamedOption> => new Map(orgOptions(orgs).map((o) => [o.value, o]));
 
 /** Enable, or disable after a confirmation. */
 function StateButton({ name, disabled, onToggle }: { name: string; disabled: boolean; onToggle: () => void }) {
@@ -89,7 +92,7 @@ function CommunityEditor({ community, orgs, onDone }: { community: Community; or
     >
       <TextField label="Name" name="name" value={name} onChange={setName} required autoFocus />
       <TextField label="Description" name="description" value={description} onChange={setDescription} wide />
-      <CheckList legend="Member organisations" name="communities" options={orgOptions(orgs)} selected={chosen} onChange={setChosen} />
+      <PickerField label="Member organisations" name="communities" options={orgOptions(orgs)} value={chosen} onChange={setChosen} />
     </Form>
   );
 }
@@ -100,7 +103,8 @@ export function Communities({ admin }: { admin: boolean }) {
   const update = useUpdate<CommunityBody, Community>('/communities');
   const [editing, setEditing] = useState<string | null>(null);
   const edited = q.data?.find((c) => c.id === editing);
-  const memberNames = (id: string): string => listText(orgs.filter((o) => o.communities.includes(id)).map((o) => o.name));
+  const names = orgNames(orgs);
+  const memberIds = (id: string): string[] => orgs.filter((o) => o.communities.includes(id)).map((o) => o.id);
   return (
     <>
       {admin && <CommunityForm />}
@@ -113,7 +117,7 @@ export function Communities({ admin }: { admin: boolean }) {
           cols={[
             { header: 'Id', cell: (r) => r.id },
             { header: 'Name', cell: (r) => r.name },
-            { header: 'Members', cell: (r) => memberNames(r.id) },
+            { header: 'Members', cell: (r) => <NameList ids={memberIds(r.id)} names={names} /> },
             { header: 'Description', cell: (r) => r.description },
             { header: 'State', cell: (r) => (r.disabled ? 'disabled' : 'active') },
             ...(admin
@@ -180,12 +184,22 @@ function GroupForm({ group, owners, orgs, onDone }: { group?: SharingGroup; owne
     >
       <TextField label="Name" name="name" value={name} onChange={setName} required autoFocus={group !== undefined} />
       <TextField label="Description" name="description" value={description} onChange={setDescription} />
-      {!group && <SelectField label="Owner organisation" name="ownerOrg" value={owner} onChange={setOwner} options={orgOptions(owners)} />}
-      <CheckList
-        legend="Members besides the owner"
+      {!group && (
+        <PickerField
+          label="Owner organisation"
+          name="ownerOrg"
+          single
+          options={orgOptions(owners)}
+          value={owner ? [owner] : []}
+          onChange={(v) => setOwner(v[0] ?? '')}
+        />
+      )}
+      <PickerField
+        label="Members besides the owner"
         name="members"
         options={orgOptions(others)}
-        selected={members.filter((m) => m !== owner)}
+        names={orgNames(orgs)}
+        value={members.filter((m) => m !== owner)}
         onChange={setMembers}
       />
     </Form>
@@ -214,10 +228,13 @@ export function SharingGroups({ admin, orgId, orgAdmin }: { admin: boolean; orgI
           rowKey={(r) => r.id}
           cols={[
             { header: 'Name', cell: (r) => r.name },
-            { header: 'Owner', cell: (r) => names(orgs, [r.ownerOrg]) },
-            { header: 'Members', cell: (r) => names(orgs, r.members) },
+            { header: 'Owner', cell: (r) => <NameList ids={[r.ownerOrg]} names={orgNames(orgs)} /> },
+            { header: 'Members', cell: (r) => <NameList ids={r.members} names={orgNames(orgs)} /> },
             { header: 'Description', cell: (r) => r.description },
-            { header: 'Managed on', cell: (r) => (r.origin === null ? 'this node' : `peer node ${r.origin.slice(0, 12)}…`) },
+            {
+              header: 'Managed on',
+              cell: (r) => (r.origin === null ? 'this node' : <span title={r.origin}>a peer node</span>),
+            },
             { header: 'State', cell: (r) => (r.disabled ? 'disabled' : 'active') },
             {
               header: 'Actions',

@@ -14,7 +14,7 @@ const tlpOptions = TLPS.map((t) => [t, `TLP:${t.toUpperCase()}`] as const);
 
 /** The distributions an organisation may default to (DESIGN.md, Markings): its own, a community,
  *  a sharing group, or the federation; TLP bounds which the server accepts. */
-function useDistributionOptions(current: string): (readonly [string, string])[] {
+export function useDistributionOptions(current: string): (readonly [string, string])[] {
   const communities = useCommunities().data ?? [];
   const groups = useSharingGroups().data ?? [];
   const options: (readonly [string, string])[] = [
@@ -95,6 +95,9 @@ export function Orgs({ admin }: { admin: boolean }) {
   const [editing, setEditing] = useState<string | null>(null);
   const edited = q.data?.find((o) => o.id === editing);
   const toggle = (o: Org): void => update.mutate({ id: o.id, body: { disabled: !o.disabled } });
+  // Tables show names (issue 15, must 9): communities and distributions by name, ids on hover.
+  const communityNames = new Map((useCommunities().data ?? []).map((c) => [c.id, c.name]));
+  const distributions = new Map(useDistributionOptions('organization'));
   return (
     <>
       {admin && <OrgForm />}
@@ -107,10 +110,16 @@ export function Orgs({ admin }: { admin: boolean }) {
           cols={[
             { header: 'Name', cell: (r) => r.name },
             { header: 'Country', cell: (r) => r.country ?? '—' },
-            { header: 'Communities', cell: (r) => listText(r.communities) },
+            {
+              header: 'Communities',
+              cell: (r) => <span title={r.communities.join(', ')}>{listText(r.communities.map((c) => communityNames.get(c) ?? c))}</span>,
+            },
             { header: 'Default TLP', cell: (r) => r.defaultTlp },
-            { header: 'Default distribution', cell: (r) => r.defaultDistribution },
-            { header: 'Hosted', cell: (r) => r.node ?? 'here' },
+            {
+              header: 'Default distribution',
+              cell: (r) => <span title={r.defaultDistribution}>{distributions.get(r.defaultDistribution) ?? r.defaultDistribution}</span>,
+            },
+            { header: 'Hosted', cell: (r) => (r.node === null ? 'here' : <span title={r.node}>at a peer</span>) },
             { header: 'State', cell: (r) => (r.disabled ? 'disabled' : 'active') },
             ...(admin
               ? [

@@ -2,7 +2,7 @@
 // pinned here: what they host, what this node sends them and accepts from them, their lag and
 // last error. Node administrators only; the fields are those of the API's PeerBody.
 import { useState } from 'react';
-import { TLPS, useSchemes } from '../../api/admin.ts';
+import { TLPS, useCommunities, useSchemes } from '../../api/admin.ts';
 import {
   useAddPeer,
   useNodeIdentity,
@@ -16,7 +16,9 @@ import {
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
 import { pullText } from './feeds.tsx';
-import { CheckField, LevelsField, SelectField, TextArea, TextField } from './fields.tsx';
+import { useIdentityNames, useIdentityOptions, type NamedOption } from '../../api/names.ts';
+import { CheckField, CheckList, LevelsField, SelectField, TextArea, TextField } from './fields.tsx';
+import { NameList, PickerField } from './picker.tsx';
 import { Form, listText, splitList, when } from './forms.tsx';
 import { ActionError, ConfirmButton } from './row-actions.tsx';
 
@@ -67,13 +69,13 @@ interface PeerDraft {
   name: string;
   url: string;
   key: string;
-  orgs: string;
+  orgs: string[];
   countries: string;
-  communities: string;
+  communities: string[];
   accreditation: Record<string, string>;
   maxTlp: string;
   maxClassification: Record<string, string>;
-  outCommunities: string;
+  outCommunities: string[];
   outTypes: string;
   exercises: string;
   acceptTypes: string;
@@ -90,13 +92,13 @@ function draftOf(p?: Peer): PeerDraft {
     name: p?.name ?? '',
     url: p?.url ?? '',
     key: p?.publicKey ?? '',
-    orgs: join(p?.orgs),
+    orgs: [...(p?.orgs ?? [])],
     countries: join(p?.countries),
-    communities: join(p?.communities),
+    communities: [...(p?.communities ?? [])],
     accreditation: { ...p?.accreditation },
     maxTlp: p?.outbound.maxTlp ?? '',
     maxClassification: { ...p?.outbound.maxClassification },
-    outCommunities: join(p?.outbound.communities),
+    outCommunities: [...(p?.outbound.communities ?? [])],
     outTypes: join(p?.outbound.types),
     exercises: join(p?.outbound.exercises),
     acceptTypes: join(p?.inbound.acceptTypes),
@@ -111,14 +113,14 @@ function bodyOf(d: PeerDraft): PeerBody {
     ...(d.name.trim() ? { name: d.name.trim() } : {}),
     url: d.url.trim(),
     key: d.key.trim(),
-    orgs: splitList(d.orgs),
+    orgs: d.orgs,
     countries: splitList(d.countries).map((c) => c.toUpperCase()),
-    communities: splitList(d.communities),
+    communities: d.communities,
     accreditation: d.accreditation,
     outbound: {
       maxTlp: d.maxTlp || null,
       maxClassification: Object.keys(maxClassification).length ? maxClassification : null,
-      communities: limit(d.outCommunities),
+      communities: d.outCommunities.length ? d.outCommunities : null,
       types: limit(d.outTypes),
       exercises: splitList(d.exercises),
     },
@@ -134,6 +136,10 @@ function PeerForm({ peer, onDone }: { peer?: Peer; onDone?: () => void }) {
   const m = peer ? update : add;
   const [d, setD] = useState<PeerDraft>(() => draftOf(peer));
   const schemes = useSchemes().data ?? [];
+  const [search, setSearch] = useState('');
+  const identities = useIdentityOptions(search);
+  const orgNames = useIdentityNames(d.orgs);
+  const communities = useCommunityOptions([...d.communities, ...d.outCommunities]);
   const set =
     <K extends keyof PeerDraft>(k: K) =>
     (v: PeerDraft[K]): void =>
@@ -180,16 +186,18 @@ function PeerForm({ peer, onDone }: { peer?: Peer; onDone?: () => void }) {
       />
       <fieldset className="group">
         <legend>What the peer hosts</legend>
-        <TextField
-          label="Organisations (identity ids)"
+        <PickerField
+          label="Organisations"
           name="orgs"
+          options={identities}
+          names={orgNames}
           value={d.orgs}
           onChange={set('orgs')}
-          wide
-          placeholder="identity--…, identity--…"
+          onSearch={setSearch}
+          hint="organisations it hosts, as this node knows them (organisations and identities held here)"
         />
         <TextField label="Countries" name="countries" value={d.countries} onChange={set('countries')} placeholder="NL, BE" />
-        <TextField label="Communities" name="communities" value={d.communities} onChange={set('communities')} placeholder="nato, eu" />
+        <CheckList legend="Communities" name="communities" options={communities} selected={d.communities} onChange={set('communities')} />
         <LevelsField
           legend="Accreditation (highest level)"
           name="accreditation"
@@ -209,12 +217,12 @@ function PeerForm({ peer, onDone }: { peer?: Peer; onDone?: () => void }) {
           onChange={set('maxClassification')}
           none="its accreditation"
         />
-        <TextField
-          label="Only these communities"
+        <CheckList
+          legend="Only these communities (none: no limit)"
           name="outbound.communities"
-          value={d.outCommunities}
+          options={communities}
+          selected={d.outCommunities}
           onChange={set('outCommunities')}
-          hint="empty: no limit"
         />
         <TextField
           label="Only these object types"
@@ -257,6 +265,33 @@ function PeerForm({ peer, onDone }: { peer?: Peer; onDone?: () => void }) {
   );
 }
 
+/** The communities of this node by name, with any of `held` it does not know kept (by id). */
+function useCommunityOptions(held: readonly string[]): (readonly [string, string])[] {
+  const known = useCommunities().data ?? [];
+  const ids = new Set(known.map((c) => c.id));
+  return [...known.map((c) => [c.id, c.name] as const), ...[...new Set(held)].filter((h) => !ids.has(h)).map((h) => [h, h] as const)];
+}
+
+/** What a peer hosts, by name: its organisations, countries and communities. */
+function Hosts({
+  peer,
+  names,
+  communities,
+}: {
+  peer: Peer;
+  names: ReadonlyMap<string, NamedOption>;
+  communities: ReadonlyMap<string, string>;
+}) {
+  const rest = [...peer.countries, ...peer.communities.map((c) => `community ${communities.get(c) ?? c}`)];
+  if (peer.orgs.length === 0) return <>{listText(rest)}</>;
+  return (
+    <>
+      <NameList ids={peer.orgs} names={names} />
+      {rest.length > 0 && <span className="muted small"> · {rest.join(', ')}</span>}
+    </>
+  );
+}
+
 const lagText = (p: Peer): string => (p.lag.versions === 0 ? 'caught up' : `${p.lag.versions} versions · ${p.lag.seconds}s`);
 
 export function Peers() {
@@ -265,6 +300,8 @@ export function Peers() {
   const remove = useRemovePeer();
   const pull = usePullPeer();
   const pulling = pull.isPending ? pull.variables : null;
+  const orgNames = useIdentityNames((q.data ?? []).flatMap((p) => p.orgs));
+  const communityNames = new Map((useCommunities().data ?? []).map((c) => [c.id, c.name]));
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const edited = q.data?.find((p) => p.id === editing);
@@ -300,12 +337,7 @@ export function Peers() {
             { header: 'Key id', cell: (r) => <code className="small">{r.keyId}</code> },
             {
               header: 'Hosts',
-              cell: (r) =>
-                listText([
-                  ...r.countries,
-                  ...r.communities.map((c) => `community ${c}`),
-                  ...(r.orgs.length ? [`${r.orgs.length} organisations`] : []),
-                ]),
+              cell: (r) => <Hosts peer={r} names={orgNames} communities={communityNames} />,
             },
             { header: 'Lag', cell: lagText },
             { header: 'Last success', cell: (r) => when(r.state.lastSuccessAt) },

@@ -21,6 +21,7 @@ import { SimpleTable } from '../../components/SimpleTable.tsx';
 import { CheckList, LevelsField, SelectField, TextField } from './fields.tsx';
 import { localError } from './form-state.tsx';
 import { Form, listText, when } from './forms.tsx';
+import { PickerField } from './picker.tsx';
 import { ActionError, ConfirmButton } from './row-actions.tsx';
 
 interface UserBody {
@@ -69,7 +70,14 @@ export function UserForm({ orgId, admin }: { orgId: string; admin: boolean }) {
     >
       <TextField label="User name" name="username" value={username} onChange={setUsername} required />
       <TextField label="Display name" name="displayName" value={displayName} onChange={setDisplayName} />
-      <SelectField label="Organisation" name="orgId" value={org} onChange={setOrg} options={orgs.map((o) => [o.id, o.name])} />
+      <PickerField
+        label="Organisation"
+        name="orgId"
+        single
+        options={orgs.map((o) => ({ value: o.id, name: o.name, country: o.country }))}
+        value={org ? [org] : []}
+        onChange={(v) => setOrg(v[0] ?? '')}
+      />
       <CheckList
         legend="Roles"
         name="roles"
@@ -253,7 +261,10 @@ export function Users({ orgId, admin, orgAdmin }: { orgId: string; admin: boolea
           cols={[
             { header: 'User', cell: (r) => r.username },
             { header: 'Name', cell: (r) => r.displayName },
-            { header: 'Organisation', cell: (r) => orgs.find((o) => o.id === r.orgId)?.name ?? r.orgId },
+            {
+              header: 'Organisation',
+              cell: (r) => <span title={r.orgId}>{orgs.find((o) => o.id === r.orgId)?.name ?? 'unknown organisation'}</span>,
+            },
             { header: 'Roles', cell: (r) => listText(r.roles) },
             { header: 'Clearances', cell: (r) => listText(Object.entries(r.clearances).map(([s, l]) => `${s}: ${l}`)) },
             { header: 'State', cell: (r) => (r.disabled ? 'disabled' : 'active') },
