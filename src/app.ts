@@ -8,6 +8,8 @@ import type { Config } from './config.ts';
 import { NotFoundError } from './errors.ts';
 import { sendProblem } from './http/problem.ts';
 import { objectRoutes } from './http/objects/routes.ts';
+import { searchRoutes } from './http/search/routes.ts';
+import { savedSearchRoutes } from './http/saved-searches/routes.ts';
 import { installAuth } from './http/auth/plugin.ts';
 import { authRoutes } from './http/auth/routes.ts';
 import { orgRoutes } from './http/admin/org.routes.ts';
@@ -100,6 +102,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(dashboardRoutes(services.dashboard, services.schemes));
       await api.register(eventRoutes(services.events, services.auth));
       await api.register(feedRoutes(services.feeds));
+      await api.register(searchRoutes(services.objects, services.search, services.schemes));
+      await api.register(savedSearchRoutes(services.savedSearches));
     },
     { prefix: '/api/v1' },
   );

@@ -16,6 +16,8 @@ import { IngestService } from './ingest.service.ts';
 import { OrgService } from './org.service.ts';
 import { QuarantineService } from './quarantine.service.ts';
 import { ObjectService } from './object.service.ts';
+import { SearchService } from './search.service.ts';
+import { SavedSearchService } from './saved-search.service.ts';
 import { UserService } from './user.service.ts';
 import { MarkingCatalog } from './markings.service.ts';
 import { AccessGate } from './access-gate.ts';
@@ -62,6 +64,10 @@ export interface Services {
   importOwner(principal: Principal, overrides?: OwnerOverrides): Promise<ImportOwner>;
   /** Creates the built-in communities, the operating organisation and the first administrator. */
   bootstrap(): Promise<BootstrapResult>;
+  /** The Explorer's search: orders, relevance, totals, facets, CSV (issue 15, must 5). */
+  search: SearchService;
+  /** Each user's saved Explorer searches (issue 15, must 5). */
+  savedSearches: SavedSearchService;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -189,6 +195,8 @@ export function buildServices(store: Store, config: Config): Services {
     federation,
     emitter,
     importOwner: ownerOf,
+    search: new SearchService({ objects: store.objects, gate, audit, orgs: store.orgs, scanRows: config.listScanRows }),
+    savedSearches: new SavedSearchService({ savedSearches: store.savedSearches }),
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },

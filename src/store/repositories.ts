@@ -14,8 +14,20 @@ import type { Feed, FeedProgress, FeedPullResult } from '../domain/feeds/types.t
 import type { FailureState } from '../domain/identity/throttle.ts';
 import type { ApiToken, Community, Org, Session, SharingGroup, UserRecord } from '../domain/identity/types.ts';
 import type { ImportJob } from '../domain/imports/types.ts';
+import type { SavedSearch } from '../domain/explorer/types.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
-import type { Edge, InsertResult, LookupHit, ObjectFilter, Page, PageRequest, StoredObject } from '../domain/objects/types.ts';
+import type {
+  Edge,
+  InsertResult,
+  LookupHit,
+  ObjectFilter,
+  Page,
+  PageRequest,
+  SortOrder,
+  SortPosition,
+  SortedPage,
+  StoredObject,
+} from '../domain/objects/types.ts';
 import type { Observable } from '../domain/observables/types.ts';
 import type { NewQuarantineEntry, QuarantineEntry } from '../domain/quarantine/types.ts';
 import type { StateVersions } from '../domain/state-changes/types.ts';
@@ -36,6 +48,8 @@ export interface ObjectRepo {
   settled?(): Promise<void>;
   /** Latest versions matching the filter, ordered by `seq` of that version. */
   list(filter: ObjectFilter, page: PageRequest): Promise<Page<StoredObject>>;
+  /** Latest versions matching the filter in a sort order, after a keyset position (issue 15, must 5). */
+  listSorted(filter: ObjectFilter, order: SortOrder, after: SortPosition | undefined, limit: number): Promise<SortedPage>;
   /** Counts latest versions matching the filter. */
   count(filter: ObjectFilter): Promise<number>;
   /** The latest version, or the version with this exact key. */
@@ -281,6 +295,8 @@ export interface Store {
   /** Which kinds of local state any process changed, for in-process caches (issue 14). */
   state: StateWatch;
   close(): Promise<void>;
+  /** Searches users saved in the Explorer (issue 15, must 5). */
+  savedSearches: SavedSearchRepo;
 }
 
 /** Follows the commits of every process on the store. */
@@ -292,4 +308,14 @@ export interface StateWatch {
    * kept by LISTEN/NOTIFY, or a version that matches nothing while not listening.
    */
   versions(): Promise<StateVersions>;
+}
+
+/** Each user's saved searches (issue 15, must 5; migrations/0027). Every call names the user:
+ *  a user never reads or deletes another's. */
+export interface SavedSearchRepo {
+  create(userId: string, search: SavedSearch): Promise<void>;
+  /** The user's searches by name. */
+  list(userId: string): Promise<SavedSearch[]>;
+  /** False when the user has no search with this id. */
+  remove(userId: string, id: string): Promise<boolean>;
 }

@@ -2,7 +2,18 @@
 // object.repo.ts extends it with its own insertBatch (and, for SQLite, a faster lookup).
 import { sql, type Kysely } from 'kysely';
 import type { Observable } from '../../domain/observables/types.ts';
-import type { Edge, LookupHit, ObjectFilter, Page, PageRequest, StoredObject } from '../../domain/objects/types.ts';
+import type {
+  Edge,
+  LookupHit,
+  ObjectFilter,
+  Page,
+  PageRequest,
+  SortOrder,
+  SortPosition,
+  SortedPage,
+  StoredObject,
+} from '../../domain/objects/types.ts';
+import { sortKey } from './sort.ts';
 import { addedBound, checkPage, filterConditions } from './filter.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import { labelFromJson } from './access.repo.ts';
@@ -88,6 +99,30 @@ export class ObjectReads {
     const items = rows.slice(0, page.limit).map(toStored);
     const last = items.at(-1);
     return { items, next: rows.length > page.limit && last ? last.seq : null };
+  }
+
+  /** Latest versions matching the filter in `order`, after a keyset position: (key, seq) rows
+   *  compared as a row value, so ties on the key are broken by seq and no row is skipped or
+   *  repeated between pages (issue 15, must 5: keyset cursors that stay correct under sorting). */
+  async listSorted(filter: ObjectFilter, order: SortOrder, after: SortPosition | undefined, limit: number): Promise<SortedPage> {
+    checkPage({ limit });
+    const range = await this.seqRange(filter);
+    if (!range) return { items: [], next: null };
+    const key = sortKey(order.by, this.dialect);
+    let q = this.db.selectFrom('objects as o').select([...OBJECT_COLUMNS, key.as('sort_key')]);
+    if (range.after > 0) q = q.where('o.seq', '>', range.after);
+    if (range.before !== undefined) q = q.where('o.seq', '<', range.before);
+    for (const c of filterConditions(filter, false, this.dialect)) q = q.where(c);
+    const dir = order.desc ? 'desc' : 'asc';
+    if (after !== undefined) q = q.where(sql<boolean>`(${key}, o.seq) ${sql.raw(order.desc ? '<' : '>')} (${after.key}, ${after.seq})`);
+    const rows = await q
+      .orderBy(key, dir)
+      .orderBy('o.seq', dir)
+      .limit(limit + 1)
+      .execute();
+    const items = rows.slice(0, limit).map((r) => ({ object: toStored(r), key: String(r.sort_key) }));
+    const last = items.at(-1);
+    return { items, next: rows.length > limit && last ? { key: last.key, seq: last.object.seq } : null };
   }
 
   /** Counts latest versions matching the filter. */
