@@ -207,7 +207,10 @@ export class SearchService {
     let after: number | undefined;
     let examined = 0;
     for (;;) {
-      const raw = await this.deps.objects.list(filter, { limit: CHUNK, ...(after === undefined ? {} : { after }) });
+      const raw = await this.deps.objects.list(filter, {
+        limit: Math.min(CHUNK, this.scanRows),
+        ...(after === undefined ? {} : { after }),
+      });
       examined += raw.items.length;
       for (const v of await this.deps.gate.filter(readAs(principal), raw.items)) {
         if (filter.text === undefined || matchesAfterRedaction(v, filter.text)) visible.push(v);
