@@ -147,7 +147,7 @@ export class SearchService {
     return { total: { count: visible.length, exact: complete }, facets, owners: this.ownerNames(names, listed) };
   }
 
-  /** Names of the organisations owning `items`, by id (the owner column). */
+  /** The name of the organisation owning each of `items`, by object id (the owner column). */
   async owners(items: readonly Visible[]): Promise<Record<string, string>> {
     return this.ownerNames(new Map((await this.deps.orgs.listOrgs()).map((o) => [o.id, o.name])), items);
   }
@@ -223,7 +223,7 @@ export class SearchService {
 
   private ownerNames(names: ReadonlyMap<string, string>, items: readonly Visible[]): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const v of items) if (v.label) out[v.label.ownerOrg] = names.get(v.label.ownerOrg) ?? v.label.ownerOrg;
+    for (const v of items) if (v.label) out[v.id] = names.get(v.label.ownerOrg) ?? v.label.ownerOrg;
     return out;
   }
 }

@@ -36,7 +36,7 @@ export interface Facets {
 export interface SearchSummary {
   total: Total;
   facets: Facets;
-  /** Names of the organisations owning the listed objects, by id (the owner column). */
+  /** The owner organisation's name of each listed object, by object id (the owner column). */
   owners: Record<string, string>;
 }
 
