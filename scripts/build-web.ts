@@ -24,7 +24,14 @@ export function webIsStale(): boolean {
   if (!existsSync(built)) return true;
   // The UI imports types from src/ (erased) and a few values: the role list of the access model
   // and the observable recogniser (with the normalisers it uses).
-  const shared = [join(ROOT, 'src', 'domain', 'identity', 'types.ts'), join(ROOT, 'src', 'domain', 'observables')];
+  const shared = [
+    join(ROOT, 'src', 'domain', 'identity', 'types.ts'),
+    join(ROOT, 'src', 'domain', 'observables'),
+    // The Explorer's rules (flags) and the permission table (who is offered bulk writes), issue 15.
+    join(ROOT, 'src', 'domain', 'explorer'),
+    join(ROOT, 'src', 'domain', 'access'),
+    join(ROOT, 'src', 'domain', 'markings', 'concord-identity.ts'),
+  ];
   const sources = [join(WEB, 'src'), join(WEB, 'index.html'), ...shared, join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)];
   return Math.max(...sources.filter((p) => existsSync(p)).map(newest)) > statSync(built).mtimeMs;
 }

@@ -1,13 +1,15 @@
 // Pure rules of the Explorer (issue 15, must 5): which objects are Concord's own plumbing,
 // which are deprecated, how well an object answers a text search, and CSV cells that a
 // spreadsheet cannot execute.
-import { CONCORD_IDENTITY_ID } from '../markings/concord-markings.ts';
+import { CONCORD_IDENTITY_ID } from '../markings/concord-identity.ts';
 
 /** Types that describe vocabulary, not intelligence (the dashboard leaves them out too). */
 export const SYSTEM_TYPES = ['marking-definition', 'extension-definition'] as const;
 
-/** Concord's own system objects: marking and extension definitions, Concord's identity and node
- *  identities (`identity_class: system`, services/federation/node.service.ts). */
+/** Concord's own system objects as the object itself tells: marking and extension definitions,
+ *  Concord's identity and node identities (`identity_class: system`, services/federation/
+ *  node.service.ts). The store also hides the identities of the directory's organisations,
+ *  which only the directory can tell (store/shared/hide.ts). */
 export function isSystemObject(o: Record<string, unknown>): boolean {
   if ((SYSTEM_TYPES as readonly string[]).includes(String(o['type']))) return true;
   return o['type'] === 'identity' && (o['id'] === CONCORD_IDENTITY_ID || o['identity_class'] === 'system');

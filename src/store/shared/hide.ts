@@ -3,7 +3,7 @@
 // (no spaces), and a string value holding the same text would have its quotes escaped, so the
 // LIKE patterns below match the top-level property itself, not a description quoting it.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { CONCORD_IDENTITY_ID } from '../../domain/markings/concord-markings.ts';
+import { CONCORD_IDENTITY_ID } from '../../domain/markings/concord-identity.ts';
 import { SYSTEM_TYPES } from '../../domain/explorer/rules.ts';
 import type { ObjectFilter } from '../../domain/objects/types.ts';
 import type { SqlDialect } from './sql-dialect.ts';
@@ -17,8 +17,10 @@ export function hideConditions(filter: ObjectFilter, d: SqlDialect): RawBuilder<
   if (hide.has('deprecated')) out.push(sql<SqlBool>`o.json not like '%"x_mitre_deprecated":true%'`);
   if (hide.has('system')) {
     out.push(sql<SqlBool>`o.type not in (${sql.join(SYSTEM_TYPES.map((t) => sql.lit(t)))})`);
+    // Identities Concord publishes itself: its own, node identities, and the identity of each
+    // organisation of the directory (services/index.ts identityOf: the organisation's id).
     out.push(
-      sql<SqlBool>`not (o.type = 'identity' and (o.id = ${sql.lit(CONCORD_IDENTITY_ID)} or o.json like '%"identity_class":"system"%'))`,
+      sql<SqlBool>`not (o.type = 'identity' and (o.id = ${sql.lit(CONCORD_IDENTITY_ID)} or o.json like '%"identity_class":"system"%' or o.id in (select org.id from organizations org)))`,
     );
   }
   return out;

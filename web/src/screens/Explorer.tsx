@@ -41,6 +41,14 @@ const HIDDEN = [
   ['system', 'Show system objects'],
 ] as const;
 
+/** "1 result", "2,000 results", "at least 20,000 results" (the total under the access policy). */
+function countText(total: { count: number; exact: boolean } | undefined, loaded: number, more: boolean): string {
+  const n = total?.count ?? loaded;
+  const prefix = total && !total.exact ? 'at least ' : '';
+  const suffix = !total && more ? '+' : '';
+  return `${prefix}${n.toLocaleString('en')}${suffix} result${n === 1 && !suffix ? '' : 's'}`;
+}
+
 /** A date input's value as the start of that day, UTC. */
 const day = (v: string): string | undefined => (v === '' ? undefined : `${v}T00:00:00Z`);
 
@@ -186,13 +194,11 @@ export function Explorer() {
         </aside>
         <div className="explorer-main">
           <div className="explorer-toolbar">
-            <p className="total" role="status" data-testid="result-count">
-              {result.isPending
-                ? 'Searching…'
-                : total
-                  ? `${total.exact ? '' : 'at least '}${total.count.toLocaleString('en')} object${total.count === 1 ? '' : 's'}`
-                  : `${rows.length.toLocaleString('en')}${hasNextPage ? '+' : ''} results`}
-              {!result.isPending && <span className="muted"> · {rows.length.toLocaleString('en')} loaded</span>}
+            <p className="total">
+              <span role="status" data-testid="result-count">
+                {result.isPending ? 'Searching…' : countText(total, rows.length, hasNextPage)}
+              </span>
+              {!result.isPending && total && <span className="muted"> · {rows.length.toLocaleString('en')} loaded</span>}
               {first?.ranked && !first.ranked.complete && <span className="muted"> · ranked among the first matches</span>}
             </p>
             <label className="inline">

@@ -22,7 +22,7 @@ export function SavedSearches({ query }: { query: string }) {
           <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} placeholder="e.g. Sandworm, amber" />
         </label>
         <button type="submit" disabled={save.isPending || name.trim() === ''}>
-          Save search
+          Save
         </button>
       </form>
       {save.error && (

@@ -45,7 +45,7 @@ export function explorerColumns(c: ColumnContext): Column<Stix>[] {
     {
       key: 'name',
       header: 'Name',
-      width: 'minmax(180px, 3fr)',
+      width: 'minmax(180px, 2fr)',
       sortable: true,
       render: (o) => (
         <>
@@ -59,7 +59,7 @@ export function explorerColumns(c: ColumnContext): Column<Stix>[] {
     {
       key: 'owner',
       header: 'Owner',
-      width: 'minmax(100px, 1fr)',
+      width: 'minmax(110px, 1.2fr)',
       render: (o) => <span>{c.owners.get(o.id) ?? '—'}</span>,
     },
     {
