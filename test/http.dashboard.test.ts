@@ -91,14 +91,15 @@ for (const engine of ENGINES) {
       return res.json() as Dashboard;
     }
 
-    /** Counts by type of everything the object list gives `who`, page by page. */
+    /** Counts by type of everything the object list gives `who`, page by page (`include=all`:
+     *  nothing hidden, where the Explorer's default hides Concord's own objects, issue 15). */
     async function listed(who: Person): Promise<Map<string, number>> {
       const counts = new Map<string, number>();
       let cursor: string | null = null;
       do {
         const res = await node.app.inject({
           method: 'GET',
-          url: `/api/v1/objects?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+          url: `/api/v1/objects?limit=100&include=all${cursor ? `&cursor=${cursor}` : ''}`,
           headers: who.auth,
         });
         const page = res.json() as { objects: Obj[]; next: string | null };
