@@ -195,7 +195,15 @@ export function buildServices(store: Store, config: Config): Services {
     federation,
     emitter,
     importOwner: ownerOf,
-    search: new SearchService({ objects: store.objects, gate, audit, orgs: store.orgs, scanRows: config.listScanRows }),
+    search: new SearchService({
+      objects: store.objects,
+      gate,
+      audit,
+      orgs: store.orgs,
+      access: store.access,
+      schemes,
+      scanRows: config.listScanRows,
+    }),
     savedSearches: new SavedSearchService({ savedSearches: store.savedSearches }),
     async bootstrap() {
       const result = await bootstrapNode(

@@ -7,8 +7,10 @@ import type { FacetCount, Facets, SearchSummary } from '../domain/explorer/types
 import type { Principal } from '../domain/identity/principal.ts';
 import type { Org } from '../domain/identity/types.ts';
 import type { ObjectFilter, SortOrder, SortPosition } from '../domain/objects/types.ts';
-import type { ObjectRepo } from '../store/repositories.ts';
-import { readAs, type AccessGate, type Visible } from './access-gate.ts';
+import type { AccessRepo, ObjectRepo } from '../store/repositories.ts';
+import { readAs, readerOf, type AccessGate, type Visible } from './access-gate.ts';
+import { countable, LabelCache } from '../domain/dashboard/tally.ts';
+import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { AuditSink } from './audit.service.ts';
 import { matchesAfterRedaction } from './object.service.ts';
 
@@ -33,6 +35,9 @@ export interface SearchDeps {
   gate: AccessGate;
   audit: AuditSink;
   orgs: { listOrgs(): Promise<Org[]> };
+  schemes: SchemeRegistry;
+  /** Labels of versions, for the CSV of the node's own command line (which reads without a reader). */
+  access?: Pick<AccessRepo, 'labels'>;
   /** Rows examined per request at most (CONCORD_LIST_SCAN_ROWS); also the bound of exact totals. */
   scanRows?: number;
 }
@@ -117,34 +122,56 @@ export class SearchService {
     return { items: page.map((s) => s.v), next, ranked: { complete } };
   }
 
-  /** The total and facets of a search under the access policy: exact while at most `scanRows`
-   *  rows match, else `exact: false` and counts over the first `scanRows` rows in store order. */
+  /**
+   * The total and facets of a search under the access policy (issue 15, must 5). The store
+   * counts matching versions per type and access label (with a relationship's ends' labels) and
+   * the policy decides once per group, as for the dashboard: exact, and without reading every
+   * row. A text search may match content that granular markings withhold from this reader, so
+   * versions carrying granular markings are read and checked one by one instead (at most
+   * `scanRows` of them; beyond, the total is `exact: false`, "at least").
+   */
   async summary(principal: Principal, filter: ObjectFilter, listed: readonly Visible[] = []): Promise<SearchSummary> {
     authorize(principal, 'object.read');
-    const { visible, complete } = await this.visibleMatches(principal, filter, Number.POSITIVE_INFINITY);
-    const names = new Map((await this.deps.orgs.listOrgs()).map((o) => [o.id, o.name]));
+    const { groups, byLabel } = await this.deps.objects.searchGroups(filter);
+    const reader = readerOf(principal);
+    const labels = new LabelCache();
     const type = new Map<string, number>(),
       tlp = new Map<string, number>(),
       owner = new Map<string, number>(),
       label = new Map<string, number>();
-    for (const v of visible) {
-      bump(type, v.type);
-      if (v.label) {
-        bump(tlp, v.label.tlp);
-        bump(owner, v.label.ownerOrg);
-      }
-      if (v.json.includes('"labels"')) {
-        const labels = (JSON.parse(v.json) as { labels?: unknown }).labels;
-        if (Array.isArray(labels)) for (const l of new Set(labels)) if (typeof l === 'string') bump(label, l);
+    let count = 0;
+    for (const g of groups) {
+      if (!countable(reader, g, labels, this.deps.schemes)) continue;
+      const l = labels.get(g.label);
+      count += g.count;
+      bump(type, g.type, g.count);
+      bump(tlp, l.tlp, g.count);
+      bump(owner, l.ownerOrg, g.count);
+    }
+    for (const g of byLabel) if (g.value !== undefined && countable(reader, g, labels, this.deps.schemes)) bump(label, g.value, g.count);
+    let exact = true;
+    if (filter.text !== undefined) {
+      const read = await this.visibleMatches(principal, { ...filter, granularOnly: true }, Number.POSITIVE_INFINITY);
+      exact = read.complete;
+      for (const v of read.visible) {
+        count++;
+        bump(type, v.type, 1);
+        if (v.label) {
+          bump(tlp, v.label.tlp, 1);
+          bump(owner, v.label.ownerOrg, 1);
+        }
+        const ls = (JSON.parse(v.json) as { labels?: unknown }).labels;
+        if (Array.isArray(ls)) for (const x of new Set(ls)) if (typeof x === 'string') bump(label, x, 1);
       }
     }
+    const names = new Map((await this.deps.orgs.listOrgs()).map((o) => [o.id, o.name]));
     const facets: Facets = {
       type: top(type),
       tlp: top(tlp),
       owner: top(owner).map((f) => ({ ...f, name: names.get(f.value) ?? f.value })),
       label: top(label),
     };
-    return { total: { count: visible.length, exact: complete }, facets, owners: this.ownerNames(names, listed) };
+    return { total: { count, exact }, facets, owners: this.ownerNames(names, listed) };
   }
 
   /** The name of the organisation owning each of `items`, by object id (the owner column). */
@@ -163,6 +190,9 @@ export class SearchService {
     for (;;) {
       const raw = await this.deps.objects.list(filter, { limit: CHUNK, ...(after === undefined ? {} : { after }) });
       pending = await this.deps.gate.filter(readAs(principal), raw.items);
+      // The command line reads without a reader, so the gate decided on no label: read them.
+      const labels = principal.kind === 'system' && this.deps.access ? await this.deps.access.labels(pending.map((v) => v.seq)) : undefined;
+      if (labels) pending = pending.map((v) => ({ ...v, ...(labels.get(v.seq) ? { label: labels.get(v.seq) } : {}) }));
       const lines: string[] = [];
       for (const v of pending) {
         if (filter.text !== undefined && !matchesAfterRedaction(v, filter.text)) continue;
@@ -230,8 +260,8 @@ export class SearchService {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function bump(m: Map<string, number>, k: string): void {
-  m.set(k, (m.get(k) ?? 0) + 1);
+function bump(m: Map<string, number>, k: string, n: number): void {
+  m.set(k, (m.get(k) ?? 0) + n);
 }
 
 /** The FACET_TOP most frequent values, most frequent first, then by value. */

@@ -29,6 +29,7 @@ import type {
   StoredObject,
 } from '../domain/objects/types.ts';
 import type { Observable } from '../domain/observables/types.ts';
+import type { SearchGroup } from '../domain/explorer/types.ts';
 import type { NewQuarantineEntry, QuarantineEntry } from '../domain/quarantine/types.ts';
 import type { StateVersions } from '../domain/state-changes/types.ts';
 
@@ -50,6 +51,9 @@ export interface ObjectRepo {
   list(filter: ObjectFilter, page: PageRequest): Promise<Page<StoredObject>>;
   /** Latest versions matching the filter in a sort order, after a keyset position (issue 15, must 5). */
   listSorted(filter: ObjectFilter, order: SortOrder, after: SortPosition | undefined, limit: number): Promise<SortedPage>;
+  /** Matching latest versions grouped by type and access labels (with a relationship's ends'),
+   *  and by object label: the Explorer's total and facets, decided per group (issue 15, must 5). */
+  searchGroups(filter: ObjectFilter): Promise<{ groups: SearchGroup[]; byLabel: SearchGroup[] }>;
   /** Counts latest versions matching the filter. */
   count(filter: ObjectFilter): Promise<number>;
   /** The latest version, or the version with this exact key. */

@@ -48,3 +48,15 @@ export interface SavedSearch {
   query: string;
   createdAt: string;
 }
+
+/** Matching versions of one type, access label and ends' labels (a relationship's or sighting's,
+ *  as the access policy needs them), counted by the store; `value` is the object label when
+ *  grouped by it (the labels facet). Labels are the stored JSON of AccessLabel. */
+export interface SearchGroup {
+  type: string;
+  label: string;
+  sourceLabel: string | null;
+  targetLabel: string | null;
+  value?: string;
+  count: number;
+}

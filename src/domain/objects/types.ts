@@ -45,6 +45,9 @@ export interface ObjectFilter {
   hide?: readonly Hideable[];
   /** Owner organisations of the version's access label; any of them matches (a facet, must 5). */
   owners?: string[];
+  /** Only versions carrying granular markings (the Explorer counts those matching a text search
+   *  by reading them, issue 15, must 5). */
+  granularOnly?: boolean;
 }
 
 /** An order of the object list other than store order (issue 15, must 5). */

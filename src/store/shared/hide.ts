@@ -8,6 +8,9 @@ import { SYSTEM_TYPES } from '../../domain/explorer/rules.ts';
 import type { ObjectFilter } from '../../domain/objects/types.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 
+/** A LIKE pattern of versions carrying granular markings (the same reading of stored JSON). */
+export const GRANULAR = '%"granular_markings"%';
+
 /** Conditions leaving out the kinds in `filter.hide` (mirrors domain/explorer/rules.ts). */
 export function hideConditions(filter: ObjectFilter, d: SqlDialect): RawBuilder<SqlBool>[] {
   const hide = new Set(filter.hide ?? []);

@@ -14,6 +14,8 @@ import type {
   StoredObject,
 } from '../../domain/objects/types.ts';
 import { sortKey } from './sort.ts';
+import { searchGroups } from './search-groups.ts';
+import type { SearchGroup } from '../../domain/explorer/types.ts';
 import { addedBound, checkPage, filterConditions } from './filter.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import { labelFromJson } from './access.repo.ts';
@@ -123,6 +125,13 @@ export class ObjectReads {
     const items = rows.slice(0, limit).map((r) => ({ object: toStored(r), key: String(r.sort_key) }));
     const last = items.at(-1);
     return { items, next: rows.length > limit && last ? { key: last.key, seq: last.object.seq } : null };
+  }
+
+  /** The versions matching the filter grouped by type and access labels, and by object label
+   *  (the Explorer's total and facets, issue 15, must 5). */
+  async searchGroups(filter: ObjectFilter): Promise<{ groups: SearchGroup[]; byLabel: SearchGroup[] }> {
+    const range = await this.seqRange(filter);
+    return range ? searchGroups(this.db, this.dialect, filter, range) : { groups: [], byLabel: [] };
   }
 
   /** Counts latest versions matching the filter. */
