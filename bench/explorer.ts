@@ -3,8 +3,9 @@
 // on a store of N generated objects (default 100,000), for two readers: an analyst of the
 // owning organisation (sees every object) and one of another organisation (sees none, the worst
 // case for a scan under the access policy). Requests go through app.inject (no socket), R runs
-// each (default 7); the median and the slowest are printed. Record results in bench/RESULTS.md.
-import { createReadStream } from 'node:fs';
+// each (default 7); the median and the slowest are printed; --keep reuses the last run's store.
+// Record results in bench/RESULTS.md.
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,26 +15,36 @@ import { CLI } from '../src/domain/identity/principal.ts';
 import { generateBundle } from './generate.ts';
 import { root } from './util.ts';
 
-const { values } = parseArgs({ options: { objects: { type: 'string' }, runs: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { objects: { type: 'string' }, runs: { type: 'string' }, out: { type: 'string' }, keep: { type: 'boolean' } },
+});
 const count = Number(values.objects ?? 100_000);
 const runs = Number(values.runs ?? 7);
 const out = resolve(values.out ?? join(root, 'bench', 'out', 'explorer'));
-await rm(out, { recursive: true, force: true });
-await mkdir(out, { recursive: true });
-
+// --keep measures the store of the last run again (no generation, no import).
+const keep = values.keep === true && existsSync(join(out, 'data'));
+if (!keep) {
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+}
 const file = join(out, 'bundle.json');
-process.stderr.write(`generating ${count.toLocaleString('en')} objects…\n`);
-await generateBundle(file, count);
+if (!keep) {
+  process.stderr.write(`generating ${count.toLocaleString('en')} objects…\n`);
+  await generateBundle(file, count);
+}
 const node = await buildApp({ config: parseConfig({ dataDir: join(out, 'data') }, { CONCORD_LOG_LEVEL: 'silent' }), logger: false });
 const s = node.services;
 const boot = await s.bootstrap();
-const started = Date.now();
-await s.ingest.importStream(createReadStream(file, { highWaterMark: 1 << 20 }), { source: 'bench', owner: await s.importOwner(CLI) });
-process.stderr.write(`imported in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+if (!keep) {
+  const started = Date.now();
+  await s.ingest.importStream(createReadStream(file, { highWaterMark: 1 << 20 }), { source: 'bench', owner: await s.importOwner(CLI) });
+  process.stderr.write(`imported in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
 
 async function reader(orgId: string | undefined, name: string): Promise<string> {
-  const org = orgId ?? (await s.orgs.addOrg(CLI, { name, communities: [] })).id;
-  const { user } = await s.users.addUser(CLI, { orgId: org, username: name, password: 'bench bench bench 1', roles: ['analyst'] });
+  const unique = `${name}-${Date.now()}`;
+  const org = orgId ?? (await s.orgs.addOrg(CLI, { name: unique, communities: [] })).id;
+  const { user } = await s.users.addUser(CLI, { orgId: org, username: unique, password: 'bench bench bench 1', roles: ['analyst'] });
   return (await s.users.createToken(CLI, { userId: user.id, name: 'bench', scope: 'read' })).secret;
 }
 const readers = { owner: await reader(boot.org.id, 'owner-analyst'), other: await reader(undefined, 'other-analyst') };

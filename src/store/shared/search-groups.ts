@@ -20,16 +20,11 @@ export async function searchGroups(
   filter: ObjectFilter,
   range: { after: number; before: number | undefined },
 ): Promise<{ groups: SearchGroup[]; byLabel: SearchGroup[] }> {
-  const base = () => {
+  const matching = (edges: boolean) => {
     let q = db
       .selectFrom('objects as o')
       .innerJoin('object_access as a', 'a.seq', 'o.seq')
-      .leftJoin('refs as rs', (j) => j.onRef('rs.seq', '=', 'o.seq').on('rs.property', 'in', SOURCE_PROPS).on('o.type', 'in', EDGE_TYPES))
-      .leftJoin('objects as s', (j) => j.on(d.idOf('s', 'rs.target_id')).on(d.isLatest('s')))
-      .leftJoin('object_access as sa', 'sa.seq', 's.seq')
-      .leftJoin('refs as rt', (j) => j.onRef('rt.seq', '=', 'o.seq').on('rt.property', '=', 'target_ref').on('o.type', '=', 'relationship'))
-      .leftJoin('objects as t', (j) => j.on(d.idOf('t', 'rt.target_id')).on(d.isLatest('t')))
-      .leftJoin('object_access as ta', 'ta.seq', 't.seq');
+      .where(edges ? d.inList('o.type', EDGE_TYPES) : sql<boolean>`o.type not in (${sql.join(EDGE_TYPES)})`);
     if (range.after > 0) q = q.where('o.seq', '>', range.after);
     if (range.before !== undefined) q = q.where('o.seq', '<', range.before);
     for (const c of filterConditions(filter, false, d)) q = q.where(c);
@@ -38,15 +33,38 @@ export async function searchGroups(
     if (filter.text !== undefined) q = q.where(sql<boolean>`o.json not like ${GRANULAR}`);
     return q;
   };
-  const rows = await base()
-    .select(['o.type', 'a.label', 'sa.label as sourceLabel', 'ta.label as targetLabel', sql<number>`count(*)`.as('n')])
-    .groupBy(['o.type', 'a.label', 'sa.label', 'ta.label'])
-    .execute();
-  const labelled = await base()
-    .innerJoin('labels as lb', 'lb.seq', 'o.seq')
-    .select(['lb.label as value', 'o.type', 'a.label', 'sa.label as sourceLabel', 'ta.label as targetLabel', sql<number>`count(*)`.as('n')])
-    .groupBy(['lb.label', 'o.type', 'a.label', 'sa.label', 'ta.label'])
-    .execute();
+  // Only relationships and sightings need their ends' labels (the policy's canSeeWithEnds):
+  // the other versions, most of a store, are grouped on their own label alone.
+  const withEnds = () =>
+    matching(true)
+      .leftJoin('refs as rs', (j) => j.onRef('rs.seq', '=', 'o.seq').on('rs.property', 'in', SOURCE_PROPS))
+      .leftJoin('objects as s', (j) => j.on(d.idOf('s', 'rs.target_id')).on(d.isLatest('s')))
+      .leftJoin('object_access as sa', 'sa.seq', 's.seq')
+      .leftJoin('refs as rt', (j) => j.onRef('rt.seq', '=', 'o.seq').on('rt.property', '=', 'target_ref').on('o.type', '=', 'relationship'))
+      .leftJoin('objects as t', (j) => j.on(d.idOf('t', 'rt.target_id')).on(d.isLatest('t')))
+      .leftJoin('object_access as ta', 'ta.seq', 't.seq');
+  const n = sql<number>`count(*)`.as('n');
+  const none = sql<string | null>`null`;
+  const [plain, edges, plainLabels, edgeLabels] = await Promise.all([
+    matching(false)
+      .select(['o.type', 'a.label', none.as('sourceLabel'), none.as('targetLabel'), n])
+      .groupBy(['o.type', 'a.label'])
+      .execute(),
+    withEnds()
+      .select(['o.type', 'a.label', 'sa.label as sourceLabel', 'ta.label as targetLabel', n])
+      .groupBy(['o.type', 'a.label', 'sa.label', 'ta.label'])
+      .execute(),
+    matching(false)
+      .innerJoin('labels as lb', 'lb.seq', 'o.seq')
+      .select(['lb.label as value', 'o.type', 'a.label', none.as('sourceLabel'), none.as('targetLabel'), n])
+      .groupBy(['lb.label', 'o.type', 'a.label'])
+      .execute(),
+    withEnds()
+      .innerJoin('labels as lb', 'lb.seq', 'o.seq')
+      .select(['lb.label as value', 'o.type', 'a.label', 'sa.label as sourceLabel', 'ta.label as targetLabel', n])
+      .groupBy(['lb.label', 'o.type', 'a.label', 'sa.label', 'ta.label'])
+      .execute(),
+  ]);
   const group = (r: { type: string; label: string; sourceLabel: string | null; targetLabel: string | null; n: number }): SearchGroup => ({
     type: r.type,
     label: r.label,
@@ -54,5 +72,8 @@ export async function searchGroups(
     targetLabel: r.targetLabel,
     count: Number(r.n),
   });
-  return { groups: rows.map(group), byLabel: labelled.map((r) => ({ ...group(r), value: r.value })) };
+  return {
+    groups: [...plain, ...edges].map(group),
+    byLabel: [...plainLabels, ...edgeLabels].map((r) => ({ ...group(r), value: r.value })),
+  };
 }

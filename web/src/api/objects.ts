@@ -39,13 +39,24 @@ export interface Page {
   ranked?: { complete: boolean };
 }
 
-/** Search results, loaded page by page as the table scrolls (keyset cursors, never offsets). */
+/** Search results, loaded page by page as the table scrolls (keyset cursors, never offsets).
+ *  The total and facets come from useSearchSummary, so the rows never wait for the counting. */
 export function useSearch(filters: SearchFilters, pageSize = 200) {
   return useInfiniteQuery({
     queryKey: ['objects', filters],
-    queryFn: ({ pageParam }) => api<Page>(`/objects${qs({ ...filters, limit: pageSize, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api<Page>(`/objects${qs({ ...filters, limit: pageSize, cursor: pageParam, summary: 'false' })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The total and facets of a search under the access policy (issue 15, must 5): the first page
+ *  of one row, with its summary. */
+export function useSearchSummary(filters: SearchFilters) {
+  return useQuery({
+    queryKey: ['objects', 'summary', filters],
+    queryFn: () => api<Page>(`/objects${qs({ ...filters, limit: 1 })}`),
     placeholderData: keepPreviousData,
   });
 }

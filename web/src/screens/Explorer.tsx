@@ -3,7 +3,7 @@
 // columns, hidden deprecated, revoked and system objects (toggles show them), saved searches,
 // export of the search (STIX, CSV) and bulk actions on a selection. Results load page by page.
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { bannerOf, useSearch, type ObjectMarking, type SearchFilters, type Stix } from '../api/objects.ts';
+import { bannerOf, useSearch, useSearchSummary, type ObjectMarking, type SearchFilters, type Stix } from '../api/objects.ts';
 import { recognize } from '../api/lookup.ts';
 import { useMe } from '../api/session.ts';
 import { DayInput } from '../components/DayInput.tsx';
@@ -77,8 +77,12 @@ export function Explorer() {
     : false;
 
   const result = useSearch(filters);
+  const summary = useSearchSummary(filters);
   const pages = result.data?.pages;
   const first = pages?.[0];
+  // Placeholder data of the previous search is not this search's count.
+  const total = summary.isPlaceholderData ? undefined : summary.data?.total;
+  const facets = summary.data?.facets;
   const rows = useMemo(() => pages?.flatMap((p) => p.objects) ?? [], [pages]);
   // Each row carries its marking (issue 15, must 1): the banner covers every loaded row.
   const markings = useMemo(() => {
@@ -137,7 +141,6 @@ export function Explorer() {
 
   const sortKey = filters.sort === 'relevance' || !filters.sort ? undefined : filters.sort.replace(/^-/, '');
   const columns = explorerColumns({ markings, owners, selected, toggle, allSelected, toggleAll });
-  const total = first?.total;
   const shown = new Set((filters.include ?? '').split(','));
   return (
     <div className="page explorer">
@@ -189,7 +192,7 @@ export function Explorer() {
       {query.get('as') !== 'text' && <RecognizedHint value={form.q} />}
       <div className="explorer-grid">
         <aside className="explorer-side">
-          <Facets facets={first?.facets} total={total} filters={filters} onFilter={go} />
+          <Facets facets={facets} total={total} filters={filters} onFilter={go} />
           <SavedSearches query={queryOf(filters)} />
         </aside>
         <div className="explorer-main">
