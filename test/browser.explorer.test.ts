@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
+import { MITRE_IDENTITY_ID } from '../src/domain/explorer/rules.ts';
 import { BROWSER_SKIP, consoleErrors, launch, shot, startUiNode, type UiNode, signIn } from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIndicator, buildMalware, type Obj } from './helpers/stix.ts';
@@ -41,7 +42,7 @@ describe('the Explorer in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 }, (
     labels: ['apt'],
     ...green,
   };
-  const oldware = buildMalware({ name: 'Industroyer', x_mitre_deprecated: true, ...green });
+  const oldware = buildMalware({ name: 'Industroyer', x_mitre_deprecated: true, created_by_ref: MITRE_IDENTITY_ID, ...green });
   const industroyer = buildMalware({ name: 'Industroyer', labels: ['ics'], ...amber });
   const beacons = [1, 2, 3].map((n) => buildIndicator({ name: `Substation beacon ${n}`, labels: ['ics'], ...amber }));
 

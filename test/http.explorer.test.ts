@@ -10,6 +10,7 @@ import { buildPerson, type Person } from './helpers/people.ts';
 import { sharedPath, skipUnlessShared } from './helpers/shared.ts';
 import { buildIndicator, buildMalware, type Obj } from './helpers/stix.ts';
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
+import { MITRE_IDENTITY_ID } from '../src/domain/explorer/rules.ts';
 
 const ICS = sharedPath('data', 'attack', 'ics-attack-18.1.json');
 
@@ -40,7 +41,13 @@ for (const engine of ENGINES)
       created: at(3),
       modified: at(3),
     });
-    const deprecated = buildMalware({ name: 'Oldware', x_mitre_deprecated: true, created: at(4), modified: at(4) });
+    const deprecated = buildMalware({
+      name: 'Oldware',
+      x_mitre_deprecated: true,
+      created_by_ref: MITRE_IDENTITY_ID,
+      created: at(4),
+      modified: at(4),
+    });
     const revoked = buildMalware({ name: 'Revokedware', revoked: true, created: at(5), modified: at(5) });
     const pub = [
       buildMalware({ name: 'Alpha', labels: ['ics'], created: at(6), modified: at(8) }),

@@ -15,6 +15,10 @@ export function isSystemObject(o: Record<string, unknown>): boolean {
   return o['type'] === 'identity' && (o['id'] === CONCORD_IDENTITY_ID || o['identity_class'] === 'system');
 }
 
+/** The identity ATT&CK's objects are created by ("The MITRE Corporation"), the producer whose
+ *  `x_mitre_deprecated` the Explorer honours. */
+export const MITRE_IDENTITY_ID = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
+
 /** ATT&CK marks objects it no longer maintains with `x_mitre_deprecated` (not STIX `revoked`). */
 export function isDeprecated(o: Record<string, unknown>): boolean {
   return o['x_mitre_deprecated'] === true;
