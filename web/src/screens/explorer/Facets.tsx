@@ -32,7 +32,8 @@ export function Facets({
         const values = facets[g.key];
         const active = new Set((filters[g.param] ?? '').split(','));
         return (
-          <section key={g.key} aria-label={`${g.title} facet`}>
+          // Unlabelled: a label "Type" would also answer to the search form's Type field.
+          <section key={g.key} data-facet={g.key}>
             <h2>{g.title}</h2>
             {values.length === 0 && <p className="muted small">none</p>}
             <ul>
