@@ -139,6 +139,16 @@ for (const engine of ENGINES)
       }
     });
 
+    test('the store groups at most the bound of matching versions, and says when it stopped', async () => {
+      const sum = (g: { count: number }[]) => g.reduce((n, x) => n + x.count, 0);
+      const all = await node.store.objects.searchGroups({ types: ['malware'] }, 1000);
+      assert.equal(all.capped, false);
+      assert.equal(sum(all.groups), 6);
+      const two = await node.store.objects.searchGroups({ types: ['malware'] }, 2);
+      assert.equal(two.capped, true);
+      assert.equal(sum(two.groups), 2);
+    });
+
     test('sorts by name, modified, created and type, with cursors that continue the order', async () => {
       const all = async (who: Person, query: string): Promise<string[]> => {
         const out: string[] = [];

@@ -28,6 +28,9 @@ export interface SearchPage {
 /** Visible matches ranked in memory per relevance page; beyond, `ranked.complete` is false. */
 const RANK_ROWS = 5000;
 const CHUNK = 1000;
+/** Matching versions a total and its facets count exactly; more read "at least" (about 1–4 s per
+ *  100,000 on the 2-vCPU bench machine under load, bench/RESULTS.md). */
+const SUMMARY_ROWS = 100_000;
 const FACET_TOP = 12;
 
 export interface SearchDeps {
@@ -38,17 +41,21 @@ export interface SearchDeps {
   schemes: SchemeRegistry;
   /** Labels of versions, for the CSV of the node's own command line (which reads without a reader). */
   access?: Pick<AccessRepo, 'labels'>;
-  /** Rows examined per request at most (CONCORD_LIST_SCAN_ROWS); also the bound of exact totals. */
+  /** Rows examined per request at most (CONCORD_LIST_SCAN_ROWS). */
   scanRows?: number;
+  /** Matching versions counted for a total at most (default SUMMARY_ROWS). */
+  summaryRows?: number;
 }
 
 export class SearchService {
   private readonly deps: SearchDeps;
   private readonly scanRows: number;
+  private readonly summaryRows: number;
 
   constructor(deps: SearchDeps) {
     this.deps = deps;
     this.scanRows = deps.scanRows ?? 20_000;
+    this.summaryRows = deps.summaryRows ?? SUMMARY_ROWS;
   }
 
   /** One page in a sort order: store rows read in that order in chunks, each chunk through the
@@ -128,11 +135,12 @@ export class SearchService {
    * the policy decides once per group, as for the dashboard: exact, and without reading every
    * row. A text search may match content that granular markings withhold from this reader, so
    * versions carrying granular markings are read and checked one by one instead (at most
-   * `scanRows` of them; beyond, the total is `exact: false`, "at least").
+   * `scanRows` of them). At most `summaryRows` matching versions are grouped (the first in store
+   * order): beyond either bound the total is `exact: false`, "at least" (cost: bench/RESULTS.md).
    */
   async summary(principal: Principal, filter: ObjectFilter, listed: readonly Visible[] = []): Promise<SearchSummary> {
     authorize(principal, 'object.read');
-    const { groups, byLabel } = await this.deps.objects.searchGroups(filter);
+    const { groups, byLabel, capped } = await this.deps.objects.searchGroups(filter, this.summaryRows);
     const reader = readerOf(principal);
     const labels = new LabelCache();
     const type = new Map<string, number>(),
@@ -149,10 +157,10 @@ export class SearchService {
       bump(owner, l.ownerOrg, g.count);
     }
     for (const g of byLabel) if (g.value !== undefined && countable(reader, g, labels, this.deps.schemes)) bump(label, g.value, g.count);
-    let exact = true;
+    let exact = !capped;
     if (filter.text !== undefined) {
       const read = await this.visibleMatches(principal, { ...filter, granularOnly: true }, Number.POSITIVE_INFINITY);
-      exact = read.complete;
+      exact = exact && read.complete;
       for (const v of read.visible) {
         count++;
         bump(type, v.type, 1);

@@ -52,8 +52,9 @@ export interface ObjectRepo {
   /** Latest versions matching the filter in a sort order, after a keyset position (issue 15, must 5). */
   listSorted(filter: ObjectFilter, order: SortOrder, after: SortPosition | undefined, limit: number): Promise<SortedPage>;
   /** Matching latest versions grouped by type and access labels (with a relationship's ends'),
-   *  and by object label: the Explorer's total and facets, decided per group (issue 15, must 5). */
-  searchGroups(filter: ObjectFilter): Promise<{ groups: SearchGroup[]; byLabel: SearchGroup[] }>;
+   *  and by object label: the Explorer's total and facets, decided per group (issue 15, must 5).
+   *  At most `maxRows` matching versions, the first in store order (`capped` when more match). */
+  searchGroups(filter: ObjectFilter, maxRows: number): Promise<{ groups: SearchGroup[]; byLabel: SearchGroup[]; capped: boolean }>;
   /** Counts latest versions matching the filter. */
   count(filter: ObjectFilter): Promise<number>;
   /** The latest version, or the version with this exact key. */

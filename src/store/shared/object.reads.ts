@@ -129,9 +129,18 @@ export class ObjectReads {
 
   /** The versions matching the filter grouped by type and access labels, and by object label
    *  (the Explorer's total and facets, issue 15, must 5). */
-  async searchGroups(filter: ObjectFilter): Promise<{ groups: SearchGroup[]; byLabel: SearchGroup[] }> {
+  async searchGroups(filter: ObjectFilter, maxRows: number): Promise<{ groups: SearchGroup[]; byLabel: SearchGroup[]; capped: boolean }> {
     const range = await this.seqRange(filter);
-    return range ? searchGroups(this.db, this.dialect, filter, range) : { groups: [], byLabel: [] };
+    if (!range) return { groups: [], byLabel: [], capped: false };
+    // At most `maxRows` matching versions are grouped, the first in store order: the seq of the
+    // next one, when there is one, bounds the range (one walk of the filter's index or rows).
+    let probe = this.db.selectFrom('objects as o').select('o.seq');
+    if (range.after > 0) probe = probe.where('o.seq', '>', range.after);
+    if (range.before !== undefined) probe = probe.where('o.seq', '<', range.before);
+    for (const c of filterConditions(filter, false, this.dialect)) probe = probe.where(c);
+    const beyond = await probe.orderBy('o.seq').limit(1).offset(maxRows).executeTakeFirst();
+    const bounded = beyond === undefined ? range : { ...range, before: Number(beyond.seq) };
+    return { ...(await searchGroups(this.db, this.dialect, filter, bounded)), capped: beyond !== undefined };
   }
 
   /** Counts latest versions matching the filter. */
