@@ -49,7 +49,7 @@ async function reader(orgId: string | undefined, name: string): Promise<string> 
 }
 const readers = { owner: await reader(boot.org.id, 'owner-analyst'), other: await reader(undefined, 'other-analyst') };
 
-async function time(token: string, url: string): Promise<{ median: number; max: number; total: string }> {
+async function time(token: string, url: string): Promise<{ first: number; median: number; max: number; total: string }> {
   const ms: number[] = [];
   let total = '';
   for (let i = 0; i < runs; i++) {
@@ -60,18 +60,24 @@ async function time(token: string, url: string): Promise<{ median: number; max: 
     const body = res.json() as { total?: { count: number; exact: boolean } };
     total = body.total ? `${body.total.exact ? '' : '≥ '}${body.total.count}` : '—';
   }
-  ms.sort((a, b) => a - b);
-  return { median: ms[Math.floor(ms.length / 2)] ?? 0, max: ms.at(-1) ?? 0, total };
+  // The first request computes the groups; later ones of the same search reuse them while the
+  // store is unchanged (services/search.service.ts): both are shown.
+  const first = ms[0] ?? 0;
+  const rest = ms.slice(1).sort((a, b) => a - b);
+  return { first, median: rest[Math.floor(rest.length / 2)] ?? 0, max: rest.at(-1) ?? 0, total };
 }
 
 const QUERIES = ['', 'type=indicator', 'sort=-modified', 'q=substation'];
-console.log(`| reader | query | list only (summary=false) | with total and facets | total |`);
+console.log(
+  `| reader | query | list only (summary=false): first, then median (max) | with total and facets: first, then median (max) | total |`,
+);
 console.log(`|---|---|---|---|---|`);
 for (const [who, token] of Object.entries(readers)) {
   for (const q of QUERIES) {
     const base = await time(token, `/api/v1/objects?limit=100&summary=false${q ? `&${q}` : ''}`);
     const full = await time(token, `/api/v1/objects?limit=100${q ? `&${q}` : ''}`);
-    const f = (x: { median: number; max: number }) => `${x.median.toFixed(1)} ms (max ${x.max.toFixed(1)})`;
+    const f = (x: { first: number; median: number; max: number }) =>
+      `${x.first.toFixed(0)} ms, then ${x.median.toFixed(1)} ms (${x.max.toFixed(1)})`;
     console.log(`| ${who} | \`${q || '(none)'}\` | ${f(base)} | ${f(full)} | ${full.total} |`);
   }
 }

@@ -129,7 +129,7 @@ describe('concord CLI', () => {
     assert.equal(r.code, 0, r.err);
     const lines = r.out.trim().split('\r\n');
     assert.equal(lines[0], 'id,type,name,created,modified,owner,tlp,labels,confidence');
-    assert.ok(lines[1]?.startsWith(`${malware.id},malware,`), lines[1]);
+    assert.ok(lines[1]?.startsWith(`${malware.id},malware,`), String(lines[1]));
     assert.equal(concord(['export', '--format', 'xml']).code === 0, false, 'an unknown format is refused');
   });
 

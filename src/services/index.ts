@@ -202,6 +202,7 @@ export function buildServices(store: Store, config: Config): Services {
       orgs: store.orgs,
       access: store.access,
       schemes,
+      changes: store.dashboard,
       scanRows: config.listScanRows,
     }),
     savedSearches: new SavedSearchService({ savedSearches: store.savedSearches }),

@@ -31,6 +31,9 @@ const CHUNK = 1000;
 /** Matching versions a total and its facets count exactly; more read "at least" (about 1–4 s per
  *  100,000 on the 2-vCPU bench machine under load, bench/RESULTS.md). */
 const SUMMARY_ROWS = 100_000;
+/** Filters whose groups are kept, and for how long at most. */
+const GROUP_CACHE = 64;
+const GROUP_CACHE_MS = 30_000;
 const FACET_TOP = 12;
 
 export interface SearchDeps {
@@ -45,12 +48,15 @@ export interface SearchDeps {
   scanRows?: number;
   /** Matching versions counted for a total at most (default SUMMARY_ROWS). */
   summaryRows?: number;
+  /** The store's latest seq: cached groups are reused while it stays the same. */
+  changes?: { maxSeq(): Promise<number> };
 }
 
 export class SearchService {
   private readonly deps: SearchDeps;
   private readonly scanRows: number;
   private readonly summaryRows: number;
+  private readonly cache = new Map<string, { seq: number; at: number; groups: Awaited<ReturnType<ObjectRepo['searchGroups']>> }>();
 
   constructor(deps: SearchDeps) {
     this.deps = deps;
@@ -140,7 +146,7 @@ export class SearchService {
    */
   async summary(principal: Principal, filter: ObjectFilter, listed: readonly Visible[] = []): Promise<SearchSummary> {
     authorize(principal, 'object.read');
-    const { groups, byLabel, capped } = await this.deps.objects.searchGroups(filter, this.summaryRows);
+    const { groups, byLabel, capped } = await this.groups(filter);
     const reader = readerOf(principal);
     const labels = new LabelCache();
     const type = new Map<string, number>(),
@@ -180,6 +186,31 @@ export class SearchService {
       label: top(label),
     };
     return { total: { count, exact }, facets, owners: this.ownerNames(names, listed) };
+  }
+
+  /**
+   * The store's groups of a filter, kept until the store holds a new version: they do not depend
+   * on the reader (the policy decides per reader afterwards), so a reload, another user or a
+   * facet clicked back costs one `max(seq)`. Every change to objects is a new version (a new
+   * seq); a version's access label and derived rows (labels, words) are written just after it,
+   * so an entry also expires after GROUP_CACHE_MS: a count caught in between is short, never
+   * long (rows without a label are read by no one), and not for long. At most GROUP_CACHE filters.
+   */
+  private async groups(filter: ObjectFilter): Promise<Awaited<ReturnType<ObjectRepo['searchGroups']>>> {
+    const seq = this.deps.changes ? await this.deps.changes.maxSeq() : undefined;
+    const key = JSON.stringify(filter);
+    const hit = this.cache.get(key);
+    if (seq !== undefined && hit?.seq === seq && Date.now() - hit.at < GROUP_CACHE_MS) return hit.groups;
+    const groups = await this.deps.objects.searchGroups(filter, this.summaryRows);
+    if (seq !== undefined) {
+      this.cache.delete(key);
+      this.cache.set(key, { seq, groups, at: Date.now() });
+      for (const old of this.cache.keys()) {
+        if (this.cache.size <= GROUP_CACHE) break;
+        this.cache.delete(old);
+      }
+    }
+    return groups;
   }
 
   /** The name of the organisation owning each of `items`, by object id (the owner column). */
