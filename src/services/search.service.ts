@@ -2,7 +2,7 @@
 // facets of a search, and its CSV export. Every row passes the access gate before it is
 // listed, counted or exported: a total or a facet never counts an object the reader may not see.
 import { authorize } from '../domain/access/permissions.ts';
-import { csvLine, CSV_COLUMNS, relevance } from '../domain/explorer/rules.ts';
+import { csvLine, csvRow, CSV_COLUMNS, relevance } from '../domain/explorer/rules.ts';
 import type { FacetCount, Facets, SearchSummary } from '../domain/explorer/types.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import type { Org } from '../domain/identity/types.ts';
@@ -235,23 +235,8 @@ export class SearchService {
       const lines: string[] = [];
       for (const v of pending) {
         if (filter.text !== undefined && !matchesAfterRedaction(v, filter.text)) continue;
-        const o = JSON.parse(v.json) as Record<string, unknown>;
-        const labels = Array.isArray(o['labels']) ? (o['labels'] as unknown[]).map(String).join(';') : '';
-        const str = (k: string) => (o[k] === undefined ? '' : String(o[k]));
         const ownerId = v.label?.ownerOrg ?? '';
-        lines.push(
-          csvLine([
-            v.id,
-            v.type,
-            str('name') || str('value'),
-            str('created'),
-            str('modified'),
-            names.get(ownerId) ?? ownerId,
-            v.label?.tlp ?? '',
-            labels,
-            str('confidence'),
-          ]),
-        );
+        lines.push(csvRow(JSON.parse(v.json) as Record<string, unknown>, names.get(ownerId) ?? ownerId, v.label?.tlp ?? ''));
         n++;
       }
       if (lines.length > 0) yield lines.join('');

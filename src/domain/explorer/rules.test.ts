@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvCell, isDeprecated, isSystemObject, relevance } from './rules.ts';
+import { csvCell, csvRow, isDeprecated, isSystemObject, relevance } from './rules.ts';
 
 test('relevance ranks a name before a description that only mentions it', () => {
   const team = { type: 'intrusion-set', name: 'Sandworm Team', aliases: ['ELECTRUM'] };
@@ -31,4 +31,13 @@ test('CSV cells cannot start a formula and are quoted by RFC 4180', () => {
   assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
   assert.equal(csvCell('a,"b"'), '"a,""b"""');
   assert.equal(csvCell('plain'), 'plain');
+});
+
+test('a CSV row has the columns in order, labels joined by semicolons', () => {
+  const row = csvRow(
+    { id: 'malware--1', type: 'malware', name: '-x', created: 'c', modified: 'm', labels: ['a', 'b'], confidence: 80 },
+    'CERT',
+    'amber',
+  );
+  assert.equal(row, "malware--1,malware,'-x,c,m,CERT,amber,a;b,80\r\n");
 });

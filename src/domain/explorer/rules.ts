@@ -69,3 +69,20 @@ export const csvLine = (cells: readonly string[]): string => `${cells.map(csvCel
 
 /** Columns of the CSV export of a search (issue 15, must 5). */
 export const CSV_COLUMNS = ['id', 'type', 'name', 'created', 'modified', 'owner', 'tlp', 'labels', 'confidence'] as const;
+
+/** One object's CSV line in CSV_COLUMNS order; `owner` and `tlp` come from its access label. */
+export function csvRow(o: Record<string, unknown>, owner: string, tlp: string): string {
+  const str = (k: string): string => (o[k] === undefined || o[k] === null ? '' : String(o[k]));
+  const labels = Array.isArray(o['labels']) ? o['labels'].map(String).join(';') : '';
+  return csvLine([
+    str('id'),
+    str('type'),
+    str('name') || str('value'),
+    str('created'),
+    str('modified'),
+    owner,
+    tlp,
+    labels,
+    str('confidence'),
+  ]);
+}
