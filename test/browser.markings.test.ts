@@ -53,11 +53,11 @@ describe('marking chips and banner over 2,000 rows in Chromium', { skip: BROWSER
     await node?.dispose();
   });
 
-  /** TLP chip text of each rendered row, by row index. */
+  /** TLP chip text of each rendered row, by row index (the TLP column: web/src/screens/explorer/columns.tsx). */
   const renderedChips = (p: Page): Promise<[number, string][]> =>
     p.$$eval('[data-testid=results] [role=row][aria-rowindex]', (rows) =>
       rows.map(
-        (r) => [Number(r.getAttribute('aria-rowindex')), r.querySelectorAll('[role=cell]')[2]?.textContent ?? ''] as [number, string],
+        (r) => [Number(r.getAttribute('aria-rowindex')), r.querySelectorAll('[role=cell]')[6]?.textContent ?? ''] as [number, string],
       ),
     );
 

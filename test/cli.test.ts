@@ -124,6 +124,15 @@ describe('concord CLI', () => {
     );
   });
 
+  test("exports the Explorer's filters as CSV (issue 15, must 5)", () => {
+    const r = concord(['export', '--type', 'malware', '--format', 'csv']);
+    assert.equal(r.code, 0, r.err);
+    const lines = r.out.trim().split('\r\n');
+    assert.equal(lines[0], 'id,type,name,created,modified,owner,tlp,labels,confidence');
+    assert.ok(lines[1]?.startsWith(`${malware.id},malware,`), String(lines[1]));
+    assert.equal(concord(['export', '--format', 'xml']).code === 0, false, 'an unknown format is refused');
+  });
+
   test('bad usage is explained, not a stack trace', () => {
     const r = concord(['import']);
     assert.equal(r.code, 2);

@@ -903,6 +903,30 @@ describe('authorization matrix', () => {
       expect: NODE_ADMIN,
     },
     { method: 'GET', path: '/api/v1/audit/actions', action: 'audit.read', url: () => '/api/v1/audit/actions', expect: NODE_ADMIN },
+    // The Explorer (issue 15, must 5): each user's own saved searches. A search of the analyst
+    // is theirs alone: everyone else is answered as for a search that does not exist.
+    { method: 'GET', path: '/api/v1/saved-searches', action: 'saved-search.read', url: () => '/api/v1/saved-searches', expect: ANY_USER },
+    {
+      method: 'POST',
+      path: '/api/v1/saved-searches',
+      action: 'saved-search.manage',
+      url: () => '/api/v1/saved-searches',
+      body: () => ({ name: 'Sandworm', query: 'q=sandworm' }),
+      expect: [401, OK, OK, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/saved-searches/:id',
+      action: 'saved-search.manage',
+      note: "a search of organisation A's analyst, made afresh for each caller",
+      url: async () => {
+        const id = uuid();
+        await node.store.savedSearches.create(analyst.user.id, { id, name: 'mine', query: 'q=x', createdAt: new Date().toISOString() });
+        return `/api/v1/saved-searches/${id}`;
+      },
+      missing: () => `/api/v1/saved-searches/${uuid()}`,
+      expect: [401, 404, 404, OK, 404, 404, 404, 403],
+    },
   ];
 
   /** Asserts one cell of a call to `url`; returns what a refusal says. */

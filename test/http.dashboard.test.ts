@@ -137,8 +137,9 @@ for (const engine of ENGINES) {
       return res.json() as Dashboard;
     }
 
-    /** Counts by type of everything the object list gives `who`, page by page; made in the last
-     *  `days` only when given. */
+    /** Counts by type of everything the object list gives `who`, page by page (`include=all`:
+     *  nothing hidden, where the Explorer's default hides Concord's own objects, issue 15); made
+     *  in the last `days` only when given. */
     async function listed(who: Person, days?: number): Promise<Map<string, number>> {
       const range = days === undefined ? undefined : rangeOf(new Date(), days);
       const counts = new Map<string, number>();
@@ -146,7 +147,7 @@ for (const engine of ENGINES) {
       do {
         const res = await node.app.inject({
           method: 'GET',
-          url: `/api/v1/objects?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+          url: `/api/v1/objects?limit=100&include=all${cursor ? `&cursor=${cursor}` : ''}`,
           headers: who.auth,
         });
         const page = res.json() as { objects: Obj[]; next: string | null };

@@ -4,32 +4,63 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { toFilter } from '../domain/objects/filter.ts';
 import { CLI } from '../domain/identity/principal.ts';
+import { InvalidInputError } from '../errors.ts';
 import { configFrom, parseCommand, withServices } from './context.ts';
 import { Progress } from './progress.ts';
 
-export const usage = `concord export [--type T[,T...]] [--since TIME] [--out FILE]
-  Writes a STIX 2.1 bundle of the latest version of every matching object.
-  --type    only these STIX types
-  --since   only objects stored at or after this time (ISO 8601)
-  --out     write to FILE instead of stdout`;
+export const usage = `concord export [--type T[,T...]] [--since TIME] [--q TEXT] [--label L[,L...]] [--tlp T[,T...]]
+               [--include deprecated,revoked,system|all|none] [--format stix|csv] [--out FILE]
+  Writes a STIX 2.1 bundle (or CSV) of the latest version of every matching object: the
+  Explorer's filters (issue 15). Everything is exported unless --include says otherwise.
+  --type     only these STIX types
+  --since    only objects stored at or after this time (ISO 8601)
+  --q        full-text search (every word must occur)
+  --label    objects with any of these labels
+  --tlp      objects of these TLP levels
+  --include  what the Explorer hides to keep: deprecated, revoked, system; all (default) or none
+  --format   stix (default) or csv (id,type,name,created,modified,owner,tlp,labels,confidence)
+  --out      write to FILE instead of stdout`;
 
 /** Runs the command; returns the exit code. */
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseCommand(args, { type: { type: 'string' }, since: { type: 'string' }, out: { type: 'string' } });
+  const { values } = parseCommand(args, {
+    type: { type: 'string' },
+    since: { type: 'string' },
+    out: { type: 'string' },
+    q: { type: 'string' },
+    label: { type: 'string' },
+    tlp: { type: 'string' },
+    include: { type: 'string' },
+    format: { type: 'string' },
+  });
   if (values.help) {
     console.log(usage);
     return 0;
   }
   const config = configFrom(values);
-  const filter = toFilter({ ...(values.type ? { type: values.type } : {}), ...(values.since ? { since: values.since } : {}) });
+  const format = values.format ?? 'stix';
+  if (format !== 'stix' && format !== 'csv')
+    throw new InvalidInputError(`--format takes stix or csv, got "${format}"`, { parameter: 'format' });
+  const given = (k: 'type' | 'since' | 'q' | 'label' | 'tlp') => (values[k] ? { [k]: values[k] } : {});
+  const filter = toFilter({
+    ...given('type'),
+    ...given('since'),
+    ...given('q'),
+    ...given('label'),
+    ...given('tlp'),
+    include: values.include ?? 'all',
+  });
   const progress = new Progress('exporting');
   let count = 0;
   let bytes = 0;
   await withServices(config, async (s) => {
-    const chunks = s.objects.exportBundle(CLI, filter, (n) => {
-      count = n;
-      progress.update(bytes, n);
-    });
+    const chunks =
+      format === 'csv'
+        ? s.search.csv(CLI, filter)
+        : s.objects.exportBundle(CLI, filter, (n) => {
+            count = n;
+            progress.update(bytes, n);
+          });
     async function* counted(): AsyncGenerator<string> {
       for await (const chunk of chunks) {
         bytes += Buffer.byteLength(chunk);

@@ -16,6 +16,8 @@ import { IngestService } from './ingest.service.ts';
 import { OrgService } from './org.service.ts';
 import { QuarantineService } from './quarantine.service.ts';
 import { ObjectService } from './object.service.ts';
+import { SearchService } from './search.service.ts';
+import { SavedSearchService } from './saved-search.service.ts';
 import { UserService } from './user.service.ts';
 import { MarkingCatalog } from './markings.service.ts';
 import { AccessGate } from './access-gate.ts';
@@ -68,6 +70,10 @@ export interface Services {
   objectAccess: ObjectAccessService;
   /** Writing objects through the API and the command line (issue 15, must 4). */
   write: WriteService;
+  /** The Explorer's search: orders, relevance, totals, facets, CSV (issue 15, must 5). */
+  search: SearchService;
+  /** Each user's saved Explorer searches (issue 15, must 5). */
+  savedSearches: SavedSearchService;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -206,6 +212,17 @@ export function buildServices(store: Store, config: Config): Services {
       audit,
       owner: ownerOf,
     }),
+    search: new SearchService({
+      objects: store.objects,
+      gate,
+      audit,
+      orgs: store.orgs,
+      access: store.access,
+      schemes,
+      changes: store.dashboard,
+      scanRows: config.listScanRows,
+    }),
+    savedSearches: new SavedSearchService({ savedSearches: store.savedSearches }),
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },

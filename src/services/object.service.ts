@@ -194,7 +194,7 @@ export class ObjectService {
  * object, so a match may come from content withheld from this reader; returning it would tell
  * the reader what the withheld content says.
  */
-function matchesAfterRedaction(v: Visible, text: string): boolean {
+export function matchesAfterRedaction(v: Visible, text: string): boolean {
   if (v.withheld.length === 0) return true;
   const words = new Set(searchWords(searchText(JSON.parse(v.json) as StixObject)));
   return searchWords(text).every((w) => words.has(w));

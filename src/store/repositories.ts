@@ -14,9 +14,22 @@ import type { Feed, FeedProgress, FeedPullResult } from '../domain/feeds/types.t
 import type { FailureState } from '../domain/identity/throttle.ts';
 import type { ApiToken, Community, Org, Session, SharingGroup, UserRecord } from '../domain/identity/types.ts';
 import type { ImportJob } from '../domain/imports/types.ts';
+import type { SavedSearch } from '../domain/explorer/types.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
-import type { Edge, InsertResult, LookupHit, ObjectFilter, Page, PageRequest, StoredObject } from '../domain/objects/types.ts';
+import type {
+  Edge,
+  InsertResult,
+  LookupHit,
+  ObjectFilter,
+  Page,
+  PageRequest,
+  SortOrder,
+  SortPosition,
+  SortedPage,
+  StoredObject,
+} from '../domain/objects/types.ts';
 import type { Observable } from '../domain/observables/types.ts';
+import type { SearchGroup } from '../domain/explorer/types.ts';
 import type { NewQuarantineEntry, QuarantineEntry } from '../domain/quarantine/types.ts';
 import type { StateVersions } from '../domain/state-changes/types.ts';
 import type { IngestSource, NewIngestSource } from '../domain/objects/source.ts';
@@ -37,6 +50,12 @@ export interface ObjectRepo {
   settled?(): Promise<void>;
   /** Latest versions matching the filter, ordered by `seq` of that version. */
   list(filter: ObjectFilter, page: PageRequest): Promise<Page<StoredObject>>;
+  /** Latest versions matching the filter in a sort order, after a keyset position (issue 15, must 5). */
+  listSorted(filter: ObjectFilter, order: SortOrder, after: SortPosition | undefined, limit: number): Promise<SortedPage>;
+  /** Matching latest versions grouped by type and access labels (with a relationship's ends'),
+   *  and by object label: the Explorer's total and facets, decided per group (issue 15, must 5).
+   *  At most `maxRows` matching versions, the first in store order (`capped` when more match). */
+  searchGroups(filter: ObjectFilter, maxRows: number): Promise<{ groups: SearchGroup[]; byLabel: SearchGroup[]; capped: boolean }>;
   /** Counts latest versions matching the filter. */
   count(filter: ObjectFilter): Promise<number>;
   /** The latest version, or the version with this exact key. */
@@ -302,6 +321,8 @@ export interface Store {
   state: StateWatch;
   /** Import runs, the sources of stored versions (issue 15, must 3). */
   sources: SourceRepo;
+  /** Searches users saved in the Explorer (issue 15, must 5). */
+  savedSearches: SavedSearchRepo;
   close(): Promise<void>;
 }
 
@@ -322,4 +343,14 @@ export interface SourceRepo {
   create(source: NewIngestSource, at: string): Promise<number>;
   /** The run that stored each of these versions, when known. */
   ofVersions(seqs: readonly number[]): Promise<Map<number, IngestSource>>;
+}
+
+/** Each user's saved searches (issue 15, must 5; migrations/0027). Every call names the user:
+ *  a user never reads or deletes another's. */
+export interface SavedSearchRepo {
+  create(userId: string, search: SavedSearch): Promise<void>;
+  /** The user's searches by name. */
+  list(userId: string): Promise<SavedSearch[]>;
+  /** False when the user has no search with this id. */
+  remove(userId: string, id: string): Promise<boolean>;
 }

@@ -148,6 +148,10 @@ export const PERMISSIONS = {
     planned: true,
   },
   'misp.export': { grants: EVERY_ROLE, mutates: false, refusal: 'MISP export is not available yet', planned: true },
+
+  // The Explorer (issue 15, must 5): each user's own saved searches; no one sees another's.
+  'saved-search.read': { grants: EVERY_ROLE, mutates: false, refusal: 'your roles may not use saved searches' },
+  'saved-search.manage': { grants: EVERY_ROLE, mutates: true, refusal: 'your roles may not save searches' },
 } as const satisfies Record<string, Permission>;
 
 /** Everything a service may be asked to do. */

@@ -17,8 +17,8 @@ import { CONCORD_NIS2_EXTENSION_ID } from '../incidents/types.ts';
 export const CONCORD_NAMESPACE = 'addbe213-fbe3-40c4-a7aa-b172f1b464b4';
 const NAMESPACE_BYTES = Buffer.from(CONCORD_NAMESPACE.replaceAll('-', ''), 'hex');
 
-/** The identity that creates Concord's extension and marking definitions: uuidv5('identity:concord'). */
-export const CONCORD_IDENTITY_ID = 'identity--be857e1f-566f-5549-8ca7-e786f8d2bd44';
+import { CONCORD_IDENTITY_ID } from './concord-identity.ts';
+export { CONCORD_IDENTITY_ID };
 
 /** Extension on marking-definitions carrying classification, releasability or exercise. */
 export const CONCORD_MARKING_EXTENSION_ID = 'extension-definition--b3fd310b-4147-5fe7-a6e1-1a7c1509033a';

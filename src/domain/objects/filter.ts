@@ -3,6 +3,7 @@
 import { versionKey } from '../stix/timestamp.ts';
 import { InvalidInputError } from '../../errors.ts';
 import type { ObjectFilter } from './types.ts';
+import { HIDEABLE, type Hideable } from '../explorer/types.ts';
 
 /** Query parameters shared by list and export. */
 export interface FilterParams {
@@ -17,6 +18,10 @@ export interface FilterParams {
   revoked?: boolean;
   q?: string;
   tlp?: string;
+  owner?: string;
+  ids?: string;
+  /** What to show that is hidden by default: `deprecated`, `revoked`, `system`, `all`, `none`. */
+  include?: string;
 }
 
 function csv(v: string | undefined): string[] | undefined {
@@ -45,6 +50,16 @@ function isoTime(name: string, v: string | undefined): string | undefined {
   return new Date(t).toISOString();
 }
 
+/** What stays hidden given `include` (issue 15, must 5): absent hides all three. */
+function hiddenBy(include: string | undefined): Hideable[] {
+  const shown = new Set(csv(include) ?? []);
+  for (const v of shown) {
+    if (v !== 'all' && v !== 'none' && !(HIDEABLE as readonly string[]).includes(v))
+      throw new InvalidInputError(`include takes ${HIDEABLE.join(', ')}, all or none, got "${v}"`, { parameter: 'include' });
+  }
+  return shown.has('all') ? [] : HIDEABLE.filter((h) => !shown.has(h));
+}
+
 /** Builds the store filter; throws INVALID_INPUT naming the bad parameter. */
 export function toFilter(p: FilterParams): ObjectFilter {
   const f: ObjectFilter = {};
@@ -61,5 +76,9 @@ export function toFilter(p: FilterParams): ObjectFilter {
   set('revoked', p.revoked);
   set('text', p.q?.trim() === '' ? undefined : p.q);
   set('tlps', csv(p.tlp));
+  set('owners', csv(p.owner));
+  set('ids', csv(p.ids));
+  const hide = hiddenBy(p.include);
+  if (hide.length > 0) f.hide = hide;
   return f;
 }

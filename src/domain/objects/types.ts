@@ -2,6 +2,7 @@
 // (DESIGN.md, Storage). Read by services and HTTP alike; the store implements them.
 import type { Observable } from '../observables/types.ts';
 import type { AccessLabel } from '../access/types.ts';
+import type { Hideable } from '../explorer/types.ts';
 
 /** A stored version as read back. */
 export interface StoredObject {
@@ -39,6 +40,32 @@ export interface ObjectFilter {
   text?: string;
   /** TLP 2.0 levels of the version's access label (`clear`, `green`, …); any of them matches. */
   tlps?: string[];
+  /** Kinds of objects left out (issue 15, must 5): `deprecated` (ATT&CK's x_mitre_deprecated),
+   *  `revoked`, `system` (Concord's own plumbing, domain/explorer/rules.ts). */
+  hide?: readonly Hideable[];
+  /** Owner organisations of the version's access label; any of them matches (a facet, must 5). */
+  owners?: string[];
+  /** Only versions carrying granular markings (the Explorer counts those matching a text search
+   *  by reading them, issue 15, must 5). */
+  granularOnly?: boolean;
+}
+
+/** An order of the object list other than store order (issue 15, must 5). */
+export interface SortOrder {
+  by: 'modified' | 'created' | 'name' | 'type';
+  desc: boolean;
+}
+
+/** Where a sorted page starts: after the row with this sort key and seq (keyset, no offsets). */
+export interface SortPosition {
+  key: string;
+  seq: number;
+}
+
+/** One page in a sort order: each version with its sort key, and the position to continue from. */
+export interface SortedPage {
+  items: { object: StoredObject; key: string }[];
+  next: SortPosition | null;
 }
 
 /** Keyset pagination over `seq`, ascending. */

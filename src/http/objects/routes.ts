@@ -1,13 +1,11 @@
-// /api/v1/objects and /api/v1/export: thin handlers over the query service.
-import { Readable } from 'node:stream';
+// /api/v1/objects/:id and what hangs off it: thin handlers over the query service. The list and
+// the export are the search's (http/search/routes.ts).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { InvalidInputError } from '../../errors.ts';
 import type { ObjectService } from '../../services/object.service.ts';
 import type { SchemeRegistry } from '../../domain/markings/classification.ts';
-import { toFilter } from '../../domain/objects/filter.ts';
 import { principalOf } from '../auth/plugin.ts';
-import { decodeCursor, presentNeighbourhood, presentPage, presentVersions } from './present.ts';
-import { ExportQuery, GetQuery, IdParams, ListQuery, NeighbourhoodQuery } from './schema.ts';
+import { presentNeighbourhood, presentVersions } from './present.ts';
+import { GetQuery, IdParams, NeighbourhoodQuery } from './schema.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -15,25 +13,6 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  *  markings presented with listed objects. */
 export function objectRoutes(query: ObjectService, schemes: SchemeRegistry): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get(
-      '/objects',
-      {
-        schema: {
-          summary: 'List the latest version of objects, with the marking (TLP, classification, releasability) of each',
-          tags: ['objects'],
-          querystring: ListQuery,
-        },
-      },
-      async (req, reply) => {
-        const { limit, cursor, ...params } = req.query;
-        const after = cursor === undefined ? undefined : decodeCursor(cursor);
-        if (cursor !== undefined && after === undefined)
-          throw new InvalidInputError('cursor is not a value this API returned', { parameter: 'cursor' });
-        const page = await query.list(principalOf(req), toFilter(params), { limit, ...(after === undefined ? {} : { after }) });
-        return reply.type(JSON_TYPE).send(presentPage(page, schemes));
-      },
-    );
-
     app.get(
       '/objects/:id',
       { schema: { summary: 'One object: the latest version or a given one', tags: ['objects'], params: IdParams, querystring: GetQuery } },
@@ -66,18 +45,6 @@ export function objectRoutes(query: ObjectService, schemes: SchemeRegistry): Fas
       async (req, reply) => {
         const depth = req.query.depth === 2 ? 2 : 1;
         return reply.type(JSON_TYPE).send(presentNeighbourhood(await query.neighbourhood(principalOf(req), req.params.id, depth), schemes));
-      },
-    );
-
-    app.get(
-      '/export',
-      { schema: { summary: 'Stream the latest versions as a STIX 2.1 bundle', tags: ['objects'], querystring: ExportQuery } },
-      async (req, reply) => {
-        const filter = toFilter(req.query);
-        reply.header('content-disposition', 'attachment; filename="concord-export.json"');
-        return reply
-          .type('application/stix+json;version=2.1')
-          .send(Readable.from(query.exportBundle(principalOf(req), filter), { objectMode: false }));
       },
     );
   };

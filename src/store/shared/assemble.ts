@@ -10,6 +10,7 @@ import { postgresSql, sqliteSql } from './sql-dialect.ts';
 import { KyselyAuditRepo } from './audit.repo.ts';
 import { KyselyCollectionRepo } from './collection.repo.ts';
 import { KyselyFeedRepo } from './feed.repo.ts';
+import { KyselySavedSearchRepo } from './saved-search.repo.ts';
 import { federationRepos } from './federation.repo.ts';
 import { KyselyOrgRepo } from './org.repo.ts';
 import { KyselyImportRepo } from './import.repo.ts';
@@ -60,5 +61,6 @@ export async function assembleStore(
       await db.destroy();
       await release();
     },
+    savedSearches: new KyselySavedSearchRepo(db),
   };
 }

@@ -5,6 +5,7 @@ import { versionKey } from '../../domain/stix/timestamp.ts';
 import { InvalidInputError } from '../../errors.ts';
 import type { ObjectFilter, PageRequest } from '../../domain/objects/types.ts';
 import { searchWords } from './search-words.ts';
+import { GRANULAR, hideConditions } from './hide.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 
 /**
@@ -29,9 +30,14 @@ export function filterConditions(filter: ObjectFilter, allVersions: boolean, d: 
     // A correlated probe of object_access's primary key: a page stops at its limit.
     out.push(sql<SqlBool>`exists (select 1 from object_access fa where fa.seq = o.seq and ${d.inList('fa.tlp', filter.tlps)})`);
   }
+  if (filter.granularOnly) out.push(sql<SqlBool>`o.json like ${GRANULAR}`);
+  if (filter.owners) {
+    out.push(sql<SqlBool>`exists (select 1 from object_access fo where fo.seq = o.seq and ${d.inList('fo.owner_org', filter.owners)})`);
+  }
   if (filter.labels) {
     out.push(sql<SqlBool>`o.seq in (select labels.seq from labels where ${d.inList('labels.label', filter.labels)})`);
   }
+  out.push(...hideConditions(filter, d));
   if (filter.text !== undefined) {
     // A query without any word (only punctuation) places no condition: every word matches.
     const words = searchWords(filter.text);

@@ -2,7 +2,20 @@
 // object.repo.ts extends it with its own insertBatch (and, for SQLite, a faster lookup).
 import { sql, type Kysely } from 'kysely';
 import type { Observable } from '../../domain/observables/types.ts';
-import type { Edge, LookupHit, ObjectFilter, Page, PageRequest, StoredObject } from '../../domain/objects/types.ts';
+import type {
+  Edge,
+  LookupHit,
+  ObjectFilter,
+  Page,
+  PageRequest,
+  SortOrder,
+  SortPosition,
+  SortedPage,
+  StoredObject,
+} from '../../domain/objects/types.ts';
+import { sortKey } from './sort.ts';
+import { searchGroups } from './search-groups.ts';
+import type { SearchGroup } from '../../domain/explorer/types.ts';
 import { addedBound, checkPage, filterConditions } from './filter.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import { labelFromJson } from './access.repo.ts';
@@ -88,6 +101,46 @@ export class ObjectReads {
     const items = rows.slice(0, page.limit).map(toStored);
     const last = items.at(-1);
     return { items, next: rows.length > page.limit && last ? last.seq : null };
+  }
+
+  /** Latest versions matching the filter in `order`, after a keyset position: (key, seq) rows
+   *  compared as a row value, so ties on the key are broken by seq and no row is skipped or
+   *  repeated between pages (issue 15, must 5: keyset cursors that stay correct under sorting). */
+  async listSorted(filter: ObjectFilter, order: SortOrder, after: SortPosition | undefined, limit: number): Promise<SortedPage> {
+    checkPage({ limit });
+    const range = await this.seqRange(filter);
+    if (!range) return { items: [], next: null };
+    const key = sortKey(order.by, this.dialect);
+    let q = this.db.selectFrom('objects as o').select([...OBJECT_COLUMNS, key.as('sort_key')]);
+    if (range.after > 0) q = q.where('o.seq', '>', range.after);
+    if (range.before !== undefined) q = q.where('o.seq', '<', range.before);
+    for (const c of filterConditions(filter, false, this.dialect)) q = q.where(c);
+    const dir = order.desc ? 'desc' : 'asc';
+    if (after !== undefined) q = q.where(sql<boolean>`(${key}, o.seq) ${sql.raw(order.desc ? '<' : '>')} (${after.key}, ${after.seq})`);
+    const rows = await q
+      .orderBy(key, dir)
+      .orderBy('o.seq', dir)
+      .limit(limit + 1)
+      .execute();
+    const items = rows.slice(0, limit).map((r) => ({ object: toStored(r), key: String(r.sort_key) }));
+    const last = items.at(-1);
+    return { items, next: rows.length > limit && last ? { key: last.key, seq: last.object.seq } : null };
+  }
+
+  /** The versions matching the filter grouped by type and access labels, and by object label
+   *  (the Explorer's total and facets, issue 15, must 5). */
+  async searchGroups(filter: ObjectFilter, maxRows: number): Promise<{ groups: SearchGroup[]; byLabel: SearchGroup[]; capped: boolean }> {
+    const range = await this.seqRange(filter);
+    if (!range) return { groups: [], byLabel: [], capped: false };
+    // At most `maxRows` matching versions are grouped, the first in store order: the seq of the
+    // next one, when there is one, bounds the range (one walk of the filter's index or rows).
+    let probe = this.db.selectFrom('objects as o').select('o.seq');
+    if (range.after > 0) probe = probe.where('o.seq', '>', range.after);
+    if (range.before !== undefined) probe = probe.where('o.seq', '<', range.before);
+    for (const c of filterConditions(filter, false, this.dialect)) probe = probe.where(c);
+    const beyond = await probe.orderBy('o.seq').limit(1).offset(maxRows).executeTakeFirst();
+    const bounded = beyond === undefined ? range : { ...range, before: Number(beyond.seq) };
+    return { ...(await searchGroups(this.db, this.dialect, filter, bounded)), capped: beyond !== undefined };
   }
 
   /** Counts latest versions matching the filter. */

@@ -10,6 +10,17 @@ export interface Column<T> {
   header: string;
   width: string;
   render: (row: T) => ReactNode;
+  /** Shown in the header instead of `header` (a select-all box). */
+  headerCell?: ReactNode;
+  /** The header is a button that sorts by this column (issue 15, must 5). */
+  sortable?: boolean;
+}
+
+/** The table's current order, and what a click on a sortable header does. */
+export interface TableSort {
+  key: string | undefined;
+  desc: boolean;
+  onSort: (key: string) => void;
 }
 
 const ROW = 28;
@@ -22,6 +33,7 @@ export function VirtualTable<T>({
   loadMore,
   label,
   height,
+  sort,
 }: {
   rows: T[];
   columns: Column<T>[];
@@ -30,6 +42,7 @@ export function VirtualTable<T>({
   loadMore: () => void;
   label: string;
   height: string;
+  sort?: TableSort;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12 });
@@ -42,11 +55,23 @@ export function VirtualTable<T>({
   return (
     <div className="vtable" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
       <div className="vrow vhead" role="row" style={{ gridTemplateColumns: template }}>
-        {columns.map((c) => (
-          <span key={c.key} role="columnheader">
-            {c.header}
-          </span>
-        ))}
+        {columns.map((c) => {
+          const current = sort?.key === c.key;
+          const order = current ? (sort?.desc ? 'descending' : 'ascending') : undefined;
+          return (
+            <span key={c.key} role="columnheader" aria-sort={c.sortable ? (order ?? 'none') : undefined}>
+              {c.headerCell ??
+                (c.sortable && sort ? (
+                  <button type="button" className="sort-head" onClick={() => sort.onSort(c.key)}>
+                    {c.header}
+                    <span aria-hidden="true">{current ? (sort.desc ? ' ▼' : ' ▲') : ''}</span>
+                  </button>
+                ) : (
+                  c.header
+                ))}
+            </span>
+          );
+        })}
       </div>
       <div ref={scroller} className="vbody" style={{ height }} data-testid="results">
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
