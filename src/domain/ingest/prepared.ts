@@ -35,4 +35,9 @@ export interface PreparedObject {
   /** The key id of the node that originated this version, when it was received from a peer
    *  (set by ingestion from the verified provenance, not by examine). */
   originKey?: string;
+  /** The dashboard's columns (issue 15, must 7; migrations/0029): the `YYYY-MM-DD` of the
+   *  object's own time (domain/dashboard/own-time.ts), and a relationship's `relationship_type`,
+   *  kept beside the JSON so that the store-wide counts never parse it. */
+  ownDay: string | null;
+  relationshipType: string | null;
 }

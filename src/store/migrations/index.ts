@@ -25,6 +25,7 @@ import * as m0023 from './0023_peer_nonces.ts';
 import * as m0024 from './0024_id_key.ts';
 import * as m0025 from './0025_state_changes.ts';
 import * as m0026 from './0026_import_job_origin.ts';
+import * as m0029 from './0029_dashboard_columns.ts';
 
 type DialectMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -50,6 +51,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0024_id_key', m0024.up],
   ['0025_state_changes', m0025.up],
   ['0026_import_job_origin', m0026.up],
+  ['0029_dashboard_columns', m0029.up],
 ];
 
 function provider(dialect: StoreDialect): MigrationProvider {

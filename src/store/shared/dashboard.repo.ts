@@ -45,7 +45,7 @@ export class KyselyDashboardRepo implements DashboardRepo {
 
   async labelGroups(): Promise<LabelGroup[]> {
     // By the object's own time, not when it was stored (issue 15, must 7).
-    const day = ownDay(this.sql, 'o');
+    const day = ownDay('o');
     const rows = await this.withEnds()
       .where(this.sql.isLatest('o'))
       .select(['o.type', 'a.label', 'sa.label as sourceLabel', 'ta.label as targetLabel', day.as('day'), sql<number>`count(*)`.as('n')])
@@ -63,7 +63,7 @@ export class KyselyDashboardRepo implements DashboardRepo {
 
   async activity(types: readonly string[]): Promise<ActivityGroup[]> {
     if (types.length === 0) return [];
-    const day = ownDay(this.sql, 'e');
+    const day = ownDay('e');
     const rows = await this.db
       .selectFrom('objects as e')
       .innerJoin('object_access as ea', 'ea.seq', 'e.seq')

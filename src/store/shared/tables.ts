@@ -21,6 +21,9 @@ export interface ObjectsTable {
   json: string;
   /** Key id of the node that originated this version, when it came from a peer (migrations/0021). */
   origin_key: string | null;
+  /** The version's own day and a relationship's type, for the dashboard (migrations/0029). */
+  own_day: string | null;
+  relationship_type: string | null;
 }
 
 /** References held by the latest version of each source object, keyed by that version's seq. */

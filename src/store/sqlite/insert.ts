@@ -68,8 +68,10 @@ function prepare(db: Database.Database) {
     // itself would (migrations/0001_objects.ts), and the derived rows can be built beforehand.
     objects: new RowInserter(
       db,
-      'insert into objects (seq, id, id_key, version, type, spec_version, created, created_by_ref, revoked, latest, added_at, json, origin_key)',
-      13,
+      'insert into objects (seq, id, id_key, version, type, spec_version, created, created_by_ref, revoked, latest, added_at, json, origin_key' +
+        // The dashboard's columns (migrations/0029).
+        ', own_day, relationship_type)',
+      15,
     ),
     access: new RowInserter(db, 'insert into object_access (seq, owner_org, tlp, distribution, label)', 5),
     // Processes' caches of marking-definitions follow this count (migrations/0025_state_changes.ts).
@@ -274,6 +276,9 @@ function writeObjects(s: Statements, pending: readonly Pending[], addedAt: strin
       addedAt,
       o.json,
       o.originKey ?? null,
+      // The dashboard's columns (migrations/0029).
+      o.ownDay,
+      o.relationshipType,
     );
     if (label === null) continue;
     const a = accessRow(seq, label);
