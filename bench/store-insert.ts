@@ -62,6 +62,8 @@ export function generateIndicator(i: number): PreparedObject {
     observables: [{ kind: 'ipv4', value: ip }],
     markingRefs: [TLP_GREEN],
     distribution: null,
+    ownDay: ts.slice(0, 10),
+    relationshipType: null,
   };
 }
 

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { AccessLabel } from '../src/domain/access/types.ts';
 import type { PreparedObject } from '../src/domain/ingest/prepared.ts';
+import { ownDay } from '../src/domain/dashboard/own-time.ts';
 import { buildPrepared } from './helpers/prepared.ts';
 import { contractSuite } from './helpers/store-contract.ts';
 
@@ -27,9 +28,12 @@ function relationship(source: PreparedObject, target: PreparedObject): PreparedO
   });
 }
 
-/** `p` with `extra` properties in its JSON (the store reads times and types from the JSON). */
+/** `p` with `extra` properties in its JSON, and the columns ingest derives from them
+ *  (domain/ingest/examine.ts: the own day and a relationship's type, migrations/0029). */
 function withJson(p: PreparedObject, extra: Record<string, unknown>): PreparedObject {
-  return { ...p, json: JSON.stringify({ ...(JSON.parse(p.json) as Record<string, unknown>), ...extra }) };
+  const obj = { ...(JSON.parse(p.json) as Record<string, unknown>), ...extra };
+  const relationshipType = typeof obj['relationship_type'] === 'string' ? obj['relationship_type'] : null;
+  return { ...p, json: JSON.stringify(obj), ownDay: ownDay(obj), relationshipType };
 }
 
 contractSuite('store contract: dashboard aggregates', (ctx) => {
@@ -94,7 +98,7 @@ contractSuite('store contract: dashboard aggregates', (ctx) => {
     });
     const camp = withJson(buildPrepared({ type: 'campaign' }), { first_seen: '2023-02-02T00:00:00Z' });
     const ip = buildPrepared({ type: 'ipv4-addr' });
-    await ctx.store.objects.insertBatch([mal, seen, camp, { ...ip, created: null }], [GREEN, GREEN, GREEN, GREEN]);
+    await ctx.store.objects.insertBatch([mal, seen, camp, { ...ip, created: null, ownDay: null }], [GREEN, GREEN, GREEN, GREEN]);
     const days = new Map((await ctx.store.dashboard.labelGroups()).map((g) => [g.type, g.day]));
     assert.deepEqual(Object.fromEntries(days), {
       malware: '2019-03-01',
@@ -102,6 +106,59 @@ contractSuite('store contract: dashboard aggregates', (ctx) => {
       campaign: '2023-02-02',
       'ipv4-addr': null,
     });
+  });
+
+  it('migration 0029 fills the own day and the relationship type of a store that had neither', async () => {
+    const mal = buildPrepared({ type: 'malware', created: '2019-03-01T00:00:00.000Z' });
+    const plant = buildPrepared({ type: 'identity', name: 'Plant' });
+    const de = withJson(buildPrepared({ type: 'location' }), { country: 'DE' });
+    const seen = withJson(
+      buildPrepared({
+        type: 'sighting',
+        refs: [
+          { property: 'sighting_of_ref', target: mal.id },
+          { property: 'where_sighted_refs', target: de.id },
+        ],
+      }),
+      { first_seen: '2025-06-01T00:00:00Z', last_seen: '2025-06-03T08:00:00Z' },
+    );
+    const camp = withJson(buildPrepared({ type: 'campaign' }), { first_seen: '2023-02-02T00:00:00Z' });
+    const observed = withJson(buildPrepared({ type: 'observed-data' }), { first_observed: '2022-04-04T00:00:00Z' });
+    const ip = buildPrepared({ type: 'ipv4-addr' });
+    const targets = withJson(relationship(mal, plant), { relationship_type: 'targets' });
+    const located = withJson(relationship(plant, de), { relationship_type: 'located-at' });
+    await ctx.store.objects.insertBatch(
+      [mal, plant, de, seen, camp, observed, { ...ip, created: null, ownDay: null }, targets, located],
+      [AMBER_B, RED, GREEN, GREEN, GREEN, GREEN, GREEN, GREEN, RED],
+    );
+    const read = async () => {
+      const d = ctx.store.dashboard;
+      const sorted = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
+      return {
+        labelGroups: sorted(await d.labelGroups()),
+        activity: sorted(await d.activity(['malware'])),
+        places: sorted(await d.places()),
+        facts: await d.placeFacts(),
+      };
+    };
+    const before = await read();
+    assert.equal(before.places.length, 2, 'a sighted and a targeted place');
+    assert.equal(before.facts.locatedAt.length, 1);
+    // The store as it was before migration 0029: no columns, no index, the migration not run.
+    await ctx.store.close();
+    await ctx.location.exec([
+      'drop index objects_latest_dashboard',
+      'alter table objects drop column own_day',
+      'alter table objects drop column relationship_type',
+      "delete from kysely_migration where name = '0029_dashboard_columns'",
+    ]);
+    ctx.store = await ctx.location.open();
+    assert.ok((await ctx.location.migrations()).includes('0029_dashboard_columns'));
+    assert.deepEqual(await read(), before);
+    const days = new Map((await ctx.store.dashboard.labelGroups()).map((g) => [g.type, g.day]));
+    assert.equal(days.get('sighting'), '2025-06-03');
+    assert.equal(days.get('observed-data'), '2022-04-04');
+    assert.equal(days.get('ipv4-addr'), null);
   });
 
   it('finds sighted places, targeted places and what locates them, with their labels', async () => {

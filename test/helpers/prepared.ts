@@ -1,5 +1,6 @@
 // Factories for the store contract: PreparedObjects as the ingest domain would hand them to
 // ObjectRepo.insertBatch (CONVENTIONS.md, Tests: factories create what a record needs).
+import { ownDay } from '../../src/domain/dashboard/own-time.ts';
 import { randomUUID } from 'node:crypto';
 import type { Observable } from '../../src/domain/observables/types.ts';
 import { versionKey } from '../../src/domain/stix/timestamp.ts';
@@ -58,6 +59,8 @@ export function buildPrepared(spec: PreparedSpec = {}): PreparedObject {
     observables: spec.observables ?? [],
     markingRefs: [],
     distribution: null,
+    ownDay: ownDay(stix),
+    relationshipType: null,
   };
 }
 

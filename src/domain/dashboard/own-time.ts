@@ -10,12 +10,17 @@ export const OWN_TIME_PROPERTIES: Readonly<Record<string, readonly string[]>> = 
   campaign: ['first_seen'],
 };
 
-/** The `YYYY-MM-DD` of `obj`'s own time, or null when it has none (cyber observables). */
+const NONE: readonly string[] = [];
+const DAY = /^\d{4}-\d{2}-\d{2}/;
+const dayOf = (v: unknown): string | null => (typeof v === 'string' && DAY.test(v) ? v.slice(0, 10) : null);
+
+/** The `YYYY-MM-DD` of `obj`'s own time, or null when it has none (cyber observables). Runs for
+ *  every object at ingest (domain/ingest/examine.ts, the `own_day` column): no allocation. */
 export function ownDay(obj: Readonly<Record<string, unknown>>): string | null {
   const type = typeof obj['type'] === 'string' ? obj['type'] : '';
-  for (const p of [...(OWN_TIME_PROPERTIES[type] ?? []), 'created']) {
-    const v = obj[p];
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return v.slice(0, 10);
+  for (const p of OWN_TIME_PROPERTIES[type] ?? NONE) {
+    const day = dayOf(obj[p]);
+    if (day !== null) return day;
   }
-  return null;
+  return dayOf(obj['created']);
 }

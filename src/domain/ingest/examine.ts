@@ -10,6 +10,7 @@ import { observablesFromPattern, observablesFromSco } from '../observables/extra
 import type { Observable } from '../observables/types.ts';
 import type { PreparedObject } from './prepared.ts';
 import { CONCORD_OBJECT_EXTENSION_ID } from '../markings/concord-markings.ts';
+import { ownDay } from '../dashboard/own-time.ts';
 import { extractRefs } from './refs.ts';
 import { searchText } from './search-text.ts';
 
@@ -71,6 +72,8 @@ export function prepare(obj: StixObject, json: string): PreparedObject {
       ? obj['object_marking_refs'].filter((r): r is string => typeof r === 'string')
       : [],
     distribution: concordDistributionText(obj),
+    ownDay: ownDay(obj),
+    relationshipType: obj.type === 'relationship' ? stringOrNull(obj['relationship_type']) : null,
   };
 }
 

@@ -37,4 +37,9 @@ export interface PreparedObject {
   originKey?: string;
   /** The import run that stores it (`ingest_sources.id`; set by ingestion, issue 15, must 3). */
   sourceId?: number;
+  /** The dashboard's columns (issue 15, must 7; migrations/0029): the `YYYY-MM-DD` of the
+   *  object's own time (domain/dashboard/own-time.ts), and a relationship's `relationship_type`,
+   *  kept beside the JSON so that the store-wide counts never parse it. */
+  ownDay: string | null;
+  relationshipType: string | null;
 }

@@ -27,6 +27,7 @@ import * as m0025 from './0025_state_changes.ts';
 import * as m0026 from './0026_import_job_origin.ts';
 import * as m0027 from './0027_saved_searches.ts';
 import * as m0028 from './0028_feed_names_audit_filters.ts';
+import * as m0029 from './0029_dashboard_columns.ts';
 import * as m0030 from './0030_ingest_sources.ts';
 
 type DialectMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
@@ -55,6 +56,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0026_import_job_origin', m0026.up],
   ['0027_saved_searches', m0027.up],
   ['0028_feed_names_audit_filters', m0028.up],
+  ['0029_dashboard_columns', m0029.up],
   ['0030_ingest_sources', m0030.up],
 ];
 

@@ -124,14 +124,17 @@ async function planLatest(trx: Transaction<Tables>, rows: readonly Fresh[]): Pro
 async function insertObjects(trx: Transaction<Tables>, rows: readonly Fresh[], winners: Set<Fresh>, addedAt: string): Promise<void> {
   const col = <T>(f: (o: PreparedObject) => T): T[] => rows.map((r) => f(r.o));
   await sql`
-    insert into objects (seq, id, version, type, spec_version, created, created_by_ref, revoked, latest, added_at, json, origin_key, source_id)
-    select s, i, v, t, sv, c, cb, r, l, ${addedAt}, j, ok, si
+    insert into objects (seq, id, version, type, spec_version, created, created_by_ref, revoked, latest, added_at, json, origin_key, source_id,
+                         own_day, relationship_type)
+    select s, i, v, t, sv, c, cb, r, l, ${addedAt}, j, ok, si, od, rt
     from unnest(${rows.map((r) => r.seq)}::bigint[], ${col((o) => o.id)}::text[], ${col((o) => o.version)}::text[],
                 ${col((o) => o.type)}::text[], ${col((o) => o.specVersion)}::text[], ${col((o) => o.created)}::text[],
                 ${col((o) => o.createdByRef)}::text[], ${col((o) => o.revoked)}::boolean[],
                 ${rows.map((r) => winners.has(r))}::boolean[], ${col((o) => o.json)}::text[], ${col((o) => o.originKey ?? null)}::text[],
-                ${col((o) => o.sourceId ?? null)}::bigint[])
-         as x(s, i, v, t, sv, c, cb, r, l, j, ok, si)
+                ${col((o) => o.sourceId ?? null)}::bigint[],
+                -- The dashboard's columns (migrations/0029).
+                ${col((o) => o.ownDay)}::text[], ${col((o) => o.relationshipType)}::text[])
+         as x(s, i, v, t, sv, c, cb, r, l, j, ok, si, od, rt)
     on conflict (id, version) do nothing`.execute(trx);
 }
 

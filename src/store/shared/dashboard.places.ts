@@ -1,8 +1,7 @@
 // The dashboard's place queries (issue 15, must 7) and the own-time expression, on either engine:
 // sightings by the places they name, `targets` relationships by their target, and what the store
 // knows of places (locations' countries, identities `located-at` them). Labels, never decisions.
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import { OWN_TIME_PROPERTIES } from '../../domain/dashboard/own-time.ts';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PlaceFacts, PlaceGroup } from '../../domain/dashboard/types.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
@@ -16,23 +15,17 @@ export function jsonText(dialect: SqlDialect, alias: string, property: string): 
     : sql<string | null>`(${json}::json ->> ${sql.lit(property)})`;
 }
 
-/** `YYYY-MM-DD` of the version's own time (domain/dashboard/own-time.ts, the same rule). */
-export function ownDay(dialect: SqlDialect, alias: string): RawBuilder<string | null> {
-  const created = sql.ref(`${alias}.created`);
-  const cases = Object.entries(OWN_TIME_PROPERTIES).map(
-    ([type, props]) => sql`when ${sql.lit(type)} then coalesce(${sql.join(props.map((p) => jsonText(dialect, alias, p)))}, ${created})`,
-  );
-  return sql<string | null>`substr(case ${sql.ref(`${alias}.type`)} ${sql.join(cases, sql` `)} else ${created} end, 1, 10)`;
+/** `YYYY-MM-DD` of the version's own time, kept by the ingest writers (migrations/0029) with the
+ *  rule of domain/dashboard/own-time.ts: the counts read a column, never the JSON. */
+export function ownDay(alias: string): RawBuilder<string | null> {
+  return sql<string | null>`${sql.ref(`${alias}.own_day`)}`;
 }
-
-const relationshipType = (dialect: SqlDialect, alias: string, type: string): RawBuilder<SqlBool> =>
-  sql<SqlBool>`${jsonText(dialect, alias, 'relationship_type')} = ${sql.lit(type)}`;
 
 const PLACE_TYPES = ['location', 'identity'];
 
 /** Sightings per place named in `where_sighted_refs`, `targets` relationships per target place. */
 export async function placeGroups(db: Kysely<Tables>, d: SqlDialect): Promise<PlaceGroup[]> {
-  const day = ownDay(d, 'e');
+  const day = ownDay('e');
   const n = sql<number>`count(*)`.as('n');
   const sighted = await db
     .selectFrom('objects as e')
@@ -59,7 +52,7 @@ export async function placeGroups(db: Kysely<Tables>, d: SqlDialect): Promise<Pl
     .leftJoin('object_access as sa', 'sa.seq', 's.seq')
     .where(d.isLatest('e'))
     .where('e.type', '=', 'relationship')
-    .where(relationshipType(d, 'e', 'targets'))
+    .where('e.relationship_type', '=', 'targets')
     .select(['rt.target_id as placeId', 'pa.label as placeLabel', 'ea.label', 'sa.label as sourceLabel', day.as('day'), n])
     .groupBy(['rt.target_id', 'pa.label', 'ea.label', 'sa.label', day])
     .execute();
@@ -105,7 +98,7 @@ export async function placeFacts(db: Kysely<Tables>, d: SqlDialect): Promise<Pla
     .innerJoin('object_access as ta', 'ta.seq', 't.seq')
     .where(d.isLatest('e'))
     .where('e.type', '=', 'relationship')
-    .where(relationshipType(d, 'e', 'located-at'))
+    .where('e.relationship_type', '=', 'located-at')
     .select(['s.id as identityId', 't.id as locationId', 'ea.label', 'sa.label as sourceLabel', 'ta.label as targetLabel'])
     .execute();
   return {

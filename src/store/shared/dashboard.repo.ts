@@ -45,7 +45,7 @@ export class KyselyDashboardRepo implements DashboardRepo {
 
   async labelGroups(): Promise<LabelGroup[]> {
     // By the object's own time, not when it was stored (issue 15, must 7).
-    const day = ownDay(this.sql, 'o');
+    const day = ownDay('o');
     const rows = await this.withEnds()
       .where(this.sql.isLatest('o'))
       .select(['o.type', 'a.label', 'sa.label as sourceLabel', 'ta.label as targetLabel', day.as('day'), sql<number>`count(*)`.as('n')])
@@ -63,18 +63,17 @@ export class KyselyDashboardRepo implements DashboardRepo {
 
   async activity(types: readonly string[]): Promise<ActivityGroup[]> {
     if (types.length === 0) return [];
-    const day = ownDay(this.sql, 'e');
+    const day = ownDay('e');
+    // From the few objects of `types` to what points at them (refs by target, then the edge by
+    // seq): driven from the edges, each reference's target was keyed again (idOf) for every edge.
     const rows = await this.db
-      .selectFrom('objects as e')
-      .innerJoin('object_access as ea', 'ea.seq', 'e.seq')
-      .innerJoin('refs as r', (j) => j.onRef('r.seq', '=', 'e.seq').on('r.property', 'in', ['source_ref', 'target_ref', 'sighting_of_ref']))
-      .innerJoin('objects as x', (j) =>
-        j
-          .on(this.sql.idOf('x', 'r.target_id'))
-          .on(this.sql.isLatest('x'))
-          .on('x.type', 'in', [...types]),
-      )
+      .selectFrom('objects as x')
       .innerJoin('object_access as xa', 'xa.seq', 'x.seq')
+      .innerJoin('refs as r', (j) =>
+        j.onRef('r.target_id', '=', 'x.id').on('r.property', 'in', ['source_ref', 'target_ref', 'sighting_of_ref']),
+      )
+      .innerJoin('objects as e', (j) => j.onRef('e.seq', '=', 'r.seq').on(this.sql.isLatest('e')).on('e.type', 'in', EDGE_TYPES))
+      .innerJoin('object_access as ea', 'ea.seq', 'e.seq')
       // The other end of a relationship: the end property that is not the one pointing at x.
       .leftJoin('refs as r2', (j) =>
         j
@@ -85,8 +84,8 @@ export class KyselyDashboardRepo implements DashboardRepo {
       )
       .leftJoin('objects as y', (j) => j.on(this.sql.idOf('y', 'r2.target_id')).on(this.sql.isLatest('y')))
       .leftJoin('object_access as ya', 'ya.seq', 'y.seq')
-      .where(this.sql.isLatest('e'))
-      .where('e.type', 'in', EDGE_TYPES)
+      .where(this.sql.isLatest('x'))
+      .where('x.type', 'in', [...types])
       .select([
         'x.id',
         'x.type',

@@ -23,6 +23,9 @@ export interface ObjectsTable {
   origin_key: string | null;
   /** The import run that stored this version (`ingest_sources.id`, migrations/0030); null before. */
   source_id: number | null;
+  /** The version's own day and a relationship's type, for the dashboard (migrations/0029). */
+  own_day: string | null;
+  relationship_type: string | null;
 }
 
 /** One import run: where the versions holding its id came from (migrations/0030). */

@@ -68,8 +68,10 @@ function prepare(db: Database.Database) {
     // itself would (migrations/0001_objects.ts), and the derived rows can be built beforehand.
     objects: new RowInserter(
       db,
-      'insert into objects (seq, id, id_key, version, type, spec_version, created, created_by_ref, revoked, latest, added_at, json, origin_key, source_id)',
-      14,
+      'insert into objects (seq, id, id_key, version, type, spec_version, created, created_by_ref, revoked, latest, added_at, json, origin_key, source_id' +
+        // The dashboard's columns (migrations/0029).
+        ', own_day, relationship_type)',
+      16,
     ),
     access: new RowInserter(db, 'insert into object_access (seq, owner_org, tlp, distribution, label)', 5),
     // Processes' caches of marking-definitions follow this count (migrations/0025_state_changes.ts).
@@ -275,6 +277,9 @@ function writeObjects(s: Statements, pending: readonly Pending[], addedAt: strin
       o.json,
       o.originKey ?? null,
       o.sourceId ?? null,
+      // The dashboard's columns (migrations/0029).
+      o.ownDay,
+      o.relationshipType,
     );
     if (label === null) continue;
     const a = accessRow(seq, label);
