@@ -8,15 +8,19 @@ import type { Tables } from '../shared/tables.ts';
 import { ID_KEY_FUNCTION, idKey } from '../shared/id-key.ts';
 import type { Store } from '../repositories.ts';
 import { SqliteObjectRepo } from './object.repo.ts';
-import { attachIndexFile, createIndexTables, INDEX_SCHEMA, recoverIndex } from './index-file.ts';
+import { attachIndexFile, createIndexTables, INDEX_FILE, INDEX_SCHEMA, recoverIndex } from './index-file.ts';
 import { closeWriter } from './insert.ts';
 import { cachingDatabase } from './statements.ts';
 import { SqliteStateWatch } from './state-watch.ts';
+import { ThreadedDashboardRepo } from './dashboard-thread.ts';
+import { KyselyDashboardRepo } from '../shared/dashboard.repo.ts';
+import { sqliteSql } from '../shared/sql-dialect.ts';
 
 /** Opens (creating if needed) and migrates the SQLite store in `dataDir`. */
 export async function openSqliteStore(dataDir: string): Promise<Store> {
   mkdirSync(dataDir, { recursive: true });
-  const raw = new Database(join(dataDir, 'concord.db'));
+  const mainPath = join(dataDir, 'concord.db');
+  const raw = new Database(mainPath);
   // The default 4 KiB pages: 16 KiB pages made a 100,000-object import ~20% faster but a
   // 1,000,000-object one ~25% slower, once the indexes outgrow the cache and every page read
   // or rewritten at random moves four times the bytes.
@@ -58,10 +62,19 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
     recoverIndex(raw);
     return new SqliteObjectRepo(d, raw);
   };
+  // The dashboard's scans run on a thread with its own read-only connection, so that the
+  // seconds they take at 100,000 objects do not hold up this thread (dashboard-thread.ts, issue
+  // 15, must 7). An in-memory database has no file another connection could open.
+  const dashboard = raw.memory
+    ? undefined
+    : new ThreadedDashboardRepo(new KyselyDashboardRepo(db, sqliteSql), { mainPath, indexPath: join(dataDir, INDEX_FILE) });
   // Closing waits for the index writer to commit what it has and close its connections: the
   // last connection to close a file checkpoints it and removes its WAL.
-  return assembleStore('sqlite', db, objects, new SqliteStateWatch(raw), async () => {
+  const store = await assembleStore('sqlite', db, objects, new SqliteStateWatch(raw), async () => {
+    await dashboard?.close();
     await closeWriter(raw);
     if (raw.open) raw.close();
   });
+  if (dashboard) store.dashboard = dashboard;
+  return store;
 }
