@@ -33,6 +33,7 @@ describe('object ids by key on SQLite', () => {
     await insert(next);
     await store.close();
     // The table as migration 0001 made it (with 0021's column): a unique (id, version) text index.
+    // The migrations after 0024 that change the table (0029, 0030) run again after it.
     await location.exec([
       `create table objects_text (seq integer primary key, id text not null, version text not null, type text not null,
         spec_version text not null, created text, created_by_ref text, revoked integer not null, latest integer not null,
@@ -40,7 +41,8 @@ describe('object ids by key on SQLite', () => {
       'insert into objects_text select seq, id, version, type, spec_version, created, created_by_ref, revoked, latest, added_at, json, origin_key from objects',
       'drop table objects',
       'alter table objects_text rename to objects',
-      "delete from kysely_migration where name = '0024_id_key'",
+      'drop table ingest_sources',
+      "delete from kysely_migration where name in ('0024_id_key', '0029_dashboard_columns', '0030_ingest_sources')",
     ]);
     store = await location.open();
     assert.ok((await location.migrations()).includes('0024_id_key'));
