@@ -35,26 +35,7 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** STIX Cyber-observable types (§6): their title is their value, not a name. */
-export const SCO_TYPES: ReadonlySet<string> = new Set([
-  'artifact',
-  'autonomous-system',
-  'directory',
-  'domain-name',
-  'email-addr',
-  'email-message',
-  'file',
-  'ipv4-addr',
-  'ipv6-addr',
-  'mac-addr',
-  'mutex',
-  'network-traffic',
-  'process',
-  'software',
-  'url',
-  'user-account',
-  'windows-registry-key',
-  'x509-certificate',
-]);
+export { SCO_TYPES } from '../../../src/domain/stix/categories.ts';
 
 const sentence = (words: string): string => (words === '' ? '' : words[0]?.toUpperCase() + words.slice(1));
 
