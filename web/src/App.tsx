@@ -3,15 +3,14 @@ import { useLocation } from './router.ts';
 import { Admin } from './screens/Admin.tsx';
 import { Dashboard } from './screens/Dashboard.tsx';
 import { Explorer } from './screens/Explorer.tsx';
-import { GraphPage } from './screens/GraphPage.tsx';
 import { ImportPage } from './screens/ImportPage.tsx';
 import { ChangePassword } from './screens/ChangePassword.tsx';
 import { Login } from './screens/Login.tsx';
 import { Lookup } from './screens/Lookup.tsx';
 import { NotFound } from './screens/NotFound.tsx';
-import { ObjectPage } from './screens/object/ObjectPage.tsx';
 import { Shell } from './screens/Shell.tsx';
 import { NewObject } from './screens/write/lazy.tsx';
+import { GraphPage, ObjectPage } from './screens/lazy.tsx';
 
 function Screen({ me }: { me: Me }) {
   const { path } = useLocation();
