@@ -6,38 +6,17 @@
 // of the New object screen and of each dialog at 1280, 1440 and 1920 pixels go to
 // test-results/40-write-*.png.
 //
-// The forms run against the write API (POST /api/v1/objects, …/versions, /relationships,
-// /sightings, …/markings, …/revoke), built on another branch: until it is merged the suite is
-// skipped, as the probe below says. The forms' own logic is tested without a browser in
-// src/domain/writing/draft.test.ts and src/domain/stix/relationship-suggestions.test.ts.
+// The forms' own logic is tested without a browser in src/domain/writing/draft.test.ts and
+// src/domain/stix/relationship-suggestions.test.ts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
 import { BROWSER_SKIP, consoleErrors, launch, shot, signIn, startUiNode, type UiNode } from './helpers/browser.ts';
-import { startNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildMalware } from './helpers/stix.ts';
 
-/** Whether this build has the write API: one probe of its check endpoint (404 when absent). */
-async function writeApiSkip(): Promise<string | false> {
-  if (BROWSER_SKIP) return BROWSER_SKIP;
-  const probe = await startNode();
-  try {
-    const res = await probe.api({
-      method: 'POST',
-      url: '/api/v1/objects/check',
-      payload: { object: { type: 'malware', name: 'x', is_family: true } },
-    });
-    return res.statusCode === 404 ? 'write API not merged yet (POST /api/v1/objects/check answers 404)' : false;
-  } finally {
-    await probe.dispose();
-  }
-}
-
-const SKIP = await writeApiSkip();
-
-describe('writing in Chromium', { skip: SKIP, timeout: 240_000 }, () => {
+describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => {
   let node: UiNode;
   let browser: Browser;
   let analyst: Person;
