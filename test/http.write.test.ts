@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
 import { CLI } from '../src/domain/identity/principal.ts';
+import type { CheckResult } from '../src/domain/writing/types.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { ENGINES } from './helpers/store-engines.ts';
@@ -33,9 +34,9 @@ for (const engine of ENGINES)
 
     const post = (url: string, who: { auth: { authorization: string } } | { authorization: string }, payload: unknown) =>
       node.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: 'auth' in who ? who.auth : who, payload: payload as Json });
-    const ok = (res: LightMyRequestResponse, status = 201): Written => {
+    const ok = <T = Written>(res: LightMyRequestResponse, status = 201): T => {
       assert.equal(res.statusCode, status, res.body);
-      return res.json() as Written;
+      return res.json() as T;
     };
     const problem = (res: LightMyRequestResponse, status: number, code: string): Json => {
       assert.equal(res.statusCode, status, res.body);
@@ -107,13 +108,7 @@ for (const engine of ENGINES)
       await create(analyst, { type: 'domain-name', value: 'held.example' });
       const again = problem(await post('/objects', analyst, { object: { type: 'domain-name', value: 'held.example' } }), 409, 'CONFLICT');
       assert.match(String(again['detail']), /held already/);
-      const check = ok(
-        await post('/objects/check', analyst, { object: { type: 'domain-name', value: 'held.example' } }),
-        200,
-      ) as unknown as {
-        ok: boolean;
-        issues: { path: string }[];
-      };
+      const check = ok<CheckResult>(await post('/objects/check', analyst, { object: { type: 'domain-name', value: 'held.example' } }), 200);
       assert.equal(check.ok, false);
       assert.deepEqual(
         check.issues.map((i) => i.path),
@@ -140,13 +135,10 @@ for (const engine of ENGINES)
       );
       assert.equal((await node.services.quarantine.list({ limit: 100 })).items.length, before);
       // The check endpoint reports the same without storing.
-      const check = ok(await post('/objects/check', analyst, { object: { ...indicator(), pattern: '[x' } }), 200) as unknown as {
-        ok: boolean;
-        issues: { path: string }[];
-      };
+      const check = ok<CheckResult>(await post('/objects/check', analyst, { object: { ...indicator(), pattern: '[x' } }), 200);
       assert.equal(check.ok, false);
       assert.ok(check.issues.some((i) => i.path === '$.pattern'));
-      const good = ok(await post('/objects/check', analyst, { object: indicator() }), 200) as unknown as { ok: boolean };
+      const good = ok<CheckResult>(await post('/objects/check', analyst, { object: indicator() }), 200);
       assert.equal(good.ok, true);
       problem(
         await post('/objects', analyst, { object: indicator(), tlp: 'red', distribution: 'federation' }),
