@@ -13,6 +13,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import type { FeedRepo } from '../store/repositories.ts';
 import type { ImportSummary } from '../domain/imports/types.ts';
 import type { AuditSink } from './audit.service.ts';
+import { pullOutcome } from './import-audit.ts';
 import type { ImportOptions, ImportOwner } from './ingest.service.ts';
 import { TaxiiClient, type TaxiiClientOptions } from './taxii-client.ts';
 import { FeedPages } from './feed-pages.ts';
@@ -207,16 +208,7 @@ export class FeedService {
       action: 'feed.pull',
       actor: actorName(principal),
       target: feed.id,
-      details: {
-        name: feed.name,
-        outcome: result.ok ? 'ok' : 'failed',
-        pages: result.pages,
-        objects: result.objects,
-        accepted: result.accepted,
-        unchanged: result.unchanged,
-        quarantined: result.quarantined,
-        ...(result.error !== undefined ? { error: result.error } : {}),
-      },
+      details: { name: feed.name, ...pullOutcome(result) },
     });
     return result;
   }

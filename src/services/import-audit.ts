@@ -1,11 +1,11 @@
-// Every import is one audit entry (issue 15, must 9): who imported which file, and what came of
-// it (objects read, stored, unchanged, quarantined), whether by upload or by `concord import`.
+// Every import and every pull is one audit entry (issue 15, must 9): who imported which file, or
+// pulled which feed or peer, and what came of it (objects read, stored, unchanged, quarantined).
 // One entry per run, not per object: a bundle of 50,000 objects is one line of the log.
 import type { ImportSummary } from '../domain/imports/types.ts';
 import type { AuditSink } from './audit.service.ts';
 
 /** What one import run was and did. */
-export interface ImportRun {
+export interface ImportRecord {
   actor: string;
   /** The import job (uploads); null for the command line, which has none. */
   jobId: string | null;
@@ -16,7 +16,7 @@ export interface ImportRun {
 }
 
 /** Records `run` as one `import` entry. */
-export function auditImport(audit: AuditSink, run: ImportRun): Promise<void> {
+export function auditImport(audit: AuditSink, run: ImportRecord): Promise<void> {
   const s = run.summary;
   return audit.record({
     action: 'import',
@@ -34,4 +34,25 @@ export function auditImport(audit: AuditSink, run: ImportRun): Promise<void> {
       ...(s.error ? { error: s.error.message } : {}),
     },
   });
+}
+
+/** What a pull of a feed or a peer did, as its audit entry's details (the caller adds whose). */
+export function pullOutcome(r: {
+  ok: boolean;
+  pages: number;
+  objects: number;
+  accepted: number;
+  unchanged: number;
+  quarantined: number;
+  error?: string | undefined;
+}): Record<string, unknown> {
+  return {
+    outcome: r.ok ? 'ok' : 'failed',
+    pages: r.pages,
+    objects: r.objects,
+    accepted: r.accepted,
+    unchanged: r.unchanged,
+    quarantined: r.quarantined,
+    ...(r.error !== undefined ? { error: r.error } : {}),
+  };
 }

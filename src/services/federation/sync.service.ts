@@ -17,6 +17,7 @@ import type { VerifiedPage } from './verifier.ts';
 import type { NodeIdentity } from './node.service.ts';
 import type { Emitter } from '../emitter.ts';
 import type { AuditSink } from '../audit.service.ts';
+import { pullOutcome } from '../import-audit.ts';
 import { rowLease, runPull, type PullSource } from '../pull-engine.ts';
 import { RunSource } from '../ingest.service.ts';
 
@@ -187,17 +188,7 @@ export class SyncService {
       action: 'peer.pull',
       actor: options.actor ?? 'system:peer-sync',
       target: peer.id,
-      details: {
-        peer: peer.name,
-        outcome: result.ok ? 'ok' : 'failed',
-        pages: result.pages,
-        objects: result.objects,
-        accepted: result.accepted,
-        unchanged: result.unchanged,
-        quarantined: result.quarantined,
-        dropped: result.dropped,
-        ...(result.error !== undefined ? { error: result.error } : {}),
-      },
+      details: { peer: peer.name, ...pullOutcome(result), dropped: result.dropped },
     });
     return result;
   }
