@@ -2,13 +2,11 @@
 // must 9), as an operator runs them.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildIndicator, bundle } from './helpers/stix.ts';
-
-const BIN = resolve(import.meta.dirname, '..', 'bin', 'concord.js');
+import { runConcord, type CliResult } from './helpers/cli.ts';
 
 interface Entry {
   seq: number;
@@ -22,13 +20,7 @@ interface Entry {
 describe('concord audit list filters', () => {
   let dir: string;
   let data: string;
-  const concord = (args: string[]) => {
-    const r = spawnSync(process.execPath, [BIN, ...args, '--data-dir', data], {
-      encoding: 'utf8',
-      env: { PATH: process.env['PATH'] ?? '', CONCORD_LOG_LEVEL: 'silent' },
-    });
-    return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
-  };
+  const concord = (args: string[]): CliResult => runConcord(data, args);
   const entries = (args: string[]): Entry[] => {
     const r = concord(['audit', 'list', ...args, '--json']);
     assert.equal(r.code, 0, r.err);

@@ -3,12 +3,10 @@
 // refusals on stderr with the path at fault and exit code 1.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const BIN = resolve(import.meta.dirname, '..', 'bin', 'concord.js');
+import { join } from 'node:path';
+import { runConcord, type CliResult } from './helpers/cli.ts';
 
 interface Written {
   object: Record<string, unknown> & { id: string; modified?: string };
@@ -22,13 +20,7 @@ describe('concord object', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  function concord(args: string[]): { code: number; out: string; err: string } {
-    const r = spawnSync(process.execPath, [BIN, ...args, '--data-dir', join(dir, 'data')], {
-      encoding: 'utf8',
-      env: { PATH: process.env['PATH'] ?? '', CONCORD_LOG_LEVEL: 'silent' },
-    });
-    return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
-  }
+  const concord = (args: string[]): CliResult => runConcord(join(dir, 'data'), args);
   const written = (args: string[]): Written => {
     const r = concord([...args, '--json']);
     assert.equal(r.code, 0, r.err);

@@ -2,12 +2,10 @@
 // one SQLite data directory, in order.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const BIN = resolve(import.meta.dirname, '..', 'bin', 'concord.js');
+import { join } from 'node:path';
+import { runConcord, type CliResult } from './helpers/cli.ts';
 
 interface CollectionJson {
   id: string;
@@ -25,13 +23,7 @@ describe('concord collection', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  function concord(args: string[]): { code: number; out: string; err: string } {
-    const r = spawnSync(process.execPath, [BIN, ...args, '--data-dir', join(dir, 'data')], {
-      encoding: 'utf8',
-      env: { PATH: process.env['PATH'] ?? '', CONCORD_LOG_LEVEL: 'silent' },
-    });
-    return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
-  }
+  const concord = (args: string[]): CliResult => runConcord(join(dir, 'data'), args);
   function json<T>(args: string[]): T {
     const r = concord([...args, '--json']);
     assert.equal(r.code, 0, `concord ${args.join(' ')}: ${r.err}`);
