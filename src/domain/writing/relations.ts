@@ -2,49 +2,13 @@
 // of STIX 2.1 §5.1 and §5.2 from a RelateRequest or SightRequest, with the checks the
 // specification states for their fields. Pure.
 import { InvalidInputError } from '../../errors.ts';
+import { RELATIONSHIP_TYPES } from '../stix/relationship-suggestions.ts';
 import { compareTimestamps, isStixTimestamp } from '../stix/timestamp.ts';
 import type { RelateRequest, SightRequest } from './types.ts';
 
-/** Relationship types STIX 2.1 defines: the common ones (§5.1: "derived-from",
- *  "duplicate-of", "related-to") and those of each SDO's relationships table (Appendix B). */
-export const STIX_RELATIONSHIP_TYPES: ReadonlySet<string> = new Set([
-  'derived-from',
-  'duplicate-of',
-  'related-to',
-  'analysis-of',
-  'attributed-to',
-  'authored-by',
-  'av-analysis-of',
-  'based-on',
-  'beacons-to',
-  'belongs-to',
-  'characterizes',
-  'communicates-with',
-  'compromises',
-  'consists-of',
-  'controls',
-  'delivers',
-  'downloads',
-  'drops',
-  'dynamic-analysis-of',
-  'exfiltrates-to',
-  'exploits',
-  'has',
-  'hosts',
-  'impersonates',
-  'indicates',
-  'investigates',
-  'located-at',
-  'mitigates',
-  'originates-from',
-  'owns',
-  'remediates',
-  'resolves-to',
-  'static-analysis-of',
-  'targets',
-  'uses',
-  'variant-of',
-]);
+/** Relationship types STIX 2.1 defines: the common ones (§4.1) and those of Appendix B's table,
+ *  the same list the RelateForm offers (domain/stix/relationship-suggestions.ts). */
+export const STIX_RELATIONSHIP_TYPES: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
 
 // §5.1: relationship_type "MUST be in ASCII and is limited to characters a-z, 0-9, and hyphen";
 // words joined by single hyphens keep custom types readable beside the suggested ones.
