@@ -112,13 +112,37 @@ export const PERMISSIONS = {
   'quarantine.retry': { grants: NODE_ADMIN, mutates: true, refusal: `only ${NODE_ADMINS} may read the quarantine` },
 
   // Coming capabilities (DESIGN.md, Capabilities): rows to fill in by the issues that build them.
-  'incident.read': { grants: EVERY_ROLE, mutates: false, refusal: 'incidents are not available yet', planned: true },
+  // Incidents and NIS2 reporting (issue 16). What each incident shows a reader is the access
+  // policy's: an entity's incidents go to its constituency group (domain/incidents/constituency.ts).
+  'incident.read': { grants: EVERY_ROLE, mutates: false, refusal: 'your roles may not read incidents' },
+  /** Open incidents, change them, add their events, tasks, impacts, links and notes, submit NIS2
+   *  reports: writers of the organisation that owns the incident (or of its CSIRT, for work). */
   'incident.manage': {
     grants: { admin: 'own-org', 'org-admin': 'own-org', analyst: 'own-org', coordinator: 'own-org' },
     mutates: true,
-    refusal: 'incidents are not available yet',
-    planned: true,
+    refusal: "only the organisation's analysts, coordinators and administrators may open and work on its incidents",
   },
+  /** A CSIRT's feedback on a report and its requests for an intermediate report (NIS2 Art. 23(4)(c), 23(5)). */
+  'incident.answer': {
+    grants: { admin: 'own-org', 'org-admin': 'own-org', analyst: 'own-org', coordinator: 'own-org' },
+    mutates: true,
+    refusal: "only the CSIRT's analysts, coordinators and administrators may answer its constituency's reports",
+  },
+  /** Cross-border shares and handovers (must 6): a coordinating decision, not an analyst's. */
+  'incident.share': {
+    grants: { admin: 'own-org', 'org-admin': 'own-org', coordinator: 'own-org' },
+    mutates: true,
+    refusal: "only the CSIRT's coordinators and administrators may share or hand over an incident",
+  },
+  /** The quarterly summary for ENISA (Art. 23(9)): counts of what the reader may read. */
+  'incident.summary': {
+    grants: { admin: 'node', 'org-admin': 'own-org', coordinator: 'own-org', analyst: 'own-org' },
+    mutates: false,
+    refusal: 'only analysts, coordinators and administrators may compile the quarterly summary',
+  },
+  /** Each user's own in-app notifications (must 7). */
+  'notification.read': { grants: EVERY_ROLE, mutates: false, refusal: 'your roles may not read notifications' },
+  'notification.manage': { grants: EVERY_ROLE, mutates: true, refusal: 'your roles may not mark notifications read' },
   'sighting.create': {
     grants: { admin: 'node', 'org-admin': 'node', analyst: 'node', coordinator: 'node' },
     mutates: true,

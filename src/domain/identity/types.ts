@@ -20,10 +20,21 @@ export interface Org {
   /** Markings applied to what its users create or import without markings of their own. */
   defaultTlp: string;
   defaultDistribution: string;
+  /** What the organisation is under NIS2 (issue 16, must 2): a CSIRT, an essential or an
+   *  important entity (Art. 3), or null (neither). */
+  nis2Role: Nis2Role | null;
+  /** NIS2 Annex I/II sectors of an entity: `sector` or `sector/subsector` keys (nis2-sectors.ts). */
+  sectors: string[];
+  /** For an entity: the CSIRT organisation whose constituency it is in (it reports there). */
+  csirtOrg: string | null;
   disabled: boolean;
   createdAt: string;
   updatedAt: string;
 }
+
+/** An organisation's place under NIS2: a CSIRT, or an essential or important entity (Art. 3). */
+export type Nis2Role = 'csirt' | 'essential' | 'important';
+export const NIS2_ROLES: readonly Nis2Role[] = ['csirt', 'essential', 'important'];
 
 /** A named community of organisations (`nato`, `eu`, a national CSIRT network). */
 export interface Community {

@@ -48,6 +48,57 @@ export interface Nis2IncidentExtension {
   rsit_classification?: string;
   rsit_type?: string;
   severity?: Nis2Severity;
+  /** When the incident was handled (Art. 23(4)(e)); absent while it is ongoing. */
+  handled_at?: string;
+  /** identity of the organisation coordinating the incident after a handover (must 6). */
+  coordinator_ref?: string;
+}
+
+/** Concord's NIS2 report extension on `report` (must 4): which Article 23 stage the report is and
+ *  what it says. uuidv5('extension-definition:concord-nis2-report'). The report's `object_refs`
+ *  name the incident first; `published` is when it was submitted. */
+export const CONCORD_NIS2_REPORT_EXTENSION_ID = 'extension-definition--e1d4f0a7-48f0-58c8-8222-cc4ea2e20ae2';
+
+/** The report extension's content (snake_case of ReportContent in reports.ts). */
+export interface Nis2ReportExtension {
+  extension_type: 'property-extension';
+  stage: 'early-warning' | 'notification' | 'intermediate' | 'progress' | 'final';
+  /** For an intermediate report: which of the CSIRT's requests it answers (0-based). */
+  request?: number;
+  summary?: string;
+  suspected_malicious?: boolean;
+  cross_border_impact?: boolean;
+  cross_border_description?: string;
+  initial_assessment?: string;
+  severity?: string;
+  impact?: string;
+  indicator_refs?: string[];
+  status_update?: string;
+  detailed_description?: string;
+  root_cause?: string;
+  mitigation_applied?: string;
+  mitigation_ongoing?: string;
+}
+
+/** Concord's CSIRT answer extension on `note` (Art. 23(5) feedback, Art. 23(4)(c) request for an
+ *  intermediate report). uuidv5('extension-definition:concord-nis2-answer'). The note's
+ *  `object_refs` name the incident first, then the report answered, if any. */
+export const CONCORD_NIS2_ANSWER_EXTENSION_ID = 'extension-definition--97475c15-eb19-5b41-83b1-0492e76f101b';
+
+export interface Nis2AnswerExtension {
+  extension_type: 'property-extension';
+  kind: 'feedback' | 'intermediate-request';
+  /** For an intermediate-request: the date the CSIRT sets. */
+  due_at?: string;
+}
+
+/** Concord's task assignment extension on the suite's `task`: the user it is assigned to, as
+ *  `username` at the owner's node. uuidv5('extension-definition:concord-task-assignment'). */
+export const CONCORD_TASK_EXTENSION_ID = 'extension-definition--ad44fb64-b32e-598f-900d-b4cafd11a656';
+
+export interface TaskAssignmentExtension {
+  extension_type: 'property-extension';
+  assignee: string;
 }
 
 /** An incident as Concord stores it: a STIX `incident` with the core and NIS2 extensions. */

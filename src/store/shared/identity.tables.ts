@@ -9,6 +9,10 @@ export interface OrganizationsTable {
   node: string | null;
   default_tlp: string;
   default_distribution: string;
+  /** migrations/0031_org_nis2.ts */
+  nis2_role: string | null;
+  sectors: string;
+  csirt_org: string | null;
   disabled: number | boolean;
   created_at: string;
   updated_at: string;
