@@ -13,6 +13,7 @@ import { MarkingBanner, TLP_COLOURS, tlpText } from '../components/MarkingBanner
 import { Panel, Status } from '../components/Panel.tsx';
 import { formatDateTime } from '../format/dates.ts';
 import { objectPath } from '../router.ts';
+import { IncidentPanels } from './dashboard/IncidentPanels.tsx';
 import { PlacesPanel } from './dashboard/PlacesPanel.tsx';
 import { RangeControl, useDays } from './dashboard/RangeControl.tsx';
 
@@ -173,6 +174,7 @@ export function Dashboard() {
             </Panel>
           </div>
         )}
+        {d && <IncidentPanels days={days} range={d.range} />}
       </Status>
       <MarkingBanner banner={banner} position="bottom" />
     </div>
