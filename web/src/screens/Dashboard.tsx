@@ -13,7 +13,8 @@ import { MarkingBanner, TLP_COLOURS, tlpText } from '../components/MarkingBanner
 import { Panel, Status } from '../components/Panel.tsx';
 import { formatDateTime } from '../format/dates.ts';
 import { objectPath } from '../router.ts';
-import { IncidentPanels } from './dashboard/IncidentPanels.tsx';
+import { IncidentPanels, useIncidentPanels } from './dashboard/IncidentPanels.tsx';
+import { mergeBanners } from './incidents/marking.ts';
 import { PlacesPanel } from './dashboard/PlacesPanel.tsx';
 import { RangeControl, useDays } from './dashboard/RangeControl.tsx';
 
@@ -113,8 +114,10 @@ export function Dashboard() {
   const dash = useDashboard(days);
   const live = useLiveEvents();
   const d = dash.data;
-  // The server's banner of everything counted, not only of the objects the panels name.
-  const banner = d?.banner;
+  // The server's banner of everything counted, not only of the objects the panels name, with the
+  // incident panels' own (issue 16).
+  const incidents = useIncidentPanels(days);
+  const banner = mergeBanners(d?.banner, incidents.data?.banner);
   const period = `last ${days} days`;
   return (
     <div className="page">

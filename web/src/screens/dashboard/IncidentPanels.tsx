@@ -67,7 +67,9 @@ function DueSoon({ items }: { items: Panels['dueSoon'] }) {
     <ol className="object-list due-soon" aria-label="Deadlines in the next 24 hours" data-testid="due-soon">
       {sorted.map((d) => (
         <li key={`${d.incidentId}-${d.stage}-${d.dueAt}`}>
-          <Link to={incidentPath(d.incidentId)}>{d.incidentName}</Link>
+          <Link to={incidentPath(d.incidentId)} title={d.incidentName}>
+            {d.incidentName}
+          </Link>
           <span className="right">
             <ClockChip
               clock={{
@@ -86,10 +88,14 @@ function DueSoon({ items }: { items: Panels['dueSoon'] }) {
   );
 }
 
+/** The panels' data for the period, for readers of incidents only (the dashboard's banner folds it in). */
+export function useIncidentPanels(days: number) {
+  const readable = mayReadIncidents(useMe().data);
+  return { readable, ...usePanels(days, readable) };
+}
+
 export function IncidentPanels({ days, range }: { days: number; range: Dashboard['range'] }) {
-  const me = useMe().data;
-  const readable = mayReadIncidents(me);
-  const panels = usePanels(days, readable);
+  const { readable, ...panels } = useIncidentPanels(days);
   if (!readable) return null;
   const p = panels.data;
   return (

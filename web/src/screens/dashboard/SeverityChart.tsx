@@ -61,28 +61,31 @@ export function SeverityChart({ points, range }: { points: IncidentPanels['sever
           </div>
         </div>
       </div>
-      <table className="sr-only" aria-label={`Incidents by severity per ${unit}`}>
-        <thead>
-          <tr>
-            <th scope="col">{unit === 'week' ? 'Week from' : 'Day'}</th>
-            {SEVERITIES.map((s) => (
-              <th key={s.key} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {buckets.map((b) => (
-            <tr key={b.start}>
-              <th scope="row">{b.start}</th>
+      {/* In a box: a table grows to its content whatever its own height, and would lengthen the page. */}
+      <div className="sr-only">
+        <table aria-label={`Incidents by severity per ${unit}`}>
+          <thead>
+            <tr>
+              <th scope="col">{unit === 'week' ? 'Week from' : 'Day'}</th>
               {SEVERITIES.map((s) => (
-                <td key={s.key}>{b.counts[s.key] ?? 0}</td>
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {buckets.map((b) => (
+              <tr key={b.start}>
+                <th scope="row">{b.start}</th>
+                {SEVERITIES.map((s) => (
+                  <td key={s.key}>{b.counts[s.key] ?? 0}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

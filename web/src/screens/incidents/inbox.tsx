@@ -3,10 +3,12 @@
 // early warning) read at a ticking now; each opens the incident page, where the answer is written.
 import type { InboxItem, StageClock } from '../../api/incidents.ts';
 import { Link } from '../../components/Link.tsx';
+import { MarkingBanner } from '../../components/MarkingBanner.tsx';
 import { Status } from '../../components/Panel.tsx';
 import { formatDateTime } from '../../format/dates.ts';
 import { ClockChip, STAGE_NAMES } from './clock.tsx';
 import { incidentPath } from './list-table.tsx';
+import { bannerOfMarkings } from './marking.ts';
 import { IncidentsNav } from './nav.tsx';
 import { useNow } from './now.ts';
 import { useInbox } from './queries.ts';
@@ -44,8 +46,11 @@ export function IncidentInbox() {
   const inbox = useInbox();
   const now = useNow();
   const items = [...(inbox.data?.items ?? [])].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  const marked = items.flatMap((i) => (i.marking ? [i.marking] : []));
+  const banner = marked.length > 0 ? bannerOfMarkings(marked) : undefined;
   return (
     <div className="page incidents">
+      <MarkingBanner banner={banner} position="top" />
       <div className="page-head">
         <h1>Inbox</h1>
         <IncidentsNav />
@@ -73,6 +78,7 @@ export function IncidentInbox() {
           </tbody>
         </table>
       </Status>
+      <MarkingBanner banner={banner} position="bottom" />
     </div>
   );
 }

@@ -32,3 +32,21 @@ export function bannerOfMarkings(markings: Iterable<string>): BannerMarks {
   }
   return { tlp: mostRestrictiveTlp(tlps) ?? null, classifications: [...others].sort(), releasableTo: [], restricted: false };
 }
+
+/** Two banners as one: the stricter TLP, every classification named, releasable only where both are. */
+export function mergeBanners(a: BannerMarks | undefined, b: BannerMarks | undefined): BannerMarks | undefined {
+  if (!a || !b) return a ?? b;
+  const tlps = [a.tlp, b.tlp].filter((t): t is Tlp => t !== null);
+  const rel =
+    a.restricted && b.restricted
+      ? a.releasableTo.filter((r) => b.releasableTo.includes(r))
+      : a.restricted
+        ? a.releasableTo
+        : b.releasableTo;
+  return {
+    tlp: mostRestrictiveTlp(tlps) ?? null,
+    classifications: [...new Set([...a.classifications, ...b.classifications])].sort(),
+    releasableTo: rel,
+    restricted: a.restricted || b.restricted,
+  };
+}
