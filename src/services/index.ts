@@ -33,6 +33,7 @@ import type { ImportOwner } from './labeller.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
 import { ObjectAccessService } from './object-access.service.ts';
 import { WriteService } from './write.service.ts';
+import { IncidentService } from './incident.service.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -74,6 +75,8 @@ export interface Services {
   search: SearchService;
   /** Each user's saved Explorer searches (issue 15, must 5). */
   savedSearches: SavedSearchService;
+  /** Incidents as each reader may read them, from the incident projection (issue 16). */
+  incidents: IncidentService;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -156,7 +159,18 @@ export function buildServices(store: Store, config: Config): Services {
   const collections = new CollectionService({ collections: store.collections, audit });
   const ownerOf = (p: Principal, o: OwnerOverrides = {}): Promise<ImportOwner> => importOwner(store.orgs, p, o, operating);
   const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs, emitter });
+  const incidents = new IncidentService({
+    incidents: store.incidents,
+    objects: store.objects,
+    access: store.access,
+    orgs: store.orgs,
+    gate,
+    schemes,
+  });
+  // Whatever stored the objects (imports, TAXII adds, federation pulls), the projection follows.
+  emitter.on('objects-committed', () => void incidents.catchUp().catch((e: unknown) => console.error('incident projection failed:', e)));
   return {
+    incidents,
     ingest,
     objects: new ObjectService({
       objects: store.objects,
