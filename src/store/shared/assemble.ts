@@ -11,6 +11,7 @@ import { KyselyAuditRepo } from './audit.repo.ts';
 import { KyselyCollectionRepo } from './collection.repo.ts';
 import { KyselyFeedRepo } from './feed.repo.ts';
 import { KyselySavedSearchRepo } from './saved-search.repo.ts';
+import { KyselyNotificationRepo } from './notification.repo.ts';
 import { federationRepos } from './federation.repo.ts';
 import { KyselyOrgRepo } from './org.repo.ts';
 import { KyselyImportRepo } from './import.repo.ts';
@@ -62,5 +63,6 @@ export async function assembleStore(
       await release();
     },
     savedSearches: new KyselySavedSearchRepo(db),
+    notifications: new KyselyNotificationRepo(db),
   };
 }
