@@ -12,6 +12,7 @@ import { KyselyCollectionRepo } from './collection.repo.ts';
 import { KyselyFeedRepo } from './feed.repo.ts';
 import { KyselySavedSearchRepo } from './saved-search.repo.ts';
 import { KyselyIncidentRepo } from './incident.repo.ts';
+import { KyselyNotificationRepo } from './notification.repo.ts';
 import { federationRepos } from './federation.repo.ts';
 import { KyselyOrgRepo } from './org.repo.ts';
 import { KyselyImportRepo } from './import.repo.ts';
@@ -64,5 +65,6 @@ export async function assembleStore(
     },
     savedSearches: new KyselySavedSearchRepo(db),
     incidents: new KyselyIncidentRepo(db, sql),
+    notifications: new KyselyNotificationRepo(db),
   };
 }
