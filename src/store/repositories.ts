@@ -15,6 +15,7 @@ import type { FailureState } from '../domain/identity/throttle.ts';
 import type { ApiToken, Community, Org, Session, SharingGroup, UserRecord } from '../domain/identity/types.ts';
 import type { ImportJob } from '../domain/imports/types.ts';
 import type { SavedSearch } from '../domain/explorer/types.ts';
+import type { IncidentShareRecord } from '../domain/incidents/share.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 import type {
   Edge,
@@ -323,6 +324,8 @@ export interface Store {
   sources: SourceRepo;
   /** Searches users saved in the Explorer (issue 15, must 5). */
   savedSearches: SavedSearchRepo;
+  /** Cross-border shares and handovers of incidents (issue 16, must 6). */
+  incidentShares: IncidentShareRepo;
   close(): Promise<void>;
 }
 
@@ -353,4 +356,11 @@ export interface SavedSearchRepo {
   list(userId: string): Promise<SavedSearch[]>;
   /** False when the user has no search with this id. */
   remove(userId: string, id: string): Promise<boolean>;
+}
+
+/** The record of incidents' cross-border shares and handovers (issue 16, must 6; migrations/0034). */
+export interface IncidentShareRepo {
+  add(share: IncidentShareRecord): Promise<void>;
+  /** Shares of these incidents, or whose shared object is one of them; oldest first. */
+  of(ids: readonly string[]): Promise<IncidentShareRecord[]>;
 }

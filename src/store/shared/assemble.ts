@@ -10,6 +10,7 @@ import { postgresSql, sqliteSql } from './sql-dialect.ts';
 import { KyselyAuditRepo } from './audit.repo.ts';
 import { KyselyCollectionRepo } from './collection.repo.ts';
 import { KyselyFeedRepo } from './feed.repo.ts';
+import { KyselyIncidentShareRepo } from './incident-share.repo.ts';
 import { KyselySavedSearchRepo } from './saved-search.repo.ts';
 import { federationRepos } from './federation.repo.ts';
 import { KyselyOrgRepo } from './org.repo.ts';
@@ -62,5 +63,6 @@ export async function assembleStore(
       await release();
     },
     savedSearches: new KyselySavedSearchRepo(db),
+    incidentShares: new KyselyIncidentShareRepo(db),
   };
 }
