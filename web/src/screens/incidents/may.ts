@@ -12,8 +12,16 @@ export const mayReadIncidents = (me: Me | null | undefined): boolean => (me ? al
 /** Whether the user opens incidents for their organisation (analysts, coordinators, administrators). */
 export const mayOpenIncident = (me: Me | null | undefined): boolean => (me ? reach(subjectOf(me), 'incident.manage') !== null : false);
 
-/** Whether the user answers reports of a constituency (the CSIRT's inbox). */
-export const mayAnswer = (me: Me | null | undefined): boolean => (me ? reach(subjectOf(me), 'incident.answer') !== null : false);
+const isCsirt = (me: Me): boolean => me.org.nis2Role === 'csirt';
 
-/** Whether the user compiles the quarterly summary (NIS2 Art. 23(9)). */
-export const maySummarise = (me: Me | null | undefined): boolean => (me ? reach(subjectOf(me), 'incident.summary') !== null : false);
+/** Whether the user answers reports of a constituency: a CSIRT's users who hold incident.answer
+ *  (an entity has no constituency, so no inbox). */
+export const mayAnswer = (me: Me | null | undefined): boolean =>
+  me ? isCsirt(me) && reach(subjectOf(me), 'incident.answer') !== null : false;
+
+/** Whether the user compiles the quarterly summary (NIS2 Art. 23(9): the single point of contact's,
+ *  so a CSIRT's users, or node administrators over the whole node). */
+export function maySummarise(me: Me | null | undefined): boolean {
+  const scope = me ? reach(subjectOf(me), 'incident.summary') : null;
+  return me !== null && me !== undefined && (scope === 'node' || (scope !== null && isCsirt(me)));
+}
