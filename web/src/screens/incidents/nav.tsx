@@ -13,17 +13,19 @@ export function IncidentsNav() {
     { to: '/incidents/inbox', label: 'Inbox', show: mayAnswer(me) },
     { to: '/incidents/summary', label: 'Quarterly summary', show: maySummarise(me) },
   ];
+  const shown = tabs.filter((t) => t.show);
   return (
     <div className="incidents-nav">
-      <nav aria-label="Incidents" className="subnav row-nav">
-        {tabs
-          .filter((t) => t.show)
-          .map((t) => (
+      {/* One screen alone needs no navigation between screens. */}
+      {shown.length > 1 && (
+        <nav aria-label="Incidents" className="subnav row-nav">
+          {shown.map((t) => (
             <Link key={t.to} to={t.to} className={path === t.to ? 'active' : ''} aria-current={path === t.to ? 'page' : undefined}>
               {t.label}
             </Link>
           ))}
-      </nav>
+        </nav>
+      )}
       {mayOpenIncident(me) && (
         <Link to="/incidents/new" className="button" data-testid="open-incident">
           Open an incident
