@@ -6,16 +6,83 @@
 // send it. Screenshots: test-results/60-incidents-*.png.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CLI } from '../src/domain/identity/principal.ts';
 import type { Org } from '../src/domain/identity/types.ts';
+import { incidentDistribution } from '../src/domain/incidents/constituency.ts';
+import { CONCORD_NIS2_EXTENSION_ID, CONCORD_NIS2_REPORT_EXTENSION_ID, INCIDENT_CORE_EXTENSION_ID } from '../src/domain/incidents/types.ts';
+import type { OrgInput } from '../src/services/org.service.ts';
 import { BROWSER_SKIP, consoleErrors, launch, shot, signIn, startUiNode, type UiNode } from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 
 const HOUR = 3_600_000;
 const ago = (hours: number): string => new Date(Date.now() - hours * HOUR).toISOString();
 const day = (offsetDays: number): string => new Date(Date.now() + offsetDays * 24 * HOUR).toISOString().slice(0, 10);
+
+interface Facts {
+  name: string;
+  awareHoursAgo: number;
+  sector: string;
+  subsector?: string;
+  rsit: string;
+  severity: string;
+  significant: boolean;
+  memberStates?: string[];
+  crossBorder?: boolean;
+}
+
+/** An incident as its entity stores it: the Incident Core Extension and Concord's NIS2 extension. */
+function incident(f: Facts): Record<string, unknown> & { id: string } {
+  const at = ago(f.awareHoursAgo);
+  return {
+    type: 'incident',
+    spec_version: '2.1',
+    id: `incident--${randomUUID()}`,
+    created: at,
+    modified: at,
+    name: f.name,
+    extensions: {
+      [INCIDENT_CORE_EXTENSION_ID]: { extension_type: 'property-extension', determination: 'confirmed', investigation_status: 'open' },
+      [CONCORD_NIS2_EXTENSION_ID]: {
+        extension_type: 'property-extension',
+        aware_at: at,
+        sector: f.sector,
+        ...(f.subsector ? { subsector: f.subsector } : {}),
+        ...(f.memberStates ? { member_states_affected: f.memberStates } : {}),
+        significant: f.significant,
+        cross_border_impact: f.crossBorder ?? false,
+        rsit_classification: f.rsit,
+        severity: f.severity,
+      },
+    },
+  };
+}
+
+/** A NIS2 early warning on `incidentId` (Art. 23(4)(a)), submitted now. */
+function earlyWarning(incidentId: string): Record<string, unknown> {
+  const at = new Date().toISOString();
+  return {
+    type: 'report',
+    spec_version: '2.1',
+    id: `report--${randomUUID()}`,
+    created: at,
+    modified: at,
+    name: 'Early warning',
+    published: at,
+    object_refs: [incidentId],
+    extensions: {
+      [CONCORD_NIS2_REPORT_EXTENSION_ID]: {
+        extension_type: 'property-extension',
+        stage: 'early-warning',
+        summary: 'Credential phishing aimed at operators',
+        suspected_malicious: true,
+        cross_border_impact: false,
+      },
+    },
+  };
+}
 
 describe('the incident list, inbox, summary and dashboard panels in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => {
   let node: UiNode;
@@ -25,23 +92,22 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
   let hospital: Person;
   const ids: Record<string, string> = {};
 
-  /** Calls the API as `who`; fails the test on an unexpected answer. */
-  async function call(who: Person, method: 'POST' | 'GET', url: string, payload?: unknown, status = 201): Promise<Record<string, unknown>> {
-    const res = await node.app.inject({ method, url, headers: who.auth, ...(payload === undefined ? {} : { payload: payload as object }) });
-    assert.equal(res.statusCode, status, `${method} ${url}: ${res.body}`);
-    return res.json();
-  }
-
-  async function open(who: Person, name: string, awareHoursAgo: number, extra: Record<string, unknown> = {}): Promise<string> {
-    const detail = (await call(who, 'POST', '/api/v1/incidents', { name, awareAt: ago(awareHoursAgo), ...extra })) as {
-      row: { id: string };
-    };
-    return detail.row.id;
+  /** Stores `objects` as `owner` stores its incident work: amber+strict, to its constituency. */
+  async function importAs(owner: Org, objects: Record<string, unknown>[]): Promise<void> {
+    const text = JSON.stringify({ type: 'bundle', id: `bundle--${randomUUID()}`, objects });
+    const summary = await node.services.ingest.importStream([Buffer.from(text)], {
+      source: 'test:incidents',
+      owner: { orgId: owner.id, tlp: 'amber+strict', distribution: incidentDistribution(owner), actor: 'test' },
+    });
+    if (summary.quarantined > 0) {
+      const held = await node.services.quarantine.list({ limit: summary.quarantined });
+      assert.fail(`not stored: ${JSON.stringify(held.items.map((q) => q.details))}`);
+    }
   }
 
   before(async () => {
     node = await startUiNode();
-    const org = (input: Record<string, unknown>): Promise<Org> => node.services.orgs.addOrg(CLI, input as never);
+    const org = (input: OrgInput): Promise<Org> => node.services.orgs.addOrg(CLI, input);
     const csirtOrg = await org({ name: 'CSIRT Bund', country: 'DE', nis2Role: 'csirt' });
     const gridOrg = await org({
       name: 'Rhine Grid AG',
@@ -60,23 +126,38 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
     csirt = await buildPerson(node.services, { org: csirtOrg, roles: ['analyst'] });
     grid = await buildPerson(node.services, { org: gridOrg, roles: ['analyst'] });
     hospital = await buildPerson(node.services, { org: hospitalOrg, roles: ['analyst'] });
-    const common = { sector: 'energy', subsector: 'electricity', significant: true, determination: 'confirmed' };
+    const energy = { sector: 'energy', subsector: 'electricity', significant: true };
     // Aware 30 hours ago, no early warning: the 24-hour deadline has passed (Art. 23(4)(a)).
-    ids.overdue = await open(grid, 'Substation ransomware', 30, {
-      ...common,
-      rsitClass: 'malicious-code',
-      rsitType: 'infected-system',
+    const overdue = incident({
+      ...energy,
+      name: 'Substation ransomware',
+      awareHoursAgo: 30,
+      rsit: 'malicious-code',
       severity: 'critical',
       memberStates: ['DE', 'FR'],
       crossBorder: true,
     });
     // Aware 2 hours ago, its early warning sent: the CSIRT owes an answer within 24 hours (Art. 23(5)).
-    ids.warned = await open(grid, 'Phishing wave against control-room staff', 2, { ...common, rsitClass: 'fraud', severity: 'medium' });
-    await call(grid, 'POST', `/api/v1/incidents/${ids.warned}/reports`, {
-      stage: 'early-warning',
-      content: { summary: 'Credential phishing aimed at operators', suspectedMalicious: true, crossBorderImpact: false },
+    const warned = incident({
+      ...energy,
+      name: 'Phishing wave against control-room staff',
+      awareHoursAgo: 2,
+      rsit: 'fraud',
+      severity: 'medium',
     });
-    ids.hospital = await open(hospital, 'Hospital scheduling outage', 1, { sector: 'health', rsitClass: 'availability', severity: 'high' });
+    await importAs(gridOrg, [overdue, warned, earlyWarning(warned.id)]);
+    const outage = incident({
+      name: 'Hospital scheduling outage',
+      awareHoursAgo: 1,
+      sector: 'health',
+      rsit: 'availability',
+      severity: 'high',
+      significant: false,
+    });
+    await importAs(hospitalOrg, [outage]);
+    ids.overdue = overdue.id;
+    ids.warned = warned.id;
+    ids.hospital = outage.id;
     browser = await launch();
   });
   after(async () => {

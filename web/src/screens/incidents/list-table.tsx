@@ -44,6 +44,7 @@ function Row({ row, now }: { row: IncidentRow; now: number }) {
         <div className="muted small">
           <span data-testid="owner">{row.ownerName}</span>
           {row.country ? ` · ${row.country}` : ''}
+          {row.memberStates.length > 0 ? ` · affects ${row.memberStates.join(', ')}` : ''}
           {row.crossBorder ? ' · cross-border' : ''}
           {` · aware ${formatDateTime(row.awareAt)}`}
         </div>
