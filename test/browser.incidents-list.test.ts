@@ -16,6 +16,7 @@ import { CONCORD_NIS2_EXTENSION_ID, CONCORD_NIS2_REPORT_EXTENSION_ID, INCIDENT_C
 import type { OrgInput } from '../src/services/org.service.ts';
 import { BROWSER_SKIP, consoleErrors, launch, shot, signIn, startUiNode, type UiNode } from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
+import { buildIndicator, buildRelationship, type Obj } from './helpers/stix.ts';
 
 const HOUR = 3_600_000;
 const ago = (hours: number): string => new Date(Date.now() - hours * HOUR).toISOString();
@@ -34,7 +35,7 @@ interface Facts {
 }
 
 /** An incident as its entity stores it: the Incident Core Extension and Concord's NIS2 extension. */
-function incident(f: Facts): Record<string, unknown> & { id: string } {
+function incident(f: Facts): Obj {
   const at = ago(f.awareHoursAgo);
   return {
     type: 'incident',
@@ -145,7 +146,13 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
       rsit: 'fraud',
       severity: 'medium',
     });
-    await importAs(gridOrg, [overdue, warned, earlyWarning(warned.id)]);
+    // The ransomware's command server, linked to the incident; a second indicator linked to none.
+    const c2 = buildIndicator({ name: 'Ransomware C2', pattern: "[ipv4-addr:value = '203.0.113.66']" });
+    const unlinked = buildIndicator({ name: 'Unrelated scanner', pattern: "[ipv4-addr:value = '203.0.113.99']" });
+    const link = buildRelationship(overdue, 'related-to', c2);
+    await importAs(gridOrg, [overdue, warned, earlyWarning(warned.id), c2, unlinked, link]);
+    ids.c2 = c2.id;
+    ids.unlinked = unlinked.id;
     const outage = incident({
       name: 'Hospital scheduling outage',
       awareHoursAgo: 1,
@@ -325,6 +332,31 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
     assert.match(await soon.innerText(), /Early warning: due · due in 2[0-3] h/);
     assert.equal(await page.getByTestId('marking-banner-top').locator('[data-tlp]').getAttribute('data-tlp'), 'amber+strict');
     await screenshots(page, 'dashboard');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('an object page and a lookup name the incidents the indicator is linked to, and only when there are some', async () => {
+    const { context, page, errors } = await session(csirt);
+    await page.goto(`${node.url}/objects/${ids.c2}`);
+    const section = page.getByTestId('linked-incidents');
+    await section.getByRole('link', { name: 'Substation ransomware' }).waitFor();
+    assert.match(await section.innerText(), /open · related to/);
+    await section.getByRole('link', { name: 'Substation ransomware' }).click();
+    await page.waitForURL(`**/incidents/${encodeURIComponent(ids.overdue ?? '')}`);
+
+    await page.goto(`${node.url}/lookup?value=203.0.113.66`);
+    await page.getByTestId('lookup-matches').waitFor();
+    const looked = page.getByTestId('linked-incidents');
+    await looked.getByRole('link', { name: 'Substation ransomware' }).waitFor();
+    assert.match(await looked.innerText(), /via Ransomware C2/);
+    await shot(page, '60-incidents-lookup');
+
+    // An indicator in no incident shows no incident section at all.
+    await page.goto(`${node.url}/objects/${ids.unlinked}`);
+    await page.getByRole('heading', { name: 'Unrelated scanner' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.getByTestId('linked-incidents').count(), 0);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -44,17 +44,19 @@ export function LinkedIncidents({ objects, showVia = false }: { objects: { id: s
       <header className="panel-head">
         <h2 id="linked-incidents">Incidents</h2>
       </header>
-      <ul className="plain panel-body">
-        {linked.map((i) => (
-          <li key={i.id} data-incident={i.id}>
-            <Link to={`/incidents/${encodeURIComponent(i.id)}`}>{i.name}</Link>{' '}
-            <span className="muted small">
-              {i.status} · {i.relationshipType.replaceAll('-', ' ')}
-              {showVia && i.via.length > 0 ? ` · via ${i.via.join(', ')}` : ''}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <div className="panel-body">
+        <ul className="plain">
+          {linked.map((i) => (
+            <li key={i.id} data-incident={i.id}>
+              <Link to={`/incidents/${encodeURIComponent(i.id)}`}>{i.name}</Link>{' '}
+              <span className="muted small">
+                {i.status} · {i.relationshipType.replaceAll('-', ' ')}
+                {showVia && i.via.length > 0 ? ` · via ${i.via.join(', ')}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
     </section>
   );
 }
