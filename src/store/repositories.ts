@@ -15,6 +15,8 @@ import type { FailureState } from '../domain/identity/throttle.ts';
 import type { ApiToken, Community, Org, Session, SharingGroup, UserRecord } from '../domain/identity/types.ts';
 import type { ImportJob } from '../domain/imports/types.ts';
 import type { SavedSearch } from '../domain/explorer/types.ts';
+import type { Notification } from '../domain/incidents/api.ts';
+import type { IncidentShareRecord } from '../domain/incidents/share.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 import type {
   Edge,
@@ -327,6 +329,10 @@ export interface Store {
   savedSearches: SavedSearchRepo;
   /** The incident projection (issue 16, migrations/0032). */
   incidents: IncidentRepo;
+  /** Each user's in-app notifications and the reminder job's last tick (issue 16, must 7). */
+  notifications: NotificationRepo;
+  /** Cross-border shares and handovers of incidents (issue 16, must 6). */
+  incidentShares: IncidentShareRepo;
   close(): Promise<void>;
 }
 
@@ -416,4 +422,33 @@ export interface IncidentRepo {
   groups(now: string, since: string, until: string): Promise<IncidentGroups>;
   /** Incidents with a stage whose clock runs and that is not submitted (due or overdue) at `now`. */
   waiting(now: string): Promise<LabelledIncident[]>;
+}
+
+/** A notification as stored: for one user, with its idempotency key (unique per user). */
+export interface StoredNotification extends Notification {
+  userId: string;
+  key: string;
+}
+
+/** Each user's in-app notifications (issue 16, must 7; migrations/0033). Every read and change
+ *  names the user: a user never reads or marks another's. */
+export interface NotificationRepo {
+  /** Stores each unless its user has one with the same key already; returns those it stored. */
+  add(items: readonly StoredNotification[]): Promise<StoredNotification[]>;
+  /** The user's notifications, newest first (only unread ones when `unread`). */
+  list(userId: string, options: { unread?: boolean; limit: number }): Promise<Notification[]>;
+  /** How many of the user's notifications are unread. */
+  unread(userId: string): Promise<number>;
+  /** Marks these (or all) of the user's unread notifications read at `at`; returns how many. */
+  markRead(userId: string, which: { ids: readonly string[] } | 'all', at: string): Promise<number>;
+  /** A value the notification jobs keep between runs (the reminder job's last tick). */
+  getState(name: string): Promise<string | undefined>;
+  setState(name: string, value: string): Promise<void>;
+}
+
+/** The record of incidents' cross-border shares and handovers (issue 16, must 6; migrations/0034). */
+export interface IncidentShareRepo {
+  add(share: IncidentShareRecord): Promise<void>;
+  /** Shares of these incidents, or whose shared object is one of them; oldest first. */
+  of(ids: readonly string[]): Promise<IncidentShareRecord[]>;
 }
