@@ -99,6 +99,7 @@ describe('authorization matrix', () => {
   let orgJob: string;
   let sharedObject: string;
   let orgObject: string;
+  let orgIncident: string;
   let feed: Collection, inbox: Collection;
   let statusId: string;
   let seq = 0;
@@ -251,6 +252,17 @@ describe('authorization matrix', () => {
     assert.equal(job.summary?.quarantined, 0);
     orgJob = job.id;
     orgObject = own.id;
+    // An incident of organisation A (issue 16): read as its amber object is.
+    const incident = {
+      type: 'incident',
+      spec_version: '2.1',
+      id: `incident--${uuid()}`,
+      created: own.created,
+      modified: own.modified,
+      name: 'Org A incident',
+    };
+    assert.equal((await upload('analyst', [incident])).summary?.quarantined, 0);
+    orgIncident = incident.id;
     // A pattern that does not parse is quarantined: the entry the quarantine rows use.
     const bad = await upload('admin', [buildIndicator({ pattern: "[ipv4-addr:value = '" })]);
     assert.equal(bad.summary?.quarantined, 1);
@@ -926,6 +938,53 @@ describe('authorization matrix', () => {
       },
       missing: () => `/api/v1/saved-searches/${uuid()}`,
       expect: [401, 404, 404, OK, 404, 404, 404, 403],
+    },
+    // Incident reads (issue 16, musts 5, 8, 9): an incident is read as its STIX object is.
+    {
+      method: 'GET',
+      path: '/api/v1/incidents',
+      action: 'incident.read',
+      url: () => '/api/v1/incidents?stageStatus=overdue',
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/incidents/:id',
+      action: 'incident.read',
+      note: "organisation A's amber incident",
+      url: () => `/api/v1/incidents/${orgIncident}`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/incidents/:id/prefill',
+      action: 'incident.read',
+      url: () => `/api/v1/incidents/${orgIncident}/prefill?stage=notification`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/prefill?stage=notification`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
+    { method: 'GET', path: '/api/v1/incidents/inbox', action: 'incident.read', url: () => '/api/v1/incidents/inbox', expect: ANY_USER },
+    {
+      method: 'GET',
+      path: '/api/v1/incidents/summary',
+      action: 'incident.summary',
+      url: () => '/api/v1/incidents/summary?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z&format=csv',
+      expect: [401, 403, OK, OK, OK, OK, OK, OK],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/incidents/panels',
+      action: 'incident.read',
+      url: () => '/api/v1/incidents/panels?days=7',
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/incidents',
+      action: 'incident.read',
+      url: () => `/api/v1/objects/${sharedObject}/incidents`,
+      expect: ANY_USER,
     },
     // Incident notifications (issue 16, must 7): each user's own; marking read changes state.
     {
