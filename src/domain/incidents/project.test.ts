@@ -108,7 +108,9 @@ describe('links', () => {
       ],
     );
     const r = report('early-warning', AWARE).object;
-    assert.deepEqual(linksOf(r), [{ incidentId: INCIDENT, objectId: r['id'], kind: 'report', relationshipType: null, declaredBy: r['id'] }]);
+    assert.deepEqual(linksOf(r), [
+      { incidentId: INCIDENT, objectId: r['id'], kind: 'report', relationshipType: null, declaredBy: r['id'] },
+    ]);
     assert.equal(linksOf(answer('feedback', AWARE).object)[0]?.kind, 'answer');
     const note = { type: 'note', id: 'note--x', content: 'c', object_refs: ['malware--1', INCIDENT] };
     assert.deepEqual(
@@ -217,7 +219,10 @@ describe('projection', () => {
 
   test('the same objects in any order give the same projection', () => {
     const reports = [report('early-warning', '2026-12-01T18:00:00.000Z'), report('notification', '2026-12-03T00:00:00.000Z')];
-    const answers = [answer('feedback', '2026-12-02T00:00:00.000Z'), answer('intermediate-request', '2026-12-03T00:00:00.000Z', { due_at: '2026-12-08T00:00:00.000Z' })];
+    const answers = [
+      answer('feedback', '2026-12-02T00:00:00.000Z'),
+      answer('intermediate-request', '2026-12-03T00:00:00.000Z', { due_at: '2026-12-08T00:00:00.000Z' }),
+    ];
     const a = projectIncident(input(reports, answers));
     const b = projectIncident(input([...reports].reverse(), [...answers].reverse()));
     assert.deepEqual(a, b);
