@@ -33,6 +33,7 @@ import type { ImportOwner } from './labeller.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
 import { ObjectAccessService } from './object-access.service.ts';
 import { WriteService } from './write.service.ts';
+import { IncidentWriteService } from './incident-write.service.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -70,6 +71,8 @@ export interface Services {
   objectAccess: ObjectAccessService;
   /** Writing objects through the API and the command line (issue 15, must 4). */
   write: WriteService;
+  /** Writing incidents, their work, NIS2 reports and CSIRT answers (issue 16). */
+  incidentWrite: IncidentWriteService;
   /** The Explorer's search: orders, relevance, totals, facets, CSV (issue 15, must 5). */
   search: SearchService;
   /** Each user's saved Explorer searches (issue 15, must 5). */
@@ -156,6 +159,7 @@ export function buildServices(store: Store, config: Config): Services {
   const collections = new CollectionService({ collections: store.collections, audit });
   const ownerOf = (p: Principal, o: OwnerOverrides = {}): Promise<ImportOwner> => importOwner(store.orgs, p, o, operating);
   const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs, emitter });
+  const write = new WriteService({ objects: store.objects, access: store.access, gate, ingest, markings, schemes, audit, owner: ownerOf });
   return {
     ingest,
     objects: new ObjectService({
@@ -202,14 +206,14 @@ export function buildServices(store: Store, config: Config): Services {
     federation,
     emitter,
     importOwner: ownerOf,
-    write: new WriteService({
+    write,
+    incidentWrite: new IncidentWriteService({
       objects: store.objects,
       access: store.access,
       gate,
-      ingest,
-      markings,
-      schemes,
-      audit,
+      orgs: store.orgs,
+      users: store.users,
+      write,
       owner: ownerOf,
     }),
     search: new SearchService({
