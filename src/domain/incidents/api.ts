@@ -224,7 +224,7 @@ export interface AddImpactRequest {
 }
 
 /** A change to an impact (impacts change over time, must 5): each change a new version. */
-export type UpdateImpactRequest = Partial<Omit<AddImpactRequest, 'category'>>;
+export type UpdateImpactRequest = Partial<AddImpactRequest>;
 
 export interface LinkRequest {
   /** The object to link: an indicator, observable, sighting, malware, attack pattern, intrusion set, threat actor… */

@@ -5,6 +5,7 @@
 // `relationship` objects. The writer's time, ids and organisation come in a context; the ids,
 // spec_version, created and markings are filled in by the write API's own composition.
 import { InvalidInputError } from '../../errors.ts';
+import { IMPACT_CATEGORIES } from '../stix/defs-incident-impact.ts';
 import type { JsonObject, JsonValue, StixObject } from '../stix/types.ts';
 import { composeNew, composeRevision, isJsonObject } from '../writing/compose.ts';
 import type { MarkingInput } from '../writing/types.ts';
@@ -192,11 +193,20 @@ export function composeTaskUpdate(latest: StixObject, req: UpdateTaskRequest, no
   return composeRevision(latest, changes, {}, now);
 }
 
+/** The suite's impact categories (§2.3.2); `monetary`, the API's older word, is `economic`. */
+function impactCategory(value: unknown): string {
+  const given = text(value, 'category');
+  const category = given === 'monetary' ? 'economic' : given;
+  if (!IMPACT_CATEGORIES.has(category))
+    throw new InvalidInputError(`category must be one of ${[...IMPACT_CATEGORIES].join(', ')}`, { field: 'category' });
+  return category;
+}
+
 /** An impact (§2.3) of one of the suite's categories. */
 export function composeImpact(req: AddImpactRequest, ctx: IncidentComposeContext): StixObject {
   const body = {
     type: 'impact',
-    impact_category: text(req.category, 'category'),
+    impact_category: impactCategory(req.category),
     ...defined({
       description: req.description,
       criticality: req.criticality,
@@ -212,6 +222,7 @@ export function composeImpact(req: AddImpactRequest, ctx: IncidentComposeContext
 /** The next version of an impact: impacts change over time (must 5), each change a version. */
 export function composeImpactUpdate(latest: StixObject, req: UpdateImpactRequest, now: string): StixObject {
   const changes = defined({
+    impact_category: req.category === undefined ? undefined : impactCategory(req.category),
     description: req.description,
     criticality: req.criticality,
     recoverability: req.recoverability,

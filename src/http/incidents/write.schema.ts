@@ -118,19 +118,15 @@ const impactFields = {
   recoverability: oneOf(['extended', 'not-applicable', 'not-recoverable', 'regular', 'supplemented'], 'Recoverability (§5.6)'),
 };
 
-export const ImpactBody = Type.Object(
-  {
-    category: Type.String({
+const Category = Type.String({
       minLength: 1,
       maxLength: 50,
       description: 'availability, confidentiality, external, integrity, economic, physical or traceability',
-    }),
-    ...impactFields,
-  },
-  closed,
-);
+    });
 
-export const UpdateImpactBody = Type.Object(impactFields, closed);
+export const ImpactBody = Type.Object({ category: Category, ...impactFields }, closed);
+
+export const UpdateImpactBody = Type.Object({ category: Type.Optional(Category), ...impactFields }, closed);
 
 export const LinkBody = Type.Object(
   {
