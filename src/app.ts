@@ -107,7 +107,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(feedRoutes(services.feeds));
       await api.register(objectAccessRoutes(services.objectAccess));
       await api.register(writeRoutes(services.write));
-      await api.register(incidentWriteRoutes(services.incidentWrite));
+      await api.register(incidentWriteRoutes(services.incidentWrites));
       await api.register(searchRoutes(services.objects, services.search, services.schemes));
       await api.register(savedSearchRoutes(services.savedSearches));
     },

@@ -275,14 +275,14 @@ describe('authorization matrix', () => {
   // Issue 16, incident writes: a fresh incident of organisation A for each call (a report stage is
   // submitted once), and an entity in organisation A's constituency for the CSIRT's answers.
   const freshIncidentA = async (): Promise<string> =>
-    (await node.services.incidentWrite.open(CLI, { name: `matrix incident ${++seq}`, awareAt: new Date().toISOString() }, analyst.org.id))
+    (await node.services.incidentWrites.open(CLI, { name: `matrix incident ${++seq}`, awareAt: new Date().toISOString() }, analyst.org.id))
       .row.id;
   let workedIncident: Promise<{ id: string; task: string; impact: string }> | undefined;
   function workedIncidentA(): Promise<{ id: string; task: string; impact: string }> {
     workedIncident ??= (async () => {
       const id = await freshIncidentA();
-      await node.services.incidentWrite.addTask(CLI, id, { name: 'matrix task' });
-      const d = await node.services.incidentWrite.addImpact(CLI, id, { category: 'availability' });
+      await node.services.incidentWrites.addTask(CLI, id, { name: 'matrix task' });
+      const d = await node.services.incidentWrites.addImpact(CLI, id, { category: 'availability' });
       const core = (d.incident['extensions'] as Record<string, Record<string, string[]>>)[INCIDENT_CORE_EXTENSION_ID];
       return { id, task: core?.['task_refs']?.[0] ?? '', impact: core?.['impact_refs']?.[0] ?? '' };
     })();
@@ -298,7 +298,7 @@ describe('authorization matrix', () => {
       const g = { id: constituencyGroupId(entity.id), name: `Constituency ${seq}`, description: '', ownerOrg: analyst.org.id, members };
       await node.store.orgs.putSharingGroup({ ...g, disabled: false, createdAt: now, updatedAt: now, origin: null });
       node.services.auth.invalidate();
-      const opened = await node.services.incidentWrite.open(CLI, { name: 'matrix entity incident', awareAt: now }, entity.id);
+      const opened = await node.services.incidentWrites.open(CLI, { name: 'matrix entity incident', awareAt: now }, entity.id);
       return opened.row.id;
     })();
     return constituencyIncident;

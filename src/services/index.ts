@@ -72,7 +72,7 @@ export interface Services {
   /** Writing objects through the API and the command line (issue 15, must 4). */
   write: WriteService;
   /** Writing incidents, their work, NIS2 reports and CSIRT answers (issue 16). */
-  incidentWrite: IncidentWriteService;
+  incidentWrites: IncidentWriteService;
   /** The Explorer's search: orders, relevance, totals, facets, CSV (issue 15, must 5). */
   search: SearchService;
   /** Each user's saved Explorer searches (issue 15, must 5). */
@@ -207,7 +207,7 @@ export function buildServices(store: Store, config: Config): Services {
     emitter,
     importOwner: ownerOf,
     write,
-    incidentWrite: new IncidentWriteService({
+    incidentWrites: new IncidentWriteService({
       objects: store.objects,
       access: store.access,
       gate,
