@@ -35,24 +35,21 @@ import { ConflictError, InvalidInputError, NotFoundError, ReportIncompleteError 
 import type { OrgRepo, UserRepo } from '../store/repositories.ts';
 import { type HeldDeps, type HeldIncident, type Labelled, holdIncident, readable, requireStanding } from './incident-held.ts';
 import { checkComposed, checkFactsAfter, notFuture } from './incident-write.checks.ts';
-import { storedDetail } from './incident-write.detail.ts';
 import type { ImportOwner } from './labeller.ts';
 import type { OwnerOverrides } from './import-owner.ts';
+import type { IncidentService } from './incident.service.ts';
 import type { WriteService } from './write.service.ts';
 import { workItem } from './incident-write.work.ts';
 
-/** What the write service reads back after storing: the store helper's IncidentService. */
-export interface IncidentReads {
-  get(p: Principal, id: string): Promise<IncidentDetail>;
-  catchUp(): Promise<void>;
-}
+/** What the write service reads back after storing: the projection, brought up to date. */
+export type IncidentReads = Pick<IncidentService, 'get' | 'catchUp'>;
 
 export interface IncidentWriteDeps extends HeldDeps {
   write: Pick<WriteService, 'storeAll'>;
   owner: (p: Principal, o?: OwnerOverrides) => Promise<ImportOwner>;
   orgs: Pick<OrgRepo, 'getOrg'>;
   users: Pick<UserRepo, 'findUserByName'>;
-  incidents?: IncidentReads;
+  incidents: IncidentReads;
   notify?: (e: IncidentEvent) => Promise<void>;
   now?: () => Date;
 }
@@ -312,7 +309,7 @@ export class IncidentWriteService {
   private async store(p: Principal, items: Item[], owner: ImportOwner, action: string): Promise<void> {
     const { writer: _w, ...unchecked } = owner;
     await this.deps.write.storeAll(p, items, unchecked, action);
-    await this.deps.incidents?.catchUp();
+    await this.deps.incidents.catchUp();
   }
 
   private async tell(p: Principal, held: HeldIncident, kind: IncidentEvent['kind'], title: string): Promise<void> {
@@ -323,8 +320,6 @@ export class IncidentWriteService {
 
   /** The incident as the writer now sees it. */
   private async detail(p: Principal, id: string): Promise<IncidentDetail> {
-    if (this.deps.incidents) return this.deps.incidents.get(p, id);
-    const held = await holdIncident(this.deps, p, id);
-    return storedDetail(held, `TLP:${held.label.tlp.toUpperCase()}`, this.now());
+    return this.deps.incidents.get(p, id);
   }
 }
