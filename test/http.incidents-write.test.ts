@@ -212,6 +212,26 @@ for (const engine of ENGINES)
       ok(await call('PATCH', `/incidents/${id}`, entity, { status: 'closed', handledAt: ago(1) }), 200);
       const done = ok(await call('POST', `/incidents/${id}/reports`, entity, { stage: 'final', content: final }));
       assert.equal(done.row.clocks.find((c) => c.stage === 'final')?.status, 'submitted-on-time');
+      assert.equal(done.row.status, 'closed');
+
+      // The incident page as each side reads it (IncidentService.get over what was written).
+      const page = async (who: Person): Promise<IncidentDetail> => {
+        const res = await node.app.inject({ url: `/api/v1/incidents/${id}`, headers: who.auth });
+        return ok(res, 200);
+      };
+      for (const who of [entity, csirt]) {
+        const d = await page(who);
+        assert.equal(d.events.length, 1);
+        assert.deepEqual(d.tasks.map((t) => t.ownerOrg).sort(), [entity.org.id, csirt.org.id].sort(), 'both sides’ tasks');
+        assert.equal(d.impacts[0]?.object['criticality'], 80, 'the impact as it is now');
+        // The intrusion set is the entity's own (its default markings): the CSIRT does not see the link.
+        const attributed = d.links.some((l) => l.objectId === setId && l.relationshipType === 'attributed-to' && l.confidence === 70);
+        assert.equal(attributed, who === entity, JSON.stringify(d.links));
+        assert.equal(d.notes.length, 1);
+        assert.deepEqual(d.reports.map((r) => r.stage).sort(), ['early-warning', 'final', 'intermediate', 'notification']);
+        assert.deepEqual(d.answers.map((a) => a.kind).sort(), ['feedback', 'intermediate-request']);
+      }
+      assert.equal((await node.app.inject({ url: `/api/v1/incidents/${id}`, headers: outsider.auth })).statusCode, 404);
     });
 
     test('bad input is refused naming the field, and nothing is stored', async () => {
