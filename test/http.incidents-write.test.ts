@@ -232,6 +232,31 @@ for (const engine of ENGINES)
         assert.deepEqual(d.answers.map((a) => a.kind).sort(), ['feedback', 'intermediate-request']);
       }
       assert.equal((await node.app.inject({ url: `/api/v1/incidents/${id}`, headers: outsider.auth })).statusCode, 404);
+
+      // Each side was told (the notification service decides who may hear of it); each write audited.
+      const told = async (who: Person): Promise<string[]> => {
+        const res = await node.app.inject({ url: '/api/v1/notifications', headers: who.auth });
+        assert.equal(res.statusCode, 200, res.body);
+        return (res.json() as { items: { kind: string; incidentId: string }[] }).items
+          .filter((i) => i.incidentId === id)
+          .map((i) => i.kind);
+      };
+      assert.ok((await told(csirt)).includes('report-submitted'));
+      const entityHeard = await told(entity);
+      assert.ok(entityHeard.includes('answer') && entityHeard.includes('intermediate-requested'), entityHeard.join());
+      assert.deepEqual(await told(outsider), []);
+      const actions = new Set((await node.services.audit.list({ limit: 500 })).items.filter((e) => e.target !== null).map((e) => e.action));
+      for (const a of [
+        'incident.open',
+        'incident.event',
+        'incident.task',
+        'incident.task.update',
+        'incident.impact.update',
+        'incident.link',
+        'incident.report',
+        'incident.answer',
+      ])
+        assert.ok(actions.has(a), a);
     });
 
     test('bad input is refused naming the field, and nothing is stored', async () => {
@@ -260,6 +285,21 @@ for (const engine of ENGINES)
       );
       problem(await call('PATCH', `/incidents/${row.id}`, entity, { handledAt: ahead(3) }), 400, 'INVALID_INPUT', 'handledAt');
       assert.equal((await listed('event')).length, events);
+    });
+
+    test('the write routes are in the OpenAPI document under incidents', async () => {
+      const doc = (await node.app.inject({ url: '/api/docs', headers: entity.auth })).json() as {
+        paths: Record<string, Record<string, { tags?: string[] }>>;
+      };
+      for (const [path, method] of [
+        ['/api/v1/incidents', 'post'],
+        ['/api/v1/incidents/{id}', 'patch'],
+        ['/api/v1/incidents/{id}/reports', 'post'],
+        ['/api/v1/incidents/{id}/answers', 'post'],
+        ['/api/v1/incidents/{id}/tasks/{taskId}', 'patch'],
+        ['/api/v1/incidents/{id}/impacts/{impactId}', 'patch'],
+      ] as const)
+        assert.deepEqual(doc.paths[path]?.[method]?.tags, ['incidents'], `${method} ${path}`);
     });
 
     test('outsiders get 404, viewers and read-only tokens 403', async () => {
