@@ -100,6 +100,7 @@ export class IncidentWriteService {
   }
 
   addEvent(p: Principal, id: string, req: AddEventRequest): Promise<IncidentDetail> {
+    authorize(p, 'incident.manage');
     notFuture(req.startTime, 'startTime', this.now());
     notFuture(req.endTime, 'endTime', this.now());
     return this.addWork(p, id, 'event', (ctx) => c.composeEvent(req, ctx), 'incident.event');
@@ -117,6 +118,7 @@ export class IncidentWriteService {
   }
 
   addImpact(p: Principal, id: string, req: AddImpactRequest): Promise<IncidentDetail> {
+    authorize(p, 'incident.manage');
     notFuture(req.startTime, 'startTime', this.now());
     notFuture(req.endTime, 'endTime', this.now());
     return this.addWork(p, id, 'impact', (ctx) => c.composeImpact(req, ctx), 'incident.impact');
