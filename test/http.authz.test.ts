@@ -13,6 +13,8 @@ import assert from 'node:assert/strict';
 import type { HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { ACTIONS, allowed, permission, type Action, type Subject } from '../src/domain/access/permissions.ts';
 import { CLI } from '../src/domain/identity/principal.ts';
+import { constituencyGroupId } from '../src/domain/incidents/constituency.ts';
+import { INCIDENT_CORE_EXTENSION_ID } from '../src/domain/incidents/types.ts';
 import type { Org, SharingGroup } from '../src/domain/identity/types.ts';
 import { generateNodeKey } from '../src/domain/federation/keys.ts';
 import { secretHash } from '../src/services/secrets.ts';
@@ -281,6 +283,39 @@ describe('authorization matrix', () => {
 
   // Each `expect` lists, in WHO order: anonymous, viewer, coordinator, analyst, org-admin (all of
   // organisation A), org-admin of organisation B, node admin, and the analyst's read-only token.
+
+  // Issue 16, incident writes: a fresh incident of organisation A for each call (a report stage is
+  // submitted once), and an entity in organisation A's constituency for the CSIRT's answers.
+  const freshIncidentA = async (): Promise<string> =>
+    (await node.services.incidentWrites.open(CLI, { name: `matrix incident ${++seq}`, awareAt: new Date().toISOString() }, analyst.org.id))
+      .row.id;
+  let workedIncident: Promise<{ id: string; task: string; impact: string }> | undefined;
+  function workedIncidentA(): Promise<{ id: string; task: string; impact: string }> {
+    workedIncident ??= (async () => {
+      const id = await freshIncidentA();
+      await node.services.incidentWrites.addTask(CLI, id, { name: 'matrix task' });
+      const d = await node.services.incidentWrites.addImpact(CLI, id, { category: 'availability' });
+      const core = (d.incident['extensions'] as Record<string, Record<string, string[]>>)[INCIDENT_CORE_EXTENSION_ID];
+      return { id, task: core?.['task_refs']?.[0] ?? '', impact: core?.['impact_refs']?.[0] ?? '' };
+    })();
+    return workedIncident;
+  }
+  let constituencyIncident: Promise<string> | undefined;
+  function incidentOfConstituencyA(): Promise<string> {
+    constituencyIncident ??= (async () => {
+      const entity = await node.services.orgs.addOrg(CLI, { name: `Matrix entity ${++seq}`, communities: [] });
+      await node.store.orgs.putOrg({ ...entity, nis2Role: 'essential', csirtOrg: analyst.org.id });
+      const now = new Date().toISOString();
+      const members = [entity.id, analyst.org.id];
+      const g = { id: constituencyGroupId(entity.id), name: `Constituency ${seq}`, description: '', ownerOrg: analyst.org.id, members };
+      await node.store.orgs.putSharingGroup({ ...g, disabled: false, createdAt: now, updatedAt: now, origin: null });
+      node.services.auth.invalidate();
+      const opened = await node.services.incidentWrites.open(CLI, { name: 'matrix entity incident', awareAt: now }, entity.id);
+      return opened.row.id;
+    })();
+    return constituencyIncident;
+  }
+
   const routes: Route[] = [
     { method: 'GET', path: '/api/v1/health', url: () => '/api/v1/health', expect: PUBLIC },
     { method: 'GET', path: '/api/docs', url: () => '/api/docs', expect: PUBLIC },
@@ -903,6 +938,90 @@ describe('authorization matrix', () => {
       url: () => '/api/v1/sightings',
       body: () => ({ sighting_of_ref: sharedObject, count: 1 }),
       expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
+    // Incident writes (issue 16, must 10): organisation A's incident, worked by its own writers;
+    // hidden from organisation B and the node administrator's organisation.
+    {
+      method: 'POST',
+      path: '/api/v1/incidents',
+      action: 'incident.manage',
+      url: () => '/api/v1/incidents',
+      body: () => ({ name: `matrix ${++seq}`, awareAt: new Date().toISOString() }),
+      expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/incidents/:id',
+      action: 'incident.manage',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}`,
+      body: () => ({ description: `rev ${++seq}` }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    ...(['events', 'tasks', 'impacts', 'notes'] as const).map(
+      (kind): Route => ({
+        method: 'POST',
+        path: `/api/v1/incidents/:id/${kind}`,
+        action: 'incident.manage',
+        onOrgA: true,
+        url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}/${kind}`,
+        missing: () => `/api/v1/incidents/incident--${uuid()}/${kind}`,
+        body: () => (kind === 'impacts' ? { category: 'integrity' } : kind === 'notes' ? { content: 'matrix' } : { name: 'matrix' }),
+        expect: [401, 403, OK, OK, OK, 404, 404, 403],
+      }),
+    ),
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/links',
+      action: 'incident.manage',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}/links`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/links`,
+      body: () => ({ target: sharedObject }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/incidents/:id/tasks/:taskId',
+      action: 'incident.manage',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}/tasks/${(await workedIncidentA()).task}`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/tasks/task--${uuid()}`,
+      body: () => ({ outcome: 'ongoing' }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/incidents/:id/impacts/:impactId',
+      action: 'incident.manage',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}/impacts/${(await workedIncidentA()).impact}`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/impacts/impact--${uuid()}`,
+      body: () => ({ criticality: ++seq % 100 }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/reports',
+      action: 'incident.manage',
+      onOrgA: true,
+      note: 'a fresh incident each call',
+      url: async () => `/api/v1/incidents/${await freshIncidentA()}/reports`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/reports`,
+      body: () => ({ stage: 'early-warning', content: { summary: 'matrix', suspectedMalicious: false, crossBorderImpact: false } }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/answers',
+      action: 'incident.answer',
+      onOrgA: true,
+      note: 'organisation A is the CSIRT of the incident owner',
+      url: async () => `/api/v1/incidents/${await incidentOfConstituencyA()}/answers`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/answers`,
+      body: () => ({ kind: 'feedback', content: 'matrix' }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
     },
     // Administration by names (issue 15, must 9): feeds are renamed; the audit filter's actions.
     {

@@ -33,6 +33,7 @@ import type { ImportOwner } from './labeller.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
 import { ObjectAccessService } from './object-access.service.ts';
 import { WriteService } from './write.service.ts';
+import { IncidentWriteService } from './incident-write.service.ts';
 import { IncidentService } from './incident.service.ts';
 import { NotificationService } from './notification.service.ts';
 import { LogRelay, Webhook } from './webhook.ts';
@@ -73,6 +74,8 @@ export interface Services {
   objectAccess: ObjectAccessService;
   /** Writing objects through the API and the command line (issue 15, must 4). */
   write: WriteService;
+  /** Writing incidents, their work, NIS2 reports and CSIRT answers (issue 16). */
+  incidentWrites: IncidentWriteService;
   /** The Explorer's search: orders, relevance, totals, facets, CSV (issue 15, must 5). */
   search: SearchService;
   /** Each user's saved Explorer searches (issue 15, must 5). */
@@ -167,6 +170,7 @@ export function buildServices(store: Store, config: Config): Services {
   const collections = new CollectionService({ collections: store.collections, audit });
   const ownerOf = (p: Principal, o: OwnerOverrides = {}): Promise<ImportOwner> => importOwner(store.orgs, p, o, operating);
   const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs, emitter });
+  const write = new WriteService({ objects: store.objects, access: store.access, gate, ingest, markings, schemes, audit, owner: ownerOf });
   const incidents = new IncidentService({
     incidents: store.incidents,
     objects: store.objects,
@@ -182,6 +186,17 @@ export function buildServices(store: Store, config: Config): Services {
     config.webhookUrl !== undefined && config.webhookSecret !== undefined
       ? new Webhook({ url: config.webhookUrl, secret: config.webhookSecret, log: notifyLog })
       : undefined;
+  const notifications = new NotificationService({
+    notifications: store.notifications,
+    users: store.users,
+    orgs: store.orgs,
+    access: store.access,
+    schemes,
+    reminders: config.reminders,
+    waiting: async () => (await incidents.waiting()).map(({ id, ...rest }) => ({ incidentId: id, ...rest })),
+    log: notifyLog,
+    ...(webhook === undefined ? {} : { webhook: (p) => webhook.send(p) }),
+  });
   return {
     incidents,
     ingest,
@@ -229,15 +244,17 @@ export function buildServices(store: Store, config: Config): Services {
     federation,
     emitter,
     importOwner: ownerOf,
-    write: new WriteService({
+    write,
+    incidentWrites: new IncidentWriteService({
       objects: store.objects,
       access: store.access,
       gate,
-      ingest,
-      markings,
-      schemes,
-      audit,
+      orgs: store.orgs,
+      users: store.users,
+      write,
       owner: ownerOf,
+      incidents,
+      notify: (e) => notifications.publish(e),
     }),
     search: new SearchService({
       objects: store.objects,
@@ -250,17 +267,7 @@ export function buildServices(store: Store, config: Config): Services {
       scanRows: config.listScanRows,
     }),
     savedSearches: new SavedSearchService({ savedSearches: store.savedSearches }),
-    notifications: new NotificationService({
-      notifications: store.notifications,
-      users: store.users,
-      orgs: store.orgs,
-      access: store.access,
-      schemes,
-      reminders: config.reminders,
-      waiting: async () => (await incidents.waiting()).map(({ id, ...rest }) => ({ incidentId: id, ...rest })),
-      log: notifyLog,
-      ...(webhook === undefined ? {} : { webhook: (p) => webhook.send(p) }),
-    }),
+    notifications,
     notifyLog,
     webhook,
     async bootstrap() {
