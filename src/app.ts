@@ -12,6 +12,7 @@ import { objectAccessRoutes } from './http/objects/access.ts';
 import { writeRoutes } from './http/objects/write.routes.ts';
 import { searchRoutes } from './http/search/routes.ts';
 import { savedSearchRoutes } from './http/saved-searches/routes.ts';
+import { incidentShareRoutes } from './http/incidents/share.routes.ts';
 import { installAuth } from './http/auth/plugin.ts';
 import { authRoutes } from './http/auth/routes.ts';
 import { orgRoutes } from './http/admin/org.routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(writeRoutes(services.write));
       await api.register(searchRoutes(services.objects, services.search, services.schemes));
       await api.register(savedSearchRoutes(services.savedSearches));
+      await api.register(incidentShareRoutes(services.incidentShares));
     },
     { prefix: '/api/v1' },
   );

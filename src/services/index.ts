@@ -32,6 +32,7 @@ import { importOwner, operatingOrg, type OwnerOverrides } from './import-owner.t
 import type { ImportOwner } from './labeller.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
 import { ObjectAccessService } from './object-access.service.ts';
+import { IncidentShareService } from './incident-share.service.ts';
 import { WriteService } from './write.service.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
@@ -74,6 +75,8 @@ export interface Services {
   search: SearchService;
   /** Each user's saved Explorer searches (issue 15, must 5). */
   savedSearches: SavedSearchService;
+  /** Cross-border shares and handovers of incidents (issue 16, must 6). */
+  incidentShares: IncidentShareService;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -155,6 +158,7 @@ export function buildServices(store: Store, config: Config): Services {
   const gate = new AccessGate({ access: store.access, schemes, markings, audit });
   const collections = new CollectionService({ collections: store.collections, audit });
   const ownerOf = (p: Principal, o: OwnerOverrides = {}): Promise<ImportOwner> => importOwner(store.orgs, p, o, operating);
+  const write = new WriteService({ objects: store.objects, access: store.access, gate, ingest, markings, schemes, audit, owner: ownerOf });
   const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs, emitter });
   return {
     ingest,
@@ -202,16 +206,7 @@ export function buildServices(store: Store, config: Config): Services {
     federation,
     emitter,
     importOwner: ownerOf,
-    write: new WriteService({
-      objects: store.objects,
-      access: store.access,
-      gate,
-      ingest,
-      markings,
-      schemes,
-      audit,
-      owner: ownerOf,
-    }),
+    write,
     search: new SearchService({
       objects: store.objects,
       gate,
@@ -223,6 +218,16 @@ export function buildServices(store: Store, config: Config): Services {
       scanRows: config.listScanRows,
     }),
     savedSearches: new SavedSearchService({ savedSearches: store.savedSearches }),
+    incidentShares: new IncidentShareService({
+      objects: store.objects,
+      access: store.access,
+      gate,
+      orgs: store.orgs,
+      shares: store.incidentShares,
+      write,
+      audit,
+      invalidate,
+    }),
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },

@@ -75,6 +75,8 @@ export const NIS2_EXTENSION: StructDef = {
     rsit_classification: STRING,
     rsit_type: STRING,
     severity: SEVERITY,
+    handled_at: TIMESTAMP,
+    coordinator_ref: refTo('an identity', ['identity']),
   }),
   required: ['extension_type', 'aware_at'],
   check: (o, r) => checkNis2(o, r),
@@ -90,4 +92,6 @@ export const NIS2_EXTENSION_SCHEMA = [
   'significant, suspected_unlawful_or_malicious, cross_border_impact (boolean): Article 23(3) and 23(4)(a).',
   'rsit_classification, rsit_type (string): ENISA Reference Security Incident Taxonomy machine names, e.g. malicious-code/infected-system.',
   `severity (string): one of ${NIS2_SEVERITIES.join(', ')}.`,
+  'handled_at (timestamp): when the incident was handled (Article 23(4)(e)); absent while ongoing.',
+  'coordinator_ref (identifier of an identity): the organisation coordinating the incident after a handover.',
 ].join('\n');
