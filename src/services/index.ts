@@ -34,6 +34,9 @@ import { CLI, type Principal } from '../domain/identity/principal.ts';
 import { ObjectAccessService } from './object-access.service.ts';
 import { IncidentShareService } from './incident-share.service.ts';
 import { WriteService } from './write.service.ts';
+import { IncidentService } from './incident.service.ts';
+import { NotificationService } from './notification.service.ts';
+import { LogRelay, Webhook } from './webhook.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -75,6 +78,14 @@ export interface Services {
   search: SearchService;
   /** Each user's saved Explorer searches (issue 15, must 5). */
   savedSearches: SavedSearchService;
+  /** Incidents as each reader may read them, from the incident projection (issue 16). */
+  incidents: IncidentService;
+  /** Each user's notifications about incidents, live and by webhook; NIS2 reminders (issue 16, must 7). */
+  notifications: NotificationService;
+  /** Where background notification work logs; app.ts points it at the server's logger. */
+  notifyLog: LogRelay;
+  /** The node's webhook, when configured: `idle()` waits for posts under way. */
+  webhook: Webhook | undefined;
   /** Cross-border shares and handovers of incidents (issue 16, must 6). */
   incidentShares: IncidentShareService;
 }
@@ -160,7 +171,47 @@ export function buildServices(store: Store, config: Config): Services {
   const ownerOf = (p: Principal, o: OwnerOverrides = {}): Promise<ImportOwner> => importOwner(store.orgs, p, o, operating);
   const write = new WriteService({ objects: store.objects, access: store.access, gate, ingest, markings, schemes, audit, owner: ownerOf });
   const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs, emitter });
+  const incidents = new IncidentService({
+    incidents: store.incidents,
+    objects: store.objects,
+    access: store.access,
+    orgs: store.orgs,
+    gate,
+    schemes,
+    shares: (p, id) => incidentShares.shares(p, id),
+  });
+  // Whatever stored the objects (imports, TAXII adds, federation pulls), the projection follows.
+  emitter.on('objects-committed', () => void incidents.catchUp().catch((e: unknown) => console.error('incident projection failed:', e)));
+  const notifyLog = new LogRelay();
+  const webhook =
+    config.webhookUrl !== undefined && config.webhookSecret !== undefined
+      ? new Webhook({ url: config.webhookUrl, secret: config.webhookSecret, log: notifyLog })
+      : undefined;
+  const notifications = new NotificationService({
+    notifications: store.notifications,
+    users: store.users,
+    orgs: store.orgs,
+    access: store.access,
+    schemes,
+    reminders: config.reminders,
+    waiting: async () => (await incidents.waiting()).map(({ id, ...rest }) => ({ incidentId: id, ...rest })),
+    log: notifyLog,
+    ...(webhook === undefined ? {} : { webhook: (p) => webhook.send(p) }),
+  });
+  const incidentShares = new IncidentShareService({
+    objects: store.objects,
+    access: store.access,
+    gate,
+    orgs: store.orgs,
+    shares: store.incidentShares,
+    write,
+    audit,
+    invalidate,
+    notify: (e) => notifications.publish(e),
+    catchUp: () => incidents.catchUp(),
+  });
   return {
+    incidents,
     ingest,
     objects: new ObjectService({
       objects: store.objects,
@@ -218,16 +269,10 @@ export function buildServices(store: Store, config: Config): Services {
       scanRows: config.listScanRows,
     }),
     savedSearches: new SavedSearchService({ savedSearches: store.savedSearches }),
-    incidentShares: new IncidentShareService({
-      objects: store.objects,
-      access: store.access,
-      gate,
-      orgs: store.orgs,
-      shares: store.incidentShares,
-      write,
-      audit,
-      invalidate,
-    }),
+    notifications,
+    notifyLog,
+    webhook,
+    incidentShares,
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },
