@@ -68,6 +68,7 @@ interface Plan {
   recipients: Org[];
   tlp: Tlp;
   summary?: string;
+  name?: string;
   coordinator?: string;
 }
 
@@ -89,7 +90,9 @@ export class IncidentShareService {
     const s = await this.shared(p, id);
     const tlp = this.tlpOf(s, req.tlp);
     const recipients = csirtsOf(shareStates(req.memberStates, s.incident), await this.deps.orgs.listOrgs(), s.csirt.id);
-    return this.publish(s, { kind: 'share', mode: req.mode, recipients, tlp, ...(req.mode === 'summary' ? { summary } : {}) });
+    const name = req.name?.trim();
+    const summaryOf = req.mode === 'summary' ? { summary, ...(name ? { name } : {}) } : {};
+    return this.publish(s, { kind: 'share', mode: req.mode, recipients, tlp, ...summaryOf });
   }
 
   /** POST /incidents/{id}/handover: the whole incident to `req.org`, which coordinates it from now on. */
@@ -182,14 +185,15 @@ export class IncidentShareService {
     return viewOf(record);
   }
 
-  /** The share's sharing group: the CSIRT, the recipients and the entity (whose incident it is). */
+  /** The share's sharing group: the CSIRT, the recipients and, in mode whole, the entity whose
+   *  incident it is (a summary names no entity, and the group's members travel with it). */
   private async group(s: Shared, plan: Plan, now: string): Promise<SharingGroup> {
     const id = randomUUID();
-    const members = [...new Set([s.csirt.id, ...plan.recipients.map((o) => o.id), s.owner.id])];
+    const members = [...new Set([s.csirt.id, ...plan.recipients.map((o) => o.id), ...(plan.mode === 'whole' ? [s.owner.id] : [])])];
     const g: SharingGroup = {
       id,
-      name: shareGroupName(plan.kind, String(s.incident['name'] ?? s.id), id),
-      description: `${plan.kind === 'handover' ? 'Handover' : 'Cross-border share'} of incident ${s.id} by ${s.csirt.name} (NIS2 Art. 23(6))`,
+      name: shareGroupName(plan.kind, s.csirt.name, id),
+      description: `${plan.kind === 'handover' ? 'Handover' : 'Cross-border share'} of incident ${s.id} (NIS2 Art. 23(6))`,
       ownerOrg: s.csirt.id,
       members,
       disabled: false,
@@ -247,7 +251,7 @@ export class IncidentShareService {
    *  carrying the latest NIS2 reports. Answers the CSIRT's incident id. */
   private async derive(as: SystemPrincipal, s: Shared, plan: Plan, distribution: string, now: string): Promise<string> {
     const object =
-      plan.mode === 'summary' ? summaryIncident(s.incident, plan.summary ?? '') : derivedIncident(s.incident, plan.coordinator);
+      plan.mode === 'summary' ? summaryIncident(s.incident, plan.summary ?? '', plan.name) : derivedIncident(s.incident, plan.coordinator);
     const created = await this.deps.write.create(as, { object, tlp: plan.tlp, distribution }, s.csirt.id);
     const id = created.object.id;
     await this.deps.write.relate(

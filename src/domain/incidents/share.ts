@@ -65,10 +65,11 @@ export function csirtsOf(states: readonly string[], orgs: readonly Org[], sharer
   return out;
 }
 
-/** The name of a share's sharing group: unique, and saying what it is for. */
-export function shareGroupName(kind: 'share' | 'handover', incidentName: string, id: string): string {
-  const what = kind === 'handover' ? 'Handover' : 'Cross-border share';
-  return `${what}: ${incidentName.slice(0, 120)} (${id.slice(0, 8)})`;
+/** The name of a share's sharing group: unique, and saying what it is for. It travels with
+ *  every shared object (federation GroupStatement), so it names the sharer, not the incident
+ *  (whose name may name the entity). */
+export function shareGroupName(kind: 'share' | 'handover', sharer: string, id: string): string {
+  return `${kind === 'handover' ? 'Handover' : 'Cross-border share'} by ${sharer} (${id.slice(0, 8)})`;
 }
 
 const INCIDENT_KEYS = ['name', 'description', 'first_seen', 'last_seen'] as const;
@@ -112,10 +113,10 @@ const SUMMARY_FIELDS = [
 ] as const;
 
 /**
- * The CSIRT's own summary incident (mode `summary`): the name, the CSIRT's summary text and the
- * NIS2 aggregate fields; nothing that names the entity (no affected_entity_ref).
+ * The CSIRT's own summary incident (mode `summary`): the name (or the CSIRT's `name` for it), the
+ * CSIRT's summary text and the NIS2 aggregate fields; no affected_entity_ref.
  */
-export function summaryIncident(original: JsonObject, summary: string): NewObject {
+export function summaryIncident(original: JsonObject, summary: string, name?: string): NewObject {
   const nis2 = nis2Of(original);
   const ext: Record<string, unknown> = { extension_type: 'property-extension' };
   for (const k of SUMMARY_FIELDS) if (nis2?.[k] !== undefined) ext[k] = nis2[k];
@@ -123,7 +124,7 @@ export function summaryIncident(original: JsonObject, summary: string): NewObjec
   return {
     type: 'incident',
     id: `incident--${randomUUID()}`,
-    name: String(original['name'] ?? 'Incident'),
+    name: name ?? String(original['name'] ?? 'Incident'),
     description: summary,
     extensions: {
       ...(core !== undefined

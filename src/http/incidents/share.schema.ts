@@ -16,6 +16,13 @@ export const ShareBody = Type.Object(
       }),
     ),
     summary: Type.Optional(Type.String({ maxLength: 10_000, description: "The CSIRT's summary text (mode summary)" })),
+    name: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 250,
+        description: "Mode summary: the shared incident's name, when the incident's own names the entity",
+      }),
+    ),
     tlp: Type.Optional(Type.String({ maxLength: 20, description: "TLP of what is shared; default: the incident's" })),
   },
   { additionalProperties: false },
