@@ -17,6 +17,7 @@ import { constituencyGroupId } from '../src/domain/incidents/constituency.ts';
 import { INCIDENT_CORE_EXTENSION_ID } from '../src/domain/incidents/types.ts';
 import type { Org, SharingGroup } from '../src/domain/identity/types.ts';
 import { generateNodeKey } from '../src/domain/federation/keys.ts';
+import { CONCORD_NIS2_EXTENSION_ID as NIS2_EXTENSION } from '../src/domain/incidents/types.ts';
 import { secretHash } from '../src/services/secrets.ts';
 import type { Collection } from '../src/domain/collections/types.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
@@ -201,6 +202,20 @@ describe('authorization matrix', () => {
   function writableOrgA(): Promise<string> {
     writable ??= freshOrgAObject();
     return writable;
+  }
+
+  /** An incident of organisation A, made a CSIRT, with a CSIRT of France to share it with
+   *  (issue 16, must 6); made once, shared or handed over again by each caller allowed to. */
+  let incidentA: Promise<string> | undefined;
+  function orgAIncident(): Promise<string> {
+    incidentA ??= (async () => {
+      await node.services.orgs.updateOrg(CLI, analyst.org.id, { nis2Role: 'csirt' });
+      await node.services.orgs.addOrg(CLI, { name: 'Matrix CSIRT-FR', country: 'FR', nis2Role: 'csirt' });
+      const nis2 = { extension_type: 'property-extension', aware_at: '2026-01-05T08:00:00.000Z', member_states_affected: ['FR'] };
+      const incident = { type: 'incident', name: `matrix incident ${++seq}`, extensions: { [NIS2_EXTENSION]: nis2 } };
+      return (await node.services.write.create(CLI, { object: incident }, analyst.org.id)).object.id;
+    })();
+    return incidentA;
   }
 
   async function quarantineUrl(): Promise<string> {
@@ -1104,6 +1119,28 @@ describe('authorization matrix', () => {
       action: 'incident.read',
       url: () => `/api/v1/objects/${sharedObject}/incidents`,
       expect: ANY_USER,
+    },
+    // Cross-border shares (issue 16, must 6): the CSIRT's coordinators and administrators; who
+    // may not read the incident is answered as for an incident that does not exist.
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/share',
+      action: 'incident.share',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${await orgAIncident()}/share`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/share`,
+      body: () => ({ mode: 'summary', summary: 'Ransomware in the energy sector', memberStates: ['FR'] }),
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/handover',
+      action: 'incident.share',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${await orgAIncident()}/handover`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/handover`,
+      body: () => ({ org: 'Matrix CSIRT-FR' }),
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
     },
     // Incident notifications (issue 16, must 7): each user's own; marking read changes state.
     {
