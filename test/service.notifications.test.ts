@@ -7,7 +7,7 @@ import type { Notification } from '../src/domain/incidents/api.ts';
 import { clocks } from '../src/domain/incidents/clocks.ts';
 import { DEFAULT_REMINDERS } from '../src/domain/incidents/reminders.ts';
 import { NotificationService, type WaitingIncident } from '../src/services/notification.service.ts';
-import { LogRelay } from '../src/services/webhook.ts';
+import { LogRelay, type WebhookPayload } from '../src/services/webhook.ts';
 import { incidentReaders, type IncidentReaders } from './helpers/incident-readers.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { ENGINES } from './helpers/store-engines.ts';
@@ -82,6 +82,7 @@ for (const engine of ENGINES)
         },
       ];
       let now = new Date('2026-03-03T06:59:00.000Z');
+      const posted: WebhookPayload[] = [];
       const service = () =>
         new NotificationService({
           notifications: node.store.notifications,
@@ -92,6 +93,7 @@ for (const engine of ENGINES)
           reminders: DEFAULT_REMINDERS,
           waiting,
           log: new LogRelay(),
+          webhook: (p) => posted.push(p),
         });
       const job = service();
       // The first run looks back a day: the 12 h reminder of the early warning (due 08:00) fell due at 20:00.
@@ -115,5 +117,14 @@ for (const engine of ENGINES)
       now = new Date('2026-03-03T08:00:30.000Z');
       await job.remind(now);
       assert.equal((await titles(who.csirt)).filter((t) => t === 'Deadline exceeded: Early warning for Outage at a hospital').length, 1);
+      // One post per reminder, not per reader, and none for a reminder offered again.
+      assert.deepEqual(
+        posted.map(({ at: _at, ...p }) => p),
+        [
+          { kind: 'reminder', incidentId: id, stage: 'early-warning', dueAt: '2026-03-03T08:00:00.000Z' },
+          { kind: 'reminder', incidentId: id, stage: 'early-warning', dueAt: '2026-03-03T08:00:00.000Z' },
+          { kind: 'overdue', incidentId: id, stage: 'early-warning', dueAt: '2026-03-03T08:00:00.000Z' },
+        ],
+      );
     });
   });
