@@ -12,6 +12,7 @@ import { objectAccessRoutes } from './http/objects/access.ts';
 import { writeRoutes } from './http/objects/write.routes.ts';
 import { searchRoutes } from './http/search/routes.ts';
 import { savedSearchRoutes } from './http/saved-searches/routes.ts';
+import { incidentRoutes } from './http/incidents/routes.ts';
 import { installAuth } from './http/auth/plugin.ts';
 import { authRoutes } from './http/auth/routes.ts';
 import { orgRoutes } from './http/admin/org.routes.ts';
@@ -112,6 +113,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(writeRoutes(services.write));
       await api.register(searchRoutes(services.objects, services.search, services.schemes));
       await api.register(savedSearchRoutes(services.savedSearches));
+      await api.register(incidentRoutes(services.incidents));
       await api.register(notificationRoutes(services.notifications, services.auth));
     },
     { prefix: '/api/v1' },
