@@ -8,7 +8,7 @@ import { clocks } from '../src/domain/incidents/clocks.ts';
 import { DEFAULT_REMINDERS } from '../src/domain/incidents/reminders.ts';
 import { NotificationService, type WaitingIncident } from '../src/services/notification.service.ts';
 import { LogRelay, type WebhookPayload } from '../src/services/webhook.ts';
-import { incidentReaders, type IncidentReaders } from './helpers/incident-readers.ts';
+import { INCIDENT_CREATED, incidentReaders, type IncidentReaders } from './helpers/incident-readers.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { ENGINES } from './helpers/store-engines.ts';
 
@@ -67,6 +67,24 @@ for (const engine of ENGINES)
       assert.equal((await node.services.notifications.list(entity)).unread, 0);
       await assert.rejects(node.services.notifications.markRead(entity, {}), { code: 'INVALID_INPUT' });
       await assert.rejects(node.services.notifications.markRead(entity, { ids: [], all: true }), { code: 'INVALID_INPUT' });
+    });
+
+    it('no longer lists a notification once its incident is kept from the reader', async () => {
+      const id = await who.incident('Data leak');
+      await node.services.notifications.publish({ kind: 'shared', incidentId: id, title: 'Data leak shared', body: 'b' });
+      assert.ok((await titles(who.csirt)).includes('Data leak shared'));
+      // A new version kept to the entity itself (distribution: organization).
+      const later = new Date(Date.now() + 1000).toISOString();
+      const text = JSON.stringify({
+        type: 'bundle',
+        id: 'bundle--0c1d2e3f-4a5b-4c6d-8e7f-8a9b0c1d2e3f',
+        objects: [{ type: 'incident', spec_version: '2.1', id, created: INCIDENT_CREATED, modified: later, name: 'Data leak' }],
+      });
+      const owner = { orgId: who.entity.org.id, tlp: 'amber+strict', distribution: { kind: 'organization' }, actor: 'test' } as const;
+      const summary = await node.services.ingest.importStream([text], { source: 'test', owner });
+      assert.equal(summary.accepted, 1, JSON.stringify(summary));
+      assert.ok(!(await titles(who.csirt)).includes('Data leak shared'), 'the CSIRT may no longer read the incident');
+      assert.ok((await titles(who.entity)).includes('Data leak shared'));
     });
 
     it('sends each reminder once across job runs, restarts and a second process', async () => {

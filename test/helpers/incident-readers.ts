@@ -8,6 +8,9 @@ import type { Services } from '../../src/services/index.ts';
 import type { Store } from '../../src/store/repositories.ts';
 import { buildPerson, type Person } from './people.ts';
 
+/** When every test incident was created (a later version keeps it, STIX 2.1 §3.2). */
+export const INCIDENT_CREATED = '2026-01-01T00:00:00.000Z';
+
 export interface IncidentReaders {
   entity: Person;
   /** A second user of the entity: the one who acts in the tests. */
@@ -50,7 +53,7 @@ export async function incidentReaders(services: Services, store: Store): Promise
       const text = JSON.stringify({
         type: 'bundle',
         id: `bundle--${randomUUID()}`,
-        objects: [{ type: 'incident', spec_version: '2.1', id, created: t, modified: t, name }],
+        objects: [{ type: 'incident', spec_version: '2.1', id, created: INCIDENT_CREATED, modified: t, name }],
       });
       const owner = {
         orgId: entity.org.id,

@@ -11,6 +11,9 @@ export type { Notification };
 const KEY = ['notifications'] as const;
 /** Polled this often while the live stream is not connected. */
 const POLL_MS = 20_000;
+/** Also polled, rarely, while it is: a notification stored by another process (the command line,
+ *  a second API process) is not streamed by this one. */
+const LIVE_POLL_MS = 120_000;
 
 export interface NotificationPage {
   items: Notification[];
@@ -27,7 +30,7 @@ export const markNotificationsRead = (which: { ids: string[] } | { all: true }):
 
 /** The newest notifications, polled while `live` is false. */
 export function useNotifications(live: boolean, limit = 10) {
-  return useQuery({ queryKey: [...KEY, limit], queryFn: () => listNotifications({ limit }), refetchInterval: live ? false : POLL_MS });
+  return useQuery({ queryKey: [...KEY, limit], queryFn: () => listNotifications({ limit }), refetchInterval: live ? LIVE_POLL_MS : POLL_MS });
 }
 
 export function useMarkRead() {
