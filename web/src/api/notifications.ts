@@ -30,7 +30,11 @@ export const markNotificationsRead = (which: { ids: string[] } | { all: true }):
 
 /** The newest notifications, polled while `live` is false. */
 export function useNotifications(live: boolean, limit = 10) {
-  return useQuery({ queryKey: [...KEY, limit], queryFn: () => listNotifications({ limit }), refetchInterval: live ? LIVE_POLL_MS : POLL_MS });
+  return useQuery({
+    queryKey: [...KEY, limit],
+    queryFn: () => listNotifications({ limit }),
+    refetchInterval: live ? LIVE_POLL_MS : POLL_MS,
+  });
 }
 
 export function useMarkRead() {
