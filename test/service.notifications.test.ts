@@ -92,7 +92,7 @@ for (const engine of ENGINES)
       const facts = { awareAt: '2026-03-02T08:00:00.000Z', trustServiceProvider: false };
       const waiting = async (): Promise<WaitingIncident[]> => [
         {
-          incidentId: id,
+          id,
           name: 'Outage at a hospital',
           ownerOrg: who.entity.org.id,
           csirtOrg: who.csirt.org.id,
