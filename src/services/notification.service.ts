@@ -135,7 +135,8 @@ export class NotificationService {
       for (const w of waiting) {
         for (const r of dueReminders(w.id, w.clocks, this.deps.reminders, since, now)) {
           const rule = w.clocks.find((c) => c.stage === r.stage && c.request === r.request)?.rule;
-          stored += await this.deliver(reminderEvent(r, w.id, w.name, rule), r.key, dir, now);
+          // Dated when it fell due, so that a run that catches up lists them in order.
+          stored += await this.deliver(reminderEvent(r, w.id, w.name, rule), r.key, dir, now, new Date(r.at));
         }
       }
     }
@@ -145,7 +146,7 @@ export class NotificationService {
 
   /** Stores the event for each recipient, streams what was new, posts the webhook; returns how
    *  many notifications were stored. */
-  private async deliver(event: IncidentEvent | ReminderEvent, key: string, dir: Directory, now: Date): Promise<number> {
+  private async deliver(event: IncidentEvent | ReminderEvent, key: string, dir: Directory, now: Date, dated = now): Promise<number> {
     const label = (await this.deps.access.latest([event.incidentId])).get(event.incidentId);
     const recipients = label === undefined ? [] : this.recipients(label, dir, event.actor);
     const at = now.toISOString();
@@ -157,7 +158,7 @@ export class NotificationService {
       incidentId: event.incidentId,
       title: event.title,
       body: event.body,
-      createdAt: at,
+      createdAt: dated.toISOString(),
       readAt: null,
     }));
     const stored = await this.deps.notifications.add(rows);

@@ -18,7 +18,7 @@ export interface IncidentReaders {
   csirt: Person;
   outsider: Person;
   /** Stores an incident of the entity distributed to its constituency group; returns its id. */
-  incident(name: string): Promise<string>;
+  incident(name: string, more?: Record<string, unknown>): Promise<string>;
   principal(p: Person): Promise<UserPrincipal>;
 }
 
@@ -47,13 +47,13 @@ export async function incidentReaders(services: Services, store: Store): Promise
     colleague,
     csirt,
     outsider,
-    async incident(name) {
+    async incident(name, more = {}) {
       const id = `incident--${randomUUID()}`;
       const t = new Date().toISOString();
       const text = JSON.stringify({
         type: 'bundle',
         id: `bundle--${randomUUID()}`,
-        objects: [{ type: 'incident', spec_version: '2.1', id, created: INCIDENT_CREATED, modified: t, name }],
+        objects: [{ type: 'incident', spec_version: '2.1', id, created: INCIDENT_CREATED, modified: t, name, ...more }],
       });
       const owner = {
         orgId: entity.org.id,
