@@ -3,7 +3,7 @@
 // an entity's user sees only its own organisation's incidents; the CSIRT's inbox lists a new early
 // warning and opens its incident; the quarterly summary counts the period and downloads as CSV;
 // the dashboard shows the incident panels. Test data goes in through the API, as users would
-// send it. Screenshots: test-results/60-incidents-*.png.
+// send it (the incident API; indicators imported as STIX). Screenshots: test-results/60-incidents-*.png.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -12,78 +12,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CLI } from '../src/domain/identity/principal.ts';
 import type { Org } from '../src/domain/identity/types.ts';
 import { incidentDistribution } from '../src/domain/incidents/constituency.ts';
-import { CONCORD_NIS2_EXTENSION_ID, CONCORD_NIS2_REPORT_EXTENSION_ID, INCIDENT_CORE_EXTENSION_ID } from '../src/domain/incidents/types.ts';
 import type { OrgInput } from '../src/services/org.service.ts';
 import { BROWSER_SKIP, consoleErrors, launch, shot, signIn, startUiNode, type UiNode } from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
-import { buildIndicator, buildRelationship, type Obj } from './helpers/stix.ts';
+import { buildIndicator } from './helpers/stix.ts';
 
 const HOUR = 3_600_000;
 const ago = (hours: number): string => new Date(Date.now() - hours * HOUR).toISOString();
 const day = (offsetDays: number): string => new Date(Date.now() + offsetDays * 24 * HOUR).toISOString().slice(0, 10);
-
-interface Facts {
-  name: string;
-  awareHoursAgo: number;
-  sector: string;
-  subsector?: string;
-  rsit: string;
-  severity: string;
-  significant: boolean;
-  memberStates?: string[];
-  crossBorder?: boolean;
-}
-
-/** An incident as its entity stores it: the Incident Core Extension and Concord's NIS2 extension. */
-function incident(f: Facts): Obj {
-  const at = ago(f.awareHoursAgo);
-  return {
-    type: 'incident',
-    spec_version: '2.1',
-    id: `incident--${randomUUID()}`,
-    created: at,
-    modified: at,
-    name: f.name,
-    extensions: {
-      [INCIDENT_CORE_EXTENSION_ID]: { extension_type: 'property-extension', determination: 'confirmed', investigation_status: 'open' },
-      [CONCORD_NIS2_EXTENSION_ID]: {
-        extension_type: 'property-extension',
-        aware_at: at,
-        sector: f.sector,
-        ...(f.subsector ? { subsector: f.subsector } : {}),
-        ...(f.memberStates ? { member_states_affected: f.memberStates } : {}),
-        significant: f.significant,
-        cross_border_impact: f.crossBorder ?? false,
-        rsit_classification: f.rsit,
-        severity: f.severity,
-      },
-    },
-  };
-}
-
-/** A NIS2 early warning on `incidentId` (Art. 23(4)(a)), submitted now. */
-function earlyWarning(incidentId: string): Record<string, unknown> {
-  const at = new Date().toISOString();
-  return {
-    type: 'report',
-    spec_version: '2.1',
-    id: `report--${randomUUID()}`,
-    created: at,
-    modified: at,
-    name: 'Early warning',
-    published: at,
-    object_refs: [incidentId],
-    extensions: {
-      [CONCORD_NIS2_REPORT_EXTENSION_ID]: {
-        extension_type: 'property-extension',
-        stage: 'early-warning',
-        summary: 'Credential phishing aimed at operators',
-        suspected_malicious: true,
-        cross_border_impact: false,
-      },
-    },
-  };
-}
 
 describe('the incident list, inbox, summary and dashboard panels in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => {
   let node: UiNode;
@@ -93,7 +29,7 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
   let hospital: Person;
   const ids: Record<string, string> = {};
 
-  /** Stores `objects` as `owner` stores its incident work: amber+strict, to its constituency. */
+  /** Imports `objects` as `owner` stores what it shares with its CSIRT: amber+strict, to its constituency. */
   async function importAs(owner: Org, objects: Record<string, unknown>[]): Promise<void> {
     const text = JSON.stringify({ type: 'bundle', id: `bundle--${randomUUID()}`, objects });
     const summary = await node.services.ingest.importStream([Buffer.from(text)], {
@@ -105,6 +41,15 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
       assert.fail(`not stored: ${JSON.stringify(held.items.map((q) => q.details))}`);
     }
   }
+
+  /** Calls the incident API as `who`, as the screens and the command line do. */
+  async function call(who: Person, url: string, payload: Record<string, unknown>): Promise<{ row: { id: string } }> {
+    const res = await node.app.inject({ method: 'POST', url, headers: who.auth, payload });
+    assert.equal(res.statusCode, 201, `POST ${url}: ${res.body}`);
+    return res.json();
+  }
+  const open = async (who: Person, request: Record<string, unknown>): Promise<string> =>
+    (await call(who, '/api/v1/incidents', request)).row.id;
 
   before(async () => {
     node = await startUiNode();
@@ -127,44 +72,44 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
     csirt = await buildPerson(node.services, { org: csirtOrg, roles: ['analyst'] });
     grid = await buildPerson(node.services, { org: gridOrg, roles: ['analyst'] });
     hospital = await buildPerson(node.services, { org: hospitalOrg, roles: ['analyst'] });
-    const energy = { sector: 'energy', subsector: 'electricity', significant: true };
+    const energy = { sector: 'energy', subsector: 'electricity', significant: true, determination: 'confirmed' };
     // Aware 30 hours ago, no early warning: the 24-hour deadline has passed (Art. 23(4)(a)).
-    const overdue = incident({
+    ids.overdue = await open(grid, {
       ...energy,
       name: 'Substation ransomware',
-      awareHoursAgo: 30,
-      rsit: 'malicious-code',
+      awareAt: ago(30),
+      rsitClass: 'malicious-code',
       severity: 'critical',
       memberStates: ['DE', 'FR'],
       crossBorder: true,
     });
     // Aware 2 hours ago, its early warning sent: the CSIRT owes an answer within 24 hours (Art. 23(5)).
-    const warned = incident({
+    ids.warned = await open(grid, {
       ...energy,
       name: 'Phishing wave against control-room staff',
-      awareHoursAgo: 2,
-      rsit: 'fraud',
+      awareAt: ago(2),
+      rsitClass: 'fraud',
       severity: 'medium',
+    });
+    await call(grid, `/api/v1/incidents/${ids.warned}/reports`, {
+      stage: 'early-warning',
+      content: { summary: 'Credential phishing aimed at operators', suspectedMalicious: true, crossBorderImpact: false },
+    });
+    ids.hospital = await open(hospital, {
+      name: 'Hospital scheduling outage',
+      awareAt: ago(1),
+      sector: 'health',
+      rsitClass: 'availability',
+      severity: 'high',
+      significant: false,
     });
     // The ransomware's command server, linked to the incident; a second indicator linked to none.
     const c2 = buildIndicator({ name: 'Ransomware C2', pattern: "[ipv4-addr:value = '203.0.113.66']" });
     const unlinked = buildIndicator({ name: 'Unrelated scanner', pattern: "[ipv4-addr:value = '203.0.113.99']" });
-    const link = buildRelationship(overdue, 'related-to', c2);
-    await importAs(gridOrg, [overdue, warned, earlyWarning(warned.id), c2, unlinked, link]);
+    await importAs(gridOrg, [c2, unlinked]);
+    await call(grid, `/api/v1/incidents/${ids.overdue}/links`, { target: c2.id });
     ids.c2 = c2.id;
     ids.unlinked = unlinked.id;
-    const outage = incident({
-      name: 'Hospital scheduling outage',
-      awareHoursAgo: 1,
-      sector: 'health',
-      rsit: 'availability',
-      severity: 'high',
-      significant: false,
-    });
-    await importAs(hospitalOrg, [outage]);
-    ids.overdue = overdue.id;
-    ids.warned = warned.id;
-    ids.hospital = outage.id;
     browser = await launch();
   });
   after(async () => {
@@ -341,7 +286,7 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
     await page.goto(`${node.url}/objects/${ids.c2}`);
     const section = page.getByTestId('linked-incidents');
     await section.getByRole('link', { name: 'Substation ransomware' }).waitFor();
-    assert.match(await section.innerText(), /open · related to/);
+    assert.match(await section.innerText(), /new · related to/, 'a new incident, linked by related-to');
     await section.getByRole('link', { name: 'Substation ransomware' }).click();
     await page.waitForURL(`**/incidents/${encodeURIComponent(ids.overdue ?? '')}`);
 
