@@ -219,6 +219,8 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
     const clock = row.locator('.clock');
     assert.equal(await clock.getAttribute('data-status'), 'due');
     assert.match(await clock.innerText(), /due in (2[0-3]|1\d) h/);
+    // The banner covers the incidents the inbox names.
+    assert.equal(await page.getByTestId('marking-banner-top').locator('[data-tlp]').getAttribute('data-tlp'), 'amber+strict');
     await screenshots(page, 'inbox');
     await row.getByRole('link').click();
     await page.waitForURL(`**/incidents/${encodeURIComponent(ids.warned ?? '')}`);
