@@ -183,6 +183,41 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
     await context.close();
   });
 
+  test('the countdowns move every 30 seconds without asking the server again', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.clock.install({ time: new Date() });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const errors = consoleErrors(page);
+    await signIn(page, node.url, csirt);
+    let asked = 0;
+    page.on('request', (r) => {
+      if (/\/api\/v1\/incidents\?/.test(r.url())) asked++;
+    });
+    await page.goto(`${node.url}/incidents?stageStatus=overdue`);
+    const chip = page.locator(`[data-incident="${ids.overdue}"] .clock[data-stage=early-warning] .clock-left`);
+    await chip.waitFor();
+    const before = (await chip.textContent()) ?? '';
+    const minutes = (t: string): number => {
+      const m = /exceeded by (\d+) h (\d+) min/.exec(t);
+      return m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN;
+    };
+    const askedBefore = asked;
+    await page.clock.fastForward('31:00');
+    await page.waitForFunction(
+      ([sel, was]) => {
+        const m = /exceeded by (\d+) h (\d+) min/.exec(document.querySelector(sel ?? '')?.textContent ?? '');
+        return m !== null && Number(m[1]) * 60 + Number(m[2]) >= Number(was) + 30;
+      },
+      [`[data-incident="${ids.overdue}"] .clock[data-stage=early-warning] .clock-left`, String(minutes(before))],
+    );
+    const after = (await chip.textContent()) ?? '';
+    assert.ok(minutes(after) - minutes(before) >= 30, `${before} → ${after}`);
+    assert.equal(asked, askedBefore, 'the list was not fetched again');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test("an entity's user sees only its own organisation's incidents", async () => {
     const { context, page, errors } = await session(hospital);
     await page.goto(`${node.url}/incidents`);
