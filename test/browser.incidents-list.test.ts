@@ -316,6 +316,17 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
     await screenshots(page, 'dashboard');
     assert.deepEqual(errors, []);
     await context.close();
+
+    // An organisation outside NIS2 reporting that sees no incident gets no empty incident panels.
+    const outsider = await buildPerson(node.services, { orgName: 'Threat intel shop', roles: ['analyst'] });
+    const other = await session(outsider);
+    await other.page.goto(`${node.url}/?days=7`);
+    await other.page.getByTestId('dash-grid').waitFor();
+    await other.page.waitForLoadState('networkidle');
+    assert.equal(await other.page.getByTestId('incident-grid').count(), 0);
+    assert.equal(await other.page.getByText('Hospital scheduling outage').count(), 0);
+    assert.deepEqual(other.errors, []);
+    await other.context.close();
   });
 
   test('an object page and a lookup name the incidents the indicator is linked to, and only when there are some', async () => {

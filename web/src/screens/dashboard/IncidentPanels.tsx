@@ -94,10 +94,15 @@ export function useIncidentPanels(days: number) {
   return { readable, ...usePanels(days, readable) };
 }
 
+/** Whether the panels have anything to show: an organisation outside NIS2 reporting that sees no
+ *  incident (nothing shared with it) is not shown four empty panels. */
+const anything = (p: Panels): boolean => p.byMemberState.length + p.bySector.length + p.severityOverTime.length + p.dueSoon.length > 0;
+
 export function IncidentPanels({ days, range }: { days: number; range: Dashboard['range'] }) {
   const { readable, ...panels } = useIncidentPanels(days);
-  if (!readable) return null;
+  const involved = Boolean(useMe().data?.org.nis2Role);
   const p = panels.data;
+  if (!readable || (!involved && (!p || !anything(p)))) return null;
   return (
     <section aria-label="Incidents" className="incident-panels">
       <Status loading={panels.isPending} error={panels.error}>
