@@ -52,7 +52,7 @@ export class IncidentDetails {
 
   async detail(p: Principal, found: LabelledIncident): Promise<IncidentDetail> {
     const { record } = found;
-    const links = await this.deps.incidents.links(record.id);
+    const links = await this.deps.incidents.links([record.id]);
     const ids = [record.id, ...links.flatMap((l) => (l.declaredBy === record.id ? [l.objectId] : [l.objectId, l.declaredBy]))];
     const seen = await this.readable(p, ids);
     const incident = seen.get(record.id);
@@ -134,7 +134,7 @@ export class IncidentDetails {
     const out: InboxItem[] = [];
     const names = await this.orgNames(rows.map((r) => r.record.ownerOrg));
     for (const { record } of rows) {
-      const links = (await this.deps.incidents.links(record.id)).filter((l) => l.kind === 'report' || l.kind === 'answer');
+      const links = (await this.deps.incidents.links([record.id])).filter((l) => l.kind === 'report' || l.kind === 'answer');
       if (!links.some((l) => l.kind === 'report')) continue;
       const seen = await this.readable(
         p,
