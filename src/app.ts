@@ -14,6 +14,7 @@ import { incidentWriteRoutes } from './http/incidents/write.routes.ts';
 import { searchRoutes } from './http/search/routes.ts';
 import { savedSearchRoutes } from './http/saved-searches/routes.ts';
 import { incidentRoutes } from './http/incidents/routes.ts';
+import { incidentShareRoutes } from './http/incidents/share.routes.ts';
 import { installAuth } from './http/auth/plugin.ts';
 import { authRoutes } from './http/auth/routes.ts';
 import { orgRoutes } from './http/admin/org.routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(savedSearchRoutes(services.savedSearches));
       await api.register(incidentRoutes(services.incidents));
       await api.register(notificationRoutes(services.notifications, services.auth));
+      await api.register(incidentShareRoutes(services.incidentShares));
     },
     { prefix: '/api/v1' },
   );

@@ -32,6 +32,7 @@ import { importOwner, operatingOrg, type OwnerOverrides } from './import-owner.t
 import type { ImportOwner } from './labeller.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
 import { ObjectAccessService } from './object-access.service.ts';
+import { IncidentShareService } from './incident-share.service.ts';
 import { WriteService } from './write.service.ts';
 import { IncidentWriteService } from './incident-write.service.ts';
 import { IncidentService } from './incident.service.ts';
@@ -88,6 +89,8 @@ export interface Services {
   notifyLog: LogRelay;
   /** The node's webhook, when configured: `idle()` waits for posts under way. */
   webhook: Webhook | undefined;
+  /** Cross-border shares and handovers of incidents (issue 16, must 6). */
+  incidentShares: IncidentShareService;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -178,6 +181,7 @@ export function buildServices(store: Store, config: Config): Services {
     orgs: store.orgs,
     gate,
     schemes,
+    shares: (p, id) => incidentShares.shares(p, id),
   });
   // Whatever stored the objects (imports, TAXII adds, federation pulls), the projection follows.
   emitter.on('objects-committed', () => void incidents.catchUp().catch((e: unknown) => console.error('incident projection failed:', e)));
@@ -196,6 +200,18 @@ export function buildServices(store: Store, config: Config): Services {
     waiting: async () => (await incidents.waiting()).map(({ id, ...rest }) => ({ incidentId: id, ...rest })),
     log: notifyLog,
     ...(webhook === undefined ? {} : { webhook: (p) => webhook.send(p) }),
+  });
+  const incidentShares = new IncidentShareService({
+    objects: store.objects,
+    access: store.access,
+    gate,
+    orgs: store.orgs,
+    shares: store.incidentShares,
+    write,
+    audit,
+    invalidate,
+    notify: (e) => notifications.publish(e),
+    catchUp: () => incidents.catchUp(),
   });
   return {
     incidents,
@@ -270,6 +286,7 @@ export function buildServices(store: Store, config: Config): Services {
     notifications,
     notifyLog,
     webhook,
+    incidentShares,
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },

@@ -263,6 +263,9 @@ export interface ShareRequest {
   /** `whole`: the incident and its work; `summary`: what `summary` says. */
   mode: 'whole' | 'summary';
   summary?: string;
+  /** Mode `summary`: the name the shared incident carries (default: the incident's), so that
+   *  a name that names the entity need not travel (added by the share helper). */
+  name?: string;
   tlp?: string;
 }
 
