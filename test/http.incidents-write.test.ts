@@ -208,6 +208,9 @@ for (const engine of ENGINES)
       const links = (await listed('relationship', csirt)).filter((r) => r['target_ref'] === id && r['relationship_type'] === 'related-to');
       assert.equal(links.length, 1);
       problem(await call('POST', `/incidents/${id}/reports`, csirt, { stage: 'final', content: final }), 403, 'ACCESS_DENIED');
+      // Only the creator versions an object (STIX 2.1 §3.6): the CSIRT does not change the entity's task.
+      problem(await call('PATCH', `/incidents/${id}/tasks/${taskId}`, csirt, { outcome: 'failed' }), 403, 'NOT_OWNER', 'taskId');
+      problem(await call('PATCH', `/incidents/${id}/tasks/${eventId}`, entity, { outcome: 'failed' }), 404, 'NOT_FOUND', 'taskId');
 
       ok(await call('PATCH', `/incidents/${id}`, entity, { status: 'closed', handledAt: ago(1) }), 200);
       const done = ok(await call('POST', `/incidents/${id}/reports`, entity, { stage: 'final', content: final }));
