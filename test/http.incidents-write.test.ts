@@ -290,6 +290,20 @@ for (const engine of ENGINES)
       assert.equal((await listed('event')).length, events);
     });
 
+    test('writes at once on one incident each keep the others (no lost update)', async () => {
+      const { row } = await open();
+      const names = ['a', 'b', 'c', 'd', 'e'];
+      const done = await Promise.all(names.map((name) => call('POST', `/incidents/${row.id}/events`, entity, { name })));
+      for (const res of done) assert.equal(res.statusCode, 201, res.body);
+      const early = { summary: 's', suspectedMalicious: false, crossBorderImpact: false };
+      const twice = await Promise.all(
+        [1, 2].map(() => call('POST', `/incidents/${row.id}/reports`, entity, { stage: 'early-warning', content: early })),
+      );
+      assert.deepEqual(twice.map((r) => r.statusCode).sort(), [201, 409]);
+      const incident = await read(row.id);
+      assert.equal((core(incident)['event_refs'] as string[]).length, names.length);
+    });
+
     test('the write routes are in the OpenAPI document under incidents', async () => {
       const doc = (await node.app.inject({ url: '/api/docs', headers: entity.auth })).json() as {
         paths: Record<string, Record<string, { tags?: string[] }>>;
