@@ -13,6 +13,7 @@ import {
   CONCORD_TASK_EXTENSION_ID,
   INCIDENT_CORE_EXTENSION_ID,
 } from '../src/domain/incidents/types.ts';
+import { incidentObject } from './helpers/incidents.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { ENGINES } from './helpers/store-engines.ts';
@@ -302,6 +303,32 @@ for (const engine of ENGINES)
       assert.deepEqual(twice.map((r) => r.statusCode).sort(), [201, 409]);
       const incident = await read(row.id);
       assert.equal((core(incident)['event_refs'] as string[]).length, names.length);
+    });
+
+    test("an incident one may read but not work on (another organisation's, published clear) is refused", async () => {
+      const theirs = incidentObject({ awareAt: ago(5), name: 'Published elsewhere' });
+      const summary = await node.services.ingest.importStream([JSON.stringify([theirs])], {
+        source: 'test',
+        owner: { orgId: outsider.org.id, tlp: 'clear', distribution: { kind: 'federation' }, actor: 'test' },
+      });
+      assert.equal(summary.accepted, 1, JSON.stringify(summary));
+      assert.equal((await read(theirs.id))['id'], theirs.id, 'the entity reads it');
+      const events = (await listed('event')).length;
+      const early = { summary: 's', suspectedMalicious: false, crossBorderImpact: false };
+      problem(await call('POST', `/incidents/${theirs.id}/events`, entity, { name: 'Mine now' }), 403, 'ACCESS_DENIED', 'id');
+      problem(await call('POST', `/incidents/${theirs.id}/tasks`, entity, { name: 'Mine now' }), 403, 'ACCESS_DENIED', 'id');
+      problem(await call('POST', `/incidents/${theirs.id}/links`, entity, { target: theirs.id }), 403, 'ACCESS_DENIED', 'id');
+      problem(
+        await call('POST', `/incidents/${theirs.id}/reports`, entity, { stage: 'early-warning', content: early }),
+        403,
+        'ACCESS_DENIED',
+      );
+      problem(
+        await call('POST', `/incidents/${theirs.id}/answers`, csirt, { kind: 'feedback', content: 'not ours' }),
+        403,
+        'ACCESS_DENIED',
+      );
+      assert.equal((await listed('event')).length, events);
     });
 
     test('the write routes are in the OpenAPI document under incidents', async () => {
