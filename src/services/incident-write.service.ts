@@ -102,7 +102,7 @@ export class IncidentWriteService {
     });
   }
 
-  addEvent(p: Principal, id: string, req: AddEventRequest): Promise<IncidentDetail> {
+  async addEvent(p: Principal, id: string, req: AddEventRequest): Promise<IncidentDetail> {
     authorize(p, 'incident.manage');
     notFuture(req.startTime, 'startTime', this.now());
     notFuture(req.endTime, 'endTime', this.now());
@@ -120,7 +120,7 @@ export class IncidentWriteService {
     );
   }
 
-  addImpact(p: Principal, id: string, req: AddImpactRequest): Promise<IncidentDetail> {
+  async addImpact(p: Principal, id: string, req: AddImpactRequest): Promise<IncidentDetail> {
     authorize(p, 'incident.manage');
     notFuture(req.startTime, 'startTime', this.now());
     notFuture(req.endTime, 'endTime', this.now());
