@@ -3,7 +3,8 @@
 // outsider organisation. The entity reports an incident affecting France to CSIRT-DE through its
 // constituency group; CSIRT-DE shares it (summary, then whole). CERT-FR's analyst on node B reads
 // what was shared about a second later; the outsider on node B reads nothing; nothing of the
-// entity's original (incident, report, the CSIRT's link to it) leaves node A.
+// entity's original (incident, report, the CSIRT's link to it) leaves node A. A second entity
+// hosted on node A is in CERT-FR's constituency: its group travels to node B with its incident.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLI } from '../src/domain/identity/principal.ts';
@@ -59,6 +60,8 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
   const nodes = [a, b];
   let entityId = '';
   let outsiderId = '';
+  let frEntityId = '';
+  let frEntityAnalyst = '';
   let deCoord = '',
     entityAnalyst = '',
     frAnalyst = '',
@@ -87,12 +90,28 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
         csirtOrg: a.orgId,
       });
       entityId = entity.id;
+      // An entity hosted on node A in CERT-FR's constituency: its group must reach node B.
+      const frEntity = await s.orgs.addOrg(CLI, {
+        name: 'Hopital Lyon',
+        country: 'FR',
+        nis2Role: 'essential',
+        sectors: ['health'],
+        csirtOrg: b.orgId,
+      });
+      frEntityId = frEntity.id;
+      frEntityAnalyst = await user(s, frEntity.id, 'fr-entity-analyst', ['analyst']);
       deCoord = await user(s, a.orgId, 'de-coordinator', ['coordinator']);
       entityAnalyst = await user(s, entity.id, 'entity-analyst', ['analyst']);
       await s.federation.peers.add(CLI, { url: b.url, key: b.publicKey, name: 'node-b', orgs: [b.orgId, outsiderId], countries: ['FR'] });
     });
     await b.withServices(async (s) => {
-      await s.federation.peers.add(CLI, { url: a.url, key: a.publicKey, name: 'node-a', orgs: [a.orgId, entityId], countries: ['DE'] });
+      await s.federation.peers.add(CLI, {
+        url: a.url,
+        key: a.publicKey,
+        name: 'node-a',
+        orgs: [a.orgId, entityId, frEntityId],
+        countries: ['DE'],
+      });
     });
     await Promise.all(nodes.map((n) => n.start()));
   });
@@ -146,6 +165,33 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
       200,
       'CSIRT-DE reads it through the constituency group',
     );
+  });
+
+  test('a constituency group travels: an entity on node A reports to its CSIRT on node B', async () => {
+    const incident = {
+      type: 'incident',
+      name: 'Outage of the patient records system',
+      extensions: {
+        [CONCORD_NIS2_EXTENSION_ID]: {
+          extension_type: 'property-extension',
+          aware_at: new Date().toISOString(),
+          sector: 'health',
+          member_states_affected: ['FR'],
+        },
+      },
+    };
+    const distribution = `sharing-group:${constituencyGroupId(frEntityId)}`;
+    const made = await call(a, frEntityAnalyst, 'POST', '/api/v1/objects', { object: incident, tlp: 'amber+strict', distribution });
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+    const id = (made.json as { object: { id: string } }).object.id;
+    const ms = await until(
+      "CERT-FR reads its constituent's incident on node B",
+      async () => (await call(b, frAnalyst, 'GET', `/api/v1/objects/${id}`)).status === 200,
+      nodes,
+    );
+    console.log(`# an entity's incident on node A readable by its CSIRT on node B ${Math.round(ms)} ms after it was written`);
+    assert.equal((await call(b, outsider, 'GET', `/api/v1/objects/${id}`)).status, 404);
+    assert.equal((await call(a, deCoord, 'GET', `/api/v1/objects/${id}`)).status, 404, 'another CSIRT does not read it');
   });
 
   /** Shares as CSIRT-DE's coordinator; answers the share and how long CERT-FR's analyst waited. */
