@@ -34,6 +34,7 @@ import { CLI, type Principal } from '../domain/identity/principal.ts';
 import { ObjectAccessService } from './object-access.service.ts';
 import { IncidentShareService } from './incident-share.service.ts';
 import { WriteService } from './write.service.ts';
+import { IncidentWriteService } from './incident-write.service.ts';
 import { IncidentService } from './incident.service.ts';
 import { NotificationService } from './notification.service.ts';
 import { LogRelay, Webhook } from './webhook.ts';
@@ -74,6 +75,8 @@ export interface Services {
   objectAccess: ObjectAccessService;
   /** Writing objects through the API and the command line (issue 15, must 4). */
   write: WriteService;
+  /** Writing incidents, their work, NIS2 reports and CSIRT answers (issue 16). */
+  incidentWrites: IncidentWriteService;
   /** The Explorer's search: orders, relevance, totals, facets, CSV (issue 15, must 5). */
   search: SearchService;
   /** Each user's saved Explorer searches (issue 15, must 5). */
@@ -169,8 +172,8 @@ export function buildServices(store: Store, config: Config): Services {
   const gate = new AccessGate({ access: store.access, schemes, markings, audit });
   const collections = new CollectionService({ collections: store.collections, audit });
   const ownerOf = (p: Principal, o: OwnerOverrides = {}): Promise<ImportOwner> => importOwner(store.orgs, p, o, operating);
-  const write = new WriteService({ objects: store.objects, access: store.access, gate, ingest, markings, schemes, audit, owner: ownerOf });
   const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs, emitter });
+  const write = new WriteService({ objects: store.objects, access: store.access, gate, ingest, markings, schemes, audit, owner: ownerOf });
   const incidents = new IncidentService({
     incidents: store.incidents,
     objects: store.objects,
@@ -194,7 +197,7 @@ export function buildServices(store: Store, config: Config): Services {
     access: store.access,
     schemes,
     reminders: config.reminders,
-    waiting: async () => (await incidents.waiting()).map(({ id, ...rest }) => ({ incidentId: id, ...rest })),
+    waiting: () => incidents.waiting(),
     log: notifyLog,
     ...(webhook === undefined ? {} : { webhook: (p) => webhook.send(p) }),
   });
@@ -258,6 +261,17 @@ export function buildServices(store: Store, config: Config): Services {
     emitter,
     importOwner: ownerOf,
     write,
+    incidentWrites: new IncidentWriteService({
+      objects: store.objects,
+      access: store.access,
+      gate,
+      orgs: store.orgs,
+      users: store.users,
+      write,
+      owner: ownerOf,
+      incidents,
+      notify: (e) => notifications.publish(e),
+    }),
     search: new SearchService({
       objects: store.objects,
       gate,

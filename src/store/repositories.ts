@@ -365,13 +365,6 @@ export interface SavedSearchRepo {
   remove(userId: string, id: string): Promise<boolean>;
 }
 
-/** The record of incidents' cross-border shares and handovers (issue 16, must 6; migrations/0034). */
-export interface IncidentShareRepo {
-  add(share: IncidentShareRecord): Promise<void>;
-  /** Shares of these incidents, or whose shared object is one of them; oldest first. */
-  of(ids: readonly string[]): Promise<IncidentShareRecord[]>;
-}
-
 /** An incident row with the access label of the incident version it was projected from
  *  (null: not labelled, read by no one). */
 export interface LabelledIncident {
@@ -451,4 +444,11 @@ export interface NotificationRepo {
   /** A value the notification jobs keep between runs (the reminder job's last tick). */
   getState(name: string): Promise<string | undefined>;
   setState(name: string, value: string): Promise<void>;
+}
+
+/** The record of incidents' cross-border shares and handovers (issue 16, must 6; migrations/0034). */
+export interface IncidentShareRepo {
+  add(share: IncidentShareRecord): Promise<void>;
+  /** Shares of these incidents, or whose shared object is one of them; oldest first. */
+  of(ids: readonly string[]): Promise<IncidentShareRecord[]>;
 }

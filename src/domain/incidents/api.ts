@@ -223,6 +223,9 @@ export interface AddImpactRequest {
   recoverability?: string;
 }
 
+/** A change to an impact (impacts change over time, must 5): each change a new version. */
+export type UpdateImpactRequest = Partial<AddImpactRequest>;
+
 export interface LinkRequest {
   /** The object to link: an indicator, observable, sighting, malware, attack pattern, intrusion set, threat actor… */
   target: string;
