@@ -8,9 +8,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLI } from '../src/domain/identity/principal.ts';
-import type { ShareView } from '../src/domain/incidents/api.ts';
+import type { IncidentDetail, ShareView } from '../src/domain/incidents/api.ts';
 import { constituencyGroupId } from '../src/domain/incidents/constituency.ts';
-import { CONCORD_NIS2_EXTENSION_ID, CONCORD_NIS2_REPORT_EXTENSION_ID, INCIDENT_CORE_EXTENSION_ID } from '../src/domain/incidents/types.ts';
+import { CONCORD_NIS2_EXTENSION_ID } from '../src/domain/incidents/types.ts';
 import type { Services } from '../src/services/index.ts';
 import { ProcessNode } from './helpers/federation-nodes.ts';
 
@@ -120,51 +120,30 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
     for (const n of nodes) await n.dispose();
   });
 
-  test('the entity reports an incident affecting France to its CSIRT on node A', async () => {
-    const distribution = `sharing-group:${constituencyGroupId(entityId)}`;
-    const incident = {
-      type: 'incident',
+  test('the entity opens an incident affecting France and sends its early warning, on node A', async () => {
+    const made = await call(a, entityAnalyst, 'POST', '/api/v1/incidents', {
       name: 'Ransomware at Stadtwerke Nord',
       description: 'Billing servers encrypted; French customers billed from the same platform',
-      extensions: {
-        [INCIDENT_CORE_EXTENSION_ID]: { extension_type: 'property-extension', determination: 'confirmed', investigation_status: 'open' },
-        [CONCORD_NIS2_EXTENSION_ID]: {
-          extension_type: 'property-extension',
-          aware_at: new Date(Date.now() - 3_600_000).toISOString(),
-          affected_entity_ref: entityId,
-          sector: 'energy',
-          subsector: 'electricity',
-          member_states_affected: ['DE', 'FR'],
-          cross_border_impact: true,
-          severity: 'high',
-        },
-      },
-    };
-    const made = await call(a, entityAnalyst, 'POST', '/api/v1/objects', { object: incident, tlp: 'amber+strict', distribution });
+      awareAt: new Date(Date.now() - 3_600_000).toISOString(),
+      determination: 'confirmed',
+      sector: 'energy',
+      subsector: 'electricity',
+      memberStates: ['DE', 'FR'],
+      crossBorder: true,
+      severity: 'high',
+    });
     assert.equal(made.status, 201, JSON.stringify(made.json));
-    incidentId = (made.json as { object: { id: string } }).object.id;
-    const report = {
-      type: 'report',
-      name: 'Early warning',
-      published: new Date().toISOString(),
-      object_refs: [incidentId],
-      extensions: {
-        [CONCORD_NIS2_REPORT_EXTENSION_ID]: {
-          extension_type: 'property-extension',
-          stage: 'early-warning',
-          summary: 'Billing down',
-          cross_border_impact: true,
-        },
-      },
-    };
-    const r = await call(a, entityAnalyst, 'POST', '/api/v1/objects', { object: report, tlp: 'amber+strict', distribution });
+    incidentId = (made.json as IncidentDetail).row.id;
+    const r = await call(a, entityAnalyst, 'POST', `/api/v1/incidents/${incidentId}/reports`, {
+      stage: 'early-warning',
+      content: { summary: 'Billing down', suspectedMalicious: true, crossBorderImpact: true },
+    });
     assert.equal(r.status, 201, JSON.stringify(r.json));
-    reportId = (r.json as { object: { id: string } }).object.id;
-    assert.equal(
-      (await call(a, deCoord, 'GET', `/api/v1/objects/${incidentId}`)).status,
-      200,
-      'CSIRT-DE reads it through the constituency group',
-    );
+    reportId = (r.json as IncidentDetail).reports[0]?.id ?? '';
+    assert.ok(reportId);
+    const seen = await call(a, deCoord, 'GET', `/api/v1/incidents/${incidentId}`);
+    assert.equal(seen.status, 200, 'CSIRT-DE reads it through the constituency group');
+    assert.equal((seen.json as IncidentDetail).can.share, true);
   });
 
   test('a constituency group travels: an entity on node A reports to its CSIRT on node B', async () => {
@@ -184,12 +163,19 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
     const made = await call(a, frEntityAnalyst, 'POST', '/api/v1/objects', { object: incident, tlp: 'amber+strict', distribution });
     assert.equal(made.status, 201, JSON.stringify(made.json));
     const id = (made.json as { object: { id: string } }).object.id;
+    const held = await until(
+      'node B holds it',
+      async () => (await b.query<{ id: string }>('select id from objects where id = ?', [id])).length > 0,
+      nodes,
+    );
     const ms = await until(
       "CERT-FR reads its constituent's incident on node B",
       async () => (await call(b, frAnalyst, 'GET', `/api/v1/objects/${id}`)).status === 200,
       nodes,
     );
-    console.log(`# an entity's incident on node A readable by its CSIRT on node B ${Math.round(ms)} ms after it was written`);
+    console.log(
+      `# an entity's incident on node A stored on node B ${Math.round(held)} ms and readable by its CSIRT there ${Math.round(held + ms)} ms after it was written`,
+    );
     assert.equal((await call(b, outsider, 'GET', `/api/v1/objects/${id}`)).status, 404);
     assert.equal((await call(a, deCoord, 'GET', `/api/v1/objects/${id}`)).status, 404, 'another CSIRT does not read it');
   });
