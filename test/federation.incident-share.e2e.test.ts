@@ -62,6 +62,8 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
   let outsiderId = '';
   let frEntityId = '';
   let frEntityAnalyst = '';
+  let frCoord = '';
+  let frEntityIncident = '';
   let deCoord = '',
     entityAnalyst = '',
     frAnalyst = '',
@@ -75,6 +77,7 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
       await s.orgs.updateOrg(CLI, b.orgId, { country: 'FR', nis2Role: 'csirt' });
       outsiderId = (await s.orgs.addOrg(CLI, { name: 'Outsider FR', country: 'FR' })).id;
       frAnalyst = await user(s, b.orgId, 'fr-analyst', ['analyst']);
+      frCoord = await user(s, b.orgId, 'fr-coordinator', ['coordinator']);
       outsider = await user(s, outsiderId, 'outsider', ['coordinator']);
       await s.orgs.addOrg(CLI, { id: a.orgId, name: 'CSIRT-DE', country: 'DE', nis2Role: 'csirt', node: 'node-a' });
     });
@@ -178,6 +181,29 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
     );
     assert.equal((await call(b, outsider, 'GET', `/api/v1/objects/${id}`)).status, 404);
     assert.equal((await call(a, deCoord, 'GET', `/api/v1/objects/${id}`)).status, 404, 'another CSIRT does not read it');
+    frEntityIncident = id;
+  });
+
+  test("CERT-FR on node B shares its constituent's incident (hosted on node A) with CSIRT-DE back on node A", async () => {
+    // Node B's directory does not know the entity: CERT-FR is its CSIRT by the constituency group.
+    const res = await call(b, frCoord, 'POST', `/api/v1/incidents/${frEntityIncident}/share`, {
+      mode: 'summary',
+      memberStates: ['DE'],
+      summary: 'Patient records outage at a French hospital',
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.json));
+    const share = res.json as ShareView;
+    assert.deepEqual(
+      share.recipients.map((r) => r.name),
+      ['CSIRT-DE'],
+    );
+    const ms = await until(
+      'CSIRT-DE reads the summary on node A',
+      async () => (await call(a, deCoord, 'GET', `/api/v1/objects/${share.sharedObject}`)).status === 200,
+      nodes,
+    );
+    console.log(`# CERT-FR's summary readable by CSIRT-DE on node A ${Math.round(ms)} ms after the share answered`);
+    assert.equal((await call(a, entityAnalyst, 'GET', `/api/v1/objects/${share.sharedObject}`)).status, 404);
   });
 
   /** Shares as CSIRT-DE's coordinator; answers the share and how long CERT-FR's analyst waited. */
