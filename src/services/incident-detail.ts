@@ -122,7 +122,8 @@ export class IncidentDetails {
       work: allowed(p, 'incident.manage') && (owner || csirt || org === coordinator),
       report: allowed(p, 'incident.manage') && owner,
       answer: allowed(p, 'incident.answer') && csirt,
-      share: allowed(p, 'incident.share') && (owner || csirt),
+      // Shared by the owner's CSIRT, or by a CSIRT that owns it (incident-share.service.ts).
+      share: allowed(p, 'incident.share') && (csirt || (owner && p.org.nis2Role === 'csirt')),
     };
   }
 
