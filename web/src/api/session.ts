@@ -20,6 +20,8 @@ export interface Me {
     /** Markings given to what the organisation imports or creates without its own (the Import screen names them). */
     defaultTlp: string;
     defaultDistribution: string;
+    /** NIS2 role of the organisation (issue 16, must 2): a CSIRT has an inbox and a summary to send. */
+    nis2Role?: 'csirt' | 'essential' | 'important' | null;
   };
   csrfToken?: string;
 }
