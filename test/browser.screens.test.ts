@@ -44,7 +44,11 @@ const sighting = {
 };
 
 /** Paths to open for each route pattern: the patterns with parameters get real values. */
-function instances(objectId: string, graphId: string): Record<string, { name: string; path: string }[]> {
+function instances(
+  objectId: string,
+  graphId: string,
+  incidentId = 'incident--00000000-0000-4000-8000-000000000000',
+): Record<string, { name: string; path: string }[]> {
   return {
     '/': [{ name: 'dashboard', path: '/' }],
     '/explore': [
@@ -62,6 +66,12 @@ function instances(objectId: string, graphId: string): Record<string, { name: st
       { name: 'object-long', path: `/objects/${objectId}` },
     ],
     '/objects/:id/graph': [{ name: 'graph', path: `/objects/${graphId}/graph` }],
+    '/incidents/new': [{ name: 'incident-new', path: '/incidents/new' }],
+    '/incidents/:id': [{ name: 'incident', path: `/incidents/${incidentId}` }],
+    '/incidents/:id/report/:stage': [
+      { name: 'incident-report-early-warning', path: `/incidents/${incidentId}/report/early-warning` },
+      { name: 'incident-report-final', path: `/incidents/${incidentId}/report/final` },
+    ],
     '/admin/:section': ADMIN_SECTIONS.map((s) => ({ name: `admin-${s}`, path: `/admin/${s}` })),
   };
 }
