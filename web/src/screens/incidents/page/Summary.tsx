@@ -30,6 +30,14 @@ function ReportLink({ id, clock }: { id: string; clock: StageClock }) {
   return null;
 }
 
+/** Art. 23(4)(e): an incident still ongoing when the final report falls due gets a progress
+ *  report then; its clock only shows once one is sent, so the way to it is offered here. */
+function progressOffered(detail: IncidentDetail): boolean {
+  const final = detail.row.clocks.find((c) => c.stage === 'final');
+  const started = detail.row.clocks.some((c) => c.stage === 'progress');
+  return detail.can.report && !started && detail.row.handledAt === null && (final?.status === 'due' || final?.status === 'overdue');
+}
+
 export function Clocks({ detail }: { detail: IncidentDetail }) {
   const now = Date.now();
   return (
@@ -46,6 +54,12 @@ export function Clocks({ detail }: { detail: IncidentDetail }) {
           </li>
         ))}
       </ul>
+      {progressOffered(detail) && (
+        <p className="muted small">
+          Still ongoing when the final report falls due? <Link to={reportPath(detail.row.id, 'progress')}>Write a progress report</Link>{' '}
+          (NIS2 Art. 23(4)(e)): the final report is then due one month after the incident is handled.
+        </p>
+      )}
     </section>
   );
 }
