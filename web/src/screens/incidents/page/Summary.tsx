@@ -7,6 +7,7 @@ import { Link } from '../../../components/Link.tsx';
 import { formatDateTime } from '../../../format/dates.ts';
 import { sectorText } from '../choices.ts';
 import { ClockChip, STAGE_NAMES } from '../clock.tsx';
+import { EditIncident } from './EditIncident.tsx';
 
 export const reportPath = (id: string, stage: string, query = ''): string => `/incidents/${encodeURIComponent(id)}/report/${stage}${query}`;
 
@@ -86,7 +87,10 @@ export function Summary({ detail }: { detail: IncidentDetail }) {
   ];
   return (
     <header className="incident-head">
-      <h1>{r.name}</h1>
+      <div className="incident-title">
+        <h1>{r.name}</h1>
+        {detail.can.work && <EditIncident detail={detail} />}
+      </div>
       <dl className="incident-facts">
         {facts.map(([k, v]) => (
           <div key={k}>
