@@ -67,6 +67,7 @@ export function NewIncident({ me }: { me: Me }) {
     if (d.name.trim() === '') return setError(localError('name', 'Name the incident.'));
     if (d.awareAt === '')
       return setError(localError('awareAt', 'Say when you became aware of the incident: every NIS2 clock starts there.'));
+    if (Number.isNaN(Date.parse(d.awareAt))) return setError(localError('awareAt', 'Not a time: write yyyy-mm-dd HH:MM, in UTC.'));
     if (Date.parse(d.awareAt) > Date.now()) return setError(localError('awareAt', 'The time of becoming aware cannot be in the future.'));
     setPending(true);
     try {
@@ -101,7 +102,6 @@ export function NewIncident({ me }: { me: Me }) {
           name="awareAt"
           value={d.awareAt}
           onChange={(v) => set('awareAt', v)}
-          max={new Date().toISOString()}
           hint="NIS2 Art. 23(4): every reporting deadline runs from this moment."
         />
         <SelectField

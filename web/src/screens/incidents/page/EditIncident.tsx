@@ -73,7 +73,6 @@ export function EditIncident({ detail }: { detail: IncidentDetail }) {
         name="handledAt"
         value={r.handledAt ?? ''}
         onChange={(v) => set('handledAt', v || undefined)}
-        max={new Date().toISOString()}
         hint="NIS2 Art. 23(4)(e): when the incident was handled."
       />
     </ActionDialog>
