@@ -11,6 +11,8 @@ import { KyselyAuditRepo } from './audit.repo.ts';
 import { KyselyCollectionRepo } from './collection.repo.ts';
 import { KyselyFeedRepo } from './feed.repo.ts';
 import { KyselySavedSearchRepo } from './saved-search.repo.ts';
+import { KyselyIncidentRepo } from './incident.repo.ts';
+import { KyselyNotificationRepo } from './notification.repo.ts';
 import { federationRepos } from './federation.repo.ts';
 import { KyselyOrgRepo } from './org.repo.ts';
 import { KyselyImportRepo } from './import.repo.ts';
@@ -62,5 +64,7 @@ export async function assembleStore(
       await release();
     },
     savedSearches: new KyselySavedSearchRepo(db),
+    incidents: new KyselyIncidentRepo(db, sql),
+    notifications: new KyselyNotificationRepo(db),
   };
 }
