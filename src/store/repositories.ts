@@ -16,6 +16,7 @@ import type { ApiToken, Community, Org, Session, SharingGroup, UserRecord } from
 import type { ImportJob } from '../domain/imports/types.ts';
 import type { SavedSearch } from '../domain/explorer/types.ts';
 import type { Notification } from '../domain/incidents/api.ts';
+import type { IncidentShareRecord } from '../domain/incidents/share.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 import type {
   Edge,
@@ -330,6 +331,8 @@ export interface Store {
   incidents: IncidentRepo;
   /** Each user's in-app notifications and the reminder job's last tick (issue 16, must 7). */
   notifications: NotificationRepo;
+  /** Cross-border shares and handovers of incidents (issue 16, must 6). */
+  incidentShares: IncidentShareRepo;
   close(): Promise<void>;
 }
 
@@ -441,4 +444,11 @@ export interface NotificationRepo {
   /** A value the notification jobs keep between runs (the reminder job's last tick). */
   getState(name: string): Promise<string | undefined>;
   setState(name: string, value: string): Promise<void>;
+}
+
+/** The record of incidents' cross-border shares and handovers (issue 16, must 6; migrations/0034). */
+export interface IncidentShareRepo {
+  add(share: IncidentShareRecord): Promise<void>;
+  /** Shares of these incidents, or whose shared object is one of them; oldest first. */
+  of(ids: readonly string[]): Promise<IncidentShareRecord[]>;
 }

@@ -10,6 +10,7 @@ import { postgresSql, sqliteSql } from './sql-dialect.ts';
 import { KyselyAuditRepo } from './audit.repo.ts';
 import { KyselyCollectionRepo } from './collection.repo.ts';
 import { KyselyFeedRepo } from './feed.repo.ts';
+import { KyselyIncidentShareRepo } from './incident-share.repo.ts';
 import { KyselySavedSearchRepo } from './saved-search.repo.ts';
 import { KyselyIncidentRepo } from './incident.repo.ts';
 import { KyselyNotificationRepo } from './notification.repo.ts';
@@ -66,5 +67,6 @@ export async function assembleStore(
     savedSearches: new KyselySavedSearchRepo(db),
     incidents: new KyselyIncidentRepo(db, sql),
     notifications: new KyselyNotificationRepo(db),
+    incidentShares: new KyselyIncidentShareRepo(db),
   };
 }
