@@ -5,11 +5,12 @@ import type { Tlp } from '../../../../src/domain/markings/tlp.ts';
 
 export function bannerOfMarking(marking: string | undefined): BannerMarks | undefined {
   if (marking === undefined) return undefined;
-  const parts = marking.split(/\s*[·|,]\s*/).filter(Boolean);
-  const tlp = parts.find((p) => /^TLP:/i.test(p));
+  // incident-views.ts markingText: "TLP:AMBER+STRICT" then, if any, "NATO SECRET".
+  const m = /^\s*TLP:(\S+)\s*(.*)$/i.exec(marking);
+  const rest = (m ? (m[2] ?? '') : marking).trim();
   return {
-    tlp: tlp ? (tlp.slice(4).toLowerCase() as Tlp) : null,
-    classifications: parts.filter((p) => p !== tlp && !/^REL TO/i.test(p)),
+    tlp: m ? ((m[1] ?? '').toLowerCase() as Tlp) : null,
+    classifications: rest === '' ? [] : [rest],
     releasableTo: [],
     restricted: false,
   };

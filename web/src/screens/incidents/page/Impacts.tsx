@@ -1,7 +1,10 @@
 // The incident's impacts (Incident Extension Suite §2.3 `impact`): each changes over time, so
 // each shows its latest version and, unfolded, the earlier ones. Those who work on the incident
 // add impacts and update them (a new version).
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { api } from '../../../api/client.ts';
+import type { Version as StoredVersion } from '../../../api/objects.ts';
 import { addImpact, updateImpact, type AddImpactRequest, type IncidentDetail, type WorkItem } from '../../../api/incidents.ts';
 import { formatDateTime } from '../../../format/dates.ts';
 import { SelectField, TextArea, TextField } from '../../admin/fields.tsx';
@@ -91,9 +94,33 @@ function Version({ w }: { w: WorkItem }) {
   );
 }
 
+/** Every stored version of an impact, newest first (the object API's versions; keyed by the
+ *  latest version's time, so that an update shows at once). */
+function ImpactHistory({ impact }: { impact: WorkItem }) {
+  const modified = prop(impact.object, 'modified') ?? '';
+  const q = useQuery({
+    queryKey: ['versions', impact.id, modified],
+    queryFn: () => api<{ versions: StoredVersion[] }>(`/objects/${encodeURIComponent(impact.id)}/versions`),
+  });
+  const versions = [...(q.data?.versions ?? [])].sort((a, b) => String(b.object['modified']).localeCompare(String(a.object['modified'])));
+  if (versions.length < 2) return null;
+  return (
+    <details>
+      <summary>{versions.length} versions</summary>
+      <ol aria-label="Versions of the impact">
+        {versions.map((v) => (
+          <li key={String(v.object['modified'])}>
+            <Version w={{ ...impact, object: v.object }} />
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
 export function Impacts({ detail }: { detail: IncidentDetail }) {
   const id = detail.row.id;
-  const impacts = [...versionsById(detail.impacts).values()];
+  const impacts = [...versionsById(detail.impacts).values()].map((v) => v[v.length - 1] as WorkItem);
   return (
     <div className="incident-tab">
       {detail.can.work && (
@@ -103,27 +130,13 @@ export function Impacts({ detail }: { detail: IncidentDetail }) {
       )}
       {impacts.length === 0 && <p className="muted">No impact yet.</p>}
       <ul className="impacts">
-        {impacts.map((versions) => {
-          const latest = versions[versions.length - 1] as WorkItem;
-          return (
-            <li key={latest.id}>
-              <strong>{prop(latest.object, 'impact_category') ?? latest.type}</strong> <Version w={latest} />
-              {detail.can.work && <ImpactForm id={id} impact={latest} />}
-              {versions.length > 1 && (
-                <details>
-                  <summary>{versions.length - 1} earlier version(s)</summary>
-                  <ol>
-                    {versions.slice(0, -1).map((v) => (
-                      <li key={prop(v.object, 'modified')}>
-                        <Version w={v as WorkItem} />
-                      </li>
-                    ))}
-                  </ol>
-                </details>
-              )}
-            </li>
-          );
-        })}
+        {impacts.map((latest) => (
+          <li key={latest.id}>
+            <strong>{prop(latest.object, 'impact_category') ?? latest.type}</strong> <Version w={latest} />
+            {detail.can.work && <ImpactForm id={id} impact={latest} />}
+            <ImpactHistory impact={latest} />
+          </li>
+        ))}
       </ul>
     </div>
   );
