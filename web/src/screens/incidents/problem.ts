@@ -39,7 +39,9 @@ export function problemFields(e: unknown, strip?: string): Map<string, string> {
       if (entry && !out.has(entry[0])) out.set(entry[0], entry[1]);
     }
   }
+  // The field the refusal names first, with its detail, even when the list names others (a STIX
+  // validator's issues name the object's paths, not the form's fields).
   const field = e.problem['field'];
-  if (typeof field === 'string' && out.size === 0) out.set(normalise(field, strip), e.message);
+  if (typeof field === 'string' && !out.has(normalise(field, strip))) out.set(normalise(field, strip), e.message);
   return out;
 }
