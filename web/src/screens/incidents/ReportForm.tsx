@@ -134,6 +134,12 @@ function ReportEditor({
   );
 }
 
+/** A revision starts from the report it revises: the latest of its stage (and request). */
+function revised(d: IncidentDetail, stage: string, request: number | undefined): ReportContent | undefined {
+  const same = d.reports.filter((r) => r.stage === stage && (request === undefined || r.request === request));
+  return same.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).at(-1)?.content;
+}
+
 export function ReportForm({ id, stage, revise, request }: { id: string; stage: string; revise: boolean; request: number | undefined }) {
   const q = useIncident(id);
   const valid = isReportStage(stage);
@@ -165,7 +171,13 @@ export function ReportForm({ id, stage, revise, request }: { id: string; stage: 
               </h1>
               {clock && <ClockChip clock={clock} />}
             </header>
-            <ReportEditor detail={q.data} stage={stage} start={pre.data} revise={revise} request={request} />
+            <ReportEditor
+              detail={q.data}
+              stage={stage}
+              start={(revise && revised(q.data, stage, request)) || pre.data}
+              revise={revise}
+              request={request}
+            />
           </>
         )}
       </Status>

@@ -13,6 +13,7 @@ export function ActionDialog({
   onSubmit,
   children,
   small,
+  openLabel,
 }: {
   /** The text of the button that opens the dialog. */
   open: string;
@@ -23,6 +24,8 @@ export function ActionDialog({
   onSubmit: () => Promise<boolean>;
   children: ReactNode;
   small?: boolean;
+  /** The opening button's accessible name, when its text alone is ambiguous ("Change" on a row). */
+  openLabel?: string;
 }) {
   const [shown, setShown] = useState(false);
   const close = (): void => {
@@ -31,7 +34,7 @@ export function ActionDialog({
   };
   return (
     <>
-      <button type="button" className={small ? 'ghost small' : undefined} onClick={() => setShown(true)}>
+      <button type="button" className={small ? 'ghost small' : undefined} aria-label={openLabel} onClick={() => setShown(true)}>
         {open}
       </button>
       {shown && (

@@ -72,6 +72,7 @@ function ImpactForm({ id, impact }: { id: string; impact?: WorkItem }) {
     <ActionDialog
       open={impact ? 'Update' : 'Add an impact'}
       small={impact !== undefined}
+      {...(impact ? { openLabel: `Update the ${prop(impact.object, 'impact_category') ?? 'impact'} impact` } : {})}
       title={impact ? 'Update the impact' : 'Add an impact'}
       submit={impact ? 'Save a new version' : 'Add the impact'}
       action={action}

@@ -67,6 +67,7 @@ function ChangeTask({ id, task }: { id: string; task: WorkItem }) {
   return (
     <ActionDialog
       open="Change"
+      openLabel={`Change the task ${name}`}
       small
       title={`Change the task “${name}”`}
       submit="Save"
