@@ -47,7 +47,7 @@ function start(me: Me): Draft {
 /** The request: empty choices left out, so the server applies its defaults. */
 function requestOf(d: Draft): OpenIncidentRequest {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(d)) if (v !== '' && v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(d)) if (v !== '' && v !== undefined && !(Array.isArray(v) && v.length === 0)) out[k] = v;
   return out as unknown as OpenIncidentRequest;
 }
 

@@ -14,6 +14,7 @@ export function ActionDialog({
   children,
   small,
   openLabel,
+  onOpen,
 }: {
   /** The text of the button that opens the dialog. */
   open: string;
@@ -26,6 +27,9 @@ export function ActionDialog({
   small?: boolean;
   /** The opening button's accessible name, when its text alone is ambiguous ("Change" on a row). */
   openLabel?: string;
+  /** Called as the dialog opens: the form starts afresh (after a change stored, or from the
+   *  values as they now are). */
+  onOpen?: () => void;
 }) {
   const [shown, setShown] = useState(false);
   const close = (): void => {
@@ -34,7 +38,15 @@ export function ActionDialog({
   };
   return (
     <>
-      <button type="button" className={small ? 'ghost small' : undefined} aria-label={openLabel} onClick={() => setShown(true)}>
+      <button
+        type="button"
+        className={small ? 'ghost small' : undefined}
+        aria-label={openLabel}
+        onClick={() => {
+          onOpen?.();
+          setShown(true);
+        }}
+      >
         {open}
       </button>
       {shown && (

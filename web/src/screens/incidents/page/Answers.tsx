@@ -16,7 +16,12 @@ function Feedback({ detail }: { detail: IncidentDetail }) {
   const id = detail.row.id;
   const action = useAction(id);
   const reports = [...detail.reports].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
-  const [r, setR] = useState<AnswerRequest>({ kind: 'feedback', content: '', ...(reports[0] ? { reportId: reports[0].id } : {}) });
+  // The report answered starts as the oldest not answered yet (the early warning first: Art.
+  // 23(5) sets the CSIRT's clock from it), else the newest.
+  const answered = new Set(detail.answers.flatMap((a) => (a.kind === 'feedback' && a.reportId ? [a.reportId] : [])));
+  const first = reports.filter((x) => !answered.has(x.id)).at(-1) ?? reports[0];
+  const initial = (): AnswerRequest => ({ kind: 'feedback', content: '', ...(first ? { reportId: first.id } : {}) });
+  const [r, setR] = useState<AnswerRequest>(initial);
   const submit = async (): Promise<boolean> => {
     if (!r.content.trim()) {
       action.fail(localError('content', 'Write the answer.'));
@@ -25,7 +30,14 @@ function Feedback({ detail }: { detail: IncidentDetail }) {
     return action.run(() => answer(id, r));
   };
   return (
-    <ActionDialog open="Answer" title="Answer the entity" submit="Send the answer" action={action} onSubmit={submit}>
+    <ActionDialog
+      onOpen={() => setR(initial())}
+      open="Answer"
+      title="Answer the entity"
+      submit="Send the answer"
+      action={action}
+      onSubmit={submit}
+    >
       <SelectField
         label="Report answered"
         name="reportId"
@@ -49,7 +61,8 @@ function Feedback({ detail }: { detail: IncidentDetail }) {
 
 function RequestIntermediate({ id }: { id: string }) {
   const action = useAction(id);
-  const [r, setR] = useState<AnswerRequest>({ kind: 'intermediate-request', content: '' });
+  const initial = (): AnswerRequest => ({ kind: 'intermediate-request', content: '' });
+  const [r, setR] = useState<AnswerRequest>(initial);
   const submit = async (): Promise<boolean> => {
     if (!r.dueAt) {
       action.fail(localError('dueAt', 'Set the date the intermediate report is due.'));
@@ -63,6 +76,7 @@ function RequestIntermediate({ id }: { id: string }) {
   };
   return (
     <ActionDialog
+      onOpen={() => setR(initial())}
       open="Request an intermediate report"
       title="Request an intermediate report"
       submit="Send the request"

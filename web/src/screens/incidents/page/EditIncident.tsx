@@ -15,7 +15,7 @@ const STATUSES = ['new', 'open', 'closed'].map((s) => [s, s] as const);
 export function EditIncident({ detail }: { detail: IncidentDetail }) {
   const r0 = detail.row;
   const action = useAction(r0.id);
-  const [r, setR] = useState<UpdateIncidentRequest>({
+  const initial = (): UpdateIncidentRequest => ({
     status: r0.status,
     determination: r0.determination,
     ...(r0.severity ? { severity: r0.severity } : {}),
@@ -23,6 +23,7 @@ export function EditIncident({ detail }: { detail: IncidentDetail }) {
     crossBorder: r0.crossBorder,
     ...(r0.handledAt ? { handledAt: r0.handledAt } : {}),
   });
+  const [r, setR] = useState<UpdateIncidentRequest>(initial);
   const set = <K extends keyof UpdateIncidentRequest>(k: K, v: UpdateIncidentRequest[K]): void => setR((o) => ({ ...o, [k]: v }));
   /** Only what changed is sent. */
   const changes = (): UpdateIncidentRequest => {
@@ -33,6 +34,7 @@ export function EditIncident({ detail }: { detail: IncidentDetail }) {
   };
   return (
     <ActionDialog
+      onOpen={() => setR(initial())}
       open="Edit the incident"
       title="Edit the incident"
       submit="Save"

@@ -60,16 +60,17 @@ function ImpactForm({ id, impact }: { id: string; impact?: WorkItem }) {
   const action = useAction(id);
   const o = impact?.object ?? {};
   const crit = prop(o, 'criticality');
-  const [r, setR] = useState<Partial<AddImpactRequest>>(
+  const initial = (): Partial<AddImpactRequest> =>
     impact
       ? { description: prop(o, 'description'), ...(crit ? { criticality: Number(crit) } : {}), recoverability: prop(o, 'recoverability') }
-      : { category: 'availability' },
-  );
+      : { category: 'availability' };
+  const [r, setR] = useState<Partial<AddImpactRequest>>(initial);
   const set = (k: keyof AddImpactRequest, v: string | number | undefined): void =>
     setR((old) => ({ ...old, [k]: v === '' ? undefined : v }));
   const send = (): Promise<boolean> => action.run(() => (impact ? updateImpact(id, impact.id, r) : addImpact(id, r as AddImpactRequest)));
   return (
     <ActionDialog
+      onOpen={() => setR(initial())}
       open={impact ? 'Update' : 'Add an impact'}
       small={impact !== undefined}
       {...(impact ? { openLabel: `Update the ${prop(impact.object, 'impact_category') ?? 'impact'} impact` } : {})}

@@ -18,7 +18,8 @@ const REL_TYPES = ['related-to', 'attributed-to', 'uses', 'targets', 'indicates'
 
 function LinkForm({ id }: { id: string }) {
   const action = useAction(id);
-  const [r, setR] = useState<Partial<LinkRequest>>({ relationshipType: 'related-to' });
+  const initial = (): Partial<LinkRequest> => ({ relationshipType: 'related-to' });
+  const [r, setR] = useState<Partial<LinkRequest>>(initial);
   const submit = async (): Promise<boolean> => {
     if (!r.target) {
       action.fail(localError('target', 'Search the object to link and choose it.'));
@@ -27,7 +28,14 @@ function LinkForm({ id }: { id: string }) {
     return action.run(() => linkObject(id, r as LinkRequest));
   };
   return (
-    <ActionDialog open="Link an object" title="Link an object to the incident" submit="Link" action={action} onSubmit={submit}>
+    <ActionDialog
+      onOpen={() => setR(initial())}
+      open="Link an object"
+      title="Link an object to the incident"
+      submit="Link"
+      action={action}
+      onSubmit={submit}
+    >
       <ObjectPicker
         label="Object"
         name="target"

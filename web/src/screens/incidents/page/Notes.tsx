@@ -9,7 +9,8 @@ import { prop, useAction } from './action.ts';
 
 function AddNote({ id }: { id: string }) {
   const action = useAction(id);
-  const [r, setR] = useState<NoteRequest>({ content: '' });
+  const initial = (): NoteRequest => ({ content: '' });
+  const [r, setR] = useState<NoteRequest>(initial);
   const submit = async (): Promise<boolean> => {
     if (!r.content.trim()) {
       action.fail(localError('content', 'Write the note.'));
@@ -18,7 +19,14 @@ function AddNote({ id }: { id: string }) {
     return action.run(() => addNote(id, r));
   };
   return (
-    <ActionDialog open="Add a note" title="Add a note" submit="Add the note" action={action} onSubmit={submit}>
+    <ActionDialog
+      onOpen={() => setR(initial())}
+      open="Add a note"
+      title="Add a note"
+      submit="Add the note"
+      action={action}
+      onSubmit={submit}
+    >
       <TextField
         label="Abstract"
         name="abstract"

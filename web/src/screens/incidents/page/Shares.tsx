@@ -16,7 +16,8 @@ import { useAction } from './action.ts';
 function ShareAcross({ detail }: { detail: IncidentDetail }) {
   const id = detail.row.id;
   const action = useAction(id);
-  const [r, setR] = useState<ShareRequest>({ mode: 'whole', memberStates: detail.row.memberStates, tlp: 'amber' });
+  const initial = (): ShareRequest => ({ mode: 'whole', memberStates: detail.row.memberStates, tlp: 'amber' });
+  const [r, setR] = useState<ShareRequest>(initial);
   const submit = async (): Promise<boolean> => {
     if (!r.memberStates?.length) {
       action.fail(localError('memberStates', 'Choose the member states whose CSIRTs receive it.'));
@@ -29,7 +30,14 @@ function ShareAcross({ detail }: { detail: IncidentDetail }) {
     return action.run(() => shareIncident(id, r));
   };
   return (
-    <ActionDialog open="Share across borders" title="Share across borders" submit="Share" action={action} onSubmit={submit}>
+    <ActionDialog
+      onOpen={() => setR(initial())}
+      open="Share across borders"
+      title="Share across borders"
+      submit="Share"
+      action={action}
+      onSubmit={submit}
+    >
       <CheckList
         legend="Member states"
         name="memberStates"
@@ -58,7 +66,8 @@ function ShareAcross({ detail }: { detail: IncidentDetail }) {
 function HandOver({ id }: { id: string }) {
   const action = useAction(id);
   const orgs = useOrgOptions();
-  const [r, setR] = useState<Partial<HandoverRequest>>({});
+  const initial = (): Partial<HandoverRequest> => ({});
+  const [r, setR] = useState<Partial<HandoverRequest>>(initial);
   const submit = async (): Promise<boolean> => {
     if (!r.org) {
       action.fail(localError('org', 'Choose the organisation that coordinates the incident from now on.'));
@@ -67,7 +76,14 @@ function HandOver({ id }: { id: string }) {
     return action.run(() => handOver(id, r as HandoverRequest));
   };
   return (
-    <ActionDialog open="Hand over to…" title="Hand the incident over" submit="Hand over" action={action} onSubmit={submit}>
+    <ActionDialog
+      onOpen={() => setR(initial())}
+      open="Hand over to…"
+      title="Hand the incident over"
+      submit="Hand over"
+      action={action}
+      onSubmit={submit}
+    >
       <PickerField
         label="Organisation"
         name="org"

@@ -29,7 +29,8 @@ const dueOf = (t: WorkItem): string | undefined => prop(t.object, 'due_date') ??
 
 function AddTask({ id }: { id: string }) {
   const action = useAction(id);
-  const [r, setR] = useState<AddTaskRequest>({ name: '' });
+  const initial = (): AddTaskRequest => ({ name: '' });
+  const [r, setR] = useState<AddTaskRequest>(initial);
   const set = (k: keyof AddTaskRequest, v: string | number | undefined): void => setR((o) => ({ ...o, [k]: v === '' ? undefined : v }));
   const submit = async (): Promise<boolean> => {
     if (!r.name.trim()) {
@@ -39,7 +40,14 @@ function AddTask({ id }: { id: string }) {
     return action.run(() => addTask(id, r));
   };
   return (
-    <ActionDialog open="Add a task" title="Add a task" submit="Add the task" action={action} onSubmit={submit}>
+    <ActionDialog
+      onOpen={() => setR(initial())}
+      open="Add a task"
+      title="Add a task"
+      submit="Add the task"
+      action={action}
+      onSubmit={submit}
+    >
       <TextField label="Name" name="name" value={r.name} onChange={(v) => setR((o) => ({ ...o, name: v }))} wide />
       <TextArea label="Description" name="description" value={r.description ?? ''} onChange={(v) => set('description', v)} />
       <TextField
@@ -62,10 +70,12 @@ function AddTask({ id }: { id: string }) {
 
 function ChangeTask({ id, task }: { id: string; task: WorkItem }) {
   const action = useAction(id);
-  const [r, setR] = useState<UpdateTaskRequest>({ outcome: (prop(task.object, 'outcome') ?? 'pending') as UpdateTaskRequest['outcome'] });
+  const initial = (): UpdateTaskRequest => ({ outcome: (prop(task.object, 'outcome') ?? 'pending') as UpdateTaskRequest['outcome'] });
+  const [r, setR] = useState<UpdateTaskRequest>(initial);
   const name = prop(task.object, 'name') ?? task.id;
   return (
     <ActionDialog
+      onOpen={() => setR(initial())}
       open="Change"
       openLabel={`Change the task ${name}`}
       small

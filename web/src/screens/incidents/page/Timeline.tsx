@@ -16,7 +16,8 @@ const timeOf = (w: WorkItem): string => prop(w.object, 'start_time') ?? prop(w.o
 
 function AddEvent({ id }: { id: string }) {
   const action = useAction(id);
-  const [r, setR] = useState<AddEventRequest>({ name: '' });
+  const initial = (): AddEventRequest => ({ name: '' });
+  const [r, setR] = useState<AddEventRequest>(initial);
   const set = (k: keyof AddEventRequest, v: string): void => setR((o) => ({ ...o, [k]: v === '' ? undefined : v }));
   const submit = async (): Promise<boolean> => {
     if (!r.name?.trim()) {
@@ -26,7 +27,14 @@ function AddEvent({ id }: { id: string }) {
     return action.run(() => addEvent(id, r));
   };
   return (
-    <ActionDialog open="Add an event" title="Add an event" submit="Add the event" action={action} onSubmit={submit}>
+    <ActionDialog
+      onOpen={() => setR(initial())}
+      open="Add an event"
+      title="Add an event"
+      submit="Add the event"
+      action={action}
+      onSubmit={submit}
+    >
       <TextField label="Name" name="name" value={r.name ?? ''} onChange={(v) => setR((o) => ({ ...o, name: v }))} wide />
       <TextArea label="Description" name="description" value={r.description ?? ''} onChange={(v) => set('description', v)} />
       <DateTimeField label="Started" name="startTime" value={r.startTime ?? ''} onChange={(v) => set('startTime', v)} />
