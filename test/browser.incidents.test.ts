@@ -2,7 +2,8 @@
 // opens an incident (its sector prefilled from the organisation's), submits the early warning, is
 // refused a notification that lacks what Article 23(4)(b) requires (the missing field named at
 // that field), completes and submits it, then the final report; every clock then reads
-// "submitted on time", and a report prints alone with its marking banners. The CSIRT's analyst
+// "submitted on time", and a report prints alone with its marking banners. On the way it works
+// on the incident: an event, a task, an impact updated, an attribution with a confidence, a note. The CSIRT's analyst
 // reads the reports and answers with feedback; a CSIRT coordinator shares the incident across
 // borders and the share is listed. Screenshots go to test-results/50-incident-*.png.
 import { after, before, describe, test } from 'node:test';
@@ -107,6 +108,73 @@ describe('working on an incident in Chromium', { skip: BROWSER_SKIP, timeout: 30
     await entity.getByRole('heading', { name: 'Substation SCADA outage' }).waitFor();
     assert.equal(await clock(entity, 'early-warning').getAttribute('data-status'), 'due');
     await screenshots(entity, 'page');
+  });
+
+  test('the analyst works on it: an event, a task and its outcome, an impact that changes, an attribution, a note', async () => {
+    // An intrusion set of the entity's own, to attribute the incident to by searching its name.
+    const made = await node.api({
+      method: 'POST',
+      url: '/api/v1/objects',
+      headers: entityAnalyst.auth,
+      payload: { object: { type: 'intrusion-set', spec_version: '2.1', name: 'Sandworm Team' } },
+    });
+    assert.equal(made.statusCode, 201, made.body);
+    const d = (): Locator => entity.getByRole('dialog');
+    const closed = (): Promise<void> => d().waitFor({ state: 'detached' });
+    await entity.getByRole('button', { name: 'Add an event' }).click();
+    await d().getByLabel('Name', { exact: true }).fill('SCADA front-ends stop answering');
+    await d().getByLabel('Started (UTC)').fill(hoursAgo(3));
+    await d().getByLabel('Status').selectOption('occurred');
+    await d().getByRole('button', { name: 'Add the event' }).click();
+    await closed();
+    await entity.getByRole('list', { name: 'Timeline' }).getByText('SCADA front-ends stop answering').waitFor();
+
+    await tab(entity, /^Tasks/);
+    await entity.getByRole('button', { name: 'Add a task' }).click();
+    await d().getByLabel('Name', { exact: true }).fill('Rebuild the front-ends');
+    await d().getByLabel('Assignee (user name)').fill(entityAnalyst.user.username);
+    await d().getByRole('button', { name: 'Add the task' }).click();
+    await closed();
+    await entity.getByRole('button', { name: 'Change the task Rebuild the front-ends' }).click();
+    await d().getByLabel('Outcome').selectOption('successful');
+    await d().getByRole('button', { name: 'Save' }).click();
+    await closed();
+    await entity.getByRole('table', { name: 'Tasks' }).getByText('successful').waitFor();
+
+    await tab(entity, /^Impacts/);
+    await entity.getByRole('button', { name: 'Add an impact' }).click();
+    await d().getByLabel('Description').fill('Two substations on manual control.');
+    await d().getByRole('button', { name: 'Add the impact' }).click();
+    await closed();
+    await entity.getByRole('button', { name: /^Update the availability impact/ }).click();
+    await d().getByLabel('Description').fill('Three substations on manual control.');
+    await d().getByRole('button', { name: 'Save a new version' }).click();
+    await closed();
+    await entity.getByText('2 versions').click();
+    await entity.getByRole('list', { name: 'Versions of the impact' }).getByText('Two substations on manual control.').waitFor();
+
+    await tab(entity, /^Linked intelligence/);
+    await entity.getByRole('button', { name: 'Link an object' }).click();
+    await d().getByRole('searchbox', { name: 'Object' }).fill('Sandworm');
+    await d()
+      .getByRole('button', { name: /Add Sandworm Team/ })
+      .click();
+    assert.equal(await d().getByLabel('Relationship').inputValue(), 'attributed-to', 'an intrusion set is attributed');
+    await d().getByLabel('Confidence (0–100)').fill('70');
+    await d().getByRole('button', { name: 'Link', exact: true }).click();
+    await closed();
+    const attribution = entity.getByRole('table', { name: 'Attribution' });
+    await attribution.getByText('Sandworm Team').waitFor();
+    assert.match(await attribution.innerText(), /attributed-to\s+70/);
+
+    await tab(entity, /^Notes/);
+    await entity.getByRole('button', { name: 'Add a note' }).click();
+    await d().getByLabel('Note', { exact: true }).fill('The vendor confirms the VPN account was not theirs.');
+    await d().getByRole('button', { name: 'Add the note' }).click();
+    await closed();
+    await entity.getByText('The vendor confirms').waitFor();
+    await screenshots(entity, 'notes');
+    await tab(entity, /^Timeline/);
   });
 
   test('the analyst submits the early warning', async () => {
