@@ -197,7 +197,7 @@ export function buildServices(store: Store, config: Config): Services {
     access: store.access,
     schemes,
     reminders: config.reminders,
-    waiting: async () => (await incidents.waiting()).map(({ id, ...rest }) => ({ incidentId: id, ...rest })),
+    waiting: () => incidents.waiting(),
     log: notifyLog,
     ...(webhook === undefined ? {} : { webhook: (p) => webhook.send(p) }),
   });

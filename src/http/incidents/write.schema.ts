@@ -119,10 +119,10 @@ const impactFields = {
 };
 
 const Category = Type.String({
-      minLength: 1,
-      maxLength: 50,
-      description: 'availability, confidentiality, external, integrity, economic, physical or traceability',
-    });
+  minLength: 1,
+  maxLength: 50,
+  description: 'availability, confidentiality, external, integrity, economic, physical or traceability',
+});
 
 export const ImpactBody = Type.Object({ category: Category, ...impactFields }, closed);
 
