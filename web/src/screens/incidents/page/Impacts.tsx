@@ -12,8 +12,8 @@ import { DateTimeField } from '../fields.tsx';
 import { ActionDialog } from './AddDialog.tsx';
 import { prop, useAction, versionsById } from './action.ts';
 
-/** impact-category values of the suite (§2.3). */
-const CATEGORIES = ['availability', 'confidentiality', 'external', 'integrity', 'monetary', 'physical', 'traceability'].map(
+/** impact_category values of the suite (§2.3; src/domain/stix/defs-incident-impact.ts IMPACT_CATEGORIES, not imported: it carries the validator). */
+const CATEGORIES = ['availability', 'confidentiality', 'external', 'integrity', 'economic', 'physical', 'traceability'].map(
   (c) => [c, c] as const,
 );
 /** recoverability-enum (§5.6). */
