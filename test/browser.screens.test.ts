@@ -105,11 +105,7 @@ const incidentWork = (() => {
 })();
 
 /** Paths to open for each route pattern: the patterns with parameters get real values. */
-function instances(
-  objectId: string,
-  graphId: string,
-  incidentId = 'incident--00000000-0000-4000-8000-000000000000',
-): Record<string, { name: string; path: string }[]> {
+function instances(objectId: string, graphId: string, incidentId = INCIDENT): Record<string, { name: string; path: string }[]> {
   return {
     '/': [{ name: 'dashboard', path: '/' }],
     '/explore': [
