@@ -65,7 +65,8 @@ export function ReportDocument({ detail, report }: { detail: IncidentDetail; rep
       </dl>
       <dl className="report-fields">
         {fieldsOf(report.stage).map((f) => (
-          <div key={f.field}>
+          // Empty fields are printed (every field with its label) but not listed on screen.
+          <div key={f.field} className={valueText(report.content, f.field) === '—' ? 'empty' : undefined}>
             <dt>{f.label}</dt>
             <dd>{valueText(report.content, f.field)}</dd>
           </div>
