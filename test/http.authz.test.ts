@@ -742,6 +742,15 @@ describe('authorization matrix', () => {
     { method: 'GET', path: '/objects/:id', url: () => `/objects/${sharedObject}`, expect: PUBLIC },
     { method: 'GET', path: '/objects/:id/graph', url: () => `/objects/${sharedObject}/graph`, expect: PUBLIC },
     { method: 'GET', path: '/admin/:section', url: () => '/admin/orgs', expect: PUBLIC },
+    // The incident pages (issue 16): the page is public, its data comes from the incident API.
+    { method: 'GET', path: '/incidents/new', url: () => '/incidents/new', expect: PUBLIC },
+    { method: 'GET', path: '/incidents/:id', url: () => `/incidents/incident--${uuid()}`, expect: PUBLIC },
+    {
+      method: 'GET',
+      path: '/incidents/:id/report/:stage',
+      url: () => `/incidents/incident--${uuid()}/report/early-warning`,
+      expect: PUBLIC,
+    },
     // Built assets only; any other name is the ordinary not-found problem.
     {
       method: 'GET',

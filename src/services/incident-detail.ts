@@ -52,7 +52,7 @@ export class IncidentDetails {
 
   async detail(p: Principal, found: LabelledIncident): Promise<IncidentDetail> {
     const { record } = found;
-    const links = await this.deps.incidents.links(record.id);
+    const links = await this.deps.incidents.links([record.id]);
     const ids = [record.id, ...links.flatMap((l) => (l.declaredBy === record.id ? [l.objectId] : [l.objectId, l.declaredBy]))];
     const seen = await this.readable(p, ids);
     const incident = seen.get(record.id);
@@ -122,7 +122,8 @@ export class IncidentDetails {
       work: allowed(p, 'incident.manage') && (owner || csirt || org === coordinator),
       report: allowed(p, 'incident.manage') && owner,
       answer: allowed(p, 'incident.answer') && csirt,
-      share: allowed(p, 'incident.share') && (owner || csirt),
+      // Shared by the owner's CSIRT, or by a CSIRT that owns it (incident-share.service.ts).
+      share: allowed(p, 'incident.share') && (csirt || (owner && p.org.nis2Role === 'csirt')),
     };
   }
 
@@ -134,7 +135,7 @@ export class IncidentDetails {
     const out: InboxItem[] = [];
     const names = await this.orgNames(rows.map((r) => r.record.ownerOrg));
     for (const { record, label } of rows) {
-      const links = (await this.deps.incidents.links(record.id)).filter((l) => l.kind === 'report' || l.kind === 'answer');
+      const links = (await this.deps.incidents.links([record.id])).filter((l) => l.kind === 'report' || l.kind === 'answer');
       if (!links.some((l) => l.kind === 'report')) continue;
       const seen = await this.readable(
         p,

@@ -25,6 +25,9 @@ export const APP_ROUTES = [
   '/incidents',
   '/incidents/inbox',
   '/incidents/summary',
+  '/incidents/new',
+  '/incidents/:id',
+  '/incidents/:id/report/:stage',
 ] as const;
 
 const CSP =
