@@ -3,7 +3,7 @@
 import { recognize, type LookupMatch, type LookupResult, type Recognized } from '../api/lookup.ts';
 import { displayName } from '../api/objects.ts';
 import { objectPath } from '../router.ts';
-import { LinkedIncidents } from './LinkedIncidents.tsx';
+import { LinkedIncidents } from './LinkedIncidentsLazy.tsx';
 import { Link } from './Link.tsx';
 import { TlpChip } from './MarkingBanner.tsx';
 import type { ObservableKind } from '../../../src/domain/observables/types.ts';

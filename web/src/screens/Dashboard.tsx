@@ -13,7 +13,8 @@ import { MarkingBanner, TLP_COLOURS, tlpText } from '../components/MarkingBanner
 import { Panel, Status } from '../components/Panel.tsx';
 import { formatDateTime } from '../format/dates.ts';
 import { objectPath } from '../router.ts';
-import { IncidentPanels, useIncidentPanels } from './dashboard/IncidentPanels.tsx';
+import { useIncidentPanels } from './dashboard/incident-data.ts';
+import { IncidentPanels } from './dashboard/lazy.tsx';
 import { mergeBanners } from './incidents/marking.ts';
 import { PlacesPanel } from './dashboard/PlacesPanel.tsx';
 import { RangeControl, useDays } from './dashboard/RangeControl.tsx';

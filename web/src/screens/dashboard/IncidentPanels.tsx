@@ -13,10 +13,9 @@ import { placeName, WorldMap } from '../../components/WorldMap.tsx';
 import { SIGHTED_RAMP } from '../../components/ramp.ts';
 import { ClockChip } from '../incidents/clock.tsx';
 import { incidentPath } from '../incidents/list-table.tsx';
-import { mayReadIncidents } from '../incidents/may.ts';
 import { sectorName } from '../incidents/names.ts';
 import { useNow } from '../incidents/now.ts';
-import { usePanels } from '../incidents/queries.ts';
+import { useIncidentPanels } from './incident-data.ts';
 import { SeverityChart } from './SeverityChart.tsx';
 
 function ByMemberState({ counts, days }: { counts: Panels['byMemberState']; days: number }) {
@@ -86,12 +85,6 @@ function DueSoon({ items }: { items: Panels['dueSoon'] }) {
       ))}
     </ol>
   );
-}
-
-/** The panels' data for the period, for readers of incidents only (the dashboard's banner folds it in). */
-export function useIncidentPanels(days: number) {
-  const readable = mayReadIncidents(useMe().data);
-  return { readable, ...usePanels(days, readable) };
 }
 
 /** Whether the panels have anything to show: an organisation outside NIS2 reporting that sees no

@@ -1,10 +1,9 @@
 // The incident screens' reads through react-query, under the query keys web/src/api/incidents.ts
-// names (['incidents', …], ['incident-inbox'], ['incident-panels']), so that a change made on the
+// names (['incidents', …], ['incident-inbox']; the dashboard's panels use ['incident-panels']), so that a change made on the
 // incident page (useInvalidateIncident) refreshes them.
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
   incidentInbox,
-  incidentPanels,
   incidentSummary,
   incidentsOfObject,
   listIncidents,
@@ -31,16 +30,6 @@ export const useInbox = () => useQuery({ queryKey: ['incident-inbox'], queryFn: 
 /** The quarterly summary of [from, to). */
 export const useSummary = (from: string, to: string) =>
   useQuery({ queryKey: ['incidents', 'summary', from, to], queryFn: () => incidentSummary(from, to), placeholderData: keepPreviousData });
-
-/** The dashboard's incident panels for its period; `enabled` false for readers without incidents. */
-export const usePanels = (days: number, enabled: boolean) =>
-  useQuery({
-    queryKey: ['incident-panels', days],
-    queryFn: () => incidentPanels(days),
-    enabled,
-    refetchInterval: 60_000,
-    placeholderData: keepPreviousData,
-  });
 
 /** The incidents an object is linked to, as far as the reader may see them. */
 export const useIncidentsOf = (objectId: string, enabled = true) =>
