@@ -227,7 +227,9 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
     // An entity answers no one's reports and sends ENISA no summary: neither is offered.
     assert.equal(await page.getByRole('link', { name: 'Inbox' }).count(), 0);
     assert.equal(await page.getByRole('link', { name: 'Quarterly summary' }).count(), 0);
-    await page.getByTestId('open-incident').waitFor();
+    await page.getByTestId('open-incident').click();
+    await page.waitForURL('**/incidents/new');
+    await page.getByRole('button', { name: /open/i }).first().waitFor();
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -80,8 +80,9 @@ test('quarters are calendar quarters (UTC); a wrong period in the URL shows the 
 
 test('the banner of the rows is their most restrictive TLP, with every other marking named', () => {
   assert.deepEqual(partsOf('TLP:AMBER+STRICT'), { tlp: 'amber+strict', rest: [] });
-  assert.deepEqual(partsOf('NATO RESTRICTED · TLP:GREEN'), { tlp: 'green', rest: ['NATO RESTRICTED'] });
-  const b = bannerOfMarkings(['TLP:GREEN', 'TLP:AMBER+STRICT', 'TLP:AMBER', 'NATO RESTRICTED · TLP:CLEAR']);
+  // As the server writes it (incident-views.ts markingText): the TLP, then the classification.
+  assert.deepEqual(partsOf('TLP:GREEN NATO RESTRICTED'), { tlp: 'green', rest: ['NATO RESTRICTED'] });
+  const b = bannerOfMarkings(['TLP:GREEN', 'TLP:AMBER+STRICT', 'TLP:AMBER', 'TLP:CLEAR NATO RESTRICTED']);
   assert.equal(b.tlp, 'amber+strict');
   assert.deepEqual(b.classifications, ['NATO RESTRICTED']);
   assert.equal(bannerOfMarkings([]).tlp, null);

@@ -8,16 +8,16 @@ import type { BannerMarks } from '../../api/objects.ts';
 
 const isTlp = (s: string): s is Tlp => (TLP_LEVELS as readonly string[]).includes(s);
 
-/** The TLP and the other parts of a marking text. */
+/** The TLP and the other parts of a marking text: "TLP:AMBER+STRICT", then a classification if
+ *  any (incident-views.ts markingText: "TLP:AMBER NATO SECRET"). */
 export function partsOf(marking: string): { tlp: Tlp | undefined; rest: string[] } {
-  let tlp: Tlp | undefined;
-  const rest: string[] = [];
-  for (const part of marking.split(/\s*[·|]\s*|\s{2,}/).filter((p) => p !== '')) {
-    const m = /^TLP:([A-Z+]+)$/i.exec(part.trim());
-    const level = m?.[1]?.toLowerCase();
-    if (level && isTlp(level)) tlp = level;
-    else rest.push(part.trim());
-  }
+  const m = /TLP:([A-Z+]+)/i.exec(marking);
+  const level = m?.[1]?.toLowerCase();
+  const tlp = level && isTlp(level) ? level : undefined;
+  const rest = (m ? marking.replace(m[0], ' ') : marking)
+    .split(/\s*[·|]\s*/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   return { tlp, rest };
 }
 
