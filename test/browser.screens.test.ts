@@ -115,6 +115,12 @@ function instances(objectId: string, graphId: string, incidentId = INCIDENT): Re
     '/lookup': [{ name: 'lookup', path: '/lookup?q=192.0.2.55' }],
     '/import': [{ name: 'import', path: '/import' }],
     '/new': [{ name: 'new-object', path: '/new' }],
+    '/incidents': [
+      { name: 'incidents', path: '/incidents' },
+      { name: 'incidents-filtered', path: '/incidents?stageStatus=overdue,due&severity=high&sort=due' },
+    ],
+    '/incidents/inbox': [{ name: 'incident-inbox', path: '/incidents/inbox' }],
+    '/incidents/summary': [{ name: 'incident-summary', path: '/incidents/summary' }],
     '/objects/:id': [
       { name: 'object-indicator', path: `/objects/${indicator.id}` },
       { name: 'object-malware', path: `/objects/${malware.id}` },

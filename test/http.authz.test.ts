@@ -736,7 +736,9 @@ describe('authorization matrix', () => {
       url: async () => `${await freshFeedUrl()}/pull`,
       expect: NODE_ADMIN,
     },
-    ...['/', '/explore', '/lookup', '/import', '/new'].map((path): Route => ({ method: 'GET', path, url: () => path, expect: PUBLIC })),
+    ...['/', '/explore', '/lookup', '/import', '/new', '/incidents', '/incidents/inbox', '/incidents/summary'].map(
+      (path): Route => ({ method: 'GET', path, url: () => path, expect: PUBLIC }),
+    ),
     { method: 'GET', path: '/objects/:id', url: () => `/objects/${sharedObject}`, expect: PUBLIC },
     { method: 'GET', path: '/objects/:id/graph', url: () => `/objects/${sharedObject}/graph`, expect: PUBLIC },
     { method: 'GET', path: '/admin/:section', url: () => '/admin/orgs', expect: PUBLIC },

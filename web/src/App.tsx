@@ -11,6 +11,7 @@ import { NotFound } from './screens/NotFound.tsx';
 import { Shell } from './screens/Shell.tsx';
 import { NewObject } from './screens/write/lazy.tsx';
 import { GraphPage, IncidentPage, NewIncident, ObjectPage, ReportForm } from './screens/lazy.tsx';
+import { IncidentInbox, IncidentList, IncidentSummary } from './screens/incidents/lazy-list.tsx';
 
 function Screen({ me }: { me: Me }) {
   const { path, query } = useLocation();
@@ -43,6 +44,9 @@ function Screen({ me }: { me: Me }) {
   if (path === '/import') return <ImportPage />;
   if (path === '/') return <Dashboard />;
   if (path === '/new') return <NewObject me={me} />;
+  if (path === '/incidents') return <IncidentList />;
+  if (path === '/incidents/inbox') return <IncidentInbox />;
+  if (path === '/incidents/summary') return <IncidentSummary />;
   return <NotFound />;
 }
 
