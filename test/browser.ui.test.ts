@@ -207,7 +207,7 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
     const order: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 9; i++) {
       await page.keyboard.press('Tab');
       // An icon button (the notification bell) is named by its aria-label.
       order.push(
@@ -215,7 +215,17 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
       );
     }
     // "New" is offered to writers only (issue 15, must 4); this administrator is one.
-    assert.deepEqual(order, ['Dashboard', 'Explorer', 'Lookup', 'Import', 'Administration', 'New', 'Notifications', 'Sign out']);
+    assert.deepEqual(order, [
+      'Dashboard',
+      'Explorer',
+      'Incidents',
+      'Lookup',
+      'Import',
+      'Administration',
+      'New',
+      'Notifications',
+      'Sign out',
+    ]);
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
     assert.notEqual(outline, 'none', 'the focused control shows a focus ring');
   });
