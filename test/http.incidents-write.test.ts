@@ -288,6 +288,10 @@ for (const engine of ENGINES)
         'startTime',
       );
       problem(await call('PATCH', `/incidents/${row.id}`, entity, { handledAt: ahead(3) }), 400, 'INVALID_INPUT', 'handledAt');
+      const early = { summary: 's', suspectedMalicious: false, crossBorderImpact: false };
+      ok(await call('POST', `/incidents/${row.id}/reports`, entity, { stage: 'early-warning', content: early }));
+      // Becoming aware after the early warning was sent cannot be: the field at fault is awareAt.
+      problem(await call('PATCH', `/incidents/${row.id}`, entity, { awareAt: ahead(2 / 60) }), 400, 'INVALID_INPUT', 'awareAt');
       assert.equal((await listed('event')).length, events);
     });
 
