@@ -216,6 +216,9 @@ for (const engine of ENGINES)
       assert.equal(p['field'], 'summary');
       problem(await post(`/incidents/${incidentId}/share`, deAnalyst, { mode: 'whole' }), 403);
       problem(await post(`/incidents/${incidentId}/share`, entityCoord, { mode: 'whole' }), 403);
+      // The incident page offers sharing to whom may share: the CSIRT, not the entity.
+      assert.equal(ok<IncidentDetail>(await get(`/incidents/${incidentId}`, entityCoord)).can.share, false);
+      assert.equal(ok<IncidentDetail>(await get(`/incidents/${incidentId}`, deCoord)).can.share, true);
       problem(await post(`/incidents/${incidentId}/share`, outsider, { mode: 'whole' }), 404);
       problem(await post(`/incidents/incident--0b7cf4c1-4a1e-4d77-8f31-1b1b0d2b8b9e/share`, deCoord, { mode: 'whole' }), 404);
       p = problem(await post(`/incidents/${incidentId}/handover`, deCoord, { org: 'Nobody' }), 400);
