@@ -13,6 +13,7 @@ import {
   CONCORD_TASK_EXTENSION_ID,
   INCIDENT_CORE_EXTENSION_ID,
 } from '../src/domain/incidents/types.ts';
+import { incidentObject } from './helpers/incidents.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { ENGINES } from './helpers/store-engines.ts';
@@ -208,6 +209,9 @@ for (const engine of ENGINES)
       const links = (await listed('relationship', csirt)).filter((r) => r['target_ref'] === id && r['relationship_type'] === 'related-to');
       assert.equal(links.length, 1);
       problem(await call('POST', `/incidents/${id}/reports`, csirt, { stage: 'final', content: final }), 403, 'ACCESS_DENIED');
+      // Only the creator versions an object (STIX 2.1 §3.6): the CSIRT does not change the entity's task.
+      problem(await call('PATCH', `/incidents/${id}/tasks/${taskId}`, csirt, { outcome: 'failed' }), 403, 'NOT_OWNER', 'taskId');
+      problem(await call('PATCH', `/incidents/${id}/tasks/${eventId}`, entity, { outcome: 'failed' }), 404, 'NOT_FOUND', 'taskId');
 
       ok(await call('PATCH', `/incidents/${id}`, entity, { status: 'closed', handledAt: ago(1) }), 200);
       const done = ok(await call('POST', `/incidents/${id}/reports`, entity, { stage: 'final', content: final }));
@@ -284,6 +288,46 @@ for (const engine of ENGINES)
         'startTime',
       );
       problem(await call('PATCH', `/incidents/${row.id}`, entity, { handledAt: ahead(3) }), 400, 'INVALID_INPUT', 'handledAt');
+      assert.equal((await listed('event')).length, events);
+    });
+
+    test('writes at once on one incident each keep the others (no lost update)', async () => {
+      const { row } = await open();
+      const names = ['a', 'b', 'c', 'd', 'e'];
+      const done = await Promise.all(names.map((name) => call('POST', `/incidents/${row.id}/events`, entity, { name })));
+      for (const res of done) assert.equal(res.statusCode, 201, res.body);
+      const early = { summary: 's', suspectedMalicious: false, crossBorderImpact: false };
+      const twice = await Promise.all(
+        [1, 2].map(() => call('POST', `/incidents/${row.id}/reports`, entity, { stage: 'early-warning', content: early })),
+      );
+      assert.deepEqual(twice.map((r) => r.statusCode).sort(), [201, 409]);
+      const incident = await read(row.id);
+      assert.equal((core(incident)['event_refs'] as string[]).length, names.length);
+    });
+
+    test("an incident one may read but not work on (another organisation's, published clear) is refused", async () => {
+      const theirs = incidentObject({ awareAt: ago(5), name: 'Published elsewhere' });
+      const summary = await node.services.ingest.importStream([JSON.stringify([theirs])], {
+        source: 'test',
+        owner: { orgId: outsider.org.id, tlp: 'clear', distribution: { kind: 'federation' }, actor: 'test' },
+      });
+      assert.equal(summary.accepted, 1, JSON.stringify(summary));
+      assert.equal((await read(theirs.id))['id'], theirs.id, 'the entity reads it');
+      const events = (await listed('event')).length;
+      const early = { summary: 's', suspectedMalicious: false, crossBorderImpact: false };
+      problem(await call('POST', `/incidents/${theirs.id}/events`, entity, { name: 'Mine now' }), 403, 'ACCESS_DENIED', 'id');
+      problem(await call('POST', `/incidents/${theirs.id}/tasks`, entity, { name: 'Mine now' }), 403, 'ACCESS_DENIED', 'id');
+      problem(await call('POST', `/incidents/${theirs.id}/links`, entity, { target: theirs.id }), 403, 'ACCESS_DENIED', 'id');
+      problem(
+        await call('POST', `/incidents/${theirs.id}/reports`, entity, { stage: 'early-warning', content: early }),
+        403,
+        'ACCESS_DENIED',
+      );
+      problem(
+        await call('POST', `/incidents/${theirs.id}/answers`, csirt, { kind: 'feedback', content: 'not ours' }),
+        403,
+        'ACCESS_DENIED',
+      );
       assert.equal((await listed('event')).length, events);
     });
 

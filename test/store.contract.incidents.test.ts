@@ -47,7 +47,7 @@ function record(n: number, over: Partial<IncidentRecord> = {}): IncidentRecord {
 
 contractSuite('store contract: incidents', (ctx) => {
   const repo = () => ctx.store.incidents;
-  const put = async (r: IncidentRecord): Promise<void> => repo().put(r, stagesOf(r.facts));
+  const put = async (r: IncidentRecord): Promise<void> => repo().put([{ record: r, stages: stagesOf(r.facts) }]);
   const ids = async (q: Partial<IncidentListQuery>): Promise<string[]> =>
     (await repo().list({ filter: {}, sort: 'newest', now: '2026-12-10T00:00:00.000Z', limit: 50, ...q })).map((r) => r.record.id);
 
@@ -60,7 +60,7 @@ contractSuite('store contract: incidents', (ctx) => {
     assert.deepEqual(got?.record.memberStates, ['DE', 'FR']);
     assert.equal(got?.label, null, 'no access label stored for seq 1: read by no one');
     assert.equal((await repo().stages(id(1))).length, 4);
-    await repo().remove(id(1));
+    await repo().remove([id(1)]);
     assert.equal(await repo().get(id(1)), undefined);
     assert.deepEqual(await repo().stages(id(1)), []);
   });
@@ -160,7 +160,7 @@ contractSuite('store contract: incidents', (ctx) => {
       id(2),
     ]);
     assert.deepEqual(
-      (await repo().links(id(1))).map((l) => l.objectId),
+      (await repo().links([id(1)])).map((l) => l.objectId),
       ['report--1'],
     );
   });

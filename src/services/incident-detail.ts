@@ -10,7 +10,7 @@ import { nis2Of } from '../domain/incidents/read.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
 import type { AccessRepo, IncidentRepo, LabelledIncident, ObjectRepo, OrgRepo } from '../store/repositories.ts';
 import { readAs, type AccessGate, type Visible } from './access-gate.ts';
-import { answerViewOf, reportViewOf, rowOf } from './incident-views.ts';
+import { answerViewOf, markingText, reportViewOf, rowOf } from './incident-views.ts';
 
 export interface IncidentDetailsDeps {
   incidents: IncidentRepo;
@@ -52,7 +52,7 @@ export class IncidentDetails {
 
   async detail(p: Principal, found: LabelledIncident): Promise<IncidentDetail> {
     const { record } = found;
-    const links = await this.deps.incidents.links(record.id);
+    const links = await this.deps.incidents.links([record.id]);
     const ids = [record.id, ...links.flatMap((l) => (l.declaredBy === record.id ? [l.objectId] : [l.objectId, l.declaredBy]))];
     const seen = await this.readable(p, ids);
     const incident = seen.get(record.id);
@@ -134,8 +134,8 @@ export class IncidentDetails {
     ).filter((r) => this.deps.visible(p, r.label));
     const out: InboxItem[] = [];
     const names = await this.orgNames(rows.map((r) => r.record.ownerOrg));
-    for (const { record } of rows) {
-      const links = (await this.deps.incidents.links(record.id)).filter((l) => l.kind === 'report' || l.kind === 'answer');
+    for (const { record, label } of rows) {
+      const links = (await this.deps.incidents.links([record.id])).filter((l) => l.kind === 'report' || l.kind === 'answer');
       if (!links.some((l) => l.kind === 'report')) continue;
       const seen = await this.readable(
         p,
@@ -160,6 +160,8 @@ export class IncidentDetails {
           submittedAt: r.submittedAt,
           // NIS2 Art. 23(5): the CSIRT's initial feedback on an early warning, within 24 hours.
           answerDueAt: r.stage === 'early-warning' ? addHours(new Date(r.submittedAt), 24).toISOString() : null,
+          // The inbox's marking banner covers the incidents it names.
+          ...(label ? { marking: markingText(label) } : {}),
         });
     }
     return out.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));

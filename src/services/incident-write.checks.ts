@@ -18,7 +18,9 @@ export function checkComposed(o: StixObject, report = false): void {
   const first = errors[0];
   if (first === undefined) return;
   const field = requestFieldOf(first.path, report);
-  throw new InvalidInputError(`${field}: ${first.message}`, { field, issues: errors });
+  // Each issue names the request field first (what a form shows it at), the STIX path after.
+  const issues = errors.map((i) => ({ field: requestFieldOf(i.path, report), path: i.path, rule: i.rule, message: i.message }));
+  throw new InvalidInputError(`${field}: ${first.message}`, { field, issues });
 }
 
 /** Refuses `value` (a request time) when it lies in the future, naming `field`. */

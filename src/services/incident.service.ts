@@ -2,6 +2,7 @@
 // report's prefill, a CSIRT's inbox, the quarterly summary and the dashboard's panels. Rows come
 // from the projection (incident-projector.ts); every incident and every work item passes the
 // access policy, so a reader sees and counts only what they may read (DESIGN.md principle 2).
+import { bannerOf, markingOf } from '../domain/markings/banner.ts';
 import { canRead } from '../domain/access/policy.ts';
 import type { AccessLabel, Reader } from '../domain/access/types.ts';
 import { authorize } from '../domain/access/permissions.ts';
@@ -29,7 +30,7 @@ import { quarterlySummary } from '../domain/incidents/summary.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import type { AccessRepo, IncidentRepo, LabelledIncident, ObjectRepo, OrgRepo } from '../store/repositories.ts';
+import type { AccessRepo, IncidentGroups, IncidentRepo, LabelledIncident, ObjectRepo, OrgRepo } from '../store/repositories.ts';
 import { readerOf, type AccessGate } from './access-gate.ts';
 import { IncidentDetails } from './incident-detail.ts';
 import { IncidentProjector } from './incident-projector.ts';
@@ -76,6 +77,7 @@ export class IncidentService {
   private readonly deps: IncidentServiceDeps;
   private readonly projector: IncidentProjector;
   private readonly details: IncidentDetails;
+  private cached: { key: string; value: Promise<IncidentGroups> } | undefined;
 
   constructor(deps: IncidentServiceDeps) {
     this.deps = deps;
@@ -209,7 +211,7 @@ export class IncidentService {
     const now = this.now();
     const since = new Date(now.getTime() - days * 86_400_000).toISOString();
     const until = new Date(now.getTime() + 86_400_000).toISOString();
-    const g = await this.deps.incidents.groups(now.toISOString(), since, until);
+    const g = await this.groups(now, since, until);
     const decided = new Map<AccessLabel, boolean>();
     const ok = (l: AccessLabel): boolean => {
       const known = decided.get(l);
@@ -240,10 +242,30 @@ export class IncidentService {
         .map(([[day = '', severity = ''], count]) => ({ day, severity, count }))
         .sort((a, b) => a.day.localeCompare(b.day) || a.severity.localeCompare(b.severity)),
       dueSoon: g.dueSoon
-        .filter((d) => ok(d.label))
+        .filter((d) => d.dueAt >= now.toISOString() && ok(d.label))
         .slice(0, 50)
         .map(({ incidentId, incidentName, stage, dueAt }) => ({ incidentId, incidentName, stage, dueAt })),
+      // The marking banner of everything counted (CONVENTIONS.md, Front end), as the dashboard's.
+      banner: bannerOf([...decided].filter(([, v]) => v).map(([l]) => markingOf(l, (s) => this.deps.schemes.get(s)))),
     };
+  }
+
+  /**
+   * The panels' counts per access label, the same for every reader (each keeps the labels it
+   * may read): computed once per projection state and minute, as they scan every incident.
+   */
+  private async groups(now: Date, since: string, until: string): Promise<IncidentGroups> {
+    const minute = Math.floor(now.getTime() / 60_000);
+    const key = `${await this.deps.incidents.cursor()}|${minute}|${since.slice(0, 16)}`;
+    if (this.cached?.key !== key) {
+      const at = new Date(minute * 60_000).toISOString();
+      const value = this.deps.incidents.groups(at, since, until);
+      this.cached = { key, value };
+      value.catch(() => {
+        if (this.cached?.value === value) this.cached = undefined;
+      });
+    }
+    return this.cached.value;
   }
 
   /** The incidents an object is tied to (as work or a linked object), as the reader may see them. */

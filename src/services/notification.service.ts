@@ -106,8 +106,8 @@ export class NotificationService {
     };
   }
 
-  /** Tells the incident's readers (but the actor) of `event`; never throws for a caller to see
-   *  a stored change fail: the incident services call it after storing. */
+  /** Tells the incident's readers (but the actor) of `event`. Never throws: the incident
+   *  services call it after storing, and a stored change must not be answered as a failure. */
   async publish(event: IncidentEvent): Promise<void> {
     try {
       await this.deliver(event, `${event.kind}/${randomUUID()}`, await this.directory(), new Date());
@@ -162,13 +162,22 @@ export class NotificationService {
       readAt: null,
     }));
     const stored = await this.deps.notifications.add(rows);
-    for (const { userId, key: _key, ...n } of stored) for (const l of this.listeners.get(userId) ?? []) l(n);
+    for (const { userId, key: _key, ...n } of stored) for (const l of this.listeners.get(userId) ?? []) this.tell(l, n);
     // A reminder offered again (its key stored already) was posted already too.
     if (this.deps.webhook !== undefined && (stored.length > 0 || rows.length === 0)) {
       const stage = 'stage' in event ? { stage: event.stage, dueAt: event.dueAt } : {};
       this.deps.webhook({ kind: event.kind, incidentId: event.incidentId, ...stage, at });
     }
     return stored.length;
+  }
+
+  /** One listener's failure (a stream closing under it) is not the others'. */
+  private tell(listener: NotificationListener, n: Notification): void {
+    try {
+      listener(n);
+    } catch (err) {
+      this.deps.log.warn({ err }, 'a notification listener failed');
+    }
   }
 
   /** The active users who may read an object labelled `label`, but `actor`. */

@@ -405,13 +405,13 @@ export interface IncidentRepo {
   /** Replaces the links declared by these objects with `links`; returns the incidents whose
    *  links changed (before or after). */
   replaceLinks(declaredBy: readonly string[], links: readonly IncidentLink[]): Promise<string[]>;
-  /** Links of one incident. */
-  links(incidentId: string): Promise<IncidentLink[]>;
+  /** Links of these incidents. */
+  links(incidentIds: readonly string[]): Promise<IncidentLink[]>;
   /** Links naming `objectId` as the incident's work or linked object. */
   linksTo(objectId: string): Promise<IncidentLink[]>;
-  /** Stores (or replaces) an incident's row and stages. */
-  put(record: IncidentRecord, stages: readonly StageRecord[]): Promise<void>;
-  remove(id: string): Promise<void>;
+  /** Stores (or replaces) incidents' rows and stages, in one transaction. */
+  put(rows: readonly { record: IncidentRecord; stages: readonly StageRecord[] }[]): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
   get(id: string): Promise<LabelledIncident | undefined>;
   stages(id: string): Promise<StageRecord[]>;
   /** One page of rows matching the filter, in order (the reader's access is decided by the caller). */

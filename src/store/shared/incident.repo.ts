@@ -184,9 +184,14 @@ export class KyselyIncidentRepo implements IncidentRepo {
     });
   }
 
-  async links(incidentId: string): Promise<IncidentLink[]> {
-    const rows = await this.db.selectFrom('incident_links').selectAll().where('incident_id', '=', incidentId).execute();
-    return rows.map(toLink);
+  async links(incidentIds: readonly string[]): Promise<IncidentLink[]> {
+    const out: IncidentLink[] = [];
+    for (let i = 0; i < incidentIds.length; i += CHUNK) {
+      const chunk = incidentIds.slice(i, i + CHUNK);
+      const rows = await this.db.selectFrom('incident_links').selectAll().where('incident_id', 'in', chunk).execute();
+      out.push(...rows.map(toLink));
+    }
+    return out;
   }
 
   async linksTo(objectId: string): Promise<IncidentLink[]> {
@@ -194,60 +199,68 @@ export class KyselyIncidentRepo implements IncidentRepo {
     return rows.map(toLink);
   }
 
-  async put(record: IncidentRecord, stages: readonly StageRecord[]): Promise<void> {
+  async put(rows: readonly { record: IncidentRecord; stages: readonly StageRecord[] }[]): Promise<void> {
+    if (rows.length === 0) return;
     const b = this.sql.bool;
     await this.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('incidents').where('id', '=', record.id).execute();
-      await tx.deleteFrom('incident_stages').where('incident_id', '=', record.id).execute();
-      await tx
-        .insertInto('incidents')
-        .values({
-          id: record.id,
-          seq: record.seq,
-          owner_org: record.ownerOrg,
-          csirt_org: record.csirtOrg,
-          name: record.name,
-          search: record.search,
-          status: record.status,
-          determination: record.determination,
-          sector: record.sector,
-          subsector: record.subsector,
-          country: record.country,
-          member_states: JSON.stringify(record.memberStates),
-          rsit_class: record.rsitClass,
-          rsit_type: record.rsitType,
-          severity: record.severity,
-          significant: b(record.significant),
-          cross_border: b(record.crossBorder),
-          tsp: b(record.tsp),
-          aware_at: record.awareAt,
-          handled_at: record.handledAt,
-          modified: record.modified,
-          facts: JSON.stringify(record.facts),
-          next_due_at: record.nextDueAt,
-        })
-        .execute();
-      if (stages.length > 0)
+      for (let i = 0; i < rows.length; i += CHUNK / 4) {
+        const chunk = rows.slice(i, i + CHUNK / 4);
+        const ids = chunk.map((r) => r.record.id);
+        await tx.deleteFrom('incidents').where('id', 'in', ids).execute();
+        await tx.deleteFrom('incident_stages').where('incident_id', 'in', ids).execute();
         await tx
-          .insertInto('incident_stages')
+          .insertInto('incidents')
           .values(
-            stages.map((s) => ({
-              incident_id: record.id,
-              stage: s.stage,
-              request: s.request,
-              due_at: s.dueAt,
-              starts_at: s.startsAt,
-              submitted_at: s.submittedAt,
+            chunk.map(({ record: r }) => ({
+              id: r.id,
+              seq: r.seq,
+              owner_org: r.ownerOrg,
+              csirt_org: r.csirtOrg,
+              name: r.name,
+              search: r.search,
+              status: r.status,
+              determination: r.determination,
+              sector: r.sector,
+              subsector: r.subsector,
+              country: r.country,
+              member_states: JSON.stringify(r.memberStates),
+              rsit_class: r.rsitClass,
+              rsit_type: r.rsitType,
+              severity: r.severity,
+              significant: b(r.significant),
+              cross_border: b(r.crossBorder),
+              tsp: b(r.tsp),
+              aware_at: r.awareAt,
+              handled_at: r.handledAt,
+              modified: r.modified,
+              facts: JSON.stringify(r.facts),
+              next_due_at: r.nextDueAt,
             })),
           )
           .execute();
+        const stages = chunk.flatMap(({ record, stages }) =>
+          stages.map((s) => ({
+            incident_id: record.id,
+            stage: s.stage,
+            request: s.request,
+            due_at: s.dueAt,
+            starts_at: s.startsAt,
+            submitted_at: s.submittedAt,
+          })),
+        );
+        if (stages.length > 0) await tx.insertInto('incident_stages').values(stages).execute();
+      }
     });
   }
 
-  async remove(id: string): Promise<void> {
+  async remove(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
     await this.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('incidents').where('id', '=', id).execute();
-      await tx.deleteFrom('incident_stages').where('incident_id', '=', id).execute();
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const chunk = ids.slice(i, i + CHUNK);
+        await tx.deleteFrom('incidents').where('id', 'in', chunk).execute();
+        await tx.deleteFrom('incident_stages').where('incident_id', 'in', chunk).execute();
+      }
     });
   }
 
@@ -408,11 +421,35 @@ export class KyselyIncidentRepo implements IncidentRepo {
       all.push(eb.exists(eb.selectFrom('incident_stages as s').select('s.incident_id').whereRef('s.incident_id', '=', 'i.id').where(cond)));
     };
     const standings = (f.stageStatus ?? []).map((s) => standingIs(s, now));
-    if (standings.length > 0) stageExists(sql<SqlBool>`(${sql.join(standings, sql` or `)})`);
+    // A stage still due is rare (a day or a few around now): those incidents are found from
+    // the deadlines' index; the other standings hold for most incidents, which are then read in
+    // the list's order and each tested by its own stages.
+    const rare = f.stageStatus !== undefined && f.stageStatus.length > 0 && f.stageStatus.every((s) => s === 'due');
+    if (rare)
+      all.push(
+        eb(
+          'i.id',
+          'in',
+          eb
+            .selectFrom('incident_stages as s')
+            .select('s.incident_id')
+            .where(sql<SqlBool>`${standingIs('due', now)}`),
+        ),
+      );
+    else if (standings.length > 0) stageExists(sql<SqlBool>`(${sql.join(standings, sql` or `)})`);
     if (f.dueWithinHours !== undefined) {
       const until = new Date(Date.parse(now) + f.dueWithinHours * 3_600_000).toISOString();
-      stageExists(
-        sql<SqlBool>`(s.submitted_at is null and s.due_at >= ${now} and s.due_at <= ${until} and (s.starts_at is null or s.starts_at <= ${now}))`,
+      all.push(
+        eb(
+          'i.id',
+          'in',
+          eb
+            .selectFrom('incident_stages as s')
+            .select('s.incident_id')
+            .where(
+              sql<SqlBool>`(s.submitted_at is null and s.due_at >= ${now} and s.due_at <= ${until} and (s.starts_at is null or s.starts_at <= ${now}))`,
+            ),
+        ),
       );
     }
     return eb.and(all);
