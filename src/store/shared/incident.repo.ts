@@ -6,7 +6,7 @@ import type { AccessLabel } from '../../domain/access/types.ts';
 import type { IncidentFilter } from '../../domain/incidents/api.ts';
 import type { StageStatus } from '../../domain/incidents/clocks.ts';
 import { type IncidentLink, type IncidentRecord, PROJECTED_TYPES, type StageRecord } from '../../domain/incidents/project.ts';
-import type { IncidentGroups, IncidentListQuery, IncidentRepo, LabelledIncident } from '../repositories.ts';
+import type { DueStage, IncidentGroups, IncidentListQuery, IncidentRepo, LabelledIncident } from '../repositories.ts';
 import { labelFromJson } from './access.repo.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
@@ -283,6 +283,11 @@ export class KyselyIncidentRepo implements IncidentRepo {
   async list(q: IncidentListQuery): Promise<LabelledIncident[]> {
     let base = this.labelled().where((eb) => this.matches(eb, q.filter, q.now));
     if (q.csirtOrg !== undefined) base = base.where('i.csirt_org', '=', q.csirtOrg);
+    const audience = q.audience;
+    if (audience !== undefined)
+      base = base.where(
+        sql<SqlBool>`(${this.sql.inList('oa.owner_org', audience.orgs)} or ${this.sql.inList('oa.distribution', audience.distributions)})`,
+      );
     const { after, limit } = q;
     if (q.sort === 'due') {
       // Incidents with a waiting deadline first, soonest first; then those without one. Two
@@ -325,46 +330,51 @@ export class KyselyIncidentRepo implements IncidentRepo {
     return rows.map((r) => this.toLabelled(r));
   }
 
-  async groups(now: string, since: string, until: string): Promise<IncidentGroups> {
+  async groups(since: string): Promise<IncidentGroups> {
     const label = 'oa.label';
     const from = this.db.selectFrom('incidents as i').innerJoin('object_access as oa', 'oa.seq', 'i.seq');
     const n = sql<number>`count(*)`.as('n');
-    const [places, sectors, severities, due] = await Promise.all([
-      from.select([label, 'i.country', 'i.member_states', n]).groupBy([label, 'i.country', 'i.member_states']).execute(),
-      from.select([label, 'i.sector', n]).groupBy([label, 'i.sector']).execute(),
-      from
-        .select([label, sql<string>`substr(i.aware_at, 1, 10)`.as('day'), 'i.severity', n])
-        .where('i.aware_at', '>=', since)
-        .groupBy([label, sql`substr(i.aware_at, 1, 10)`, 'i.severity'])
-        .execute(),
-      from
-        .innerJoin('incident_stages as s', 's.incident_id', 'i.id')
-        .select([label, 'i.id', 'i.name', 's.stage', 's.due_at'])
-        .where('s.submitted_at', 'is', null)
-        .where('s.due_at', '>=', now)
-        .where('s.due_at', '<=', until)
-        .where(sql<SqlBool>`(s.starts_at is null or s.starts_at <= ${now})`)
-        .orderBy('s.due_at')
-        .limit(1000)
-        .execute(),
-    ]);
+    const places = await from
+      .select([label, 'i.country', 'i.member_states', 'i.sector', n])
+      .groupBy([label, 'i.country', 'i.member_states', 'i.sector'])
+      .execute();
+    const severities = await from
+      .select([label, sql<string>`substr(i.aware_at, 1, 10)`.as('day'), 'i.severity', n])
+      .where('i.aware_at', '>=', since)
+      .groupBy([label, sql`substr(i.aware_at, 1, 10)`, 'i.severity'])
+      .execute();
     return {
       places: places.map((r) => ({
         label: labelFromJson(r.label),
         country: r.country,
         memberStates: JSON.parse(r.member_states) as string[],
+        sector: r.sector,
         count: Number(r.n),
       })),
-      sectors: sectors.map((r) => ({ label: labelFromJson(r.label), sector: r.sector, count: Number(r.n) })),
       severities: severities.map((r) => ({ label: labelFromJson(r.label), day: r.day, severity: r.severity, count: Number(r.n) })),
-      dueSoon: due.map((r) => ({
-        label: labelFromJson(r.label),
-        incidentId: r.id,
-        incidentName: r.name,
-        stage: r.stage as StageRecord['stage'],
-        dueAt: r.due_at as string,
-      })),
     };
+  }
+
+  async dueSoon(now: string, until: string, limit: number): Promise<DueStage[]> {
+    const rows = await this.db
+      .selectFrom('incident_stages as s')
+      .innerJoin('incidents as i', 'i.id', 's.incident_id')
+      .innerJoin('object_access as oa', 'oa.seq', 'i.seq')
+      .select(['oa.label', 'i.id', 'i.name', 's.stage', 's.due_at'])
+      .where('s.submitted_at', 'is', null)
+      .where('s.due_at', '>=', now)
+      .where('s.due_at', '<=', until)
+      .where(sql<SqlBool>`(s.starts_at is null or s.starts_at <= ${now})`)
+      .orderBy('s.due_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      label: labelFromJson(r.label),
+      incidentId: r.id,
+      incidentName: r.name,
+      stage: r.stage as StageRecord['stage'],
+      dueAt: r.due_at as string,
+    }));
   }
 
   async waiting(now: string): Promise<LabelledIncident[]> {
