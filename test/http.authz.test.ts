@@ -13,8 +13,11 @@ import assert from 'node:assert/strict';
 import type { HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { ACTIONS, allowed, permission, type Action, type Subject } from '../src/domain/access/permissions.ts';
 import { CLI } from '../src/domain/identity/principal.ts';
+import { constituencyGroupId } from '../src/domain/incidents/constituency.ts';
+import { INCIDENT_CORE_EXTENSION_ID } from '../src/domain/incidents/types.ts';
 import type { Org, SharingGroup } from '../src/domain/identity/types.ts';
 import { generateNodeKey } from '../src/domain/federation/keys.ts';
+import { CONCORD_NIS2_EXTENSION_ID as NIS2_EXTENSION } from '../src/domain/incidents/types.ts';
 import { secretHash } from '../src/services/secrets.ts';
 import type { Collection } from '../src/domain/collections/types.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
@@ -201,6 +204,20 @@ describe('authorization matrix', () => {
     return writable;
   }
 
+  /** An incident of organisation A, made a CSIRT, with a CSIRT of France to share it with
+   *  (issue 16, must 6); made once, shared or handed over again by each caller allowed to. */
+  let incidentA: Promise<string> | undefined;
+  function orgAIncident(): Promise<string> {
+    incidentA ??= (async () => {
+      await node.services.orgs.updateOrg(CLI, analyst.org.id, { nis2Role: 'csirt' });
+      await node.services.orgs.addOrg(CLI, { name: 'Matrix CSIRT-FR', country: 'FR', nis2Role: 'csirt' });
+      const nis2 = { extension_type: 'property-extension', aware_at: '2026-01-05T08:00:00.000Z', member_states_affected: ['FR'] };
+      const incident = { type: 'incident', name: `matrix incident ${++seq}`, extensions: { [NIS2_EXTENSION]: nis2 } };
+      return (await node.services.write.create(CLI, { object: incident }, analyst.org.id)).object.id;
+    })();
+    return incidentA;
+  }
+
   async function quarantineUrl(): Promise<string> {
     const page = await node.services.quarantine.list({ limit: 1 });
     assert.ok(page.items[0], 'the fixture keeps one entry in quarantine');
@@ -281,6 +298,39 @@ describe('authorization matrix', () => {
 
   // Each `expect` lists, in WHO order: anonymous, viewer, coordinator, analyst, org-admin (all of
   // organisation A), org-admin of organisation B, node admin, and the analyst's read-only token.
+
+  // Issue 16, incident writes: a fresh incident of organisation A for each call (a report stage is
+  // submitted once), and an entity in organisation A's constituency for the CSIRT's answers.
+  const freshIncidentA = async (): Promise<string> =>
+    (await node.services.incidentWrites.open(CLI, { name: `matrix incident ${++seq}`, awareAt: new Date().toISOString() }, analyst.org.id))
+      .row.id;
+  let workedIncident: Promise<{ id: string; task: string; impact: string }> | undefined;
+  function workedIncidentA(): Promise<{ id: string; task: string; impact: string }> {
+    workedIncident ??= (async () => {
+      const id = await freshIncidentA();
+      await node.services.incidentWrites.addTask(CLI, id, { name: 'matrix task' });
+      const d = await node.services.incidentWrites.addImpact(CLI, id, { category: 'availability' });
+      const core = (d.incident['extensions'] as Record<string, Record<string, string[]>>)[INCIDENT_CORE_EXTENSION_ID];
+      return { id, task: core?.['task_refs']?.[0] ?? '', impact: core?.['impact_refs']?.[0] ?? '' };
+    })();
+    return workedIncident;
+  }
+  let constituencyIncident: Promise<string> | undefined;
+  function incidentOfConstituencyA(): Promise<string> {
+    constituencyIncident ??= (async () => {
+      const entity = await node.services.orgs.addOrg(CLI, { name: `Matrix entity ${++seq}`, communities: [] });
+      await node.store.orgs.putOrg({ ...entity, nis2Role: 'essential', csirtOrg: analyst.org.id });
+      const now = new Date().toISOString();
+      const members = [entity.id, analyst.org.id];
+      const g = { id: constituencyGroupId(entity.id), name: `Constituency ${seq}`, description: '', ownerOrg: analyst.org.id, members };
+      await node.store.orgs.putSharingGroup({ ...g, disabled: false, createdAt: now, updatedAt: now, origin: null });
+      node.services.auth.invalidate();
+      const opened = await node.services.incidentWrites.open(CLI, { name: 'matrix entity incident', awareAt: now }, entity.id);
+      return opened.row.id;
+    })();
+    return constituencyIncident;
+  }
+
   const routes: Route[] = [
     { method: 'GET', path: '/api/v1/health', url: () => '/api/v1/health', expect: PUBLIC },
     { method: 'GET', path: '/api/docs', url: () => '/api/docs', expect: PUBLIC },
@@ -686,10 +736,21 @@ describe('authorization matrix', () => {
       url: async () => `${await freshFeedUrl()}/pull`,
       expect: NODE_ADMIN,
     },
-    ...['/', '/explore', '/lookup', '/import', '/new'].map((path): Route => ({ method: 'GET', path, url: () => path, expect: PUBLIC })),
+    ...['/', '/explore', '/lookup', '/import', '/new', '/incidents', '/incidents/inbox', '/incidents/summary'].map(
+      (path): Route => ({ method: 'GET', path, url: () => path, expect: PUBLIC }),
+    ),
     { method: 'GET', path: '/objects/:id', url: () => `/objects/${sharedObject}`, expect: PUBLIC },
     { method: 'GET', path: '/objects/:id/graph', url: () => `/objects/${sharedObject}/graph`, expect: PUBLIC },
     { method: 'GET', path: '/admin/:section', url: () => '/admin/orgs', expect: PUBLIC },
+    // The incident pages (issue 16): the page is public, its data comes from the incident API.
+    { method: 'GET', path: '/incidents/new', url: () => '/incidents/new', expect: PUBLIC },
+    { method: 'GET', path: '/incidents/:id', url: () => `/incidents/incident--${uuid()}`, expect: PUBLIC },
+    {
+      method: 'GET',
+      path: '/incidents/:id/report/:stage',
+      url: () => `/incidents/incident--${uuid()}/report/early-warning`,
+      expect: PUBLIC,
+    },
     // Built assets only; any other name is the ordinary not-found problem.
     {
       method: 'GET',
@@ -904,6 +965,90 @@ describe('authorization matrix', () => {
       body: () => ({ sighting_of_ref: sharedObject, count: 1 }),
       expect: [401, 403, OK, OK, OK, OK, OK, 403],
     },
+    // Incident writes (issue 16, must 10): organisation A's incident, worked by its own writers;
+    // hidden from organisation B and the node administrator's organisation.
+    {
+      method: 'POST',
+      path: '/api/v1/incidents',
+      action: 'incident.manage',
+      url: () => '/api/v1/incidents',
+      body: () => ({ name: `matrix ${++seq}`, awareAt: new Date().toISOString() }),
+      expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/incidents/:id',
+      action: 'incident.manage',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}`,
+      body: () => ({ description: `rev ${++seq}` }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    ...(['events', 'tasks', 'impacts', 'notes'] as const).map(
+      (kind): Route => ({
+        method: 'POST',
+        path: `/api/v1/incidents/:id/${kind}`,
+        action: 'incident.manage',
+        onOrgA: true,
+        url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}/${kind}`,
+        missing: () => `/api/v1/incidents/incident--${uuid()}/${kind}`,
+        body: () => (kind === 'impacts' ? { category: 'integrity' } : kind === 'notes' ? { content: 'matrix' } : { name: 'matrix' }),
+        expect: [401, 403, OK, OK, OK, 404, 404, 403],
+      }),
+    ),
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/links',
+      action: 'incident.manage',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}/links`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/links`,
+      body: () => ({ target: sharedObject }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/incidents/:id/tasks/:taskId',
+      action: 'incident.manage',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}/tasks/${(await workedIncidentA()).task}`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/tasks/task--${uuid()}`,
+      body: () => ({ outcome: 'ongoing' }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/incidents/:id/impacts/:impactId',
+      action: 'incident.manage',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}/impacts/${(await workedIncidentA()).impact}`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/impacts/impact--${uuid()}`,
+      body: () => ({ criticality: ++seq % 100 }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/reports',
+      action: 'incident.manage',
+      onOrgA: true,
+      note: 'a fresh incident each call',
+      url: async () => `/api/v1/incidents/${await freshIncidentA()}/reports`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/reports`,
+      body: () => ({ stage: 'early-warning', content: { summary: 'matrix', suspectedMalicious: false, crossBorderImpact: false } }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/answers',
+      action: 'incident.answer',
+      onOrgA: true,
+      note: 'organisation A is the CSIRT of the incident owner',
+      url: async () => `/api/v1/incidents/${await incidentOfConstituencyA()}/answers`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/answers`,
+      body: () => ({ kind: 'feedback', content: 'matrix' }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
     // Administration by names (issue 15, must 9): feeds are renamed; the audit filter's actions.
     {
       method: 'PATCH',
@@ -985,6 +1130,28 @@ describe('authorization matrix', () => {
       action: 'incident.read',
       url: () => `/api/v1/objects/${sharedObject}/incidents`,
       expect: ANY_USER,
+    },
+    // Cross-border shares (issue 16, must 6): the CSIRT's coordinators and administrators; who
+    // may not read the incident is answered as for an incident that does not exist.
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/share',
+      action: 'incident.share',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${await orgAIncident()}/share`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/share`,
+      body: () => ({ mode: 'summary', summary: 'Ransomware in the energy sector', memberStates: ['FR'] }),
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/handover',
+      action: 'incident.share',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${await orgAIncident()}/handover`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/handover`,
+      body: () => ({ org: 'Matrix CSIRT-FR' }),
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
     },
     // Incident notifications (issue 16, must 7): each user's own; marking read changes state.
     {

@@ -10,7 +10,7 @@ import { nis2Of } from '../domain/incidents/read.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
 import type { AccessRepo, IncidentRepo, LabelledIncident, ObjectRepo, OrgRepo, StateWatch } from '../store/repositories.ts';
 import { readAs, type AccessGate, type Visible } from './access-gate.ts';
-import { answerViewOf, reportViewOf, rowOf } from './incident-views.ts';
+import { answerViewOf, markingText, reportViewOf, rowOf } from './incident-views.ts';
 
 export interface IncidentDetailsDeps {
   incidents: IncidentRepo;
@@ -127,7 +127,8 @@ export class IncidentDetails {
       work: allowed(p, 'incident.manage') && (owner || csirt || org === coordinator),
       report: allowed(p, 'incident.manage') && owner,
       answer: allowed(p, 'incident.answer') && csirt,
-      share: allowed(p, 'incident.share') && (owner || csirt),
+      // Shared by the owner's CSIRT, or by a CSIRT that owns it (incident-share.service.ts).
+      share: allowed(p, 'incident.share') && (csirt || (owner && p.org.nis2Role === 'csirt')),
     };
   }
 
@@ -138,7 +139,7 @@ export class IncidentDetails {
     ).filter((r) => this.deps.visible(p, r.label));
     const out: InboxItem[] = [];
     const names = await this.orgNames(rows.map((r) => r.record.ownerOrg));
-    for (const { record } of rows) {
+    for (const { record, label } of rows) {
       const links = (await this.deps.incidents.links([record.id])).filter((l) => l.kind === 'report' || l.kind === 'answer');
       if (!links.some((l) => l.kind === 'report')) continue;
       const seen = await this.readable(
@@ -164,6 +165,8 @@ export class IncidentDetails {
           submittedAt: r.submittedAt,
           // NIS2 Art. 23(5): the CSIRT's initial feedback on an early warning, within 24 hours.
           answerDueAt: r.stage === 'early-warning' ? addHours(new Date(r.submittedAt), 24).toISOString() : null,
+          // The inbox's marking banner covers the incidents it names.
+          ...(label ? { marking: markingText(label) } : {}),
         });
     }
     return out.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));

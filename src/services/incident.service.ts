@@ -2,6 +2,7 @@
 // report's prefill, a CSIRT's inbox, the quarterly summary and the dashboard's panels. Rows come
 // from the projection (incident-projector.ts); every incident and every work item passes the
 // access policy, so a reader sees and counts only what they may read (DESIGN.md principle 2).
+import { bannerOf, markingOf } from '../domain/markings/banner.ts';
 import { canRead } from '../domain/access/policy.ts';
 import { type AccessLabel, formatDistribution, type Reader } from '../domain/access/types.ts';
 import { authorize } from '../domain/access/permissions.ts';
@@ -274,6 +275,8 @@ export class IncidentService {
         .filter((d) => ok(d.label))
         .slice(0, 50)
         .map(({ incidentId, incidentName, stage, dueAt }) => ({ incidentId, incidentName, stage, dueAt })),
+      // The marking banner of everything counted (CONVENTIONS.md, Front end), as the dashboard's.
+      banner: bannerOf([...decided].filter(([, v]) => v).map(([l]) => markingOf(l, (s) => this.deps.schemes.get(s)))),
     };
   }
 

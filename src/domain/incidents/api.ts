@@ -1,5 +1,6 @@
 // What the incident services answer and accept (issue 16): the shapes the HTTP API, the command
 // line and the web UI share. Wire objects stay STIX; these are the views built on them.
+import type { BannerMarks } from '../markings/banner.ts';
 import type { StageClock, StageStatus } from './clocks.ts';
 import type { ReportContent, ReportStage } from './reports.ts';
 import type { IncidentDetermination, Nis2Severity } from './types.ts';
@@ -149,6 +150,8 @@ export interface InboxItem {
   submittedAt: string;
   /** The CSIRT's own clock for its answer, where Art. 23(5) sets one. */
   answerDueAt: string | null;
+  /** The incident's marking banner text (as IncidentRow.marking), for the inbox's banner. */
+  marking?: string;
 }
 
 /** The dashboard's incident panels (must 9). */
@@ -159,6 +162,8 @@ export interface IncidentPanels {
   severityOverTime: { day: string; severity: string; count: number }[];
   /** Stages whose deadline falls in the next 24 hours. */
   dueSoon: { incidentId: string; incidentName: string; stage: StageClock['stage']; dueAt: string }[];
+  /** The marking banner of every incident counted (bannerOf, as the dashboard's own `banner`). */
+  banner?: BannerMarks;
 }
 
 // Requests.
@@ -223,6 +228,9 @@ export interface AddImpactRequest {
   recoverability?: string;
 }
 
+/** A change to an impact (impacts change over time, must 5): each change a new version. */
+export type UpdateImpactRequest = Partial<AddImpactRequest>;
+
 export interface LinkRequest {
   /** The object to link: an indicator, observable, sighting, malware, attack pattern, intrusion set, threat actor… */
   target: string;
@@ -260,6 +268,9 @@ export interface ShareRequest {
   /** `whole`: the incident and its work; `summary`: what `summary` says. */
   mode: 'whole' | 'summary';
   summary?: string;
+  /** Mode `summary`: the name the shared incident carries (default: the incident's), so that
+   *  a name that names the entity need not travel (added by the share helper). */
+  name?: string;
   tlp?: string;
 }
 

@@ -2,12 +2,15 @@
 import type { ReactNode } from 'react';
 import { isAdmin, useLogout, type Me } from '../api/session.ts';
 import { Link } from '../components/Link.tsx';
+import { NotificationBell } from '../components/NotificationBell.tsx';
 import { useLocation } from '../router.ts';
 import { mayWrite } from './write/rules.ts';
 
 const NAV = [
   { to: '/', label: 'Dashboard', match: (p: string) => p === '/' },
   { to: '/explore', label: 'Explorer', match: (p: string) => p.startsWith('/explore') || p.startsWith('/objects/') },
+  // Incidents and NIS2 reporting (issue 16): the list, with the inbox and the summary beside it.
+  { to: '/incidents', label: 'Incidents', match: (p: string) => p.startsWith('/incidents') },
   { to: '/lookup', label: 'Lookup', match: (p: string) => p.startsWith('/lookup') },
   { to: '/import', label: 'Import', match: (p: string) => p.startsWith('/import') },
   { to: '/admin/orgs', label: 'Administration', match: (p: string) => p.startsWith('/admin') },
@@ -36,6 +39,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
           {me.user.displayName || me.user.username} · {me.org.name}
           {isAdmin(me) ? ' · admin' : ''}
         </span>
+        <NotificationBell />
         <button type="button" className="ghost" onClick={() => logout.mutate()}>
           Sign out
         </button>
