@@ -30,7 +30,16 @@ import { quarterlySummary } from '../domain/incidents/summary.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import type { AccessRepo, IncidentGroups, IncidentRepo, LabelledIncident, ObjectRepo, OrgRepo, StateWatch } from '../store/repositories.ts';
+import type {
+  AccessRepo,
+  DueStage,
+  IncidentGroups,
+  IncidentRepo,
+  LabelledIncident,
+  ObjectRepo,
+  OrgRepo,
+  StateWatch,
+} from '../store/repositories.ts';
 import { readerOf, type AccessGate } from './access-gate.ts';
 import { IncidentDetails } from './incident-detail.ts';
 import { IncidentProjector } from './incident-projector.ts';
@@ -96,6 +105,7 @@ export class IncidentService {
   private readonly projector: IncidentProjector;
   private readonly details: IncidentDetails;
   private cached: { key: string; value: Promise<IncidentGroups> } | undefined;
+  private soon: { key: string; value: Promise<DueStage[]> } | undefined;
 
   constructor(deps: IncidentServiceDeps) {
     this.deps = deps;
@@ -239,7 +249,8 @@ export class IncidentService {
     // The series starts at the beginning of the first day, so that each day counts whole.
     const since = new Date(Math.floor((now.getTime() - days * 86_400_000) / 86_400_000) * 86_400_000).toISOString();
     const until = new Date(now.getTime() + 86_400_000).toISOString();
-    const [g, due] = await Promise.all([this.groups(since), this.deps.incidents.dueSoon(now.toISOString(), until, 1000)]);
+    const [g, soon] = await Promise.all([this.groups(since), this.dueSoon(now)]);
+    const due = soon.filter((d) => d.dueAt >= now.toISOString() && d.dueAt <= until);
     const decided = new Map<AccessLabel, boolean>();
     const ok = (l: AccessLabel): boolean => {
       const known = decided.get(l);
@@ -294,6 +305,21 @@ export class IncidentService {
       });
     }
     return this.cached.value;
+  }
+
+  /** The deadlines of the next 24 hours (and a minute), read once per projection state and minute. */
+  private async dueSoon(now: Date): Promise<DueStage[]> {
+    const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+    const key = `${await this.deps.incidents.cursor()}|${minute}`;
+    if (this.soon?.key !== key) {
+      const from = new Date(minute).toISOString();
+      const value = this.deps.incidents.dueSoon(from, new Date(minute + 86_400_000 + 60_000).toISOString(), 1000);
+      this.soon = { key, value };
+      value.catch(() => {
+        if (this.soon?.value === value) this.soon = undefined;
+      });
+    }
+    return this.soon.value;
   }
 
   /** The incidents an object is tied to (as work or a linked object), as the reader may see them. */
