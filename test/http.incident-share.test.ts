@@ -132,6 +132,15 @@ for (const engine of ENGINES)
       assert.ok(!JSON.stringify(seen).includes(entity.id), 'not even in the sharing group the object carries');
       assert.equal(await object(incidentId, frAnalyst), undefined, "the entity's original stays with its constituency");
       assert.equal(await object(share.sharedObject, outsider), undefined, 'an outsider reads nothing');
+      // France is told under the summary's name, never the original's (which names the entity).
+      const told = (await node.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: frAnalyst.auth })).json() as {
+        items: { incidentId: string; title: string }[];
+      };
+      assert.ok(
+        told.items.some((n) => n.incidentId === share.sharedObject && n.title.includes('Ransomware at a German')),
+        JSON.stringify(told),
+      );
+      assert.ok(!JSON.stringify(told).includes('Stadtwerke'), `no notification names the entity: ${JSON.stringify(told)}`);
     });
 
     test('a whole share carries the description and the NIS2 reports as one CSIRT report', async () => {

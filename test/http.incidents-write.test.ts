@@ -288,6 +288,10 @@ for (const engine of ENGINES)
         'startTime',
       );
       problem(await call('PATCH', `/incidents/${row.id}`, entity, { handledAt: ahead(3) }), 400, 'INVALID_INPUT', 'handledAt');
+      const early = { summary: 's', suspectedMalicious: false, crossBorderImpact: false };
+      ok(await call('POST', `/incidents/${row.id}/reports`, entity, { stage: 'early-warning', content: early }));
+      // Becoming aware after the early warning was sent cannot be: the field at fault is awareAt.
+      problem(await call('PATCH', `/incidents/${row.id}`, entity, { awareAt: ahead(2 / 60) }), 400, 'INVALID_INPUT', 'awareAt');
       assert.equal((await listed('event')).length, events);
     });
 
@@ -329,6 +333,22 @@ for (const engine of ENGINES)
         'ACCESS_DENIED',
       );
       assert.equal((await listed('event')).length, events);
+    });
+
+    test('after a handover the coordinating organisation works on the incident, linked by related-to', async () => {
+      const csirtCoord = await buildPerson(node.services, { org: csirt.org, roles: ['coordinator'] });
+      const taker = await buildPerson(node.services, { roles: ['analyst'] });
+      await node.store.orgs.putOrg({ ...taker.org, nis2Role: 'csirt' });
+      const { row } = await open();
+      const res = await call('POST', `/incidents/${row.id}/handover`, csirtCoord, { org: taker.org.id });
+      assert.equal(res.statusCode, 201, res.body);
+      const handed = (res.json() as { sharedObject: string }).sharedObject;
+      const worked = ok(await call('POST', `/incidents/${handed}/events`, taker, { name: 'Coordinated takedown' }));
+      assert.equal(worked.events.length, 1);
+      assert.equal(worked.events[0]?.ownerOrg, taker.org.id);
+      // The coordinator works on it but does not speak for the entity or the CSIRT.
+      problem(await call('PATCH', `/incidents/${handed}`, taker, { name: 'Ours' }), 403, 'ACCESS_DENIED', 'id');
+      problem(await call('POST', `/incidents/${handed}/answers`, taker, { kind: 'feedback', content: 'x' }), 403, 'ACCESS_DENIED');
     });
 
     test('the write routes are in the OpenAPI document under incidents', async () => {

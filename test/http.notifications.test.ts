@@ -124,6 +124,19 @@ describe('notifications over HTTP', () => {
     outsider.close();
   });
 
+  it('is described in the OpenAPI document under its own tag', async () => {
+    const doc = (await node.api({ method: 'GET', url: '/api/docs' })).json() as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    for (const [path, method] of [
+      ['/api/v1/notifications', 'get'],
+      ['/api/v1/notifications/read', 'post'],
+      ['/api/v1/notifications/stream', 'get'],
+    ] as const) {
+      assert.deepEqual(doc.paths[path]?.[method]?.tags, ['notifications'], `${method} ${path}`);
+    }
+  });
+
   it('ends a stream once its token is revoked', { timeout: 40_000 }, async () => {
     const base = `http://127.0.0.1:${(node.app.server.address() as AddressInfo).port}`;
     const { token, secret } = await node.services.users.createToken(CLI, { userId: who.csirt.user.id, name: 'stream', scope: 'read' });

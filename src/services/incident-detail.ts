@@ -8,7 +8,7 @@ import { addHours } from '../domain/incidents/calendar.ts';
 import type { IncidentLink } from '../domain/incidents/project.ts';
 import { nis2Of } from '../domain/incidents/read.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
-import type { AccessRepo, IncidentRepo, LabelledIncident, ObjectRepo, OrgRepo } from '../store/repositories.ts';
+import type { AccessRepo, IncidentRepo, LabelledIncident, ObjectRepo, OrgRepo, StateWatch } from '../store/repositories.ts';
 import { readAs, type AccessGate, type Visible } from './access-gate.ts';
 import { answerViewOf, markingText, reportViewOf, rowOf } from './incident-views.ts';
 
@@ -20,6 +20,8 @@ export interface IncidentDetailsDeps {
   gate: AccessGate;
   visible: (p: Principal, label: AccessLabel | null) => boolean;
   now: () => Date;
+  /** Tells when organisations changed, so their names are kept between requests. */
+  state?: StateWatch;
 }
 
 const WORK_KINDS = ['event', 'task', 'impact', 'note'] as const;
@@ -27,16 +29,19 @@ const WORK_KINDS = ['event', 'task', 'impact', 'note'] as const;
 /** Builds the views that need an incident's stored objects. */
 export class IncidentDetails {
   private readonly deps: IncidentDetailsDeps;
+  private names: { version: number; map: Map<string, string> } = { version: -1, map: new Map() };
 
   constructor(deps: IncidentDetailsDeps) {
     this.deps = deps;
   }
 
-  /** Names of organisations (their id when unknown here). */
+  /** Names of organisations (their id when unknown here); kept while the directory is unchanged. */
   async orgNames(ids: readonly string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (const id of new Set(ids)) out.set(id, (await this.deps.orgs.getOrg(id))?.name ?? id);
-    return out;
+    const version = this.deps.state === undefined ? undefined : (await this.deps.state.versions()).directory;
+    if (version === undefined || version !== this.names.version) this.names = { version: version ?? -1, map: new Map() };
+    const known = this.names.map;
+    for (const id of new Set(ids)) if (!known.has(id)) known.set(id, (await this.deps.orgs.getOrg(id))?.name ?? id);
+    return known;
   }
 
   /** The latest versions of `ids` the reader may read, by id (redacted as the gate does). */

@@ -319,10 +319,13 @@ export class IncidentShareService {
   private async tell(s: Shared, plan: Plan, record: IncidentShareRecord): Promise<void> {
     await this.deps.catchUp?.();
     const names = record.recipients.map((r) => r.name).join(', ');
+    // Recipients are those who may read the SHARED object; a summary may carry another name
+    // than the original (which often names the entity): the title must not reveal the original's.
+    const title = plan.mode === 'summary' && plan.name !== undefined ? plan.name : String(s.incident['name'] ?? s.id);
     await this.deps.notify?.({
       kind: plan.kind === 'handover' ? 'handover' : 'shared',
       incidentId: record.sharedObject,
-      title: `${plan.kind === 'handover' ? 'Handed over' : 'Shared'}: ${String(s.incident['name'] ?? s.id)}`,
+      title: `${plan.kind === 'handover' ? 'Handed over' : 'Shared'}: ${title}`,
       body:
         plan.kind === 'handover'
           ? `${s.csirt.name} handed the incident over to ${names}`

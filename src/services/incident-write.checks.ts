@@ -47,11 +47,14 @@ const STAGE_OF: Partial<Record<string, string>> = {
   csirtResponseAt: "CSIRT's feedback",
 };
 
-/** Throws INVALID_INPUT naming the field when the facts after a change cannot hold at `now`. */
-export function checkFactsAfter(facts: ClockFacts, now: Date): void {
+const BEFORE_AWARE = 'it comes before the entity became aware of the incident';
+
+/** Throws INVALID_INPUT naming the field when the facts after a change cannot hold at `now`.
+ *  `movedAwareAt`: the change is to awareAt, so a report now before it is awareAt's fault. */
+export function checkFactsAfter(facts: ClockFacts, now: Date, movedAwareAt = false): void {
   const [first, ...rest] = checkFacts(facts, new Date(now.getTime() + FUTURE_SKEW_MS));
   if (first === undefined) return;
-  const field = factField(first);
+  const field = movedAwareAt && first.message === BEFORE_AWARE ? 'awareAt' : factField(first);
   const what = STAGE_OF[first.field] ?? first.field;
   throw new InvalidInputError(`${field}: the ${what}: ${first.message} (NIS2 Art. 23(4))`, {
     field,

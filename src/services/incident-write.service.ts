@@ -96,7 +96,7 @@ export class IncidentWriteService {
         });
       const next = c.composeIncidentUpdate(held.object, req, this.now().toISOString());
       checkComposed(next);
-      checkFactsAfter(factsOf(next, held.reports, held.answers), this.now());
+      checkFactsAfter(factsOf(next, held.reports, held.answers), this.now(), req.awareAt !== undefined);
       await this.store(p, [{ object: next, previous: held.label }], this.ownerOn(p, held), 'incident.update');
       return this.detail(p, id);
     });

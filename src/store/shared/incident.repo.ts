@@ -2,124 +2,19 @@
 // Deadlines are stored and compared with the time of the question in the query, so "overdue"
 // is never stale (issue 16, must 9).
 import { type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { containing, type IncidentsTable, type IncidentTables, standingIs, toLink, toRecord } from './incident.rows.ts';
 import type { AccessLabel } from '../../domain/access/types.ts';
 import type { IncidentFilter } from '../../domain/incidents/api.ts';
-import type { StageStatus } from '../../domain/incidents/clocks.ts';
 import { type IncidentLink, type IncidentRecord, PROJECTED_TYPES, type StageRecord } from '../../domain/incidents/project.ts';
-import type { IncidentGroups, IncidentListQuery, IncidentRepo, LabelledIncident } from '../repositories.ts';
+import type { DueStage, IncidentGroups, IncidentListQuery, IncidentRepo, LabelledIncident } from '../repositories.ts';
 import { labelFromJson } from './access.repo.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
-
-interface IncidentsTable {
-  id: string;
-  seq: number;
-  owner_org: string;
-  csirt_org: string | null;
-  name: string;
-  search: string;
-  status: string;
-  determination: string;
-  sector: string | null;
-  subsector: string | null;
-  country: string | null;
-  member_states: string;
-  rsit_class: string | null;
-  rsit_type: string | null;
-  severity: string | null;
-  significant: number | boolean;
-  cross_border: number | boolean;
-  tsp: number | boolean;
-  aware_at: string;
-  handled_at: string | null;
-  modified: string;
-  facts: string;
-  next_due_at: string | null;
-}
-
-interface StagesTable {
-  incident_id: string;
-  stage: string;
-  request: number;
-  due_at: string | null;
-  starts_at: string | null;
-  submitted_at: string | null;
-}
-
-interface LinksTable {
-  incident_id: string;
-  object_id: string;
-  kind: string;
-  relationship_type: string | null;
-  declared_by: string;
-}
-
-/** The tables of this repository, next to the store's own. */
-export type IncidentTables = {
-  incidents: IncidentsTable;
-  incident_stages: StagesTable;
-  incident_links: LinksTable;
-  incident_cursor: { id: number; seq: number };
-};
 
 type DB = Tables & IncidentTables;
 type Eb = ExpressionBuilder<DB & { i: IncidentsTable }, 'i'>;
 
 const CHUNK = 400;
-
-const toRecord = (r: IncidentsTable): IncidentRecord => ({
-  id: r.id,
-  seq: Number(r.seq),
-  ownerOrg: r.owner_org,
-  csirtOrg: r.csirt_org,
-  name: r.name,
-  search: r.search,
-  status: r.status as IncidentRecord['status'],
-  determination: r.determination as IncidentRecord['determination'],
-  sector: r.sector,
-  subsector: r.subsector,
-  country: r.country,
-  memberStates: JSON.parse(r.member_states) as string[],
-  rsitClass: r.rsit_class,
-  rsitType: r.rsit_type,
-  severity: r.severity as IncidentRecord['severity'],
-  significant: Boolean(r.significant),
-  crossBorder: Boolean(r.cross_border),
-  tsp: Boolean(r.tsp),
-  awareAt: r.aware_at,
-  handledAt: r.handled_at,
-  modified: r.modified,
-  facts: JSON.parse(r.facts) as IncidentRecord['facts'],
-  nextDueAt: r.next_due_at,
-});
-
-const toLink = (r: LinksTable): IncidentLink => ({
-  incidentId: r.incident_id,
-  objectId: r.object_id,
-  kind: r.kind as IncidentLink['kind'],
-  relationshipType: r.relationship_type,
-  declaredBy: r.declared_by,
-});
-
-/** `like` pattern matching `word` anywhere, with its wildcards escaped. */
-const containing = (word: string): string => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** One stage standing at `now`, as a condition on a row `s` of incident_stages. */
-function standingIs(status: StageStatus, now: string): ReturnType<typeof sql<SqlBool>> {
-  const started = sql`(s.starts_at is null or s.starts_at <= ${now})`;
-  switch (status) {
-    case 'overdue':
-      return sql<SqlBool>`(s.submitted_at is null and s.due_at < ${now} and ${started})`;
-    case 'due':
-      return sql<SqlBool>`(s.submitted_at is null and s.due_at >= ${now} and ${started})`;
-    case 'submitted-on-time':
-      return sql<SqlBool>`(s.submitted_at is not null and (s.due_at is null or s.submitted_at <= s.due_at))`;
-    case 'submitted-late':
-      return sql<SqlBool>`(s.submitted_at > s.due_at)`;
-    case 'not-started':
-      return sql<SqlBool>`(s.submitted_at is null and (s.due_at is null or s.starts_at > ${now}))`;
-  }
-}
 
 /** The incident projection. */
 export class KyselyIncidentRepo implements IncidentRepo {
@@ -283,6 +178,11 @@ export class KyselyIncidentRepo implements IncidentRepo {
   async list(q: IncidentListQuery): Promise<LabelledIncident[]> {
     let base = this.labelled().where((eb) => this.matches(eb, q.filter, q.now));
     if (q.csirtOrg !== undefined) base = base.where('i.csirt_org', '=', q.csirtOrg);
+    const audience = q.audience;
+    if (audience !== undefined)
+      base = base.where(
+        sql<SqlBool>`(${this.sql.inList('oa.owner_org', audience.orgs)} or ${this.sql.inList('oa.distribution', audience.distributions)})`,
+      );
     const { after, limit } = q;
     if (q.sort === 'due') {
       // Incidents with a waiting deadline first, soonest first; then those without one. Two
@@ -325,46 +225,51 @@ export class KyselyIncidentRepo implements IncidentRepo {
     return rows.map((r) => this.toLabelled(r));
   }
 
-  async groups(now: string, since: string, until: string): Promise<IncidentGroups> {
+  async groups(since: string): Promise<IncidentGroups> {
     const label = 'oa.label';
     const from = this.db.selectFrom('incidents as i').innerJoin('object_access as oa', 'oa.seq', 'i.seq');
     const n = sql<number>`count(*)`.as('n');
-    const [places, sectors, severities, due] = await Promise.all([
-      from.select([label, 'i.country', 'i.member_states', n]).groupBy([label, 'i.country', 'i.member_states']).execute(),
-      from.select([label, 'i.sector', n]).groupBy([label, 'i.sector']).execute(),
-      from
-        .select([label, sql<string>`substr(i.aware_at, 1, 10)`.as('day'), 'i.severity', n])
-        .where('i.aware_at', '>=', since)
-        .groupBy([label, sql`substr(i.aware_at, 1, 10)`, 'i.severity'])
-        .execute(),
-      from
-        .innerJoin('incident_stages as s', 's.incident_id', 'i.id')
-        .select([label, 'i.id', 'i.name', 's.stage', 's.due_at'])
-        .where('s.submitted_at', 'is', null)
-        .where('s.due_at', '>=', now)
-        .where('s.due_at', '<=', until)
-        .where(sql<SqlBool>`(s.starts_at is null or s.starts_at <= ${now})`)
-        .orderBy('s.due_at')
-        .limit(1000)
-        .execute(),
-    ]);
+    const places = await from
+      .select([label, 'i.country', 'i.member_states', 'i.sector', n])
+      .groupBy([label, 'i.country', 'i.member_states', 'i.sector'])
+      .execute();
+    const severities = await from
+      .select([label, sql<string>`substr(i.aware_at, 1, 10)`.as('day'), 'i.severity', n])
+      .where('i.aware_at', '>=', since)
+      .groupBy([label, sql`substr(i.aware_at, 1, 10)`, 'i.severity'])
+      .execute();
     return {
       places: places.map((r) => ({
         label: labelFromJson(r.label),
         country: r.country,
         memberStates: JSON.parse(r.member_states) as string[],
+        sector: r.sector,
         count: Number(r.n),
       })),
-      sectors: sectors.map((r) => ({ label: labelFromJson(r.label), sector: r.sector, count: Number(r.n) })),
       severities: severities.map((r) => ({ label: labelFromJson(r.label), day: r.day, severity: r.severity, count: Number(r.n) })),
-      dueSoon: due.map((r) => ({
-        label: labelFromJson(r.label),
-        incidentId: r.id,
-        incidentName: r.name,
-        stage: r.stage as StageRecord['stage'],
-        dueAt: r.due_at as string,
-      })),
     };
+  }
+
+  async dueSoon(now: string, until: string, limit: number): Promise<DueStage[]> {
+    const rows = await this.db
+      .selectFrom('incident_stages as s')
+      .innerJoin('incidents as i', 'i.id', 's.incident_id')
+      .innerJoin('object_access as oa', 'oa.seq', 'i.seq')
+      .select(['oa.label', 'i.id', 'i.name', 's.stage', 's.due_at'])
+      .where('s.submitted_at', 'is', null)
+      .where('s.due_at', '>=', now)
+      .where('s.due_at', '<=', until)
+      .where(sql<SqlBool>`(s.starts_at is null or s.starts_at <= ${now})`)
+      .orderBy('s.due_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      label: labelFromJson(r.label),
+      incidentId: r.id,
+      incidentName: r.name,
+      stage: r.stage as StageRecord['stage'],
+      dueAt: r.due_at as string,
+    }));
   }
 
   async waiting(now: string): Promise<LabelledIncident[]> {
