@@ -37,7 +37,7 @@ function Row({ item, now }: { item: InboxItem; now: number }) {
       </td>
       <td>{item.ownerName}</td>
       <td>{formatDateTime(item.submittedAt)}</td>
-      <td>{clock ? <ClockChip clock={clock} now={now} short /> : <span className="muted">no deadline set</span>}</td>
+      <td>{clock ? <ClockChip clock={clock} now={now} /> : <span className="muted">no deadline set</span>}</td>
     </tr>
   );
 }
