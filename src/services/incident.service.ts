@@ -234,7 +234,10 @@ export class IncidentService {
     const now = this.now();
     const start = new Date(from).toISOString();
     const end = new Date(to).toISOString();
-    const rows = (await this.deps.incidents.aware(start, end)).filter((r) => this.visible(p, r.label));
+    // Art. 23(9) summarises what entities notified: incidents whose owner is in a CSIRT's
+    // constituency. A CSIRT's own incidents, and the copies a cross-border share makes (owned by
+    // the sharing CSIRT), would count one incident twice.
+    const rows = (await this.deps.incidents.aware(start, end)).filter((r) => r.record.csirtOrg !== null && this.visible(p, r.label));
     return quarterlySummary(
       rows.map(({ record: r }) => ({
         awareAt: r.awareAt,
