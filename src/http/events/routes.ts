@@ -3,13 +3,13 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { EventsService } from '../../services/events.service.ts';
 import type { AuthService } from '../../services/auth.service.ts';
-import { authenticate, principalOf } from '../auth/plugin.ts';
-import { watchAccess } from './access-watch.ts';
+import { principalOf } from '../auth/plugin.ts';
+import { keepStream, startStream, trackStreams } from './stream.ts';
 
 const EventsQuery = Type.Object(
   {
     // A stream ends after `wait` seconds and the browser's EventSource reconnects. Meanwhile
-    // the caller's access is asked again every RECHECK_MS (access-watch.ts).
+    // the caller's access is asked again every RECHECK_MS (stream.ts).
     wait: Type.Integer({
       minimum: 0,
       maximum: 3600,
@@ -20,21 +20,11 @@ const EventsQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const HEARTBEAT_MS = 25_000;
-/** How often a stream's credentials are checked again: a revoked token, an ended session or a
- *  disabled account stops it within this time (plus the authentication cache's 5 s). */
-const RECHECK_MS = 15_000;
-
 /** The event-stream route; mount under /api/v1. */
 export function eventRoutes(events: EventsService, auth: AuthService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.addHook('onClose', () => events.close());
-    // Streams still open are ended when the server closes, before it waits for its connections;
-    // a listener per stream on the server itself would pile up until then.
-    const open = new Set<() => void>();
-    app.addHook('preClose', async () => {
-      for (const end of [...open]) end();
-    });
+    const open = trackStreams(app);
     app.get(
       '/events',
       {
@@ -46,37 +36,20 @@ export function eventRoutes(events: EventsService, auth: AuthService): FastifyPl
       },
       async (req, reply) => {
         const principal = principalOf(req);
-        const raw = reply.raw;
-        reply.hijack();
-        raw.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-store',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-        });
-        // §9.2.6: `retry` sets the reconnection delay.
-        raw.write(`retry: 3000\nevent: ready\ndata: {}\n\n`);
-        if (req.query.wait === 0) return raw.end();
-        const send = (e: { type: string }): void => void raw.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
-        const unsubscribe = await events.subscribe(principal, send);
-        const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-        const watch = watchAccess(
+        const send = startStream(reply);
+        if (req.query.wait === 0) return reply.raw.end();
+        const forward = (e: { type: string }): void => send(e.type, e);
+        const unsubscribe = await events.subscribe(principal, forward);
+        keepStream({
+          req,
+          reply,
+          auth,
           principal,
-          () => authenticate(auth, req),
-          { changed: (p) => events.rebind(send, p), gone: () => end() },
-          RECHECK_MS,
-        );
-        const end = (): void => {
-          open.delete(end);
-          clearInterval(heartbeat);
-          clearTimeout(limit);
-          watch.stop();
-          unsubscribe();
-          if (!raw.writableEnded) raw.end();
-        };
-        const limit = setTimeout(end, req.query.wait * 1000);
-        req.raw.once('close', end);
-        open.add(end);
+          open,
+          waitSeconds: req.query.wait,
+          changed: (p) => events.rebind(forward, p),
+          stop: unsubscribe,
+        });
       },
     );
   };

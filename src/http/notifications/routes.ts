@@ -4,24 +4,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AuthService } from '../../services/auth.service.ts';
 import type { NotificationService } from '../../services/notification.service.ts';
-import { authenticate, principalOf, writerOf } from '../auth/plugin.ts';
-import { watchAccess } from '../events/access-watch.ts';
+import { principalOf, writerOf } from '../auth/plugin.ts';
+import { keepStream, startStream, trackStreams } from '../events/stream.ts';
 import { MarkReadBody, NotificationPage, NotificationQuery, StreamQuery } from './schema.ts';
-
-const HEARTBEAT_MS = 25_000;
-/** How often a stream's credentials are checked again (as /events does). */
-const RECHECK_MS = 15_000;
 
 /** Notification routes; mount under /api/v1. */
 export function notificationRoutes(notifications: NotificationService, auth: AuthService): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['notifications'];
-    // Every page of the UI holds a stream (the header's bell): they are ended when the server
-    // closes, before it waits for its connections, and none leaves a listener behind on the server.
-    const open = new Set<() => void>();
-    app.addHook('preClose', async () => {
-      for (const end of [...open]) end();
-    });
+    // Every page of the UI holds a stream (the header's bell).
+    const open = trackStreams(app);
     app.get(
       '/notifications',
       {
@@ -47,51 +39,32 @@ export function notificationRoutes(notifications: NotificationService, auth: Aut
       { schema: { summary: 'Your new notifications, live, as Server-Sent Events (`notification`)', tags, querystring: StreamQuery } },
       async (req, reply) => {
         const principal = principalOf(req);
-        const raw = reply.raw;
         // Refused before the stream starts: an ordinary problem+json answer.
-        const send = (n: unknown): void => void raw.write(`event: notification\ndata: ${JSON.stringify(n)}\n\n`);
-        let unsubscribe = notifications.subscribe(principal, send);
-        reply.hijack();
-        raw.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-store',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-        });
-        // §9.2.6: `retry` sets the reconnection delay.
-        raw.write('retry: 3000\nevent: ready\ndata: {}\n\n');
+        let send: (event: string, data: unknown) => void = () => undefined;
+        const forward = (n: unknown): void => send('notification', n);
+        let unsubscribe = notifications.subscribe(principal, forward);
+        send = startStream(reply);
         if (req.query.wait === 0) {
           unsubscribe();
-          return raw.end();
+          return reply.raw.end();
         }
-        const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-        const watch = watchAccess(
+        keepStream({
+          req,
+          reply,
+          auth,
           principal,
-          () => authenticate(auth, req),
-          {
-            changed: (p) => {
-              unsubscribe();
-              try {
-                unsubscribe = notifications.subscribe(p, send);
-              } catch {
-                end(); // the caller's roles no longer let them read notifications
-              }
-            },
-            gone: () => end(),
+          open,
+          waitSeconds: req.query.wait,
+          changed: (p, end) => {
+            unsubscribe();
+            try {
+              unsubscribe = notifications.subscribe(p, forward);
+            } catch {
+              end(); // the caller's roles no longer let them read notifications
+            }
           },
-          RECHECK_MS,
-        );
-        const end = (): void => {
-          open.delete(end);
-          clearInterval(heartbeat);
-          clearTimeout(limit);
-          watch.stop();
-          unsubscribe();
-          if (!raw.writableEnded) raw.end();
-        };
-        const limit = setTimeout(end, req.query.wait * 1000);
-        req.raw.once('close', end);
-        open.add(end);
+          stop: () => unsubscribe(),
+        });
       },
     );
   };
