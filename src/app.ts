@@ -12,6 +12,7 @@ import { objectAccessRoutes } from './http/objects/access.ts';
 import { writeRoutes } from './http/objects/write.routes.ts';
 import { searchRoutes } from './http/search/routes.ts';
 import { savedSearchRoutes } from './http/saved-searches/routes.ts';
+import { incidentRoutes } from './http/incidents/routes.ts';
 import { installAuth } from './http/auth/plugin.ts';
 import { authRoutes } from './http/auth/routes.ts';
 import { orgRoutes } from './http/admin/org.routes.ts';
@@ -30,6 +31,8 @@ import { feedRoutes } from './http/feeds/routes.ts';
 import { sendNotFoundPage, uiRoutes, wantsPage } from './http/ui/plugin.ts';
 import { feedPullJob } from './jobs/feed-pull.job.ts';
 import { peerSyncJob } from './jobs/peer-sync.job.ts';
+import { incidentRemindersJob } from './jobs/incident-reminders.job.ts';
+import { notificationRoutes } from './http/notifications/routes.ts';
 import { JobRunner } from './jobs/runner.ts';
 import { buildServices, type Services } from './services/index.ts';
 import { openStore } from './store/index.ts';
@@ -40,6 +43,8 @@ export interface BuildAppOptions {
   /** An already open store (tests); otherwise one is opened from the config. */
   store?: Store;
   logger?: boolean;
+  /** How often the reminder job runs (default one minute; tests run it faster). */
+  reminderTickMs?: number;
 }
 
 export type { Services };
@@ -108,6 +113,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(writeRoutes(services.write));
       await api.register(searchRoutes(services.objects, services.search, services.schemes));
       await api.register(savedSearchRoutes(services.savedSearches));
+      await api.register(incidentRoutes(services.incidents));
+      await api.register(notificationRoutes(services.notifications, services.auth));
     },
     { prefix: '/api/v1' },
   );
@@ -136,6 +143,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
   const jobs = new JobRunner({ log: app.log });
   jobs.add(feedPullJob({ feeds: services.feeds, log: app.log }));
   jobs.add(peerSyncJob({ federation: services.federation, emitter: services.emitter, log: app.log }));
+  // NIS2 deadline reminders (issue 16, must 7); background notification work logs with the server.
+  services.notifyLog.target = app.log;
+  const reminderTick = opts.reminderTickMs === undefined ? {} : { tickMs: opts.reminderTickMs };
+  jobs.add(incidentRemindersJob({ notifications: services.notifications, log: app.log, ...reminderTick }));
 
   return {
     app,
@@ -147,6 +158,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await app.close();
       await services.imports.idle();
       await services.taxii.idle();
+      await services.webhook?.idle();
       await store.close();
     },
   };

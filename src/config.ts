@@ -3,6 +3,8 @@
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { SchemeDefinition } from './domain/markings/classification.ts';
+import type { Stage } from './domain/incidents/clocks.ts';
+import { DEFAULT_REMINDERS, type ReminderPolicy } from './domain/incidents/reminders.ts';
 import { ConfigError } from './errors.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -26,6 +28,11 @@ export interface Config {
   readonly orgCountry: string | undefined;
   /** National classification schemes besides the built-in NATO and EU ones. */
   readonly classificationSchemes: readonly SchemeDefinition[];
+  /** How long before each NIS2 deadline to remind (CONCORD_REMINDER_HOURS; issue 16, must 7). */
+  readonly reminders: ReminderPolicy;
+  /** Where the node posts each incident event, signed with `webhookSecret` (CONCORD_WEBHOOK_URL). */
+  readonly webhookUrl: string | undefined;
+  readonly webhookSecret: string | undefined;
 }
 
 /** Global flags every command accepts; they override the environment. */
@@ -86,6 +93,48 @@ function schemes(raw: string | undefined): SchemeDefinition[] {
   });
 }
 
+const STAGES: readonly Stage[] = ['early-warning', 'notification', 'intermediate', 'progress', 'final', 'csirt-response'];
+
+/**
+ * Reminder offsets: `early-warning=12,1;notification=24,4;final=168,24` (hours before each
+ * deadline; `default=` for stages not listed; `stage=` for none before, only when it passes).
+ * Stages not named keep DEFAULT_REMINDERS.
+ */
+function reminderHours(raw: string | undefined): ReminderPolicy {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_REMINDERS;
+  const name = 'CONCORD_REMINDER_HOURS';
+  const beforeHours: Partial<Record<Stage, number[]>> = { ...DEFAULT_REMINDERS.beforeHours } as Partial<Record<Stage, number[]>>;
+  let defaultBeforeHours = [...DEFAULT_REMINDERS.defaultBeforeHours];
+  for (const part of raw.split(';').map((p) => p.trim())) {
+    if (part === '') continue;
+    const [stage = '', hours = ''] = part.split('=').map((x) => x.trim());
+    if (!part.includes('=') || (stage !== 'default' && !STAGES.includes(stage as Stage))) {
+      throw new ConfigError(`${name}: "${part}" must be <stage>=<hours>,… with a stage among ${[...STAGES, 'default'].join(', ')}`);
+    }
+    const list = hours === '' ? [] : hours.split(',').map((h) => Number(h.trim()));
+    if (list.some((h) => !Number.isFinite(h) || h <= 0 || h > 24 * 366)) {
+      throw new ConfigError(`${name}: the hours of ${stage} must be positive numbers, got "${hours}"`);
+    }
+    if (stage === 'default') defaultBeforeHours = list;
+    else beforeHours[stage as Stage] = list;
+  }
+  return Object.freeze({ beforeHours, defaultBeforeHours });
+}
+
+function webhook(env: Record<string, string | undefined>): { webhookUrl: string | undefined; webhookSecret: string | undefined } {
+  const url = env['CONCORD_WEBHOOK_URL'] || undefined;
+  const secret = env['CONCORD_WEBHOOK_SECRET'] || undefined;
+  if (url === undefined) return { webhookUrl: undefined, webhookSecret: undefined };
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+    throw new ConfigError(`CONCORD_WEBHOOK_URL must be an http:// or https:// URL, got "${url}"`);
+  }
+  // A receiver must be able to tell the node's posts from anyone's (the signature, README).
+  if (secret === undefined || secret.length < 16) {
+    throw new ConfigError('CONCORD_WEBHOOK_SECRET must be set, at least 16 characters, when CONCORD_WEBHOOK_URL is');
+  }
+  return { webhookUrl: url, webhookSecret: secret };
+}
+
 /** Builds the configuration from flags and an environment map (pure; see `loadConfig`). */
 export function parseConfig(flags: GlobalFlags, env: Record<string, string | undefined>): Config {
   const level = flags.logLevel ?? env['CONCORD_LOG_LEVEL'] ?? 'info';
@@ -108,6 +157,8 @@ export function parseConfig(flags: GlobalFlags, env: Record<string, string | und
     orgName: env['CONCORD_ORG_NAME'] ?? 'Concord node operator',
     orgCountry: env['CONCORD_ORG_COUNTRY'] || undefined,
     classificationSchemes: schemes(env['CONCORD_CLASSIFICATION_SCHEMES']),
+    reminders: reminderHours(env['CONCORD_REMINDER_HOURS']),
+    ...webhook(env),
   });
 }
 

@@ -927,6 +927,29 @@ describe('authorization matrix', () => {
       missing: () => `/api/v1/saved-searches/${uuid()}`,
       expect: [401, 404, 404, OK, 404, 404, 404, 403],
     },
+    // Incident notifications (issue 16, must 7): each user's own; marking read changes state.
+    {
+      method: 'GET',
+      path: '/api/v1/notifications',
+      action: 'notification.read',
+      url: () => '/api/v1/notifications?unread=true&limit=5',
+      expect: ANY_USER,
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/notifications/read',
+      action: 'notification.manage',
+      url: () => '/api/v1/notifications/read',
+      body: () => ({ all: true }),
+      expect: [401, OK, OK, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/notifications/stream',
+      action: 'notification.read',
+      url: () => '/api/v1/notifications/stream?wait=0',
+      expect: ANY_USER,
+    },
   ];
 
   /** Asserts one cell of a call to `url`; returns what a refusal says. */

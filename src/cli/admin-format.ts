@@ -22,7 +22,7 @@ export async function runAdmin(values: GlobalValues, flags: FlagNames, fn: (s: S
     return await withServices(configFrom(values), fn);
   } catch (e) {
     const field = e instanceof ConcordError ? e.details['field'] : undefined;
-    const flag = typeof field === 'string' ? (flags[field] ?? flags[field.split('.')[0] ?? '']) : undefined;
+    const flag = typeof field === 'string' ? (flags[field] ?? flags[field.split(/[.[]/)[0] ?? '']) : undefined;
     if (!(e instanceof ConcordError) || flag === undefined) throw e;
     console.error(`error ${e.code}: ${e.message} (${flag})`);
     return 2;

@@ -20,18 +20,23 @@ import {
 import { parseCommand } from './context.ts';
 
 export const usage = `concord org add --name NAME [--country CC] [--community ID]... [--default-tlp TLP]
-                 [--default-distribution DIST] [--id identity--UUID] [--node PEER] [--json]
+                 [--default-distribution DIST] [--id identity--UUID] [--node PEER]
+                 [--nis2-role csirt|essential|important|none] [--sector KEY]... [--csirt NAME|ID] [--json]
 concord org list [--json]
 concord org show <id|name> [--json]
 concord org update <id|name> [--name NAME] [--country CC] [--community ID]... [--add-community ID]...
                    [--remove-community ID]... [--default-tlp TLP] [--default-distribution DIST]
-                   [--node PEER] [--enable] [--json]
+                   [--node PEER] [--nis2-role ROLE] [--sector KEY]... [--csirt NAME|ID] [--enable] [--json]
 concord org disable <id|name> [--json]
 
 --country is an ISO 3166-1 alpha-2 code (BE); "" clears it. --community replaces the list.
 --default-tlp is clear|green|amber|amber+strict|red; --default-distribution is organization,
 community:<id>, sharing-group:<id> or federation. --node names the peer hosting the organisation
-("" for this node). Users of a disabled organisation can no longer sign in.`;
+("" for this node). Users of a disabled organisation can no longer sign in.
+--nis2-role is what the organisation is under NIS2 (Art. 3). --sector is a NIS2 Annex I/II key,
+sector or sector/subsector (energy/electricity, health); it replaces the list, "" clears it.
+--csirt names the CSIRT whose constituency an essential or important entity is in ("" leaves it):
+the CSIRT's users then see the incidents the entity reports.`;
 
 const OPTIONS = {
   id: { type: 'string' },
@@ -43,6 +48,9 @@ const OPTIONS = {
   'default-tlp': { type: 'string' },
   'default-distribution': { type: 'string' },
   node: { type: 'string' },
+  'nis2-role': { type: 'string' },
+  sector: { type: 'string', multiple: true },
+  csirt: { type: 'string' },
   enable: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
@@ -55,6 +63,9 @@ const FLAGS = {
   node: '--node',
   defaultTlp: '--default-tlp',
   defaultDistribution: '--default-distribution',
+  nis2Role: '--nis2-role',
+  sectors: '--sector',
+  csirtOrg: '--csirt',
 };
 
 type Values = ReturnType<typeof parse>['values'];
@@ -75,6 +86,9 @@ function changes(values: Values, current?: Org): OrgInput {
     // TLP names are case-insensitive on input and stored in lower case, as labels carry them.
     ...(values['default-tlp'] !== undefined ? { defaultTlp: values['default-tlp'].toLowerCase() } : {}),
     ...(values['default-distribution'] !== undefined ? { defaultDistribution: values['default-distribution'] } : {}),
+    ...(values['nis2-role'] !== undefined ? { nis2Role: values['nis2-role'].toLowerCase() } : {}),
+    ...(values.sector !== undefined ? { sectors: values.sector.filter((k) => k.trim() !== '') } : {}),
+    ...(values.csirt !== undefined ? { csirtOrg: blankIsNull(values.csirt) } : {}),
     ...(values.enable ? { disabled: false } : {}),
   };
 }
@@ -89,6 +103,9 @@ async function print(s: Services, org: Org, json: boolean | undefined): Promise<
     ['communities', listText(org.communities)],
     ['sharing groups', listText(groups)],
     ['hosted on', org.node ?? 'this node'],
+    ['NIS2 role', org.nis2Role ?? 'none'],
+    ['sectors', listText(org.sectors)],
+    ['CSIRT', org.csirtOrg === null ? '-' : ((await s.orgs.listOrgs(CLI)).find((o) => o.id === org.csirtOrg)?.name ?? org.csirtOrg)],
     ['default TLP', org.defaultTlp],
     ['default distribution', org.defaultDistribution],
     ['state', stateText(org.disabled)],
@@ -118,8 +135,16 @@ export async function run(args: string[]): Promise<number> {
       if (values.json) printJson(orgs);
       else
         printTable(
-          ['ID', 'NAME', 'COUNTRY', 'COMMUNITIES', 'NODE', 'STATE'],
-          orgs.map((o) => [o.id, o.name, o.country ?? '-', listText(o.communities), o.node ?? 'local', stateText(o.disabled)]),
+          ['ID', 'NAME', 'COUNTRY', 'NIS2', 'COMMUNITIES', 'NODE', 'STATE'],
+          orgs.map((o) => [
+            o.id,
+            o.name,
+            o.country ?? '-',
+            o.nis2Role ?? '-',
+            listText(o.communities),
+            o.node ?? 'local',
+            stateText(o.disabled),
+          ]),
           'no organisations',
         );
       return 0;

@@ -5,7 +5,7 @@
 import type { Reader } from '../domain/access/types.ts';
 import type { UserPrincipal } from '../domain/identity/principal.ts';
 import { admit, CLEARED, recordFailure } from '../domain/identity/throttle.ts';
-import type { ApiToken, Org, UserRecord } from '../domain/identity/types.ts';
+import type { ApiToken, Org, SharingGroup, User, UserRecord } from '../domain/identity/types.ts';
 import { LoginThrottledError, UnauthorizedError } from '../errors.ts';
 import type { UserRepo, OrgRepo, StateWatch } from '../store/repositories.ts';
 import type { StateVersions } from '../domain/state-changes/types.ts';
@@ -229,14 +229,19 @@ export class AuthService {
   }
 
   private async readerFor(user: UserRecord, org: Org): Promise<Reader> {
-    const groups = await this.deps.orgs.listSharingGroups();
-    return {
-      orgIds: [org.id],
-      countries: org.country ? [org.country] : [],
-      communities: org.communities,
-      sharingGroups: groups.filter((g) => !g.disabled && g.members.includes(org.id)).map((g) => g.id),
-      clearances: user.clearances,
-      exercises: user.exercises,
-    };
+    return userReader(user, org, await this.deps.orgs.listSharingGroups());
   }
+}
+
+/** The reader a user of `org` reads as, given the node's sharing groups: the one definition,
+ *  used for signed-in users and for the recipients of notifications (notification.service.ts). */
+export function userReader(user: User, org: Org, groups: readonly SharingGroup[]): Reader {
+  return {
+    orgIds: [org.id],
+    countries: org.country ? [org.country] : [],
+    communities: org.communities,
+    sharingGroups: groups.filter((g) => !g.disabled && g.members.includes(org.id)).map((g) => g.id),
+    clearances: user.clearances,
+    exercises: user.exercises,
+  };
 }

@@ -33,6 +33,9 @@ import type { ImportOwner } from './labeller.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
 import { ObjectAccessService } from './object-access.service.ts';
 import { WriteService } from './write.service.ts';
+import { IncidentService } from './incident.service.ts';
+import { NotificationService } from './notification.service.ts';
+import { LogRelay, Webhook } from './webhook.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -74,6 +77,14 @@ export interface Services {
   search: SearchService;
   /** Each user's saved Explorer searches (issue 15, must 5). */
   savedSearches: SavedSearchService;
+  /** Incidents as each reader may read them, from the incident projection (issue 16). */
+  incidents: IncidentService;
+  /** Each user's notifications about incidents, live and by webhook; NIS2 reminders (issue 16, must 7). */
+  notifications: NotificationService;
+  /** Where background notification work logs; app.ts points it at the server's logger. */
+  notifyLog: LogRelay;
+  /** The node's webhook, when configured: `idle()` waits for posts under way. */
+  webhook: Webhook | undefined;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -156,7 +167,23 @@ export function buildServices(store: Store, config: Config): Services {
   const collections = new CollectionService({ collections: store.collections, audit });
   const ownerOf = (p: Principal, o: OwnerOverrides = {}): Promise<ImportOwner> => importOwner(store.orgs, p, o, operating);
   const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs, emitter });
+  const incidents = new IncidentService({
+    incidents: store.incidents,
+    objects: store.objects,
+    access: store.access,
+    orgs: store.orgs,
+    gate,
+    schemes,
+  });
+  // Whatever stored the objects (imports, TAXII adds, federation pulls), the projection follows.
+  emitter.on('objects-committed', () => void incidents.catchUp().catch((e: unknown) => console.error('incident projection failed:', e)));
+  const notifyLog = new LogRelay();
+  const webhook =
+    config.webhookUrl !== undefined && config.webhookSecret !== undefined
+      ? new Webhook({ url: config.webhookUrl, secret: config.webhookSecret, log: notifyLog })
+      : undefined;
   return {
+    incidents,
     ingest,
     objects: new ObjectService({
       objects: store.objects,
@@ -223,6 +250,19 @@ export function buildServices(store: Store, config: Config): Services {
       scanRows: config.listScanRows,
     }),
     savedSearches: new SavedSearchService({ savedSearches: store.savedSearches }),
+    notifications: new NotificationService({
+      notifications: store.notifications,
+      users: store.users,
+      orgs: store.orgs,
+      access: store.access,
+      schemes,
+      reminders: config.reminders,
+      waiting: async () => (await incidents.waiting()).map(({ id, ...rest }) => ({ incidentId: id, ...rest })),
+      log: notifyLog,
+      ...(webhook === undefined ? {} : { webhook: (p) => webhook.send(p) }),
+    }),
+    notifyLog,
+    webhook,
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },

@@ -7,7 +7,9 @@ import { actorName, type Principal } from '../domain/identity/principal.ts';
 import { allowed, authorize } from '../domain/access/permissions.ts';
 import type { GroupStatement } from '../domain/federation/provenance.ts';
 import type { Community, Org, SharingGroup } from '../domain/identity/types.ts';
+import { checkCsirt, checkNis2Role, checkSectors, constituencyGroup, groupChanged } from '../domain/identity/nis2-org.ts';
 import { checkCountry, checkName, checkSlug } from '../domain/identity/validate.ts';
+import { constituencyGroupId } from '../domain/incidents/constituency.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { OrgRepo } from '../store/repositories.ts';
 import type { AuditSink } from './audit.service.ts';
@@ -21,6 +23,12 @@ export interface OrgInput {
   node?: string | null;
   defaultTlp?: string;
   defaultDistribution?: string;
+  /** 'csirt', 'essential', 'important', or null / 'none' (issue 16, must 2). */
+  nis2Role?: string | null;
+  /** NIS2 Annex I/II keys: `sector` or `sector/subsector`. */
+  sectors?: string[];
+  /** The CSIRT organisation (id) whose constituency an entity is in; null to leave it. */
+  csirtOrg?: string | null;
   disabled?: boolean;
 }
 
@@ -86,6 +94,7 @@ export class OrgService {
     await this.deps.orgs.putOrg(org);
     await this.deps.publishIdentity(org);
     await this.audit(actor, 'admin.org.add', org.id, { name: org.name });
+    await this.keepConstituency(actor, org);
     return org;
   }
 
@@ -97,7 +106,36 @@ export class OrgService {
     await this.deps.orgs.putOrg(next);
     if (next.name !== org.name) await this.deps.publishIdentity(next);
     await this.audit(actor, 'admin.org.update', id, { changed: Object.keys(input) });
+    await this.keepConstituency(actor, next);
+    // A CSIRT renamed: its constituency groups' names follow.
+    if (next.nis2Role === 'csirt' && next.name !== org.name) {
+      for (const e of await this.deps.orgs.listOrgs()) if (e.csirtOrg === next.id) await this.keepConstituency(actor, e);
+    }
     return next;
+  }
+
+  /**
+   * Keeps `entity`'s constituency sharing group (constituency.ts) as its CSIRT says: created
+   * when it gets one, re-owned when it changes, disabled when it leaves. Only the node hosting
+   * the entity keeps the group (its incidents are written there and carry the group to peers
+   * in their provenance, federation/provenance.ts GroupStatement); a peer adopts it read-only.
+   */
+  private async keepConstituency(actor: Principal, entity: Org): Promise<void> {
+    if (entity.node !== null) return;
+    const held = await this.deps.orgs.getSharingGroup(constituencyGroupId(entity.id));
+    if (held !== undefined && held.origin !== null) return;
+    const csirt = entity.csirtOrg === null ? undefined : await this.deps.orgs.getOrg(entity.csirtOrg);
+    const next = constituencyGroup(entity, csirt, held);
+    if (next === undefined || !groupChanged(held, next)) return;
+    const now = new Date().toISOString();
+    const g: SharingGroup = { ...next, createdAt: held?.createdAt ?? now, updatedAt: now, origin: null };
+    await this.deps.orgs.putSharingGroup(g);
+    await this.audit(actor, held === undefined ? 'admin.sharing_group.add' : 'admin.sharing_group.update', g.id, {
+      name: g.name,
+      members: g.members,
+      disabled: g.disabled,
+      constituencyOf: entity.id,
+    });
   }
 
   /** One organisation; any signed-in user may read the directory. */
@@ -121,6 +159,30 @@ export class OrgService {
     if (input.defaultTlp !== undefined) next.defaultTlp = checkTlp('defaultTlp', input.defaultTlp);
     if (input.defaultDistribution !== undefined) next.defaultDistribution = input.defaultDistribution;
     if (input.disabled !== undefined) next.disabled = input.disabled;
+    if (input.nis2Role !== undefined) next.nis2Role = checkNis2Role(input.nis2Role);
+    if (input.sectors !== undefined) next.sectors = checkSectors(input.sectors);
+    if (input.csirtOrg !== undefined) next.csirtOrg = await this.csirtRef(input.csirtOrg);
+    checkCsirt(next, next.csirtOrg === null ? undefined : await this.deps.orgs.getOrg(next.csirtOrg));
+    if (org.nis2Role === 'csirt' && next.nis2Role !== 'csirt') {
+      const served = (await this.deps.orgs.listOrgs()).filter((o) => o.csirtOrg === next.id && o.id !== next.id);
+      if (served.length > 0) {
+        throw new ConflictError(`nis2Role: ${next.name} is the CSIRT of ${served.map((o) => o.name).join(', ')}; move them first`, {
+          field: 'nis2Role',
+        });
+      }
+    }
+    return this.named(next);
+  }
+
+  /** A CSIRT named by id or by name; null or '' clears it. */
+  private async csirtRef(ref: string | null): Promise<string | null> {
+    if (ref === null || ref.trim() === '') return null;
+    const org = (await this.deps.orgs.getOrg(ref)) ?? (await this.deps.orgs.findOrgByName(ref));
+    if (org === undefined) throw new InvalidInputError(`csirtOrg: organisation ${ref} does not exist`, { field: 'csirtOrg' });
+    return org.id;
+  }
+
+  private async named(next: Org): Promise<Org> {
     checkLabelDefaults(next.defaultTlp, next.defaultDistribution);
     const same = await this.deps.orgs.findOrgByName(next.name);
     if (same && same.id !== next.id) throw new ConflictError(`an organisation named "${next.name}" already exists`, { field: 'name' });

@@ -291,4 +291,13 @@ export interface Notification {
   readAt: string | null;
 }
 
+/** An incident with a stage still due or overdue (the reminder job's input; system use). */
+export interface WaitingIncident {
+  id: string;
+  name: string;
+  ownerOrg: string;
+  csirtOrg: string | null;
+  clocks: StageClock[];
+}
+
 export type { QuarterlySummary, ReportContent, ReportStage };

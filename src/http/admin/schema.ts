@@ -15,6 +15,18 @@ export const OrgBody = Type.Object(
     node: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
     defaultTlp: Type.Optional(Type.String({ maxLength: 20 })),
     defaultDistribution: Type.Optional(Type.String({ maxLength: 200 })),
+    nis2Role: Type.Optional(
+      Type.Union([Type.String({ maxLength: 20, description: 'csirt, essential, important or none (NIS2 Art. 3)' }), Type.Null()]),
+    ),
+    sectors: Type.Optional(
+      Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100, description: 'NIS2 Annex I/II keys: sector or sector/subsector' }),
+    ),
+    csirtOrg: Type.Optional(
+      Type.Union([
+        Type.String({ maxLength: 200, description: "The CSIRT organisation (id or name) of an entity's constituency" }),
+        Type.Null(),
+      ]),
+    ),
     disabled: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

@@ -30,6 +30,9 @@ import * as m0028 from './0028_feed_names_audit_filters.ts';
 import * as m0029 from './0029_dashboard_columns.ts';
 import * as m0030 from './0030_ingest_sources.ts';
 import * as m0031 from './0031_org_nis2.ts';
+import * as m0032 from './0032_incidents.ts';
+import * as m0033 from './0033_notifications.ts';
+import * as m0034 from './0034_incident_shares.ts';
 
 type DialectMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -60,6 +63,9 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0029_dashboard_columns', m0029.up],
   ['0030_ingest_sources', m0030.up],
   ['0031_org_nis2', m0031.up],
+  ['0032_incidents', m0032.up],
+  ['0033_notifications', m0033.up],
+  ['0034_incident_shares', m0034.up],
 ];
 
 function provider(dialect: StoreDialect): MigrationProvider {

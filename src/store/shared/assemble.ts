@@ -10,7 +10,10 @@ import { postgresSql, sqliteSql } from './sql-dialect.ts';
 import { KyselyAuditRepo } from './audit.repo.ts';
 import { KyselyCollectionRepo } from './collection.repo.ts';
 import { KyselyFeedRepo } from './feed.repo.ts';
+import { KyselyIncidentShareRepo } from './incident-share.repo.ts';
 import { KyselySavedSearchRepo } from './saved-search.repo.ts';
+import { KyselyIncidentRepo } from './incident.repo.ts';
+import { KyselyNotificationRepo } from './notification.repo.ts';
 import { federationRepos } from './federation.repo.ts';
 import { KyselyOrgRepo } from './org.repo.ts';
 import { KyselyImportRepo } from './import.repo.ts';
@@ -62,5 +65,8 @@ export async function assembleStore(
       await release();
     },
     savedSearches: new KyselySavedSearchRepo(db),
+    incidents: new KyselyIncidentRepo(db, sql),
+    notifications: new KyselyNotificationRepo(db),
+    incidentShares: new KyselyIncidentShareRepo(db),
   };
 }

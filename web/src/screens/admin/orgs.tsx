@@ -1,4 +1,5 @@
-// Organisations: add, edit (name, country, communities, default TLP and distribution), disable.
+// Organisations: add, edit (name, country, communities, default TLP and distribution, NIS2 role,
+// sectors and CSIRT), disable.
 // Node administrators change them; everyone reads the directory.
 import { useState } from 'react';
 import { TLPS, useCommunities, useCreate, useOrgs, useSharingGroups, useUpdate, type Org } from '../../api/admin.ts';
@@ -6,9 +7,14 @@ import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
 import { CheckList, SelectField, TextField } from './fields.tsx';
 import { Form, listText } from './forms.tsx';
+import { Nis2Fields, nis2Body, nis2Initial, roleText } from './org-nis2.tsx';
 import { ActionError, ConfirmButton } from './row-actions.tsx';
 
-type OrgBody = Partial<Pick<Org, 'name' | 'communities' | 'defaultTlp' | 'defaultDistribution' | 'disabled'>> & { country?: string | null };
+type OrgBody = Partial<Pick<Org, 'name' | 'communities' | 'defaultTlp' | 'defaultDistribution' | 'disabled' | 'sectors'>> & {
+  country?: string | null;
+  nis2Role?: string | null;
+  csirtOrg?: string | null;
+};
 
 const tlpOptions = TLPS.map((t) => [t, `TLP:${t.toUpperCase()}`] as const);
 
@@ -32,6 +38,8 @@ export function OrgForm({ org, onDone }: { org?: Org; onDone?: () => void }) {
   const update = useUpdate<OrgBody, Org>('/orgs');
   const m = org ? update : create;
   const communities = useCommunities().data ?? [];
+  const orgs = useOrgs().data ?? [];
+  const [nis2, setNis2] = useState(nis2Initial(org));
   const [name, setName] = useState(org?.name ?? '');
   const [country, setCountry] = useState(org?.country ?? '');
   const [member, setMember] = useState<string[]>(org?.communities ?? []);
@@ -45,6 +53,7 @@ export function OrgForm({ org, onDone }: { org?: Org; onDone?: () => void }) {
       communities: member,
       defaultTlp: tlp,
       defaultDistribution: distribution,
+      ...nis2Body(nis2),
       ...(c ? { country: c } : org ? { country: null } : {}),
     };
     if (org) update.mutate({ id: org.id, body }, { onSuccess: () => onDone?.() });
@@ -54,6 +63,7 @@ export function OrgForm({ org, onDone }: { org?: Org; onDone?: () => void }) {
           setName('');
           setCountry('');
           setMember([]);
+          setNis2(nis2Initial(undefined));
         },
       });
   };
@@ -85,6 +95,7 @@ export function OrgForm({ org, onDone }: { org?: Org; onDone?: () => void }) {
         onChange={setMember}
         empty="No communities yet."
       />
+      <Nis2Fields value={nis2} onChange={setNis2} orgs={orgs} self={org?.id} />
     </Form>
   );
 }
@@ -110,6 +121,7 @@ export function Orgs({ admin }: { admin: boolean }) {
           cols={[
             { header: 'Name', cell: (r) => r.name },
             { header: 'Country', cell: (r) => r.country ?? '—' },
+            { header: 'NIS2', cell: (r) => (r.nis2Role === null ? '—' : roleText(r.nis2Role)) },
             {
               header: 'Communities',
               cell: (r) => <span title={r.communities.join(', ')}>{listText(r.communities.map((c) => communityNames.get(c) ?? c))}</span>,

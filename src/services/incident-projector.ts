@@ -1,0 +1,118 @@
+// Keeps the incident projection (store IncidentRepo) up to date with everything stored, however
+// it came (the incident API, imports, TAXII adds, federation pulls; issue 16, musts 5 and 9).
+// It reads every version committed since its cursor, records which incidents each one ties to,
+// and projects those incidents again from their latest versions: the order objects arrive in
+// does not matter, a report stored before its incident is found when the incident comes.
+import type { Org } from '../domain/identity/types.ts';
+import { answerExtOf, type IncidentLink, linksOf, type Owned, projectIncident, reportExtOf } from '../domain/incidents/project.ts';
+import type { JsonObject } from '../domain/stix/types.ts';
+import type { AccessRepo, IncidentRepo, ObjectRepo, OrgRepo } from '../store/repositories.ts';
+
+/** Versions read per step. */
+const STEP = 1000;
+
+export interface IncidentProjectorDeps {
+  incidents: IncidentRepo;
+  objects: ObjectRepo;
+  access: AccessRepo;
+  orgs: OrgRepo;
+}
+
+/** Projects incidents; one run at a time per process, and a call during a run waits for a run
+ *  that starts after it (so it sees what was stored before it was called). */
+export class IncidentProjector {
+  private readonly deps: IncidentProjectorDeps;
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
+  constructor(deps: IncidentProjectorDeps) {
+    this.deps = deps;
+  }
+
+  catchUp(): Promise<void> {
+    if (this.running === null) {
+      this.running = this.run().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    if (this.queued === null) {
+      const after = this.running;
+      this.queued = after
+        .catch(() => {})
+        .then(() => {
+          this.queued = null;
+          return this.catchUp();
+        });
+    }
+    return this.queued;
+  }
+
+  private async run(): Promise<void> {
+    const { incidents } = this.deps;
+    let cursor = await incidents.cursor();
+    const head = await incidents.headSeq();
+    if (head <= cursor) return;
+    const orgs = new Map<string, Org | undefined>();
+    for (;;) {
+      const changed = (await incidents.changes(cursor, STEP)).filter((c) => c.seq <= head);
+      if (changed.length === 0) break;
+      await this.step([...new Set(changed.map((c) => c.id))], orgs);
+      cursor = changed.at(-1)?.seq ?? cursor;
+      await incidents.setCursor(cursor);
+      if (changed.length < STEP) break;
+    }
+    // Versions of other types up to the head need no projection: the cursor moves past them.
+    if (cursor < head) await incidents.setCursor(head);
+  }
+
+  /** Records the links `ids`' latest versions declare, then projects each incident touched. */
+  private async step(ids: string[], orgs: Map<string, Org | undefined>): Promise<void> {
+    const latest = await this.deps.objects.getMany(ids);
+    const links: IncidentLink[] = [];
+    const touched = new Set<string>();
+    for (const o of latest) {
+      links.push(...linksOf(JSON.parse(o.json) as JsonObject));
+      if (o.type === 'incident') touched.add(o.id);
+    }
+    for (const id of await this.deps.incidents.replaceLinks(ids, links)) touched.add(id);
+    for (const id of [...touched].sort()) await this.project(id, orgs);
+  }
+
+  /** Projects one incident again from its latest version and its reports and answers. */
+  async project(id: string, orgs: Map<string, Org | undefined> = new Map()): Promise<void> {
+    const { incidents, objects, access } = this.deps;
+    const stored = await objects.get(id);
+    const incident = stored === undefined ? undefined : (JSON.parse(stored.json) as JsonObject);
+    const label = stored === undefined ? undefined : (await access.labels([stored.seq])).get(stored.seq);
+    // Not held yet (a report came first), revoked, or not labelled (read by no one): no row.
+    if (stored === undefined || incident === undefined || label === undefined || incident['revoked'] === true) {
+      await incidents.remove(id);
+      return;
+    }
+    const links = await incidents.links(id);
+    const parts = links.filter((l) => l.kind === 'report' || l.kind === 'answer').map((l) => l.objectId);
+    const held = parts.length === 0 ? [] : await objects.getMany([...new Set(parts)]);
+    const owners = held.length === 0 ? new Map() : await access.latest(held.map((o) => o.id));
+    const owned: (Owned & { type: string })[] = [];
+    for (const o of held) {
+      const ownerOrg = owners.get(o.id)?.ownerOrg;
+      if (ownerOrg !== undefined) owned.push({ object: JSON.parse(o.json) as JsonObject, ownerOrg, type: o.type });
+    }
+    const namesIt = (o: JsonObject): boolean => Array.isArray(o['object_refs']) && o['object_refs'][0] === id && o['revoked'] !== true;
+    const { record, stages } = projectIncident({
+      incident,
+      seq: stored.seq,
+      ownerOrg: label.ownerOrg,
+      owner: await this.org(label.ownerOrg, orgs),
+      reports: owned.filter((o) => o.type === 'report' && reportExtOf(o.object) !== undefined && namesIt(o.object)),
+      answers: owned.filter((o) => o.type === 'note' && answerExtOf(o.object) !== undefined && namesIt(o.object)),
+    });
+    await incidents.put(record, stages);
+  }
+
+  private async org(id: string, cache: Map<string, Org | undefined>): Promise<Org | undefined> {
+    if (!cache.has(id)) cache.set(id, await this.deps.orgs.getOrg(id));
+    return cache.get(id);
+  }
+}

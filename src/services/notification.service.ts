@@ -1,0 +1,212 @@
+// Notifications about incidents (issue 16, must 7): the incident services publish an event after
+// storing a change, the reminder job publishes NIS2 deadline reminders, and each event becomes
+// one stored notification per recipient (read in-app, sent live over the stream) and one POST to
+// the node's webhook. Recipients are the active users of this node who hold incident.read and may
+// read the incident itself — its latest version's access label, through THE access policy — never
+// the actor. A user who may not read the incident gets nothing: no title, no id (must 11). What
+// is listed is checked again against the reader's access as it stands then.
+import { randomUUID } from 'node:crypto';
+import { allowed, authorize } from '../domain/access/permissions.ts';
+import { canRead } from '../domain/access/policy.ts';
+import type { AccessLabel } from '../domain/access/types.ts';
+import type { Notification } from '../domain/incidents/api.ts';
+import type { StageClock } from '../domain/incidents/clocks.ts';
+import { type IncidentEvent, type ReminderEvent, reminderEvent } from '../domain/incidents/notify.ts';
+import { dueReminders, type ReminderPolicy } from '../domain/incidents/reminders.ts';
+import type { Principal, UserPrincipal } from '../domain/identity/principal.ts';
+import type { Org, SharingGroup, UserRecord } from '../domain/identity/types.ts';
+import type { SchemeRegistry } from '../domain/markings/classification.ts';
+import { ForbiddenError, InvalidInputError } from '../errors.ts';
+import type { AccessRepo, NotificationRepo, OrgRepo, StoredNotification, UserRepo } from '../store/repositories.ts';
+import { userReader } from './auth.service.ts';
+import type { WebhookLog, WebhookPayload } from './webhook.ts';
+
+/** An incident with a NIS2 stage still due or overdue (IncidentService.waiting()). */
+export interface WaitingIncident {
+  incidentId: string;
+  name: string;
+  ownerOrg: string;
+  csirtOrg: string | null;
+  clocks: StageClock[];
+}
+
+/** Where the reminder job finds the incidents waiting for a report. */
+export type WaitingIncidents = () => Promise<WaitingIncident[]>;
+
+/** A live listener: receives each notification stored for its user. */
+export type NotificationListener = (n: Notification) => void;
+
+export interface NotificationDeps {
+  notifications: NotificationRepo;
+  users: UserRepo;
+  orgs: OrgRepo;
+  access: AccessRepo;
+  schemes: SchemeRegistry;
+  reminders: ReminderPolicy;
+  /** The incidents waiting for a report; until wired, the reminder job finds none. */
+  waiting?: WaitingIncidents;
+  /** The node's webhook, when configured (webhook.ts): queues and returns at once. */
+  webhook?: (payload: WebhookPayload) => void;
+  /** Where a failed publication is reported. */
+  log: WebhookLog;
+}
+
+/** The reminder job's first run looks back this far (later runs resume from their last tick). */
+const FIRST_LOOKBACK_MS = 24 * 3_600_000;
+const TICK_STATE = 'reminders.tick';
+const MAX_LIMIT = 100;
+/** Unread notifications counted at most (the bell shows "99+" long before). */
+const UNREAD_SCAN = 1000;
+
+/** The node's users and what decides their reading, read once per event or job run. */
+interface Directory {
+  users: UserRecord[];
+  orgs: Map<string, Org>;
+  groups: SharingGroup[];
+}
+
+function userOf(p: Principal): UserPrincipal {
+  if (p.kind !== 'user') throw new ForbiddenError('notifications belong to users');
+  return p;
+}
+
+/** Stores, lists and streams each user's notifications; sends reminders. */
+export class NotificationService {
+  private readonly deps: NotificationDeps;
+  private readonly listeners = new Map<string, Set<NotificationListener>>();
+
+  constructor(deps: NotificationDeps) {
+    this.deps = deps;
+  }
+
+  /** The caller's notifications, newest first, with how many are unread. */
+  async list(p: Principal, options: { unread?: boolean; limit?: number } = {}): Promise<{ items: Notification[]; unread: number }> {
+    authorize(p, 'notification.read');
+    const user = userOf(p);
+    const limit = options.limit ?? 20;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidInputError(`limit must be an integer between 1 and ${MAX_LIMIT}`, { field: 'limit' });
+    }
+    const items = await this.readable(user, await this.deps.notifications.list(user.user.id, { ...options, limit }));
+    const unread = await this.readable(user, await this.deps.notifications.list(user.user.id, { unread: true, limit: UNREAD_SCAN }));
+    return { items, unread: unread.length };
+  }
+
+  /** Marks the caller's notifications read: these ids, or all. */
+  async markRead(p: Principal, which: { ids?: string[]; all?: boolean }, now = new Date()): Promise<void> {
+    authorize(p, 'notification.manage');
+    const user = userOf(p);
+    if ((which.all === true) === (which.ids !== undefined)) {
+      throw new InvalidInputError('give either ids or all: true', { field: which.ids === undefined ? 'ids' : 'all' });
+    }
+    await this.deps.notifications.markRead(user.user.id, which.all === true ? 'all' : { ids: which.ids ?? [] }, now.toISOString());
+  }
+
+  /** Sends the caller's new notifications to `listener` until the returned function is called. */
+  subscribe(p: Principal, listener: NotificationListener): () => void {
+    authorize(p, 'notification.read');
+    const id = userOf(p).user.id;
+    const set = this.listeners.get(id) ?? new Set();
+    set.add(listener);
+    this.listeners.set(id, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.listeners.get(id) === set) this.listeners.delete(id);
+    };
+  }
+
+  /** Tells the incident's readers (but the actor) of `event`; never throws for a caller to see
+   *  a stored change fail: the incident services call it after storing. */
+  async publish(event: IncidentEvent): Promise<void> {
+    try {
+      await this.deliver(event, `${event.kind}/${randomUUID()}`, await this.directory(), new Date());
+    } catch (err) {
+      // The change is stored; its readers see it on the incident's page even if told of it late.
+      this.deps.log.error({ err, incidentId: event.incidentId, kind: event.kind }, 'publishing an incident event failed');
+    }
+  }
+
+  /**
+   * The reminder job's run: every reminder (reminders.ts) that fell due between the last run and
+   * `now`, for every incident still waiting for a report. Each reminder's key is stored once per
+   * user, so a run repeated after a crash or in a second process stores nothing twice. Returns
+   * how many notifications it stored.
+   */
+  async remind(now: Date): Promise<number> {
+    if (this.deps.waiting === undefined) return 0;
+    const last = await this.deps.notifications.getState(TICK_STATE);
+    const since = last === undefined ? new Date(now.getTime() - FIRST_LOOKBACK_MS) : new Date(last);
+    if (now.getTime() <= since.getTime()) return 0;
+    const waiting = await this.deps.waiting();
+    let stored = 0;
+    if (waiting.length > 0) {
+      const dir = await this.directory();
+      for (const w of waiting) {
+        for (const r of dueReminders(w.incidentId, w.clocks, this.deps.reminders, since, now)) {
+          const rule = w.clocks.find((c) => c.stage === r.stage && c.request === r.request)?.rule;
+          stored += await this.deliver(reminderEvent(r, w.incidentId, w.name, rule), r.key, dir, now);
+        }
+      }
+    }
+    await this.deps.notifications.setState(TICK_STATE, now.toISOString());
+    return stored;
+  }
+
+  /** Stores the event for each recipient, streams what was new, posts the webhook; returns how
+   *  many notifications were stored. */
+  private async deliver(event: IncidentEvent | ReminderEvent, key: string, dir: Directory, now: Date): Promise<number> {
+    const label = (await this.deps.access.latest([event.incidentId])).get(event.incidentId);
+    const recipients = label === undefined ? [] : this.recipients(label, dir, event.actor);
+    const at = now.toISOString();
+    const rows: StoredNotification[] = recipients.map((userId) => ({
+      id: randomUUID(),
+      userId,
+      key,
+      kind: event.kind,
+      incidentId: event.incidentId,
+      title: event.title,
+      body: event.body,
+      createdAt: at,
+      readAt: null,
+    }));
+    const stored = await this.deps.notifications.add(rows);
+    for (const { userId, key: _key, ...n } of stored) for (const l of this.listeners.get(userId) ?? []) l(n);
+    // A reminder offered again (its key stored already) was posted already too.
+    if (this.deps.webhook !== undefined && (stored.length > 0 || rows.length === 0)) {
+      const stage = 'stage' in event ? { stage: event.stage, dueAt: event.dueAt } : {};
+      this.deps.webhook({ kind: event.kind, incidentId: event.incidentId, ...stage, at });
+    }
+    return stored.length;
+  }
+
+  /** The active users who may read an object labelled `label`, but `actor`. */
+  private recipients(label: AccessLabel, dir: Directory, actor: string | undefined): string[] {
+    const out: string[] = [];
+    for (const user of dir.users) {
+      const org = dir.orgs.get(user.orgId);
+      if (user.disabled || org === undefined || org.disabled || user.id === actor) continue;
+      if (!allowed({ kind: 'user', user, org, scope: 'read-write' }, 'incident.read')) continue;
+      if (canRead(userReader(user, org, dir.groups), label, this.deps.schemes)) out.push(user.id);
+    }
+    return out;
+  }
+
+  /** Those of `items` whose incident the user may read now (access may have narrowed since). */
+  private async readable(p: UserPrincipal, items: Notification[]): Promise<Notification[]> {
+    if (items.length === 0) return items;
+    const labels = await this.deps.access.latest([...new Set(items.map((n) => n.incidentId))]);
+    return items.filter((n) => {
+      const label = labels.get(n.incidentId);
+      return label !== undefined && canRead(p.reader, label, this.deps.schemes);
+    });
+  }
+
+  private async directory(): Promise<Directory> {
+    const [users, orgs, groups] = await Promise.all([
+      this.deps.users.listUsers(),
+      this.deps.orgs.listOrgs(),
+      this.deps.orgs.listSharingGroups(),
+    ]);
+    return { users, orgs: new Map(orgs.map((o) => [o.id, o])), groups };
+  }
+}
