@@ -140,7 +140,7 @@ describe('concord incident', () => {
     const badTime = concord(['incident', 'open', '--name', 'x', '--aware-at', 'yesterday']);
     assert.match(badTime.err, /--aware-at "yesterday" must be an ISO 8601 time/);
     const badStage = concord(['incident', 'list', '--stage-status', 'late']);
-    assert.match(badStage.err, /--stage-status "late" must be one of due, submitted-on-time/);
+    assert.match(badStage.err, /stageStatus: "late" is not one of due, overdue, .*\n {2}at --stage-status\n/);
     const unknown = concord(['incident', 'show', 'incident--00000000-0000-4000-8000-000000000000']);
     assert.equal(unknown.code, 1);
     assert.match(unknown.err, /^error NOT_FOUND/);

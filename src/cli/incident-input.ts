@@ -20,10 +20,10 @@ import type {
   UpdateIncidentRequest,
   UpdateTaskRequest,
 } from '../domain/incidents/api.ts';
-import type { StageStatus } from '../domain/incidents/clocks.ts';
 import type { ReportStage } from '../domain/incidents/reports.ts';
 import { NIS2_SEVERITIES, type IncidentDetermination } from '../domain/incidents/types.ts';
 import { InvalidInputError } from '../errors.ts';
+import { filterOf as queryFilter } from '../http/incidents/schema.ts';
 import { GLOBAL_OPTIONS } from './context.ts';
 
 const str = { type: 'string' } as const;
@@ -133,6 +133,7 @@ const FLAG_EXCEPTIONS: Record<string, string> = {
  * `/content/summary`) as the services name them in issues.
  */
 export function flagOf(field: string): string {
+  if (field.startsWith('--') || field.startsWith('<')) return field;
   const last =
     field
       .replace(/^\$\.?/, '')
@@ -225,7 +226,6 @@ const DETERMINATIONS = keys<IncidentDetermination>({
   'false-positive': true,
   suspected: true,
 });
-const STANDINGS = keys<StageStatus>({ due: true, 'submitted-on-time': true, 'submitted-late': true, overdue: true, 'not-started': true });
 const EVENT_STATUSES = keys<NonNullable<AddEventRequest['status']>>({ occurred: true, ongoing: true, pending: true, undetermined: true });
 const OUTCOMES = keys<NonNullable<UpdateTaskRequest['outcome']>>({
   pending: true,
@@ -236,22 +236,28 @@ const OUTCOMES = keys<NonNullable<UpdateTaskRequest['outcome']>>({
 });
 export const STAGES = keys<ReportStage>({ 'early-warning': true, notification: true, intermediate: true, progress: true, final: true });
 
-/** The list's filters, as GET /api/v1/incidents takes them. */
-export function filterOf(v: Values): { filter: IncidentFilter; sort: IncidentSort; limit: number } {
-  // Sectors and RSIT classes are checked by the service (the domain's one list of each).
-  const filter = given({
-    status: listOf(v.status, '--status', STATUSES),
-    sector: list(v.sector),
-    country: list(v.country)?.map((c) => c.toUpperCase()),
-    rsitClass: list(v['rsit-class']),
-    severity: listOf(v.severity, '--severity', NIS2_SEVERITIES),
-    determination: listOf(v.determination, '--determination', DETERMINATIONS),
-    stageStatus: listOf(v['stage-status'], '--stage-status', STANDINGS),
-    dueWithinHours: integer(v['due-within'], '--due-within', 1, 24 * 366),
-    crossBorder: v['cross-border'],
-    owner: v.owner,
-    text: v.q,
-  }) as IncidentFilter;
+/**
+ * The list's filters, read as GET /api/v1/incidents reads its query (the one check of each
+ * vocabulary, naming the parameter; flagOf turns `stageStatus` back into `--stage-status`).
+ * `owner` is the organisation's id (the command resolves a name).
+ */
+export function filterOf(v: Values, owner?: string): { filter: IncidentFilter; sort: IncidentSort; limit: number } {
+  const csv = (xs: string[] | undefined): string | undefined => list(xs)?.join(',');
+  const filter = queryFilter(
+    given({
+      status: csv(v.status),
+      sector: csv(v.sector),
+      country: csv(v.country)?.toUpperCase(),
+      rsitClass: csv(v['rsit-class']),
+      severity: csv(v.severity),
+      determination: csv(v.determination),
+      stageStatus: csv(v['stage-status']),
+      dueWithinHours: integer(v['due-within'], '--due-within', 1, 8760),
+      crossBorder: v['cross-border'],
+      owner,
+      q: v.q,
+    }),
+  );
   return { filter, sort: oneOf(v.sort, '--sort', SORTS) ?? 'newest', limit: integer(v.limit, '--limit', 1, 500) ?? 50 };
 }
 

@@ -1,6 +1,6 @@
 // The incident services as `concord incident` calls them, declared narrowly from the contract
 // (RULES.md, issue 16) until they are wired into Services. TEMPORARY: replaced by
-// Pick<Services, 'incidents' | 'incidentWrites' | 'incidentShares'> after merging main.
+// Pick<Services, 'incidentWrites' | 'incidentShares'> after merging main.
 import type { Principal } from '../domain/identity/principal.ts';
 import type {
   AddEventRequest,
@@ -9,16 +9,9 @@ import type {
   AnswerRequest,
   HandoverRequest,
   IncidentDetail,
-  IncidentFilter,
-  IncidentPage,
-  IncidentSort,
-  InboxItem,
   LinkRequest,
   NoteRequest,
   OpenIncidentRequest,
-  QuarterlySummary,
-  ReportContent,
-  ReportStage,
   ShareRequest,
   ShareView,
   SubmitReportRequest,
@@ -27,14 +20,6 @@ import type {
 } from '../domain/incidents/api.ts';
 import { ConcordError } from '../errors.ts';
 import type { Services } from '../services/index.ts';
-
-export interface IncidentReads {
-  list(p: Principal, filter: IncidentFilter, sort: IncidentSort, page: { limit: number; after?: string }): Promise<IncidentPage>;
-  get(p: Principal, id: string): Promise<IncidentDetail>;
-  prefill(p: Principal, id: string, stage: ReportStage): Promise<ReportContent>;
-  inbox(p: Principal): Promise<InboxItem[]>;
-  summary(p: Principal, from: string, to: string): Promise<QuarterlySummary>;
-}
 
 export interface IncidentWrites {
   open(p: Principal, req: OpenIncidentRequest, org?: string): Promise<IncidentDetail>;
@@ -57,7 +42,6 @@ export interface IncidentShares {
 }
 
 export interface IncidentServices {
-  incidents: IncidentReads;
   incidentWrites: IncidentWrites;
   incidentShares: IncidentShares;
 }
@@ -65,7 +49,7 @@ export interface IncidentServices {
 /** The incident services of `s`, or a clear error while this build has none. */
 export function incidentServices(s: Services): IncidentServices & Services {
   const all = s as Services & Partial<IncidentServices>;
-  const { incidents, incidentWrites, incidentShares } = all;
-  if (!incidents || !incidentWrites || !incidentShares) throw new ConcordError('CONFLICT', 'this build has no incident services yet');
-  return { ...s, incidents, incidentWrites, incidentShares };
+  const { incidentWrites, incidentShares } = all;
+  if (!incidentWrites || !incidentShares) throw new ConcordError('CONFLICT', 'this build has no incident write services yet');
+  return { ...s, incidentWrites, incidentShares };
 }

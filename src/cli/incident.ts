@@ -63,7 +63,7 @@ concord incident answer <id> --feedback TEXT [--report REPORT-ID]
 concord incident answer <id> --request-intermediate --due TIME [--content TEXT]
 concord incident share <id> (--whole | --summary TEXT) [--member-state CC]... [--tlp TLP]
 concord incident handover <id> --org ORG [--note TEXT]
-concord incident inbox [--org CSIRT] [--json]
+concord incident inbox --org CSIRT [--json]
 concord incident summary --from TIME --to TIME [--csv | --json]
 
 STAGE is early-warning, notification, intermediate, progress or final (NIS2 Art. 23(4)); a report
@@ -110,10 +110,11 @@ function command(positionals: readonly string[]): { name: string; ids: string[] 
 function refusal(e: ConcordError): void {
   console.error(`error ${e.code}: ${e.message}`);
   const d = e.details;
-  const listed = [d['issues'], d['missing']].find(Array.isArray) as { path?: string; field?: string; message: string }[] | undefined;
+  // `errors`: a report's missing fields (ReportIncompleteError); `issues`: validation findings.
+  const listed = [d['errors'], d['issues']].find(Array.isArray) as { path?: string; field?: string; message: string }[] | undefined;
   if (listed !== undefined) {
     for (const i of listed) {
-      const where = i.path ?? i.field;
+      const where = i.field ?? i.path;
       console.error(`  ${where === undefined ? '' : `${flagOf(where)}: `}${i.message}`);
     }
   } else if (typeof d['field'] === 'string') console.error(`  at ${flagOf(d['field'])}`);
@@ -126,7 +127,7 @@ export async function run(args: string[]): Promise<number> {
   const cmd = command(positionals);
   if (values.help || cmd === undefined) return usageExit(usage, values.help);
   try {
-    return await withServices(configFrom(values), (s) => dispatch(incidentServices(s), cmd.name, cmd.ids, values));
+    return await withServices(configFrom(values), (s) => dispatch(s, cmd.name, cmd.ids, values));
   } catch (e) {
     if (!(e instanceof ConcordError)) throw e;
     refusal(e);
@@ -148,9 +149,9 @@ function shared(v: ShareView, json: boolean | undefined): number {
   return 0;
 }
 
-async function dispatch(s: IncidentServices & Services, name: string, ids: string[], v: Values): Promise<number> {
-  const [id = '', second = ''] = ids;
-  const w = s.incidentWrites;
+/** The reads: the incident services' views, as the node reads them. */
+async function dispatch(s: Services, name: string, ids: string[], v: Values): Promise<number> {
+  const [id = ''] = ids;
   switch (name) {
     case 'list':
       return list(s, v);
@@ -160,6 +161,26 @@ async function dispatch(s: IncidentServices & Services, name: string, ids: strin
       else printDetail(d);
       return 0;
     }
+    case 'prefill': {
+      const stage = oneOf(v.stage, '--stage', STAGES);
+      if (stage === undefined) throw new InvalidInputError(`--stage is required: one of ${STAGES.join(', ')}`, { field: '--stage' });
+      printJson(await s.incidents.prefill(CLI, id, stage));
+      return 0;
+    }
+    case 'inbox':
+      return inbox(s, v);
+    case 'summary':
+      return summary(s, v);
+    default:
+      return write(incidentServices(s), name, ids, v);
+  }
+}
+
+/** The writes: each prints the incident as it now stands (or the share made). */
+async function write(s: IncidentServices & Services, name: string, ids: string[], v: Values): Promise<number> {
+  const [id = '', second = ''] = ids;
+  const w = s.incidentWrites;
+  switch (name) {
     case 'open': {
       const org = v.org === undefined ? undefined : (await resolveOrg(s, v.org, 'org')).id;
       return written(await w.open(CLI, openRequest(v), org), 'incident opened', v.json);
@@ -187,32 +208,22 @@ async function dispatch(s: IncidentServices & Services, name: string, ids: strin
     }
     case 'report':
       return written(await w.submitReport(CLI, id, await reportRequest(v)), 'report submitted', v.json);
-    case 'prefill': {
-      const stage = oneOf(v.stage, '--stage', STAGES);
-      if (stage === undefined) throw new InvalidInputError(`--stage is required: one of ${STAGES.join(', ')}`, { field: '--stage' });
-      printJson(await s.incidents.prefill(CLI, id, stage));
-      return 0;
-    }
     case 'answer':
       return written(await w.answer(CLI, id, answerRequest(v)), 'answer sent', v.json);
     case 'share':
       return shared(await s.incidentShares.share(CLI, id, shareRequest(v)), v.json);
-    case 'handover': {
+    default: {
       if (v.org === undefined)
         throw new InvalidInputError('--org is required: the organisation that coordinates from now on', { field: '--org' });
       const to = (await resolveOrg(s, v.org, 'org')).id;
       return shared(await s.incidentShares.handover(CLI, id, { org: to, ...(v.note ? { note: v.note } : {}) }), v.json);
     }
-    case 'inbox':
-      return inbox(s, v);
-    default:
-      return summary(s, v);
   }
 }
 
 /** The incidents list: one page, or every page with --all (a progress line on a terminal). */
-async function list(s: IncidentServices, v: Values): Promise<number> {
-  const { filter, sort, limit } = filterOf(v);
+async function list(s: Services, v: Values): Promise<number> {
+  const { filter, sort, limit } = filterOf(v, v.owner === undefined ? undefined : (await resolveOrg(s, v.owner, 'owner')).id);
   const rows: IncidentRow[] = [];
   const progress = v.all ? new Progress('listing incidents') : undefined;
   let after: string | undefined;
@@ -232,27 +243,17 @@ async function list(s: IncidentServices, v: Values): Promise<number> {
   return 0;
 }
 
-/**
- * The reports waiting for a CSIRT's answer. The node reads every inbox at once; --org keeps
- * those of one CSIRT's constituency (the incidents whose CSIRT it is).
- */
-async function inbox(s: IncidentServices & Services, v: Values): Promise<number> {
-  let items = await s.incidents.inbox(CLI);
-  if (v.org !== undefined) {
-    const csirt = (await resolveOrg(s, v.org, 'org')).id;
-    const mine = new Set<string>();
-    for (const incidentId of new Set(items.map((i) => i.incidentId))) {
-      if ((await s.incidents.get(CLI, incidentId)).row.csirtOrg === csirt) mine.add(incidentId);
-    }
-    items = items.filter((i) => mine.has(i.incidentId));
-  }
+/** The reports waiting for a CSIRT's answer (its inbox): the CSIRT named with --org. */
+async function inbox(s: Services, v: Values): Promise<number> {
+  if (v.org === undefined) throw new InvalidInputError('--org is required: the CSIRT whose inbox to list', { field: '--org' });
+  const items = await s.incidents.inbox(CLI, (await resolveOrg(s, v.org, 'org')).id);
   if (v.json) printJson(items);
   else printInbox(items);
   return 0;
 }
 
 /** The quarterly summary for ENISA (NIS2 Art. 23(9)), for any period. */
-async function summary(s: IncidentServices, v: Values): Promise<number> {
+async function summary(s: Services, v: Values): Promise<number> {
   const from = time(v.from, '--from');
   const to = time(v.to, '--to');
   if (from === undefined || to === undefined) {

@@ -162,12 +162,14 @@ export class IncidentService {
     return prefill(stage, [own, ...earlier]);
   }
 
-  /** A CSIRT's inbox: its constituency's reports it has not answered yet. */
-  async inbox(p: Principal): Promise<InboxItem[]> {
+  /** A CSIRT's inbox: its constituency's reports it has not answered yet. A user reads their
+   *  own organisation's; the node's command line names the CSIRT with `org` (none: nothing). */
+  async inbox(p: Principal, org?: string): Promise<InboxItem[]> {
     authorize(p, 'incident.read');
-    if (p.kind !== 'user') return [];
+    const csirt = p.kind === 'user' ? p.org.id : org;
+    if (csirt === undefined) return [];
     await this.catchUp();
-    return this.details.inbox(p, p.org.id);
+    return this.details.inbox(p, csirt);
   }
 
   /** The NIS2 Art. 23(9) summary of the incidents aware in [from, to) the reader may read. */
