@@ -78,7 +78,7 @@ describe('concord incident', () => {
   test('a report missing what its stage requires is refused naming every missing field', async () => {
     const r = concord(['incident', 'report', fresh, '--stage', 'early-warning', '--summary', 'Mails with a fake invoice']);
     assert.equal(r.code, 1, r.out);
-    assert.match(r.err, /^error INVALID_INPUT: /);
+    assert.match(r.err, /^error REPORT_INCOMPLETE: the early-warning report is missing suspectedMalicious, crossBorderImpact\n/);
     assert.match(r.err, /--suspected-malicious/);
     assert.match(r.err, /--cross-border-impact/);
     assert.doesNotMatch(r.err, /--summary:/, 'the field given is not reported missing');
@@ -114,13 +114,11 @@ describe('concord incident', () => {
     assert.match(table, /^ID\s+NAME\s+OWNER\s+STATUS\s+SEVERITY\s+EARLY WARNING/);
     assert.match(table, /Substation ransomware.*deadline exceeded · exceeded by 6 h/);
     assert.doesNotMatch(table, /Phishing wave/);
-    assert.match(ok(['incident', 'list']), /Phishing wave.*submitted on time/);
   });
 
-  test('work on an incident, then its page shows the clocks, timeline, tasks, links and answers', () => {
+  test('work on an incident, then its page shows the clocks, timeline, tasks, notes and answers', () => {
     ok(['incident', 'event', 'add', late, '--name', 'Encryption of SCADA hosts', '--start', '31h ago', '--status', 'occurred']);
     ok(['incident', 'task', 'add', late, '--name', 'Restore from backups', '--due', 'in 2d']);
-    ok(['incident', 'impact', 'add', late, '--category', 'availability', '--criticality', '80']);
     ok(['incident', 'note', late, '--content', 'Backups are offline copies.']);
     ok(['incident', 'answer', fresh, '--feedback', 'Block the sender domain.']);
     const page = ok(['incident', 'show', late]);
@@ -128,23 +126,24 @@ describe('concord incident', () => {
     assert.match(page, /Early warning: deadline exceeded · exceeded by 6 h/);
     assert.match(page, /Timeline\n {2}event--\S+ {2}Encryption of SCADA hosts/);
     assert.match(page, /Tasks\n {2}task--\S+ {2}Restore from backups \(outcome pending/);
-    assert.match(page, /Impacts\n {2}impact--\S+ {2}availability/);
     assert.match(page, /Notes\n {2}note--\S+ {2}Backups are offline copies/);
-    assert.match(ok(['incident', 'show', fresh]), /CSIRT's answers\n {2}\S+ {2}feedback: Block the sender domain\. · CSIRT-FR/);
+    const answered = json<IncidentDetail>(['incident', 'show', fresh]);
+    assert.deepEqual(
+      answered.answers.map((a) => [a.kind, a.content]),
+      [['feedback', 'Block the sender domain.']],
+    );
+    assert.equal(answered.row.clocks.find((c) => c.stage === 'csirt-response')?.status, 'submitted-on-time');
   });
 
   test('refusals name the option at fault', () => {
     const noAware = concord(['incident', 'open', '--name', 'x']);
     assert.equal(noAware.code, 1);
     assert.match(noAware.err, /--aware-at is required/);
-    const badTime = concord(['incident', 'open', '--name', 'x', '--aware-at', 'yesterday']);
-    assert.match(badTime.err, /--aware-at "yesterday" must be an ISO 8601 time/);
     const badStage = concord(['incident', 'list', '--stage-status', 'late']);
     assert.match(badStage.err, /stageStatus: "late" is not one of due, overdue, .*\n {2}at --stage-status\n/);
     const unknown = concord(['incident', 'show', 'incident--00000000-0000-4000-8000-000000000000']);
     assert.equal(unknown.code, 1);
     assert.match(unknown.err, /^error NOT_FOUND/);
-    assert.equal(concord(['incident', 'task', 'add']).code, 2, 'a usage mistake');
   });
 
   test('the quarterly summary as CSV counts the period, by sector and timeliness', () => {

@@ -43,6 +43,8 @@ export function printRows(rows: readonly IncidentRow[], now = Date.now()): void 
 }
 
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
+/** ` · owner` when the view names one. */
+const by = (name: string, org: string): string => (name || org ? ` · ${name || org}` : '');
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
 function summaryFields(d: IncidentDetail): [string, string][] {
@@ -83,7 +85,7 @@ function workLine(w: WorkItem, keys: readonly string[]): string {
     .map((e) => str(e['assignee']))
     .find((a) => a !== undefined);
   if (assignee !== undefined) facts.push(`assignee ${assignee}`);
-  return `${w.id}  ${title}${facts.length ? ` (${facts.join(', ')})` : ''} · ${w.ownerName}`;
+  return `${w.id}  ${title}${facts.length ? ` (${facts.join(', ')})` : ''}${by(w.ownerName, w.ownerOrg)}`;
 }
 
 function clockLine(c: StageClock, now: number): string {
@@ -124,21 +126,21 @@ export function printDetail(d: IncidentDetail, now = Date.now()): void {
   );
   section(
     'Notes',
-    d.notes.map((n) => `${n.id}  ${str(n.object['content']) ?? ''} · ${n.ownerName}`),
+    d.notes.map((n) => `${n.id}  ${str(n.object['content']) ?? ''}${by(n.ownerName, n.ownerOrg)}`),
   );
   section(
     'Reports',
     d.reports.map(
       (r) =>
         `${r.id}  ${STAGE_NAMES[r.stage]}${r.request === null ? '' : ` ${r.request + 1}`} submitted ${r.submittedAt}` +
-        `${r.versions > 0 ? ` (revised ${r.versions}×)` : ''}: ${Object.keys(r.content).join(', ')}`,
+        `${r.versions > 1 ? ` (${r.versions} versions)` : ''}: ${Object.keys(r.content).join(', ')}`,
     ),
   );
   section(
     "CSIRT's answers",
     d.answers.map(
       (a) =>
-        `${a.createdAt}  ${a.kind === 'feedback' ? 'feedback' : `intermediate report requested by ${a.dueAt ?? '-'}`}: ${a.content} · ${a.ownerName}`,
+        `${a.createdAt}  ${a.kind === 'feedback' ? 'feedback' : `intermediate report requested by ${a.dueAt ?? '-'}`}: ${a.content}${by(a.ownerName, a.ownerOrg)}`,
     ),
   );
   section('Shares', d.shares.map(shareLine));
