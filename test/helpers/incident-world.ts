@@ -14,7 +14,10 @@ import type { TestNode } from './node.ts';
 import { buildPerson, type Person } from './people.ts';
 import { buildIndicator, type Obj } from './stix.ts';
 
-const CSIRT_COUNTRIES = ['FR', 'DE'] as const;
+// Two or three CSIRTs: FR, DE and a second French one (a state may have several, Art. 10(1)),
+// so that a share always has somebody to reach.
+const CSIRT_COUNTRIES = ['FR', 'DE', 'FR'] as const;
+const STATES = ['FR', 'DE'];
 const WORK_KINDS = ['event', 'task', 'impact', 'note', 'report', 'answer', 'link'] as const;
 type WorkKind = (typeof WORK_KINDS)[number];
 
@@ -26,50 +29,67 @@ export interface WorldSpec {
   /** Extra users: [org index, role]. */
   extraUsers: [number, Role][];
   incidents: { opener: number; hoursAgo: number; memberStates: string[]; severity: 'low' | 'high'; crossBorder: boolean }[];
-  work: { incident: number; user: number; kind: WorkKind }[];
-  shares: { incident: number; user: number; mode: 'whole' | 'summary'; states: string[] }[];
+  work: { incident: number; actor: Actor; kind: WorkKind }[];
+  shares: { incident: number; actor: Actor; mode: 'whole' | 'summary'; states: string[] }[];
 }
+
+/** Who acts: the incident's owner, the owner's CSIRT (its analyst for work, its coordinator
+ *  for shares), or any user of the world (mostly someone who may not). */
+export type Actor = 'owner' | 'csirt' | number;
+const actorArb: fc.Arbitrary<Actor> = fc.oneof(
+  { arbitrary: fc.constant<Actor>('owner'), weight: 2 },
+  { arbitrary: fc.constant<Actor>('csirt'), weight: 2 },
+  { arbitrary: fc.nat(20), weight: 1 },
+);
 
 /** Small worlds: the property is about who sees what, not about volume. */
 export const worldArb: fc.Arbitrary<WorldSpec> = fc
   .record({
-    csirts: fc.integer({ min: 1, max: 2 }),
-    entities: fc.array(fc.option(fc.nat(1), { freq: 4 }), { minLength: 1, maxLength: 3 }),
+    csirts: fc.integer({ min: 2, max: 3 }),
+    entities: fc.array(fc.option(fc.nat(2), { freq: 4 }), { minLength: 1, maxLength: 3 }),
     outsiders: fc.integer({ min: 1, max: 2 }),
     extraUsers: fc.array(fc.tuple(fc.nat(6), fc.constantFrom(...ROLES)), { maxLength: 3 }),
     incidents: fc.array(
       fc.record({
         opener: fc.nat(6),
         hoursAgo: fc.integer({ min: 1, max: 900 }),
-        memberStates: fc.subarray([...CSIRT_COUNTRIES]),
+        memberStates: fc.subarray(STATES),
         severity: fc.constantFrom('low' as const, 'high' as const),
         crossBorder: fc.boolean(),
       }),
       { minLength: 1, maxLength: 4 },
     ),
-    work: fc.array(fc.record({ incident: fc.nat(3), user: fc.nat(20), kind: fc.constantFrom(...WORK_KINDS) }), { maxLength: 8 }),
+    work: fc.array(fc.record({ incident: fc.nat(3), actor: actorArb, kind: fc.constantFrom(...WORK_KINDS) }), { maxLength: 8 }),
     shares: fc.array(
       fc.record({
         incident: fc.nat(3),
-        user: fc.nat(20),
+        actor: actorArb,
         mode: fc.constantFrom('whole' as const, 'summary' as const),
-        states: fc.subarray([...CSIRT_COUNTRIES], { minLength: 1 }),
+        states: fc.subarray(STATES, { minLength: 1 }),
       }),
-      { maxLength: 2 },
+      { maxLength: 3 },
     ),
   })
   .map((w) => ({ ...w, entities: w.entities.map((c) => (c === null ? null : c % w.csirts)) }));
 
-/** What the model knows of one incident (or a summary shared in its stead). */
+/** The kinds of an incident's parts, as its page lists them. */
+export type PartKind = 'event' | 'task' | 'impact' | 'note' | 'report' | 'answer' | 'link';
+
+/** One part of an incident: what it is, which object a link points at, who may read it. */
+export interface ModelPart {
+  kind: PartKind;
+  target?: string;
+  readers: Set<string>;
+}
+
+/** What the model knows of one incident (or the CSIRT's incident derived from one to share it). */
 export interface ModelIncident {
   id: string;
   owner: string;
-  /** Organisations that may read it and all its work (must 2, must 6). */
+  /** Organisations that may read the incident (must 2, must 6). */
   readers: Set<string>;
-  /** Its work items' ids (events, tasks, impacts, notes, reports, answers, link relationships). */
-  parts: Set<string>;
-  /** Objects it is linked to. */
-  linked: Set<string>;
+  /** Its parts by id (events, tasks, impacts, notes, reports, answers, link relationships). */
+  parts: Map<string, ModelPart>;
   stagesDone: string[];
 }
 
@@ -87,14 +107,24 @@ export interface World {
 
 const ago = (h: number): string => new Date(Date.now() - h * 3_600_000).toISOString();
 
-/** Every id an IncidentDetail names as part of the incident. */
-export function partsOf(d: IncidentDetail): string[] {
+/** Every part an IncidentDetail names, with its kind (and a link's target). */
+export function partsOf(d: IncidentDetail): [string, PartKind, string?][] {
   return [
-    ...[d.events, d.tasks, d.impacts, d.notes].flatMap((xs) => xs.map((x) => x.id)),
-    ...d.reports.map((r) => r.id),
-    ...d.answers.map((a) => a.id),
-    ...d.links.map((l) => l.relationshipId),
+    ...d.events.map((x): [string, PartKind] => [x.id, 'event']),
+    ...d.tasks.map((x): [string, PartKind] => [x.id, 'task']),
+    ...d.impacts.map((x): [string, PartKind] => [x.id, 'impact']),
+    ...d.notes.map((x): [string, PartKind] => [x.id, 'note']),
+    ...d.reports.map((x): [string, PartKind] => [x.id, 'report']),
+    ...d.answers.map((x): [string, PartKind] => [x.id, 'answer']),
+    ...d.links.map((l): [string, PartKind, string] => [l.relationshipId, 'link', l.objectId]),
   ];
+}
+
+/** Records the parts of `d` the model does not know yet, readable by `readers`. */
+function learn(m: ModelIncident, d: IncidentDetail, readers: (kind: PartKind, target?: string) => Set<string>): void {
+  for (const [id, kind, target] of partsOf(d)) {
+    if (!m.parts.has(id)) m.parts.set(id, { kind, ...(target === undefined ? {} : { target }), readers: readers(kind, target) });
+  }
 }
 
 async function addOrgs(node: TestNode, spec: WorldSpec, run: number): Promise<{ orgs: Org[]; csirts: Org[] }> {
@@ -102,7 +132,7 @@ async function addOrgs(node: TestNode, spec: WorldSpec, run: number): Promise<{ 
   const csirts: Org[] = [];
   for (let i = 0; i < spec.csirts; i++) {
     const country = CSIRT_COUNTRIES[i] ?? 'FR';
-    csirts.push(await s.addOrg(CLI, { name: `CSIRT-${country} ${run}`, country, nis2Role: 'csirt' }));
+    csirts.push(await s.addOrg(CLI, { name: `CSIRT-${country}${i > 1 ? i : ''} ${run}`, country, nis2Role: 'csirt' }));
   }
   const entities: Org[] = [];
   for (const [i, c] of spec.entities.entries()) {
@@ -145,6 +175,15 @@ export async function buildWorld(node: TestNode, spec: WorldSpec, run: number): 
   return world;
 }
 
+/** The user acting as `actor` on `m`: an analyst (work) or coordinator (shares) of the side named. */
+function actorOf(world: World, m: ModelIncident, actor: Actor, role: 'analyst' | 'coordinator'): Person {
+  if (typeof actor === 'number') return world.people[actor % world.people.length] as Person;
+  const owner = world.orgs.find((o) => o.id === m.owner) as Org;
+  const org = actor === 'owner' || owner.csirtOrg === null ? owner.id : owner.csirtOrg;
+  const of = world.people.filter((p) => p.org.id === org);
+  return of.find((p) => p.user.roles.includes(role)) ?? (of[0] as Person);
+}
+
 const post = (node: TestNode, who: Person, url: string, payload: unknown) =>
   node.app.inject({ method: 'POST', url, headers: who.auth, payload: payload as object });
 
@@ -158,7 +197,7 @@ async function openIncidents(node: TestNode, world: World, spec: WorldSpec): Pro
       name: `Incident ${i} of ${org.name}`,
       awareAt: ago(inc.hoursAgo),
       ...(org.nis2Role === 'csirt' ? {} : { sector: 'energy', subsector: 'electricity' }),
-      memberStates: inc.memberStates,
+      ...(inc.memberStates.length > 0 ? { memberStates: inc.memberStates } : {}),
       severity: inc.severity,
       crossBorder: inc.crossBorder,
       significant: true,
@@ -166,7 +205,9 @@ async function openIncidents(node: TestNode, world: World, spec: WorldSpec): Pro
     assert.equal(res.statusCode, 201, res.body);
     const d = res.json() as IncidentDetail;
     const readers = new Set([org.id, ...(org.csirtOrg === null ? [] : [org.csirtOrg])]);
-    world.incidents.push({ id: d.row.id, owner: org.id, readers, parts: new Set(partsOf(d)), linked: new Set(), stagesDone: [] });
+    const m: ModelIncident = { id: d.row.id, owner: org.id, readers, parts: new Map(), stagesDone: [] };
+    learn(m, d, () => new Set(readers));
+    world.incidents.push(m);
   }
 }
 
@@ -206,7 +247,7 @@ function workRequest(kind: WorkKind, m: ModelIncident, world: World): { path: st
 /** One piece of work by a random user: stored when the user may do it, refused without a hint otherwise. */
 async function doWork(node: TestNode, world: World, w: WorldSpec['work'][number]): Promise<void> {
   const m = world.incidents[w.incident % world.incidents.length] as ModelIncident;
-  const who = world.people[w.user % world.people.length] as Person;
+  const who = actorOf(world, m, w.actor, 'analyst');
   const req = workRequest(w.kind, m, world);
   if (req === undefined) return;
   const res = await post(node, who, `/api/v1/incidents/${m.id}/${req.path}`, req.body);
@@ -222,16 +263,15 @@ async function doWork(node: TestNode, world: World, w: WorldSpec['work'][number]
     assert.ok([400, 403, 409, 422].includes(res.statusCode), res.body);
     return;
   }
-  const d = res.json() as IncidentDetail;
-  for (const id of partsOf(d)) m.parts.add(id);
-  if (w.kind === 'link') m.linked.add(world.indicator.id);
+  // Work is distributed as its incident is (constituency.ts): its readers are the incident's.
+  learn(m, res.json() as IncidentDetail, () => new Set(m.readers));
   if (w.kind === 'report') m.stagesDone.push((req.body as { stage: string }).stage);
 }
 
 /** A cross-border share by a random user; recipients read what was shared (must 6). */
 async function doShare(node: TestNode, world: World, sh: WorldSpec['shares'][number]): Promise<void> {
   const m = world.incidents[sh.incident % world.incidents.length] as ModelIncident;
-  const who = world.people[sh.user % world.people.length] as Person;
+  const who = actorOf(world, m, sh.actor, 'coordinator');
   const body = { mode: sh.mode, memberStates: sh.states, ...(sh.mode === 'summary' ? { summary: 'A summary for our peers' } : {}) };
   const res = await post(node, who, `/api/v1/incidents/${m.id}/share`, body);
   if (res.statusCode !== 201) {
@@ -242,22 +282,45 @@ async function doShare(node: TestNode, world: World, sh: WorldSpec['shares'][num
   assert.ok(m.readers.has(who.org.id), 'only a reader of the incident may share it');
   const view = res.json() as ShareView;
   const recipients = view.recipients.map((r) => r.org);
-  if (view.mode === 'whole') {
+  const page = async (id: string): Promise<IncidentDetail> => {
+    const r = await node.app.inject({ method: 'GET', url: `/api/v1/incidents/${id}`, headers: who.auth });
+    assert.equal(r.statusCode, 200, r.body);
+    return r.json() as IncidentDetail;
+  };
+  if (view.sharedObject === m.id) {
+    // The CSIRT's own incident, shared whole: it and the CSIRT's work on it now go to the
+    // recipients too (a marking change by their owner); reports and links stay where they were.
     for (const r of recipients) m.readers.add(r);
+    for (const part of m.parts.values())
+      if (['event', 'task', 'impact', 'note'].includes(part.kind)) for (const r of recipients) part.readers.add(r);
     return;
   }
-  world.incidents.push({
-    id: view.sharedObject,
-    owner: who.org.id,
-    readers: new Set([who.org.id, ...recipients]),
-    parts: new Set(),
-    linked: new Set(),
-    stagesDone: [],
-  });
+  // Otherwise the CSIRT publishes its own incident derived from the entity's (STIX 2.1 §3.6: only
+  // a creator versions an object), for the CSIRT, the recipients and, whole, the entity; what ties
+  // the two is read only by who reads both.
+  const readers = new Set([who.org.id, ...recipients, ...(view.mode === 'whole' ? [m.owner] : [])]);
+  const derived: ModelIncident = { id: view.sharedObject, owner: who.org.id, readers, parts: new Map(), stagesDone: [] };
+  const both = () => new Set([...m.readers].filter((o) => readers.has(o)));
+  learn(derived, await page(derived.id), (kind) => (kind === 'link' ? both() : new Set(readers)));
+  learn(m, await page(m.id), both);
+  world.incidents.push(derived);
+}
+
+/** The parts of `m` that `org` may read. */
+export function partsFor(m: ModelIncident, org: string): Set<string> {
+  return new Set([...m.parts].flatMap(([id, p]) => (p.readers.has(org) ? [id] : [])));
 }
 
 /** The incidents and parts `org` may read, by the model. */
 export function visibleTo(world: World, org: string): { incidents: Set<string>; parts: Set<string> } {
   const mine = world.incidents.filter((m) => m.readers.has(org));
-  return { incidents: new Set(mine.map((m) => m.id)), parts: new Set(mine.flatMap((m) => [...m.parts])) };
+  return { incidents: new Set(mine.map((m) => m.id)), parts: new Set(mine.flatMap((m) => [...partsFor(m, org)])) };
+}
+
+/** The incidents `org` reads linked to `target` by a link it reads too (lookup results, must 5). */
+export function linkedTo(world: World, org: string, target: string): Set<string> {
+  const linked = world.incidents.filter(
+    (m) => m.readers.has(org) && [...m.parts.values()].some((p) => p.kind === 'link' && p.target === target && p.readers.has(org)),
+  );
+  return new Set(linked.map((m) => m.id));
 }
