@@ -10,9 +10,11 @@ import { sendProblem } from './http/problem.ts';
 import { objectRoutes } from './http/objects/routes.ts';
 import { objectAccessRoutes } from './http/objects/access.ts';
 import { writeRoutes } from './http/objects/write.routes.ts';
+import { incidentWriteRoutes } from './http/incidents/write.routes.ts';
 import { searchRoutes } from './http/search/routes.ts';
 import { savedSearchRoutes } from './http/saved-searches/routes.ts';
 import { incidentRoutes } from './http/incidents/routes.ts';
+import { incidentShareRoutes } from './http/incidents/share.routes.ts';
 import { installAuth } from './http/auth/plugin.ts';
 import { authRoutes } from './http/auth/routes.ts';
 import { orgRoutes } from './http/admin/org.routes.ts';
@@ -111,10 +113,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(feedRoutes(services.feeds));
       await api.register(objectAccessRoutes(services.objectAccess));
       await api.register(writeRoutes(services.write));
+      await api.register(incidentWriteRoutes(services.incidentWrites));
       await api.register(searchRoutes(services.objects, services.search, services.schemes));
       await api.register(savedSearchRoutes(services.savedSearches));
       await api.register(incidentRoutes(services.incidents));
       await api.register(notificationRoutes(services.notifications, services.auth));
+      await api.register(incidentShareRoutes(services.incidentShares));
     },
     { prefix: '/api/v1' },
   );

@@ -21,6 +21,11 @@ export const ERRORS = {
   STIX_INVALID: { status: 422, kind: 'both', what: 'A STIX object or bundle that breaks the STIX 2.1 specification.' },
   BODY_TOO_LARGE: { status: 413, kind: 'error', what: 'A request body over the configured limit.' },
   BAD_REQUEST: { status: 400, kind: 'error', what: 'A request Fastify refused without a code of its own (its status is kept).' },
+  REPORT_INCOMPLETE: {
+    status: 422,
+    kind: 'error',
+    what: 'A NIS2 report missing what its stage requires (Art. 23(4)); `errors` lists each field with the rule requiring it.',
+  },
   // Markings and access
   MARKING_INVALID: { status: 422, kind: 'both', what: 'A marking definition, or set of markings, Concord cannot interpret safely.' },
   DISTRIBUTION_INCONSISTENT: { status: 422, kind: 'both', what: "A TLP that does not permit the object's distribution." },
@@ -103,6 +108,18 @@ export class ConcordError extends Error {
 export class InvalidInputError extends ConcordError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super('INVALID_INPUT', message, details);
+  }
+}
+
+/** A NIS2 report missing what its stage requires: well-formed input (so 422, not 400) that the
+ *  Directive does not accept; `errors` names every missing field with its rule (issue 16, must 4). */
+export class ReportIncompleteError extends ConcordError {
+  constructor(stage: string, errors: readonly { field: string; rule: string; message: string }[] = []) {
+    const list = Array.isArray(errors) ? errors : [];
+    super('REPORT_INCOMPLETE', `the ${stage} report is missing ${list.map((e) => e.field).join(', ')}`, {
+      field: list[0]?.field,
+      errors: list,
+    });
   }
 }
 

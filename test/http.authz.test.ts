@@ -13,8 +13,11 @@ import assert from 'node:assert/strict';
 import type { HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { ACTIONS, allowed, permission, type Action, type Subject } from '../src/domain/access/permissions.ts';
 import { CLI } from '../src/domain/identity/principal.ts';
+import { constituencyGroupId } from '../src/domain/incidents/constituency.ts';
+import { INCIDENT_CORE_EXTENSION_ID } from '../src/domain/incidents/types.ts';
 import type { Org, SharingGroup } from '../src/domain/identity/types.ts';
 import { generateNodeKey } from '../src/domain/federation/keys.ts';
+import { CONCORD_NIS2_EXTENSION_ID as NIS2_EXTENSION } from '../src/domain/incidents/types.ts';
 import { secretHash } from '../src/services/secrets.ts';
 import type { Collection } from '../src/domain/collections/types.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
@@ -99,6 +102,7 @@ describe('authorization matrix', () => {
   let orgJob: string;
   let sharedObject: string;
   let orgObject: string;
+  let orgIncident: string;
   let feed: Collection, inbox: Collection;
   let statusId: string;
   let seq = 0;
@@ -200,6 +204,20 @@ describe('authorization matrix', () => {
     return writable;
   }
 
+  /** An incident of organisation A, made a CSIRT, with a CSIRT of France to share it with
+   *  (issue 16, must 6); made once, shared or handed over again by each caller allowed to. */
+  let incidentA: Promise<string> | undefined;
+  function orgAIncident(): Promise<string> {
+    incidentA ??= (async () => {
+      await node.services.orgs.updateOrg(CLI, analyst.org.id, { nis2Role: 'csirt' });
+      await node.services.orgs.addOrg(CLI, { name: 'Matrix CSIRT-FR', country: 'FR', nis2Role: 'csirt' });
+      const nis2 = { extension_type: 'property-extension', aware_at: '2026-01-05T08:00:00.000Z', member_states_affected: ['FR'] };
+      const incident = { type: 'incident', name: `matrix incident ${++seq}`, extensions: { [NIS2_EXTENSION]: nis2 } };
+      return (await node.services.write.create(CLI, { object: incident }, analyst.org.id)).object.id;
+    })();
+    return incidentA;
+  }
+
   async function quarantineUrl(): Promise<string> {
     const page = await node.services.quarantine.list({ limit: 1 });
     assert.ok(page.items[0], 'the fixture keeps one entry in quarantine');
@@ -251,6 +269,17 @@ describe('authorization matrix', () => {
     assert.equal(job.summary?.quarantined, 0);
     orgJob = job.id;
     orgObject = own.id;
+    // An incident of organisation A (issue 16): read as its amber object is.
+    const incident = {
+      type: 'incident',
+      spec_version: '2.1',
+      id: `incident--${uuid()}`,
+      created: own.created,
+      modified: own.modified,
+      name: 'Org A incident',
+    };
+    assert.equal((await upload('analyst', [incident])).summary?.quarantined, 0);
+    orgIncident = incident.id;
     // A pattern that does not parse is quarantined: the entry the quarantine rows use.
     const bad = await upload('admin', [buildIndicator({ pattern: "[ipv4-addr:value = '" })]);
     assert.equal(bad.summary?.quarantined, 1);
@@ -269,6 +298,39 @@ describe('authorization matrix', () => {
 
   // Each `expect` lists, in WHO order: anonymous, viewer, coordinator, analyst, org-admin (all of
   // organisation A), org-admin of organisation B, node admin, and the analyst's read-only token.
+
+  // Issue 16, incident writes: a fresh incident of organisation A for each call (a report stage is
+  // submitted once), and an entity in organisation A's constituency for the CSIRT's answers.
+  const freshIncidentA = async (): Promise<string> =>
+    (await node.services.incidentWrites.open(CLI, { name: `matrix incident ${++seq}`, awareAt: new Date().toISOString() }, analyst.org.id))
+      .row.id;
+  let workedIncident: Promise<{ id: string; task: string; impact: string }> | undefined;
+  function workedIncidentA(): Promise<{ id: string; task: string; impact: string }> {
+    workedIncident ??= (async () => {
+      const id = await freshIncidentA();
+      await node.services.incidentWrites.addTask(CLI, id, { name: 'matrix task' });
+      const d = await node.services.incidentWrites.addImpact(CLI, id, { category: 'availability' });
+      const core = (d.incident['extensions'] as Record<string, Record<string, string[]>>)[INCIDENT_CORE_EXTENSION_ID];
+      return { id, task: core?.['task_refs']?.[0] ?? '', impact: core?.['impact_refs']?.[0] ?? '' };
+    })();
+    return workedIncident;
+  }
+  let constituencyIncident: Promise<string> | undefined;
+  function incidentOfConstituencyA(): Promise<string> {
+    constituencyIncident ??= (async () => {
+      const entity = await node.services.orgs.addOrg(CLI, { name: `Matrix entity ${++seq}`, communities: [] });
+      await node.store.orgs.putOrg({ ...entity, nis2Role: 'essential', csirtOrg: analyst.org.id });
+      const now = new Date().toISOString();
+      const members = [entity.id, analyst.org.id];
+      const g = { id: constituencyGroupId(entity.id), name: `Constituency ${seq}`, description: '', ownerOrg: analyst.org.id, members };
+      await node.store.orgs.putSharingGroup({ ...g, disabled: false, createdAt: now, updatedAt: now, origin: null });
+      node.services.auth.invalidate();
+      const opened = await node.services.incidentWrites.open(CLI, { name: 'matrix entity incident', awareAt: now }, entity.id);
+      return opened.row.id;
+    })();
+    return constituencyIncident;
+  }
+
   const routes: Route[] = [
     { method: 'GET', path: '/api/v1/health', url: () => '/api/v1/health', expect: PUBLIC },
     { method: 'GET', path: '/api/docs', url: () => '/api/docs', expect: PUBLIC },
@@ -892,6 +954,90 @@ describe('authorization matrix', () => {
       body: () => ({ sighting_of_ref: sharedObject, count: 1 }),
       expect: [401, 403, OK, OK, OK, OK, OK, 403],
     },
+    // Incident writes (issue 16, must 10): organisation A's incident, worked by its own writers;
+    // hidden from organisation B and the node administrator's organisation.
+    {
+      method: 'POST',
+      path: '/api/v1/incidents',
+      action: 'incident.manage',
+      url: () => '/api/v1/incidents',
+      body: () => ({ name: `matrix ${++seq}`, awareAt: new Date().toISOString() }),
+      expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/incidents/:id',
+      action: 'incident.manage',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}`,
+      body: () => ({ description: `rev ${++seq}` }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    ...(['events', 'tasks', 'impacts', 'notes'] as const).map(
+      (kind): Route => ({
+        method: 'POST',
+        path: `/api/v1/incidents/:id/${kind}`,
+        action: 'incident.manage',
+        onOrgA: true,
+        url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}/${kind}`,
+        missing: () => `/api/v1/incidents/incident--${uuid()}/${kind}`,
+        body: () => (kind === 'impacts' ? { category: 'integrity' } : kind === 'notes' ? { content: 'matrix' } : { name: 'matrix' }),
+        expect: [401, 403, OK, OK, OK, 404, 404, 403],
+      }),
+    ),
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/links',
+      action: 'incident.manage',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}/links`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/links`,
+      body: () => ({ target: sharedObject }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/incidents/:id/tasks/:taskId',
+      action: 'incident.manage',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}/tasks/${(await workedIncidentA()).task}`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/tasks/task--${uuid()}`,
+      body: () => ({ outcome: 'ongoing' }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/incidents/:id/impacts/:impactId',
+      action: 'incident.manage',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${(await workedIncidentA()).id}/impacts/${(await workedIncidentA()).impact}`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/impacts/impact--${uuid()}`,
+      body: () => ({ criticality: ++seq % 100 }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/reports',
+      action: 'incident.manage',
+      onOrgA: true,
+      note: 'a fresh incident each call',
+      url: async () => `/api/v1/incidents/${await freshIncidentA()}/reports`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/reports`,
+      body: () => ({ stage: 'early-warning', content: { summary: 'matrix', suspectedMalicious: false, crossBorderImpact: false } }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/answers',
+      action: 'incident.answer',
+      onOrgA: true,
+      note: 'organisation A is the CSIRT of the incident owner',
+      url: async () => `/api/v1/incidents/${await incidentOfConstituencyA()}/answers`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/answers`,
+      body: () => ({ kind: 'feedback', content: 'matrix' }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
     // Administration by names (issue 15, must 9): feeds are renamed; the audit filter's actions.
     {
       method: 'PATCH',
@@ -926,6 +1072,75 @@ describe('authorization matrix', () => {
       },
       missing: () => `/api/v1/saved-searches/${uuid()}`,
       expect: [401, 404, 404, OK, 404, 404, 404, 403],
+    },
+    // Incident reads (issue 16, musts 5, 8, 9): an incident is read as its STIX object is.
+    {
+      method: 'GET',
+      path: '/api/v1/incidents',
+      action: 'incident.read',
+      url: () => '/api/v1/incidents?stageStatus=overdue',
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/incidents/:id',
+      action: 'incident.read',
+      note: "organisation A's amber incident",
+      url: () => `/api/v1/incidents/${orgIncident}`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/incidents/:id/prefill',
+      action: 'incident.read',
+      url: () => `/api/v1/incidents/${orgIncident}/prefill?stage=notification`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/prefill?stage=notification`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
+    { method: 'GET', path: '/api/v1/incidents/inbox', action: 'incident.read', url: () => '/api/v1/incidents/inbox', expect: ANY_USER },
+    {
+      method: 'GET',
+      path: '/api/v1/incidents/summary',
+      action: 'incident.summary',
+      url: () => '/api/v1/incidents/summary?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z&format=csv',
+      expect: [401, 403, OK, OK, OK, OK, OK, OK],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/incidents/panels',
+      action: 'incident.read',
+      url: () => '/api/v1/incidents/panels?days=7',
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/incidents',
+      action: 'incident.read',
+      url: () => `/api/v1/objects/${sharedObject}/incidents`,
+      expect: ANY_USER,
+    },
+    // Cross-border shares (issue 16, must 6): the CSIRT's coordinators and administrators; who
+    // may not read the incident is answered as for an incident that does not exist.
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/share',
+      action: 'incident.share',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${await orgAIncident()}/share`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/share`,
+      body: () => ({ mode: 'summary', summary: 'Ransomware in the energy sector', memberStates: ['FR'] }),
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/incidents/:id/handover',
+      action: 'incident.share',
+      onOrgA: true,
+      url: async () => `/api/v1/incidents/${await orgAIncident()}/handover`,
+      missing: () => `/api/v1/incidents/incident--${uuid()}/handover`,
+      body: () => ({ org: 'Matrix CSIRT-FR' }),
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
     },
     // Incident notifications (issue 16, must 7): each user's own; marking read changes state.
     {

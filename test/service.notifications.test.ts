@@ -7,8 +7,8 @@ import type { Notification } from '../src/domain/incidents/api.ts';
 import { clocks } from '../src/domain/incidents/clocks.ts';
 import { DEFAULT_REMINDERS } from '../src/domain/incidents/reminders.ts';
 import { NotificationService, type WaitingIncident } from '../src/services/notification.service.ts';
-import { LogRelay } from '../src/services/webhook.ts';
-import { incidentReaders, type IncidentReaders } from './helpers/incident-readers.ts';
+import { LogRelay, type WebhookPayload } from '../src/services/webhook.ts';
+import { INCIDENT_CREATED, incidentReaders, type IncidentReaders } from './helpers/incident-readers.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { ENGINES } from './helpers/store-engines.ts';
 
@@ -69,12 +69,30 @@ for (const engine of ENGINES)
       await assert.rejects(node.services.notifications.markRead(entity, { ids: [], all: true }), { code: 'INVALID_INPUT' });
     });
 
+    it('no longer lists a notification once its incident is kept from the reader', async () => {
+      const id = await who.incident('Data leak');
+      await node.services.notifications.publish({ kind: 'shared', incidentId: id, title: 'Data leak shared', body: 'b' });
+      assert.ok((await titles(who.csirt)).includes('Data leak shared'));
+      // A new version kept to the entity itself (distribution: organization).
+      const later = new Date(Date.now() + 1000).toISOString();
+      const text = JSON.stringify({
+        type: 'bundle',
+        id: 'bundle--0c1d2e3f-4a5b-4c6d-8e7f-8a9b0c1d2e3f',
+        objects: [{ type: 'incident', spec_version: '2.1', id, created: INCIDENT_CREATED, modified: later, name: 'Data leak' }],
+      });
+      const owner = { orgId: who.entity.org.id, tlp: 'amber+strict', distribution: { kind: 'organization' }, actor: 'test' } as const;
+      const summary = await node.services.ingest.importStream([text], { source: 'test', owner });
+      assert.equal(summary.accepted, 1, JSON.stringify(summary));
+      assert.ok(!(await titles(who.csirt)).includes('Data leak shared'), 'the CSIRT may no longer read the incident');
+      assert.ok((await titles(who.entity)).includes('Data leak shared'));
+    });
+
     it('sends each reminder once across job runs, restarts and a second process', async () => {
       const id = await who.incident('Outage at a hospital');
       const facts = { awareAt: '2026-03-02T08:00:00.000Z', trustServiceProvider: false };
       const waiting = async (): Promise<WaitingIncident[]> => [
         {
-          incidentId: id,
+          id,
           name: 'Outage at a hospital',
           ownerOrg: who.entity.org.id,
           csirtOrg: who.csirt.org.id,
@@ -82,6 +100,7 @@ for (const engine of ENGINES)
         },
       ];
       let now = new Date('2026-03-03T06:59:00.000Z');
+      const posted: WebhookPayload[] = [];
       const service = () =>
         new NotificationService({
           notifications: node.store.notifications,
@@ -92,6 +111,7 @@ for (const engine of ENGINES)
           reminders: DEFAULT_REMINDERS,
           waiting,
           log: new LogRelay(),
+          webhook: (p) => posted.push(p),
         });
       const job = service();
       // The first run looks back a day: the 12 h reminder of the early warning (due 08:00) fell due at 20:00.
@@ -115,5 +135,14 @@ for (const engine of ENGINES)
       now = new Date('2026-03-03T08:00:30.000Z');
       await job.remind(now);
       assert.equal((await titles(who.csirt)).filter((t) => t === 'Deadline exceeded: Early warning for Outage at a hospital').length, 1);
+      // One post per reminder, not per reader, and none for a reminder offered again.
+      assert.deepEqual(
+        posted.map(({ at: _at, ...p }) => p),
+        [
+          { kind: 'reminder', incidentId: id, stage: 'early-warning', dueAt: '2026-03-03T08:00:00.000Z' },
+          { kind: 'reminder', incidentId: id, stage: 'early-warning', dueAt: '2026-03-03T08:00:00.000Z' },
+          { kind: 'overdue', incidentId: id, stage: 'early-warning', dueAt: '2026-03-03T08:00:00.000Z' },
+        ],
+      );
     });
   });

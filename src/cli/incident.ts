@@ -30,7 +30,6 @@ import {
   type Values,
 } from './incident-input.ts';
 import { printDetail, printInbox, printRows, printSummary } from './incident-print.ts';
-import { incidentServices, type IncidentServices } from './incident-services.ts';
 import { Progress } from './progress.ts';
 
 export const usage = `concord incident list [--status S,...] [--sector S,...] [--country CC,...] [--rsit-class C,...]
@@ -172,12 +171,12 @@ async function dispatch(s: Services, name: string, ids: string[], v: Values): Pr
     case 'summary':
       return summary(s, v);
     default:
-      return write(incidentServices(s), name, ids, v);
+      return write(s, name, ids, v);
   }
 }
 
 /** The writes: each prints the incident as it now stands (or the share made). */
-async function write(s: IncidentServices & Services, name: string, ids: string[], v: Values): Promise<number> {
+async function write(s: Services, name: string, ids: string[], v: Values): Promise<number> {
   const [id = '', second = ''] = ids;
   const w = s.incidentWrites;
   switch (name) {
@@ -194,9 +193,9 @@ async function write(s: IncidentServices & Services, name: string, ids: string[]
     case 'task update':
       return written(await w.updateTask(CLI, id, second, taskUpdate(v)), 'task updated', v.json);
     case 'impact add': {
-      const req = impactRequest(v);
-      if (req.category === undefined) throw new InvalidInputError('--category is required', { field: '--category' });
-      return written(await w.addImpact(CLI, id, { ...req, category: req.category }), 'impact added', v.json);
+      const { category, ...rest } = impactRequest(v);
+      if (category === undefined) throw new InvalidInputError('--category is required: the impact category', { field: '--category' });
+      return written(await w.addImpact(CLI, id, { category, ...rest }), 'impact added', v.json);
     }
     case 'impact update':
       return written(await w.updateImpact(CLI, id, second, impactRequest(v)), 'impact updated', v.json);

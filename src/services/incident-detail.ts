@@ -8,13 +8,14 @@ import { addHours } from '../domain/incidents/calendar.ts';
 import type { IncidentLink } from '../domain/incidents/project.ts';
 import { nis2Of } from '../domain/incidents/read.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
-import type { IncidentRepo, LabelledIncident, ObjectRepo, OrgRepo } from '../store/repositories.ts';
+import type { AccessRepo, IncidentRepo, LabelledIncident, ObjectRepo, OrgRepo } from '../store/repositories.ts';
 import { readAs, type AccessGate, type Visible } from './access-gate.ts';
 import { answerViewOf, reportViewOf, rowOf } from './incident-views.ts';
 
 export interface IncidentDetailsDeps {
   incidents: IncidentRepo;
   objects: ObjectRepo;
+  access: AccessRepo;
   orgs: OrgRepo;
   gate: AccessGate;
   visible: (p: Principal, label: AccessLabel | null) => boolean;
@@ -42,7 +43,11 @@ export class IncidentDetails {
   private async readable(p: Principal, ids: readonly string[]): Promise<Map<string, Visible>> {
     if (ids.length === 0) return new Map();
     const held = await this.deps.objects.getMany([...new Set(ids)]);
-    return new Map((await this.deps.gate.filter(readAs(p), held)).map((v) => [v.id, v]));
+    const seen = await this.deps.gate.filter(readAs(p), held);
+    // The command line reads without a policy decision, so without labels: its owners are read here.
+    const unlabelled = seen.filter((v) => v.label === undefined);
+    const labels = unlabelled.length === 0 ? new Map() : await this.deps.access.labels(unlabelled.map((v) => v.seq));
+    return new Map(seen.map((v) => [v.id, v.label === undefined && labels.has(v.seq) ? { ...v, label: labels.get(v.seq) } : v]));
   }
 
   async detail(p: Principal, found: LabelledIncident): Promise<IncidentDetail> {

@@ -162,8 +162,8 @@ export class IncidentService {
     return prefill(stage, [own, ...earlier]);
   }
 
-  /** A CSIRT's inbox: its constituency's reports it has not answered yet. A user reads their
-   *  own organisation's; the node's command line names the CSIRT with `org` (none: nothing). */
+  /** A CSIRT's inbox: its constituency's reports not yet answered. A user reads their own
+   *  organisation's (`org` is ignored); the command line names the CSIRT (none: empty). */
   async inbox(p: Principal, org?: string): Promise<InboxItem[]> {
     authorize(p, 'incident.read');
     const csirt = p.kind === 'user' ? p.org.id : org;

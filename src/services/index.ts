@@ -32,7 +32,9 @@ import { importOwner, operatingOrg, type OwnerOverrides } from './import-owner.t
 import type { ImportOwner } from './labeller.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
 import { ObjectAccessService } from './object-access.service.ts';
+import { IncidentShareService } from './incident-share.service.ts';
 import { WriteService } from './write.service.ts';
+import { IncidentWriteService } from './incident-write.service.ts';
 import { IncidentService } from './incident.service.ts';
 import { NotificationService } from './notification.service.ts';
 import { LogRelay, Webhook } from './webhook.ts';
@@ -73,6 +75,8 @@ export interface Services {
   objectAccess: ObjectAccessService;
   /** Writing objects through the API and the command line (issue 15, must 4). */
   write: WriteService;
+  /** Writing incidents, their work, NIS2 reports and CSIRT answers (issue 16). */
+  incidentWrites: IncidentWriteService;
   /** The Explorer's search: orders, relevance, totals, facets, CSV (issue 15, must 5). */
   search: SearchService;
   /** Each user's saved Explorer searches (issue 15, must 5). */
@@ -85,6 +89,8 @@ export interface Services {
   notifyLog: LogRelay;
   /** The node's webhook, when configured: `idle()` waits for posts under way. */
   webhook: Webhook | undefined;
+  /** Cross-border shares and handovers of incidents (issue 16, must 6). */
+  incidentShares: IncidentShareService;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -167,6 +173,7 @@ export function buildServices(store: Store, config: Config): Services {
   const collections = new CollectionService({ collections: store.collections, audit });
   const ownerOf = (p: Principal, o: OwnerOverrides = {}): Promise<ImportOwner> => importOwner(store.orgs, p, o, operating);
   const federation = buildFederation({ store, gate, ingest, schemes, audit, owner: ownerOf, groups: orgs, emitter });
+  const write = new WriteService({ objects: store.objects, access: store.access, gate, ingest, markings, schemes, audit, owner: ownerOf });
   const incidents = new IncidentService({
     incidents: store.incidents,
     objects: store.objects,
@@ -174,6 +181,7 @@ export function buildServices(store: Store, config: Config): Services {
     orgs: store.orgs,
     gate,
     schemes,
+    shares: (p, id) => incidentShares.shares(p, id),
   });
   // Whatever stored the objects (imports, TAXII adds, federation pulls), the projection follows.
   emitter.on('objects-committed', () => void incidents.catchUp().catch((e: unknown) => console.error('incident projection failed:', e)));
@@ -182,6 +190,29 @@ export function buildServices(store: Store, config: Config): Services {
     config.webhookUrl !== undefined && config.webhookSecret !== undefined
       ? new Webhook({ url: config.webhookUrl, secret: config.webhookSecret, log: notifyLog })
       : undefined;
+  const notifications = new NotificationService({
+    notifications: store.notifications,
+    users: store.users,
+    orgs: store.orgs,
+    access: store.access,
+    schemes,
+    reminders: config.reminders,
+    waiting: () => incidents.waiting(),
+    log: notifyLog,
+    ...(webhook === undefined ? {} : { webhook: (p) => webhook.send(p) }),
+  });
+  const incidentShares = new IncidentShareService({
+    objects: store.objects,
+    access: store.access,
+    gate,
+    orgs: store.orgs,
+    shares: store.incidentShares,
+    write,
+    audit,
+    invalidate,
+    notify: (e) => notifications.publish(e),
+    catchUp: () => incidents.catchUp(),
+  });
   return {
     incidents,
     ingest,
@@ -229,15 +260,17 @@ export function buildServices(store: Store, config: Config): Services {
     federation,
     emitter,
     importOwner: ownerOf,
-    write: new WriteService({
+    write,
+    incidentWrites: new IncidentWriteService({
       objects: store.objects,
       access: store.access,
       gate,
-      ingest,
-      markings,
-      schemes,
-      audit,
+      orgs: store.orgs,
+      users: store.users,
+      write,
       owner: ownerOf,
+      incidents,
+      notify: (e) => notifications.publish(e),
     }),
     search: new SearchService({
       objects: store.objects,
@@ -250,19 +283,10 @@ export function buildServices(store: Store, config: Config): Services {
       scanRows: config.listScanRows,
     }),
     savedSearches: new SavedSearchService({ savedSearches: store.savedSearches }),
-    notifications: new NotificationService({
-      notifications: store.notifications,
-      users: store.users,
-      orgs: store.orgs,
-      access: store.access,
-      schemes,
-      reminders: config.reminders,
-      waiting: async () => (await incidents.waiting()).map(({ id, ...rest }) => ({ incidentId: id, ...rest })),
-      log: notifyLog,
-      ...(webhook === undefined ? {} : { webhook: (p) => webhook.send(p) }),
-    }),
+    notifications,
     notifyLog,
     webhook,
+    incidentShares,
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },

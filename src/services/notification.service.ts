@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { allowed, authorize } from '../domain/access/permissions.ts';
 import { canRead } from '../domain/access/policy.ts';
 import type { AccessLabel } from '../domain/access/types.ts';
-import type { Notification } from '../domain/incidents/api.ts';
-import type { StageClock } from '../domain/incidents/clocks.ts';
+import type { Notification, WaitingIncident } from '../domain/incidents/api.ts';
+export type { WaitingIncident };
 import { type IncidentEvent, type ReminderEvent, reminderEvent } from '../domain/incidents/notify.ts';
 import { dueReminders, type ReminderPolicy } from '../domain/incidents/reminders.ts';
 import type { Principal, UserPrincipal } from '../domain/identity/principal.ts';
@@ -21,16 +21,7 @@ import type { AccessRepo, NotificationRepo, OrgRepo, StoredNotification, UserRep
 import { userReader } from './auth.service.ts';
 import type { WebhookLog, WebhookPayload } from './webhook.ts';
 
-/** An incident with a NIS2 stage still due or overdue (IncidentService.waiting()). */
-export interface WaitingIncident {
-  incidentId: string;
-  name: string;
-  ownerOrg: string;
-  csirtOrg: string | null;
-  clocks: StageClock[];
-}
-
-/** Where the reminder job finds the incidents waiting for a report. */
+/** Where the reminder job finds the incidents waiting for a report (IncidentService.waiting()). */
 export type WaitingIncidents = () => Promise<WaitingIncident[]>;
 
 /** A live listener: receives each notification stored for its user. */
@@ -142,9 +133,10 @@ export class NotificationService {
     if (waiting.length > 0) {
       const dir = await this.directory();
       for (const w of waiting) {
-        for (const r of dueReminders(w.incidentId, w.clocks, this.deps.reminders, since, now)) {
+        for (const r of dueReminders(w.id, w.clocks, this.deps.reminders, since, now)) {
           const rule = w.clocks.find((c) => c.stage === r.stage && c.request === r.request)?.rule;
-          stored += await this.deliver(reminderEvent(r, w.incidentId, w.name, rule), r.key, dir, now);
+          // Dated when it fell due, so that a run that catches up lists them in order.
+          stored += await this.deliver(reminderEvent(r, w.id, w.name, rule), r.key, dir, now, new Date(r.at));
         }
       }
     }
@@ -154,7 +146,7 @@ export class NotificationService {
 
   /** Stores the event for each recipient, streams what was new, posts the webhook; returns how
    *  many notifications were stored. */
-  private async deliver(event: IncidentEvent | ReminderEvent, key: string, dir: Directory, now: Date): Promise<number> {
+  private async deliver(event: IncidentEvent | ReminderEvent, key: string, dir: Directory, now: Date, dated = now): Promise<number> {
     const label = (await this.deps.access.latest([event.incidentId])).get(event.incidentId);
     const recipients = label === undefined ? [] : this.recipients(label, dir, event.actor);
     const at = now.toISOString();
@@ -166,7 +158,7 @@ export class NotificationService {
       incidentId: event.incidentId,
       title: event.title,
       body: event.body,
-      createdAt: at,
+      createdAt: dated.toISOString(),
       readAt: null,
     }));
     const stored = await this.deps.notifications.add(rows);

@@ -252,31 +252,55 @@ export class WriteService {
 
   /** Checks, stores through the ingest path, audits and reads back what was stored. */
   private async store(p: Principal, o: StixObject, owner: ImportOwner, action: string, previous?: AccessLabel): Promise<WriteResult> {
-    this.checks.validate(o);
-    const label = await this.checks.label(o, owner);
-    // Lowering is the owner's alone (the labeller audits it as marking.lowered, as on import).
-    const change = previous ? markingChange({ orgId: owner.orgId }, previous, label, this.deps.schemes) : undefined;
-    const summary = await this.deps.ingest.importStream([`[${JSON.stringify(o)}]`], { source: `api:${action}`, owner });
+    const [label] = await this.storeAll(p, [{ object: o, ...(previous ? { previous } : {}) }], owner, action);
+    return this.answer(p, o.id, label as AccessLabel);
+  }
+
+  /**
+   * Stores objects composed elsewhere (the incident writes, issue 16) as one ingest run by
+   * `owner`: every object is validated and labelled first, so a refusal stores nothing; then one
+   * audit record each under `action`. `previous` is the label of the version a new one follows
+   * (lowering is the owner's alone). Answers the labels stored, in order.
+   */
+  async storeAll(
+    p: Principal,
+    items: readonly { object: StixObject; previous?: AccessLabel }[],
+    owner: ImportOwner,
+    action: string,
+  ): Promise<AccessLabel[]> {
+    const checked: { object: StixObject; label: AccessLabel; change: ReturnType<typeof markingChange> | undefined }[] = [];
+    for (const { object, previous } of items) {
+      this.checks.validate(object);
+      const label = await this.checks.label(object, owner);
+      // Lowering is the owner's alone (the labeller audits it as marking.lowered, as on import).
+      const change = previous ? markingChange({ orgId: owner.orgId }, previous, label, this.deps.schemes) : undefined;
+      checked.push({ object, label, change });
+    }
+    const text = `[${checked.map((c) => JSON.stringify(c.object)).join(',')}]`;
+    const summary = await this.deps.ingest.importStream([text], { source: `api:${action}`, owner });
     if (summary.error) throw new ConcordError(isErrorCode(summary.error.code) ? summary.error.code : 'INTERNAL', summary.error.message);
-    if (summary.accepted !== 1) {
+    if (summary.accepted !== checked.length) {
       const reason = Object.keys(summary.reasons)[0] ?? 'INTERNAL';
+      const ids = checked.map((c) => c.object.id).join(', ');
       throw new ConcordError(
         isErrorCode(reason) ? reason : 'INTERNAL',
-        `${o.id} was not stored (${reason}); see the quarantine for details`,
+        `${ids} was not stored (${reason}); see the quarantine for details`,
       );
     }
-    await this.deps.audit.record({
-      action,
-      actor: actorName(p),
-      target: o.id,
-      details: {
-        type: o.type,
-        ...(typeof o['modified'] === 'string' ? { modified: o['modified'] } : {}),
-        tlp: label.tlp,
-        ...(change ? { markings: change } : {}),
-      },
-    });
-    return this.answer(p, o.id, label);
+    for (const { object: o, label, change } of checked) {
+      await this.deps.audit.record({
+        action,
+        actor: actorName(p),
+        target: o.id,
+        details: {
+          type: o.type,
+          ...(typeof o['modified'] === 'string' ? { modified: o['modified'] } : {}),
+          tlp: label.tlp,
+          ...(change ? { markings: change } : {}),
+        },
+      });
+    }
+    return checked.map((c) => c.label);
   }
 
   /** The stored version as the writer reads it, through the access gate. Not in its signed

@@ -8,6 +8,9 @@ import type { Services } from '../../src/services/index.ts';
 import type { Store } from '../../src/store/repositories.ts';
 import { buildPerson, type Person } from './people.ts';
 
+/** When every test incident was created (a later version keeps it, STIX 2.1 §3.2). */
+export const INCIDENT_CREATED = '2026-01-01T00:00:00.000Z';
+
 export interface IncidentReaders {
   entity: Person;
   /** A second user of the entity: the one who acts in the tests. */
@@ -15,7 +18,7 @@ export interface IncidentReaders {
   csirt: Person;
   outsider: Person;
   /** Stores an incident of the entity distributed to its constituency group; returns its id. */
-  incident(name: string): Promise<string>;
+  incident(name: string, more?: Record<string, unknown>): Promise<string>;
   principal(p: Person): Promise<UserPrincipal>;
 }
 
@@ -44,13 +47,13 @@ export async function incidentReaders(services: Services, store: Store): Promise
     colleague,
     csirt,
     outsider,
-    async incident(name) {
+    async incident(name, more = {}) {
       const id = `incident--${randomUUID()}`;
       const t = new Date().toISOString();
       const text = JSON.stringify({
         type: 'bundle',
         id: `bundle--${randomUUID()}`,
-        objects: [{ type: 'incident', spec_version: '2.1', id, created: t, modified: t, name }],
+        objects: [{ type: 'incident', spec_version: '2.1', id, created: INCIDENT_CREATED, modified: t, name, ...more }],
       });
       const owner = {
         orgId: entity.org.id,

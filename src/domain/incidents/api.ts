@@ -223,6 +223,9 @@ export interface AddImpactRequest {
   recoverability?: string;
 }
 
+/** A change to an impact (impacts change over time, must 5): each change a new version. */
+export type UpdateImpactRequest = Partial<AddImpactRequest>;
+
 export interface LinkRequest {
   /** The object to link: an indicator, observable, sighting, malware, attack pattern, intrusion set, threat actor… */
   target: string;
@@ -260,6 +263,9 @@ export interface ShareRequest {
   /** `whole`: the incident and its work; `summary`: what `summary` says. */
   mode: 'whole' | 'summary';
   summary?: string;
+  /** Mode `summary`: the name the shared incident carries (default: the incident's), so that
+   *  a name that names the entity need not travel (added by the share helper). */
+  name?: string;
   tlp?: string;
 }
 

@@ -52,6 +52,16 @@ function checkNis2(o: JsonRecord, r: Reporter, now: number = Date.now()): void {
       r.error('timestamp-order', NIS2_SECTION, 'aware_at (time of becoming aware) must not be in the future', 'aware_at');
     }
   }
+  const handled = o['handled_at'];
+  if (typeof handled === 'string') {
+    const t = Date.parse(handled);
+    if (Number.isFinite(t) && t > now + FUTURE_SKEW_MS) {
+      r.error('timestamp-order', NIS2_SECTION, 'handled_at must not be in the future', 'handled_at');
+    }
+    if (typeof aware === 'string' && Number.isFinite(t) && t < Date.parse(aware)) {
+      r.error('timestamp-order', NIS2_SECTION, 'handled_at must not be before aware_at', 'handled_at');
+    }
+  }
   const states = o['member_states_affected'];
   if (Array.isArray(states) && new Set(states).size !== states.length) {
     r.error('value-format', NIS2_SECTION, 'member_states_affected must not repeat a member state', 'member_states_affected');
@@ -75,6 +85,8 @@ export const NIS2_EXTENSION: StructDef = {
     rsit_classification: STRING,
     rsit_type: STRING,
     severity: SEVERITY,
+    handled_at: TIMESTAMP,
+    coordinator_ref: refTo('an identity', ['identity']),
   }),
   required: ['extension_type', 'aware_at'],
   check: (o, r) => checkNis2(o, r),
@@ -90,4 +102,6 @@ export const NIS2_EXTENSION_SCHEMA = [
   'significant, suspected_unlawful_or_malicious, cross_border_impact (boolean): Article 23(3) and 23(4)(a).',
   'rsit_classification, rsit_type (string): ENISA Reference Security Incident Taxonomy machine names, e.g. malicious-code/infected-system.',
   `severity (string): one of ${NIS2_SEVERITIES.join(', ')}.`,
+  'handled_at (timestamp): when the incident was handled (Art. 23(4)(e)); not in the future, not before aware_at.',
+  'coordinator_ref (identifier of an identity): the organisation coordinating the incident after a handover.',
 ].join('\n');

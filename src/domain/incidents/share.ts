@@ -11,6 +11,9 @@ import { EU_MEMBER_STATES } from './nis2-sectors.ts';
 import { incidentCoreOf, nis2Of } from './read.ts';
 import { CONCORD_NIS2_EXTENSION_ID, INCIDENT_CORE_EXTENSION_ID, type Nis2IncidentExtension, type Nis2ReportExtension } from './types.ts';
 
+/** A STIX object the CSIRT publishes (the write service composes the rest, STIX 2.1 §3.2). */
+export type NewObject = JsonObject & { type: string; id: string };
+
 /** What the node keeps of each share (migration 0034): the view plus the group it made. */
 export interface IncidentShareRecord extends ShareView {
   incidentId: string;
@@ -62,10 +65,11 @@ export function csirtsOf(states: readonly string[], orgs: readonly Org[], sharer
   return out;
 }
 
-/** The name of a share's sharing group: unique, and saying what it is for. */
-export function shareGroupName(kind: 'share' | 'handover', incidentName: string, id: string): string {
-  const what = kind === 'handover' ? 'Handover' : 'Cross-border share';
-  return `${what}: ${incidentName.slice(0, 120)} (${id.slice(0, 8)})`;
+/** The name of a share's sharing group: unique, and saying what it is for. It travels with
+ *  every shared object (federation GroupStatement), so it names the sharer, not the incident
+ *  (whose name may name the entity). */
+export function shareGroupName(kind: 'share' | 'handover', sharer: string, id: string): string {
+  return `${kind === 'handover' ? 'Handover' : 'Cross-border share'} by ${sharer} (${id.slice(0, 8)})`;
 }
 
 const INCIDENT_KEYS = ['name', 'description', 'first_seen', 'last_seen'] as const;
@@ -76,8 +80,8 @@ const INCIDENT_KEYS = ['name', 'description', 'first_seen', 'last_seen'] as cons
  * The core extension's references stay behind: they name the entity's objects, which do not
  * travel (the CSIRT's report carries their content).
  */
-export function derivedIncident(original: JsonObject, coordinator?: string): JsonObject {
-  const out: JsonObject = { type: 'incident', id: `incident--${randomUUID()}` };
+export function derivedIncident(original: JsonObject, coordinator?: string): NewObject {
+  const out: NewObject = { type: 'incident', id: `incident--${randomUUID()}` };
   for (const k of INCIDENT_KEYS) if (original[k] !== undefined) out[k] = original[k];
   const extensions: JsonObject = {};
   const core = incidentCoreOf(original);
@@ -109,10 +113,10 @@ const SUMMARY_FIELDS = [
 ] as const;
 
 /**
- * The CSIRT's own summary incident (mode `summary`): the name, the CSIRT's summary text and the
- * NIS2 aggregate fields; nothing that names the entity (no affected_entity_ref).
+ * The CSIRT's own summary incident (mode `summary`): the name (or the CSIRT's `name` for it), the
+ * CSIRT's summary text and the NIS2 aggregate fields; no affected_entity_ref.
  */
-export function summaryIncident(original: JsonObject, summary: string): JsonObject {
+export function summaryIncident(original: JsonObject, summary: string, name?: string): NewObject {
   const nis2 = nis2Of(original);
   const ext: Record<string, unknown> = { extension_type: 'property-extension' };
   for (const k of SUMMARY_FIELDS) if (nis2?.[k] !== undefined) ext[k] = nis2[k];
@@ -120,7 +124,7 @@ export function summaryIncident(original: JsonObject, summary: string): JsonObje
   return {
     type: 'incident',
     id: `incident--${randomUUID()}`,
-    name: String(original['name'] ?? 'Incident'),
+    name: name ?? String(original['name'] ?? 'Incident'),
     description: summary,
     extensions: {
       ...(core !== undefined
@@ -162,7 +166,7 @@ const REPORT_LABELS: [keyof Nis2ReportExtension, string][] = [
  * as text, about the CSIRT's own incident. It is not a NIS2 report of the CSIRT (no report
  * extension): the clocks are the entity's, not the CSIRT's.
  */
-export function reportCopy(incidentId: string, name: string, reports: readonly Nis2ReportExtension[], now: string): JsonObject | undefined {
+export function reportCopy(incidentId: string, name: string, reports: readonly Nis2ReportExtension[], now: string): NewObject | undefined {
   if (reports.length === 0) return undefined;
   const parts = reports.map((r) => {
     const lines = REPORT_LABELS.filter(([k]) => r[k] !== undefined).map(([k, label]) => `${label}: ${String(r[k])}`);

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InvalidInputError } from '../../errors.ts';
-import { CONCORD_NIS2_EXTENSION_ID } from '../incidents/types.ts';
+import {
+  CONCORD_NIS2_ANSWER_EXTENSION_ID,
+  CONCORD_NIS2_EXTENSION_ID,
+  CONCORD_NIS2_REPORT_EXTENSION_ID,
+  CONCORD_TASK_EXTENSION_ID,
+} from '../incidents/types.ts';
 import { validateObject } from '../stix/validate.ts';
 import type { StixObject } from '../stix/types.ts';
 import { EU_SCHEME, NATO_SCHEME, buildSchemeRegistry } from './classification.ts';
@@ -27,7 +32,7 @@ function assertValid(o: StixObject): void {
 
 test('every object Concord publishes passes validateObject without a single issue (STIX 2.1 §7.2.1, §7.3)', () => {
   const objects = concordPublishedObjects();
-  assert.equal(objects.length, 11, 'identity, 4 Concord extension definitions, TLP 2.0 extension definition, 5 TLP markings');
+  assert.equal(objects.length, 14, 'identity, 7 Concord extension definitions, TLP 2.0 extension definition, 5 TLP markings');
   for (const o of objects) assertValid(o);
   for (const id of Object.values(TLP2_MARKING_IDS)) assert.ok(CONCORD_PUBLISHED_IDS.has(id));
   assert.ok(CONCORD_PUBLISHED_IDS.has(CONCORD_IDENTITY_ID));
@@ -114,4 +119,20 @@ test('the NIS2 incident extension is declared like the markings one, with a UUID
   assert.deepEqual(def?.['extension_types'], ['property-extension']);
   assert.match(String(def?.['schema']), /aware_at/);
   assertValid(def as StixObject);
+});
+
+test('the NIS2 report, answer and task extensions are declared alike, with UUIDv5 ids (issue 16, musts 4 and 5)', () => {
+  const ids: [string, string, RegExp][] = [
+    [CONCORD_NIS2_REPORT_EXTENSION_ID, 'concord-nis2-report', /stage/],
+    [CONCORD_NIS2_ANSWER_EXTENSION_ID, 'concord-nis2-answer', /intermediate-request/],
+    [CONCORD_TASK_EXTENSION_ID, 'concord-task-assignment', /assignee/],
+  ];
+  for (const [id, name, schema] of ids) {
+    assert.equal(id, `extension-definition--${concordUuid(`extension-definition:${name}`)}`);
+    const def = concordPublishedObjects().find((o) => o.id === id);
+    assert.equal(def?.['created_by_ref'], CONCORD_IDENTITY_ID);
+    assert.deepEqual(def?.['extension_types'], ['property-extension']);
+    assert.match(String(def?.['schema']), schema);
+    assertValid(def as StixObject);
+  }
 });

@@ -10,8 +10,16 @@ import { uuidV5 } from '../stix/ids.ts';
 import type { JsonObject, StixObject } from '../stix/types.ts';
 import { type ClassificationScheme, levelRank } from './classification.ts';
 import { TLP_LEVELS, tlp2ExtensionDefinition, tlp2MarkingDefinition } from './tlp.ts';
+import { NIS2_ANSWER_EXTENSION_SCHEMA } from '../incidents/answer-extension.ts';
 import { NIS2_EXTENSION_SCHEMA } from '../incidents/nis2-extension.ts';
-import { CONCORD_NIS2_EXTENSION_ID } from '../incidents/types.ts';
+import { NIS2_REPORT_EXTENSION_SCHEMA } from '../incidents/report-extension.ts';
+import { TASK_ASSIGNMENT_EXTENSION_SCHEMA } from '../incidents/task-extension.ts';
+import {
+  CONCORD_NIS2_ANSWER_EXTENSION_ID,
+  CONCORD_NIS2_EXTENSION_ID,
+  CONCORD_NIS2_REPORT_EXTENSION_ID,
+  CONCORD_TASK_EXTENSION_ID,
+} from '../incidents/types.ts';
 
 /** UUIDv5 namespace of every deterministic Concord identifier. */
 export const CONCORD_NAMESPACE = 'addbe213-fbe3-40c4-a7aa-b172f1b464b4';
@@ -162,8 +170,42 @@ export function concordNis2ExtensionDefinition(): StixObject {
     'Concord NIS2 incident properties: affected entity, sector and subsector (NIS2 Annex I/II), member states affected, time of becoming aware, significance, suspected unlawful or malicious, cross-border impact, ENISA RSIT class and severity.';
   return {
     ...extensionDefinition(CONCORD_NIS2_EXTENSION_ID, 'Concord NIS2 incident', description, NIS2_EXTENSION_SCHEMA),
-    modified: '2026-12-07T00:00:00.000Z',
+    // 1.1.0 added handled_at and coordinator_ref: a new version (§3.6), so nodes holding 1.0.0 take it.
+    modified: '2026-12-07T18:00:00.000Z',
+    version: '1.1.0',
   };
+}
+
+/** The extension-definitions of Concord's NIS2 reports, CSIRT answers and task assignments
+ *  (issue 16, musts 4 and 5). */
+export function concordIncidentWorkExtensionDefinitions(): StixObject[] {
+  const at = (o: StixObject): StixObject => ({ ...o, created: '2026-12-07T00:00:00.000Z', modified: '2026-12-07T00:00:00.000Z' });
+  return [
+    at(
+      extensionDefinition(
+        CONCORD_NIS2_REPORT_EXTENSION_ID,
+        'Concord NIS2 report',
+        'Concord NIS2 reports: the Article 23(4) stage of a report an entity submits to its CSIRT and what it says.',
+        NIS2_REPORT_EXTENSION_SCHEMA,
+      ),
+    ),
+    at(
+      extensionDefinition(
+        CONCORD_NIS2_ANSWER_EXTENSION_ID,
+        'Concord NIS2 answer',
+        "Concord NIS2 answers: a CSIRT's feedback on a report, or its request for an intermediate report.",
+        NIS2_ANSWER_EXTENSION_SCHEMA,
+      ),
+    ),
+    at(
+      extensionDefinition(
+        CONCORD_TASK_EXTENSION_ID,
+        'Concord task assignment',
+        'Concord task assignment: the user a task of the OASIS Incident Extension Suite is assigned to.',
+        TASK_ASSIGNMENT_EXTENSION_SCHEMA,
+      ),
+    ),
+  ];
 }
 
 /** A marking-definition carrying `content` in the Concord marking extension, with a deterministic id. */
@@ -209,6 +251,7 @@ export function concordPublishedObjects(): StixObject[] {
     concordRetractionExtensionDefinition(),
     tlp2ExtensionDefinition(),
     concordNis2ExtensionDefinition(),
+    ...concordIncidentWorkExtensionDefinitions(),
     ...TLP_LEVELS.map(tlp2MarkingDefinition),
   ];
 }

@@ -3,8 +3,17 @@
 // extension is checked against its property table; unknown ones are only name-checked (§7.3:
 // a consumer "MAY ignore that extension").
 
+import { NIS2_ANSWER_EXTENSION } from '../incidents/answer-extension.ts';
 import { NIS2_EXTENSION } from '../incidents/nis2-extension.ts';
-import { CONCORD_NIS2_EXTENSION_ID, INCIDENT_CORE_EXTENSION_ID } from '../incidents/types.ts';
+import { NIS2_REPORT_EXTENSION } from '../incidents/report-extension.ts';
+import { TASK_ASSIGNMENT_EXTENSION } from '../incidents/task-extension.ts';
+import {
+  CONCORD_NIS2_ANSWER_EXTENSION_ID,
+  CONCORD_NIS2_EXTENSION_ID,
+  CONCORD_NIS2_REPORT_EXTENSION_ID,
+  CONCORD_TASK_EXTENSION_ID,
+  INCIDENT_CORE_EXTENSION_ID,
+} from '../incidents/types.ts';
 import { checkValue } from './check-value.ts';
 import { INCIDENT_CORE } from './defs-incident.ts';
 import { SUITE_SDO_EXTENSION } from './defs-incident-sdo.ts';
@@ -28,6 +37,12 @@ export interface KnownExtension {
    */
   readonly strict: boolean;
 }
+
+/** One of Concord's own property extensions: strict, on one host type. */
+const concord = (id: string, host: string, def: StructDef): [string, KnownExtension] => [
+  id,
+  { name: def.name, section: def.section, extensionType: 'property-extension', hosts: new Set([host]), def, strict: true },
+];
 
 const newSdo = (type: string, n: string): [string, KnownExtension] => [
   SUITE_SDO_EXTENSION[type] ?? '',
@@ -60,6 +75,9 @@ export const KNOWN_EXTENSIONS: ReadonlyMap<string, KnownExtension> = new Map([
       strict: true,
     },
   ],
+  concord(CONCORD_NIS2_REPORT_EXTENSION_ID, 'report', NIS2_REPORT_EXTENSION),
+  concord(CONCORD_NIS2_ANSWER_EXTENSION_ID, 'note', NIS2_ANSWER_EXTENSION),
+  concord(CONCORD_TASK_EXTENSION_ID, 'task', TASK_ASSIGNMENT_EXTENSION),
 ]);
 
 /**

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { isAdmin, useLogout, type Me } from '../api/session.ts';
 import { Link } from '../components/Link.tsx';
+import { NotificationBell } from '../components/NotificationBell.tsx';
 import { useLocation } from '../router.ts';
 import { mayWrite } from './write/rules.ts';
 
@@ -36,6 +37,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
           {me.user.displayName || me.user.username} · {me.org.name}
           {isAdmin(me) ? ' · admin' : ''}
         </span>
+        <NotificationBell />
         <button type="button" className="ghost" onClick={() => logout.mutate()}>
           Sign out
         </button>

@@ -1,0 +1,222 @@
+// A cross-border incident between two sovereign nodes as separate processes (issue 16, must 6 and
+// must 11): node A hosts an essential entity and its CSIRT, CSIRT-DE; node B hosts CERT-FR and an
+// outsider organisation. The entity reports an incident affecting France to CSIRT-DE through its
+// constituency group; CSIRT-DE shares it (summary, then whole). CERT-FR's analyst on node B reads
+// what was shared about a second later; the outsider on node B reads nothing; nothing of the
+// entity's original (incident, report, the CSIRT's link to it) leaves node A.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CLI } from '../src/domain/identity/principal.ts';
+import type { ShareView } from '../src/domain/incidents/api.ts';
+import { constituencyGroupId } from '../src/domain/incidents/constituency.ts';
+import { CONCORD_NIS2_EXTENSION_ID, CONCORD_NIS2_REPORT_EXTENSION_ID, INCIDENT_CORE_EXTENSION_ID } from '../src/domain/incidents/types.ts';
+import type { Services } from '../src/services/index.ts';
+import { ProcessNode } from './helpers/federation-nodes.ts';
+
+/** Polls `check` every 10 ms until it holds; answers how long it took. */
+async function until(what: string, check: () => Promise<boolean>, nodes: ProcessNode[], ms = 20_000): Promise<number> {
+  const started = performance.now();
+  while (!(await check())) {
+    if (performance.now() - started > ms)
+      assert.fail(`${what}: not within ${ms / 1000}s\n${nodes.map((n) => `--- ${n.name}\n${n.tail()}`).join('\n')}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return performance.now() - started;
+}
+
+/** A user of `orgId` with `roles` on the node, and a read-write token: its Authorization header. */
+async function user(s: Services, orgId: string, username: string, roles: string[]): Promise<string> {
+  const { user: u } = await s.users.addUser(CLI, {
+    orgId,
+    username,
+    password: `correct horse ${username}`,
+    roles,
+    clearances: {},
+    exercises: [],
+  });
+  return `Bearer ${(await s.users.createToken(CLI, { userId: u.id, name: 'e2e', scope: 'read-write' })).secret}`;
+}
+
+async function call(
+  node: ProcessNode,
+  auth: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(`${node.url}${path}`, {
+    method,
+    headers: { authorization: auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text === '' ? null : (JSON.parse(text) as unknown) };
+}
+
+describe('a cross-border incident between two nodes', { timeout: 120_000 }, () => {
+  const a = new ProcessNode('CSIRT-DE');
+  const b = new ProcessNode('CERT-FR');
+  const nodes = [a, b];
+  let entityId = '';
+  let outsiderId = '';
+  let deCoord = '',
+    entityAnalyst = '',
+    frAnalyst = '',
+    outsider = '';
+  let incidentId = '',
+    reportId = '';
+
+  before(async () => {
+    await Promise.all(nodes.map((n) => n.init()));
+    await b.withServices(async (s) => {
+      await s.orgs.updateOrg(CLI, b.orgId, { country: 'FR', nis2Role: 'csirt' });
+      outsiderId = (await s.orgs.addOrg(CLI, { name: 'Outsider FR', country: 'FR' })).id;
+      frAnalyst = await user(s, b.orgId, 'fr-analyst', ['analyst']);
+      outsider = await user(s, outsiderId, 'outsider', ['coordinator']);
+      await s.orgs.addOrg(CLI, { id: a.orgId, name: 'CSIRT-DE', country: 'DE', nis2Role: 'csirt', node: 'node-a' });
+    });
+    await a.withServices(async (s) => {
+      await s.orgs.updateOrg(CLI, a.orgId, { country: 'DE', nis2Role: 'csirt' });
+      await s.orgs.addOrg(CLI, { id: b.orgId, name: 'CERT-FR', country: 'FR', nis2Role: 'csirt', node: 'node-b' });
+      await s.orgs.addOrg(CLI, { id: outsiderId, name: 'Outsider FR', country: 'FR', node: 'node-b' });
+      const entity = await s.orgs.addOrg(CLI, {
+        name: 'Stadtwerke Nord',
+        country: 'DE',
+        nis2Role: 'essential',
+        sectors: ['energy/electricity'],
+        csirtOrg: a.orgId,
+      });
+      entityId = entity.id;
+      deCoord = await user(s, a.orgId, 'de-coordinator', ['coordinator']);
+      entityAnalyst = await user(s, entity.id, 'entity-analyst', ['analyst']);
+      await s.federation.peers.add(CLI, { url: b.url, key: b.publicKey, name: 'node-b', orgs: [b.orgId, outsiderId], countries: ['FR'] });
+    });
+    await b.withServices(async (s) => {
+      await s.federation.peers.add(CLI, { url: a.url, key: a.publicKey, name: 'node-a', orgs: [a.orgId, entityId], countries: ['DE'] });
+    });
+    await Promise.all(nodes.map((n) => n.start()));
+  });
+
+  after(async () => {
+    for (const n of nodes) await n.dispose();
+  });
+
+  test('the entity reports an incident affecting France to its CSIRT on node A', async () => {
+    const distribution = `sharing-group:${constituencyGroupId(entityId)}`;
+    const incident = {
+      type: 'incident',
+      name: 'Ransomware at Stadtwerke Nord',
+      description: 'Billing servers encrypted; French customers billed from the same platform',
+      extensions: {
+        [INCIDENT_CORE_EXTENSION_ID]: { extension_type: 'property-extension', determination: 'confirmed', investigation_status: 'open' },
+        [CONCORD_NIS2_EXTENSION_ID]: {
+          extension_type: 'property-extension',
+          aware_at: new Date(Date.now() - 3_600_000).toISOString(),
+          affected_entity_ref: entityId,
+          sector: 'energy',
+          subsector: 'electricity',
+          member_states_affected: ['DE', 'FR'],
+          cross_border_impact: true,
+          severity: 'high',
+        },
+      },
+    };
+    const made = await call(a, entityAnalyst, 'POST', '/api/v1/objects', { object: incident, tlp: 'amber+strict', distribution });
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+    incidentId = (made.json as { object: { id: string } }).object.id;
+    const report = {
+      type: 'report',
+      name: 'Early warning',
+      published: new Date().toISOString(),
+      object_refs: [incidentId],
+      extensions: {
+        [CONCORD_NIS2_REPORT_EXTENSION_ID]: {
+          extension_type: 'property-extension',
+          stage: 'early-warning',
+          summary: 'Billing down',
+          cross_border_impact: true,
+        },
+      },
+    };
+    const r = await call(a, entityAnalyst, 'POST', '/api/v1/objects', { object: report, tlp: 'amber+strict', distribution });
+    assert.equal(r.status, 201, JSON.stringify(r.json));
+    reportId = (r.json as { object: { id: string } }).object.id;
+    assert.equal(
+      (await call(a, deCoord, 'GET', `/api/v1/objects/${incidentId}`)).status,
+      200,
+      'CSIRT-DE reads it through the constituency group',
+    );
+  });
+
+  /** Shares as CSIRT-DE's coordinator; answers the share and how long CERT-FR's analyst waited. */
+  async function shareAndWait(body: unknown): Promise<{ share: ShareView; ms: number }> {
+    const res = await call(a, deCoord, 'POST', `/api/v1/incidents/${incidentId}/share`, body);
+    assert.equal(res.status, 201, JSON.stringify(res.json));
+    const share = res.json as ShareView;
+    const ms = await until(
+      'CERT-FR reads the shared incident on node B',
+      async () => (await call(b, frAnalyst, 'GET', `/api/v1/objects/${share.sharedObject}`)).status === 200,
+      nodes,
+    );
+    return { share, ms };
+  }
+
+  test('a summary share reaches CERT-FR on node B within about a second; the outsider reads nothing', async () => {
+    const { share, ms } = await shareAndWait({
+      mode: 'summary',
+      name: 'Ransomware at a German electricity DSO',
+      summary: 'Ransomware at a German DSO; French billing affected',
+    });
+    console.log(`# summary share readable by CERT-FR's analyst on node B ${Math.round(ms)} ms after the share answered`);
+    assert.ok(ms < 5_000, `within seconds (${Math.round(ms)} ms)`);
+    const seen = (await call(b, frAnalyst, 'GET', `/api/v1/objects/${share.sharedObject}`)).json as Record<string, unknown>;
+    const object = (seen['object'] ?? seen) as Record<string, unknown>;
+    assert.equal(object['description'], 'Ransomware at a German DSO; French billing affected');
+    assert.ok(!JSON.stringify(object).includes(entityId), 'a summary names no entity');
+    assert.equal((await call(b, outsider, 'GET', `/api/v1/objects/${share.sharedObject}`)).status, 404);
+    // Node B's incident list and page show it to CERT-FR (its projection follows federation pulls).
+    const listed = await until(
+      "the shared incident on CERT-FR's incident page",
+      async () => (await call(b, frAnalyst, 'GET', `/api/v1/incidents/${share.sharedObject}`)).status === 200,
+      nodes,
+    );
+    console.log(`# and on its incident page ${Math.round(ms + listed)} ms after the share`);
+    assert.equal((await call(b, outsider, 'GET', `/api/v1/incidents/${share.sharedObject}`)).status, 404);
+  });
+
+  test("a whole share carries the reports; nothing of the entity's original leaves node A", async () => {
+    const { share, ms } = await shareAndWait({ mode: 'whole' });
+    console.log(`# whole share readable by CERT-FR's analyst on node B ${Math.round(ms)} ms after the share answered`);
+    const copies = await until(
+      "CERT-FR holds the CSIRT's report copy",
+      async () => {
+        const [row] = await b.query<{ n: number | string }>("select count(*) as n from objects where type = 'report' and json like ?", [
+          `%${share.sharedObject}%`,
+        ]);
+        return Number(row?.n) === 1;
+      },
+      nodes,
+    );
+    assert.ok(copies < 20_000);
+    assert.equal((await call(b, outsider, 'GET', `/api/v1/objects/${share.sharedObject}`)).status, 404);
+    // Wait until B has pulled everything A had, then look for any trace of the originals.
+    await until(
+      'node B caught up with node A',
+      async () => {
+        const [head] = await a.query<{ head: number | string }>('select max(seq) as head from objects');
+        const [row] = await b.query<{ cursor: string | null }>('select cursor from peers where key_id = ?', [a.keyId]);
+        return row?.cursor != null && Number(row.cursor) >= Number(head?.head ?? 0);
+      },
+      nodes,
+    );
+    for (const id of [incidentId, reportId]) {
+      const [n] = await b.query<{ n: number | string }>('select count(*) as n from objects where id = ? or json like ?', [id, `%${id}%`]);
+      assert.equal(Number(n?.n), 0, `${id} never reached node B, not even as a reference`);
+    }
+    const shares = (await call(a, deCoord, 'GET', `/api/v1/incidents/${incidentId}`)).json as { shares?: ShareView[] };
+    assert.deepEqual(
+      shares.shares?.map((s) => s.mode),
+      ['summary', 'whole'],
+    );
+  });
+});
