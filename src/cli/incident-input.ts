@@ -409,6 +409,11 @@ export function shareRequest(v: Values): ShareRequest {
   }
   return {
     mode: v.whole === true ? 'whole' : 'summary',
-    ...given({ summary: v.summary, memberStates: list(v['member-state'])?.map((c) => c.toUpperCase()), tlp: v.tlp?.toLowerCase() }),
+    ...given({
+      summary: v.summary,
+      name: v.whole === true ? undefined : v.name,
+      memberStates: list(v['member-state'])?.map((c) => c.toUpperCase()),
+      tlp: v.tlp?.toLowerCase(),
+    }),
   };
 }

@@ -60,7 +60,7 @@ concord incident report <id> --stage STAGE [--file report.json] [--summary TEXT]
 concord incident prefill <id> --stage STAGE
 concord incident answer <id> --feedback TEXT [--report REPORT-ID]
 concord incident answer <id> --request-intermediate --due TIME [--content TEXT]
-concord incident share <id> (--whole | --summary TEXT) [--member-state CC]... [--tlp TLP]
+concord incident share <id> (--whole | --summary TEXT [--name NAME]) [--member-state CC]... [--tlp TLP]
 concord incident handover <id> --org ORG [--note TEXT]
 concord incident inbox --org CSIRT [--json]
 concord incident summary --from TIME --to TIME [--csv | --json]

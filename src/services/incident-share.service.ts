@@ -302,10 +302,13 @@ export class IncidentShareService {
   private async tell(s: Shared, plan: Plan, record: IncidentShareRecord): Promise<void> {
     await this.deps.catchUp?.();
     const names = record.recipients.map((r) => r.name).join(', ');
+    // The notification is about the shared object and reaches its readers: it carries that
+    // object's name, never the original's a summary was renamed to hide (issue 16, must 7).
+    const shown = plan.mode === 'summary' && plan.name !== undefined ? plan.name : String(s.incident['name'] ?? s.id);
     await this.deps.notify?.({
       kind: plan.kind === 'handover' ? 'handover' : 'shared',
       incidentId: record.sharedObject,
-      title: `${plan.kind === 'handover' ? 'Handed over' : 'Shared'}: ${String(s.incident['name'] ?? s.id)}`,
+      title: `${plan.kind === 'handover' ? 'Handed over' : 'Shared'}: ${shown}`,
       body:
         plan.kind === 'handover'
           ? `${s.csirt.name} handed the incident over to ${names}`

@@ -85,6 +85,7 @@ export interface ModelPart {
 /** What the model knows of one incident (or the CSIRT's incident derived from one to share it). */
 export interface ModelIncident {
   id: string;
+  name: string;
   owner: string;
   /** Organisations that may read the incident (must 2, must 6). */
   readers: Set<string>;
@@ -205,7 +206,7 @@ async function openIncidents(node: TestNode, world: World, spec: WorldSpec): Pro
     assert.equal(res.statusCode, 201, res.body);
     const d = res.json() as IncidentDetail;
     const readers = new Set([org.id, ...(org.csirtOrg === null ? [] : [org.csirtOrg])]);
-    const m: ModelIncident = { id: d.row.id, owner: org.id, readers, parts: new Map(), stagesDone: [] };
+    const m: ModelIncident = { id: d.row.id, name: d.row.name, owner: org.id, readers, parts: new Map(), stagesDone: [] };
     learn(m, d, () => new Set(readers));
     world.incidents.push(m);
   }
@@ -272,7 +273,9 @@ async function doWork(node: TestNode, world: World, w: WorldSpec['work'][number]
 async function doShare(node: TestNode, world: World, sh: WorldSpec['shares'][number]): Promise<void> {
   const m = world.incidents[sh.incident % world.incidents.length] as ModelIncident;
   const who = actorOf(world, m, sh.actor, 'coordinator');
-  const body = { mode: sh.mode, memberStates: sh.states, ...(sh.mode === 'summary' ? { summary: 'A summary for our peers' } : {}) };
+  // A summary carries a name of its own: the original's (which names the entity) must not travel.
+  const summary = { summary: 'A summary for our peers', name: `Summary ${world.incidents.length} of an incident` };
+  const body = { mode: sh.mode, memberStates: sh.states, ...(sh.mode === 'summary' ? summary : {}) };
   const res = await post(node, who, `/api/v1/incidents/${m.id}/share`, body);
   if (res.statusCode !== 201) {
     assert.ok([400, 403, 404, 409, 422].includes(res.statusCode), res.body);
@@ -299,11 +302,26 @@ async function doShare(node: TestNode, world: World, sh: WorldSpec['shares'][num
   // a creator versions an object), for the CSIRT, the recipients and, whole, the entity; what ties
   // the two is read only by who reads both.
   const readers = new Set([who.org.id, ...recipients, ...(view.mode === 'whole' ? [m.owner] : [])]);
-  const derived: ModelIncident = { id: view.sharedObject, owner: who.org.id, readers, parts: new Map(), stagesDone: [] };
+  const shown = await page(view.sharedObject);
+  const derived: ModelIncident = {
+    id: view.sharedObject,
+    name: shown.row.name,
+    owner: who.org.id,
+    readers,
+    parts: new Map(),
+    stagesDone: [],
+  };
+  if (view.mode === 'summary') assert.equal(derived.name, summary.name);
   const both = () => new Set([...m.readers].filter((o) => readers.has(o)));
-  learn(derived, await page(derived.id), (kind) => (kind === 'link' ? both() : new Set(readers)));
+  learn(derived, shown, (kind) => (kind === 'link' ? both() : new Set(readers)));
   learn(m, await page(m.id), both);
   world.incidents.push(derived);
+}
+
+/** Names of incidents `org` may not read that no incident it reads carries: no answer may hold them. */
+export function hiddenNames(world: World, org: string): string[] {
+  const shown = new Set(world.incidents.filter((m) => m.readers.has(org)).map((m) => m.name));
+  return [...new Set(world.incidents.filter((m) => !m.readers.has(org)).map((m) => m.name))].filter((n) => !shown.has(n));
 }
 
 /** The parts of `m` that `org` may read. */
