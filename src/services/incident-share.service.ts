@@ -11,7 +11,7 @@ import { authorize } from '../domain/access/permissions.ts';
 import { distributionAllowed } from '../domain/access/policy.ts';
 import { formatDistribution, type AccessLabel } from '../domain/access/types.ts';
 import { checkTlp } from '../domain/identity/defaults.ts';
-import { actorName, type Principal, type SystemPrincipal, type UserPrincipal } from '../domain/identity/principal.ts';
+import { actorName, type Principal, type SystemPrincipal } from '../domain/identity/principal.ts';
 import type { Org, SharingGroup } from '../domain/identity/types.ts';
 import type { HandoverRequest, ShareRequest, ShareView } from '../domain/incidents/api.ts';
 import type { IncidentEvent } from '../domain/incidents/notify.ts';
@@ -59,7 +59,8 @@ interface Shared {
   label: AccessLabel;
   owner: Org;
   csirt: Org;
-  user: UserPrincipal;
+  /** Who shares: a CSIRT user, or the node's command line acting for the CSIRT. */
+  user: Principal;
 }
 
 interface Plan {
@@ -119,17 +120,19 @@ export class IncidentShareService {
   }
 
   /** The incident as the caller reads it, refused unless the caller's organisation is its
-   *  owner's CSIRT, or the CSIRT that owns it. Unreadable: NotFound, as if absent. */
+   *  owner's CSIRT, or the CSIRT that owns it. Unreadable: NotFound, as if absent. The node's
+   *  command line acts for that CSIRT (`concord incident share|handover`). */
   private async shared(p: Principal, id: string): Promise<Shared> {
-    if (p.kind !== 'user') throw new ForbiddenError('an incident is shared by a CSIRT user');
     const stored = await this.deps.objects.get(id);
     const [visible] = stored && stored.type === 'incident' ? await this.deps.gate.filter(readAs(p), [stored]) : [];
     const label = (await this.deps.access.latest([id])).get(id);
     if (!visible || !label) throw new NotFoundError(`incident ${id}`);
     const owner = await this.deps.orgs.getOrg(label.ownerOrg);
-    const csirt = p.org;
-    const mayShare = owner !== undefined && (owner.csirtOrg === csirt.id || (owner.id === csirt.id && csirt.nis2Role === 'csirt'));
-    if (!mayShare || owner === undefined)
+    const ownCsirt = owner?.nis2Role === 'csirt' ? owner : undefined;
+    const csirt = p.kind === 'user' ? p.org : owner?.csirtOrg ? await this.deps.orgs.getOrg(owner.csirtOrg) : ownCsirt;
+    const mayShare =
+      owner !== undefined && csirt !== undefined && (owner.csirtOrg === csirt.id || (owner.id === csirt.id && csirt.nis2Role === 'csirt'));
+    if (!mayShare || owner === undefined || csirt === undefined)
       throw new ForbiddenError(`only the CSIRT of ${owner?.name ?? 'its owner'} may share this incident or hand it over`);
     return { id, incident: JSON.parse(visible.json) as JsonObject, label, owner, csirt, user: p };
   }
@@ -156,7 +159,7 @@ export class IncidentShareService {
   private async publish(s: Shared, plan: Plan): Promise<ShareView> {
     const now = (this.deps.now?.() ?? new Date()).toISOString();
     const group = await this.group(s, plan, now);
-    const as: SystemPrincipal = { kind: 'system', name: `incident-share:${s.user.user.username}` };
+    const as: SystemPrincipal = { kind: 'system', name: `incident-share:${s.user.kind === 'user' ? s.user.user.username : s.user.name}` };
     const distribution = `sharing-group:${group.id}`;
     const sharedObject =
       plan.mode === 'whole' && s.owner.id === s.csirt.id
@@ -313,7 +316,7 @@ export class IncidentShareService {
         plan.kind === 'handover'
           ? `${s.csirt.name} handed the incident over to ${names}`
           : `${s.csirt.name} shared the incident (${plan.mode}) with ${names}`,
-      actor: s.user.user.id,
+      ...(s.user.kind === 'user' ? { actor: s.user.user.id } : {}),
     });
   }
 }
