@@ -18,6 +18,7 @@ describe('concord incident', () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'concord-cli-incidents-'));
     ok(['org', 'add', '--name', 'CSIRT-FR', '--country', 'FR', '--nis2-role', 'csirt']);
+    ok(['org', 'add', '--name', 'CSIRT-DE', '--country', 'DE', '--nis2-role', 'csirt']);
     ok([
       'org',
       'add',
@@ -133,6 +134,25 @@ describe('concord incident', () => {
       [['feedback', 'Block the sender domain.']],
     );
     assert.equal(answered.row.clocks.find((c) => c.stage === 'csirt-response')?.status, 'submitted-on-time');
+  });
+
+  test("the node shares an incident as the entity's CSIRT: a summary under a name of its own", () => {
+    const out = ok([
+      'incident',
+      'share',
+      late,
+      '--summary',
+      'Ransomware at a French grid operator',
+      '--name',
+      'FR grid ransomware',
+      '--member-state',
+      'DE',
+    ]);
+    assert.match(out, /^shared incident--\S+ \(summary\) with CSIRT-DE\n$/);
+    const shared = out.split(' ')[1] ?? '';
+    assert.notEqual(shared, late, "an entity's incident is shared as the CSIRT's own (STIX 2.1 §3.6)");
+    const page = json<IncidentDetail>(['incident', 'show', shared]);
+    assert.deepEqual([page.row.name, page.row.ownerName], ['FR grid ransomware', 'CSIRT-FR']);
   });
 
   test('refusals name the option at fault', () => {

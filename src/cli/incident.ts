@@ -143,8 +143,10 @@ function written(d: IncidentDetail, what: string, json: boolean | undefined): nu
 
 function shared(v: ShareView, json: boolean | undefined): number {
   if (json) printJson(v);
-  else
-    console.log(`${v.kind === 'handover' ? 'handed over' : 'shared'} ${v.sharedObject} with ${v.recipients.map((r) => r.name).join(', ')}`);
+  else {
+    const to = v.recipients.map((r) => r.name).join(', ');
+    console.log(v.kind === 'handover' ? `handed over ${v.sharedObject} to ${to}` : `shared ${v.sharedObject} (${v.mode}) with ${to}`);
+  }
   return 0;
 }
 
