@@ -136,25 +136,6 @@ describe('concord incident', () => {
     assert.equal(answered.row.clocks.find((c) => c.stage === 'csirt-response')?.status, 'submitted-on-time');
   });
 
-  test("the node shares an incident as the entity's CSIRT: a summary under a name of its own", () => {
-    const out = ok([
-      'incident',
-      'share',
-      late,
-      '--summary',
-      'Ransomware at a French grid operator',
-      '--name',
-      'FR grid ransomware',
-      '--member-state',
-      'DE',
-    ]);
-    assert.match(out, /^shared incident--\S+ \(summary\) with CSIRT-DE\n$/);
-    const shared = out.split(' ')[1] ?? '';
-    assert.notEqual(shared, late, "an entity's incident is shared as the CSIRT's own (STIX 2.1 §3.6)");
-    const page = json<IncidentDetail>(['incident', 'show', shared]);
-    assert.deepEqual([page.row.name, page.row.ownerName], ['FR grid ransomware', 'CSIRT-FR']);
-  });
-
   test('refusals name the option at fault', () => {
     const noAware = concord(['incident', 'open', '--name', 'x']);
     assert.equal(noAware.code, 1);
@@ -177,5 +158,23 @@ describe('concord incident', () => {
     assert.ok(lines.includes('timeliness:early-warning,overdue,1'), csv);
     assert.ok(lines.includes('timeliness:early-warning,submitted-on-time,1'), csv);
     assert.doesNotMatch(csv, /Grid|Substation|incident--/, 'anonymised (Art. 23(9))');
+  });
+  test("the node shares an incident as the entity's CSIRT: a summary under a name of its own", () => {
+    const out = ok([
+      'incident',
+      'share',
+      late,
+      '--summary',
+      'Ransomware at a French grid operator',
+      '--name',
+      'FR grid ransomware',
+      '--member-state',
+      'DE',
+    ]);
+    assert.match(out, /^shared incident--\S+ \(summary\) with CSIRT-DE\n$/);
+    const shared = out.split(' ')[1] ?? '';
+    assert.notEqual(shared, late, "an entity's incident is shared as the CSIRT's own (STIX 2.1 §3.6)");
+    const page = json<IncidentDetail>(['incident', 'show', shared]);
+    assert.deepEqual([page.row.name, page.row.ownerName], ['FR grid ransomware', 'CSIRT-FR']);
   });
 });
