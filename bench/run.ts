@@ -40,6 +40,17 @@ if (process.argv.includes('--write-only')) {
   );
   process.exit(0);
 }
+// `incidents` or --incidents-only: the incidents list benchmark of issue 16 alone
+// (bench/incidents.ts; it takes --incidents N, --requests R, --keep).
+if (process.argv.includes('incidents') || process.argv.includes('--incidents-only')) {
+  console.log(
+    await child(
+      'bench/incidents.ts',
+      process.argv.slice(2).filter((a) => a !== 'incidents' && a !== '--incidents-only'),
+    ),
+  );
+  process.exit(0);
+}
 const { values } = parseArgs({
   options: {
     objects: { type: 'string' },

@@ -55,8 +55,9 @@ describe('NIS2 organisations in Chromium', { skip: BROWSER_SKIP, timeout: 120_00
     await picker.selectOption({ label: 'CSIRT-DE (DE)' });
     await add.getByLabel('Energy: Electricity').check();
     await add.getByLabel('Health (Annex I)').check();
+    await shot(page, '16-admin-nis2-form');
     await button('Add organisation', add).click();
-    await row('Stadtwerke Nord').getByText('essential entity').waitFor();
+    await row('Stadtwerke Nord').getByText('essential entity of CSIRT-DE').waitFor();
     await shot(page, '16-admin-nis2-orgs');
     const entity = (await node.services.orgs.listOrgs(CLI)).find((o) => o.name === 'Stadtwerke Nord');
     const csirt = (await node.services.orgs.listOrgs(CLI)).find((o) => o.name === 'CSIRT-DE');

@@ -59,6 +59,23 @@ describe('notification bell in Chromium', { skip: BROWSER_SKIP, timeout: 120_000
     await shot(csirt, '60-notifications-bell');
     await csirt.getByRole('button', { name: 'Mark all read' }).click();
     await csirt.getByTestId('notification-count').waitFor({ state: 'detached' });
+    await csirt.keyboard.press('Escape');
+    await csirt.getByRole('dialog', { name: 'Notifications' }).waitFor({ state: 'detached' });
+
+    // Following a notification opens its incident and marks it read.
+    await node.services.notifications.publish({
+      kind: 'answer',
+      incidentId: id,
+      title: 'The CSIRT answered on Ransomware at the port',
+      body: 'b',
+    });
+    await csirt.getByTestId('notification-count').filter({ hasText: '1' }).waitFor({ timeout: 10_000 });
+    await bell.click();
+    await csirt.getByRole('link', { name: 'The CSIRT answered on Ransomware at the port' }).click();
+    await csirt.waitForURL(`**/incidents/${id}`);
+    await csirt.getByTestId('notification-count').waitFor({ state: 'detached' });
+    assert.ok(await bell.isVisible(), 'inside the app, without a reload');
+    assert.equal(await csirt.getByRole('dialog', { name: 'Notifications' }).count(), 0, 'the menu closed');
 
     await outsider.getByTestId('notification-bell').click();
     await outsider.getByText('No notifications.').waitFor();

@@ -12,6 +12,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { APP_ROUTES } from '../src/http/ui/plugin.ts';
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
+import {
+  CONCORD_NIS2_EXTENSION_ID,
+  EVENT_EXTENSION_ID,
+  IMPACT_EXTENSION_ID,
+  INCIDENT_CORE_EXTENSION_ID,
+  TASK_EXTENSION_ID,
+} from '../src/domain/incidents/types.ts';
 import { BROWSER_SKIP, SCREENSHOTS, consoleErrors, launch, signIn, startUiNode, type UiNode } from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIdentity, buildIndicator, buildMalware, buildRelationship } from './helpers/stix.ts';
@@ -43,8 +50,62 @@ const sighting = {
   ...amber,
 };
 
+// An incident with its work (issue 16) for the incident page and the report forms.
+const INCIDENT = 'incident--5b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+const incidentWork = (() => {
+  const T = '2026-11-30T06:30:00.000Z';
+  const base = (type: string, id: string) => ({ type, spec_version: '2.1', id, created: T, modified: T, ...amber });
+  const sdo = (ext: string) => ({ extensions: { [ext]: { extension_type: 'new-sdo' } } });
+  const event = {
+    ...base('event', 'event--6c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f'),
+    name: 'SCADA front-ends stop answering',
+    status: 'occurred',
+    start_time: T,
+    ...sdo(EVENT_EXTENSION_ID),
+  };
+  const impact = {
+    ...base('impact', 'impact--7d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a'),
+    impact_category: 'availability',
+    description: 'Two substations on manual control.',
+    ...sdo(IMPACT_EXTENSION_ID),
+  };
+  const task = {
+    ...base('task', 'task--8e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b'),
+    name: 'Rebuild the front-ends',
+    outcome: 'pending',
+    ...sdo(TASK_EXTENSION_ID),
+  };
+  const incident = {
+    ...base('incident', INCIDENT),
+    name: 'Substation SCADA outage',
+    extensions: {
+      [INCIDENT_CORE_EXTENSION_ID]: {
+        extension_type: 'property-extension',
+        determination: 'confirmed',
+        investigation_status: 'open',
+        event_refs: [event.id],
+        impact_refs: [impact.id],
+        task_refs: [task.id],
+      },
+      [CONCORD_NIS2_EXTENSION_ID]: {
+        extension_type: 'property-extension',
+        aware_at: T,
+        sector: 'energy',
+        subsector: 'electricity',
+        member_states_affected: ['LU', 'DE'],
+        significant: true,
+        cross_border_impact: true,
+        rsit_classification: 'availability',
+        rsit_type: 'sabotage',
+        severity: 'high',
+      },
+    },
+  };
+  return [incident, event, impact, task];
+})();
+
 /** Paths to open for each route pattern: the patterns with parameters get real values. */
-function instances(objectId: string, graphId: string): Record<string, { name: string; path: string }[]> {
+function instances(objectId: string, graphId: string, incidentId = INCIDENT): Record<string, { name: string; path: string }[]> {
   return {
     '/': [{ name: 'dashboard', path: '/' }],
     '/explore': [
@@ -54,6 +115,12 @@ function instances(objectId: string, graphId: string): Record<string, { name: st
     '/lookup': [{ name: 'lookup', path: '/lookup?q=192.0.2.55' }],
     '/import': [{ name: 'import', path: '/import' }],
     '/new': [{ name: 'new-object', path: '/new' }],
+    '/incidents': [
+      { name: 'incidents', path: '/incidents' },
+      { name: 'incidents-filtered', path: '/incidents?stageStatus=overdue,due&severity=high&sort=due' },
+    ],
+    '/incidents/inbox': [{ name: 'incident-inbox', path: '/incidents/inbox' }],
+    '/incidents/summary': [{ name: 'incident-summary', path: '/incidents/summary' }],
     '/objects/:id': [
       { name: 'object-indicator', path: `/objects/${indicator.id}` },
       { name: 'object-malware', path: `/objects/${malware.id}` },
@@ -62,6 +129,12 @@ function instances(objectId: string, graphId: string): Record<string, { name: st
       { name: 'object-long', path: `/objects/${objectId}` },
     ],
     '/objects/:id/graph': [{ name: 'graph', path: `/objects/${graphId}/graph` }],
+    '/incidents/new': [{ name: 'incident-new', path: '/incidents/new' }],
+    '/incidents/:id': [{ name: 'incident', path: `/incidents/${incidentId}` }],
+    '/incidents/:id/report/:stage': [
+      { name: 'incident-report-early-warning', path: `/incidents/${incidentId}/report/early-warning` },
+      { name: 'incident-report-final', path: `/incidents/${incidentId}/report/final` },
+    ],
     '/admin/:section': ADMIN_SECTIONS.map((s) => ({ name: `admin-${s}`, path: `/admin/${s}` })),
   };
 }
@@ -77,7 +150,7 @@ describe('every screen at 1280, 1440 and 1920 pixels', { skip: BROWSER_SKIP, tim
 
   before(async () => {
     node = await startUiNode();
-    const objects: unknown[] = [malware, indicator, relation, site, sighting];
+    const objects: unknown[] = [malware, indicator, relation, site, sighting, ...incidentWork];
     if (existsSync(ATTACK)) {
       const attack = JSON.parse(await readFile(ATTACK, 'utf8')) as { objects: { id: string; type: string; name?: string }[] };
       objects.push(...attack.objects);
@@ -88,6 +161,7 @@ describe('every screen at 1280, 1440 and 1920 pixels', { skip: BROWSER_SKIP, tim
       console.log(`# ${ATTACK} is absent: the screens are photographed with hand-made data only`);
     }
     await node.load(objects);
+    await node.services.incidents.catchUp();
     analyst = await buildPerson(node.services, { org: node.org, roles: ['analyst'] });
     admin = await buildPerson(node.services, { org: node.org, roles: ['admin'] });
     browser = await launch();

@@ -207,12 +207,25 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
     const order: string[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 9; i++) {
       await page.keyboard.press('Tab');
-      order.push(await page.evaluate(() => document.activeElement?.textContent ?? ''));
+      // An icon button (the notification bell) is named by its aria-label.
+      order.push(
+        await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? ''),
+      );
     }
     // "New" is offered to writers only (issue 15, must 4); this administrator is one.
-    assert.deepEqual(order, ['Dashboard', 'Explorer', 'Lookup', 'Import', 'Administration', 'New', 'Sign out']);
+    assert.deepEqual(order, [
+      'Dashboard',
+      'Explorer',
+      'Incidents',
+      'Lookup',
+      'Import',
+      'Administration',
+      'New',
+      'Notifications',
+      'Sign out',
+    ]);
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
     assert.notEqual(outline, 'none', 'the focused control shows a focus ring');
   });

@@ -3,13 +3,14 @@
 // outsider organisation. The entity reports an incident affecting France to CSIRT-DE through its
 // constituency group; CSIRT-DE shares it (summary, then whole). CERT-FR's analyst on node B reads
 // what was shared about a second later; the outsider on node B reads nothing; nothing of the
-// entity's original (incident, report, the CSIRT's link to it) leaves node A.
+// entity's original (incident, report, the CSIRT's link to it) leaves node A. A second entity
+// hosted on node A is in CERT-FR's constituency: its group travels to node B with its incident.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLI } from '../src/domain/identity/principal.ts';
-import type { ShareView } from '../src/domain/incidents/api.ts';
+import type { IncidentDetail, ShareView } from '../src/domain/incidents/api.ts';
 import { constituencyGroupId } from '../src/domain/incidents/constituency.ts';
-import { CONCORD_NIS2_EXTENSION_ID, CONCORD_NIS2_REPORT_EXTENSION_ID, INCIDENT_CORE_EXTENSION_ID } from '../src/domain/incidents/types.ts';
+import { CONCORD_NIS2_EXTENSION_ID } from '../src/domain/incidents/types.ts';
 import type { Services } from '../src/services/index.ts';
 import { ProcessNode } from './helpers/federation-nodes.ts';
 
@@ -59,6 +60,10 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
   const nodes = [a, b];
   let entityId = '';
   let outsiderId = '';
+  let frEntityId = '';
+  let frEntityAnalyst = '';
+  let frCoord = '';
+  let frEntityIncident = '';
   let deCoord = '',
     entityAnalyst = '',
     frAnalyst = '',
@@ -72,6 +77,7 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
       await s.orgs.updateOrg(CLI, b.orgId, { country: 'FR', nis2Role: 'csirt' });
       outsiderId = (await s.orgs.addOrg(CLI, { name: 'Outsider FR', country: 'FR' })).id;
       frAnalyst = await user(s, b.orgId, 'fr-analyst', ['analyst']);
+      frCoord = await user(s, b.orgId, 'fr-coordinator', ['coordinator']);
       outsider = await user(s, outsiderId, 'outsider', ['coordinator']);
       await s.orgs.addOrg(CLI, { id: a.orgId, name: 'CSIRT-DE', country: 'DE', nis2Role: 'csirt', node: 'node-a' });
     });
@@ -87,12 +93,28 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
         csirtOrg: a.orgId,
       });
       entityId = entity.id;
+      // An entity hosted on node A in CERT-FR's constituency: its group must reach node B.
+      const frEntity = await s.orgs.addOrg(CLI, {
+        name: 'Hopital Lyon',
+        country: 'FR',
+        nis2Role: 'essential',
+        sectors: ['health'],
+        csirtOrg: b.orgId,
+      });
+      frEntityId = frEntity.id;
+      frEntityAnalyst = await user(s, frEntity.id, 'fr-entity-analyst', ['analyst']);
       deCoord = await user(s, a.orgId, 'de-coordinator', ['coordinator']);
       entityAnalyst = await user(s, entity.id, 'entity-analyst', ['analyst']);
       await s.federation.peers.add(CLI, { url: b.url, key: b.publicKey, name: 'node-b', orgs: [b.orgId, outsiderId], countries: ['FR'] });
     });
     await b.withServices(async (s) => {
-      await s.federation.peers.add(CLI, { url: a.url, key: a.publicKey, name: 'node-a', orgs: [a.orgId, entityId], countries: ['DE'] });
+      await s.federation.peers.add(CLI, {
+        url: a.url,
+        key: a.publicKey,
+        name: 'node-a',
+        orgs: [a.orgId, entityId, frEntityId],
+        countries: ['DE'],
+      });
     });
     await Promise.all(nodes.map((n) => n.start()));
   });
@@ -101,51 +123,87 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
     for (const n of nodes) await n.dispose();
   });
 
-  test('the entity reports an incident affecting France to its CSIRT on node A', async () => {
-    const distribution = `sharing-group:${constituencyGroupId(entityId)}`;
-    const incident = {
-      type: 'incident',
+  test('the entity opens an incident affecting France and sends its early warning, on node A', async () => {
+    const made = await call(a, entityAnalyst, 'POST', '/api/v1/incidents', {
       name: 'Ransomware at Stadtwerke Nord',
       description: 'Billing servers encrypted; French customers billed from the same platform',
+      awareAt: new Date(Date.now() - 3_600_000).toISOString(),
+      determination: 'confirmed',
+      sector: 'energy',
+      subsector: 'electricity',
+      memberStates: ['DE', 'FR'],
+      crossBorder: true,
+      severity: 'high',
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+    incidentId = (made.json as IncidentDetail).row.id;
+    const r = await call(a, entityAnalyst, 'POST', `/api/v1/incidents/${incidentId}/reports`, {
+      stage: 'early-warning',
+      content: { summary: 'Billing down', suspectedMalicious: true, crossBorderImpact: true },
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.json));
+    reportId = (r.json as IncidentDetail).reports[0]?.id ?? '';
+    assert.ok(reportId);
+    const seen = await call(a, deCoord, 'GET', `/api/v1/incidents/${incidentId}`);
+    assert.equal(seen.status, 200, 'CSIRT-DE reads it through the constituency group');
+    assert.equal((seen.json as IncidentDetail).can.share, true);
+  });
+
+  test('a constituency group travels: an entity on node A reports to its CSIRT on node B', async () => {
+    const incident = {
+      type: 'incident',
+      name: 'Outage of the patient records system',
       extensions: {
-        [INCIDENT_CORE_EXTENSION_ID]: { extension_type: 'property-extension', determination: 'confirmed', investigation_status: 'open' },
         [CONCORD_NIS2_EXTENSION_ID]: {
           extension_type: 'property-extension',
-          aware_at: new Date(Date.now() - 3_600_000).toISOString(),
-          affected_entity_ref: entityId,
-          sector: 'energy',
-          subsector: 'electricity',
-          member_states_affected: ['DE', 'FR'],
-          cross_border_impact: true,
-          severity: 'high',
+          aware_at: new Date().toISOString(),
+          sector: 'health',
+          member_states_affected: ['FR'],
         },
       },
     };
-    const made = await call(a, entityAnalyst, 'POST', '/api/v1/objects', { object: incident, tlp: 'amber+strict', distribution });
+    const distribution = `sharing-group:${constituencyGroupId(frEntityId)}`;
+    const made = await call(a, frEntityAnalyst, 'POST', '/api/v1/objects', { object: incident, tlp: 'amber+strict', distribution });
     assert.equal(made.status, 201, JSON.stringify(made.json));
-    incidentId = (made.json as { object: { id: string } }).object.id;
-    const report = {
-      type: 'report',
-      name: 'Early warning',
-      published: new Date().toISOString(),
-      object_refs: [incidentId],
-      extensions: {
-        [CONCORD_NIS2_REPORT_EXTENSION_ID]: {
-          extension_type: 'property-extension',
-          stage: 'early-warning',
-          summary: 'Billing down',
-          cross_border_impact: true,
-        },
-      },
-    };
-    const r = await call(a, entityAnalyst, 'POST', '/api/v1/objects', { object: report, tlp: 'amber+strict', distribution });
-    assert.equal(r.status, 201, JSON.stringify(r.json));
-    reportId = (r.json as { object: { id: string } }).object.id;
-    assert.equal(
-      (await call(a, deCoord, 'GET', `/api/v1/objects/${incidentId}`)).status,
-      200,
-      'CSIRT-DE reads it through the constituency group',
+    const id = (made.json as { object: { id: string } }).object.id;
+    const held = await until(
+      'node B holds it',
+      async () => (await b.query<{ id: string }>('select id from objects where id = ?', [id])).length > 0,
+      nodes,
     );
+    const ms = await until(
+      "CERT-FR reads its constituent's incident on node B",
+      async () => (await call(b, frAnalyst, 'GET', `/api/v1/objects/${id}`)).status === 200,
+      nodes,
+    );
+    console.log(
+      `# an entity's incident on node A stored on node B ${Math.round(held)} ms and readable by its CSIRT there ${Math.round(held + ms)} ms after it was written`,
+    );
+    assert.equal((await call(b, outsider, 'GET', `/api/v1/objects/${id}`)).status, 404);
+    assert.equal((await call(a, deCoord, 'GET', `/api/v1/objects/${id}`)).status, 404, 'another CSIRT does not read it');
+    frEntityIncident = id;
+  });
+
+  test("CERT-FR on node B shares its constituent's incident (hosted on node A) with CSIRT-DE back on node A", async () => {
+    // Node B's directory does not know the entity: CERT-FR is its CSIRT by the constituency group.
+    const res = await call(b, frCoord, 'POST', `/api/v1/incidents/${frEntityIncident}/share`, {
+      mode: 'summary',
+      memberStates: ['DE'],
+      summary: 'Patient records outage at a French hospital',
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.json));
+    const share = res.json as ShareView;
+    assert.deepEqual(
+      share.recipients.map((r) => r.name),
+      ['CSIRT-DE'],
+    );
+    const ms = await until(
+      'CSIRT-DE reads the summary on node A',
+      async () => (await call(a, deCoord, 'GET', `/api/v1/objects/${share.sharedObject}`)).status === 200,
+      nodes,
+    );
+    console.log(`# CERT-FR's summary readable by CSIRT-DE on node A ${Math.round(ms)} ms after the share answered`);
+    assert.equal((await call(a, entityAnalyst, 'GET', `/api/v1/objects/${share.sharedObject}`)).status, 404);
   });
 
   /** Shares as CSIRT-DE's coordinator; answers the share and how long CERT-FR's analyst waited. */

@@ -736,10 +736,21 @@ describe('authorization matrix', () => {
       url: async () => `${await freshFeedUrl()}/pull`,
       expect: NODE_ADMIN,
     },
-    ...['/', '/explore', '/lookup', '/import', '/new'].map((path): Route => ({ method: 'GET', path, url: () => path, expect: PUBLIC })),
+    ...['/', '/explore', '/lookup', '/import', '/new', '/incidents', '/incidents/inbox', '/incidents/summary'].map(
+      (path): Route => ({ method: 'GET', path, url: () => path, expect: PUBLIC }),
+    ),
     { method: 'GET', path: '/objects/:id', url: () => `/objects/${sharedObject}`, expect: PUBLIC },
     { method: 'GET', path: '/objects/:id/graph', url: () => `/objects/${sharedObject}/graph`, expect: PUBLIC },
     { method: 'GET', path: '/admin/:section', url: () => '/admin/orgs', expect: PUBLIC },
+    // The incident pages (issue 16): the page is public, its data comes from the incident API.
+    { method: 'GET', path: '/incidents/new', url: () => '/incidents/new', expect: PUBLIC },
+    { method: 'GET', path: '/incidents/:id', url: () => `/incidents/incident--${uuid()}`, expect: PUBLIC },
+    {
+      method: 'GET',
+      path: '/incidents/:id/report/:stage',
+      url: () => `/incidents/incident--${uuid()}/report/early-warning`,
+      expect: PUBLIC,
+    },
     // Built assets only; any other name is the ordinary not-found problem.
     {
       method: 'GET',

@@ -132,6 +132,15 @@ for (const engine of ENGINES)
       assert.ok(!JSON.stringify(seen).includes(entity.id), 'not even in the sharing group the object carries');
       assert.equal(await object(incidentId, frAnalyst), undefined, "the entity's original stays with its constituency");
       assert.equal(await object(share.sharedObject, outsider), undefined, 'an outsider reads nothing');
+      // France is told under the summary's name, never the original's (which names the entity).
+      const told = (await node.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: frAnalyst.auth })).json() as {
+        items: { incidentId: string; title: string }[];
+      };
+      assert.ok(
+        told.items.some((n) => n.incidentId === share.sharedObject && n.title.includes('Ransomware at a German')),
+        JSON.stringify(told),
+      );
+      assert.ok(!JSON.stringify(told).includes('Stadtwerke'), `no notification names the entity: ${JSON.stringify(told)}`);
     });
 
     test('a whole share carries the description and the NIS2 reports as one CSIRT report', async () => {
@@ -216,6 +225,9 @@ for (const engine of ENGINES)
       assert.equal(p['field'], 'summary');
       problem(await post(`/incidents/${incidentId}/share`, deAnalyst, { mode: 'whole' }), 403);
       problem(await post(`/incidents/${incidentId}/share`, entityCoord, { mode: 'whole' }), 403);
+      // The incident page offers sharing to whom may share: the CSIRT, not the entity.
+      assert.equal(ok<IncidentDetail>(await get(`/incidents/${incidentId}`, entityCoord)).can.share, false);
+      assert.equal(ok<IncidentDetail>(await get(`/incidents/${incidentId}`, deCoord)).can.share, true);
       problem(await post(`/incidents/${incidentId}/share`, outsider, { mode: 'whole' }), 404);
       problem(await post(`/incidents/incident--0b7cf4c1-4a1e-4d77-8f31-1b1b0d2b8b9e/share`, deCoord, { mode: 'whole' }), 404);
       p = problem(await post(`/incidents/${incidentId}/handover`, deCoord, { org: 'Nobody' }), 400);

@@ -13,6 +13,7 @@ import {
   CONCORD_TASK_EXTENSION_ID,
   INCIDENT_CORE_EXTENSION_ID,
 } from '../src/domain/incidents/types.ts';
+import { incidentObject } from './helpers/incidents.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { ENGINES } from './helpers/store-engines.ts';
@@ -208,6 +209,9 @@ for (const engine of ENGINES)
       const links = (await listed('relationship', csirt)).filter((r) => r['target_ref'] === id && r['relationship_type'] === 'related-to');
       assert.equal(links.length, 1);
       problem(await call('POST', `/incidents/${id}/reports`, csirt, { stage: 'final', content: final }), 403, 'ACCESS_DENIED');
+      // Only the creator versions an object (STIX 2.1 §3.6): the CSIRT does not change the entity's task.
+      problem(await call('PATCH', `/incidents/${id}/tasks/${taskId}`, csirt, { outcome: 'failed' }), 403, 'NOT_OWNER', 'taskId');
+      problem(await call('PATCH', `/incidents/${id}/tasks/${eventId}`, entity, { outcome: 'failed' }), 404, 'NOT_FOUND', 'taskId');
 
       ok(await call('PATCH', `/incidents/${id}`, entity, { status: 'closed', handledAt: ago(1) }), 200);
       const done = ok(await call('POST', `/incidents/${id}/reports`, entity, { stage: 'final', content: final }));
@@ -284,7 +288,67 @@ for (const engine of ENGINES)
         'startTime',
       );
       problem(await call('PATCH', `/incidents/${row.id}`, entity, { handledAt: ahead(3) }), 400, 'INVALID_INPUT', 'handledAt');
+      const early = { summary: 's', suspectedMalicious: false, crossBorderImpact: false };
+      ok(await call('POST', `/incidents/${row.id}/reports`, entity, { stage: 'early-warning', content: early }));
+      // Becoming aware after the early warning was sent cannot be: the field at fault is awareAt.
+      problem(await call('PATCH', `/incidents/${row.id}`, entity, { awareAt: ahead(2 / 60) }), 400, 'INVALID_INPUT', 'awareAt');
       assert.equal((await listed('event')).length, events);
+    });
+
+    test('writes at once on one incident each keep the others (no lost update)', async () => {
+      const { row } = await open();
+      const names = ['a', 'b', 'c', 'd', 'e'];
+      const done = await Promise.all(names.map((name) => call('POST', `/incidents/${row.id}/events`, entity, { name })));
+      for (const res of done) assert.equal(res.statusCode, 201, res.body);
+      const early = { summary: 's', suspectedMalicious: false, crossBorderImpact: false };
+      const twice = await Promise.all(
+        [1, 2].map(() => call('POST', `/incidents/${row.id}/reports`, entity, { stage: 'early-warning', content: early })),
+      );
+      assert.deepEqual(twice.map((r) => r.statusCode).sort(), [201, 409]);
+      const incident = await read(row.id);
+      assert.equal((core(incident)['event_refs'] as string[]).length, names.length);
+    });
+
+    test("an incident one may read but not work on (another organisation's, published clear) is refused", async () => {
+      const theirs = incidentObject({ awareAt: ago(5), name: 'Published elsewhere' });
+      const summary = await node.services.ingest.importStream([JSON.stringify([theirs])], {
+        source: 'test',
+        owner: { orgId: outsider.org.id, tlp: 'clear', distribution: { kind: 'federation' }, actor: 'test' },
+      });
+      assert.equal(summary.accepted, 1, JSON.stringify(summary));
+      assert.equal((await read(theirs.id))['id'], theirs.id, 'the entity reads it');
+      const events = (await listed('event')).length;
+      const early = { summary: 's', suspectedMalicious: false, crossBorderImpact: false };
+      problem(await call('POST', `/incidents/${theirs.id}/events`, entity, { name: 'Mine now' }), 403, 'ACCESS_DENIED', 'id');
+      problem(await call('POST', `/incidents/${theirs.id}/tasks`, entity, { name: 'Mine now' }), 403, 'ACCESS_DENIED', 'id');
+      problem(await call('POST', `/incidents/${theirs.id}/links`, entity, { target: theirs.id }), 403, 'ACCESS_DENIED', 'id');
+      problem(
+        await call('POST', `/incidents/${theirs.id}/reports`, entity, { stage: 'early-warning', content: early }),
+        403,
+        'ACCESS_DENIED',
+      );
+      problem(
+        await call('POST', `/incidents/${theirs.id}/answers`, csirt, { kind: 'feedback', content: 'not ours' }),
+        403,
+        'ACCESS_DENIED',
+      );
+      assert.equal((await listed('event')).length, events);
+    });
+
+    test('after a handover the coordinating organisation works on the incident, linked by related-to', async () => {
+      const csirtCoord = await buildPerson(node.services, { org: csirt.org, roles: ['coordinator'] });
+      const taker = await buildPerson(node.services, { roles: ['analyst'] });
+      await node.store.orgs.putOrg({ ...taker.org, nis2Role: 'csirt' });
+      const { row } = await open();
+      const res = await call('POST', `/incidents/${row.id}/handover`, csirtCoord, { org: taker.org.id });
+      assert.equal(res.statusCode, 201, res.body);
+      const handed = (res.json() as { sharedObject: string }).sharedObject;
+      const worked = ok(await call('POST', `/incidents/${handed}/events`, taker, { name: 'Coordinated takedown' }));
+      assert.equal(worked.events.length, 1);
+      assert.equal(worked.events[0]?.ownerOrg, taker.org.id);
+      // The coordinator works on it but does not speak for the entity or the CSIRT.
+      problem(await call('PATCH', `/incidents/${handed}`, taker, { name: 'Ours' }), 403, 'ACCESS_DENIED', 'id');
+      problem(await call('POST', `/incidents/${handed}/answers`, taker, { kind: 'feedback', content: 'x' }), 403, 'ACCESS_DENIED');
     });
 
     test('the write routes are in the OpenAPI document under incidents', async () => {

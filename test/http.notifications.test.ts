@@ -6,6 +6,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { CLI } from '../src/domain/identity/principal.ts';
 import { incidentReaders, type IncidentReaders } from './helpers/incident-readers.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 
@@ -121,6 +122,32 @@ describe('notifications over HTTP', () => {
     assert.doesNotMatch(await outsider.until(/event: notification/, 300), /notification|Live one/);
     csirt.close();
     outsider.close();
+  });
+
+  it('is described in the OpenAPI document under its own tag', async () => {
+    const doc = (await node.api({ method: 'GET', url: '/api/docs' })).json() as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    for (const [path, method] of [
+      ['/api/v1/notifications', 'get'],
+      ['/api/v1/notifications/read', 'post'],
+      ['/api/v1/notifications/stream', 'get'],
+    ] as const) {
+      assert.deepEqual(doc.paths[path]?.[method]?.tags, ['notifications'], `${method} ${path}`);
+    }
+  });
+
+  it('ends a stream once its token is revoked', { timeout: 40_000 }, async () => {
+    const base = `http://127.0.0.1:${(node.app.server.address() as AddressInfo).port}`;
+    const { token, secret } = await node.services.users.createToken(CLI, { userId: who.csirt.user.id, name: 'stream', scope: 'read' });
+    const res = await fetch(`${base}/api/v1/notifications/stream`, { headers: { authorization: `Bearer ${secret}` } });
+    assert.equal(res.status, 200);
+    await node.services.users.revokeToken(CLI, token.id);
+    const started = Date.now();
+    // The stream is read to its end: the server closes it at its next check of the credentials.
+    const text = await res.text();
+    assert.match(text, /event: ready/);
+    assert.ok(Date.now() - started < 30_000, `ended after ${Date.now() - started} ms`);
   });
 
   it("posts each event to the node's webhook, signed, retried, without its title", async () => {

@@ -76,6 +76,11 @@ for (const engine of ENGINES)
       ok(await send('PATCH', `/orgs/${entity.id}`, { csirtOrg: csirt.id }));
       const back = (await node.store.orgs.getSharingGroup(g.id)) as SharingGroup;
       assert.deepEqual([back.ownerOrg, back.disabled], [csirt.id, false]);
+      // No longer an entity: it leaves the constituency with the same change.
+      ok(await send('PATCH', `/orgs/${entity.id}`, { nis2Role: 'none' }));
+      assert.equal((await node.services.orgs.getOrg(CLI, entity.id)).csirtOrg, null);
+      assert.equal((await node.store.orgs.getSharingGroup(g.id))?.disabled, true);
+      ok(await send('PATCH', `/orgs/${entity.id}`, { nis2Role: 'essential', csirtOrg: csirt.id }));
       // A CSIRT serving an entity keeps its role until the entity moves.
       assert.equal((await send('PATCH', `/orgs/${csirt.id}`, { nis2Role: null })).statusCode, 409);
       const audit = (await node.store.audit.list({ action: 'admin.sharing_group.update', limit: 10 })).items;

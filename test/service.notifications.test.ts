@@ -2,6 +2,7 @@
 // the incident (the entity and its CSIRT) but never the actor; an outsider gets nothing, neither
 // stored nor live; reminders are stored once however often the job runs.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Notification } from '../src/domain/incidents/api.ts';
 import { clocks } from '../src/domain/incidents/clocks.ts';
@@ -67,6 +68,34 @@ for (const engine of ENGINES)
       assert.equal((await node.services.notifications.list(entity)).unread, 0);
       await assert.rejects(node.services.notifications.markRead(entity, {}), { code: 'INVALID_INPUT' });
       await assert.rejects(node.services.notifications.markRead(entity, { ids: [], all: true }), { code: 'INVALID_INPUT' });
+    });
+
+    it('streams what another process stored, once', async () => {
+      const id = await who.incident('Stored elsewhere');
+      const live: string[] = [];
+      const stop = node.services.notifications.subscribe(await who.principal(who.csirt), (n) => live.push(n.title));
+      await node.services.notifications.live.tick();
+      // Another process (the command line, a second API process) stores one for the CSIRT user.
+      const at = new Date().toISOString();
+      const row = {
+        id: randomUUID(),
+        userId: who.csirt.user.id,
+        key: `x/${randomUUID()}`,
+        kind: 'answer',
+        incidentId: id,
+        title: 'From elsewhere',
+        body: 'b',
+        createdAt: at,
+        readAt: null,
+      } as const;
+      await node.store.notifications.add([row]);
+      await node.services.notifications.live.tick();
+      await node.services.notifications.live.tick();
+      // And this process publishes one: sent at once, and not again by the poll.
+      await node.services.notifications.publish({ kind: 'answer', incidentId: id, title: 'From here', body: 'b' });
+      await node.services.notifications.live.tick();
+      stop();
+      assert.deepEqual(live, ['From elsewhere', 'From here']);
     });
 
     it('no longer lists a notification once its incident is kept from the reader', async () => {

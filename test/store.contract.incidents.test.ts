@@ -47,7 +47,7 @@ function record(n: number, over: Partial<IncidentRecord> = {}): IncidentRecord {
 
 contractSuite('store contract: incidents', (ctx) => {
   const repo = () => ctx.store.incidents;
-  const put = async (r: IncidentRecord): Promise<void> => repo().put(r, stagesOf(r.facts));
+  const put = async (r: IncidentRecord): Promise<void> => repo().put([{ record: r, stages: stagesOf(r.facts) }]);
   const ids = async (q: Partial<IncidentListQuery>): Promise<string[]> =>
     (await repo().list({ filter: {}, sort: 'newest', now: '2026-12-10T00:00:00.000Z', limit: 50, ...q })).map((r) => r.record.id);
 
@@ -60,7 +60,7 @@ contractSuite('store contract: incidents', (ctx) => {
     assert.deepEqual(got?.record.memberStates, ['DE', 'FR']);
     assert.equal(got?.label, null, 'no access label stored for seq 1: read by no one');
     assert.equal((await repo().stages(id(1))).length, 4);
-    await repo().remove(id(1));
+    await repo().remove([id(1)]);
     assert.equal(await repo().get(id(1)), undefined);
     assert.deepEqual(await repo().stages(id(1)), []);
   });
@@ -160,7 +160,7 @@ contractSuite('store contract: incidents', (ctx) => {
       id(2),
     ]);
     assert.deepEqual(
-      (await repo().links(id(1))).map((l) => l.objectId),
+      (await repo().links([id(1)])).map((l) => l.objectId),
       ['report--1'],
     );
   });
@@ -187,16 +187,30 @@ contractSuite('store contract: incidents', (ctx) => {
     assert.equal(await repo().cursor(), seqs[2]);
   });
 
+  it("narrows the list to the reader's audience when asked", async () => {
+    const group: AccessLabel = { ownerOrg: 'org-b', tlp: 'amber', distribution: { kind: 'sharing-group', id: 'g-1' } };
+    const everyone: AccessLabel = { ownerOrg: 'org-c', tlp: 'clear', distribution: { kind: 'federation' } };
+    const stored = await ctx.store.objects.insertBatch(
+      [1, 2, 3].map((n) => buildPrepared({ type: 'incident', id: id(n) })),
+      [LABEL, group, everyone],
+    );
+    for (const [n, r] of stored.entries()) await put(record(n + 1, { seq: r.status === 'inserted' ? r.seq : 0 }));
+    const seen = (orgs: string[], distributions: string[]) => ids({ audience: { orgs, distributions } });
+    assert.deepEqual(await seen(['org-a'], []), [id(1)]);
+    assert.deepEqual(await seen(['org-x'], ['sharing-group:g-1', 'federation']), [id(3), id(2)]);
+    assert.deepEqual(await seen([], []), []);
+  });
+
   it('groups counts per access label for the panels', async () => {
     const stored = await ctx.store.objects.insertBatch([buildPrepared({ type: 'incident', id: id(1) })], [LABEL]);
     const seq = stored[0]?.status === 'inserted' ? stored[0].seq : 0;
     await put(record(1, { seq }));
-    const g = await repo().groups('2026-12-01T11:00:00.000Z', '2026-11-01T00:00:00.000Z', '2026-12-02T11:00:00.000Z');
-    assert.deepEqual(g.places, [{ label: LABEL, country: 'DE', memberStates: ['DE', 'FR'], count: 1 }]);
-    assert.deepEqual(g.sectors, [{ label: LABEL, sector: 'energy', count: 1 }]);
+    const g = await repo().groups('2026-11-01T00:00:00.000Z');
+    const due = await repo().dueSoon('2026-12-01T11:00:00.000Z', '2026-12-02T11:00:00.000Z', 10);
+    assert.deepEqual(g.places, [{ label: LABEL, country: 'DE', memberStates: ['DE', 'FR'], sector: 'energy', count: 1 }]);
     assert.deepEqual(g.severities, [{ label: LABEL, day: '2026-12-01', severity: 'high', count: 1 }]);
     assert.deepEqual(
-      g.dueSoon.map((d) => [d.stage, d.dueAt]),
+      due.map((d) => [d.stage, d.dueAt]),
       [['early-warning', '2026-12-02T10:00:00.000Z']],
     );
     assert.deepEqual((await repo().get(id(1)))?.label, LABEL);

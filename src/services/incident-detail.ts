@@ -8,9 +8,9 @@ import { addHours } from '../domain/incidents/calendar.ts';
 import type { IncidentLink } from '../domain/incidents/project.ts';
 import { nis2Of } from '../domain/incidents/read.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
-import type { AccessRepo, IncidentRepo, LabelledIncident, ObjectRepo, OrgRepo } from '../store/repositories.ts';
+import type { AccessRepo, IncidentRepo, LabelledIncident, ObjectRepo, OrgRepo, StateWatch } from '../store/repositories.ts';
 import { readAs, type AccessGate, type Visible } from './access-gate.ts';
-import { answerViewOf, reportViewOf, rowOf } from './incident-views.ts';
+import { answerViewOf, markingText, reportViewOf, rowOf } from './incident-views.ts';
 
 export interface IncidentDetailsDeps {
   incidents: IncidentRepo;
@@ -20,6 +20,8 @@ export interface IncidentDetailsDeps {
   gate: AccessGate;
   visible: (p: Principal, label: AccessLabel | null) => boolean;
   now: () => Date;
+  /** Tells when organisations changed, so their names are kept between requests. */
+  state?: StateWatch;
 }
 
 const WORK_KINDS = ['event', 'task', 'impact', 'note'] as const;
@@ -27,16 +29,19 @@ const WORK_KINDS = ['event', 'task', 'impact', 'note'] as const;
 /** Builds the views that need an incident's stored objects. */
 export class IncidentDetails {
   private readonly deps: IncidentDetailsDeps;
+  private names: { version: number; map: Map<string, string> } = { version: -1, map: new Map() };
 
   constructor(deps: IncidentDetailsDeps) {
     this.deps = deps;
   }
 
-  /** Names of organisations (their id when unknown here). */
+  /** Names of organisations (their id when unknown here); kept while the directory is unchanged. */
   async orgNames(ids: readonly string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (const id of new Set(ids)) out.set(id, (await this.deps.orgs.getOrg(id))?.name ?? id);
-    return out;
+    const version = this.deps.state === undefined ? undefined : (await this.deps.state.versions()).directory;
+    if (version === undefined || version !== this.names.version) this.names = { version: version ?? -1, map: new Map() };
+    const known = this.names.map;
+    for (const id of new Set(ids)) if (!known.has(id)) known.set(id, (await this.deps.orgs.getOrg(id))?.name ?? id);
+    return known;
   }
 
   /** The latest versions of `ids` the reader may read, by id (redacted as the gate does). */
@@ -52,7 +57,7 @@ export class IncidentDetails {
 
   async detail(p: Principal, found: LabelledIncident): Promise<IncidentDetail> {
     const { record } = found;
-    const links = await this.deps.incidents.links(record.id);
+    const links = await this.deps.incidents.links([record.id]);
     const ids = [record.id, ...links.flatMap((l) => (l.declaredBy === record.id ? [l.objectId] : [l.objectId, l.declaredBy]))];
     const seen = await this.readable(p, ids);
     const incident = seen.get(record.id);
@@ -122,7 +127,8 @@ export class IncidentDetails {
       work: allowed(p, 'incident.manage') && (owner || csirt || org === coordinator),
       report: allowed(p, 'incident.manage') && owner,
       answer: allowed(p, 'incident.answer') && csirt,
-      share: allowed(p, 'incident.share') && (owner || csirt),
+      // Shared by the owner's CSIRT, or by a CSIRT that owns it (incident-share.service.ts).
+      share: allowed(p, 'incident.share') && (csirt || (owner && p.org.nis2Role === 'csirt')),
     };
   }
 
@@ -133,8 +139,8 @@ export class IncidentDetails {
     ).filter((r) => this.deps.visible(p, r.label));
     const out: InboxItem[] = [];
     const names = await this.orgNames(rows.map((r) => r.record.ownerOrg));
-    for (const { record } of rows) {
-      const links = (await this.deps.incidents.links(record.id)).filter((l) => l.kind === 'report' || l.kind === 'answer');
+    for (const { record, label } of rows) {
+      const links = (await this.deps.incidents.links([record.id])).filter((l) => l.kind === 'report' || l.kind === 'answer');
       if (!links.some((l) => l.kind === 'report')) continue;
       const seen = await this.readable(
         p,
@@ -159,6 +165,8 @@ export class IncidentDetails {
           submittedAt: r.submittedAt,
           // NIS2 Art. 23(5): the CSIRT's initial feedback on an early warning, within 24 hours.
           answerDueAt: r.stage === 'early-warning' ? addHours(new Date(r.submittedAt), 24).toISOString() : null,
+          // The inbox's marking banner covers the incidents it names.
+          ...(label ? { marking: markingText(label) } : {}),
         });
     }
     return out.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));

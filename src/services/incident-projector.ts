@@ -10,6 +10,8 @@ import type { AccessRepo, IncidentRepo, ObjectRepo, OrgRepo } from '../store/rep
 
 /** Versions read per step. */
 const STEP = 1000;
+/** Incidents projected together (a few statements for each batch, not for each incident). */
+const PROJECT_BATCH = 200;
 
 export interface IncidentProjectorDeps {
   incidents: IncidentRepo;
@@ -76,39 +78,56 @@ export class IncidentProjector {
       if (o.type === 'incident') touched.add(o.id);
     }
     for (const id of await this.deps.incidents.replaceLinks(ids, links)) touched.add(id);
-    for (const id of [...touched].sort()) await this.project(id, orgs);
+    const all = [...touched].sort();
+    for (let i = 0; i < all.length; i += PROJECT_BATCH) await this.project(all.slice(i, i + PROJECT_BATCH), orgs);
   }
 
-  /** Projects one incident again from its latest version and its reports and answers. */
-  async project(id: string, orgs: Map<string, Org | undefined> = new Map()): Promise<void> {
+  /** Projects incidents again from their latest versions and their reports and answers. */
+  async project(ids: readonly string[], orgs: Map<string, Org | undefined> = new Map()): Promise<void> {
     const { incidents, objects, access } = this.deps;
-    const stored = await objects.get(id);
-    const incident = stored === undefined ? undefined : (JSON.parse(stored.json) as JsonObject);
-    const label = stored === undefined ? undefined : (await access.labels([stored.seq])).get(stored.seq);
-    // Not held yet (a report came first), revoked, or not labelled (read by no one): no row.
-    if (stored === undefined || incident === undefined || label === undefined || incident['revoked'] === true) {
-      await incidents.remove(id);
-      return;
-    }
-    const links = await incidents.links(id);
-    const parts = links.filter((l) => l.kind === 'report' || l.kind === 'answer').map((l) => l.objectId);
-    const held = parts.length === 0 ? [] : await objects.getMany([...new Set(parts)]);
-    const owners = held.length === 0 ? new Map() : await access.latest(held.map((o) => o.id));
-    const owned: (Owned & { type: string })[] = [];
-    for (const o of held) {
+    const held = new Map((await objects.getMany([...ids])).filter((o) => o.type === 'incident').map((o) => [o.id, o]));
+    const labels = await access.labels([...held.values()].map((o) => o.seq));
+    const links = await incidents.links([...held.keys()]);
+    const partIds = [...new Set(links.filter((l) => l.kind === 'report' || l.kind === 'answer').map((l) => l.objectId))];
+    const parts = partIds.length === 0 ? [] : await objects.getMany(partIds);
+    const owners = parts.length === 0 ? new Map() : await access.latest(parts.map((o) => o.id));
+    const owned = new Map<string, Owned & { type: string }>();
+    for (const o of parts) {
       const ownerOrg = owners.get(o.id)?.ownerOrg;
-      if (ownerOrg !== undefined) owned.push({ object: JSON.parse(o.json) as JsonObject, ownerOrg, type: o.type });
+      if (ownerOrg !== undefined) owned.set(o.id, { object: JSON.parse(o.json) as JsonObject, ownerOrg, type: o.type });
     }
-    const namesIt = (o: JsonObject): boolean => Array.isArray(o['object_refs']) && o['object_refs'][0] === id && o['revoked'] !== true;
-    const { record, stages } = projectIncident({
-      incident,
-      seq: stored.seq,
-      ownerOrg: label.ownerOrg,
-      owner: await this.org(label.ownerOrg, orgs),
-      reports: owned.filter((o) => o.type === 'report' && reportExtOf(o.object) !== undefined && namesIt(o.object)),
-      answers: owned.filter((o) => o.type === 'note' && answerExtOf(o.object) !== undefined && namesIt(o.object)),
-    });
-    await incidents.put(record, stages);
+    const partsOf = new Map<string, (Owned & { type: string })[]>();
+    for (const l of links) {
+      const part = owned.get(l.objectId);
+      if (part !== undefined && (l.kind === 'report' || l.kind === 'answer'))
+        partsOf.set(l.incidentId, [...(partsOf.get(l.incidentId) ?? []), part]);
+    }
+    const rows: ReturnType<typeof projectIncident>[] = [];
+    const gone: string[] = [];
+    for (const id of ids) {
+      const stored = held.get(id);
+      const incident = stored === undefined ? undefined : (JSON.parse(stored.json) as JsonObject);
+      const label = stored === undefined ? undefined : labels.get(stored.seq);
+      // Not held yet (a report came first), revoked, or not labelled (read by no one): no row.
+      if (stored === undefined || incident === undefined || label === undefined || incident['revoked'] === true) {
+        gone.push(id);
+        continue;
+      }
+      const namesIt = (o: JsonObject): boolean => Array.isArray(o['object_refs']) && o['object_refs'][0] === id && o['revoked'] !== true;
+      const mine = partsOf.get(id) ?? [];
+      rows.push(
+        projectIncident({
+          incident,
+          seq: stored.seq,
+          ownerOrg: label.ownerOrg,
+          owner: await this.org(label.ownerOrg, orgs),
+          reports: mine.filter((o) => o.type === 'report' && reportExtOf(o.object) !== undefined && namesIt(o.object)),
+          answers: mine.filter((o) => o.type === 'note' && answerExtOf(o.object) !== undefined && namesIt(o.object)),
+        }),
+      );
+    }
+    await incidents.remove(gone);
+    await incidents.put(rows);
   }
 
   private async org(id: string, cache: Map<string, Org | undefined>): Promise<Org | undefined> {

@@ -13,6 +13,7 @@ import { formatDistribution, type AccessLabel } from '../domain/access/types.ts'
 import { checkTlp } from '../domain/identity/defaults.ts';
 import { actorName, type Principal, type SystemPrincipal } from '../domain/identity/principal.ts';
 import type { Org, SharingGroup } from '../domain/identity/types.ts';
+import { constituencyGroupId } from '../domain/incidents/constituency.ts';
 import type { HandoverRequest, ShareRequest, ShareView } from '../domain/incidents/api.ts';
 import type { IncidentEvent } from '../domain/incidents/notify.ts';
 import { incidentCoreOf, nis2Of } from '../domain/incidents/read.ts';
@@ -57,7 +58,8 @@ interface Shared {
   id: string;
   incident: JsonObject;
   label: AccessLabel;
-  owner: Org;
+  /** The organisation that owns the incident (the entity, or the CSIRT itself). */
+  ownerId: string;
   csirt: Org;
   /** Who shares: a CSIRT user, or the node's command line acting for the CSIRT. */
   user: Principal;
@@ -127,14 +129,37 @@ export class IncidentShareService {
     const [visible] = stored && stored.type === 'incident' ? await this.deps.gate.filter(readAs(p), [stored]) : [];
     const label = (await this.deps.access.latest([id])).get(id);
     if (!visible || !label) throw new NotFoundError(`incident ${id}`);
-    const owner = await this.deps.orgs.getOrg(label.ownerOrg);
-    const ownCsirt = owner?.nis2Role === 'csirt' ? owner : undefined;
-    const csirt = p.kind === 'user' ? p.org : owner?.csirtOrg ? await this.deps.orgs.getOrg(owner.csirtOrg) : ownCsirt;
-    const mayShare =
-      owner !== undefined && csirt !== undefined && (owner.csirtOrg === csirt.id || (owner.id === csirt.id && csirt.nis2Role === 'csirt'));
-    if (!mayShare || owner === undefined || csirt === undefined)
+    const csirt = p.kind === 'user' ? p.org : await this.csirtFor(label.ownerOrg);
+    const ownCsirt = label.ownerOrg === csirt.id && csirt.nis2Role === 'csirt';
+    if (!ownCsirt && !(await this.isCsirtOf(csirt.id, label.ownerOrg, label))) {
+      const owner = await this.deps.orgs.getOrg(label.ownerOrg);
       throw new ForbiddenError(`only the CSIRT of ${owner?.name ?? 'its owner'} may share this incident or hand it over`);
-    return { id, incident: JSON.parse(visible.json) as JsonObject, label, owner, csirt, user: p };
+    }
+    return { id, incident: JSON.parse(visible.json) as JsonObject, label, ownerId: label.ownerOrg, csirt, user: p };
+  }
+
+  /** The CSIRT the command line acts for on an incident of `ownerId`: the owner itself when it
+   *  is a CSIRT, else the CSIRT whose constituency it is in. */
+  private async csirtFor(ownerId: string): Promise<Org> {
+    const owner = await this.deps.orgs.getOrg(ownerId);
+    const csirt = owner?.nis2Role === 'csirt' ? owner : owner?.csirtOrg ? await this.deps.orgs.getOrg(owner.csirtOrg) : undefined;
+    if (csirt === undefined)
+      throw new ForbiddenError(`${owner?.name ?? ownerId} is in no CSIRT's constituency: no CSIRT may share its incident`);
+    return csirt;
+  }
+
+  /**
+   * Whether `csirt` is the CSIRT of the entity `ownerId`: as this node's directory says, or as
+   * the incident's own distribution says: its constituency group (constituency.ts), owned by
+   * the CSIRT. The second holds on a CSIRT's node that is not its entity's, where the group
+   * was adopted from the entity's node and the directory may not name the entity's CSIRT.
+   */
+  private async isCsirtOf(csirt: string, ownerId: string, label: AccessLabel): Promise<boolean> {
+    if ((await this.deps.orgs.getOrg(ownerId))?.csirtOrg === csirt) return true;
+    const d = label.distribution;
+    if (d.kind !== 'sharing-group' || d.id !== constituencyGroupId(ownerId)) return false;
+    const g = await this.deps.orgs.getSharingGroup(d.id);
+    return g !== undefined && !g.disabled && g.ownerOrg === csirt && g.members.includes(ownerId);
   }
 
   /**
@@ -144,7 +169,7 @@ export class IncidentShareService {
    */
   private tlpOf(s: Shared, requested: string | undefined): Tlp {
     const tlp = requested === undefined ? s.label.tlp : checkTlp('tlp', requested);
-    const ownedRed = s.label.tlp === 'red' && (s.owner.id !== s.csirt.id || requested === undefined);
+    const ownedRed = s.label.tlp === 'red' && (s.ownerId !== s.csirt.id || requested === undefined);
     if (ownedRed || tlp === 'red' || !distributionAllowed(tlp, { kind: 'sharing-group', id: 'share' })) {
       throw new ConcordError(
         'DISTRIBUTION_INCONSISTENT',
@@ -162,7 +187,7 @@ export class IncidentShareService {
     const as: SystemPrincipal = { kind: 'system', name: `incident-share:${s.user.kind === 'user' ? s.user.user.username : s.user.name}` };
     const distribution = `sharing-group:${group.id}`;
     const sharedObject =
-      plan.mode === 'whole' && s.owner.id === s.csirt.id
+      plan.mode === 'whole' && s.ownerId === s.csirt.id
         ? await this.remark(as, s, plan, distribution)
         : await this.derive(as, s, plan, distribution, now);
     const record: IncidentShareRecord = {
@@ -192,7 +217,7 @@ export class IncidentShareService {
    *  incident it is (a summary names no entity, and the group's members travel with it). */
   private async group(s: Shared, plan: Plan, now: string): Promise<SharingGroup> {
     const id = randomUUID();
-    const members = [...new Set([s.csirt.id, ...plan.recipients.map((o) => o.id), ...(plan.mode === 'whole' ? [s.owner.id] : [])])];
+    const members = [...new Set([s.csirt.id, ...plan.recipients.map((o) => o.id), ...(plan.mode === 'whole' ? [s.ownerId] : [])])];
     const g: SharingGroup = {
       id,
       name: shareGroupName(plan.kind, s.csirt.name, id),
@@ -305,13 +330,13 @@ export class IncidentShareService {
   private async tell(s: Shared, plan: Plan, record: IncidentShareRecord): Promise<void> {
     await this.deps.catchUp?.();
     const names = record.recipients.map((r) => r.name).join(', ');
-    // The notification is about the shared object and reaches its readers: it carries that
-    // object's name, never the original's a summary was renamed to hide (issue 16, must 7).
-    const shown = plan.mode === 'summary' && plan.name !== undefined ? plan.name : String(s.incident['name'] ?? s.id);
+    // Recipients are those who may read the SHARED object; a summary may carry another name
+    // than the original (which often names the entity): the title must not reveal the original's.
+    const title = plan.mode === 'summary' && plan.name !== undefined ? plan.name : String(s.incident['name'] ?? s.id);
     await this.deps.notify?.({
       kind: plan.kind === 'handover' ? 'handover' : 'shared',
       incidentId: record.sharedObject,
-      title: `${plan.kind === 'handover' ? 'Handed over' : 'Shared'}: ${shown}`,
+      title: `${plan.kind === 'handover' ? 'Handed over' : 'Shared'}: ${title}`,
       body:
         plan.kind === 'handover'
           ? `${s.csirt.name} handed the incident over to ${names}`

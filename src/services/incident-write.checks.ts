@@ -18,7 +18,9 @@ export function checkComposed(o: StixObject, report = false): void {
   const first = errors[0];
   if (first === undefined) return;
   const field = requestFieldOf(first.path, report);
-  throw new InvalidInputError(`${field}: ${first.message}`, { field, issues: errors });
+  // Each issue names the request field first (what a form shows it at), the STIX path after.
+  const issues = errors.map((i) => ({ field: requestFieldOf(i.path, report), path: i.path, rule: i.rule, message: i.message }));
+  throw new InvalidInputError(`${field}: ${first.message}`, { field, issues });
 }
 
 /** Refuses `value` (a request time) when it lies in the future, naming `field`. */
@@ -45,11 +47,14 @@ const STAGE_OF: Partial<Record<string, string>> = {
   csirtResponseAt: "CSIRT's feedback",
 };
 
-/** Throws INVALID_INPUT naming the field when the facts after a change cannot hold at `now`. */
-export function checkFactsAfter(facts: ClockFacts, now: Date): void {
+const BEFORE_AWARE = 'it comes before the entity became aware of the incident';
+
+/** Throws INVALID_INPUT naming the field when the facts after a change cannot hold at `now`.
+ *  `movedAwareAt`: the change is to awareAt, so a report now before it is awareAt's fault. */
+export function checkFactsAfter(facts: ClockFacts, now: Date, movedAwareAt = false): void {
   const [first, ...rest] = checkFacts(facts, new Date(now.getTime() + FUTURE_SKEW_MS));
   if (first === undefined) return;
-  const field = factField(first);
+  const field = movedAwareAt && first.message === BEFORE_AWARE ? 'awareAt' : factField(first);
   const what = STAGE_OF[first.field] ?? first.field;
   throw new InvalidInputError(`${field}: the ${what}: ${first.message} (NIS2 Art. 23(4))`, {
     field,

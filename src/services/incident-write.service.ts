@@ -61,6 +61,7 @@ const WORK = ['owner', 'csirt', 'coordinator'] as const;
 
 export class IncidentWriteService {
   readonly deps: IncidentWriteDeps;
+  private readonly locks = new Map<string, Promise<unknown>>();
 
   constructor(deps: IncidentWriteDeps) {
     this.deps = deps;
@@ -85,21 +86,23 @@ export class IncidentWriteService {
   /** PATCH /incidents/{id}: what it says, its status, when it was handled (its owner's). */
   async update(p: Principal, id: string, req: UpdateIncidentRequest): Promise<IncidentDetail> {
     authorize(p, 'incident.manage');
-    const held = await holdIncident(this.deps, p, id);
-    requireStanding(held, ['owner'], 'change the incident');
-    if (req.base !== undefined && req.base !== held.object['modified'])
-      throw new ConflictError(`${id} has a newer version than ${req.base}; reload it and apply your changes again`, {
-        field: 'base',
-        latest: held.object['modified'],
-      });
-    const next = c.composeIncidentUpdate(held.object, req, this.now().toISOString());
-    checkComposed(next);
-    checkFactsAfter(factsOf(next, held.reports, held.answers), this.now());
-    await this.store(p, [{ object: next, previous: held.label }], this.ownerOn(p, held), 'incident.update');
-    return this.detail(p, id);
+    return this.locked(id, async () => {
+      const held = await holdIncident(this.deps, p, id);
+      requireStanding(held, ['owner'], 'change the incident');
+      if (req.base !== undefined && req.base !== held.object['modified'])
+        throw new ConflictError(`${id} has a newer version than ${req.base}; reload it and apply your changes again`, {
+          field: 'base',
+          latest: held.object['modified'],
+        });
+      const next = c.composeIncidentUpdate(held.object, req, this.now().toISOString());
+      checkComposed(next);
+      checkFactsAfter(factsOf(next, held.reports, held.answers), this.now(), req.awareAt !== undefined);
+      await this.store(p, [{ object: next, previous: held.label }], this.ownerOn(p, held), 'incident.update');
+      return this.detail(p, id);
+    });
   }
 
-  addEvent(p: Principal, id: string, req: AddEventRequest): Promise<IncidentDetail> {
+  async addEvent(p: Principal, id: string, req: AddEventRequest): Promise<IncidentDetail> {
     authorize(p, 'incident.manage');
     notFuture(req.startTime, 'startTime', this.now());
     notFuture(req.endTime, 'endTime', this.now());
@@ -117,7 +120,7 @@ export class IncidentWriteService {
     );
   }
 
-  addImpact(p: Principal, id: string, req: AddImpactRequest): Promise<IncidentDetail> {
+  async addImpact(p: Principal, id: string, req: AddImpactRequest): Promise<IncidentDetail> {
     authorize(p, 'incident.manage');
     notFuture(req.startTime, 'startTime', this.now());
     notFuture(req.endTime, 'endTime', this.now());
@@ -127,14 +130,16 @@ export class IncidentWriteService {
   /** PATCH /incidents/{id}/tasks/{taskId}: a new version of a task of the writer's organisation. */
   async updateTask(p: Principal, id: string, taskId: string, req: UpdateTaskRequest): Promise<IncidentDetail> {
     authorize(p, 'incident.manage');
-    const held = await holdIncident(this.deps, p, id);
-    requireStanding(held, WORK, 'work');
-    const item = await workItem(this.deps, p, held, 'task', taskId, 'taskId');
-    await this.checkAssignee(req.assignee, held.writerOrg);
-    const next = c.composeTaskUpdate(item.object, req, this.now().toISOString());
-    checkComposed(next);
-    await this.store(p, [{ object: next, previous: item.label }], this.ownerOn(p, held, item), 'incident.task.update');
-    return this.detail(p, id);
+    return this.locked(id, async () => {
+      const held = await holdIncident(this.deps, p, id);
+      requireStanding(held, WORK, 'work');
+      const item = await workItem(this.deps, p, held, 'task', taskId, 'taskId');
+      await this.checkAssignee(req.assignee, held.writerOrg);
+      const next = c.composeTaskUpdate(item.object, req, this.now().toISOString());
+      checkComposed(next);
+      await this.store(p, [{ object: next, previous: item.label }], this.ownerOn(p, held, item), 'incident.task.update');
+      return this.detail(p, id);
+    });
   }
 
   /** PATCH /incidents/{id}/impacts/{impactId}: an impact changes over time (must 5). */
@@ -142,37 +147,43 @@ export class IncidentWriteService {
     authorize(p, 'incident.manage');
     notFuture(req.startTime, 'startTime', this.now());
     notFuture(req.endTime, 'endTime', this.now());
-    const held = await holdIncident(this.deps, p, id);
-    requireStanding(held, WORK, 'work');
-    const item = await workItem(this.deps, p, held, 'impact', impactId, 'impactId');
-    const next = c.composeImpactUpdate(item.object, req, this.now().toISOString());
-    checkComposed(next);
-    await this.store(p, [{ object: next, previous: item.label }], this.ownerOn(p, held, item), 'incident.impact.update');
-    return this.detail(p, id);
+    return this.locked(id, async () => {
+      const held = await holdIncident(this.deps, p, id);
+      requireStanding(held, WORK, 'work');
+      const item = await workItem(this.deps, p, held, 'impact', impactId, 'impactId');
+      const next = c.composeImpactUpdate(item.object, req, this.now().toISOString());
+      checkComposed(next);
+      await this.store(p, [{ object: next, previous: item.label }], this.ownerOn(p, held, item), 'incident.impact.update');
+      return this.detail(p, id);
+    });
   }
 
   /** POST /incidents/{id}/links: a relationship from the incident to intelligence the writer reads. */
   async link(p: Principal, id: string, req: LinkRequest): Promise<IncidentDetail> {
     authorize(p, 'incident.manage');
-    const held = await holdIncident(this.deps, p, id);
-    requireStanding(held, WORK, 'work');
-    if (typeof req.target !== 'string') throw new InvalidInputError('target must be a STIX id', { field: 'target' });
-    await readable(this.deps, p, req.target, 'target');
-    const rel = c.composeLink(id, req, this.heldCtx(held));
-    checkComposed(rel);
-    await this.store(p, [{ object: rel }], this.ownerOn(p, held), 'incident.link');
-    return this.detail(p, id);
+    return this.locked(id, async () => {
+      const held = await holdIncident(this.deps, p, id);
+      requireStanding(held, WORK, 'work');
+      if (typeof req.target !== 'string') throw new InvalidInputError('target must be a STIX id', { field: 'target' });
+      await readable(this.deps, p, req.target, 'target');
+      const rel = c.composeLink(id, req, this.heldCtx(held));
+      checkComposed(rel);
+      await this.store(p, [{ object: rel }], this.ownerOn(p, held), 'incident.link');
+      return this.detail(p, id);
+    });
   }
 
   /** POST /incidents/{id}/notes. */
   async note(p: Principal, id: string, req: NoteRequest): Promise<IncidentDetail> {
     authorize(p, 'incident.manage');
-    const held = await holdIncident(this.deps, p, id);
-    requireStanding(held, WORK, 'work');
-    const note = c.composeNote(id, req, this.heldCtx(held));
-    checkComposed(note);
-    await this.store(p, [{ object: note }], this.ownerOn(p, held), 'incident.note');
-    return this.detail(p, id);
+    return this.locked(id, async () => {
+      const held = await holdIncident(this.deps, p, id);
+      requireStanding(held, WORK, 'work');
+      const note = c.composeNote(id, req, this.heldCtx(held));
+      checkComposed(note);
+      await this.store(p, [{ object: note }], this.ownerOn(p, held), 'incident.note');
+      return this.detail(p, id);
+    });
   }
 
   /** POST /incidents/{id}/reports: a NIS2 report (must 4), by the incident's organisation. */
@@ -182,58 +193,62 @@ export class IncidentWriteService {
     if (!REPORT_STAGES.includes(stage)) throw new InvalidInputError(`stage must be one of ${REPORT_STAGES.join(', ')}`, { field: 'stage' });
     if (typeof req.content !== 'object' || req.content === null)
       throw new InvalidInputError('content must be an object', { field: 'content' });
-    const held = await holdIncident(this.deps, p, id);
-    requireStanding(held, ['owner'], 'submit reports');
-    const missing = missingFields(stage, req.content);
-    if (missing.length > 0) throw new ReportIncompleteError(stage, missing);
-    this.checkRequest(held, req);
-    const existing = held.reports.find((r) => r.stage === stage && (stage !== 'intermediate' || r.request === req.request));
-    if (existing && req.revise !== true)
-      throw new ConflictError(`the ${stage} report was submitted already (${existing.id}); send revise: true to revise it`, {
-        field: 'stage',
-        reportId: existing.id,
-      });
-    if (!existing && req.revise === true) throw new InvalidInputError(`there is no ${stage} report to revise yet`, { field: 'revise' });
-    const now = this.now().toISOString();
-    const report = existing
-      ? c.composeReportRevision(existing.object, id, req, now)
-      : c.composeReport(held.object, req, this.heldCtx(held));
-    checkComposed(report, true);
-    const submitted = { id: report.id, stage, request: req.request, submittedAt: now };
-    checkFactsAfter(factsOf(held.object, existing ? held.reports : [...held.reports, submitted], held.answers), this.now());
-    await this.store(
-      p,
-      [{ object: report, ...(existing ? { previous: existing.label } : {}) }],
-      this.ownerOn(p, held, existing),
-      'incident.report',
-    );
-    await this.tell(p, held, 'report-submitted', `${String(report['name'])} ${existing ? 'revised' : 'submitted'}`);
-    return this.detail(p, id);
+    return this.locked(id, async () => {
+      const held = await holdIncident(this.deps, p, id);
+      requireStanding(held, ['owner'], 'submit reports');
+      const missing = missingFields(stage, req.content);
+      if (missing.length > 0) throw new ReportIncompleteError(stage, missing);
+      this.checkRequest(held, req);
+      const existing = held.reports.find((r) => r.stage === stage && (stage !== 'intermediate' || r.request === req.request));
+      if (existing && req.revise !== true)
+        throw new ConflictError(`the ${stage} report was submitted already (${existing.id}); send revise: true to revise it`, {
+          field: 'stage',
+          reportId: existing.id,
+        });
+      if (!existing && req.revise === true) throw new InvalidInputError(`there is no ${stage} report to revise yet`, { field: 'revise' });
+      const now = this.now().toISOString();
+      const report = existing
+        ? c.composeReportRevision(existing.object, id, req, now)
+        : c.composeReport(held.object, req, this.heldCtx(held));
+      checkComposed(report, true);
+      const submitted = { id: report.id, stage, request: req.request, submittedAt: now };
+      checkFactsAfter(factsOf(held.object, existing ? held.reports : [...held.reports, submitted], held.answers), this.now());
+      await this.store(
+        p,
+        [{ object: report, ...(existing ? { previous: existing.label } : {}) }],
+        this.ownerOn(p, held, existing),
+        'incident.report',
+      );
+      await this.tell(p, held, 'report-submitted', `${String(report['name'])} ${existing ? 'revised' : 'submitted'}`);
+      return this.detail(p, id);
+    });
   }
 
   /** POST /incidents/{id}/answers: the CSIRT's feedback or request for an intermediate report. */
   async answer(p: Principal, id: string, req: AnswerRequest): Promise<IncidentDetail> {
     authorize(p, 'incident.answer');
-    const held = await holdIncident(this.deps, p, id);
-    if (p.kind === 'user') requireStanding(held, ['csirt'], 'answer reports');
-    const csirt = p.kind === 'user' ? p.org.id : held.csirtOrg;
-    if (csirt === null) throw new InvalidInputError(`${id} belongs to an organisation in no CSIRT's constituency`, { field: 'id' });
-    if (req.kind !== 'feedback' && req.kind !== 'intermediate-request')
-      throw new InvalidInputError("kind must be 'feedback' or 'intermediate-request'", { field: 'kind' });
-    if (req.reportId !== undefined && !held.reports.some((r) => r.id === req.reportId))
-      throw new NotFoundError(`report ${req.reportId} of ${id}`, { field: 'reportId' });
-    if (req.kind === 'intermediate-request') {
-      const due = c.requestTime(req.dueAt, 'dueAt');
-      if (Date.parse(due) <= this.now().getTime()) throw new InvalidInputError('dueAt must be in the future', { field: 'dueAt' });
-    } else if (req.dueAt !== undefined) throw new InvalidInputError('dueAt belongs to an intermediate-request', { field: 'dueAt' });
-    const note = c.composeAnswer(id, req, { ...this.heldCtx(held), creator: csirt });
-    checkComposed(note);
-    const answers = [...held.answers, { id: note.id, kind: req.kind, dueAt: req.dueAt, createdAt: this.now().toISOString() }];
-    checkFactsAfter(factsOf(held.object, held.reports, answers), this.now());
-    await this.store(p, [{ object: note }], { ...this.ownerOn(p, held), orgId: csirt }, 'incident.answer');
-    const kind = req.kind === 'feedback' ? 'answer' : 'intermediate-requested';
-    await this.tell(p, held, kind, req.kind === 'feedback' ? 'Feedback from the CSIRT' : 'The CSIRT requests an intermediate report');
-    return this.detail(p, id);
+    return this.locked(id, async () => {
+      const held = await holdIncident(this.deps, p, id);
+      if (p.kind === 'user') requireStanding(held, ['csirt'], 'answer reports');
+      const csirt = p.kind === 'user' ? p.org.id : held.csirtOrg;
+      if (csirt === null) throw new InvalidInputError(`${id} belongs to an organisation in no CSIRT's constituency`, { field: 'id' });
+      if (req.kind !== 'feedback' && req.kind !== 'intermediate-request')
+        throw new InvalidInputError("kind must be 'feedback' or 'intermediate-request'", { field: 'kind' });
+      if (req.reportId !== undefined && !held.reports.some((r) => r.id === req.reportId))
+        throw new NotFoundError(`report ${req.reportId} of ${id}`, { field: 'reportId' });
+      if (req.kind === 'intermediate-request') {
+        const due = c.requestTime(req.dueAt, 'dueAt');
+        if (Date.parse(due) <= this.now().getTime()) throw new InvalidInputError('dueAt must be in the future', { field: 'dueAt' });
+      } else if (req.dueAt !== undefined) throw new InvalidInputError('dueAt belongs to an intermediate-request', { field: 'dueAt' });
+      const note = c.composeAnswer(id, req, { ...this.heldCtx(held), creator: csirt });
+      checkComposed(note);
+      const answers = [...held.answers, { id: note.id, kind: req.kind, dueAt: req.dueAt, createdAt: this.now().toISOString() }];
+      checkFactsAfter(factsOf(held.object, held.reports, answers), this.now());
+      await this.store(p, [{ object: note }], { ...this.ownerOn(p, held), orgId: csirt }, 'incident.answer');
+      const kind = req.kind === 'feedback' ? 'answer' : 'intermediate-requested';
+      await this.tell(p, held, kind, req.kind === 'feedback' ? 'Feedback from the CSIRT' : 'The CSIRT requests an intermediate report');
+      return this.detail(p, id);
+    });
   }
 
   /** Adds an event, task or impact: the owner names it in a new version of the incident, anyone
@@ -247,20 +262,22 @@ export class IncidentWriteService {
     more?: (held: HeldIncident) => Promise<void>,
   ): Promise<IncidentDetail> {
     authorize(p, 'incident.manage');
-    const held = await holdIncident(this.deps, p, id);
-    requireStanding(held, WORK, 'work');
-    await more?.(held);
-    const ctx = this.heldCtx(held);
-    const item = compose(ctx);
-    checkComposed(item);
-    const joined: Item =
-      held.standing === 'owner'
-        ? { object: c.composeWithWorkRef(held.object, kind, item.id, ctx.now), previous: held.label }
-        : { object: c.composeWorkLink(item.id, id, ctx) };
-    checkComposed(joined.object);
-    // The incident's new version is stored by its owner; the item with it, in one ingest run.
-    await this.store(p, [{ object: item }, joined], this.ownerOn(p, held), action);
-    return this.detail(p, id);
+    return this.locked(id, async () => {
+      const held = await holdIncident(this.deps, p, id);
+      requireStanding(held, WORK, 'work');
+      await more?.(held);
+      const ctx = this.heldCtx(held);
+      const item = compose(ctx);
+      checkComposed(item);
+      const joined: Item =
+        held.standing === 'owner'
+          ? { object: c.composeWithWorkRef(held.object, kind, item.id, ctx.now), previous: held.label }
+          : { object: c.composeWorkLink(item.id, id, ctx) };
+      checkComposed(joined.object);
+      // The incident's new version is stored by its owner; the item with it, in one ingest run.
+      await this.store(p, [{ object: item }, joined], this.ownerOn(p, held), action);
+      return this.detail(p, id);
+    });
   }
 
   /** Refuses an assignee who is not a user of the writer's organisation. */
@@ -285,6 +302,21 @@ export class IncidentWriteService {
           : `request must be the index (0 to ${requests.length - 1}) of a CSIRT request for an intermediate report`,
         { field: 'request' },
       );
+  }
+
+  /**
+   * Runs `fn` after every earlier write on incident `id` in this process: a write reads the
+   * latest version and stores the next, so two at once would each drop the other's reference
+   * (a lost update) or both submit the same stage.
+   */
+  private async locked<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const run = (this.locks.get(id) ?? Promise.resolve()).catch(() => undefined).then(fn);
+    this.locks.set(id, run);
+    try {
+      return await run;
+    } finally {
+      if (this.locks.get(id) === run) this.locks.delete(id);
+    }
   }
 
   private now(): Date {

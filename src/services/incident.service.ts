@@ -2,8 +2,9 @@
 // report's prefill, a CSIRT's inbox, the quarterly summary and the dashboard's panels. Rows come
 // from the projection (incident-projector.ts); every incident and every work item passes the
 // access policy, so a reader sees and counts only what they may read (DESIGN.md principle 2).
+import { bannerOf, markingOf } from '../domain/markings/banner.ts';
 import { canRead } from '../domain/access/policy.ts';
-import type { AccessLabel, Reader } from '../domain/access/types.ts';
+import { type AccessLabel, formatDistribution, type Reader } from '../domain/access/types.ts';
 import { authorize } from '../domain/access/permissions.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import type {
@@ -29,7 +30,16 @@ import { quarterlySummary } from '../domain/incidents/summary.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import type { AccessRepo, IncidentRepo, LabelledIncident, ObjectRepo, OrgRepo } from '../store/repositories.ts';
+import type {
+  AccessRepo,
+  DueStage,
+  IncidentGroups,
+  IncidentRepo,
+  LabelledIncident,
+  ObjectRepo,
+  OrgRepo,
+  StateWatch,
+} from '../store/repositories.ts';
 import { readerOf, type AccessGate } from './access-gate.ts';
 import { IncidentDetails } from './incident-detail.ts';
 import { IncidentProjector } from './incident-projector.ts';
@@ -46,6 +56,8 @@ export interface IncidentServiceDeps {
   now?: () => Date;
   /** Cross-border shares and handovers of an incident the reader may know of (share service). */
   shares?: (p: Principal, id: string) => Promise<ShareView[]>;
+  /** Tells when organisations changed (their names are kept between requests). */
+  state?: StateWatch;
   /** Rows examined at most per list request (a reader who may see little gets a short page). */
   scanRows?: number;
 }
@@ -68,6 +80,22 @@ function decode(text: string): Position {
   throw new InvalidInputError('after is not a cursor this list gave', { parameter: 'after' });
 }
 
+/**
+ * What the policy's audience test (domain/access/policy.ts inAudience) asks of a label, as the
+ * store can test it: owned by the reader's organisation, or distributed to the federation, a
+ * sharing group or a community of the reader. Only a prefilter: every row is still decided.
+ */
+function audienceOf(reader: Reader): { orgs: string[]; distributions: string[] } {
+  return {
+    orgs: [...reader.orgIds],
+    distributions: [
+      'federation',
+      ...reader.sharingGroups.map((g) => formatDistribution({ kind: 'sharing-group', id: g })),
+      ...reader.communities.map((c) => formatDistribution({ kind: 'community', id: c })),
+    ],
+  };
+}
+
 const sortKey = (r: IncidentRecord, sort: IncidentSort): string | null =>
   sort === 'due' ? r.nextDueAt : sort === 'modified' ? r.modified : r.awareAt;
 
@@ -76,6 +104,8 @@ export class IncidentService {
   private readonly deps: IncidentServiceDeps;
   private readonly projector: IncidentProjector;
   private readonly details: IncidentDetails;
+  private cached: { key: string; value: Promise<IncidentGroups> } | undefined;
+  private soon: { key: string; value: Promise<DueStage[]> } | undefined;
 
   constructor(deps: IncidentServiceDeps) {
     this.deps = deps;
@@ -106,10 +136,19 @@ export class IncidentService {
     let after = page.after === undefined ? undefined : decode(page.after);
     const items: LabelledIncident[] = [];
     const cap = this.deps.scanRows ?? 20_000;
+    const reader = readerOf(p);
+    const audience = reader === null ? undefined : audienceOf(reader);
     let examined = 0;
     for (;;) {
       const chunk = Math.min(Math.max(page.limit + 1, examined === 0 ? 0 : 500), 2000);
-      const rows = await this.deps.incidents.list({ filter, sort, now: now.toISOString(), limit: chunk, ...(after ? { after } : {}) });
+      const rows = await this.deps.incidents.list({
+        filter,
+        sort,
+        now: now.toISOString(),
+        limit: chunk,
+        ...(after ? { after } : {}),
+        ...(audience ? { audience } : {}),
+      });
       examined += rows.length;
       for (const r of rows) {
         if (!this.visible(p, r.label)) continue;
@@ -207,9 +246,11 @@ export class IncidentService {
     authorize(p, 'incident.read');
     await this.catchUp();
     const now = this.now();
-    const since = new Date(now.getTime() - days * 86_400_000).toISOString();
+    // The series starts at the beginning of the first day, so that each day counts whole.
+    const since = new Date(Math.floor((now.getTime() - days * 86_400_000) / 86_400_000) * 86_400_000).toISOString();
     const until = new Date(now.getTime() + 86_400_000).toISOString();
-    const g = await this.deps.incidents.groups(now.toISOString(), since, until);
+    const [g, soon] = await Promise.all([this.groups(since), this.dueSoon(now)]);
+    const due = soon.filter((d) => d.dueAt >= now.toISOString() && d.dueAt <= until);
     const decided = new Map<AccessLabel, boolean>();
     const ok = (l: AccessLabel): boolean => {
       const known = decided.get(l);
@@ -222,9 +263,11 @@ export class IncidentService {
     const add = (key: string, n: number): void => {
       tally.set(key, (tally.get(key) ?? 0) + n);
     };
-    for (const r of g.places.filter((x) => ok(x.label)))
+    for (const r of g.places.filter((x) => ok(x.label))) {
+      // Per member state affected (NIS2 Art. 23(1)); the owner's country when none is named.
       for (const c of r.memberStates.length > 0 ? r.memberStates : r.country ? [r.country] : []) add(`m\u0000${c}`, r.count);
-    for (const r of g.sectors.filter((x) => ok(x.label))) add(`s\u0000${r.sector ?? 'unknown'}`, r.count);
+      add(`s\u0000${r.sector ?? 'unknown'}`, r.count);
+    }
     for (const r of g.severities.filter((x) => ok(x.label))) add(`v\u0000${r.day}\u0000${r.severity ?? 'unknown'}`, r.count);
     const of = (prefix: string): [string[], number][] =>
       [...tally].filter(([k]) => k.startsWith(`${prefix}\u0000`)).map(([k, n]) => [k.split('\u0000').slice(1), n]);
@@ -239,11 +282,44 @@ export class IncidentService {
       severityOverTime: of('v')
         .map(([[day = '', severity = ''], count]) => ({ day, severity, count }))
         .sort((a, b) => a.day.localeCompare(b.day) || a.severity.localeCompare(b.severity)),
-      dueSoon: g.dueSoon
+      dueSoon: due
         .filter((d) => ok(d.label))
         .slice(0, 50)
         .map(({ incidentId, incidentName, stage, dueAt }) => ({ incidentId, incidentName, stage, dueAt })),
+      // The marking banner of everything counted (CONVENTIONS.md, Front end), as the dashboard's.
+      banner: bannerOf([...decided].filter(([, v]) => v).map(([l]) => markingOf(l, (s) => this.deps.schemes.get(s)))),
     };
+  }
+
+  /**
+   * The panels' counts per access label, the same for every reader (each keeps the labels it
+   * may read): computed once per projection state and first day, as they scan every incident.
+   */
+  private async groups(since: string): Promise<IncidentGroups> {
+    const key = `${await this.deps.incidents.cursor()}|${since}`;
+    if (this.cached?.key !== key) {
+      const value = this.deps.incidents.groups(since);
+      this.cached = { key, value };
+      value.catch(() => {
+        if (this.cached?.value === value) this.cached = undefined;
+      });
+    }
+    return this.cached.value;
+  }
+
+  /** The deadlines of the next 24 hours (and a minute), read once per projection state and minute. */
+  private async dueSoon(now: Date): Promise<DueStage[]> {
+    const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+    const key = `${await this.deps.incidents.cursor()}|${minute}`;
+    if (this.soon?.key !== key) {
+      const from = new Date(minute).toISOString();
+      const value = this.deps.incidents.dueSoon(from, new Date(minute + 86_400_000 + 60_000).toISOString(), 1000);
+      this.soon = { key, value };
+      value.catch(() => {
+        if (this.soon?.value === value) this.soon = undefined;
+      });
+    }
+    return this.soon.value;
   }
 
   /** The incidents an object is tied to (as work or a linked object), as the reader may see them. */

@@ -179,6 +179,7 @@ export function buildServices(store: Store, config: Config): Services {
     objects: store.objects,
     access: store.access,
     orgs: store.orgs,
+    state: store.state,
     gate,
     schemes,
     shares: (p, id) => incidentShares.shares(p, id),

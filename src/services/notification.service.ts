@@ -19,13 +19,11 @@ import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import { ForbiddenError, InvalidInputError } from '../errors.ts';
 import type { AccessRepo, NotificationRepo, OrgRepo, StoredNotification, UserRepo } from '../store/repositories.ts';
 import { userReader } from './auth.service.ts';
+import { LiveNotifications, type NotificationListener } from './notification-live.ts';
 import type { WebhookLog, WebhookPayload } from './webhook.ts';
 
 /** Where the reminder job finds the incidents waiting for a report (IncidentService.waiting()). */
 export type WaitingIncidents = () => Promise<WaitingIncident[]>;
-
-/** A live listener: receives each notification stored for its user. */
-export type NotificationListener = (n: Notification) => void;
 
 export interface NotificationDeps {
   notifications: NotificationRepo;
@@ -40,6 +38,8 @@ export interface NotificationDeps {
   webhook?: (payload: WebhookPayload) => void;
   /** Where a failed publication is reported. */
   log: WebhookLog;
+  /** How often live streams look for what other processes stored (default 5 s). */
+  pollMs?: number;
 }
 
 /** The reminder job's first run looks back this far (later runs resume from their last tick). */
@@ -64,10 +64,16 @@ function userOf(p: Principal): UserPrincipal {
 /** Stores, lists and streams each user's notifications; sends reminders. */
 export class NotificationService {
   private readonly deps: NotificationDeps;
-  private readonly listeners = new Map<string, Set<NotificationListener>>();
+  /** This process's live streams (notification-live.ts). */
+  readonly live: LiveNotifications;
 
   constructor(deps: NotificationDeps) {
     this.deps = deps;
+    this.live = new LiveNotifications({
+      newest: (userId) => deps.notifications.list(userId, { limit: 20 }),
+      log: deps.log,
+      ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
+    });
   }
 
   /** The caller's notifications, newest first, with how many are unread. */
@@ -96,18 +102,11 @@ export class NotificationService {
   /** Sends the caller's new notifications to `listener` until the returned function is called. */
   subscribe(p: Principal, listener: NotificationListener): () => void {
     authorize(p, 'notification.read');
-    const id = userOf(p).user.id;
-    const set = this.listeners.get(id) ?? new Set();
-    set.add(listener);
-    this.listeners.set(id, set);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0 && this.listeners.get(id) === set) this.listeners.delete(id);
-    };
+    return this.live.add(userOf(p).user.id, listener);
   }
 
-  /** Tells the incident's readers (but the actor) of `event`; never throws for a caller to see
-   *  a stored change fail: the incident services call it after storing. */
+  /** Tells the incident's readers (but the actor) of `event`. Never throws: the incident
+   *  services call it after storing, and a stored change must not be answered as a failure. */
   async publish(event: IncidentEvent): Promise<void> {
     try {
       await this.deliver(event, `${event.kind}/${randomUUID()}`, await this.directory(), new Date());
@@ -162,7 +161,7 @@ export class NotificationService {
       readAt: null,
     }));
     const stored = await this.deps.notifications.add(rows);
-    for (const { userId, key: _key, ...n } of stored) for (const l of this.listeners.get(userId) ?? []) l(n);
+    for (const { userId, key: _key, ...n } of stored) this.live.emit(userId, n);
     // A reminder offered again (its key stored already) was posted already too.
     if (this.deps.webhook !== undefined && (stored.length > 0 || rows.length === 0)) {
       const stage = 'stage' in event ? { stage: event.stage, dueAt: event.dueAt } : {};

@@ -162,6 +162,9 @@ export class OrgService {
     if (input.nis2Role !== undefined) next.nis2Role = checkNis2Role(input.nis2Role);
     if (input.sectors !== undefined) next.sectors = checkSectors(input.sectors);
     if (input.csirtOrg !== undefined) next.csirtOrg = await this.csirtRef(input.csirtOrg);
+    // An organisation that stops being an entity leaves its constituency (unless it names a
+    // CSIRT in the same change, which checkCsirt then refuses).
+    else if (input.nis2Role !== undefined && next.nis2Role !== 'essential' && next.nis2Role !== 'important') next.csirtOrg = null;
     checkCsirt(next, next.csirtOrg === null ? undefined : await this.deps.orgs.getOrg(next.csirtOrg));
     if (org.nis2Role === 'csirt' && next.nis2Role !== 'csirt') {
       const served = (await this.deps.orgs.listOrgs()).filter((o) => o.csirtOrg === next.id && o.id !== next.id);

@@ -383,14 +383,26 @@ export interface IncidentListQuery {
   limit: number;
   /** Only incidents of this CSIRT's constituency (its inbox). */
   csirtOrg?: string;
+  /** A necessary condition of the reader's access, tested in the query so that a reader who may
+   *  read few incidents is not handed every row to refuse: the incident's label is owned by one of
+   *  `orgs` or has one of `distributions`. The caller still decides on each row. */
+  audience?: { orgs: readonly string[]; distributions: readonly string[] };
 }
 
 /** Counts of the dashboard's incident panels, per access label (the service keeps the readable). */
 export interface IncidentGroups {
-  places: { label: AccessLabel; country: string | null; memberStates: string[]; count: number }[];
-  sectors: { label: AccessLabel; sector: string | null; count: number }[];
+  /** Counts per label, owner country, member states affected and sector (one scan for both panels). */
+  places: { label: AccessLabel; country: string | null; memberStates: string[]; sector: string | null; count: number }[];
   severities: { label: AccessLabel; day: string; severity: string | null; count: number }[];
-  dueSoon: { label: AccessLabel; incidentId: string; incidentName: string; stage: StageRecord['stage']; dueAt: string }[];
+}
+
+/** A stage whose deadline falls in a window, with its incident's label. */
+export interface DueStage {
+  label: AccessLabel;
+  incidentId: string;
+  incidentName: string;
+  stage: StageRecord['stage'];
+  dueAt: string;
 }
 
 /** The incident projection (issue 16, migrations/0032): rows derived from stored objects. */
@@ -405,21 +417,23 @@ export interface IncidentRepo {
   /** Replaces the links declared by these objects with `links`; returns the incidents whose
    *  links changed (before or after). */
   replaceLinks(declaredBy: readonly string[], links: readonly IncidentLink[]): Promise<string[]>;
-  /** Links of one incident. */
-  links(incidentId: string): Promise<IncidentLink[]>;
+  /** Links of these incidents. */
+  links(incidentIds: readonly string[]): Promise<IncidentLink[]>;
   /** Links naming `objectId` as the incident's work or linked object. */
   linksTo(objectId: string): Promise<IncidentLink[]>;
-  /** Stores (or replaces) an incident's row and stages. */
-  put(record: IncidentRecord, stages: readonly StageRecord[]): Promise<void>;
-  remove(id: string): Promise<void>;
+  /** Stores (or replaces) incidents' rows and stages, in one transaction. */
+  put(rows: readonly { record: IncidentRecord; stages: readonly StageRecord[] }[]): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
   get(id: string): Promise<LabelledIncident | undefined>;
   stages(id: string): Promise<StageRecord[]>;
   /** One page of rows matching the filter, in order (the reader's access is decided by the caller). */
   list(q: IncidentListQuery): Promise<LabelledIncident[]>;
   /** Incidents whose awareness falls in [from, to). */
   aware(from: string, to: string): Promise<LabelledIncident[]>;
-  /** The panels' counts: severities from `since`, deadlines in [now, until]. */
-  groups(now: string, since: string, until: string): Promise<IncidentGroups>;
+  /** The panels' counts (scans every incident): severities of the incidents aware from `since`. */
+  groups(since: string): Promise<IncidentGroups>;
+  /** Stages not submitted whose clock runs at `now` and whose deadline falls in [now, until], soonest first. */
+  dueSoon(now: string, until: string, limit: number): Promise<DueStage[]>;
   /** Incidents with a stage whose clock runs and that is not submitted (due or overdue) at `now`. */
   waiting(now: string): Promise<LabelledIncident[]>;
 }

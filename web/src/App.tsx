@@ -10,14 +10,31 @@ import { Lookup } from './screens/Lookup.tsx';
 import { NotFound } from './screens/NotFound.tsx';
 import { Shell } from './screens/Shell.tsx';
 import { NewObject } from './screens/write/lazy.tsx';
-import { GraphPage, ObjectPage } from './screens/lazy.tsx';
+import { GraphPage, IncidentPage, NewIncident, ObjectPage, ReportForm } from './screens/lazy.tsx';
+import { IncidentInbox, IncidentList, IncidentSummary } from './screens/incidents/lazy-list.tsx';
 
 function Screen({ me }: { me: Me }) {
-  const { path } = useLocation();
+  const { path, query } = useLocation();
   const object = /^\/objects\/([^/]+)(\/graph)?$/.exec(path);
   if (object) {
     const id = decodeURIComponent(object[1] ?? '');
     return object[2] ? <GraphPage id={id} /> : <ObjectPage id={id} />;
+  }
+  // The incident pages (issue 16): /incidents/new, /incidents/:id, /incidents/:id/report/:stage.
+  if (path === '/incidents/new') return <NewIncident me={me} />;
+  const incident = /^\/incidents\/([^/]+)(?:\/report\/([^/]+))?$/.exec(path);
+  if (incident && !['inbox', 'summary'].includes(incident[1] ?? '')) {
+    const id = decodeURIComponent(incident[1] ?? '');
+    if (incident[2] === undefined) return <IncidentPage id={id} />;
+    const request = query.get('request');
+    return (
+      <ReportForm
+        id={id}
+        stage={incident[2]}
+        revise={query.get('revise') === '1'}
+        request={request === null ? undefined : Number(request)}
+      />
+    );
   }
   // Exact paths (the server's APP_ROUTES): anything else is the not-found screen, not a dashboard.
   const admin = /^\/admin(?:\/([^/]+))?$/.exec(path);
@@ -27,6 +44,9 @@ function Screen({ me }: { me: Me }) {
   if (path === '/import') return <ImportPage />;
   if (path === '/') return <Dashboard />;
   if (path === '/new') return <NewObject me={me} />;
+  if (path === '/incidents') return <IncidentList />;
+  if (path === '/incidents/inbox') return <IncidentInbox />;
+  if (path === '/incidents/summary') return <IncidentSummary />;
   return <NotFound />;
 }
 

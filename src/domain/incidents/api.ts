@@ -1,5 +1,6 @@
 // What the incident services answer and accept (issue 16): the shapes the HTTP API, the command
 // line and the web UI share. Wire objects stay STIX; these are the views built on them.
+import type { BannerMarks } from '../markings/banner.ts';
 import type { StageClock, StageStatus } from './clocks.ts';
 import type { ReportContent, ReportStage } from './reports.ts';
 import type { IncidentDetermination, Nis2Severity } from './types.ts';
@@ -149,6 +150,8 @@ export interface InboxItem {
   submittedAt: string;
   /** The CSIRT's own clock for its answer, where Art. 23(5) sets one. */
   answerDueAt: string | null;
+  /** The incident's marking banner text (as IncidentRow.marking), for the inbox's banner. */
+  marking?: string;
 }
 
 /** The dashboard's incident panels (must 9). */
@@ -159,6 +162,8 @@ export interface IncidentPanels {
   severityOverTime: { day: string; severity: string; count: number }[];
   /** Stages whose deadline falls in the next 24 hours. */
   dueSoon: { incidentId: string; incidentName: string; stage: StageClock['stage']; dueAt: string }[];
+  /** The marking banner of every incident counted (bannerOf, as the dashboard's own `banner`). */
+  banner?: BannerMarks;
 }
 
 // Requests.

@@ -3,15 +3,20 @@
 // projection reads it (facts.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import type { StixObject } from '../stix/types.ts';
 import { validateObject } from '../stix/validate.ts';
 import * as c from './compose.ts';
 import { factsOf, heldAnswer, heldReport } from './facts.ts';
+import { EU_MEMBER_STATES, NIS2_SECTORS } from './nis2-sectors.ts';
 import { incidentCoreOf, nis2Of } from './read.ts';
+import { REPORT_STAGES } from './report-extension.ts';
+import { RSIT } from './rsit.ts';
 import {
   CONCORD_NIS2_ANSWER_EXTENSION_ID,
   CONCORD_NIS2_REPORT_EXTENSION_ID,
   CONCORD_TASK_EXTENSION_ID,
+  NIS2_SEVERITIES,
   TASK_EXTENSION_ID,
 } from './types.ts';
 
@@ -167,4 +172,39 @@ test('validation issues name the request field', () => {
   assert.equal(c.requestFieldOf('$.start_time'), 'startTime');
   assert.equal(c.requestFieldOf("$.extensions['x'].root_cause", true), 'content.rootCause');
   assert.equal(c.requestFieldOf('$.object_refs[1]', true), 'content.indicatorRefs');
+});
+
+test('property: every well-formed request composes valid STIX that reads back as it was asked', () => {
+  const sectorPair = fc.constantFrom(
+    ...NIS2_SECTORS.flatMap((s) => [[s.key, undefined], ...s.subsectors.map((x) => [s.key, x.key])] as [string, string | undefined][]),
+  );
+  const rsitPair = fc.constantFrom(...RSIT.flatMap((r) => r.types.map((t) => [r.classification, t] as [string, string])));
+  const past = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date(NOW), noInvalidDate: true }).map((d) => d.toISOString());
+  fc.assert(
+    fc.property(
+      sectorPair,
+      rsitPair,
+      past,
+      fc.subarray([...EU_MEMBER_STATES]),
+      fc.constantFrom(...NIS2_SEVERITIES),
+      fc.constantFrom(...REPORT_STAGES),
+      fc.string({ minLength: 1 }).filter((t) => t.trim() !== ''),
+      ([sector, subsector], [rsitClass, rsitType], awareAt, memberStates, severity, stage, words) => {
+        const o = valid(
+          c.composeIncident(
+            { name: words, awareAt, sector, ...(subsector ? { subsector } : {}), rsitClass, rsitType, memberStates, severity },
+            ORG,
+            ctx,
+          ),
+        );
+        const nis2 = nis2Of(o);
+        assert.equal(nis2?.aware_at, awareAt);
+        assert.deepEqual([nis2?.sector, nis2?.subsector, nis2?.rsit_classification], [sector, subsector, rsitClass]);
+        const content = { summary: words, statusUpdate: words, severity, crossBorderImpact: false, indicatorRefs: [] };
+        const report = valid(c.composeReport(o, { stage, ...(stage === 'intermediate' ? { request: 0 } : {}), content }, ctx));
+        assert.equal(heldReport(report, o.id)?.stage, stage);
+      },
+    ),
+    { numRuns: 200 },
+  );
 });

@@ -86,7 +86,8 @@ function nis2Props(req: Partial<OpenIncidentRequest> & { handledAt?: string }): 
     aware_at: time(req.awareAt, 'awareAt'),
     sector: req.sector,
     subsector: req.subsector,
-    member_states_affected: req.memberStates,
+    // STIX 2.1 §3.1: a list property is absent rather than empty.
+    member_states_affected: req.memberStates?.length ? req.memberStates : undefined,
     significant: req.significant,
     suspected_unlawful_or_malicious: req.suspectedMalicious,
     cross_border_impact: req.crossBorder,
@@ -135,6 +136,7 @@ export function composeIncidentUpdate(latest: StixObject, req: UpdateIncidentReq
     ...defined({ determination: req.determination, investigation_status: req.status }),
   };
   const nis2 = { ...extensionOf(latest, CONCORD_NIS2_EXTENSION_ID), ...nis2Props(req) };
+  if (req.memberStates?.length === 0) delete nis2['member_states_affected'];
   const changes: Record<string, unknown> = {
     ...(req.name === undefined ? {} : { name: text(req.name, 'name') }),
     ...defined({ description: req.description }),
@@ -275,7 +277,8 @@ export function reportExtension(stage: ReportStage, request: number | undefined,
   const out: JsonObject = { extension_type: 'property-extension', stage, ...defined({ request }) };
   for (const [field, prop] of Object.entries(REPORT_FIELDS) as [keyof ReportContent, string][]) {
     const v = content[field];
-    if (v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '')) out[prop] = v as JsonValue;
+    const blank = v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+    if (!blank) out[prop] = v as JsonValue;
   }
   return out;
 }

@@ -29,6 +29,12 @@ const RECHECK_MS = 15_000;
 export function eventRoutes(events: EventsService, auth: AuthService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.addHook('onClose', () => events.close());
+    // Streams still open are ended when the server closes, before it waits for its connections;
+    // a listener per stream on the server itself would pile up until then.
+    const open = new Set<() => void>();
+    app.addHook('preClose', async () => {
+      for (const end of [...open]) end();
+    });
     app.get(
       '/events',
       {
@@ -61,6 +67,7 @@ export function eventRoutes(events: EventsService, auth: AuthService): FastifyPl
           RECHECK_MS,
         );
         const end = (): void => {
+          open.delete(end);
           clearInterval(heartbeat);
           clearTimeout(limit);
           watch.stop();
@@ -69,7 +76,7 @@ export function eventRoutes(events: EventsService, auth: AuthService): FastifyPl
         };
         const limit = setTimeout(end, req.query.wait * 1000);
         req.raw.once('close', end);
-        app.server.once('close', end);
+        open.add(end);
       },
     );
   };

@@ -2,9 +2,9 @@
 // list, an incident's page, a report's prefill, a CSIRT's inbox, the quarterly summary and the
 // dashboard's panels, each as the caller may read it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { summaryCsv } from '../../domain/incidents/summary.ts';
 import type { IncidentService } from '../../services/incident.service.ts';
 import { principalOf } from '../auth/plugin.ts';
+import { summaryFile } from './present.ts';
 import { IncidentListQuery, IncidentParams, ObjectParams, PanelsQuery, PrefillQuery, SummaryQuery, filterOf, sortOf } from './schema.ts';
 
 /** Incident read routes; mount under /api/v1. */
@@ -38,9 +38,9 @@ export function incidentRoutes(incidents: IncidentService): FastifyPluginAsyncTy
       async (req, reply) => {
         const summary = await incidents.summary(principalOf(req), req.query.from, req.query.to);
         if (req.query.format !== 'csv') return summary;
-        const name = `nis2-summary-${summary.from.slice(0, 10)}-${summary.to.slice(0, 10)}.csv`;
-        reply.header('content-disposition', `attachment; filename="${name}"`);
-        return reply.type('text/csv; charset=utf-8').send(summaryCsv(summary));
+        const file = summaryFile(summary);
+        reply.header('content-disposition', `attachment; filename="${file.name}"`);
+        return reply.type('text/csv; charset=utf-8').send(file.body);
       },
     );
     app.get(

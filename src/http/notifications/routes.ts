@@ -16,6 +16,12 @@ const RECHECK_MS = 15_000;
 export function notificationRoutes(notifications: NotificationService, auth: AuthService): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['notifications'];
+    // Every page of the UI holds a stream (the header's bell): they are ended when the server
+    // closes, before it waits for its connections, and none leaves a listener behind on the server.
+    const open = new Set<() => void>();
+    app.addHook('preClose', async () => {
+      for (const end of [...open]) end();
+    });
     app.get(
       '/notifications',
       {
@@ -76,6 +82,7 @@ export function notificationRoutes(notifications: NotificationService, auth: Aut
           RECHECK_MS,
         );
         const end = (): void => {
+          open.delete(end);
           clearInterval(heartbeat);
           clearTimeout(limit);
           watch.stop();
@@ -84,7 +91,7 @@ export function notificationRoutes(notifications: NotificationService, auth: Aut
         };
         const limit = setTimeout(end, req.query.wait * 1000);
         req.raw.once('close', end);
-        app.server.once('close', end);
+        open.add(end);
       },
     );
   };

@@ -13,7 +13,22 @@ export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.
 
 /** The app's own routes (web/src/router.ts). Listed rather than caught by a `/*` wildcard, so that
  *  every other path, /api and /taxii2 above all, keeps its own not-found answer. */
-export const APP_ROUTES = ['/', '/explore', '/lookup', '/import', '/objects/:id', '/objects/:id/graph', '/admin/:section', '/new'] as const;
+export const APP_ROUTES = [
+  '/',
+  '/explore',
+  '/lookup',
+  '/import',
+  '/objects/:id',
+  '/objects/:id/graph',
+  '/admin/:section',
+  '/new',
+  '/incidents',
+  '/incidents/inbox',
+  '/incidents/summary',
+  '/incidents/new',
+  '/incidents/:id',
+  '/incidents/:id/report/:stage',
+] as const;
 
 const CSP =
   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";

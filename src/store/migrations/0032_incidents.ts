@@ -55,8 +55,11 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
     .addColumn('submitted_at', t.key)
     .addPrimaryKeyConstraint('incident_stages_pk', ['incident_id', 'stage', 'request'])
     .execute();
-  // Stages still waiting, by deadline: the overdue and due-soon filters and the dashboard.
-  await db.schema.createIndex('incident_stages_waiting').on('incident_stages').columns(['submitted_at', 'due_at', 'incident_id']).execute();
+  // An incident's waiting stages (the list's per-incident test of a standing: led by the
+  // incident, so the planner never walks every waiting stage for each row), and the deadlines
+  // of every incident in order (the dashboard's next 24 hours).
+  await db.schema.createIndex('incident_stages_waiting').on('incident_stages').columns(['incident_id', 'submitted_at', 'due_at']).execute();
+  await db.schema.createIndex('incident_stages_due').on('incident_stages').columns(['due_at']).execute();
 
   // Which objects are an incident's work or linked to it; `declared_by` is the object whose
   // content says so (the incident's *_refs, a report's or note's object_refs, a relationship),

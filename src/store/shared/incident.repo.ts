@@ -2,124 +2,19 @@
 // Deadlines are stored and compared with the time of the question in the query, so "overdue"
 // is never stale (issue 16, must 9).
 import { type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { containing, type IncidentsTable, type IncidentTables, standingIs, toLink, toRecord } from './incident.rows.ts';
 import type { AccessLabel } from '../../domain/access/types.ts';
 import type { IncidentFilter } from '../../domain/incidents/api.ts';
-import type { StageStatus } from '../../domain/incidents/clocks.ts';
 import { type IncidentLink, type IncidentRecord, PROJECTED_TYPES, type StageRecord } from '../../domain/incidents/project.ts';
-import type { IncidentGroups, IncidentListQuery, IncidentRepo, LabelledIncident } from '../repositories.ts';
+import type { DueStage, IncidentGroups, IncidentListQuery, IncidentRepo, LabelledIncident } from '../repositories.ts';
 import { labelFromJson } from './access.repo.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
-
-interface IncidentsTable {
-  id: string;
-  seq: number;
-  owner_org: string;
-  csirt_org: string | null;
-  name: string;
-  search: string;
-  status: string;
-  determination: string;
-  sector: string | null;
-  subsector: string | null;
-  country: string | null;
-  member_states: string;
-  rsit_class: string | null;
-  rsit_type: string | null;
-  severity: string | null;
-  significant: number | boolean;
-  cross_border: number | boolean;
-  tsp: number | boolean;
-  aware_at: string;
-  handled_at: string | null;
-  modified: string;
-  facts: string;
-  next_due_at: string | null;
-}
-
-interface StagesTable {
-  incident_id: string;
-  stage: string;
-  request: number;
-  due_at: string | null;
-  starts_at: string | null;
-  submitted_at: string | null;
-}
-
-interface LinksTable {
-  incident_id: string;
-  object_id: string;
-  kind: string;
-  relationship_type: string | null;
-  declared_by: string;
-}
-
-/** The tables of this repository, next to the store's own. */
-export type IncidentTables = {
-  incidents: IncidentsTable;
-  incident_stages: StagesTable;
-  incident_links: LinksTable;
-  incident_cursor: { id: number; seq: number };
-};
 
 type DB = Tables & IncidentTables;
 type Eb = ExpressionBuilder<DB & { i: IncidentsTable }, 'i'>;
 
 const CHUNK = 400;
-
-const toRecord = (r: IncidentsTable): IncidentRecord => ({
-  id: r.id,
-  seq: Number(r.seq),
-  ownerOrg: r.owner_org,
-  csirtOrg: r.csirt_org,
-  name: r.name,
-  search: r.search,
-  status: r.status as IncidentRecord['status'],
-  determination: r.determination as IncidentRecord['determination'],
-  sector: r.sector,
-  subsector: r.subsector,
-  country: r.country,
-  memberStates: JSON.parse(r.member_states) as string[],
-  rsitClass: r.rsit_class,
-  rsitType: r.rsit_type,
-  severity: r.severity as IncidentRecord['severity'],
-  significant: Boolean(r.significant),
-  crossBorder: Boolean(r.cross_border),
-  tsp: Boolean(r.tsp),
-  awareAt: r.aware_at,
-  handledAt: r.handled_at,
-  modified: r.modified,
-  facts: JSON.parse(r.facts) as IncidentRecord['facts'],
-  nextDueAt: r.next_due_at,
-});
-
-const toLink = (r: LinksTable): IncidentLink => ({
-  incidentId: r.incident_id,
-  objectId: r.object_id,
-  kind: r.kind as IncidentLink['kind'],
-  relationshipType: r.relationship_type,
-  declaredBy: r.declared_by,
-});
-
-/** `like` pattern matching `word` anywhere, with its wildcards escaped. */
-const containing = (word: string): string => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** One stage standing at `now`, as a condition on a row `s` of incident_stages. */
-function standingIs(status: StageStatus, now: string): ReturnType<typeof sql<SqlBool>> {
-  const started = sql`(s.starts_at is null or s.starts_at <= ${now})`;
-  switch (status) {
-    case 'overdue':
-      return sql<SqlBool>`(s.submitted_at is null and s.due_at < ${now} and ${started})`;
-    case 'due':
-      return sql<SqlBool>`(s.submitted_at is null and s.due_at >= ${now} and ${started})`;
-    case 'submitted-on-time':
-      return sql<SqlBool>`(s.submitted_at is not null and (s.due_at is null or s.submitted_at <= s.due_at))`;
-    case 'submitted-late':
-      return sql<SqlBool>`(s.submitted_at > s.due_at)`;
-    case 'not-started':
-      return sql<SqlBool>`(s.submitted_at is null and (s.due_at is null or s.starts_at > ${now}))`;
-  }
-}
 
 /** The incident projection. */
 export class KyselyIncidentRepo implements IncidentRepo {
@@ -184,9 +79,14 @@ export class KyselyIncidentRepo implements IncidentRepo {
     });
   }
 
-  async links(incidentId: string): Promise<IncidentLink[]> {
-    const rows = await this.db.selectFrom('incident_links').selectAll().where('incident_id', '=', incidentId).execute();
-    return rows.map(toLink);
+  async links(incidentIds: readonly string[]): Promise<IncidentLink[]> {
+    const out: IncidentLink[] = [];
+    for (let i = 0; i < incidentIds.length; i += CHUNK) {
+      const chunk = incidentIds.slice(i, i + CHUNK);
+      const rows = await this.db.selectFrom('incident_links').selectAll().where('incident_id', 'in', chunk).execute();
+      out.push(...rows.map(toLink));
+    }
+    return out;
   }
 
   async linksTo(objectId: string): Promise<IncidentLink[]> {
@@ -194,60 +94,68 @@ export class KyselyIncidentRepo implements IncidentRepo {
     return rows.map(toLink);
   }
 
-  async put(record: IncidentRecord, stages: readonly StageRecord[]): Promise<void> {
+  async put(rows: readonly { record: IncidentRecord; stages: readonly StageRecord[] }[]): Promise<void> {
+    if (rows.length === 0) return;
     const b = this.sql.bool;
     await this.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('incidents').where('id', '=', record.id).execute();
-      await tx.deleteFrom('incident_stages').where('incident_id', '=', record.id).execute();
-      await tx
-        .insertInto('incidents')
-        .values({
-          id: record.id,
-          seq: record.seq,
-          owner_org: record.ownerOrg,
-          csirt_org: record.csirtOrg,
-          name: record.name,
-          search: record.search,
-          status: record.status,
-          determination: record.determination,
-          sector: record.sector,
-          subsector: record.subsector,
-          country: record.country,
-          member_states: JSON.stringify(record.memberStates),
-          rsit_class: record.rsitClass,
-          rsit_type: record.rsitType,
-          severity: record.severity,
-          significant: b(record.significant),
-          cross_border: b(record.crossBorder),
-          tsp: b(record.tsp),
-          aware_at: record.awareAt,
-          handled_at: record.handledAt,
-          modified: record.modified,
-          facts: JSON.stringify(record.facts),
-          next_due_at: record.nextDueAt,
-        })
-        .execute();
-      if (stages.length > 0)
+      for (let i = 0; i < rows.length; i += CHUNK / 4) {
+        const chunk = rows.slice(i, i + CHUNK / 4);
+        const ids = chunk.map((r) => r.record.id);
+        await tx.deleteFrom('incidents').where('id', 'in', ids).execute();
+        await tx.deleteFrom('incident_stages').where('incident_id', 'in', ids).execute();
         await tx
-          .insertInto('incident_stages')
+          .insertInto('incidents')
           .values(
-            stages.map((s) => ({
-              incident_id: record.id,
-              stage: s.stage,
-              request: s.request,
-              due_at: s.dueAt,
-              starts_at: s.startsAt,
-              submitted_at: s.submittedAt,
+            chunk.map(({ record: r }) => ({
+              id: r.id,
+              seq: r.seq,
+              owner_org: r.ownerOrg,
+              csirt_org: r.csirtOrg,
+              name: r.name,
+              search: r.search,
+              status: r.status,
+              determination: r.determination,
+              sector: r.sector,
+              subsector: r.subsector,
+              country: r.country,
+              member_states: JSON.stringify(r.memberStates),
+              rsit_class: r.rsitClass,
+              rsit_type: r.rsitType,
+              severity: r.severity,
+              significant: b(r.significant),
+              cross_border: b(r.crossBorder),
+              tsp: b(r.tsp),
+              aware_at: r.awareAt,
+              handled_at: r.handledAt,
+              modified: r.modified,
+              facts: JSON.stringify(r.facts),
+              next_due_at: r.nextDueAt,
             })),
           )
           .execute();
+        const stages = chunk.flatMap(({ record, stages }) =>
+          stages.map((s) => ({
+            incident_id: record.id,
+            stage: s.stage,
+            request: s.request,
+            due_at: s.dueAt,
+            starts_at: s.startsAt,
+            submitted_at: s.submittedAt,
+          })),
+        );
+        if (stages.length > 0) await tx.insertInto('incident_stages').values(stages).execute();
+      }
     });
   }
 
-  async remove(id: string): Promise<void> {
+  async remove(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
     await this.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('incidents').where('id', '=', id).execute();
-      await tx.deleteFrom('incident_stages').where('incident_id', '=', id).execute();
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const chunk = ids.slice(i, i + CHUNK);
+        await tx.deleteFrom('incidents').where('id', 'in', chunk).execute();
+        await tx.deleteFrom('incident_stages').where('incident_id', 'in', chunk).execute();
+      }
     });
   }
 
@@ -270,6 +178,11 @@ export class KyselyIncidentRepo implements IncidentRepo {
   async list(q: IncidentListQuery): Promise<LabelledIncident[]> {
     let base = this.labelled().where((eb) => this.matches(eb, q.filter, q.now));
     if (q.csirtOrg !== undefined) base = base.where('i.csirt_org', '=', q.csirtOrg);
+    const audience = q.audience;
+    if (audience !== undefined)
+      base = base.where(
+        sql<SqlBool>`(${this.sql.inList('oa.owner_org', audience.orgs)} or ${this.sql.inList('oa.distribution', audience.distributions)})`,
+      );
     const { after, limit } = q;
     if (q.sort === 'due') {
       // Incidents with a waiting deadline first, soonest first; then those without one. Two
@@ -312,46 +225,51 @@ export class KyselyIncidentRepo implements IncidentRepo {
     return rows.map((r) => this.toLabelled(r));
   }
 
-  async groups(now: string, since: string, until: string): Promise<IncidentGroups> {
+  async groups(since: string): Promise<IncidentGroups> {
     const label = 'oa.label';
     const from = this.db.selectFrom('incidents as i').innerJoin('object_access as oa', 'oa.seq', 'i.seq');
     const n = sql<number>`count(*)`.as('n');
-    const [places, sectors, severities, due] = await Promise.all([
-      from.select([label, 'i.country', 'i.member_states', n]).groupBy([label, 'i.country', 'i.member_states']).execute(),
-      from.select([label, 'i.sector', n]).groupBy([label, 'i.sector']).execute(),
-      from
-        .select([label, sql<string>`substr(i.aware_at, 1, 10)`.as('day'), 'i.severity', n])
-        .where('i.aware_at', '>=', since)
-        .groupBy([label, sql`substr(i.aware_at, 1, 10)`, 'i.severity'])
-        .execute(),
-      from
-        .innerJoin('incident_stages as s', 's.incident_id', 'i.id')
-        .select([label, 'i.id', 'i.name', 's.stage', 's.due_at'])
-        .where('s.submitted_at', 'is', null)
-        .where('s.due_at', '>=', now)
-        .where('s.due_at', '<=', until)
-        .where(sql<SqlBool>`(s.starts_at is null or s.starts_at <= ${now})`)
-        .orderBy('s.due_at')
-        .limit(1000)
-        .execute(),
-    ]);
+    const places = await from
+      .select([label, 'i.country', 'i.member_states', 'i.sector', n])
+      .groupBy([label, 'i.country', 'i.member_states', 'i.sector'])
+      .execute();
+    const severities = await from
+      .select([label, sql<string>`substr(i.aware_at, 1, 10)`.as('day'), 'i.severity', n])
+      .where('i.aware_at', '>=', since)
+      .groupBy([label, sql`substr(i.aware_at, 1, 10)`, 'i.severity'])
+      .execute();
     return {
       places: places.map((r) => ({
         label: labelFromJson(r.label),
         country: r.country,
         memberStates: JSON.parse(r.member_states) as string[],
+        sector: r.sector,
         count: Number(r.n),
       })),
-      sectors: sectors.map((r) => ({ label: labelFromJson(r.label), sector: r.sector, count: Number(r.n) })),
       severities: severities.map((r) => ({ label: labelFromJson(r.label), day: r.day, severity: r.severity, count: Number(r.n) })),
-      dueSoon: due.map((r) => ({
-        label: labelFromJson(r.label),
-        incidentId: r.id,
-        incidentName: r.name,
-        stage: r.stage as StageRecord['stage'],
-        dueAt: r.due_at as string,
-      })),
     };
+  }
+
+  async dueSoon(now: string, until: string, limit: number): Promise<DueStage[]> {
+    const rows = await this.db
+      .selectFrom('incident_stages as s')
+      .innerJoin('incidents as i', 'i.id', 's.incident_id')
+      .innerJoin('object_access as oa', 'oa.seq', 'i.seq')
+      .select(['oa.label', 'i.id', 'i.name', 's.stage', 's.due_at'])
+      .where('s.submitted_at', 'is', null)
+      .where('s.due_at', '>=', now)
+      .where('s.due_at', '<=', until)
+      .where(sql<SqlBool>`(s.starts_at is null or s.starts_at <= ${now})`)
+      .orderBy('s.due_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      label: labelFromJson(r.label),
+      incidentId: r.id,
+      incidentName: r.name,
+      stage: r.stage as StageRecord['stage'],
+      dueAt: r.due_at as string,
+    }));
   }
 
   async waiting(now: string): Promise<LabelledIncident[]> {
@@ -408,11 +326,35 @@ export class KyselyIncidentRepo implements IncidentRepo {
       all.push(eb.exists(eb.selectFrom('incident_stages as s').select('s.incident_id').whereRef('s.incident_id', '=', 'i.id').where(cond)));
     };
     const standings = (f.stageStatus ?? []).map((s) => standingIs(s, now));
-    if (standings.length > 0) stageExists(sql<SqlBool>`(${sql.join(standings, sql` or `)})`);
+    // A stage still due is rare (a day or a few around now): those incidents are found from
+    // the deadlines' index; the other standings hold for most incidents, which are then read in
+    // the list's order and each tested by its own stages.
+    const rare = f.stageStatus !== undefined && f.stageStatus.length > 0 && f.stageStatus.every((s) => s === 'due');
+    if (rare)
+      all.push(
+        eb(
+          'i.id',
+          'in',
+          eb
+            .selectFrom('incident_stages as s')
+            .select('s.incident_id')
+            .where(sql<SqlBool>`${standingIs('due', now)}`),
+        ),
+      );
+    else if (standings.length > 0) stageExists(sql<SqlBool>`(${sql.join(standings, sql` or `)})`);
     if (f.dueWithinHours !== undefined) {
       const until = new Date(Date.parse(now) + f.dueWithinHours * 3_600_000).toISOString();
-      stageExists(
-        sql<SqlBool>`(s.submitted_at is null and s.due_at >= ${now} and s.due_at <= ${until} and (s.starts_at is null or s.starts_at <= ${now}))`,
+      all.push(
+        eb(
+          'i.id',
+          'in',
+          eb
+            .selectFrom('incident_stages as s')
+            .select('s.incident_id')
+            .where(
+              sql<SqlBool>`(s.submitted_at is null and s.due_at >= ${now} and s.due_at <= ${until} and (s.starts_at is null or s.starts_at <= ${now}))`,
+            ),
+        ),
       );
     }
     return eb.and(all);

@@ -11,8 +11,8 @@ export type { Notification };
 const KEY = ['notifications'] as const;
 /** Polled this often while the live stream is not connected. */
 const POLL_MS = 20_000;
-/** Also polled, rarely, while it is: a notification stored by another process (the command line,
- *  a second API process) is not streamed by this one. */
+/** Also polled, rarely, while it is: the stream brings new notifications, not what was marked
+ *  read in another tab or window. */
 const LIVE_POLL_MS = 120_000;
 
 export interface NotificationPage {

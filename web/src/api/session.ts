@@ -20,6 +20,11 @@ export interface Me {
     /** Markings given to what the organisation imports or creates without its own (the Import screen names them). */
     defaultTlp: string;
     defaultDistribution: string;
+    /** NIS2 (issue 16): the organisation's role, its Annex I/II sectors (`sector` or
+     *  `sector/subsector`) and the CSIRT whose constituency it is in. */
+    nis2Role?: 'csirt' | 'essential' | 'important' | null;
+    sectors?: string[];
+    csirtOrg?: string | null;
   };
   csrfToken?: string;
 }

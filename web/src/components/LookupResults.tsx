@@ -3,6 +3,7 @@
 import { recognize, type LookupMatch, type LookupResult, type Recognized } from '../api/lookup.ts';
 import { displayName } from '../api/objects.ts';
 import { objectPath } from '../router.ts';
+import { LinkedIncidents } from './LinkedIncidents.tsx';
 import { Link } from './Link.tsx';
 import { TlpChip } from './MarkingBanner.tsx';
 import type { ObservableKind } from '../../../src/domain/observables/types.ts';
@@ -58,32 +59,35 @@ export function MatchTable({ result }: { result: LookupResult }) {
       </p>
     );
   return (
-    <table className="grid" aria-label={`Objects matching ${result.value}`} data-testid="lookup-matches">
-      <thead>
-        <tr>
-          <th scope="col">Object</th>
-          <th scope="col">Type</th>
-          <th scope="col">TLP</th>
-          <th scope="col">Why it matched</th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.matches.map((m) => (
-          <tr key={m.object.id}>
-            <td>
-              <Link to={objectPath(m.object.id)}>{displayName(m.object)}</Link>
-            </td>
-            <td>
-              <span className="type-tag">{m.object.type}</span>
-            </td>
-            <td>
-              <TlpChip tlp={m.marking?.tlp} />
-            </td>
-            <td>{matchReason(result, m)}</td>
+    <>
+      <table className="grid" aria-label={`Objects matching ${result.value}`} data-testid="lookup-matches">
+        <thead>
+          <tr>
+            <th scope="col">Object</th>
+            <th scope="col">Type</th>
+            <th scope="col">TLP</th>
+            <th scope="col">Why it matched</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {result.matches.map((m) => (
+            <tr key={m.object.id}>
+              <td>
+                <Link to={objectPath(m.object.id)}>{displayName(m.object)}</Link>
+              </td>
+              <td>
+                <span className="type-tag">{m.object.type}</span>
+              </td>
+              <td>
+                <TlpChip tlp={m.marking?.tlp} />
+              </td>
+              <td>{matchReason(result, m)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <LinkedIncidents objects={result.matches.map((m) => ({ id: m.object.id, name: displayName(m.object) }))} showVia />
+    </>
   );
 }
 

@@ -3,6 +3,7 @@
 // Kept live by the notification stream; polled while the stream is down.
 import { useEffect, useRef, useState } from 'react';
 import { type Notification, useMarkRead, useNotifications, useNotificationStream } from '../api/notifications.ts';
+import { useLocation } from '../router.ts';
 import { Link } from './Link.tsx';
 import './notification-bell.css';
 
@@ -14,6 +15,9 @@ export function NotificationBell() {
   const mark = useMarkRead();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
+  const { path } = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closes whenever the path changes
+  useEffect(() => setOpen(false), [path]);
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent | KeyboardEvent): void => {
@@ -28,9 +32,10 @@ export function NotificationBell() {
   }, [open]);
   const unread = data?.unread ?? 0;
   const items = data?.items ?? [];
+  // Marks it read; the link itself navigates, and the menu closes on the new path (closing it
+  // here would remove the link before its own click handler runs).
   const follow = (n: Notification): void => {
     if (n.readAt === null) mark.mutate({ ids: [n.id] });
-    setOpen(false);
   };
   return (
     <div className="bell" ref={box}>

@@ -13,6 +13,8 @@ import { MarkingBanner, TLP_COLOURS, tlpText } from '../components/MarkingBanner
 import { Panel, Status } from '../components/Panel.tsx';
 import { formatDateTime } from '../format/dates.ts';
 import { objectPath } from '../router.ts';
+import { IncidentPanels, useIncidentPanels } from './dashboard/IncidentPanels.tsx';
+import { mergeBanners } from './incidents/marking.ts';
 import { PlacesPanel } from './dashboard/PlacesPanel.tsx';
 import { RangeControl, useDays } from './dashboard/RangeControl.tsx';
 
@@ -112,8 +114,10 @@ export function Dashboard() {
   const dash = useDashboard(days);
   const live = useLiveEvents();
   const d = dash.data;
-  // The server's banner of everything counted, not only of the objects the panels name.
-  const banner = d?.banner;
+  // The server's banner of everything counted, not only of the objects the panels name, with the
+  // incident panels' own (issue 16).
+  const incidents = useIncidentPanels(days);
+  const banner = mergeBanners(d?.banner, incidents.data?.banner);
   const period = `last ${days} days`;
   return (
     <div className="page">
@@ -173,6 +177,7 @@ export function Dashboard() {
             </Panel>
           </div>
         )}
+        {d && <IncidentPanels days={days} range={d.range} />}
       </Status>
       <MarkingBanner banner={banner} position="bottom" />
     </div>

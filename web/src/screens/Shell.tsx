@@ -9,6 +9,8 @@ import { mayWrite } from './write/rules.ts';
 const NAV = [
   { to: '/', label: 'Dashboard', match: (p: string) => p === '/' },
   { to: '/explore', label: 'Explorer', match: (p: string) => p.startsWith('/explore') || p.startsWith('/objects/') },
+  // Incidents and NIS2 reporting (issue 16): the list, with the inbox and the summary beside it.
+  { to: '/incidents', label: 'Incidents', match: (p: string) => p.startsWith('/incidents') },
   { to: '/lookup', label: 'Lookup', match: (p: string) => p.startsWith('/lookup') },
   { to: '/import', label: 'Import', match: (p: string) => p.startsWith('/import') },
   { to: '/admin/orgs', label: 'Administration', match: (p: string) => p.startsWith('/admin') },

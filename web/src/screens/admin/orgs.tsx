@@ -121,7 +121,18 @@ export function Orgs({ admin }: { admin: boolean }) {
           cols={[
             { header: 'Name', cell: (r) => r.name },
             { header: 'Country', cell: (r) => r.country ?? '—' },
-            { header: 'NIS2', cell: (r) => (r.nis2Role === null ? '—' : roleText(r.nis2Role)) },
+            {
+              header: 'NIS2',
+              cell: (r) => {
+                if (r.nis2Role === null) return '—';
+                const csirt = r.csirtOrg === null ? undefined : (q.data?.find((o) => o.id === r.csirtOrg)?.name ?? r.csirtOrg);
+                return (
+                  <span title={r.sectors.join(', ')}>
+                    {csirt === undefined ? roleText(r.nis2Role) : `${roleText(r.nis2Role)} of ${csirt}`}
+                  </span>
+                );
+              },
+            },
             {
               header: 'Communities',
               cell: (r) => <span title={r.communities.join(', ')}>{listText(r.communities.map((c) => communityNames.get(c) ?? c))}</span>,

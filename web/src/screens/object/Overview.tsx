@@ -3,6 +3,7 @@
 // references; beside it the markings, who holds it and who may read it, and its dates.
 import type { ReactNode } from 'react';
 import type { ObjectMarking, Stix } from '../../api/objects.ts';
+import { LinkedIncidents } from '../../components/LinkedIncidents.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { formatConfidence } from '../../format/confidence.ts';
 import { formatDateTime } from '../../format/dates.ts';
@@ -154,6 +155,7 @@ export function Overview({
           <Markings o={o} defs={defs} label={marking} />
         </Panel>
         <AccessPanel id={o.id} />
+        <LinkedIncidents objects={[{ id: o.id, name: str(o['name']) ?? o.id }]} />
         <Panel title="Dates">
           <dl className="facts">
             <dt>Created</dt>
