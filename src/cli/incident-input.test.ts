@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConcordError } from '../errors.ts';
-import { answerRequest, filterOf, flagOf, parse, reportRequest, shareRequest, time } from './incident-input.ts';
+import { answerRequest, filterOf, reportRequest, shareRequest, time } from './incident-input.ts';
+import { flagOf, parse } from './incident-options.ts';
 
 const now = Date.parse('2026-03-02T12:00:00Z');
 const refusedAt = (fn: () => unknown, option: string): void => {

@@ -14,12 +14,10 @@ import {
   answerRequest,
   eventRequest,
   filterOf,
-  flagOf,
   impactRequest,
   linkRequest,
   oneOf,
   openRequest,
-  parse,
   reportRequest,
   shareRequest,
   STAGES,
@@ -27,8 +25,8 @@ import {
   taskUpdate,
   time,
   updateRequest,
-  type Values,
 } from './incident-input.ts';
+import { flagOf, parse, type Values } from './incident-options.ts';
 import { printDetail, printInbox, printRows, printSummary } from './incident-print.ts';
 import { Progress } from './progress.ts';
 
