@@ -9,7 +9,14 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { allowed } from '../src/domain/access/permissions.ts';
 import { CLI } from '../src/domain/identity/principal.ts';
-import type { IncidentDetail, IncidentFilter, IncidentPage, IncidentRef, QuarterlySummary } from '../src/domain/incidents/api.ts';
+import type {
+  IncidentDetail,
+  IncidentFilter,
+  IncidentPage,
+  IncidentPanels,
+  IncidentRef,
+  QuarterlySummary,
+} from '../src/domain/incidents/api.ts';
 import { buildWorld, hiddenNames, linkedTo, partsFor, partsOf, visibleTo, worldArb, type World } from './helpers/incident-world.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import type { Person } from './helpers/people.ts';
@@ -104,9 +111,22 @@ async function checkUser(node: TestNode, world: World, who: Person): Promise<voi
   } else assert.equal(summary.statusCode, 403);
   const panels = await get('/api/v1/incidents/panels?days=365');
   assert.equal(panels.statusCode, 200, panels.body);
-  const p = panels.json() as { bySector: { count: number }[]; dueSoon: { incidentId: string }[] };
+  const p = panels.json() as IncidentPanels;
   for (const d of p.dueSoon) assert.ok(seen.incidents.has(d.incidentId), `panels of ${name} name ${d.incidentId}`);
-  assert.ok(p.bySector.reduce((a, c) => a + c.count, 0) <= seen.incidents.size, `sector counts of ${name}`);
+  // Every incident of the world became known within the panels' year: the counts are those of
+  // the rows the user reads (by sector; by member state affected, else the owner's country).
+  const rows = (await node.services.incidents.list(CLI, {}, 'newest', { limit: 500 })).items.filter((r) => seen.incidents.has(r.id));
+  const tally = (keys: string[]) => Object.fromEntries([...new Set(keys)].map((k) => [k, keys.filter((x) => x === k).length]));
+  assert.deepEqual(
+    Object.fromEntries(p.bySector.map((x) => [x.sector, x.count])),
+    tally(rows.map((r) => r.sector ?? 'unknown')),
+    `panels by sector for ${name}`,
+  );
+  assert.deepEqual(
+    Object.fromEntries(p.byMemberState.map((x) => [x.country, x.count])),
+    tally(rows.flatMap((r) => (r.memberStates.length > 0 ? r.memberStates : r.country ? [r.country] : []))),
+    `panels by member state for ${name}`,
+  );
   for (const id of worldIds) if (!seen.incidents.has(id)) assert.ok(!panels.body.includes(id));
 
   // The incidents linked to an indicator (lookup results and object pages), and the lookup itself.
