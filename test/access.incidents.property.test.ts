@@ -155,6 +155,14 @@ async function checkUser(node: TestNode, world: World, who: Person): Promise<voi
   const dash = (await get('/api/v1/dashboard?days=90')).json() as { byType: { key: string; count: number }[] };
   const count = (t: string) => dash.byType.find((c) => c.key === t)?.count ?? 0;
   assert.equal(count('incident'), seen.incidents.size, `dashboard incidents for ${name}`);
+  const typeOf: Record<string, string> = { event: 'event', task: 'task', impact: 'impact', note: 'note', answer: 'note', report: 'report' };
+  const kinds = new Map(
+    world.incidents.flatMap((m) => [...m.parts].filter(([id]) => seen.parts.has(id)).map(([id, part]) => [id, part.kind])),
+  );
+  for (const type of ['event', 'task', 'impact', 'note', 'report']) {
+    const expected = [...kinds.values()].filter((k) => typeOf[k] === type).length;
+    assert.equal(count(type), expected, `dashboard ${type} count for ${name}`);
+  }
   const taxii = await get(`/taxii2/api/collections/${world.collection}/objects/?limit=1000`, {
     accept: 'application/taxii+json;version=2.1',
   });
