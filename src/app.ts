@@ -163,6 +163,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await services.imports.idle();
       await services.taxii.idle();
       await services.webhook?.idle();
+      await services.incidents.close();
       await store.close();
     },
   };

@@ -1,11 +1,12 @@
 // Working on one incident in a real browser (issue 16, must 4, 5, 6 and 9): an entity's analyst
-// opens an incident (its sector prefilled from the organisation's), submits the early warning, is
-// refused a notification that lacks what Article 23(4)(b) requires (the missing field named at
-// that field), completes and submits it, then the final report; every clock then reads
-// "submitted on time", and a report prints alone with its marking banners. On the way it works
-// on the incident: an event, a task, an impact updated, an attribution with a confidence, a note. The CSIRT's analyst
-// reads the reports and answers with feedback; a CSIRT coordinator shares the incident across
-// borders and the share is listed. Screenshots go to test-results/50-incident-*.png.
+// opens an incident (its sector prefilled from the organisation's) and works on it (an event, a
+// task, an impact updated, an attribution with a confidence, a note); submits the early warning;
+// is refused a notification that lacks what Article 23(4)(b) requires (the missing field named at
+// that field), completes and submits it, then the final report: every clock then reads
+// "submitted on time", and a report prints alone with its marking banners. The CSIRT's analyst
+// reads the reports and answers with feedback, then asks for an intermediate report by a date,
+// which the entity writes (and revises its early warning); a CSIRT coordinator shares the
+// incident across borders and the share is listed. Screenshots: test-results/50-incident-*.png.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -275,6 +276,36 @@ describe('working on an incident in Chromium', { skip: BROWSER_SKIP, timeout: 30
     await tab(entity, /^CSIRT answers/);
     await entity.getByRole('table', { name: "The CSIRT's answers" }).getByText('Check vendor accounts').waitFor();
     assert.equal(await entity.getByRole('button', { name: 'Answer' }).count(), 0);
+  });
+
+  test('the CSIRT asks for an intermediate report by a date; the entity writes it, and revises its early warning', async () => {
+    const p = await session(csirtAnalyst);
+    await p.goto(incidentUrl);
+    await tab(p, /^CSIRT answers/);
+    await p.getByRole('button', { name: 'Request an intermediate report' }).click();
+    const d = dialog(p, /^Request an intermediate report/);
+    await d.getByLabel('What the report should cover').fill('Where the restore of the third substation stands.');
+    await d.getByLabel('Due (UTC)').fill(hoursAgo(-48));
+    await d.getByRole('button', { name: 'Send the request' }).click();
+    await d.waitFor({ state: 'detached' });
+    await entity.reload();
+    assert.equal(await clock(entity, 'intermediate').getAttribute('data-status'), 'due');
+    await entity.getByRole('link', { name: 'Write the intermediate report' }).click();
+    await entity.waitForURL(/\/report\/intermediate\?request=0$/);
+    await entity.getByLabel('Status update').fill('Third substation back on remote control.');
+    await entity.getByRole('button', { name: 'Submit the intermediate report' }).click();
+    await entity.waitForURL(incidentUrl);
+    await clock(entity, 'intermediate').and(entity.locator('[data-status="submitted-on-time"]')).waitFor();
+    // A revision starts from the report it revises and is listed as its next version.
+    await entity.getByRole('link', { name: 'Revise the early warning' }).click();
+    const summary = entity.getByLabel('Summary');
+    assert.equal(await summary.inputValue(), 'Two substations lost SCADA; sabotage suspected.');
+    await summary.fill('Two substations lost SCADA; sabotage confirmed.');
+    await entity.getByRole('button', { name: 'Submit the revised early warning' }).click();
+    await entity.waitForURL(incidentUrl);
+    await tab(entity, /^Reports/);
+    const early = entity.locator('article.report-doc').filter({ hasText: 'Early warning' });
+    assert.match(await early.innerText(), /Version\s+2[\s\S]*sabotage confirmed/);
   });
 
   test('a CSIRT coordinator shares it across borders; the share is listed', async () => {

@@ -196,6 +196,9 @@ for (const engine of ENGINES)
       assert.match(String(csv.headers['content-disposition']), /filename="nis2-summary-.*\.csv"/);
       assert.match(csv.body, /^dimension,value,count\r\nperiod,/);
       assert.equal((await get(`/incidents/summary?from=${from}&to=${to}`, viewer)).statusCode, 403, 'viewers do not compile it');
+      const bad = await get(`/incidents/summary?from=yesterday&to=${to}`, csirt);
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /"parameter":"from"/);
       const panels = await ok<IncidentPanels>('/incidents/panels?days=30', csirt);
       assert.deepEqual(panels.bySector, [{ sector: 'energy', count: 2 }]);
       assert.deepEqual(new Set(panels.byMemberState.map((m) => m.country)), new Set(['DE', 'DK']));

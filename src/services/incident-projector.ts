@@ -26,12 +26,15 @@ export class IncidentProjector {
   private readonly deps: IncidentProjectorDeps;
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
+  private closed = false;
 
   constructor(deps: IncidentProjectorDeps) {
     this.deps = deps;
   }
 
   catchUp(): Promise<void> {
+    // After close() the store is going away: nothing new starts (a commit event may still come).
+    if (this.closed) return Promise.resolve();
     if (this.running === null) {
       this.running = this.run().finally(() => {
         this.running = null;
@@ -48,6 +51,17 @@ export class IncidentProjector {
         });
     }
     return this.queued;
+  }
+
+  /** Resolves when no catch-up is under way or waiting (whatever their outcome). */
+  async idle(): Promise<void> {
+    while (this.running !== null || this.queued !== null) await (this.queued ?? this.running)?.catch(() => {});
+  }
+
+  /** Starts no catch-up from now on, and waits for the one under way. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.idle();
   }
 
   private async run(): Promise<void> {

@@ -129,6 +129,16 @@ export class IncidentService {
     return this.projector.catchUp();
   }
 
+  /** Resolves when no catch-up is under way (before a store is closed). */
+  idle(): Promise<void> {
+    return this.projector.idle();
+  }
+
+  /** Starts no catch-up from now on and waits for the one under way: call before closing the store. */
+  close(): Promise<void> {
+    return this.projector.close();
+  }
+
   async list(p: Principal, filter: IncidentFilter, sort: IncidentSort, page: { limit: number; after?: string }): Promise<IncidentPage> {
     authorize(p, 'incident.read');
     await this.catchUp();

@@ -184,9 +184,12 @@ export function buildServices(store: Store, config: Config): Services {
     schemes,
     shares: (p, id) => incidentShares.shares(p, id),
   });
-  // Whatever stored the objects (imports, TAXII adds, federation pulls), the projection follows.
-  emitter.on('objects-committed', () => void incidents.catchUp().catch((e: unknown) => console.error('incident projection failed:', e)));
   const notifyLog = new LogRelay();
+  // Whatever stored the objects (imports, TAXII adds, federation pulls), the projection follows.
+  emitter.on(
+    'objects-committed',
+    () => void incidents.catchUp().catch((err: unknown) => notifyLog.error({ err }, 'incident projection failed')),
+  );
   const webhook =
     config.webhookUrl !== undefined && config.webhookSecret !== undefined
       ? new Webhook({ url: config.webhookUrl, secret: config.webhookSecret, log: notifyLog })

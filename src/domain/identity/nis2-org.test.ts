@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InvalidInputError } from '../../errors.ts';
 import { constituencyGroupId } from '../incidents/constituency.ts';
+import { TRUST_SERVICE_SECTOR } from '../incidents/project.ts';
 import { checkCsirt, checkNis2Role, checkSectors, constituencyGroup, groupChanged } from './nis2-org.ts';
 import type { Org } from './types.ts';
 
@@ -55,6 +56,10 @@ test('sectors are Annex keys, sector or sector/subsector, kept once', () => {
     fieldOf(() => checkSectors(['energy/electricity/x'])),
     'sectors[0]',
   );
+});
+
+test('a trust service provider can be said: its 24-hour notification clock depends on it (Art. 23(4))', () => {
+  assert.deepEqual(checkSectors([TRUST_SERVICE_SECTOR]), [TRUST_SERVICE_SECTOR]);
 });
 
 test('only an essential or important entity has a CSIRT, and it must be a CSIRT', () => {

@@ -45,7 +45,21 @@ export const NIS2_SECTORS: readonly Nis2Sector[] = [
   sector('I', 5, 'health', 'Health'),
   sector('I', 6, 'drinking-water', 'Drinking water'),
   sector('I', 7, 'waste-water', 'Waste water'),
-  sector('I', 8, 'digital-infrastructure', 'Digital infrastructure'),
+  // Annex I point 8 has no subsectors but lists types of entity; they are listed here as
+  // subsectors because one of them changes the law: a trust service provider notifies within 24
+  // hours, not 72 (Art. 23(4), second subparagraph). These keys are Concord's: the MISP taxonomy
+  // has only the sector.
+  sector('I', 8, 'digital-infrastructure', 'Digital infrastructure', [
+    ['internet-exchange-point-providers', 'Internet Exchange Point providers'],
+    ['dns-service-providers', 'DNS service providers'],
+    ['tld-name-registries', 'TLD name registries'],
+    ['cloud-computing-service-providers', 'Cloud computing service providers'],
+    ['data-centre-service-providers', 'Data centre service providers'],
+    ['content-delivery-network-providers', 'Content delivery network providers'],
+    ['trust-service-providers', 'Trust service providers'],
+    ['public-electronic-communications-networks', 'Providers of public electronic communications networks'],
+    ['electronic-communications-services', 'Providers of publicly available electronic communications services'],
+  ]),
   sector('I', 9, 'ict-services', 'ICT service management (business-to-business)'),
   sector('I', 10, 'public-administration', 'Public administration'),
   sector('I', 11, 'space', 'Space'),

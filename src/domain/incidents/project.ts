@@ -33,7 +33,7 @@ export interface IncidentLink {
 
 /** The organisation key that makes an owner a trust service provider (NIS2 Annex I, 8: "trust
  *  service providers"; Art. 23(4) second subparagraph gives them 24 hours to notify). */
-export const TRUST_SERVICE_SECTOR = 'digital-infrastructure/trust-services';
+export const TRUST_SERVICE_SECTOR = 'digital-infrastructure/trust-service-providers';
 
 /** The object types whose versions can change an incident's projection. */
 export const PROJECTED_TYPES: readonly string[] = ['incident', 'report', 'note', 'relationship'];

@@ -51,24 +51,100 @@ function requestOf(d: Draft): OpenIncidentRequest {
   return out as unknown as OpenIncidentRequest;
 }
 
+type SetField = <K extends keyof Draft>(k: K, v: Draft[K]) => void;
+
+/** What the browser refuses before sending: the name, and a time of becoming aware that is a
+ *  time and not in the future (every Article 23 clock starts there). */
+function localCheck(d: Draft): Error | null {
+  if (d.name.trim() === '') return localError('name', 'Name the incident.');
+  if (d.awareAt === '') return localError('awareAt', 'Say when you became aware of the incident: every NIS2 clock starts there.');
+  if (Number.isNaN(Date.parse(d.awareAt))) return localError('awareAt', 'Not a time: write yyyy-mm-dd HH:MM, in UTC.');
+  if (Date.parse(d.awareAt) > Date.now()) return localError('awareAt', 'The time of becoming aware cannot be in the future.');
+  return null;
+}
+
+/** Where the incident hits: the Annex I/II sector and subsector, the member states affected. */
+function SectorFields({ d, set }: { d: Draft; set: SetField }) {
+  return (
+    <>
+      <SelectField
+        label="Sector (NIS2 Annex I/II)"
+        name="sector"
+        value={d.sector ?? ''}
+        onChange={(v) => {
+          set('sector', v);
+          set('subsector', '');
+        }}
+        options={SECTOR_OPTIONS}
+      />
+      <SelectField
+        label="Subsector"
+        name="subsector"
+        value={d.subsector ?? ''}
+        onChange={(v) => set('subsector', v)}
+        options={subsectorOptions(d.sector ?? '')}
+        disabled={subsectorOptions(d.sector ?? '').length < 2}
+      />
+      <CheckList
+        legend="Member states affected"
+        name="memberStates"
+        options={MEMBER_STATE_OPTIONS}
+        selected={d.memberStates}
+        onChange={(v) => set('memberStates', v)}
+      />
+    </>
+  );
+}
+
+/** How it is classified and marked: RSIT class and type, severity, TLP. */
+function ClassFields({ d, set }: { d: Draft; set: SetField }) {
+  return (
+    <>
+      <SelectField
+        label="RSIT class"
+        name="rsitClass"
+        value={d.rsitClass ?? ''}
+        onChange={(v) => {
+          set('rsitClass', v);
+          set('rsitType', '');
+        }}
+        options={RSIT_OPTIONS}
+      />
+      <SelectField
+        label="RSIT type"
+        name="rsitType"
+        value={d.rsitType ?? ''}
+        onChange={(v) => set('rsitType', v)}
+        options={rsitTypeOptions(d.rsitClass ?? '')}
+        disabled={!d.rsitClass}
+      />
+      <SelectField
+        label="Severity"
+        name="severity"
+        value={d.severity ?? ''}
+        onChange={(v) => set('severity', v as Draft['severity'])}
+        options={SEVERITY_OPTIONS}
+      />
+      <SelectField label="TLP" name="tlp" value={d.tlp ?? ''} onChange={(v) => set('tlp', v)} options={TLP_OPTIONS} />
+    </>
+  );
+}
+
 export function NewIncident({ me }: { me: Me }) {
   const [d, setD] = useState<Draft>(() => start(me));
   const [error, setError] = useState<Error | null>(null);
   const [fields, setFields] = useState(new Map<string, string>());
   const [pending, setPending] = useState(false);
   const invalidate = useInvalidateIncident();
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]): void => {
+  const set: SetField = (k, v) => {
     setD((old) => ({ ...old, [k]: v }));
     setFields((old) => new Map([...old].filter(([f]) => f !== k)));
     setError(null);
   };
 
   const send = async (): Promise<void> => {
-    if (d.name.trim() === '') return setError(localError('name', 'Name the incident.'));
-    if (d.awareAt === '')
-      return setError(localError('awareAt', 'Say when you became aware of the incident: every NIS2 clock starts there.'));
-    if (Number.isNaN(Date.parse(d.awareAt))) return setError(localError('awareAt', 'Not a time: write yyyy-mm-dd HH:MM, in UTC.'));
-    if (Date.parse(d.awareAt) > Date.now()) return setError(localError('awareAt', 'The time of becoming aware cannot be in the future.'));
+    const refused = localCheck(d);
+    if (refused) return setError(refused);
     setPending(true);
     try {
       const made = await openIncident(requestOf(d));
@@ -111,31 +187,7 @@ export function NewIncident({ me }: { me: Me }) {
           onChange={(v) => set('determination', v as Draft['determination'])}
           options={DETERMINATION_OPTIONS}
         />
-        <SelectField
-          label="Sector (NIS2 Annex I/II)"
-          name="sector"
-          value={d.sector ?? ''}
-          onChange={(v) => {
-            set('sector', v);
-            set('subsector', '');
-          }}
-          options={SECTOR_OPTIONS}
-        />
-        <SelectField
-          label="Subsector"
-          name="subsector"
-          value={d.subsector ?? ''}
-          onChange={(v) => set('subsector', v)}
-          options={subsectorOptions(d.sector ?? '')}
-          disabled={subsectorOptions(d.sector ?? '').length < 2}
-        />
-        <CheckList
-          legend="Member states affected"
-          name="memberStates"
-          options={MEMBER_STATE_OPTIONS}
-          selected={d.memberStates}
-          onChange={(v) => set('memberStates', v)}
-        />
+        <SectorFields d={d} set={set} />
         <CheckField
           label="Significant (NIS2 Art. 23(3))"
           name="significant"
@@ -154,32 +206,7 @@ export function NewIncident({ me }: { me: Me }) {
           checked={d.crossBorder === true}
           onChange={(v) => set('crossBorder', v)}
         />
-        <SelectField
-          label="RSIT class"
-          name="rsitClass"
-          value={d.rsitClass ?? ''}
-          onChange={(v) => {
-            set('rsitClass', v);
-            set('rsitType', '');
-          }}
-          options={RSIT_OPTIONS}
-        />
-        <SelectField
-          label="RSIT type"
-          name="rsitType"
-          value={d.rsitType ?? ''}
-          onChange={(v) => set('rsitType', v)}
-          options={rsitTypeOptions(d.rsitClass ?? '')}
-          disabled={!d.rsitClass}
-        />
-        <SelectField
-          label="Severity"
-          name="severity"
-          value={d.severity ?? ''}
-          onChange={(v) => set('severity', v as Draft['severity'])}
-          options={SEVERITY_OPTIONS}
-        />
-        <SelectField label="TLP" name="tlp" value={d.tlp ?? ''} onChange={(v) => set('tlp', v)} options={TLP_OPTIONS} />
+        <ClassFields d={d} set={set} />
       </Form>
     </div>
   );

@@ -11,9 +11,14 @@ import { EditIncident } from './EditIncident.tsx';
 
 export const reportPath = (id: string, stage: string, query = ''): string => `/incidents/${encodeURIComponent(id)}/report/${stage}${query}`;
 
-/** The report form a clock leads to: write a stage still waiting, revise one submitted. */
-function ReportLink({ id, clock }: { id: string; clock: StageClock }) {
+/** The report form a clock leads to: write a stage still waiting, revise one submitted. The
+ *  final report follows the incident notification (Art. 23(4)(d)); before it, the final clock runs
+ *  (an entity that never notifies must not stop it) but the server refuses the report, so the
+ *  page says what comes first instead of offering a form it would refuse. */
+function ReportLink({ id, clock, notified }: { id: string; clock: StageClock; notified: boolean }) {
   if (clock.stage === 'csirt-response') return null;
+  if (clock.stage === 'final' && !notified && clock.submittedAt === null)
+    return <span className="muted small">after the incident notification</span>;
   const request = clock.request === undefined ? '' : `request=${clock.request}`;
   const name = STAGE_NAMES[clock.stage].toLowerCase();
   if (clock.status === 'due' || clock.status === 'overdue')
@@ -41,6 +46,7 @@ function progressOffered(detail: IncidentDetail): boolean {
 
 export function Clocks({ detail }: { detail: IncidentDetail }) {
   const now = Date.now();
+  const notified = detail.row.clocks.some((c) => c.stage === 'notification' && c.submittedAt !== null);
   return (
     <section className="incident-clocks" aria-label="Reporting clocks">
       <ul>
@@ -51,7 +57,7 @@ export function Clocks({ detail }: { detail: IncidentDetail }) {
               {c.dueAt ? `deadline ${formatDateTime(c.dueAt)}` : 'no deadline yet'}
               {c.submittedAt ? ` · submitted ${formatDateTime(c.submittedAt)}` : ''} · <span className="rule">{c.rule}</span>
             </span>
-            {detail.can.report && <ReportLink id={detail.row.id} clock={c} />}
+            {detail.can.report && <ReportLink id={detail.row.id} clock={c} notified={notified} />}
           </li>
         ))}
       </ul>
