@@ -41,9 +41,14 @@ export function configFrom(
 /** Opens the store and services, runs `fn`, and always closes the store. */
 export async function withServices<T>(config: Config, fn: (services: Services, store: Store) => Promise<T>): Promise<T> {
   const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+  const services = buildServices(store, config);
   try {
-    return await fn(buildServices(store, config), store);
+    return await fn(services, store);
   } finally {
+    // Writes wake the incident projection in the background (services/index.ts); it finishes
+    // before the store closes, so the projection holds what the command stored and no run is
+    // cut off mid-way (it logs "driver has already been destroyed" otherwise).
+    await services.incidents.catchUp().catch(() => {});
     await store.close();
   }
 }

@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   peer: () => import('./peer.ts'),
   verify: () => import('./verify.ts'),
   object: () => import('./object.ts'),
+  incident: () => import('./incident.ts'),
 };
 
 const HELP = `usage: concord <command> [options]
@@ -41,6 +42,7 @@ commands:
   peer         add, list, show, update, remove peer nodes; their sync status
   verify       check the provenance signatures of a bundle offline
   object       create, revise, revoke, relate, sight and re-mark objects
+  incident     NIS2 incidents: list, show, open, work on, report, answer, share, hand over; summary
 
 global options:
   --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)

@@ -11,7 +11,7 @@ import { authorize } from '../domain/access/permissions.ts';
 import { distributionAllowed } from '../domain/access/policy.ts';
 import { formatDistribution, type AccessLabel } from '../domain/access/types.ts';
 import { checkTlp } from '../domain/identity/defaults.ts';
-import { actorName, type Principal, type SystemPrincipal, type UserPrincipal } from '../domain/identity/principal.ts';
+import { actorName, type Principal, type SystemPrincipal } from '../domain/identity/principal.ts';
 import type { Org, SharingGroup } from '../domain/identity/types.ts';
 import { constituencyGroupId } from '../domain/incidents/constituency.ts';
 import type { HandoverRequest, ShareRequest, ShareView } from '../domain/incidents/api.ts';
@@ -61,7 +61,8 @@ interface Shared {
   /** The organisation that owns the incident (the entity, or the CSIRT itself). */
   ownerId: string;
   csirt: Org;
-  user: UserPrincipal;
+  /** Who shares: a CSIRT user, or the node's command line acting for the CSIRT. */
+  user: Principal;
 }
 
 interface Plan {
@@ -121,20 +122,30 @@ export class IncidentShareService {
   }
 
   /** The incident as the caller reads it, refused unless the caller's organisation is its
-   *  owner's CSIRT, or the CSIRT that owns it. Unreadable: NotFound, as if absent. */
+   *  owner's CSIRT, or the CSIRT that owns it. Unreadable: NotFound, as if absent. The node's
+   *  command line acts for that CSIRT (`concord incident share|handover`). */
   private async shared(p: Principal, id: string): Promise<Shared> {
-    if (p.kind !== 'user') throw new ForbiddenError('an incident is shared by a CSIRT user');
     const stored = await this.deps.objects.get(id);
     const [visible] = stored && stored.type === 'incident' ? await this.deps.gate.filter(readAs(p), [stored]) : [];
     const label = (await this.deps.access.latest([id])).get(id);
     if (!visible || !label) throw new NotFoundError(`incident ${id}`);
-    const csirt = p.org;
+    const csirt = p.kind === 'user' ? p.org : await this.csirtFor(label.ownerOrg);
     const ownCsirt = label.ownerOrg === csirt.id && csirt.nis2Role === 'csirt';
     if (!ownCsirt && !(await this.isCsirtOf(csirt.id, label.ownerOrg, label))) {
       const owner = await this.deps.orgs.getOrg(label.ownerOrg);
       throw new ForbiddenError(`only the CSIRT of ${owner?.name ?? 'its owner'} may share this incident or hand it over`);
     }
     return { id, incident: JSON.parse(visible.json) as JsonObject, label, ownerId: label.ownerOrg, csirt, user: p };
+  }
+
+  /** The CSIRT the command line acts for on an incident of `ownerId`: the owner itself when it
+   *  is a CSIRT, else the CSIRT whose constituency it is in. */
+  private async csirtFor(ownerId: string): Promise<Org> {
+    const owner = await this.deps.orgs.getOrg(ownerId);
+    const csirt = owner?.nis2Role === 'csirt' ? owner : owner?.csirtOrg ? await this.deps.orgs.getOrg(owner.csirtOrg) : undefined;
+    if (csirt === undefined)
+      throw new ForbiddenError(`${owner?.name ?? ownerId} is in no CSIRT's constituency: no CSIRT may share its incident`);
+    return csirt;
   }
 
   /**
@@ -173,7 +184,7 @@ export class IncidentShareService {
   private async publish(s: Shared, plan: Plan): Promise<ShareView> {
     const now = (this.deps.now?.() ?? new Date()).toISOString();
     const group = await this.group(s, plan, now);
-    const as: SystemPrincipal = { kind: 'system', name: `incident-share:${s.user.user.username}` };
+    const as: SystemPrincipal = { kind: 'system', name: `incident-share:${s.user.kind === 'user' ? s.user.user.username : s.user.name}` };
     const distribution = `sharing-group:${group.id}`;
     const sharedObject =
       plan.mode === 'whole' && s.ownerId === s.csirt.id
@@ -330,7 +341,7 @@ export class IncidentShareService {
         plan.kind === 'handover'
           ? `${s.csirt.name} handed the incident over to ${names}`
           : `${s.csirt.name} shared the incident (${plan.mode}) with ${names}`,
-      actor: s.user.user.id,
+      ...(s.user.kind === 'user' ? { actor: s.user.user.id } : {}),
     });
   }
 }
