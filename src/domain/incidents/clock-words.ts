@@ -1,7 +1,8 @@
 // A stage's clock in words (issue 16, must 3: "each stage is due, submitted on time, submitted
-// late or overdue, shown as such everywhere"): the command line's copy of what the web UI's clock
-// chip says (web/src/screens/incidents/clock.tsx), so an overdue stage reads "deadline exceeded"
-// on the terminal too, never "not delivered" (the complaint about NISINP in the issue).
+// late or overdue, shown as such everywhere"): the one wording the web UI's clock chip
+// (web/src/screens/incidents/clock.tsx), the command line and the notifications use, so an
+// overdue stage reads "deadline exceeded" everywhere, never "not delivered" (the complaint about
+// NISINP in the issue).
 import type { StageClock, StageStatus } from './clocks.ts';
 
 export const STAGE_NAMES: Readonly<Record<StageClock['stage'], string>> = {
@@ -12,6 +13,11 @@ export const STAGE_NAMES: Readonly<Record<StageClock['stage'], string>> = {
   final: 'Final report',
   'csirt-response': "CSIRT's feedback",
 };
+
+/** "Early warning", "Intermediate report 2" (requests are 0-based, people count from 1). */
+export function stageName(stage: StageClock['stage'], request?: number): string {
+  return STAGE_NAMES[stage] + (request === undefined ? '' : ` ${request + 1}`);
+}
 
 export const STATUS_WORDS: Readonly<Record<StageStatus, string>> = {
   due: 'due',

@@ -3,6 +3,7 @@
 // the reminder job sends. Who receives an event is the NotificationService's business: only the
 // users who may read the incident (must 11), never the one who caused it.
 import type { Notification } from './api.ts';
+import { stageName } from './clock-words.ts';
 import type { Stage } from './clocks.ts';
 import type { Reminder } from './reminders.ts';
 
@@ -26,21 +27,6 @@ export interface IncidentEvent {
 export interface ReminderEvent extends IncidentEvent {
   stage: Stage;
   dueAt: string;
-}
-
-/** The stages' names as people read them; the same words as the web UI's STAGE_NAMES (clock.tsx). */
-export const STAGE_NAMES: Readonly<Record<Stage, string>> = {
-  'early-warning': 'Early warning',
-  notification: 'Incident notification',
-  intermediate: 'Intermediate report',
-  progress: 'Progress report',
-  final: 'Final report',
-  'csirt-response': "CSIRT's feedback",
-};
-
-/** "Early warning", "Intermediate report 2" (requests are 0-based, people count from 1). */
-export function stageName(stage: Stage, request?: number): string {
-  return STAGE_NAMES[stage] + (request === undefined ? '' : ` ${request + 1}`);
 }
 
 /** "1 h", "24 h", "7 d": how far before a deadline a reminder falls. */
