@@ -107,7 +107,12 @@ async function checkUser(node: TestNode, world: World, who: Person): Promise<voi
   const summary = await get(`/api/v1/incidents/summary?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`);
   if (allowed({ kind: 'user', user: who.user, org: who.org, scope: 'read-write' }, 'incident.summary')) {
     assert.equal(summary.statusCode, 200, summary.body);
-    assert.equal((summary.json() as QuarterlySummary).incidents, seen.incidents.size, `summary count for ${name}`);
+    // Art. 23(9) counts what entities notified: incidents of organisations in a constituency
+    // (not a CSIRT's own, nor the copies its shares make).
+    const notified = world.incidents.filter(
+      (m) => seen.incidents.has(m.id) && (world.orgs.find((o) => o.id === m.owner)?.csirtOrg ?? null) !== null,
+    );
+    assert.equal((summary.json() as QuarterlySummary).incidents, notified.length, `summary count for ${name}`);
   } else assert.equal(summary.statusCode, 403);
   const panels = await get('/api/v1/incidents/panels?days=365');
   assert.equal(panels.statusCode, 200, panels.body);
