@@ -6,6 +6,7 @@ import type { AccessLabel } from '../domain/access/types.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import type { Org } from '../domain/identity/types.ts';
 import { type HeldAnswer, type HeldReport, heldAnswer, heldReport } from '../domain/incidents/facts.ts';
+import type { Owned } from '../domain/incidents/project.ts';
 import { nis2Of } from '../domain/incidents/read.ts';
 import type { StixObject } from '../domain/stix/types.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
@@ -36,7 +37,7 @@ export interface HeldIncident extends Labelled {
   /** The organisation the incident was handed to (NIS2 extension coordinator_ref). */
   coordinator: string | null;
   reports: (HeldReport & Labelled)[];
-  answers: HeldAnswer[];
+  answers: (HeldAnswer & Labelled)[];
   standing: Standing;
   /** The writing organisation (the owner's, for the command line). */
   writerOrg: string;
@@ -69,14 +70,15 @@ export async function holdIncident(deps: HeldDeps, p: Principal, id: string): Pr
   const sources = await deps.objects.getMany([...new Set(edges.map((e) => e.source))]);
   const labels = await deps.access.latest(sources.map((s) => s.id));
   const reports: HeldIncident['reports'] = [];
-  const answers: HeldAnswer[] = [];
+  const answers: HeldIncident['answers'] = [];
   for (const s of sources) {
     const o = JSON.parse(s.json) as StixObject;
+    const label = labels.get(s.id);
+    if (label === undefined) continue;
     const report = heldReport(o, id);
-    const reportLabel = labels.get(s.id);
-    if (report && reportLabel) reports.push({ ...report, object: o, label: reportLabel });
+    if (report) reports.push({ ...report, object: o, label });
     const answer = heldAnswer(o, id);
-    if (answer) answers.push(answer);
+    if (answer) answers.push({ ...answer, object: o, label });
   }
   const writerOrg = p.kind === 'user' ? p.org.id : label.ownerOrg;
   const held = { object, label, owner, csirtOrg, coordinator, reports, answers, writerOrg };
@@ -89,3 +91,6 @@ export function requireStanding(held: HeldIncident, allowed: readonly Standing[]
   const who = allowed.map((s) => (s === 'owner' ? "the incident's organisation" : s === 'csirt' ? 'its CSIRT' : 'its coordinator'));
   throw new ForbiddenError(`only ${who.join(' or ')} may ${what} on ${held.object.id}`, { field: 'id' });
 }
+
+/** A held report or answer as the clock facts read it: the object and its owner. */
+export const owned = (x: Labelled): Owned => ({ object: x.object, ownerOrg: x.label.ownerOrg });

@@ -25,7 +25,8 @@ import type {
 } from '../domain/incidents/api.ts';
 import * as c from '../domain/incidents/compose.ts';
 import { INCIDENT_DEFAULT_TLP, incidentDistribution } from '../domain/incidents/constituency.ts';
-import { factsOf, intermediateRequests } from '../domain/incidents/facts.ts';
+import { intermediateRequests } from '../domain/incidents/facts.ts';
+import { factsOf, type Owned } from '../domain/incidents/project.ts';
 import type { IncidentEvent } from '../domain/incidents/notify.ts';
 import { REPORT_STAGES } from '../domain/incidents/report-extension.ts';
 import { missingFields } from '../domain/incidents/reports.ts';
@@ -33,7 +34,7 @@ import type { Tlp } from '../domain/markings/tlp.ts';
 import type { StixObject } from '../domain/stix/types.ts';
 import { ConflictError, InvalidInputError, NotFoundError, ReportIncompleteError } from '../errors.ts';
 import type { OrgRepo, UserRepo } from '../store/repositories.ts';
-import { type HeldDeps, type HeldIncident, type Labelled, holdIncident, readable, requireStanding } from './incident-held.ts';
+import { type HeldDeps, type HeldIncident, type Labelled, holdIncident, owned, readable, requireStanding } from './incident-held.ts';
 import { checkComposed, checkFactsAfter, notFuture } from './incident-write.checks.ts';
 import type { ImportOwner } from './labeller.ts';
 import type { OwnerOverrides } from './import-owner.ts';
@@ -67,6 +68,17 @@ export class IncidentWriteService {
     this.deps = deps;
   }
 
+  /** The clock facts of `incident` with these reports and answers (the held ones by default):
+   *  the projection's own (project.ts), so that a write is checked against the clocks it shows. */
+  private facts(held: HeldIncident, incident: StixObject, reports?: readonly Owned[], answers?: readonly Owned[]) {
+    return factsOf({
+      incident,
+      owner: held.owner,
+      reports: reports ?? held.reports.map(owned),
+      answers: answers ?? held.answers.map(owned),
+    });
+  }
+
   /** POST /incidents: a new incident of the writer's organisation (`org`: the command line's). */
   async open(p: Principal, req: OpenIncidentRequest, org?: string): Promise<IncidentDetail> {
     authorize(p, 'incident.manage');
@@ -77,7 +89,7 @@ export class IncidentWriteService {
     const markings = { tlp: (req.tlp ?? INCIDENT_DEFAULT_TLP) as Tlp, distribution: formatDistribution(distribution) };
     const incident = c.composeIncident(req, owner.id, this.ctx(owner.id, markings));
     checkComposed(incident);
-    checkFactsAfter(factsOf(incident, [], []), this.now());
+    checkFactsAfter(factsOf({ incident, owner, reports: [], answers: [] }), this.now());
     const stored = { ...base, orgId: owner.id, tlp: markings.tlp, distribution };
     await this.store(p, [{ object: incident }], stored, 'incident.open');
     return this.detail(p, incident.id);
@@ -96,7 +108,7 @@ export class IncidentWriteService {
         });
       const next = c.composeIncidentUpdate(held.object, req, this.now().toISOString());
       checkComposed(next);
-      checkFactsAfter(factsOf(next, held.reports, held.answers), this.now(), req.awareAt !== undefined);
+      checkFactsAfter(this.facts(held, next), this.now(), req.awareAt !== undefined);
       await this.store(p, [{ object: next, previous: held.label }], this.ownerOn(p, held), 'incident.update');
       return this.detail(p, id);
     });
@@ -211,8 +223,8 @@ export class IncidentWriteService {
         ? c.composeReportRevision(existing.object, id, req, now)
         : c.composeReport(held.object, req, this.heldCtx(held));
       checkComposed(report, true);
-      const submitted = { id: report.id, stage, request: req.request, submittedAt: now };
-      checkFactsAfter(factsOf(held.object, existing ? held.reports : [...held.reports, submitted], held.answers), this.now());
+      const reports = [...held.reports.filter((r) => r !== existing).map(owned), { object: report, ownerOrg: held.label.ownerOrg }];
+      checkFactsAfter(this.facts(held, held.object, reports), this.now());
       await this.store(
         p,
         [{ object: report, ...(existing ? { previous: existing.label } : {}) }],
@@ -242,8 +254,8 @@ export class IncidentWriteService {
       } else if (req.dueAt !== undefined) throw new InvalidInputError('dueAt belongs to an intermediate-request', { field: 'dueAt' });
       const note = c.composeAnswer(id, req, { ...this.heldCtx(held), creator: csirt });
       checkComposed(note);
-      const answers = [...held.answers, { id: note.id, kind: req.kind, dueAt: req.dueAt, createdAt: this.now().toISOString() }];
-      checkFactsAfter(factsOf(held.object, held.reports, answers), this.now());
+      const answers = [...held.answers.map(owned), { object: note, ownerOrg: csirt }];
+      checkFactsAfter(this.facts(held, held.object, undefined, answers), this.now());
       await this.store(p, [{ object: note }], { ...this.ownerOn(p, held), orgId: csirt }, 'incident.answer');
       const kind = req.kind === 'feedback' ? 'answer' : 'intermediate-requested';
       await this.tell(p, held, kind, req.kind === 'feedback' ? 'Feedback from the CSIRT' : 'The CSIRT requests an intermediate report');

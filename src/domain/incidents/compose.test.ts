@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import type { StixObject } from '../stix/types.ts';
 import { validateObject } from '../stix/validate.ts';
 import * as c from './compose.ts';
-import { factsOf, heldAnswer, heldReport } from './facts.ts';
+import { heldAnswer, heldReport } from './facts.ts';
+import { factsOf } from './project.ts';
 import { EU_MEMBER_STATES, NIS2_SECTORS } from './nis2-sectors.ts';
 import { incidentCoreOf, nis2Of } from './read.ts';
 import { REPORT_STAGES } from './report-extension.ts';
@@ -22,6 +23,7 @@ import {
 
 const ORG = 'identity--7d0a2c61-4b8e-4b8b-9c0e-3f8f5d6b1a01';
 const NOW = '2026-03-02T10:00:00.000Z';
+const CSIRT = 'identity--5c1f4a0e-8d2b-4f6a-9b3c-2e7d9a1b4c02';
 let n = 0;
 const ctx: c.IncidentComposeContext = {
   now: NOW,
@@ -144,7 +146,7 @@ test('a report names the incident first and reads back as the projection reads i
   assert.equal(revised['created'], report['created'], 'a revision keeps the submission time');
   assert.equal(revised['published'], report['published']);
   assert.equal(ext(revised, CONCORD_NIS2_REPORT_EXTENSION_ID)['summary'], 'More');
-  assert.equal(factsOf(o, [held as NonNullable<typeof held>], []).earlyWarningAt, NOW);
+  assert.equal(factsOf({ incident: o, owner: undefined, reports: [{ object: report, ownerOrg: ORG }], answers: [] }).earlyWarningAt, NOW);
 });
 
 test("the CSIRT's answers: feedback on a report, a request with its date; both feed the clocks", () => {
@@ -155,9 +157,12 @@ test("the CSIRT's answers: feedback on a report, a request with its date; both f
   assert.deepEqual(ext(feedback, CONCORD_NIS2_ANSWER_EXTENSION_ID), { extension_type: 'property-extension', kind: 'feedback' });
   const request = valid(c.composeAnswer(o.id, { kind: 'intermediate-request', content: 'Update?', dueAt: '2026-03-09T00:00:00Z' }, ctx));
   assert.equal(ext(request, CONCORD_NIS2_ANSWER_EXTENSION_ID)['due_at'], '2026-03-09T00:00:00.000Z');
-  const answers = [feedback, request].map((a) => heldAnswer(a, o.id)).filter((a) => a !== undefined);
-  const reports = [heldReport(report, o.id)].filter((r) => r !== undefined);
-  const facts = factsOf(o, reports, answers);
+  assert.equal(heldAnswer(feedback, o.id)?.kind, 'feedback');
+  assert.equal(heldAnswer(request, o.id)?.dueAt, '2026-03-09T00:00:00.000Z');
+  // The answers count as the CSIRT's: the owner is in its constituency.
+  const owner = { csirtOrg: CSIRT, sectors: [] };
+  const answers = [feedback, request].map((object) => ({ object, ownerOrg: CSIRT }));
+  const facts = factsOf({ incident: o, owner, reports: [{ object: report, ownerOrg: ORG }], answers });
   assert.equal(facts.csirtResponseAt, NOW);
   assert.deepEqual(facts.intermediateRequests, [{ requestedAt: NOW, dueAt: '2026-03-09T00:00:00.000Z', submittedAt: undefined }]);
   assert.equal(heldAnswer(report, o.id), undefined, 'a report is no answer');

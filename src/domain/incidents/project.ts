@@ -8,7 +8,7 @@ import type { JsonObject, JsonValue } from '../stix/types.ts';
 import type { InvestigationStatus } from './api.ts';
 import { addHours } from './calendar.ts';
 import { clocks, type ClockFacts, type Stage } from './clocks.ts';
-import { incidentCoreOf, nis2Of } from './read.ts';
+import { extensionOf, incidentCoreOf, nis2Of } from './read.ts';
 import {
   CONCORD_NIS2_ANSWER_EXTENSION_ID,
   CONCORD_NIS2_REPORT_EXTENSION_ID,
@@ -41,19 +41,12 @@ export const PROJECTED_TYPES: readonly string[] = ['incident', 'report', 'note',
 const isIncident = (id: unknown): id is string => typeof id === 'string' && id.startsWith('incident--');
 const strings = (v: JsonValue | undefined): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
 
-function ext<T>(o: JsonObject, id: string): T | undefined {
-  const all = o['extensions'];
-  if (typeof all !== 'object' || all === null || Array.isArray(all)) return undefined;
-  const e = all[id];
-  return typeof e === 'object' && e !== null && !Array.isArray(e) ? (e as unknown as T) : undefined;
-}
-
 /** The NIS2 report extension of a `report`, when it has one. */
 export const reportExtOf = (o: JsonObject): Nis2ReportExtension | undefined =>
-  ext<Nis2ReportExtension>(o, CONCORD_NIS2_REPORT_EXTENSION_ID);
+  extensionOf(o, CONCORD_NIS2_REPORT_EXTENSION_ID) as Nis2ReportExtension | undefined;
 /** The CSIRT answer extension of a `note`, when it has one. */
 export const answerExtOf = (o: JsonObject): Nis2AnswerExtension | undefined =>
-  ext<Nis2AnswerExtension>(o, CONCORD_NIS2_ANSWER_EXTENSION_ID);
+  extensionOf(o, CONCORD_NIS2_ANSWER_EXTENSION_ID) as Nis2AnswerExtension | undefined;
 
 /** The kind of work an object id names, by its type (Incident Extension Suite §2.2–2.4). */
 function workKind(id: string): LinkKind {
@@ -176,9 +169,12 @@ const firstCreated = (items: readonly Owned[]): string | undefined => items.map(
  * The clock facts of an incident (clocks.ts): when the entity became aware (the NIS2
  * extension), when each stage was first submitted (a report's `created`, shared by every
  * version of it, is when it was submitted), the CSIRT's requests for intermediate reports and
- * its first feedback after the early warning (Art. 23(4)(c), 23(5)).
+ * its first feedback after the early warning (Art. 23(4)(c), 23(5)). The write service checks a
+ * change against these same facts, so what it accepts is what the clocks then show.
  */
-export function factsOf(input: ProjectionInput): ClockFacts {
+export function factsOf(
+  input: Pick<ProjectionInput, 'incident' | 'reports' | 'answers'> & { owner: Pick<Org, 'csirtOrg' | 'sectors'> | undefined },
+): ClockFacts {
   const nis2 = nis2Of(input.incident);
   const byStage = (stage: Nis2ReportExtension['stage']): Owned[] => input.reports.filter((r) => reportExtOf(r.object)?.stage === stage);
   const csirt = input.owner?.csirtOrg ?? null;

@@ -4,8 +4,9 @@
 import type { JsonObject, JsonValue } from '../stix/types.ts';
 import { CONCORD_NIS2_EXTENSION_ID, INCIDENT_CORE_EXTENSION_ID, type IncidentDetermination, type Nis2IncidentExtension } from './types.ts';
 
-function extension(incident: JsonObject, id: string): JsonObject | undefined {
-  const extensions = incident['extensions'];
+/** The extension `id` of a STIX object, when it carries one (STIX 2.1 §7.3). */
+export function extensionOf(o: JsonObject, id: string): JsonObject | undefined {
+  const extensions = o['extensions'];
   if (typeof extensions !== 'object' || extensions === null || Array.isArray(extensions)) return undefined;
   const ext: JsonValue | undefined = extensions[id];
   return typeof ext === 'object' && ext !== null && !Array.isArray(ext) ? ext : undefined;
@@ -25,7 +26,7 @@ const strings = (v: JsonValue | undefined): string[] => (Array.isArray(v) ? v.fi
 
 /** The core extension of an incident (Incident Extension Suite §2.1), or undefined. */
 export function incidentCoreOf(incident: JsonObject): IncidentCore | undefined {
-  const ext = extension(incident, INCIDENT_CORE_EXTENSION_ID);
+  const ext = extensionOf(incident, INCIDENT_CORE_EXTENSION_ID);
   if (ext === undefined) return undefined;
   const core: IncidentCore = {
     determination: ext['determination'] as IncidentDetermination,
@@ -40,5 +41,5 @@ export function incidentCoreOf(incident: JsonObject): IncidentCore | undefined {
 
 /** Concord's NIS2 extension of an incident, or undefined. */
 export function nis2Of(incident: JsonObject): Nis2IncidentExtension | undefined {
-  return extension(incident, CONCORD_NIS2_EXTENSION_ID) as Nis2IncidentExtension | undefined;
+  return extensionOf(incident, CONCORD_NIS2_EXTENSION_ID) as Nis2IncidentExtension | undefined;
 }
