@@ -16,7 +16,7 @@ import type { Org, SharingGroup } from '../domain/identity/types.ts';
 import { constituencyGroupId } from '../domain/incidents/constituency.ts';
 import type { HandoverRequest, ShareRequest, ShareView } from '../domain/incidents/api.ts';
 import type { IncidentEvent } from '../domain/incidents/notify.ts';
-import { incidentCoreOf, nis2Of } from '../domain/incidents/read.ts';
+import { extensionOf, incidentCoreOf } from '../domain/incidents/read.ts';
 import {
   csirtsOf,
   derivedIncident,
@@ -245,9 +245,9 @@ export class IncidentShareService {
   private async remark(as: SystemPrincipal, s: Shared, plan: Plan, distribution: string): Promise<string> {
     const marking = { tlp: plan.tlp, distribution };
     if (plan.coordinator !== undefined) {
-      const nis2 = nis2Of(s.incident);
+      const nis2 = extensionOf(s.incident, CONCORD_NIS2_EXTENSION_ID);
       const extensions = { ...((s.incident['extensions'] as JsonObject | undefined) ?? {}) };
-      if (nis2 !== undefined) extensions[CONCORD_NIS2_EXTENSION_ID] = withCoordinator(nis2, plan.coordinator) as unknown as JsonObject;
+      if (nis2 !== undefined) extensions[CONCORD_NIS2_EXTENSION_ID] = withCoordinator(nis2, plan.coordinator);
       await this.deps.write.revise(as, s.id, { changes: { extensions }, ...marking });
     } else await this.deps.write.mark(as, s.id, marking);
     for (const workId of await this.workOf(s)) {

@@ -8,8 +8,8 @@ import type { Org } from '../identity/types.ts';
 import type { JsonObject } from '../stix/types.ts';
 import type { ShareView } from './api.ts';
 import { EU_MEMBER_STATES } from './nis2-sectors.ts';
-import { incidentCoreOf, nis2Of } from './read.ts';
-import { CONCORD_NIS2_EXTENSION_ID, INCIDENT_CORE_EXTENSION_ID, type Nis2IncidentExtension, type Nis2ReportExtension } from './types.ts';
+import { extensionOf, incidentCoreOf, nis2Of } from './read.ts';
+import { CONCORD_NIS2_EXTENSION_ID, INCIDENT_CORE_EXTENSION_ID, type Nis2ReportExtension } from './types.ts';
 
 /** A STIX object the CSIRT publishes (the write service composes the rest, STIX 2.1 §3.2). */
 export type NewObject = JsonObject & { type: string; id: string };
@@ -93,8 +93,8 @@ export function derivedIncident(original: JsonObject, coordinator?: string): New
       ...(core.criticality !== undefined ? { criticality: core.criticality } : {}),
     };
   }
-  const nis2 = nis2Of(original);
-  if (nis2 !== undefined) extensions[CONCORD_NIS2_EXTENSION_ID] = withCoordinator({ ...nis2 }, coordinator) as unknown as JsonObject;
+  const nis2 = extensionOf(original, CONCORD_NIS2_EXTENSION_ID);
+  if (nis2 !== undefined) extensions[CONCORD_NIS2_EXTENSION_ID] = withCoordinator(nis2, coordinator);
   if (Object.keys(extensions).length > 0) out['extensions'] = extensions;
   return out;
 }
@@ -141,9 +141,9 @@ export function summaryIncident(original: JsonObject, summary: string, name?: st
   };
 }
 
-/** The NIS2 extension with the coordinating organisation of a handover set. */
-export function withCoordinator(nis2: Nis2IncidentExtension, coordinator: string | undefined): Nis2IncidentExtension {
-  return coordinator === undefined ? nis2 : { ...nis2, coordinator_ref: coordinator };
+/** An incident's NIS2 extension with the coordinating organisation of a handover set. */
+export function withCoordinator(nis2: JsonObject, coordinator: string | undefined): JsonObject {
+  return coordinator === undefined ? { ...nis2 } : { ...nis2, coordinator_ref: coordinator };
 }
 
 const REPORT_LABELS: [keyof Nis2ReportExtension, string][] = [

@@ -46,9 +46,12 @@ function start(me: Me): Draft {
 
 /** The request: empty choices left out, so the server applies its defaults. */
 function requestOf(d: Draft): OpenIncidentRequest {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(d)) if (v !== '' && v !== undefined && !(Array.isArray(v) && v.length === 0)) out[k] = v;
-  return out as unknown as OpenIncidentRequest;
+  const out: Partial<Draft> = { ...d };
+  for (const k of Object.keys(out) as (keyof Draft)[]) {
+    const v = out[k];
+    if (v === '' || v === undefined || (Array.isArray(v) && v.length === 0)) delete out[k];
+  }
+  return out as OpenIncidentRequest;
 }
 
 type SetField = <K extends keyof Draft>(k: K, v: Draft[K]) => void;
