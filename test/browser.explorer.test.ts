@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
 import { MITRE_IDENTITY_ID } from '../src/domain/explorer/rules.ts';
-import { BROWSER_SKIP, consoleErrors, launch, shot, startUiNode, type UiNode, signIn } from './helpers/browser.ts';
+import { BROWSER_SKIP, consoleErrors, launch, startUiNode, type UiNode, signIn, shotsAtWidths } from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIndicator, buildMalware, type Obj } from './helpers/stix.ts';
 
@@ -70,16 +70,6 @@ describe('the Explorer in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 }, (
   const names = () =>
     page.$$eval('[data-testid=results] [role=row] [role=cell]:nth-child(3) a', (as) => as.map((a) => a.textContent ?? ''));
 
-  async function screenshots(name: string): Promise<void> {
-    for (const width of [1280, 1440, 1920]) {
-      await page.setViewportSize({ width, height: 900 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `nothing overflows the window at ${width} px (${overflow} px)`);
-      await shot(page, `40-explorer-${name}-${width}`);
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-
   test('as an analyst: total, column sort, relevance, facets and hidden deprecated objects', async () => {
     await open(analyst);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Explorer' }).click();
@@ -107,7 +97,7 @@ describe('the Explorer in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 }, (
     await count().getByText('2 results', { exact: true }).waitFor();
     assert.equal(await page.getByLabel('Order').inputValue(), 'relevance');
     assert.deepEqual(await names(), ['Sandworm Team', 'NotPetya']);
-    await screenshots('relevance');
+    await shotsAtWidths(page, '40-explorer-relevance');
 
     // A facet filters, and the owner, labels and confidence columns are filled in.
     await page.getByRole('link', { name: 'Explorer' }).click();
@@ -126,7 +116,7 @@ describe('the Explorer in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 }, (
     await page.getByLabel('Show deprecated').check();
     await count().getByText('3 results', { exact: true }).waitFor();
     await page.getByText('deprecated', { exact: true }).waitFor();
-    await screenshots('facets');
+    await shotsAtWidths(page, '40-explorer-facets');
     assert.deepEqual(errors, []);
   });
 
@@ -163,7 +153,7 @@ describe('the Explorer in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 }, (
     await bar.getByRole('button', { name: 'Export selection' }).click();
     const selection = JSON.parse(await readFile(await (await chosen).path(), 'utf8')) as { objects: Obj[] };
     assert.equal(selection.objects.length, 3);
-    await screenshots('bulk');
+    await shotsAtWidths(page, '40-explorer-bulk');
     await bar.getByLabel('Bulk labels').fill('reviewed');
     await bar.getByRole('button', { name: 'Add labels' }).click();
     await bar.getByText(/3 changed, 0 refused/).waitFor();
@@ -183,7 +173,7 @@ describe('the Explorer in Chromium', { skip: BROWSER_SKIP, timeout: 180_000 }, (
     await page.getByText('system', { exact: true }).first().waitFor();
     await page.getByLabel('Order').selectOption('-created');
     await page.waitForURL(/sort=-created/);
-    await screenshots('admin');
+    await shotsAtWidths(page, '40-explorer-admin');
     // Saved searches are each user's own: the analyst's deleted one is not here, and this list is empty.
     await page.getByRole('region', { name: 'Saved searches' }).getByText('none yet').waitFor();
     assert.deepEqual(errors, []);

@@ -13,7 +13,7 @@ import { CLI } from '../src/domain/identity/principal.ts';
 import type { Org } from '../src/domain/identity/types.ts';
 import { incidentDistribution } from '../src/domain/incidents/constituency.ts';
 import type { OrgInput } from '../src/services/org.service.ts';
-import { BROWSER_SKIP, consoleErrors, launch, shot, signIn, startUiNode, type UiNode } from './helpers/browser.ts';
+import { BROWSER_SKIP, consoleErrors, launch, shot, signIn, startUiNode, type UiNode, shotsAtWidths } from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIndicator } from './helpers/stix.ts';
 
@@ -129,16 +129,6 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
   const names = (page: Page): Promise<string[]> =>
     page.$$eval('[data-testid=incident-row] td.incident-name > a', (as) => as.map((a) => a.textContent ?? ''));
 
-  async function screenshots(page: Page, name: string): Promise<void> {
-    for (const width of [1280, 1440, 1920]) {
-      await page.setViewportSize({ width, height: 900 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${name} at ${width} px overflows by ${overflow} px`);
-      await shot(page, `60-incidents-${name}-${width}`);
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-
   test('a CSIRT analyst filters the list to "deadline exceeded" and reads the overdue stage in words', async () => {
     const { context, page, errors } = await session(csirt);
     await page.getByRole('link', { name: 'Incidents', exact: true }).click();
@@ -168,7 +158,7 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
     await page.getByTestId('incident-row').first().waitFor();
     assert.deepEqual(await names(page), ['Substation ransomware']);
     assert.ok(await page.getByRole('checkbox', { name: 'deadline exceeded' }).isChecked());
-    await screenshots(page, 'overdue');
+    await shotsAtWidths(page, '60-incidents-overdue');
 
     // Severity and sector narrow further; an empty answer says so and offers to clear.
     await page.getByLabel('Sector').selectOption('health');
@@ -258,7 +248,7 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
     assert.match(await clock.innerText(), /due in (2[0-3]|1\d) h/);
     // The banner covers the incidents the inbox names.
     assert.equal(await page.getByTestId('marking-banner-top').locator('[data-tlp]').getAttribute('data-tlp'), 'amber+strict');
-    await screenshots(page, 'inbox');
+    await shotsAtWidths(page, '60-incidents-inbox');
     await row.getByRole('link').click();
     await page.waitForURL(`**/incidents/${encodeURIComponent(ids.warned ?? '')}`);
     assert.deepEqual(errors, []);
@@ -282,7 +272,7 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
     const early = page.locator('[data-testid=timeliness] tr[data-stage=early-warning]');
     assert.equal(await early.locator('[data-status=overdue]').textContent(), '1');
     assert.equal(await early.locator('[data-status=submitted-on-time]').textContent(), '1');
-    await screenshots(page, 'summary');
+    await shotsAtWidths(page, '60-incidents-summary');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     const csv = await readFile((await download.path()) ?? '', 'utf8');
@@ -315,7 +305,7 @@ describe('the incident list, inbox, summary and dashboard panels in Chromium', {
     await soon.getByRole('link', { name: 'Hospital scheduling outage' }).waitFor();
     assert.match(await soon.innerText(), /Early warning: due · due in 2[0-3] h/);
     assert.equal(await page.getByTestId('marking-banner-top').locator('[data-tlp]').getAttribute('data-tlp'), 'amber+strict');
-    await screenshots(page, 'dashboard');
+    await shotsAtWidths(page, '60-incidents-dashboard');
     assert.deepEqual(errors, []);
     await context.close();
 

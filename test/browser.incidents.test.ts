@@ -11,7 +11,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { CLI } from '../src/domain/identity/principal.ts';
-import { BROWSER_SKIP, consoleErrors, launch, shot, signIn, startUiNode, type UiNode } from './helpers/browser.ts';
+import {
+  BROWSER_SKIP,
+  consoleErrors,
+  launch,
+  shot,
+  signIn,
+  startUiNode,
+  type UiNode,
+  shotsAtWidths,
+  fieldError,
+} from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 
 describe('working on an incident in Chromium', { skip: BROWSER_SKIP, timeout: 300_000 }, () => {
@@ -56,24 +66,6 @@ describe('working on an incident in Chromium', { skip: BROWSER_SKIP, timeout: 30
     return page;
   }
 
-  async function screenshots(page: Page, name: string): Promise<void> {
-    for (const width of [1280, 1440, 1920]) {
-      await page.setViewportSize({ width, height: 900 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${name}: nothing overflows the window at ${width} px (${overflow} px)`);
-      await shot(page, `50-incident-${name}-${width}`);
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-
-  /** The error shown next to a field (its aria-describedby names it). */
-  async function fieldError(field: Locator): Promise<string> {
-    assert.equal(await field.getAttribute('aria-invalid'), 'true');
-    const ids = (await field.getAttribute('aria-describedby')) ?? '';
-    const errorId = ids.split(' ').find((id) => id.endsWith('-error')) ?? '';
-    return field.page().locator(`[id="${errorId}"]`).innerText();
-  }
-
   const clock = (page: Page, stage: string): Locator =>
     page.getByRole('region', { name: 'Reporting clocks' }).locator(`[data-stage="${stage}"]`);
   const tab = (page: Page, name: RegExp): Promise<void> => page.getByRole('tab', { name }).click();
@@ -102,13 +94,13 @@ describe('working on an incident in Chromium', { skip: BROWSER_SKIP, timeout: 30
     await entity.getByLabel('RSIT class').selectOption('availability');
     await entity.getByLabel('RSIT type').selectOption('sabotage');
     await entity.getByLabel('Severity').selectOption('high');
-    await screenshots(entity, 'new');
+    await shotsAtWidths(entity, '50-incident-new');
     await entity.getByRole('button', { name: 'Open the incident' }).click();
     await entity.waitForURL(/\/incidents\/incident--/);
     incidentUrl = entity.url();
     await entity.getByRole('heading', { name: 'Substation SCADA outage' }).waitFor();
     assert.equal(await clock(entity, 'early-warning').getAttribute('data-status'), 'due');
-    await screenshots(entity, 'page');
+    await shotsAtWidths(entity, '50-incident-page');
   });
 
   test('the analyst works on it: an event, a task and its outcome, an impact that changes, an attribution, a note', async () => {
@@ -174,7 +166,7 @@ describe('working on an incident in Chromium', { skip: BROWSER_SKIP, timeout: 30
     await d().getByRole('button', { name: 'Add the note' }).click();
     await closed();
     await entity.getByText('The vendor confirms').waitFor();
-    await screenshots(entity, 'notes');
+    await shotsAtWidths(entity, '50-incident-notes');
     await tab(entity, /^Timeline/);
   });
 
@@ -186,7 +178,7 @@ describe('working on an incident in Chromium', { skip: BROWSER_SKIP, timeout: 30
     await form.getByLabel('Summary').fill('Two substations lost SCADA; sabotage suspected.');
     await form.getByLabel('Suspected unlawful or malicious').selectOption('yes');
     await form.getByLabel('Cross-border impact', { exact: true }).selectOption('yes');
-    await screenshots(entity, 'early-warning');
+    await shotsAtWidths(entity, '50-incident-early-warning');
     await form.getByRole('button', { name: 'Submit the early warning' }).click();
     await entity.waitForURL(incidentUrl);
     await clock(entity, 'early-warning').and(entity.locator('[data-status="submitted-on-time"]')).waitFor();
@@ -209,7 +201,7 @@ describe('working on an incident in Chromium', { skip: BROWSER_SKIP, timeout: 30
     await form.locator('[aria-invalid="true"]').first().waitFor();
     assert.match(await fieldError(impact), /impact/i);
     assert.match(await form.getByRole('alert').innerText(), /Impact/);
-    await screenshots(entity, 'notification-refused');
+    await shotsAtWidths(entity, '50-incident-notification-refused');
     await impact.fill('Remote control of two substations lost for 3 hours; no outage for customers.');
     await form.getByRole('button', { name: 'Submit the incident notification' }).click();
     await entity.waitForURL(incidentUrl);
@@ -227,7 +219,7 @@ describe('working on an incident in Chromium', { skip: BROWSER_SKIP, timeout: 30
     await form.getByLabel('Mitigation ongoing').fill('MFA for every vendor access.');
     await form.getByLabel('Cross-border impact', { exact: true }).selectOption('yes');
     await form.getByLabel('The cross-border impact').fill('Interconnector to DE ran on manual control.');
-    await screenshots(entity, 'final');
+    await shotsAtWidths(entity, '50-incident-final');
     await form.getByRole('button', { name: 'Submit the final report' }).click();
     await entity.waitForURL(incidentUrl);
     for (const stage of ['early-warning', 'notification', 'final']) {
@@ -267,7 +259,7 @@ describe('working on an incident in Chromium', { skip: BROWSER_SKIP, timeout: 30
     await p.getByRole('button', { name: 'Answer' }).click();
     const d = dialog(p, /^Answer the entity/);
     await d.getByLabel('Feedback').fill('Received. Check vendor accounts on the other substations too.');
-    await screenshots(p, 'answer');
+    await shotsAtWidths(p, '50-incident-answer');
     await d.getByRole('button', { name: 'Send the answer' }).click();
     await d.waitFor({ state: 'detached' });
     await p.getByRole('table', { name: "The CSIRT's answers" }).getByText('Check vendor accounts').waitFor();
@@ -318,12 +310,12 @@ describe('working on an incident in Chromium', { skip: BROWSER_SKIP, timeout: 30
     assert.ok(await states.getByRole('checkbox', { name: 'DE', exact: true }).isChecked(), 'the member states affected are chosen');
     await d.getByLabel('What they receive').selectOption('whole');
     await d.getByLabel('TLP').selectOption('amber');
-    await screenshots(p, 'share');
+    await shotsAtWidths(p, '50-incident-share');
     await d.getByRole('button', { name: 'Share', exact: true }).click();
     await d.waitFor({ state: 'detached' });
     const shares = p.getByRole('table', { name: 'Shares and handovers' });
     await shares.getByText(/Cross-border share/).waitFor();
     await shares.getByText(/CERT-Bund test/).waitFor();
-    await screenshots(p, 'shares');
+    await shotsAtWidths(p, '50-incident-shares');
   });
 });

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
-import { BROWSER_SKIP, consoleErrors, launch, shot, signIn, startUiNode, type UiNode } from './helpers/browser.ts';
+import { BROWSER_SKIP, consoleErrors, launch, signIn, startUiNode, type UiNode, shotsAtWidths, fieldError } from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildMalware } from './helpers/stix.ts';
 
@@ -44,25 +44,6 @@ describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => 
     return page;
   }
 
-  /** Screenshots at each width, asserting nothing overflows the window. */
-  async function screenshots(page: Page, name: string): Promise<void> {
-    for (const width of [1280, 1440, 1920]) {
-      await page.setViewportSize({ width, height: 900 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${name}: nothing overflows the window at ${width} px (${overflow} px)`);
-      await shot(page, `40-write-${name}-${width}`);
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-
-  /** The error shown next to a field (its aria-describedby names it). */
-  async function fieldError(field: Locator): Promise<string> {
-    assert.equal(await field.getAttribute('aria-invalid'), 'true');
-    const ids = (await field.getAttribute('aria-describedby')) ?? '';
-    const errorId = ids.split(' ').find((id) => id.endsWith('-error')) ?? '';
-    return field.page().locator(`[id="${errorId}"]`).innerText();
-  }
-
   const actions = (page: Page): Locator => page.getByRole('group', { name: 'Write actions' });
   const dialog = (page: Page, name: RegExp): Locator => page.getByRole('dialog', { name });
   const done = async (page: Page, text: string): Promise<void> => {
@@ -81,7 +62,7 @@ describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => 
     const pattern = page.getByLabel('Pattern', { exact: true });
     await pattern.fill("[ipv4-addr:value = '192.0.2.1'");
     assert.match(await fieldError(pattern), /pattern does not parse at column \d+/);
-    await screenshots(page, 'new-indicator-error');
+    await shotsAtWidths(page, '40-write-new-indicator-error');
     await pattern.fill("[ipv4-addr:value = '192.0.2.0/24']");
     assert.equal(await pattern.getAttribute('aria-invalid'), null, 'the error goes once the pattern parses');
     await page.getByRole('checkbox', { name: 'malicious-activity' }).check();
@@ -90,7 +71,7 @@ describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => 
     await page.getByLabel('Kill-chain phases').fill('mitre-attack:command-and-control');
     await page.getByLabel('TLP').selectOption('green');
     assert.match(await page.getByTestId('write-applies').innerText(), /TLP:GREEN/);
-    await screenshots(page, 'new-indicator');
+    await shotsAtWidths(page, '40-write-new-indicator');
     await page.getByRole('button', { name: 'Create indicator' }).click();
     await page.waitForURL(/\/objects\/indicator--/);
     assert.equal(await page.getByTestId('object-title').innerText(), 'Substation C2');
@@ -101,7 +82,7 @@ describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => 
     const d = dialog(page, /^Edit Substation C2/);
     assert.equal(await d.getByLabel('Pattern', { exact: true }).inputValue(), "[ipv4-addr:value = '192.0.2.0/24']");
     await d.getByLabel('Name', { exact: true }).fill('Substation C2 network');
-    await screenshots(page, 'edit');
+    await shotsAtWidths(page, '40-write-edit');
     const sent = page.waitForRequest((r) => r.method() === 'POST' && /\/versions$/.test(r.url()));
     await d.getByRole('button', { name: 'Save new version' }).click();
     const body = (await sent).postDataJSON() as { changes: Record<string, unknown>; base?: string };
@@ -140,7 +121,7 @@ describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => 
     await d.getByRole('searchbox', { name: 'Related object' }).fill('BlackEnergy');
     await d.getByRole('button', { name: /Add BlackEnergy/ }).click();
     assert.equal(await d.getByLabel('Relationship type').inputValue(), 'indicates');
-    await screenshots(page, 'relate');
+    await shotsAtWidths(page, '40-write-relate');
     await d.getByRole('button', { name: 'Create relationship' }).click();
     await done(page, 'Relationship created.');
   });
@@ -151,7 +132,7 @@ describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => 
     await d.getByRole('list', { name: 'Chosen: Where sighted' }).getByText(node.org.name).waitFor();
     await d.getByLabel('First seen').fill('2026-12-01 08:00');
     await d.getByLabel('Count').fill('3');
-    await screenshots(page, 'sighting');
+    await shotsAtWidths(page, '40-write-sighting');
     await d.getByRole('button', { name: 'Record sighting' }).click();
     await done(page, 'Sighting recorded.');
   });
@@ -161,7 +142,7 @@ describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => 
     const d = dialog(page, /^Markings of /);
     await d.getByLabel('TLP').selectOption('amber');
     assert.match(await d.getByTestId('write-applies').innerText(), /TLP:AMBER/);
-    await screenshots(page, 'markings');
+    await shotsAtWidths(page, '40-write-markings');
     await d.getByRole('button', { name: 'Save markings' }).click();
     await done(page, 'Markings changed.');
     await page.getByTestId('marking-banner-top').locator('[data-tlp="amber"]').waitFor();
@@ -171,7 +152,7 @@ describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => 
     await actions(page).getByRole('button', { name: 'Revoke' }).click();
     const d = dialog(page, /^Revoke /);
     assert.match(await d.getByTestId('revoke-what').innerText(), /Revoke Substation C2 network \(indicator\)\?/);
-    await screenshots(page, 'revoke');
+    await shotsAtWidths(page, '40-write-revoke');
     await d.getByRole('button', { name: 'Revoke', exact: true }).click();
     await done(page, 'Revoked.');
     assert.equal(await actions(page).getByRole('button', { name: 'Edit' }).count(), 0, 'a revoked object is no longer edited');
@@ -189,7 +170,7 @@ describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => 
     const d = dialog(p, /^Opinion on BlackEnergy/);
     await d.getByLabel('Opinion', { exact: true }).selectOption('strongly-agree');
     await d.getByLabel('Explanation').fill('Seen in our constituency too.');
-    await screenshots(p, 'opinion');
+    await shotsAtWidths(p, '40-write-opinion');
     await d.getByRole('button', { name: 'Create opinion' }).click();
     await done(p, 'Opinion added.');
   });
@@ -217,7 +198,7 @@ describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => 
       .getByText(/BlackEnergy/)
       .waitFor();
     await p.getByRole('checkbox', { name: 'threat-report' }).check();
-    await screenshots(p, 'new-report');
+    await shotsAtWidths(p, '40-write-new-report');
     await p.getByRole('button', { name: 'Create report' }).click();
     await p.waitForURL(/\/objects\/report--/);
     assert.equal(await p.getByTestId('object-title').innerText(), 'Weekly ICS threat report');

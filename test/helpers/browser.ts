@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import assert from 'node:assert/strict';
+import type { Browser, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web.ts';
 import { startNode, type TestNode } from './node.ts';
 
@@ -67,4 +68,24 @@ export async function signIn(page: Page, url: string, person: { user: { username
   await page.getByLabel('Password').fill(person.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('who').waitFor();
+}
+
+/** Screenshots `page` as test-results/<name>-<width>.png at 1280, 1440 and 1920 px, asserting
+ *  that nothing overflows the window at any of them; leaves the page at 1280 px. */
+export async function shotsAtWidths(page: Page, name: string): Promise<void> {
+  for (const width of [1280, 1440, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: nothing overflows the window at ${width} px (${overflow} px)`);
+    await shot(page, `${name}-${width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** The error shown next to a form field (its aria-describedby names it). */
+export async function fieldError(field: Locator): Promise<string> {
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  const ids = (await field.getAttribute('aria-describedby')) ?? '';
+  const errorId = ids.split(' ').find((id) => id.endsWith('-error')) ?? '';
+  return field.page().locator(`[id="${errorId}"]`).innerText();
 }
