@@ -143,14 +143,25 @@ export const PERMISSIONS = {
   /** Each user's own in-app notifications (must 7). */
   'notification.read': { grants: EVERY_ROLE, mutates: false, refusal: 'your roles may not read notifications' },
   'notification.manage': { grants: EVERY_ROLE, mutates: true, refusal: 'your roles may not mark notifications read' },
+  /** Recording sightings (issue 17, must 1) of objects the caller may read, for its own
+   *  organisation: one, from a page or a lookup, or a batch of observed values. */
   'sighting.create': {
-    grants: { admin: 'node', 'org-admin': 'node', analyst: 'node', coordinator: 'node' },
+    grants: { admin: 'own-org', 'org-admin': 'own-org', analyst: 'own-org', coordinator: 'own-org' },
     mutates: true,
-    refusal: 'sightings are not available yet',
-    planned: true,
+    refusal: "only the organisation's analysts, coordinators and administrators may record its sightings",
   },
-  'alert.read': { grants: EVERY_ROLE, mutates: false, refusal: 'alerts are not available yet', planned: true },
-  'alert.rule.manage': { grants: NODE_ADMIN, mutates: true, refusal: 'alert rules are not available yet', planned: true },
+  /** Collective-threat alerts (must 4); what each alert shows is the access policy's. */
+  'alert.read': { grants: EVERY_ROLE, mutates: false, refusal: 'your roles may not read alerts' },
+  /** Alert rules are set per community by its coordinators (must 4): the service also requires
+   *  the caller's organisation to be in the rule's community (domain/alerts), node administrators
+   *  excepted. */
+  'alert.rule.manage': {
+    grants: { admin: 'node', coordinator: 'node' },
+    mutates: true,
+    refusal: "only a community's coordinators may set its alert rules",
+  },
+  /** Decay models (must 6) apply to every indicator of the node. */
+  'decay.manage': { grants: NODE_ADMIN, mutates: true, refusal: `only ${NODE_ADMINS} may change decay models` },
   'assistance.request': {
     grants: { admin: 'own-org', 'org-admin': 'own-org', coordinator: 'own-org' },
     mutates: true,
