@@ -2,7 +2,8 @@
 // field: "a rule with N below 2"), the STIX object a rule travels as (an `x-concord-alert-rule`
 // shared with its community, so every node of the community evaluates the same rules), and who
 // may set a community's rules.
-import { isTlp, TLP_LEVELS, type Tlp } from '../markings/tlp.ts';
+import type { Tlp } from '../markings/tlp.ts';
+import { ruleInputErrors } from './rule-input.ts';
 import { concordDistribution } from '../access/label.ts';
 import type { AccessLabel } from '../access/types.ts';
 import { allowed } from '../access/permissions.ts';
@@ -20,57 +21,22 @@ import {
 } from './api.ts';
 import type { RuleSpec } from './engine.ts';
 
-const COMMUNITY_RE = /^[a-z0-9][a-z0-9._-]{0,127}$/;
-const MAX_WINDOW_HOURS = 24 * 366;
-
-function bad(field: string, message: string): never {
-  throw new InvalidInputError(message, { field });
-}
-
-function integerAtLeast(field: string, v: unknown, min: number, max: number, why: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
-    bad(field, `${field} must be a whole number from ${min} to ${max}${why}`);
-  return v;
-}
-
-/** Checks a whole rule as written; answers it normalised (subjects sorted, distinct). */
+/** Checks a whole rule as written (ruleInputErrors; the first problem is thrown, naming its
+ *  field); answers it normalised: subjects in their order, TLP AMBER and enabled by default. */
 export function checkRuleInput(input: Partial<Record<keyof AlertRuleInput, unknown>>): AlertRuleInput {
-  const name = typeof input.name === 'string' ? input.name.trim() : '';
-  if (name === '' || name.length > 200) bad('name', 'name must be 1 to 200 characters');
-  const community = input.community;
-  if (typeof community !== 'string' || !COMMUNITY_RE.test(community)) bad('community', 'community must be a community id (lower case)');
-  const subjects = input.subjects;
-  if (!Array.isArray(subjects) || subjects.length === 0) bad('subjects', `subjects must list one or more of ${RULE_SUBJECTS.join(', ')}`);
-  for (const s of subjects)
-    if (!RULE_SUBJECTS.includes(s as RuleSubject))
-      bad('subjects', `subjects: ${JSON.stringify(s)} is not one of ${RULE_SUBJECTS.join(', ')}`);
-  const minOrganisations = integerAtLeast(
-    'minOrganisations',
-    input.minOrganisations,
-    2,
-    1_000_000,
-    ': one organisation alone is not a collective threat',
-  );
-  const minCountries = integerAtLeast('minCountries', input.minCountries, 1, 1_000, '');
-  const w = input.windowHours;
-  if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0 || w > MAX_WINDOW_HOURS)
-    bad('windowHours', 'windowHours must be above 0 and at most 8784 (a year)');
-  const tlp = input.tlp ?? 'amber';
-  if (!isTlp(tlp)) bad('tlp', `tlp must be one of ${TLP_LEVELS.join(', ')}`);
-  const enabled = input.enabled ?? true;
-  if (typeof enabled !== 'boolean') bad('enabled', 'enabled must be true or false');
-  const description = input.description;
-  if (description !== undefined && (typeof description !== 'string' || description.length > 4000))
-    bad('description', 'description must be text of at most 4000 characters');
+  const [first] = ruleInputErrors(input);
+  if (first !== undefined) throw new InvalidInputError(first.message, { field: first.field });
+  const subjects = input.subjects as RuleSubject[];
+  const description = input.description as string | undefined;
   return {
-    name,
-    community,
+    name: (input.name as string).trim(),
+    community: input.community as string,
     subjects: RULE_SUBJECTS.filter((s) => subjects.includes(s)),
-    minOrganisations,
-    minCountries,
-    windowHours: w,
-    tlp,
-    enabled,
+    minOrganisations: input.minOrganisations as number,
+    minCountries: input.minCountries as number,
+    windowHours: input.windowHours as number,
+    tlp: (input.tlp as Tlp | undefined) ?? 'amber',
+    enabled: (input.enabled as boolean | undefined) ?? true,
     ...(description ? { description } : {}),
   };
 }

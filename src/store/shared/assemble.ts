@@ -5,6 +5,7 @@ import { migrateToLatest } from '../migrations/index.ts';
 import type { StoreDialect } from '../migrations/dialect.ts';
 import type { ObjectRepo, StateWatch, Store } from '../repositories.ts';
 import { KyselyAccessRepo } from './access.repo.ts';
+import { KyselyAlertRepo } from './alert.repo.ts';
 import { KyselyUserRepo } from './user.repo.ts';
 import { postgresSql, sqliteSql } from './sql-dialect.ts';
 import { KyselyAuditRepo } from './audit.repo.ts';
@@ -68,5 +69,6 @@ export async function assembleStore(
     incidents: new KyselyIncidentRepo(db, sql),
     notifications: new KyselyNotificationRepo(db),
     incidentShares: new KyselyIncidentShareRepo(db),
+    alerts: new KyselyAlertRepo(db),
   };
 }
