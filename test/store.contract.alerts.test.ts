@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { AccessLabel } from '../src/domain/access/types.ts';
-import type { AlertRecord } from '../src/domain/alerts/types.ts';
-import type { AlertListQuery } from '../src/store/repositories.ts';
+import type { AlertListQuery, AlertRecord } from '../src/domain/alerts/types.ts';
 import { buildPrepared } from './helpers/prepared.ts';
 import { contractSuite } from './helpers/store-contract.ts';
 
@@ -39,7 +38,7 @@ contractSuite('store contract: alerts', (ctx) => {
 
   it('stores a row with the label of its version, and a newer projection replaces it', async () => {
     const [stored] = await ctx.store.objects.insertBatch([buildPrepared({ type: 'x-concord-alert', id: id(1) })], [LABEL]);
-    const seq = stored?.seq ?? 0;
+    const seq = stored?.status === 'inserted' ? stored.seq : 0;
     await repo().put([record(1, { seq })]);
     await repo().put([record(1, { seq, organisations: 4, countries: ['BE', 'DE', 'EE', 'FR'], exercise: 'cyber-coalition' })]);
     const got = await repo().get(id(1));
