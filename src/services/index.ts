@@ -38,6 +38,10 @@ import { IncidentWriteService } from './incident-write.service.ts';
 import { IncidentService } from './incident.service.ts';
 import { NotificationService } from './notification.service.ts';
 import { LogRelay, Webhook } from './webhook.ts';
+import { AlertEvaluator } from './alert-evaluator.ts';
+import { AlertRuleService } from './alert-rule.service.ts';
+import { AlertService } from './alert.service.ts';
+import type { SightingRepo } from '../store/sighting-repositories.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -91,7 +95,16 @@ export interface Services {
   webhook: Webhook | undefined;
   /** Cross-border shares and handovers of incidents (issue 16, must 6). */
   incidentShares: IncidentShareService;
+  /** Collective-threat alerts as each reader may read them, and their live stream (issue 17, must 4). */
+  alerts: AlertService;
+  /** Alert rules, set per community by its coordinators (issue 17, must 4). */
+  alertRules: AlertRuleService;
+  /** Raises and updates this node's alerts from the sightings it holds (issue 17, must 4). */
+  alertEvaluator: AlertEvaluator;
 }
+
+/** The sighting projection's reads until the sightings capability is wired (store.sightings). */
+const NO_SIGHTINGS: Pick<SightingRepo, 'since' | 'ofObjects'> = { since: async () => [], ofObjects: async () => [] };
 
 /** The STIX identity an organisation is published as. */
 function identityOf(org: Org): Record<string, unknown> {
@@ -217,7 +230,35 @@ export function buildServices(store: Store, config: Config): Services {
     notify: (e) => notifications.publish(e),
     catchUp: () => incidents.catchUp(),
   });
+  const sightingReads = NO_SIGHTINGS;
+  const alerts = new AlertService({ alerts: store.alerts, objects: store.objects, sightings: sightingReads, schemes });
+  const alertEvaluator = new AlertEvaluator({
+    objects: store.objects,
+    access: store.access,
+    alerts: store.alerts,
+    sightings: sightingReads,
+    write,
+    nodeId: async () => (await federation.node.identity()).nodeId,
+    raised: (ids) => void alerts.raised(ids).catch((err: unknown) => notifyLog.error({ err }, 'alert stream failed')),
+  });
+  const alertRules = new AlertRuleService({
+    objects: store.objects,
+    access: store.access,
+    orgs: store.orgs,
+    schemes,
+    write,
+    owner: (p) => ownerOf(p),
+    changed: () => void alertEvaluator.committed().catch((err: unknown) => notifyLog.error({ err }, 'alert evaluation failed')),
+  });
+  // Rules from peers arrive as any object does: a changed set of rules is evaluated again.
+  emitter.on(
+    'objects-committed',
+    () => void alertEvaluator.committed().catch((err: unknown) => notifyLog.error({ err }, 'alert evaluation failed')),
+  );
   return {
+    alerts,
+    alertRules,
+    alertEvaluator,
     incidents,
     ingest,
     objects: new ObjectService({
