@@ -228,11 +228,12 @@ export class AlertEvaluator {
       const tlp = isTlp(rule.tlp) ? rule.tlp : 'amber';
       const object = alertObject(facts, { ...stamp(heldObject, now), creator: nodeId, tlp, community: rule.community });
       const owner: ImportOwner = { orgId: nodeId, tlp, distribution: { kind: 'community', id: rule.community }, actor: 'system:alerts' };
-      // The exercise's marking-definition goes with the alert when this node lacks it, so that
-      // the alert's label resolves (an unknown marking would leave it to its owner only).
+      // The exercise's marking-definition is stored first when this node lacks it, so that the
+      // alert's label resolves (an unknown marking would leave it to its owner only).
       const marking = facts.exercise === null ? undefined : exerciseMarking(facts.exercise);
-      const items = marking === undefined || (await this.deps.objects.get(marking.id)) ? [{ object }] : [{ object: marking }, { object }];
-      await this.deps.write.storeAll(ALERTS, items, owner, held ? 'alert.update' : 'alert.raise');
+      if (marking !== undefined && (await this.deps.objects.get(marking.id)) === undefined)
+        await this.deps.write.storeAll(ALERTS, [{ object: marking }], owner, 'alert.marking');
+      await this.deps.write.storeAll(ALERTS, [{ object }], owner, held ? 'alert.update' : 'alert.raise');
       const stored = await this.deps.objects.get(f.id);
       if (stored) await this.deps.alerts.put([recordOf(facts, object, stored.seq, rule.community)]);
       raised.push(f.id);
