@@ -21,6 +21,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   verify: () => import('./verify.ts'),
   object: () => import('./object.ts'),
   incident: () => import('./incident.ts'),
+  alert: () => import('./alert.ts'),
+  'alert-rule': () => import('./alert-rule.ts'),
 };
 
 const HELP = `usage: concord <command> [options]
@@ -43,6 +45,8 @@ commands:
   verify       check the provenance signatures of a bundle offline
   object       create, revise, revoke, relate, sight and re-mark objects
   incident     NIS2 incidents: list, show, open, work on, report, answer, share, hand over; summary
+  alert        collective-threat alerts: list, show, watch
+  alert-rule   a community's alert rules: add, list, update, disable, remove
 
 global options:
   --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)
