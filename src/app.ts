@@ -15,6 +15,7 @@ import { searchRoutes } from './http/search/routes.ts';
 import { savedSearchRoutes } from './http/saved-searches/routes.ts';
 import { incidentRoutes } from './http/incidents/routes.ts';
 import { incidentShareRoutes } from './http/incidents/share.routes.ts';
+import { sightingRoutes } from './http/sightings/routes.ts';
 import { installAuth } from './http/auth/plugin.ts';
 import { authRoutes } from './http/auth/routes.ts';
 import { orgRoutes } from './http/admin/org.routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(incidentRoutes(services.incidents));
       await api.register(notificationRoutes(services.notifications, services.auth));
       await api.register(incidentShareRoutes(services.incidentShares));
+      await api.register(sightingRoutes(services.sightings, services.write));
     },
     { prefix: '/api/v1' },
   );
@@ -164,6 +166,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await services.taxii.idle();
       await services.webhook?.idle();
       await services.incidents.close();
+      await services.sightings.close();
       await store.close();
     },
   };

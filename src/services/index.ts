@@ -38,6 +38,8 @@ import { IncidentWriteService } from './incident-write.service.ts';
 import { IncidentService } from './incident.service.ts';
 import { NotificationService } from './notification.service.ts';
 import { LogRelay, Webhook } from './webhook.ts';
+import { SightingService } from './sighting.service.ts';
+import { sighterKey } from '../domain/sightings/build.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -91,6 +93,8 @@ export interface Services {
   webhook: Webhook | undefined;
   /** Cross-border shares and handovers of incidents (issue 16, must 6). */
   incidentShares: IncidentShareService;
+  /** Sightings: one, a batch of observed values, aggregates per reader (issue 17, musts 1–3). */
+  sightings: SightingService;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -217,8 +221,43 @@ export function buildServices(store: Store, config: Config): Services {
     notify: (e) => notifications.publish(e),
     catchUp: () => incidents.catchUp(),
   });
+  // The batch's matching is the lookup's (same normalisation, same access filter); its own
+  // instance keeps the services' literal below as it was.
+  const lookups = new ObjectService({ objects: store.objects, gate, audit, scanRows: config.listScanRows });
+  // The sighter-token key is derived from the node's key pair (domain/sightings/build.ts), once.
+  let tokenKey: Promise<Buffer> | undefined;
+  const sightings = new SightingService({
+    sightings: store.sightings,
+    objects: store.objects,
+    access: store.access,
+    orgs: store.orgs,
+    gate,
+    schemes,
+    write,
+    owner: ownerOf,
+    lookup: (p, values, kind) => lookups.lookup(p, values, kind),
+    ingest,
+    audit,
+    tokenKey: () => {
+      tokenKey ??= federation.node
+        .identity()
+        .then((n) => sighterKey(n.signer.key.export({ format: 'der', type: 'pkcs8' })))
+        .catch((e: unknown) => {
+          tokenKey = undefined;
+          throw e;
+        });
+      return tokenKey;
+    },
+    log: (err) => notifyLog.error({ err }, 'sighting listener failed'),
+  });
+  // Whatever stored the sightings (the API, imports, TAXII adds, feeds, peers), the projection follows.
+  emitter.on(
+    'objects-committed',
+    () => void sightings.catchUp().catch((err: unknown) => notifyLog.error({ err }, 'sighting projection failed')),
+  );
   return {
     incidents,
+    sightings,
     ingest,
     objects: new ObjectService({
       objects: store.objects,

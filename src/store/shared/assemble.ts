@@ -13,6 +13,7 @@ import { KyselyFeedRepo } from './feed.repo.ts';
 import { KyselyIncidentShareRepo } from './incident-share.repo.ts';
 import { KyselySavedSearchRepo } from './saved-search.repo.ts';
 import { KyselyIncidentRepo } from './incident.repo.ts';
+import { KyselySightingRepo } from './sighting.repo.ts';
 import { KyselyNotificationRepo } from './notification.repo.ts';
 import { federationRepos } from './federation.repo.ts';
 import { KyselyOrgRepo } from './org.repo.ts';
@@ -68,5 +69,6 @@ export async function assembleStore(
     incidents: new KyselyIncidentRepo(db, sql),
     notifications: new KyselyNotificationRepo(db),
     incidentShares: new KyselyIncidentShareRepo(db),
+    sightings: new KyselySightingRepo(db, sql),
   };
 }
