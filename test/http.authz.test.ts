@@ -965,6 +965,41 @@ describe('authorization matrix', () => {
       body: () => ({ sighting_of_ref: sharedObject, count: 1 }),
       expect: [401, 403, OK, OK, OK, OK, OK, 403],
     },
+    // Sightings (issue 17): recorded for the caller's own organisation, of what it may read.
+    {
+      method: 'POST',
+      path: '/api/v1/sightings',
+      action: 'sighting.create',
+      note: 'a NewSighting',
+      url: () => '/api/v1/sightings',
+      body: () => ({ of: sharedObject, count: 1 }),
+      expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/sightings/batch',
+      action: 'sighting.create',
+      url: () => '/api/v1/sightings/batch',
+      body: () => ({ observed: [{ value: '198.51.100.7' }] }),
+      expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/sightings',
+      action: 'object.read',
+      note: 'TLP:CLEAR, federation',
+      url: () => `/api/v1/objects/${sharedObject}/sightings`,
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/sightings',
+      action: 'object.read',
+      note: "organisation A's amber object",
+      url: () => `/api/v1/objects/${orgObject}/sightings`,
+      missing: () => `/api/v1/objects/indicator--${uuid()}/sightings`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
     // Incident writes (issue 16, must 10): organisation A's incident, worked by its own writers;
     // hidden from organisation B and the node administrator's organisation.
     {

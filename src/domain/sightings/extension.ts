@@ -38,7 +38,7 @@ function checkContent(o: JsonRecord, r: Reporter): void {
         );
   }
   // Rules count distinct sighters by the token when the organisation is not named.
-  if (disclosure !== undefined && disclosure !== 'organization' && o['sighter_token'] === undefined)
+  if ((disclosure === 'country-sector' || disclosure === 'anonymous') && o['sighter_token'] === undefined)
     r.error(
       'required-property',
       SIGHTING_SECTION,
@@ -78,7 +78,8 @@ export function sightingExtOf(o: JsonRecord): Partial<ConcordSightingExtension> 
  */
 export function checkSightingDisclosure(o: JsonRecord, r: Reporter): void {
   const disclosure = sightingExtOf(o)?.disclosure;
-  if (disclosure === undefined || disclosure === 'organization') return;
+  // An unknown value is the extension's own error (its table), not a reason to refuse more.
+  if (disclosure !== 'country-sector' && disclosure !== 'anonymous') return;
   const why = `a sighting with disclosure ${q(disclosure)} must not name an organisation (${SIGHTING_SECTION}; issue 17, must 2)`;
   if (o['created_by_ref'] !== undefined) r.error('forbidden-property', SIGHTING_SECTION, why, 'created_by_ref');
   const where = o['where_sighted_refs'];
