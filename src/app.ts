@@ -73,6 +73,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
     bodyLimit: config.maxBodyBytes,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Warninglists load in the background, logging counts and any list skipped (issue 17, must 5).
+  void services.warninglists.load(app.log);
 
   app.setErrorHandler(sendProblem);
   app.setNotFoundHandler((req, reply) =>

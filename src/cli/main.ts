@@ -48,6 +48,8 @@ global options:
   --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)
   --database-url URL    PostgreSQL instead of SQLite (CONCORD_DATABASE_URL)
   --log-level LEVEL     fatal|error|warn|info|debug|trace|silent (CONCORD_LOG_LEVEL)
+  --warninglists DIR    folder of MISP warninglists (CONCORD_WARNINGLISTS_DIR, default none)
+  --correlation-limit N values in more objects are not expanded (CONCORD_CORRELATION_LIMIT, default 20)
 
 concord <command> --help shows a command's options.`;
 

@@ -38,6 +38,7 @@ import { IncidentWriteService } from './incident-write.service.ts';
 import { IncidentService } from './incident.service.ts';
 import { NotificationService } from './notification.service.ts';
 import { LogRelay, Webhook } from './webhook.ts';
+import { WarninglistService } from './warninglist.service.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -91,6 +92,8 @@ export interface Services {
   webhook: Webhook | undefined;
   /** Cross-border shares and handovers of incidents (issue 16, must 6). */
   incidentShares: IncidentShareService;
+  /** The MISP warninglists the node was pointed at, matched in memory (issue 17, must 5). */
+  warninglists: WarninglistService;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -185,6 +188,8 @@ export function buildServices(store: Store, config: Config): Services {
     shares: (p, id) => incidentShares.shares(p, id),
   });
   const notifyLog = new LogRelay();
+  // Loaded once, in the background: app.ts starts it with the server's logger, commands with theirs.
+  const warninglists = new WarninglistService({ dir: config.warninglistsDir });
   // Whatever stored the objects (imports, TAXII adds, federation pulls), the projection follows.
   emitter.on(
     'objects-committed',
@@ -291,6 +296,7 @@ export function buildServices(store: Store, config: Config): Services {
     notifyLog,
     webhook,
     incidentShares,
+    warninglists,
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },
