@@ -21,6 +21,7 @@ import { orgRoutes } from './http/admin/org.routes.ts';
 import { userRoutes } from './http/admin/user.routes.ts';
 import { auditRoutes } from './http/audit/routes.ts';
 import { lookupRoutes } from './http/lookup/routes.ts';
+import { correlationRoutes } from './http/correlation/routes.ts';
 import { importRoutes } from './http/imports/routes.ts';
 import { quarantineRoutes } from './http/quarantine/routes.ts';
 import { collectionRoutes } from './http/taxii/collection.routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(incidentRoutes(services.incidents));
       await api.register(notificationRoutes(services.notifications, services.auth));
       await api.register(incidentShareRoutes(services.incidentShares));
+      await api.register(correlationRoutes(services.correlation, services.warninglists));
     },
     { prefix: '/api/v1' },
   );

@@ -39,6 +39,7 @@ import { IncidentService } from './incident.service.ts';
 import { NotificationService } from './notification.service.ts';
 import { LogRelay, Webhook } from './webhook.ts';
 import { WarninglistService } from './warninglist.service.ts';
+import { CorrelationService } from './correlation.service.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -94,6 +95,8 @@ export interface Services {
   incidentShares: IncidentShareService;
   /** The MISP warninglists the node was pointed at, matched in memory (issue 17, must 5). */
   warninglists: WarninglistService;
+  /** "Also seen in" from the observables index, with the correlation limit (issue 17, must 5). */
+  correlation: CorrelationService;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -231,6 +234,8 @@ export function buildServices(store: Store, config: Config): Services {
       audit,
       scanRows: config.listScanRows,
       served: (items) => federation.egress.servedForms(items),
+      warninglists,
+      correlationLimit: config.correlationLimit,
     }),
     quarantine: new QuarantineService({
       quarantine: store.quarantine,
@@ -297,6 +302,15 @@ export function buildServices(store: Store, config: Config): Services {
     webhook,
     incidentShares,
     warninglists,
+    correlation: new CorrelationService({
+      correlation: store.correlation,
+      objects: store.objects,
+      gate,
+      warninglists,
+      schemes,
+      limit: config.correlationLimit,
+      scanRows: config.listScanRows,
+    }),
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },

@@ -17,6 +17,7 @@ import type { ImportJob } from '../domain/imports/types.ts';
 import type { SavedSearch } from '../domain/explorer/types.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 import type { IncidentRepo, IncidentShareRepo, NotificationRepo } from './incident-repositories.ts';
+import type { CorrelationRepo } from './correlation-repositories.ts';
 import type {
   Edge,
   InsertResult,
@@ -330,6 +331,8 @@ export interface Store {
   notifications: NotificationRepo;
   /** Cross-border shares and handovers of incidents (issue 16, must 6). */
   incidentShares: IncidentShareRepo;
+  /** "Also seen in" from the observables index (issue 17, must 5). */
+  correlation: CorrelationRepo;
   close(): Promise<void>;
 }
 
@@ -363,3 +366,4 @@ export interface SavedSearchRepo {
 }
 
 export type * from './incident-repositories.ts';
+export type * from './correlation-repositories.ts';

@@ -20,6 +20,7 @@ import { KyselyImportRepo } from './import.repo.ts';
 import { KyselyQuarantineRepo } from './quarantine.repo.ts';
 import { KyselyDashboardRepo } from './dashboard.repo.ts';
 import { KyselySourceRepo } from './source.repo.ts';
+import { KyselyCorrelationRepo } from './correlation.repo.ts';
 import type { Tables } from './tables.ts';
 
 /**
@@ -68,5 +69,6 @@ export async function assembleStore(
     incidents: new KyselyIncidentRepo(db, sql),
     notifications: new KyselyNotificationRepo(db),
     incidentShares: new KyselyIncidentShareRepo(db),
+    correlation: new KyselyCorrelationRepo(db, sql),
   };
 }
