@@ -51,6 +51,17 @@ if (process.argv.includes('incidents') || process.argv.includes('--incidents-onl
   );
   process.exit(0);
 }
+// `correlation`: the correlation storage benchmark of issue 17, must 10 (c) alone
+// (bench/correlation.ts; it takes --indicators N, --values V, --reads R, --engine, --database-url).
+if (process.argv.includes('correlation')) {
+  console.log(
+    await child(
+      'bench/correlation.ts',
+      process.argv.slice(2).filter((a) => a !== 'correlation'),
+    ),
+  );
+  process.exit(0);
+}
 const { values } = parseArgs({
   options: {
     objects: { type: 'string' },

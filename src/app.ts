@@ -22,6 +22,7 @@ import { orgRoutes } from './http/admin/org.routes.ts';
 import { userRoutes } from './http/admin/user.routes.ts';
 import { auditRoutes } from './http/audit/routes.ts';
 import { lookupRoutes } from './http/lookup/routes.ts';
+import { correlationRoutes } from './http/correlation/routes.ts';
 import { importRoutes } from './http/imports/routes.ts';
 import { quarantineRoutes } from './http/quarantine/routes.ts';
 import { collectionRoutes } from './http/taxii/collection.routes.ts';
@@ -74,6 +75,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
     bodyLimit: config.maxBodyBytes,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Warninglists load in the background, logging counts and any list skipped (issue 17, must 5).
+  void services.warninglists.load(app.log);
 
   app.setErrorHandler(sendProblem);
   app.setNotFoundHandler((req, reply) =>
@@ -121,6 +124,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(notificationRoutes(services.notifications, services.auth));
       await api.register(incidentShareRoutes(services.incidentShares));
       await api.register(sightingRoutes(services.sightings, services.write));
+      await api.register(correlationRoutes(services.correlation, services.warninglists));
     },
     { prefix: '/api/v1' },
   );

@@ -536,6 +536,32 @@ describe('authorization matrix', () => {
       body: () => ({ values: ['198.51.100.7', 'evil.example.com'] }),
       expect: ANY_USER,
     },
+    // "Also seen in" and warninglists (issue 17, must 5): reads, as the object they are about.
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/correlations',
+      action: 'object.read',
+      note: 'TLP:CLEAR, federation',
+      url: () => `/api/v1/objects/${sharedObject}/correlations`,
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/correlations',
+      action: 'object.read',
+      note: "organisation A's amber object",
+      url: () => `/api/v1/objects/${orgObject}/correlations`,
+      missing: () => `/api/v1/objects/indicator--${uuid()}/correlations`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
+    { method: 'GET', path: '/api/v1/warninglists', action: 'object.read', url: () => '/api/v1/warninglists', expect: ANY_USER },
+    {
+      method: 'GET',
+      path: '/api/v1/warninglists/check',
+      action: 'object.read',
+      url: () => '/api/v1/warninglists/check?value=8.8.8.8',
+      expect: ANY_USER,
+    },
 
     {
       method: 'POST',

@@ -40,6 +40,8 @@ import { NotificationService } from './notification.service.ts';
 import { LogRelay, Webhook } from './webhook.ts';
 import { SightingService } from './sighting.service.ts';
 import { sighterKey } from '../domain/sightings/build.ts';
+import { WarninglistService } from './warninglist.service.ts';
+import { CorrelationService } from './correlation.service.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -95,6 +97,10 @@ export interface Services {
   incidentShares: IncidentShareService;
   /** Sightings: one, a batch of observed values, aggregates per reader (issue 17, musts 1–3). */
   sightings: SightingService;
+  /** The MISP warninglists the node was pointed at, matched in memory (issue 17, must 5). */
+  warninglists: WarninglistService;
+  /** "Also seen in" from the observables index, with the correlation limit (issue 17, must 5). */
+  correlation: CorrelationService;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -189,6 +195,8 @@ export function buildServices(store: Store, config: Config): Services {
     shares: (p, id) => incidentShares.shares(p, id),
   });
   const notifyLog = new LogRelay();
+  // Loaded once, in the background: app.ts starts it with the server's logger, commands with theirs.
+  const warninglists = new WarninglistService({ dir: config.warninglistsDir });
   // Whatever stored the objects (imports, TAXII adds, federation pulls), the projection follows.
   emitter.on(
     'objects-committed',
@@ -265,6 +273,8 @@ export function buildServices(store: Store, config: Config): Services {
       audit,
       scanRows: config.listScanRows,
       served: (items) => federation.egress.servedForms(items),
+      warninglists,
+      correlationLimit: config.correlationLimit,
     }),
     quarantine: new QuarantineService({
       quarantine: store.quarantine,
@@ -330,6 +340,16 @@ export function buildServices(store: Store, config: Config): Services {
     notifyLog,
     webhook,
     incidentShares,
+    warninglists,
+    correlation: new CorrelationService({
+      correlation: store.correlation,
+      objects: store.objects,
+      gate,
+      warninglists,
+      schemes,
+      limit: config.correlationLimit,
+      scanRows: config.listScanRows,
+    }),
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },

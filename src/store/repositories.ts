@@ -18,6 +18,7 @@ import type { SavedSearch } from '../domain/explorer/types.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 import type { IncidentRepo, IncidentShareRepo, NotificationRepo } from './incident-repositories.ts';
 import type { SightingRepo } from './sighting-repositories.ts';
+import type { CorrelationRepo } from './correlation-repositories.ts';
 import type {
   Edge,
   InsertResult,
@@ -333,6 +334,8 @@ export interface Store {
   incidentShares: IncidentShareRepo;
   /** The sighting projection (issue 17, migrations/0035). */
   sightings: SightingRepo;
+  /** "Also seen in" from the observables index (issue 17, must 5). */
+  correlation: CorrelationRepo;
   close(): Promise<void>;
 }
 
@@ -367,3 +370,4 @@ export interface SavedSearchRepo {
 
 export type * from './incident-repositories.ts';
 export type * from './sighting-repositories.ts';
+export type * from './correlation-repositories.ts';

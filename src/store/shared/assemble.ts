@@ -21,6 +21,7 @@ import { KyselyImportRepo } from './import.repo.ts';
 import { KyselyQuarantineRepo } from './quarantine.repo.ts';
 import { KyselyDashboardRepo } from './dashboard.repo.ts';
 import { KyselySourceRepo } from './source.repo.ts';
+import { KyselyCorrelationRepo } from './correlation.repo.ts';
 import type { Tables } from './tables.ts';
 
 /**
@@ -70,5 +71,6 @@ export async function assembleStore(
     notifications: new KyselyNotificationRepo(db),
     incidentShares: new KyselyIncidentShareRepo(db),
     sightings: new KyselySightingRepo(db, sql),
+    correlation: new KyselyCorrelationRepo(db, sql),
   };
 }
