@@ -35,6 +35,7 @@ import { feedPullJob } from './jobs/feed-pull.job.ts';
 import { peerSyncJob } from './jobs/peer-sync.job.ts';
 import { incidentRemindersJob } from './jobs/incident-reminders.job.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
+import { decayRoutes } from './http/decay/routes.ts';
 import { JobRunner } from './jobs/runner.ts';
 import { buildServices, type Services } from './services/index.ts';
 import { openStore } from './store/index.ts';
@@ -119,6 +120,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(incidentRoutes(services.incidents));
       await api.register(notificationRoutes(services.notifications, services.auth));
       await api.register(incidentShareRoutes(services.incidentShares));
+      await api.register(decayRoutes(services.decay));
     },
     { prefix: '/api/v1' },
   );

@@ -38,6 +38,8 @@ import { IncidentWriteService } from './incident-write.service.ts';
 import { IncidentService } from './incident.service.ts';
 import { NotificationService } from './notification.service.ts';
 import { LogRelay, Webhook } from './webhook.ts';
+import { DecayService } from './decay.service.ts';
+import type { SightingRepo } from '../store/sighting-repositories.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -91,7 +93,13 @@ export interface Services {
   webhook: Webhook | undefined;
   /** Cross-border shares and handovers of incidents (issue 16, must 6). */
   incidentShares: IncidentShareService;
+  /** Decay models and indicator scores computed when read (issue 17, must 6). */
+  decay: DecayService;
 }
+
+// Until the sighting projection (issue 17, must 1) is on main: no sightings, so scores decay
+// with age only. Replaced by store.sightings when it lands.
+const NO_SIGHTINGS: Pick<SightingRepo, 'groups'> = { groups: async () => [] };
 
 /** The STIX identity an organisation is published as. */
 function identityOf(org: Org): Record<string, unknown> {
@@ -217,7 +225,9 @@ export function buildServices(store: Store, config: Config): Services {
     notify: (e) => notifications.publish(e),
     catchUp: () => incidents.catchUp(),
   });
+  const decay = new DecayService({ decay: store.decay, objects: store.objects, sightings: NO_SIGHTINGS, gate, schemes, audit });
   return {
+    decay,
     incidents,
     ingest,
     objects: new ObjectService({

@@ -17,6 +17,7 @@ import type { ImportJob } from '../domain/imports/types.ts';
 import type { SavedSearch } from '../domain/explorer/types.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 import type { IncidentRepo, IncidentShareRepo, NotificationRepo } from './incident-repositories.ts';
+import type { DecayRepo } from './decay-repositories.ts';
 import type {
   Edge,
   InsertResult,
@@ -330,6 +331,8 @@ export interface Store {
   notifications: NotificationRepo;
   /** Cross-border shares and handovers of incidents (issue 16, must 6). */
   incidentShares: IncidentShareRepo;
+  /** Decay models set by administrators (issue 17, must 6, migrations/0037). */
+  decay: DecayRepo;
   close(): Promise<void>;
 }
 
@@ -363,3 +366,4 @@ export interface SavedSearchRepo {
 }
 
 export type * from './incident-repositories.ts';
+export type * from './decay-repositories.ts';

@@ -12,6 +12,7 @@ import { KyselyCollectionRepo } from './collection.repo.ts';
 import { KyselyFeedRepo } from './feed.repo.ts';
 import { KyselyIncidentShareRepo } from './incident-share.repo.ts';
 import { KyselySavedSearchRepo } from './saved-search.repo.ts';
+import { KyselyDecayRepo } from './decay.repo.ts';
 import { KyselyIncidentRepo } from './incident.repo.ts';
 import { KyselyNotificationRepo } from './notification.repo.ts';
 import { federationRepos } from './federation.repo.ts';
@@ -68,5 +69,6 @@ export async function assembleStore(
     incidents: new KyselyIncidentRepo(db, sql),
     notifications: new KyselyNotificationRepo(db),
     incidentShares: new KyselyIncidentShareRepo(db),
+    decay: new KyselyDecayRepo(db),
   };
 }
