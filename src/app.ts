@@ -104,7 +104,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(userRoutes(services.users));
       await api.register(auditRoutes(services.audit, () => services.federation.witness.check(), services.auditView));
       await api.register(objectRoutes(services.objects, services.schemes));
-      await api.register(lookupRoutes(services.objects, services.schemes));
+      await api.register(lookupRoutes(services.objects, services.schemes, services.decay));
       await api.register(quarantineRoutes(services.quarantine));
       await api.register(importRoutes(services.imports, services.importOwner, config.maxUploadBytes));
       await api.register(collectionRoutes(services.collections));
@@ -115,7 +115,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(objectAccessRoutes(services.objectAccess));
       await api.register(writeRoutes(services.write));
       await api.register(incidentWriteRoutes(services.incidentWrites));
-      await api.register(searchRoutes(services.objects, services.search, services.schemes));
+      await api.register(searchRoutes(services.objects, services.search, services.schemes, services.decay));
       await api.register(savedSearchRoutes(services.savedSearches));
       await api.register(incidentRoutes(services.incidents));
       await api.register(notificationRoutes(services.notifications, services.auth));

@@ -41,12 +41,16 @@ describe('decay over HTTP', () => {
   });
   const secret = buildIndicator({ name: 'ours only', valid_from: daysAgo(1), pattern: "[domain-name:value = 'secret.example']" });
   const malware = buildMalware();
+  // Two indicators of the same address, one fresh and one old, and the address itself as an SCO.
+  const sameFresh = buildIndicator({ name: 'same, fresh', valid_from: daysAgo(0), pattern: "[ipv4-addr:value = '203.0.113.5']" });
+  const sameOld = buildIndicator({ name: 'same, old', valid_from: daysAgo(50), pattern: "[ipv4-addr:value = '203.0.113.5']" });
+  const address = { type: 'ipv4-addr', spec_version: '2.1', id: `ipv4-addr--${randomUUID()}`, value: '203.0.113.5' };
 
   before(async () => {
     node = await startNode();
     analyst = await buildPerson(node.services, { roles: ['analyst'] });
     outsider = await buildPerson(node.services, { roles: ['analyst'] });
-    await importAs(node.services, analyst.org, [freshIp, oldIp, oldHash, malware], false);
+    await importAs(node.services, analyst.org, [freshIp, oldIp, oldHash, malware, sameFresh, sameOld, address], false);
     await importAs(node.services, analyst.org, [secret], true);
   });
   after(() => node.dispose());
@@ -136,5 +140,67 @@ describe('decay over HTTP', () => {
     assert.equal(reset.statusCode, 200);
     // Back to the first score (give or take the rounding of the time that passed).
     assert.ok(Math.abs((await score(outsider, oldHash.id)).body.score - before) <= 0.1);
+  });
+
+  type Match = { object: { id: string }; score: DecayScore | null };
+  const matchesOf = (body: unknown): Match[] => (body as { matches: Match[] }).matches;
+
+  test('lookup matches carry their score; min_score leaves out indicators below it and keeps observables', async () => {
+    const all = await node.app.inject({ method: 'GET', url: '/api/v1/lookup?value=203.0.113.5', headers: outsider.auth });
+    const scored = new Map(matchesOf(all.json()).map((m) => [m.object.id, m.score]));
+    assert.equal(scored.size, 3);
+    assert.equal(scored.get(address.id), null, 'an observable has no score');
+    const fresh = scored.get(sameFresh.id)?.score ?? -1;
+    const old = scored.get(sameOld.id)?.score ?? 101;
+    assert.ok(old < fresh);
+    const min = (old + fresh) / 2;
+    const one = await node.app.inject({ method: 'GET', url: `/api/v1/lookup?value=203.0.113.5&min_score=${min}`, headers: outsider.auth });
+    assert.deepEqual(
+      matchesOf(one.json())
+        .map((m) => m.object.id)
+        .sort(),
+      [address.id, sameFresh.id].sort(),
+    );
+    const batch = await node.app.inject({
+      method: 'POST',
+      url: '/api/v1/lookup',
+      headers: outsider.auth,
+      payload: { values: ['203.0.113.5', '198.51.100.20'], min_score: min },
+    });
+    const [first, second] = (batch.json() as { results: unknown[] }).results;
+    assert.deepEqual(
+      matchesOf(first)
+        .map((m) => m.object.id)
+        .sort(),
+      [address.id, sameFresh.id].sort(),
+    );
+    assert.deepEqual(
+      matchesOf(second).map((m) => m.object.id),
+      [freshIp.id],
+    );
+    const bad = await node.app.inject({ method: 'GET', url: '/api/v1/lookup?value=203.0.113.5&min_score=101', headers: outsider.auth });
+    assert.equal(bad.statusCode, 400);
+  });
+
+  test('an export with min_score leaves out indicators below it; other objects pass', async () => {
+    const ids = async (query: string): Promise<string[]> => {
+      const res = await node.app.inject({ method: 'GET', url: `/api/v1/export?${query}`, headers: outsider.auth });
+      assert.equal(res.statusCode, 200);
+      return query.includes('format=csv')
+        ? res.body
+            .trim()
+            .split('\n')
+            .slice(1)
+            .map((line) => line.split(',')[0] ?? '')
+        : (res.json() as { objects: { id: string }[] }).objects.map((o) => o.id);
+    };
+    const everything = await ids('type=indicator,malware');
+    assert.ok(everything.includes(sameOld.id) && everything.includes(sameFresh.id));
+    const kept = await ids('type=indicator,malware&min_score=40');
+    assert.ok(kept.includes(sameFresh.id) && kept.includes(freshIp.id) && kept.includes(malware.id));
+    assert.ok(!kept.includes(sameOld.id) && !kept.includes(oldIp.id));
+    assert.ok(!kept.includes(secret.id), 'and still only what the caller may read');
+    const csv = await ids('type=indicator,malware&min_score=40&format=csv');
+    assert.deepEqual(csv.sort(), kept.sort());
   });
 });

@@ -22,6 +22,7 @@ import type { DecayRepo, ObjectRepo } from '../store/repositories.ts';
 import type { SightingRepo } from '../store/sighting-repositories.ts';
 import { readAs, readerOf, type AccessGate, type Visible } from './access-gate.ts';
 import type { AuditSink } from './audit.service.ts';
+import type { LookupResult, Refinement } from './object.service.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -155,6 +156,29 @@ export class DecayService {
       const s = scores.get(o.seq);
       return s === undefined || s.score >= minScore;
     });
+  }
+
+  /** An export's narrowing to indicators scoring at least `minScore` (other objects pass). */
+  refinement(principal: Principal, minScore: number): Refinement {
+    return { keep: (items) => this.keep(principal, items, minScore), details: { minScore } };
+  }
+
+  /** Lookup results with the score of each indicator matched (by store seq); with `minScore`,
+   *  indicator matches scoring below it are left out, other matches kept (issue 17, must 6). */
+  async lookup(
+    principal: Principal,
+    results: readonly LookupResult[],
+    minScore?: number,
+  ): Promise<{ results: LookupResult[]; scores: Map<number, DecayScore> }> {
+    const scores = await this.scoreVisible(
+      principal,
+      results.flatMap((r) => r.matches.map((m) => m.object)),
+    );
+    const kept = (m: LookupResult['matches'][number]): boolean => {
+      const s = scores.get(m.object.seq);
+      return minScore === undefined || s === undefined || s.score >= minScore;
+    };
+    return { results: results.map((r) => ({ ...r, matches: r.matches.filter(kept) })), scores };
   }
 
   /** Sightings of each indicator since `since` that the principal may see, as tallies. */

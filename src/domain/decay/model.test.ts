@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { completeModels, defaultModel, polynomial, scoreOf } from './model.ts';
 import { indicatorFacts, patternKind } from './facts.ts';
 import { applyPatches } from './validate.ts';
+import { checkDecayModel } from './check.ts';
 import { DECAY_KINDS } from './api.ts';
 
 const NOW = Date.parse('2026-12-07T00:00:00.000Z');
@@ -132,5 +133,13 @@ test('setting models names the field at fault and keeps what is not given', () =
   assert.equal(
     fieldOf(() => applyPatches(current, [{ kind: 'url' }, { kind: 'url' }])),
     'models[1].kind',
+  );
+});
+
+test('the form’s check names each bad field of a model, as the API does', () => {
+  assert.deepEqual(checkDecayModel(defaultModel('url')), []);
+  assert.deepEqual(
+    checkDecayModel({ ...defaultModel('url'), lifetimeDays: -1, baseScore: 120 }).map((e) => e.field),
+    ['lifetimeDays', 'baseScore'],
   );
 });
