@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { DecayModel, DecayScore } from '../src/domain/decay/api.ts';
+import { CLI } from '../src/domain/identity/principal.ts';
 import type { Org } from '../src/domain/identity/types.ts';
 import type { Services } from '../src/services/index.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
@@ -202,5 +203,47 @@ describe('decay over HTTP', () => {
     assert.ok(!kept.includes(secret.id), 'and still only what the caller may read');
     const csv = await ids('type=indicator,malware&min_score=40&format=csv');
     assert.deepEqual(csv.sort(), kept.sort());
+  });
+
+  test('a TAXII collection with a minimum score serves only indicators at or above it, paging exactly', async () => {
+    const c = await node.services.collections.add(CLI, {
+      title: 'Live indicators',
+      types: ['indicator', 'malware'],
+      read: ['*'],
+      minScore: 50,
+    });
+    const taxii = async (url: string) => {
+      const res = await node.app.inject({
+        method: 'GET',
+        url,
+        headers: { ...outsider.auth, accept: 'application/taxii+json;version=2.1' },
+      });
+      assert.equal(res.statusCode, 200);
+      return res.json() as { objects?: { id: string }[]; more?: boolean; next?: string };
+    };
+    const root = `/taxii2/api/collections/${c.id}/objects/`;
+    const served = ((await taxii(root)).objects ?? []).map((o) => o.id);
+    assert.deepEqual(served.sort(), [freshIp.id, malware.id, sameFresh.id].sort());
+    // One per page: three pages, `more` on the first two only.
+    const paged: string[] = [];
+    let page = await taxii(`${root}?limit=1`);
+    for (;;) {
+      paged.push(...(page.objects ?? []).map((o) => o.id));
+      if (!page.more) break;
+      page = await taxii(`${root}?limit=1&next=${page.next}`);
+    }
+    assert.deepEqual(paged.sort(), served.sort());
+    const admin = { authorization: `Bearer ${node.adminToken}` };
+    const bad = await node.app.inject({ method: 'PATCH', url: `/api/v1/collections/${c.id}`, headers: admin, payload: { minScore: 101 } });
+    assert.equal(bad.statusCode, 400);
+    assert.equal((bad.json() as { field?: string }).field, 'minScore');
+    const cleared = await node.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/collections/${c.id}`,
+      headers: admin,
+      payload: { minScore: null },
+    });
+    assert.equal(cleared.statusCode, 200);
+    assert.ok(((await taxii(root)).objects ?? []).some((o) => o.id === sameOld.id));
   });
 });

@@ -261,6 +261,7 @@ export function buildServices(store: Store, config: Config): Services {
       ingest,
       gate,
       owner: ownerOf,
+      keepScoring: (p, items, min) => decay.keep(p, items, min),
     }),
     dashboard: new DashboardService({
       dashboard: store.dashboard,
