@@ -31,7 +31,7 @@ export const DECAY_NUMBER_FIELDS = Object.keys(RANGES) as NumberField[];
 export function fieldError(field: NumberField, v: unknown): string | undefined {
   const r = RANGES[field];
   const ok = typeof v === 'number' && Number.isFinite(v) && (r.minOpen ? v > r.min : v >= r.min) && v <= r.max;
-  return ok ? undefined : `${field} must be ${r.what}, got ${JSON.stringify(v)}`;
+  return ok ? undefined : `${field} must be ${r.what}, got ${typeof v === 'number' ? String(v) : JSON.stringify(v)}`;
 }
 
 /** Every problem with a whole model (empty when it is acceptable). */
