@@ -37,6 +37,7 @@ import { feedPullJob } from './jobs/feed-pull.job.ts';
 import { peerSyncJob } from './jobs/peer-sync.job.ts';
 import { incidentRemindersJob } from './jobs/incident-reminders.job.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
+import { decayRoutes } from './http/decay/routes.ts';
 import { JobRunner } from './jobs/runner.ts';
 import { buildServices, type Services } from './services/index.ts';
 import { openStore } from './store/index.ts';
@@ -107,7 +108,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(userRoutes(services.users));
       await api.register(auditRoutes(services.audit, () => services.federation.witness.check(), services.auditView));
       await api.register(objectRoutes(services.objects, services.schemes));
-      await api.register(lookupRoutes(services.objects, services.schemes));
+      await api.register(lookupRoutes(services.objects, services.schemes, services.decay));
       await api.register(quarantineRoutes(services.quarantine));
       await api.register(importRoutes(services.imports, services.importOwner, config.maxUploadBytes));
       await api.register(collectionRoutes(services.collections));
@@ -118,13 +119,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(objectAccessRoutes(services.objectAccess));
       await api.register(writeRoutes(services.write));
       await api.register(incidentWriteRoutes(services.incidentWrites));
-      await api.register(searchRoutes(services.objects, services.search, services.schemes));
+      await api.register(searchRoutes(services.objects, services.search, services.schemes, services.decay));
       await api.register(savedSearchRoutes(services.savedSearches));
       await api.register(incidentRoutes(services.incidents));
       await api.register(notificationRoutes(services.notifications, services.auth));
       await api.register(incidentShareRoutes(services.incidentShares));
       await api.register(sightingRoutes(services.sightings, services.write));
       await api.register(correlationRoutes(services.correlation, services.warninglists));
+      await api.register(decayRoutes(services.decay));
     },
     { prefix: '/api/v1' },
   );

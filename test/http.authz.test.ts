@@ -33,7 +33,7 @@ type Who = (typeof WHO)[number];
 type Expect = 'ok' | 401 | 403 | 404 | 'denied';
 type Row = readonly [Expect, Expect, Expect, Expect, Expect, Expect, Expect, Expect];
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface Route {
   method: Method;
@@ -526,6 +526,34 @@ describe('authorization matrix', () => {
       expect: ANY_USER,
     },
     { method: 'GET', path: '/api/v1/export', action: 'object.read', url: () => '/api/v1/export', expect: ANY_USER },
+    // Decay (issue 17, must 6): models read by every user, set by node administrators; a score
+    // of what the caller cannot read answers as a missing object.
+    { method: 'GET', path: '/api/v1/decay/models', action: 'object.read', url: () => '/api/v1/decay/models', expect: ANY_USER },
+    {
+      method: 'PUT',
+      path: '/api/v1/decay/models',
+      action: 'decay.manage',
+      url: () => '/api/v1/decay/models',
+      body: () => ({ models: [{ kind: 'url', lifetimeDays: 180 }] }),
+      expect: NODE_ADMIN,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/score',
+      action: 'object.read',
+      note: 'TLP:CLEAR, federation',
+      url: () => `/api/v1/objects/${sharedObject}/score`,
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/score',
+      action: 'object.read',
+      note: "organisation A's amber indicator",
+      url: () => `/api/v1/objects/${orgObject}/score`,
+      missing: () => `/api/v1/objects/indicator--${uuid()}/score`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
     { method: 'GET', path: '/api/v1/lookup', action: 'object.read', url: () => '/api/v1/lookup?value=198.51.100.7', expect: ANY_USER },
     // A batch lookup is a read sent as POST: read-only tokens may make it.
     {

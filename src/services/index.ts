@@ -42,6 +42,8 @@ import { SightingService } from './sighting.service.ts';
 import { sighterKey } from '../domain/sightings/build.ts';
 import { WarninglistService } from './warninglist.service.ts';
 import { CorrelationService } from './correlation.service.ts';
+import { DecayService } from './decay.service.ts';
+import type { SightingRepo } from '../store/sighting-repositories.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -101,7 +103,13 @@ export interface Services {
   warninglists: WarninglistService;
   /** "Also seen in" from the observables index, with the correlation limit (issue 17, must 5). */
   correlation: CorrelationService;
+  /** Decay models and indicator scores computed when read (issue 17, must 6). */
+  decay: DecayService;
 }
+
+// Until the sighting projection (issue 17, must 1) is on main: no sightings, so scores decay
+// with age only. Replaced by store.sightings when it lands.
+const NO_SIGHTINGS: Pick<SightingRepo, 'groups'> = { groups: async () => [] };
 
 /** The STIX identity an organisation is published as. */
 function identityOf(org: Org): Record<string, unknown> {
@@ -263,7 +271,9 @@ export function buildServices(store: Store, config: Config): Services {
     'objects-committed',
     () => void sightings.catchUp().catch((err: unknown) => notifyLog.error({ err }, 'sighting projection failed')),
   );
+  const decay = new DecayService({ decay: store.decay, objects: store.objects, sightings: NO_SIGHTINGS, gate, schemes, audit });
   return {
+    decay,
     incidents,
     sightings,
     ingest,
@@ -300,6 +310,7 @@ export function buildServices(store: Store, config: Config): Services {
       ingest,
       gate,
       owner: ownerOf,
+      keepScoring: (p, items, min) => decay.keep(p, items, min),
     }),
     dashboard: new DashboardService({
       dashboard: store.dashboard,

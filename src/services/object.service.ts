@@ -42,6 +42,13 @@ export interface LookupResult {
  *  in its signed form (services/federation/egress.service.ts servedForms). */
 export type ServedForms = (items: Visible[]) => Promise<Visible[]>;
 
+/** A narrowing applied after the access gate (decay's minimum score, issue 17, must 6), with
+ *  what the audit log records of it. */
+export interface Refinement {
+  keep: (items: Visible[]) => Promise<Visible[]>;
+  details: Record<string, unknown>;
+}
+
 /** Rows read from the store per chunk of a list request. */
 const SCAN_CHUNK = 500;
 /** Read-side service over the object repository; every answer passes the access gate. A
@@ -187,7 +194,12 @@ export class ObjectService {
 
   /** Streams the latest versions the principal may read as a STIX 2.1 bundle, in text chunks;
    *  the export is audited with its filter and count. */
-  async *exportBundle(principal: Principal, filter: ObjectFilter, onObject?: (n: number) => void): AsyncGenerator<string> {
+  async *exportBundle(
+    principal: Principal,
+    filter: ObjectFilter,
+    onObject?: (n: number) => void,
+    refine?: Refinement,
+  ): AsyncGenerator<string> {
     authorize(principal, 'object.read');
     yield `{"type":"bundle","id":"bundle--${randomUUID()}","objects":[`;
     let n = 0;
@@ -195,7 +207,8 @@ export class ObjectService {
     const emit = async (): Promise<string> => {
       const parts: string[] = [];
       // Signed as it leaves for a peer, so that `concord verify` on the export passes (issue 14).
-      for (const o of await this.served(await this.gate.filter(readAs(principal), pending))) parts.push(n++ === 0 ? o.json : `,${o.json}`);
+      const visible = await this.gate.filter(readAs(principal), pending);
+      for (const o of await this.served(refine ? await refine.keep(visible) : visible)) parts.push(n++ === 0 ? o.json : `,${o.json}`);
       pending = [];
       onObject?.(n);
       return parts.join('');
@@ -209,7 +222,7 @@ export class ObjectService {
       action: 'export',
       actor: actorName(principal),
       target: null,
-      details: { filter: { ...filter }, objects: n },
+      details: { filter: { ...filter }, ...refine?.details, objects: n },
     });
   }
 }

@@ -12,7 +12,7 @@ import { readAs, readerOf, type AccessGate, type Visible } from './access-gate.t
 import { countable, LabelCache } from '../domain/dashboard/tally.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { AuditSink } from './audit.service.ts';
-import { matchesAfterRedaction } from './object.service.ts';
+import { matchesAfterRedaction, type Refinement } from './object.service.ts';
 
 /** Where the next page starts, in each order. */
 export type ListCursor = ({ kind: 'sorted' } & SortOrder & SortPosition) | { kind: 'relevance'; score: number; name: string; seq: number };
@@ -219,7 +219,7 @@ export class SearchService {
   }
 
   /** The search as CSV (issue 15, must 5), streamed in chunks; cells are CSV-injection safe. */
-  async *csv(principal: Principal, filter: ObjectFilter): AsyncGenerator<string> {
+  async *csv(principal: Principal, filter: ObjectFilter, refine?: Refinement): AsyncGenerator<string> {
     authorize(principal, 'object.read');
     const names = new Map((await this.deps.orgs.listOrgs()).map((o) => [o.id, o.name]));
     yield csvLine(CSV_COLUMNS);
@@ -232,6 +232,7 @@ export class SearchService {
       // The command line reads without a reader, so the gate decided on no label: read them.
       const labels = principal.kind === 'system' && this.deps.access ? await this.deps.access.labels(pending.map((v) => v.seq)) : undefined;
       if (labels) pending = pending.map((v) => ({ ...v, ...(labels.get(v.seq) ? { label: labels.get(v.seq) } : {}) }));
+      if (refine) pending = await refine.keep(pending);
       const lines: string[] = [];
       for (const v of pending) {
         if (filter.text !== undefined && !matchesAfterRedaction(v, filter.text)) continue;
@@ -247,7 +248,7 @@ export class SearchService {
       action: 'export',
       actor: readAs(principal).actor,
       target: null,
-      details: { filter: { ...filter }, format: 'csv', objects: n },
+      details: { filter: { ...filter }, ...refine?.details, format: 'csv', objects: n },
     });
   }
 

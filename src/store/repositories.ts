@@ -19,6 +19,7 @@ import type { PreparedObject } from '../domain/ingest/prepared.ts';
 import type { IncidentRepo, IncidentShareRepo, NotificationRepo } from './incident-repositories.ts';
 import type { SightingRepo } from './sighting-repositories.ts';
 import type { CorrelationRepo } from './correlation-repositories.ts';
+import type { DecayRepo } from './decay-repositories.ts';
 import type {
   Edge,
   InsertResult,
@@ -336,6 +337,8 @@ export interface Store {
   sightings: SightingRepo;
   /** "Also seen in" from the observables index (issue 17, must 5). */
   correlation: CorrelationRepo;
+  /** Decay models set by administrators (issue 17, must 6, migrations/0037). */
+  decay: DecayRepo;
   close(): Promise<void>;
 }
 
@@ -371,3 +374,4 @@ export interface SavedSearchRepo {
 export type * from './incident-repositories.ts';
 export type * from './sighting-repositories.ts';
 export type * from './correlation-repositories.ts';
+export type * from './decay-repositories.ts';

@@ -12,6 +12,7 @@ import { KyselyCollectionRepo } from './collection.repo.ts';
 import { KyselyFeedRepo } from './feed.repo.ts';
 import { KyselyIncidentShareRepo } from './incident-share.repo.ts';
 import { KyselySavedSearchRepo } from './saved-search.repo.ts';
+import { KyselyDecayRepo } from './decay.repo.ts';
 import { KyselyIncidentRepo } from './incident.repo.ts';
 import { KyselySightingRepo } from './sighting.repo.ts';
 import { KyselyNotificationRepo } from './notification.repo.ts';
@@ -72,5 +73,6 @@ export async function assembleStore(
     incidentShares: new KyselyIncidentShareRepo(db),
     sightings: new KyselySightingRepo(db, sql),
     correlation: new KyselyCorrelationRepo(db, sql),
+    decay: new KyselyDecayRepo(db),
   };
 }
