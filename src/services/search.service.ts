@@ -13,7 +13,7 @@ import { readAs, readerOf, type AccessGate, type Visible } from './access-gate.t
 import { countable, LabelCache } from '../domain/dashboard/tally.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { AuditSink } from './audit.service.ts';
-import { matchesAfterRedaction } from './object.service.ts';
+import { matchesForReader } from './object.service.ts';
 
 /** Where the next page starts, in each order. */
 export type ListCursor = ({ kind: 'sorted' } & SortOrder & SortPosition) | { kind: 'relevance'; score: number; name: string; seq: number };
@@ -89,7 +89,7 @@ export class SearchService {
         raw.items.map((r) => r.object),
       );
       for (const v of visible) {
-        if (!stillMatches(v, filter)) continue;
+        if (!matchesForReader(v, filter)) continue;
         if (items.length === limit) {
           const last = items.at(-1);
           return { items, next: last ? cursor({ key: keys.get(last.seq) ?? '', seq: last.seq }) : null };
@@ -245,7 +245,7 @@ export class SearchService {
       if (labels) pending = pending.map((v) => ({ ...v, ...(labels.get(v.seq) ? { label: labels.get(v.seq) } : {}) }));
       const lines: string[] = [];
       for (const v of pending) {
-        if (!stillMatches(v, filter)) continue;
+        if (!matchesForReader(v, filter)) continue;
         const ownerId = v.label?.ownerOrg ?? '';
         lines.push(csvRow(JSON.parse(v.json) as Record<string, unknown>, names.get(ownerId) ?? ownerId, v.label?.tlp ?? ''));
         n++;
@@ -278,7 +278,7 @@ export class SearchService {
       });
       examined += raw.items.length;
       for (const v of await this.deps.gate.filter(readAs(principal), raw.items)) {
-        if (stillMatches(v, filter)) visible.push(v);
+        if (matchesForReader(v, filter)) visible.push(v);
       }
       if (raw.next === null) return { visible, complete: true };
       if (examined >= this.scanRows || visible.length >= maxVisible) return { visible, complete: false };
@@ -291,14 +291,6 @@ export class SearchService {
     for (const v of items) if (v.label) out[v.id] = names.get(v.label.ownerOrg) ?? v.label.ownerOrg;
     return out;
   }
-}
-
-/** Whether a visible version matches what the store could not decide for this reader: text that
- *  granular markings withhold, and an owner the reader is not told (the gate's label names the
- *  owner as the reader may know it: issue 17, must 2). */
-function stillMatches(v: Visible, filter: ObjectFilter): boolean {
-  if (filter.text !== undefined && !matchesAfterRedaction(v, filter.text)) return false;
-  return filter.owners === undefined || v.label === undefined || filter.owners.includes(v.label.ownerOrg);
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
