@@ -60,6 +60,22 @@ describe('sightings across nodes keep their disclosure', { timeout: 120_000 }, (
     assert.equal((await a.store.access.latest([anonymous.id])).get(anonymous.id)?.ownerOrg, a.org.id);
   });
 
+  test('retracting a hidden sighting is done in the node’s name: the retraction ties no organisation to it', async () => {
+    const indicator = buildIndicator({ name: 'retracted sighting' });
+    const hidden = disclosedSighting(indicator.id, a.org, 'anonymous');
+    await importOn(a, [indicator, hidden]);
+    assert.equal((await b.services.federation.sync.pull(aOnB)).ok, true);
+    const { retraction } = await a.services.federation.retractions.retract(CLI, [hidden.id], 'sighted by mistake');
+    assert.equal(retraction['created_by_ref'], aNode);
+    const r = await b.services.federation.sync.pull(aOnB);
+    assert.equal(r.ok, true, r.error ?? '');
+    assert.equal((await b.store.access.latest([hidden.id])).size, 0, 'purged on B');
+    const held = await b.store.objects.get(retraction.id);
+    assert.ok(held, 'B holds the retraction');
+    assert.ok(!held.json.includes(a.org.id) && !held.json.includes(a.org.name), 'the retraction names no organisation');
+    assert.equal(provenanceOf(JSON.parse(held.json) as StixObject)?.originOrg, aNode);
+  });
+
   test('a hidden sighting whose provenance names an organisation is refused', async () => {
     const indicator = buildIndicator({ name: 'leaky origin' });
     await importOn(a, [indicator]);

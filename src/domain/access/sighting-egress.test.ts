@@ -38,11 +38,15 @@ test('the signed provenance names the node, not the organisation, of a sighting 
   assert.equal(provenanceOwner({ type: 'indicator', id: 'indicator--1' }, ORG, NODE), ORG);
 });
 
-test('ingress accepts the node as origin only for a sighting that hides its organisation', () => {
+test('ingress accepts the node as origin, and refuses a hidden sighting that names an organisation', () => {
   assert.equal(provenanceOrigin(sighting('anonymous'), { originOrg: NODE, originNode: NODE }), 'node');
   assert.equal(provenanceOrigin(sighting('anonymous'), { originOrg: ORG, originNode: NODE }), 'hidden-named');
-  assert.equal(provenanceOrigin(sighting('organization'), { originOrg: NODE, originNode: NODE }), 'organisation');
-  assert.equal(provenanceOrigin({ type: 'indicator', id: 'indicator--1' }, { originOrg: NODE, originNode: NODE }), 'organisation');
+  assert.equal(provenanceOrigin(sighting('organization'), { originOrg: ORG, originNode: NODE }), 'organisation');
+  // What a node issues in its own name (a retraction of a hidden sighting) names the node too.
+  assert.equal(
+    provenanceOrigin({ type: 'concord-retraction', id: 'concord-retraction--1' }, { originOrg: NODE, originNode: NODE }),
+    'node',
+  );
 });
 
 test('a partner is shown no owner for a hidden sighting; its organisation still sees itself', () => {

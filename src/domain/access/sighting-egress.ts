@@ -53,14 +53,15 @@ export function provenanceOwner(o: Disclosed, ownerOrg: string, nodeId: string):
 
 /**
  * Ingress's reading of a signed object's origin (issue 5, item 4): `node` when it names its
- * origin node as its organisation, which only a sighting hiding its organisation may (then the
- * receiver holds it owned by that node); `hidden-named` when such a sighting names an
- * organisation anyway (refused: its origin broke the disclosure); `organisation` otherwise, to be
- * checked against the organisations the origin node hosts.
+ * origin node as its organisation — a sighting hiding its organisation, or what the node issued
+ * in its own name (a retraction of such a sighting) — then the receiver holds it owned by that
+ * node; `hidden-named` when a sighting hiding its organisation names one anyway (refused: its
+ * origin broke the disclosure); `organisation` otherwise, to be checked against the
+ * organisations the origin node hosts.
  */
 export function provenanceOrigin(o: Disclosed, p: { originOrg: string; originNode: string }): 'node' | 'hidden-named' | 'organisation' {
-  if (!hidesOrganisation(o)) return 'organisation';
-  return p.originOrg === p.originNode ? 'node' : 'hidden-named';
+  if (p.originOrg === p.originNode) return 'node';
+  return hidesOrganisation(o) ? 'hidden-named' : 'organisation';
 }
 
 /**

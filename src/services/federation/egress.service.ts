@@ -260,8 +260,11 @@ export class EgressService {
     return statement;
   }
 
+  /** The owners whose objects this node originated: its organisations, and the node itself (what
+   *  it issues in its own name: a retraction of a sighting hiding its organisation). */
   private async localOrgs(): Promise<Set<string>> {
-    return new Set((await this.deps.orgs.listOrgs()).filter((o) => o.node === null).map((o) => o.id));
+    const orgs = (await this.deps.orgs.listOrgs()).filter((o) => o.node === null).map((o) => o.id);
+    return new Set([...orgs, (await this.deps.node()).nodeId]);
   }
 
   /**

@@ -107,9 +107,10 @@ export function checkItem(
   // signature held against this node's key, so it is byte for byte what this node signed; a
   // local way in still learns which (ownComingBack).
   if (p.keyId === node.keyId) return from.local ? { item: it, p } : 'held';
-  // A sighting that hides its organisation is signed in its node's name (issue 17, must 2) and
-  // held here owned by that node; one that names an organisation anyway broke its disclosure.
-  const origin = it.type === 'sighting' ? provenanceOrigin(JSON.parse(it.text) as StixObject, p) : 'organisation';
+  // A sighting that hides its organisation (and a retraction of one) is signed in its node's name
+  // (issue 17, must 2) and held here owned by that node; a hidden one naming an organisation
+  // anyway broke its disclosure.
+  const origin = provenanceOrigin(it.type === 'sighting' ? (JSON.parse(it.text) as StixObject) : { type: it.type }, p);
   if (origin === 'hidden-named') {
     refuse(item, 'PEER_ORIGIN_MISMATCH', `${it.id} hides its organisation but its provenance names organisation ${p.originOrg}`);
     return undefined;
