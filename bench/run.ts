@@ -51,6 +51,17 @@ if (process.argv.includes('incidents') || process.argv.includes('--incidents-onl
   );
   process.exit(0);
 }
+// `sightings` or --sightings-only: batch sightings against the lookup, issue 17 must 10 (a)
+// (bench/sightings.ts; it takes --indicators N, --values V, --batch B, --match-every M, --keep).
+if (process.argv.includes('sightings') || process.argv.includes('--sightings-only')) {
+  console.log(
+    await child(
+      'bench/sightings.ts',
+      process.argv.slice(2).filter((a) => a !== 'sightings' && a !== '--sightings-only'),
+    ),
+  );
+  process.exit(0);
+}
 const { values } = parseArgs({
   options: {
     objects: { type: 'string' },
