@@ -101,7 +101,7 @@ export class ObjectService {
       examined += raw.items.length;
       const visible = await this.gate.filter(readAs(principal), raw.items);
       for (const v of visible) {
-        if (filter.text !== undefined && !matchesAfterRedaction(v, filter.text)) continue;
+        if (!matchesForReader(v, filter)) continue;
         if (items.length === page.limit) return { items, next: items.at(-1)?.seq ?? null };
         items.push(v);
       }
@@ -207,8 +207,8 @@ export class ObjectService {
     const emit = async (): Promise<string> => {
       const parts: string[] = [];
       // Signed as it leaves for a peer, so that `concord verify` on the export passes (issue 14).
-      const visible = await this.gate.filter(readAs(principal), pending);
-      for (const o of await this.served(refine ? await refine.keep(visible) : visible)) parts.push(n++ === 0 ? o.json : `,${o.json}`);
+      const shown = (await this.gate.filter(readAs(principal), pending)).filter((v) => ownerMatches(v, filter));
+      for (const o of await this.served(refine ? await refine.keep(shown) : shown)) parts.push(n++ === 0 ? o.json : `,${o.json}`);
       pending = [];
       onObject?.(n);
       return parts.join('');
@@ -225,6 +225,19 @@ export class ObjectService {
       details: { filter: { ...filter }, ...refine?.details, objects: n },
     });
   }
+}
+
+/** Whether the owner filter matches the owner the reader is told (the gate's label: a sighting
+ *  hiding its organisation is owned by none for a partner, issue 17 must 2); the store matched
+ *  the real owner. */
+export function ownerMatches(v: Visible, filter: ObjectFilter): boolean {
+  return filter.owners === undefined || v.label === undefined || filter.owners.includes(v.label.ownerOrg);
+}
+
+/** Whether a visible version matches what the store could not decide for this reader: text
+ *  withheld by granular markings, an owner it is not told. */
+export function matchesForReader(v: Visible, filter: ObjectFilter): boolean {
+  return (filter.text === undefined || matchesAfterRedaction(v, filter.text)) && ownerMatches(v, filter);
 }
 
 /**
