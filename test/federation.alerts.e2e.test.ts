@@ -4,13 +4,14 @@
 // hours) and shares an indicator with the community; each CSIRT's analyst records a sighting of
 // it on its own node. Every node then holds the same alert (the same deterministic id), exactly
 // one, without any node sending it; exercise-marked sightings raise no alert outside the exercise.
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AlertRule, AlertView } from '../src/domain/alerts/api.ts';
 import { alertId } from '../src/domain/alerts/engine.ts';
-import { CLI } from '../src/domain/identity/principal.ts';
-import type { Services } from '../src/services/index.ts';
-import { ProcessNode } from './helpers/federation-nodes.ts';
+import { exerciseMarking } from '../src/domain/markings/concord-markings.ts';
+import { startCommunity } from './helpers/alert-nodes.ts';
+import type { ProcessNode } from './helpers/federation-nodes.ts';
 import { buildIndicator } from './helpers/stix.ts';
 
 /** Polls `check` every 25 ms until it holds; answers how long it took. */
@@ -24,13 +25,13 @@ async function until(what: string, check: () => Promise<boolean>, nodes: Process
   return performance.now() - started;
 }
 
-/** A user of `orgId` with `roles` and a read-write token: its Authorization header. */
-async function user(s: Services, orgId: string, username: string, roles: string[], exercises: string[] = []): Promise<string> {
-  const { user: u } = await s.users.addUser(CLI, { orgId, username, password: `correct horse ${username}`, roles, clearances: {}, exercises });
-  return `Bearer ${(await s.users.createToken(CLI, { userId: u.id, name: 'e2e', scope: 'read-write' })).secret}`;
-}
-
-async function call(node: ProcessNode, auth: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+async function call(
+  node: ProcessNode,
+  auth: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${node.url}${path}`, {
     method,
     headers: { authorization: auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -38,35 +39,6 @@ async function call(node: ProcessNode, auth: string, method: string, path: strin
   });
   const text = await res.text();
   return { status: res.status, json: text === '' ? null : (JSON.parse(text) as unknown) };
-}
-
-/** Three nodes, one CSIRT each in its own country, community `eu`, peered with one another. */
-export async function startCommunity(names: readonly [string, string, string], countries: readonly [string, string, string]) {
-  const nodes = names.map((n) => new ProcessNode(n));
-  await Promise.all(nodes.map((n) => n.init()));
-  const analysts: string[] = [];
-  const coordinators: string[] = [];
-  for (const [i, n] of nodes.entries()) {
-    await n.withServices(async (s) => {
-      await s.orgs.updateOrg(CLI, n.orgId, { country: countries[i] ?? '', communities: ['eu'] });
-      analysts.push(await user(s, n.orgId, `analyst-${i}`, ['analyst'], ['cyber-coalition']));
-      coordinators.push(await user(s, n.orgId, `coordinator-${i}`, ['coordinator']));
-      for (const [j, peer] of nodes.entries()) {
-        if (j === i) continue;
-        await s.orgs.addOrg(CLI, { id: peer.orgId, name: peer.name, country: countries[j] ?? '', communities: ['eu'], node: peer.name.toLowerCase() });
-        await s.federation.peers.add(CLI, {
-          url: peer.url,
-          key: peer.publicKey,
-          name: peer.name.toLowerCase(),
-          orgs: [peer.orgId],
-          countries: [countries[j] ?? ''],
-          communities: ['eu'],
-        });
-      }
-    });
-  }
-  await Promise.all(nodes.map((n) => n.start()));
-  return { nodes, analysts, coordinators };
 }
 
 describe('three nodes sighting the same indicator raise one alert everywhere', { timeout: 240_000 }, () => {
@@ -103,27 +75,48 @@ describe('three nodes sighting the same indicator raise one alert everywhere', {
     });
     assert.equal(made.status, 201, JSON.stringify(made.json));
     rule = made.json as AlertRule;
-    const shared = await call(node(0), coordinators[0] ?? '', 'POST', '/api/v1/objects', { object: indicator, tlp: 'green', distribution: 'community:eu' });
+    const shared = await call(node(0), analysts[0] ?? '', 'POST', '/api/v1/objects', {
+      object: indicator,
+      tlp: 'green',
+      distribution: 'community:eu',
+    });
     assert.equal(shared.status, 201, JSON.stringify(shared.json));
-    const exercise = await call(node(0), coordinators[0] ?? '', 'POST', '/api/v1/objects', { object: drill, tlp: 'green', distribution: 'community:eu' });
+    const exercise = await call(node(0), analysts[0] ?? '', 'POST', '/api/v1/objects', {
+      object: drill,
+      tlp: 'green',
+      distribution: 'community:eu',
+    });
     assert.equal(exercise.status, 201, JSON.stringify(exercise.json));
     for (const i of [1, 2]) {
-      await until(`node ${node(i).name} holds the rule and the indicators`, async () => {
-        const rules = (await call(node(i), analysts[i] ?? '', 'GET', '/api/v1/alert-rules')).json as { rules: AlertRule[] };
-        const held = await call(node(i), analysts[i] ?? '', 'GET', `/api/v1/objects/${drill.id}`);
-        return rules.rules.some((r) => r.id === rule.id) && held.status === 200;
-      }, nodes);
+      await until(
+        `node ${node(i).name} holds the rule and the indicators`,
+        async () => {
+          const rules = (await call(node(i), analysts[i] ?? '', 'GET', '/api/v1/alert-rules')).json as { rules: AlertRule[] };
+          const held = await call(node(i), analysts[i] ?? '', 'GET', `/api/v1/objects/${drill.id}`);
+          return rules.rules.some((r) => r.id === rule.id) && held.status === 200;
+        },
+        nodes,
+      );
     }
   });
 
   test('one sighting on each node: every node ends with the same alert, exactly one', async () => {
     for (const i of [0, 1, 2]) {
-      const res = await call(node(i), analysts[i] ?? '', 'POST', '/api/v1/sightings', { of: indicator.id, disclosure: 'organization', tlp: 'green', distribution: 'community:eu' });
+      const res = await call(node(i), analysts[i] ?? '', 'POST', '/api/v1/sightings', {
+        of: indicator.id,
+        disclosure: 'organization',
+        tlp: 'green',
+        distribution: 'community:eu',
+      });
       assert.equal(res.status, 201, JSON.stringify(res.json));
     }
     const id = alertId(rule.id, 'object', indicator.id, null);
     for (const i of [0, 1, 2]) {
-      await until(`node ${node(i).name} raises the alert`, async () => (await alertsOn(i)).some((a) => a.id === id && a.organisations === 3), nodes);
+      await until(
+        `node ${node(i).name} raises the alert`,
+        async () => (await alertsOn(i)).some((a) => a.id === id && a.organisations === 3),
+        nodes,
+      );
     }
     for (const i of [0, 1, 2]) {
       const alerts = await alertsOn(i);
@@ -140,19 +133,46 @@ describe('three nodes sighting the same indicator raise one alert everywhere', {
   });
 
   test('exercise-marked sightings raise no alert outside the exercise', async () => {
+    // The sighting API records real-world sightings; an exercise's arrive as STIX marked with it.
+    const marking = exerciseMarking('cyber-coalition');
     for (const i of [0, 1, 2]) {
-      const res = await call(node(i), analysts[i] ?? '', 'POST', '/api/v1/sightings', {
-        of: drill.id,
-        disclosure: 'organization',
-        tlp: 'green',
-        distribution: 'community:eu',
-        exercise: 'cyber-coalition',
+      const sighting = {
+        type: 'sighting',
+        spec_version: '2.1',
+        id: `sighting--${randomUUID()}`,
+        created: new Date().toISOString(),
+        modified: new Date().toISOString(),
+        sighting_of_ref: drill.id,
+        last_seen: new Date().toISOString(),
+        object_marking_refs: [marking.id],
+      };
+      const res = await call(node(i), analysts[i] ?? '', 'POST', '/api/v1/imports?tlp=green&distribution=community:eu', {
+        type: 'bundle',
+        id: `bundle--${randomUUID()}`,
+        objects: [marking, sighting],
       });
-      assert.equal(res.status, 201, JSON.stringify(res.json));
+      assert.equal(res.status, 202, JSON.stringify(res.json));
+      const job = (res.json as { id: string }).id;
+      await until(
+        `the exercise sighting is imported on ${node(i).name}`,
+        async () => {
+          const state = (await call(node(i), analysts[i] ?? '', 'GET', `/api/v1/imports/${job}`)).json as {
+            state: string;
+            summary: unknown;
+          };
+          if (state.state === 'failed') assert.fail(JSON.stringify(state));
+          return state.state === 'done';
+        },
+        nodes,
+      );
     }
     const drillAlert = alertId(rule.id, 'object', drill.id, 'cyber-coalition');
     for (const i of [0, 1, 2]) {
-      await until(`node ${node(i).name} raises the exercise alert`, async () => (await alertsOn(i)).some((a) => a.id === drillAlert), nodes);
+      await until(
+        `node ${node(i).name} raises the exercise alert`,
+        async () => (await alertsOn(i)).some((a) => a.id === drillAlert),
+        nodes,
+      );
       const real = alertId(rule.id, 'object', drill.id, null);
       const alerts = await alertsOn(i);
       assert.ok(!alerts.some((a) => a.id === real), 'no real-world alert from exercise sightings');
