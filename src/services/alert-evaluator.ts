@@ -9,6 +9,7 @@ import { alertObject, factsOfAlert, grow } from '../domain/alerts/alert-object.t
 import { ALERT_RULE_TYPE, type AlertRule } from '../domain/alerts/api.ts';
 import { type AlertFacts, evaluate, type RuleSpec, type SightingFact, type SubjectRef } from '../domain/alerts/engine.ts';
 import { ruleOf, specOf } from '../domain/alerts/rules.ts';
+import { countsTowards } from '../domain/alerts/audience.ts';
 import { listKey, subjectsOfObject, valueKey, valuesOf } from '../domain/alerts/subjects.ts';
 import type { AlertRecord } from '../domain/alerts/types.ts';
 import type { SystemPrincipal } from '../domain/identity/principal.ts';
@@ -146,11 +147,14 @@ export class AlertEvaluator {
       affected = new Set([...touched.values()].flat().map((s) => `${s.kind}|${s.key}`));
       labelled = await this.deps.sightings.since(since, await this.related(ofIds, touched));
     }
-    // A sighting read by no one, or TLP:RED (named recipients only), never counts towards an
-    // alert its community reads.
-    const sightings: SightingFact[] = labelled.filter((l) => l.label !== null && l.label.tlp !== 'red').map((l) => l.record);
-    const subjectsOf = await this.subjects([...new Set(sightings.map((s) => s.of))]);
-    const facts = evaluate({ rules: rules.map((r) => r.spec), sightings, subjectsOf });
+    // Each community's rules count only the sightings that community may read (audience.ts).
+    const communities = [...new Set(rules.map((r) => r.rule.community))];
+    const usable = labelled.filter((l) => communities.some((c) => countsTowards(l.label, c)));
+    const subjectsOf = await this.subjects([...new Set(usable.map((l) => l.record.of))]);
+    const facts = communities.flatMap((c) => {
+      const sightings: SightingFact[] = usable.filter((l) => countsTowards(l.label, c)).map((l) => l.record);
+      return evaluate({ rules: rules.filter((r) => r.rule.community === c).map((r) => r.spec), sightings, subjectsOf });
+    });
     const wanted = affected === undefined ? facts : facts.filter((f) => affected.has(`${f.subject.kind}|${f.subject.key}`));
     await this.store(wanted, new Map(rules.map((r) => [r.rule.id, r.rule])), now);
   }
