@@ -41,7 +41,7 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
   const started = performance.now();
   while (!(await check())) {
     if (performance.now() - started > ms) throw new Error(`${what}: not within ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 2));
+    await new Promise((r) => setTimeout(r, 5));
   }
 }
 
