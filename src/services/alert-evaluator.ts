@@ -59,6 +59,7 @@ export class AlertEvaluator {
   private chain: Promise<void> = Promise.resolve();
   private pending: Set<string> | 'all' | null = null;
   private checking: Promise<void> | null = null;
+  private closed = false;
   /** The rules last evaluated, as `id@modified`: a change evaluates everything again. */
   private signature = '';
 
@@ -82,6 +83,7 @@ export class AlertEvaluator {
   /** Something was committed (emitter `objects-committed`): when the rules this node holds
    *  changed (written here, or a peer's arrived), everything in the window again. */
   committed(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.checking ??= this.rules()
       .then((rules) => {
         const signature = rules.map((r) => `${r.rule.id}@${r.rule.modified}`).join(',');
@@ -96,11 +98,19 @@ export class AlertEvaluator {
   }
 
   /** Resolves when no evaluation is under way or waiting. */
-  idle(): Promise<void> {
-    return this.chain;
+  async idle(): Promise<void> {
+    await (this.checking ?? Promise.resolve()).catch(() => undefined);
+    await this.chain.catch(() => undefined);
+  }
+
+  /** Starts no evaluation from now on, and waits for the one under way (the store is closing). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.idle();
   }
 
   private schedule(): Promise<void> {
+    if (this.closed) return this.chain;
     this.chain = this.chain
       .catch(() => undefined)
       .then(async () => {
