@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   verify: () => import('./verify.ts'),
   object: () => import('./object.ts'),
   incident: () => import('./incident.ts'),
+  sighting: () => import('./sighting.ts'),
 };
 
 const HELP = `usage: concord <command> [options]
@@ -43,6 +44,7 @@ commands:
   verify       check the provenance signatures of a bundle offline
   object       create, revise, revoke, relate, sight and re-mark objects
   incident     NIS2 incidents: list, show, open, work on, report, answer, share, hand over; summary
+  sighting     record sightings, report a file of observed values, read an object's sightings
 
 global options:
   --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)

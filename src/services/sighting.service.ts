@@ -23,6 +23,7 @@ import type { AccessRepo, ObjectRepo, OrgRepo, SightingRepo } from '../store/rep
 import { type AccessGate, readAs, readerOf } from './access-gate.ts';
 import type { AuditSink } from './audit.service.ts';
 import type { IngestService } from './ingest.service.ts';
+import type { OwnerOverrides } from './import-owner.ts';
 import type { ImportOwner } from './labeller.ts';
 import type { LookupResult } from './object.service.ts';
 import { SightingBatchRun } from './sighting-batch.ts';
@@ -38,7 +39,8 @@ export interface SightingServiceDeps {
   gate: AccessGate;
   schemes: SchemeRegistry;
   write: Pick<WriteService, 'storeAll'>;
-  owner: (p: Principal) => Promise<ImportOwner>;
+  /** Who writes: the user's organisation, or for the node's command line the one it names. */
+  owner: (p: Principal, o?: OwnerOverrides) => Promise<ImportOwner>;
   /** ObjectService.lookup: the same normalisation and access filter as every lookup. */
   lookup: (p: Principal, values: string[], kind?: ObservableKind) => Promise<LookupResult[]>;
   /** Stores a batch's sightings through the ingest path at once (sighting-batch.ts). */
@@ -85,8 +87,9 @@ export class SightingService {
   }
 
   /** POST /sightings: one sighting of an object the caller may read (else NOT_FOUND, exactly as
-   *  for a missing object), in the disclosure chosen or the organisation's default. */
-  async record(p: Principal, s: NewSighting): Promise<RecordedSighting> {
+   *  for a missing object), in the disclosure chosen or the organisation's default. `org` is the
+   *  command line's choice of organisation. */
+  async record(p: Principal, s: NewSighting, org?: string): Promise<RecordedSighting> {
     authorize(p, 'sighting.create');
     if (typeof s.of !== 'string' || s.of === '') throw new InvalidInputError('of must name the object sighted', { field: 'of' });
     const checked = checkNewSighting(s, this.now());
@@ -99,8 +102,8 @@ export class SightingService {
         `a sighting names an SDO such as an indicator or malware, not a ${stored.type} (STIX 2.1 §5.2); sight an indicator of this value instead`,
         { field: 'of' },
       );
-    const { owner, org } = await this.sighter(p);
-    const object = await this.build(checked, checked.disclosure ?? org.sightingDisclosure, org, markings);
+    const { owner, org: sighter } = await this.sighter(p, org);
+    const object = await this.build(checked, checked.disclosure ?? sighter.sightingDisclosure, sighter, markings);
     const [label] = await this.deps.write.storeAll(p, [{ object }], owner, 'sighting.create');
     await this.catchUp();
     const [row] = (await this.deps.sightings.ofObjects([s.of])).filter((r) => r.record.id === object.id);
@@ -114,7 +117,7 @@ export class SightingService {
 
   /** POST /sightings/batch: each observed value matched to the indicators the caller may read,
    *  one sighting recorded per match (sighting-batch.ts). */
-  async batch(p: Principal, b: SightingBatch): Promise<BatchResult> {
+  async batch(p: Principal, b: SightingBatch, org?: string): Promise<BatchResult> {
     authorize(p, 'sighting.create');
     const run = new SightingBatchRun({
       lookup: this.deps.lookup,
@@ -123,8 +126,8 @@ export class SightingService {
       build: (c, d, org, markings) => this.build(c, d, org, markings),
       now: () => this.now(),
     });
-    const { owner, org } = await this.sighter(p);
-    const result = await run.run(p, b, owner, org);
+    const { owner, org: sighter } = await this.sighter(p, org);
+    const result = await run.run(p, b, owner, sighter);
     await this.catchUp();
     return result;
   }
@@ -186,8 +189,8 @@ export class SightingService {
   }
 
   /** The writer's import owner and its organisation (its default disclosure, country, sectors). */
-  private async sighter(p: Principal): Promise<{ owner: ImportOwner; org: Org }> {
-    const owner = await this.deps.owner(p);
+  private async sighter(p: Principal, named?: string): Promise<{ owner: ImportOwner; org: Org }> {
+    const owner = await this.deps.owner(p, named === undefined ? {} : { orgId: named });
     const org = await this.deps.orgs.getOrg(owner.orgId);
     if (org === undefined) throw new NotFoundError(`organisation ${owner.orgId}`);
     return { owner, org };
