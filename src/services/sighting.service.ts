@@ -11,13 +11,16 @@ import type { AccessLabel, Reader } from '../domain/access/types.ts';
 import type { Org } from '../domain/identity/types.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
-import { bannerOf, markingOf } from '../domain/markings/banner.ts';
+import { bannerOf, markingOf, type ObjectMarking } from '../domain/markings/banner.ts';
 import { isTlp, type Tlp } from '../domain/markings/tlp.ts';
 import { aggregateSightings, type Seen } from '../domain/sightings/aggregate.ts';
 import type { BatchResult, Disclosure, NewSighting, SightingAggregate, SightingBatch, SightingView } from '../domain/sightings/api.ts';
 import { buildSighting, type CheckedSighting, checkNewSighting, type Sighter, sightable } from '../domain/sightings/build.ts';
 import type { SightingRecord } from '../domain/sightings/types.ts';
 import type { StixObject } from '../domain/stix/types.ts';
+import { SCO_TYPES } from '../domain/stix/categories.ts';
+import { observablesFromSco } from '../domain/observables/extract.ts';
+import type { StoredObject } from '../domain/objects/types.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { AccessRepo, ObjectRepo, OrgRepo, SightingRepo } from '../store/repositories.ts';
 import { type AccessGate, readAs, readerOf } from './access-gate.ts';
@@ -136,8 +139,8 @@ export class SightingService {
    *  malware family those of the indicators that indicate it, as this reader may see them. */
   async aggregate(p: Principal, objectId: string): Promise<SightingAggregate> {
     authorize(p, 'object.read');
-    const { includes, seen } = await this.visible(p, objectId);
-    return aggregateSightings(objectId, includes, seen);
+    const { includes, seen, markings } = await this.visible(p, objectId);
+    return { ...aggregateSightings(objectId, includes, seen), banner: bannerOf(markings) };
   }
 
   /** The sightings of an object (and its indicators) the caller may see, newest first. */
@@ -147,12 +150,12 @@ export class SightingService {
     return seen.map((s) => s.view);
   }
 
-  private async visible(p: Principal, objectId: string): Promise<{ includes: string[]; seen: Seen[] }> {
+  private async visible(p: Principal, objectId: string): Promise<{ includes: string[]; seen: Seen[]; markings: ObjectMarking[] }> {
     const as = readAs(p);
     const stored = await this.deps.objects.get(objectId);
     const [root] = stored ? await this.deps.gate.filter(as, [stored]) : [];
     if (!stored || !root) throw new NotFoundError(objectId);
-    const includes = [objectId, ...(stored.type === 'malware' ? await this.indicatorsOf(p, objectId) : [])];
+    const includes = [objectId, ...(await this.related(p, stored))];
     const rows = await this.deps.sightings.ofObjects(includes);
     const ends = await this.deps.access.latest(includes);
     const reader = readerOf(p);
@@ -163,7 +166,23 @@ export class SightingService {
     );
     const orgs = await this.lookup(shown.map((r) => r.record));
     const seen = shown.map((r) => ({ view: this.viewOf(reader, r.record, r.label as AccessLabel, orgs), sighter: r.record.sighter }));
-    return { includes, seen };
+    const markings = shown.map((r) => markingOf(r.label as AccessLabel, (id) => this.deps.schemes.get(id)));
+    return { includes, seen, markings };
+  }
+
+  /**
+   * What else an object's sightings count (must 3): for a malware family, the indicators that
+   * indicate it; for an observable (which STIX 2.1 §5.2 does not let a sighting name), the
+   * indicators whose patterns hold its value (the lookup index). Only what the reader may see.
+   */
+  private async related(p: Principal, stored: StoredObject): Promise<string[]> {
+    if (stored.type === 'malware') return this.indicatorsOf(p, stored.id);
+    if (!SCO_TYPES.has(stored.type)) return [];
+    const observables = observablesFromSco(JSON.parse(stored.json) as StixObject);
+    if (observables.length === 0) return [];
+    const hits = (await this.deps.objects.lookup(observables)).filter((h) => h.object.type === 'indicator');
+    const seen = await this.deps.gate.filterLabelled(readAs(p), hits);
+    return [...new Set(seen.map((v) => v.id))].sort();
   }
 
   /** Indicators the reader may see related to `malwareId` by `indicates` relationships it may see. */
