@@ -18,6 +18,9 @@ import type { SavedSearch } from '../domain/explorer/types.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 import type { IncidentRepo, IncidentShareRepo, NotificationRepo } from './incident-repositories.ts';
 import type { SightingRepo } from './sighting-repositories.ts';
+import type { CorrelationRepo } from './correlation-repositories.ts';
+import type { DecayRepo } from './decay-repositories.ts';
+import type { AlertRepo } from './alert-repositories.ts';
 import type {
   Edge,
   InsertResult,
@@ -333,6 +336,12 @@ export interface Store {
   incidentShares: IncidentShareRepo;
   /** The sighting projection (issue 17, migrations/0035). */
   sightings: SightingRepo;
+  /** "Also seen in" from the observables index (issue 17, must 5). */
+  correlation: CorrelationRepo;
+  /** Decay models set by administrators (issue 17, must 6, migrations/0037). */
+  decay: DecayRepo;
+  /** The alert projection (issue 17, must 4; migrations/0036). */
+  alerts: AlertRepo;
   close(): Promise<void>;
 }
 
@@ -367,3 +376,6 @@ export interface SavedSearchRepo {
 
 export type * from './incident-repositories.ts';
 export type * from './sighting-repositories.ts';
+export type * from './correlation-repositories.ts';
+export type * from './decay-repositories.ts';
+export type * from './alert-repositories.ts';
