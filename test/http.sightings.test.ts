@@ -224,4 +224,13 @@ for (const engine of ENGINES)
       ] as const)
         assert.ok(doc.paths[path]?.[method]?.summary, `${method} ${path}`);
     });
+    test('lookup matches carry their sightings as the reader may see them', async () => {
+      const seen = ok<{ matches: { object: { id: string }; sightings: { count: number; lastSeen: string | null } | null }[] }>(
+        await get('/lookup?value=203.0.113.9', de),
+      );
+      const match = seen.matches.find((m) => m.object.id === shared);
+      const agg = ok<SightingAggregate>(await get(`/objects/${shared}/sightings`, de));
+      assert.equal(match?.sightings?.count, agg.sightings);
+      assert.equal(match?.sightings?.lastSeen, agg.lastSeen);
+    });
   });

@@ -14,7 +14,15 @@ import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import { bannerOf, markingOf, type ObjectMarking } from '../domain/markings/banner.ts';
 import { isTlp, type Tlp } from '../domain/markings/tlp.ts';
 import { aggregateSightings, type Seen } from '../domain/sightings/aggregate.ts';
-import type { BatchResult, Disclosure, NewSighting, SightingAggregate, SightingBatch, SightingView } from '../domain/sightings/api.ts';
+import type {
+  BatchResult,
+  Disclosure,
+  NewSighting,
+  SightingAggregate,
+  SightingBatch,
+  SightingSummary,
+  SightingView,
+} from '../domain/sightings/api.ts';
 import { buildSighting, type CheckedSighting, checkNewSighting, type Sighter, sightable } from '../domain/sightings/build.ts';
 import type { SightingRecord } from '../domain/sightings/types.ts';
 import type { StixObject } from '../domain/stix/types.ts';
@@ -23,7 +31,7 @@ import { observablesFromSco } from '../domain/observables/extract.ts';
 import type { StoredObject } from '../domain/objects/types.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { AccessRepo, ObjectRepo, OrgRepo, SightingRepo } from '../store/repositories.ts';
-import { type AccessGate, readAs, readerOf } from './access-gate.ts';
+import { type AccessGate, readAs, readerOf, type Visible } from './access-gate.ts';
 import type { AuditSink } from './audit.service.ts';
 import type { IngestService } from './ingest.service.ts';
 import type { OwnerOverrides } from './import-owner.ts';
@@ -141,6 +149,30 @@ export class SightingService {
     authorize(p, 'object.read');
     const { includes, seen, markings } = await this.visible(p, objectId);
     return { ...aggregateSightings(objectId, includes, seen), banner: bannerOf(markings) };
+  }
+
+  /**
+   * Lookup matches' sightings (must 3): for each object the reader holds (`objects`, already
+   * through the access gate, with their labels), the true sightings the reader may see and the
+   * latest last_seen. One grouped read for the whole lookup.
+   */
+  async summaries(p: Principal, objects: readonly Visible[]): Promise<Map<string, SightingSummary>> {
+    authorize(p, 'object.read');
+    const labels = new Map(objects.filter((o) => sightable(o.type)).map((o) => [o.id, o.label]));
+    const out = new Map<string, SightingSummary>([...labels.keys()].map((id) => [id, { count: 0, lastSeen: null }]));
+    if (labels.size === 0) return out;
+    const reader = readerOf(p);
+    for (const g of await this.deps.sightings.groups([...labels.keys()], '')) {
+      if (g.type !== 'sighting') continue;
+      if (reader !== null && (g.label === null || !canSeeWithEnds(reader, 'sighting', g.label, [labels.get(g.of)], this.deps.schemes)))
+        continue;
+      const held = out.get(g.of) ?? { count: 0, lastSeen: null };
+      out.set(g.of, {
+        count: held.count + g.sightings,
+        lastSeen: held.lastSeen === null || g.lastSeen > held.lastSeen ? g.lastSeen : held.lastSeen,
+      });
+    }
+    return out;
   }
 
   /** The sightings of an object (and its indicators) the caller may see, newest first. */
