@@ -12,7 +12,7 @@ import type { Org } from '../domain/identity/types.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import { bannerOf, markingOf, type ObjectMarking } from '../domain/markings/banner.ts';
-import { isTlp, type Tlp } from '../domain/markings/tlp.ts';
+import type { Tlp } from '../domain/markings/tlp.ts';
 import { aggregateSightings, type Seen } from '../domain/sightings/aggregate.ts';
 import type {
   BatchResult,
@@ -23,6 +23,8 @@ import type {
   SightingSummary,
   SightingView,
 } from '../domain/sightings/api.ts';
+import { projectSighting } from '../domain/sightings/project.ts';
+import { checkMarkings } from '../domain/sightings/check.ts';
 import { buildSighting, type CheckedSighting, checkNewSighting, type Sighter, sightable } from '../domain/sightings/build.ts';
 import type { SightingRecord } from '../domain/sightings/types.ts';
 import type { StixObject } from '../domain/stix/types.ts';
@@ -104,7 +106,7 @@ export class SightingService {
     authorize(p, 'sighting.create');
     if (typeof s.of !== 'string' || s.of === '') throw new InvalidInputError('of must name the object sighted', { field: 'of' });
     const checked = checkNewSighting(s, this.now());
-    const markings = markingsOf(s);
+    const markings = checkMarkings(s);
     const stored = await this.deps.objects.get(s.of);
     const [visible] = stored ? await this.deps.gate.filter(readAs(p), [stored]) : [];
     if (!stored || !visible) throw new NotFoundError(s.of);
@@ -116,14 +118,12 @@ export class SightingService {
     const { owner, org: sighter } = await this.sighter(p, org);
     const object = await this.build(checked, checked.disclosure ?? sighter.sightingDisclosure, sighter, markings);
     const [label] = await this.deps.write.storeAll(p, [{ object }], owner, 'sighting.create');
+    // The projection follows before answering, so the object's aggregate already counts it.
     await this.catchUp();
-    const [row] = (await this.deps.sightings.ofObjects([s.of])).filter((r) => r.record.id === object.id);
-    const sighting =
-      row === undefined
-        ? undefined
-        : this.viewOf(readerOf(p), row.record, row.label ?? (label as AccessLabel), await this.lookup([row.record]));
-    if (sighting === undefined) throw new NotFoundError(object.id);
-    return { object, sighting };
+    // The view of what was just stored, as the projection derives it (the label read back).
+    const record = label === undefined ? undefined : projectSighting({ object, seq: 0, label, owner: sighter });
+    if (label === undefined || record === undefined) throw new NotFoundError(object.id);
+    return { object, sighting: this.viewOf(readerOf(p), record, label, await this.lookup([record])) };
   }
 
   /** POST /sightings/batch: each observed value matched to the indicators the caller may read,
@@ -287,14 +287,4 @@ export class SightingService {
   private now(): string {
     return (this.deps.now?.() ?? new Date()).toISOString();
   }
-}
-
-/** The TLP and distribution a request chose, checked; throws INVALID_INPUT naming the field. */
-export function markingsOf(s: { tlp?: string; distribution?: string }): { tlp?: Tlp; distribution?: string } {
-  if (s.tlp !== undefined && !isTlp(s.tlp))
-    throw new InvalidInputError('tlp must be one of clear, green, amber, amber+strict, red', { field: 'tlp' });
-  return {
-    ...(s.tlp !== undefined && isTlp(s.tlp) ? { tlp: s.tlp } : {}),
-    ...(s.distribution !== undefined ? { distribution: s.distribution } : {}),
-  };
 }

@@ -2,6 +2,7 @@
 // first_seen … gets a clear error naming the field"), shared by the API and the web form: free of
 // node: imports so the browser can run the same rules.
 import { InvalidInputError } from '../../errors.ts';
+import { isTlp, TLP_LEVELS, type Tlp } from '../markings/tlp.ts';
 import { compareTimestamps, isStixTimestamp } from '../stix/timestamp.ts';
 import { SIGHTING_COUNT_MAX } from '../writing/relations.ts';
 import { DISCLOSURES, type Disclosure, type NewSighting, SIGHTING_TYPES, type SightingType } from './api.ts';
@@ -63,4 +64,14 @@ export function newSightingErrors(s: NewSighting, now: string): { field: string;
     if (!(e instanceof InvalidInputError)) throw e;
     return [{ field: String(e.details['field'] ?? ''), message: e.message }];
   }
+}
+
+/** The TLP and distribution a request chose; a TLP that is not TLP 2.0's is refused naming
+ *  `tlp` (the distribution is checked by the labeller, as for every object). */
+export function checkMarkings(s: { tlp?: string; distribution?: string }): { tlp?: Tlp; distribution?: string } {
+  if (s.tlp !== undefined && !isTlp(s.tlp)) throw new InvalidInputError(`tlp must be one of ${TLP_LEVELS.join(', ')}`, { field: 'tlp' });
+  return {
+    ...(s.tlp !== undefined && isTlp(s.tlp) ? { tlp: s.tlp } : {}),
+    ...(s.distribution !== undefined ? { distribution: s.distribution } : {}),
+  };
 }
