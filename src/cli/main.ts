@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   incident: () => import('./incident.ts'),
   correlation: () => import('./correlation.ts'),
   warninglist: () => import('./warninglist.ts'),
+  decay: () => import('./decay.ts'),
 };
 
 const HELP = `usage: concord <command> [options]
@@ -47,6 +48,7 @@ commands:
   incident     NIS2 incidents: list, show, open, work on, report, answer, share, hand over; summary
   correlation  the objects sharing an observable value with an object ("also seen in")
   warninglist  the MISP warninglists loaded, and which of them a value is on
+  decay        indicator decay models per kind; an indicator's score and why
 
 global options:
   --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)
