@@ -51,6 +51,17 @@ if (process.argv.includes('incidents') || process.argv.includes('--incidents-onl
   );
   process.exit(0);
 }
+// `decay` or --decay-only: decay scores computed on read (issue 17, must 6) alone
+// (bench/decay.ts; it takes --indicators N).
+if (process.argv.includes('decay') || process.argv.includes('--decay-only')) {
+  console.log(
+    await child(
+      'bench/decay.ts',
+      process.argv.slice(2).filter((a) => a !== 'decay' && a !== '--decay-only'),
+    ),
+  );
+  process.exit(0);
+}
 const { values } = parseArgs({
   options: {
     objects: { type: 'string' },
