@@ -15,12 +15,14 @@ import { searchRoutes } from './http/search/routes.ts';
 import { savedSearchRoutes } from './http/saved-searches/routes.ts';
 import { incidentRoutes } from './http/incidents/routes.ts';
 import { incidentShareRoutes } from './http/incidents/share.routes.ts';
+import { sightingRoutes } from './http/sightings/routes.ts';
 import { installAuth } from './http/auth/plugin.ts';
 import { authRoutes } from './http/auth/routes.ts';
 import { orgRoutes } from './http/admin/org.routes.ts';
 import { userRoutes } from './http/admin/user.routes.ts';
 import { auditRoutes } from './http/audit/routes.ts';
 import { lookupRoutes } from './http/lookup/routes.ts';
+import { correlationRoutes } from './http/correlation/routes.ts';
 import { importRoutes } from './http/imports/routes.ts';
 import { quarantineRoutes } from './http/quarantine/routes.ts';
 import { collectionRoutes } from './http/taxii/collection.routes.ts';
@@ -74,6 +76,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
     bodyLimit: config.maxBodyBytes,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Warninglists load in the background, logging counts and any list skipped (issue 17, must 5).
+  void services.warninglists.load(app.log);
 
   app.setErrorHandler(sendProblem);
   app.setNotFoundHandler((req, reply) =>
@@ -120,6 +124,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(incidentRoutes(services.incidents));
       await api.register(notificationRoutes(services.notifications, services.auth));
       await api.register(incidentShareRoutes(services.incidentShares));
+      await api.register(sightingRoutes(services.sightings, services.write));
+      await api.register(correlationRoutes(services.correlation, services.warninglists));
       await api.register(decayRoutes(services.decay));
     },
     { prefix: '/api/v1' },
@@ -166,6 +172,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await services.taxii.idle();
       await services.webhook?.idle();
       await services.incidents.close();
+      await services.sightings.close();
       await store.close();
     },
   };

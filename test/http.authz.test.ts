@@ -564,6 +564,32 @@ describe('authorization matrix', () => {
       body: () => ({ values: ['198.51.100.7', 'evil.example.com'] }),
       expect: ANY_USER,
     },
+    // "Also seen in" and warninglists (issue 17, must 5): reads, as the object they are about.
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/correlations',
+      action: 'object.read',
+      note: 'TLP:CLEAR, federation',
+      url: () => `/api/v1/objects/${sharedObject}/correlations`,
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/correlations',
+      action: 'object.read',
+      note: "organisation A's amber object",
+      url: () => `/api/v1/objects/${orgObject}/correlations`,
+      missing: () => `/api/v1/objects/indicator--${uuid()}/correlations`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
+    { method: 'GET', path: '/api/v1/warninglists', action: 'object.read', url: () => '/api/v1/warninglists', expect: ANY_USER },
+    {
+      method: 'GET',
+      path: '/api/v1/warninglists/check',
+      action: 'object.read',
+      url: () => '/api/v1/warninglists/check?value=8.8.8.8',
+      expect: ANY_USER,
+    },
 
     {
       method: 'POST',
@@ -992,6 +1018,41 @@ describe('authorization matrix', () => {
       url: () => '/api/v1/sightings',
       body: () => ({ sighting_of_ref: sharedObject, count: 1 }),
       expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
+    // Sightings (issue 17): recorded for the caller's own organisation, of what it may read.
+    {
+      method: 'POST',
+      path: '/api/v1/sightings',
+      action: 'sighting.create',
+      note: 'a NewSighting',
+      url: () => '/api/v1/sightings',
+      body: () => ({ of: sharedObject, count: 1 }),
+      expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/sightings/batch',
+      action: 'sighting.create',
+      url: () => '/api/v1/sightings/batch',
+      body: () => ({ observed: [{ value: '198.51.100.7' }] }),
+      expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/sightings',
+      action: 'object.read',
+      note: 'TLP:CLEAR, federation',
+      url: () => `/api/v1/objects/${sharedObject}/sightings`,
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/sightings',
+      action: 'object.read',
+      note: "organisation A's amber object",
+      url: () => `/api/v1/objects/${orgObject}/sightings`,
+      missing: () => `/api/v1/objects/indicator--${uuid()}/sightings`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
     },
     // Incident writes (issue 16, must 10): organisation A's incident, worked by its own writers;
     // hidden from organisation B and the node administrator's organisation.

@@ -38,6 +38,10 @@ import { IncidentWriteService } from './incident-write.service.ts';
 import { IncidentService } from './incident.service.ts';
 import { NotificationService } from './notification.service.ts';
 import { LogRelay, Webhook } from './webhook.ts';
+import { SightingService } from './sighting.service.ts';
+import { sighterKey } from '../domain/sightings/build.ts';
+import { WarninglistService } from './warninglist.service.ts';
+import { CorrelationService } from './correlation.service.ts';
 import { DecayService } from './decay.service.ts';
 import type { SightingRepo } from '../store/sighting-repositories.ts';
 
@@ -93,6 +97,12 @@ export interface Services {
   webhook: Webhook | undefined;
   /** Cross-border shares and handovers of incidents (issue 16, must 6). */
   incidentShares: IncidentShareService;
+  /** Sightings: one, a batch of observed values, aggregates per reader (issue 17, musts 1–3). */
+  sightings: SightingService;
+  /** The MISP warninglists the node was pointed at, matched in memory (issue 17, must 5). */
+  warninglists: WarninglistService;
+  /** "Also seen in" from the observables index, with the correlation limit (issue 17, must 5). */
+  correlation: CorrelationService;
   /** Decay models and indicator scores computed when read (issue 17, must 6). */
   decay: DecayService;
 }
@@ -193,6 +203,8 @@ export function buildServices(store: Store, config: Config): Services {
     shares: (p, id) => incidentShares.shares(p, id),
   });
   const notifyLog = new LogRelay();
+  // Loaded once, in the background: app.ts starts it with the server's logger, commands with theirs.
+  const warninglists = new WarninglistService({ dir: config.warninglistsDir });
   // Whatever stored the objects (imports, TAXII adds, federation pulls), the projection follows.
   emitter.on(
     'objects-committed',
@@ -225,10 +237,45 @@ export function buildServices(store: Store, config: Config): Services {
     notify: (e) => notifications.publish(e),
     catchUp: () => incidents.catchUp(),
   });
+  // The batch's matching is the lookup's (same normalisation, same access filter); its own
+  // instance keeps the services' literal below as it was.
+  const lookups = new ObjectService({ objects: store.objects, gate, audit, scanRows: config.listScanRows });
+  // The sighter-token key is derived from the node's key pair (domain/sightings/build.ts), once.
+  let tokenKey: Promise<Buffer> | undefined;
+  const sightings = new SightingService({
+    sightings: store.sightings,
+    objects: store.objects,
+    access: store.access,
+    orgs: store.orgs,
+    gate,
+    schemes,
+    write,
+    owner: ownerOf,
+    lookup: (p, values, kind) => lookups.lookup(p, values, kind),
+    ingest,
+    audit,
+    tokenKey: () => {
+      tokenKey ??= federation.node
+        .identity()
+        .then((n) => sighterKey(n.signer.key.export({ format: 'der', type: 'pkcs8' })))
+        .catch((e: unknown) => {
+          tokenKey = undefined;
+          throw e;
+        });
+      return tokenKey;
+    },
+    log: (err) => notifyLog.error({ err }, 'sighting listener failed'),
+  });
+  // Whatever stored the sightings (the API, imports, TAXII adds, feeds, peers), the projection follows.
+  emitter.on(
+    'objects-committed',
+    () => void sightings.catchUp().catch((err: unknown) => notifyLog.error({ err }, 'sighting projection failed')),
+  );
   const decay = new DecayService({ decay: store.decay, objects: store.objects, sightings: NO_SIGHTINGS, gate, schemes, audit });
   return {
     decay,
     incidents,
+    sightings,
     ingest,
     objects: new ObjectService({
       objects: store.objects,
@@ -236,6 +283,8 @@ export function buildServices(store: Store, config: Config): Services {
       audit,
       scanRows: config.listScanRows,
       served: (items) => federation.egress.servedForms(items),
+      warninglists,
+      correlationLimit: config.correlationLimit,
     }),
     quarantine: new QuarantineService({
       quarantine: store.quarantine,
@@ -302,6 +351,16 @@ export function buildServices(store: Store, config: Config): Services {
     notifyLog,
     webhook,
     incidentShares,
+    warninglists,
+    correlation: new CorrelationService({
+      correlation: store.correlation,
+      objects: store.objects,
+      gate,
+      warninglists,
+      schemes,
+      limit: config.correlationLimit,
+      scanRows: config.listScanRows,
+    }),
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },

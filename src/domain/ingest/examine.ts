@@ -27,7 +27,8 @@ function idOf(value: unknown): string | null {
   return null;
 }
 
-function observables(obj: StixObject): Observable[] {
+/** The observable values indexed for an object: its SCO values, or its STIX pattern's. */
+export function observables(obj: StixObject): Observable[] {
   if (obj.type === 'indicator') {
     if (obj['pattern_type'] !== 'stix' || typeof obj['pattern'] !== 'string') return [];
     const parsed = parsePattern(obj['pattern']);

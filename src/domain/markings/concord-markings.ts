@@ -14,6 +14,8 @@ import { NIS2_ANSWER_EXTENSION_SCHEMA } from '../incidents/answer-extension.ts';
 import { NIS2_EXTENSION_SCHEMA } from '../incidents/nis2-extension.ts';
 import { NIS2_REPORT_EXTENSION_SCHEMA } from '../incidents/report-extension.ts';
 import { TASK_ASSIGNMENT_EXTENSION_SCHEMA } from '../incidents/task-extension.ts';
+import { CONCORD_SIGHTING_EXTENSION_ID } from '../sightings/api.ts';
+import { SIGHTING_EXTENSION_SCHEMA } from '../sightings/extension.ts';
 import {
   CONCORD_NIS2_ANSWER_EXTENSION_ID,
   CONCORD_NIS2_EXTENSION_ID,
@@ -208,6 +210,15 @@ export function concordIncidentWorkExtensionDefinitions(): StixObject[] {
   ];
 }
 
+/** The extension-definition of Concord's sighting properties (issue 17, musts 1 and 2). Its id
+ *  is `extension-definition--` and concordUuid('extension-definition:concord-sighting'). */
+export function concordSightingExtensionDefinition(): StixObject {
+  const description =
+    'Concord sightings: whether a sighting says seen, false positive or expired, and what partners learn of who sighted (the organisation, only its country and sectors, or only that someone sighted).';
+  const def = extensionDefinition(CONCORD_SIGHTING_EXTENSION_ID, 'Concord sighting', description, SIGHTING_EXTENSION_SCHEMA);
+  return { ...def, created: '2026-12-07T20:00:00.000Z', modified: '2026-12-07T20:00:00.000Z' };
+}
+
 /** A marking-definition carrying `content` in the Concord marking extension, with a deterministic id. */
 function concordMarking(name: string, content: JsonObject): StixObject {
   const text = canonicalize(content) ?? '';
@@ -252,6 +263,7 @@ export function concordPublishedObjects(): StixObject[] {
     tlp2ExtensionDefinition(),
     concordNis2ExtensionDefinition(),
     ...concordIncidentWorkExtensionDefinitions(),
+    concordSightingExtensionDefinition(),
     ...TLP_LEVELS.map(tlp2MarkingDefinition),
   ];
 }

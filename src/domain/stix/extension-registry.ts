@@ -7,6 +7,8 @@ import { NIS2_ANSWER_EXTENSION } from '../incidents/answer-extension.ts';
 import { NIS2_EXTENSION } from '../incidents/nis2-extension.ts';
 import { NIS2_REPORT_EXTENSION } from '../incidents/report-extension.ts';
 import { TASK_ASSIGNMENT_EXTENSION } from '../incidents/task-extension.ts';
+import { CONCORD_SIGHTING_EXTENSION_ID } from '../sightings/api.ts';
+import { SIGHTING_EXTENSION } from '../sightings/extension.ts';
 import {
   CONCORD_NIS2_ANSWER_EXTENSION_ID,
   CONCORD_NIS2_EXTENSION_ID,
@@ -78,6 +80,7 @@ export const KNOWN_EXTENSIONS: ReadonlyMap<string, KnownExtension> = new Map([
   concord(CONCORD_NIS2_REPORT_EXTENSION_ID, 'report', NIS2_REPORT_EXTENSION),
   concord(CONCORD_NIS2_ANSWER_EXTENSION_ID, 'note', NIS2_ANSWER_EXTENSION),
   concord(CONCORD_TASK_EXTENSION_ID, 'task', TASK_ASSIGNMENT_EXTENSION),
+  concord(CONCORD_SIGHTING_EXTENSION_ID, 'sighting', SIGHTING_EXTENSION),
 ]);
 
 /**

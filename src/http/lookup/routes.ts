@@ -25,9 +25,11 @@ function present(r: LookupResult, schemes: SchemeRegistry, scores: ReadonlyMap<n
   const scheme = (id: string) => schemes.get(id);
   const matches = r.matches.map(
     (m) =>
-      `{"matched":${JSON.stringify(m.matched)},"object":${m.object.json}${m.object.withheld.length > 0 ? `,"withheld":${JSON.stringify(m.object.withheld)}` : ''}${m.object.label ? `,"marking":${JSON.stringify(markingOf(m.object.label, scheme))}` : ''},"score":${JSON.stringify(scores.get(m.object.seq) ?? null)}}`,
+      `{"matched":${JSON.stringify(m.matched)},"object":${m.object.json}${m.object.withheld.length > 0 ? `,"withheld":${JSON.stringify(m.object.withheld)}` : ''}${m.object.label ? `,"marking":${JSON.stringify(markingOf(m.object.label, scheme))}` : ''},"correlation":${JSON.stringify(m.correlation)},"score":${JSON.stringify(scores.get(m.object.seq) ?? null)}}`,
   );
-  return `{"value":${JSON.stringify(r.value)},"kind":${JSON.stringify(r.kind)},"normalized":${JSON.stringify(r.normalized)},"matches":[${matches.join(',')}]}`;
+  // `warninglists`: the lists the value is on; each match's `correlation`: how many other
+  // objects the reader may read carry the matched value, and whether that is too common (issue 17, must 5).
+  return `{"value":${JSON.stringify(r.value)},"kind":${JSON.stringify(r.kind)},"normalized":${JSON.stringify(r.normalized)},"warninglists":${JSON.stringify(r.warninglists)},"matches":[${matches.join(',')}]}`;
 }
 
 /** Lookup routes. */

@@ -14,6 +14,7 @@ import { KyselyIncidentShareRepo } from './incident-share.repo.ts';
 import { KyselySavedSearchRepo } from './saved-search.repo.ts';
 import { KyselyDecayRepo } from './decay.repo.ts';
 import { KyselyIncidentRepo } from './incident.repo.ts';
+import { KyselySightingRepo } from './sighting.repo.ts';
 import { KyselyNotificationRepo } from './notification.repo.ts';
 import { federationRepos } from './federation.repo.ts';
 import { KyselyOrgRepo } from './org.repo.ts';
@@ -21,6 +22,7 @@ import { KyselyImportRepo } from './import.repo.ts';
 import { KyselyQuarantineRepo } from './quarantine.repo.ts';
 import { KyselyDashboardRepo } from './dashboard.repo.ts';
 import { KyselySourceRepo } from './source.repo.ts';
+import { KyselyCorrelationRepo } from './correlation.repo.ts';
 import type { Tables } from './tables.ts';
 
 /**
@@ -69,6 +71,8 @@ export async function assembleStore(
     incidents: new KyselyIncidentRepo(db, sql),
     notifications: new KyselyNotificationRepo(db),
     incidentShares: new KyselyIncidentShareRepo(db),
+    sightings: new KyselySightingRepo(db, sql),
+    correlation: new KyselyCorrelationRepo(db, sql),
     decay: new KyselyDecayRepo(db),
   };
 }
