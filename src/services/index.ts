@@ -43,7 +43,6 @@ import { sighterKey } from '../domain/sightings/build.ts';
 import { WarninglistService } from './warninglist.service.ts';
 import { CorrelationService } from './correlation.service.ts';
 import { DecayService } from './decay.service.ts';
-import type { SightingRepo } from '../store/sighting-repositories.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -106,10 +105,6 @@ export interface Services {
   /** Decay models and indicator scores computed when read (issue 17, must 6). */
   decay: DecayService;
 }
-
-// Until the sighting projection (issue 17, must 1) is on main: no sightings, so scores decay
-// with age only. Replaced by store.sightings when it lands.
-const NO_SIGHTINGS: Pick<SightingRepo, 'groups'> = { groups: async () => [] };
 
 /** The STIX identity an organisation is published as. */
 function identityOf(org: Org): Record<string, unknown> {
@@ -271,7 +266,7 @@ export function buildServices(store: Store, config: Config): Services {
     'objects-committed',
     () => void sightings.catchUp().catch((err: unknown) => notifyLog.error({ err }, 'sighting projection failed')),
   );
-  const decay = new DecayService({ decay: store.decay, objects: store.objects, sightings: NO_SIGHTINGS, gate, schemes, audit });
+  const decay = new DecayService({ decay: store.decay, objects: store.objects, sightings: store.sightings, gate, schemes, audit });
   return {
     decay,
     incidents,
