@@ -206,7 +206,7 @@ describe('decay over HTTP', () => {
     assert.deepEqual(csv.sort(), kept.sort());
   });
 
-  test('a TAXII collection with a minimum score serves only indicators at or above it, paging exactly', async () => {
+  test('a TAXII collection with a minimum score (or match[x_concord_min_score]) serves only indicators at or above it, paging exactly', async () => {
     const c = await node.services.collections.add(CLI, {
       title: 'Live indicators',
       types: ['indicator', 'malware'],
@@ -234,6 +234,16 @@ describe('decay over HTTP', () => {
       page = await taxii(`${root}?limit=1&next=${page.next}`);
     }
     assert.deepEqual(paged.sort(), served.sort());
+    // The same cut asked for by the request, on a collection without one.
+    const plain = await node.services.collections.add(CLI, { title: 'All indicators', types: ['indicator', 'malware'], read: ['*'] });
+    const asked = await taxii(`/taxii2/api/collections/${plain.id}/objects/?match[x_concord_min_score]=50`);
+    assert.deepEqual((asked.objects ?? []).map((o) => o.id).sort(), served.sort());
+    const wrong = await node.app.inject({
+      method: 'GET',
+      url: `/taxii2/api/collections/${plain.id}/objects/?match[x_concord_min_score]=high`,
+      headers: { ...outsider.auth, accept: 'application/taxii+json;version=2.1' },
+    });
+    assert.equal(wrong.statusCode, 400);
     const admin = { authorization: `Bearer ${node.adminToken}` };
     const bad = await node.app.inject({ method: 'PATCH', url: `/api/v1/collections/${c.id}`, headers: admin, payload: { minScore: 101 } });
     assert.equal(bad.statusCode, 400);
