@@ -128,6 +128,7 @@ export class DecayService {
    * principal), by store seq. One grouped sightings query per distinct lifetime.
    */
   async scoreVisible(principal: Principal, objects: readonly Visible[]): Promise<Map<number, DecayScore>> {
+    authorize(principal, 'object.read');
     const out = new Map<number, DecayScore>();
     const items: Scored[] = [];
     for (const o of objects) {
