@@ -56,7 +56,7 @@ export function disclosedSighting(of: string, org: Org, disclosure: Disclosure):
     extension_type: 'property-extension',
     sighting_type: 'sighting',
     disclosure,
-    sighter_token: randomBytes(16).toString('hex'),
+    sighter_token: randomBytes(32).toString('hex'),
   };
   if (disclosure === 'country-sector') {
     if (org.country) ext['country'] = org.country;
