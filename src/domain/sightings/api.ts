@@ -140,4 +140,6 @@ export interface SightingAggregate {
   bySector: { sector: string | null; count: number }[];
   /** The latest sightings, newest first. */
   recent: SightingView[];
+  /** The banner of every sighting counted here (the object page folds it into its own). */
+  banner?: BannerMarks;
 }

@@ -3,12 +3,20 @@
 // containment; every value says whether it matched and what (issue 15, lookup in the UI).
 import { useMemo, useState, type FormEvent } from 'react';
 import { recognize, splitValues, useLookup, useLookupMany } from '../api/lookup.ts';
-import { bannerOf, type ObjectMarking } from '../api/objects.ts';
-import { LookupTable, MatchTable, RecognizedHint, type ListRow } from '../components/LookupResults.tsx';
+import { bannerOf, displayName, type ObjectMarking } from '../api/objects.ts';
+import { LookupTable, MatchTable, RecognizedHint, type ListRow, type MatchExtras } from '../components/LookupResults.tsx';
 import { Link } from '../components/Link.tsx';
 import { MarkingBanner } from '../components/MarkingBanner.tsx';
 import { Panel, Status } from '../components/Panel.tsx';
 import { lookupPath, navigate, useLocation } from '../router.ts';
+import { MatchSightings } from './sightings/MatchSightings.tsx';
+import { WeSawThis } from './sightings/WeSawThis.tsx';
+
+/** Sightings and "We saw this" beside each match of the single lookup (issue 17, musts 1 and 3). */
+const EXTRAS: MatchExtras = {
+  sightings: (m) => <MatchSightings id={m.object.id} />,
+  action: (m) => <WeSawThis id={m.object.id} name={displayName(m.object)} />,
+};
 
 function PasteMany({ rows }: { rows: ListRow[] }) {
   if (rows.length === 0) return null;
@@ -79,7 +87,7 @@ export function Lookup() {
         >
           {one ? (
             <Status loading={single.isPending} error={single.error}>
-              {single.data && <MatchTable result={single.data} />}
+              {single.data && <MatchTable result={single.data} extras={EXTRAS} />}
             </Status>
           ) : (
             <p className="muted">{value} is not an address, network, domain, URL, e-mail address or hash.</p>

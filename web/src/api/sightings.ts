@@ -1,0 +1,43 @@
+// Sightings (issue 17, musts 1–3): one recorded from an object page or a lookup ("we saw this"),
+// a batch of observed values, and an object's sightings as the reader may know them. Types are
+// the domain's views (src/domain/sightings/api.ts); screens call these through react-query.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { BatchResult, NewSighting, SightingAggregate, SightingBatch, SightingView } from '../../../src/domain/sightings/api.ts';
+import { api } from './client.ts';
+
+export type * from '../../../src/domain/sightings/api.ts';
+export { DISCLOSURES, SIGHTING_TYPES } from '../../../src/domain/sightings/api.ts';
+
+const one = (id: string): string => `/objects/${encodeURIComponent(id)}`;
+
+/** The sightings of object `id` (its series, where, by whom as far as the reader may know). */
+export function useSightings(id: string, enabled = true) {
+  return useQuery({
+    queryKey: ['sightings', id],
+    queryFn: () => api<SightingAggregate>(`${one(id)}/sightings`),
+    enabled,
+  });
+}
+
+export const recordSighting = (s: NewSighting) => api<SightingView>('/sightings', { method: 'POST', json: s });
+export const recordBatch = (b: SightingBatch) => api<BatchResult>('/sightings/batch', { method: 'POST', json: b });
+
+/** The queries a sighting of `of` changes: its sightings, its score, its page's graph, lookups. */
+export const sightingQueries = (of: string): (readonly unknown[])[] => [
+  ['sightings', of],
+  ['score', of],
+  ['neighbourhood', of],
+  ['lookup'],
+  ['lookup-many'],
+];
+
+/** Records a sighting and refreshes what it changed. */
+export function useRecordSighting() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: recordSighting,
+    onSuccess: async (_v, s) => {
+      await Promise.all(sightingQueries(s.of).map((queryKey) => client.invalidateQueries({ queryKey })));
+    },
+  });
+}
