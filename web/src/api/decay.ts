@@ -18,21 +18,23 @@ export function useScore(id: string, enabled = true) {
 
 const MODELS = ['decay-models'] as const;
 
+/** The models in force (one per kind) and Concord's defaults (GET /decay/models). */
+export interface DecayModels {
+  models: DecayModel[];
+  defaults: DecayModel[];
+}
+
 export function useDecayModels() {
-  return useQuery({
-    queryKey: MODELS,
-    queryFn: async () => (await api<{ models: DecayModel[] }>('/decay/models')).models,
-  });
+  return useQuery({ queryKey: MODELS, queryFn: () => api<DecayModels>('/decay/models') });
 }
 
 /** Saves the models; every score is read anew (a changed model applies to every indicator at once). */
 export function useSaveDecayModels() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (models: DecayModel[]) =>
-      (await api<{ models: DecayModel[] }>('/decay/models', { method: 'PUT', json: { models } })).models,
-    onSuccess: async (models) => {
-      client.setQueryData(MODELS, models);
+    mutationFn: (models: DecayModel[]) => api<DecayModels>('/decay/models', { method: 'PUT', json: { models } }),
+    onSuccess: async (saved) => {
+      client.setQueryData(MODELS, saved);
       await Promise.all([['score'], ['lookup'], ['lookup-many']].map((queryKey) => client.invalidateQueries({ queryKey })));
     },
   });

@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BatchResult, NewSighting, SightingAggregate, SightingBatch, SightingView } from '../../../src/domain/sightings/api.ts';
 import { api } from './client.ts';
+import type { Stix } from './objects.ts';
 
 export type * from '../../../src/domain/sightings/api.ts';
 export { DISCLOSURES, SIGHTING_TYPES } from '../../../src/domain/sightings/api.ts';
@@ -19,7 +20,13 @@ export function useSightings(id: string, enabled = true) {
   });
 }
 
-export const recordSighting = (s: NewSighting) => api<SightingView>('/sightings', { method: 'POST', json: s });
+/** What recording one answers: the STIX sighting stored and the caller's view of it. */
+export interface Recorded {
+  object: Stix;
+  sighting: SightingView;
+}
+
+export const recordSighting = (s: NewSighting) => api<Recorded>('/sightings', { method: 'POST', json: s });
 export const recordBatch = (b: SightingBatch) => api<BatchResult>('/sightings/batch', { method: 'POST', json: b });
 
 /** The queries a sighting of `of` changes: its sightings, its score, its page's graph, lookups. */

@@ -2,11 +2,11 @@
 // node administrators edit and save at once; every indicator's score follows at once, since
 // scores are computed when read. Each cell's error shows next to it.
 import { useState } from 'react';
-import { useDecayModels, useSaveDecayModels, type DecayModel } from '../../api/decay.ts';
+import { useDecayModels, useSaveDecayModels, type DecayModel, type DecayModels } from '../../api/decay.ts';
 import { Status } from '../../components/Panel.tsx';
 import { FieldError, localError, useField } from './form-state.tsx';
 import { Form } from './forms.tsx';
-import { MODEL_FIELDS, modelsOf, textOf, type ModelField, type ModelText } from './decay-check.ts';
+import { cellName, MODEL_FIELDS, modelsOf, textOf, type ModelField, type ModelText } from './decay-check.ts';
 
 const KIND_LABELS: Record<DecayModel['kind'], string> = {
   ipv4: 'IPv4 address',
@@ -20,7 +20,20 @@ const KIND_LABELS: Record<DecayModel['kind'], string> = {
 };
 
 /** One number of one model: labelled for screen readers by its column and row, its error beside it. */
-function Cell({ name, label, value, onChange }: { name: string; label: string; value: string; onChange: (v: string) => void }) {
+function Cell({
+  name,
+  label,
+  value,
+  standard,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  /** Concord's default, shown when the value differs from it. */
+  standard: number | undefined;
+  onChange: (v: string) => void;
+}) {
   const f = useField(name, label);
   return (
     <td>
@@ -35,13 +48,15 @@ function Cell({ name, label, value, onChange }: { name: string; label: string; v
         aria-invalid={f.error ? true : undefined}
         aria-describedby={f.describedBy}
       />
+      {standard !== undefined && String(standard) !== value.trim() && <span className="muted small default">default {standard}</span>}
       <FieldError id={f.id} error={f.error} />
     </td>
   );
 }
 
-function ModelsForm({ saved }: { saved: DecayModel[] }) {
-  const [rows, setRows] = useState<ModelText[]>(() => saved.map(textOf));
+function ModelsForm({ saved }: { saved: DecayModels }) {
+  const [rows, setRows] = useState<ModelText[]>(() => saved.models.map(textOf));
+  const defaults = new Map(saved.defaults.map((m) => [m.kind, m]));
   const [shown, setShown] = useState(false);
   const save = useSaveDecayModels();
   const { models, errors } = modelsOf(rows);
@@ -89,9 +104,10 @@ function ModelsForm({ saved }: { saved: DecayModel[] }) {
               {MODEL_FIELDS.map((f) => (
                 <Cell
                   key={f.key}
-                  name={`models.${i}.${f.key}`}
+                  name={cellName(i, f.key)}
                   label={`${f.label}, ${KIND_LABELS[r.kind]}`}
                   value={r[f.key]}
+                  standard={defaults.get(r.kind)?.[f.key]}
                   onChange={(v) => set(i, f.key, v)}
                 />
               ))}

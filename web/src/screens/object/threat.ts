@@ -1,13 +1,13 @@
 // Which of issue 17's panels an object page shows: sightings of any object that can be sighted
-// (STIX 2.1 §5.2: sighting_of_ref is an SDO, and Concord also sights observables), "also seen
+// (STIX 2.1 §5.2: sighting_of_ref references only an SDO, custom types included), "also seen
 // in" of what carries observable values, and a score of indicators, the only objects that decay.
-import { SCO_TYPES, SDO_TYPES } from '../../../../src/domain/stix/categories.ts';
+import { KNOWN_TYPES, SCO_TYPES, SDO_TYPES } from '../../../../src/domain/stix/categories.ts';
 import type { Correlation } from '../../api/correlation.ts';
 import { bannerOf, type BannerMarks } from '../../api/objects.ts';
 import type { SightingAggregate } from '../../api/sightings.ts';
 import { mergeBanners } from '../incidents/marking.ts';
 
-export const sightable = (type: string): boolean => SDO_TYPES.has(type) || SCO_TYPES.has(type);
+export const sightable = (type: string): boolean => SDO_TYPES.has(type) || !KNOWN_TYPES.has(type);
 export const correlatable = (type: string): boolean => type === 'indicator' || type === 'observed-data' || SCO_TYPES.has(type);
 export const decays = (type: string): boolean => type === 'indicator';
 

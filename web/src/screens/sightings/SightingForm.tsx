@@ -3,7 +3,7 @@
 // the organisation's choice. Checked as the API checks before it is sent, each error next to its
 // field; a refusal the server names shows at its field too.
 import { useState } from 'react';
-import { DISCLOSURES, SIGHTING_TYPES, useRecordSighting, type Disclosure, type SightingView } from '../../api/sightings.ts';
+import { DISCLOSURES, SIGHTING_TYPES, useRecordSighting, type Disclosure, type Recorded } from '../../api/sightings.ts';
 import { DISCLOSURE_LABELS, TYPE_LABELS } from '../../format/sightings.ts';
 import { SelectField, TextField } from '../admin/fields.tsx';
 import { localError } from '../admin/form-state.tsx';
@@ -22,7 +22,7 @@ export function SightingForm({
   /** What was sighted. */
   of: string;
   defaultDisclosure: Disclosure;
-  onDone: (s: SightingView) => void;
+  onDone: (r: Recorded) => void;
   onCancel: () => void;
 }) {
   const [v, setV] = useState<SightingValues>({ type: 'sighting', count: '1', firstSeen: '', lastSeen: '', disclosure: defaultDisclosure });

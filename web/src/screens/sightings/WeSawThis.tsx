@@ -23,10 +23,10 @@ export function WeSawThis({ id, name }: { id: string; name: string }) {
   };
   return (
     <span className="we-saw-this">
-      <button type="button" onClick={quick} disabled={record.isPending} aria-label={`We saw ${name}`}>
+      <button type="button" onClick={quick} disabled={record.isPending} aria-label={`We saw this: ${name}`}>
         We saw this
       </button>
-      <button type="button" className="ghost" onClick={() => setOpen(true)} aria-label={`Sighting details for ${name}`}>
+      <button type="button" className="ghost" onClick={() => setOpen(true)} aria-label={`Details… of a sighting of ${name}`}>
         Details…
       </button>
       {done && (
@@ -40,12 +40,12 @@ export function WeSawThis({ id, name }: { id: string; name: string }) {
         </span>
       )}
       {open && (
-        <Dialog title={`Sighting of ${name}`} onClose={() => setOpen(false)}>
+        <Dialog title={`We saw ${name}`} onClose={() => setOpen(false)}>
           <SightingForm
             of={id}
             defaultDisclosure={disclosure}
             onCancel={() => setOpen(false)}
-            onDone={(s) => {
+            onDone={({ sighting: s }) => {
               setOpen(false);
               setDone(`${s.type === 'sighting' ? 'Sighting' : s.type === 'expired' ? 'Expired sighting' : 'False positive'} recorded.`);
             }}
