@@ -75,8 +75,7 @@ function ByWhom({ a }: { a: SightingAggregate }) {
       <ul className="plain sighters" aria-label="Sightings by organisation" data-testid="sightings-by-org">
         {a.byOrg.map((o) => (
           <li key={o.org?.id ?? 'undisclosed'} data-org={o.org?.name ?? 'undisclosed'}>
-            <span className={o.org ? '' : 'muted'}>{o.org?.name ?? 'undisclosed'}</span>
-            <span className="num">{n(o.count)}</span>
+            <span className={o.org ? '' : 'muted'}>{o.org?.name ?? 'undisclosed'}</span> <span className="num">{n(o.count)}</span>
           </li>
         ))}
       </ul>
@@ -102,7 +101,7 @@ function Recent({ a }: { a: SightingAggregate }) {
       </thead>
       <tbody>
         {a.recent.map((s) => (
-          <tr key={s.id} data-type={s.type}>
+          <tr key={s.id} data-type={s.type} data-count={s.count}>
             <td>{formatDateTime(s.lastSeen)}</td>
             <td>
               <span className={`sighting-type t-${s.type}`}>{TYPE_LABELS[s.type]}</span>
