@@ -55,7 +55,7 @@ export function modelsOf(rows: readonly ModelText[]): { models: DecayModel[]; er
       const text = row[f.key].trim();
       const n = text === '' ? Number.NaN : Number(text);
       const ok = Number.isFinite(n) && (f.minOpen ? n > f.min : n >= f.min) && n <= f.max;
-      if (!ok) errors.set(cellName(i, f.key), `${cellName(i, f.key)} must be ${f.what}, got ${JSON.stringify(text)}`);
+      if (!ok) errors.set(cellName(i, f.key), `${f.key} must be ${f.what}, got ${JSON.stringify(text)}`);
       m[f.key] = n;
     }
     return m;
