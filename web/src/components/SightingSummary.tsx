@@ -21,7 +21,11 @@ function Facts({ a }: { a: SightingAggregate }) {
   return (
     <dl className="facts sighting-facts" data-testid="sighting-facts">
       <dt>True sightings</dt>
-      <dd data-testid="sightings-total">{n(a.total)}</dd>
+      <dd data-testid="sightings-true">{n(a.sightings)}</dd>
+      <dt>Times seen</dt>
+      <dd data-testid="sightings-total" title="The sum of the true sightings' counts">
+        {n(a.total)}
+      </dd>
       <dt>False positives</dt>
       <dd data-testid="sightings-false-positives">{n(a.falsePositives)}</dd>
       <dt>Expired</dt>
