@@ -30,12 +30,12 @@ function Facts({ a }: { a: SightingAggregate }) {
       <dd data-testid="sightings-false-positives">{n(a.falsePositives)}</dd>
       <dt>Expired</dt>
       <dd>{n(a.expired)}</dd>
-      <dt>Organisations</dt>
-      <dd>{n(a.organisations)}</dd>
       <dt>First seen</dt>
       <dd data-testid="sightings-first-seen">{formatDateTime(a.firstSeen)}</dd>
       <dt>Last seen</dt>
       <dd data-testid="sightings-last-seen">{formatDateTime(a.lastSeen)}</dd>
+      <dt>Organisations</dt>
+      <dd title="Distinct sighters, disclosed or not">{n(a.organisations)}</dd>
     </dl>
   );
 }
@@ -127,7 +127,7 @@ export function SightingSummary({ a }: { a: SightingAggregate }) {
         No sightings you may see.
       </p>
     );
-  const { unit, columns } = sightingColumns(a.series);
+  const { unit, columns } = sightingColumns(a.series, Date.now());
   return (
     <div className="sighting-summary">
       <Facts a={a} />

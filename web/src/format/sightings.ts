@@ -48,9 +48,16 @@ export function sighterText(s: SighterView): string {
 const DAY = 86_400_000;
 const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-/** The series as columns with no gap between its first and last day (a quiet day is a column at
- *  zero, not a missing one); by week from Monday when it spans more than about three months. */
-export function sightingColumns(series: readonly SightingDay[]): {
+/** Days the chart spans at least, up to today: one day of sightings alone would fill the chart. */
+const MIN_DAYS = 30;
+
+/** The series as columns with no gap from its first day (or a month before today) to today (or
+ *  its last day): a quiet day is a column at zero, not a missing one; by week from Monday when it
+ *  spans more than about three months. `now`: epoch ms. */
+export function sightingColumns(
+  series: readonly SightingDay[],
+  now: number,
+): {
   unit: 'day' | 'week';
   columns: { start: string; counts: Record<string, number> }[];
 } {
@@ -58,8 +65,9 @@ export function sightingColumns(series: readonly SightingDay[]): {
   const first = days[0];
   const last = days.at(-1);
   if (!first || !last) return { unit: 'day', columns: [] };
-  const from = Date.parse(`${first.day}T00:00:00Z`);
-  const to = Date.parse(`${last.day}T00:00:00Z`);
+  const today = Date.parse(`${dayOf(now)}T00:00:00Z`);
+  const to = Math.max(Date.parse(`${last.day}T00:00:00Z`), today);
+  const from = Math.min(Date.parse(`${first.day}T00:00:00Z`), to - (MIN_DAYS - 1) * DAY);
   const unit = (to - from) / DAY > 92 ? 'week' : 'day';
   // Monday of the day's week (getUTCDay: Sunday 0).
   const bucketOf = (ms: number): number => (unit === 'day' ? ms : ms - ((new Date(ms).getUTCDay() + 6) % 7) * DAY);
