@@ -167,6 +167,26 @@ describe('sightings, correlation and decay in Chromium', { skip: BROWSER_SKIP ||
     await shots(page, '60-sightings-warninglist');
   });
 
+  test("the organisation's default disclosure, set on its form, is the form's default and what partners learn", async () => {
+    const p = await session(admin);
+    await p.goto(`${node.url}/admin/orgs`);
+    await p.getByRole('button', { name: 'Edit Grid CERT' }).click();
+    const form = p.getByRole('form', { name: 'Edit Grid CERT' });
+    await form.getByLabel('Default sighting disclosure').selectOption('country-sector');
+    await form.getByRole('button', { name: 'Save organisation' }).click();
+    await form.waitFor({ state: 'detached' });
+    await visit(page, beacon.id);
+    await panel(page).getByRole('button', { name: 'Details… of a sighting of Substation beacon' }).click();
+    const d = page.getByRole('dialog', { name: 'We saw Substation beacon' });
+    assert.equal(await d.getByLabel('Partners learn').inputValue(), 'country-sector');
+    await d.getByRole('button', { name: 'Record sighting' }).click();
+    await panel(page).getByRole('status').filter({ hasText: 'Sighting recorded.' }).waitFor();
+    const q = await session(partner);
+    await visit(q, beacon.id);
+    const rows = panel(q).getByTestId('recent-sightings').locator('tbody tr');
+    await rows.filter({ hasText: 'undisclosed, Germany' }).first().waitFor();
+  });
+
   test('a node administrator saves a decay model, and a bad value is named next to its cell', async () => {
     const p = await session(admin);
     await p.goto(`${node.url}/admin/decay`);

@@ -27,7 +27,7 @@ export interface Me {
     sectors?: string[];
     csirtOrg?: string | null;
     /** What partners learn of who sighted, unless a sighting says otherwise (issue 17, must 2). */
-    defaultDisclosure?: Disclosure;
+    sightingDisclosure?: Disclosure;
   };
   csrfToken?: string;
 }

@@ -16,11 +16,11 @@ type OrgBody = Partial<Pick<Org, 'name' | 'communities' | 'defaultTlp' | 'defaul
   country?: string | null;
   nis2Role?: string | null;
   csirtOrg?: string | null;
-  defaultDisclosure?: Disclosure;
+  sightingDisclosure?: Disclosure;
 };
 
 /** An organisation with its default sighting disclosure (issue 17, must 2). */
-type OrgWithDisclosure = Org & { defaultDisclosure?: Disclosure };
+type OrgWithDisclosure = Org & { sightingDisclosure?: Disclosure };
 
 /** What partners learn of who sighted, by default (issue 17, must 2), in the words of the form. */
 const disclosureOptions = DISCLOSURES.map((d) => [d, `partners learn ${DISCLOSURE_LABELS[d]}`] as const);
@@ -54,7 +54,7 @@ export function OrgForm({ org, onDone }: { org?: OrgWithDisclosure; onDone?: () 
   const [member, setMember] = useState<string[]>(org?.communities ?? []);
   const [tlp, setTlp] = useState(org?.defaultTlp ?? 'amber');
   const [distribution, setDistribution] = useState(org?.defaultDistribution ?? 'organization');
-  const [disclosure, setDisclosure] = useState<Disclosure>(org?.defaultDisclosure ?? 'organization');
+  const [disclosure, setDisclosure] = useState<Disclosure>(org?.sightingDisclosure ?? 'organization');
   const distributions = useDistributionOptions(distribution);
   const submit = (): void => {
     const c = country.trim().toUpperCase();
@@ -63,7 +63,7 @@ export function OrgForm({ org, onDone }: { org?: OrgWithDisclosure; onDone?: () 
       communities: member,
       defaultTlp: tlp,
       defaultDistribution: distribution,
-      defaultDisclosure: disclosure,
+      sightingDisclosure: disclosure,
       ...nis2Body(nis2),
       ...(c ? { country: c } : org ? { country: null } : {}),
     };
@@ -100,7 +100,7 @@ export function OrgForm({ org, onDone }: { org?: OrgWithDisclosure; onDone?: () 
       />
       <SelectField
         label="Default sighting disclosure"
-        name="defaultDisclosure"
+        name="sightingDisclosure"
         value={disclosure}
         onChange={(d) => setDisclosure(DISCLOSURES.find((x) => x === d) ?? 'organization')}
         options={disclosureOptions}

@@ -16,7 +16,7 @@ export function WeSawThis({ id, name }: { id: string; name: string }) {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   if (!me || !maySight(me)) return null;
-  const disclosure: Disclosure = me.org.defaultDisclosure ?? 'organization';
+  const disclosure: Disclosure = me.org.sightingDisclosure ?? 'organization';
   const quick = (): void => {
     setDone(null);
     record.mutate({ of: id }, { onSuccess: () => setDone('Sighting recorded.') });
