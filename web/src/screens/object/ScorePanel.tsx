@@ -12,7 +12,7 @@ export function ScorePanel({ id }: { id: string }) {
           <>
             <DecayScoreView score={q.data} />
             <p className="muted small">
-              {q.data.kind} model; {Math.round(q.data.ageDays)} days old
+              Model: {q.data.kind}; age {Math.round(q.data.ageDays)} days
             </p>
           </>
         )}
