@@ -127,6 +127,8 @@ describe('sightings, correlation and decay in Chromium', { skip: BROWSER_SKIP ||
   });
 
   test('"also seen in" lists the other indicator that carries the address', async () => {
+    page ??= await session(ours);
+    await visit(page, c2.id);
     const also = page.getByTestId('also-seen-in-panel');
     await also.locator('li[data-value="91.243.44.21"]').getByRole('link', { name: 'Substation beacon' }).waitFor();
   });
@@ -160,6 +162,7 @@ describe('sightings, correlation and decay in Chromium', { skip: BROWSER_SKIP ||
   });
 
   test('a warninglisted value is flagged and not correlated', async () => {
+    page ??= await session(ours);
     await page.goto(`${node.url}/lookup?value=8.8.8.8`);
     const flag = page.getByTestId('lookup-single').getByTestId('warninglist-flag').first();
     assert.match(await flag.innerText(), /on warninglist: .*public DNS resolvers.* — not correlated/i);
