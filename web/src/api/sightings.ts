@@ -1,7 +1,7 @@
 // Sightings (issue 17, musts 1–3): one recorded from an object page or a lookup ("we saw this"),
 // a batch of observed values, and an object's sightings as the reader may know them. Types are
 // the domain's views (src/domain/sightings/api.ts); screens call these through react-query.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BatchResult, NewSighting, SightingAggregate, SightingBatch, SightingView } from '../../../src/domain/sightings/api.ts';
 import { api } from './client.ts';
 import type { Stix } from './objects.ts';
@@ -27,6 +27,13 @@ export interface Recorded {
 }
 
 export const recordSighting = (s: NewSighting) => api<Recorded>('/sightings', { method: 'POST', json: s });
+/** The sightings of each of `ids` (a lookup's matches), in their order. */
+export function useSightingsOf(ids: readonly string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({ queryKey: ['sightings', id], queryFn: () => api<SightingAggregate>(`${one(id)}/sightings`) })),
+  });
+}
+
 export const recordBatch = (b: SightingBatch) => api<BatchResult>('/sightings/batch', { method: 'POST', json: b });
 
 /** The queries a sighting of `of` changes: its sightings, its score, its page's graph, lookups. */

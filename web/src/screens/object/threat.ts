@@ -6,6 +6,7 @@ import type { Correlation } from '../../api/correlation.ts';
 import { bannerOf, type BannerMarks } from '../../api/objects.ts';
 import type { SightingAggregate } from '../../api/sightings.ts';
 import { mergeBanners } from '../incidents/marking.ts';
+import { sightingsBanner } from '../sightings/banner.ts';
 
 export const sightable = (type: string): boolean => SDO_TYPES.has(type) || !KNOWN_TYPES.has(type);
 export const correlatable = (type: string): boolean => type === 'indicator' || type === 'observed-data' || SCO_TYPES.has(type);
@@ -14,8 +15,7 @@ export const decays = (type: string): boolean => type === 'indicator';
 /** The banner of what the sightings and "also seen in" panels show: every sighting counted (the
  *  aggregate's own banner, else the recent ones listed) and every other object named. */
 export function threatBanner(a: SightingAggregate | undefined, c: Correlation | undefined): BannerMarks | undefined {
-  let banner = a?.banner;
-  if (a && !banner) for (const s of a.recent) banner = mergeBanners(banner, s.marking ?? undefined);
+  const banner = sightingsBanner(a);
   const named = (c?.values ?? []).flatMap((v) => v.seenIn.flatMap((o) => (o.marking ? [o.marking] : [])));
   return named.length > 0 ? mergeBanners(banner, bannerOf(named)) : banner;
 }
