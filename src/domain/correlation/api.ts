@@ -28,3 +28,10 @@ export interface Correlation {
   limit: number;
   values: CorrelatedValue[];
 }
+
+/** Per lookup match (GET/POST /api/v1/lookup): how many other objects the reader may read carry
+ *  the matched value, counted up to the limit + 1, and whether that is more than the limit. */
+export interface LookupCorrelation {
+  objects: number;
+  tooCommon: boolean;
+}
