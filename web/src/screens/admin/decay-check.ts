@@ -1,25 +1,18 @@
-// The checks of a decay model the API makes (issue 17, must 6; src/domain/decay/validate.ts),
-// run in the browser before saving so each error shows next to its cell. Field names are the
-// API's: `models[i].property`.
+// The decay table's values as models, checked with the API's own ranges (issue 17, must 6;
+// src/domain/decay/check.ts) before saving so each error shows next to its cell. Cells are named
+// as the API names them in its refusals: `models[i].property`.
 import type { DecayModel } from '../../../../src/domain/decay/api.ts';
+import { type DECAY_NUMBER_FIELDS, fieldError } from '../../../../src/domain/decay/check.ts';
 
-/** The numeric properties of a model, in the table's order, with their words and the API's bounds
- *  (`minOpen`: the bound itself is refused). */
+/** The numeric properties of a model, in the table's order, with their words. */
 export const MODEL_FIELDS = [
-  { key: 'lifetimeDays', label: 'Lifetime (days)', min: 0, max: 3650, minOpen: true, what: 'a number of days above 0 and at most 3650' },
-  { key: 'decaySpeed', label: 'Decay speed', min: 0, max: 100, minOpen: true, what: 'a number above 0 and at most 100' },
-  { key: 'baseScore', label: 'Base score', min: 0, max: 100, minOpen: false, what: 'a score from 0 to 100' },
-  { key: 'threshold', label: 'Threshold', min: 0, max: 100, minOpen: false, what: 'a score from 0 to 100' },
-  { key: 'sightingBoost', label: 'Points per sighting', min: 0, max: 100, minOpen: false, what: 'a number of points from 0 to 100' },
-  {
-    key: 'falsePositivePenalty',
-    label: 'Points per false positive',
-    min: 0,
-    max: 100,
-    minOpen: false,
-    what: 'a number of points from 0 to 100',
-  },
-] as const satisfies readonly { key: keyof DecayModel; label: string; min: number; max: number; minOpen: boolean; what: string }[];
+  { key: 'lifetimeDays', label: 'Lifetime (days)' },
+  { key: 'decaySpeed', label: 'Decay speed' },
+  { key: 'baseScore', label: 'Base score' },
+  { key: 'threshold', label: 'Threshold' },
+  { key: 'sightingBoost', label: 'Points per sighting' },
+  { key: 'falsePositivePenalty', label: 'Points per false positive' },
+] as const satisfies readonly { key: (typeof DECAY_NUMBER_FIELDS)[number]; label: string }[];
 
 export type ModelField = (typeof MODEL_FIELDS)[number]['key'];
 /** A model as typed: every number as its text. */
@@ -53,9 +46,10 @@ export function modelsOf(rows: readonly ModelText[]): { models: DecayModel[]; er
     };
     for (const f of MODEL_FIELDS) {
       const text = row[f.key].trim();
+      // An empty cell is no number (Number('') would be 0, which some fields accept).
       const n = text === '' ? Number.NaN : Number(text);
-      const ok = Number.isFinite(n) && (f.minOpen ? n > f.min : n >= f.min) && n <= f.max;
-      if (!ok) errors.set(cellName(i, f.key), `${f.key} must be ${f.what}, got ${JSON.stringify(text)}`);
+      const message = fieldError(f.key, n);
+      if (message !== undefined) errors.set(cellName(i, f.key), message);
       m[f.key] = n;
     }
     return m;

@@ -19,9 +19,6 @@ type OrgBody = Partial<Pick<Org, 'name' | 'communities' | 'defaultTlp' | 'defaul
   sightingDisclosure?: Disclosure;
 };
 
-/** An organisation with its default sighting disclosure (issue 17, must 2). */
-type OrgWithDisclosure = Org & { sightingDisclosure?: Disclosure };
-
 /** What partners learn of who sighted, by default (issue 17, must 2), in the words of the form. */
 const disclosureOptions = DISCLOSURES.map((d) => [d, `partners learn ${DISCLOSURE_LABELS[d]}`] as const);
 
@@ -42,7 +39,7 @@ export function useDistributionOptions(current: string): (readonly [string, stri
 }
 
 /** Adds an organisation (no `org`) or edits one. */
-export function OrgForm({ org, onDone }: { org?: OrgWithDisclosure; onDone?: () => void }) {
+export function OrgForm({ org, onDone }: { org?: Org; onDone?: () => void }) {
   const create = useCreate<OrgBody, Org>('/orgs');
   const update = useUpdate<OrgBody, Org>('/orgs');
   const m = org ? update : create;
