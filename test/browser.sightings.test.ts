@@ -200,6 +200,8 @@ describe('sightings, correlation and decay in Chromium', { skip: BROWSER_SKIP ||
     await p.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await p.reload();
     assert.equal(await p.getByLabel('Lifetime (days), IPv4 address').inputValue(), '30', 'the model was saved');
+    await p.getByRole('button', { name: 'Defaults for IPv4 address' }).click();
+    assert.equal(await p.getByLabel('Lifetime (days), IPv4 address').inputValue(), '60', "back on Concord's default");
     const threshold = p.getByLabel('Threshold, URL');
     await threshold.fill('150');
     await p.getByRole('button', { name: 'Save models' }).click();

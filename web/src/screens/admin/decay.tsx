@@ -54,6 +54,26 @@ function Cell({
   );
 }
 
+/** Puts a row back on Concord's defaults (saved with the others). */
+function DefaultsButton({
+  kind,
+  model,
+  row,
+  onReset,
+}: {
+  kind: DecayModel['kind'];
+  model: DecayModel | undefined;
+  row: ModelText;
+  onReset: (m: DecayModel) => void;
+}) {
+  if (!model || MODEL_FIELDS.every((f) => row[f.key].trim() === String(model[f.key]))) return null;
+  return (
+    <button type="button" className="ghost" aria-label={`Defaults for ${KIND_LABELS[kind]}`} onClick={() => onReset(model)}>
+      Defaults
+    </button>
+  );
+}
+
 function ModelsForm({ saved }: { saved: DecayModels }) {
   const [rows, setRows] = useState<ModelText[]>(() => saved.models.map(textOf));
   const defaults = new Map(saved.defaults.map((m) => [m.kind, m]));
@@ -62,6 +82,10 @@ function ModelsForm({ saved }: { saved: DecayModels }) {
   const { models, errors } = modelsOf(rows);
   const set = (i: number, key: ModelField, v: string): void => {
     setRows(rows.map((r, j) => (j === i ? { ...r, [key]: v } : r)));
+    save.reset();
+  };
+  const reset = (i: number, m: DecayModel): void => {
+    setRows(rows.map((r, j) => (j === i ? textOf(m) : r)));
     save.reset();
   };
   const [first] = errors;
@@ -95,6 +119,9 @@ function ModelsForm({ saved }: { saved: DecayModels }) {
                 {f.label}
               </th>
             ))}
+            <th scope="col">
+              <span className="sr-only">Defaults</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -111,6 +138,9 @@ function ModelsForm({ saved }: { saved: DecayModels }) {
                   onChange={(v) => set(i, f.key, v)}
                 />
               ))}
+              <td>
+                <DefaultsButton kind={r.kind} model={defaults.get(r.kind)} row={r} onReset={(m) => reset(i, m)} />
+              </td>
             </tr>
           ))}
         </tbody>
