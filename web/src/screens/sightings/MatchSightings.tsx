@@ -1,5 +1,6 @@
 // A lookup match's sightings when the lookup answer does not carry them: the object's own
-// aggregate (GET /objects/{id}/sightings), its true sightings and the latest (issue 17, must 3).
+// aggregate (GET /objects/{id}/sightings): how many true sightings, and the latest (issue 17, must 3),
+// as the lookup counts them.
 import { useSightings } from '../../api/sightings.ts';
 import { SightingsCell } from '../../components/LookupResults.tsx';
 
@@ -7,5 +8,5 @@ export function MatchSightings({ id }: { id: string }) {
   const q = useSightings(id);
   if (q.error) return <span className="muted">—</span>;
   if (!q.data) return <span className="muted">…</span>;
-  return <SightingsCell s={{ count: q.data.total, lastSeen: q.data.lastSeen }} />;
+  return <SightingsCell s={{ count: q.data.sightings, lastSeen: q.data.lastSeen }} />;
 }
