@@ -12,12 +12,12 @@ import { lookupPath, navigate, useLocation } from '../router.ts';
 import { useSightingsOf } from '../api/sightings.ts';
 import { mergeAll, sightingsBanner } from './sightings/banner.ts';
 import { MatchSightings } from './sightings/MatchSightings.tsx';
-import { sightable } from './object/threat.ts';
+import { hasSightings, sightable } from './object/threat.ts';
 import { WeSawThis } from './sightings/WeSawThis.tsx';
 
 /** Sightings and "We saw this" beside each match of the single lookup (issue 17, musts 1 and 3). */
 const EXTRAS: MatchExtras = {
-  sightings: (m) => (sightable(m.object.type) ? <MatchSightings id={m.object.id} /> : null),
+  sightings: (m) => (hasSightings(m.object.type) ? <MatchSightings id={m.object.id} /> : null),
   action: (m) => (sightable(m.object.type) ? <WeSawThis id={m.object.id} name={displayName(m.object)} /> : null),
 };
 
@@ -56,7 +56,7 @@ export function Lookup() {
     if (m.marking) markings.set(m.object.id, m.marking);
   // The sightings shown beside the single lookup's matches carry their own markings (issue 17).
   const sightings = useSightingsOf(
-    (single.data?.matches ?? []).filter((m) => !m.sightings && sightable(m.object.type)).map((m) => m.object.id),
+    (single.data?.matches ?? []).filter((m) => !m.sightings && hasSightings(m.object.type)).map((m) => m.object.id),
   );
   const banner = mergeAll([bannerOf(markings.values()), ...sightings.map((q) => sightingsBanner(q.data))]);
   const lookUp = (e: FormEvent): void => {

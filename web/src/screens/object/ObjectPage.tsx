@@ -15,7 +15,7 @@ import { Overview } from './Overview.tsx';
 import { RawJson } from './RawJson.tsx';
 import { Relationships } from './Relationships.tsx';
 import { Versions } from './Versions.tsx';
-import { correlatable, sightable, threatBanner } from './threat.ts';
+import { correlatable, hasSightings, threatBanner } from './threat.ts';
 import './object.css';
 
 export function ObjectPage({ id }: { id: string }) {
@@ -43,7 +43,7 @@ export function ObjectPage({ id }: { id: string }) {
   const o = obj.data;
   // The overview's sightings and "also seen in" show marked data too (issue 17, must 7).
   const overview = tab === 'overview' && o !== undefined;
-  const sightings = useSightings(id, overview && sightable(o.type));
+  const sightings = useSightings(id, overview && hasSightings(o.type));
   const correlations = useCorrelations(id, overview && correlatable(o.type));
   const threat = overview ? threatBanner(sightings.data, correlations.data) : undefined;
   const banner = n.data

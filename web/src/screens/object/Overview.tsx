@@ -19,7 +19,7 @@ import { type Names, ObjectRef, Properties, Value } from './Properties.tsx';
 import { References } from './References.tsx';
 import { ScorePanel } from './ScorePanel.tsx';
 import { SightingsPanel } from './SightingsPanel.tsx';
-import { correlatable, decays, sightable } from './threat.ts';
+import { correlatable, decays, hasSightings, sightable } from './threat.ts';
 
 /** Properties this page renders in a section of their own; the rest go to "Other properties". */
 const SHOWN = new Set([
@@ -144,7 +144,7 @@ export function Overview({
             <Pattern pattern={pattern} patternType={str(o['pattern_type']) ?? 'stix'} />
           </Panel>
         )}
-        {sightable(o.type) && <SightingsPanel id={o.id} name={str(o['name']) ?? str(o['value']) ?? o.id} />}
+        {hasSightings(o.type) && <SightingsPanel id={o.id} name={str(o['name']) ?? str(o['value']) ?? o.id} record={sightable(o.type)} />}
         {correlatable(o.type) && <AlsoSeenInPanel id={o.id} />}
         <Panel title="Details">
           <Facts o={o} names={names} />

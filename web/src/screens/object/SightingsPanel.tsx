@@ -5,10 +5,11 @@ import { SightingSummary } from '../../components/SightingSummary.tsx';
 import { WeSawThis } from '../sightings/WeSawThis.tsx';
 import '../dashboard/dashboard.css';
 
-export function SightingsPanel({ id, name }: { id: string; name: string }) {
+/** `record`: whether "We saw this" is offered (an observable is sighted through its indicators). */
+export function SightingsPanel({ id, name, record }: { id: string; name: string; record: boolean }) {
   const q = useSightings(id);
   return (
-    <Panel title="Sightings" testId="sightings-panel" actions={<WeSawThis id={id} name={name} />}>
+    <Panel title="Sightings" testId="sightings-panel" actions={record ? <WeSawThis id={id} name={name} /> : undefined}>
       <Status loading={q.isPending} error={q.error}>
         {q.data && <SightingSummary a={q.data} />}
       </Status>

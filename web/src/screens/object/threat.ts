@@ -1,4 +1,4 @@
-// Which of issue 17's panels an object page shows: sightings of any object that can be sighted
+// Which of issue 17's panels an object page shows: sightings, recorded of what can be sighted
 // (STIX 2.1 §5.2: sighting_of_ref references only an SDO, custom types included), "also seen
 // in" of what carries observable values, and a score of indicators, the only objects that decay.
 import { KNOWN_TYPES, SCO_TYPES, SDO_TYPES } from '../../../../src/domain/stix/categories.ts';
@@ -9,6 +9,9 @@ import { mergeBanners } from '../incidents/marking.ts';
 import { sightingsBanner } from '../sightings/banner.ts';
 
 export const sightable = (type: string): boolean => SDO_TYPES.has(type) || !KNOWN_TYPES.has(type);
+/** Whose sightings a page shows: what can be sighted, and an observable, whose aggregate counts
+ *  the sightings of the indicators holding its value (must 3). */
+export const hasSightings = (type: string): boolean => sightable(type) || SCO_TYPES.has(type);
 export const correlatable = (type: string): boolean => type === 'indicator' || type === 'observed-data' || SCO_TYPES.has(type);
 export const decays = (type: string): boolean => type === 'indicator';
 
