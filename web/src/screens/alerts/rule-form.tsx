@@ -3,7 +3,7 @@
 // organisations, K countries, the window in hours, the alerts' TLP and a description. It checks
 // the rule as the API does before sending (rule-draft.ts) and shows each fault next to its field;
 // the API's own refusals are shown the same way (admin/form-state.tsx).
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useCommunities } from '../../api/admin.ts';
 import type { AlertRule, AlertRuleInput } from '../../api/alerts.ts';
 import { RULE_SUBJECTS, useSaveRule } from '../../api/alerts.ts';
@@ -37,6 +37,10 @@ export function RuleForm({ rule, onDone }: { rule?: AlertRule; onDone: () => voi
     (v: RuleDraft[K]) =>
       setDraft((d) => ({ ...d, [key]: v }));
   const names = useMemo(() => new Map(options.map((o) => [o.value, o])), [options]);
+  // A coordinator of one community writes for it: chosen as soon as the directory has loaded.
+  useEffect(() => {
+    if (first !== undefined) setDraft((d) => (d.community === '' ? { ...d, community: first } : d));
+  }, [first]);
   const submit = (): void => {
     const input: AlertRuleInput = inputOf(draft);
     const faults = ruleErrors(input);
