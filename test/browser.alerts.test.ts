@@ -58,8 +58,8 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     const created = await post(estonia, '/api/v1/objects', {
       object: {
         type: 'indicator',
-        name: 'Sandworm relay 198.51.100.23',
-        pattern: "[ipv4-addr:value = '198.51.100.23']",
+        name: 'Sandworm relay 5.252.178.21',
+        pattern: "[ipv4-addr:value = '5.252.178.21']",
         pattern_type: 'stix',
         valid_from: ago(48),
       },
@@ -145,7 +145,7 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     // When: the series.
     await page.getByTestId('alert-chart').getByRole('img').waitFor();
     // What: the sighted indicator, linking to its page, and the three sightings.
-    const sighted = page.getByTestId('alert-objects').getByRole('link', { name: 'Sandworm relay 198.51.100.23' });
+    const sighted = page.getByTestId('alert-objects').getByRole('link', { name: 'Sandworm relay 5.252.178.21' });
     assert.equal(await sighted.getAttribute('href'), `/objects/${indicatorId}`);
     const sightings = page.getByTestId('alert-sighting');
     await sightings.nth(2).waitFor();

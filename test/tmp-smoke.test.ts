@@ -1,0 +1,25 @@
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { CLI } from '../src/domain/identity/principal.ts';
+import { consoleErrors, launch, signIn, startUiNode, type UiNode } from './helpers/browser.ts';
+import { buildPerson } from './helpers/people.ts';
+let node: UiNode; let browser: Browser;
+before(async () => { node = await startUiNode(); browser = await launch(); });
+after(async () => { await browser.close(); await node.dispose(); });
+test('smoke', async () => {
+  await node.services.orgs.addCommunity(CLI, { id: 'cert-net', name: 'CERT network', description: 'x' });
+  const p = await buildPerson(node.services, { orgName: 'CERT-FR', country: 'FR', roles: ['coordinator'], communities: ['cert-net'] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = consoleErrors(page);
+  await signIn(page, node.url, p);
+  await page.goto(`${node.url}/alerts/rules`);
+  await page.getByTestId('add-rule').click();
+  await page.getByLabel('Organisations (N)').fill('1');
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/wa/rules.png', fullPage: true });
+  await page.goto(`${node.url}/`);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/wa/dash.png', fullPage: true });
+  console.log(errors.slice(0, 5));
+});
