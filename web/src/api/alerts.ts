@@ -29,10 +29,10 @@ function listOf<T>(body: unknown, key: string): T[] {
   return Array.isArray(list) ? (list as T[]) : [];
 }
 
-/** Newest activity first: the latest sighting, then the latest change (the list's order, kept
- *  when the stream adds or updates one). ISO 8601 times in UTC sort as text. */
+/** Newest activity first: the latest sighting, then the id, as the API orders the list (kept when
+ *  the stream adds or updates one). ISO 8601 times in UTC sort as text. */
 export function byActivity(a: AlertView, b: AlertView): number {
-  return b.lastSeen.localeCompare(a.lastSeen) || b.modified.localeCompare(a.modified) || b.id.localeCompare(a.id);
+  return b.lastSeen.localeCompare(a.lastSeen) || b.id.localeCompare(a.id);
 }
 
 // Reads.
