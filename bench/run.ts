@@ -18,35 +18,26 @@ import { taxiiBench, type TaxiiFigures } from './taxii.ts';
 import { adminToken, child, CONCORD_NODE_FLAGS, cpuSeconds, lastLine, root, startNode } from './util.ts';
 
 const attack = resolve(root, '..', 'shared', 'data', 'attack', 'ics-attack-18.1.json');
-// --federation-only: the two-node federation benchmark of issue 5 §8 alone (bench/federation.ts,
-// which starts its own nodes; it takes --objects N, --singles N, --profile DIR).
-if (process.argv.includes('--federation-only')) {
+// Benchmarks that run alone, each in its own process with the arguments left after its name:
+// --federation-only, the two-node federation of issue 5 §8 (--objects N, --singles N, --profile
+// DIR); --write-only, the write API of issue 15 must 4 (--writes N); `incidents`, the incidents
+// list of issue 16 (--incidents N, --requests R, --keep); `sightings`, batch sightings against the
+// lookup, issue 17 must 10 (a) (--indicators N, --values V, --batch B, --match-every M, --keep);
+// `correlation`, correlation storage, issue 17 must 10 (c) (--indicators N, --values V, --reads
+// R, --engine, --database-url).
+const ALONE: readonly { names: readonly string[]; script: string }[] = [
+  { names: ['--federation-only'], script: 'bench/federation.ts' },
+  { names: ['--write-only'], script: 'bench/write.ts' },
+  { names: ['incidents', '--incidents-only'], script: 'bench/incidents.ts' },
+  { names: ['sightings', '--sightings-only'], script: 'bench/sightings.ts' },
+  { names: ['correlation'], script: 'bench/correlation.ts' },
+];
+for (const { names, script } of ALONE) {
+  if (!names.some((n) => process.argv.includes(n))) continue;
   console.log(
     await child(
-      'bench/federation.ts',
-      process.argv.slice(2).filter((a) => a !== '--federation-only'),
-    ),
-  );
-  process.exit(0);
-}
-// --write-only: the write API benchmark of issue 15, must 4 alone (bench/write.ts, in-process
-// app.inject; it takes --writes N).
-if (process.argv.includes('--write-only')) {
-  console.log(
-    await child(
-      'bench/write.ts',
-      process.argv.slice(2).filter((a) => a !== '--write-only'),
-    ),
-  );
-  process.exit(0);
-}
-// `incidents` or --incidents-only: the incidents list benchmark of issue 16 alone
-// (bench/incidents.ts; it takes --incidents N, --requests R, --keep).
-if (process.argv.includes('incidents') || process.argv.includes('--incidents-only')) {
-  console.log(
-    await child(
-      'bench/incidents.ts',
-      process.argv.slice(2).filter((a) => a !== 'incidents' && a !== '--incidents-only'),
+      script,
+      process.argv.slice(2).filter((a) => !names.includes(a)),
     ),
   );
   process.exit(0);

@@ -15,12 +15,14 @@ import { searchRoutes } from './http/search/routes.ts';
 import { savedSearchRoutes } from './http/saved-searches/routes.ts';
 import { incidentRoutes } from './http/incidents/routes.ts';
 import { incidentShareRoutes } from './http/incidents/share.routes.ts';
+import { sightingRoutes } from './http/sightings/routes.ts';
 import { installAuth } from './http/auth/plugin.ts';
 import { authRoutes } from './http/auth/routes.ts';
 import { orgRoutes } from './http/admin/org.routes.ts';
 import { userRoutes } from './http/admin/user.routes.ts';
 import { auditRoutes } from './http/audit/routes.ts';
 import { lookupRoutes } from './http/lookup/routes.ts';
+import { correlationRoutes } from './http/correlation/routes.ts';
 import { importRoutes } from './http/imports/routes.ts';
 import { quarantineRoutes } from './http/quarantine/routes.ts';
 import { collectionRoutes } from './http/taxii/collection.routes.ts';
@@ -35,6 +37,8 @@ import { feedPullJob } from './jobs/feed-pull.job.ts';
 import { peerSyncJob } from './jobs/peer-sync.job.ts';
 import { incidentRemindersJob } from './jobs/incident-reminders.job.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
+import { decayRoutes } from './http/decay/routes.ts';
+import { alertRoutes } from './http/alerts/routes.ts';
 import { JobRunner } from './jobs/runner.ts';
 import { buildServices, type Services } from './services/index.ts';
 import { openStore } from './store/index.ts';
@@ -73,6 +77,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
     bodyLimit: config.maxBodyBytes,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Warninglists load in the background, logging counts and any list skipped (issue 17, must 5).
+  void services.warninglists.load(app.log);
 
   app.setErrorHandler(sendProblem);
   app.setNotFoundHandler((req, reply) =>
@@ -103,7 +109,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(userRoutes(services.users));
       await api.register(auditRoutes(services.audit, () => services.federation.witness.check(), services.auditView));
       await api.register(objectRoutes(services.objects, services.schemes));
-      await api.register(lookupRoutes(services.objects, services.schemes));
+      await api.register(lookupRoutes(services.objects, services.schemes, services.decay));
       await api.register(quarantineRoutes(services.quarantine));
       await api.register(importRoutes(services.imports, services.importOwner, config.maxUploadBytes));
       await api.register(collectionRoutes(services.collections));
@@ -114,11 +120,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(objectAccessRoutes(services.objectAccess));
       await api.register(writeRoutes(services.write));
       await api.register(incidentWriteRoutes(services.incidentWrites));
-      await api.register(searchRoutes(services.objects, services.search, services.schemes));
+      await api.register(searchRoutes(services.objects, services.search, services.schemes, services.decay));
       await api.register(savedSearchRoutes(services.savedSearches));
       await api.register(incidentRoutes(services.incidents));
       await api.register(notificationRoutes(services.notifications, services.auth));
       await api.register(incidentShareRoutes(services.incidentShares));
+      await api.register(sightingRoutes(services.sightings, services.write));
+      await api.register(correlationRoutes(services.correlation, services.warninglists));
+      await api.register(decayRoutes(services.decay));
+      await api.register(alertRoutes(services.alerts, services.alertRules, services.auth));
     },
     { prefix: '/api/v1' },
   );
@@ -164,6 +174,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await services.taxii.idle();
       await services.webhook?.idle();
       await services.incidents.close();
+      await services.sightings.close();
       await store.close();
     },
   };

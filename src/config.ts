@@ -33,6 +33,12 @@ export interface Config {
   /** Where the node posts each incident event, signed with `webhookSecret` (CONCORD_WEBHOOK_URL). */
   readonly webhookUrl: string | undefined;
   readonly webhookSecret: string | undefined;
+  /** Folder of MISP warninglists (`<id>/list.json` each, or a checkout of MISP/misp-warninglists);
+   *  none by default, and then no value is on a list (--warninglists, CONCORD_WARNINGLISTS_DIR). */
+  readonly warninglistsDir: string | undefined;
+  /** A value carried by more objects than this is shown as too common to correlate and not
+   *  expanded, as MISP's max_correlations_per_event (--correlation-limit, CONCORD_CORRELATION_LIMIT). */
+  readonly correlationLimit: number;
 }
 
 /** Global flags every command accepts; they override the environment. */
@@ -42,6 +48,8 @@ export interface GlobalFlags {
   host?: string;
   port?: string;
   logLevel?: string;
+  warninglists?: string;
+  correlationLimit?: string;
 }
 
 const LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -135,6 +143,14 @@ function webhook(env: Record<string, string | undefined>): { webhookUrl: string 
   return { webhookUrl: url, webhookSecret: secret };
 }
 
+function correlation(flags: GlobalFlags, env: Record<string, string | undefined>): Pick<Config, 'warninglistsDir' | 'correlationLimit'> {
+  const dir = flags.warninglists ?? env['CONCORD_WARNINGLISTS_DIR'] ?? '';
+  return {
+    warninglistsDir: dir === '' ? undefined : resolve(dir),
+    correlationLimit: int('CONCORD_CORRELATION_LIMIT', flags.correlationLimit ?? env['CONCORD_CORRELATION_LIMIT'], 20, 1, 100_000),
+  };
+}
+
 /** Builds the configuration from flags and an environment map (pure; see `loadConfig`). */
 export function parseConfig(flags: GlobalFlags, env: Record<string, string | undefined>): Config {
   const level = flags.logLevel ?? env['CONCORD_LOG_LEVEL'] ?? 'info';
@@ -159,6 +175,7 @@ export function parseConfig(flags: GlobalFlags, env: Record<string, string | und
     classificationSchemes: schemes(env['CONCORD_CLASSIFICATION_SCHEMES']),
     reminders: reminderHours(env['CONCORD_REMINDER_HOURS']),
     ...webhook(env),
+    ...correlation(flags, env),
   });
 }
 

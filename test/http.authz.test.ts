@@ -19,6 +19,7 @@ import type { Org, SharingGroup } from '../src/domain/identity/types.ts';
 import { generateNodeKey } from '../src/domain/federation/keys.ts';
 import { CONCORD_NIS2_EXTENSION_ID as NIS2_EXTENSION } from '../src/domain/incidents/types.ts';
 import { secretHash } from '../src/services/secrets.ts';
+import { alertObject } from '../src/domain/alerts/alert-object.ts';
 import type { Collection } from '../src/domain/collections/types.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
@@ -33,7 +34,7 @@ type Who = (typeof WHO)[number];
 type Expect = 'ok' | 401 | 403 | 404 | 'denied';
 type Row = readonly [Expect, Expect, Expect, Expect, Expect, Expect, Expect, Expect];
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface Route {
   method: Method;
@@ -207,6 +208,59 @@ describe('authorization matrix', () => {
   /** An incident of organisation A, made a CSIRT, with a CSIRT of France to share it with
    *  (issue 16, must 6); made once, shared or handed over again by each caller allowed to. */
   let incidentA: Promise<string> | undefined;
+  /** A rule of the community organisation A is in, set by the command line. */
+  async function communityRule(): Promise<string> {
+    const rule = await node.services.alertRules.create(CLI, {
+      name: `Matrix rule ${++seq}`,
+      community,
+      subjects: ['value'],
+      minOrganisations: 2,
+      minCountries: 1,
+      windowHours: 24,
+    });
+    return rule.id;
+  }
+
+  let alertId: string | undefined;
+  /** An alert of that community's rule (TLP:AMBER, the community), loaded as the operating
+   *  organisation's: organisation A reads it as a member, organisation B may not know it. */
+  async function communityAlert(): Promise<string> {
+    if (alertId !== undefined) return alertId;
+    const ruleId = await communityRule();
+    const facts = {
+      id: `x-concord-alert--${uuid()}`,
+      ruleId,
+      subject: { kind: 'value' as const, key: 'ipv4:198.51.100.7', label: '198.51.100.7' },
+      exercise: null,
+      objectRefs: [sharedObject],
+      sightingRefs: [`sighting--${uuid()}`],
+      organisations: 2,
+      countries: ['FR'],
+      sectors: [],
+      sightings: 2,
+      firstSeen: '2026-12-07T10:00:00.000Z',
+      lastSeen: '2026-12-07T11:00:00.000Z',
+    };
+    const at = { created: facts.lastSeen, modified: facts.lastSeen, creator: node.org.id, tlp: 'amber' as const, community };
+    await node.load([alertObject(facts, at)]);
+    const stored = await node.store.objects.get(facts.id);
+    assert.ok(stored);
+    await node.store.alerts.put([
+      {
+        ...facts,
+        seq: stored.seq,
+        community,
+        subjectKind: 'value',
+        subjectKey: facts.subject.key,
+        subjectLabel: facts.subject.label,
+        created: facts.lastSeen,
+        modified: facts.lastSeen,
+      },
+    ]);
+    alertId = facts.id;
+    return alertId;
+  }
+
   function orgAIncident(): Promise<string> {
     incidentA ??= (async () => {
       await node.services.orgs.updateOrg(CLI, analyst.org.id, { nis2Role: 'csirt' });
@@ -251,6 +305,8 @@ describe('authorization matrix', () => {
     subjects.set('admin', { kind: 'user', user: { roles: admin.roles }, org: { id: admin.orgId }, scope: 'read-write' });
 
     community = (await node.services.orgs.addCommunity(CLI, { id: 'authz-matrix', name: 'Authz matrix' })).id;
+    // Organisation A is in the community whose alert rules its coordinator sets (issue 17, must 4).
+    await node.services.orgs.updateOrg(CLI, orgA.id, { communities: [community] });
     group = await node.services.orgs.addSharingGroup(CLI, { name: 'Org A circle', ownerOrg: orgA.id });
     victimToken = (await node.services.users.createToken(CLI, { userId: analyst.user.id, name: 'to be revoked' })).token.id;
 
@@ -526,6 +582,34 @@ describe('authorization matrix', () => {
       expect: ANY_USER,
     },
     { method: 'GET', path: '/api/v1/export', action: 'object.read', url: () => '/api/v1/export', expect: ANY_USER },
+    // Decay (issue 17, must 6): models read by every user, set by node administrators; a score
+    // of what the caller cannot read answers as a missing object.
+    { method: 'GET', path: '/api/v1/decay/models', action: 'object.read', url: () => '/api/v1/decay/models', expect: ANY_USER },
+    {
+      method: 'PUT',
+      path: '/api/v1/decay/models',
+      action: 'decay.manage',
+      url: () => '/api/v1/decay/models',
+      body: () => ({ models: [{ kind: 'url', lifetimeDays: 180 }] }),
+      expect: NODE_ADMIN,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/score',
+      action: 'object.read',
+      note: 'TLP:CLEAR, federation',
+      url: () => `/api/v1/objects/${sharedObject}/score`,
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/score',
+      action: 'object.read',
+      note: "organisation A's amber indicator",
+      url: () => `/api/v1/objects/${orgObject}/score`,
+      missing: () => `/api/v1/objects/indicator--${uuid()}/score`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
     { method: 'GET', path: '/api/v1/lookup', action: 'object.read', url: () => '/api/v1/lookup?value=198.51.100.7', expect: ANY_USER },
     // A batch lookup is a read sent as POST: read-only tokens may make it.
     {
@@ -534,6 +618,32 @@ describe('authorization matrix', () => {
       action: 'object.read',
       url: () => '/api/v1/lookup',
       body: () => ({ values: ['198.51.100.7', 'evil.example.com'] }),
+      expect: ANY_USER,
+    },
+    // "Also seen in" and warninglists (issue 17, must 5): reads, as the object they are about.
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/correlations',
+      action: 'object.read',
+      note: 'TLP:CLEAR, federation',
+      url: () => `/api/v1/objects/${sharedObject}/correlations`,
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/correlations',
+      action: 'object.read',
+      note: "organisation A's amber object",
+      url: () => `/api/v1/objects/${orgObject}/correlations`,
+      missing: () => `/api/v1/objects/indicator--${uuid()}/correlations`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
+    { method: 'GET', path: '/api/v1/warninglists', action: 'object.read', url: () => '/api/v1/warninglists', expect: ANY_USER },
+    {
+      method: 'GET',
+      path: '/api/v1/warninglists/check',
+      action: 'object.read',
+      url: () => '/api/v1/warninglists/check?value=8.8.8.8',
       expect: ANY_USER,
     },
 
@@ -969,6 +1079,41 @@ describe('authorization matrix', () => {
       body: () => ({ sighting_of_ref: sharedObject, count: 1 }),
       expect: [401, 403, OK, OK, OK, OK, OK, 403],
     },
+    // Sightings (issue 17): recorded for the caller's own organisation, of what it may read.
+    {
+      method: 'POST',
+      path: '/api/v1/sightings',
+      action: 'sighting.create',
+      note: 'a NewSighting',
+      url: () => '/api/v1/sightings',
+      body: () => ({ of: sharedObject, count: 1 }),
+      expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/sightings/batch',
+      action: 'sighting.create',
+      url: () => '/api/v1/sightings/batch',
+      body: () => ({ observed: [{ value: '198.51.100.7' }] }),
+      expect: [401, 403, OK, OK, OK, OK, OK, 403],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/sightings',
+      action: 'object.read',
+      note: 'TLP:CLEAR, federation',
+      url: () => `/api/v1/objects/${sharedObject}/sightings`,
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/objects/:id/sightings',
+      action: 'object.read',
+      note: "organisation A's amber object",
+      url: () => `/api/v1/objects/${orgObject}/sightings`,
+      missing: () => `/api/v1/objects/indicator--${uuid()}/sightings`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
     // Incident writes (issue 16, must 10): organisation A's incident, worked by its own writers;
     // hidden from organisation B and the node administrator's organisation.
     {
@@ -1179,6 +1324,52 @@ describe('authorization matrix', () => {
       action: 'notification.read',
       url: () => '/api/v1/notifications/stream?wait=0',
       expect: ANY_USER,
+    },
+    // Collective-threat alerts and their rules (issue 17, must 4): alerts are read under their
+    // label (the rule's community); rules are set by the community's coordinators and node admins.
+    { method: 'GET', path: '/api/v1/alerts', action: 'alert.read', url: () => '/api/v1/alerts?limit=5', expect: ANY_USER },
+    { method: 'GET', path: '/api/v1/alerts/stream', action: 'alert.read', url: () => '/api/v1/alerts/stream?wait=0', expect: ANY_USER },
+    {
+      method: 'GET',
+      path: '/api/v1/alerts/:id',
+      action: 'alert.read',
+      url: async () => `/api/v1/alerts/${await communityAlert()}`,
+      missing: () => `/api/v1/alerts/x-concord-alert--${uuid()}`,
+      // Organisation B is not in the community; the administrator's organisation stored it here.
+      expect: [401, OK, OK, OK, OK, 404, OK, OK],
+    },
+    { method: 'GET', path: '/api/v1/alert-rules', action: 'alert.read', url: () => '/api/v1/alert-rules', expect: ANY_USER },
+    {
+      method: 'POST',
+      path: '/api/v1/alert-rules',
+      action: 'alert.rule.manage',
+      url: () => '/api/v1/alert-rules',
+      body: () => ({
+        name: `Three countries ${++seq}`,
+        community,
+        subjects: ['value'],
+        minOrganisations: 3,
+        minCountries: 3,
+        windowHours: 24,
+      }),
+      expect: [401, 403, OK, 403, 403, 403, OK, 403],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/alert-rules/:id',
+      action: 'alert.rule.manage',
+      url: async () => `/api/v1/alert-rules/${await communityRule()}`,
+      missing: () => `/api/v1/alert-rules/x-concord-alert-rule--${uuid()}`,
+      body: () => ({ description: 'Changed by the matrix' }),
+      expect: [401, 403, OK, 403, 403, 403, OK, 403],
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/alert-rules/:id',
+      action: 'alert.rule.manage',
+      url: async () => `/api/v1/alert-rules/${await communityRule()}`,
+      missing: () => `/api/v1/alert-rules/x-concord-alert-rule--${uuid()}`,
+      expect: [401, 403, OK, 403, 403, 403, OK, 403],
     },
   ];
 

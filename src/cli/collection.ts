@@ -9,19 +9,20 @@ import { listText, oneRef, printFields, printJson, printTable, requireChanges, r
 import { parseCommand } from './context.ts';
 
 export const usage = `concord collection add --title TITLE [--kind query|target] [--description TEXT] [--alias ALIAS]
-                      [--type TYPE]... [--label LABEL]... [--created-by IDENTITY]...
+                      [--type TYPE]... [--label LABEL]... [--created-by IDENTITY]... [--min-score N]
                       [--read GRANT]... [--write GRANT]... [--json]
 concord collection list [--json]
 concord collection show <id|alias> [--json]
 concord collection update <id|alias> [--title TITLE] [--description TEXT] [--alias ALIAS]
-                      [--type TYPE]... [--label LABEL]... [--created-by IDENTITY]...
+                      [--type TYPE]... [--label LABEL]... [--created-by IDENTITY]... [--min-score N|""]
                       [--read GRANT]... [--write GRANT]... [--json]
 concord collection remove <id|alias>
 
 A query collection (the default) shows the objects of the store matching its --type, --label
 and --created-by filters; a target collection shows what TAXII clients added to it. A GRANT is
 * (every signed-in user), org:<id|name> or community:<id>; list options replace the list, and
---read "" or --write "" grants nobody. The TAXII access policy still applies to every object.`;
+--read "" or --write "" grants nobody. --min-score leaves out indicators whose decay score is
+below N (other objects pass; "" clears it). The TAXII access policy still applies to every object.`;
 
 const OPTIONS = {
   title: { type: 'string' },
@@ -31,6 +32,7 @@ const OPTIONS = {
   type: { type: 'string', multiple: true },
   label: { type: 'string', multiple: true },
   'created-by': { type: 'string', multiple: true },
+  'min-score': { type: 'string' },
   read: { type: 'string', multiple: true },
   write: { type: 'string', multiple: true },
   json: { type: 'boolean' },
@@ -43,6 +45,7 @@ const FLAGS = {
   types: '--type',
   labels: '--label',
   createdByRefs: '--created-by',
+  minScore: '--min-score',
   read: '--read',
   write: '--write',
 };
@@ -73,6 +76,7 @@ async function changes(s: Services, values: Values): Promise<CollectionInput> {
     ...(values.type !== undefined ? { types: values.type } : {}),
     ...(values.label !== undefined ? { labels: values.label } : {}),
     ...(values['created-by'] !== undefined ? { createdByRefs: values['created-by'] } : {}),
+    ...(values['min-score'] !== undefined ? { minScore: values['min-score'] === '' ? null : Number(values['min-score']) } : {}),
     ...(read !== undefined ? { read } : {}),
     ...(write !== undefined ? { write } : {}),
   };
@@ -89,6 +93,7 @@ function print(c: Collection, json: boolean | undefined): void {
     ['types', listText(c.query.types ?? [])],
     ['labels', listText(c.query.labels ?? [])],
     ['created by', listText(c.query.createdByRefs ?? [])],
+    ['min score', c.query.minScore === undefined ? '-' : String(c.query.minScore)],
     ['read', listText(c.read)],
     ['write', listText(c.write)],
     ['taxii url', `/taxii2/api/collections/${c.id}/`],

@@ -11,6 +11,8 @@ export const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },
   'database-url': { type: 'string' },
   'log-level': { type: 'string' },
+  warninglists: { type: 'string' },
+  'correlation-limit': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -25,6 +27,8 @@ export function configFrom(
     'data-dir'?: string | boolean | undefined;
     'database-url'?: string | boolean | undefined;
     'log-level'?: string | boolean | undefined;
+    warninglists?: string | boolean | undefined;
+    'correlation-limit'?: string | boolean | undefined;
   },
   extra: { host?: string; port?: string } = {},
 ): Config {
@@ -33,6 +37,8 @@ export function configFrom(
     dataDir: str(values['data-dir']),
     databaseUrl: str(values['database-url']),
     logLevel: str(values['log-level']),
+    warninglists: str(values.warninglists),
+    correlationLimit: str(values['correlation-limit']),
     ...extra,
   };
   return loadConfig(Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)));

@@ -9,7 +9,7 @@ import { configFrom, parseCommand, withServices } from './context.ts';
 import { Progress } from './progress.ts';
 
 export const usage = `concord export [--type T[,T...]] [--since TIME] [--q TEXT] [--label L[,L...]] [--tlp T[,T...]]
-               [--include deprecated,revoked,system|all|none] [--format stix|csv] [--out FILE]
+               [--include deprecated,revoked,system|all|none] [--min-score N] [--format stix|csv] [--out FILE]
   Writes a STIX 2.1 bundle (or CSV) of the latest version of every matching object: the
   Explorer's filters (issue 15). Everything is exported unless --include says otherwise.
   --type     only these STIX types
@@ -18,6 +18,7 @@ export const usage = `concord export [--type T[,T...]] [--since TIME] [--q TEXT]
   --label    objects with any of these labels
   --tlp      objects of these TLP levels
   --include  what the Explorer hides to keep: deprecated, revoked, system; all (default) or none
+  --min-score  leave out indicators whose decay score is below N (0-100); other objects pass
   --format   stix (default) or csv (id,type,name,created,modified,owner,tlp,labels,confidence)
   --out      write to FILE instead of stdout`;
 
@@ -32,6 +33,7 @@ export async function run(args: string[]): Promise<number> {
     tlp: { type: 'string' },
     include: { type: 'string' },
     format: { type: 'string' },
+    'min-score': { type: 'string' },
   });
   if (values.help) {
     console.log(usage);
@@ -50,17 +52,24 @@ export async function run(args: string[]): Promise<number> {
     ...given('tlp'),
     include: values.include ?? 'all',
   });
+  const minScore = scoreOption(values['min-score']);
   const progress = new Progress('exporting');
   let count = 0;
   let bytes = 0;
   await withServices(config, async (s) => {
+    const refine = minScore === undefined ? undefined : s.decay.refinement(CLI, minScore);
     const chunks =
       format === 'csv'
-        ? s.search.csv(CLI, filter)
-        : s.objects.exportBundle(CLI, filter, (n) => {
-            count = n;
-            progress.update(bytes, n);
-          });
+        ? s.search.csv(CLI, filter, refine)
+        : s.objects.exportBundle(
+            CLI,
+            filter,
+            (n) => {
+              count = n;
+              progress.update(bytes, n);
+            },
+            refine,
+          );
     async function* counted(): AsyncGenerator<string> {
       for await (const chunk of chunks) {
         bytes += Buffer.byteLength(chunk);
@@ -72,4 +81,13 @@ export async function run(args: string[]): Promise<number> {
   progress.done();
   if (values.out) console.error(`exported ${count} objects to ${values.out}`);
   return 0;
+}
+
+/** `--min-score`: a score from 0 to 100 (issue 17, must 6). */
+function scoreOption(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100)
+    throw new InvalidInputError(`--min-score takes a score from 0 to 100, got "${v}"`, { parameter: 'min-score' });
+  return n;
 }

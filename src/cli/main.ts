@@ -21,6 +21,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   verify: () => import('./verify.ts'),
   object: () => import('./object.ts'),
   incident: () => import('./incident.ts'),
+  correlation: () => import('./correlation.ts'),
+  warninglist: () => import('./warninglist.ts'),
+  decay: () => import('./decay.ts'),
 };
 
 const HELP = `usage: concord <command> [options]
@@ -43,11 +46,16 @@ commands:
   verify       check the provenance signatures of a bundle offline
   object       create, revise, revoke, relate, sight and re-mark objects
   incident     NIS2 incidents: list, show, open, work on, report, answer, share, hand over; summary
+  correlation  the objects sharing an observable value with an object ("also seen in")
+  warninglist  the MISP warninglists loaded, and which of them a value is on
+  decay        indicator decay models per kind; an indicator's score and why
 
 global options:
   --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)
   --database-url URL    PostgreSQL instead of SQLite (CONCORD_DATABASE_URL)
   --log-level LEVEL     fatal|error|warn|info|debug|trace|silent (CONCORD_LOG_LEVEL)
+  --warninglists DIR    folder of MISP warninglists (CONCORD_WARNINGLISTS_DIR, default none)
+  --correlation-limit N values in more objects are not expanded (CONCORD_CORRELATION_LIMIT, default 20)
 
 concord <command> --help shows a command's options.`;
 

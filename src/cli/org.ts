@@ -21,12 +21,14 @@ import { parseCommand } from './context.ts';
 
 export const usage = `concord org add --name NAME [--country CC] [--community ID]... [--default-tlp TLP]
                  [--default-distribution DIST] [--id identity--UUID] [--node PEER]
-                 [--nis2-role csirt|essential|important|none] [--sector KEY]... [--csirt NAME|ID] [--json]
+                 [--nis2-role csirt|essential|important|none] [--sector KEY]... [--csirt NAME|ID]
+                 [--sighting-disclosure organization|country-sector|anonymous] [--json]
 concord org list [--json]
 concord org show <id|name> [--json]
 concord org update <id|name> [--name NAME] [--country CC] [--community ID]... [--add-community ID]...
                    [--remove-community ID]... [--default-tlp TLP] [--default-distribution DIST]
-                   [--node PEER] [--nis2-role ROLE] [--sector KEY]... [--csirt NAME|ID] [--enable] [--json]
+                   [--node PEER] [--nis2-role ROLE] [--sector KEY]... [--csirt NAME|ID]
+                   [--sighting-disclosure organization|country-sector|anonymous] [--enable] [--json]
 concord org disable <id|name> [--json]
 
 --country is an ISO 3166-1 alpha-2 code (BE); "" clears it. --community replaces the list.
@@ -36,7 +38,9 @@ community:<id>, sharing-group:<id> or federation. --node names the peer hosting 
 --nis2-role is what the organisation is under NIS2 (Art. 3). --sector is a NIS2 Annex I/II key,
 sector or sector/subsector (energy/electricity, health); it replaces the list, "" clears it.
 --csirt names the CSIRT whose constituency an essential or important entity is in ("" leaves it):
-the CSIRT's users then see the incidents the entity reports.`;
+the CSIRT's users then see the incidents the entity reports.
+--sighting-disclosure is what partners learn of who sighted, for the organisation's sightings that
+choose nothing: its name, only its country and sectors, or only that someone sighted.`;
 
 const OPTIONS = {
   id: { type: 'string' },
@@ -51,6 +55,7 @@ const OPTIONS = {
   'nis2-role': { type: 'string' },
   sector: { type: 'string', multiple: true },
   csirt: { type: 'string' },
+  'sighting-disclosure': { type: 'string' },
   enable: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
@@ -66,6 +71,7 @@ const FLAGS = {
   nis2Role: '--nis2-role',
   sectors: '--sector',
   csirtOrg: '--csirt',
+  sightingDisclosure: '--sighting-disclosure',
 };
 
 type Values = ReturnType<typeof parse>['values'];
@@ -89,6 +95,7 @@ function changes(values: Values, current?: Org): OrgInput {
     ...(values['nis2-role'] !== undefined ? { nis2Role: values['nis2-role'].toLowerCase() } : {}),
     ...(values.sector !== undefined ? { sectors: values.sector.filter((k) => k.trim() !== '') } : {}),
     ...(values.csirt !== undefined ? { csirtOrg: blankIsNull(values.csirt) } : {}),
+    ...(values['sighting-disclosure'] !== undefined ? { sightingDisclosure: values['sighting-disclosure'] } : {}),
     ...(values.enable ? { disabled: false } : {}),
   };
 }
@@ -108,6 +115,7 @@ async function print(s: Services, org: Org, json: boolean | undefined): Promise<
     ['CSIRT', org.csirtOrg === null ? '-' : ((await s.orgs.listOrgs(CLI)).find((o) => o.id === org.csirtOrg)?.name ?? org.csirtOrg)],
     ['default TLP', org.defaultTlp],
     ['default distribution', org.defaultDistribution],
+    ['sighting disclosure', org.sightingDisclosure],
     ['state', stateText(org.disabled)],
     ['created', org.createdAt],
     ['updated', org.updatedAt],

@@ -4,6 +4,7 @@
 // is a user's or a peer's (CONVENTIONS.md: the policy takes a reader, never a stand-in user).
 import { canRead, canSeeWithEnds, VISIBILITY_ENDS } from '../domain/access/policy.ts';
 import { redact } from '../domain/access/redact.ts';
+import { disclosedLabel } from '../domain/access/sighting-egress.ts';
 import type { AccessLabel, Reader } from '../domain/access/types.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
@@ -99,10 +100,13 @@ export class AccessGate {
     knownLatest: ReadonlyMap<string, AccessLabel | undefined> = new Map(),
   ): Promise<Visible[]> {
     const endsOf = new Map<number, string[]>();
+    // Sightings are parsed for their ends anyway: their disclosure decides the owner shown.
+    const sightings = new Map<number, StixObject>();
     for (const o of objects) {
       const props = VISIBILITY_ENDS[o.type];
       if (props === undefined) continue;
-      const parsed = JSON.parse(o.json) as Record<string, unknown>;
+      const parsed = JSON.parse(o.json) as StixObject;
+      if (o.type === 'sighting') sightings.set(o.seq, parsed);
       endsOf.set(
         o.seq,
         props.map((p) => (typeof parsed[p] === 'string' ? (parsed[p] as string) : '')),
@@ -132,8 +136,14 @@ export class AccessGate {
         continue;
       // Only objects that carry granular markings are parsed; the rest pass as stored (without
       // an await each: a TAXII page decides on a thousand objects).
+      // The label as this reader may be told it: a sighting hiding its organisation names none
+      // to readers outside it (issue 17, must 2); the decision above used the real one.
+      const sighting = sightings.get(o.seq);
+      const shown = sighting === undefined ? label : disclosedLabel(reader, sighting, label);
       out.push(
-        o.json.includes('"granular_markings"') ? { ...(await this.redacted(reader, o, label)), label } : { ...o, withheld: [], label },
+        o.json.includes('"granular_markings"')
+          ? { ...(await this.redacted(reader, o, label)), label: shown }
+          : { ...o, withheld: [], label: shown },
       );
       if (label.classification) classified.push(o.id);
     }

@@ -21,6 +21,8 @@ export interface CollectionInput {
   types?: string[] | undefined;
   labels?: string[] | undefined;
   createdByRefs?: string[] | undefined;
+  /** Decay's minimum score (0–100) for indicators; null clears it. */
+  minScore?: number | null | undefined;
   read?: string[] | undefined;
   write?: string[] | undefined;
 }
@@ -45,7 +47,21 @@ function savedQuery(input: CollectionInput, current: CollectionQuery): Collectio
   const labels = input.labels !== undefined ? checkList('labels', input.labels, /^.+$/) : current.labels;
   const createdByRefs =
     input.createdByRefs !== undefined ? checkList('createdByRefs', input.createdByRefs, /^identity--\S+$/) : current.createdByRefs;
-  return { ...(types ? { types } : {}), ...(labels ? { labels } : {}), ...(createdByRefs ? { createdByRefs } : {}) };
+  const minScore = input.minScore !== undefined ? checkMinScore(input.minScore) : current.minScore;
+  return {
+    ...(types ? { types } : {}),
+    ...(labels ? { labels } : {}),
+    ...(createdByRefs ? { createdByRefs } : {}),
+    ...(minScore !== undefined ? { minScore } : {}),
+  };
+}
+
+/** A decay score from 0 to 100, or null (no minimum). */
+function checkMinScore(v: number | null): number | undefined {
+  if (v === null) return undefined;
+  if (!Number.isFinite(v) || v < 0 || v > 100)
+    throw new InvalidInputError(`minScore must be a score from 0 to 100, got ${v}`, { field: 'minScore' });
+  return v;
 }
 
 /** Administration of collections and the rights they grant. */

@@ -6,6 +6,7 @@
 import { mayEgress, peerReader } from '../domain/access/peer-egress.ts';
 import { allowed, authorize } from '../domain/access/permissions.ts';
 import { VISIBILITY_ENDS } from '../domain/access/policy.ts';
+import { UNDISCLOSED_OWNER } from '../domain/access/sighting-egress.ts';
 import type { AccessLabel, Reader } from '../domain/access/types.ts';
 import type { Org, SharingGroup } from '../domain/identity/types.ts';
 import type { Principal } from '../domain/identity/principal.ts';
@@ -67,6 +68,10 @@ export class ObjectAccessService {
     if (!found || !visible) throw new NotFoundError(id);
     const label = (await d.access.labels([found.seq])).get(found.seq);
     if (!label) throw new NotFoundError(id);
+    // A sighting that hides its organisation from this reader (the gate's label says so; issue
+    // 17, must 2): no owner, no run that names its writer, no audience (whose one organisation
+    // outside the distribution would be its owner).
+    const hidden = visible.label?.ownerOrg === UNDISCLOSED_OWNER;
     const [orgs, groups] = await Promise.all([d.orgs.listOrgs(), d.orgs.listSharingGroups()]);
     const byId = new Map(orgs.map((o) => [o.id, o]));
     const ends = await this.endLabels(found.type, visible.json);
@@ -88,14 +93,14 @@ export class ObjectAccessService {
     const source = await this.source(id, found.seq, allowed(principal, 'import.read', { orgId: label.ownerOrg }));
     return {
       id,
-      owner: orgRef(label.ownerOrg, byId.get(label.ownerOrg)),
-      source,
+      owner: hidden ? orgRef(UNDISCLOSED_OWNER, undefined) : orgRef(label.ownerOrg, byId.get(label.ownerOrg)),
+      source: hidden ? { ...source, run: null } : source,
       tlp: label.tlp,
       distribution: await this.named(label),
       classification: c ? { scheme: c.scheme, schemeName: d.schemes.get(c.scheme)?.name ?? null, level: c.level } : null,
       releasableTo: label.releasableTo === undefined ? null : [...label.releasableTo],
       exercise: label.exercise ?? null,
-      audience: sortAudience(audience),
+      audience: hidden ? [] : sortAudience(audience),
       peers: await this.egress(found.type, label, groups, source.kind === 'peer' ? source.keyId : null),
     };
   }

@@ -14,6 +14,8 @@ import { GraphWalk } from './graph-walk.ts';
 import { searchText } from '../domain/ingest/search-text.ts';
 import { searchWords } from '../store/shared/search-words.ts';
 import type { StixObject } from '../domain/stix/types.ts';
+import type { LookupCorrelation, WarninglistHit } from '../domain/correlation/api.ts';
+import { valueKey, type WarninglistService } from './warninglist.service.ts';
 
 /** The graph around an object. */
 export interface Neighbourhood {
@@ -31,12 +33,21 @@ export interface LookupResult {
   value: string;
   kind: ObservableKind | null;
   normalized: string | null;
-  matches: { matched: Observable; object: Visible }[];
+  matches: { matched: Observable; object: Visible; correlation: LookupCorrelation }[];
+  /** The warninglists the normalised value is on (issue 17, must 5). */
+  warninglists: WarninglistHit[];
 }
 
 /** The text in which versions are served to this node's own readers: what the node originated
  *  in its signed form (services/federation/egress.service.ts servedForms). */
 export type ServedForms = (items: Visible[]) => Promise<Visible[]>;
+
+/** A narrowing applied after the access gate (decay's minimum score, issue 17, must 6), with
+ *  what the audit log records of it. */
+export interface Refinement {
+  keep: (items: Visible[]) => Promise<Visible[]>;
+  details: Record<string, unknown>;
+}
 
 /** Rows read from the store per chunk of a list request. */
 const SCAN_CHUNK = 500;
@@ -48,8 +59,20 @@ export class ObjectService {
   private readonly audit: AuditSink;
   private readonly scanRows: number;
   private readonly served: ServedForms;
+  private readonly warninglists: Pick<WarninglistService, 'match' | 'ready'> | undefined;
+  private readonly correlationLimit: number;
 
-  constructor(deps: { objects: ObjectRepo; gate: AccessGate; audit: AuditSink; scanRows?: number; served?: ServedForms }) {
+  constructor(deps: {
+    objects: ObjectRepo;
+    gate: AccessGate;
+    audit: AuditSink;
+    scanRows?: number;
+    served?: ServedForms;
+    warninglists?: Pick<WarninglistService, 'match' | 'ready'>;
+    correlationLimit?: number;
+  }) {
+    this.warninglists = deps.warninglists;
+    this.correlationLimit = deps.correlationLimit ?? 20;
     this.scanRows = deps.scanRows ?? 20_000;
     this.served = deps.served ?? ((items) => Promise.resolve(items));
     this.objects = deps.objects;
@@ -78,7 +101,7 @@ export class ObjectService {
       examined += raw.items.length;
       const visible = await this.gate.filter(readAs(principal), raw.items);
       for (const v of visible) {
-        if (filter.text !== undefined && !matchesAfterRedaction(v, filter.text)) continue;
+        if (!matchesForReader(v, filter)) continue;
         if (items.length === page.limit) return { items, next: items.at(-1)?.seq ?? null };
         items.push(v);
       }
@@ -154,15 +177,29 @@ export class ObjectService {
       list.push({ matched: h.observable, object });
       byKey.set(key, list);
     }
+    await this.warninglists?.ready();
+    const listed = this.warninglists?.match(parsed.flatMap((p) => (p.obs ? [p.obs] : []))) ?? new Map<string, WarninglistHit[]>();
     return parsed.map((p, i) => {
-      const matches = (keys[i] ?? []).flatMap((k) => byKey.get(`${k.kind}|${k.value}`) ?? []);
-      return { value: p.value, kind: p.kind, normalized: p.obs?.value ?? null, matches: dedupeMatches(matches) };
+      // Every reader-visible carrier of a matched value is among the matches already: "also
+      // seen in" for a match is counted from them, without a query (issue 17, must 5).
+      const matches = (keys[i] ?? []).flatMap((k) => {
+        const carriers = byKey.get(`${k.kind}|${k.value}`) ?? [];
+        const others = Math.min(carriers.length - 1, this.correlationLimit + 1);
+        return carriers.map((m) => ({ ...m, correlation: { objects: others, tooCommon: others > this.correlationLimit } }));
+      });
+      const warninglists = p.obs ? (listed.get(valueKey(p.obs)) ?? []) : [];
+      return { value: p.value, kind: p.kind, normalized: p.obs?.value ?? null, matches: dedupeMatches(matches), warninglists };
     });
   }
 
   /** Streams the latest versions the principal may read as a STIX 2.1 bundle, in text chunks;
    *  the export is audited with its filter and count. */
-  async *exportBundle(principal: Principal, filter: ObjectFilter, onObject?: (n: number) => void): AsyncGenerator<string> {
+  async *exportBundle(
+    principal: Principal,
+    filter: ObjectFilter,
+    onObject?: (n: number) => void,
+    refine?: Refinement,
+  ): AsyncGenerator<string> {
     authorize(principal, 'object.read');
     yield `{"type":"bundle","id":"bundle--${randomUUID()}","objects":[`;
     let n = 0;
@@ -170,7 +207,8 @@ export class ObjectService {
     const emit = async (): Promise<string> => {
       const parts: string[] = [];
       // Signed as it leaves for a peer, so that `concord verify` on the export passes (issue 14).
-      for (const o of await this.served(await this.gate.filter(readAs(principal), pending))) parts.push(n++ === 0 ? o.json : `,${o.json}`);
+      const shown = (await this.gate.filter(readAs(principal), pending)).filter((v) => ownerMatches(v, filter));
+      for (const o of await this.served(refine ? await refine.keep(shown) : shown)) parts.push(n++ === 0 ? o.json : `,${o.json}`);
       pending = [];
       onObject?.(n);
       return parts.join('');
@@ -184,9 +222,22 @@ export class ObjectService {
       action: 'export',
       actor: actorName(principal),
       target: null,
-      details: { filter: { ...filter }, objects: n },
+      details: { filter: { ...filter }, ...refine?.details, objects: n },
     });
   }
+}
+
+/** Whether the owner filter matches the owner the reader is told (the gate's label: a sighting
+ *  hiding its organisation is owned by none for a partner, issue 17 must 2); the store matched
+ *  the real owner. */
+export function ownerMatches(v: Visible, filter: ObjectFilter): boolean {
+  return filter.owners === undefined || v.label === undefined || filter.owners.includes(v.label.ownerOrg);
+}
+
+/** Whether a visible version matches what the store could not decide for this reader: text
+ *  withheld by granular markings, an owner it is not told. */
+export function matchesForReader(v: Visible, filter: ObjectFilter): boolean {
+  return (filter.text === undefined || matchesAfterRedaction(v, filter.text)) && ownerMatches(v, filter);
 }
 
 /**

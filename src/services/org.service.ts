@@ -1,6 +1,7 @@
 // Administration of organisations, communities and sharing groups (issue 3, items 1 and 8).
 // Every change is audited; only node administrators manage organisations and communities,
 // organisation administrators manage their own organisation's sharing groups.
+import { DISCLOSURES, type Disclosure } from '../domain/sightings/api.ts';
 import { randomUUID } from 'node:crypto';
 import { checkLabelDefaults, checkTlp } from '../domain/identity/defaults.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
@@ -29,6 +30,8 @@ export interface OrgInput {
   sectors?: string[];
   /** The CSIRT organisation (id) whose constituency an entity is in; null to leave it. */
   csirtOrg?: string | null;
+  /** What partners learn of who sighted, by default (issue 17, must 2). */
+  sightingDisclosure?: string;
   disabled?: boolean;
 }
 
@@ -85,6 +88,7 @@ export class OrgService {
         nis2Role: null,
         sectors: [],
         csirtOrg: null,
+        sightingDisclosure: 'organization',
         disabled: false,
         createdAt: now,
         updatedAt: now,
@@ -161,6 +165,7 @@ export class OrgService {
     if (input.disabled !== undefined) next.disabled = input.disabled;
     if (input.nis2Role !== undefined) next.nis2Role = checkNis2Role(input.nis2Role);
     if (input.sectors !== undefined) next.sectors = checkSectors(input.sectors);
+    if (input.sightingDisclosure !== undefined) next.sightingDisclosure = checkDisclosure(input.sightingDisclosure);
     if (input.csirtOrg !== undefined) next.csirtOrg = await this.csirtRef(input.csirtOrg);
     // An organisation that stops being an entity leaves its constituency (unless it names a
     // CSIRT in the same change, which checkCsirt then refuses).
@@ -366,4 +371,10 @@ export class OrgService {
     this.deps.invalidate();
     return this.deps.audit.record({ action, actor: actorName(actor), target, details });
   }
+}
+
+/** A disclosure name (issue 17, must 2); throws INVALID_INPUT naming `sightingDisclosure`. */
+function checkDisclosure(value: string): Disclosure {
+  if ((DISCLOSURES as readonly string[]).includes(value)) return value as Disclosure;
+  throw new InvalidInputError(`sightingDisclosure must be one of ${DISCLOSURES.join(', ')}`, { field: 'sightingDisclosure' });
 }

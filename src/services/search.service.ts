@@ -2,6 +2,7 @@
 // facets of a search, and its CSV export. Every row passes the access gate before it is
 // listed, counted or exported: a total or a facet never counts an object the reader may not see.
 import { authorize } from '../domain/access/permissions.ts';
+import { groupOwner } from '../domain/access/sighting-egress.ts';
 import { csvLine, csvRow, CSV_COLUMNS, relevance } from '../domain/explorer/rules.ts';
 import type { FacetCount, Facets, SearchSummary } from '../domain/explorer/types.ts';
 import type { Principal } from '../domain/identity/principal.ts';
@@ -12,7 +13,7 @@ import { readAs, readerOf, type AccessGate, type Visible } from './access-gate.t
 import { countable, LabelCache } from '../domain/dashboard/tally.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { AuditSink } from './audit.service.ts';
-import { matchesAfterRedaction } from './object.service.ts';
+import { matchesForReader, type Refinement } from './object.service.ts';
 
 /** Where the next page starts, in each order. */
 export type ListCursor = ({ kind: 'sorted' } & SortOrder & SortPosition) | { kind: 'relevance'; score: number; name: string; seq: number };
@@ -88,7 +89,7 @@ export class SearchService {
         raw.items.map((r) => r.object),
       );
       for (const v of visible) {
-        if (filter.text !== undefined && !matchesAfterRedaction(v, filter.text)) continue;
+        if (!matchesForReader(v, filter)) continue;
         if (items.length === limit) {
           const last = items.at(-1);
           return { items, next: last ? cursor({ key: keys.get(last.seq) ?? '', seq: last.seq }) : null };
@@ -154,15 +155,25 @@ export class SearchService {
       owner = new Map<string, number>(),
       label = new Map<string, number>();
     let count = 0;
+    // A group is counted under the owner the reader may be told without reading its versions
+    // (another organisation's sightings: undisclosed, issue 17 must 2), and an owner filter
+    // keeps only what the reader may know to be that owner's.
+    const owned = (g: (typeof groups)[number]): string | undefined => {
+      const o = groupOwner(reader, g.type, labels.get(g.label));
+      return filter.owners === undefined || filter.owners.includes(o) ? o : undefined;
+    };
     for (const g of groups) {
       if (!countable(reader, g, labels, this.deps.schemes)) continue;
+      const o = owned(g);
+      if (o === undefined) continue;
       const l = labels.get(g.label);
       count += g.count;
       bump(type, g.type, g.count);
       bump(tlp, l.tlp, g.count);
-      bump(owner, l.ownerOrg, g.count);
+      bump(owner, o, g.count);
     }
-    for (const g of byLabel) if (g.value !== undefined && countable(reader, g, labels, this.deps.schemes)) bump(label, g.value, g.count);
+    for (const g of byLabel)
+      if (g.value !== undefined && countable(reader, g, labels, this.deps.schemes) && owned(g) !== undefined) bump(label, g.value, g.count);
     let exact = !capped;
     if (filter.text !== undefined) {
       const read = await this.visibleMatches(principal, { ...filter, granularOnly: true }, Number.POSITIVE_INFINITY);
@@ -219,7 +230,7 @@ export class SearchService {
   }
 
   /** The search as CSV (issue 15, must 5), streamed in chunks; cells are CSV-injection safe. */
-  async *csv(principal: Principal, filter: ObjectFilter): AsyncGenerator<string> {
+  async *csv(principal: Principal, filter: ObjectFilter, refine?: Refinement): AsyncGenerator<string> {
     authorize(principal, 'object.read');
     const names = new Map((await this.deps.orgs.listOrgs()).map((o) => [o.id, o.name]));
     yield csvLine(CSV_COLUMNS);
@@ -232,9 +243,10 @@ export class SearchService {
       // The command line reads without a reader, so the gate decided on no label: read them.
       const labels = principal.kind === 'system' && this.deps.access ? await this.deps.access.labels(pending.map((v) => v.seq)) : undefined;
       if (labels) pending = pending.map((v) => ({ ...v, ...(labels.get(v.seq) ? { label: labels.get(v.seq) } : {}) }));
+      if (refine) pending = await refine.keep(pending);
       const lines: string[] = [];
       for (const v of pending) {
-        if (filter.text !== undefined && !matchesAfterRedaction(v, filter.text)) continue;
+        if (!matchesForReader(v, filter)) continue;
         const ownerId = v.label?.ownerOrg ?? '';
         lines.push(csvRow(JSON.parse(v.json) as Record<string, unknown>, names.get(ownerId) ?? ownerId, v.label?.tlp ?? ''));
         n++;
@@ -247,7 +259,7 @@ export class SearchService {
       action: 'export',
       actor: readAs(principal).actor,
       target: null,
-      details: { filter: { ...filter }, format: 'csv', objects: n },
+      details: { filter: { ...filter }, ...refine?.details, format: 'csv', objects: n },
     });
   }
 
@@ -267,7 +279,7 @@ export class SearchService {
       });
       examined += raw.items.length;
       for (const v of await this.deps.gate.filter(readAs(principal), raw.items)) {
-        if (filter.text === undefined || matchesAfterRedaction(v, filter.text)) visible.push(v);
+        if (matchesForReader(v, filter)) visible.push(v);
       }
       if (raw.next === null) return { visible, complete: true };
       if (examined >= this.scanRows || visible.length >= maxVisible) return { visible, complete: false };

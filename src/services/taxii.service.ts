@@ -11,7 +11,7 @@ import { UnprocessableError } from '../domain/taxii/errors.ts';
 import { encodeNext, taxiiTimestamp, type TaxiiFilter, type VersionSelection } from '../domain/taxii/params.ts';
 import { envelopeObjects, statusDetail } from '../domain/taxii/resources.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import type { Collection, CollectionRead, StatusDetail, StatusRecord } from '../domain/collections/types.ts';
+import type { Collection, CollectionEntry, CollectionRead, StatusDetail, StatusRecord } from '../domain/collections/types.ts';
 import type { CollectionRepo, ObjectRepo, QuarantineRepo } from '../store/repositories.ts';
 import { readAs, type AccessGate, type Visible } from './access-gate.ts';
 import type { CollectionService, Rights } from './collection.service.ts';
@@ -50,6 +50,8 @@ export interface TaxiiDeps {
   ingest: IngestService;
   gate: AccessGate;
   owner: (principal: Principal) => Promise<ImportOwner>;
+  /** Decay (issue 17, must 6): the versions to keep under a collection's minimum score. */
+  keepScoring?: (principal: Principal, items: Visible[], minScore: number) => Promise<Visible[]>;
 }
 
 const EVERY_VERSION: VersionSelection = { all: true };
@@ -210,7 +212,7 @@ export class TaxiiService {
     while (found.length < want) {
       const batch = await this.deps.repo.entries(c, { ...read, ...(after === undefined ? {} : { after }) });
       // The labels were read with the page (one statement); the gate decides on each version.
-      const visible = new Map((await this.deps.gate.filterLabelled(readAs(principal), batch)).map((v) => [v.seq, v]));
+      const visible = new Map((await this.visible(principal, c, batch)).map((v) => [v.seq, v]));
       for (const e of batch) {
         const object = visible.get(e.object.seq);
         if (object && found.length < want) found.push({ position: e.position, dateAdded: taxiiTimestamp(e.dateAdded), object });
@@ -221,6 +223,15 @@ export class TaxiiService {
     const entries = found.slice(0, limit);
     const last = entries.at(-1);
     return found.length > limit && last ? { entries, more: true, next: encodeNext(last.position) } : { entries, more: false };
+  }
+
+  /** What the caller may read of a batch, and, in a collection with a minimum decay score,
+   *  without the indicators scoring below it: the page is filled with what is kept, so that
+   *  `more` stays exact (§3.5). */
+  private async visible(principal: Principal, c: Collection, batch: CollectionEntry[]): Promise<Visible[]> {
+    const readable = await this.deps.gate.filterLabelled(readAs(principal), batch);
+    const min = c.query.minScore;
+    return min === undefined || this.deps.keepScoring === undefined ? readable : this.deps.keepScoring(principal, readable, min);
   }
 
   /** Ingests the objects, then settles each one's outcome from what the store and quarantine hold. */

@@ -17,6 +17,10 @@ import type { ImportJob } from '../domain/imports/types.ts';
 import type { SavedSearch } from '../domain/explorer/types.ts';
 import type { PreparedObject } from '../domain/ingest/prepared.ts';
 import type { IncidentRepo, IncidentShareRepo, NotificationRepo } from './incident-repositories.ts';
+import type { SightingRepo } from './sighting-repositories.ts';
+import type { CorrelationRepo } from './correlation-repositories.ts';
+import type { DecayRepo } from './decay-repositories.ts';
+import type { AlertRepo } from './alert-repositories.ts';
 import type {
   Edge,
   InsertResult,
@@ -330,6 +334,14 @@ export interface Store {
   notifications: NotificationRepo;
   /** Cross-border shares and handovers of incidents (issue 16, must 6). */
   incidentShares: IncidentShareRepo;
+  /** The sighting projection (issue 17, migrations/0035). */
+  sightings: SightingRepo;
+  /** "Also seen in" from the observables index (issue 17, must 5). */
+  correlation: CorrelationRepo;
+  /** Decay models set by administrators (issue 17, must 6, migrations/0037). */
+  decay: DecayRepo;
+  /** The alert projection (issue 17, must 4; migrations/0036). */
+  alerts: AlertRepo;
   close(): Promise<void>;
 }
 
@@ -363,3 +375,7 @@ export interface SavedSearchRepo {
 }
 
 export type * from './incident-repositories.ts';
+export type * from './sighting-repositories.ts';
+export type * from './correlation-repositories.ts';
+export type * from './decay-repositories.ts';
+export type * from './alert-repositories.ts';

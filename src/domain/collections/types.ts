@@ -13,6 +13,9 @@ export interface CollectionQuery {
   /** Objects whose latest version has any of these labels (all their versions). */
   labels?: string[];
   createdByRefs?: string[];
+  /** Indicators whose decay score (as the reader sees it) is below this are left out; other
+   *  objects pass (issue 17, must 6). A TAXII client reads it unmodified: the collection is the filter. */
+  minScore?: number;
 }
 
 /** A collection as configured by an administrator. Grants: `*` (every authenticated user),

@@ -1,5 +1,6 @@
 // Correlation (issue 17, must 5): "also seen in" drawn from the observables index (no table of
 // pairs), with a correlation limit and MISP warninglists.
+import type { ObjectMarking } from '../markings/banner.ts';
 
 /** A warninglist a value is on. */
 export interface WarninglistHit {
@@ -18,7 +19,7 @@ export interface CorrelatedValue {
   tooCommon: boolean;
   warninglists: WarninglistHit[];
   /** The other objects, when not too common and not warninglisted (the reader's only). */
-  seenIn: { id: string; type: string; name: string | null }[];
+  seenIn: { id: string; type: string; name: string | null; marking?: ObjectMarking }[];
 }
 
 /** GET /api/v1/objects/{id}/correlations. */
@@ -26,4 +27,11 @@ export interface Correlation {
   of: string;
   limit: number;
   values: CorrelatedValue[];
+}
+
+/** Per lookup match (GET/POST /api/v1/lookup): how many other objects the reader may read carry
+ *  the matched value, counted up to the limit + 1, and whether that is more than the limit. */
+export interface LookupCorrelation {
+  objects: number;
+  tooCommon: boolean;
 }

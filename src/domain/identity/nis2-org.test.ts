@@ -17,6 +17,7 @@ const org = (id: string, name: string, nis2Role: Org['nis2Role'], csirtOrg: stri
   nis2Role,
   sectors: [],
   csirtOrg,
+  sightingDisclosure: 'organization',
   disabled: false,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',

@@ -3,6 +3,7 @@
 // an organisation is also published as a STIX identity.
 
 import type { Role } from '../access/types.ts';
+import type { Disclosure } from '../sightings/api.ts';
 
 /** Roles a user holds; `admin` administers the node, `org-admin` their own organisation. */
 export { ROLES, type Role } from '../access/types.ts';
@@ -27,6 +28,8 @@ export interface Org {
   sectors: string[];
   /** For an entity: the CSIRT organisation whose constituency it is in (it reports there). */
   csirtOrg: string | null;
+  /** What partners learn of who sighted, for its sightings that choose nothing (issue 17, must 2). */
+  sightingDisclosure: Disclosure;
   disabled: boolean;
   createdAt: string;
   updatedAt: string;

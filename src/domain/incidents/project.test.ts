@@ -25,6 +25,7 @@ const org = (over: Partial<Org> = {}): Org => ({
   nis2Role: 'essential',
   sectors: ['energy/electricity'],
   csirtOrg: 'identity--csirt',
+  sightingDisclosure: 'organization',
   disabled: false,
   createdAt: AWARE,
   updatedAt: AWARE,

@@ -16,6 +16,7 @@ const org = (id: string, country: string, nis2Role: Org['nis2Role'] = 'csirt', d
   nis2Role,
   sectors: [],
   csirtOrg: null,
+  sightingDisclosure: 'organization',
   disabled,
   createdAt: '',
   updatedAt: '',

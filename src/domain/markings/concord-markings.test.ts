@@ -1,3 +1,4 @@
+import { CONCORD_SIGHTING_EXTENSION_ID } from '../sightings/api.ts';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InvalidInputError } from '../../errors.ts';
@@ -32,7 +33,11 @@ function assertValid(o: StixObject): void {
 
 test('every object Concord publishes passes validateObject without a single issue (STIX 2.1 §7.2.1, §7.3)', () => {
   const objects = concordPublishedObjects();
-  assert.equal(objects.length, 14, 'identity, 7 Concord extension definitions, TLP 2.0 extension definition, 5 TLP markings');
+  assert.equal(
+    objects.length,
+    17,
+    'identity, 10 Concord extension definitions (1 for sightings, 2 for alerts), TLP 2.0 extension definition, 5 TLP markings',
+  );
   for (const o of objects) assertValid(o);
   for (const id of Object.values(TLP2_MARKING_IDS)) assert.ok(CONCORD_PUBLISHED_IDS.has(id));
   assert.ok(CONCORD_PUBLISHED_IDS.has(CONCORD_IDENTITY_ID));
@@ -135,4 +140,13 @@ test('the NIS2 report, answer and task extensions are declared alike, with UUIDv
     assert.match(String(def?.['schema']), schema);
     assertValid(def as StixObject);
   }
+});
+
+test('the sighting extension is declared alike, with a UUIDv5 id (issue 17, musts 1 and 2)', () => {
+  assert.equal(CONCORD_SIGHTING_EXTENSION_ID, `extension-definition--${concordUuid('extension-definition:concord-sighting')}`);
+  const def = concordPublishedObjects().find((o) => o.id === CONCORD_SIGHTING_EXTENSION_ID);
+  assert.equal(def?.['created_by_ref'], CONCORD_IDENTITY_ID);
+  assert.deepEqual(def?.['extension_types'], ['property-extension']);
+  assert.match(String(def?.['schema']), /sighter_token/);
+  assertValid(def as StixObject);
 });

@@ -10,6 +10,7 @@ import type { ObjectDef, StructDef } from './schema.ts';
 import { compareTimestamps, timestampFractionDigits } from './timestamp.ts';
 import { TLP_CREATED, TLP_MARKINGS, TLP_PROPERTIES } from './tlp.ts';
 import * as v from './vocab.ts';
+import { checkSightingDisclosure } from '../sightings/extension.ts';
 
 const { STRING, BOOLEAN, TIMESTAMP, LIST_OF_STRING, props, listOf, vocab, refTo, formatted } = s;
 
@@ -59,7 +60,11 @@ const SIGHTING: ObjectDef = {
     summary: BOOLEAN,
   }),
   required: ['sighting_of_ref'],
-  check: (o, r) => checkTimeOrder(o, 'first_seen', 'last_seen', false, S5_2, r),
+  check: (o, r) => {
+    checkTimeOrder(o, 'first_seen', 'last_seen', false, S5_2, r);
+    // Issue 17, must 2: an undisclosed sighting names no organisation.
+    checkSightingDisclosure(o, r);
+  },
 };
 
 // §7.1.1 contents: keys are RFC 5646 language codes; values mirror the translated properties.

@@ -7,6 +7,8 @@ import { NIS2_ANSWER_EXTENSION } from '../incidents/answer-extension.ts';
 import { NIS2_EXTENSION } from '../incidents/nis2-extension.ts';
 import { NIS2_REPORT_EXTENSION } from '../incidents/report-extension.ts';
 import { TASK_ASSIGNMENT_EXTENSION } from '../incidents/task-extension.ts';
+import { CONCORD_SIGHTING_EXTENSION_ID } from '../sightings/api.ts';
+import { SIGHTING_EXTENSION } from '../sightings/extension.ts';
 import {
   CONCORD_NIS2_ANSWER_EXTENSION_ID,
   CONCORD_NIS2_EXTENSION_ID,
@@ -17,6 +19,7 @@ import {
 import { checkValue } from './check-value.ts';
 import { INCIDENT_CORE } from './defs-incident.ts';
 import { SUITE_SDO_EXTENSION } from './defs-incident-sdo.ts';
+import { ALERT_SDO_EXTENSION } from '../alerts/defs.ts';
 import { type JsonRecord, type Reporter, q } from './reporter.ts';
 import type { StructDef } from './schema.ts';
 import { suite } from './vocab-incident.ts';
@@ -49,6 +52,12 @@ const newSdo = (type: string, n: string): [string, KnownExtension] => [
   { name: `the ${type} extension`, section: suite(n), extensionType: 'new-sdo', hosts: new Set([type]), strict: false },
 ];
 
+/** Concord's own new SDO types (issue 17, must 4): their content is only extension_type. */
+const concordSdo = (type: string): [string, KnownExtension] => [
+  ALERT_SDO_EXTENSION[type] ?? '',
+  { name: `the ${type} extension`, section: 'Concord alert extension', extensionType: 'new-sdo', hosts: new Set([type]), strict: true },
+];
+
 export const KNOWN_EXTENSIONS: ReadonlyMap<string, KnownExtension> = new Map([
   [
     INCIDENT_CORE_EXTENSION_ID,
@@ -78,6 +87,8 @@ export const KNOWN_EXTENSIONS: ReadonlyMap<string, KnownExtension> = new Map([
   concord(CONCORD_NIS2_REPORT_EXTENSION_ID, 'report', NIS2_REPORT_EXTENSION),
   concord(CONCORD_NIS2_ANSWER_EXTENSION_ID, 'note', NIS2_ANSWER_EXTENSION),
   concord(CONCORD_TASK_EXTENSION_ID, 'task', TASK_ASSIGNMENT_EXTENSION),
+  concord(CONCORD_SIGHTING_EXTENSION_ID, 'sighting', SIGHTING_EXTENSION),
+  ...Object.keys(ALERT_SDO_EXTENSION).map(concordSdo),
 ]);
 
 /**

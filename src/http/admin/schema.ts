@@ -27,6 +27,12 @@ export const OrgBody = Type.Object(
         Type.Null(),
       ]),
     ),
+    sightingDisclosure: Type.Optional(
+      Type.String({
+        maxLength: 40,
+        description: 'What partners learn of who sighted, by default: organization, country-sector or anonymous (issue 17)',
+      }),
+    ),
     disabled: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

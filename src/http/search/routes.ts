@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { InvalidInputError } from '../../errors.ts';
 import type { ObjectService } from '../../services/object.service.ts';
 import type { SearchService } from '../../services/search.service.ts';
+import type { DecayService } from '../../services/decay.service.ts';
 import type { SchemeRegistry } from '../../domain/markings/classification.ts';
 import type { SortOrder } from '../../domain/objects/types.ts';
 import { toFilter } from '../../domain/objects/filter.ts';
@@ -15,7 +16,12 @@ import { ExportQuery, ListQuery } from './schema.ts';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The list and export routes. */
-export function searchRoutes(objects: ObjectService, search: SearchService, schemes: SchemeRegistry): FastifyPluginAsyncTypebox {
+export function searchRoutes(
+  objects: ObjectService,
+  search: SearchService,
+  schemes: SchemeRegistry,
+  decay: DecayService,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/objects',
@@ -69,18 +75,20 @@ export function searchRoutes(objects: ObjectService, search: SearchService, sche
         },
       },
       async (req, reply) => {
-        const { format, include, ...params } = req.query;
+        const { format, include, min_score, ...params } = req.query;
         // Without `include` an export is the whole matching store, as before issue 15.
         const filter = toFilter({ ...params, include: include ?? 'all' });
         const principal = principalOf(req);
+        // min_score leaves out indicators scoring below it (issue 17, must 6).
+        const refine = min_score === undefined ? undefined : decay.refinement(principal, min_score);
         if (format === 'csv') {
           reply.header('content-disposition', 'attachment; filename="concord-export.csv"');
-          return reply.type('text/csv; charset=utf-8').send(Readable.from(search.csv(principal, filter), { objectMode: false }));
+          return reply.type('text/csv; charset=utf-8').send(Readable.from(search.csv(principal, filter, refine), { objectMode: false }));
         }
         reply.header('content-disposition', 'attachment; filename="concord-export.json"');
         return reply
           .type('application/stix+json;version=2.1')
-          .send(Readable.from(objects.exportBundle(principal, filter), { objectMode: false }));
+          .send(Readable.from(objects.exportBundle(principal, filter, undefined, refine), { objectMode: false }));
       },
     );
   };

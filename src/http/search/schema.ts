@@ -1,5 +1,6 @@
 // Request schemas of the object list and export (issue 15, must 5: the Explorer's filters,
 // sort orders, hidden kinds and export formats), published in the OpenAPI document.
+import { MinScore } from '../decay/schema.ts';
 import { Type } from '@fastify/type-provider-typebox';
 
 const Csv = (description: string) => Type.Optional(Type.String({ description, minLength: 1, maxLength: 4000 }));
@@ -67,6 +68,7 @@ export const ExportQuery = Type.Object(
     ...FILTERS,
     since: Timestamp('Only objects stored at or after this time (ISO 8601); the same as added_after'),
     ids: Csv('Only these object ids, comma-separated'),
+    min_score: MinScore,
     format: Type.Union([Type.Literal('stix'), Type.Literal('csv')], {
       default: 'stix',
       description: 'A STIX 2.1 bundle, or CSV with columns id,type,name,created,modified,owner,tlp,labels,confidence',

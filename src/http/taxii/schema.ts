@@ -17,6 +17,11 @@ export const CollectionBody = Type.Object(
     types: Type.Optional(Names),
     labels: Type.Optional(Names),
     createdByRefs: Type.Optional(Names),
+    minScore: Type.Optional(
+      Type.Union([Type.Number(), Type.Null()], {
+        description: 'Leave out indicators whose decay score is below this (0–100); null clears it (issue 17)',
+      }),
+    ),
     read: Type.Optional(Grants),
     write: Type.Optional(Grants),
   },

@@ -9,6 +9,7 @@
 import type { Reader } from '../../domain/access/types.ts';
 import { formatDistribution, type AccessLabel } from '../../domain/access/types.ts';
 import { egressCollectionId, mayEgress, peerReader, withTlpMarking } from '../../domain/access/peer-egress.ts';
+import { provenanceOwner, UNDISCLOSED_OWNER } from '../../domain/access/sighting-egress.ts';
 import { groupStatement, provenanceOf, signedText, signObject, type GroupStatement } from '../../domain/federation/provenance.ts';
 import type { Peer } from '../../domain/federation/types.ts';
 import type { SchemeRegistry } from '../../domain/markings/classification.ts';
@@ -230,13 +231,14 @@ export class EgressService {
     const whole = items.filter((v) => !withheldFromPeer(v));
     if (whole.length === 0) return items;
     // The gate kept the label it decided on; only versions read without a reader (the node's
-    // own command line) need theirs read.
-    const unlabelled = whole.filter((v) => v.label === undefined).map((v) => v.seq);
+    // own command line) need theirs read, and those whose owner the reader is not told.
+    const real = (v: Visible): AccessLabel | undefined => (v.label?.ownerOrg === UNDISCLOSED_OWNER ? undefined : v.label);
+    const unlabelled = whole.filter((v) => real(v) === undefined).map((v) => v.seq);
     const labels = unlabelled.length > 0 ? await this.deps.access.labels(unlabelled) : new Map<number, AccessLabel>();
     const local = await this.localOrgs();
     const own: { v: Visible; label: AccessLabel }[] = [];
     for (const v of whole) {
-      const label = v.label ?? labels.get(v.seq);
+      const label = real(v) ?? labels.get(v.seq);
       // Not labelled yet (or purged by a retraction): served as stored.
       if (label !== undefined && local.has(label.ownerOrg)) own.push({ v, label });
     }
@@ -258,8 +260,11 @@ export class EgressService {
     return statement;
   }
 
+  /** The owners whose objects this node originated: its organisations, and the node itself (what
+   *  it issues in its own name: a retraction of a sighting hiding its organisation). */
   private async localOrgs(): Promise<Set<string>> {
-    return new Set((await this.deps.orgs.listOrgs()).filter((o) => o.node === null).map((o) => o.id));
+    const orgs = (await this.deps.orgs.listOrgs()).filter((o) => o.node === null).map((o) => o.id);
+    return new Set([...orgs, (await this.deps.node()).nodeId]);
   }
 
   /**
@@ -286,9 +291,9 @@ export class EgressService {
       const o = JSON.parse(v.json) as StixObject;
       if (provenanceOf(o)) continue;
       const group = label.distribution.kind === 'sharing-group' ? await this.ownGroupStatement(label.distribution.id, groups) : undefined;
-      const json = signedText(
-        signObject(withTlpMarking(o, label), node.signer, label.ownerOrg, formatDistribution(label.distribution), group),
-      );
+      // A sighting that hides its organisation is signed in the node's name (issue 17, must 2).
+      const origin = provenanceOwner(o, label.ownerOrg, node.nodeId);
+      const json = signedText(signObject(withTlpMarking(o, label), node.signer, origin, formatDistribution(label.distribution), group));
       out.set(v.seq, json);
       fresh.push({ seq: v.seq, keyId: node.keyId, json });
     }

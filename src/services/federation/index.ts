@@ -73,6 +73,7 @@ export function buildFederation(deps: FederationDeps): FederationServices {
     tombstones: fed.tombstones,
     origins: fed.origins,
     access: store.access,
+    objects: store.objects,
     orgs: store.orgs,
     audit: deps.audit,
     ingest: deps.ingest,

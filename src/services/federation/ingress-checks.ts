@@ -3,8 +3,10 @@
 // and one object's verdict: refused with a stable reason, already held, or to store (issue 5,
 // items 4 and 6; issue 14). Pure of storage but for reading the pinned peers.
 import { ALWAYS_SENT } from '../../domain/access/peer-egress.ts';
+import { provenanceOrigin } from '../../domain/access/sighting-egress.ts';
 import { travelsUnsigned, type Provenance } from '../../domain/federation/provenance.ts';
 import type { Peer } from '../../domain/federation/types.ts';
+import type { StixObject } from '../../domain/stix/types.ts';
 import type { QuarantineReason } from '../../errors.ts';
 import type { PeerRepo } from '../../store/repositories.ts';
 import type { NodeIdentity } from './node.service.ts';
@@ -105,6 +107,15 @@ export function checkItem(
   // signature held against this node's key, so it is byte for byte what this node signed; a
   // local way in still learns which (ownComingBack).
   if (p.keyId === node.keyId) return from.local ? { item: it, p } : 'held';
+  // A sighting that hides its organisation (and a retraction of one) is signed in its node's name
+  // (issue 17, must 2) and held here owned by that node; a hidden one naming an organisation
+  // anyway broke its disclosure.
+  const origin = provenanceOrigin(it.type === 'sighting' ? (JSON.parse(it.text) as StixObject) : { type: it.type }, p);
+  if (origin === 'hidden-named') {
+    refuse(item, 'PEER_ORIGIN_MISMATCH', `${it.id} hides its organisation but its provenance names organisation ${p.originOrg}`);
+    return undefined;
+  }
+  if (origin === 'node') return { item: it, p };
   const hosted = orgsOf.get(p.keyId) ?? [];
   if (local.has(p.originOrg) || (hosted.length > 0 && !hosted.includes(p.originOrg))) {
     refuse(item, 'PEER_ORIGIN_MISMATCH', `${it.id} claims organisation ${p.originOrg}, which node ${p.originNode} does not host`);

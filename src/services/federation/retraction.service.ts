@@ -4,9 +4,11 @@ import { buildRetraction, retractedIds } from '../../domain/federation/retractio
 import type { Provenance } from '../../domain/federation/provenance.ts';
 import { actorName, type Principal } from '../../domain/identity/principal.ts';
 import { allowed, reach } from '../../domain/access/permissions.ts';
+import { hidesOrganisation } from '../../domain/access/sighting-egress.ts';
+import { nodeIdentityId } from '../../domain/federation/keys.ts';
 import type { StixObject } from '../../domain/stix/types.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
-import type { OriginRepo, TombstoneRepo, OrgRepo, AccessRepo } from '../../store/repositories.ts';
+import type { OriginRepo, TombstoneRepo, OrgRepo, AccessRepo, ObjectRepo } from '../../store/repositories.ts';
 import type { ImportSummary } from '../../domain/imports/types.ts';
 import type { AuditSink } from '../audit.service.ts';
 import type { ImportOptions, ImportOwner } from '../ingest.service.ts';
@@ -15,6 +17,8 @@ export interface RetractionDeps {
   tombstones: TombstoneRepo;
   origins: OriginRepo;
   access: AccessRepo;
+  /** To tell whether a retracted sighting hides its organisation. */
+  objects: Pick<ObjectRepo, 'getMany'>;
   orgs: OrgRepo;
   audit: AuditSink;
   ingest: { importStream(input: Iterable<string>, options: ImportOptions): Promise<ImportSummary> };
@@ -55,12 +59,16 @@ export class RetractionService {
         throw new ForbiddenError(`your roles may not retract ${id}; its organisation's analysts and administrators may`);
     }
     const owner = await this.deps.owner(principal);
-    const retraction = buildRetraction(ids, owner.orgId, reason);
     const keyId = await this.deps.ownKeyId();
+    // A retraction naming a sighting that hides its organisation would tie the two together for
+    // every node: the node issues it in its own name, as it signs such sightings (issue 17, must 2).
+    const hidden = (await this.deps.objects.getMany(ids)).some((o) => o.type === 'sighting' && hidesOrganisation(JSON.parse(o.json)));
+    const issuer = hidden ? nodeIdentityId(keyId) : owner.orgId;
+    const retraction = buildRetraction(ids, issuer, reason);
     const purged = await this.deps.tombstones.purge(ids, keyId, retraction.id, new Date().toISOString());
     await this.deps.ingest.importStream([JSON.stringify([retraction])], {
       source: 'retraction',
-      owner: { ...owner, tlp: 'green', distribution: { kind: 'federation' } },
+      owner: { ...owner, orgId: issuer, tlp: 'green', distribution: { kind: 'federation' } },
     });
     await this.deps.audit.record({
       action: 'object.retract',

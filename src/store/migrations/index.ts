@@ -33,6 +33,9 @@ import * as m0031 from './0031_org_nis2.ts';
 import * as m0032 from './0032_incidents.ts';
 import * as m0033 from './0033_notifications.ts';
 import * as m0034 from './0034_incident_shares.ts';
+import * as m0035 from './0035_sightings.ts';
+import * as m0037 from './0037_decay_models.ts';
+import * as m0036 from './0036_alerts.ts';
 
 type DialectMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -66,6 +69,9 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0032_incidents', m0032.up],
   ['0033_notifications', m0033.up],
   ['0034_incident_shares', m0034.up],
+  ['0035_sightings', m0035.up],
+  ['0037_decay_models', m0037.up],
+  ['0036_alerts', m0036.up],
 ];
 
 function provider(dialect: StoreDialect): MigrationProvider {

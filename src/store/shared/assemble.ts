@@ -5,6 +5,7 @@ import { migrateToLatest } from '../migrations/index.ts';
 import type { StoreDialect } from '../migrations/dialect.ts';
 import type { ObjectRepo, StateWatch, Store } from '../repositories.ts';
 import { KyselyAccessRepo } from './access.repo.ts';
+import { KyselyAlertRepo } from './alert.repo.ts';
 import { KyselyUserRepo } from './user.repo.ts';
 import { postgresSql, sqliteSql } from './sql-dialect.ts';
 import { KyselyAuditRepo } from './audit.repo.ts';
@@ -12,7 +13,9 @@ import { KyselyCollectionRepo } from './collection.repo.ts';
 import { KyselyFeedRepo } from './feed.repo.ts';
 import { KyselyIncidentShareRepo } from './incident-share.repo.ts';
 import { KyselySavedSearchRepo } from './saved-search.repo.ts';
+import { KyselyDecayRepo } from './decay.repo.ts';
 import { KyselyIncidentRepo } from './incident.repo.ts';
+import { KyselySightingRepo } from './sighting.repo.ts';
 import { KyselyNotificationRepo } from './notification.repo.ts';
 import { federationRepos } from './federation.repo.ts';
 import { KyselyOrgRepo } from './org.repo.ts';
@@ -20,6 +23,7 @@ import { KyselyImportRepo } from './import.repo.ts';
 import { KyselyQuarantineRepo } from './quarantine.repo.ts';
 import { KyselyDashboardRepo } from './dashboard.repo.ts';
 import { KyselySourceRepo } from './source.repo.ts';
+import { KyselyCorrelationRepo } from './correlation.repo.ts';
 import type { Tables } from './tables.ts';
 
 /**
@@ -68,5 +72,9 @@ export async function assembleStore(
     incidents: new KyselyIncidentRepo(db, sql),
     notifications: new KyselyNotificationRepo(db),
     incidentShares: new KyselyIncidentShareRepo(db),
+    sightings: new KyselySightingRepo(db, sql),
+    correlation: new KyselyCorrelationRepo(db, sql),
+    decay: new KyselyDecayRepo(db),
+    alerts: new KyselyAlertRepo(db),
   };
 }

@@ -13,6 +13,8 @@ export interface OrganizationsTable {
   nis2_role: string | null;
   sectors: string;
   csirt_org: string | null;
+  /** migrations/0035_sightings.ts */
+  sighting_disclosure: string;
   disabled: number | boolean;
   created_at: string;
   updated_at: string;

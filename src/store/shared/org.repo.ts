@@ -1,6 +1,7 @@
 // Organisations, communities and sharing groups on either engine: one Kysely implementation.
 import type { Kysely } from 'kysely';
 import type { Community, Org, SharingGroup } from '../../domain/identity/types.ts';
+import { DISCLOSURES, type Disclosure } from '../../domain/sightings/api.ts';
 import type { OrgRepo } from '../repositories.ts';
 import type { CommunitiesTable, OrganizationsTable, SharingGroupsTable } from './identity.tables.ts';
 import { stringArray } from './json-columns.ts';
@@ -20,6 +21,9 @@ function toOrg(r: OrganizationsTable): Org {
     nis2Role: r.nis2_role as Org['nis2Role'],
     sectors: stringArray(r.sectors),
     csirtOrg: r.csirt_org,
+    sightingDisclosure: (DISCLOSURES as readonly string[]).includes(r.sighting_disclosure)
+      ? (r.sighting_disclosure as Disclosure)
+      : 'organization',
     disabled: Boolean(r.disabled),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -73,6 +77,7 @@ export class KyselyOrgRepo implements OrgRepo {
       nis2_role: o.nis2Role,
       sectors: JSON.stringify(o.sectors),
       csirt_org: o.csirtOrg,
+      sighting_disclosure: o.sightingDisclosure,
       disabled: this.bool(o.disabled),
       created_at: o.createdAt,
       updated_at: o.updatedAt,

@@ -1,0 +1,129 @@
+// Keeps the sighting projection (store SightingRepo) up to date with everything stored, however
+// it came (the sighting API, imports, TAXII adds, feeds, federation pulls; issue 17, musts 1 and
+// 3), as incident-projector.ts does for incidents: it reads every sighting version committed since
+// its cursor and projects each sighting again from its latest version. After each catch-up it
+// tells its listeners which objects' sightings changed (collective-threat alerts listen).
+import type { Org } from '../domain/identity/types.ts';
+import { projectSighting } from '../domain/sightings/project.ts';
+import type { SightingRecord } from '../domain/sightings/types.ts';
+import type { JsonObject } from '../domain/stix/types.ts';
+import type { AccessRepo, ObjectRepo, OrgRepo, SightingRepo } from '../store/repositories.ts';
+
+/** Versions read per step. */
+const STEP = 2000;
+
+export interface SightingProjectorDeps {
+  sightings: SightingRepo;
+  objects: Pick<ObjectRepo, 'getMany'>;
+  access: Pick<AccessRepo, 'labels'>;
+  orgs: Pick<OrgRepo, 'getOrg'>;
+  /** Where a failing listener is reported (it never stops the projection). */
+  log?: (err: unknown) => void;
+}
+
+/** Projects sightings; one run at a time per process, and a call during a run waits for a run
+ *  that starts after it (so it sees what was stored before it was called). */
+export class SightingProjector {
+  private readonly deps: SightingProjectorDeps;
+  private readonly listeners: ((ofIds: string[]) => void)[] = [];
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(deps: SightingProjectorDeps) {
+    this.deps = deps;
+  }
+
+  /** Calls `listener` after each catch-up that changed sightings, with the ids of the objects
+   *  whose sightings changed (sorted, each once). */
+  onProjected(listener: (ofIds: string[]) => void): void {
+    this.listeners.push(listener);
+  }
+
+  catchUp(): Promise<void> {
+    // After close() the store is going away: nothing new starts (a commit event may still come).
+    if (this.closed) return Promise.resolve();
+    if (this.running === null) {
+      this.running = this.run().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    if (this.queued === null) {
+      const after = this.running;
+      this.queued = after
+        .catch(() => {})
+        .then(() => {
+          this.queued = null;
+          return this.catchUp();
+        });
+    }
+    return this.queued;
+  }
+
+  /** Resolves when no catch-up is under way or waiting (whatever their outcome). */
+  async idle(): Promise<void> {
+    while (this.running !== null || this.queued !== null) await (this.queued ?? this.running)?.catch(() => {});
+  }
+
+  /** Starts no catch-up from now on, and waits for the one under way. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.idle();
+  }
+
+  private async run(): Promise<void> {
+    const { sightings } = this.deps;
+    let cursor = await sightings.cursor();
+    const orgs = new Map<string, Org | undefined>();
+    const touched = new Set<string>();
+    for (;;) {
+      const changed = await sightings.changes(cursor, STEP);
+      if (changed.length === 0) break;
+      for (const of of await this.project([...new Set(changed.map((c) => c.id))], orgs)) touched.add(of);
+      cursor = changed.at(-1)?.seq ?? cursor;
+      await sightings.setCursor(cursor);
+      if (changed.length < STEP) break;
+    }
+    if (touched.size === 0) return;
+    const ofIds = [...touched].sort();
+    for (const listener of this.listeners) {
+      try {
+        listener(ofIds);
+      } catch (err) {
+        this.deps.log?.(err);
+      }
+    }
+  }
+
+  /** Projects sightings again from their latest versions; answers the objects they sight. */
+  async project(ids: readonly string[], orgs: Map<string, Org | undefined> = new Map()): Promise<string[]> {
+    const { sightings, objects, access } = this.deps;
+    const latest = (await objects.getMany([...ids])).filter((o) => o.type === 'sighting');
+    const labels = await access.labels(latest.map((o) => o.seq));
+    const rows: SightingRecord[] = [];
+    const of = new Set<string>();
+    const held = new Set<string>();
+    for (const stored of latest) {
+      const object = JSON.parse(stored.json) as JsonObject;
+      const ref = object['sighting_of_ref'];
+      if (typeof ref === 'string') of.add(ref);
+      const label = labels.get(stored.seq);
+      // Not labelled (read by no one): no row.
+      if (label === undefined) continue;
+      const owner = await this.org(label.ownerOrg, orgs);
+      const record = projectSighting({ object, seq: stored.seq, label, owner });
+      if (record === undefined) continue;
+      rows.push(record);
+      held.add(record.id);
+    }
+    await sightings.remove(ids.filter((id) => !held.has(id)));
+    await sightings.put(rows);
+    return [...of];
+  }
+
+  private async org(id: string, cache: Map<string, Org | undefined>): Promise<Org | undefined> {
+    if (!cache.has(id)) cache.set(id, await this.deps.orgs.getOrg(id));
+    return cache.get(id);
+  }
+}
