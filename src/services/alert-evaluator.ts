@@ -59,6 +59,7 @@ export class AlertEvaluator {
   private chain: Promise<void> = Promise.resolve();
   private pending: Set<string> | 'all' | null = null;
   private checking: Promise<void> | null = null;
+  private recheck = false;
   private closed = false;
   /** The rules last evaluated, as `id@modified`: a change evaluates everything again. */
   private signature = '';
@@ -84,23 +85,37 @@ export class AlertEvaluator {
    *  changed (written here, or a peer's arrived), everything in the window again. */
   committed(): Promise<void> {
     if (this.closed) return Promise.resolve();
-    this.checking ??= this.rules()
-      .then((rules) => {
-        const signature = rules.map((r) => `${r.rule.id}@${r.rule.modified}`).join(',');
-        if (signature === this.signature) return;
-        this.signature = signature;
-        return this.rulesChanged();
-      })
-      .finally(() => {
-        this.checking = null;
-      });
+    if (this.checking !== null) {
+      // A check under way may have read the rules before this commit: look once more after it.
+      this.recheck = true;
+      return this.checking;
+    }
+    this.checking = this.check().finally(() => {
+      this.checking = null;
+      if (this.recheck) {
+        this.recheck = false;
+        void this.committed().catch(() => undefined);
+      }
+    });
     return this.checking;
+  }
+
+  private async check(): Promise<void> {
+    const rules = await this.rules();
+    const signature = rules.map((r) => `${r.rule.id}@${r.rule.modified}`).join(',');
+    if (signature === this.signature) return;
+    this.signature = signature;
+    await this.rulesChanged();
   }
 
   /** Resolves when no evaluation is under way or waiting. */
   async idle(): Promise<void> {
-    await (this.checking ?? Promise.resolve()).catch(() => undefined);
-    await this.chain.catch(() => undefined);
+    for (;;) {
+      const chain = this.chain;
+      await this.checking?.catch(() => undefined);
+      await chain.catch(() => undefined);
+      if (this.checking === null && this.chain === chain && !this.recheck) return;
+    }
   }
 
   /** Starts no evaluation from now on, and waits for the one under way (the store is closing). */
