@@ -55,6 +55,7 @@ export async function withServices<T>(config: Config, fn: (services: Services, s
     // before the store closes, so the projection holds what the command stored and no run is
     // cut off mid-way (it logs "driver has already been destroyed" otherwise).
     await services.incidents.catchUp().catch(() => {});
+    await services.sightings.catchUp().catch(() => {});
     await store.close();
   }
 }

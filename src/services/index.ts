@@ -43,6 +43,9 @@ import { sighterKey } from '../domain/sightings/build.ts';
 import { WarninglistService } from './warninglist.service.ts';
 import { CorrelationService } from './correlation.service.ts';
 import { DecayService } from './decay.service.ts';
+import { AlertEvaluator } from './alert-evaluator.ts';
+import { AlertRuleService } from './alert-rule.service.ts';
+import { AlertService } from './alert.service.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -104,6 +107,12 @@ export interface Services {
   correlation: CorrelationService;
   /** Decay models and indicator scores computed when read (issue 17, must 6). */
   decay: DecayService;
+  /** Collective-threat alerts as each reader may read them, and their live stream (issue 17, must 4). */
+  alerts: AlertService;
+  /** Alert rules, set per community by its coordinators (issue 17, must 4). */
+  alertRules: AlertRuleService;
+  /** Raises and updates this node's alerts from the sightings it holds (issue 17, must 4). */
+  alertEvaluator: AlertEvaluator;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -267,8 +276,35 @@ export function buildServices(store: Store, config: Config): Services {
     () => void sightings.catchUp().catch((err: unknown) => notifyLog.error({ err }, 'sighting projection failed')),
   );
   const decay = new DecayService({ decay: store.decay, objects: store.objects, sightings: store.sightings, gate, schemes, audit });
+  const alerts = new AlertService({ alerts: store.alerts, objects: store.objects, sightings: store.sightings, schemes });
+  const alertEvaluator = new AlertEvaluator({
+    objects: store.objects,
+    access: store.access,
+    alerts: store.alerts,
+    sightings: store.sightings,
+    write,
+    nodeId: async () => (await federation.node.identity()).nodeId,
+    raised: (ids) => void alerts.raised(ids).catch((err: unknown) => notifyLog.error({ err }, 'alert stream failed')),
+  });
+  const alertRules = new AlertRuleService({
+    objects: store.objects,
+    access: store.access,
+    orgs: store.orgs,
+    schemes,
+    write,
+    owner: (p) => ownerOf(p),
+    changed: () => void alertEvaluator.committed().catch((err: unknown) => notifyLog.error({ err }, 'alert evaluation failed')),
+  });
+  // Rules from peers arrive as any object does: a changed set of rules is evaluated again.
+  emitter.on(
+    'objects-committed',
+    () => void alertEvaluator.committed().catch((err: unknown) => notifyLog.error({ err }, 'alert evaluation failed')),
+  );
   return {
     decay,
+    alerts,
+    alertRules,
+    alertEvaluator,
     incidents,
     sightings,
     ingest,
