@@ -136,6 +136,9 @@ for (const engine of ENGINES)
       assert.ok(after.body.score < before, `${after.body.score} < ${before}`);
       assert.match(after.body.reasons.join('\n'), /over 31 days/);
       assert.deepEqual(await versions(), kept);
+      // Who changed which model is in the audit log.
+      const audit = await node.api({ method: 'GET', url: '/api/v1/audit?action=decay.models.set' });
+      assert.match(audit.body, /"lifetimeDays":31/);
       const reset = await node.app.inject({
         method: 'PUT',
         url: '/api/v1/decay/models',
