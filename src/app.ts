@@ -38,6 +38,7 @@ import { peerSyncJob } from './jobs/peer-sync.job.ts';
 import { incidentRemindersJob } from './jobs/incident-reminders.job.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
 import { decayRoutes } from './http/decay/routes.ts';
+import { alertRoutes } from './http/alerts/routes.ts';
 import { JobRunner } from './jobs/runner.ts';
 import { buildServices, type Services } from './services/index.ts';
 import { openStore } from './store/index.ts';
@@ -108,7 +109,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(userRoutes(services.users));
       await api.register(auditRoutes(services.audit, () => services.federation.witness.check(), services.auditView));
       await api.register(objectRoutes(services.objects, services.schemes));
-      await api.register(lookupRoutes(services.objects, services.schemes, services.decay));
+      await api.register(lookupRoutes(services.objects, services.schemes, services.decay, services.sightings));
       await api.register(quarantineRoutes(services.quarantine));
       await api.register(importRoutes(services.imports, services.importOwner, config.maxUploadBytes));
       await api.register(collectionRoutes(services.collections));
@@ -127,6 +128,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(sightingRoutes(services.sightings, services.write));
       await api.register(correlationRoutes(services.correlation, services.warninglists));
       await api.register(decayRoutes(services.decay));
+      await api.register(alertRoutes(services.alerts, services.alertRules, services.auth));
     },
     { prefix: '/api/v1' },
   );

@@ -19,6 +19,7 @@ import type { Org, SharingGroup } from '../src/domain/identity/types.ts';
 import { generateNodeKey } from '../src/domain/federation/keys.ts';
 import { CONCORD_NIS2_EXTENSION_ID as NIS2_EXTENSION } from '../src/domain/incidents/types.ts';
 import { secretHash } from '../src/services/secrets.ts';
+import { alertObject } from '../src/domain/alerts/alert-object.ts';
 import type { Collection } from '../src/domain/collections/types.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
@@ -207,6 +208,59 @@ describe('authorization matrix', () => {
   /** An incident of organisation A, made a CSIRT, with a CSIRT of France to share it with
    *  (issue 16, must 6); made once, shared or handed over again by each caller allowed to. */
   let incidentA: Promise<string> | undefined;
+  /** A rule of the community organisation A is in, set by the command line. */
+  async function communityRule(): Promise<string> {
+    const rule = await node.services.alertRules.create(CLI, {
+      name: `Matrix rule ${++seq}`,
+      community,
+      subjects: ['value'],
+      minOrganisations: 2,
+      minCountries: 1,
+      windowHours: 24,
+    });
+    return rule.id;
+  }
+
+  let alertId: string | undefined;
+  /** An alert of that community's rule (TLP:AMBER, the community), loaded as the operating
+   *  organisation's: organisation A reads it as a member, organisation B may not know it. */
+  async function communityAlert(): Promise<string> {
+    if (alertId !== undefined) return alertId;
+    const ruleId = await communityRule();
+    const facts = {
+      id: `x-concord-alert--${uuid()}`,
+      ruleId,
+      subject: { kind: 'value' as const, key: 'ipv4:198.51.100.7', label: '198.51.100.7' },
+      exercise: null,
+      objectRefs: [sharedObject],
+      sightingRefs: [`sighting--${uuid()}`],
+      organisations: 2,
+      countries: ['FR'],
+      sectors: [],
+      sightings: 2,
+      firstSeen: '2026-12-07T10:00:00.000Z',
+      lastSeen: '2026-12-07T11:00:00.000Z',
+    };
+    const at = { created: facts.lastSeen, modified: facts.lastSeen, creator: node.org.id, tlp: 'amber' as const, community };
+    await node.load([alertObject(facts, at)]);
+    const stored = await node.store.objects.get(facts.id);
+    assert.ok(stored);
+    await node.store.alerts.put([
+      {
+        ...facts,
+        seq: stored.seq,
+        community,
+        subjectKind: 'value',
+        subjectKey: facts.subject.key,
+        subjectLabel: facts.subject.label,
+        created: facts.lastSeen,
+        modified: facts.lastSeen,
+      },
+    ]);
+    alertId = facts.id;
+    return alertId;
+  }
+
   function orgAIncident(): Promise<string> {
     incidentA ??= (async () => {
       await node.services.orgs.updateOrg(CLI, analyst.org.id, { nis2Role: 'csirt' });
@@ -251,6 +305,8 @@ describe('authorization matrix', () => {
     subjects.set('admin', { kind: 'user', user: { roles: admin.roles }, org: { id: admin.orgId }, scope: 'read-write' });
 
     community = (await node.services.orgs.addCommunity(CLI, { id: 'authz-matrix', name: 'Authz matrix' })).id;
+    // Organisation A is in the community whose alert rules its coordinator sets (issue 17, must 4).
+    await node.services.orgs.updateOrg(CLI, orgA.id, { communities: [community] });
     group = await node.services.orgs.addSharingGroup(CLI, { name: 'Org A circle', ownerOrg: orgA.id });
     victimToken = (await node.services.users.createToken(CLI, { userId: analyst.user.id, name: 'to be revoked' })).token.id;
 
@@ -805,6 +861,10 @@ describe('authorization matrix', () => {
       url: () => `/incidents/incident--${uuid()}/report/early-warning`,
       expect: PUBLIC,
     },
+    // The alert screens (issue 17): the pages are public, their data comes from the alert API.
+    { method: 'GET', path: '/alerts', url: () => '/alerts', expect: PUBLIC },
+    { method: 'GET', path: '/alerts/rules', url: () => '/alerts/rules', expect: PUBLIC },
+    { method: 'GET', path: '/alerts/:id', url: () => `/alerts/x-concord-alert--${uuid()}`, expect: PUBLIC },
     // Built assets only; any other name is the ordinary not-found problem.
     {
       method: 'GET',
@@ -1264,6 +1324,52 @@ describe('authorization matrix', () => {
       action: 'notification.read',
       url: () => '/api/v1/notifications/stream?wait=0',
       expect: ANY_USER,
+    },
+    // Collective-threat alerts and their rules (issue 17, must 4): alerts are read under their
+    // label (the rule's community); rules are set by the community's coordinators and node admins.
+    { method: 'GET', path: '/api/v1/alerts', action: 'alert.read', url: () => '/api/v1/alerts?limit=5', expect: ANY_USER },
+    { method: 'GET', path: '/api/v1/alerts/stream', action: 'alert.read', url: () => '/api/v1/alerts/stream?wait=0', expect: ANY_USER },
+    {
+      method: 'GET',
+      path: '/api/v1/alerts/:id',
+      action: 'alert.read',
+      url: async () => `/api/v1/alerts/${await communityAlert()}`,
+      missing: () => `/api/v1/alerts/x-concord-alert--${uuid()}`,
+      // Organisation B is not in the community; the administrator's organisation stored it here.
+      expect: [401, OK, OK, OK, OK, 404, OK, OK],
+    },
+    { method: 'GET', path: '/api/v1/alert-rules', action: 'alert.read', url: () => '/api/v1/alert-rules', expect: ANY_USER },
+    {
+      method: 'POST',
+      path: '/api/v1/alert-rules',
+      action: 'alert.rule.manage',
+      url: () => '/api/v1/alert-rules',
+      body: () => ({
+        name: `Three countries ${++seq}`,
+        community,
+        subjects: ['value'],
+        minOrganisations: 3,
+        minCountries: 3,
+        windowHours: 24,
+      }),
+      expect: [401, 403, OK, 403, 403, 403, OK, 403],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/alert-rules/:id',
+      action: 'alert.rule.manage',
+      url: async () => `/api/v1/alert-rules/${await communityRule()}`,
+      missing: () => `/api/v1/alert-rules/x-concord-alert-rule--${uuid()}`,
+      body: () => ({ description: 'Changed by the matrix' }),
+      expect: [401, 403, OK, 403, 403, 403, OK, 403],
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/alert-rules/:id',
+      action: 'alert.rule.manage',
+      url: async () => `/api/v1/alert-rules/${await communityRule()}`,
+      missing: () => `/api/v1/alert-rules/x-concord-alert-rule--${uuid()}`,
+      expect: [401, 403, OK, 403, 403, 403, OK, 403],
     },
   ];
 

@@ -5,7 +5,7 @@
 import type { Correlation, CorrelatedValue } from '../domain/correlation/api.ts';
 import { authorize } from '../domain/access/permissions.ts';
 import type { Principal } from '../domain/identity/principal.ts';
-import { observables as observablesOf } from '../domain/ingest/examine.ts';
+import { observablesOf } from '../domain/ingest/examine.ts';
 import { markingOf } from '../domain/markings/banner.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { Observable } from '../domain/observables/types.ts';

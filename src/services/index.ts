@@ -43,7 +43,9 @@ import { sighterKey } from '../domain/sightings/build.ts';
 import { WarninglistService } from './warninglist.service.ts';
 import { CorrelationService } from './correlation.service.ts';
 import { DecayService } from './decay.service.ts';
-import type { SightingRepo } from '../store/sighting-repositories.ts';
+import { AlertEvaluator } from './alert-evaluator.ts';
+import { AlertRuleService } from './alert-rule.service.ts';
+import { AlertService } from './alert.service.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares. */
 export interface Services {
@@ -105,11 +107,13 @@ export interface Services {
   correlation: CorrelationService;
   /** Decay models and indicator scores computed when read (issue 17, must 6). */
   decay: DecayService;
+  /** Collective-threat alerts as each reader may read them, and their live stream (issue 17, must 4). */
+  alerts: AlertService;
+  /** Alert rules, set per community by its coordinators (issue 17, must 4). */
+  alertRules: AlertRuleService;
+  /** Raises and updates this node's alerts from the sightings it holds (issue 17, must 4). */
+  alertEvaluator: AlertEvaluator;
 }
-
-// Until the sighting projection (issue 17, must 1) is on main: no sightings, so scores decay
-// with age only. Replaced by store.sightings when it lands.
-const NO_SIGHTINGS: Pick<SightingRepo, 'groups'> = { groups: async () => [] };
 
 /** The STIX identity an organisation is published as. */
 function identityOf(org: Org): Record<string, unknown> {
@@ -271,9 +275,43 @@ export function buildServices(store: Store, config: Config): Services {
     'objects-committed',
     () => void sightings.catchUp().catch((err: unknown) => notifyLog.error({ err }, 'sighting projection failed')),
   );
-  const decay = new DecayService({ decay: store.decay, objects: store.objects, sightings: NO_SIGHTINGS, gate, schemes, audit });
+  const decay = new DecayService({ decay: store.decay, objects: store.objects, sightings: store.sightings, gate, schemes, audit });
+  const alerts = new AlertService({ alerts: store.alerts, objects: store.objects, sightings: store.sightings, schemes });
+  const alertEvaluator = new AlertEvaluator({
+    objects: store.objects,
+    access: store.access,
+    alerts: store.alerts,
+    sightings: store.sightings,
+    write,
+    nodeId: async () => (await federation.node.identity()).nodeId,
+    raised: (ids) => void alerts.raised(ids).catch((err: unknown) => notifyLog.error({ err }, 'alert stream failed')),
+    // A rule never fires on a warninglisted value (must 5): evaluations wait for the lists to load.
+    warninglisted: (observables) => warninglists.match(observables),
+    listsReady: () => warninglists.ready(),
+  });
+  // After each sighting catch-up, the subjects of the objects whose sightings changed.
+  sightings.onProjected(
+    (ofIds) => void alertEvaluator.sightingsChanged(ofIds).catch((err: unknown) => notifyLog.error({ err }, 'alert evaluation failed')),
+  );
+  const alertRules = new AlertRuleService({
+    objects: store.objects,
+    access: store.access,
+    orgs: store.orgs,
+    schemes,
+    write,
+    owner: (p) => ownerOf(p),
+    changed: () => void alertEvaluator.committed().catch((err: unknown) => notifyLog.error({ err }, 'alert evaluation failed')),
+  });
+  // Rules from peers arrive as any object does: a changed set of rules is evaluated again.
+  emitter.on(
+    'objects-committed',
+    () => void alertEvaluator.committed().catch((err: unknown) => notifyLog.error({ err }, 'alert evaluation failed')),
+  );
   return {
     decay,
+    alerts,
+    alertRules,
+    alertEvaluator,
     incidents,
     sightings,
     ingest,

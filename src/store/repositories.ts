@@ -20,6 +20,7 @@ import type { IncidentRepo, IncidentShareRepo, NotificationRepo } from './incide
 import type { SightingRepo } from './sighting-repositories.ts';
 import type { CorrelationRepo } from './correlation-repositories.ts';
 import type { DecayRepo } from './decay-repositories.ts';
+import type { AlertRepo } from './alert-repositories.ts';
 import type {
   Edge,
   InsertResult,
@@ -339,6 +340,8 @@ export interface Store {
   correlation: CorrelationRepo;
   /** Decay models set by administrators (issue 17, must 6, migrations/0037). */
   decay: DecayRepo;
+  /** The alert projection (issue 17, must 4; migrations/0036). */
+  alerts: AlertRepo;
   close(): Promise<void>;
 }
 
@@ -375,3 +378,4 @@ export type * from './incident-repositories.ts';
 export type * from './sighting-repositories.ts';
 export type * from './correlation-repositories.ts';
 export type * from './decay-repositories.ts';
+export type * from './alert-repositories.ts';

@@ -2,6 +2,7 @@
 // organisations and accreditation in place of a user, decides what may leave to a peer"). The
 // peer is a Reader built from what it hosts, narrowed by the outbound policy; the decision is the
 // access policy's canRead, then the outbound policy and the TLP re-share rules on top.
+import { ALERT_TYPE } from '../alerts/api.ts';
 import { canRead, inAudience } from './policy.ts';
 import type { AccessLabel, Reader } from './types.ts';
 import { levelRank, type SchemeRegistry } from '../markings/classification.ts';
@@ -78,6 +79,9 @@ export function outboundAllows(outbound: OutboundPolicy, type: string, label: Ac
 
 /** May this version leave to the peer that reads as `reader` under `outbound`? */
 export function mayEgress(reader: Reader, outbound: OutboundPolicy, type: string, label: AccessLabel, schemes: SchemeRegistry): boolean {
+  // Alerts are derived on each node from the sightings it holds and reach the same id everywhere
+  // (issue 17, must 4): sending them would only race each node's own version.
+  if (type === ALERT_TYPE) return false;
   return outboundAllows(outbound, type, label) && canRead(reader, label, schemes) && reshareAllowed(reader, label);
 }
 

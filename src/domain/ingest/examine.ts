@@ -27,8 +27,8 @@ function idOf(value: unknown): string | null {
   return null;
 }
 
-/** The observable values indexed for an object: its SCO values, or its STIX pattern's. */
-export function observables(obj: StixObject): Observable[] {
+/** The normalised observable values an object carries: an indicator's STIX pattern's, an SCO's own. */
+export function observablesOf(obj: StixObject): Observable[] {
   if (obj.type === 'indicator') {
     if (obj['pattern_type'] !== 'stix' || typeof obj['pattern'] !== 'string') return [];
     const parsed = parsePattern(obj['pattern']);
@@ -68,7 +68,7 @@ export function prepare(obj: StixObject, json: string): PreparedObject {
     json,
     searchText: searchText(obj),
     refs: extractRefs(obj),
-    observables: observables(obj),
+    observables: observablesOf(obj),
     markingRefs: Array.isArray(obj['object_marking_refs'])
       ? obj['object_marking_refs'].filter((r): r is string => typeof r === 'string')
       : [],

@@ -33,7 +33,11 @@ function assertValid(o: StixObject): void {
 
 test('every object Concord publishes passes validateObject without a single issue (STIX 2.1 §7.2.1, §7.3)', () => {
   const objects = concordPublishedObjects();
-  assert.equal(objects.length, 15, 'identity, 8 Concord extension definitions, TLP 2.0 extension definition, 5 TLP markings');
+  assert.equal(
+    objects.length,
+    17,
+    'identity, 10 Concord extension definitions (1 for sightings, 2 for alerts), TLP 2.0 extension definition, 5 TLP markings',
+  );
   for (const o of objects) assertValid(o);
   for (const id of Object.values(TLP2_MARKING_IDS)) assert.ok(CONCORD_PUBLISHED_IDS.has(id));
   assert.ok(CONCORD_PUBLISHED_IDS.has(CONCORD_IDENTITY_ID));

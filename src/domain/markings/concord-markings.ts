@@ -22,6 +22,7 @@ import {
   CONCORD_NIS2_REPORT_EXTENSION_ID,
   CONCORD_TASK_EXTENSION_ID,
 } from '../incidents/types.ts';
+import { CONCORD_ALERT_EXTENSION_ID, CONCORD_ALERT_RULE_EXTENSION_ID } from '../alerts/api.ts';
 
 /** UUIDv5 namespace of every deterministic Concord identifier. */
 export const CONCORD_NAMESPACE = 'addbe213-fbe3-40c4-a7aa-b172f1b464b4';
@@ -219,6 +220,51 @@ export function concordSightingExtensionDefinition(): StixObject {
   return { ...def, created: '2026-12-07T20:00:00.000Z', modified: '2026-12-07T20:00:00.000Z' };
 }
 
+const ALERT_RULE_SCHEMA = [
+  "New SDO 'x-concord-alert-rule': a community's collective-threat rule, shared with that community so that every node of it evaluates the same rules. Properties:",
+  'name (string, required); description (string); community (string, required): the community id whose coordinators own the rule and to which its alerts go;',
+  "subjects (list of 'object', 'value', 'malware', required): what counts as the same thing (the same object, the same normalised observable value, the same malware family);",
+  'min_organizations (integer >= 2, required): N distinct sighting organisations; min_countries (integer >= 1, required): K distinct countries;',
+  'window_hours (number > 0, required): W, the hours the sightings must fall in; enabled (boolean, required).',
+].join('\n');
+
+const ALERT_SCHEMA = [
+  "New SDO 'x-concord-alert': raised when a rule holds: the same subject sighted by at least N distinct organisations in at least K countries within W hours.",
+  'Its id is UUIDv5 in namespace ' +
+    CONCORD_NAMESPACE +
+    " over 'alert:' + rule id + '|' + subject kind + '|' + subject key + '|' + exercise id (empty outside exercises), so every node that holds the same sightings reaches the same alert; nodes derive alerts from the sightings they hold and do not exchange them.",
+  'Properties: rule_ref (required); subject_kind (object, value or malware), subject_key (the object id, kind:normalised value, or the malware id), subject_label;',
+  'object_refs (the objects sighted), sighting_refs (the sightings that made it fire), organization_count (distinct sighters), countries, sectors, first_seen, last_seen, sighting_count.',
+].join('\n');
+
+/** The extension-definitions of the alert rule and alert SDOs (issue 17, must 4). */
+export function concordAlertExtensionDefinitions(): StixObject[] {
+  const at = (o: StixObject): StixObject => ({
+    ...o,
+    created: '2026-12-07T20:00:00.000Z',
+    modified: '2026-12-07T20:00:00.000Z',
+    extension_types: ['new-sdo'],
+  });
+  return [
+    at(
+      extensionDefinition(
+        CONCORD_ALERT_RULE_EXTENSION_ID,
+        'Concord alert rule',
+        'A collective-threat alert rule set by the coordinators of a community.',
+        ALERT_RULE_SCHEMA,
+      ),
+    ),
+    at(
+      extensionDefinition(
+        CONCORD_ALERT_EXTENSION_ID,
+        'Concord alert',
+        'A collective-threat alert: the same thing sighted by several organisations in several countries.',
+        ALERT_SCHEMA,
+      ),
+    ),
+  ];
+}
+
 /** A marking-definition carrying `content` in the Concord marking extension, with a deterministic id. */
 function concordMarking(name: string, content: JsonObject): StixObject {
   const text = canonicalize(content) ?? '';
@@ -264,6 +310,7 @@ export function concordPublishedObjects(): StixObject[] {
     concordNis2ExtensionDefinition(),
     ...concordIncidentWorkExtensionDefinitions(),
     concordSightingExtensionDefinition(),
+    ...concordAlertExtensionDefinitions(),
     ...TLP_LEVELS.map(tlp2MarkingDefinition),
   ];
 }

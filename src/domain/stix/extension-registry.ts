@@ -19,6 +19,7 @@ import {
 import { checkValue } from './check-value.ts';
 import { INCIDENT_CORE } from './defs-incident.ts';
 import { SUITE_SDO_EXTENSION } from './defs-incident-sdo.ts';
+import { ALERT_SDO_EXTENSION } from '../alerts/defs.ts';
 import { type JsonRecord, type Reporter, q } from './reporter.ts';
 import type { StructDef } from './schema.ts';
 import { suite } from './vocab-incident.ts';
@@ -51,6 +52,12 @@ const newSdo = (type: string, n: string): [string, KnownExtension] => [
   { name: `the ${type} extension`, section: suite(n), extensionType: 'new-sdo', hosts: new Set([type]), strict: false },
 ];
 
+/** Concord's own new SDO types (issue 17, must 4): their content is only extension_type. */
+const concordSdo = (type: string): [string, KnownExtension] => [
+  ALERT_SDO_EXTENSION[type] ?? '',
+  { name: `the ${type} extension`, section: 'Concord alert extension', extensionType: 'new-sdo', hosts: new Set([type]), strict: true },
+];
+
 export const KNOWN_EXTENSIONS: ReadonlyMap<string, KnownExtension> = new Map([
   [
     INCIDENT_CORE_EXTENSION_ID,
@@ -81,6 +88,7 @@ export const KNOWN_EXTENSIONS: ReadonlyMap<string, KnownExtension> = new Map([
   concord(CONCORD_NIS2_ANSWER_EXTENSION_ID, 'note', NIS2_ANSWER_EXTENSION),
   concord(CONCORD_TASK_EXTENSION_ID, 'task', TASK_ASSIGNMENT_EXTENSION),
   concord(CONCORD_SIGHTING_EXTENSION_ID, 'sighting', SIGHTING_EXTENSION),
+  ...Object.keys(ALERT_SDO_EXTENSION).map(concordSdo),
 ]);
 
 /**

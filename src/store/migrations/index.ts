@@ -35,6 +35,7 @@ import * as m0033 from './0033_notifications.ts';
 import * as m0034 from './0034_incident_shares.ts';
 import * as m0035 from './0035_sightings.ts';
 import * as m0037 from './0037_decay_models.ts';
+import * as m0036 from './0036_alerts.ts';
 
 type DialectMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -70,6 +71,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0034_incident_shares', m0034.up],
   ['0035_sightings', m0035.up],
   ['0037_decay_models', m0037.up],
+  ['0036_alerts', m0036.up],
 ];
 
 function provider(dialect: StoreDialect): MigrationProvider {

@@ -5,6 +5,7 @@ import { migrateToLatest } from '../migrations/index.ts';
 import type { StoreDialect } from '../migrations/dialect.ts';
 import type { ObjectRepo, StateWatch, Store } from '../repositories.ts';
 import { KyselyAccessRepo } from './access.repo.ts';
+import { KyselyAlertRepo } from './alert.repo.ts';
 import { KyselyUserRepo } from './user.repo.ts';
 import { postgresSql, sqliteSql } from './sql-dialect.ts';
 import { KyselyAuditRepo } from './audit.repo.ts';
@@ -74,5 +75,6 @@ export async function assembleStore(
     sightings: new KyselySightingRepo(db, sql),
     correlation: new KyselyCorrelationRepo(db, sql),
     decay: new KyselyDecayRepo(db),
+    alerts: new KyselyAlertRepo(db),
   };
 }

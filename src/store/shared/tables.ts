@@ -135,3 +135,25 @@ export interface AuditHeadTable {
   seq: number;
   hash: string;
 }
+
+/** The alert projection (issue 17, must 4; migrations/0036); `exercise` is '' outside exercises. */
+export interface AlertsTable {
+  id: string;
+  seq: number;
+  rule_id: string;
+  community: string;
+  exercise: string;
+  subject_kind: string;
+  subject_key: string;
+  subject_label: string;
+  organisations: number;
+  countries: string;
+  sightings: number;
+  first_seen: string;
+  last_seen: string;
+  created: string;
+  modified: string;
+}
+
+/** The alert projection's tables, added to `Tables` by its repository (db.withTables). */
+export type AlertTables = { alerts: AlertsTable };
