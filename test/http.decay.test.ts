@@ -45,13 +45,14 @@ describe('decay over HTTP', () => {
   // Two indicators of the same address, one fresh and one old, and the address itself as an SCO.
   const sameFresh = buildIndicator({ name: 'same, fresh', valid_from: daysAgo(0), pattern: "[ipv4-addr:value = '203.0.113.5']" });
   const sameOld = buildIndicator({ name: 'same, old', valid_from: daysAgo(50), pattern: "[ipv4-addr:value = '203.0.113.5']" });
+  const sighted = buildIndicator({ name: 'sighted', valid_from: daysAgo(30), pattern: "[ipv4-addr:value = '192.0.2.77']" });
   const address = { type: 'ipv4-addr', spec_version: '2.1', id: `ipv4-addr--${randomUUID()}`, value: '203.0.113.5' };
 
   before(async () => {
     node = await startNode();
     analyst = await buildPerson(node.services, { roles: ['analyst'] });
     outsider = await buildPerson(node.services, { roles: ['analyst'] });
-    await importAs(node.services, analyst.org, [freshIp, oldIp, oldHash, malware, sameFresh, sameOld, address], false);
+    await importAs(node.services, analyst.org, [freshIp, oldIp, oldHash, malware, sameFresh, sameOld, address, sighted], false);
     await importAs(node.services, analyst.org, [secret], true);
   });
   after(() => node.dispose());
@@ -205,7 +206,7 @@ describe('decay over HTTP', () => {
     assert.deepEqual(csv.sort(), kept.sort());
   });
 
-  test('a TAXII collection with a minimum score serves only indicators at or above it, paging exactly', async () => {
+  test('a TAXII collection with a minimum score (or match[x_concord_min_score]) serves only indicators at or above it, paging exactly', async () => {
     const c = await node.services.collections.add(CLI, {
       title: 'Live indicators',
       types: ['indicator', 'malware'],
@@ -233,6 +234,16 @@ describe('decay over HTTP', () => {
       page = await taxii(`${root}?limit=1&next=${page.next}`);
     }
     assert.deepEqual(paged.sort(), served.sort());
+    // The same cut asked for by the request, on a collection without one.
+    const plain = await node.services.collections.add(CLI, { title: 'All indicators', types: ['indicator', 'malware'], read: ['*'] });
+    const asked = await taxii(`/taxii2/api/collections/${plain.id}/objects/?match[x_concord_min_score]=50`);
+    assert.deepEqual((asked.objects ?? []).map((o) => o.id).sort(), served.sort());
+    const wrong = await node.app.inject({
+      method: 'GET',
+      url: `/taxii2/api/collections/${plain.id}/objects/?match[x_concord_min_score]=high`,
+      headers: { ...outsider.auth, accept: 'application/taxii+json;version=2.1' },
+    });
+    assert.equal(wrong.statusCode, 400);
     const admin = { authorization: `Bearer ${node.adminToken}` };
     const bad = await node.app.inject({ method: 'PATCH', url: `/api/v1/collections/${c.id}`, headers: admin, payload: { minScore: 101 } });
     assert.equal(bad.statusCode, 400);
@@ -245,5 +256,23 @@ describe('decay over HTTP', () => {
     });
     assert.equal(cleared.statusCode, 200);
     assert.ok(((await taxii(root)).objects ?? []).some((o) => o.id === sameOld.id));
+  });
+
+  test('a recorded true sighting raises the score; a false positive the reader may not see changes nothing for them', async () => {
+    const before = (await score(outsider, sighted.id)).body;
+    const sight = (who: Person, payload: Record<string, unknown>) =>
+      node.app.inject({ method: 'POST', url: '/api/v1/sightings', headers: who.auth, payload: { of: sighted.id, ...payload } });
+    assert.equal((await sight(outsider, { tlp: 'green', distribution: 'federation' })).statusCode, 201);
+    const seen = (await score(outsider, sighted.id)).body;
+    assert.ok(seen.score > before.score, `${seen.score} > ${before.score}`);
+    assert.equal(seen.sightingPoints, 10);
+    assert.ok(seen.ageDays < 1, 'the clock restarts at the sighting');
+    assert.match(seen.reasons.join('\n'), /1 true sighting/);
+    const refuted = await sight(analyst, { type: 'false-positive', tlp: 'amber+strict', distribution: 'organization' });
+    assert.equal(refuted.statusCode, 201, refuted.body);
+    assert.equal((await score(outsider, sighted.id)).body.falsePositivePoints, 0, 'not the outsider’s to see');
+    const theirs = (await score(analyst, sighted.id)).body;
+    assert.equal(theirs.falsePositivePoints, 25);
+    assert.ok(theirs.score < seen.score);
   });
 });

@@ -147,6 +147,6 @@ export interface SightingAggregate {
   bySector: { sector: string | null; count: number }[];
   /** The latest sightings, newest first. */
   recent: SightingView[];
-  /** The marking banner of every sighting counted (web-objects' request; optional in the contract). */
+  /** The marking banner of every sighting counted here (the object page folds it into its own). */
   banner?: BannerMarks;
 }
