@@ -100,6 +100,9 @@ for (const engine of ENGINES)
         field(await post('/sightings/batch', fr, { observed: [{ value: '203.0.113.9' }, { value: '203.0.113.9', count: 0 }] })),
         'observed[1].count',
       );
+      assert.equal(field(await post('/sightings/batch', fr, { observed: [] })), 'observed');
+      const many = Array.from({ length: 10_001 }, (_, i) => ({ value: `10.9.${i >> 8}.${i & 255}` }));
+      assert.equal(field(await post('/sightings/batch', fr, { observed: many })), 'observed');
       const after = ok<SightingAggregate>(await get(`/objects/${shared}/sightings`, fr));
       assert.equal(after.sightings, before.sightings);
     });
