@@ -24,13 +24,15 @@ const attack = resolve(root, '..', 'shared', 'data', 'attack', 'ics-attack-18.1.
 // list of issue 16 (--incidents N, --requests R, --keep); `sightings`, batch sightings against the
 // lookup, issue 17 must 10 (a) (--indicators N, --values V, --batch B, --match-every M, --keep);
 // `correlation`, correlation storage, issue 17 must 10 (c) (--indicators N, --values V, --reads
-// R, --engine, --database-url).
+// R, --engine, --database-url); `decay`, decay scores computed on read, issue 17 must 6
+// (--indicators N).
 const ALONE: readonly { names: readonly string[]; script: string }[] = [
   { names: ['--federation-only'], script: 'bench/federation.ts' },
   { names: ['--write-only'], script: 'bench/write.ts' },
   { names: ['incidents', '--incidents-only'], script: 'bench/incidents.ts' },
   { names: ['sightings', '--sightings-only'], script: 'bench/sightings.ts' },
   { names: ['correlation'], script: 'bench/correlation.ts' },
+  { names: ['decay', '--decay-only'], script: 'bench/decay.ts' },
 ];
 for (const { names, script } of ALONE) {
   if (!names.some((n) => process.argv.includes(n))) continue;

@@ -96,6 +96,8 @@ async function prepareStore(): Promise<void> {
     const o = indicator(i, at);
     batch.push(prepare(o, JSON.stringify(o)));
     if (batch.length >= 2000) await flush();
+    if ((i + 1) % 100_000 === 0)
+      process.stderr.write(`${(i + 1).toLocaleString('en')} indicators, ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
   }
   if (batch.length > 0) await flush();
   await node.store.objects.settled?.();

@@ -109,7 +109,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(userRoutes(services.users));
       await api.register(auditRoutes(services.audit, () => services.federation.witness.check(), services.auditView));
       await api.register(objectRoutes(services.objects, services.schemes));
-      await api.register(lookupRoutes(services.objects, services.schemes, services.decay));
+      await api.register(lookupRoutes(services.objects, services.schemes, services.decay, services.sightings));
       await api.register(quarantineRoutes(services.quarantine));
       await api.register(importRoutes(services.imports, services.importOwner, config.maxUploadBytes));
       await api.register(collectionRoutes(services.collections));

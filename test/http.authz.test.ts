@@ -861,6 +861,10 @@ describe('authorization matrix', () => {
       url: () => `/incidents/incident--${uuid()}/report/early-warning`,
       expect: PUBLIC,
     },
+    // The alert screens (issue 17): the pages are public, their data comes from the alert API.
+    { method: 'GET', path: '/alerts', url: () => '/alerts', expect: PUBLIC },
+    { method: 'GET', path: '/alerts/rules', url: () => '/alerts/rules', expect: PUBLIC },
+    { method: 'GET', path: '/alerts/:id', url: () => `/alerts/x-concord-alert--${uuid()}`, expect: PUBLIC },
     // Built assets only; any other name is the ordinary not-found problem.
     {
       method: 'GET',

@@ -174,4 +174,63 @@ for (const engine of ENGINES)
       assert.ok(agg.sightings >= 3);
       assert.ok(agg.byCountry.some((c) => c.country === 'DE'));
     });
+    test("an observable's aggregate counts the sightings of the indicators holding its value; it is not sighted itself", async () => {
+      const sco = await create(fr, { type: 'ipv4-addr', value: '203.0.113.9' }, { tlp: 'green', distribution: 'federation' });
+      const agg = ok<SightingAggregate>(await get(`/objects/${sco}/sightings`, de));
+      assert.deepEqual(agg.includes, [sco, shared]);
+      assert.ok(agg.sightings >= 1);
+      assert.equal(field(await post('/sightings', fr, { of: sco })), 'of');
+    });
+
+    test("listeners learn which objects' sightings changed after each catch-up", async () => {
+      const heard: string[][] = [];
+      node.services.sightings.onProjected((ids) => heard.push(ids));
+      ok(await post('/sightings', fr, { of: malware, type: 'expired' }), 201);
+      await node.services.sightings.idle();
+      assert.ok(heard.some((ids) => ids.includes(malware)));
+      const agg = ok<SightingAggregate>(await get(`/objects/${malware}/sightings`, fr));
+      assert.equal(agg.expired, 1);
+      assert.equal(agg.banner?.tlp !== undefined, true);
+    });
+
+    test("an organisation's default disclosure applies when a sighting chooses none", async () => {
+      const admin = await buildPerson(node.services, { roles: ['admin'] });
+      const patch = await node.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/orgs/${de.org.id}`,
+        headers: admin.auth,
+        payload: { sightingDisclosure: 'country-sector' },
+      });
+      assert.equal(patch.statusCode, 200, patch.body);
+      assert.equal((patch.json() as Json)['sightingDisclosure'], 'country-sector');
+      const bad = await node.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/orgs/${de.org.id}`,
+        headers: admin.auth,
+        payload: { sightingDisclosure: 'secret' },
+      });
+      assert.equal(field(bad), 'sightingDisclosure');
+      const r = ok<Recorded>(await post('/sightings', de, { of: shared }), 201);
+      assert.equal(r.sighting.disclosure, 'country-sector');
+      assert.equal(r.object['created_by_ref'], undefined);
+    });
+
+    test('the sighting endpoints are in the OpenAPI document', async () => {
+      const doc = (await node.app.inject({ url: '/api/docs' })).json() as { paths: Record<string, Record<string, { summary?: string }>> };
+      for (const [path, method] of [
+        ['/api/v1/sightings', 'post'],
+        ['/api/v1/sightings/batch', 'post'],
+        ['/api/v1/objects/{id}/sightings', 'get'],
+      ] as const)
+        assert.ok(doc.paths[path]?.[method]?.summary, `${method} ${path}`);
+    });
+    test('lookup matches carry their sightings as the reader may see them', async () => {
+      const seen = ok<{ matches: { object: { id: string }; sightings: { count: number; lastSeen: string | null } | null }[] }>(
+        await get('/lookup?value=203.0.113.9', de),
+      );
+      const match = seen.matches.find((m) => m.object.id === shared);
+      const agg = ok<SightingAggregate>(await get(`/objects/${shared}/sightings`, de));
+      assert.equal(match?.sightings?.count, agg.sightings);
+      assert.equal(match?.sightings?.lastSeen, agg.lastSeen);
+    });
   });

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import fc from 'fast-check';
 import type { AccessLabel } from '../src/domain/access/types.ts';
 import { CLI } from '../src/domain/identity/principal.ts';
 import { AccessGate } from '../src/services/access-gate.ts';
@@ -15,7 +16,9 @@ import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIndicator } from './helpers/stix.ts';
 
 const DAY = 86_400_000;
-const daysAgo = (d: number): string => new Date(Date.now() - d * DAY).toISOString();
+// One clock for the whole file, so that two scores of the same sightings compare exactly.
+const NOW = Date.now();
+const daysAgo = (d: number): string => new Date(NOW - d * DAY).toISOString();
 
 describe('decay scores under the access policy', () => {
   let node: TestNode;
@@ -54,6 +57,7 @@ describe('decay scores under the access policy', () => {
       }),
       schemes: node.services.schemes,
       audit: node.services.audit,
+      now: () => NOW,
     });
   });
   after(() => node.dispose());
@@ -84,5 +88,44 @@ describe('decay scores under the access policy', () => {
     assert.equal(s?.sightingPoints, 0);
     assert.equal(s?.falsePositivePoints, 0);
     assert.equal(s?.ageDays, 40);
+  });
+
+  test('property: sightings the reader may not see never change the reader’s score', async () => {
+    const outsiderP = await node.services.auth.fromToken(outsider.token);
+    const ownerP = await node.services.auth.fromToken(owner.token);
+    const shared: AccessLabel = { ownerOrg: owner.org.id, tlp: 'clear', distribution: { kind: 'federation' } };
+    const ownOnly: AccessLabel = { ownerOrg: owner.org.id, tlp: 'amber+strict', distribution: { kind: 'organization' } };
+    const scoreOf = async (p: typeof outsiderP, given: SightingGroup[]) => {
+      groups = given;
+      return (await decay.scores(p, [indicator.id])).get(indicator.id);
+    };
+    const group = fc.record({
+      of: fc.constant(indicator.id),
+      type: fc.constantFrom('sighting' as const, 'false-positive' as const, 'expired' as const),
+      label: fc.constantFrom<AccessLabel | null>(shared, ownOnly, null),
+      sightings: fc.integer({ min: 1, max: 4 }),
+      lastSeen: fc.integer({ min: 0, max: 500 }).map((d) => daysAgo(d)),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(group, { maxLength: 6 }), async (all) => {
+        // The outsider may see only what is shared; the owner also its own organisation's; no
+        // one a sighting not yet labelled.
+        assert.deepEqual(
+          await scoreOf(outsiderP, all),
+          await scoreOf(
+            outsiderP,
+            all.filter((g) => g.label === shared),
+          ),
+        );
+        assert.deepEqual(
+          await scoreOf(ownerP, all),
+          await scoreOf(
+            ownerP,
+            all.filter((g) => g.label !== null),
+          ),
+        );
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -21,9 +21,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   verify: () => import('./verify.ts'),
   object: () => import('./object.ts'),
   incident: () => import('./incident.ts'),
+  sighting: () => import('./sighting.ts'),
   correlation: () => import('./correlation.ts'),
   warninglist: () => import('./warninglist.ts'),
   decay: () => import('./decay.ts'),
+  alert: () => import('./alert.ts'),
+  'alert-rule': () => import('./alert-rule.ts'),
 };
 
 const HELP = `usage: concord <command> [options]
@@ -46,9 +49,12 @@ commands:
   verify       check the provenance signatures of a bundle offline
   object       create, revise, revoke, relate, sight and re-mark objects
   incident     NIS2 incidents: list, show, open, work on, report, answer, share, hand over; summary
+  sighting     record sightings, report a file of observed values, read an object's sightings
   correlation  the objects sharing an observable value with an object ("also seen in")
   warninglist  the MISP warninglists loaded, and which of them a value is on
   decay        indicator decay models per kind; an indicator's score and why
+  alert        collective-threat alerts: list, show, watch
+  alert-rule   a community's alert rules: add, list, update, disable, remove
 
 global options:
   --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)

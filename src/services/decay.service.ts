@@ -25,6 +25,8 @@ import type { AuditSink } from './audit.service.ts';
 import type { LookupResult, Refinement } from './object.service.ts';
 
 const DAY_MS = 86_400_000;
+/** Indicator versions whose facts are kept in memory (about 100 bytes each). */
+const FACTS_KEPT = 200_000;
 
 /** The models as GET /api/v1/decay/models answers: the ones in force and the defaults. */
 export interface DecayModels {
@@ -56,6 +58,7 @@ interface Scored {
 export class DecayService {
   private readonly deps: DecayDeps;
   private readonly now: () => number;
+  private readonly facts = new Map<number, DecayFacts>();
 
   constructor(deps: DecayDeps) {
     this.deps = deps;
@@ -125,11 +128,12 @@ export class DecayService {
    * principal), by store seq. One grouped sightings query per distinct lifetime.
    */
   async scoreVisible(principal: Principal, objects: readonly Visible[]): Promise<Map<number, DecayScore>> {
+    authorize(principal, 'object.read');
     const out = new Map<number, DecayScore>();
     const items: Scored[] = [];
     for (const o of objects) {
       if (o.type !== 'indicator') continue;
-      const facts = indicatorFacts(JSON.parse(o.json) as StixObject);
+      const facts = this.factsOf(o);
       if (facts) items.push({ key: o.seq, id: o.id, facts, label: o.label });
     }
     if (items.length === 0) return out;
@@ -139,7 +143,9 @@ export class DecayService {
     const byLifetime = new Map<number, Scored[]>();
     for (const i of items) {
       const tau = modelOf(i.facts.kind).lifetimeDays;
-      byLifetime.set(tau, [...(byLifetime.get(tau) ?? []), i]);
+      const same = byLifetime.get(tau);
+      if (same) same.push(i);
+      else byLifetime.set(tau, [i]);
     }
     for (const [tau, group] of byLifetime) {
       const tallies = await this.tallies(principal, group, new Date(now - tau * DAY_MS).toISOString());
@@ -191,9 +197,28 @@ export class DecayService {
       // node's own command line reads every sighting, as it reads every object.
       if (reader !== null && (g.label === null || !canSeeWithEnds(reader, 'sighting', g.label, [labelOf.get(g.of)], this.deps.schemes)))
         continue;
-      out.set(g.of, [...(out.get(g.of) ?? []), { type: g.type, sightings: g.sightings, lastSeen: g.lastSeen }]);
+      const tally: SightingTally = { type: g.type, sightings: g.sightings, lastSeen: g.lastSeen };
+      const list = out.get(g.of);
+      if (list) list.push(tally);
+      else out.set(g.of, [tally]);
     }
     return out;
+  }
+
+  /** An indicator version's facts. A stored version never changes, so its facts are kept by
+   *  seq (parsing the pattern is most of a score's cost); a version redacted for this reader
+   *  is parsed as the reader sees it and not kept. */
+  private factsOf(o: Visible): DecayFacts | undefined {
+    const known = o.withheld.length === 0 ? this.facts.get(o.seq) : undefined;
+    if (known) return known;
+    const facts = indicatorFacts(JSON.parse(o.json) as StixObject);
+    if (facts && o.withheld.length === 0) {
+      // A bounded memo: cleared whole when full, which keeps the common case (the same pages
+      // and exports read again) fast without tracking recency.
+      if (this.facts.size >= FACTS_KEPT) this.facts.clear();
+      this.facts.set(o.seq, facts);
+    }
+    return facts;
   }
 
   private async current(): Promise<DecayModel[]> {

@@ -10,6 +10,7 @@ import type { Tlp } from '../domain/markings/tlp.ts';
 import { OBSERVABLE_KINDS, type ObservableKind } from '../domain/observables/types.ts';
 import { type BatchOutcome, type BatchResult, DISCLOSURES, type Disclosure, type SightingBatch } from '../domain/sightings/api.ts';
 import { type CheckedSighting, checkNewSighting, type Sighter, sightable } from '../domain/sightings/build.ts';
+import { checkMarkings } from '../domain/sightings/check.ts';
 import type { StixObject } from '../domain/stix/types.ts';
 import { ConcordError, InvalidInputError, isErrorCode } from '../errors.ts';
 import type { Org } from '../domain/identity/types.ts';
@@ -77,8 +78,7 @@ export class SightingBatchRun {
       });
     if (b.disclosure !== undefined && !(DISCLOSURES as readonly string[]).includes(b.disclosure))
       throw new InvalidInputError(`disclosure must be one of ${DISCLOSURES.join(', ')}`, { field: 'disclosure' });
-    if (b.tlp !== undefined && !['clear', 'green', 'amber', 'amber+strict', 'red'].includes(b.tlp))
-      throw new InvalidInputError('tlp must be one of clear, green, amber, amber+strict, red', { field: 'tlp' });
+    const markings = checkMarkings(b);
     const now = this.deps.now();
     const checked = b.observed.map((o, i) => {
       const at = `observed[${i}].`;
@@ -89,10 +89,6 @@ export class SightingBatchRun {
       const { value: _v, kind: _k, ...times } = o;
       return checkNewSighting({ of: '', ...times }, now, at);
     });
-    const markings: Markings = {
-      ...(b.tlp !== undefined ? { tlp: b.tlp as Tlp } : {}),
-      ...(b.distribution !== undefined ? { distribution: b.distribution } : {}),
-    };
     return { checked, disclosure: b.disclosure, markings };
   }
 

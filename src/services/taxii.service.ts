@@ -212,7 +212,7 @@ export class TaxiiService {
     while (found.length < want) {
       const batch = await this.deps.repo.entries(c, { ...read, ...(after === undefined ? {} : { after }) });
       // The labels were read with the page (one statement); the gate decides on each version.
-      const visible = new Map((await this.visible(principal, c, batch)).map((v) => [v.seq, v]));
+      const visible = new Map((await this.visible(principal, c, batch, filter.minScore)).map((v) => [v.seq, v]));
       for (const e of batch) {
         const object = visible.get(e.object.seq);
         if (object && found.length < want) found.push({ position: e.position, dateAdded: taxiiTimestamp(e.dateAdded), object });
@@ -225,13 +225,14 @@ export class TaxiiService {
     return found.length > limit && last ? { entries, more: true, next: encodeNext(last.position) } : { entries, more: false };
   }
 
-  /** What the caller may read of a batch, and, in a collection with a minimum decay score,
-   *  without the indicators scoring below it: the page is filled with what is kept, so that
-   *  `more` stays exact (§3.5). */
-  private async visible(principal: Principal, c: Collection, batch: CollectionEntry[]): Promise<Visible[]> {
+  /** What the caller may read of a batch, and, under a minimum decay score (the collection's
+   *  or the request's `match[x_concord_min_score]`, the higher), without the indicators scoring
+   *  below it: the page is filled with what is kept, so that `more` stays exact (§3.5). */
+  private async visible(principal: Principal, c: Collection, batch: CollectionEntry[], asked?: number): Promise<Visible[]> {
     const readable = await this.deps.gate.filterLabelled(readAs(principal), batch);
-    const min = c.query.minScore;
-    return min === undefined || this.deps.keepScoring === undefined ? readable : this.deps.keepScoring(principal, readable, min);
+    const mins = [c.query.minScore, asked].filter((m) => m !== undefined);
+    if (mins.length === 0 || this.deps.keepScoring === undefined) return readable;
+    return this.deps.keepScoring(principal, readable, Math.max(...mins));
   }
 
   /** Ingests the objects, then settles each one's outcome from what the store and quarantine hold. */

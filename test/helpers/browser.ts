@@ -21,10 +21,10 @@ export interface UiNode extends TestNode {
   url: string;
 }
 
-/** A node on a free port, serving the UI (built first when missing or stale). */
-export async function startUiNode(): Promise<UiNode> {
+/** A node on a free port, serving the UI (built first when missing or stale); `env`: its CONCORD_* settings. */
+export async function startUiNode(env: Record<string, string> = {}): Promise<UiNode> {
   await buildWeb({ ifStale: true, quiet: true });
-  const node = await startNode();
+  const node = await startNode(env);
   const address = await node.app.listen({ host: '127.0.0.1', port: 0 });
   return { ...node, url: address };
 }

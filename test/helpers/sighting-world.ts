@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { CLI } from '../../src/domain/identity/principal.ts';
 import type { Org } from '../../src/domain/identity/types.ts';
-import { CONCORD_SIGHTING_EXTENSION_ID, DISCLOSURES, type Disclosure } from '../../src/domain/sightings/api.ts';
+import { type BatchResult, CONCORD_SIGHTING_EXTENSION_ID, DISCLOSURES, type Disclosure } from '../../src/domain/sightings/api.ts';
 import type { TestNode } from './node.ts';
 import { buildPerson, type Person } from './people.ts';
 import { buildIndicator, type Obj } from './stix.ts';
@@ -18,8 +18,11 @@ const SECTORS = ['energy', 'health', 'banking', 'transport'];
 
 export interface SightingWorldSpec {
   orgs: { country: number; sectors: number[] }[];
-  sightings: { by: number; disclosure: Disclosure; tlp: 'clear' | 'green' }[];
+  /** How each is recorded: the sighting API, a batch of observed values, or an import. */
+  sightings: { by: number; disclosure: Disclosure; tlp: 'clear' | 'green'; via: Via }[];
 }
+
+type Via = 'api' | 'batch' | 'import';
 
 /** Small worlds: the property is about what each reader learns, not about volume. */
 export const sightingWorldArb: fc.Arbitrary<SightingWorldSpec> = fc.record({
@@ -28,7 +31,12 @@ export const sightingWorldArb: fc.Arbitrary<SightingWorldSpec> = fc.record({
     maxLength: 4,
   }),
   sightings: fc.array(
-    fc.record({ by: fc.nat(3), disclosure: fc.constantFrom(...DISCLOSURES), tlp: fc.constantFrom('clear' as const, 'green' as const) }),
+    fc.record({
+      by: fc.nat(3),
+      disclosure: fc.constantFrom(...DISCLOSURES),
+      tlp: fc.constantFrom('clear' as const, 'green' as const),
+      via: fc.constantFrom<Via>('api', 'batch', 'import'),
+    }),
     { minLength: 1, maxLength: 8 },
   ),
 });
@@ -56,7 +64,7 @@ export function disclosedSighting(of: string, org: Org, disclosure: Disclosure):
     extension_type: 'property-extension',
     sighting_type: 'sighting',
     disclosure,
-    sighter_token: randomBytes(16).toString('hex'),
+    sighter_token: randomBytes(32).toString('hex'),
   };
   if (disclosure === 'country-sector') {
     if (org.country) ext['country'] = org.country;
@@ -87,22 +95,45 @@ export async function buildSightingWorld(node: TestNode, spec: SightingWorldSpec
     orgs.push(await node.services.orgs.addOrg(CLI, { name, country: COUNTRIES[o.country] ?? 'FR', sectors }));
   }
   const people: Person[] = [];
-  for (const org of orgs) people.push(await buildPerson(node.services, { org, roles: ['viewer'] }));
-  const indicator = buildIndicator({ name: `sighted ${run}` });
+  for (const org of orgs) people.push(await buildPerson(node.services, { org, roles: ['analyst'] }));
+  const value = `198.51.100.${run % 250}`;
+  const indicator = buildIndicator({ name: `sighted ${run}`, pattern: `[ipv4-addr:value = '${value}']` });
   const publicOwner = await node.services.importOwner(CLI, { tlp: 'clear', distribution: 'federation' });
   await node.services.ingest.importStream([JSON.stringify([indicator])], { source: 'test', owner: publicOwner });
   const sightings: ModelSighting[] = [];
   for (const s of spec.sightings) {
     const owner = orgs[s.by % orgs.length] as Org;
-    const o = disclosedSighting(indicator.id, owner, s.disclosure);
-    const as = await node.services.importOwner(CLI, { orgId: owner.id, tlp: s.tlp, distribution: 'federation' });
-    const stored = await node.services.ingest.importStream([JSON.stringify([o])], { source: 'test', owner: as });
-    assert.equal(stored.quarantined, 0, JSON.stringify(stored));
+    const who = people.find((p) => p.org.id === owner.id) as Person;
+    const id = await record(node, who, s, indicator.id, value);
     const cs = s.disclosure === 'country-sector';
-    sightings.push({ id: o.id, owner, disclosure: s.disclosure, country: cs ? owner.country : null, sectors: cs ? owner.sectors : [] });
+    sightings.push({ id, owner, disclosure: s.disclosure, country: cs ? owner.country : null, sectors: cs ? owner.sectors : [] });
   }
+  await node.services.sightings.catchUp();
   const collection = (await node.services.collections.add(CLI, { title: `Sightings ${run}`, types: ['sighting'], read: ['*'] })).id;
   return { orgs, people, indicator, sightings, collection };
+}
+
+/** Records one sighting as `who` the way the spec says; its id. */
+async function record(node: TestNode, who: Person, s: SightingWorldSpec['sightings'][number], of: string, value: string): Promise<string> {
+  const markings = { tlp: s.tlp, distribution: 'federation' };
+  if (s.via === 'import') {
+    const o = disclosedSighting(of, who.org, s.disclosure);
+    const as = await node.services.importOwner(CLI, { orgId: who.org.id, ...markings });
+    const stored = await node.services.ingest.importStream([JSON.stringify([o])], { source: 'test', owner: as });
+    assert.equal(stored.quarantined, 0, JSON.stringify(stored));
+    return o.id;
+  }
+  const batch = s.via === 'batch';
+  const res = await node.app.inject({
+    method: 'POST',
+    url: batch ? '/api/v1/sightings/batch' : '/api/v1/sightings',
+    headers: who.auth,
+    payload: batch ? { observed: [{ value }], disclosure: s.disclosure, ...markings } : { of, disclosure: s.disclosure, ...markings },
+  });
+  assert.ok([200, 201].includes(res.statusCode), res.body);
+  const id = batch ? (res.json() as BatchResult).results[0]?.sightings[0] : (res.json() as { object: Obj }).object.id;
+  assert.ok(id, res.body);
+  return id;
 }
 
 /** Whether `reader` (an organisation id) may learn who sighted `s`: its own, or disclosed. */

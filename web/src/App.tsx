@@ -12,6 +12,7 @@ import { Shell } from './screens/Shell.tsx';
 import { NewObject } from './screens/write/lazy.tsx';
 import { GraphPage, IncidentPage, NewIncident, ObjectPage, ReportForm } from './screens/lazy.tsx';
 import { IncidentInbox, IncidentList, IncidentSummary } from './screens/incidents/lazy-list.tsx';
+import { AlertList, AlertPage, AlertRules } from './screens/alerts/lazy.tsx';
 
 function Screen({ me }: { me: Me }) {
   const { path, query } = useLocation();
@@ -36,6 +37,11 @@ function Screen({ me }: { me: Me }) {
       />
     );
   }
+  // Collective-threat alerts (issue 17): /alerts, /alerts/rules, /alerts/:id.
+  if (path === '/alerts') return <AlertList />;
+  if (path === '/alerts/rules') return <AlertRules />;
+  const alert = /^\/alerts\/([^/]+)$/.exec(path);
+  if (alert) return <AlertPage id={decodeURIComponent(alert[1] ?? '')} />;
   // Exact paths (the server's APP_ROUTES): anything else is the not-found screen, not a dashboard.
   const admin = /^\/admin(?:\/([^/]+))?$/.exec(path);
   if (admin) return <Admin section={admin[1] ?? 'orgs'} />;

@@ -7,6 +7,7 @@
 // of the owner a reader, a count or a peer is told; the read decision itself stays canRead's.
 import { CONCORD_SIGHTING_EXTENSION_ID, DISCLOSURES, type Disclosure } from '../sightings/api.ts';
 import type { JsonValue } from '../stix/types.ts';
+import { discloses } from './sighting-disclosure.ts';
 import type { AccessLabel, Reader } from './types.ts';
 
 /** The owner a reader is shown for an object whose organisation is not disclosed to it: no
@@ -38,7 +39,8 @@ export function sightingDisclosure(o: Disclosed): Disclosure | undefined {
 /** True when the object is a sighting whose organisation partners must not learn (must 2). */
 export function hidesOrganisation(o: Disclosed): boolean {
   const d = sightingDisclosure(o);
-  return d !== undefined && d !== 'organization';
+  // The one rule of what partners learn under each disclosure (sighting-disclosure.ts).
+  return d !== undefined && !discloses(d).org;
 }
 
 /**

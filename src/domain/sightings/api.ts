@@ -119,6 +119,13 @@ export interface SightingDay {
   expired: number;
 }
 
+/** A lookup match's sightings (must 3: "shown … in lookup results"): the true sightings the reader
+ *  may see and the latest `last_seen` among them. */
+export interface SightingSummary {
+  count: number;
+  lastSeen: string | null;
+}
+
 /** Sightings of one object (and, for a malware family, of the indicators that indicate it). */
 export interface SightingAggregate {
   of: string;
@@ -140,4 +147,6 @@ export interface SightingAggregate {
   bySector: { sector: string | null; count: number }[];
   /** The latest sightings, newest first. */
   recent: SightingView[];
+  /** The marking banner of every sighting counted here (the object page folds it into its own). */
+  banner?: BannerMarks;
 }

@@ -4,22 +4,14 @@
 // the extension keeps: the country and sectors (`country-sector`) or nothing (`anonymous`).
 // Pure: the clock, the id source and the node's token key are passed in.
 import { createHmac } from 'node:crypto';
-import { InvalidInputError } from '../../errors.ts';
 import { withMarkings } from '../writing/compose.ts';
-import { SIGHTING_COUNT_MAX } from '../writing/relations.ts';
-import { compareTimestamps, isStixTimestamp } from '../stix/timestamp.ts';
 import type { JsonValue, StixObject } from '../stix/types.ts';
 import type { Tlp } from '../markings/tlp.ts';
 import { KNOWN_TYPES, SDO_TYPES } from '../stix/categories.ts';
-import {
-  CONCORD_SIGHTING_EXTENSION_ID,
-  type ConcordSightingExtension,
-  type Disclosure,
-  DISCLOSURES,
-  type NewSighting,
-  SIGHTING_TYPES,
-  type SightingType,
-} from './api.ts';
+import { CONCORD_SIGHTING_EXTENSION_ID, type ConcordSightingExtension, type Disclosure } from './api.ts';
+import type { CheckedSighting } from './check.ts';
+
+export { type CheckedSighting, checkNewSighting } from './check.ts';
 
 /** The sighting organisation as the builder needs it. Its id is its STIX identity id. */
 export interface Sighter {
@@ -34,17 +26,6 @@ export interface BuildContext {
   uuid: () => string;
   /** The node's token key (sighterKey). */
   tokenKey: Buffer;
-}
-
-/** A NewSighting checked, with its defaults applied (times now, count 1, type sighting). */
-export interface CheckedSighting {
-  of: string;
-  firstSeen: string;
-  lastSeen: string;
-  count: number;
-  type: SightingType;
-  disclosure: Disclosure | undefined;
-  description: string | undefined;
 }
 
 /**
@@ -70,42 +51,6 @@ export function sightable(type: string): boolean {
  */
 export function sighterToken(key: Buffer, orgId: string, sightingOfRef: string): string {
   return createHmac('sha256', key).update(`${orgId}\u0000${sightingOfRef}`).digest('hex');
-}
-
-const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T =>
-  typeof v === 'string' && (values as readonly string[]).includes(v);
-
-/**
- * Checks a NewSighting; `at` prefixes the field names of errors (`observed[3].`). Times default to
- * `now`, a missing one to the other; count to 1. Issue 17: a count
- * of zero is refused (a sighting that saw nothing), and STIX 2.1 §5.2 bounds it by 999,999,999
- * and orders last_seen after first_seen.
- */
-export function checkNewSighting(s: NewSighting, now: string, at = ''): CheckedSighting {
-  for (const field of ['firstSeen', 'lastSeen'] as const) {
-    const v = s[field];
-    if (v !== undefined && (typeof v !== 'string' || !isStixTimestamp(v)))
-      throw new InvalidInputError(`${at}${field} must be a timestamp such as 2026-01-31T12:00:00.000Z`, { field: `${at}${field}` });
-  }
-  const lastSeen = s.lastSeen ?? s.firstSeen ?? now;
-  const firstSeen = s.firstSeen ?? lastSeen;
-  if (compareTimestamps(lastSeen, firstSeen) < 0)
-    throw new InvalidInputError(`${at}lastSeen must not be before firstSeen (STIX 2.1 §5.2)`, { field: `${at}lastSeen` });
-  const count = s.count ?? 1;
-  if (!Number.isInteger(count) || count < 1 || count > SIGHTING_COUNT_MAX)
-    throw new InvalidInputError(
-      `${at}count must be a whole number from 1 to ${SIGHTING_COUNT_MAX}: a sighting saw something at least once`,
-      {
-        field: `${at}count`,
-      },
-    );
-  const type = s.type ?? 'sighting';
-  if (!oneOf(SIGHTING_TYPES, type))
-    throw new InvalidInputError(`${at}type must be one of ${SIGHTING_TYPES.join(', ')}`, { field: `${at}type` });
-  if (s.disclosure !== undefined && !oneOf(DISCLOSURES, s.disclosure))
-    throw new InvalidInputError(`${at}disclosure must be one of ${DISCLOSURES.join(', ')}`, { field: `${at}disclosure` });
-  const description = s.description === undefined || s.description.trim() === '' ? undefined : s.description;
-  return { of: s.of, firstSeen, lastSeen, count, type, disclosure: s.disclosure, description };
 }
 
 /** The extension content for `disclosure`: the token whenever the organisation is not named,

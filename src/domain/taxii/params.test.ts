@@ -48,3 +48,11 @@ test('§1.6.8, §3.1: Accept needs a TAXII 2.1 media range; Content-Type must be
   assert.doesNotThrow(() => checkContentType('application/taxii+json;version=2.1'));
   assert.throws(() => checkContentType('application/stix+json;version=2.1'), /Content-Type/);
 });
+
+test("Concord's match[x_concord_min_score]: a score from 0 to 100, once (issue 17, must 6)", () => {
+  assert.equal(parseTaxiiQuery({ 'match[x_concord_min_score]': '42.5' }, ['id']).minScore, 42.5);
+  assert.equal(parseTaxiiQuery({}, ['id']).minScore, undefined);
+  for (const bad of ['', '-1', '101', 'high'])
+    assert.throws(() => parseTaxiiQuery({ 'match[x_concord_min_score]': bad }, ['id']), /x_concord_min_score/);
+  assert.throws(() => parseTaxiiQuery({ 'match[x_concord_min_score]': ['1', '2'] }, ['id']), /at most once/);
+});

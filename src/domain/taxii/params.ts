@@ -18,6 +18,10 @@ export interface TaxiiFilter {
   types?: string[];
   specVersions?: string[];
   select: VersionSelection;
+  /** Concord's `match[x_concord_min_score]`: indicators whose decay score is below it are left
+   *  out (issue 17, must 6). An `x_`-prefixed name, as STIX names custom properties (§11.1); a
+   *  server that does not know it ignores it (§3.4). */
+  minScore?: number;
 }
 
 /** Which `match[...]` fields an endpoint takes (§5.3, §5.4, §5.6, §5.7, §5.8); others are ignored (§3.4: servers MAY ignore fields they do not understand). */
@@ -104,6 +108,15 @@ export function parseVersionSelection(raw: string[] | undefined, fallback: Versi
   return { all: false, first: raw.includes('first'), last: raw.includes('last'), versions };
 }
 
+const MIN_SCORE = 'match[x_concord_min_score]';
+
+function parseMinScore(text: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100)
+    throw new InvalidInputError(`${MIN_SCORE} must be a score from 0 to 100, got "${text}"`, { parameter: MIN_SCORE });
+  return n;
+}
+
 /** The default of §3.4.1: only the latest version of each object. */
 export const LATEST: VersionSelection = { all: false, first: false, last: true, versions: [] };
 
@@ -121,6 +134,8 @@ export function parseTaxiiQuery(q: Query, fields: readonly MatchField[], fallbac
   }
   const next = single(q, 'next');
   if (next !== undefined) out.after = decodeNext(next);
+  const minScore = single(q, MIN_SCORE);
+  if (minScore !== undefined) out.minScore = parseMinScore(minScore);
   if (fields.includes('id')) {
     const ids = list(q, 'match[id]', (v) => /^\S+$/.test(v));
     if (ids) out.ids = ids;

@@ -28,6 +28,9 @@ export const APP_ROUTES = [
   '/incidents/new',
   '/incidents/:id',
   '/incidents/:id/report/:stage',
+  '/alerts',
+  '/alerts/rules',
+  '/alerts/:id',
 ] as const;
 
 const CSP =

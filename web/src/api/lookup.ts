@@ -6,6 +6,8 @@ import type { Observable, ObservableKind } from '../../../src/domain/observables
 import type { Recognized } from '../../../src/domain/observables/recognize.ts';
 import { api, qs } from './client.ts';
 import type { ObjectMarking, Stix } from './objects.ts';
+import type { DecayScore } from '../../../src/domain/decay/api.ts';
+import type { WarninglistHit } from '../../../src/domain/correlation/api.ts';
 
 export { recognize, splitValues } from '../../../src/domain/observables/recognize.ts';
 export type { Recognized };
@@ -16,6 +18,12 @@ export interface LookupMatch {
   object: Stix;
   /** The object's marking summary (absent only for the node's own command line). */
   marking?: ObjectMarking;
+  /** How many other objects carry the matched value (issue 17, must 5; absent on older nodes). */
+  correlation?: { objects: number; tooCommon: boolean };
+  /** An indicator's decay score and why (must 6); null for other objects. */
+  score?: DecayScore | null;
+  /** Its true sightings and the latest (must 3), when the node answers them with the lookup. */
+  sightings?: { count: number; lastSeen: string | null };
 }
 
 /** What one value matched, as the API answers. */
@@ -24,6 +32,8 @@ export interface LookupResult {
   kind: ObservableKind | null;
   normalized: string | null;
   matches: LookupMatch[];
+  /** The warninglists the value is on (must 5): such a value is not correlated. */
+  warninglists?: WarninglistHit[];
 }
 
 /** The API's batch limit (src/http/lookup/routes.ts). */

@@ -1,6 +1,7 @@
 // The signed-in user: /auth/me, login and logout (issue 3 sessions: HttpOnly cookie + CSRF token).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrf } from './client.ts';
+import type { Disclosure } from '../../../src/domain/sightings/api.ts';
 
 export interface Me {
   user: {
@@ -25,6 +26,8 @@ export interface Me {
     nis2Role?: 'csirt' | 'essential' | 'important' | null;
     sectors?: string[];
     csirtOrg?: string | null;
+    /** What partners learn of who sighted, unless a sighting says otherwise (issue 17, must 2). */
+    sightingDisclosure?: Disclosure;
   };
   csrfToken?: string;
 }

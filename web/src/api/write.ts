@@ -35,6 +35,9 @@ export const objectQueries = (id: string): (readonly unknown[])[] => [
   ['neighbourhood', id],
   ['object-access', id],
   ['objects'],
+  // Issue 17: a sighting (the STIX form) changes the object's sightings and score.
+  ['sightings', id],
+  ['score', id],
 ];
 
 /** Refreshes what a write to `ids` changed (each one's page, versions and graph, and the lists). */

@@ -1,8 +1,12 @@
 // Lookup answers (issue 15, lookup in the UI): the objects a value matched and why, and the
 // table of a pasted list, value by value. Presentational: the screen fetches.
+import type { ReactNode } from 'react';
 import { recognize, type LookupMatch, type LookupResult, type Recognized } from '../api/lookup.ts';
 import { displayName } from '../api/objects.ts';
 import { objectPath } from '../router.ts';
+import { formatDateTime } from '../format/dates.ts';
+import { WarninglistFlag } from './AlsoSeenIn.tsx';
+import { DecayScoreView } from './DecayScore.tsx';
 import { LinkedIncidents } from './LinkedIncidentsLazy.tsx';
 import { Link } from './Link.tsx';
 import { TlpChip } from './MarkingBanner.tsx';
@@ -50,42 +54,100 @@ export function RecognizedHint({ value }: { value: string }) {
   );
 }
 
-/** The objects one value matched. */
-export function MatchTable({ result }: { result: LookupResult }) {
+/** A match's sightings as the lookup answered them: how many, and the latest. */
+export function SightingsCell({ s }: { s: { count: number; lastSeen: string | null } }) {
+  if (s.count === 0) return <span className="muted">none</span>;
+  return (
+    <span data-testid="match-sightings">
+      {s.count.toLocaleString('en')}
+      <span className="muted small"> last {formatDateTime(s.lastSeen)}</span>
+    </span>
+  );
+}
+
+/** "Also seen in" of a match: how many other objects carry the value, unless it is too common or
+ *  on a warninglist, when it is not correlated (issue 17, must 5). */
+function CorrelationCell({ result, m }: { result: LookupResult; m: LookupMatch }) {
+  if ((result.warninglists ?? []).length > 0) return <span className="muted">not correlated</span>;
+  const c = m.correlation;
+  if (!c) return <span className="muted">—</span>;
+  if (c.tooCommon) return <span className="flag too-common">too common to correlate</span>;
+  if (c.objects === 0) return <span className="muted">nowhere else</span>;
+  return (
+    <Link to={objectPath(m.object.id)} data-testid="match-correlation">
+      {`${c.objects.toLocaleString('en')} other object${c.objects === 1 ? '' : 's'}`}
+    </Link>
+  );
+}
+
+export interface MatchExtras {
+  /** A match's sightings when the lookup did not carry them (the screen fetches them). */
+  sightings?: (m: LookupMatch) => ReactNode;
+  /** The actions on a match ("We saw this"). */
+  action?: (m: LookupMatch) => ReactNode;
+}
+
+/** The objects one value matched, with their sightings, "also seen in" and score (issue 17). */
+export function MatchTable({ result, extras = {} }: { result: LookupResult; extras?: MatchExtras }) {
+  const listed = result.warninglists ?? [];
   if (result.matches.length === 0)
     return (
-      <p className="muted" data-testid="lookup-none">
-        No object you may read matches {result.normalized ?? result.value}.
-      </p>
+      <>
+        {listed.length > 0 && (
+          <p>
+            <WarninglistFlag hits={listed} />
+          </p>
+        )}
+        <p className="muted" data-testid="lookup-none">
+          No object you may read matches {result.normalized ?? result.value}.
+        </p>
+      </>
     );
   return (
     <>
-      <table className="grid" aria-label={`Objects matching ${result.value}`} data-testid="lookup-matches">
-        <thead>
-          <tr>
-            <th scope="col">Object</th>
-            <th scope="col">Type</th>
-            <th scope="col">TLP</th>
-            <th scope="col">Why it matched</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.matches.map((m) => (
-            <tr key={m.object.id}>
-              <td>
-                <Link to={objectPath(m.object.id)}>{displayName(m.object)}</Link>
-              </td>
-              <td>
-                <span className="type-tag">{m.object.type}</span>
-              </td>
-              <td>
-                <TlpChip tlp={m.marking?.tlp} />
-              </td>
-              <td>{matchReason(result, m)}</td>
+      {listed.length > 0 && (
+        <p>
+          {result.normalized ?? result.value} is <WarninglistFlag hits={listed} />
+        </p>
+      )}
+      <div className="table-scroll">
+        <table className="grid lookup-matches" aria-label={`Objects matching ${result.value}`} data-testid="lookup-matches">
+          <thead>
+            <tr>
+              <th scope="col">Object</th>
+              <th scope="col">Type</th>
+              <th scope="col">TLP</th>
+              <th scope="col">Why it matched</th>
+              <th scope="col">Sightings</th>
+              <th scope="col">Also seen in</th>
+              <th scope="col">Score</th>
+              {extras.action && <th scope="col">Actions</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {result.matches.map((m) => (
+              <tr key={m.object.id}>
+                <td>
+                  <Link to={objectPath(m.object.id)}>{displayName(m.object)}</Link>
+                </td>
+                <td>
+                  <span className="type-tag">{m.object.type}</span>
+                </td>
+                <td>
+                  <TlpChip tlp={m.marking?.tlp} />
+                </td>
+                <td>{matchReason(result, m)}</td>
+                <td>{m.sightings ? <SightingsCell s={m.sightings} /> : (extras.sightings?.(m) ?? '—')}</td>
+                <td>
+                  <CorrelationCell result={result} m={m} />
+                </td>
+                <td>{m.score ? <DecayScoreView score={m.score} compact /> : <span className="muted">—</span>}</td>
+                {extras.action && <td>{extras.action(m)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <LinkedIncidents objects={result.matches.map((m) => ({ id: m.object.id, name: displayName(m.object) }))} showVia />
     </>
   );
@@ -131,6 +193,12 @@ export function LookupTable({ rows }: { rows: ListRow[] }) {
               <td className={outcome === 'matched' ? 'ok' : 'muted'}>
                 {OUTCOME_TEXT[outcome]}
                 {outcome === 'matched' && result ? ` (${result.matches.length})` : ''}
+                {result?.warninglists && result.warninglists.length > 0 && (
+                  <>
+                    {' '}
+                    <WarninglistFlag hits={result.warninglists} />
+                  </>
+                )}
               </td>
               <td>
                 <ul className="plain">
@@ -138,6 +206,15 @@ export function LookupTable({ rows }: { rows: ListRow[] }) {
                     <li key={m.object.id}>
                       <Link to={objectPath(m.object.id)}>{displayName(m.object)}</Link>{' '}
                       <span className="muted small">({matchReason(result, m)})</span>
+                      {m.sightings && m.sightings.count > 0 && (
+                        <span className="small"> · {m.sightings.count.toLocaleString('en')} sightings</span>
+                      )}
+                      {m.score && (
+                        <>
+                          {' '}
+                          <DecayScoreView score={m.score} compact />
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -19,7 +19,8 @@ export interface Column {
 export interface StackedColumnsProps {
   series: readonly Series[];
   columns: readonly Column[];
-  unit: 'day' | 'week';
+  /** The columns' span: an hour (an alert's first day), a day, or a week beyond a month. */
+  unit: 'hour' | 'day' | 'week';
   /** What is counted ("Activity", "Incidents by severity"): names the chart and its table. */
   title: string;
   /** The legend's name ("Activity kinds", "Severities"). */
@@ -126,7 +127,7 @@ export function StackedColumns(p: StackedColumnsProps) {
         <table aria-label={`${p.title} per ${unit}`}>
           <thead>
             <tr>
-              <th scope="col">{unit === 'week' ? 'Week from' : 'Day'}</th>
+              <th scope="col">{unit === 'week' ? 'Week from' : unit === 'hour' ? 'Hour (UTC)' : 'Day'}</th>
               {series.map((s) => (
                 <th key={s.key} scope="col">
                   {s.label}

@@ -7,6 +7,7 @@ import { Link } from '../components/Link.tsx';
 import { Panel } from '../components/Panel.tsx';
 import { Audit } from './admin/audit.tsx';
 import { Collections } from './admin/collections.tsx';
+import { Decay } from './admin/decay.tsx';
 import { Feeds } from './admin/feeds.tsx';
 import { Communities, SharingGroups } from './admin/groups.tsx';
 import { Orgs } from './admin/orgs.tsx';
@@ -25,10 +26,11 @@ const SECTIONS = [
   ['feeds', 'Feeds'],
   ['peers', 'Peers'],
   ['audit', 'Audit log'],
+  ['decay', 'Decay'],
 ] as const;
 
 /** Sections only node administrators may open (their APIs refuse everyone else). */
-const NODE_ADMIN_ONLY = new Set(['collections', 'feeds', 'peers', 'audit']);
+const NODE_ADMIN_ONLY = new Set(['collections', 'feeds', 'peers', 'audit', 'decay']);
 
 function Section({ section, admin, orgId, orgAdmin }: { section: string; admin: boolean; orgId: string; orgAdmin: boolean }) {
   if (NODE_ADMIN_ONLY.has(section) && !admin) return <p className="muted">Node administrators only.</p>;
@@ -49,6 +51,8 @@ function Section({ section, admin, orgId, orgAdmin }: { section: string; admin: 
       return <Peers />;
     case 'audit':
       return <Audit />;
+    case 'decay':
+      return <Decay />;
     default:
       return <Orgs admin={admin} />;
   }

@@ -18,6 +18,9 @@ import { IncidentPanels } from './dashboard/lazy.tsx';
 import { mergeBanners } from './incidents/marking.ts';
 import { PlacesPanel } from './dashboard/PlacesPanel.tsx';
 import { RangeControl, useDays } from './dashboard/RangeControl.tsx';
+import { useAlerts, useAlertStream } from '../api/alerts.ts';
+import { AlertsPanel } from './dashboard/AlertsPanel.tsx';
+import { bannerOfAlerts } from './alerts/marking.ts';
 
 function ObjectList({ items, label, testId }: { items: ObjectSummary[]; label: string; testId: string }) {
   if (items.length === 0) return <p className="muted">Nothing in this period.</p>;
@@ -118,7 +121,11 @@ export function Dashboard() {
   // The server's banner of everything counted, not only of the objects the panels name, with the
   // incident panels' own (issue 16).
   const incidents = useIncidentPanels(days);
-  const banner = mergeBanners(d?.banner, incidents.data?.banner);
+  // The collective alerts' panel (issue 17) is kept live by the alert stream, and its alerts'
+  // markings join the banner.
+  const alertStream = useAlertStream();
+  const alerts = useAlerts(alertStream.connected);
+  const banner = mergeBanners(mergeBanners(d?.banner, incidents.data?.banner), bannerOfAlerts(alerts.data ?? []));
   const period = `last ${days} days`;
   return (
     <div className="page">
@@ -157,6 +164,7 @@ export function Dashboard() {
               <BarList label="Objects by classification" testId="by-classification" bars={d.byClassification} />
             </Panel>
             <Peers />
+            <AlertsPanel alerts={alerts.data} stream={alertStream} loading={alerts.isPending} error={alerts.error} days={days} />
             <PlacesPanel places={d.places} days={days} />
             <Panel title={`Activity by own time (${period})`} className="span-activity" testId="activity-panel">
               <ActivityChart buckets={d.activity} bucket={d.range.bucket} />

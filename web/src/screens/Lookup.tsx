@@ -3,12 +3,23 @@
 // containment; every value says whether it matched and what (issue 15, lookup in the UI).
 import { useMemo, useState, type FormEvent } from 'react';
 import { recognize, splitValues, useLookup, useLookupMany } from '../api/lookup.ts';
-import { bannerOf, type ObjectMarking } from '../api/objects.ts';
-import { LookupTable, MatchTable, RecognizedHint, type ListRow } from '../components/LookupResults.tsx';
+import { bannerOf, displayName, type ObjectMarking } from '../api/objects.ts';
+import { LookupTable, MatchTable, RecognizedHint, type ListRow, type MatchExtras } from '../components/LookupResults.tsx';
 import { Link } from '../components/Link.tsx';
 import { MarkingBanner } from '../components/MarkingBanner.tsx';
 import { Panel, Status } from '../components/Panel.tsx';
 import { lookupPath, navigate, useLocation } from '../router.ts';
+import { useSightingsOf } from '../api/sightings.ts';
+import { mergeAll, sightingsBanner } from './sightings/banner.ts';
+import { MatchSightings } from './sightings/MatchSightings.tsx';
+import { hasSightings, sightable } from './object/threat.ts';
+import { WeSawThis } from './sightings/WeSawThis.tsx';
+
+/** Sightings and "We saw this" beside each match of the single lookup (issue 17, musts 1 and 3). */
+const EXTRAS: MatchExtras = {
+  sightings: (m) => (hasSightings(m.object.type) ? <MatchSightings id={m.object.id} /> : null),
+  action: (m) => (sightable(m.object.type) ? <WeSawThis id={m.object.id} name={displayName(m.object)} /> : null),
+};
 
 function PasteMany({ rows }: { rows: ListRow[] }) {
   if (rows.length === 0) return null;
@@ -43,7 +54,11 @@ export function Lookup() {
   const markings = new Map<string, ObjectMarking>();
   for (const m of [...(single.data?.matches ?? []), ...(many.data ?? []).flatMap((r) => r.matches)])
     if (m.marking) markings.set(m.object.id, m.marking);
-  const banner = bannerOf(markings.values());
+  // The sightings shown beside the single lookup's matches carry their own markings (issue 17).
+  const sightings = useSightingsOf(
+    (single.data?.matches ?? []).filter((m) => !m.sightings && hasSightings(m.object.type)).map((m) => m.object.id),
+  );
+  const banner = mergeAll([bannerOf(markings.values()), ...sightings.map((q) => sightingsBanner(q.data))]);
   const lookUp = (e: FormEvent): void => {
     e.preventDefault();
     navigate(lookupPath(typed.trim()));
@@ -79,7 +94,7 @@ export function Lookup() {
         >
           {one ? (
             <Status loading={single.isPending} error={single.error}>
-              {single.data && <MatchTable result={single.data} />}
+              {single.data && <MatchTable result={single.data} extras={EXTRAS} />}
             </Status>
           ) : (
             <p className="muted">{value} is not an address, network, domain, URL, e-mail address or hash.</p>

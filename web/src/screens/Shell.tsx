@@ -11,6 +11,8 @@ const NAV = [
   { to: '/explore', label: 'Explorer', match: (p: string) => p.startsWith('/explore') || p.startsWith('/objects/') },
   // Incidents and NIS2 reporting (issue 16): the list, with the inbox and the summary beside it.
   { to: '/incidents', label: 'Incidents', match: (p: string) => p.startsWith('/incidents') },
+  // Collective-threat alerts and their rules (issue 17, must 7).
+  { to: '/alerts', label: 'Alerts', match: (p: string) => p.startsWith('/alerts') },
   { to: '/lookup', label: 'Lookup', match: (p: string) => p.startsWith('/lookup') },
   { to: '/import', label: 'Import', match: (p: string) => p.startsWith('/import') },
   { to: '/admin/orgs', label: 'Administration', match: (p: string) => p.startsWith('/admin') },

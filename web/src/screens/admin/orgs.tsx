@@ -1,8 +1,10 @@
 // Organisations: add, edit (name, country, communities, default TLP and distribution, NIS2 role,
-// sectors and CSIRT), disable.
+// sectors and CSIRT, default sighting disclosure), disable.
 // Node administrators change them; everyone reads the directory.
 import { useState } from 'react';
 import { TLPS, useCommunities, useCreate, useOrgs, useSharingGroups, useUpdate, type Org } from '../../api/admin.ts';
+import { DISCLOSURES, type Disclosure } from '../../api/sightings.ts';
+import { DISCLOSURE_LABELS } from '../../format/sightings.ts';
 import { Status } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
 import { CheckList, SelectField, TextField } from './fields.tsx';
@@ -14,7 +16,11 @@ type OrgBody = Partial<Pick<Org, 'name' | 'communities' | 'defaultTlp' | 'defaul
   country?: string | null;
   nis2Role?: string | null;
   csirtOrg?: string | null;
+  sightingDisclosure?: Disclosure;
 };
+
+/** What partners learn of who sighted, by default (issue 17, must 2), in the words of the form. */
+const disclosureOptions = DISCLOSURES.map((d) => [d, `partners learn ${DISCLOSURE_LABELS[d]}`] as const);
 
 const tlpOptions = TLPS.map((t) => [t, `TLP:${t.toUpperCase()}`] as const);
 
@@ -45,6 +51,7 @@ export function OrgForm({ org, onDone }: { org?: Org; onDone?: () => void }) {
   const [member, setMember] = useState<string[]>(org?.communities ?? []);
   const [tlp, setTlp] = useState(org?.defaultTlp ?? 'amber');
   const [distribution, setDistribution] = useState(org?.defaultDistribution ?? 'organization');
+  const [disclosure, setDisclosure] = useState<Disclosure>(org?.sightingDisclosure ?? 'organization');
   const distributions = useDistributionOptions(distribution);
   const submit = (): void => {
     const c = country.trim().toUpperCase();
@@ -53,6 +60,7 @@ export function OrgForm({ org, onDone }: { org?: Org; onDone?: () => void }) {
       communities: member,
       defaultTlp: tlp,
       defaultDistribution: distribution,
+      sightingDisclosure: disclosure,
       ...nis2Body(nis2),
       ...(c ? { country: c } : org ? { country: null } : {}),
     };
@@ -86,6 +94,13 @@ export function OrgForm({ org, onDone }: { org?: Org; onDone?: () => void }) {
         value={distribution}
         onChange={setDistribution}
         options={distributions}
+      />
+      <SelectField
+        label="Default sighting disclosure"
+        name="sightingDisclosure"
+        value={disclosure}
+        onChange={(d) => setDisclosure(DISCLOSURES.find((x) => x === d) ?? 'organization')}
+        options={disclosureOptions}
       />
       <CheckList
         legend="Communities"

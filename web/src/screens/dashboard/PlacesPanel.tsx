@@ -25,16 +25,17 @@ const LAYERS: Record<Layer, { label: string; noun: string; ramp: Ramp; about: st
   },
 };
 
-function Legend({ layer, max }: { layer: Layer; max: number }) {
-  const l = LAYERS[layer];
+/** The map's legend: `noun` per country, from 1 (lightest) to `max` (darkest), with the numbers
+ *  at its ends; also used by the alert page's map (issue 17, must 4). */
+export function MapLegend({ noun, ramp, max }: { noun: string; ramp: Ramp; max: number }) {
   return (
     <figure
       className="map-legend"
       data-testid="map-legend"
-      aria-label={`Legend: ${l.noun} per country, from 1 (lightest) to ${max} (darkest)`}
+      aria-label={`Legend: ${noun} per country, from 1 (lightest) to ${max} (darkest)`}
     >
-      <figcaption>{`${l.noun[0]?.toUpperCase()}${l.noun.slice(1)} per country`}</figcaption>
-      <div className="legend-bar" style={{ background: rampGradient(l.ramp) }} />
+      <figcaption>{`${noun[0]?.toUpperCase()}${noun.slice(1)} per country`}</figcaption>
+      <div className="legend-bar" style={{ background: rampGradient(ramp) }} />
       <div className="legend-ends">
         <span data-testid="legend-min">1</span>
         <span data-testid="legend-max">{max.toLocaleString('en')}</span>
@@ -66,7 +67,7 @@ export function PlacesPanel({ places, days }: { places: Dashboard['places']; day
       <div className="places">
         <WorldMap counts={counts} ramp={l.ramp} noun={l.noun} label={`${l.label}: ${l.noun} per country, last ${days} days`} />
         <div className="places-side">
-          <Legend layer={layer} max={max} />
+          <MapLegend noun={l.noun} ramp={l.ramp} max={max} />
           <p className="muted small">{l.about}.</p>
           {counts.length === 0 ? (
             <p className="muted">{`No ${l.noun} in the last ${days} days.`}</p>

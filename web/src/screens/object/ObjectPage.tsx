@@ -2,16 +2,20 @@
 // with its title by meaning and the ids analysts search by, then tabs: the overview (description,
 // facts, pattern, references, markings, access), relationships, versions with a diff, raw JSON.
 import { useMemo, useState } from 'react';
+import { useCorrelations } from '../../api/correlation.ts';
 import { bannerOf, useNeighbourhood, useObject, useVersions, type Stix } from '../../api/objects.ts';
+import { useSightings } from '../../api/sightings.ts';
 import { MarkingBanner } from '../../components/MarkingBanner.tsx';
 import { Status } from '../../components/Panel.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
+import { mergeBanners } from '../incidents/marking.ts';
 import { titleOf } from '../../format/object-title.ts';
 import { Header } from './Header.tsx';
 import { Overview } from './Overview.tsx';
 import { RawJson } from './RawJson.tsx';
 import { Relationships } from './Relationships.tsx';
 import { Versions } from './Versions.tsx';
+import { correlatable, hasSightings, threatBanner } from './threat.ts';
 import './object.css';
 
 export function ObjectPage({ id }: { id: string }) {
@@ -36,8 +40,15 @@ export function ObjectPage({ id }: { id: string }) {
   // The neighbourhood (the object included) carries the markings of what it holds, and each
   // version its own, which may be stricter than the latest's (issue 15, must 1).
   const versionMarks = tab === 'versions' ? (versions.data?.versions ?? []).flatMap((v) => (v.marking ? [v.marking] : [])) : [];
-  const banner = n.data ? bannerOf([...shown.flatMap((k) => n.data.markings?.[k] ?? []), ...versionMarks]) : undefined;
   const o = obj.data;
+  // The overview's sightings and "also seen in" show marked data too (issue 17, must 7).
+  const overview = tab === 'overview' && o !== undefined;
+  const sightings = useSightings(id, overview && hasSightings(o.type));
+  const correlations = useCorrelations(id, overview && correlatable(o.type));
+  const threat = overview ? threatBanner(sightings.data, correlations.data) : undefined;
+  const banner = n.data
+    ? mergeBanners(bannerOf([...shown.flatMap((k) => n.data.markings?.[k] ?? []), ...versionMarks]), threat)
+    : undefined;
   return (
     <div className="page object-page">
       <MarkingBanner banner={banner} position="top" />

@@ -10,12 +10,16 @@ import { formatDateTime } from '../../format/dates.ts';
 import { externalReferences } from '../../format/external-ids.ts';
 import { formatValidity } from '../../format/validity.ts';
 import { AccessPanel } from './AccessPanel.tsx';
+import { AlsoSeenInPanel } from './AlsoSeenInPanel.tsx';
 import { KillChainChips, TextChips } from './Chips.tsx';
 import { Description } from './Description.tsx';
 import { Markings } from './Markings.tsx';
 import { Pattern } from './Pattern.tsx';
 import { type Names, ObjectRef, Properties, Value } from './Properties.tsx';
 import { References } from './References.tsx';
+import { ScorePanel } from './ScorePanel.tsx';
+import { SightingsPanel } from './SightingsPanel.tsx';
+import { correlatable, decays, hasSightings, sightable } from './threat.ts';
 
 /** Properties this page renders in a section of their own; the rest go to "Other properties". */
 const SHOWN = new Set([
@@ -140,6 +144,8 @@ export function Overview({
             <Pattern pattern={pattern} patternType={str(o['pattern_type']) ?? 'stix'} />
           </Panel>
         )}
+        {hasSightings(o.type) && <SightingsPanel id={o.id} name={str(o['name']) ?? str(o['value']) ?? o.id} record={sightable(o.type)} />}
+        {correlatable(o.type) && <AlsoSeenInPanel id={o.id} />}
         <Panel title="Details">
           <Facts o={o} names={names} />
           <Properties o={o} shown={SHOWN} names={names} />
@@ -151,6 +157,7 @@ export function Overview({
         )}
       </div>
       <aside className="object-side">
+        {decays(o.type) && <ScorePanel id={o.id} />}
         <Panel title="Markings">
           <Markings o={o} defs={defs} label={marking} />
         </Panel>

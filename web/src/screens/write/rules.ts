@@ -31,3 +31,6 @@ export function mayEdit(me: Me, o: Stix, owner: string | undefined = ownerOf(o))
 
 /** Whether the user may open the New object screen at all. */
 export const mayWrite = (me: Me): boolean => mayCreate(me) || mayAnnotate(me);
+
+/** Whether the user records sightings for their organisation (issue 17, must 1). */
+export const maySight = (me: Me): boolean => allowed(subjectOf(me), 'sighting.create');

@@ -1,0 +1,105 @@
+// The rule form's state and its checks (issue 17, must 4; CONVENTIONS.md, Front end: "forms
+// validate with the same domain rules as the API and show each error next to its field"). The
+// draft keeps what is typed (numbers as text), so that a half-typed number is shown, not lost;
+// the checks name the AlertRuleInput property at fault, as the API's problem documents do.
+import { distributionAllowed } from '../../../../src/domain/access/policy.ts';
+import { TLP_LEVELS } from '../../../../src/domain/markings/tlp.ts';
+import type { AlertRule, AlertRuleInput, RuleSubject } from '../../api/alerts.ts';
+import { RULE_SUBJECTS } from '../../api/alerts.ts';
+
+export interface RuleDraft {
+  name: string;
+  community: string;
+  subjects: RuleSubject[];
+  minOrganisations: string;
+  minCountries: string;
+  windowHours: string;
+  tlp: string;
+  enabled: boolean;
+  description: string;
+}
+
+/** What each subject means to a coordinator. */
+export const SUBJECT_LABELS: Record<RuleSubject, string> = {
+  object: 'The same indicator or observable',
+  value: 'The same observable value (whichever objects carry it)',
+  malware: 'The same malware family (its indicators’ sightings)',
+};
+
+/** The TLPs an alert may carry: a rule and its alerts go to its community, and TLP bounds the
+ *  distribution (the access policy's rule; DESIGN.md, Markings: AMBER+STRICT and RED never reach
+ *  a whole community). */
+export const RULE_TLPS: readonly string[] = TLP_LEVELS.filter((t) => distributionAllowed(t, { kind: 'community', id: 'any' }));
+
+export const emptyDraft = (community = ''): RuleDraft => ({
+  name: '',
+  community,
+  subjects: ['object', 'value'],
+  minOrganisations: '3',
+  minCountries: '2',
+  windowHours: '24',
+  tlp: 'amber',
+  enabled: true,
+  description: '',
+});
+
+export const draftOf = (r: AlertRule): RuleDraft => ({
+  name: r.name,
+  community: r.community,
+  subjects: [...r.subjects],
+  minOrganisations: String(r.minOrganisations),
+  minCountries: String(r.minCountries),
+  windowHours: String(r.windowHours),
+  tlp: r.tlp,
+  enabled: r.enabled,
+  description: r.description ?? '',
+});
+
+/** A number typed as text (a decimal point, no exponent), or NaN. */
+const numberOf = (text: string): number => (/^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN);
+
+/** The draft as the API takes it. */
+export function inputOf(d: RuleDraft): AlertRuleInput {
+  const description = d.description.trim();
+  return {
+    name: d.name.trim(),
+    community: d.community,
+    subjects: RULE_SUBJECTS.filter((s) => d.subjects.includes(s)),
+    minOrganisations: numberOf(d.minOrganisations),
+    minCountries: numberOf(d.minCountries),
+    windowHours: numberOf(d.windowHours),
+    tlp: d.tlp,
+    enabled: d.enabled,
+    ...(description === '' ? {} : { description }),
+  };
+}
+
+/** The longest window a rule may look back over: a year, in hours (as the API: domain/alerts). */
+export const MAX_WINDOW_HOURS = 24 * 366;
+
+const wholeIn = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max;
+
+/** Each field's fault, by AlertRuleInput property (none: the rule may be sent). The bounds are the
+ *  API's (domain/alerts checkRuleInput), with every fault at once rather than the first. */
+export function ruleErrors(r: AlertRuleInput): Map<keyof AlertRuleInput, string> {
+  const out = new Map<keyof AlertRuleInput, string>();
+  if (r.name === '') out.set('name', 'A rule needs a name.');
+  else if (r.name.length > 200) out.set('name', 'At most 200 characters.');
+  if (r.community === '') out.set('community', 'Choose the community whose alerts this rule raises.');
+  if (r.subjects.length === 0) out.set('subjects', 'Choose at least one thing that must be the same.');
+  if (!wholeIn(r.minOrganisations, 2, 1_000_000))
+    out.set('minOrganisations', 'A whole number, at least 2: one organisation alone is not a collective threat.');
+  if (!wholeIn(r.minCountries, 1, 1_000)) out.set('minCountries', 'A whole number of countries from 1 to 1000.');
+  if (!(r.windowHours > 0 && r.windowHours <= MAX_WINDOW_HOURS))
+    out.set('windowHours', `Above 0 and at most ${MAX_WINDOW_HOURS} hours (a year).`);
+  if (!RULE_TLPS.includes(r.tlp))
+    out.set('tlp', `A rule's alerts go to its community: ${RULE_TLPS.map((t) => t.toUpperCase()).join(', ')}.`);
+  if ((r.description?.length ?? 0) > 4000) out.set('description', 'At most 4000 characters.');
+  return out;
+}
+
+/** The rule in a sentence: "3 organisations in 2 countries within 24 hours". */
+export function ruleText(r: Pick<AlertRuleInput, 'minOrganisations' | 'minCountries' | 'windowHours'>): string {
+  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  return `${plural(r.minOrganisations, 'organisation', 'organisations')} in ${plural(r.minCountries, 'country', 'countries')} within ${plural(r.windowHours, 'hour', 'hours')}`;
+}
