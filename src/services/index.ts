@@ -276,7 +276,7 @@ export function buildServices(store: Store, config: Config): Services {
     () => void sightings.catchUp().catch((err: unknown) => notifyLog.error({ err }, 'sighting projection failed')),
   );
   const decay = new DecayService({ decay: store.decay, objects: store.objects, sightings: store.sightings, gate, schemes, audit });
-  const alerts = new AlertService({ alerts: store.alerts, objects: store.objects, sightings: store.sightings, schemes });
+  const alerts = new AlertService({ alerts: store.alerts, objects: store.objects, sightings: store.sightings, schemes, gate });
   const alertEvaluator = new AlertEvaluator({
     objects: store.objects,
     access: store.access,
