@@ -152,13 +152,19 @@ describe('sightings, correlation and decay in Chromium', { skip: BROWSER_SKIP ||
     await matches.waitFor();
     const row = (name: string): Locator => matches.locator('tbody tr', { has: page.getByRole('link', { name, exact: true }) });
     // Two true sightings (of counts 1 and 2), the false positive left out.
-    await row('Grid C2 address').getByTestId('match-sightings').filter({ hasText: /^2 last/ }).waitFor();
+    await row('Grid C2 address')
+      .getByTestId('match-sightings')
+      .filter({ hasText: /^2 last/ })
+      .waitFor();
     assert.match(await row('Grid C2 address').getByTestId('match-correlation').innerText(), /1 other object/);
     assert.ok(Number(await row('Grid C2 address').getByTestId('decay-score').getAttribute('data-score')) > 0);
     assert.equal(await row('Substation beacon').getByTestId('decay-score').getAttribute('data-score'), '0');
     await row('Substation beacon').getByRole('button', { name: 'We saw this: Substation beacon' }).click();
     await row('Substation beacon').getByRole('status').filter({ hasText: 'Sighting recorded.' }).waitFor();
-    await row('Substation beacon').getByTestId('match-sightings').filter({ hasText: /^1 last/ }).waitFor();
+    await row('Substation beacon')
+      .getByTestId('match-sightings')
+      .filter({ hasText: /^1 last/ })
+      .waitFor();
     await shots(page, '60-sightings-lookup');
   });
 
