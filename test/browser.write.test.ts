@@ -1,10 +1,10 @@
 // Writing in a real browser (issue 15, must 4 and 11): an analyst creates an indicator (a pattern
 // that does not parse is named next to the Pattern field before anything is sent), edits it,
 // relates it to a malware, records a sighting, changes its markings by name and revokes it; a
-// coordinator, even of the owning organisation, is offered only the annotations (sighting, note, opinion); a viewer no write action
-// at all; an administrator creates a report with objects chosen by searching them. Screenshots
-// of the New object screen and of each dialog at 1280, 1440 and 1920 pixels go to
-// test-results/40-write-*.png.
+// coordinator, even of the owning organisation, is offered only the annotations (note, opinion;
+// sightings go through "We saw this"); a viewer no write action at all; an administrator
+// creates a report with objects chosen by searching them. Screenshots of the New object screen
+// and of each dialog at 1280, 1440 and 1920 pixels go to test-results/40-write-*.png.
 //
 // The forms' own logic is tested without a browser in src/domain/writing/draft.test.ts and
 // src/domain/stix/relationship-suggestions.test.ts.
@@ -126,15 +126,14 @@ describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => 
     await done(page, 'Relationship created.');
   });
 
-  test('the analyst records a sighting where their organisation saw it', async () => {
-    await actions(page).getByRole('button', { name: 'Sighting' }).click();
-    const d = dialog(page, /^Sighting of /);
-    await d.getByRole('list', { name: 'Chosen: Where sighted' }).getByText(node.org.name).waitFor();
-    await d.getByLabel('First seen').fill('2026-12-01 08:00');
+  test('the analyst records a sighting of it, with its first time and count', async () => {
+    await page.getByRole('button', { name: /^Details… of a sighting of / }).click();
+    const d = dialog(page, /^We saw /);
+    await d.getByLabel('First seen').fill('2026-12-01T08:00:00Z');
     await d.getByLabel('Count').fill('3');
     await shotsAtWidths(page, '40-write-sighting');
     await d.getByRole('button', { name: 'Record sighting' }).click();
-    await done(page, 'Sighting recorded.');
+    await page.getByTestId('sightings-panel').getByRole('status').filter({ hasText: 'Sighting recorded.' }).waitFor();
   });
 
   test('the analyst changes its markings by name', async () => {
@@ -165,7 +164,7 @@ describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => 
     const group = actions(p);
     await group.waitFor();
     const names = await group.getByRole('button').allInnerTexts();
-    assert.deepEqual(names, ['Sighting', 'Note', 'Opinion']);
+    assert.deepEqual(names, ['Note', 'Opinion']);
     await group.getByRole('button', { name: 'Opinion' }).click();
     const d = dialog(p, /^Opinion on BlackEnergy/);
     await d.getByLabel('Opinion', { exact: true }).selectOption('strongly-agree');

@@ -10,7 +10,6 @@ import type {
   MarkingInput,
   RelateRequest,
   ReviseObjectRequest,
-  SightRequest,
   WriteResult,
 } from '../../../src/domain/writing/types.ts';
 
@@ -25,7 +24,6 @@ export const reviseObject = (id: string, r: ReviseObjectRequest) => post<WriteRe
 export const revokeObject = (id: string) => post<WriteResult>(`${one(id)}/revoke`, {});
 export const changeMarkings = (id: string, r: MarkingInput) => post<WriteResult>(`${one(id)}/markings`, r);
 export const relate = (r: RelateRequest) => post<WriteResult>('/relationships', r);
-export const sight = (r: SightRequest) => post<WriteResult>('/sightings', r);
 export const bulk = (r: BulkRequest) => post<BulkResult>('/objects/bulk', r);
 
 /** The queries a write to object `id` changes: its page, versions, graph, access panel, and every list. */
@@ -35,7 +33,7 @@ export const objectQueries = (id: string): (readonly unknown[])[] => [
   ['neighbourhood', id],
   ['object-access', id],
   ['objects'],
-  // Issue 17: a sighting (the STIX form) changes the object's sightings and score.
+  // Issue 17: a new version or a revocation changes the object's sightings and score.
   ['sightings', id],
   ['score', id],
 ];

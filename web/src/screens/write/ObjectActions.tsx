@@ -1,7 +1,8 @@
 // The write actions of an object page (issue 15, must 4), each in a dialog and each shown only to
 // those the write rules allow (rules.ts): the owning organisation's writers edit, change
-// markings and revoke; writers relate; annotators (coordinators too) add sightings, notes and
-// opinions. The object page renders this in its header.
+// markings and revoke; writers relate; annotators (coordinators too) add notes and opinions.
+// Sightings are recorded by "We saw this" in the Sightings panel (issue 17, must 1), which
+// applies the organisation's disclosure. The object page renders this in its header.
 import { useState } from 'react';
 import { displayName, type Stix } from '../../api/objects.ts';
 import { useObjectAccess } from '../../api/object-access.ts';
@@ -10,11 +11,11 @@ import type { WriteResult } from '../../api/write.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Link } from '../../components/Link.tsx';
 import { objectPath } from '../../router.ts';
-import { SCO_TYPES, SDO_TYPES } from '../../../../src/domain/stix/categories.ts';
+import { SCO_TYPES } from '../../../../src/domain/stix/categories.ts';
 import { formFor } from '../../../../src/domain/writing/forms.ts';
 import { useInvalidateObjects } from '../../api/write.ts';
 import { MarkingsForm, RevokeForm } from './MarkingsForm.tsx';
-import { ObjectForm, SightingForm } from './lazy.tsx';
+import { ObjectForm } from './lazy.tsx';
 import { ObjectPicker } from './ObjectPicker.tsx';
 import { RelateForm } from './RelateForm.tsx';
 import { mayAnnotate, mayCreate, mayEdit, ownerOf } from './rules.ts';
@@ -24,12 +25,11 @@ export interface ObjectActionsProps {
   object: Stix;
 }
 
-type Action = 'edit' | 'relate' | 'sighting' | 'note' | 'opinion' | 'markings' | 'revoke';
+type Action = 'edit' | 'relate' | 'note' | 'opinion' | 'markings' | 'revoke';
 
 const TITLES: Record<Action, string> = {
   edit: 'Edit',
   relate: 'Relate',
-  sighting: 'Sighting',
   note: 'Note',
   opinion: 'Opinion',
   markings: 'Markings',
@@ -40,7 +40,6 @@ const TITLES: Record<Action, string> = {
 const DONE: Record<Action, string> = {
   edit: 'New version saved.',
   relate: 'Relationship created.',
-  sighting: 'Sighting recorded.',
   note: 'Note added.',
   opinion: 'Opinion added.',
   markings: 'Markings changed.',
@@ -79,12 +78,10 @@ export function ObjectActions({ object }: ObjectActionsProps) {
   const owner = useObjectAccess(object.id).data?.owner.id;
   if (!me) return null;
   const editable = mayEdit(me, object, owner ?? ownerOf(object));
-  const sdo = SDO_TYPES.has(object.type);
   const form = formFor(object.type);
   const allowed: Action[] = [
     ...(editable && form && !SCO_TYPES.has(object.type) ? (['edit'] as const) : []),
     ...(mayCreate(me) && object['revoked'] !== true ? (['relate'] as const) : []),
-    ...(mayAnnotate(me) && sdo ? (['sighting'] as const) : []),
     ...(mayAnnotate(me) ? (['note', 'opinion'] as const) : []),
     ...(editable ? (['markings', 'revoke'] as const) : []),
   ];
@@ -124,11 +121,6 @@ export function ObjectActions({ object }: ObjectActionsProps) {
       {open === 'relate' && (
         <Dialog title={`Relate ${name}`} onClose={close} wide>
           <RelateDialog object={object} onDone={finish('relate')} onCancel={close} />
-        </Dialog>
-      )}
-      {open === 'sighting' && (
-        <Dialog title={`Sighting of ${name}`} onClose={close} wide>
-          <SightingForm me={me} object={object} onDone={finish('sighting')} onCancel={close} />
         </Dialog>
       )}
       {(open === 'note' || open === 'opinion') && (

@@ -5,18 +5,11 @@ import { lazy, type ComponentProps } from 'react';
 import { OnDemand } from '../../components/OnDemand.tsx';
 
 const ObjectFormChunk = lazy(() => import('./ObjectForm.tsx').then((m) => ({ default: m.ObjectForm })));
-const SightingFormChunk = lazy(() => import('./SightingForm.tsx').then((m) => ({ default: m.SightingForm })));
 const NewObjectChunk = lazy(() => import('./NewObject.tsx').then((m) => ({ default: m.NewObject })));
 
 export const ObjectForm = (props: ComponentProps<typeof ObjectFormChunk>) => (
   <OnDemand>
     <ObjectFormChunk {...props} />
-  </OnDemand>
-);
-
-export const SightingForm = (props: ComponentProps<typeof SightingFormChunk>) => (
-  <OnDemand>
-    <SightingFormChunk {...props} />
   </OnDemand>
 );
 
