@@ -106,7 +106,15 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     const dashboard = await open(viewer, '/', true);
     await list.getByTestId('alerts-empty').waitFor();
     const sight = (who: Person, hoursAgo: number) =>
-      post(who, '/api/v1/sightings', { of: indicatorId, firstSeen: ago(hoursAgo), lastSeen: ago(hoursAgo - 1), count: 2 });
+      post(who, '/api/v1/sightings', {
+        of: indicatorId,
+        firstSeen: ago(hoursAgo),
+        lastSeen: ago(hoursAgo - 1),
+        count: 2,
+        // Shared with the community, so that every member reads every sighting of the alert.
+        tlp: 'green',
+        distribution: `community:${COMMUNITY.id}`,
+      });
     await sight(estonia, 5);
     await sight(germany, 3);
     await sight(coordinator, 2);

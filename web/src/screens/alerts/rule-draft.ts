@@ -6,6 +6,7 @@ import { distributionAllowed } from '../../../../src/domain/access/policy.ts';
 import { TLP_LEVELS } from '../../../../src/domain/markings/tlp.ts';
 import type { AlertRule, AlertRuleInput, RuleSubject } from '../../api/alerts.ts';
 import { RULE_SUBJECTS } from '../../api/alerts.ts';
+import { ruleInputErrors } from '../../../../src/domain/alerts/rule-input.ts';
 
 export interface RuleDraft {
   name: string;
@@ -74,27 +75,15 @@ export function inputOf(d: RuleDraft): AlertRuleInput {
   };
 }
 
-/** The longest window a rule may look back over: a year, in hours (as the API: domain/alerts). */
-export const MAX_WINDOW_HOURS = 24 * 366;
-
-const wholeIn = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max;
-
-/** Each field's fault, by AlertRuleInput property (none: the rule may be sent). The bounds are the
- *  API's (domain/alerts checkRuleInput), with every fault at once rather than the first. */
+/** Each field's fault, by AlertRuleInput property (none: the rule may be sent): the API's own
+ *  checks (domain/alerts/rule-input.ts), every fault at once, and the bound TLP puts on where a
+ *  rule's alerts go, which the API enforces when it stores the rule. */
 export function ruleErrors(r: AlertRuleInput): Map<keyof AlertRuleInput, string> {
   const out = new Map<keyof AlertRuleInput, string>();
-  if (r.name === '') out.set('name', 'A rule needs a name.');
-  else if (r.name.length > 200) out.set('name', 'At most 200 characters.');
+  for (const e of ruleInputErrors(r)) if (!out.has(e.field)) out.set(e.field, e.message);
   if (r.community === '') out.set('community', 'Choose the community whose alerts this rule raises.');
-  if (r.subjects.length === 0) out.set('subjects', 'Choose at least one thing that must be the same.');
-  if (!wholeIn(r.minOrganisations, 2, 1_000_000))
-    out.set('minOrganisations', 'A whole number, at least 2: one organisation alone is not a collective threat.');
-  if (!wholeIn(r.minCountries, 1, 1_000)) out.set('minCountries', 'A whole number of countries from 1 to 1000.');
-  if (!(r.windowHours > 0 && r.windowHours <= MAX_WINDOW_HOURS))
-    out.set('windowHours', `Above 0 and at most ${MAX_WINDOW_HOURS} hours (a year).`);
-  if (!RULE_TLPS.includes(r.tlp))
+  if (!out.has('tlp') && !RULE_TLPS.includes(r.tlp))
     out.set('tlp', `A rule's alerts go to its community: ${RULE_TLPS.map((t) => t.toUpperCase()).join(', ')}.`);
-  if ((r.description?.length ?? 0) > 4000) out.set('description', 'At most 4000 characters.');
   return out;
 }
 
