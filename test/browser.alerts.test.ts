@@ -135,6 +135,12 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     await latest.waitFor({ timeout: 20_000 });
     assert.equal(await dashboard.getByTestId('alerts-total').innerText(), '1');
     await shotsAtWidths(dashboard, '70-alerts-dashboard');
+
+    // One more sighting grows the same alert: updated in place, never a second row.
+    await sight(germany, 1);
+    await row.getByTestId('alert-sightings').filter({ hasText: /^4$/ }).waitFor({ timeout: 20_000 });
+    assert.equal(await list.getByTestId('alert-row').count(), 1);
+    assert.match(await list.getByTestId('alerts-announcement').innerText(), new RegExp(`Alert updated: ${RULE}`));
   });
 
   test('the alert page shows the map, the series and the sightings', async () => {
@@ -152,12 +158,12 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     assert.equal((await page.locator('[data-testid="alert-map"] path.country.hit[data-country="EE"]').count()) > 0, true);
     // When: the series.
     await page.getByTestId('alert-chart').getByRole('img').waitFor();
-    // What: the sighted indicator, linking to its page, and the three sightings.
+    // What: the sighted indicator, linking to its page, and the four sightings.
     const sighted = page.getByTestId('alert-objects').getByRole('link', { name: 'Sandworm relay 5.252.178.21' });
     assert.equal(await sighted.getAttribute('href'), `/objects/${indicatorId}`);
     const sightings = page.getByTestId('alert-sighting');
-    await sightings.nth(2).waitFor();
-    assert.equal(await sightings.count(), 3);
+    await sightings.nth(3).waitFor();
+    assert.equal(await sightings.count(), 4);
     assert.ok((await page.getByTestId('marking-banner-top').innerText()).includes('TLP:'), 'the banner names a TLP');
     await shotsAtWidths(page, '70-alerts-page');
   });

@@ -102,7 +102,9 @@ function Row({ a, fresh, communities }: { a: AlertView; fresh: AlertStream['fres
       <td className="alert-countries" data-testid="alert-countries">
         {countriesText(a.countries)}
       </td>
-      <td className="num">{a.sightings.toLocaleString('en')}</td>
+      <td className="num" data-testid="alert-sightings">
+        {a.sightings.toLocaleString('en')}
+      </td>
       <td className="nowrap">{formatDateTime(a.firstSeen)}</td>
       <td className="nowrap">{formatDateTime(a.lastSeen)}</td>
       <td>
