@@ -2,12 +2,16 @@
 // worlds (helpers/sighting-world.ts) of organisations in random countries and sectors sighting one
 // indicator with each disclosure; for every reader, no read path tells a partner the organisation
 // (id or name) of a sighting that does not disclose it, nor the country or sectors of an anonymous
-// one, and the organisation still sees its own. Federation egress: federation.sightings.test.ts.
+// one, and the organisation still sees its own; nor does a peer's egress page (federation.sightings.test.ts
+// follows hidden sightings to a second node).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CONCORD_SIGHTING_EXTENSION_ID, type SightingAggregate } from '../src/domain/sightings/api.ts';
 import type { ObjectAccess } from '../src/domain/objects/access.ts';
+import { generateNodeKey } from '../src/domain/federation/keys.ts';
+import type { Peer } from '../src/domain/federation/types.ts';
+import { CLI } from '../src/domain/identity/principal.ts';
 import type { Person } from './helpers/people.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import {
@@ -47,6 +51,30 @@ function objectTellsNothing(o: Obj, s: ModelSighting, reader: string, where: str
 /** Of the world's sightings, those `owner` disclosed to everyone (what a partner may count as its). */
 const disclosedBy = (w: SightingWorld, owner: string): ModelSighting[] =>
   w.sightings.filter((s) => s.owner.id === owner && s.disclosure === 'organization');
+
+/** A peer of the node, hosting an organisation of its own. */
+const peerOrg = 'identity--7d2c1b0a-3e4f-4a5b-8c6d-9e0f1a2b3c4d';
+
+async function pinPeer(node: TestNode): Promise<Peer> {
+  const key = generateNodeKey();
+  const added = await node.services.federation.peers.add(CLI, {
+    url: 'http://127.0.0.1:9',
+    key: key.publicKey,
+    name: 'peer',
+    orgs: [peerOrg],
+  });
+  return node.services.federation.peers.get(CLI, added.id);
+}
+
+/** The federation egress page of a peer hosting none of the world's organisations: every
+ *  sighting leaves, none telling the peer more than its disclosure. */
+async function checkEgress(node: TestNode, w: SightingWorld, peer: Peer): Promise<void> {
+  const byId = new Map(w.sightings.map((s) => [s.id, s]));
+  const page = await node.services.federation.egress.page(peer, 0, 1000);
+  const sent = page.objects.map((t) => JSON.parse(t) as Obj).filter((o) => byId.has(o.id));
+  assert.equal(sent.length, w.sightings.length, 'every sighting leaves');
+  for (const o of sent) objectTellsNothing(o, byId.get(o.id) as ModelSighting, peerOrg, 'the federation egress page');
+}
 
 async function checkReader(node: TestNode, w: SightingWorld, who: Person): Promise<void> {
   const me = who.org.id;
@@ -145,6 +173,7 @@ for (const engine of ENGINES) {
           try {
             const world = await buildSightingWorld(node, spec, ++run);
             for (const who of world.people) await checkReader(node, world, who);
+            await checkEgress(node, world, await pinPeer(node));
           } finally {
             await node.dispose();
           }

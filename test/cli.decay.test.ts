@@ -77,4 +77,23 @@ describe('concord decay', () => {
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--min-score takes a score from 0 to 100/);
   });
+
+  test('a TAXII collection takes a minimum score; a bad one names the option', () => {
+    const c = json<{ query: { minScore?: number } }>([
+      'collection',
+      'add',
+      '--title',
+      'Live',
+      '--type',
+      'indicator',
+      '--min-score',
+      '50',
+      '--read',
+      '*',
+    ]);
+    assert.equal(c.query.minScore, 50);
+    const bad = runConcord(data, ['collection', 'add', '--title', 'Bad', '--min-score', 'high']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /minScore must be a score from 0 to 100.*\(--min-score\)/);
+  });
 });

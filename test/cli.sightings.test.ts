@@ -51,7 +51,7 @@ describe('concord sighting', () => {
     assert.match(ok(['sighting', 'list', indicator]), /2026-12-05 +1 +0 +0/);
   });
 
-  test('a CSV batch from stdin is matched and sighted; a bad line is refused by its number, nothing stored', () => {
+  test('a CSV batch from stdin is matched and sighted; a bad line is refused by its number, nothing stored; a JSON batch too', async () => {
     const bad = concord(
       ['sighting', 'batch', '-'],
       '198.51.100.23,2026-12-06T10:00:00Z\n# comment\n198.51.100.23,2026-12-06T10:00:00Z,2026-12-01T00:00:00Z\n',
@@ -66,6 +66,18 @@ describe('concord sighting', () => {
     assert.equal(r.matched, 2);
     assert.equal(r.recorded, 2);
     assert.equal(list().sightings, 3);
+    const file = join(dir, 'batch.json');
+    await writeFile(
+      file,
+      JSON.stringify({ observed: [{ value: '198.51.100.23', type: 'false-positive' }], disclosure: 'anonymous', tlp: 'green' }),
+    );
+    const fromJson = JSON.parse(ok(['sighting', 'batch', file, '--json'])) as BatchResult;
+    assert.equal(fromJson.recorded, 1);
+    const a = list();
+    assert.equal(a.falsePositives, 1);
+    const fp = a.recent.find((s) => s.type === 'false-positive');
+    assert.equal(fp?.disclosure, 'anonymous');
+    assert.equal(fp?.marking?.tlp, 'green');
   });
 
   test("the organisation's default disclosure applies to sightings that choose none", () => {

@@ -100,6 +100,9 @@ for (const engine of ENGINES)
         field(await post('/sightings/batch', fr, { observed: [{ value: '203.0.113.9' }, { value: '203.0.113.9', count: 0 }] })),
         'observed[1].count',
       );
+      assert.equal(field(await post('/sightings/batch', fr, { observed: [] })), 'observed');
+      const many = Array.from({ length: 10_001 }, (_, i) => ({ value: `10.9.${i >> 8}.${i & 255}` }));
+      assert.equal(field(await post('/sightings/batch', fr, { observed: many })), 'observed');
       const after = ok<SightingAggregate>(await get(`/objects/${shared}/sightings`, fr));
       assert.equal(after.sightings, before.sightings);
     });
@@ -232,5 +235,17 @@ for (const engine of ENGINES)
       const agg = ok<SightingAggregate>(await get(`/objects/${shared}/sightings`, de));
       assert.equal(match?.sightings?.count, agg.sightings);
       assert.equal(match?.sightings?.lastSeen, agg.lastSeen);
+    });
+    test('a revoked sighting leaves the aggregate; the others stay, each with its own time', async () => {
+      const a = ok<Recorded>(await post('/sightings', fr, { of: malware, lastSeen: '2026-11-01T00:00:00.000Z' }), 201);
+      const b = ok<Recorded>(await post('/sightings', fr, { of: malware, lastSeen: '2026-11-02T00:00:00.000Z' }), 201);
+      const before = ok<SightingAggregate>(await get(`/objects/${malware}/sightings`, fr));
+      assert.ok(before.series.some((d) => d.day === '2026-11-01') && before.series.some((d) => d.day === '2026-11-02'));
+      ok(await post(`/objects/${a.object.id}/revoke`, fr, {}), 201);
+      await node.services.sightings.idle();
+      const after = ok<SightingAggregate>(await get(`/objects/${malware}/sightings`, fr));
+      assert.equal(after.sightings, before.sightings - 1);
+      assert.ok(!after.recent.some((s) => s.id === a.object.id));
+      assert.ok(after.recent.some((s) => s.id === b.object.id));
     });
   });

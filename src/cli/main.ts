@@ -25,6 +25,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   correlation: () => import('./correlation.ts'),
   warninglist: () => import('./warninglist.ts'),
   decay: () => import('./decay.ts'),
+  alert: () => import('./alert.ts'),
+  'alert-rule': () => import('./alert-rule.ts'),
 };
 
 const HELP = `usage: concord <command> [options]
@@ -51,6 +53,8 @@ commands:
   correlation  the objects sharing an observable value with an object ("also seen in")
   warninglist  the MISP warninglists loaded, and which of them a value is on
   decay        indicator decay models per kind; an indicator's score and why
+  alert        collective-threat alerts: list, show, watch
+  alert-rule   a community's alert rules: add, list, update, disable, remove
 
 global options:
   --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)

@@ -105,11 +105,14 @@ async function readStdin(): Promise<string> {
  */
 async function sendBatch(s: Services, values: Values, path: string): Promise<BatchResult> {
   const { batch, lines } = await readBatch(path);
+  // What a JSON batch says of its markings and disclosure, unless a flag says otherwise.
   const options = {
+    ...(batch.disclosure ? { disclosure: batch.disclosure } : {}),
+    ...(batch.tlp ? { tlp: batch.tlp } : {}),
+    ...(batch.distribution ? { distribution: batch.distribution } : {}),
     ...(values.disclosure ? { disclosure: values.disclosure as Disclosure } : {}),
     ...(values.tlp ? { tlp: values.tlp } : {}),
     ...(values.distribution ? { distribution: values.distribution } : {}),
-    ...(batch.disclosure ? { disclosure: batch.disclosure } : {}),
   };
   const total: BatchResult = { received: 0, matched: 0, recorded: 0, results: [] };
   const progress = new Progress(`sighting ${path === '-' ? 'stdin' : basename(path)}`);

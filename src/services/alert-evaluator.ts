@@ -39,6 +39,8 @@ export interface AlertEvaluatorDeps {
   nodeId: () => Promise<string>;
   /** Warninglisted values never fire (must 5); none are listed until the lists are loaded. */
   warninglisted?: Warninglisted;
+  /** Resolves when the warninglists are loaded (a miss before then would let a listed value fire). */
+  listsReady?: () => Promise<void>;
   /** Told the ids of the alerts stored (created or grown), for the live stream. */
   raised?: (ids: string[]) => void;
   now?: () => Date;
@@ -131,6 +133,7 @@ export class AlertEvaluator {
   private async run(ofIds: string[] | undefined): Promise<void> {
     const rules = await this.rules();
     if (rules.length === 0) return;
+    await this.deps.listsReady?.();
     const now = (this.deps.now ?? (() => new Date()))();
     const widest = Math.max(...rules.map((r) => r.spec.windowHours));
     const since = new Date(now.getTime() - widest * HOUR).toISOString();

@@ -285,7 +285,14 @@ export function buildServices(store: Store, config: Config): Services {
     write,
     nodeId: async () => (await federation.node.identity()).nodeId,
     raised: (ids) => void alerts.raised(ids).catch((err: unknown) => notifyLog.error({ err }, 'alert stream failed')),
+    // A rule never fires on a warninglisted value (must 5): evaluations wait for the lists to load.
+    warninglisted: (observables) => warninglists.match(observables),
+    listsReady: () => warninglists.ready(),
   });
+  // After each sighting catch-up, the subjects of the objects whose sightings changed.
+  sightings.onProjected(
+    (ofIds) => void alertEvaluator.sightingsChanged(ofIds).catch((err: unknown) => notifyLog.error({ err }, 'alert evaluation failed')),
+  );
   const alertRules = new AlertRuleService({
     objects: store.objects,
     access: store.access,

@@ -52,7 +52,11 @@ export class MemorySightings implements Pick<SightingRepo, 'since' | 'ofObjects'
 }
 
 /** An evaluator on `node`'s store reading `sightings`, telling the node's alert stream. */
-export function evaluatorOn(node: TestNode, sightings: MemorySightings, warninglisted?: Warninglisted): AlertEvaluator {
+export function evaluatorOn(
+  node: Pick<TestNode, 'store' | 'services'>,
+  sightings: MemorySightings,
+  warninglisted?: Warninglisted,
+): AlertEvaluator {
   return new AlertEvaluator({
     objects: node.store.objects,
     access: node.store.access,

@@ -45,3 +45,31 @@ export function checkDecayModel(m: DecayModel): DecayModelError[] {
   }
   return out;
 }
+
+/** One model to set (PUT /api/v1/decay/models `models[i]`): its kind and the fields to change. */
+export type DecayModelPatch = { kind: string } & Partial<Omit<DecayModel, 'kind'>>;
+
+/** A problem with the models to set: `field` is the path the API names (`models[i].<prop>`). */
+export interface DecayPatchError {
+  field: string;
+  message: string;
+}
+
+/** Every problem with the models to set, as the API refuses them (it answers the first):
+ *  an unknown or repeated kind, a field out of its range. Pure, for the web settings form too. */
+export function modelPatchesErrors(patches: readonly DecayModelPatch[]): DecayPatchError[] {
+  const out: DecayPatchError[] = [];
+  const seen = new Set<string>();
+  for (const [i, p] of patches.entries()) {
+    const at = `models[${i}]`;
+    if (!(DECAY_KINDS as readonly string[]).includes(p.kind))
+      out.push({ field: `${at}.kind`, message: `${at}.kind must be one of ${DECAY_KINDS.join(', ')}, got "${p.kind}"` });
+    else if (seen.has(p.kind)) out.push({ field: `${at}.kind`, message: `${at}.kind "${p.kind}" is given twice` });
+    seen.add(p.kind);
+    for (const f of DECAY_NUMBER_FIELDS) {
+      const message = p[f] === undefined ? undefined : fieldError(f, p[f]);
+      if (message !== undefined) out.push({ field: `${at}.${f}`, message: `${at}.${message}` });
+    }
+  }
+  return out;
+}

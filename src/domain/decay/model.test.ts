@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { completeModels, defaultModel, polynomial, scoreOf } from './model.ts';
 import { indicatorFacts, patternKind } from './facts.ts';
 import { applyPatches } from './validate.ts';
-import { checkDecayModel } from './check.ts';
+import { checkDecayModel, modelPatchesErrors } from './check.ts';
 import { DECAY_KINDS } from './api.ts';
 
 const NOW = Date.parse('2026-12-07T00:00:00.000Z');
@@ -141,5 +141,13 @@ test('the form’s check names each bad field of a model, as the API does', () =
   assert.deepEqual(
     checkDecayModel({ ...defaultModel('url'), lifetimeDays: -1, baseScore: 120 }).map((e) => e.field),
     ['lifetimeDays', 'baseScore'],
+  );
+});
+
+test('the models to set are checked all at once, each problem at its models[i].field', () => {
+  assert.deepEqual(modelPatchesErrors([{ kind: 'url', lifetimeDays: 30 }]), []);
+  assert.deepEqual(
+    modelPatchesErrors([{ kind: 'url', decaySpeed: 0, threshold: -1 }, { kind: 'url' }, { kind: 'ipv9' }]).map((e) => e.field),
+    ['models[0].decaySpeed', 'models[0].threshold', 'models[1].kind', 'models[2].kind'],
   );
 });

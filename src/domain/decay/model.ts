@@ -125,9 +125,9 @@ export function scoreOf(model: DecayModel, facts: DecayFacts, tallies: readonly 
   const sightingPoints = recent.trueSightings * model.sightingBoost;
   const falsePositivePoints = recent.falsePositives * model.falsePositivePenalty;
   const reasons: string[] = [
-    `Decays as ${model.kind === 'default' ? 'an indicator of no specific kind' : `a ${KIND_WORDS[model.kind]} indicator`}: from ${model.baseScore} to 0 over ${plural(tau, 'day', 'days')} (decay speed ${model.decaySpeed}).`,
+    `Decays as ${KIND_WORDS[model.kind]}: from ${model.baseScore} to 0 over ${plural(tau, 'day', 'days')} (decay speed ${model.decaySpeed}).`,
     recent.lastTrue !== undefined && recent.lastTrue > validFrom
-      ? `Last seen ${day(recent.lastTrue)} (${plural(tenth(ageDays), 'day', 'days')} ago): ${tenth(base)} left of ${model.baseScore}.`
+      ? `Last sighted ${day(recent.lastTrue)} (${plural(tenth(ageDays), 'day', 'days')} ago), which restarts the clock: ${tenth(base)} left of ${model.baseScore}.`
       : `Valid from ${day(validFrom)} (${plural(tenth(ageDays), 'day', 'days')} ago): ${tenth(base)} left of ${model.baseScore}.`,
   ];
   if (sightingPoints > 0)
@@ -169,12 +169,12 @@ export function scoreOf(model: DecayModel, facts: DecayFacts, tallies: readonly 
 
 /** How a kind reads in a sentence. */
 const KIND_WORDS: Readonly<Record<DecayKind, string>> = {
-  ipv4: 'IPv4 address',
-  ipv6: 'IPv6 address',
-  domain: 'domain name',
-  url: 'URL',
-  email: 'email address',
-  hash: 'file hash',
-  'file-name': 'file name',
-  default: 'generic',
+  ipv4: 'an IPv4 address indicator',
+  ipv6: 'an IPv6 address indicator',
+  domain: 'a domain name indicator',
+  url: 'a URL indicator',
+  email: 'an email address indicator',
+  hash: 'a file hash indicator',
+  'file-name': 'a file name indicator',
+  default: 'an indicator of no specific kind',
 };

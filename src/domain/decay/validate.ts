@@ -1,44 +1,38 @@
-// Checking decay models an administrator sets (PUT /api/v1/decay/models, `concord decay set`):
-// each error names the field at fault as `models[i].field` (issue 17: "bad input gets a clear
-// error naming the field"). Pure.
+// Setting decay models (PUT /api/v1/decay/models, `concord decay set|reset`): the checks of
+// check.ts (shared with the web settings form) turned into the error the API answers, naming
+// the field at fault as `models[i].field` (issue 17: "bad input gets a clear error naming the
+// field"). Pure.
 import { InvalidInputError } from '../../errors.ts';
-import { DECAY_KINDS, type DecayKind, type DecayModel } from './api.ts';
-import { DECAY_NUMBER_FIELDS, fieldError } from './check.ts';
+import type { DecayKind, DecayModel } from './api.ts';
+import { DECAY_NUMBER_FIELDS, type DecayModelPatch, modelPatchesErrors } from './check.ts';
 
-/** One model to set: its kind and the fields to change; fields left out keep their value. */
-export type DecayModelPatch = { kind: string } & Partial<Omit<DecayModel, 'kind'>>;
+export type { DecayModelPatch } from './check.ts';
 
-function checkNumber(at: string, field: (typeof DECAY_NUMBER_FIELDS)[number], v: unknown): number {
-  const message = fieldError(field, v);
-  if (message !== undefined) throw new InvalidInputError(`${at}.${message}`, { field: `${at}.${field}` });
-  return v as number;
+/** Throws INVALID_INPUT for the first problem with `patches`, naming its field. */
+function refuseFirst(patches: readonly DecayModelPatch[]): void {
+  const [first] = modelPatchesErrors(patches);
+  if (first) throw new InvalidInputError(first.message, { field: first.field });
 }
 
 /** Applies the patches to the current models (one per kind); throws INVALID_INPUT naming
  *  `models[i].field`; returns only the models that were patched. */
 export function applyPatches(current: readonly DecayModel[], patches: readonly DecayModelPatch[]): DecayModel[] {
+  refuseFirst(patches);
   const byKind = new Map(current.map((m) => [m.kind, m]));
-  const kinds = checkKinds(patches.map((p) => p.kind));
   return patches.map((p, i) => {
-    const at = `models[${i}]`;
-    const kind = kinds[i] ?? 'default';
-    const base = byKind.get(kind);
-    if (!base) throw new InvalidInputError(`${at}.kind "${kind}" has no current model`, { field: `${at}.kind` });
+    const base = byKind.get(p.kind as DecayKind);
+    if (!base) throw new InvalidInputError(`models[${i}].kind "${p.kind}" has no current model`, { field: `models[${i}].kind` });
     const next: DecayModel = { ...base };
-    for (const f of DECAY_NUMBER_FIELDS) if (p[f] !== undefined) next[f] = checkNumber(at, f, p[f]);
+    for (const f of DECAY_NUMBER_FIELDS) {
+      const v = p[f];
+      if (v !== undefined) next[f] = v;
+    }
     return next;
   });
 }
 
 /** The kinds named by `models[i].kind`, checked: known, and each once. */
 export function checkKinds(kinds: readonly string[]): DecayKind[] {
-  const seen = new Set<string>();
-  return kinds.map((k, i) => {
-    const at = `models[${i}].kind`;
-    if (!(DECAY_KINDS as readonly string[]).includes(k))
-      throw new InvalidInputError(`${at} must be one of ${DECAY_KINDS.join(', ')}, got "${k}"`, { field: at });
-    if (seen.has(k)) throw new InvalidInputError(`${at} "${k}" is given twice`, { field: at });
-    seen.add(k);
-    return k as DecayKind;
-  });
+  refuseFirst(kinds.map((kind) => ({ kind })));
+  return kinds as DecayKind[];
 }

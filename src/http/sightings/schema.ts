@@ -69,7 +69,8 @@ export const BatchBody = Type.Object(
         },
         { additionalProperties: false },
       ),
-      { maxItems: MAX_BATCH, description: `At most ${MAX_BATCH} observed values` },
+      // The count is checked by the service, whose refusal names `observed`.
+      { description: `At most ${MAX_BATCH} observed values` },
     ),
     disclosure,
     ...markings,
