@@ -75,12 +75,19 @@ export function inputOf(d: RuleDraft): AlertRuleInput {
   };
 }
 
+/** The API's message as read next to its field, which names it already: "minOrganisations must
+ *  be…" → "Must be…". */
+function besideField(field: string, message: string): string {
+  const rest = message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
+  return `${rest.charAt(0).toUpperCase()}${rest.slice(1)}.`;
+}
+
 /** Each field's fault, by AlertRuleInput property (none: the rule may be sent): the API's own
  *  checks (domain/alerts/rule-input.ts), every fault at once, and the bound TLP puts on where a
  *  rule's alerts go, which the API enforces when it stores the rule. */
 export function ruleErrors(r: AlertRuleInput): Map<keyof AlertRuleInput, string> {
   const out = new Map<keyof AlertRuleInput, string>();
-  for (const e of ruleInputErrors(r)) if (!out.has(e.field)) out.set(e.field, e.message);
+  for (const e of ruleInputErrors(r)) if (!out.has(e.field)) out.set(e.field, besideField(e.field, e.message));
   if (r.community === '') out.set('community', 'Choose the community whose alerts this rule raises.');
   if (!out.has('tlp') && !RULE_TLPS.includes(r.tlp))
     out.set('tlp', `A rule's alerts go to its community: ${RULE_TLPS.map((t) => t.toUpperCase()).join(', ')}.`);
