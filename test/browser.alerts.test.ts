@@ -2,8 +2,9 @@
 // a rule (a rule with N = 1 is refused next to its field); organisations of three countries sight
 // the same indicator through the sighting API, and the alert appears on the open alerts screen and
 // on an open dashboard without a reload, highlighted and announced; the alert page shows the map,
-// the series and the sightings; a viewer reads the rules but cannot change them. Everything goes
-// through the real API. Screenshots: test-results/70-alerts-*.png.
+// the series and the sightings; a viewer reads the rules but cannot change them; the coordinator
+// disables the rule. Nothing overflows from 1280 to 2560 px. Everything goes through the real API.
+// Screenshots: test-results/70-alerts-*.png.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +16,14 @@ const COMMUNITY = { id: 'cert-net', name: 'CERT network' };
 const RULE = 'Same indicator in two countries';
 const HOUR = 3_600_000;
 const ago = (hours: number): string => new Date(Date.now() - hours * HOUR).toISOString();
+
+/** Screenshots at the usual widths (shotsAtWidths), and no sideways overflow up to 2560 px. */
+async function shotsUpTo2560(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 2560, height: 1200 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${name}: nothing overflows the window at 2560 px (${overflow} px)`);
+  await shotsAtWidths(page, name);
+}
 
 describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => {
   let node: UiNode;
@@ -98,7 +107,7 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     await row.waitFor();
     assert.match(await row.innerText(), /3 organisations in 2 countries within 24 hours/);
     assert.match(await row.innerText(), new RegExp(COMMUNITY.name));
-    await shotsAtWidths(page, '70-alerts-rules');
+    await shotsUpTo2560(page, '70-alerts-rules');
   });
 
   test('sightings by three countries raise the alert live on the alerts screen and the dashboard', async () => {
@@ -128,13 +137,13 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     const countries = await row.getByTestId('alert-countries').innerText();
     for (const name of ['France (FR)', 'Estonia (EE)', 'Germany (DE)']) assert.ok(countries.includes(name), `${name} in ${countries}`);
     assert.match(await list.getByTestId('alerts-announcement').innerText(), new RegExp(`New collective alert: ${RULE}`));
-    await shotsAtWidths(list, '70-alerts-list');
+    await shotsUpTo2560(list, '70-alerts-list');
 
     // On the open dashboard too.
     const latest = dashboard.getByTestId('dash-alerts').getByRole('link', { name: /Sandworm relay/ });
     await latest.waitFor({ timeout: 20_000 });
     assert.equal(await dashboard.getByTestId('alerts-total').innerText(), '1');
-    await shotsAtWidths(dashboard, '70-alerts-dashboard');
+    await shotsUpTo2560(dashboard, '70-alerts-dashboard');
 
     // One more sighting grows the same alert: updated in place, never a second row.
     await sight(germany, 1);
@@ -165,7 +174,7 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     await sightings.nth(3).waitFor();
     assert.equal(await sightings.count(), 4);
     assert.ok((await page.getByTestId('marking-banner-top').innerText()).includes('TLP:'), 'the banner names a TLP');
-    await shotsAtWidths(page, '70-alerts-page');
+    await shotsUpTo2560(page, '70-alerts-page');
   });
 
   test('a viewer reads the rules but cannot change them', async () => {
@@ -175,5 +184,17 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     assert.equal(await page.getByRole('button', { name: `Edit ${RULE}` }).count(), 0, 'no Edit');
     assert.equal(await page.getByRole('button', { name: `Disable ${RULE}` }).count(), 0, 'no Disable');
     await shotsAtWidths(page, '70-alerts-rules-viewer');
+  });
+
+  test('the coordinator disables the rule, after a confirmation', async () => {
+    const page = await open(coordinator, '/alerts/rules');
+    const row = page.getByTestId('rule-row').filter({ hasText: RULE });
+    await row.getByRole('button', { name: `Disable ${RULE}` }).click();
+    await row
+      .getByRole('group', { name: `Disable ${RULE}` })
+      .getByRole('button', { name: 'Disable' })
+      .click();
+    await row.getByTestId('rule-state').filter({ hasText: 'disabled' }).waitFor();
+    assert.equal(await row.getByRole('button', { name: `Enable ${RULE}` }).count(), 1);
   });
 });
