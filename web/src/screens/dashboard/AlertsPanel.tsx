@@ -58,7 +58,12 @@ export function AlertsPanel({
   // Newest activity first: more may be active only when the last one loaded still is.
   const activePlus = more && (list.at(-1)?.lastSeen ?? '') >= since ? '+' : '';
   return (
-    <Panel title="Collective alerts" className="span-12 dash-alerts-panel" testId="alerts-panel" actions={<LiveState stream={stream} />}>
+    <Panel
+      title="Collective alerts"
+      className="span-12 dash-alerts-panel"
+      testId="alerts-panel"
+      actions={<LiveState stream={stream} quiet />}
+    >
       <Status loading={loading} error={error}>
         <div className="dash-alerts-body">
           <div>
