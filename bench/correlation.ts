@@ -8,8 +8,8 @@
 // pg_relation_size and pg_indexes_size of `observables`), and the time of an "also seen in" read
 // (GET /api/v1/objects/{id}/correlations through app.inject, an analyst of the owning
 // organisation, R reads of random indicators after a warm-up). PostgreSQL runs when a database
-// URL is given (--database-url or CONCORD_BENCH_DATABASE_URL): a fresh database is created and
-// dropped. Record the figures in bench/RESULTS.md.
+// URL is given (--database-url or CONCORD_BENCH_DATABASE_URL): a fresh database is created,
+// ANALYZEd after the load (as autovacuum would be soon after) and dropped. Record the figures in bench/RESULTS.md.
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -124,6 +124,16 @@ async function postgresSizes(url: string): Promise<Sizes> {
   }
 }
 
+async function analyze(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('analyze');
+  } finally {
+    await client.end();
+  }
+}
+
 /** Times R "also seen in" reads of sample indicators. */
 async function timeReads(node: ConcordApp, token: string, sample: string[]): Promise<{ p50: number; p95: number; answer: string }> {
   const read = async (id: string): Promise<{ ms: number; body: Correlation }> => {
@@ -193,6 +203,10 @@ async function run(engine: string): Promise<Figures> {
     const t0 = process.hrtime.bigint();
     const sample = await load(node, boot.org.id);
     const loadSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    // Planner statistics, as autovacuum gathers them a minute or so after a large load: without
+    // them PostgreSQL estimates an id lookup at 0.5% of `objects` and reads every latest version
+    // to answer it (the first 1,000,000 run measured that, bench/RESULTS.md).
+    if (url) await analyze(url);
     const timed = await timeReads(node, secret, sample);
     await node.close();
     const sizes = engine === 'sqlite' ? sqliteSizes(dataDir) : await postgresSizes(url as string);

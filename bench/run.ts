@@ -25,7 +25,8 @@ const attack = resolve(root, '..', 'shared', 'data', 'attack', 'ics-attack-18.1.
 // lookup, issue 17 must 10 (a) (--indicators N, --values V, --batch B, --match-every M, --keep);
 // `correlation`, correlation storage, issue 17 must 10 (c) (--indicators N, --values V, --reads
 // R, --engine, --database-url); `decay`, decay scores computed on read, issue 17 must 6
-// (--indicators N).
+// (--indicators N); `alerts`, third sighting to alert on three nodes, issue 17 must 10 (b)
+// (--alerts N).
 const ALONE: readonly { names: readonly string[]; script: string }[] = [
   { names: ['--federation-only'], script: 'bench/federation.ts' },
   { names: ['--write-only'], script: 'bench/write.ts' },
@@ -33,6 +34,7 @@ const ALONE: readonly { names: readonly string[]; script: string }[] = [
   { names: ['sightings', '--sightings-only'], script: 'bench/sightings.ts' },
   { names: ['correlation'], script: 'bench/correlation.ts' },
   { names: ['decay', '--decay-only'], script: 'bench/decay.ts' },
+  { names: ['alerts', '--alerts-only'], script: 'bench/alerts.ts' },
 ];
 for (const { names, script } of ALONE) {
   if (!names.some((n) => process.argv.includes(n))) continue;

@@ -175,6 +175,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await services.webhook?.idle();
       await services.incidents.close();
       await services.sightings.close();
+      await services.alertEvaluator.close();
       await store.close();
     },
   };

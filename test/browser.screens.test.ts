@@ -26,7 +26,7 @@ import { raiseAlert } from './helpers/raised-alert.ts';
 
 const WIDTHS = [1280, 1440, 1920] as const;
 const ATTACK = join(import.meta.dirname, '..', '..', 'shared', 'data', 'attack', 'ics-attack-18.1.json');
-const ADMIN_SECTIONS = ['orgs', 'users', 'tokens', 'communities', 'sharing-groups', 'collections', 'feeds', 'peers', 'audit'];
+const ADMIN_SECTIONS = ['orgs', 'users', 'tokens', 'communities', 'sharing-groups', 'collections', 'feeds', 'peers', 'audit', 'decay'];
 
 const green = { object_marking_refs: [TLP2_MARKING_IDS.green] };
 const amber = { object_marking_refs: [TLP2_MARKING_IDS.amber] };

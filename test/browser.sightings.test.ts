@@ -2,7 +2,8 @@
 // real API: an analyst records a sighting from an indicator's page with one click and sees it in
 // the sightings panel (the score rising with it), then a false positive and an anonymous one
 // from the details form, whose bad count is named next to its field; an analyst of a partner
-// organisation sees "undisclosed" where the sighting does not name its organisation; a lookup
+// organisation sees "undisclosed" where the sighting does not name its organisation; the
+// address's own page counts the sightings of the indicators holding it; a lookup
 // shows per match its sightings, "also seen in" and score, flags a value on a warninglist and
 // records a sighting from the result; a node administrator saves a decay model and is shown a
 // bad one next to its cell. Screenshots at 1280, 1440 and 1920 px go to test-results/60-*.png,
@@ -14,7 +15,7 @@ import { CLI } from '../src/domain/identity/principal.ts';
 import { BROWSER_SKIP, consoleErrors, fieldError, launch, shotsAtWidths, signIn, startUiNode, type UiNode } from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { sharedPath, skipUnlessShared } from './helpers/shared.ts';
-import { buildIndicator, bundle } from './helpers/stix.ts';
+import { buildIndicator, buildSco, bundle } from './helpers/stix.ts';
 
 const WARNINGLISTS = sharedPath('data', 'misp-warninglists', 'lists');
 
@@ -29,6 +30,7 @@ describe('sightings, correlation and decay in Chromium', { skip: BROWSER_SKIP ||
     name: 'Substation beacon',
     pattern: "[ipv4-addr:value = '91.243.44.21'] AND [domain-name:value = 'grid-update.biz']",
   });
+  const address = buildSco('ipv4-addr', { value: '91.243.44.21' });
   const resolver = buildIndicator({ name: 'Resolver abuse', pattern: "[ipv4-addr:value = '8.8.8.8']" });
 
   before(async () => {
@@ -43,7 +45,7 @@ describe('sightings, correlation and decay in Chromium', { skip: BROWSER_SKIP ||
     ours = await buildPerson(node.services, { org: grid });
     partner = await buildPerson(node.services, { orgName: 'Baltic CERT', country: 'EE' });
     admin = await buildPerson(node.services, { org: node.org, roles: ['admin'] });
-    const summary = await node.services.ingest.importStream([Buffer.from(JSON.stringify(bundle([c2, beacon, resolver])))], {
+    const summary = await node.services.ingest.importStream([Buffer.from(JSON.stringify(bundle([c2, beacon, resolver, address])))], {
       source: 'test:sightings',
       owner: { orgId: node.org.id, tlp: 'green', distribution: { kind: 'federation' }, actor: 'system:test' },
     });
@@ -146,19 +148,44 @@ describe('sightings, correlation and decay in Chromium', { skip: BROWSER_SKIP ||
     await shots(p, '60-sightings-partner');
   });
 
+  test('an observable’s page counts the sightings of the indicators holding its value, and offers no "We saw this"', async () => {
+    await visit(page, address.id);
+    await panel(page).getByTestId('sightings-true').filter({ hasText: /^2$/ }).waitFor();
+    assert.equal(
+      await panel(page)
+        .getByRole('button', { name: /We saw this/ })
+        .count(),
+      0,
+      'STIX 2.1 §5.2 sights SDOs only',
+    );
+    const also = page.getByTestId('also-seen-in-panel').locator('li[data-value="91.243.44.21"]');
+    await also.getByRole('link', { name: 'Grid C2 address' }).waitFor();
+    await also.getByRole('link', { name: 'Substation beacon' }).waitFor();
+  });
+
   test('a lookup shows sightings, "also seen in" and the score per match, and records a sighting', async () => {
     await page.goto(`${node.url}/lookup?value=91.243.44.21`);
     const matches = page.getByTestId('lookup-matches');
     await matches.waitFor();
     const row = (name: string): Locator => matches.locator('tbody tr', { has: page.getByRole('link', { name, exact: true }) });
     // Two true sightings (of counts 1 and 2), the false positive left out.
-    await row('Grid C2 address').getByTestId('match-sightings').filter({ hasText: /^2 last/ }).waitFor();
-    assert.match(await row('Grid C2 address').getByTestId('match-correlation').innerText(), /1 other object/);
+    await row('Grid C2 address')
+      .getByTestId('match-sightings')
+      .filter({ hasText: /^2 last/ })
+      .waitFor();
+    assert.match(
+      await row('Grid C2 address').getByTestId('match-correlation').innerText(),
+      /2 other objects/,
+      'the beacon and the address itself',
+    );
     assert.ok(Number(await row('Grid C2 address').getByTestId('decay-score').getAttribute('data-score')) > 0);
     assert.equal(await row('Substation beacon').getByTestId('decay-score').getAttribute('data-score'), '0');
     await row('Substation beacon').getByRole('button', { name: 'We saw this: Substation beacon' }).click();
     await row('Substation beacon').getByRole('status').filter({ hasText: 'Sighting recorded.' }).waitFor();
-    await row('Substation beacon').getByTestId('match-sightings').filter({ hasText: /^1 last/ }).waitFor();
+    await row('Substation beacon')
+      .getByTestId('match-sightings')
+      .filter({ hasText: /^1 last/ })
+      .waitFor();
     await shots(page, '60-sightings-lookup');
   });
 

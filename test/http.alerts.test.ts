@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AlertRule, AlertView } from '../src/domain/alerts/api.ts';
+import { AccessGate } from '../src/services/access-gate.ts';
 import { AlertService } from '../src/services/alert.service.ts';
 import { evaluatorOn, MemorySightings } from './helpers/alerts.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
@@ -99,6 +100,10 @@ describe('alerts over HTTP', () => {
     assert.equal(alert?.subject.label, 'c2.example.net');
     assert.deepEqual(alert?.countries, ['DE', 'EE', 'FR']);
     assert.equal(alert?.marking?.tlp, 'amber');
+    // The indicator is the operating organisation's own (its default markings): the alert does
+    // not name it to a member who may not read it.
+    assert.deepEqual(alert?.objectRefs, []);
+    assert.deepEqual((await call(member, 'GET', `/api/v1/alerts/${alert?.id}`)).json().objectRefs, []);
     assert.equal((await call(outsider, 'GET', '/api/v1/alerts')).json().alerts.length, 0);
     const one = await call(member, 'GET', `/api/v1/alerts/${alert?.id}`);
     assert.equal(one.statusCode, 200);
@@ -114,7 +119,18 @@ describe('alerts over HTTP', () => {
     assert.ok(row);
     // A fourth sighting, TLP:RED of its organisation: it never counts, and no one else sees it.
     sightings.add(indicator.id, 'org-be', 'BE', {}, { ownerOrg: 'org-be', tlp: 'red', distribution: { kind: 'organization' } });
-    const alerts = new AlertService({ alerts: node.store.alerts, objects: node.store.objects, sightings, schemes: node.services.schemes });
+    const alerts = new AlertService({
+      alerts: node.store.alerts,
+      objects: node.store.objects,
+      sightings,
+      schemes: node.services.schemes,
+      gate: new AccessGate({
+        access: node.store.access,
+        schemes: node.services.schemes,
+        markings: node.services.markings,
+        audit: node.services.audit,
+      }),
+    });
     await evaluatorOn(node, sightings).sightingsChanged([indicator.id]);
     const principal = await node.services.auth.fromToken(member.token);
     const view = await alerts.get(principal, row.record.id);

@@ -46,15 +46,23 @@ test('a long series goes by week from Monday and loses no sighting', () => {
 });
 
 test('a sighting of nothing, or last seen before first seen, is named at its field before sending', () => {
+  const now = '2026-12-07T20:00:00.000Z';
   const base = { type: 'sighting' as const, count: '1', firstSeen: '', lastSeen: '', disclosure: 'anonymous' as const };
-  assert.deepEqual(sightingOf('indicator--x', base), {
+  assert.deepEqual(sightingOf('indicator--x', base, now), {
     request: { of: 'indicator--x', type: 'sighting', disclosure: 'anonymous', count: 1 },
     errors: new Map(),
   });
-  assert.match(sightingOf('indicator--x', { ...base, count: '0' }).errors.get('count') ?? '', /count must be a whole number from 1/);
-  const reversed = sightingOf('indicator--x', { ...base, firstSeen: '2026-12-07', lastSeen: '2026-12-06 10:00' });
+  assert.match(sightingOf('indicator--x', { ...base, count: '0' }, now).errors.get('count') ?? '', /count must be a whole number from 1/);
+  assert.match(sightingOf('indicator--x', { ...base, count: 'two' }, now).errors.get('count') ?? '', /count must be a whole number/);
+  const reversed = sightingOf('indicator--x', { ...base, firstSeen: '2026-12-07', lastSeen: '2026-12-06 10:00' }, now);
   assert.match(reversed.errors.get('lastSeen') ?? '', /lastSeen must not be before firstSeen/);
-  assert.equal(sightingOf('indicator--x', { ...base, firstSeen: '2026-12-06 10:00' }).request.firstSeen, '2026-12-06T10:00:00Z');
+  assert.match(
+    sightingOf('indicator--x', { ...base, firstSeen: 'yesterday' }, now).errors.get('firstSeen') ?? '',
+    /firstSeen must be a timestamp/,
+  );
+  const typed = sightingOf('indicator--x', { ...base, firstSeen: '2026-12-06 10:00' }, now);
+  assert.equal(typed.request.firstSeen, '2026-12-06T10:00:00Z');
+  assert.equal(typed.errors.size, 0);
 });
 
 test('a decay model out of the API’s ranges is named at its cell, as the API names it', () => {

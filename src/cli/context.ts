@@ -56,7 +56,7 @@ export async function withServices<T>(config: Config, fn: (services: Services, s
     // cut off mid-way (it logs "driver has already been destroyed" otherwise).
     await services.incidents.catchUp().catch(() => {});
     await services.sightings.catchUp().catch(() => {});
-    // So is the alert evaluation a rule change starts (issue 17, must 4).
+    // So is the alert evaluation that new sightings or rules start (issue 17, must 4).
     await services.alertEvaluator.idle().catch(() => {});
     await store.close();
   }

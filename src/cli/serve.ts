@@ -29,6 +29,9 @@ export async function run(args: string[]): Promise<number> {
   // Feeds on their interval (issue 4), peers when nudged and on an interval, and peers nudged
   // after commits (issue 5): the node's jobs (app.ts), stopped by close().
   node.jobs.start();
+  // Alerts (issue 17, must 4): the rules held are evaluated over their window once at start, so a
+  // node that was down raises what the sightings it now holds call for.
+  void node.services.alertEvaluator.committed().catch((err: unknown) => node.app.log.error({ err }, 'alert evaluation failed'));
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       node.app.log.info('stopping');

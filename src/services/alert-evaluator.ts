@@ -9,6 +9,7 @@ import { alertObject, factsOfAlert, grow } from '../domain/alerts/alert-object.t
 import { ALERT_RULE_TYPE, type AlertRule } from '../domain/alerts/api.ts';
 import { type AlertFacts, evaluate, type RuleSpec, type SightingFact, type SubjectRef } from '../domain/alerts/engine.ts';
 import { ruleOf, specOf } from '../domain/alerts/rules.ts';
+import { countsTowards } from '../domain/alerts/audience.ts';
 import { listKey, subjectsOfObject, valueKey, valuesOf } from '../domain/alerts/subjects.ts';
 import type { AlertRecord } from '../domain/alerts/types.ts';
 import type { SystemPrincipal } from '../domain/identity/principal.ts';
@@ -58,6 +59,8 @@ export class AlertEvaluator {
   private chain: Promise<void> = Promise.resolve();
   private pending: Set<string> | 'all' | null = null;
   private checking: Promise<void> | null = null;
+  private recheck = false;
+  private closed = false;
   /** The rules last evaluated, as `id@modified`: a change evaluates everything again. */
   private signature = '';
 
@@ -81,25 +84,48 @@ export class AlertEvaluator {
   /** Something was committed (emitter `objects-committed`): when the rules this node holds
    *  changed (written here, or a peer's arrived), everything in the window again. */
   committed(): Promise<void> {
-    this.checking ??= this.rules()
-      .then((rules) => {
-        const signature = rules.map((r) => `${r.rule.id}@${r.rule.modified}`).join(',');
-        if (signature === this.signature) return;
-        this.signature = signature;
-        return this.rulesChanged();
-      })
-      .finally(() => {
-        this.checking = null;
-      });
+    if (this.closed) return Promise.resolve();
+    if (this.checking !== null) {
+      // A check under way may have read the rules before this commit: look once more after it.
+      this.recheck = true;
+      return this.checking;
+    }
+    this.checking = this.check().finally(() => {
+      this.checking = null;
+      if (this.recheck) {
+        this.recheck = false;
+        void this.committed().catch(() => undefined);
+      }
+    });
     return this.checking;
   }
 
+  private async check(): Promise<void> {
+    const rules = await this.rules();
+    const signature = rules.map((r) => `${r.rule.id}@${r.rule.modified}`).join(',');
+    if (signature === this.signature) return;
+    this.signature = signature;
+    await this.rulesChanged();
+  }
+
   /** Resolves when no evaluation is under way or waiting. */
-  idle(): Promise<void> {
-    return this.chain;
+  async idle(): Promise<void> {
+    for (;;) {
+      const chain = this.chain;
+      await this.checking?.catch(() => undefined);
+      await chain.catch(() => undefined);
+      if (this.checking === null && this.chain === chain && !this.recheck) return;
+    }
+  }
+
+  /** Starts no evaluation from now on, and waits for the one under way (the store is closing). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.idle();
   }
 
   private schedule(): Promise<void> {
+    if (this.closed) return this.chain;
     this.chain = this.chain
       .catch(() => undefined)
       .then(async () => {
@@ -146,11 +172,14 @@ export class AlertEvaluator {
       affected = new Set([...touched.values()].flat().map((s) => `${s.kind}|${s.key}`));
       labelled = await this.deps.sightings.since(since, await this.related(ofIds, touched));
     }
-    // A sighting read by no one, or TLP:RED (named recipients only), never counts towards an
-    // alert its community reads.
-    const sightings: SightingFact[] = labelled.filter((l) => l.label !== null && l.label.tlp !== 'red').map((l) => l.record);
-    const subjectsOf = await this.subjects([...new Set(sightings.map((s) => s.of))]);
-    const facts = evaluate({ rules: rules.map((r) => r.spec), sightings, subjectsOf });
+    // Each community's rules count only the sightings that community may read (audience.ts).
+    const communities = [...new Set(rules.map((r) => r.rule.community))];
+    const usable = labelled.filter((l) => communities.some((c) => countsTowards(l.label, c)));
+    const subjectsOf = await this.subjects([...new Set(usable.map((l) => l.record.of))]);
+    const facts = communities.flatMap((c) => {
+      const sightings: SightingFact[] = usable.filter((l) => countsTowards(l.label, c)).map((l) => l.record);
+      return evaluate({ rules: rules.filter((r) => r.rule.community === c).map((r) => r.spec), sightings, subjectsOf });
+    });
     const wanted = affected === undefined ? facts : facts.filter((f) => affected.has(`${f.subject.kind}|${f.subject.key}`));
     await this.store(wanted, new Map(rules.map((r) => [r.rule.id, r.rule])), now);
   }

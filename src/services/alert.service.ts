@@ -14,13 +14,14 @@ import type { JsonObject } from '../domain/stix/types.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { AlertRepo, LabelledAlert, ObjectRepo } from '../store/repositories.ts';
 import type { LabelledSighting, SightingRepo } from '../store/sighting-repositories.ts';
-import { readerOf } from './access-gate.ts';
+import { type AccessGate, readAs, readerOf } from './access-gate.ts';
 
 export interface AlertServiceDeps {
   alerts: AlertRepo;
   objects: Pick<ObjectRepo, 'get'>;
   sightings: Pick<SightingRepo, 'ofObjects'>;
   schemes: SchemeRegistry;
+  gate: Pick<AccessGate, 'visibleIds'>;
 }
 
 /** GET /api/v1/alerts. */
@@ -119,12 +120,17 @@ export class AlertService {
     const r = row.record;
     const object = await this.json(r.id);
     const rule = await this.json(r.ruleId);
-    const objectRefs = strings(object?.['object_refs']);
-    const sightings = full ? await this.sightingsOf(p, objectRefs, new Set(strings(object?.['sighting_refs']))) : [];
+    const allRefs = strings(object?.['object_refs']);
+    // The objects sighted are named only to readers who may read them; an object or malware
+    // subject the reader may not read is shown by its id, never by its name.
+    const visible = await this.deps.gate.visibleIds(readAs(p), [...allRefs, r.subjectKey]);
+    const objectRefs = allRefs.filter((id) => visible.has(id));
+    const label = r.subjectKind === 'value' || visible.has(r.subjectKey) ? r.subjectLabel : r.subjectKey;
+    const sightings = full ? await this.sightingsOf(p, allRefs, new Set(strings(object?.['sighting_refs']))) : [];
     return {
       id: r.id,
       rule: { id: r.ruleId, name: typeof rule?.['name'] === 'string' ? rule['name'] : r.ruleId, community: r.community },
-      subject: { kind: r.subjectKind, key: r.subjectKey, label: r.subjectLabel },
+      subject: { kind: r.subjectKind, key: r.subjectKey, label },
       objectRefs,
       sightingRefs: sightings.map((s) => s.record.id),
       organisations: r.organisations,

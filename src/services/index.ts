@@ -38,17 +38,11 @@ import { IncidentWriteService } from './incident-write.service.ts';
 import { IncidentService } from './incident.service.ts';
 import { NotificationService } from './notification.service.ts';
 import { LogRelay, Webhook } from './webhook.ts';
-import { SightingService } from './sighting.service.ts';
-import { sighterKey } from '../domain/sightings/build.ts';
 import { WarninglistService } from './warninglist.service.ts';
-import { CorrelationService } from './correlation.service.ts';
-import { DecayService } from './decay.service.ts';
-import { AlertEvaluator } from './alert-evaluator.ts';
-import { AlertRuleService } from './alert-rule.service.ts';
-import { AlertService } from './alert.service.ts';
+import { buildDetection, type Detection } from './detection.ts';
 
-/** The services every entry point (HTTP, CLI, jobs) shares. */
-export interface Services {
+/** The services every entry point (HTTP, CLI, jobs) shares; collective detection's are Detection's. */
+export interface Services extends Detection {
   ingest: IngestService;
   objects: ObjectService;
   quarantine: QuarantineService;
@@ -99,20 +93,6 @@ export interface Services {
   webhook: Webhook | undefined;
   /** Cross-border shares and handovers of incidents (issue 16, must 6). */
   incidentShares: IncidentShareService;
-  /** Sightings: one, a batch of observed values, aggregates per reader (issue 17, musts 1–3). */
-  sightings: SightingService;
-  /** The MISP warninglists the node was pointed at, matched in memory (issue 17, must 5). */
-  warninglists: WarninglistService;
-  /** "Also seen in" from the observables index, with the correlation limit (issue 17, must 5). */
-  correlation: CorrelationService;
-  /** Decay models and indicator scores computed when read (issue 17, must 6). */
-  decay: DecayService;
-  /** Collective-threat alerts as each reader may read them, and their live stream (issue 17, must 4). */
-  alerts: AlertService;
-  /** Alert rules, set per community by its coordinators (issue 17, must 4). */
-  alertRules: AlertRuleService;
-  /** Raises and updates this node's alerts from the sightings it holds (issue 17, must 4). */
-  alertEvaluator: AlertEvaluator;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -241,79 +221,23 @@ export function buildServices(store: Store, config: Config): Services {
     notify: (e) => notifications.publish(e),
     catchUp: () => incidents.catchUp(),
   });
-  // The batch's matching is the lookup's (same normalisation, same access filter); its own
-  // instance keeps the services' literal below as it was.
-  const lookups = new ObjectService({ objects: store.objects, gate, audit, scanRows: config.listScanRows });
-  // The sighter-token key is derived from the node's key pair (domain/sightings/build.ts), once.
-  let tokenKey: Promise<Buffer> | undefined;
-  const sightings = new SightingService({
-    sightings: store.sightings,
-    objects: store.objects,
-    access: store.access,
-    orgs: store.orgs,
+  const detection = buildDetection({
+    store,
+    config,
     gate,
     schemes,
-    write,
-    owner: ownerOf,
-    lookup: (p, values, kind) => lookups.lookup(p, values, kind),
-    ingest,
     audit,
-    tokenKey: () => {
-      tokenKey ??= federation.node
-        .identity()
-        .then((n) => sighterKey(n.signer.key.export({ format: 'der', type: 'pkcs8' })))
-        .catch((e: unknown) => {
-          tokenKey = undefined;
-          throw e;
-        });
-      return tokenKey;
-    },
-    log: (err) => notifyLog.error({ err }, 'sighting listener failed'),
-  });
-  // Whatever stored the sightings (the API, imports, TAXII adds, feeds, peers), the projection follows.
-  emitter.on(
-    'objects-committed',
-    () => void sightings.catchUp().catch((err: unknown) => notifyLog.error({ err }, 'sighting projection failed')),
-  );
-  const decay = new DecayService({ decay: store.decay, objects: store.objects, sightings: store.sightings, gate, schemes, audit });
-  const alerts = new AlertService({ alerts: store.alerts, objects: store.objects, sightings: store.sightings, schemes });
-  const alertEvaluator = new AlertEvaluator({
-    objects: store.objects,
-    access: store.access,
-    alerts: store.alerts,
-    sightings: store.sightings,
     write,
-    nodeId: async () => (await federation.node.identity()).nodeId,
-    raised: (ids) => void alerts.raised(ids).catch((err: unknown) => notifyLog.error({ err }, 'alert stream failed')),
-    // A rule never fires on a warninglisted value (must 5): evaluations wait for the lists to load.
-    warninglisted: (observables) => warninglists.match(observables),
-    listsReady: () => warninglists.ready(),
+    ingest,
+    owner: ownerOf,
+    federation,
+    emitter,
+    log: notifyLog,
+    warninglists,
   });
-  // After each sighting catch-up, the subjects of the objects whose sightings changed.
-  sightings.onProjected(
-    (ofIds) => void alertEvaluator.sightingsChanged(ofIds).catch((err: unknown) => notifyLog.error({ err }, 'alert evaluation failed')),
-  );
-  const alertRules = new AlertRuleService({
-    objects: store.objects,
-    access: store.access,
-    orgs: store.orgs,
-    schemes,
-    write,
-    owner: (p) => ownerOf(p),
-    changed: () => void alertEvaluator.committed().catch((err: unknown) => notifyLog.error({ err }, 'alert evaluation failed')),
-  });
-  // Rules from peers arrive as any object does: a changed set of rules is evaluated again.
-  emitter.on(
-    'objects-committed',
-    () => void alertEvaluator.committed().catch((err: unknown) => notifyLog.error({ err }, 'alert evaluation failed')),
-  );
   return {
-    decay,
-    alerts,
-    alertRules,
-    alertEvaluator,
+    ...detection,
     incidents,
-    sightings,
     ingest,
     objects: new ObjectService({
       objects: store.objects,
@@ -348,7 +272,7 @@ export function buildServices(store: Store, config: Config): Services {
       ingest,
       gate,
       owner: ownerOf,
-      keepScoring: (p, items, min) => decay.keep(p, items, min),
+      keepScoring: (p, items, min) => detection.decay.keep(p, items, min),
     }),
     dashboard: new DashboardService({
       dashboard: store.dashboard,
@@ -389,16 +313,6 @@ export function buildServices(store: Store, config: Config): Services {
     notifyLog,
     webhook,
     incidentShares,
-    warninglists,
-    correlation: new CorrelationService({
-      correlation: store.correlation,
-      objects: store.objects,
-      gate,
-      warninglists,
-      schemes,
-      limit: config.correlationLimit,
-      scanRows: config.listScanRows,
-    }),
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },

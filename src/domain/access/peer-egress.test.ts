@@ -88,3 +88,10 @@ test('a peer reads only the egress collection named by its own key id; no one el
   assert.equal(mayReadEgressCollection(peer, 'b'.repeat(32)), false);
   assert.equal(mayReadEgressCollection(undefined, 'a'.repeat(32)), false);
 });
+
+test('alerts never leave: each node derives its own from the sightings it holds (issue 17, must 4)', () => {
+  const toEu = label({ distribution: { kind: 'community', id: 'eu' } });
+  assert.equal(may(certEu, toEu, 'x-concord-alert-rule'), true, 'rules are shared with the community');
+  assert.equal(may(certEu, toEu, 'x-concord-alert'), false);
+  assert.equal(may(certEu, label({}), 'x-concord-alert'), false);
+});

@@ -1,7 +1,7 @@
 // The checks of an alert rule as written (issue 17, must 4: "a rule with N below 2 gets a clear
 // error naming the field"), with no server imports so that the web rules editor runs the very
 // checks the API does. Field names are AlertRuleInput's.
-import { TLP_LEVELS } from '../markings/tlp.ts';
+import type { Tlp } from '../markings/tlp.ts';
 import { type AlertRuleInput, RULE_SUBJECTS, type RuleSubject } from './api.ts';
 
 /** One problem with a rule as written. */
@@ -11,6 +11,8 @@ export interface RuleInputError {
 }
 
 const COMMUNITY_RE = /^[a-z0-9][a-z0-9._-]{0,127}$/;
+/** The TLP levels a rule may carry (TLP 2.0: those that may go to a community). */
+export const RULE_TLPS: readonly Tlp[] = ['clear', 'green', 'amber'];
 /** W is at most a year: alerts are early warnings, not history. */
 export const MAX_WINDOW_HOURS = 24 * 366;
 
@@ -37,8 +39,10 @@ export function ruleInputErrors(input: Partial<Record<keyof AlertRuleInput, unkn
   const w = input.windowHours;
   if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0 || w > MAX_WINDOW_HOURS)
     say('windowHours', `windowHours must be above 0 and at most ${MAX_WINDOW_HOURS} (a year)`);
-  if (input.tlp !== undefined && !TLP_LEVELS.includes(input.tlp as (typeof TLP_LEVELS)[number]))
-    say('tlp', `tlp must be one of ${TLP_LEVELS.join(', ')}`);
+  // A rule and its alerts go to a whole community: TLP 2.0 allows that up to AMBER (AMBER+STRICT
+  // and RED stay within an organisation or named recipients).
+  if (input.tlp !== undefined && !RULE_TLPS.includes(input.tlp as (typeof RULE_TLPS)[number]))
+    say('tlp', `tlp must be one of ${RULE_TLPS.join(', ')}: a rule's alerts go to its whole community`);
   if (input.enabled !== undefined && typeof input.enabled !== 'boolean') say('enabled', 'enabled must be true or false');
   const d = input.description;
   if (d !== undefined && (typeof d !== 'string' || d.length > 4000))

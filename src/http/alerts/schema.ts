@@ -40,7 +40,7 @@ const ruleFields = {
   minOrganisations: Type.Number({ description: 'N: distinct sighting organisations (at least 2)' }),
   minCountries: Type.Number({ description: 'K: distinct countries (at least 1)' }),
   windowHours: Type.Number({ description: 'W: the hours the sightings must fall in (above 0)' }),
-  tlp: Type.String({ description: "The alerts' and the rule's TLP (default amber)" }),
+  tlp: Type.String({ description: "The alerts' and the rule's TLP: clear, green or amber (default amber)" }),
   enabled: Type.Boolean({ description: 'Whether the rule raises alerts (default true)' }),
   description: Type.String(),
 };

@@ -8,6 +8,7 @@ import { api, qs } from './client.ts';
 import type { ObjectMarking, Stix } from './objects.ts';
 import type { DecayScore } from '../../../src/domain/decay/api.ts';
 import type { WarninglistHit } from '../../../src/domain/correlation/api.ts';
+import type { SightingSummary } from '../../../src/domain/sightings/api.ts';
 
 export { recognize, splitValues } from '../../../src/domain/observables/recognize.ts';
 export type { Recognized };
@@ -22,8 +23,9 @@ export interface LookupMatch {
   correlation?: { objects: number; tooCommon: boolean };
   /** An indicator's decay score and why (must 6); null for other objects. */
   score?: DecayScore | null;
-  /** Its true sightings and the latest (must 3), when the node answers them with the lookup. */
-  sightings?: { count: number; lastSeen: string | null };
+  /** Its true sightings the reader may see and the latest (must 3); null for an observable,
+   *  which STIX does not sight (its page counts those of its indicators). */
+  sightings?: SightingSummary | null;
 }
 
 /** What one value matched, as the API answers. */

@@ -36,9 +36,10 @@ export function useSightingsOf(ids: readonly string[]) {
 
 export const recordBatch = (b: SightingBatch) => api<BatchResult>('/sightings/batch', { method: 'POST', json: b });
 
-/** The queries a sighting of `of` changes: its sightings, its score, its page's graph, lookups. */
+/** The queries a sighting of `of` changes: every sightings aggregate shown (an observable's
+ *  counts its indicators'), its score, its page's graph, lookups. */
 export const sightingQueries = (of: string): (readonly unknown[])[] => [
-  ['sightings', of],
+  ['sightings'],
   ['score', of],
   ['neighbourhood', of],
   ['lookup'],

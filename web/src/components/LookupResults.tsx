@@ -11,6 +11,7 @@ import { LinkedIncidents } from './LinkedIncidentsLazy.tsx';
 import { Link } from './Link.tsx';
 import { TlpChip } from './MarkingBanner.tsx';
 import type { ObservableKind } from '../../../src/domain/observables/types.ts';
+import type { SightingSummary } from '../../../src/domain/sightings/api.ts';
 
 const KIND_LABELS: Partial<Record<ObservableKind, string>> = {
   ipv4: 'IPv4 address',
@@ -55,7 +56,7 @@ export function RecognizedHint({ value }: { value: string }) {
 }
 
 /** A match's sightings as the lookup answered them: how many, and the latest. */
-export function SightingsCell({ s }: { s: { count: number; lastSeen: string | null } }) {
+export function SightingsCell({ s }: { s: SightingSummary }) {
   if (s.count === 0) return <span className="muted">none</span>;
   return (
     <span data-testid="match-sightings">

@@ -5,7 +5,7 @@
 import './sightings.css';
 import type { SightingAggregate } from '../../../src/domain/sightings/api.ts';
 import { formatDateTime } from '../format/dates.ts';
-import { countryName, sightingColumns, sighterText, TYPE_LABELS } from '../format/sightings.ts';
+import { countryName, sectorName, sightingColumns, sighterText, TYPE_LABELS } from '../format/sightings.ts';
 import { BarList } from './BarList.tsx';
 import { StackedColumns, type Series } from './StackedColumns.tsx';
 
@@ -84,7 +84,9 @@ function ByWhom({ a }: { a: SightingAggregate }) {
         ))}
       </ul>
       {a.bySector.some((s) => s.sector) && (
-        <p className="muted small">Sectors: {a.bySector.map((s) => `${s.sector ?? 'undisclosed'} (${s.count})`).join(', ')}</p>
+        <p className="muted small">
+          Sectors: {a.bySector.map((s) => `${s.sector ? sectorName(s.sector) : 'undisclosed'} (${s.count})`).join(', ')}
+        </p>
       )}
     </div>
   );

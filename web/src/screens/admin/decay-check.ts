@@ -1,8 +1,8 @@
-// The decay table's values as models, checked with the API's own ranges (issue 17, must 6;
+// The decay table's values as models, checked with the API's own check (issue 17, must 6;
 // src/domain/decay/check.ts) before saving so each error shows next to its cell. Cells are named
 // as the API names them in its refusals: `models[i].property`.
 import type { DecayModel } from '../../../../src/domain/decay/api.ts';
-import { type DECAY_NUMBER_FIELDS, fieldError } from '../../../../src/domain/decay/check.ts';
+import { type DECAY_NUMBER_FIELDS, modelPatchesErrors } from '../../../../src/domain/decay/check.ts';
 
 /** The numeric properties of a model, in the table's order, with their words. */
 export const MODEL_FIELDS = [
@@ -31,28 +31,26 @@ export const textOf = (m: DecayModel): ModelText => ({
 /** A cell's name as the API names it in its errors. */
 export const cellName = (i: number, key: ModelField): string => `models[${i}].${key}`;
 
-/** The models the texts make, and each cell's error by its API name (`models[2].threshold`). */
+const EMPTY: Omit<DecayModel, 'kind'> = {
+  lifetimeDays: 0,
+  decaySpeed: 0,
+  baseScore: 0,
+  threshold: 0,
+  sightingBoost: 0,
+  falsePositivePenalty: 0,
+};
+
+/** The models the texts make, and each cell's error as the API would answer it (its
+ *  modelPatchesErrors, by `models[i].property`). */
 export function modelsOf(rows: readonly ModelText[]): { models: DecayModel[]; errors: Map<string, string> } {
-  const errors = new Map<string, string>();
-  const models = rows.map((row, i) => {
-    const m: DecayModel = {
-      kind: row.kind,
-      lifetimeDays: 0,
-      decaySpeed: 0,
-      baseScore: 0,
-      threshold: 0,
-      sightingBoost: 0,
-      falsePositivePenalty: 0,
-    };
+  const models = rows.map((row) => {
+    const m: DecayModel = { ...EMPTY, kind: row.kind };
     for (const f of MODEL_FIELDS) {
       const text = row[f.key].trim();
       // An empty cell is no number (Number('') would be 0, which some fields accept).
-      const n = text === '' ? Number.NaN : Number(text);
-      const message = fieldError(f.key, n);
-      if (message !== undefined) errors.set(cellName(i, f.key), message);
-      m[f.key] = n;
+      m[f.key] = text === '' ? Number.NaN : Number(text);
     }
     return m;
   });
-  return { models, errors };
+  return { models, errors: new Map(modelPatchesErrors(models).map((e) => [e.field, e.message])) };
 }

@@ -28,7 +28,7 @@ export function SightingForm({
   const [v, setV] = useState<SightingValues>({ type: 'sighting', count: '1', firstSeen: '', lastSeen: '', disclosure: defaultDisclosure });
   const [shown, setShown] = useState(false);
   const record = useRecordSighting();
-  const { request, errors } = sightingOf(of, v);
+  const { request, errors } = sightingOf(of, v, new Date().toISOString());
   const set = (patch: Partial<SightingValues>): void => {
     setV({ ...v, ...patch });
     record.reset();

@@ -1,8 +1,10 @@
-// The checks of a new sighting the API makes (issue 17: "a count of zero, last_seen before
-// first_seen … gets a clear error naming the field"), run in the browser before sending so each
-// error shows next to its field. Field names are NewSighting's, as the API names them.
-import { normalizeTime } from '../../../../src/domain/writing/draft.ts';
+// The values of the sighting form as the request they make, checked with the API's own rules
+// (src/domain/sightings/check.ts: "a count of zero, last_seen before first_seen … gets a clear
+// error naming the field", issue 17) before sending, so the error shows next to its field. Field
+// names are NewSighting's, as the API names them.
+import { newSightingErrors } from '../../../../src/domain/sightings/check.ts';
 import type { Disclosure, NewSighting, SightingType } from '../../../../src/domain/sightings/api.ts';
+import { normalizeTime } from '../../../../src/domain/writing/draft.ts';
 
 /** The form's values, as typed. */
 export interface SightingValues {
@@ -13,28 +15,13 @@ export interface SightingValues {
   disclosure: Disclosure;
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-
-/** The request the values make (empty times left out: the server takes now), and each field's error. */
-export function sightingOf(of: string, v: SightingValues): { request: NewSighting; errors: Map<string, string> } {
-  const errors = new Map<string, string>();
+/** The request the values make (empty times left out: the server takes now; a typed day or
+ *  "yyyy-mm-dd HH:MM" completed to a UTC timestamp), and the error of the field at fault. */
+export function sightingOf(of: string, v: SightingValues, now: string): { request: NewSighting; errors: Map<string, string> } {
   const request: NewSighting = { of, type: v.type, disclosure: v.disclosure };
   const count = v.count.trim();
-  if (count !== '') {
-    // STIX 2.1 §5.2 bounds count at 999,999,999; a sighting of nothing is refused (issue 17).
-    if (!/^\d+$/.test(count) || Number(count) < 1 || Number(count) > 999_999_999)
-      errors.set('count', 'count must be a whole number from 1 to 999,999,999');
-    else request.count = Number(count);
-  }
-  for (const key of ['firstSeen', 'lastSeen'] as const) {
-    const t = v[key].trim();
-    if (t === '') continue;
-    const iso = normalizeTime(t);
-    if (!RFC3339.test(iso) || Number.isNaN(Date.parse(iso))) errors.set(key, `${key} must be a time in UTC, e.g. 2026-12-07T14:00:00Z`);
-    else request[key] = iso;
-  }
-  // STIX 2.1 §5.2: last_seen is not before first_seen.
-  if (request.firstSeen && request.lastSeen && Date.parse(request.lastSeen) < Date.parse(request.firstSeen))
-    errors.set('lastSeen', 'lastSeen must not be before firstSeen');
-  return { request, errors };
+  // A count that is not a whole number is sent on as NaN for the check to name, as the API would.
+  if (count !== '') request.count = /^\d+$/.test(count) ? Number(count) : Number.NaN;
+  for (const key of ['firstSeen', 'lastSeen'] as const) if (v[key].trim() !== '') request[key] = normalizeTime(v[key]);
+  return { request, errors: new Map(newSightingErrors(request, now).map((e) => [e.field, e.message])) };
 }
