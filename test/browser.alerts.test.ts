@@ -175,6 +175,12 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     assert.equal(await sightings.count(), 4);
     assert.ok((await page.getByTestId('marking-banner-top').innerText()).includes('TLP:'), 'the banner names a TLP');
     await shotsUpTo2560(page, '70-alerts-page');
+
+    // The alert is a STIX object too: its object page leads back here.
+    const alertId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
+    await page.goto(`${node.url}/objects/${encodeURIComponent(alertId)}`);
+    await page.getByTestId('alert-page-link').click();
+    await page.getByTestId('alert-facts').waitFor();
   });
 
   test('a viewer reads the rules but cannot change them', async () => {
