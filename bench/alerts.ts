@@ -21,22 +21,6 @@ const { values } = parseArgs({ options: { alerts: { type: 'string' } } });
 const N = Number(values.alerts ?? 100);
 const TARGET_P50_MS = 1000;
 
-async function call(
-  node: ProcessNode,
-  auth: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${node.url}${path}`, {
-    method,
-    headers: { authorization: auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text === '' ? null : (JSON.parse(text) as unknown) };
-}
-
 async function until(what: string, check: () => boolean | Promise<boolean>, ms = 120_000): Promise<void> {
   const started = performance.now();
   while (!(await check())) {
@@ -71,7 +55,7 @@ const { nodes, analysts, coordinators } = await startCommunity(['NODE-FR', 'NODE
 const node = (i: number): ProcessNode => nodes[i] as ProcessNode;
 const readers = nodes.map(reader);
 try {
-  const made = await call(node(0), coordinators[0] ?? '', 'POST', '/api/v1/alert-rules', {
+  const made = await node(0).call(coordinators[0] ?? '', 'POST', '/api/v1/alert-rules', {
     name: 'Same indicator in three countries',
     community: 'eu',
     subjects: ['object'],
@@ -85,25 +69,19 @@ try {
   const indicators = Array.from({ length: N }, (_, i) =>
     buildIndicator({ name: `alerts bench ${i}`, pattern: `[ipv4-addr:value = '10.77.${i >> 8}.${i & 255}']` }),
   );
-  const imported = await call(
-    node(0),
-    analysts[0] ?? '',
-    'POST',
-    '/api/v1/imports?tlp=green&distribution=community:eu',
-    bundle(indicators),
-  );
+  const imported = await node(0).call(analysts[0] ?? '', 'POST', '/api/v1/imports?tlp=green&distribution=community:eu', bundle(indicators));
   if (imported.status !== 202) throw new Error(`import: ${JSON.stringify(imported.json)}`);
   await until('every node holds the indicators', () => readers.every((r) => r.indicators() >= N));
   for (const i of [1, 2]) {
     await until(`node ${i} holds the rule`, async () => {
-      const res = (await call(node(i), analysts[i] ?? '', 'GET', '/api/v1/alert-rules')).json as { rules: AlertRule[] };
+      const res = (await node(i).call(analysts[i] ?? '', 'GET', '/api/v1/alert-rules')).json as { rules: AlertRule[] };
       return res.rules.some((r) => r.id === rule.id);
     });
   }
   console.log(`3 nodes, rule and ${N} indicators on every node (setup, not measured)`);
 
   const sight = async (i: number, of: string): Promise<void> => {
-    const res = await call(node(i), analysts[i] ?? '', 'POST', '/api/v1/sightings', {
+    const res = await node(i).call(analysts[i] ?? '', 'POST', '/api/v1/sightings', {
       of,
       disclosure: 'organization',
       tlp: 'green',

@@ -26,22 +26,6 @@ async function until(what: string, check: () => Promise<boolean>, nodes: Process
   return performance.now() - started;
 }
 
-async function call(
-  node: ProcessNode,
-  auth: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${node.url}${path}`, {
-    method,
-    headers: { authorization: auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text === '' ? null : (JSON.parse(text) as unknown) };
-}
-
 describe('three nodes sighting the same indicator raise one alert everywhere', { timeout: 240_000 }, () => {
   let nodes: ProcessNode[] = [];
   let analysts: string[] = [];
@@ -59,13 +43,13 @@ describe('three nodes sighting the same indicator raise one alert everywhere', {
 
   const node = (i: number): ProcessNode => nodes[i] as ProcessNode;
   const alertsOn = async (i: number): Promise<AlertView[]> => {
-    const res = await call(node(i), analysts[i] ?? '', 'GET', '/api/v1/alerts?limit=50');
+    const res = await node(i).call(analysts[i] ?? '', 'GET', '/api/v1/alerts?limit=50');
     assert.equal(res.status, 200, JSON.stringify(res.json));
     return (res.json as { alerts: AlertView[] }).alerts;
   };
 
   test("CERT-FR's coordinator sets the rule and shares the indicators; both reach every node", async () => {
-    const made = await call(node(0), coordinators[0] ?? '', 'POST', '/api/v1/alert-rules', {
+    const made = await node(0).call(coordinators[0] ?? '', 'POST', '/api/v1/alert-rules', {
       name: 'Same indicator in three countries',
       community: 'eu',
       subjects: ['object'],
@@ -76,13 +60,13 @@ describe('three nodes sighting the same indicator raise one alert everywhere', {
     });
     assert.equal(made.status, 201, JSON.stringify(made.json));
     rule = made.json as AlertRule;
-    const shared = await call(node(0), analysts[0] ?? '', 'POST', '/api/v1/objects', {
+    const shared = await node(0).call(analysts[0] ?? '', 'POST', '/api/v1/objects', {
       object: indicator,
       tlp: 'green',
       distribution: 'community:eu',
     });
     assert.equal(shared.status, 201, JSON.stringify(shared.json));
-    const exercise = await call(node(0), analysts[0] ?? '', 'POST', '/api/v1/objects', {
+    const exercise = await node(0).call(analysts[0] ?? '', 'POST', '/api/v1/objects', {
       object: drill,
       tlp: 'green',
       distribution: 'community:eu',
@@ -92,8 +76,8 @@ describe('three nodes sighting the same indicator raise one alert everywhere', {
       await until(
         `node ${node(i).name} holds the rule and the indicators`,
         async () => {
-          const rules = (await call(node(i), analysts[i] ?? '', 'GET', '/api/v1/alert-rules')).json as { rules: AlertRule[] };
-          const held = await call(node(i), analysts[i] ?? '', 'GET', `/api/v1/objects/${drill.id}`);
+          const rules = (await node(i).call(analysts[i] ?? '', 'GET', '/api/v1/alert-rules')).json as { rules: AlertRule[] };
+          const held = await node(i).call(analysts[i] ?? '', 'GET', `/api/v1/objects/${drill.id}`);
           return rules.rules.some((r) => r.id === rule.id) && held.status === 200;
         },
         nodes,
@@ -103,7 +87,7 @@ describe('three nodes sighting the same indicator raise one alert everywhere', {
 
   test('one sighting on each node: every node ends with the same alert, exactly one', async () => {
     for (const i of [0, 1, 2]) {
-      const res = await call(node(i), analysts[i] ?? '', 'POST', '/api/v1/sightings', {
+      const res = await node(i).call(analysts[i] ?? '', 'POST', '/api/v1/sightings', {
         of: indicator.id,
         disclosure: 'organization',
         tlp: 'green',
@@ -148,7 +132,7 @@ describe('three nodes sighting the same indicator raise one alert everywhere', {
         last_seen: new Date().toISOString(),
         object_marking_refs: [marking.id],
       };
-      const res = await call(node(i), analysts[i] ?? '', 'POST', '/api/v1/imports?tlp=green&distribution=community:eu', {
+      const res = await node(i).call(analysts[i] ?? '', 'POST', '/api/v1/imports?tlp=green&distribution=community:eu', {
         type: 'bundle',
         id: `bundle--${randomUUID()}`,
         objects: [marking, sighting],
@@ -158,7 +142,7 @@ describe('three nodes sighting the same indicator raise one alert everywhere', {
       await until(
         `the exercise sighting is imported on ${node(i).name}`,
         async () => {
-          const state = (await call(node(i), analysts[i] ?? '', 'GET', `/api/v1/imports/${job}`)).json as {
+          const state = (await node(i).call(analysts[i] ?? '', 'GET', `/api/v1/imports/${job}`)).json as {
             state: string;
             summary: unknown;
           };
@@ -180,7 +164,7 @@ describe('three nodes sighting the same indicator raise one alert everywhere', {
       assert.ok(!alerts.some((a) => a.id === real), 'no real-world alert from exercise sightings');
       assert.equal(alerts.find((a) => a.id === drillAlert)?.exercise, 'cyber-coalition');
       // A coordinator who does not take part in the exercise does not see its alert.
-      const outside = (await call(node(i), coordinators[i] ?? '', 'GET', '/api/v1/alerts?limit=50')).json as { alerts: AlertView[] };
+      const outside = (await node(i).call(coordinators[i] ?? '', 'GET', '/api/v1/alerts?limit=50')).json as { alerts: AlertView[] };
       assert.ok(!outside.alerts.some((a) => a.id === drillAlert));
     }
   });

@@ -38,22 +38,6 @@ async function user(s: Services, orgId: string, username: string, roles: string[
   return `Bearer ${(await s.users.createToken(CLI, { userId: u.id, name: 'e2e', scope: 'read-write' })).secret}`;
 }
 
-async function call(
-  node: ProcessNode,
-  auth: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${node.url}${path}`, {
-    method,
-    headers: { authorization: auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text === '' ? null : (JSON.parse(text) as unknown) };
-}
-
 describe('a cross-border incident between two nodes', { timeout: 120_000 }, () => {
   const a = new ProcessNode('CSIRT-DE');
   const b = new ProcessNode('CERT-FR');
@@ -124,7 +108,7 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
   });
 
   test('the entity opens an incident affecting France and sends its early warning, on node A', async () => {
-    const made = await call(a, entityAnalyst, 'POST', '/api/v1/incidents', {
+    const made = await a.call(entityAnalyst, 'POST', '/api/v1/incidents', {
       name: 'Ransomware at Stadtwerke Nord',
       description: 'Billing servers encrypted; French customers billed from the same platform',
       awareAt: new Date(Date.now() - 3_600_000).toISOString(),
@@ -137,14 +121,14 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
     });
     assert.equal(made.status, 201, JSON.stringify(made.json));
     incidentId = (made.json as IncidentDetail).row.id;
-    const r = await call(a, entityAnalyst, 'POST', `/api/v1/incidents/${incidentId}/reports`, {
+    const r = await a.call(entityAnalyst, 'POST', `/api/v1/incidents/${incidentId}/reports`, {
       stage: 'early-warning',
       content: { summary: 'Billing down', suspectedMalicious: true, crossBorderImpact: true },
     });
     assert.equal(r.status, 201, JSON.stringify(r.json));
     reportId = (r.json as IncidentDetail).reports[0]?.id ?? '';
     assert.ok(reportId);
-    const seen = await call(a, deCoord, 'GET', `/api/v1/incidents/${incidentId}`);
+    const seen = await a.call(deCoord, 'GET', `/api/v1/incidents/${incidentId}`);
     assert.equal(seen.status, 200, 'CSIRT-DE reads it through the constituency group');
     assert.equal((seen.json as IncidentDetail).can.share, true);
   });
@@ -163,7 +147,7 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
       },
     };
     const distribution = `sharing-group:${constituencyGroupId(frEntityId)}`;
-    const made = await call(a, frEntityAnalyst, 'POST', '/api/v1/objects', { object: incident, tlp: 'amber+strict', distribution });
+    const made = await a.call(frEntityAnalyst, 'POST', '/api/v1/objects', { object: incident, tlp: 'amber+strict', distribution });
     assert.equal(made.status, 201, JSON.stringify(made.json));
     const id = (made.json as { object: { id: string } }).object.id;
     const held = await until(
@@ -173,20 +157,20 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
     );
     const ms = await until(
       "CERT-FR reads its constituent's incident on node B",
-      async () => (await call(b, frAnalyst, 'GET', `/api/v1/objects/${id}`)).status === 200,
+      async () => (await b.call(frAnalyst, 'GET', `/api/v1/objects/${id}`)).status === 200,
       nodes,
     );
     console.log(
       `# an entity's incident on node A stored on node B ${Math.round(held)} ms and readable by its CSIRT there ${Math.round(held + ms)} ms after it was written`,
     );
-    assert.equal((await call(b, outsider, 'GET', `/api/v1/objects/${id}`)).status, 404);
-    assert.equal((await call(a, deCoord, 'GET', `/api/v1/objects/${id}`)).status, 404, 'another CSIRT does not read it');
+    assert.equal((await b.call(outsider, 'GET', `/api/v1/objects/${id}`)).status, 404);
+    assert.equal((await a.call(deCoord, 'GET', `/api/v1/objects/${id}`)).status, 404, 'another CSIRT does not read it');
     frEntityIncident = id;
   });
 
   test("CERT-FR on node B shares its constituent's incident (hosted on node A) with CSIRT-DE back on node A", async () => {
     // Node B's directory does not know the entity: CERT-FR is its CSIRT by the constituency group.
-    const res = await call(b, frCoord, 'POST', `/api/v1/incidents/${frEntityIncident}/share`, {
+    const res = await b.call(frCoord, 'POST', `/api/v1/incidents/${frEntityIncident}/share`, {
       mode: 'summary',
       memberStates: ['DE'],
       summary: 'Patient records outage at a French hospital',
@@ -199,21 +183,21 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
     );
     const ms = await until(
       'CSIRT-DE reads the summary on node A',
-      async () => (await call(a, deCoord, 'GET', `/api/v1/objects/${share.sharedObject}`)).status === 200,
+      async () => (await a.call(deCoord, 'GET', `/api/v1/objects/${share.sharedObject}`)).status === 200,
       nodes,
     );
     console.log(`# CERT-FR's summary readable by CSIRT-DE on node A ${Math.round(ms)} ms after the share answered`);
-    assert.equal((await call(a, entityAnalyst, 'GET', `/api/v1/objects/${share.sharedObject}`)).status, 404);
+    assert.equal((await a.call(entityAnalyst, 'GET', `/api/v1/objects/${share.sharedObject}`)).status, 404);
   });
 
   /** Shares as CSIRT-DE's coordinator; answers the share and how long CERT-FR's analyst waited. */
   async function shareAndWait(body: unknown): Promise<{ share: ShareView; ms: number }> {
-    const res = await call(a, deCoord, 'POST', `/api/v1/incidents/${incidentId}/share`, body);
+    const res = await a.call(deCoord, 'POST', `/api/v1/incidents/${incidentId}/share`, body);
     assert.equal(res.status, 201, JSON.stringify(res.json));
     const share = res.json as ShareView;
     const ms = await until(
       'CERT-FR reads the shared incident on node B',
-      async () => (await call(b, frAnalyst, 'GET', `/api/v1/objects/${share.sharedObject}`)).status === 200,
+      async () => (await b.call(frAnalyst, 'GET', `/api/v1/objects/${share.sharedObject}`)).status === 200,
       nodes,
     );
     return { share, ms };
@@ -227,19 +211,19 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
     });
     console.log(`# summary share readable by CERT-FR's analyst on node B ${Math.round(ms)} ms after the share answered`);
     assert.ok(ms < 5_000, `within seconds (${Math.round(ms)} ms)`);
-    const seen = (await call(b, frAnalyst, 'GET', `/api/v1/objects/${share.sharedObject}`)).json as Record<string, unknown>;
+    const seen = (await b.call(frAnalyst, 'GET', `/api/v1/objects/${share.sharedObject}`)).json as Record<string, unknown>;
     const object = (seen['object'] ?? seen) as Record<string, unknown>;
     assert.equal(object['description'], 'Ransomware at a German DSO; French billing affected');
     assert.ok(!JSON.stringify(object).includes(entityId), 'a summary names no entity');
-    assert.equal((await call(b, outsider, 'GET', `/api/v1/objects/${share.sharedObject}`)).status, 404);
+    assert.equal((await b.call(outsider, 'GET', `/api/v1/objects/${share.sharedObject}`)).status, 404);
     // Node B's incident list and page show it to CERT-FR (its projection follows federation pulls).
     const listed = await until(
       "the shared incident on CERT-FR's incident page",
-      async () => (await call(b, frAnalyst, 'GET', `/api/v1/incidents/${share.sharedObject}`)).status === 200,
+      async () => (await b.call(frAnalyst, 'GET', `/api/v1/incidents/${share.sharedObject}`)).status === 200,
       nodes,
     );
     console.log(`# and on its incident page ${Math.round(ms + listed)} ms after the share`);
-    assert.equal((await call(b, outsider, 'GET', `/api/v1/incidents/${share.sharedObject}`)).status, 404);
+    assert.equal((await b.call(outsider, 'GET', `/api/v1/incidents/${share.sharedObject}`)).status, 404);
   });
 
   test("a whole share carries the reports; nothing of the entity's original leaves node A", async () => {
@@ -256,7 +240,7 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
       nodes,
     );
     assert.ok(copies < 20_000);
-    assert.equal((await call(b, outsider, 'GET', `/api/v1/objects/${share.sharedObject}`)).status, 404);
+    assert.equal((await b.call(outsider, 'GET', `/api/v1/objects/${share.sharedObject}`)).status, 404);
     // Wait until B has pulled everything A had, then look for any trace of the originals.
     await until(
       'node B caught up with node A',
@@ -271,7 +255,7 @@ describe('a cross-border incident between two nodes', { timeout: 120_000 }, () =
       const [n] = await b.query<{ n: number | string }>('select count(*) as n from objects where id = ? or json like ?', [id, `%${id}%`]);
       assert.equal(Number(n?.n), 0, `${id} never reached node B, not even as a reference`);
     }
-    const shares = (await call(a, deCoord, 'GET', `/api/v1/incidents/${incidentId}`)).json as { shares?: ShareView[] };
+    const shares = (await a.call(deCoord, 'GET', `/api/v1/incidents/${incidentId}`)).json as { shares?: ShareView[] };
     assert.deepEqual(
       shares.shares?.map((s) => s.mode),
       ['summary', 'whole'],

@@ -51,13 +51,8 @@ export async function withServices<T>(config: Config, fn: (services: Services, s
   try {
     return await fn(services, store);
   } finally {
-    // Writes wake the incident projection in the background (services/index.ts); it finishes
-    // before the store closes, so the projection holds what the command stored and no run is
-    // cut off mid-way (it logs "driver has already been destroyed" otherwise).
-    await services.incidents.catchUp().catch(() => {});
-    await services.sightings.catchUp().catch(() => {});
-    // So is the alert evaluation that new sightings or rules start (issue 17, must 4).
-    await services.alertEvaluator.idle().catch(() => {});
+    // Writes wake the projections and the alert evaluation in the background (services/index.ts).
+    await services.settle();
     await store.close();
   }
 }

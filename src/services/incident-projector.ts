@@ -7,6 +7,7 @@ import type { Org } from '../domain/identity/types.ts';
 import { answerExtOf, type IncidentLink, linksOf, type Owned, projectIncident, reportExtOf } from '../domain/incidents/project.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
 import type { AccessRepo, IncidentRepo, ObjectRepo, OrgRepo } from '../store/repositories.ts';
+import { SerialRun } from './serial-run.ts';
 
 /** Versions read per step. */
 const STEP = 1000;
@@ -24,44 +25,25 @@ export interface IncidentProjectorDeps {
  *  that starts after it (so it sees what was stored before it was called). */
 export class IncidentProjector {
   private readonly deps: IncidentProjectorDeps;
-  private running: Promise<void> | null = null;
-  private queued: Promise<void> | null = null;
-  private closed = false;
+  private readonly serial = new SerialRun(() => this.run());
 
   constructor(deps: IncidentProjectorDeps) {
     this.deps = deps;
   }
 
+  /** Projects what was stored since the last run (one run at a time: serial-run.ts). */
   catchUp(): Promise<void> {
-    // After close() the store is going away: nothing new starts (a commit event may still come).
-    if (this.closed) return Promise.resolve();
-    if (this.running === null) {
-      this.running = this.run().finally(() => {
-        this.running = null;
-      });
-      return this.running;
-    }
-    if (this.queued === null) {
-      const after = this.running;
-      this.queued = after
-        .catch(() => {})
-        .then(() => {
-          this.queued = null;
-          return this.catchUp();
-        });
-    }
-    return this.queued;
+    return this.serial.run();
   }
 
-  /** Resolves when no catch-up is under way or waiting (whatever their outcome). */
-  async idle(): Promise<void> {
-    while (this.running !== null || this.queued !== null) await (this.queued ?? this.running)?.catch(() => {});
+  /** Resolves when no catch-up is under way or waiting. */
+  idle(): Promise<void> {
+    return this.serial.idle();
   }
 
   /** Starts no catch-up from now on, and waits for the one under way. */
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.idle();
+  close(): Promise<void> {
+    return this.serial.close();
   }
 
   private async run(): Promise<void> {

@@ -73,6 +73,9 @@ export interface Services extends Detection {
   importOwner(principal: Principal, overrides?: OwnerOverrides): Promise<ImportOwner>;
   /** Creates the built-in communities, the operating organisation and the first administrator. */
   bootstrap(): Promise<BootstrapResult>;
+  /** Finishes the projections and evaluations that writes started, then starts none: run before
+   *  the store closes, so that they hold what was stored and none is cut off mid-way. */
+  settle(): Promise<void>;
   /** Owner, source, distribution and audience of an object, for its page (issue 15, must 3). */
   objectAccess: ObjectAccessService;
   /** Writing objects through the API and the command line (issue 15, must 4). */
@@ -313,6 +316,13 @@ export function buildServices(store: Store, config: Config): Services {
     notifyLog,
     webhook,
     incidentShares,
+    async settle() {
+      // Each may wake the next: sightings raise alerts, which are stored objects like any other.
+      await detection.sightings.catchUp().catch(() => {});
+      await detection.alertEvaluator.idle().catch(() => {});
+      await incidents.catchUp().catch(() => {});
+      await Promise.all([detection.alertEvaluator.close(), detection.sightings.close(), incidents.close()]);
+    },
     async bootstrap() {
       const result = await bootstrapNode(
         { orgs: store.orgs, users: store.users, orgService: orgs, userService: users },

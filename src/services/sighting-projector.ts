@@ -8,6 +8,7 @@ import { projectSighting } from '../domain/sightings/project.ts';
 import type { SightingRecord } from '../domain/sightings/types.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
 import type { AccessRepo, ObjectRepo, OrgRepo, SightingRepo } from '../store/repositories.ts';
+import { SerialRun } from './serial-run.ts';
 
 /** Versions read per step. */
 const STEP = 2000;
@@ -26,9 +27,7 @@ export interface SightingProjectorDeps {
 export class SightingProjector {
   private readonly deps: SightingProjectorDeps;
   private readonly listeners: ((ofIds: string[]) => void)[] = [];
-  private running: Promise<void> | null = null;
-  private queued: Promise<void> | null = null;
-  private closed = false;
+  private readonly serial = new SerialRun(() => this.run());
 
   constructor(deps: SightingProjectorDeps) {
     this.deps = deps;
@@ -40,36 +39,19 @@ export class SightingProjector {
     this.listeners.push(listener);
   }
 
+  /** Projects what was stored since the last run (one run at a time: serial-run.ts). */
   catchUp(): Promise<void> {
-    // After close() the store is going away: nothing new starts (a commit event may still come).
-    if (this.closed) return Promise.resolve();
-    if (this.running === null) {
-      this.running = this.run().finally(() => {
-        this.running = null;
-      });
-      return this.running;
-    }
-    if (this.queued === null) {
-      const after = this.running;
-      this.queued = after
-        .catch(() => {})
-        .then(() => {
-          this.queued = null;
-          return this.catchUp();
-        });
-    }
-    return this.queued;
+    return this.serial.run();
   }
 
-  /** Resolves when no catch-up is under way or waiting (whatever their outcome). */
-  async idle(): Promise<void> {
-    while (this.running !== null || this.queued !== null) await (this.queued ?? this.running)?.catch(() => {});
+  /** Resolves when no catch-up is under way or waiting. */
+  idle(): Promise<void> {
+    return this.serial.idle();
   }
 
   /** Starts no catch-up from now on, and waits for the one under way. */
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.idle();
+  close(): Promise<void> {
+    return this.serial.close();
   }
 
   private async run(): Promise<void> {

@@ -98,9 +98,11 @@ export class ProcessNode {
   /** Runs `fn` on the node's services in this process (the node must not be writing meanwhile). */
   async withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
     const store = await openStore({ dataDir: this.dataDir, ...(this.databaseUrl ? { databaseUrl: this.databaseUrl } : {}) });
+    const services = buildServices(store, parseConfig({ dataDir: this.dataDir }, { ...this.env, CONCORD_LOG_LEVEL: 'silent' }));
     try {
-      return await fn(buildServices(store, parseConfig({ dataDir: this.dataDir }, { ...this.env, CONCORD_LOG_LEVEL: 'silent' })));
+      return await fn(services);
     } finally {
+      await services.settle();
       await store.close();
     }
   }
@@ -158,10 +160,21 @@ export class ProcessNode {
   }
 
   /** An API call as the node's administrator. */
-  async api(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; json: unknown }> {
+  api(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; json: unknown }> {
+    return this.call(`Bearer ${this.token}`, method, path, body, contentType);
+  }
+
+  /** An API call with this Authorization header (another user's token). */
+  async call(
+    authorization: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ): Promise<{ status: number; json: unknown }> {
     const res = await fetch(`${this.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
+      headers: { authorization, ...(body === undefined ? {} : { 'content-type': contentType }) },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await res.text();

@@ -6,7 +6,7 @@ import type { AlertRuleService } from '../../services/alert-rule.service.ts';
 import type { AlertService } from '../../services/alert.service.ts';
 import type { AuthService } from '../../services/auth.service.ts';
 import { principalOf } from '../auth/plugin.ts';
-import { keepStream, startStream, trackStreams } from '../events/stream.ts';
+import { StreamQuery, subscriptionStream, trackStreams } from '../events/stream.ts';
 import * as s from './schema.ts';
 
 /** Alert and alert-rule routes; mount under /api/v1. */
@@ -32,36 +32,19 @@ export function alertRoutes(alerts: AlertService, rules: AlertRuleService, auth:
         schema: {
           summary: 'Alerts raised or grown, live, as Server-Sent Events (`alert`, an AlertView)',
           tags,
-          querystring: s.StreamQuery,
+          querystring: StreamQuery,
         },
       },
       async (req, reply) => {
-        const principal = principalOf(req);
-        let send: (event: string, data: unknown) => void = () => undefined;
-        const forward = (v: unknown): void => send('alert', v);
-        // Refused before the stream starts: an ordinary problem+json answer.
-        let unsubscribe = alerts.subscribe(principal, forward);
-        send = startStream(reply);
-        if (req.query.wait === 0) {
-          unsubscribe();
-          return reply.raw.end();
-        }
-        keepStream({
+        subscriptionStream({
           req,
           reply,
           auth,
-          principal,
           open,
+          principal: principalOf(req),
           waitSeconds: req.query.wait,
-          changed: (p, end) => {
-            unsubscribe();
-            try {
-              unsubscribe = alerts.subscribe(p, forward);
-            } catch {
-              end(); // the caller's roles no longer let them read alerts
-            }
-          },
-          stop: () => unsubscribe(),
+          event: 'alert',
+          subscribe: (p, forward) => alerts.subscribe(p, forward),
         });
       },
     );

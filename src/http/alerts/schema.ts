@@ -17,13 +17,6 @@ export const AlertQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const StreamQuery = Type.Object(
-  {
-    wait: Type.Integer({ minimum: 0, maximum: 3600, default: 900, description: 'Seconds to stream before closing (0: only `ready`)' }),
-  },
-  { additionalProperties: false },
-);
-
 export const RuleQuery = Type.Object(
   { community: Type.Optional(Type.String({ description: "Only this community's rules" })) },
   { additionalProperties: false },

@@ -3,6 +3,7 @@
 // (access-watch.ts), an end after `wait` seconds (the browser's EventSource reconnects), and the
 // end of every stream still open when the server closes — before it waits for its connections,
 // and without one listener per stream left on the server until then.
+import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../../domain/identity/principal.ts';
 import type { AuthService } from '../../services/auth.service.ts';
@@ -77,4 +78,47 @@ export function keepStream(s: StreamLife): void {
   const limit = setTimeout(end, s.waitSeconds * 1000);
   s.req.raw.once('close', end);
   s.open.add(end);
+}
+
+/** The query of a subscription stream: a stream ends after `wait` seconds and the browser's
+ *  EventSource reconnects, as /events does. */
+export const StreamQuery = Type.Object(
+  {
+    wait: Type.Integer({ minimum: 0, maximum: 3600, default: 900, description: 'Seconds to stream before closing (0: only `ready`)' }),
+  },
+  { additionalProperties: false },
+);
+
+/** A subscription a stream forwards: subscribe throws when the principal may not read it. */
+export type Subscribe = (p: Principal, forward: (data: unknown) => void) => () => void;
+
+/**
+ * Streams what a service publishes to one reader as `event`s (notifications, alerts): refused
+ * before the stream starts (an ordinary problem+json answer) when the caller may not subscribe,
+ * rebound when the caller's access changes, ended when it no longer may.
+ */
+export function subscriptionStream(
+  s: Omit<StreamLife, 'changed' | 'stop' | 'principal'> & { event: string; subscribe: Subscribe; principal: Principal },
+): void {
+  let send: (event: string, data: unknown) => void = () => undefined;
+  const forward = (data: unknown): void => send(s.event, data);
+  let unsubscribe = s.subscribe(s.principal, forward);
+  send = startStream(s.reply);
+  if (s.waitSeconds === 0) {
+    unsubscribe();
+    s.reply.raw.end();
+    return;
+  }
+  keepStream({
+    ...s,
+    changed: (p, end) => {
+      unsubscribe();
+      try {
+        unsubscribe = s.subscribe(p, forward);
+      } catch {
+        end(); // the caller's roles no longer let them read what the stream sends
+      }
+    },
+    stop: () => unsubscribe(),
+  });
 }

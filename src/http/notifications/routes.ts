@@ -5,8 +5,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AuthService } from '../../services/auth.service.ts';
 import type { NotificationService } from '../../services/notification.service.ts';
 import { principalOf, writerOf } from '../auth/plugin.ts';
-import { keepStream, startStream, trackStreams } from '../events/stream.ts';
-import { MarkReadBody, NotificationPage, NotificationQuery, StreamQuery } from './schema.ts';
+import { StreamQuery, subscriptionStream, trackStreams } from '../events/stream.ts';
+import { MarkReadBody, NotificationPage, NotificationQuery } from './schema.ts';
 
 /** Notification routes; mount under /api/v1. */
 export function notificationRoutes(notifications: NotificationService, auth: AuthService): FastifyPluginAsyncTypebox {
@@ -38,32 +38,15 @@ export function notificationRoutes(notifications: NotificationService, auth: Aut
       '/notifications/stream',
       { schema: { summary: 'Your new notifications, live, as Server-Sent Events (`notification`)', tags, querystring: StreamQuery } },
       async (req, reply) => {
-        const principal = principalOf(req);
-        // Refused before the stream starts: an ordinary problem+json answer.
-        let send: (event: string, data: unknown) => void = () => undefined;
-        const forward = (n: unknown): void => send('notification', n);
-        let unsubscribe = notifications.subscribe(principal, forward);
-        send = startStream(reply);
-        if (req.query.wait === 0) {
-          unsubscribe();
-          return reply.raw.end();
-        }
-        keepStream({
+        subscriptionStream({
           req,
           reply,
           auth,
-          principal,
           open,
+          principal: principalOf(req),
           waitSeconds: req.query.wait,
-          changed: (p, end) => {
-            unsubscribe();
-            try {
-              unsubscribe = notifications.subscribe(p, forward);
-            } catch {
-              end(); // the caller's roles no longer let them read notifications
-            }
-          },
-          stop: () => unsubscribe(),
+          event: 'notification',
+          subscribe: (p, forward) => notifications.subscribe(p, forward),
         });
       },
     );

@@ -17,14 +17,6 @@ export const MarkReadBody = Type.Object(
   { additionalProperties: false, description: 'Either `ids` or `all: true`' },
 );
 
-export const StreamQuery = Type.Object(
-  {
-    // A stream ends after `wait` seconds and the browser's EventSource reconnects, as /events does.
-    wait: Type.Integer({ minimum: 0, maximum: 3600, default: 900, description: 'Seconds to stream before closing (0: only `ready`)' }),
-  },
-  { additionalProperties: false },
-);
-
 const NotificationView = Type.Object({
   id: Type.String(),
   kind: Type.String({ description: 'reminder, overdue, report-submitted, answer, intermediate-requested, shared, handover' }),
