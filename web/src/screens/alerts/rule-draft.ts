@@ -2,11 +2,9 @@
 // validate with the same domain rules as the API and show each error next to its field"). The
 // draft keeps what is typed (numbers as text), so that a half-typed number is shown, not lost;
 // the checks name the AlertRuleInput property at fault, as the API's problem documents do.
-import { distributionAllowed } from '../../../../src/domain/access/policy.ts';
-import { TLP_LEVELS } from '../../../../src/domain/markings/tlp.ts';
 import type { AlertRule, AlertRuleInput, RuleSubject } from '../../api/alerts.ts';
 import { RULE_SUBJECTS } from '../../api/alerts.ts';
-import { ruleInputErrors } from '../../../../src/domain/alerts/rule-input.ts';
+import { RULE_TLPS, ruleInputErrors } from '../../../../src/domain/alerts/rule-input.ts';
 
 export interface RuleDraft {
   name: string;
@@ -27,10 +25,8 @@ export const SUBJECT_LABELS: Record<RuleSubject, string> = {
   malware: 'The same malware family (its indicators’ sightings)',
 };
 
-/** The TLPs an alert may carry: a rule and its alerts go to its community, and TLP bounds the
- *  distribution (the access policy's rule; DESIGN.md, Markings: AMBER+STRICT and RED never reach
- *  a whole community). */
-export const RULE_TLPS: readonly string[] = TLP_LEVELS.filter((t) => distributionAllowed(t, { kind: 'community', id: 'any' }));
+/** The TLPs a rule and its alerts may carry (they go to a whole community): the API's list. */
+export { RULE_TLPS };
 
 export const emptyDraft = (community = ''): RuleDraft => ({
   name: '',
@@ -83,14 +79,11 @@ function besideField(field: string, message: string): string {
 }
 
 /** Each field's fault, by AlertRuleInput property (none: the rule may be sent): the API's own
- *  checks (domain/alerts/rule-input.ts), every fault at once, and the bound TLP puts on where a
- *  rule's alerts go, which the API enforces when it stores the rule. */
+ *  checks (domain/alerts/rule-input.ts), every fault at once. */
 export function ruleErrors(r: AlertRuleInput): Map<keyof AlertRuleInput, string> {
   const out = new Map<keyof AlertRuleInput, string>();
   for (const e of ruleInputErrors(r)) if (!out.has(e.field)) out.set(e.field, besideField(e.field, e.message));
   if (r.community === '') out.set('community', 'Choose the community whose alerts this rule raises.');
-  if (!out.has('tlp') && !RULE_TLPS.includes(r.tlp))
-    out.set('tlp', `A rule's alerts go to its community: ${RULE_TLPS.map((t) => t.toUpperCase()).join(', ')}.`);
   return out;
 }
 
