@@ -2,8 +2,9 @@
 // a rule (a rule with N = 1 is refused next to its field); organisations of three countries sight
 // the same indicator through the sighting API, and the alert appears on the open alerts screen and
 // on an open dashboard without a reload, highlighted and announced; the alert page shows the map,
-// the series and the sightings; a viewer reads the rules but cannot change them. Everything goes
-// through the real API. Screenshots: test-results/70-alerts-*.png.
+// the series and the sightings; a viewer reads the rules but cannot change them; the coordinator
+// disables the rule. Nothing overflows from 1280 to 2560 px. Everything goes through the real API.
+// Screenshots: test-results/70-alerts-*.png.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +16,14 @@ const COMMUNITY = { id: 'cert-net', name: 'CERT network' };
 const RULE = 'Same indicator in two countries';
 const HOUR = 3_600_000;
 const ago = (hours: number): string => new Date(Date.now() - hours * HOUR).toISOString();
+
+/** Screenshots at the usual widths (shotsAtWidths), and no sideways overflow up to 2560 px. */
+async function shotsUpTo2560(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 2560, height: 1200 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${name}: nothing overflows the window at 2560 px (${overflow} px)`);
+  await shotsAtWidths(page, name);
+}
 
 describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => {
   let node: UiNode;
@@ -98,7 +107,7 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     await row.waitFor();
     assert.match(await row.innerText(), /3 organisations in 2 countries within 24 hours/);
     assert.match(await row.innerText(), new RegExp(COMMUNITY.name));
-    await shotsAtWidths(page, '70-alerts-rules');
+    await shotsUpTo2560(page, '70-alerts-rules');
   });
 
   test('sightings by three countries raise the alert live on the alerts screen and the dashboard', async () => {
@@ -106,7 +115,15 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     const dashboard = await open(viewer, '/', true);
     await list.getByTestId('alerts-empty').waitFor();
     const sight = (who: Person, hoursAgo: number) =>
-      post(who, '/api/v1/sightings', { of: indicatorId, firstSeen: ago(hoursAgo), lastSeen: ago(hoursAgo - 1), count: 2 });
+      post(who, '/api/v1/sightings', {
+        of: indicatorId,
+        firstSeen: ago(hoursAgo),
+        lastSeen: ago(hoursAgo - 1),
+        count: 2,
+        // Shared with the community, so that every member reads every sighting of the alert.
+        tlp: 'green',
+        distribution: `community:${COMMUNITY.id}`,
+      });
     await sight(estonia, 5);
     await sight(germany, 3);
     await sight(coordinator, 2);
@@ -120,13 +137,19 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     const countries = await row.getByTestId('alert-countries').innerText();
     for (const name of ['France (FR)', 'Estonia (EE)', 'Germany (DE)']) assert.ok(countries.includes(name), `${name} in ${countries}`);
     assert.match(await list.getByTestId('alerts-announcement').innerText(), new RegExp(`New collective alert: ${RULE}`));
-    await shotsAtWidths(list, '70-alerts-list');
+    await shotsUpTo2560(list, '70-alerts-list');
 
     // On the open dashboard too.
     const latest = dashboard.getByTestId('dash-alerts').getByRole('link', { name: /Sandworm relay/ });
     await latest.waitFor({ timeout: 20_000 });
     assert.equal(await dashboard.getByTestId('alerts-total').innerText(), '1');
-    await shotsAtWidths(dashboard, '70-alerts-dashboard');
+    await shotsUpTo2560(dashboard, '70-alerts-dashboard');
+
+    // One more sighting grows the same alert: updated in place, never a second row.
+    await sight(germany, 1);
+    await row.getByTestId('alert-sightings').filter({ hasText: /^4$/ }).waitFor({ timeout: 20_000 });
+    assert.equal(await list.getByTestId('alert-row').count(), 1);
+    assert.match(await list.getByTestId('alerts-announcement').innerText(), new RegExp(`Alert updated: ${RULE}`));
   });
 
   test('the alert page shows the map, the series and the sightings', async () => {
@@ -144,14 +167,20 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     assert.equal((await page.locator('[data-testid="alert-map"] path.country.hit[data-country="EE"]').count()) > 0, true);
     // When: the series.
     await page.getByTestId('alert-chart').getByRole('img').waitFor();
-    // What: the sighted indicator, linking to its page, and the three sightings.
+    // What: the sighted indicator, linking to its page, and the four sightings.
     const sighted = page.getByTestId('alert-objects').getByRole('link', { name: 'Sandworm relay 5.252.178.21' });
     assert.equal(await sighted.getAttribute('href'), `/objects/${indicatorId}`);
     const sightings = page.getByTestId('alert-sighting');
-    await sightings.nth(2).waitFor();
-    assert.equal(await sightings.count(), 3);
+    await sightings.nth(3).waitFor();
+    assert.equal(await sightings.count(), 4);
     assert.ok((await page.getByTestId('marking-banner-top').innerText()).includes('TLP:'), 'the banner names a TLP');
-    await shotsAtWidths(page, '70-alerts-page');
+    await shotsUpTo2560(page, '70-alerts-page');
+
+    // The alert is a STIX object too: its object page leads back here.
+    const alertId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
+    await page.goto(`${node.url}/objects/${encodeURIComponent(alertId)}`);
+    await page.getByTestId('alert-page-link').click();
+    await page.getByTestId('alert-facts').waitFor();
   });
 
   test('a viewer reads the rules but cannot change them', async () => {
@@ -161,5 +190,17 @@ describe('collective alerts in Chromium', { skip: BROWSER_SKIP, timeout: 240_000
     assert.equal(await page.getByRole('button', { name: `Edit ${RULE}` }).count(), 0, 'no Edit');
     assert.equal(await page.getByRole('button', { name: `Disable ${RULE}` }).count(), 0, 'no Disable');
     await shotsAtWidths(page, '70-alerts-rules-viewer');
+  });
+
+  test('the coordinator disables the rule, after a confirmation', async () => {
+    const page = await open(coordinator, '/alerts/rules');
+    const row = page.getByTestId('rule-row').filter({ hasText: RULE });
+    await row.getByRole('button', { name: `Disable ${RULE}` }).click();
+    await row
+      .getByRole('group', { name: `Disable ${RULE}` })
+      .getByRole('button', { name: 'Disable' })
+      .click();
+    await row.getByTestId('rule-state').filter({ hasText: 'disabled' }).waitFor();
+    assert.equal(await row.getByRole('button', { name: `Enable ${RULE}` }).count(), 1);
   });
 });

@@ -22,6 +22,7 @@ import {
 import { BROWSER_SKIP, SCREENSHOTS, consoleErrors, launch, signIn, startUiNode, type UiNode } from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIdentity, buildIndicator, buildMalware, buildRelationship } from './helpers/stix.ts';
+import { raiseAlert } from './helpers/raised-alert.ts';
 
 const WIDTHS = [1280, 1440, 1920] as const;
 const ATTACK = join(import.meta.dirname, '..', '..', 'shared', 'data', 'attack', 'ics-attack-18.1.json');
@@ -105,7 +106,12 @@ const incidentWork = (() => {
 })();
 
 /** Paths to open for each route pattern: the patterns with parameters get real values. */
-function instances(objectId: string, graphId: string, incidentId = INCIDENT): Record<string, { name: string; path: string }[]> {
+function instances(
+  objectId: string,
+  graphId: string,
+  alertId = '',
+  incidentId = INCIDENT,
+): Record<string, { name: string; path: string }[]> {
   return {
     '/': [{ name: 'dashboard', path: '/' }],
     '/explore': [
@@ -136,6 +142,10 @@ function instances(objectId: string, graphId: string, incidentId = INCIDENT): Re
       { name: 'incident-report-final', path: `/incidents/${incidentId}/report/final` },
     ],
     '/admin/:section': ADMIN_SECTIONS.map((s) => ({ name: `admin-${s}`, path: `/admin/${s}` })),
+    // Collective-threat alerts (issue 17): the list, the rules and one alert.
+    '/alerts': [{ name: 'alerts', path: '/alerts' }],
+    '/alerts/rules': [{ name: 'alert-rules', path: '/alerts/rules' }],
+    '/alerts/:id': [{ name: 'alert', path: `/alerts/${alertId}` }],
   };
 }
 
@@ -147,6 +157,7 @@ describe('every screen at 1280, 1440 and 1920 pixels', { skip: BROWSER_SKIP, tim
   // Without ATT&CK the long-page and big-graph screens fall back to the hand-made objects.
   let longId: string = malware.id;
   let graphId: string = malware.id;
+  let alertId = '';
 
   before(async () => {
     node = await startUiNode();
@@ -164,6 +175,7 @@ describe('every screen at 1280, 1440 and 1920 pixels', { skip: BROWSER_SKIP, tim
     await node.services.incidents.catchUp();
     analyst = await buildPerson(node.services, { org: node.org, roles: ['analyst'] });
     admin = await buildPerson(node.services, { org: node.org, roles: ['admin'] });
+    alertId = await raiseAlert(node, node.org, admin);
     browser = await launch();
     await mkdir(join(SCREENSHOTS, 'screens'), { recursive: true });
   });
@@ -182,7 +194,7 @@ describe('every screen at 1280, 1440 and 1920 pixels', { skip: BROWSER_SKIP, tim
     page.setDefaultTimeout(15_000);
     const errors = consoleErrors(page);
     await signIn(page, node.url, person);
-    const table = instances(longId, graphId);
+    const table = instances(longId, graphId, alertId);
     for (const route of APP_ROUTES) {
       for (const screen of table[route] ?? []) {
         if (!only(route, screen.name)) continue;

@@ -207,7 +207,7 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
     const order: string[] = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       // An icon button (the notification bell) is named by its aria-label.
       order.push(
@@ -219,6 +219,7 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
       'Dashboard',
       'Explorer',
       'Incidents',
+      'Alerts',
       'Lookup',
       'Import',
       'Administration',

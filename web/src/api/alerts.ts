@@ -2,10 +2,10 @@
 // must 4): one function per endpoint, typed by the domain's views (src/domain/alerts/api.ts), and
 // the live stream that brings new and updated alerts into the lists without a reload. While the
 // stream is down the lists are polled instead.
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { AlertRule, AlertRuleInput, AlertView } from '../../../src/domain/alerts/api.ts';
-import { api } from './client.ts';
+import { api, qs } from './client.ts';
 
 export type * from '../../../src/domain/alerts/api.ts';
 export { RULE_SUBJECTS } from '../../../src/domain/alerts/api.ts';
@@ -35,9 +35,18 @@ export function byActivity(a: AlertView, b: AlertView): number {
   return b.lastSeen.localeCompare(a.lastSeen) || b.id.localeCompare(a.id);
 }
 
+/** One page of the list: its alerts and the cursor of the next, null after the last. */
+export interface AlertPage {
+  alerts: AlertView[];
+  next: string | null;
+}
+
 // Reads.
-export const listAlerts = async (limit = 100): Promise<AlertView[]> =>
-  listOf<AlertView>(await api<unknown>(`/alerts?limit=${limit}`), 'alerts').sort(byActivity);
+export async function listAlerts(limit = 50, cursor?: string): Promise<AlertPage> {
+  const body = await api<unknown>(`/alerts${qs({ limit, cursor })}`);
+  const next = typeof body === 'object' && body !== null && 'next' in body && typeof body.next === 'string' ? body.next : null;
+  return { alerts: listOf<AlertView>(body, 'alerts'), next };
+}
 export const getAlert = (id: string) => api<AlertView>(one(id));
 export const listRules = async (): Promise<AlertRule[]> => listOf<AlertRule>(await api<unknown>('/alert-rules'), 'rules');
 
@@ -46,14 +55,20 @@ export const createRule = (r: AlertRuleInput) => api<AlertRule>('/alert-rules', 
 export const updateRule = (id: string, r: Partial<AlertRuleInput>) => api<AlertRule>(rule(id), { method: 'PATCH', json: r });
 export const deleteRule = (id: string) => api<void>(rule(id), { method: 'DELETE' });
 
-/** The alerts the reader may read, newest activity first; polled while `live` is false. */
-export function useAlerts(live: boolean, limit = 100) {
-  return useQuery({
+/** The alerts the reader may read, newest activity first, `limit` a page ("More" fetches the
+ *  next); polled while `live` is false. */
+export function useAlerts(live: boolean, limit = 50) {
+  return useInfiniteQuery({
     queryKey: [...LIST, limit],
-    queryFn: () => listAlerts(limit),
+    queryFn: ({ pageParam }) => listAlerts(limit, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
     refetchInterval: live ? false : POLL_MS,
   });
 }
+
+/** Every alert of the pages loaded, in the list's order. */
+export const alertsOf = (data: InfiniteData<AlertPage> | undefined): AlertView[] => data?.pages.flatMap((p) => p.alerts) ?? [];
 
 export function useAlert(id: string, live: boolean) {
   return useQuery({
@@ -82,13 +97,18 @@ export function useDeleteRule() {
   return useMutation({ mutationFn: deleteRule, onSuccess: () => client.invalidateQueries({ queryKey: RULES }) });
 }
 
-/** Puts `alert` into every cached list (replacing its older state) in the list's order. */
+/** Puts `alert` into every cached list (replacing its older state, wherever it was) on the first
+ *  page, in the list's order: an alert that grows has the newest activity. */
 function upsert(client: QueryClient, alert: AlertView): boolean {
   let known = false;
-  client.setQueriesData<AlertView[]>({ queryKey: LIST }, (old) => {
+  client.setQueriesData<InfiniteData<AlertPage>>({ queryKey: LIST }, (old) => {
     if (!old) return old;
-    known ||= old.some((a) => a.id === alert.id);
-    return [alert, ...old.filter((a) => a.id !== alert.id)].sort(byActivity);
+    known ||= old.pages.some((p) => p.alerts.some((a) => a.id === alert.id));
+    const pages = old.pages.map((p, i) => {
+      const rest = p.alerts.filter((a) => a.id !== alert.id);
+      return { ...p, alerts: i === 0 ? [alert, ...rest].sort(byActivity) : rest };
+    });
+    return { ...old, pages };
   });
   return known;
 }

@@ -18,7 +18,7 @@ import { IncidentPanels } from './dashboard/lazy.tsx';
 import { mergeBanners } from './incidents/marking.ts';
 import { PlacesPanel } from './dashboard/PlacesPanel.tsx';
 import { RangeControl, useDays } from './dashboard/RangeControl.tsx';
-import { useAlerts, useAlertStream } from '../api/alerts.ts';
+import { alertsOf, useAlerts, useAlertStream } from '../api/alerts.ts';
 import { AlertsPanel } from './dashboard/AlertsPanel.tsx';
 import { bannerOfAlerts } from './alerts/marking.ts';
 
@@ -125,7 +125,7 @@ export function Dashboard() {
   // markings join the banner.
   const alertStream = useAlertStream();
   const alerts = useAlerts(alertStream.connected);
-  const banner = mergeBanners(mergeBanners(d?.banner, incidents.data?.banner), bannerOfAlerts(alerts.data ?? []));
+  const banner = mergeBanners(mergeBanners(d?.banner, incidents.data?.banner), bannerOfAlerts(alertsOf(alerts.data)));
   const period = `last ${days} days`;
   return (
     <div className="page">
@@ -164,7 +164,14 @@ export function Dashboard() {
               <BarList label="Objects by classification" testId="by-classification" bars={d.byClassification} />
             </Panel>
             <Peers />
-            <AlertsPanel alerts={alerts.data} stream={alertStream} loading={alerts.isPending} error={alerts.error} days={days} />
+            <AlertsPanel
+              alerts={alertsOf(alerts.data)}
+              more={alerts.hasNextPage}
+              stream={alertStream}
+              loading={alerts.isPending}
+              error={alerts.error}
+              days={days}
+            />
             <PlacesPanel places={d.places} days={days} />
             <Panel title={`Activity by own time (${period})`} className="span-activity" testId="activity-panel">
               <ActivityChart buckets={d.activity} bucket={d.range.bucket} />

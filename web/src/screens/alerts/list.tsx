@@ -3,7 +3,7 @@
 // countries, the sightings, first and last seen, and an exercise badge. The alert stream puts new
 // and updated alerts on screen without a reload, highlighted, and announces them politely.
 import { useMemo } from 'react';
-import { useAlerts, useAlertStream } from '../../api/alerts.ts';
+import { alertsOf, useAlerts, useAlertStream } from '../../api/alerts.ts';
 import { MarkingBanner } from '../../components/MarkingBanner.tsx';
 import { Status } from '../../components/Panel.tsx';
 import { bannerOfAlerts } from './marking.ts';
@@ -13,8 +13,8 @@ import './alerts.css';
 export function AlertList() {
   const stream = useAlertStream();
   const list = useAlerts(stream.connected);
-  const alerts = list.data ?? [];
-  const banner = useMemo(() => bannerOfAlerts(list.data ?? []), [list.data]);
+  const alerts = useMemo(() => alertsOf(list.data), [list.data]);
+  const banner = useMemo(() => bannerOfAlerts(alerts), [alerts]);
   return (
     <div className="page alerts">
       <MarkingBanner banner={banner} position="top" />
@@ -28,7 +28,9 @@ export function AlertList() {
         enough organisations in enough countries within the rule's window. Each alert is updated as more sightings arrive.
       </p>
       <p className="total" data-testid="alert-count">
-        {list.isPending ? 'Loading…' : `${alerts.length.toLocaleString('en')} alert${alerts.length === 1 ? '' : 's'}`}
+        {list.isPending
+          ? 'Loading…'
+          : `${alerts.length.toLocaleString('en')}${list.hasNextPage ? '+' : ''} alert${alerts.length === 1 && !list.hasNextPage ? '' : 's'}`}
       </p>
       <Status loading={list.isPending} error={list.error}>
         {alerts.length === 0 ? (
@@ -37,6 +39,11 @@ export function AlertList() {
           </div>
         ) : (
           <AlertTable alerts={alerts} fresh={stream.fresh} />
+        )}
+        {list.hasNextPage && (
+          <button type="button" className="more" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+            {list.isFetchingNextPage ? 'Loading…' : 'More'}
+          </button>
         )}
       </Status>
       <MarkingBanner banner={banner} position="bottom" />

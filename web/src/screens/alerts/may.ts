@@ -1,13 +1,10 @@
-// Which alert actions the screens offer (issue 17, must 4): the server's own permission table
+// Whether the rules screen offers changes (issue 17, must 4): the server's own permission table
 // (src/domain/access/permissions.ts) asked with the signed-in user's roles, as the incident and
 // write screens do. The server decides again on every request (and also requires the coordinator's
 // organisation to be in the rule's community); this only hides what would be refused.
-import { allowed, reach } from '../../../../src/domain/access/permissions.ts';
+import { reach } from '../../../../src/domain/access/permissions.ts';
 import type { Me } from '../../api/session.ts';
 import { subjectOf } from '../write/rules.ts';
-
-/** Whether the user reads alerts at all (the list, the dashboard panel). */
-export const mayReadAlerts = (me: Me | null | undefined): boolean => (me ? allowed(subjectOf(me), 'alert.read') : false);
 
 /** Whether the user writes rules: a community's coordinators (for their communities) and node
  *  administrators (for any). */

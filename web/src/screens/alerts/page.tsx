@@ -12,12 +12,13 @@ import { Panel, Status } from '../../components/Panel.tsx';
 import { SIGHTED_RAMP } from '../../components/ramp.ts';
 import { StackedColumns } from '../../components/StackedColumns.tsx';
 import { placeName, WorldMap } from '../../components/WorldMap.tsx';
-import { formatDate, formatDateTime } from '../../format/dates.ts';
+import { formatDateTime } from '../../format/dates.ts';
 import { mergeBanners } from '../incidents/marking.ts';
 import { sectorName } from '../incidents/names.ts';
 import { MapLegend } from '../dashboard/PlacesPanel.tsx';
 import { AlertsNav, countriesText, ExerciseBadge, KIND_NAMES, LiveState, useCommunityNames } from './parts.tsx';
 import { ruleText, SUBJECT_LABELS } from './rule-draft.ts';
+import { seriesColumns } from './series.ts';
 import { AlertSightings, SightedObjects, useEvidence } from './sightings.tsx';
 import '../dashboard/dashboard.css';
 import './alerts.css';
@@ -62,20 +63,8 @@ function Where({ alert }: { alert: AlertView }) {
   );
 }
 
-const DAY_MS = 86_400_000;
-
-/** Hourly when the series is (a bucket off midnight, or two an hour apart), else daily. */
-function unitOf(series: AlertView['series']): 'hour' | 'day' {
-  const times = series.map((s) => Date.parse(s.at));
-  const offMidnight = times.some((t) => t % DAY_MS !== 0);
-  const close = times.some((t, i) => i > 0 && t - (times[i - 1] ?? t) < DAY_MS);
-  return offMidnight || close ? 'hour' : 'day';
-}
-
 function Series({ alert }: { alert: AlertView }) {
-  const unit = unitOf(alert.series);
-  const label = (at: string): string => (unit === 'hour' ? formatDateTime(at).replace(' UTC', '') : formatDate(at));
-  const columns = alert.series.map((s) => ({ start: label(s.at), counts: { sightings: s.count } }));
+  const { unit, columns } = seriesColumns(alert.series);
   return (
     <Panel title="Sightings over time" testId="alert-series" className="alert-series">
       {columns.length === 0 ? (

@@ -56,14 +56,22 @@ export function AlertsNav() {
   );
 }
 
-/** "Live" or "Connecting…", and a polite announcement of each alert that arrives. */
-export function LiveState({ stream }: { stream: AlertStream }) {
+/** "Live" or "Connecting…", and a polite announcement of each alert that arrives. `quiet`: only
+ *  how many arrived (the dashboard says already whether it is live). */
+export function LiveState({ stream, quiet = false }: { stream: AlertStream; quiet?: boolean }) {
+  const fresh = stream.fresh.size > 0 ? `${stream.fresh.size} new or updated since opened` : '';
   return (
     <>
-      <span className={`live ${stream.connected ? 'on' : ''}`} data-testid="alerts-live">
-        {stream.connected ? 'Live' : 'Connecting…'}
-        {stream.fresh.size > 0 ? ` · ${stream.fresh.size} new or updated since opened` : ''}
-      </span>
+      {quiet ? (
+        <span className="muted small" data-testid="alerts-live">
+          {fresh}
+        </span>
+      ) : (
+        <span className={`live ${stream.connected ? 'on' : ''}`} data-testid="alerts-live">
+          {stream.connected ? 'Live' : 'Connecting…'}
+          {fresh ? ` · ${fresh}` : ''}
+        </span>
+      )}
       <p className="sr-only" role="status" aria-live="polite" data-testid="alerts-announcement">
         {stream.announcement}
       </p>
@@ -102,7 +110,9 @@ function Row({ a, fresh, communities }: { a: AlertView; fresh: AlertStream['fres
       <td className="alert-countries" data-testid="alert-countries">
         {countriesText(a.countries)}
       </td>
-      <td className="num">{a.sightings.toLocaleString('en')}</td>
+      <td className="num" data-testid="alert-sightings">
+        {a.sightings.toLocaleString('en')}
+      </td>
       <td className="nowrap">{formatDateTime(a.firstSeen)}</td>
       <td className="nowrap">{formatDateTime(a.lastSeen)}</td>
       <td>

@@ -2,10 +2,9 @@
 // validate with the same domain rules as the API and show each error next to its field"). The
 // draft keeps what is typed (numbers as text), so that a half-typed number is shown, not lost;
 // the checks name the AlertRuleInput property at fault, as the API's problem documents do.
-import { distributionAllowed } from '../../../../src/domain/access/policy.ts';
-import { TLP_LEVELS } from '../../../../src/domain/markings/tlp.ts';
 import type { AlertRule, AlertRuleInput, RuleSubject } from '../../api/alerts.ts';
 import { RULE_SUBJECTS } from '../../api/alerts.ts';
+import { RULE_TLPS, ruleInputErrors } from '../../../../src/domain/alerts/rule-input.ts';
 
 export interface RuleDraft {
   name: string;
@@ -26,10 +25,8 @@ export const SUBJECT_LABELS: Record<RuleSubject, string> = {
   malware: 'The same malware family (its indicators’ sightings)',
 };
 
-/** The TLPs an alert may carry: a rule and its alerts go to its community, and TLP bounds the
- *  distribution (the access policy's rule; DESIGN.md, Markings: AMBER+STRICT and RED never reach
- *  a whole community). */
-export const RULE_TLPS: readonly string[] = TLP_LEVELS.filter((t) => distributionAllowed(t, { kind: 'community', id: 'any' }));
+/** The TLPs a rule and its alerts may carry (they go to a whole community): the API's list. */
+export { RULE_TLPS };
 
 export const emptyDraft = (community = ''): RuleDraft => ({
   name: '',
@@ -74,27 +71,19 @@ export function inputOf(d: RuleDraft): AlertRuleInput {
   };
 }
 
-/** The longest window a rule may look back over: a year, in hours (as the API: domain/alerts). */
-export const MAX_WINDOW_HOURS = 24 * 366;
+/** The API's message as read next to its field, which names it already: "minOrganisations must
+ *  be…" → "Must be…". */
+function besideField(field: string, message: string): string {
+  const rest = message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
+  return `${rest.charAt(0).toUpperCase()}${rest.slice(1)}.`;
+}
 
-const wholeIn = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max;
-
-/** Each field's fault, by AlertRuleInput property (none: the rule may be sent). The bounds are the
- *  API's (domain/alerts checkRuleInput), with every fault at once rather than the first. */
+/** Each field's fault, by AlertRuleInput property (none: the rule may be sent): the API's own
+ *  checks (domain/alerts/rule-input.ts), every fault at once. */
 export function ruleErrors(r: AlertRuleInput): Map<keyof AlertRuleInput, string> {
   const out = new Map<keyof AlertRuleInput, string>();
-  if (r.name === '') out.set('name', 'A rule needs a name.');
-  else if (r.name.length > 200) out.set('name', 'At most 200 characters.');
+  for (const e of ruleInputErrors(r)) if (!out.has(e.field)) out.set(e.field, besideField(e.field, e.message));
   if (r.community === '') out.set('community', 'Choose the community whose alerts this rule raises.');
-  if (r.subjects.length === 0) out.set('subjects', 'Choose at least one thing that must be the same.');
-  if (!wholeIn(r.minOrganisations, 2, 1_000_000))
-    out.set('minOrganisations', 'A whole number, at least 2: one organisation alone is not a collective threat.');
-  if (!wholeIn(r.minCountries, 1, 1_000)) out.set('minCountries', 'A whole number of countries from 1 to 1000.');
-  if (!(r.windowHours > 0 && r.windowHours <= MAX_WINDOW_HOURS))
-    out.set('windowHours', `Above 0 and at most ${MAX_WINDOW_HOURS} hours (a year).`);
-  if (!RULE_TLPS.includes(r.tlp))
-    out.set('tlp', `A rule's alerts go to its community: ${RULE_TLPS.map((t) => t.toUpperCase()).join(', ')}.`);
-  if ((r.description?.length ?? 0) > 4000) out.set('description', 'At most 4000 characters.');
   return out;
 }
 

@@ -73,7 +73,11 @@ export function RuleForm({ rule, onDone }: { rule?: AlertRule; onDone: () => voi
         names={names}
         value={draft.community === '' ? [] : [draft.community]}
         onChange={(v) => set('community')(v[0] ?? '')}
-        hint="Its coordinators own the rule; its members receive the alerts."
+        hint={
+          options.length === 0
+            ? 'Your organisation is in no community: an administrator adds it to one first.'
+            : 'Its coordinators own the rule; its members receive the alerts.'
+        }
       />
       <CheckList
         legend="Sighted: the same…"

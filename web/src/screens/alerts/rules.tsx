@@ -2,10 +2,12 @@
 // (N organisations in K countries within W hours, of the same indicator, value or malware family),
 // its alerts' TLP and whether it is on. Coordinators of a rule's community (and node
 // administrators) add, edit, disable and delete rules; everyone else reads them.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { type AlertRule, useDeleteRule, useRules, useSaveRule } from '../../api/alerts.ts';
 import { useMe } from '../../api/session.ts';
-import { TlpChip } from '../../components/MarkingBanner.tsx';
+import { isTlp } from '../../../../src/domain/markings/tlp.ts';
+import { bannerOf } from '../../api/objects.ts';
+import { MarkingBanner, TlpChip } from '../../components/MarkingBanner.tsx';
 import { Panel, Status } from '../../components/Panel.tsx';
 import { formatDateTime } from '../../format/dates.ts';
 import { ActionError, ConfirmButton } from '../admin/row-actions.tsx';
@@ -59,7 +61,7 @@ function RuleTable({ rules, manage, onEdit }: { rules: AlertRule[]; manage: bool
           <th scope="col">Rule</th>
           <th scope="col">Community</th>
           <th scope="col">Fires on</th>
-          <th scope="col">Alerts' TLP</th>
+          <th scope="col">TLP (rule and alerts)</th>
           <th scope="col">State</th>
           <th scope="col">Changed</th>
           {manage && <th scope="col">Actions</th>}
@@ -99,8 +101,17 @@ export function AlertRules() {
   // null: no form; 'new': the add form; a rule: its edit form.
   const [editing, setEditing] = useState<AlertRule | 'new' | null>(null);
   const list = rules.data ?? [];
+  // A rule travels to its community under its TLP (the TLP its alerts carry), unclassified.
+  const banner = useMemo(
+    () =>
+      rules.data && rules.data.length > 0
+        ? bannerOf(rules.data.flatMap((r) => (isTlp(r.tlp) ? [{ tlp: r.tlp, classification: null, releasableTo: null }] : [])))
+        : undefined,
+    [rules.data],
+  );
   return (
     <div className="page alerts alert-rules">
+      <MarkingBanner banner={banner} position="top" />
       <div className="page-head">
         <h1>Alert rules</h1>
         <AlertsNav />
@@ -129,6 +140,7 @@ export function AlertRules() {
           <RuleTable rules={list} manage={manage} onEdit={setEditing} />
         </Status>
       </Panel>
+      <MarkingBanner banner={banner} position="bottom" />
     </div>
   );
 }

@@ -36,32 +36,43 @@ function Latest({ alerts, fresh }: { alerts: AlertView[]; fresh: AlertStream['fr
 
 export function AlertsPanel({
   alerts,
+  more,
   stream,
   loading,
   error,
   days,
 }: {
-  alerts: AlertView[] | undefined;
+  alerts: AlertView[];
+  /** Whether the API holds more than the page loaded (the counts then end in "+"). */
+  more: boolean;
   stream: AlertStream;
   loading: boolean;
   error: unknown;
   days: number;
 }) {
-  const list = alerts ?? [];
+  const list = alerts;
+  const plus = more ? '+' : '';
   // The dashboard's period, counted back from now as its other panels are.
   const since = new Date(Date.now() - days * DAY_MS).toISOString();
   const active = list.filter((a) => a.lastSeen >= since).length;
+  // Newest activity first: more may be active only when the last one loaded still is.
+  const activePlus = more && (list.at(-1)?.lastSeen ?? '') >= since ? '+' : '';
   return (
-    <Panel title="Collective alerts" className="span-12 dash-alerts-panel" testId="alerts-panel" actions={<LiveState stream={stream} />}>
+    <Panel
+      title="Collective alerts"
+      className="span-12 dash-alerts-panel"
+      testId="alerts-panel"
+      actions={<LiveState stream={stream} quiet />}
+    >
       <Status loading={loading} error={error}>
         <div className="dash-alerts-body">
           <div>
             <p className="big" data-testid="alerts-active-count">
-              {active.toLocaleString('en')}
+              {`${active.toLocaleString('en')}${activePlus}`}
             </p>
             <p className="muted small">
               {`active in the last ${days} days, of `}
-              <span data-testid="alerts-total">{list.length.toLocaleString('en')}</span>
+              <span data-testid="alerts-total">{`${list.length.toLocaleString('en')}${plus}`}</span>
               {' you may read · '}
               <Link to="/alerts">All alerts</Link>
             </p>

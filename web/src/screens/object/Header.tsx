@@ -1,5 +1,6 @@
 // The page header: type, title by meaning, the ids analysts search by (ATT&CK, CVE), revoked and
 // deprecated flags, the write actions and the graph.
+import { ALERT_TYPE } from '../../../../src/domain/alerts/api.ts';
 import type { Stix } from '../../api/objects.ts';
 import { Link } from '../../components/Link.tsx';
 import { attackIds, cveIds, type ExternalId } from '../../format/external-ids.ts';
@@ -55,6 +56,12 @@ export function Header({ o, title }: { o: Stix; title: string }) {
       </div>
       <div className="object-head-actions">
         <ObjectActions object={o} />
+        {/* A collective alert (issue 17) reads best on its own page: map, series, sightings. */}
+        {o.type === ALERT_TYPE && (
+          <Link className="button" to={`/alerts/${encodeURIComponent(o.id)}`} data-testid="alert-page-link">
+            Alert page
+          </Link>
+        )}
         <Link className="button" to={`${objectPath(o.id)}/graph`}>
           Graph
         </Link>
