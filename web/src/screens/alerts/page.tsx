@@ -11,11 +11,11 @@ import { MarkingBanner } from '../../components/MarkingBanner.tsx';
 import { Panel, Status } from '../../components/Panel.tsx';
 import { SIGHTED_RAMP } from '../../components/ramp.ts';
 import { StackedColumns } from '../../components/StackedColumns.tsx';
-import { placeName, WorldMap } from '../../components/WorldMap.tsx';
+import { WorldMap } from '../../components/WorldMap.tsx';
 import { formatDateTime } from '../../format/dates.ts';
 import { mergeBanners } from '../incidents/marking.ts';
 import { sectorName } from '../incidents/names.ts';
-import { MapLegend } from '../dashboard/PlacesPanel.tsx';
+import { MapLegend, PlacesTable } from '../dashboard/PlacesPanel.tsx';
 import { AlertsNav, countriesText, ExerciseBadge, KIND_NAMES, LiveState, useCommunityNames } from './parts.tsx';
 import { ruleText, SUBJECT_LABELS } from './rule-draft.ts';
 import { seriesColumns } from './series.ts';
@@ -36,26 +36,7 @@ function Where({ alert }: { alert: AlertView }) {
           {counts.length === 0 ? (
             <p className="muted">No country disclosed.</p>
           ) : (
-            <div className="places-table">
-              <table className="grid" aria-label="Sightings per country" data-testid="alert-places">
-                <thead>
-                  <tr>
-                    <th scope="col">Where</th>
-                    <th scope="col" className="num">
-                      Sightings
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {counts.map((c) => (
-                    <tr key={c.key} data-country={c.key}>
-                      <td>{placeName(c.key)}</td>
-                      <td className="num">{c.count.toLocaleString('en')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <PlacesTable label="Sightings per country" noun="sightings" counts={counts} testId="alert-places" />
           )}
         </div>
       </div>

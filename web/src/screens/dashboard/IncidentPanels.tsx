@@ -16,6 +16,7 @@ import { incidentPath } from '../incidents/list-table.tsx';
 import { sectorName } from '../incidents/names.ts';
 import { useNow } from '../incidents/now.ts';
 import { useIncidentPanels } from './incident-data.ts';
+import { PlacesTable } from './PlacesPanel.tsx';
 import { SeverityChart } from './SeverityChart.tsx';
 
 function ByMemberState({ counts, days }: { counts: Panels['byMemberState']; days: number }) {
@@ -29,28 +30,14 @@ function ByMemberState({ counts, days }: { counts: Panels['byMemberState']; days
           {keyed.length === 0 ? (
             <p className="muted">{`No incident in the last ${days} days.`}</p>
           ) : (
-            <div className="places-table">
-              <table className="grid" aria-label="Incidents per member state" data-testid="incidents-by-state">
-                <thead>
-                  <tr>
-                    <th scope="col">Member state</th>
-                    <th scope="col" className="num">
-                      Incidents
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {keyed.map((c) => (
-                    <tr key={c.key} data-country={c.key}>
-                      <td>
-                        <Link to={`/incidents?country=${encodeURIComponent(c.key)}`}>{placeName(c.key)}</Link>
-                      </td>
-                      <td className="num">{c.count.toLocaleString('en')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <PlacesTable
+              label="Incidents per member state"
+              where="Member state"
+              noun="incidents"
+              counts={keyed}
+              testId="incidents-by-state"
+              place={(key) => <Link to={`/incidents?country=${encodeURIComponent(key)}`}>{placeName(key)}</Link>}
+            />
           )}
         </div>
       </div>

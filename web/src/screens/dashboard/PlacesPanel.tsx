@@ -1,7 +1,7 @@
 // Where threats were sighted and where targets are (issue 15, must 7): two layers the reader
 // switches between, a legend whose scale runs from 1 (light) to the largest count (dark), counts on
 // hover and in a table beside the maps.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Dashboard } from '../../api/dashboard.ts';
 import { Panel } from '../../components/Panel.tsx';
 import { placeName, WorldMap } from '../../components/WorldMap.tsx';
@@ -47,6 +47,48 @@ export function MapLegend({ noun, ramp, max }: { noun: string; ramp: Ramp; max: 
   );
 }
 
+/** Counts per country in a table beside a map: the map's numbers for whoever does not read the
+ *  colours (dashboard places, incidents by member state, an alert's places). */
+export function PlacesTable({
+  label,
+  where = 'Where',
+  noun,
+  counts,
+  testId,
+  place = (key) => placeName(key),
+}: {
+  label: string;
+  where?: string;
+  noun: string;
+  counts: readonly { key: string; count: number }[];
+  testId?: string;
+  /** How a country is shown (a link, for a list filtered by it). */
+  place?: (key: string) => ReactNode;
+}) {
+  return (
+    <div className="places-table">
+      <table className="grid" aria-label={label} data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{where}</th>
+            <th scope="col" className="num">
+              {noun[0]?.toUpperCase() + noun.slice(1)}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {counts.map((c) => (
+            <tr key={c.key} data-country={c.key}>
+              <td>{place(c.key)}</td>
+              <td className="num">{c.count.toLocaleString('en')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function PlacesPanel({ places, days }: { places: Dashboard['places']; days: number }) {
   const [layer, setLayer] = useState<Layer>('sighted');
   const l = LAYERS[layer];
@@ -72,26 +114,7 @@ export function PlacesPanel({ places, days }: { places: Dashboard['places']; day
           {counts.length === 0 ? (
             <p className="muted">{`No ${l.noun} in the last ${days} days.`}</p>
           ) : (
-            <div className="places-table">
-              <table className="grid" aria-label={`${l.label}: ${l.noun} per country`}>
-                <thead>
-                  <tr>
-                    <th scope="col">Where</th>
-                    <th scope="col" className="num">
-                      {l.noun[0]?.toUpperCase() + l.noun.slice(1)}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {counts.map((c) => (
-                    <tr key={c.key} data-country={c.key}>
-                      <td>{placeName(c.key)}</td>
-                      <td className="num">{c.count.toLocaleString('en')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <PlacesTable label={`${l.label}: ${l.noun} per country`} noun={l.noun} counts={counts} />
           )}
         </div>
       </div>
