@@ -169,17 +169,6 @@ async function time(
 if (!keep) await prepareStore();
 const token = (await readFile(tokenFile, 'utf8')).trim();
 const { base, server } = await startNode(dataDir);
-// On a loaded machine the server may take longer than startNode waits (ten seconds).
-for (let i = 0; i < 600; i++) {
-  if (
-    await fetch(`${base}/api/v1/health`).then(
-      (r) => r.ok,
-      () => false,
-    )
-  )
-    break;
-  await new Promise((r) => setTimeout(r, 100));
-}
 const PATHS: [string, string][] = [
   ['incidents, overdue stages', '/api/v1/incidents?stageStatus=overdue&limit=50'],
   ['incidents, unfiltered', '/api/v1/incidents?limit=50'],

@@ -174,17 +174,6 @@ async function run(
 if (!keep) await prepareStore();
 const token = (await readFile(tokenFile, 'utf8')).trim();
 const { base, server } = await startNode(dataDir);
-// On a loaded machine the server may take longer than startNode waits (ten seconds).
-for (let i = 0; i < 600; i++) {
-  if (
-    await fetch(`${base}/api/v1/health`).then(
-      (r) => r.ok,
-      () => false,
-    )
-  )
-    break;
-  await new Promise((r) => setTimeout(r, 100));
-}
 const lines = [
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}; ${new Date().toISOString()}`,
   `${indicators.toLocaleString('en')} indicators; ${observed.toLocaleString('en')} observed values (1 in ${matchEvery} held), batches of ${batchSize}, ${concurrency} requests at a time, over HTTP`,

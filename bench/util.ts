@@ -56,7 +56,8 @@ export async function startNode(dataDir: string): Promise<{ base: string; server
     { stdio: 'inherit' },
   );
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  // Up to a minute: on a loaded machine a node over a large store takes more than ten seconds.
+  for (let i = 0; i < 600; i++) {
     if (
       await fetch(`${base}/api/v1/health`).then(
         (r) => r.ok,
