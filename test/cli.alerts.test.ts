@@ -65,8 +65,8 @@ describe('concord alert-rule and concord alert', () => {
     assert.match(ok(['alert', 'list']), /no alerts/);
     const indicator = buildIndicator({ name: 'Shared C2' });
     const store = await openStore({ dataDir: data() });
+    const services = buildServices(store, parseConfig({ dataDir: data() }, { CONCORD_LOG_LEVEL: 'silent' }));
     try {
-      const services = buildServices(store, parseConfig({ dataDir: data() }, { CONCORD_LOG_LEVEL: 'silent' }));
       const owner = await services.importOwner(CLI);
       await services.ingest.importStream([JSON.stringify([indicator])], { source: 'test', owner });
       const sightings = new MemorySightings();
@@ -77,9 +77,8 @@ describe('concord alert-rule and concord alert', () => {
       ] as const)
         sightings.add(indicator.id, org, country);
       await evaluatorOn({ store, services }, sightings).rulesChanged();
-      await services.alertEvaluator.idle();
-      await services.incidents.catchUp();
     } finally {
+      await services.settle();
       await store.close();
     }
     const list = ok(['alert', 'list']);

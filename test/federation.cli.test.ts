@@ -109,8 +109,8 @@ describe('concord node, peer and verify', { timeout: 120_000 }, () => {
     // Objects signed by node two, as they leave it.
     const signed = await (async () => {
       const store = await openStore({ dataDir: two });
+      const s = buildServices(store, parseConfig({ dataDir: two }, { CONCORD_LOG_LEVEL: 'silent' }));
       try {
-        const s = buildServices(store, parseConfig({ dataDir: two }, { CONCORD_LOG_LEVEL: 'silent' }));
         const id = await s.federation.node.identity();
         const sign = (o: object): StixObject =>
           signObject(
@@ -121,6 +121,7 @@ describe('concord node, peer and verify', { timeout: 120_000 }, () => {
           );
         return [sign(buildIndicator({ name: 'intact' })), { ...sign(buildIndicator({ name: 'before' })), name: 'after' }];
       } finally {
+        await s.settle();
         await store.close();
       }
     })();

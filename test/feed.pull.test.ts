@@ -25,9 +25,11 @@ const ENV = { PATH: process.env['PATH'] ?? '', CONCORD_LOG_LEVEL: 'silent' };
 /** Opens a data directory's store and services, runs `fn`, closes them. */
 async function withNode<T>(dataDir: string, fn: (s: ReturnType<typeof buildServices>, store: Store) => Promise<T>): Promise<T> {
   const store = await openStore({ dataDir });
+  const services = buildServices(store, parseConfig({ dataDir }, { CONCORD_LOG_LEVEL: 'silent' }));
   try {
-    return await fn(buildServices(store, parseConfig({ dataDir }, { CONCORD_LOG_LEVEL: 'silent' })), store);
+    return await fn(services, store);
   } finally {
+    await services.settle();
     await store.close();
   }
 }

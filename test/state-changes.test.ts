@@ -46,6 +46,7 @@ for (const engine of ENGINES) {
       cleared = await buildPerson(node.services, { org: node.org, clearances: { nato: 'NATO SECRET' } });
     });
     after(async () => {
+      await beside.settle();
       await other.close();
       await node.dispose();
     });
