@@ -13,14 +13,14 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { CLI } from '../src/domain/identity/principal.ts';
 import {
   BROWSER_SKIP,
-  consoleErrors,
   launch,
   shot,
-  signIn,
   startUiNode,
   type UiNode,
   shotsAtWidths,
   fieldError,
+  openSession,
+  type WatchedPage,
 } from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 
@@ -31,7 +31,7 @@ describe('working on an incident in Chromium', { skip: BROWSER_SKIP, timeout: 30
   let csirtAnalyst: Person;
   let csirtCoordinator: Person;
   let incidentUrl = '';
-  const pages: { page: Page; errors: string[] }[] = [];
+  const pages: WatchedPage[] = [];
 
   before(async () => {
     node = await startUiNode();
@@ -57,14 +57,7 @@ describe('working on an incident in Chromium', { skip: BROWSER_SKIP, timeout: 30
     for (const { errors } of pages) assert.deepEqual(errors, [], 'no console errors');
   });
 
-  /** A signed-in page of its own for `person`; `expected`: requests refused on purpose. */
-  async function session(person: Person, expected: RegExp[] = []): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.setDefaultTimeout(10_000);
-    pages.push({ page, errors: consoleErrors(page, expected) });
-    await signIn(page, node.url, person);
-    return page;
-  }
+  const session = (person: Person, expected: RegExp[] = []): Promise<Page> => openSession(browser, node.url, person, pages, { expected });
 
   const clock = (page: Page, stage: string): Locator =>
     page.getByRole('region', { name: 'Reporting clocks' }).locator(`[data-stage="${stage}"]`);

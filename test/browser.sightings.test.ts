@@ -12,7 +12,16 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { CLI } from '../src/domain/identity/principal.ts';
-import { BROWSER_SKIP, consoleErrors, fieldError, launch, shotsAtWidths, signIn, startUiNode, type UiNode } from './helpers/browser.ts';
+import {
+  BROWSER_SKIP,
+  fieldError,
+  launch,
+  shotsAtWidths,
+  startUiNode,
+  type UiNode,
+  openSession,
+  type WatchedPage,
+} from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { sharedPath, skipUnlessShared } from './helpers/shared.ts';
 import { buildIndicator, buildSco, bundle } from './helpers/stix.ts';
@@ -23,7 +32,7 @@ describe('sightings, correlation and decay in Chromium', { skip: BROWSER_SKIP ||
   let node: UiNode;
   let browser: Browser;
   let ours: Person, partner: Person, admin: Person;
-  const pages: { page: Page; errors: string[] }[] = [];
+  const pages: WatchedPage[] = [];
   // Valid for years already: by age alone its score has decayed to 0 (IPv4 addresses: 60 days).
   const c2 = buildIndicator({ name: 'Grid C2 address', pattern: "[ipv4-addr:value = '91.243.44.21']" });
   const beacon = buildIndicator({
@@ -58,13 +67,8 @@ describe('sightings, correlation and decay in Chromium', { skip: BROWSER_SKIP ||
     for (const { errors } of pages) assert.deepEqual(errors, [], 'no console errors');
   });
 
-  async function session(person: Person, expected: RegExp[] = []): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.setDefaultTimeout(15_000);
-    pages.push({ page, errors: consoleErrors(page, expected) });
-    await signIn(page, node.url, person);
-    return page;
-  }
+  const session = (person: Person, expected: RegExp[] = []): Promise<Page> =>
+    openSession(browser, node.url, person, pages, { expected, timeout: 15_000 });
 
   /** Screenshots at 1280–1920 px (shotsAtWidths), and nothing wider than a 2560 px window either. */
   async function shots(page: Page, name: string): Promise<void> {

@@ -12,7 +12,16 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
-import { BROWSER_SKIP, consoleErrors, launch, signIn, startUiNode, type UiNode, shotsAtWidths, fieldError } from './helpers/browser.ts';
+import {
+  BROWSER_SKIP,
+  launch,
+  startUiNode,
+  type UiNode,
+  shotsAtWidths,
+  fieldError,
+  openSession,
+  type WatchedPage,
+} from './helpers/browser.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildMalware } from './helpers/stix.ts';
 
@@ -21,7 +30,7 @@ describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => 
   let browser: Browser;
   let analyst: Person;
   const malware = buildMalware({ name: 'BlackEnergy', object_marking_refs: [TLP2_MARKING_IDS.green] });
-  const pages: { page: Page; errors: string[] }[] = [];
+  const pages: WatchedPage[] = [];
 
   before(async () => {
     node = await startUiNode();
@@ -35,14 +44,7 @@ describe('writing in Chromium', { skip: BROWSER_SKIP, timeout: 240_000 }, () => 
     for (const { errors } of pages) assert.deepEqual(errors, [], 'no console errors');
   });
 
-  /** A signed-in page of its own for `person`; `expected`: requests refused on purpose. */
-  async function session(person: Person, expected: RegExp[] = []): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.setDefaultTimeout(10_000);
-    pages.push({ page, errors: consoleErrors(page, expected) });
-    await signIn(page, node.url, person);
-    return page;
-  }
+  const session = (person: Person, expected: RegExp[] = []): Promise<Page> => openSession(browser, node.url, person, pages, { expected });
 
   const actions = (page: Page): Locator => page.getByRole('group', { name: 'Write actions' });
   const dialog = (page: Page, name: RegExp): Locator => page.getByRole('dialog', { name });

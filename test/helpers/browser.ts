@@ -89,3 +89,27 @@ export async function fieldError(field: Locator): Promise<string> {
   const errorId = ids.split(' ').find((id) => id.endsWith('-error')) ?? '';
   return field.page().locator(`[id="${errorId}"]`).innerText();
 }
+
+/** A page watched for console errors. */
+export interface WatchedPage {
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * A signed-in page of its own for `person` (1280 × 900), added to `pages` with the console
+ * errors it logs; `expected`: requests refused on purpose, which are not errors.
+ */
+export async function openSession(
+  browser: Browser,
+  url: string,
+  person: { user: { username: string }; password: string },
+  pages: WatchedPage[],
+  { expected = [], timeout = 10_000 }: { expected?: RegExp[]; timeout?: number } = {},
+): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  page.setDefaultTimeout(timeout);
+  pages.push({ page, errors: consoleErrors(page, expected) });
+  await signIn(page, url, person);
+  return page;
+}
