@@ -13,9 +13,10 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import type { AlertRule } from '../src/domain/alerts/api.ts';
 import { alertId } from '../src/domain/alerts/engine.ts';
-import { startCommunity } from '../test/helpers/alert-nodes.ts';
+import { SAME_INDICATOR_RULE, startCommunity } from '../test/helpers/alert-nodes.ts';
 import type { ProcessNode } from '../test/helpers/federation-nodes.ts';
 import { buildIndicator, bundle } from '../test/helpers/stix.ts';
+import { percentile } from './util.ts';
 
 const { values } = parseArgs({ options: { alerts: { type: 'string' } } });
 const N = Number(values.alerts ?? 100);
@@ -48,22 +49,11 @@ function reader(node: ProcessNode) {
   };
 }
 
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
 const { nodes, analysts, coordinators } = await startCommunity(['NODE-FR', 'NODE-DE', 'NODE-EE'], ['FR', 'DE', 'EE']);
 const node = (i: number): ProcessNode => nodes[i] as ProcessNode;
 const readers = nodes.map(reader);
 try {
-  const made = await node(0).call(coordinators[0] ?? '', 'POST', '/api/v1/alert-rules', {
-    name: 'Same indicator in three countries',
-    community: 'eu',
-    subjects: ['object'],
-    minOrganisations: 3,
-    minCountries: 3,
-    windowHours: 24,
-    tlp: 'green',
-  });
+  const made = await node(0).call(coordinators[0] ?? '', 'POST', '/api/v1/alert-rules', SAME_INDICATOR_RULE);
   if (made.status !== 201) throw new Error(`rule: ${JSON.stringify(made.json)}`);
   const rule = made.json as AlertRule;
   const indicators = Array.from({ length: N }, (_, i) =>

@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import { CLI } from '../src/domain/identity/principal.ts';
 import { ProcessNode } from '../test/helpers/federation-nodes.ts';
 import { buildIndicator, bundle } from '../test/helpers/stix.ts';
+import { percentile } from './util.ts';
 
 const { values } = parseArgs({ options: { objects: { type: 'string' }, singles: { type: 'string' }, profile: { type: 'string' } } });
 const N = Number(values.objects ?? 100_000);
@@ -26,10 +27,6 @@ const SINGLES = Number(values.singles ?? 100);
 function indicator(i: number): Record<string, unknown> {
   const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
   return buildIndicator({ name: `federation bench ${i}`, pattern: `[ipv4-addr:value = '${ip}']` });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 /** A read-only connection that tells when an object is stored and labelled (readable). */

@@ -27,7 +27,7 @@ import type { StixObject } from '../src/domain/stix/types.ts';
 import type { Services } from '../src/services/index.ts';
 import type { Store } from '../src/store/repositories.ts';
 import { incidentObjects } from './incidents-data.ts';
-import { cpuSeconds, root, startNode } from './util.ts';
+import { cpuSeconds, root, startNode, percentile } from './util.ts';
 
 const { values } = parseArgs({
   options: { incidents: { type: 'string' }, requests: { type: 'string' }, out: { type: 'string' }, keep: { type: 'boolean' } },
@@ -127,10 +127,6 @@ async function prepareStore(): Promise<void> {
   const { secret } = await s.users.createToken(CLI, { userId: user.id, name: 'bench', scope: 'read' });
   await writeFile(tokenFile, secret);
   await node.close();
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 }
 
 /** R sequential GETs of `path` after a warm-up: p50, p95 and the items of the first answer. */

@@ -22,7 +22,7 @@ import { prepare } from '../src/domain/ingest/examine.ts';
 import type { PreparedObject } from '../src/domain/ingest/prepared.ts';
 import { TLP2_MARKING_IDS } from '../src/domain/markings/tlp.ts';
 import type { StixObject } from '../src/domain/stix/types.ts';
-import { cpuSeconds, root, startNode } from './util.ts';
+import { cpuSeconds, root, startNode, percentile } from './util.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -111,10 +111,6 @@ async function prepareStore(): Promise<void> {
   const { secret } = await s.users.createToken(CLI, { userId: user.id, name: 'bench', scope: 'read-write' });
   await writeFile(tokenFile, secret);
   await node.close();
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 }
 
 interface Figures {

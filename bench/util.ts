@@ -90,3 +90,8 @@ export async function adminToken(dataDir: string, name: string): Promise<string>
   ]);
   return `Bearer ${(JSON.parse(out.slice(out.indexOf('{'), out.lastIndexOf('}') + 1)) as { secret: string }).secret}`;
 }
+
+/** The p-th percentile of ascending `sorted` (nearest rank); NaN when it is empty. */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
+}

@@ -11,7 +11,7 @@ import type { AlertRule, AlertView } from '../src/domain/alerts/api.ts';
 import { alertId } from '../src/domain/alerts/engine.ts';
 import { exerciseMarking } from '../src/domain/markings/concord-markings.ts';
 import { nodeIdentityId } from '../src/domain/federation/keys.ts';
-import { startCommunity } from './helpers/alert-nodes.ts';
+import { SAME_INDICATOR_RULE, startCommunity } from './helpers/alert-nodes.ts';
 import type { ProcessNode } from './helpers/federation-nodes.ts';
 import { buildIndicator } from './helpers/stix.ts';
 
@@ -49,15 +49,7 @@ describe('three nodes sighting the same indicator raise one alert everywhere', {
   };
 
   test("CERT-FR's coordinator sets the rule and shares the indicators; both reach every node", async () => {
-    const made = await node(0).call(coordinators[0] ?? '', 'POST', '/api/v1/alert-rules', {
-      name: 'Same indicator in three countries',
-      community: 'eu',
-      subjects: ['object'],
-      minOrganisations: 3,
-      minCountries: 3,
-      windowHours: 24,
-      tlp: 'green',
-    });
+    const made = await node(0).call(coordinators[0] ?? '', 'POST', '/api/v1/alert-rules', SAME_INDICATOR_RULE);
     assert.equal(made.status, 201, JSON.stringify(made.json));
     rule = made.json as AlertRule;
     const shared = await node(0).call(analysts[0] ?? '', 'POST', '/api/v1/objects', {

@@ -55,3 +55,15 @@ export async function startCommunity(names: readonly [string, string, string], c
   await Promise.all(nodes.map((n) => n.start()));
   return { nodes, analysts, coordinators };
 }
+
+/** The rule both the three-node test and the alert benchmark set: the same indicator sighted by
+ *  three organisations in three countries within a day. */
+export const SAME_INDICATOR_RULE = {
+  name: 'Same indicator in three countries',
+  community: 'eu',
+  subjects: ['object'],
+  minOrganisations: 3,
+  minCountries: 3,
+  windowHours: 24,
+  tlp: 'green',
+} as const;
