@@ -8,7 +8,7 @@
 // sightings never removes an alert (more sightings only add qualifying windows).
 import { concordUuid } from '../markings/concord-markings.ts';
 import type { SightingType } from '../sightings/api.ts';
-import { ALERT_TYPE, type AlertSubject, type RuleSubject } from './api.ts';
+import { ALERT_TYPE, type AlertSubject, type AlertView, type RuleSubject } from './api.ts';
 
 /** What the engine needs of a rule. */
 export interface RuleSpec {
@@ -48,21 +48,24 @@ export interface EngineInput {
   subjectsOf: ReadonlyMap<string, readonly SubjectRef[]>;
 }
 
-/** What an alert says; the alert object is built from it (alert-object.ts). */
-export interface AlertFacts {
-  id: string;
+/** What an alert says (the view's facts, lists sorted and distinct, with its rule's id); the
+ *  alert object is built from it (alert-object.ts). */
+export interface AlertFacts
+  extends Pick<
+    AlertView,
+    | 'id'
+    | 'subject'
+    | 'exercise'
+    | 'objectRefs'
+    | 'sightingRefs'
+    | 'organisations'
+    | 'countries'
+    | 'sectors'
+    | 'sightings'
+    | 'firstSeen'
+    | 'lastSeen'
+  > {
   ruleId: string;
-  subject: AlertSubject;
-  exercise: string | null;
-  /** Sorted, distinct. */
-  objectRefs: string[];
-  sightingRefs: string[];
-  organisations: number;
-  countries: string[];
-  sectors: string[];
-  sightings: number;
-  firstSeen: string;
-  lastSeen: string;
 }
 
 const HOUR = 3_600_000;
