@@ -21,6 +21,7 @@ import type { AccessRepo, AlertRepo, ObjectRepo } from '../store/repositories.ts
 import type { LabelledSighting, SightingRepo } from '../store/sighting-repositories.ts';
 import type { ImportOwner } from './labeller.ts';
 import type { WriteService } from './write.service.ts';
+import { SerialRun } from './serial-run.ts';
 
 /** The node's alerting, as the audit log names it. */
 const ALERTS: SystemPrincipal = Object.freeze({ kind: 'system', name: 'alerts' });
@@ -58,8 +59,8 @@ export class AlertEvaluator {
   private readonly deps: AlertEvaluatorDeps;
   private chain: Promise<void> = Promise.resolve();
   private pending: Set<string> | 'all' | null = null;
-  private checking: Promise<void> | null = null;
-  private recheck = false;
+  /** Rule checks after commits, one at a time (a commit during a check is looked at after it). */
+  private readonly checks = new SerialRun(() => this.check());
   private closed = false;
   /** The rules last evaluated, as `id@modified`: a change evaluates everything again. */
   private signature = '';
@@ -84,20 +85,7 @@ export class AlertEvaluator {
   /** Something was committed (emitter `objects-committed`): when the rules this node holds
    *  changed (written here, or a peer's arrived), everything in the window again. */
   committed(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    if (this.checking !== null) {
-      // A check under way may have read the rules before this commit: look once more after it.
-      this.recheck = true;
-      return this.checking;
-    }
-    this.checking = this.check().finally(() => {
-      this.checking = null;
-      if (this.recheck) {
-        this.recheck = false;
-        void this.committed().catch(() => undefined);
-      }
-    });
-    return this.checking;
+    return this.checks.run();
   }
 
   private async check(): Promise<void> {
@@ -112,15 +100,16 @@ export class AlertEvaluator {
   async idle(): Promise<void> {
     for (;;) {
       const chain = this.chain;
-      await this.checking?.catch(() => undefined);
+      await this.checks.idle();
       await chain.catch(() => undefined);
-      if (this.checking === null && this.chain === chain && !this.recheck) return;
+      if (this.chain === chain) return;
     }
   }
 
   /** Starts no evaluation from now on, and waits for the one under way (the store is closing). */
   async close(): Promise<void> {
     this.closed = true;
+    await this.checks.close();
     await this.idle();
   }
 
