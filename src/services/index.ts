@@ -40,6 +40,8 @@ import { NotificationService } from './notification.service.ts';
 import { LogRelay, Webhook } from './webhook.ts';
 import { WarninglistService } from './warninglist.service.ts';
 import { buildDetection, type Detection } from './detection.ts';
+import type { AssistanceServices } from './assistance.api.ts';
+import { buildAssistance } from './assistance.ts';
 
 /** The services every entry point (HTTP, CLI, jobs) shares; collective detection's are Detection's. */
 export interface Services extends Detection {
@@ -96,6 +98,8 @@ export interface Services extends Detection {
   webhook: Webhook | undefined;
   /** Cross-border shares and handovers of incidents (issue 16, must 6). */
   incidentShares: IncidentShareService;
+  /** Rapid response: assistance requests, offers, matching, deployments, rosters (issue 18). */
+  assistance: AssistanceServices;
 }
 
 /** The STIX identity an organisation is published as. */
@@ -316,6 +320,7 @@ export function buildServices(store: Store, config: Config): Services {
     notifyLog,
     webhook,
     incidentShares,
+    assistance: buildAssistance(),
     async settle() {
       // Each may wake the next: sightings raise alerts, which are stored objects like any other.
       await detection.sightings.catchUp().catch(() => {});

@@ -21,6 +21,7 @@ import type { SightingRepo } from './sighting-repositories.ts';
 import type { CorrelationRepo } from './correlation-repositories.ts';
 import type { DecayRepo } from './decay-repositories.ts';
 import type { AlertRepo } from './alert-repositories.ts';
+import type { AssistanceRepo, RosterRepo } from './assistance-repositories.ts';
 import type {
   Edge,
   InsertResult,
@@ -342,6 +343,10 @@ export interface Store {
   decay: DecayRepo;
   /** The alert projection (issue 17, must 4; migrations/0036). */
   alerts: AlertRepo;
+  /** The assistance projection (issue 18; migrations/0039). */
+  assistance: AssistanceRepo;
+  /** Each organisation's experts, personal details included (issue 18, must 2; migrations/0038). */
+  roster: RosterRepo;
   close(): Promise<void>;
 }
 
@@ -379,3 +384,4 @@ export type * from './sighting-repositories.ts';
 export type * from './correlation-repositories.ts';
 export type * from './decay-repositories.ts';
 export type * from './alert-repositories.ts';
+export type * from './assistance-repositories.ts';

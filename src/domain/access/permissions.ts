@@ -162,17 +162,38 @@ export const PERMISSIONS = {
   },
   /** Decay models (must 6) apply to every indicator of the node. */
   'decay.manage': { grants: NODE_ADMIN, mutates: true, refusal: `only ${NODE_ADMINS} may change decay models` },
+  // Rapid response (issue 18). What each request, offer, deployment and profile shows a reader is
+  // the access policy's: offers and deployments go to sharing groups of the organisations concerned.
+  'assistance.read': { grants: EVERY_ROLE, mutates: false, refusal: 'your roles may not read assistance requests' },
+  /** Ask for help, change, withdraw or close the request, accept or decline offers, form and run
+   *  the deployment and write its after-action report: a coordinating decision of the requester. */
   'assistance.request': {
     grants: { admin: 'own-org', 'org-admin': 'own-org', coordinator: 'own-org' },
     mutates: true,
-    refusal: 'assistance requests are not available yet',
-    planned: true,
+    refusal: "only the organisation's coordinators and administrators may ask for assistance and decide on offers",
   },
+  /** Offer the organisation's experts for a request, or withdraw the offer. */
   'assistance.respond': {
     grants: { admin: 'own-org', 'org-admin': 'own-org', coordinator: 'own-org' },
     mutates: true,
-    refusal: 'assistance requests are not available yet',
-    planned: true,
+    refusal: "only the organisation's coordinators and administrators may offer its experts",
+  },
+  /** A deployment's tasks and daily status notes, by its members' organisations. */
+  'deployment.work': {
+    grants: { admin: 'own-org', 'org-admin': 'own-org', analyst: 'own-org', coordinator: 'own-org' },
+    mutates: true,
+    refusal: "only analysts, coordinators and administrators of the deployment's organisations may record its work",
+  },
+  /** The roster names people (must 2): only the organisation's own staff read it. */
+  'roster.read': {
+    grants: { admin: 'own-org', 'org-admin': 'own-org', analyst: 'own-org', coordinator: 'own-org' },
+    mutates: false,
+    refusal: "only the organisation's analysts, coordinators and administrators may read its roster",
+  },
+  'roster.manage': {
+    grants: { admin: 'own-org', 'org-admin': 'own-org', coordinator: 'own-org' },
+    mutates: true,
+    refusal: "only the organisation's coordinators and administrators may change its roster",
   },
   'exercise.play': { grants: EVERY_ROLE, mutates: true, refusal: 'exercises are not available yet', planned: true },
   'exercise.direct': { grants: NODE_ADMIN, mutates: true, refusal: 'exercises are not available yet', planned: true },

@@ -1,0 +1,423 @@
+// What the rapid-response services answer and accept (issue 18): assistance requests, offers,
+// the requester's decisions, deployments with their tasks, status notes and after-action report,
+// and each organisation's roster of experts. The shapes the HTTP API, the command line and the
+// web UI share. Everything that crosses organisations is a STIX object of one of Concord's types
+// below, declared by an extension-definition (STIX 2.1 §7.3) and federated like every object;
+// the roster's personal details never are (must 2).
+import type { BannerMarks } from '../markings/banner.ts';
+
+// ── STIX types and extension-definitions ─────────────────────────────────────────────────────
+
+/** A request for help (must 1). New SDO. */
+export const REQUEST_TYPE = 'x-concord-assistance-request';
+/** An organisation's offer of experts for a request (must 4). New SDO. */
+export const OFFER_TYPE = 'x-concord-assistance-offer';
+/** The requester's acceptance or refusal of one offer (must 4). New SDO. */
+export const DECISION_TYPE = 'x-concord-assistance-decision';
+/** The team formed from accepted offers, with its dates, place and state (must 4). New SDO. */
+export const DEPLOYMENT_TYPE = 'x-concord-deployment';
+/** An expert's name and contact, written by the expert's organisation for a deployment's members
+ *  once the expert is accepted (must 2). New SDO. */
+export const MEMBER_CARD_TYPE = 'x-concord-deployment-member';
+/** An expert's pseudonymous profile, what partners may match against (must 2). New SDO. */
+export const PROFILE_TYPE = 'x-concord-expert-profile';
+
+export const CONCORD_REQUEST_EXTENSION_ID = 'extension-definition--53d2bcc9-e150-5e5b-9de3-8481b21b7600';
+export const CONCORD_OFFER_EXTENSION_ID = 'extension-definition--bb2725df-045d-5e3e-bfa2-a751e6859c55';
+export const CONCORD_DECISION_EXTENSION_ID = 'extension-definition--9ba22469-8e99-516e-aff4-ac369d25c00b';
+export const CONCORD_DEPLOYMENT_EXTENSION_ID = 'extension-definition--e36b0133-e002-5f75-be14-c7268a435a2a';
+export const CONCORD_MEMBER_CARD_EXTENSION_ID = 'extension-definition--6cf0d8bf-65d8-59bc-bea0-d423889ce635';
+export const CONCORD_PROFILE_EXTENSION_ID = 'extension-definition--7b9b2232-21e5-572e-aefc-6c0eed9d47f1';
+/** Property extension on `note`: a deployment's daily status note with the time spent. */
+export const CONCORD_STATUS_NOTE_EXTENSION_ID = 'extension-definition--7117fa3b-87d7-53cf-b1f8-310f3e66d2a5';
+/** Property extension on `report`: a deployment's after-action report (must 6). */
+export const CONCORD_AFTER_ACTION_EXTENSION_ID = 'extension-definition--7718f802-6ad0-544a-85be-6beb107bc304';
+/** Property extension on the incident suite's `task`: the deployment the task belongs to. */
+export const CONCORD_DEPLOYMENT_TASK_EXTENSION_ID = 'extension-definition--65fa8f9a-8323-542e-b816-ad171fc033c6';
+
+/** `report_types` value of an after-action report (report-type-ov is open, STIX 2.1 §10.24). */
+export const AFTER_ACTION_REPORT_TYPE = 'after-action-report';
+
+// ── Vocabularies ─────────────────────────────────────────────────────────────────────────────
+
+/** The twelve role profiles of ENISA's European Cybersecurity Skills Framework (2022), by the
+ *  identifiers derived from their titles. A skill is one of these or a free tag (`tag:<text>`). */
+export const ECSF_PROFILES = [
+  { id: 'chief-information-security-officer', title: 'Chief Information Security Officer (CISO)' },
+  { id: 'cyber-incident-responder', title: 'Cyber Incident Responder' },
+  { id: 'cyber-legal-policy-and-compliance-officer', title: 'Cyber Legal, Policy and Compliance Officer' },
+  { id: 'cyber-threat-intelligence-specialist', title: 'Cyber Threat Intelligence Specialist' },
+  { id: 'cybersecurity-architect', title: 'Cybersecurity Architect' },
+  { id: 'cybersecurity-auditor', title: 'Cybersecurity Auditor' },
+  { id: 'cybersecurity-educator', title: 'Cybersecurity Educator' },
+  { id: 'cybersecurity-implementer', title: 'Cybersecurity Implementer' },
+  { id: 'cybersecurity-researcher', title: 'Cybersecurity Researcher' },
+  { id: 'cybersecurity-risk-manager', title: 'Cybersecurity Risk Manager' },
+  { id: 'digital-forensics-investigator', title: 'Digital Forensics Investigator' },
+  { id: 'penetration-tester', title: 'Penetration Tester' },
+] as const;
+export type EcsfProfile = (typeof ECSF_PROFILES)[number]['id'];
+/** Free tags name tools, sectors, techniques: `tag:volatility`, `tag:sector:energy`. */
+export const FREE_TAG_PREFIX = 'tag:';
+
+export const URGENCIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** Where the help is given. `either`: the requester accepts both. */
+export const MODES = ['on-site', 'remote', 'either'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** A request's own state, as the requester sets it. */
+export const REQUEST_STATUSES = ['open', 'withdrawn', 'closed'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** The requests board's columns (must 7): derived from the request's status, its offers and its
+ *  deployment. open: no accepted offer yet; matched: an offer accepted, no deployment active;
+ *  deployed: a deployment planned or active; closed: closed, withdrawn or its deployment ended. */
+export const BOARD_COLUMNS = ['open', 'matched', 'deployed', 'closed'] as const;
+export type BoardColumn = (typeof BOARD_COLUMNS)[number];
+
+export const OFFER_STATUSES = ['offered', 'withdrawn'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+export const DECISIONS = ['accepted', 'declined'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const DEPLOYMENT_STATUSES = ['planned', 'active', 'ended'] as const;
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+
+/** Who a request goes to (must 1). `organizations`: the named ones, through a sharing group the
+ *  requester's organisation owns; `community` and `federation` as any distribution. */
+export type RequestAudience = { kind: 'community'; id: string } | { kind: 'organizations'; ids: string[] } | { kind: 'federation' };
+
+/** A clearance held or needed: a level of a classification scheme (markings/classification.ts). */
+export interface Clearance {
+  scheme: string;
+  level: string;
+}
+
+/** A span of time, ISO 8601 instants; `until` is after `from`. */
+export interface Window {
+  from: string;
+  until: string;
+}
+
+// ── Requests ─────────────────────────────────────────────────────────────────────────────────
+
+/** What a request needs (must 1). */
+export interface Needs {
+  /** ECSF profile ids or free tags; at least one. */
+  skills: string[];
+  /** ISO 639-1 codes; the team must share at least one with the requester (empty: any). */
+  languages: string[];
+  mode: Mode;
+  /** Where, for on-site help: a place and its country (ISO 3166-1 alpha-2). */
+  location?: string;
+  country?: string;
+  /** The window the team is needed for. */
+  window: Window;
+  clearance?: Clearance;
+  /** Experts wanted (the proposal still covers the skills with the fewest). */
+  teamSize?: number;
+  /** The requester's UTC offset in minutes, for ranking by time zone. */
+  utcOffsetMinutes?: number;
+}
+
+/** POST /api/v1/assistance/requests. */
+export interface NewRequest {
+  title: string;
+  /** What happened. */
+  description: string;
+  incidentId?: string;
+  affectedEntity?: string;
+  impact?: string;
+  needs: Needs;
+  actionsTaken?: string;
+  otherSupport?: string;
+  urgency: Urgency;
+  audience: RequestAudience;
+  /** Organisation identity id of the request's coordinator (defaults to the requester). */
+  coordinatorOrg?: string;
+  tlp?: string;
+  classification?: Clearance;
+  /** Response targets in hours (defaults: first offer 24, team ready 72; must 5). */
+  firstOfferHours?: number;
+  teamReadyHours?: number;
+}
+
+/** PATCH /api/v1/assistance/requests/{id}: any field of NewRequest but the audience's kind, or
+ *  a status change (withdraw, close). */
+export type RequestUpdate = Partial<Omit<NewRequest, 'audience'>> & { status?: RequestStatus };
+
+/** One response clock (must 5), with the incident reports' states and words (incidents/clock-words). */
+export interface ResponseClock {
+  name: 'first-offer' | 'team-ready' | 'after-action';
+  /** Null while the clock has not started (after-action before the deployment ends). */
+  dueAt: string | null;
+  metAt: string | null;
+  status: 'due' | 'submitted-on-time' | 'submitted-late' | 'overdue' | 'not-started';
+  /** "due in 3 h", "exceeded by 2 d 1 h", or the standing in words. */
+  text: string;
+}
+
+/** A request as a row of the board. */
+export interface RequestSummary {
+  id: string;
+  title: string;
+  requester: { id: string; name: string };
+  urgency: Urgency;
+  status: RequestStatus;
+  column: BoardColumn;
+  skills: string[];
+  mode: Mode;
+  window: Window;
+  offerCount: number;
+  created: string;
+  modified: string;
+  clocks: ResponseClock[];
+  exercise: string | null;
+  marking: BannerMarks | null;
+}
+
+/** A request's page (must 7). Offers and deployments are those the reader may read: the
+ *  requester and coordinator see all, an offering organisation its own. */
+export interface RequestView extends RequestSummary {
+  description: string;
+  incidentId: string | null;
+  affectedEntity: string | null;
+  impact: string | null;
+  needs: Needs;
+  actionsTaken: string | null;
+  otherSupport: string | null;
+  audience: RequestAudience;
+  coordinator: { id: string; name: string };
+  classification: Clearance | null;
+  offers: OfferView[];
+  deployments: DeploymentSummary[];
+  /** What the reader may do here. */
+  can: { update: boolean; offer: boolean; decide: boolean; deploy: boolean };
+}
+
+// ── Roster ───────────────────────────────────────────────────────────────────────────────────
+
+/** One expert as the organisation keeps it (must 2). Personal fields never leave the node. */
+export interface ExpertInput {
+  /** Personal. */
+  name: string;
+  email?: string;
+  phone?: string;
+  /** Shared pseudonymously. */
+  skills: string[];
+  certifications?: string[];
+  languages: string[];
+  clearances?: Clearance[];
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  utcOffsetMinutes?: number;
+  onSite: boolean;
+  /** When the expert can be deployed; outside these windows the expert is unavailable. */
+  availability: Window[];
+  /** Whether the profile is published to partners (default true). */
+  published?: boolean;
+}
+
+/** The roster's own view of an expert (members of the organisation only). */
+export interface ExpertView extends ExpertInput {
+  id: string;
+  orgId: string;
+  /** The id of the published pseudonymous profile (`x-concord-expert-profile--…`). */
+  profileId: string;
+  pseudonym: string;
+  pastDeployments: number;
+  created: string;
+  modified: string;
+}
+
+/** What partners see of an expert (must 2): no name, no contact. */
+export interface ProfileView {
+  id: string;
+  pseudonym: string;
+  org: { id: string; name: string };
+  skills: string[];
+  certifications: string[];
+  languages: string[];
+  clearances: Clearance[];
+  country: string;
+  utcOffsetMinutes: number | null;
+  onSite: boolean;
+  availability: Window[];
+  pastDeployments: number;
+}
+
+// ── Matching (must 3) ────────────────────────────────────────────────────────────────────────
+
+/** Why an expert cannot serve a request: a hard constraint. */
+export type Exclusion =
+  | { constraint: 'clearance'; needed: Clearance; held: Clearance | null }
+  | { constraint: 'availability'; window: Window; gaps: Window[] }
+  | { constraint: 'language'; needed: string[]; spoken: string[] }
+  | { constraint: 'on-site'; reason: string };
+
+/** One ranked candidate: what it covers and why it ranks where it does. */
+export interface Candidate {
+  profileId: string;
+  pseudonym: string;
+  orgId: string;
+  /** The request's skills this expert covers. */
+  covers: string[];
+  score: number;
+  /** The soft criteria, each with its part of the score. */
+  reasons: { criterion: 'skills' | 'time-zone' | 'past-deployments'; points: number; text: string }[];
+}
+
+/** A proposal for a request: ranked candidates, the fewest that cover the skills, and who was left out. */
+export interface Proposal {
+  requestId: string;
+  ranked: Candidate[];
+  /** The proposed team: covers every coverable skill with the fewest experts (ties: higher scores). */
+  team: { profileId: string; covers: string[] }[];
+  /** Skills no available expert covers. */
+  uncovered: string[];
+  excluded: { profileId: string; pseudonym: string; orgId: string; why: Exclusion[] }[];
+  /** How many profiles were considered. */
+  considered: number;
+}
+
+// ── Offers and decisions ─────────────────────────────────────────────────────────────────────
+
+/** POST /api/v1/assistance/requests/{id}/offers: experts of the caller's roster. */
+export interface NewOffer {
+  experts: { expertId: string; window?: Window; note?: string }[];
+  message?: string;
+}
+
+export interface OfferView {
+  id: string;
+  requestId: string;
+  org: { id: string; name: string };
+  message: string | null;
+  status: OfferStatus;
+  experts: { profileId: string; pseudonym: string; covers: string[]; window: Window; note: string | null }[];
+  decision: { decision: Decision; profileIds: string[]; reason: string | null; at: string } | null;
+  created: string;
+  modified: string;
+}
+
+/** POST /api/v1/assistance/offers/{id}/decision: the requester accepts (all or some experts) or declines. */
+export interface DecisionInput {
+  decision: Decision;
+  /** Accepted experts (default: all the offer's). */
+  profileIds?: string[];
+  reason?: string;
+}
+
+// ── Deployments ──────────────────────────────────────────────────────────────────────────────
+
+/** POST /api/v1/assistance/requests/{id}/deployments: accepted experts become a team. */
+export interface NewDeployment {
+  name?: string;
+  /** Default: every accepted expert of the request. */
+  profileIds?: string[];
+  window?: Window;
+  mode?: Mode;
+  location?: string;
+}
+
+/** PATCH /api/v1/assistance/deployments/{id}: start (active), end (ended), or change dates. */
+export interface DeploymentUpdate {
+  status?: DeploymentStatus;
+  window?: Window;
+  location?: string;
+}
+
+export interface DeploymentSummary {
+  id: string;
+  requestId: string;
+  name: string;
+  status: DeploymentStatus;
+  window: Window;
+  memberCount: number;
+  hours: number;
+}
+
+export interface MemberView {
+  profileId: string;
+  pseudonym: string;
+  org: { id: string; name: string };
+  covers: string[];
+  /** Only to the deployment's members, once the expert's organisation has released it. */
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface StatusNoteView {
+  id: string;
+  org: { id: string; name: string };
+  day: string;
+  text: string;
+  hours: number;
+  created: string;
+}
+
+export interface TaskView {
+  id: string;
+  name: string;
+  description: string | null;
+  /** Task outcome in the incident suite's words (pending, in-progress, completed…). */
+  outcome: string | null;
+  assignee: string | null;
+  due: string | null;
+  created: string;
+  modified: string;
+}
+
+export interface AfterActionInput {
+  findings: string;
+  actions: string;
+  worked: string;
+  recommendations: string;
+  /** Skills the team lacked: lessons for the roster. */
+  missingSkills: string[];
+}
+
+export interface AfterActionView extends AfterActionInput {
+  id: string;
+  deploymentId: string;
+  org: { id: string; name: string };
+  created: string;
+}
+
+export interface DeploymentView extends DeploymentSummary {
+  incidentId: string | null;
+  mode: Mode;
+  location: string | null;
+  requester: { id: string; name: string };
+  members: MemberView[];
+  tasks: TaskView[];
+  notes: StatusNoteView[];
+  afterAction: AfterActionView | null;
+  clocks: ResponseClock[];
+  can: { update: boolean; work: boolean; report: boolean };
+  marking: BannerMarks | null;
+}
+
+export interface NewStatusNote {
+  /** YYYY-MM-DD (default today). */
+  day?: string;
+  text: string;
+  hours: number;
+}
+
+export interface NewTask {
+  name: string;
+  description?: string;
+  assignee?: string;
+  due?: string;
+}
+
+export interface TaskUpdate {
+  outcome?: string;
+  assignee?: string;
+  due?: string;
+}
