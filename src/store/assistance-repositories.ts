@@ -4,6 +4,7 @@
 // repositories.ts, which re-exports them.
 import type { AccessLabel } from '../domain/access/types.ts';
 import type {
+  AssistanceRow,
   DecisionRecord,
   DeploymentRecord,
   ExpertRecord,
@@ -19,15 +20,6 @@ export interface Labelled<T> {
   record: T;
   label: AccessLabel | null;
 }
-
-/** One projected row, by kind. */
-export type AssistanceRow =
-  | { kind: 'request'; record: RequestRecord }
-  | { kind: 'offer'; record: OfferRecord }
-  | { kind: 'decision'; record: DecisionRecord }
-  | { kind: 'deployment'; record: DeploymentRecord }
-  | { kind: 'profile'; record: ProfileRecord }
-  | { kind: 'work'; record: WorkRecord };
 
 /** The board's query: newest activity first, keyset on (modified, id). */
 export interface RequestQuery {
@@ -88,3 +80,5 @@ export interface RosterRepo {
   byProfiles(profileIds: readonly string[]): Promise<ExpertRecord[]>;
   remove(orgId: string, id: string): Promise<boolean>;
 }
+
+export type { AssistanceRow };

@@ -121,3 +121,12 @@ export interface ExpertRecord {
   created: string;
   modified: string;
 }
+
+/** One projected row, by kind. */
+export type AssistanceRow =
+  | { kind: 'request'; record: RequestRecord }
+  | { kind: 'offer'; record: OfferRecord }
+  | { kind: 'decision'; record: DecisionRecord }
+  | { kind: 'deployment'; record: DeploymentRecord }
+  | { kind: 'profile'; record: ProfileRecord }
+  | { kind: 'work'; record: WorkRecord };
