@@ -30,6 +30,8 @@ const LANGUAGE = /^[a-z]{2}$/;
 const COMMUNITY = /^[a-z0-9][a-z0-9._-]{0,127}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+const isOrgId = (x: unknown): boolean => isStixId(x) && x.startsWith('identity--');
+
 /** The issues as the error the service throws (its field: the first issue's; all in `issues`). */
 export function issuesError(issues: readonly FieldIssue[]): InvalidInputError {
   const message = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
@@ -60,17 +62,32 @@ class Issues {
   oneOf(v: unknown, values: readonly string[], field: string): void {
     if (typeof v !== 'string' || !values.includes(v)) this.add(field, `must be one of ${values.join(', ')}`);
   }
-  list_(v: unknown, field: string, each: (x: unknown, at: string) => void, min = 0): void {
+  items(v: unknown, field: string, each: (x: unknown, at: string) => void, min = 0): void {
     if (!Array.isArray(v)) return this.add(field, 'must be a list');
     if (v.length < min) return this.add(field, `must name at least ${min}`);
-    v.forEach((x: unknown, i) => each(x, `${field}[${i}]`));
+    for (const [i, x] of v.entries()) each(x, `${field}[${i}]`);
+  }
+  /** A list whose every item passes `ok`; each one that does not is an issue at its index. */
+  matching(v: unknown, field: string, ok: (x: unknown) => boolean, why: (x: unknown) => string, min = 0): void {
+    this.items(
+      v,
+      field,
+      (x, at) => {
+        if (!ok(x)) this.add(at, why(x));
+      },
+      min,
+    );
   }
   skills(v: unknown, field: string, min: number): void {
-    this.list_(v, field, (x, at) => (isSkill(x) ? undefined : this.add(at, `${JSON.stringify(x)} is not ${SKILL_RULE}`)), min);
+    const why = (x: unknown) => `${JSON.stringify(x)} is neither in the skills framework nor a free tag: a skill is ${SKILL_RULE}`;
+    this.matching(v, field, isSkill, why, min);
   }
   languages(v: unknown, field: string): void {
-    this.list_(v, field, (x, at) =>
-      typeof x === 'string' && LANGUAGE.test(x) ? undefined : this.add(at, 'must be an ISO 639-1 code in lower case, such as en'),
+    this.matching(
+      v,
+      field,
+      (x) => typeof x === 'string' && LANGUAGE.test(x),
+      () => 'must be an ISO 639-1 code in lower case, such as en',
     );
   }
   country(v: unknown, field: string): void {
@@ -123,12 +140,7 @@ function checkAudience(a: NewRequest['audience'], is: Issues): void {
   if (a.kind === 'community') {
     if (typeof a.id !== 'string' || !COMMUNITY.test(a.id)) is.add('audience.id', 'must be a community id');
   } else if (a.kind === 'organizations') {
-    is.list_(
-      a.ids,
-      'audience.ids',
-      (x, at) => (isStixId(x) && x.startsWith('identity--') ? undefined : is.add(at, 'must be an organisation identity id')),
-      1,
-    );
+    is.matching(a.ids, 'audience.ids', isOrgId, () => 'must be an organisation identity id', 1);
   } else if (a.kind !== 'federation') {
     is.add('audience.kind', 'must be one of community, organizations, federation');
   }
@@ -145,8 +157,7 @@ export function requestIssues(input: NewRequest, levels: SchemeLevels): FieldIss
   checkNeeds(input.needs, is, levels);
   is.oneOf(input.urgency, URGENCIES, 'urgency');
   checkAudience(input.audience, is);
-  if (input.coordinatorOrg !== undefined && !(isStixId(input.coordinatorOrg) && input.coordinatorOrg.startsWith('identity--')))
-    is.add('coordinatorOrg', 'must be an organisation identity id');
+  if (input.coordinatorOrg !== undefined && !isOrgId(input.coordinatorOrg)) is.add('coordinatorOrg', 'must be an organisation identity id');
   if (input.tlp !== undefined && !isTlp(input.tlp)) is.add('tlp', `must be one of ${TLP_LEVELS.join(', ')}`);
   if (input.classification !== undefined) is.clearance(input.classification, 'classification', levels);
   for (const k of ['firstOfferHours', 'teamReadyHours'] as const) if (input[k] !== undefined) is.int(input[k], k, 1, MAX_TARGET_HOURS);
@@ -161,13 +172,13 @@ export function expertIssues(input: ExpertInput, levels: SchemeLevels): FieldIss
   if (typeof input.email === 'string' && !/^[^\s@]+@[^\s@]+$/.test(input.email)) is.add('email', 'must be an e-mail address');
   is.optText(input.phone, 'phone', 64);
   is.skills(input.skills, 'skills', 1);
-  if (input.certifications !== undefined) is.list_(input.certifications, 'certifications', (x, at) => is.text(x, at, 200));
+  if (input.certifications !== undefined) is.items(input.certifications, 'certifications', (x, at) => is.text(x, at, 200));
   is.languages(input.languages, 'languages');
-  if (input.clearances !== undefined) is.list_(input.clearances, 'clearances', (x, at) => is.clearance(x, at, levels));
+  if (input.clearances !== undefined) is.items(input.clearances, 'clearances', (x, at) => is.clearance(x, at, levels));
   is.country(input.country, 'country');
   if (input.utcOffsetMinutes !== undefined) is.int(input.utcOffsetMinutes, 'utcOffsetMinutes', -720, 840);
   if (typeof input.onSite !== 'boolean') is.add('onSite', 'must be true or false');
-  is.list_(input.availability, 'availability', (x, at) => is.window(x, at));
+  is.items(input.availability, 'availability', (x, at) => is.window(x, at));
   if (input.published !== undefined && typeof input.published !== 'boolean') is.add('published', 'must be true or false');
   return is.list;
 }
