@@ -80,16 +80,17 @@ function errorPaths(o: StixObject): string[] {
 }
 
 const request = () => requestObject({ ...buildRequestInput(), status: 'open', coordinatorOrg: COORDINATOR }, stampOf(REQUEST_TYPE));
+const forensic = {
+  profileId: PROFILE_ID,
+  covers: ['digital-forensics-investigator'],
+  window: { from: '2026-12-02T08:00:00.000Z', until: '2026-12-09T18:00:00.000Z' },
+  note: 'Brings her own kit',
+};
 const offerInput = {
   requestId: REQUEST_ID,
   requesterOrg: REQUESTER,
   experts: [
-    {
-      profileId: PROFILE_ID,
-      covers: ['digital-forensics-investigator'],
-      window: { from: '2026-12-02T08:00:00.000Z', until: '2026-12-09T18:00:00.000Z' },
-      note: 'Brings her own kit',
-    },
+    forensic,
     { profileId: PROFILE_ID_2, covers: [], window: { from: '2026-12-03T08:00:00.000Z', until: '2026-12-09T18:00:00.000Z' } },
   ],
   message: 'Two experts from CERT-SI',
@@ -298,7 +299,7 @@ test('the validator refuses reversed availability, unordered windows, more than 
   const offer = offerObject(
     {
       ...offerInput,
-      experts: [{ ...offerInput.experts[0]!, window: { from: '2026-12-09T00:00:00.000Z', until: '2026-12-02T00:00:00.000Z' } }],
+      experts: [{ ...forensic, window: { from: '2026-12-09T00:00:00.000Z', until: '2026-12-02T00:00:00.000Z' } }],
     },
     stampOf(OFFER_TYPE),
   );
