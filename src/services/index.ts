@@ -228,6 +228,20 @@ export function buildServices(store: Store, config: Config): Services {
     notify: (e) => notifications.publish(e),
     catchUp: () => incidents.catchUp(),
   });
+  const assistance = buildAssistance({
+    store,
+    gate,
+    schemes,
+    markings,
+    audit,
+    write,
+    owner: ownerOf,
+    federation,
+    emitter,
+    log: notifyLog,
+    invalidate,
+    notify: (e) => notifications.publish(e),
+  });
   const detection = buildDetection({
     store,
     config,
@@ -320,12 +334,13 @@ export function buildServices(store: Store, config: Config): Services {
     notifyLog,
     webhook,
     incidentShares,
-    assistance: buildAssistance(),
+    assistance,
     async settle() {
       // Each may wake the next: sightings raise alerts, which are stored objects like any other.
       await detection.sightings.catchUp().catch(() => {});
       await detection.alertEvaluator.idle().catch(() => {});
       await incidents.catchUp().catch(() => {});
+      await assistance.settle();
       await Promise.all([detection.alertEvaluator.close(), detection.sightings.close(), incidents.close()]);
     },
     async bootstrap() {
