@@ -143,3 +143,32 @@ export class AssistanceGroups {
 export function groupIdFor(_objectId: string): string {
   return pending('groupIdFor');
 }
+
+/** match: reminders.ts. */
+export interface ResponseReminderPolicy {
+  beforeHours: Readonly<Partial<Record<ResponseClock['name'], readonly number[]>>>;
+  defaultBeforeHours: readonly number[];
+}
+
+/** match: reminders.ts. */
+export const DEFAULT_RESPONSE_REMINDERS: ResponseReminderPolicy = { beforeHours: {}, defaultBeforeHours: [24] };
+
+/** match: reminders.ts. */
+export interface ResponseReminder {
+  key: string;
+  clock: ResponseClock['name'];
+  kind: 'before' | 'passed';
+  at: string;
+  dueAt: string;
+}
+
+/** match: reminders.ts. */
+export function dueResponseReminders(
+  _requestId: string,
+  _all: readonly ResponseClock[],
+  _policy: ResponseReminderPolicy,
+  _since: Date,
+  _now: Date,
+): ResponseReminder[] {
+  return pending('dueResponseReminders');
+}

@@ -20,16 +20,17 @@ import {
 } from '../domain/assistance/api.ts';
 import type { RequestRecord } from '../domain/assistance/types.ts';
 import { checkTlp } from '../domain/identity/defaults.ts';
-import type { Principal } from '../domain/identity/principal.ts';
+import { CLI, type Principal } from '../domain/identity/principal.ts';
 import type { Tlp } from '../domain/markings/tlp.ts';
 import { withMarkings } from '../domain/writing/compose.ts';
 import { ConflictError, InvalidInputError } from '../errors.ts';
 import type { OrgRepo } from '../store/repositories.ts';
 import type { BoardPage, BoardQuery } from './assistance.api.ts';
 import { AssistanceWriter, type AssistanceWriterDeps } from './assistance-writer.ts';
-import { type AssistanceReadDeps, AssistanceReads, type HeldRequest } from './assistance-read.ts';
+import { type AssistanceReadDeps, AssistanceReads, type HeldRequest, type Picture } from './assistance-read.ts';
 import { groupIdFor, requestIssues, requestObject } from './assistance-pending.ts';
-import { columnOf, summaryOf, viewOf } from './assistance-views.ts';
+import { clocksOf, columnOf, summaryOf, viewOf } from './assistance-views.ts';
+import type { WaitingRequest } from './notification.service.ts';
 
 export interface RequestServiceDeps extends AssistanceReadDeps, AssistanceWriterDeps {
   orgs: Pick<OrgRepo, 'getOrg' | 'getCommunity'>;
@@ -41,6 +42,7 @@ export interface RequestServiceDeps extends AssistanceReadDeps, AssistanceWriter
 }
 
 const PAGE = 500;
+const EMPTY_PICTURE: Picture = { offers: [], decisions: new Map(), deployments: [], work: [] };
 const MAX_LIMIT = 200;
 
 /** The board's cursor: the last row's id. */
@@ -84,7 +86,7 @@ export class AssistanceRequestService {
     const now = this.now();
     const counts: Record<BoardColumn, number> = { open: 0, matched: 0, deployed: 0, closed: 0 };
     const rows: { record: RequestRecord; label: AccessLabel; column: BoardColumn }[] = [];
-    const pictures = new Map<string, Awaited<ReturnType<AssistanceReads['picture']>>>();
+    const pictures = new Map<string, Picture>();
     const mineOf = p.kind === 'user' && q.mine === true ? p.org.id : undefined;
     let position: { modified: string; id: string } | undefined;
     for (let examined = 0; examined < (this.deps.scanRows ?? 20_000); ) {
@@ -96,7 +98,7 @@ export class AssistanceRequestService {
         seen.map((r) => r.record.id),
       );
       for (const r of seen) {
-        const picture = drawn.get(r.record.id) ?? { offers: [], decisions: new Map(), deployments: [], work: [] };
+        const picture = drawn.get(r.record.id) ?? EMPTY_PICTURE;
         const theirs = [r.record.orgId, r.record.coordinatorOrg, ...picture.offers.map((o) => o.record.orgId)];
         if (mineOf !== undefined && !theirs.includes(mineOf)) continue;
         const column = columnOf(r.record, picture);
@@ -113,12 +115,35 @@ export class AssistanceRequestService {
     const start = after === undefined ? 0 : rows.findIndex((r) => r.record.id === after) + 1;
     const chosen = rows.slice(start, start + limit);
     const names = await this.reads.names(chosen.map((r) => r.record.orgId));
-    const empty = { offers: [], decisions: new Map(), deployments: [], work: [] };
     return {
-      items: chosen.map((r) => summaryOf(r.record, r.label, pictures.get(r.record.id) ?? empty, names, this.deps.schemes, now)),
+      items: chosen.map((r) => summaryOf(r.record, r.label, pictures.get(r.record.id) ?? EMPTY_PICTURE, names, this.deps.schemes, now)),
       counts,
       next: start + limit < rows.length && chosen.length > 0 ? encode(chosen.at(-1)?.record.id ?? '') : null,
     };
+  }
+
+  /** The open requests with a response clock due or overdue, for the reminder job (system use:
+   *  the job reads as the node; the notification service tells only who may read each). */
+  async waiting(): Promise<WaitingRequest[]> {
+    await this.deps.catchUp();
+    const now = this.now();
+    const out: WaitingRequest[] = [];
+    let position: { modified: string; id: string } | undefined;
+    for (;;) {
+      const page = await this.deps.assistance.requests({ statuses: ['open'], limit: PAGE, ...(position ? { after: position } : {}) });
+      const drawn = await this.reads.pictures(
+        CLI,
+        page.map((r) => r.record.id),
+      );
+      for (const { record } of page) {
+        const clocks = clocksOf(record, drawn.get(record.id) ?? EMPTY_PICTURE, now);
+        if (clocks.some((c) => c.status === 'due' || c.status === 'overdue'))
+          out.push({ id: record.id, title: record.title, orgId: record.orgId, coordinatorOrg: record.coordinatorOrg, clocks });
+      }
+      const last = page.at(-1);
+      if (page.length < PAGE || last === undefined) return out;
+      position = { modified: last.record.modified, id: last.record.id };
+    }
   }
 
   /** A request's page; NotFoundError when the reader may not read it (as for a missing one). */

@@ -18,6 +18,7 @@ import type { FederationServices } from './federation/index.ts';
 import type { OwnerOverrides } from './import-owner.ts';
 import type { ImportOwner } from './labeller.ts';
 import type { MarkingCatalog } from './markings.service.ts';
+import type { WaitingRequest } from './notification.service.ts';
 import type { LogRelay } from './webhook.ts';
 import type { WriteService } from './write.service.ts';
 import type { DecisionInput, NewOffer, NewRequest, OfferView, RequestUpdate, RequestView } from '../domain/assistance/api.ts';
@@ -46,6 +47,8 @@ export interface AssistanceDeps {
 export interface Assistance extends AssistanceServices {
   /** Finishes the projection (and what it wakes), then starts none: before the store closes. */
   settle(): Promise<void>;
+  /** Open requests with a response clock due or overdue (the reminder job's input; system use). */
+  waitingRequests(): Promise<WaitingRequest[]>;
 }
 
 function unbuilt<T extends object>(name: string): T {
@@ -127,11 +130,8 @@ export function buildAssistance(deps: AssistanceDeps): Assistance {
     catchUp,
     ...(deps.now ? { now: deps.now } : {}),
   };
-  const requests = new Requests(
-    projector,
-    new AssistanceRequestService(shared),
-    new AssistanceOfferService({ ...shared, roster: store.roster }),
-  );
+  const requestService = new AssistanceRequestService(shared);
+  const requests = new Requests(projector, requestService, new AssistanceOfferService({ ...shared, roster: store.roster }));
   // TODO(lead): part "deploy" — replace these three by buildDeploy({ ...deps, catchUp }) from
   // assistance-deploy.ts and wire projector.onProjected((rows) => reactor.projected(rows)); settle()
   // then runs catchUp → reactor.idle() → catchUp → reactor.close() before the projector's close.
@@ -140,6 +140,7 @@ export function buildAssistance(deps: AssistanceDeps): Assistance {
     matching: unbuilt('matching'),
     deployments: unbuilt('deployments'),
     roster: unbuilt('roster'),
+    waitingRequests: () => requestService.waiting(),
     async settle() {
       await projector.catchUp().catch(() => {});
       await projector.close();

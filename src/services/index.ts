@@ -213,6 +213,7 @@ export function buildServices(store: Store, config: Config): Services {
     schemes,
     reminders: config.reminders,
     waiting: () => incidents.waiting(),
+    waitingRequests: () => assistance.waitingRequests(),
     log: notifyLog,
     ...(webhook === undefined ? {} : { webhook: (p) => webhook.send(p) }),
   });
