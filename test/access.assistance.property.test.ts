@@ -3,7 +3,8 @@
 // offers accepted or declined, deployments with their member cards; for every organisation's
 // coordinator, no read path — the board, the request page, the proposal, the profiles, the
 // deployment page, the roster, one object, the Explorer list and search, the STIX and CSV
-// exports, TAXII objects and manifest, the dashboard, the notifications — shows a request outside
+// exports, TAXII objects and manifest, the dashboard, the notifications, through the services and
+// through the REST routes — shows a request outside
 // its audience, an offer to anyone but its offerer and requester, or an expert's name, email or
 // phone to anyone but the expert's organisation and the deployments the expert serves in; nor
 // does a peer's egress page.
@@ -14,6 +15,7 @@ import { OFFER_TYPE, REQUEST_TYPE } from '../src/domain/assistance/api.ts';
 import { generateNodeKey } from '../src/domain/federation/keys.ts';
 import { CLI } from '../src/domain/identity/principal.ts';
 import { ConcordError } from '../src/errors.ts';
+import { ASSISTANCE_ROUTES as R } from './helpers/assistance-nodes.ts';
 import {
   ASSISTANCE_TYPES,
   type AssistanceWorld,
@@ -165,6 +167,28 @@ async function checkObjects(node: TestNode, w: AssistanceWorld, who: Person, bod
   assert.ok([200, 404].includes(notes.statusCode), notes.body);
 }
 
+/** The same screens through the REST routes (what the web UI and the command line read): the
+ *  presenters must not add what the services keep back. */
+async function checkRoutes(node: TestNode, w: AssistanceWorld, who: Person, bodies: Bodies): Promise<void> {
+  const me = who.org.id;
+  const get = async (url: string) => {
+    const res = await node.app.inject({ method: 'GET', url, headers: who.auth });
+    bodies.push([url, res.body]);
+    return res.statusCode;
+  };
+  assert.equal(await get(`${R.requests}?limit=100`), 200);
+  for (const r of w.requests) {
+    const want = readsRequest(w, r, me) ? 200 : 404;
+    assert.equal(await get(R.request(r.id)), want, `GET ${R.request(r.id)} for ${who.org.name}`);
+    const proposal = await get(`${R.proposal(r.id)}${r.by === me ? '' : '?own=true'}`);
+    if (want === 404) assert.equal(proposal, 404, `the proposal for ${r.id}`);
+  }
+  assert.equal(await get(`${R.profiles}?limit=1000`), 200);
+  for (const d of w.deployments) assert.equal(await get(R.deployment(d.id)), deploymentOrgs(d).has(me) ? 200 : 404);
+  assert.equal(await get(R.roster), 200);
+  for (const e of w.experts) assert.equal(await get(R.expert(e.id)), e.org === me ? 200 : 404, `GET ${R.expert(e.id)}`);
+}
+
 /** Every answer a reader got carries none of the secrets the model keeps from it. */
 function checkBodies(w: AssistanceWorld, who: Person, bodies: Bodies): void {
   for (const s of secretsFor(w, who.org.id))
@@ -213,6 +237,7 @@ for (const engine of ENGINES) {
             for (const who of world.people) {
               const bodies: Bodies = [];
               await checkScreens(node, world, who, bodies);
+              await checkRoutes(node, world, who, bodies);
               await checkObjects(node, world, who, bodies);
               checkBodies(world, who, bodies);
             }
