@@ -94,9 +94,14 @@ function availability(r: Random, anchor: number): Window[] {
   return out;
 }
 
+/** Where the generated availability and needs start: a Monday, so runs on any day match alike. */
+export const ROSTER_ANCHOR = Date.UTC(2027, 0, 4);
+const SEED = 18_2026;
+
 /** `count` pseudonymous profiles in `orgs` organisations (round robin), deterministic for a seed. */
-export function generateRoster(opts: { count: number; orgs: number; anchor: number; seed?: number }): ProfileRecord[] {
-  const r = rng(opts.seed ?? 18_2026);
+export function generateProfiles(count: number, orgs: number, seed = SEED): ProfileRecord[] {
+  const opts = { count, orgs, anchor: ROSTER_ANCHOR };
+  const r = rng(seed);
   return Array.from({ length: opts.count }, (_, i): ProfileRecord => {
     const [country, offset, home] = pick(r, COUNTRIES);
     const languages = [...new Set([home, ...(r() < 0.85 ? ['en'] : []), ...some(r, LANGUAGES, Math.floor(r() * 2))])];
@@ -119,8 +124,9 @@ export function generateRoster(opts: { count: number; orgs: number; anchor: numb
 }
 
 /** `count` requests, each needing `skills` skills (ECSF profiles and tags), over the roster's 120 days. */
-export function generateRequests(opts: { count: number; skills: number; anchor: number; seed?: number }): { id: string; needs: Needs }[] {
-  const r = rng((opts.seed ?? 18_2026) + 1);
+export function generateRequests(count: number, skills: number, seed = SEED): { id: string; needs: Needs }[] {
+  const opts = { count, skills, anchor: ROSTER_ANCHOR };
+  const r = rng(seed + 1);
   return Array.from({ length: opts.count }, (_, i) => {
     const tags = Math.min(opts.skills - 1, 1 + Math.floor(r() * 3));
     const from = opts.anchor + Math.floor(r() * 90) * DAY;
@@ -142,4 +148,11 @@ export function generateRequests(opts: { count: number; skills: number; anchor: 
     };
     return { id: `x-concord-assistance-request--${hex(i, 8)}-0000-5000-8000-000000000000`, needs };
   });
+}
+
+/** One request needing 8 skills, the first of generateRequests (the travel benchmark's). */
+export function benchRequest(): { id: string; needs: Needs } {
+  const [request] = generateRequests(1, 8);
+  if (request === undefined) throw new Error('no request generated');
+  return request;
 }

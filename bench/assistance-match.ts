@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import type { Needs } from '../src/domain/assistance/api.ts';
 import { exclusions, propose } from '../src/domain/assistance/matching.ts';
 import type { ProfileRecord } from '../src/domain/assistance/types.ts';
-import { builtInLevelRank, generateRequests, generateRoster } from './assistance-data.ts';
+import { builtInLevelRank, generateProfiles, generateRequests } from './assistance-data.ts';
 import { percentile } from './util.ts';
 
 const { values } = parseArgs({
@@ -44,10 +44,9 @@ function baseline(needs: Needs, profiles: readonly ProfileRecord[]): number {
   return team;
 }
 
-const anchor = Date.UTC(2027, 0, 4);
 let t = performance.now();
-const roster = generateRoster({ count: PROFILES, orgs: ORGS, anchor });
-const requests = generateRequests({ count: REQUESTS, skills: SKILLS, anchor });
+const roster = generateProfiles(PROFILES, ORGS);
+const requests = generateRequests(REQUESTS, SKILLS);
 console.log(
   `generated ${PROFILES.toLocaleString('en')} profiles in ${ORGS} organisations and ${REQUESTS} requests of ${SKILLS} skills in ${(performance.now() - t).toFixed(0)} ms (not measured)`,
 );

@@ -6,8 +6,8 @@
 // an exact minimum cover (cover.ts). Every screen, the command line and the API show the same
 // proposal because they all read it from here.
 import type { Candidate, Clearance, Exclusion, Needs, Proposal, Window } from './api.ts';
-import { ECSF_PROFILES } from './api.ts';
 import { type CoverOption, minimumCover } from './cover.ts';
+import { skillTitle } from './skills.ts';
 import type { ProfileRecord } from './types.ts';
 import { timestampMillis } from '../stix/timestamp.ts';
 
@@ -24,9 +24,6 @@ export const MAX_MATCHED_SKILLS = 30;
 const POINTS_PER_SKILL = 10;
 const TIME_ZONE_MAX_POINTS = 6;
 const PAST_DEPLOYMENTS_MAX_POINTS = 5;
-
-const TITLES: ReadonlyMap<string, string> = new Map(ECSF_PROFILES.map((p) => [p.id, p.title]));
-const title = (skill: string): string => TITLES.get(skill) ?? skill;
 
 const ms = timestampMillis;
 
@@ -155,7 +152,7 @@ function reasons(needs: Needs, skills: readonly string[], covers: readonly strin
     {
       criterion: 'skills',
       points: covers.length * POINTS_PER_SKILL,
-      text: `Covers ${covers.length} of the ${plural(skills.length, 'skill', 'skills')} needed: ${covers.map(title).join(', ')}.`,
+      text: `Covers ${covers.length} of the ${plural(skills.length, 'skill', 'skills')} needed: ${covers.map(skillTitle).join(', ')}.`,
     },
   ];
   if (needs.utcOffsetMinutes !== undefined) {
