@@ -226,10 +226,9 @@ export function propose(request: { id: string; needs: Needs }, profiles: readonl
   }
   ranked.sort((a, b) => b.score - a.score || byId(a, b));
   excluded.sort(byId);
-  const coversOf = new Map(ranked.map((c) => [c.profileId, c.covers]));
-  const team = minimumCover(options, skills.length)
-    .map((o) => ({ profileId: o.key, covers: coversOf.get(o.key) ?? [] }))
-    .sort(byId);
+  // The team in the ranking's order, so that screens list it as they list the ranking.
+  const inTeam = new Set(minimumCover(options, skills.length).map((o) => o.key));
+  const team = ranked.filter((r) => inTeam.has(r.profileId)).map((r) => ({ profileId: r.profileId, covers: r.covers }));
   let covered = 0;
   for (const o of options) covered |= o.mask;
   const uncovered = skills.filter((_, i) => (covered & (1 << i)) === 0);
