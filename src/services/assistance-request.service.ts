@@ -28,7 +28,9 @@ import type { OrgRepo } from '../store/repositories.ts';
 import type { BoardPage, BoardQuery } from './assistance.api.ts';
 import { AssistanceWriter, type AssistanceWriterDeps } from './assistance-writer.ts';
 import { type AssistanceReadDeps, AssistanceReads, type HeldRequest, type Picture } from './assistance-read.ts';
-import { groupIdFor, requestIssues, requestObject } from './assistance-pending.ts';
+import { requestObject } from '../domain/assistance/build.ts';
+import { requestIssues, throwIssues } from '../domain/assistance/check.ts';
+import { groupIdFor } from './assistance-groups.ts';
 import { clocksOf, columnOf, summaryOf, viewOf } from './assistance-views.ts';
 import type { WaitingRequest } from './notification.service.ts';
 
@@ -174,13 +176,13 @@ export class AssistanceRequestService {
     await this.writer.label(prepared, as);
     // Every check passed: the group (for named organisations) is made now, then the request stored.
     if (input.audience.kind === 'organizations' && distribution.kind === 'sharing-group') {
-      await this.deps.groups.ensure({
+      await this.deps.groups.ensure(p, {
         id: distribution.id,
         owner: owner.orgId,
         members: [...new Set([owner.orgId, coordinatorOrg, ...input.audience.ids])],
-        name: `Assistance request: ${input.title}`.slice(0, 200),
-        description: `The audience of assistance request ${id} (issue 18)`,
-        actor: owner.actor,
+        // Group names are unique on a node: the request's id names it.
+        name: `Assistance request ${id}`,
+        description: `The audience of assistance request "${input.title}" (issue 18)`,
       });
     }
     await this.writer.store(p, prepared, as, 'assistance.request.create');
@@ -225,13 +227,12 @@ export class AssistanceRequestService {
     await this.writer.label(prepared, as);
     // A new coordinator joins the request's group, so that it reads the request (issue 18, must 4).
     if (coordinatorOrg !== held.fields.coordinatorOrg && held.fields.audience.kind === 'organizations' && d.kind === 'sharing-group') {
-      await this.deps.groups.ensure({
+      await this.deps.groups.ensure(p, {
         id: d.id,
         owner: held.label.ownerOrg,
         members: [...new Set([held.label.ownerOrg, coordinatorOrg, ...held.fields.audience.ids])],
-        name: `Assistance request: ${merged.title}`.slice(0, 200),
-        description: `The audience of assistance request ${id} (issue 18)`,
-        actor: author.actor,
+        name: `Assistance request ${id}`,
+        description: `The audience of assistance request "${merged.title}" (issue 18)`,
       });
     }
     const action = status === 'open' ? 'assistance.request.update' : `assistance.request.${status === 'closed' ? 'close' : 'withdraw'}`;
@@ -277,12 +278,6 @@ export class AssistanceRequestService {
     const org = typeof id === 'string' ? await this.deps.orgs.getOrg(id) : undefined;
     if (org === undefined || org.disabled) throw new InvalidInputError(`organisation ${String(id)} does not exist`, { field });
   }
-}
-
-/** Throws the first issue as InvalidInputError naming its field, with every issue in `errors`. */
-export function throwIssues(issues: readonly { field: string; message: string }[]): void {
-  const [first] = issues;
-  if (first !== undefined) throw new InvalidInputError(`${first.field}: ${first.message}`, { field: first.field, errors: issues });
 }
 
 function decodeCursor(text: string): string {
