@@ -252,6 +252,11 @@ for (const engine of ENGINES)
       );
       await refused(requests().ask(me, request('Bad', { kind: 'community', id: 'no-such-community' })), 'INVALID_INPUT', 'audience.id');
       await refused(requests().ask(me, request('Bad', { kind: 'federation' }, { tlp: 'amber' })), 'INVALID_INPUT', 'tlp');
+      await refused(
+        requests().ask(me, request('Bad', { kind: 'community', id: 'eu' }, { coordinatorOrg: partnerC.org.id })),
+        'INVALID_INPUT',
+        'coordinatorOrg',
+      );
       await refused(requests().ask(await as(analyst), request('Not mine to ask', { kind: 'federation' })), 'ACCESS_DENIED');
       assert.equal(await count(REQUEST_TYPE), requestsBefore);
       assert.equal((await node.store.orgs.listSharingGroups()).length, groupsBefore);

@@ -21,6 +21,7 @@ import {
 import type { RequestRecord } from '../domain/assistance/types.ts';
 import { checkTlp } from '../domain/identity/defaults.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
+import type { Org } from '../domain/identity/types.ts';
 import type { Tlp } from '../domain/markings/tlp.ts';
 import { withMarkings } from '../domain/writing/compose.ts';
 import { ConflictError, InvalidInputError } from '../errors.ts';
@@ -160,9 +161,9 @@ export class AssistanceRequestService {
     const owner = await this.writer.owner(p, 'assistance.request', orgId);
     throwIssues(requestIssues(input, (s) => this.deps.schemes.get(s)?.levels));
     const coordinatorOrg = input.coordinatorOrg ?? owner.orgId;
-    await this.checkOrg(coordinatorOrg, 'coordinatorOrg');
     const id = `${REQUEST_TYPE}--${randomUUID()}`;
     const distribution = await this.audienceOf(input, owner.orgId, id);
+    await this.checkCoordinator(coordinatorOrg, owner.orgId, distribution);
     const tlp = input.tlp === undefined ? DEFAULT_TLP[distribution.kind] : checkTlp('tlp', input.tlp);
     if (!distributionAllowed(tlp, distribution))
       throw new InvalidInputError(`a TLP:${tlp.toUpperCase()} request cannot go to ${audienceWords(distribution)} (FIRST TLP 2.0)`, {
@@ -210,7 +211,8 @@ export class AssistanceRequestService {
     const merged = { ...currentRequest(held), ...definedOnly(changes) };
     throwIssues(requestIssues(merged, (s) => this.deps.schemes.get(s)?.levels));
     const coordinatorOrg = merged.coordinatorOrg ?? held.label.ownerOrg;
-    if (coordinatorOrg !== held.fields.coordinatorOrg) await this.checkOrg(coordinatorOrg, 'coordinatorOrg');
+    if (coordinatorOrg !== held.fields.coordinatorOrg)
+      await this.checkCoordinator(coordinatorOrg, held.label.ownerOrg, held.label.distribution);
     const tlp = tlpText === undefined ? held.label.tlp : checkTlp('tlp', tlpText);
     if (!distributionAllowed(tlp, held.label.distribution))
       throw new InvalidInputError(`a TLP:${tlp.toUpperCase()} request cannot go to ${audienceWords(held.label.distribution)}`, {
@@ -274,9 +276,18 @@ export class AssistanceRequestService {
     return { kind: 'sharing-group', id: groupIdFor(id) };
   }
 
-  private async checkOrg(id: unknown, field: string): Promise<void> {
+  /** The coordinator sees the whole picture (must 4), so it must be in the request's audience:
+   *  a named organisations' group includes it; a community must have it among its members. */
+  private async checkCoordinator(id: string, requester: string, d: Distribution): Promise<void> {
+    const coordinator = await this.checkOrg(id, 'coordinatorOrg');
+    if (d.kind === 'community' && coordinator.id !== requester && !coordinator.communities.includes(d.id))
+      throw new InvalidInputError(`the coordinator is not in community ${d.id}, to which the request goes`, { field: 'coordinatorOrg' });
+  }
+
+  private async checkOrg(id: unknown, field: string): Promise<Org> {
     const org = typeof id === 'string' ? await this.deps.orgs.getOrg(id) : undefined;
     if (org === undefined || org.disabled) throw new InvalidInputError(`organisation ${String(id)} does not exist`, { field });
+    return org;
   }
 }
 
