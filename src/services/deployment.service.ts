@@ -42,6 +42,9 @@ export interface DeploymentDeps extends DeploymentReadDeps {
   write: Pick<WriteService, 'storeAll'>;
   /** Brings the assistance projection up to date, so that an answer shows what was written. */
   catchUp: () => Promise<void>;
+  /** Waits for the reactor's answer to what was projected (the member cards of this node's
+   *  experts, their past deployments), so that an answer shows them too. */
+  reacted?: () => Promise<void>;
   now?: () => Date;
 }
 
@@ -72,12 +75,13 @@ export class DeploymentService implements DeploymentsApi {
     if (name === '') throw new InvalidInputError('name must not be blank', { field: 'name' });
     const id = `${DEPLOYMENT_TYPE}--${randomUUID()}`;
     const owner = request.record.orgId;
-    const group = await this.deps.groups.ensure(p, {
+    const group = await this.deps.groups.ensure({
       id: this.reads.groupOf(id),
       owner,
       members: [request.record.coordinatorOrg, ...team.map((m) => m.orgId)],
       name: `${name} (${id.slice(-8)})`,
       description: `The team of deployment ${id} for assistance request ${requestId} (issue 18)`,
+      actor: actorName(p),
     });
     const at = this.now();
     const location = input.location ?? request.location;
@@ -262,6 +266,7 @@ export class DeploymentService implements DeploymentsApi {
     const owner = { orgId, tlp: marks.tlp, distribution: marks.distribution, actor: actorName(p) };
     await this.deps.write.storeAll(p, [{ object, ...(previous ? { previous } : {}) }], owner, action);
     await this.deps.catchUp();
+    await this.deps.reacted?.();
   }
 
   private now(): string {
