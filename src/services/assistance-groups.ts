@@ -42,8 +42,8 @@ export class AssistanceGroups {
     this.deps = deps;
   }
 
-  /** The group as planned: created, or its members brought up to date (the owner is always a
-   *  member). Unchanged groups are left alone (no audit record, no invalidation). */
+  /** The group as planned: created (its name made unique with the group's id), or its members
+   *  brought up to date (the owner is always a member). Unchanged groups are left alone (no audit record, no invalidation). */
   async ensure(plan: GroupPlan): Promise<SharingGroup> {
     const members = [...new Set([plan.owner, ...plan.members])].sort();
     const held = await this.deps.orgs.getSharingGroup(plan.id);
@@ -51,7 +51,8 @@ export class AssistanceGroups {
     const now = (this.deps.now?.() ?? new Date()).toISOString();
     const g: SharingGroup = {
       id: plan.id,
-      name: plan.name,
+      // Group names are unique on a node: two offers for one request share a title.
+      name: held?.name ?? `${plan.name.slice(0, 180)} (${plan.id.slice(0, 8)})`,
       description: plan.description,
       ownerOrg: plan.owner,
       members,
