@@ -39,6 +39,9 @@ import { incidentRemindersJob } from './jobs/incident-reminders.job.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
 import { decayRoutes } from './http/decay/routes.ts';
 import { alertRoutes } from './http/alerts/routes.ts';
+import { assistanceRoutes } from './http/assistance/routes.ts';
+import { deploymentRoutes } from './http/assistance/deployment.routes.ts';
+import { rosterRoutes } from './http/assistance/roster.routes.ts';
 import { JobRunner } from './jobs/runner.ts';
 import { buildServices, type Services } from './services/index.ts';
 import { openStore } from './store/index.ts';
@@ -129,6 +132,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<ConcordApp> {
       await api.register(correlationRoutes(services.correlation, services.warninglists));
       await api.register(decayRoutes(services.decay));
       await api.register(alertRoutes(services.alerts, services.alertRules, services.auth));
+      const assistance = services.assistance;
+      await api.register(assistanceRoutes(assistance.requests, assistance.matching, services.auth));
+      await api.register(deploymentRoutes(assistance.deployments));
+      await api.register(rosterRoutes(assistance.roster));
     },
     { prefix: '/api/v1' },
   );

@@ -154,16 +154,7 @@ export function printInbox(items: readonly InboxItem[], now = Date.now()): void 
       const answer =
         i.answerDueAt === null
           ? '-'
-          : clockText(
-              {
-                stage: 'csirt-response',
-                status: Date.parse(i.answerDueAt) >= now ? 'due' : 'overdue',
-                dueAt: i.answerDueAt,
-                submittedAt: null,
-                rule: '',
-              },
-              now,
-            );
+          : clockText({ status: Date.parse(i.answerDueAt) >= now ? 'due' : 'overdue', dueAt: i.answerDueAt }, now);
       return [i.incidentId, cut(i.incidentName, 40), cut(i.ownerName, 24), STAGE_NAMES[i.stage], i.submittedAt, answer];
     }),
     'no reports waiting for an answer',

@@ -213,6 +213,7 @@ export function buildServices(store: Store, config: Config): Services {
     schemes,
     reminders: config.reminders,
     waiting: () => incidents.waiting(),
+    waitingRequests: () => assistance.waitingRequests(),
     log: notifyLog,
     ...(webhook === undefined ? {} : { webhook: (p) => webhook.send(p) }),
   });
@@ -227,6 +228,20 @@ export function buildServices(store: Store, config: Config): Services {
     invalidate,
     notify: (e) => notifications.publish(e),
     catchUp: () => incidents.catchUp(),
+  });
+  const assistance = buildAssistance({
+    store,
+    gate,
+    schemes,
+    markings,
+    audit,
+    write,
+    owner: ownerOf,
+    federation,
+    emitter,
+    log: notifyLog,
+    invalidate,
+    notify: (e) => notifications.publish(e),
   });
   const detection = buildDetection({
     store,
@@ -320,12 +335,13 @@ export function buildServices(store: Store, config: Config): Services {
     notifyLog,
     webhook,
     incidentShares,
-    assistance: buildAssistance(),
+    assistance,
     async settle() {
       // Each may wake the next: sightings raise alerts, which are stored objects like any other.
       await detection.sightings.catchUp().catch(() => {});
       await detection.alertEvaluator.idle().catch(() => {});
       await incidents.catchUp().catch(() => {});
+      await assistance.settle();
       await Promise.all([detection.alertEvaluator.close(), detection.sightings.close(), incidents.close()]);
     },
     async bootstrap() {

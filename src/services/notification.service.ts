@@ -4,9 +4,14 @@
 // the node's webhook. Recipients are the active users of this node who hold incident.read and may
 // read the incident itself — its latest version's access label, through THE access policy — never
 // the actor. A user who may not read the incident gets nothing: no title, no id (must 11). What
-// is listed is checked again against the reader's access as it stands then.
+// is listed is checked again against the reader's access as it stands then. Assistance requests'
+// response clocks (issue 18, must 5) are reminded the same way, to the requester's and the
+// coordinator's coordinators who may read the request; their notifications name the request's id.
 import { randomUUID } from 'node:crypto';
-import { allowed, authorize } from '../domain/access/permissions.ts';
+import { type Action, allowed, authorize } from '../domain/access/permissions.ts';
+import type { ResponseClock } from '../domain/assistance/api.ts';
+import { clockReminderEvent } from '../domain/assistance/notify.ts';
+import { DEFAULT_RESPONSE_REMINDERS, dueResponseReminders } from '../domain/assistance/reminders.ts';
 import { canRead } from '../domain/access/policy.ts';
 import type { AccessLabel } from '../domain/access/types.ts';
 import type { Notification, WaitingIncident } from '../domain/incidents/api.ts';
@@ -25,6 +30,24 @@ import type { WebhookLog, WebhookPayload } from './webhook.ts';
 /** Where the reminder job finds the incidents waiting for a report (IncidentService.waiting()). */
 export type WaitingIncidents = () => Promise<WaitingIncident[]>;
 
+/** An open assistance request with a response clock still due or overdue (issue 18, must 5). */
+export interface WaitingRequest {
+  id: string;
+  title: string;
+  /** The requesting organisation and the coordinator's: their coordinators are reminded. */
+  orgId: string;
+  coordinatorOrg: string;
+  clocks: ResponseClock[];
+}
+
+/** Who is told of an event: the users holding `action` (of `orgs`, when given) who may read its object. */
+interface Audience {
+  action: Action;
+  orgs?: readonly string[];
+}
+
+const INCIDENT_READERS: Audience = { action: 'incident.read' };
+
 export interface NotificationDeps {
   notifications: NotificationRepo;
   users: UserRepo;
@@ -34,6 +57,8 @@ export interface NotificationDeps {
   reminders: ReminderPolicy;
   /** The incidents waiting for a report; until wired, the reminder job finds none. */
   waiting?: WaitingIncidents;
+  /** The assistance requests waiting for an offer, a team or an after-action report (issue 18). */
+  waitingRequests?: () => Promise<WaitingRequest[]>;
   /** The node's webhook, when configured (webhook.ts): queues and returns at once. */
   webhook?: (payload: WebhookPayload) => void;
   /** Where a failed publication is reported. */
@@ -123,11 +148,11 @@ export class NotificationService {
    * how many notifications it stored.
    */
   async remind(now: Date): Promise<number> {
-    if (this.deps.waiting === undefined) return 0;
+    if (this.deps.waiting === undefined && this.deps.waitingRequests === undefined) return 0;
     const last = await this.deps.notifications.getState(TICK_STATE);
     const since = last === undefined ? new Date(now.getTime() - FIRST_LOOKBACK_MS) : new Date(last);
     if (now.getTime() <= since.getTime()) return 0;
-    const waiting = await this.deps.waiting();
+    const waiting = (await this.deps.waiting?.()) ?? [];
     let stored = 0;
     if (waiting.length > 0) {
       const dir = await this.directory();
@@ -139,15 +164,40 @@ export class NotificationService {
         }
       }
     }
+    // After the incidents' (a failure here leaves the tick where it was: the next run delivers
+    // again, and each reminder's key is stored once).
+    stored += await this.remindRequests(since, now);
     await this.deps.notifications.setState(TICK_STATE, now.toISOString());
+    return stored;
+  }
+
+  /** The response-clock reminders of open assistance requests in (since, now], to the requester's
+   *  and the coordinator's coordinators who may read the request (issue 18, must 5). */
+  private async remindRequests(since: Date, now: Date): Promise<number> {
+    const waiting = (await this.deps.waitingRequests?.()) ?? [];
+    if (waiting.length === 0) return 0;
+    const dir = await this.directory();
+    let stored = 0;
+    for (const w of waiting) {
+      const audience: Audience = { action: 'assistance.request', orgs: [w.orgId, w.coordinatorOrg] };
+      for (const r of dueResponseReminders(w.id, w.clocks, DEFAULT_RESPONSE_REMINDERS, since, now))
+        stored += await this.deliver(clockReminderEvent(r, w.id, w.title), r.key, dir, now, new Date(r.at), audience);
+    }
     return stored;
   }
 
   /** Stores the event for each recipient, streams what was new, posts the webhook; returns how
    *  many notifications were stored. */
-  private async deliver(event: IncidentEvent | ReminderEvent, key: string, dir: Directory, now: Date, dated = now): Promise<number> {
+  private async deliver(
+    event: IncidentEvent | ReminderEvent,
+    key: string,
+    dir: Directory,
+    now: Date,
+    dated = now,
+    audience: Audience = INCIDENT_READERS,
+  ): Promise<number> {
     const label = (await this.deps.access.latest([event.incidentId])).get(event.incidentId);
-    const recipients = label === undefined ? [] : this.recipients(label, dir, event.actor);
+    const recipients = label === undefined ? [] : this.recipients(label, dir, event.actor, audience);
     const at = now.toISOString();
     const rows: StoredNotification[] = recipients.map((userId) => ({
       id: randomUUID(),
@@ -170,13 +220,14 @@ export class NotificationService {
     return stored.length;
   }
 
-  /** The active users who may read an object labelled `label`, but `actor`. */
-  private recipients(label: AccessLabel, dir: Directory, actor: string | undefined): string[] {
+  /** The active users of the audience who may read an object labelled `label`, but `actor`. */
+  private recipients(label: AccessLabel, dir: Directory, actor: string | undefined, audience: Audience): string[] {
     const out: string[] = [];
     for (const user of dir.users) {
       const org = dir.orgs.get(user.orgId);
       if (user.disabled || org === undefined || org.disabled || user.id === actor) continue;
-      if (!allowed({ kind: 'user', user, org, scope: 'read-write' }, 'incident.read')) continue;
+      if (audience.orgs !== undefined && !audience.orgs.includes(org.id)) continue;
+      if (!allowed({ kind: 'user', user, org, scope: 'read-write' }, audience.action, { orgId: org.id })) continue;
       if (canRead(userReader(user, org, dir.groups), label, this.deps.schemes)) out.push(user.id);
     }
     return out;

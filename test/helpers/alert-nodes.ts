@@ -19,8 +19,13 @@ async function user(s: Services, orgId: string, username: string, roles: string[
 }
 
 /** Starts the three nodes; answers them with an analyst's and a coordinator's Authorization
- *  header on each (analysts take part in exercise `cyber-coalition`). */
-export async function startCommunity(names: readonly [string, string, string], countries: readonly [string, string, string]) {
+ *  header on each (analysts take part in exercise `cyber-coalition`). `setup` runs on each node's
+ *  services before it serves (a roster to publish, in issue 18's test). */
+export async function startCommunity(
+  names: readonly [string, string, string],
+  countries: readonly [string, string, string],
+  setup?: (s: Services, node: ProcessNode, index: number) => Promise<void>,
+) {
   const nodes = names.map((n) => new ProcessNode(n));
   await Promise.all(nodes.map((n) => n.init()));
   const analysts: string[] = [];
@@ -50,6 +55,7 @@ export async function startCommunity(names: readonly [string, string, string], c
           outbound: { exercises: ['cyber-coalition'] },
         });
       }
+      await setup?.(s, n, i);
     });
   }
   await Promise.all(nodes.map((n) => n.start()));

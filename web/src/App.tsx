@@ -13,6 +13,7 @@ import { NewObject } from './screens/write/lazy.tsx';
 import { GraphPage, IncidentPage, NewIncident, ObjectPage, ReportForm } from './screens/lazy.tsx';
 import { IncidentInbox, IncidentList, IncidentSummary } from './screens/incidents/lazy-list.tsx';
 import { AlertList, AlertPage, AlertRules } from './screens/alerts/lazy.tsx';
+import { RequestPage, RequestsBoard } from './screens/assistance/lazy.tsx';
 
 function Screen({ me }: { me: Me }) {
   const { path, query } = useLocation();
@@ -42,6 +43,10 @@ function Screen({ me }: { me: Me }) {
   if (path === '/alerts/rules') return <AlertRules />;
   const alert = /^\/alerts\/([^/]+)$/.exec(path);
   if (alert) return <AlertPage id={decodeURIComponent(alert[1] ?? '')} />;
+  // Rapid response (issue 18): the board, a request.
+  if (path === '/assistance') return <RequestsBoard />;
+  const request = /^\/assistance\/requests\/([^/]+)$/.exec(path);
+  if (request) return <RequestPage id={decodeURIComponent(request[1] ?? '')} />;
   // Exact paths (the server's APP_ROUTES): anything else is the not-found screen, not a dashboard.
   const admin = /^\/admin(?:\/([^/]+))?$/.exec(path);
   if (admin) return <Admin section={admin[1] ?? 'orgs'} />;

@@ -37,15 +37,18 @@ export function span(ms: number): string {
   return `${minutes} min`;
 }
 
-/** The countdown of a stage at `now`: "due in 3 h", "exceeded by 2 d 1 h", or null when none runs. */
-export function countdown(c: StageClock, now: number): string | null {
+/** A clock's deadline and standing: a NIS2 stage's, or a rapid-response clock's (issue 18, must 5). */
+export type RunningClock = Pick<StageClock, 'dueAt' | 'status'>;
+
+/** The countdown of a clock at `now`: "due in 3 h", "exceeded by 2 d 1 h", or null when none runs. */
+export function countdown(c: RunningClock, now: number): string | null {
   if (c.dueAt === null || (c.status !== 'due' && c.status !== 'overdue')) return null;
   const left = Date.parse(c.dueAt) - now;
   return left >= 0 ? `due in ${span(left)}` : `exceeded by ${span(left)}`;
 }
 
 /** "deadline exceeded · exceeded by 2 d 1 h": the standing and, while it runs, the countdown. */
-export function clockText(c: StageClock, now: number): string {
+export function clockText(c: RunningClock, now: number): string {
   const left = countdown(c, now);
   return left === null ? STATUS_WORDS[c.status] : `${STATUS_WORDS[c.status]} · ${left}`;
 }

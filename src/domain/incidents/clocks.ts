@@ -49,7 +49,9 @@ export interface StageClock {
 const ms = (s: string): number => Date.parse(s);
 const iso = (d: Date): string => d.toISOString();
 
-function standing(dueAt: Date | null, submittedAt: string | undefined, now: Date): StageStatus {
+/** Where a clock stands at `now` from its deadline (null: not started) and when it was met; the
+ *  response clocks of issue 18 (assistance/clocks.ts) share it. */
+export function standing(dueAt: Date | null, submittedAt: string | undefined, now: Date): StageStatus {
   if (dueAt === null) return submittedAt === undefined ? 'not-started' : 'submitted-on-time';
   if (submittedAt !== undefined) return ms(submittedAt) <= dueAt.getTime() ? 'submitted-on-time' : 'submitted-late';
   return now.getTime() <= dueAt.getTime() ? 'due' : 'overdue';

@@ -28,6 +28,26 @@ export interface Reminder {
   dueAt: string;
 }
 
+/** One moment a clock reminds at: `hours` before its deadline, or (`passed`, 0) when it passes. */
+export interface ReminderMoment {
+  kind: Reminder['kind'];
+  at: number;
+  hours: number;
+}
+
+/**
+ * The moments in (since, now] at which a clock due at `dueAt` reminds: each offset before the
+ * deadline, and the deadline itself. The response clocks of issue 18 (assistance/reminders.ts)
+ * remind the same way.
+ */
+export function reminderMoments(dueAt: string, beforeHours: readonly number[], since: Date, now: Date): ReminderMoment[] {
+  const due = Date.parse(dueAt);
+  const moments: ReminderMoment[] = beforeHours.map((h) => ({ kind: 'before', at: due - h * 3_600_000, hours: h }));
+  moments.push({ kind: 'passed', at: due, hours: 0 });
+  // A reminder before the deadline is pointless once the deadline has passed at `now`.
+  return moments.filter((m) => m.at > since.getTime() && m.at <= now.getTime() && !(m.kind === 'before' && now.getTime() >= due));
+}
+
 /**
  * The reminders of one incident's clocks that fall in (since, now]. Only stages still waiting
  * (due or overdue) are reminded; a submitted report silences its stage.
@@ -36,16 +56,8 @@ export function dueReminders(incidentId: string, all: readonly StageClock[], pol
   const out: Reminder[] = [];
   for (const c of all) {
     if (c.dueAt === null || (c.status !== 'due' && c.status !== 'overdue')) continue;
-    const due = Date.parse(c.dueAt);
     const stage = c.request === undefined ? c.stage : `${c.stage}[${c.request}]`;
-    const moments: { kind: Reminder['kind']; at: number; hours: number }[] = (policy.beforeHours[c.stage] ?? policy.defaultBeforeHours).map(
-      (h) => ({ kind: 'before', at: due - h * 3_600_000, hours: h }),
-    );
-    moments.push({ kind: 'passed', at: due, hours: 0 });
-    for (const m of moments) {
-      if (m.at <= since.getTime() || m.at > now.getTime()) continue;
-      // A reminder before the deadline is pointless once the deadline has passed at `now`.
-      if (m.kind === 'before' && now.getTime() >= due) continue;
+    for (const m of reminderMoments(c.dueAt, policy.beforeHours[c.stage] ?? policy.defaultBeforeHours, since, now)) {
       out.push({
         key: `${incidentId}/${stage}/${m.kind}/${m.hours}/${c.dueAt}`,
         stage: c.stage,

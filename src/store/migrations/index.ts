@@ -36,6 +36,8 @@ import * as m0034 from './0034_incident_shares.ts';
 import * as m0035 from './0035_sightings.ts';
 import * as m0037 from './0037_decay_models.ts';
 import * as m0036 from './0036_alerts.ts';
+import * as m0038 from './0038_roster.ts';
+import * as m0039 from './0039_assistance.ts';
 
 type DialectMigration = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -72,6 +74,8 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0035_sightings', m0035.up],
   ['0037_decay_models', m0037.up],
   ['0036_alerts', m0036.up],
+  ['0038_roster', m0038.up],
+  ['0039_assistance', m0039.up],
 ];
 
 function provider(dialect: StoreDialect): MigrationProvider {

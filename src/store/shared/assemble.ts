@@ -3,9 +3,11 @@
 import type { Kysely } from 'kysely';
 import { migrateToLatest } from '../migrations/index.ts';
 import type { StoreDialect } from '../migrations/dialect.ts';
-import type { AssistanceRepo, ObjectRepo, RosterRepo, StateWatch, Store } from '../repositories.ts';
+import type { ObjectRepo, StateWatch, Store } from '../repositories.ts';
 import { KyselyAccessRepo } from './access.repo.ts';
 import { KyselyAlertRepo } from './alert.repo.ts';
+import { KyselyAssistanceRepo } from './assistance.repo.ts';
+import { KyselyRosterRepo } from './roster.repo.ts';
 import { KyselyUserRepo } from './user.repo.ts';
 import { postgresSql, sqliteSql } from './sql-dialect.ts';
 import { KyselyAuditRepo } from './audit.repo.ts';
@@ -76,15 +78,7 @@ export async function assembleStore(
     correlation: new KyselyCorrelationRepo(db, sql),
     decay: new KyselyDecayRepo(db),
     alerts: new KyselyAlertRepo(db),
-    // TEMPORARY (issue 18 in progress): replaced by the Kysely repos.
-    assistance: unbuilt<AssistanceRepo>('assistance'),
-    roster: unbuilt<RosterRepo>('roster'),
+    assistance: new KyselyAssistanceRepo(db, sql),
+    roster: new KyselyRosterRepo(db, sql),
   };
-}
-
-/** TEMPORARY (issue 18 in progress): a repository not built yet. */
-function unbuilt<T extends object>(name: string): T {
-  return new Proxy({} as T, {
-    get: (_t, key) => () => Promise.reject(new Error(`${name}.${String(key)} is not built yet`)),
-  });
 }

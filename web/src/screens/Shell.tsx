@@ -13,6 +13,8 @@ const NAV = [
   { to: '/incidents', label: 'Incidents', match: (p: string) => p.startsWith('/incidents') },
   // Collective-threat alerts and their rules (issue 17, must 7).
   { to: '/alerts', label: 'Alerts', match: (p: string) => p.startsWith('/alerts') },
+  // Rapid response: assistance requests, the roster, deployments (issue 18, must 7).
+  { to: '/assistance', label: 'Assistance', match: (p: string) => p.startsWith('/assistance') },
   { to: '/lookup', label: 'Lookup', match: (p: string) => p.startsWith('/lookup') },
   { to: '/import', label: 'Import', match: (p: string) => p.startsWith('/import') },
   { to: '/admin/orgs', label: 'Administration', match: (p: string) => p.startsWith('/admin') },

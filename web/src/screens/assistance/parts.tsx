@@ -1,0 +1,145 @@
+// What every rapid-response screen shows the same way (issue 18, must 7): skills by their ECSF
+// titles, urgency, the response clocks in the incident reports' words (issue 16's clock-words,
+// so a late first offer reads "deadline exceeded" as a late report does), the screens' own
+// navigation and who may do what (the server's permission table, asked with the user's roles).
+import { allowed, reach } from '../../../../src/domain/access/permissions.ts';
+import { span, STATUS_WORDS } from '../../../../src/domain/incidents/clock-words.ts';
+import { ECSF_PROFILES, FREE_TAG_PREFIX, type ResponseClock, type Urgency, type Window } from '../../api/assistance.ts';
+import { useMe, type Me } from '../../api/session.ts';
+import { Link } from '../../components/Link.tsx';
+import { formatDate, formatDateTime } from '../../format/dates.ts';
+import { useLocation } from '../../router.ts';
+import { subjectOf } from '../write/rules.ts';
+
+export const boardPath = '/assistance';
+export const askPath = '/assistance/new';
+export const rosterPath = '/assistance/roster';
+export const requestPath = (id: string): string => `/assistance/requests/${encodeURIComponent(id)}`;
+export const offerPath = (id: string): string => `${requestPath(id)}/offer`;
+export const deploymentPath = (id: string): string => `/assistance/deployments/${encodeURIComponent(id)}`;
+export const afterActionPath = (id: string): string => `${deploymentPath(id)}/report`;
+
+/** Whether the user asks for assistance and decides on offers for the organisation. */
+export const mayAsk = (me: Me | null | undefined): boolean => (me ? reach(subjectOf(me), 'assistance.request') !== null : false);
+/** Whether the user offers the organisation's experts. */
+export const mayRespond = (me: Me | null | undefined): boolean => (me ? reach(subjectOf(me), 'assistance.respond') !== null : false);
+/** Whether the user reads the organisation's roster (it names people, must 2). */
+export const mayReadRoster = (me: Me | null | undefined): boolean => (me ? allowed(subjectOf(me), 'roster.read') : false);
+/** Whether the user changes the organisation's roster. */
+export const mayManageRoster = (me: Me | null | undefined): boolean => (me ? allowed(subjectOf(me), 'roster.manage') : false);
+
+const TITLES = new Map<string, string>(ECSF_PROFILES.map((p) => [p.id, p.title]));
+
+/** An ECSF role profile by its title; a free tag by its text ("tag:volatility" → "volatility"). */
+export function skillName(skill: string): string {
+  return TITLES.get(skill) ?? (skill.startsWith(FREE_TAG_PREFIX) ? skill.slice(FREE_TAG_PREFIX.length) : skill);
+}
+
+export function SkillChips({ skills, label = 'Skills' }: { skills: readonly string[]; label?: string }) {
+  if (skills.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul className="chips" aria-label={label}>
+      {skills.map((s) => (
+        <li key={s} className={`chip skill${s.startsWith(FREE_TAG_PREFIX) ? ' tag' : ''}`} title={s}>
+          {skillName(s)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function UrgencyChip({ urgency }: { urgency: Urgency }) {
+  return (
+    <span className={`urgency urgency-${urgency}`} data-urgency={urgency}>
+      {urgency}
+    </span>
+  );
+}
+
+export const CLOCK_NAMES: Readonly<Record<ResponseClock['name'], string>> = {
+  'first-offer': 'First offer',
+  'team-ready': 'Team ready',
+  'after-action': 'After-action report',
+};
+
+/** The countdown of a running clock at `now` ("due in 3 h", "exceeded by 2 d 1 h"), else the server's words. */
+function left(c: ResponseClock, now: number): string | null {
+  if (c.dueAt === null || (c.status !== 'due' && c.status !== 'overdue')) return null;
+  const ms = Date.parse(c.dueAt) - now;
+  return ms >= 0 ? `due in ${span(ms)}` : `exceeded by ${span(ms)}`;
+}
+
+/** A response clock as a chip (must 5): its name, its standing and, while it runs, the countdown. */
+export function ResponseClockChip({ clock, now = Date.now(), short = false }: { clock: ResponseClock; now?: number; short?: boolean }) {
+  const name = CLOCK_NAMES[clock.name];
+  const countdown = left(clock, now);
+  const title = [name, STATUS_WORDS[clock.status], clock.dueAt ? `deadline ${formatDateTime(clock.dueAt)}` : null]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <span className={`clock clock-${clock.status}`} title={title} data-clock={clock.name} data-status={clock.status}>
+      {short ? null : <span className="clock-stage">{name}: </span>}
+      <span className="clock-status">{STATUS_WORDS[clock.status]}</span>
+      {countdown === null ? null : <span className="clock-left"> · {countdown}</span>}
+    </span>
+  );
+}
+
+/** Every clock of a request or deployment, as chips (the board) or with its deadline (a page). */
+export function ClockList({ clocks, now, facts = false }: { clocks: readonly ResponseClock[]; now: number; facts?: boolean }) {
+  return (
+    <ul className={facts ? 'response-clocks' : 'clocks'} aria-label="Response clocks">
+      {clocks.map((c) => (
+        <li key={c.name}>
+          <ResponseClockChip clock={c} now={now} />
+          {facts && (
+            <span className="clock-facts">
+              {c.dueAt ? `deadline ${formatDateTime(c.dueAt)}` : 'not started'}
+              {c.metAt ? ` · met ${formatDateTime(c.metAt)}` : ''}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "2026-12-01 → 2026-12-14" */
+export const windowText = (w: Window): string => `${formatDate(w.from)} → ${formatDate(w.until)}`;
+
+/** The rapid-response screens' navigation: the board, the roster, and asking for help. */
+export function AssistanceNav() {
+  const { path } = useLocation();
+  const me = useMe().data;
+  const tabs = [
+    { to: boardPath, label: 'Requests', show: true },
+    { to: rosterPath, label: 'Roster', show: mayReadRoster(me) },
+  ].filter((t) => t.show);
+  return (
+    <div className="assistance-nav">
+      {tabs.length > 1 && (
+        <nav aria-label="Rapid response" className="subnav row-nav">
+          {tabs.map((t) => (
+            <Link key={t.to} to={t.to} className={path === t.to ? 'active' : ''} aria-current={path === t.to ? 'page' : undefined}>
+              {t.label}
+            </Link>
+          ))}
+        </nav>
+      )}
+      {mayAsk(me) && (
+        <Link to={askPath} className="button" data-testid="ask-assistance">
+          Ask for assistance
+        </Link>
+      )}
+    </div>
+  );
+}
+
+/** "Live", or "Connecting…" while the stream is down (the screen polls meanwhile). */
+export function LiveBadge({ connected }: { connected: boolean }) {
+  return (
+    <span className={`live ${connected ? 'on' : ''}`} data-testid="assistance-live">
+      {connected ? 'Live' : 'Connecting…'}
+    </span>
+  );
+}
