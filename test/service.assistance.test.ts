@@ -145,6 +145,22 @@ for (const engine of ENGINES)
       assert.ok((await requests().board(await as(outsider), { column: 'open' })).items.some((r) => r.id === asked.id));
     });
 
+    it('marks a request with its classification: only cleared readers read it, and its offers carry it', async () => {
+      const classification = { scheme: 'nato', level: 'NATO RESTRICTED' };
+      const before = await count(REQUEST_TYPE);
+      const classified = request('Classified', { kind: 'federation' }, { classification });
+      await refused(requests().ask(await as(csirt), classified), 'INVALID_INPUT', 'classification');
+      assert.equal(await count(REQUEST_TYPE), before, 'a requester is not cleared for: nothing stored');
+      const officer = await buildPerson(node.services, { org: csirt.org, roles: ['coordinator'], clearances: { nato: 'NATO SECRET' } });
+      const asked = await requests().ask(await as(officer), classified);
+      assert.deepEqual(asked.classification, classification);
+      assert.deepEqual(asked.marking?.classifications, ['NATO RESTRICTED']);
+      await refused(requests().get(await as(partnerB), asked.id), 'NOT_FOUND');
+      const cleared = await buildPerson(node.services, { org: partnerB.org, roles: ['coordinator'], clearances: { nato: 'NATO SECRET' } });
+      const offer = await requests().offer(await as(cleared), asked.id, { experts: [{ expertId: experts.b1.id }] });
+      assert.equal((await node.store.access.latest([offer.id])).get(offer.id)?.classification?.level, 'NATO RESTRICTED');
+    });
+
     it('takes offers of two organisations; the requester accepts one and declines the other', async () => {
       const asked = await requests().ask(await as(csirt), request('Offers and decisions', { kind: 'federation' }));
       const fromB = await requests().offer(await as(partnerB), asked.id, {
