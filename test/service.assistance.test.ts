@@ -139,10 +139,30 @@ for (const engine of ENGINES)
     });
 
     it('asks the whole federation: every organisation reads it', async () => {
+      const changed: string[] = [];
+      const stop = requests().onChanged((ids) => changed.push(...ids));
       const asked = await requests().ask(await as(csirt), request('Port ransomware (all)', { kind: 'federation' }));
+      stop();
+      assert.ok(changed.includes(asked.id), 'the live stream hears of the new request');
       assert.equal(asked.marking?.tlp, 'green');
       assert.equal((await requests().get(await as(outsider), asked.id)).id, asked.id);
       assert.ok((await requests().board(await as(outsider), { column: 'open' })).items.some((r) => r.id === asked.id));
+    });
+
+    it('marks a request with its classification: only cleared readers read it, and its offers carry it', async () => {
+      const classification = { scheme: 'nato', level: 'NATO RESTRICTED' };
+      const before = await count(REQUEST_TYPE);
+      const classified = request('Classified', { kind: 'federation' }, { classification });
+      await refused(requests().ask(await as(csirt), classified), 'INVALID_INPUT', 'classification');
+      assert.equal(await count(REQUEST_TYPE), before, 'a requester is not cleared for: nothing stored');
+      const officer = await buildPerson(node.services, { org: csirt.org, roles: ['coordinator'], clearances: { nato: 'NATO SECRET' } });
+      const asked = await requests().ask(await as(officer), classified);
+      assert.deepEqual(asked.classification, classification);
+      assert.deepEqual(asked.marking?.classifications, ['NATO RESTRICTED']);
+      await refused(requests().get(await as(partnerB), asked.id), 'NOT_FOUND');
+      const cleared = await buildPerson(node.services, { org: partnerB.org, roles: ['coordinator'], clearances: { nato: 'NATO SECRET' } });
+      const offer = await requests().offer(await as(cleared), asked.id, { experts: [{ expertId: experts.b1.id }] });
+      assert.equal((await node.store.access.latest([offer.id])).get(offer.id)?.classification?.level, 'NATO RESTRICTED');
     });
 
     it('takes offers of two organisations; the requester accepts one and declines the other', async () => {
@@ -196,6 +216,31 @@ for (const engine of ENGINES)
       assert.equal(withdrawn.status, 'withdrawn');
       assert.equal((await requests().get(await as(csirt), asked.id)).column, 'open', 'a withdrawn offer no longer matches');
       await refused(requests().decide(await as(csirt), fromB.id, { decision: 'accepted' }), 'CONFLICT', 'offer.status');
+    });
+
+    it('moves a request to deployed while its team works and to closed when it ends, with the clocks following', async () => {
+      const asked = await requests().ask(await as(csirt), request('Deployed', { kind: 'federation' }));
+      const offer = await requests().offer(await as(partnerB), asked.id, { experts: [{ expertId: experts.b1.id }] });
+      await requests().decide(await as(csirt), offer.id, { decision: 'accepted' });
+      const deployments = node.services.assistance.deployments;
+      const team = await deployments.deploy(await as(csirt), asked.id, {});
+      const clock = (v: RequestView, name: string) => v.clocks.find((c) => c.name === name)?.status;
+      let page = await requests().get(await as(csirt), asked.id);
+      assert.equal(page.column, 'deployed');
+      assert.deepEqual(
+        page.deployments.map((d) => [d.id, d.status, d.memberCount]),
+        [[team.id, 'planned', 1]],
+      );
+      assert.equal(clock(page, 'team-ready'), 'due');
+      await deployments.update(await as(csirt), team.id, { status: 'active' });
+      page = await requests().get(await as(csirt), asked.id);
+      assert.equal(clock(page, 'team-ready'), 'submitted-on-time', 'the team is ready when the deployment first went active');
+      assert.equal(clock(page, 'after-action'), 'not-started');
+      await deployments.update(await as(csirt), team.id, { status: 'ended' });
+      page = await requests().get(await as(csirt), asked.id);
+      assert.equal(page.column, 'closed');
+      assert.equal(clock(page, 'after-action'), 'due', 'the after-action report is due a month after the end');
+      assert.ok((await requests().board(await as(csirt), { column: 'closed' })).items.some((r) => r.id === asked.id));
     });
 
     it('changes, withdraws and closes a request as new versions, by the requester only', async () => {

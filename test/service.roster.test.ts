@@ -9,21 +9,11 @@ import type { ExpertInput } from '../src/domain/assistance/api.ts';
 import { profileFields } from '../src/domain/assistance/read.ts';
 import type { Principal } from '../src/domain/identity/principal.ts';
 import type { JsonObject } from '../src/domain/stix/types.ts';
-import { ConcordError } from '../src/errors.ts';
 import { expertInput } from './helpers/assistance-inputs.ts';
+import { refused } from './helpers/errors.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson } from './helpers/people.ts';
 import { ENGINES } from './helpers/store-engines.ts';
-
-/** Rejects with a ConcordError of `code` (and naming `field`, when given). */
-async function refused(p: Promise<unknown>, code: string, field?: string): Promise<void> {
-  await assert.rejects(p, (e: unknown) => {
-    assert.ok(e instanceof ConcordError, String(e));
-    assert.equal(e.code, code, e.message);
-    if (field !== undefined) assert.equal(e.details['field'], field, e.message);
-    return true;
-  });
-}
 
 for (const engine of ENGINES)
   describe(`rosters on ${engine.name}`, { skip: engine.skip }, () => {

@@ -4,6 +4,7 @@
 // principle 2): the objects are distributed to the group, and the group travels to peers with
 // them (federation/provenance.ts GroupStatement), as the incidents' shares do.
 import type { SharingGroup } from '../domain/identity/types.ts';
+import { actorName, type Principal } from '../domain/identity/principal.ts';
 import { concordUuid } from '../domain/markings/concord-markings.ts';
 import type { OrgRepo } from '../store/repositories.ts';
 import type { AuditSink } from './audit.service.ts';
@@ -22,8 +23,6 @@ export interface GroupPlan {
   members: readonly string[];
   name: string;
   description: string;
-  /** Who makes it, as the audit log names them (actorName). */
-  actor: string;
 }
 
 export interface AssistanceGroupsDeps {
@@ -42,9 +41,9 @@ export class AssistanceGroups {
     this.deps = deps;
   }
 
-  /** The group as planned: created (its name made unique with the group's id), or its members
+  /** The group as planned, made by `p` (the audit log names them): created (its name made unique with the group's id), or its members
    *  brought up to date (the owner is always a member). Unchanged groups are left alone (no audit record, no invalidation). */
-  async ensure(plan: GroupPlan): Promise<SharingGroup> {
+  async ensure(p: Principal, plan: GroupPlan): Promise<SharingGroup> {
     const members = [...new Set([plan.owner, ...plan.members])].sort();
     const held = await this.deps.orgs.getSharingGroup(plan.id);
     if (held !== undefined && !held.disabled && sameMembers(held.members, members)) return held;
@@ -65,7 +64,7 @@ export class AssistanceGroups {
     this.deps.invalidate();
     await this.deps.audit.record({
       action: held === undefined ? 'admin.sharing_group.add' : 'admin.sharing_group.update',
-      actor: plan.actor,
+      actor: actorName(p),
       target: g.id,
       details: { name: g.name, members },
     });

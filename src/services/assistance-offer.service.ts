@@ -96,7 +96,7 @@ export class AssistanceOfferService {
       request.fields.classification ?? undefined,
     );
     const as = { ...author, tlp, distribution };
-    await this.writer.label(prepared, as);
+    await this.writer.label(p, prepared, as);
     // Every check passed: the offer's group, then the offer (issue 18: nothing stored on bad input).
     await this.deps.groups.ensure(p, {
       id: distribution.id,
@@ -185,7 +185,7 @@ export class AssistanceOfferService {
       label.classification,
     );
     const as = { ...author, tlp: label.tlp, distribution: label.distribution };
-    await this.writer.label(prepared, as);
+    await this.writer.label(p, prepared, as);
     await this.writer.store(p, prepared, as, `assistance.offer.${input.decision === 'accepted' ? 'accept' : 'decline'}`);
     return this.view(p, offerId);
   }

@@ -4,7 +4,8 @@
 import type { AccessLabel } from '../domain/access/types.ts';
 import type { NewTask, TaskUpdate, Window } from '../domain/assistance/api.ts';
 import { offerFields, requestFields } from '../domain/assistance/read.ts';
-import type { DecisionRecord, RequestRecord } from '../domain/assistance/types.ts';
+import type { RequestRecord } from '../domain/assistance/types.ts';
+import { latestDecisions } from '../domain/assistance/board.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import { tlpOfMarkingId, TLP1_MARKING_IDS } from '../domain/markings/tlp.ts';
 import type { JsonObject, StixObject } from '../domain/stix/types.ts';
@@ -130,11 +131,7 @@ export class DeploymentReads {
   /** The experts the requester accepted: the latest decision on each offer the caller may read,
    *  of an offer not withdrawn. */
   async accepted(p: Principal, requestId: string): Promise<AcceptedExpert[]> {
-    const latest = new Map<string, DecisionRecord>();
-    for (const { record } of await this.deps.assistance.decisionsOf([requestId])) {
-      const held = latest.get(record.offerId);
-      if (held === undefined || held.modified < record.modified) latest.set(record.offerId, record);
-    }
+    const latest = latestDecisions((await this.deps.assistance.decisionsOf([requestId])).map((d) => d.record));
     const offers = new Map((await this.deps.assistance.offersOf([requestId])).map((o) => [o.record.id, o.record]));
     const ids = [...latest.values()].filter((d) => d.decision === 'accepted' && offers.get(d.offerId)?.status === 'offered');
     const seen = await this.deps.gate.filter(readAs(p), await this.deps.objects.getMany(ids.map((d) => d.offerId)));

@@ -76,13 +76,12 @@ export class DeploymentService implements DeploymentsApi {
     if (name === '') throw new InvalidInputError('name must not be blank', { field: 'name' });
     const id = `${DEPLOYMENT_TYPE}--${randomUUID()}`;
     const owner = request.record.orgId;
-    const group = await this.deps.groups.ensure({
+    const group = await this.deps.groups.ensure(p, {
       id: this.reads.groupOf(id),
       owner,
       members: [request.record.coordinatorOrg, ...team.map((m) => m.orgId)],
       name: `Deployment team: ${name}`,
       description: `The team of deployment ${id} for assistance request ${requestId} (issue 18)`,
-      actor: actorName(p),
     });
     const at = this.now();
     const location = input.location ?? request.location;
