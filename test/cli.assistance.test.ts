@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DeploymentView, ExpertView, OfferView, RequestView } from '../src/domain/assistance/api.ts';
 import type { BoardPage } from '../src/services/assistance.api.ts';
-import { runConcord, type CliResult } from './helpers/cli.ts';
+import { type CliResult, cliOn } from './helpers/cli.ts';
 
 describe('concord assist, roster and deployment', () => {
   let dir: string;
@@ -26,13 +26,7 @@ describe('concord assist, roster and deployment', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  const concord = (args: string[]): CliResult => runConcord(join(dir, 'data'), args);
-  function ok(args: string[]): string {
-    const r = concord(args);
-    assert.equal(r.code, 0, `${args.join(' ')}: ${r.err}`);
-    return r.out;
-  }
-  const json = <T>(args: string[]): T => JSON.parse(ok([...args, '--json'])) as T;
+  const { concord, ok, json } = cliOn(() => join(dir, 'data'));
   /** A refusal: exit code 1, the option named on stderr. */
   function refused(args: string[], option: string): CliResult {
     const r = concord(args);
