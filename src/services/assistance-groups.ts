@@ -3,7 +3,6 @@
 // the organisations concerned (NOTES: the wire format). Access stays the one policy's (DESIGN.md
 // principle 2): the objects are distributed to the group, and the group travels to peers with
 // them (federation/provenance.ts GroupStatement), as the incidents' shares do.
-import { actorName, type Principal } from '../domain/identity/principal.ts';
 import type { SharingGroup } from '../domain/identity/types.ts';
 import { concordUuid } from '../domain/markings/concord-markings.ts';
 import type { OrgRepo } from '../store/repositories.ts';
@@ -23,6 +22,8 @@ export interface GroupPlan {
   members: readonly string[];
   name: string;
   description: string;
+  /** Who makes it, as the audit log names them (actorName). */
+  actor: string;
 }
 
 export interface AssistanceGroupsDeps {
@@ -41,16 +42,17 @@ export class AssistanceGroups {
     this.deps = deps;
   }
 
-  /** The group as planned: created, or its members brought up to date (the owner is always a
-   *  member). Unchanged groups are left alone (no audit record, no invalidation). */
-  async ensure(p: Principal, plan: GroupPlan): Promise<SharingGroup> {
+  /** The group as planned: created (its name made unique with the group's id), or its members
+   *  brought up to date (the owner is always a member). Unchanged groups are left alone (no audit record, no invalidation). */
+  async ensure(plan: GroupPlan): Promise<SharingGroup> {
     const members = [...new Set([plan.owner, ...plan.members])].sort();
     const held = await this.deps.orgs.getSharingGroup(plan.id);
     if (held !== undefined && !held.disabled && sameMembers(held.members, members)) return held;
     const now = (this.deps.now?.() ?? new Date()).toISOString();
     const g: SharingGroup = {
       id: plan.id,
-      name: plan.name,
+      // Group names are unique on a node: two offers for one request share a title.
+      name: held?.name ?? `${plan.name.slice(0, 180)} (${plan.id.slice(0, 8)})`,
       description: plan.description,
       ownerOrg: plan.owner,
       members,
@@ -63,7 +65,7 @@ export class AssistanceGroups {
     this.deps.invalidate();
     await this.deps.audit.record({
       action: held === undefined ? 'admin.sharing_group.add' : 'admin.sharing_group.update',
-      actor: actorName(p),
+      actor: plan.actor,
       target: g.id,
       details: { name: g.name, members },
     });

@@ -16,7 +16,7 @@ import type { StixObject } from '../domain/stix/types.ts';
 import { validateObject } from '../domain/stix/validate.ts';
 import { ForbiddenError, InvalidInputError, StixInvalidError } from '../errors.ts';
 import type { OrgRepo } from '../store/repositories.ts';
-import type { AssistanceGroups } from './assistance-pending.ts';
+import type { AssistanceGroups } from './assistance-groups.ts';
 import type { OwnerOverrides } from './import-owner.ts';
 import type { ImportOwner } from './labeller.ts';
 import type { MarkingCatalog } from './markings.service.ts';

@@ -8,6 +8,7 @@ import type { DecisionRecord, RequestRecord } from '../domain/assistance/types.t
 import type { Principal } from '../domain/identity/principal.ts';
 import { tlpOfMarkingId, TLP1_MARKING_IDS } from '../domain/markings/tlp.ts';
 import type { JsonObject, StixObject } from '../domain/stix/types.ts';
+import { TASK_OUTCOME } from '../domain/stix/vocab-incident.ts';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { AssistanceRepo } from '../store/assistance-repositories.ts';
 import type { AccessRepo, ObjectRepo, OrgRepo } from '../store/repositories.ts';
@@ -184,6 +185,9 @@ export class DeploymentReads {
   /** A task change, checked by field. */
   checkTaskUpdate(input: TaskUpdate): { outcome?: string; assignee?: string; due?: string } {
     const outcome = optionalText(input?.outcome, 'outcome');
+    // The incident suite's task-outcome-enum (§5.7) is closed.
+    if (outcome !== undefined && !TASK_OUTCOME.values.has(outcome))
+      throw new InvalidInputError(`outcome must be one of ${[...TASK_OUTCOME.values].join(', ')}`, { field: 'outcome' });
     const assignee = optionalText(input.assignee, 'assignee');
     const due = optionalInstant(input.due, 'due');
     if (outcome === undefined && assignee === undefined && due === undefined)
