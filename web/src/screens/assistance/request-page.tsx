@@ -108,7 +108,7 @@ function Head({ v, live }: { v: RequestView; live: boolean }) {
       <div className="request-title">
         <h1>{v.title}</h1>
         <UrgencyChip urgency={v.urgency} />
-        <span className={`request-status status-${v.column}`} data-testid="request-column">
+        <span className={`request-status status-${v.column}`} data-testid="request-column" data-column={v.column}>
           {v.column}
           {v.status !== 'open' ? ` (${v.status})` : ''}
         </span>
