@@ -5,8 +5,7 @@
 // (check.ts afterActionIssues) in the browser, each issue at its field.
 import { useState } from 'react';
 import { type AfterActionInput, type AfterActionView as Report, reportAfterAction, useDeployment } from '../../api/assistance.ts';
-import { MarkingBanner } from '../../components/MarkingBanner.tsx';
-import { Panel, Status } from '../../components/Panel.tsx';
+import { Panel } from '../../components/Panel.tsx';
 import { formatDateTime } from '../../format/dates.ts';
 import { navigate } from '../../router.ts';
 import { afterActionIssues } from '../../../../src/domain/assistance/check.ts';
@@ -14,7 +13,7 @@ import { TextArea } from '../admin/fields.tsx';
 import { Form } from '../admin/forms.tsx';
 import { issuesError, useAssistAction } from './action.ts';
 import { SkillsField } from './form-parts.tsx';
-import { AssistanceNav, deploymentPath, SkillChips } from './parts.tsx';
+import { deploymentPath, PageFrame, SkillChips } from './parts.tsx';
 import '../write/write.css';
 import './assistance.css';
 
@@ -64,42 +63,34 @@ export function AfterActionForm({ id }: { id: string }) {
   };
   const d = q.data;
   return (
-    <div className="page after-action-new">
-      <MarkingBanner banner={d?.marking ?? undefined} position="top" />
-      <div className="page-head">
-        <h1>After-action report</h1>
-        <AssistanceNav />
-      </div>
-      <Status loading={q.isPending} error={q.error}>
-        {d && (
-          <>
-            <p>
-              For <strong>{d.name}</strong> ({d.requester.name}): shared with the requester and every organisation that contributed.
-            </p>
-            <Form
-              title="After-action report"
-              submit="Send the report"
-              onSubmit={send}
-              onCancel={() => navigate(deploymentPath(id))}
-              error={action.error}
-              pending={action.pending}
-              className="write-form"
-              fieldErrors={action.fields}
-            >
-              {SECTIONS.map(([k, label]) => (
-                <TextArea key={k} label={label} name={k} value={r[k]} onChange={(v) => setR((o) => ({ ...o, [k]: v }))} />
-              ))}
-              <SkillsField
-                name="missingSkills"
-                legend="Skills the team lacked (lessons for the roster)"
-                value={r.missingSkills}
-                onChange={(missingSkills) => setR((o) => ({ ...o, missingSkills }))}
-              />
-            </Form>
-          </>
-        )}
-      </Status>
-      <MarkingBanner banner={d?.marking ?? undefined} position="bottom" />
-    </div>
+    <PageFrame className="after-action-new" title="After-action report" banner={d?.marking} loading={q.isPending} error={q.error}>
+      {d && (
+        <>
+          <p>
+            For <strong>{d.name}</strong> ({d.requester.name}): shared with the requester and every organisation that contributed.
+          </p>
+          <Form
+            title="After-action report"
+            submit="Send the report"
+            onSubmit={send}
+            onCancel={() => navigate(deploymentPath(id))}
+            error={action.error}
+            pending={action.pending}
+            className="write-form"
+            fieldErrors={action.fields}
+          >
+            {SECTIONS.map(([k, label]) => (
+              <TextArea key={k} label={label} name={k} value={r[k]} onChange={(v) => setR((o) => ({ ...o, [k]: v }))} />
+            ))}
+            <SkillsField
+              name="missingSkills"
+              legend="Skills the team lacked (lessons for the roster)"
+              value={r.missingSkills}
+              onChange={(missingSkills) => setR((o) => ({ ...o, missingSkills }))}
+            />
+          </Form>
+        </>
+      )}
+    </PageFrame>
   );
 }

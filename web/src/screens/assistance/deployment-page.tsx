@@ -6,14 +6,13 @@
 // write it. The marking banner covers the deployment; kept live by the assistance stream.
 import { type DeploymentView, updateDeployment, useAssistanceStream, useDeployment } from '../../api/assistance.ts';
 import { Link } from '../../components/Link.tsx';
-import { MarkingBanner } from '../../components/MarkingBanner.tsx';
-import { Panel, Status } from '../../components/Panel.tsx';
+import { Panel } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
 import { useNow } from '../incidents/now.ts';
 import { useAssistAction } from './action.ts';
 import { AfterActionView } from './after-action.tsx';
 import { Notes, Tasks } from './deployment-work.tsx';
-import { afterActionPath, AssistanceNav, ClockList, LiveBadge, requestPath, SkillChips, windowText } from './parts.tsx';
+import { afterActionPath, ClockList, LiveBadge, requestPath, SkillChips, windowText, Facts, PageFrame } from './parts.tsx';
 import './assistance.css';
 
 /** Start a planned deployment, end an active one (the requester's). */
@@ -53,14 +52,7 @@ function Head({ d, live }: { d: DeploymentView; live: boolean }) {
         </span>
         <LiveBadge connected={live} />
       </div>
-      <dl className="request-facts" aria-label="Deployment">
-        {facts.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts label="Deployment" facts={facts} />
       <div className="tab-actions">
         <Link to={requestPath(d.requestId)}>The request</Link>
         {d.incidentId && <Link to={`/incidents/${encodeURIComponent(d.incidentId)}`}>The incident</Link>}
@@ -114,36 +106,28 @@ export function DeploymentPage({ id }: { id: string }) {
   const q = useDeployment(id, stream.connected);
   const now = useNow();
   const d = q.data;
-  const banner = d?.marking ?? undefined;
   return (
-    <div className="page deployment-page">
-      <MarkingBanner banner={banner} position="top" />
-      <div className="page-head">
-        <AssistanceNav />
-      </div>
-      <Status loading={q.isPending} error={q.error}>
-        {d && (
-          <>
-            <Head d={d} live={stream.connected} />
-            {d.clocks.length > 0 && (
-              <section aria-label="Deployment clocks">
-                <ClockList clocks={d.clocks} now={now} facts />
-              </section>
-            )}
-            <div className="deployment-grid">
-              <div className="span-all">
-                <Members d={d} />
-              </div>
-              <Tasks d={d} />
-              <Notes d={d} />
-              <div className="span-all">
-                <AfterAction d={d} />
-              </div>
+    <PageFrame className="deployment-page" banner={d?.marking} loading={q.isPending} error={q.error}>
+      {d && (
+        <>
+          <Head d={d} live={stream.connected} />
+          {d.clocks.length > 0 && (
+            <section aria-label="Deployment clocks">
+              <ClockList clocks={d.clocks} now={now} facts />
+            </section>
+          )}
+          <div className="deployment-grid">
+            <div className="span-all">
+              <Members d={d} />
             </div>
-          </>
-        )}
-      </Status>
-      <MarkingBanner banner={banner} position="bottom" />
-    </div>
+            <Tasks d={d} />
+            <Notes d={d} />
+            <div className="span-all">
+              <AfterAction d={d} />
+            </div>
+          </div>
+        </>
+      )}
+    </PageFrame>
   );
 }

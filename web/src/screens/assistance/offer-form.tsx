@@ -6,14 +6,12 @@
 import { useState } from 'react';
 import { type Candidate, type ExpertView, makeOffer, type Proposal, useProposal, useRequest, useRoster } from '../../api/assistance.ts';
 import { useMe } from '../../api/session.ts';
-import { MarkingBanner } from '../../components/MarkingBanner.tsx';
-import { Status } from '../../components/Panel.tsx';
 import { navigate } from '../../router.ts';
 import { TextArea } from '../admin/fields.tsx';
 import { FieldError, useField } from '../admin/form-state.tsx';
 import { Form } from '../admin/forms.tsx';
 import { useAssistAction } from './action.ts';
-import { AssistanceNav, mayReadRoster, mayRespond, requestPath, SkillChips, windowText } from './parts.tsx';
+import { mayReadRoster, PageFrame, mayRespond, requestPath, SkillChips, windowText } from './parts.tsx';
 import { exclusionText } from './proposal.tsx';
 import '../write/write.css';
 import './assistance.css';
@@ -92,38 +90,36 @@ export function OfferForm({ id }: { id: string }) {
       navigate(requestPath(id));
     });
   return (
-    <div className="page offer-new">
-      <MarkingBanner banner={v?.marking ?? undefined} position="top" />
-      <div className="page-head">
-        <h1>Offer experts</h1>
-        <AssistanceNav />
-      </div>
-      <Status loading={request.isPending || (may && roster.isPending)} error={request.error ?? roster.error}>
-        {v && !may && <p className="muted">Only your organisation's coordinators and administrators offer its experts.</p>}
-        {v && may && (
-          <>
-            <p>
-              For <strong>{v.title}</strong> ({v.requester.name}), {v.needs.mode}, {windowText(v.needs.window)}.
-            </p>
-            <SkillChips skills={v.needs.skills} label="Skills needed" />
-            {proposal.error && <p className="muted small">No ranking: {proposal.error.message}</p>}
-            <Form
-              title="Offer experts"
-              submit="Send the offer"
-              onSubmit={send}
-              onCancel={() => navigate(requestPath(id))}
-              error={action.error}
-              pending={action.pending}
-              className="write-form"
-              fieldErrors={fields}
-            >
-              <ExpertPicker rows={rows} picked={picked} onChange={setPicked} />
-              <TextArea label="Message to the requester" name="message" value={message} onChange={setMessage} />
-            </Form>
-          </>
-        )}
-      </Status>
-      <MarkingBanner banner={v?.marking ?? undefined} position="bottom" />
-    </div>
+    <PageFrame
+      className="offer-new"
+      title="Offer experts"
+      banner={v?.marking}
+      loading={request.isPending || (may && roster.isPending)}
+      error={request.error ?? roster.error}
+    >
+      {v && !may && <p className="muted">Only your organisation's coordinators and administrators offer its experts.</p>}
+      {v && may && (
+        <>
+          <p>
+            For <strong>{v.title}</strong> ({v.requester.name}), {v.needs.mode}, {windowText(v.needs.window)}.
+          </p>
+          <SkillChips skills={v.needs.skills} label="Skills needed" />
+          {proposal.error && <p className="muted small">No ranking: {proposal.error.message}</p>}
+          <Form
+            title="Offer experts"
+            submit="Send the offer"
+            onSubmit={send}
+            onCancel={() => navigate(requestPath(id))}
+            error={action.error}
+            pending={action.pending}
+            className="write-form"
+            fieldErrors={fields}
+          >
+            <ExpertPicker rows={rows} picked={picked} onChange={setPicked} />
+            <TextArea label="Message to the requester" name="message" value={message} onChange={setMessage} />
+          </Form>
+        </>
+      )}
+    </PageFrame>
   );
 }

@@ -6,7 +6,11 @@ import { allowed, reach } from '../../../../src/domain/access/permissions.ts';
 import { countdown, STATUS_WORDS } from '../../../../src/domain/incidents/clock-words.ts';
 import type { ResponseClock, Urgency, Window } from '../../api/assistance.ts';
 import { useMe, type Me } from '../../api/session.ts';
+import type { ReactNode } from 'react';
+import type { BannerMarks } from '../../api/objects.ts';
 import { Link } from '../../components/Link.tsx';
+import { MarkingBanner } from '../../components/MarkingBanner.tsx';
+import { Status } from '../../components/Panel.tsx';
 import { formatDate, formatDateTime } from '../../format/dates.ts';
 import { useLocation } from '../../router.ts';
 import { subjectOf } from '../write/rules.ts';
@@ -132,5 +136,51 @@ export function LiveBadge({ connected }: { connected: boolean }) {
     <span className={`live ${connected ? 'on' : ''}`} data-testid="assistance-live">
       {connected ? 'Live' : 'Connecting…'}
     </span>
+  );
+}
+
+/** Facts as a definition list; empty values read "—". */
+export function Facts({ facts, label }: { facts: [string, string | null | undefined][]; label: string }) {
+  return (
+    <dl className="request-facts" aria-label={label}>
+      {facts.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v === null || v === undefined || v === '' ? '—' : v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A rapid-response page: the marking banner of what it shows top and bottom, its title and the
+ *  screens' navigation, and its content once loaded (or why it is not). */
+export function PageFrame({
+  className,
+  banner,
+  title,
+  loading,
+  error,
+  children,
+}: {
+  className: string;
+  banner: BannerMarks | null | undefined;
+  title?: string;
+  loading: boolean;
+  error: unknown;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`page ${className}`}>
+      <MarkingBanner banner={banner ?? undefined} position="top" />
+      <div className="page-head">
+        {title && <h1>{title}</h1>}
+        <AssistanceNav />
+      </div>
+      <Status loading={loading} error={error}>
+        {children}
+      </Status>
+      <MarkingBanner banner={banner ?? undefined} position="bottom" />
+    </div>
   );
 }
