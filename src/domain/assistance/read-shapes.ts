@@ -25,7 +25,7 @@ export const strings = (v: JsonValue | undefined): string[] =>
 export const records = (v: JsonValue | undefined): JsonObject[] =>
   Array.isArray(v) ? v.filter((x): x is JsonObject => typeof x === 'object' && x !== null && !Array.isArray(x)) : [];
 /** The value when it is one of `values`, else the first (validation refuses anything else). */
-export const pick = <T extends string>(values: readonly T[], v: JsonValue | undefined): T =>
-  values.find((x) => x === v) ?? (values[0] as T);
+export const pick = <T extends string>(values: readonly [T, ...T[]], v: JsonValue | undefined): T =>
+  values.find((x) => x === v) ?? values[0];
 /** Distinct, sorted. */
 export const unique = (xs: readonly string[]): string[] => [...new Set(xs)].sort();
