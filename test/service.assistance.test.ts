@@ -276,6 +276,27 @@ for (const engine of ENGINES)
       assert.ok((await requests().board(await as(csirt), { column: 'closed' })).items.some((r) => r.id === other.id));
     });
 
+    it('pages the board and keeps to the reader’s own requests and offers when asked', async () => {
+      const me = await as(csirt);
+      const all = await requests().board(me, { limit: 200 });
+      const first = await requests().board(me, { limit: 1 });
+      assert.equal(first.items.length, 1);
+      assert.ok(first.next !== null);
+      const second = await requests().board(me, { limit: 1, after: first.next });
+      assert.notEqual(second.items[0]?.id, first.items[0]?.id);
+      assert.deepEqual(
+        [first.items[0]?.id, second.items[0]?.id],
+        all.items.slice(0, 2).map((r) => r.id),
+      );
+      assert.deepEqual(first.counts, all.counts, 'counts are the whole board’s, whatever the page');
+      const mine = await requests().board(await as(outsider), { mine: true });
+      assert.equal(mine.items.length, 0, 'the outsider asked, coordinated and offered nothing');
+      const offered = await requests().board(await as(partnerC), { mine: true, limit: 200 });
+      assert.ok(offered.items.length > 0 && offered.items.every((r) => r.requester.id === csirt.org.id));
+      await refused(requests().board(me, { limit: 0 }), 'INVALID_INPUT', 'limit');
+      await refused(requests().board(me, { after: 'nonsense' }), 'INVALID_INPUT', 'after');
+    });
+
     it('refuses bad input by field and stores nothing', async () => {
       const requestsBefore = await count(REQUEST_TYPE);
       const groupsBefore = (await node.store.orgs.listSharingGroups()).length;
