@@ -65,6 +65,13 @@ for (const engine of ENGINES)
       for (const json of await everything())
         for (const secret of [input.name, input.email, input.phone, view.id])
           assert.ok(secret === undefined || !json.includes(secret), `a stored object carries ${secret}`);
+      const audited: string[] = [];
+      for await (const entry of node.store.audit.scan()) if (entry.target === view.id) audited.push(JSON.stringify(entry));
+      assert.ok(
+        audited.some((a) => a.includes('roster.add')),
+        'the change is audited',
+      );
+      assert.ok(!audited.some((a) => a.includes(input.name)), 'by ids, never by the person');
       assert.deepEqual(
         (await roster().list(analyst)).map((e) => e.id),
         [view.id],

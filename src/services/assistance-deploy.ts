@@ -64,7 +64,7 @@ export function buildDeploy(deps: DeployDeps): DeployServices {
   };
   const profiles = new ExpertProfiles({ objects: store.objects, access: store.access, write, profileKey: nodeProfileKey, ...clock });
   const directory = new OrgDirectory({ orgs: store.orgs, state: store.state });
-  const roster = new RosterService({ roster: store.roster, orgs: store.orgs, schemes, profiles, owner, catchUp, ...clock });
+  const roster = new RosterService({ roster: store.roster, orgs: store.orgs, schemes, profiles, audit, owner, catchUp, ...clock });
   const matching = new MatchingService({
     assistance: store.assistance,
     objects: store.objects,

@@ -43,6 +43,9 @@ test('a skill not in the framework and not a free tag is refused at its index', 
   assert.deepEqual(fields(issues), ['needs.skills[2]', 'needs.skills[3]']);
   assert.match(issues[0]?.message ?? '', /"hacker" is neither in the skills framework nor a free tag/);
   assert.deepEqual(fields(requestIssues(needs({ skills: [] }), levels)), ['needs.skills']);
+  const many = Array.from({ length: 25 }, (_, i) => `tag:tool-${i}`);
+  assert.deepEqual(fields(requestIssues(needs({ skills: many }), levels)), ['needs.skills'], 'at most 24: matching is exact up to there');
+  assert.deepEqual(requestIssues(needs({ skills: many.slice(0, 24) }), levels), []);
   assert.deepEqual(fields(expertIssues(buildExpertInput({ skills: ['digital-forensics-investigator', 'Forensics'] }), levels)), [
     'skills[1]',
   ]);
