@@ -26,7 +26,8 @@ const attack = resolve(root, '..', 'shared', 'data', 'attack', 'ics-attack-18.1.
 // `correlation`, correlation storage, issue 17 must 10 (c) (--indicators N, --values V, --reads
 // R, --engine, --database-url); `decay`, decay scores computed on read, issue 17 must 6
 // (--indicators N); `alerts`, third sighting to alert on three nodes, issue 17 must 10 (b)
-// (--alerts N).
+// (--alerts N); `assistance-match`, matching a request needing 8 skills against 10,000 experts in
+// 200 organisations, issue 18 must 10 (--profiles N, --orgs O, --requests R, --skills S).
 const ALONE: readonly { names: readonly string[]; script: string }[] = [
   { names: ['--federation-only'], script: 'bench/federation.ts' },
   { names: ['--write-only'], script: 'bench/write.ts' },
@@ -35,6 +36,7 @@ const ALONE: readonly { names: readonly string[]; script: string }[] = [
   { names: ['correlation'], script: 'bench/correlation.ts' },
   { names: ['decay', '--decay-only'], script: 'bench/decay.ts' },
   { names: ['alerts', '--alerts-only'], script: 'bench/alerts.ts' },
+  { names: ['assistance-match'], script: 'bench/assistance-match.ts' },
 ];
 for (const { names, script } of ALONE) {
   if (!names.some((n) => process.argv.includes(n))) continue;

@@ -170,7 +170,7 @@ describe('an assistance request across three nodes', { timeout: 300_000 }, () =>
 
   test('the deployment ends with an after-action report that reaches node B and counts as the expert’s past deployment', async () => {
     await expectCall(at(0).node, at(0).coordinator, 'PATCH', R.deployment(deploymentId), { status: 'ended' });
-    await expectCall(at(0).node, at(0).coordinator, 'POST', R.report(deploymentId), {
+    await expectCall(at(0).node, at(0).coordinator, 'POST', R.afterAction(deploymentId), {
       findings: 'Initial access through the vendor VPN',
       actions: 'Rebuilt the historian; rotated vendor credentials',
       worked: 'Remote imaging within hours',

@@ -25,6 +25,8 @@ import { startNode, type TestNode } from './helpers/node.ts';
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIndicator, buildMalware, buildRelationship, bundle } from './helpers/stix.ts';
 import { buildFeed } from './helpers/feeds.ts';
+import { AFTER_ACTION, acceptedRequest, deploymentOf, expertOf, offeredRequest, requestOf } from './helpers/assistance-fixtures.ts';
+import { expertInput, requestInput } from './helpers/assistance-inputs.ts';
 
 /** The callers of the matrix, in column order. */
 const WHO = ['anonymous', 'viewer', 'coordinator', 'analyst', 'orgAdmin', 'otherOrgAdmin', 'admin', 'readOnly'] as const;
@@ -260,6 +262,44 @@ describe('authorization matrix', () => {
     alertId = facts.id;
     return alertId;
   }
+
+  // Rapid response (issue 18): organisation A and a third organisation C are in the matrix
+  // community; A's request goes to that community (B and the node's organisation may not know
+  // it); A answers C's requests with its experts, and C answers A's. Records the calls change
+  // (an offer withdrawn, decided; a deployment formed, reported on) are made afresh per call.
+  let orgC: Promise<string> | undefined;
+  function thirdOrg(): Promise<string> {
+    orgC ??= (async () => (await node.services.orgs.addOrg(CLI, { name: 'Matrix responder C', communities: [community] })).id)();
+    return orgC;
+  }
+  const toCommunity = () => ({ kind: 'community' as const, id: community });
+  let requestA: Promise<string> | undefined;
+  function orgARequest(): Promise<string> {
+    requestA ??= (async () => (await requestOf(node.services, analyst.org.id, toCommunity())).id)();
+    return requestA;
+  }
+  let expertA: Promise<string> | undefined;
+  function orgAExpert(): Promise<string> {
+    expertA ??= (async () => (await expertOf(node.services, analyst.org.id)).id)();
+    return expertA;
+  }
+  /** The expert the offer rows offer: set by their url(), read by their body(). */
+  let offered = '';
+  async function freshRequestOfC(): Promise<string> {
+    offered = await orgAExpert();
+    return (await requestOf(node.services, await thirdOrg(), toCommunity())).id;
+  }
+  let deploymentA: Promise<{ id: string; task: string }> | undefined;
+  function orgADeployment(): Promise<{ id: string; task: string }> {
+    deploymentA ??= (async () => {
+      const d = await deploymentOf(node.services, analyst.org.id, await thirdOrg(), toCommunity());
+      const task = await node.services.assistance.deployments.addTask(CLI, d.id, { name: 'Image the controllers' }, analyst.org.id);
+      return { id: d.id, task: task.id };
+    })();
+    return deploymentA;
+  }
+  const freshDeploymentA = async (status: 'planned' | 'ended'): Promise<string> =>
+    (await deploymentOf(node.services, analyst.org.id, await thirdOrg(), toCommunity(), status)).id;
 
   function orgAIncident(): Promise<string> {
     incidentA ??= (async () => {
@@ -1370,6 +1410,227 @@ describe('authorization matrix', () => {
       url: async () => `/api/v1/alert-rules/${await communityRule()}`,
       missing: () => `/api/v1/alert-rules/x-concord-alert-rule--${uuid()}`,
       expect: [401, 403, OK, 403, 403, 403, OK, 403],
+    }, // Rapid response (issue 18, musts 1 to 8): A's request goes to the matrix community, so
+    // organisation B and the node administrator's organisation are answered as for a missing
+    // request; asking, deciding and running a deployment are the coordinators' and
+    // administrators'; its work is also the analysts'; the roster is read by the organisation's
+    // staff (not viewers) and changed by its coordinators and administrators.
+    {
+      method: 'GET',
+      path: '/api/v1/assistance/requests',
+      action: 'assistance.read',
+      url: () => '/api/v1/assistance/requests?limit=5',
+      expect: ANY_USER,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/assistance/requests/stream',
+      action: 'assistance.read',
+      url: () => '/api/v1/assistance/requests/stream?wait=0',
+      expect: ANY_USER,
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/assistance/requests',
+      action: 'assistance.request',
+      note: "to the federation, for the caller's organisation",
+      url: () => '/api/v1/assistance/requests',
+      body: () => requestInput({ kind: 'federation' }),
+      expect: [401, 403, OK, 403, OK, OK, OK, 403],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/assistance/requests/:id',
+      action: 'assistance.read',
+      note: "organisation A's request to its community",
+      url: async () => `/api/v1/assistance/requests/${await orgARequest()}`,
+      missing: () => `/api/v1/assistance/requests/x-concord-assistance-request--${uuid()}`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/assistance/requests/:id',
+      action: 'assistance.request',
+      onOrgA: true,
+      url: async () => `/api/v1/assistance/requests/${await orgARequest()}`,
+      missing: () => `/api/v1/assistance/requests/x-concord-assistance-request--${uuid()}`,
+      body: () => ({ description: `Revised by the matrix ${++seq}` }),
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/assistance/requests/:id/proposal',
+      action: 'assistance.read',
+      url: async () => `/api/v1/assistance/requests/${await orgARequest()}/proposal`,
+      missing: () => `/api/v1/assistance/requests/x-concord-assistance-request--${uuid()}/proposal`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/assistance/requests/:id/offers',
+      action: 'assistance.respond',
+      note: 'an expert of organisation A on a fresh request of C',
+      url: async () => `/api/v1/assistance/requests/${await freshRequestOfC()}/offers`,
+      missing: () => `/api/v1/assistance/requests/x-concord-assistance-request--${uuid()}/offers`,
+      body: () => ({ experts: [{ expertId: offered }] }),
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/assistance/offers/:id/withdraw',
+      action: 'assistance.respond',
+      note: 'a fresh offer of organisation A',
+      url: async () => {
+        const { offer } = await offeredRequest(node.services, await thirdOrg(), analyst.org.id, toCommunity());
+        return `/api/v1/assistance/offers/${offer.id}/withdraw`;
+      },
+      missing: () => `/api/v1/assistance/offers/x-concord-assistance-offer--${uuid()}/withdraw`,
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/assistance/offers/:id/decision',
+      action: 'assistance.request',
+      note: "C's fresh offer on a fresh request of organisation A",
+      url: async () => {
+        const { offer } = await offeredRequest(node.services, analyst.org.id, await thirdOrg(), toCommunity());
+        return `/api/v1/assistance/offers/${offer.id}/decision`;
+      },
+      missing: () => `/api/v1/assistance/offers/x-concord-assistance-offer--${uuid()}/decision`,
+      body: () => ({ decision: 'accepted' }),
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/assistance/profiles',
+      action: 'assistance.read',
+      url: () => '/api/v1/assistance/profiles',
+      expect: ANY_USER,
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/assistance/requests/:id/deployments',
+      action: 'assistance.request',
+      note: "a fresh request of organisation A with C's offer accepted",
+      url: async () => {
+        const { request } = await acceptedRequest(node.services, analyst.org.id, await thirdOrg(), toCommunity());
+        return `/api/v1/assistance/requests/${request.id}/deployments`;
+      },
+      missing: () => `/api/v1/assistance/requests/x-concord-assistance-request--${uuid()}/deployments`,
+      body: () => ({}),
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/assistance/deployments/:id',
+      action: 'assistance.read',
+      url: async () => `/api/v1/assistance/deployments/${(await orgADeployment()).id}`,
+      missing: () => `/api/v1/assistance/deployments/x-concord-deployment--${uuid()}`,
+      expect: [401, OK, OK, OK, OK, 404, 404, OK],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/assistance/deployments/:id',
+      action: 'assistance.request',
+      onOrgA: true,
+      url: async () => `/api/v1/assistance/deployments/${(await orgADeployment()).id}`,
+      missing: () => `/api/v1/assistance/deployments/x-concord-deployment--${uuid()}`,
+      body: () => ({ location: `Control room ${++seq}` }),
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/assistance/deployments/:id/notes',
+      action: 'deployment.work',
+      url: async () => `/api/v1/assistance/deployments/${(await orgADeployment()).id}/notes`,
+      missing: () => `/api/v1/assistance/deployments/x-concord-deployment--${uuid()}/notes`,
+      body: () => ({ text: `Imaged controller ${++seq}`, hours: 3 }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/assistance/deployments/:id/tasks',
+      action: 'deployment.work',
+      url: async () => `/api/v1/assistance/deployments/${(await orgADeployment()).id}/tasks`,
+      missing: () => `/api/v1/assistance/deployments/x-concord-deployment--${uuid()}/tasks`,
+      body: () => ({ name: `Matrix task ${++seq}` }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/assistance/deployments/:id/tasks/:taskId',
+      action: 'deployment.work',
+      url: async () => {
+        const d = await orgADeployment();
+        return `/api/v1/assistance/deployments/${d.id}/tasks/${d.task}`;
+      },
+      missing: () => `/api/v1/assistance/deployments/x-concord-deployment--${uuid()}/tasks/task--${uuid()}`,
+      body: () => ({ due: '2027-03-05T00:00:00.000Z' }),
+      expect: [401, 403, OK, OK, OK, 404, 404, 403],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/assistance/deployments/:id/after-action',
+      action: 'assistance.request',
+      note: 'a fresh ended deployment of organisation A',
+      url: async () => `/api/v1/assistance/deployments/${await freshDeploymentA('ended')}/after-action`,
+      missing: () => `/api/v1/assistance/deployments/x-concord-deployment--${uuid()}/after-action`,
+      body: () => AFTER_ACTION,
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/roster/experts',
+      action: 'roster.read',
+      url: () => '/api/v1/roster/experts',
+      expect: [401, 403, OK, OK, OK, OK, OK, OK],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/roster/experts',
+      action: 'roster.read',
+      onOrgA: true,
+      note: "organisation A's roster, named",
+      url: () => `/api/v1/roster/experts?org=${analyst.org.id}`,
+      expect: [401, 403, OK, OK, OK, 403, 403, OK],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/roster/experts',
+      action: 'roster.manage',
+      note: "into the caller's organisation",
+      url: () => '/api/v1/roster/experts',
+      body: () => expertInput(),
+      expect: [401, 403, OK, 403, OK, OK, OK, 403],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/roster/experts/:id',
+      action: 'roster.read',
+      onOrgA: true,
+      url: async () => `/api/v1/roster/experts/${await orgAExpert()}`,
+      missing: () => `/api/v1/roster/experts/${uuid()}`,
+      expect: [401, 403, OK, OK, OK, 404, 404, OK],
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/roster/experts/:id',
+      action: 'roster.manage',
+      onOrgA: true,
+      url: async () => `/api/v1/roster/experts/${await orgAExpert()}`,
+      missing: () => `/api/v1/roster/experts/${uuid()}`,
+      body: () => ({ certifications: [`GCFA ${++seq}`] }),
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/roster/experts/:id',
+      action: 'roster.manage',
+      onOrgA: true,
+      note: 'a fresh expert of organisation A',
+      url: async () => `/api/v1/roster/experts/${(await expertOf(node.services, analyst.org.id)).id}`,
+      missing: () => `/api/v1/roster/experts/${uuid()}`,
+      expect: [401, 403, OK, 403, OK, 404, 404, 403],
     },
   ];
 

@@ -26,7 +26,7 @@ import { filterOf as queryFilter } from '../http/incidents/schema.ts';
 import type { Values } from './incident-options.ts';
 
 /** A list option given repeatedly or comma-separated (`--status new,open --status closed`). */
-function list(values: string[] | undefined): string[] | undefined {
+export function list(values: string[] | undefined): string[] | undefined {
   if (values === undefined) return undefined;
   return values
     .flatMap((v) => v.split(','))
@@ -79,7 +79,7 @@ export function oneOf<T extends string>(value: string | undefined, option: strin
 }
 
 /** Keeps only the entries that were given, so the service sees "unchanged" for the others. */
-function given<T extends object>(o: { [K in keyof T]: T[K] | undefined }): T {
+export function given<T extends object>(o: { [K in keyof T]: T[K] | undefined }): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 

@@ -27,6 +27,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   decay: () => import('./decay.ts'),
   alert: () => import('./alert.ts'),
   'alert-rule': () => import('./alert-rule.ts'),
+  assist: () => import('./assist.ts'),
+  roster: () => import('./roster.ts'),
+  deployment: () => import('./deployment.ts'),
 };
 
 const HELP = `usage: concord <command> [options]
@@ -55,6 +58,9 @@ commands:
   decay        indicator decay models per kind; an indicator's score and why
   alert        collective-threat alerts: list, show, watch
   alert-rule   a community's alert rules: add, list, update, disable, remove
+  assist       assistance requests: ask, list, show, update, withdraw, close, propose a team; offers, decisions
+  roster       an organisation's experts: add, list, show, update, remove
+  deployment   a request's team: create, show, start, end; status notes, tasks, after-action report
 
 global options:
   --data-dir DIR        data directory (CONCORD_DATA_DIR, default ./data)

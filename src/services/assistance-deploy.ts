@@ -64,7 +64,7 @@ export function buildDeploy(deps: DeployDeps): DeployServices {
   };
   const profiles = new ExpertProfiles({ objects: store.objects, access: store.access, write, profileKey: nodeProfileKey, ...clock });
   const directory = new OrgDirectory({ orgs: store.orgs, state: store.state });
-  const roster = new RosterService({ roster: store.roster, orgs: store.orgs, schemes, profiles, owner, catchUp, ...clock });
+  const roster = new RosterService({ roster: store.roster, orgs: store.orgs, schemes, profiles, audit, owner, catchUp, ...clock });
   const matching = new MatchingService({
     assistance: store.assistance,
     objects: store.objects,
@@ -75,6 +75,16 @@ export function buildDeploy(deps: DeployDeps): DeployServices {
   });
   const groups = new AssistanceGroups({ orgs: store.orgs, audit, invalidate: deps.invalidate, ...clock });
   const views = new DeploymentViews({ assistance: store.assistance, objects: store.objects, gate, directory, schemes, ...clock });
+  const reactor = new AssistanceReactor({
+    assistance: store.assistance,
+    roster: store.roster,
+    objects: store.objects,
+    write,
+    profiles,
+    catchUp,
+    log: (err) => deps.log.error({ err }, 'assistance reaction failed'),
+    ...clock,
+  });
   const deployments = new DeploymentService({
     assistance: store.assistance,
     objects: store.objects,
@@ -86,16 +96,7 @@ export function buildDeploy(deps: DeployDeps): DeployServices {
     views,
     write,
     catchUp,
-    ...clock,
-  });
-  const reactor = new AssistanceReactor({
-    assistance: store.assistance,
-    roster: store.roster,
-    objects: store.objects,
-    write,
-    profiles,
-    catchUp,
-    log: (err) => deps.log.error({ err }, 'assistance reaction failed'),
+    reacted: () => reactor.idle(),
     ...clock,
   });
   return { roster, matching, deployments, reactor };

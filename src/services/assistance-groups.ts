@@ -3,8 +3,8 @@
 // the organisations concerned (NOTES: the wire format). Access stays the one policy's (DESIGN.md
 // principle 2): the objects are distributed to the group, and the group travels to peers with
 // them (federation/provenance.ts GroupStatement), as the incidents' shares do.
-import { actorName, type Principal } from '../domain/identity/principal.ts';
 import type { SharingGroup } from '../domain/identity/types.ts';
+import { actorName, type Principal } from '../domain/identity/principal.ts';
 import { concordUuid } from '../domain/markings/concord-markings.ts';
 import type { OrgRepo } from '../store/repositories.ts';
 import type { AuditSink } from './audit.service.ts';
@@ -41,8 +41,8 @@ export class AssistanceGroups {
     this.deps = deps;
   }
 
-  /** The group as planned: created, or its members brought up to date (the owner is always a
-   *  member). Unchanged groups are left alone (no audit record, no invalidation). */
+  /** The group as planned, made by `p` (the audit log names them): created (its name made unique with the group's id), or its members
+   *  brought up to date (the owner is always a member). Unchanged groups are left alone (no audit record, no invalidation). */
   async ensure(p: Principal, plan: GroupPlan): Promise<SharingGroup> {
     const members = [...new Set([plan.owner, ...plan.members])].sort();
     const held = await this.deps.orgs.getSharingGroup(plan.id);
@@ -50,7 +50,8 @@ export class AssistanceGroups {
     const now = (this.deps.now?.() ?? new Date()).toISOString();
     const g: SharingGroup = {
       id: plan.id,
-      name: plan.name,
+      // Group names are unique on a node: two offers for one request share a title.
+      name: held?.name ?? `${plan.name.slice(0, 180)} (${plan.id.slice(0, 8)})`,
       description: plan.description,
       ownerOrg: plan.owner,
       members,

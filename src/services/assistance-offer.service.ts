@@ -18,13 +18,16 @@ import {
   type OfferView,
   type Window,
 } from '../domain/assistance/api.ts';
-import { coveredSkills, uncoveredParts } from '../domain/assistance/board.ts';
+import { coveredSkills } from '../domain/assistance/board.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import type { Tlp } from '../domain/markings/tlp.ts';
 import { withMarkings } from '../domain/writing/compose.ts';
 import { ConflictError, InvalidInputError } from '../errors.ts';
 import type { RosterRepo } from '../store/repositories.ts';
-import { decisionObject, groupIdFor, offerFields, offerObject } from './assistance-pending.ts';
+import { decisionObject, offerObject } from '../domain/assistance/build.ts';
+import { gaps } from '../domain/assistance/matching.ts';
+import { offerFields } from '../domain/assistance/read.ts';
+import { groupIdFor } from './assistance-groups.ts';
 import { type AssistanceReadDeps, AssistanceReads, type HeldOffer, type HeldRequest } from './assistance-read.ts';
 import { AssistanceWriter, type AssistanceWriterDeps } from './assistance-writer.ts';
 
@@ -93,15 +96,15 @@ export class AssistanceOfferService {
       request.fields.classification ?? undefined,
     );
     const as = { ...author, tlp, distribution };
-    await this.writer.label(prepared, as);
+    await this.writer.label(p, prepared, as);
     // Every check passed: the offer's group, then the offer (issue 18: nothing stored on bad input).
-    await this.deps.groups.ensure({
+    await this.deps.groups.ensure(p, {
       id: distribution.id,
       owner: author.orgId,
       members: [...new Set([author.orgId, request.label.ownerOrg, request.fields.coordinatorOrg])],
-      name: `Assistance offer for: ${request.fields.title}`.slice(0, 200),
-      description: `Offer ${id} for assistance request ${requestId} (issue 18)`,
-      actor: author.actor,
+      // Group names are unique on a node: the offer's id names it, the description says what for.
+      name: `Assistance offer ${id}`,
+      description: `Offer for assistance request "${request.fields.title}" (${requestId}; issue 18)`,
     });
     await this.writer.store(p, prepared, as, 'assistance.offer.create');
     return this.view(p, id);
@@ -182,7 +185,7 @@ export class AssistanceOfferService {
       label.classification,
     );
     const as = { ...author, tlp: label.tlp, distribution: label.distribution };
-    await this.writer.label(prepared, as);
+    await this.writer.label(p, prepared, as);
     await this.writer.store(p, prepared, as, `assistance.offer.${input.decision === 'accepted' ? 'accept' : 'decline'}`);
     return this.view(p, offerId);
   }
@@ -220,11 +223,11 @@ export class AssistanceOfferService {
         throw new InvalidInputError('from must be an ISO 8601 instant', { field: `${field}.window.from` });
       if (typeof window.until !== 'string' || !(Date.parse(window.until) > Date.parse(window.from)))
         throw new InvalidInputError('the window must end after it starts', { field: `${field}.window.until` });
-      const gaps = uncoveredParts(window, expert.availability);
-      if (gaps.length > 0)
+      const missing = gaps(window, expert.availability);
+      if (missing.length > 0)
         throw new InvalidInputError(
-          `${expert.pseudonym} is not available from ${gaps[0]?.from} to ${gaps[0]?.until}, within the window offered (${window.from} – ${window.until})`,
-          { field: `${field}.expertId`, gaps },
+          `${expert.pseudonym} is not available from ${missing[0]?.from} to ${missing[0]?.until}, within the window offered (${window.from} – ${window.until})`,
+          { field: `${field}.expertId`, gaps: missing },
         );
       if (e.note !== undefined && typeof e.note !== 'string') throw new InvalidInputError('note must be text', { field: `${field}.note` });
       const covers = coveredSkills(request.fields.needs.skills, expert.skills);

@@ -8,7 +8,7 @@ import { DEPLOYMENT_TYPE, OFFER_TYPE, REQUEST_TYPE } from '../domain/assistance/
 import type { AssistanceRow, DeploymentRecord } from '../domain/assistance/types.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
 import type { AccessRepo, AssistanceRepo, ObjectRepo } from '../store/repositories.ts';
-import { assistanceRow } from './assistance-pending.ts';
+import { assistanceRow } from '../domain/assistance/read.ts';
 import { SerialRun } from './serial-run.ts';
 
 /** Versions read per step. */

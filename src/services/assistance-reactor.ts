@@ -90,7 +90,9 @@ export class AssistanceReactor {
   private async release(d: DeploymentRecord, label: Pick<ImportOwner, 'tlp' | 'distribution'>, e: ExpertRecord): Promise<boolean> {
     const id = memberCardId(d.id, e.profileId);
     if ((await this.deps.objects.get(id)) !== undefined) return false;
-    const at = this.now();
+    // Stamped with the deployment version that named the expert, not the clock: two processes
+    // reacting to the same row (api and worker roles on one database) write the same version.
+    const at = d.modified;
     const object = memberCardObject(
       {
         deploymentId: d.id,

@@ -14,7 +14,7 @@ import type { JsonObject } from '../domain/stix/types.ts';
 import { NotFoundError } from '../errors.ts';
 import type { AssistanceRepo, Labelled, ObjectRepo, OrgRepo } from '../store/repositories.ts';
 import { type AccessGate, readAs, readerOf } from './access-gate.ts';
-import { offerFields, type RequestFields, requestFields } from './assistance-pending.ts';
+import { offerFields, type RequestFields, requestFields } from '../domain/assistance/read.ts';
 
 export interface AssistanceReadDeps {
   assistance: AssistanceRepo;
@@ -76,7 +76,7 @@ export class AssistanceReads {
     const found = await this.deps.assistance.request(id);
     const object = found !== undefined && this.visible(p, found.label) ? await this.object(p, id) : undefined;
     if (found === undefined || found.label === null || object === undefined) throw new NotFoundError(`assistance request ${id}`, { id });
-    return { record: found.record, label: found.label, fields: requestFields(object), object };
+    return { record: found.record, label: found.label, fields: requestFields(object, this.deps.schemes.all()), object };
   }
 
   /** An offer the reader may read; NotFoundError otherwise. */

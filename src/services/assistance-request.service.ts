@@ -21,6 +21,7 @@ import {
 import type { RequestRecord } from '../domain/assistance/types.ts';
 import { checkTlp } from '../domain/identity/defaults.ts';
 import { CLI, type Principal } from '../domain/identity/principal.ts';
+import type { Org } from '../domain/identity/types.ts';
 import type { Tlp } from '../domain/markings/tlp.ts';
 import { withMarkings } from '../domain/writing/compose.ts';
 import { ConflictError, InvalidInputError } from '../errors.ts';
@@ -28,7 +29,9 @@ import type { OrgRepo } from '../store/repositories.ts';
 import type { BoardPage, BoardQuery } from './assistance.api.ts';
 import { AssistanceWriter, type AssistanceWriterDeps } from './assistance-writer.ts';
 import { type AssistanceReadDeps, AssistanceReads, type HeldRequest, type Picture } from './assistance-read.ts';
-import { groupIdFor, requestIssues, requestObject } from './assistance-pending.ts';
+import { requestObject } from '../domain/assistance/build.ts';
+import { requestIssues, throwIssues } from '../domain/assistance/check.ts';
+import { groupIdFor } from './assistance-groups.ts';
 import { clocksOf, columnOf, summaryOf, viewOf } from './assistance-views.ts';
 import type { WaitingRequest } from './notification.service.ts';
 
@@ -158,9 +161,9 @@ export class AssistanceRequestService {
     const owner = await this.writer.owner(p, 'assistance.request', orgId);
     throwIssues(requestIssues(input, (s) => this.deps.schemes.get(s)?.levels));
     const coordinatorOrg = input.coordinatorOrg ?? owner.orgId;
-    await this.checkOrg(coordinatorOrg, 'coordinatorOrg');
     const id = `${REQUEST_TYPE}--${randomUUID()}`;
     const distribution = await this.audienceOf(input, owner.orgId, id);
+    await this.checkCoordinator(coordinatorOrg, owner.orgId, distribution);
     const tlp = input.tlp === undefined ? DEFAULT_TLP[distribution.kind] : checkTlp('tlp', input.tlp);
     if (!distributionAllowed(tlp, distribution))
       throw new InvalidInputError(`a TLP:${tlp.toUpperCase()} request cannot go to ${audienceWords(distribution)} (FIRST TLP 2.0)`, {
@@ -171,16 +174,16 @@ export class AssistanceRequestService {
     const marked = withMarkings(object, { tlp, distribution: formatDistribution(distribution) });
     const prepared = await this.writer.prepare(marked, input.classification);
     const as = { ...owner, tlp, distribution };
-    await this.writer.label(prepared, as);
+    await this.writer.label(p, prepared, as);
     // Every check passed: the group (for named organisations) is made now, then the request stored.
     if (input.audience.kind === 'organizations' && distribution.kind === 'sharing-group') {
-      await this.deps.groups.ensure({
+      await this.deps.groups.ensure(p, {
         id: distribution.id,
         owner: owner.orgId,
         members: [...new Set([owner.orgId, coordinatorOrg, ...input.audience.ids])],
-        name: `Assistance request: ${input.title}`.slice(0, 200),
-        description: `The audience of assistance request ${id} (issue 18)`,
-        actor: owner.actor,
+        // Group names are unique on a node: the request's id names it.
+        name: `Assistance request ${id}`,
+        description: `The audience of assistance request "${input.title}" (issue 18)`,
       });
     }
     await this.writer.store(p, prepared, as, 'assistance.request.create');
@@ -208,7 +211,8 @@ export class AssistanceRequestService {
     const merged = { ...currentRequest(held), ...definedOnly(changes) };
     throwIssues(requestIssues(merged, (s) => this.deps.schemes.get(s)?.levels));
     const coordinatorOrg = merged.coordinatorOrg ?? held.label.ownerOrg;
-    if (coordinatorOrg !== held.fields.coordinatorOrg) await this.checkOrg(coordinatorOrg, 'coordinatorOrg');
+    if (coordinatorOrg !== held.fields.coordinatorOrg)
+      await this.checkCoordinator(coordinatorOrg, held.label.ownerOrg, held.label.distribution);
     const tlp = tlpText === undefined ? held.label.tlp : checkTlp('tlp', tlpText);
     if (!distributionAllowed(tlp, held.label.distribution))
       throw new InvalidInputError(`a TLP:${tlp.toUpperCase()} request cannot go to ${audienceWords(held.label.distribution)}`, {
@@ -222,16 +226,15 @@ export class AssistanceRequestService {
     const prepared = await this.writer.prepare(marked, merged.classification);
     const d = held.label.distribution;
     const as = { ...author, tlp, distribution: d };
-    await this.writer.label(prepared, as);
+    await this.writer.label(p, prepared, as);
     // A new coordinator joins the request's group, so that it reads the request (issue 18, must 4).
     if (coordinatorOrg !== held.fields.coordinatorOrg && held.fields.audience.kind === 'organizations' && d.kind === 'sharing-group') {
-      await this.deps.groups.ensure({
+      await this.deps.groups.ensure(p, {
         id: d.id,
         owner: held.label.ownerOrg,
         members: [...new Set([held.label.ownerOrg, coordinatorOrg, ...held.fields.audience.ids])],
-        name: `Assistance request: ${merged.title}`.slice(0, 200),
-        description: `The audience of assistance request ${id} (issue 18)`,
-        actor: author.actor,
+        name: `Assistance request ${id}`,
+        description: `The audience of assistance request "${merged.title}" (issue 18)`,
       });
     }
     const action = status === 'open' ? 'assistance.request.update' : `assistance.request.${status === 'closed' ? 'close' : 'withdraw'}`;
@@ -273,16 +276,19 @@ export class AssistanceRequestService {
     return { kind: 'sharing-group', id: groupIdFor(id) };
   }
 
-  private async checkOrg(id: unknown, field: string): Promise<void> {
+  /** The coordinator sees the whole picture (must 4), so it must be in the request's audience:
+   *  a named organisations' group includes it; a community must have it among its members. */
+  private async checkCoordinator(id: string, requester: string, d: Distribution): Promise<void> {
+    const coordinator = await this.checkOrg(id, 'coordinatorOrg');
+    if (d.kind === 'community' && coordinator.id !== requester && !coordinator.communities.includes(d.id))
+      throw new InvalidInputError(`the coordinator is not in community ${d.id}, to which the request goes`, { field: 'coordinatorOrg' });
+  }
+
+  private async checkOrg(id: unknown, field: string): Promise<Org> {
     const org = typeof id === 'string' ? await this.deps.orgs.getOrg(id) : undefined;
     if (org === undefined || org.disabled) throw new InvalidInputError(`organisation ${String(id)} does not exist`, { field });
+    return org;
   }
-}
-
-/** Throws the first issue as InvalidInputError naming its field, with every issue in `errors`. */
-export function throwIssues(issues: readonly { field: string; message: string }[]): void {
-  const [first] = issues;
-  if (first !== undefined) throw new InvalidInputError(`${first.field}: ${first.message}`, { field: first.field, errors: issues });
 }
 
 function decodeCursor(text: string): string {

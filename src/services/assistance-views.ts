@@ -9,7 +9,7 @@ import type { RequestRecord } from '../domain/assistance/types.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import { bannerOf, markingOf } from '../domain/markings/banner.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
-import { responseClocks } from './assistance-pending.ts';
+import { responseClocks } from '../domain/assistance/clocks.ts';
 import type { HeldRequest, Picture } from './assistance-read.ts';
 
 const HOUR_MS = 3_600_000;

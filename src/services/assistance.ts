@@ -1,7 +1,7 @@
 // Rapid response's services (issue 18): built here and spread into the services (index.ts). The
 // projector follows the store (every commit, whatever stored it); the request and offer services
-// read its rows and write through the write path; roster, matching and deployments are part
-// "deploy"'s (assistance-deploy.ts).
+// read its rows and write through the write path; roster, matching, deployments and the reactor
+// that follows the projector are built by assistance-deploy.ts.
 import type { IncidentEvent } from '../domain/incidents/notify.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
@@ -9,7 +9,8 @@ import type { Store } from '../store/repositories.ts';
 import type { AccessGate } from './access-gate.ts';
 import type { AssistanceServices, BoardPage, BoardQuery, RequestsApi } from './assistance.api.ts';
 import { AssistanceOfferService } from './assistance-offer.service.ts';
-import { AssistanceGroups } from './assistance-pending.ts';
+import { buildDeploy } from './assistance-deploy.ts';
+import { AssistanceGroups } from './assistance-groups.ts';
 import { AssistanceProjector } from './assistance-projector.ts';
 import { AssistanceRequestService } from './assistance-request.service.ts';
 import type { AuditService } from './audit.service.ts';
@@ -49,12 +50,6 @@ export interface Assistance extends AssistanceServices {
   settle(): Promise<void>;
   /** Open requests with a response clock due or overdue (the reminder job's input; system use). */
   waitingRequests(): Promise<WaitingRequest[]>;
-}
-
-function unbuilt<T extends object>(name: string): T {
-  return new Proxy({} as T, {
-    get: (_t, key) => () => Promise.reject(new Error(`${name}.${String(key)} is not built yet`)),
-  });
 }
 
 /** RequestsApi: the request and offer services over one projector. */
@@ -116,7 +111,7 @@ export function buildAssistance(deps: AssistanceDeps): Assistance {
     () => void projector.catchUp().catch((err: unknown) => log.error({ err }, 'assistance projection failed')),
   );
   const catchUp = () => projector.catchUp();
-  const groups = new AssistanceGroups({ orgs: store.orgs, audit, invalidate });
+  const groups = new AssistanceGroups({ orgs: store.orgs, audit, invalidate, ...(deps.now ? { now: deps.now } : {}) });
   const shared = {
     assistance: store.assistance,
     objects: store.objects,
@@ -132,17 +127,21 @@ export function buildAssistance(deps: AssistanceDeps): Assistance {
   };
   const requestService = new AssistanceRequestService(shared);
   const requests = new Requests(projector, requestService, new AssistanceOfferService({ ...shared, roster: store.roster }));
-  // TODO(lead): part "deploy" — replace these three by buildDeploy({ ...deps, catchUp }) from
-  // assistance-deploy.ts and wire projector.onProjected((rows) => reactor.projected(rows)); settle()
-  // then runs catchUp → reactor.idle() → catchUp → reactor.close() before the projector's close.
+  const { roster, matching, deployments, reactor } = buildDeploy({ ...deps, catchUp });
+  // The reactor releases member cards and counts past deployments from what the projector puts.
+  projector.onProjected((rows) => reactor.projected(rows));
   return {
     requests,
-    matching: unbuilt('matching'),
-    deployments: unbuilt('deployments'),
-    roster: unbuilt('roster'),
+    matching,
+    deployments,
+    roster,
     waitingRequests: () => requestService.waiting(),
     async settle() {
+      // The reactor writes member cards and profiles, which the projector must then project.
       await projector.catchUp().catch(() => {});
+      await reactor.idle().catch(() => {});
+      await projector.catchUp().catch(() => {});
+      await reactor.close();
       await projector.close();
     },
   };

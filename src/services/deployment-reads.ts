@@ -4,10 +4,12 @@
 import type { AccessLabel } from '../domain/access/types.ts';
 import type { NewTask, TaskUpdate, Window } from '../domain/assistance/api.ts';
 import { offerFields, requestFields } from '../domain/assistance/read.ts';
-import type { DecisionRecord, RequestRecord } from '../domain/assistance/types.ts';
+import type { RequestRecord } from '../domain/assistance/types.ts';
+import { latestDecisions } from '../domain/assistance/board.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import { tlpOfMarkingId, TLP1_MARKING_IDS } from '../domain/markings/tlp.ts';
 import type { JsonObject, StixObject } from '../domain/stix/types.ts';
+import { TASK_OUTCOME } from '../domain/stix/vocab-incident.ts';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { AssistanceRepo } from '../store/assistance-repositories.ts';
 import type { AccessRepo, ObjectRepo, OrgRepo } from '../store/repositories.ts';
@@ -129,11 +131,7 @@ export class DeploymentReads {
   /** The experts the requester accepted: the latest decision on each offer the caller may read,
    *  of an offer not withdrawn. */
   async accepted(p: Principal, requestId: string): Promise<AcceptedExpert[]> {
-    const latest = new Map<string, DecisionRecord>();
-    for (const { record } of await this.deps.assistance.decisionsOf([requestId])) {
-      const held = latest.get(record.offerId);
-      if (held === undefined || held.modified < record.modified) latest.set(record.offerId, record);
-    }
+    const latest = latestDecisions((await this.deps.assistance.decisionsOf([requestId])).map((d) => d.record));
     const offers = new Map((await this.deps.assistance.offersOf([requestId])).map((o) => [o.record.id, o.record]));
     const ids = [...latest.values()].filter((d) => d.decision === 'accepted' && offers.get(d.offerId)?.status === 'offered');
     const seen = await this.deps.gate.filter(readAs(p), await this.deps.objects.getMany(ids.map((d) => d.offerId)));
@@ -184,6 +182,9 @@ export class DeploymentReads {
   /** A task change, checked by field. */
   checkTaskUpdate(input: TaskUpdate): { outcome?: string; assignee?: string; due?: string } {
     const outcome = optionalText(input?.outcome, 'outcome');
+    // The incident suite's task-outcome-enum (§5.7) is closed.
+    if (outcome !== undefined && !TASK_OUTCOME.values.has(outcome))
+      throw new InvalidInputError(`outcome must be one of ${[...TASK_OUTCOME.values].join(', ')}`, { field: 'outcome' });
     const assignee = optionalText(input.assignee, 'assignee');
     const due = optionalInstant(input.due, 'due');
     if (outcome === undefined && assignee === undefined && due === undefined)

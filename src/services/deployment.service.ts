@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { authorize } from '../domain/access/permissions.ts';
 import { distributionAllowed } from '../domain/access/policy.ts';
-import type { AccessLabel } from '../domain/access/types.ts';
+import { type AccessLabel, formatDistribution } from '../domain/access/types.ts';
 import {
   type AfterActionInput,
   type AfterActionView,
@@ -27,6 +27,7 @@ import { afterActionObject, deploymentObject, statusNoteObject, taskObject } fro
 import { afterActionIssues, noteIssues, throwIssues } from '../domain/assistance/check.ts';
 import { deploymentFields, taskFields } from '../domain/assistance/read.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
+import { composeWorkLink } from '../domain/incidents/compose.ts';
 import type { StixObject } from '../domain/stix/types.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, NotOwnerError } from '../errors.ts';
 import type { DeploymentsApi } from './assistance.api.ts';
@@ -42,6 +43,9 @@ export interface DeploymentDeps extends DeploymentReadDeps {
   write: Pick<WriteService, 'storeAll'>;
   /** Brings the assistance projection up to date, so that an answer shows what was written. */
   catchUp: () => Promise<void>;
+  /** Waits for the reactor's answer to what was projected (the member cards of this node's
+   *  experts, their past deployments), so that an answer shows them too. */
+  reacted?: () => Promise<void>;
   now?: () => Date;
 }
 
@@ -76,7 +80,7 @@ export class DeploymentService implements DeploymentsApi {
       id: this.reads.groupOf(id),
       owner,
       members: [request.record.coordinatorOrg, ...team.map((m) => m.orgId)],
-      name: `${name} (${id.slice(-8)})`,
+      name: `Deployment team: ${name}`,
       description: `The team of deployment ${id} for assistance request ${requestId} (issue 18)`,
     });
     const at = this.now();
@@ -177,7 +181,20 @@ export class DeploymentService implements DeploymentsApi {
       { deploymentId, ...(incidentId === null ? {} : { incidentId }), ...task },
       { id, created: at, modified: at, creator: org },
     );
-    await this.store(p, org, this.reads.carry(d, object), d.label, 'deployment.task');
+    // Linked to the incident as incidents link the work of others (issue 16): a relationship
+    // from the task, in the deployment's group, so the incident's readers there see the task.
+    const link =
+      incidentId === null
+        ? []
+        : [
+            composeWorkLink(id, incidentId, {
+              now: at,
+              uuid: randomUUID,
+              creator: org,
+              markings: { tlp: d.label.tlp, distribution: formatDistribution(d.label.distribution) },
+            }),
+          ];
+    await this.store(p, org, this.reads.carry(d, object), d.label, 'deployment.task', undefined, link);
     return this.taskView(p, deploymentId, id);
   }
 
@@ -256,12 +273,15 @@ export class DeploymentService implements DeploymentsApi {
     marks: Pick<AccessLabel, 'tlp' | 'distribution'>,
     action: string,
     previous?: AccessLabel,
+    more: readonly StixObject[] = [],
   ): Promise<void> {
     // Who may write was decided above (assistance.request on the requester, deployment.work for
     // the members' organisations): the organisation-owner write rule does not apply (no writer).
     const owner = { orgId, tlp: marks.tlp, distribution: marks.distribution, actor: actorName(p) };
-    await this.deps.write.storeAll(p, [{ object, ...(previous ? { previous } : {}) }], owner, action);
+    const items = [{ object, ...(previous ? { previous } : {}) }, ...more.map((o) => ({ object: o }))];
+    await this.deps.write.storeAll(p, items, owner, action);
     await this.deps.catchUp();
+    await this.deps.reacted?.();
   }
 
   private now(): string {

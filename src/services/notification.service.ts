@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { type Action, allowed, authorize } from '../domain/access/permissions.ts';
 import type { ResponseClock } from '../domain/assistance/api.ts';
 import { clockReminderEvent } from '../domain/assistance/notify.ts';
+import { DEFAULT_RESPONSE_REMINDERS, dueResponseReminders } from '../domain/assistance/reminders.ts';
 import { canRead } from '../domain/access/policy.ts';
 import type { AccessLabel } from '../domain/access/types.ts';
 import type { Notification, WaitingIncident } from '../domain/incidents/api.ts';
@@ -23,7 +24,6 @@ import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import { ForbiddenError, InvalidInputError } from '../errors.ts';
 import type { AccessRepo, NotificationRepo, OrgRepo, StoredNotification, UserRepo } from '../store/repositories.ts';
 import { userReader } from './auth.service.ts';
-import { DEFAULT_RESPONSE_REMINDERS, dueResponseReminders } from './assistance-pending.ts';
 import { LiveNotifications, type NotificationListener } from './notification-live.ts';
 import type { WebhookLog, WebhookPayload } from './webhook.ts';
 

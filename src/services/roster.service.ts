@@ -9,7 +9,7 @@ import { authorize, type Action } from '../domain/access/permissions.ts';
 import type { ExpertInput, ExpertView } from '../domain/assistance/api.ts';
 import { expertIssues, throwIssues } from '../domain/assistance/check.ts';
 import type { ExpertRecord } from '../domain/assistance/types.ts';
-import type { Principal } from '../domain/identity/principal.ts';
+import { actorName, type Principal } from '../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import { nextModified } from '../domain/writing/compose.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
@@ -18,12 +18,14 @@ import type { OrgRepo, RosterRepo } from '../store/repositories.ts';
 import { type ExpertProfiles, sameFacts } from './expert-profiles.ts';
 import type { OwnerOverrides } from './import-owner.ts';
 import type { ImportOwner } from './labeller.ts';
+import type { AuditSink } from './audit.service.ts';
 
 export interface RosterDeps {
   roster: RosterRepo;
   orgs: Pick<OrgRepo, 'getOrg'>;
   schemes: SchemeRegistry;
   profiles: ExpertProfiles;
+  audit: AuditSink;
   /** Who the command line acts for (a name or id; none: the operating organisation). */
   owner: (p: Principal, o?: OwnerOverrides) => Promise<ImportOwner>;
   /** Brings the assistance projection up to date (matching then reads the new profile). */
@@ -101,6 +103,7 @@ export class RosterService implements RosterApi {
     });
     if (record.published) await this.deps.profiles.publish(p, record);
     await this.deps.roster.add(record);
+    await this.audited(p, 'roster.add', record);
     await this.deps.catchUp?.();
     return expertView(record);
   }
@@ -115,6 +118,7 @@ export class RosterService implements RosterApi {
     else if (next.published && (!held.published || next.profileId !== held.profileId || !sameFacts(held, next)))
       await this.deps.profiles.publish(p, next);
     await this.deps.roster.update(org, next);
+    await this.audited(p, 'roster.update', next);
     await this.deps.catchUp?.();
     return expertView(next);
   }
@@ -125,6 +129,7 @@ export class RosterService implements RosterApi {
     const held = await this.held(org, id);
     if (held.published) await this.deps.profiles.revoke(p, held);
     await this.deps.roster.remove(org, id);
+    await this.audited(p, 'roster.remove', held);
     await this.deps.catchUp?.();
   }
 
@@ -173,6 +178,16 @@ export class RosterService implements RosterApi {
     if (known !== undefined && known.node !== null)
       throw new ForbiddenError(`${known.name} is hosted on another node: its roster is kept there`, { field: 'org' });
     return org;
+  }
+
+  /** Audits a roster change by the expert's row and profile ids: never the person (must 2). */
+  private audited(p: Principal, action: string, e: ExpertRecord): Promise<void> {
+    return this.deps.audit.record({
+      action,
+      actor: actorName(p),
+      target: e.id,
+      details: { org: e.orgId, profile: e.profileId, published: e.published },
+    });
   }
 
   private async held(orgId: string, id: string): Promise<ExpertRecord> {

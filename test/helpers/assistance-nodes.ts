@@ -22,10 +22,10 @@ export const ASSISTANCE_ROUTES = {
   deployment: (id: string) => `${A}/deployments/${id}`,
   notes: (id: string) => `${A}/deployments/${id}/notes`,
   tasks: (id: string) => `${A}/deployments/${id}/tasks`,
-  report: (id: string) => `${A}/deployments/${id}/report`,
+  afterAction: (id: string) => `${A}/deployments/${id}/after-action`,
   profiles: `${A}/profiles`,
-  roster: '/api/v1/roster',
-  expert: (id: string) => `/api/v1/roster/${id}`,
+  roster: '/api/v1/roster/experts',
+  expert: (id: string) => `/api/v1/roster/experts/${id}`,
 } as const;
 
 /** One node of the three: the process, its coordinator's and analyst's Authorization headers, and

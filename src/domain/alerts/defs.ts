@@ -4,59 +4,33 @@
 // extension_type 'new-sdo' (§7.3.2.2), and validate.ts checks them like the suite's new SDOs.
 import { ALERT_RULE_TYPE, ALERT_TYPE, CONCORD_ALERT_EXTENSION_ID, CONCORD_ALERT_RULE_EXTENSION_ID, RULE_SUBJECTS } from './api.ts';
 import { checkTimeOrder } from '../stix/common.ts';
-import { isRecord, type JsonRecord, type Reporter, q } from '../stix/reporter.ts';
+import { COMMUNITY_ID as COMMUNITY, COUNTRY_CODE as COUNTRY, type ConcordSdoDef, concordSdoDef } from '../stix/concord-sdo.ts';
+import type { JsonRecord, Reporter } from '../stix/reporter.ts';
 import * as s from '../stix/schema.ts';
-import type { ObjectDef, Spec } from '../stix/schema.ts';
+import type { Spec } from '../stix/schema.ts';
 import type { Vocab } from '../stix/vocab.ts';
 
-const { STRING, BOOLEAN, FLOAT, NON_NEGATIVE, TIMESTAMP, props, listOf, vocab, refTo, intRange } = s;
+const { STRING, BOOLEAN, FLOAT, NON_NEGATIVE, TIMESTAMP, listOf, vocab, refTo, intRange } = s;
 
 /** Where a reader finds what these types mean: the extension-definition's schema text. */
 const SECTION = 'Concord alert extension';
 
-/** The new-sdo extension-definition id each alert type must declare. */
-export const ALERT_SDO_EXTENSION: Readonly<Record<string, string>> = {
-  [ALERT_RULE_TYPE]: CONCORD_ALERT_RULE_EXTENSION_ID,
-  [ALERT_TYPE]: CONCORD_ALERT_EXTENSION_ID,
-};
-
 const SUBJECT_KIND: Vocab = { name: 'concord-rule-subject-enum', section: SECTION, open: false, values: new Set(RULE_SUBJECTS) };
-const COUNTRY = s.formatted('an ISO 3166-1 alpha-2 code in upper case', (v) => /^[A-Z]{2}$/.test(v));
-const COMMUNITY = s.formatted('a community id', (v) => /^[a-z0-9][a-z0-9._-]{0,127}$/.test(v));
 
-/** "As a new SDO extension it must follow … section 7.3.2.2": the object declares its extension. */
-function checkDeclared(o: JsonRecord, type: string, r: Reporter): void {
-  const id = ALERT_SDO_EXTENSION[type] ?? '';
-  const extensions = o['extensions'];
-  const ext = isRecord(extensions) ? extensions[id] : undefined;
-  if (ext === undefined) {
-    r.error('required-property', SECTION, `${type} requires extensions[${q(id)}] with extension_type 'new-sdo'`, 'extensions');
-  } else if (isRecord(ext) && ext['extension_type'] !== 'new-sdo') {
-    r.push('extensions');
-    r.push(id);
-    r.error('extension', SECTION, `the ${type} extension must have extension_type 'new-sdo'`, 'extension_type');
-    r.pop();
-    r.pop();
-  }
-}
-
-function alertSdo(type: string, table: Record<string, Spec>, required: string[], more: (o: JsonRecord, r: Reporter) => void): ObjectDef {
-  return {
-    name: type,
-    section: SECTION,
-    category: 'sdo',
-    props: props(table),
-    required,
-    check(o, r) {
-      checkDeclared(o, type, r);
-      more(o, r);
-    },
-  };
+function alertSdo(
+  type: string,
+  extensionId: string,
+  table: Record<string, Spec>,
+  required: string[],
+  more: (o: JsonRecord, r: Reporter) => void,
+): ConcordSdoDef {
+  return concordSdoDef({ type, extensionId, section: SECTION }, table, required, more);
 }
 
 /** A rule: "the same subject sighted by ≥ N organisations in ≥ K countries within W hours". */
 export const ALERT_RULE_DEF = alertSdo(
   ALERT_RULE_TYPE,
+  CONCORD_ALERT_RULE_EXTENSION_ID,
   {
     name: STRING,
     description: STRING,
@@ -82,6 +56,7 @@ export const ALERT_RULE_DEF = alertSdo(
 /** An alert: what was sighted, the sightings that made the rule hold, and what they add up to. */
 export const ALERT_DEF = alertSdo(
   ALERT_TYPE,
+  CONCORD_ALERT_EXTENSION_ID,
   {
     rule_ref: refTo('an alert rule', [], true),
     subject_kind: vocab(SUBJECT_KIND),
@@ -116,4 +91,4 @@ export const ALERT_DEF = alertSdo(
 );
 
 /** The alert SDO definitions, for validate.ts's EXTENSION_DEFS. */
-export const ALERT_SDO_DEFS: readonly ObjectDef[] = [ALERT_RULE_DEF, ALERT_DEF];
+export const ALERT_SDO_DEFS: readonly ConcordSdoDef[] = [ALERT_RULE_DEF, ALERT_DEF];

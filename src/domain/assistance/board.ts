@@ -1,8 +1,7 @@
-// Where a request stands on the requests board (issue 18, must 7) and whether an offered expert
-// can serve a window (the issue's bad input: "an offer of an expert who is not available"), pure.
+// Where a request stands on the requests board (issue 18, must 7) and what an offered expert covers, pure.
 // The column is derived from the request's own status, the offers' latest decisions and its
 // deployments, as api.ts BOARD_COLUMNS says; callers pass what the reader may read.
-import type { BoardColumn, RequestStatus, Window } from './api.ts';
+import type { BoardColumn, RequestStatus } from './api.ts';
 import type { DecisionRecord, DeploymentRecord, OfferRecord } from './types.ts';
 
 /** What the column of one request is derived from. */
@@ -37,25 +36,6 @@ export function latestDecisions<D extends Pick<DecisionRecord, 'offerId' | 'modi
     if (held === undefined || `${held.created}|${held.modified}` < `${d.created}|${d.modified}`) out.set(d.offerId, d);
   }
   return out;
-}
-
-/** The parts of `window` that none of `spans` covers, in order (empty: available throughout). */
-export function uncoveredParts(window: Window, spans: readonly Window[]): Window[] {
-  const from = Date.parse(window.from);
-  const until = Date.parse(window.until);
-  const sorted = spans
-    .map((s) => [Date.parse(s.from), Date.parse(s.until)] as const)
-    .filter(([a, b]) => b > from && a < until)
-    .sort((x, y) => x[0] - y[0]);
-  const gaps: Window[] = [];
-  let at = from;
-  for (const [a, b] of sorted) {
-    if (a > at) gaps.push({ from: new Date(at).toISOString(), until: new Date(a).toISOString() });
-    at = Math.max(at, b);
-    if (at >= until) break;
-  }
-  if (at < until) gaps.push({ from: new Date(at).toISOString(), until: new Date(until).toISOString() });
-  return gaps;
 }
 
 /** The request skills an expert covers, in the request's order. */

@@ -45,10 +45,11 @@ export interface Stamp {
 export const DEFAULT_FIRST_OFFER_HOURS = 24;
 export const DEFAULT_TEAM_READY_HOURS = 72;
 
-/** Only the properties that have a value: STIX omits optional properties rather than nulling them (§3.1). */
+/** Only the properties that have a value: STIX omits an optional property rather than nulling it,
+ *  and a list rather than leaving it empty (STIX 2.1 §2.12); readers take a missing list as []. */
 function defined(fields: Record<string, JsonValue | undefined>): JsonObject {
   const out: JsonObject = {};
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && !(Array.isArray(v) && v.length === 0)) out[k] = v;
   return out;
 }
 
@@ -189,7 +190,7 @@ export function profileObject(p: Omit<ProfileRecord, 'id' | 'orgId' | 'modified'
   return newSdo(PROFILE_TYPE, CONCORD_PROFILE_EXTENSION_ID, at, {
     pseudonym: p.pseudonym,
     skills: [...p.skills],
-    certifications: p.certifications.length > 0 ? [...p.certifications] : undefined,
+    certifications: [...p.certifications],
     languages: [...p.languages],
     clearances: p.clearances.map((c) => ({ scheme: c.scheme, level: c.level })),
     country: p.country,
@@ -252,7 +253,7 @@ export function afterActionObject(a: AfterActionInput & { deploymentId: string; 
     published: at.created,
     object_refs: [a.deploymentId, a.requestId],
     extensions: {
-      [CONCORD_AFTER_ACTION_EXTENSION_ID]: {
+      [CONCORD_AFTER_ACTION_EXTENSION_ID]: defined({
         extension_type: 'property-extension',
         deployment_ref: a.deploymentId,
         request_ref: a.requestId,
@@ -261,7 +262,7 @@ export function afterActionObject(a: AfterActionInput & { deploymentId: string; 
         worked: a.worked,
         recommendations: a.recommendations,
         missing_skills: [...a.missingSkills],
-      },
+      }),
     },
   };
 }

@@ -1,4 +1,4 @@
-// The response clocks of a request (issue 18, must 5) and their reminders: the incident reports'
+// The response clocks of a request (issue 18, must 5): the incident reports'
 // states and words, a first offer within 24 hours and the team within 72 by default, the
 // after-action report one month after the deployment ends.
 import assert from 'node:assert/strict';
@@ -6,7 +6,6 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { STATUS_WORDS } from '../incidents/clock-words.ts';
 import { afterActionDue, DEFAULT_FIRST_OFFER_HOURS, DEFAULT_TEAM_READY_HOURS, type ResponseFacts, responseClocks } from './clocks.ts';
-import { DEFAULT_RESPONSE_REMINDERS, dueResponseReminders } from './reminders.ts';
 
 const HOUR = 3_600_000;
 const CREATED = Date.parse('2026-03-02T08:00:00.000Z');
@@ -81,41 +80,6 @@ describe('response clocks', () => {
         const days = (due - ended.getTime()) / (24 * HOUR);
         assert.ok(days >= 28 && days <= 31, `${days} days`);
         assert.equal(new Date(due).getUTCHours(), ended.getUTCHours());
-      }),
-    );
-  });
-});
-
-describe('response reminders', () => {
-  test('6 h and 1 h before the first offer is due, then when it passes; an offer silences it', () => {
-    const remind = (f: ResponseFacts, until: number) =>
-      dueResponseReminders('req', responseClocks(f, new Date(at(until))), DEFAULT_RESPONSE_REMINDERS, new Date(at(0)), new Date(at(until)))
-        .filter((r) => r.clock === 'first-offer')
-        .map((r) => [r.kind, r.at]);
-    assert.deepEqual(remind(facts(), 23.5), [
-      ['before', at(18)],
-      ['before', at(23)],
-    ]);
-    assert.deepEqual(remind(facts(), 25), [['passed', at(24)]]);
-    assert.deepEqual(remind(facts({ firstOfferAt: at(2) }), 25), []);
-  });
-
-  test('ticking in any steps sends each reminder exactly once', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 30 * HOUR }), { minLength: 1, maxLength: 40 }), (steps) => {
-        const f = facts({ deploymentEndedAt: at(100) });
-        const seen: string[] = [];
-        let since = CREATED;
-        for (const step of steps) {
-          const now = new Date(since + step);
-          for (const r of dueResponseReminders('req', responseClocks(f, now), DEFAULT_RESPONSE_REMINDERS, new Date(since), now))
-            seen.push(r.key);
-          since = now.getTime();
-        }
-        assert.equal(new Set(seen).size, seen.length);
-        // However it ticks, a deadline that has passed was reminded when it passed.
-        if (since >= Date.parse(at(24))) assert.ok(seen.includes(`req/first-offer/passed/0/${at(24)}`));
-        if (since >= Date.parse(at(72))) assert.ok(seen.includes(`req/team-ready/passed/0/${at(72)}`));
       }),
     );
   });

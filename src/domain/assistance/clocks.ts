@@ -8,10 +8,8 @@ import { clockText } from '../incidents/clock-words.ts';
 import { standing } from '../incidents/clocks.ts';
 import type { ResponseClock } from './api.ts';
 
-/** Default first-offer target in hours (must 5). */
-export const DEFAULT_FIRST_OFFER_HOURS = 24;
-/** Default team-ready target in hours (must 5): PESCO's CRRTs and the EU Cybersecurity Reserve deploy within 48 to 72 hours. */
-export const DEFAULT_TEAM_READY_HOURS = 72;
+// The default targets (24 h, 72 h) live beside the request they default in, build.ts.
+export { DEFAULT_FIRST_OFFER_HOURS, DEFAULT_TEAM_READY_HOURS } from './build.ts';
 
 /** What a request's clocks are computed from; times are ISO 8601 (UTC). */
 export interface ResponseFacts {

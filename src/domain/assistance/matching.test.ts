@@ -58,7 +58,10 @@ const arbProfile = (i: number) =>
       utcOffsetMinutes: fc.option(fc.integer({ min: -12, max: 14 }).map((h) => h * 60)),
       onSite: fc.boolean(),
       // Often available throughout, so that teams have candidates to choose from.
-      availability: fc.oneof(fc.constant(null).map(() => [win(0, 100)]), fc.array(arbWindow, { maxLength: 3 })),
+      availability: fc.oneof(
+        fc.constant(null).map(() => [win(0, 100)]),
+        fc.array(arbWindow, { maxLength: 3 }),
+      ),
       pastDeployments: fc.nat(8),
     })
     .map((r) => profile({ id: `x-concord-expert-profile--${String(i).padStart(4, '0')}`, orgId: `identity--org-${i % 3}`, ...r }));
@@ -90,6 +93,16 @@ function availableThroughout(w: Window, availability: readonly Window[]): boolea
     if (!availability.some((a) => Date.parse(a.from) <= t && t + 3_600_000 <= Date.parse(a.until))) return false;
   }
   return true;
+}
+
+/** The gaps are in order, apart, and hold exactly the hours of the window no availability covers. */
+function assertGaps(w: Window, availability: readonly Window[], found: readonly Window[]): void {
+  for (let i = 1; i < found.length; i++) assert.ok(Date.parse(found[i - 1]?.until ?? '') < Date.parse(found[i]?.from ?? ''));
+  for (let t = Date.parse(w.from); t < Date.parse(w.until); t += 3_600_000) {
+    const free = availability.some((a) => Date.parse(a.from) <= t && t + 3_600_000 <= Date.parse(a.until));
+    const inGap = found.some((g) => Date.parse(g.from) <= t && t + 3_600_000 <= Date.parse(g.until));
+    assert.equal(inGap, !free, `hour ${new Date(t).toISOString()}`);
+  }
 }
 
 const breaks = {
@@ -128,7 +141,7 @@ describe('propose', () => {
         for (const e of p.excluded) {
           const r = byId.get(e.profileId) as ProfileRecord;
           assert.deepEqual(e.why.map((w) => w.constraint).sort(), brokenBy(n, r).sort());
-          for (const w of e.why) if (w.constraint === 'availability') assert.deepEqual(w.gaps, gaps(n.window, r.availability));
+          for (const w of e.why) if (w.constraint === 'availability') assertGaps(n.window, r.availability, w.gaps);
         }
         // Everyone who holds a needed skill is either ranked or excluded, once.
         const relevant = roster.filter((r) => coversOf(n, r).length > 0).map((r) => r.id);
@@ -232,6 +245,12 @@ describe('propose', () => {
     );
     assert.deepEqual(p.team, []);
     assert.deepEqual(p.uncovered, ['penetration-tester']);
+  });
+
+  test('availability is the union of the windows: meeting or overlapping windows count as one', () => {
+    assert.deepEqual(gaps(win(10, 50), [win(30, 60), win(0, 20), win(20, 25)]), [win(25, 30)]);
+    assert.deepEqual(gaps(win(10, 50), [win(0, 20), win(15, 50)]), []);
+    assert.deepEqual(gaps(win(10, 50), []), [win(10, 50)]);
   });
 
   test('each reason has its points and a sentence', () => {

@@ -6,9 +6,10 @@
 // an exact minimum cover (cover.ts). Every screen, the command line and the API show the same
 // proposal because they all read it from here.
 import type { Candidate, Clearance, Exclusion, Needs, Proposal, Window } from './api.ts';
-import { ECSF_PROFILES } from './api.ts';
 import { type CoverOption, minimumCover } from './cover.ts';
+import { skillTitle } from './skills.ts';
 import type { ProfileRecord } from './types.ts';
+import { timestampMillis } from '../stix/timestamp.ts';
 
 /** levelRank(scheme, level): index in the scheme's ordered levels (0 = lowest), -1 when unknown. */
 export type LevelRank = (scheme: string, level: string) => number;
@@ -24,35 +25,79 @@ const POINTS_PER_SKILL = 10;
 const TIME_ZONE_MAX_POINTS = 6;
 const PAST_DEPLOYMENTS_MAX_POINTS = 5;
 
-const TITLES: ReadonlyMap<string, string> = new Map(ECSF_PROFILES.map((p) => [p.id, p.title]));
-const title = (skill: string): string => TITLES.get(skill) ?? skill;
+const ms = timestampMillis;
 
-const ms = (s: string): number => Date.parse(s);
-const iso = (t: number): string => new Date(t).toISOString();
+/** A window as instants, with its own strings (gaps are reported in the caller's words). */
+interface Span {
+  a: number;
+  b: number;
+  from: string;
+  until: string;
+}
 
 /**
- * The parts of `window` that `availability` leaves uncovered, in order: an expert is available
- * only if the union of their windows covers the whole window needed (must 3), so two windows that
- * meet count as one. Windows with unreadable times cover nothing.
+ * The parts of [from, until] that `availability` leaves uncovered, in order, or null when none:
+ * an expert is available only if the union of their windows covers the whole window needed
+ * (must 3), so two windows that meet count as one. Windows with unreadable times cover nothing.
+ * Most experts either have one window over the whole need or are far off, so the sweep (which
+ * allocates) runs only when no single window covers it.
  */
-export function gaps(window: Window, availability: readonly Window[]): Window[] {
-  const from = ms(window.from);
-  const until = ms(window.until);
-  if (Number.isNaN(from) || Number.isNaN(until)) return [window];
-  const spans = availability
-    .map((w) => [ms(w.from), ms(w.until)] as const)
-    .filter(([a, b]) => !Number.isNaN(a) && !Number.isNaN(b) && b > a)
-    .sort((x, y) => x[0] - y[0]);
-  const out: Window[] = [];
-  let at = from;
-  for (const [a, b] of spans) {
-    if (at >= until) break;
-    if (b <= at) continue;
-    if (a > at) out.push({ from: iso(at), until: iso(Math.min(a, until)) });
-    at = Math.max(at, b);
+function uncovered(need: Span, availability: readonly Window[]): Window[] | null {
+  for (const w of availability) if (ms(w.from) <= need.a && ms(w.until) >= need.b) return null;
+  const spans: Span[] = [];
+  for (const w of availability) {
+    const a = ms(w.from);
+    const b = ms(w.until);
+    if (b > a && b > need.a && a < need.b) spans.push({ a, b, from: w.from, until: w.until });
   }
-  if (at < until) out.push({ from: iso(at), until: iso(until) });
-  return out;
+  spans.sort((x, y) => x.a - y.a);
+  const out: Window[] = [];
+  let at = need.a;
+  let atText = need.from;
+  for (const w of spans) {
+    if (at >= need.b) break;
+    if (w.b <= at) continue;
+    if (w.a > at) out.push({ from: atText, until: w.a < need.b ? w.from : need.until });
+    at = w.b;
+    atText = w.until;
+  }
+  if (at < need.b) out.push({ from: atText, until: need.until });
+  return out.length === 0 ? null : out;
+}
+
+/** The parts of `window` that `availability` leaves uncovered, in order (empty: available throughout). */
+export function gaps(window: Window, availability: readonly Window[]): Window[] {
+  const need = { a: ms(window.from), b: ms(window.until), from: window.from, until: window.until };
+  if (Number.isNaN(need.a) || Number.isNaN(need.b)) return [window];
+  return uncovered(need, availability) ?? [];
+}
+
+/** What every expert is checked against, computed once per request. */
+interface Checks {
+  needs: Needs;
+  need: Span;
+  /** The clearance needed and its rank (-1: unknown, then nobody meets it). */
+  clearance: { needed: Clearance; rank: number } | null;
+  languages: ReadonlySet<string>;
+  /** Copies of the request's window and languages, shared by every exclusion that names them
+   *  (thousands per request on a large roster: one copy each, not one per expert). */
+  window: Window;
+  neededLanguages: string[];
+  levelRank: LevelRank;
+}
+
+function checks(needs: Needs, levelRank: LevelRank): Checks {
+  const { from, until } = needs.window;
+  const needed = needs.clearance;
+  return {
+    needs,
+    need: { a: ms(from), b: ms(until), from, until },
+    clearance: needed === undefined ? null : { needed: { ...needed }, rank: levelRank(needed.scheme, needed.level) },
+    languages: new Set(needs.languages.map((l) => l.toLowerCase())),
+    levelRank,
+    window: { from, until },
+    neededLanguages: [...needs.languages],
+  };
 }
 
 /** The highest clearance held in `scheme`, with its rank (-1 when none or unknown). */
@@ -66,26 +111,31 @@ function bestHeld(held: readonly Clearance[], scheme: string, levelRank: LevelRa
   return best;
 }
 
+/** Every hard constraint the expert breaks (null: none, the expert may serve). */
+function broken(c: Checks, p: ProfileRecord): Exclusion[] | null {
+  let why: Exclusion[] | null = null;
+  const add = (e: Exclusion): void => {
+    why ??= [];
+    why.push(e);
+  };
+  if (c.clearance !== null) {
+    // A level is comparable only within its scheme: NATO SECRET says nothing of EU clearance.
+    const held = bestHeld(p.clearances, c.clearance.needed.scheme, c.levelRank);
+    if (c.clearance.rank < 0 || held.rank < c.clearance.rank)
+      add({ constraint: 'clearance', needed: c.clearance.needed, held: held.clearance });
+  }
+  const missing = Number.isNaN(c.need.a) || Number.isNaN(c.need.b) ? [c.window] : uncovered(c.need, p.availability);
+  if (missing !== null) add({ constraint: 'availability', window: c.window, gaps: missing });
+  if (c.languages.size > 0 && !p.languages.some((l) => c.languages.has(l.toLowerCase())))
+    add({ constraint: 'language', needed: c.neededLanguages, spoken: [...p.languages] });
+  if (c.needs.mode === 'on-site' && !p.onSite)
+    add({ constraint: 'on-site', reason: 'the request needs help on site and the expert is deployable remotely only' });
+  return why;
+}
+
 /** Every hard constraint the expert breaks for these needs (empty: the expert may serve). */
 export function exclusions(needs: Needs, p: ProfileRecord, levelRank: LevelRank): Exclusion[] {
-  const why: Exclusion[] = [];
-  const needed = needs.clearance;
-  if (needed !== undefined) {
-    // A level is comparable only within its scheme: NATO SECRET says nothing of EU clearance.
-    const rank = levelRank(needed.scheme, needed.level);
-    const held = bestHeld(p.clearances, needed.scheme, levelRank);
-    if (rank < 0 || held.rank < rank) why.push({ constraint: 'clearance', needed: { ...needed }, held: held.clearance });
-  }
-  const missing = gaps(needs.window, p.availability);
-  if (missing.length > 0) why.push({ constraint: 'availability', window: { ...needs.window }, gaps: missing });
-  if (needs.languages.length > 0) {
-    const spoken = new Set(p.languages.map((l) => l.toLowerCase()));
-    if (!needs.languages.some((l) => spoken.has(l.toLowerCase())))
-      why.push({ constraint: 'language', needed: [...needs.languages], spoken: [...p.languages] });
-  }
-  if (needs.mode === 'on-site' && !p.onSite)
-    why.push({ constraint: 'on-site', reason: 'the request needs help on site and the expert is deployable remotely only' });
-  return why;
+  return broken(checks(needs, levelRank), p) ?? [];
 }
 
 /** Hours between two UTC offsets, the short way round the clock. */
@@ -102,7 +152,7 @@ function reasons(needs: Needs, skills: readonly string[], covers: readonly strin
     {
       criterion: 'skills',
       points: covers.length * POINTS_PER_SKILL,
-      text: `Covers ${covers.length} of the ${plural(skills.length, 'skill', 'skills')} needed: ${covers.map(title).join(', ')}.`,
+      text: `Covers ${covers.length} of the ${plural(skills.length, 'skill', 'skills')} needed: ${covers.map(skillTitle).join(', ')}.`,
     },
   ];
   if (needs.utcOffsetMinutes !== undefined) {
@@ -159,11 +209,12 @@ export function propose(request: { id: string; needs: Needs }, profiles: readonl
   const ranked: Candidate[] = [];
   const excluded: Proposal['excluded'] = [];
   const options: CoverOption[] = [];
+  const c = checks(needs, levelRank);
   for (const p of profiles) {
     const mask = skillMask(p, index);
     if (mask === 0) continue;
-    const why = exclusions(needs, p, levelRank);
-    if (why.length > 0) {
+    const why = broken(c, p);
+    if (why !== null) {
       excluded.push({ profileId: p.id, pseudonym: p.pseudonym, orgId: p.orgId, why });
       continue;
     }
@@ -175,10 +226,9 @@ export function propose(request: { id: string; needs: Needs }, profiles: readonl
   }
   ranked.sort((a, b) => b.score - a.score || byId(a, b));
   excluded.sort(byId);
-  const coversOf = new Map(ranked.map((c) => [c.profileId, c.covers]));
-  const team = minimumCover(options, skills.length)
-    .map((o) => ({ profileId: o.key, covers: coversOf.get(o.key) ?? [] }))
-    .sort(byId);
+  // The team in the ranking's order, so that screens list it as they list the ranking.
+  const inTeam = new Set(minimumCover(options, skills.length).map((o) => o.key));
+  const team = ranked.filter((r) => inTeam.has(r.profileId)).map((r) => ({ profileId: r.profileId, covers: r.covers }));
   let covered = 0;
   for (const o of options) covered |= o.mask;
   const uncovered = skills.filter((_, i) => (covered & (1 << i)) === 0);

@@ -1,6 +1,7 @@
 // Reading rapid response's STIX objects back (issue 18): the fields the services and screens use,
 // and the projection row of each stored object (`assistanceRow`). Objects have passed validation
 // (defs.ts, defs-work.ts), so only shapes are checked here; a missing optional property reads as null.
+import { addHours } from '../incidents/calendar.ts';
 import { extensionOf } from '../incidents/read.ts';
 import { CONCORD_TASK_EXTENSION_ID } from '../incidents/types.ts';
 import { BUILT_IN_SCHEMES, type ClassificationScheme } from '../markings/classification.ts';
@@ -59,9 +60,7 @@ const pick = <T extends string>(values: readonly T[], v: JsonValue | undefined):
 const unique = (xs: readonly string[]): string[] => [...new Set(xs)].sort();
 
 /** `created` + `hours`, as a STIX timestamp (must 5's response targets). */
-export function addHours(timestamp: string, hours: number): string {
-  return new Date(Date.parse(timestamp) + hours * 3_600_000).toISOString();
-}
+const hoursAfter = (timestamp: string, hours: number): string => addHours(new Date(timestamp), hours).toISOString();
 
 // ── Requests ─────────────────────────────────────────────────────────────────────────────────
 
@@ -357,8 +356,8 @@ function requestRecord(o: JsonObject, base: Versioned, exercise: string | null):
     mode: f.needs.mode,
     window: f.needs.window,
     incidentId: f.incidentId,
-    firstOfferDue: addHours(base.created, f.firstOfferHours),
-    teamReadyDue: addHours(base.created, f.teamReadyHours),
+    firstOfferDue: hoursAfter(base.created, f.firstOfferHours),
+    teamReadyDue: hoursAfter(base.created, f.teamReadyHours),
     exercise,
   };
 }

@@ -35,8 +35,8 @@ test('every object Concord publishes passes validateObject without a single issu
   const objects = concordPublishedObjects();
   assert.equal(
     objects.length,
-    17,
-    'identity, 10 Concord extension definitions (1 for sightings, 2 for alerts), TLP 2.0 extension definition, 5 TLP markings',
+    26,
+    'identity, 19 Concord extension definitions (1 for sightings, 2 for alerts, 9 for rapid response), TLP 2.0 extension definition, 5 TLP markings',
   );
   for (const o of objects) assertValid(o);
   for (const id of Object.values(TLP2_MARKING_IDS)) assert.ok(CONCORD_PUBLISHED_IDS.has(id));

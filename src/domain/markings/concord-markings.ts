@@ -16,6 +16,7 @@ import { NIS2_REPORT_EXTENSION_SCHEMA } from '../incidents/report-extension.ts';
 import { TASK_ASSIGNMENT_EXTENSION_SCHEMA } from '../incidents/task-extension.ts';
 import { CONCORD_SIGHTING_EXTENSION_ID } from '../sightings/api.ts';
 import { SIGHTING_EXTENSION_SCHEMA } from '../sightings/extension.ts';
+import { ASSISTANCE_EXTENSIONS } from '../assistance/schemas.ts';
 import {
   CONCORD_NIS2_ANSWER_EXTENSION_ID,
   CONCORD_NIS2_EXTENSION_ID,
@@ -265,6 +266,16 @@ export function concordAlertExtensionDefinitions(): StixObject[] {
   ];
 }
 
+/** The extension-definitions of rapid response's six SDOs and three property extensions (issue 18). */
+export function concordAssistanceExtensionDefinitions(): StixObject[] {
+  return ASSISTANCE_EXTENSIONS.map((e) => ({
+    ...extensionDefinition(e.id, e.name, e.description, e.schema),
+    created: '2026-12-08T00:00:00.000Z',
+    modified: '2026-12-08T00:00:00.000Z',
+    extension_types: [e.kind],
+  }));
+}
+
 /** A marking-definition carrying `content` in the Concord marking extension, with a deterministic id. */
 function concordMarking(name: string, content: JsonObject): StixObject {
   const text = canonicalize(content) ?? '';
@@ -311,6 +322,7 @@ export function concordPublishedObjects(): StixObject[] {
     ...concordIncidentWorkExtensionDefinitions(),
     concordSightingExtensionDefinition(),
     ...concordAlertExtensionDefinitions(),
+    ...concordAssistanceExtensionDefinitions(),
     ...TLP_LEVELS.map(tlp2MarkingDefinition),
   ];
 }

@@ -1,5 +1,5 @@
 // Extension-definitions whose content Concord knows (STIX 2.1 §7.3): the OASIS Incident
-// Extension Suite's (issue 16, must 1) and Concord's own NIS2 extension. An instance of a known
+// Extension Suite's (issue 16, must 1) and Concord's own (NIS2, sightings, alerts, rapid response). An instance of a known
 // extension is checked against its property table; unknown ones are only name-checked (§7.3:
 // a consumer "MAY ignore that extension").
 
@@ -19,7 +19,14 @@ import {
 import { checkValue } from './check-value.ts';
 import { INCIDENT_CORE } from './defs-incident.ts';
 import { SUITE_SDO_EXTENSION } from './defs-incident-sdo.ts';
-import { ALERT_SDO_EXTENSION } from '../alerts/defs.ts';
+import { ALERT_SDO_DEFS } from '../alerts/defs.ts';
+import {
+  CONCORD_AFTER_ACTION_EXTENSION_ID,
+  CONCORD_DEPLOYMENT_TASK_EXTENSION_ID,
+  CONCORD_STATUS_NOTE_EXTENSION_ID,
+} from '../assistance/api.ts';
+import { AFTER_ACTION_EXTENSION, ASSISTANCE_SDO_DEFS, DEPLOYMENT_TASK_EXTENSION, STATUS_NOTE_EXTENSION } from '../assistance/defs-work.ts';
+import type { ConcordSdoDef } from './concord-sdo.ts';
 import { type JsonRecord, type Reporter, q } from './reporter.ts';
 import type { StructDef } from './schema.ts';
 import { suite } from './vocab-incident.ts';
@@ -52,10 +59,10 @@ const newSdo = (type: string, n: string): [string, KnownExtension] => [
   { name: `the ${type} extension`, section: suite(n), extensionType: 'new-sdo', hosts: new Set([type]), strict: false },
 ];
 
-/** Concord's own new SDO types (issue 17, must 4): their content is only extension_type. */
-const concordSdo = (type: string): [string, KnownExtension] => [
-  ALERT_SDO_EXTENSION[type] ?? '',
-  { name: `the ${type} extension`, section: 'Concord alert extension', extensionType: 'new-sdo', hosts: new Set([type]), strict: true },
+/** Concord's own new SDO types (issue 17, must 4; issue 18): their content is only extension_type. */
+const concordSdo = (def: ConcordSdoDef): [string, KnownExtension] => [
+  def.extensionId,
+  { name: `the ${def.name} extension`, section: def.section, extensionType: 'new-sdo', hosts: new Set([def.name]), strict: true },
 ];
 
 export const KNOWN_EXTENSIONS: ReadonlyMap<string, KnownExtension> = new Map([
@@ -88,7 +95,10 @@ export const KNOWN_EXTENSIONS: ReadonlyMap<string, KnownExtension> = new Map([
   concord(CONCORD_NIS2_ANSWER_EXTENSION_ID, 'note', NIS2_ANSWER_EXTENSION),
   concord(CONCORD_TASK_EXTENSION_ID, 'task', TASK_ASSIGNMENT_EXTENSION),
   concord(CONCORD_SIGHTING_EXTENSION_ID, 'sighting', SIGHTING_EXTENSION),
-  ...Object.keys(ALERT_SDO_EXTENSION).map(concordSdo),
+  concord(CONCORD_STATUS_NOTE_EXTENSION_ID, 'note', STATUS_NOTE_EXTENSION),
+  concord(CONCORD_AFTER_ACTION_EXTENSION_ID, 'report', AFTER_ACTION_EXTENSION),
+  concord(CONCORD_DEPLOYMENT_TASK_EXTENSION_ID, 'task', DEPLOYMENT_TASK_EXTENSION),
+  ...[...ALERT_SDO_DEFS, ...ASSISTANCE_SDO_DEFS].map(concordSdo),
 ]);
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { compareTimestamps, isStixTimestamp, timestampFractionDigits, versionKey } from './timestamp.ts';
+import { compareTimestamps, isStixTimestamp, timestampFractionDigits, timestampMillis, versionKey } from './timestamp.ts';
 
 test('timestampFractionDigits counts sub-second digits of valid timestamps (§2.16)', () => {
   assert.equal(timestampFractionDigits('2016-01-20T12:31:12Z'), 0);
@@ -57,4 +57,17 @@ test('compareTimestamps agrees with the order of version keys', () => {
       assert.equal(Math.sign(compareTimestamps(a, b)), ka < kb ? -1 : ka > kb ? 1 : 0);
     }),
   );
+});
+
+test('timestampMillis reads the same instant as Date.parse', () => {
+  fc.assert(
+    fc.property(fc.date({ min: new Date('0100-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (d) => {
+      const s = d.toISOString();
+      assert.equal(timestampMillis(s), d.getTime());
+      assert.equal(timestampMillis(`${s.slice(0, 19)}Z`), Math.floor(d.getTime() / 1000) * 1000);
+      assert.equal(timestampMillis(`${s.slice(0, 23)}456789Z`), d.getTime());
+    }),
+  );
+  assert.equal(timestampMillis('2026-03-02T10:00:00+02:00'), Date.parse('2026-03-02T08:00:00Z'));
+  assert.ok(Number.isNaN(timestampMillis('yesterday')));
 });

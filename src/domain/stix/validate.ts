@@ -9,6 +9,7 @@ import { SCO_DEFS } from './defs-sco.ts';
 import { META_DEFS } from './defs-meta.ts';
 import { SUITE_SDO_DEFS } from './defs-incident-sdo.ts';
 import { ALERT_SDO_DEFS } from '../alerts/defs.ts';
+import { ASSISTANCE_SDO_DEFS } from '../assistance/defs-work.ts';
 import { NEW_SCO, NEW_SDO, NEW_SRO, TOPLEVEL_PROPERTIES, checkExtensions, extensionFlags } from './extensions.ts';
 import { idType, isIdOfType, isStixId } from './id-format.ts';
 import { checkSelectors } from './markings.ts';
@@ -27,9 +28,9 @@ export const OBJECT_DEFS: ReadonlyMap<string, ObjectDef> = new Map(
 );
 
 /** Types defined by extension-definitions whose property tables Concord knows (issue 16, must 1;
- *  issue 17, must 4: the alert rule and alert). */
+ *  issue 17, must 4: the alert rule and alert; issue 18: rapid response's six SDOs). */
 const EXTENSION_DEFS: ReadonlyMap<string, ObjectDef> = new Map(
-  [...SUITE_SDO_DEFS, ...ALERT_SDO_DEFS].map((def) => [def.name, def] as const),
+  [...SUITE_SDO_DEFS, ...ALERT_SDO_DEFS, ...ASSISTANCE_SDO_DEFS].map((def) => [def.name, def] as const),
 );
 
 const CATEGORY_LABEL: Readonly<Record<Category, string>> = {

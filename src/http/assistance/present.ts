@@ -22,7 +22,7 @@ export async function readableIds(requests: RequestsApi, p: Principal, ids: read
 }
 
 /**
- * The subscription of GET /assistance/requests/stream: `{ ids }` of the requests whose picture
+ * The subscription of GET /assistance/requests/stream: `{ requestIds }` of the requests whose picture
  * changed (new, updated, offered to, decided, deployed) that the reader may read. Refused at once
  * (403) without `assistance.read`: `onChanged` takes no principal, so the permission table is
  * asked here, as the services ask it at entry.
@@ -33,7 +33,7 @@ export function changedRequests(requests: RequestsApi): Subscribe {
     return requests.onChanged((ids) => {
       readableIds(requests, p, ids).then(
         (readable) => {
-          if (readable.length > 0) forward({ ids: readable });
+          if (readable.length > 0) forward({ requestIds: readable });
         },
         () => undefined, // the next change sends the picture again; a stream is no place for a 500
       );

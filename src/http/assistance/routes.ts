@@ -35,7 +35,7 @@ export function assistanceRoutes(requests: RequestsApi, matching: MatchingApi, a
       '/assistance/requests/stream',
       {
         schema: {
-          summary: 'Requests whose picture changed, live, as Server-Sent Events (`changed`, `{ ids }` of requests you may read)',
+          summary: 'Requests whose picture changed, live, as Server-Sent Events (`changed`, `{ requestIds }` of requests you may read)',
           tags,
           querystring: StreamQuery,
         },

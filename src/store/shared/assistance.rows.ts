@@ -1,6 +1,5 @@
 // The rows of the assistance projection's tables (migrations/0039) and their conversions, shared
 // by the repository's reads and writes.
-import type { Clearance, Window } from '../../domain/assistance/api.ts';
 import type {
   DecisionRecord,
   DeploymentRecord,
@@ -9,7 +8,8 @@ import type {
   RequestRecord,
   WorkRecord,
 } from '../../domain/assistance/types.ts';
-import { stringArray } from './json-columns.ts';
+import { isRecord } from '../../domain/stix/reporter.ts';
+import { clearances, stringArray, strings, windows } from './json-columns.ts';
 
 export interface RequestsTable {
   id: string;
@@ -286,37 +286,14 @@ export const workRecord = (r: WorkTable): WorkRecord => ({
   modified: r.modified,
 });
 
-// ── JSON lists of objects, read back like json-columns.ts reads lists of strings: entries of the
-// wrong shape (a row edited by hand) are dropped rather than put into a domain object.
-
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
-
-/** Clearances from a parsed JSON value. */
-export function clearances(v: unknown): Clearance[] {
-  if (!Array.isArray(v)) return [];
-  return v.flatMap((c) =>
-    isRecord(c) && typeof c.scheme === 'string' && typeof c.level === 'string' ? [{ scheme: c.scheme, level: c.level }] : [],
-  );
-}
-
-/** Windows from a parsed JSON value. */
-export function windows(v: unknown): Window[] {
-  if (!Array.isArray(v)) return [];
-  return v.flatMap((w) =>
-    isRecord(w) && typeof w.from === 'string' && typeof w.until === 'string' ? [{ from: w.from, until: w.until }] : [],
-  );
-}
-
 function profileFacts(text: string): ProfileFacts {
   const v: unknown = JSON.parse(text);
   const o = isRecord(v) ? v : {};
   return {
-    skills: strings(o.skills),
-    certifications: strings(o.certifications),
-    languages: strings(o.languages),
-    clearances: clearances(o.clearances),
-    availability: windows(o.availability),
+    skills: strings(o['skills']),
+    certifications: strings(o['certifications']),
+    languages: strings(o['languages']),
+    clearances: clearances(o['clearances']),
+    availability: windows(o['availability']),
   };
 }

@@ -4,8 +4,7 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { ExpertRecord } from '../../domain/assistance/types.ts';
 import type { RosterRepo } from '../assistance-repositories.ts';
-import { clearances, windows } from './assistance.rows.ts';
-import { stringArray } from './json-columns.ts';
+import { clearances, stringArray, windows } from './json-columns.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
 
