@@ -205,7 +205,7 @@ export class AssistanceRequestService {
     if (held.record.status !== 'open')
       throw new ConflictError(`this request is ${held.record.status}: it takes no further changes`, {
         field: 'status',
-        status: held.record.status,
+        current: held.record.status,
       });
     const { status = 'open', tlp: tlpText, ...changes } = input;
     const merged = { ...currentRequest(held), ...definedOnly(changes) };
