@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DeploymentView, ExpertView } from '../src/domain/assistance/api.ts';
 import { profileFields } from '../src/domain/assistance/read.ts';
-import type { Principal } from '../src/domain/identity/principal.ts';
+import { CLI, type Principal } from '../src/domain/identity/principal.ts';
 import type { JsonObject } from '../src/domain/stix/types.ts';
 import { expertInput, requestInput } from './helpers/assistance-inputs.ts';
 import { refused } from './helpers/errors.ts';
@@ -40,6 +40,7 @@ for (const engine of ENGINES)
     let requestId = '';
     let deployment: DeploymentView;
     let outsiderOrg = '';
+    let alphaOrg = '';
 
     before(async () => {
       node = await startNode({}, engine);
@@ -51,8 +52,16 @@ for (const engine of ENGINES)
       const beta = await buildPerson(s, { roles: ['coordinator'], country: 'DE' });
       const outsider = await buildPerson(s, { roles: ['coordinator', 'analyst'], country: 'BE' });
       outsiderOrg = outsider.org.id;
-      const people = { requester, alpha, alphaAnalyst, alphaViewer, beta, outsider };
-      for (const k of Object.keys(people) as Who[]) tokens.set(k, people[k].token);
+      alphaOrg = alpha.org.id;
+      const people: [Who, { token: string }][] = [
+        ['requester', requester],
+        ['alpha', alpha],
+        ['alphaAnalyst', alphaAnalyst],
+        ['alphaViewer', alphaViewer],
+        ['beta', beta],
+        ['outsider', outsider],
+      ];
+      for (const [k, person] of people) tokens.set(k, person.token);
       await again();
       experts = [await s.assistance.roster.add(who('alpha'), expertInput()), await s.assistance.roster.add(who('beta'), expertInput())];
       requestId = (
@@ -142,13 +151,17 @@ for (const engine of ENGINES)
       await refused(s.addNote(who('alphaViewer'), deployment.id, { text: 'Viewers read', hours: 1 }), 'ACCESS_DENIED');
       await refused(s.addNote(who('outsider'), deployment.id, { text: 'Not ours', hours: 1 }), 'NOT_FOUND');
       await refused(s.addTask(who('alphaAnalyst'), deployment.id, { name: ' ' }), 'INVALID_INPUT', 'name');
+      // The node's command line records work for an organisation of the deployment, no other.
+      await refused(s.addNote(CLI, deployment.id, { text: 'Not ours', hours: 1 }, outsiderOrg), 'ACCESS_DENIED');
+      const cli = await s.addNote(CLI, deployment.id, { day: '2027-03-03', text: 'Handover call', hours: 0.5 }, alphaOrg);
+      assert.equal(cli.org.id, alphaOrg);
       const view = await s.get(who('requester'), deployment.id);
-      assert.equal(view.hours, 10.5);
+      assert.equal(view.hours, 11);
       assert.deepEqual(
         view.tasks.map((t) => [t.name, t.outcome]),
         [['Image the historian server', 'successful']],
       );
-      assert.deepEqual(view.notes.map((n) => n.hours).sort(), [4.5, 6]);
+      assert.deepEqual(view.notes.map((n) => n.hours).sort(), [0.5, 4.5, 6]);
     });
 
     test('started, ended and reported, the deployment counts in its experts past deployments', async () => {

@@ -34,7 +34,7 @@ import type { DeploymentsApi } from './assistance.api.ts';
 import type { AssistanceGroups } from './assistance-groups.ts';
 import { nextModified } from '../domain/writing/compose.ts';
 import { checkWindow, DeploymentReads, type DeploymentReadDeps, type Marked, teamOf } from './deployment-reads.ts';
-import { type DeploymentViews, inDeployment, mayManage } from './deployment-view.ts';
+import { type DeploymentViews, deploymentOrgs, mayManage } from './deployment-view.ts';
 import type { WriteService } from './write.service.ts';
 
 export interface DeploymentDeps extends DeploymentReadDeps {
@@ -254,8 +254,9 @@ export class DeploymentService implements DeploymentsApi {
   private async worker(p: Principal, deploymentId: string, orgId: string | undefined): Promise<{ d: Marked; org: string }> {
     authorize(p, 'deployment.work', p.kind === 'user' && orgId !== undefined ? { orgId } : undefined);
     const d = await this.reads.deployment(p, deploymentId);
+    // The command line records work for the organisation it names (default: the requester).
     const org = p.kind === 'user' ? p.org.id : await this.reads.actingOrg(p, orgId, d);
-    if (p.kind === 'user' && !inDeployment(p, d)) throw new ForbiddenError("only the deployment's organisations record its work");
+    if (!deploymentOrgs(d).has(org)) throw new ForbiddenError("only the deployment's organisations record its work");
     return { d, org };
   }
 

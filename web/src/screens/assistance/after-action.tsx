@@ -15,7 +15,6 @@ import { issuesError, useAssistAction } from './action.ts';
 import { SkillsField } from './form-parts.tsx';
 import { deploymentPath, PageFrame, SkillChips } from './parts.tsx';
 import '../write/write.css';
-import './assistance.css';
 
 const SECTIONS: readonly [keyof Omit<AfterActionInput, 'missingSkills'>, string][] = [
   ['findings', 'What was found'],

@@ -19,7 +19,6 @@ import { collapseFields, issueFields, issuesError } from './action.ts';
 import { ClearanceField, LanguagesField, levelsOf, numberOf, SkillsField, WindowFields } from './form-parts.tsx';
 import { boardPath, requestPath } from './parts.tsx';
 import '../write/write.css';
-import './assistance.css';
 
 interface Draft {
   title: string;
