@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { REQUEST_TYPE, OFFER_TYPE, type NewRequest, type RequestView, type Window } from '../src/domain/assistance/api.ts';
+import { requestObject } from '../src/domain/assistance/build.ts';
 import type { UserPrincipal } from '../src/domain/identity/principal.ts';
 import type { ConcordError } from '../src/errors.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
@@ -139,10 +140,30 @@ for (const engine of ENGINES)
     });
 
     it('asks the whole federation: every organisation reads it', async () => {
+      const changed: string[] = [];
+      const stop = requests().onChanged((ids) => changed.push(...ids));
       const asked = await requests().ask(await as(csirt), request('Port ransomware (all)', { kind: 'federation' }));
+      stop();
+      assert.ok(changed.includes(asked.id), 'the live stream hears of the new request');
       assert.equal(asked.marking?.tlp, 'green');
       assert.equal((await requests().get(await as(outsider), asked.id)).id, asked.id);
       assert.ok((await requests().board(await as(outsider), { column: 'open' })).items.some((r) => r.id === asked.id));
+    });
+
+    it('marks a request with its classification: only cleared readers read it, and its offers carry it', async () => {
+      const classification = { scheme: 'nato', level: 'NATO RESTRICTED' };
+      const before = await count(REQUEST_TYPE);
+      const classified = request('Classified', { kind: 'federation' }, { classification });
+      await refused(requests().ask(await as(csirt), classified), 'INVALID_INPUT', 'classification');
+      assert.equal(await count(REQUEST_TYPE), before, 'a requester is not cleared for: nothing stored');
+      const officer = await buildPerson(node.services, { org: csirt.org, roles: ['coordinator'], clearances: { nato: 'NATO SECRET' } });
+      const asked = await requests().ask(await as(officer), classified);
+      assert.deepEqual(asked.classification, classification);
+      assert.deepEqual(asked.marking?.classifications, ['NATO RESTRICTED']);
+      await refused(requests().get(await as(partnerB), asked.id), 'NOT_FOUND');
+      const cleared = await buildPerson(node.services, { org: partnerB.org, roles: ['coordinator'], clearances: { nato: 'NATO SECRET' } });
+      const offer = await requests().offer(await as(cleared), asked.id, { experts: [{ expertId: experts.b1.id }] });
+      assert.equal((await node.store.access.latest([offer.id])).get(offer.id)?.classification?.level, 'NATO RESTRICTED');
     });
 
     it('takes offers of two organisations; the requester accepts one and declines the other', async () => {
@@ -198,6 +219,31 @@ for (const engine of ENGINES)
       await refused(requests().decide(await as(csirt), fromB.id, { decision: 'accepted' }), 'CONFLICT', 'offer.status');
     });
 
+    it('moves a request to deployed while its team works and to closed when it ends, with the clocks following', async () => {
+      const asked = await requests().ask(await as(csirt), request('Deployed', { kind: 'federation' }));
+      const offer = await requests().offer(await as(partnerB), asked.id, { experts: [{ expertId: experts.b1.id }] });
+      await requests().decide(await as(csirt), offer.id, { decision: 'accepted' });
+      const deployments = node.services.assistance.deployments;
+      const team = await deployments.deploy(await as(csirt), asked.id, {});
+      const clock = (v: RequestView, name: string) => v.clocks.find((c) => c.name === name)?.status;
+      let page = await requests().get(await as(csirt), asked.id);
+      assert.equal(page.column, 'deployed');
+      assert.deepEqual(
+        page.deployments.map((d) => [d.id, d.status, d.memberCount]),
+        [[team.id, 'planned', 1]],
+      );
+      assert.equal(clock(page, 'team-ready'), 'due');
+      await deployments.update(await as(csirt), team.id, { status: 'active' });
+      page = await requests().get(await as(csirt), asked.id);
+      assert.equal(clock(page, 'team-ready'), 'submitted-on-time', 'the team is ready when the deployment first went active');
+      assert.equal(clock(page, 'after-action'), 'not-started');
+      await deployments.update(await as(csirt), team.id, { status: 'ended' });
+      page = await requests().get(await as(csirt), asked.id);
+      assert.equal(page.column, 'closed');
+      assert.equal(clock(page, 'after-action'), 'due', 'the after-action report is due a month after the end');
+      assert.ok((await requests().board(await as(csirt), { column: 'closed' })).items.some((r) => r.id === asked.id));
+    });
+
     it('changes, withdraws and closes a request as new versions, by the requester only', async () => {
       const asked = await requests().ask(await as(csirt), request('To change', { kind: 'federation' }));
       const changed = await requests().update(await as(csirt), asked.id, { title: 'Changed', urgency: 'critical' });
@@ -228,6 +274,27 @@ for (const engine of ENGINES)
       const other = await requests().ask(await as(csirt), request('To close', { kind: 'federation' }));
       assert.equal((await requests().update(await as(csirt), other.id, { status: 'closed' })).column, 'closed');
       assert.ok((await requests().board(await as(csirt), { column: 'closed' })).items.some((r) => r.id === other.id));
+    });
+
+    it('pages the board and keeps to the reader’s own requests and offers when asked', async () => {
+      const me = await as(csirt);
+      const all = await requests().board(me, { limit: 200 });
+      const first = await requests().board(me, { limit: 1 });
+      assert.equal(first.items.length, 1);
+      assert.ok(first.next !== null);
+      const second = await requests().board(me, { limit: 1, after: first.next });
+      assert.notEqual(second.items[0]?.id, first.items[0]?.id);
+      assert.deepEqual(
+        [first.items[0]?.id, second.items[0]?.id],
+        all.items.slice(0, 2).map((r) => r.id),
+      );
+      assert.deepEqual(first.counts, all.counts, 'counts are the whole board’s, whatever the page');
+      const mine = await requests().board(await as(outsider), { mine: true });
+      assert.equal(mine.items.length, 0, 'the outsider asked, coordinated and offered nothing');
+      const offered = await requests().board(await as(partnerC), { mine: true, limit: 200 });
+      assert.ok(offered.items.length > 0 && offered.items.every((r) => r.requester.id === csirt.org.id));
+      await refused(requests().board(me, { limit: 0 }), 'INVALID_INPUT', 'limit');
+      await refused(requests().board(me, { after: 'nonsense' }), 'INVALID_INPUT', 'after');
     });
 
     it('refuses bad input by field and stores nothing', async () => {
@@ -307,6 +374,34 @@ for (const engine of ENGINES)
       const after = await requests().get(await as(csirt), asked.id);
       assert.equal(clock(after, 'first-offer')?.status, 'submitted-on-time');
       assert.equal(clock(after, 'team-ready')?.status, 'due');
+    });
+
+    it('projects a request however it came (an import), with its clocks overdue when its targets passed', async () => {
+      const id = `${REQUEST_TYPE}--${randomUUID()}`;
+      const created = at(-4);
+      const object = requestObject(
+        { ...request('Imported three days late', { kind: 'federation' }), status: 'open', coordinatorOrg: csirt.org.id },
+        { id, created, modified: created, creator: csirt.org.id },
+      );
+      const owner = { orgId: csirt.org.id, tlp: 'green', distribution: { kind: 'federation' }, actor: 'test' } as const;
+      const summary = await node.services.ingest.importStream(
+        [JSON.stringify({ type: 'bundle', id: `bundle--${randomUUID()}`, objects: [object] })],
+        {
+          source: 'test',
+          owner,
+        },
+      );
+      assert.equal(summary.accepted, 1, JSON.stringify(summary));
+      const page = await requests().get(await as(outsider), id);
+      assert.deepEqual(
+        page.clocks.map((c) => [c.name, c.status]),
+        [
+          ['first-offer', 'overdue'],
+          ['team-ready', 'overdue'],
+          ['after-action', 'not-started'],
+        ],
+      );
+      assert.ok((await requests().board(await as(outsider), { column: 'open' })).items.some((r) => r.id === id));
     });
 
     it('reminds the requester’s coordinators of an overdue first offer, once', async () => {

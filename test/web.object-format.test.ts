@@ -20,6 +20,8 @@ test('types and properties read as words, not identifiers', () => {
   assert.equal(typeName('ipv4-addr'), 'IPv4 address');
   assert.equal(typeName('x-mitre-tactic'), 'ATT&CK tactic');
   assert.equal(typeName('x-acme-widget'), 'Acme widget');
+  assert.equal(typeName('x-concord-assistance-request'), 'Assistance request');
+  assert.equal(typeName('x-concord-expert-profile'), 'Expert profile');
   assert.equal(propertyName('kill_chain_phases'), 'Kill chain phases');
   assert.equal(propertyName('created_by_ref'), 'Created by');
   assert.equal(propertyName('x_mitre_platforms'), 'Platforms (ATT&CK)');
@@ -179,4 +181,25 @@ test('a version diff compares canonical JSON line by line: moved keys are no cha
     ],
   );
   assert.equal(diff.filter((l) => l.kind === 'same').length, 4);
+});
+
+test("rapid response's nameless objects are titled by what they are about (issue 18)", () => {
+  const request = 'x-concord-assistance-request--7d1e0f7a-4b8c-4d2e-9f00-000000000001';
+  const offer = 'x-concord-assistance-offer--7d1e0f7a-4b8c-4d2e-9f00-000000000002';
+  const names = (id: string) => (id === request ? 'Ransomware at the hospital' : id === offer ? 'CERT-SI offer' : undefined);
+  assert.equal(
+    titleOf({ type: 'x-concord-assistance-offer', id: offer, request_ref: request }, names),
+    'Offer for Ransomware at the hospital',
+  );
+  const decision = {
+    type: 'x-concord-assistance-decision',
+    id: 'x-concord-assistance-decision--1',
+    offer_ref: offer,
+    decision: 'accepted',
+  };
+  assert.equal(titleOf(decision, names), 'Acceptance of CERT-SI offer');
+  assert.equal(
+    titleOf({ type: 'x-concord-expert-profile', id: 'x-concord-expert-profile--1', pseudonym: 'Kestrel-7' }),
+    'Expert Kestrel-7',
+  );
 });

@@ -88,6 +88,7 @@ export const ASSIST_FLAGS: FlagTable = {
   utcOffsetMinutes: '--utc-offset',
   expertId: '--expert',
   profileIds: '--expert',
+  window: '--from/--until',
 };
 
 /** To whom the request goes: exactly one of --community, --to-org (organisation ids), --federation. */

@@ -5,8 +5,9 @@
 // organisation named with --org where the service takes one (asking, offering).
 import { BOARD_COLUMNS, type NewOffer, type OfferView, type RequestView } from '../domain/assistance/api.ts';
 import { CLI } from '../domain/identity/principal.ts';
+import { InvalidInputError } from '../errors.ts';
 import type { Services } from '../services/index.ts';
-import { printJson, resolveOrg } from './admin-format.ts';
+import { orgNames, printJson, resolveOrg } from './admin-format.ts';
 import { ASSIST_FLAGS, type AssistValues, decisionOf, newRequest, parseAssist, requestUpdate } from './assist-input.ts';
 import { given, list, runCommand, subcommand, windowOf } from './assist-options.ts';
 import { printBoard, printOffer, printProfiles, printProposal, printRequest } from './assist-print.ts';
@@ -115,7 +116,7 @@ async function dispatch(s: Services, name: string, id: string, v: AssistValues):
       await requests.catchUp();
       const proposal = await s.assistance.matching.propose(CLI, id);
       if (v.json) printJson(proposal);
-      else printProposal(proposal);
+      else printProposal(proposal, await orgNames(s));
       return 0;
     }
     case 'offer add':
@@ -168,8 +169,14 @@ async function offer(s: Services, requestId: string, v: AssistValues): Promise<n
   const refs = list(v.expert) ?? [];
   const window = windowOf(v.from, v.until);
   const experts = refs.map((ref) => {
-    const found = roster.find((e) => e.id === ref) ?? roster.find((e) => e.name.toLowerCase() === ref.toLowerCase());
-    return given<NewOffer['experts'][number]>({ expertId: found?.id ?? ref, window, note: v.note });
+    // By id, or by name when exactly one expert has it (names are the operator's words for them).
+    const named = roster.filter((e) => e.name.toLowerCase() === ref.toLowerCase());
+    const found = roster.find((e) => e.id === ref) ?? (named.length === 1 ? named[0] : undefined);
+    if (found === undefined) {
+      const why = named.length > 1 ? 'is the name of several experts; use the id' : 'is not in the roster';
+      throw new InvalidInputError(`expert "${ref}" ${why}`, { field: '--expert' });
+    }
+    return given<NewOffer['experts'][number]>({ expertId: found.id, window, note: v.note });
   });
   const input: NewOffer = { experts, ...(v.message === undefined ? {} : { message: v.message }) };
   return offered(await s.assistance.requests.offer(CLI, requestId, input, org), 'offer made', v.json);

@@ -38,7 +38,10 @@ const TITLES: Record<number, string> = {
 };
 
 function problem(req: FastifyRequest, status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
+  // RFC 9457 §3.1's members come last: an error's details (`{ status: 'withdrawn' }` of a
+  // request) add members, never replace the HTTP status or the code a client dispatches on.
   return {
+    ...extra,
     type: `urn:concord:problem:${code}`,
     title: TITLES[status] ?? 'Error',
     status,
@@ -46,7 +49,6 @@ function problem(req: FastifyRequest, status: number, code: string, detail: stri
     detail,
     instance: req.url,
     requestId: req.id,
-    ...extra,
   };
 }
 

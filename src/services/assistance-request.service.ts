@@ -174,7 +174,7 @@ export class AssistanceRequestService {
     const marked = withMarkings(object, { tlp, distribution: formatDistribution(distribution) });
     const prepared = await this.writer.prepare(marked, input.classification);
     const as = { ...owner, tlp, distribution };
-    await this.writer.label(prepared, as);
+    await this.writer.label(p, prepared, as);
     // Every check passed: the group (for named organisations) is made now, then the request stored.
     if (input.audience.kind === 'organizations' && distribution.kind === 'sharing-group') {
       await this.deps.groups.ensure(p, {
@@ -205,7 +205,7 @@ export class AssistanceRequestService {
     if (held.record.status !== 'open')
       throw new ConflictError(`this request is ${held.record.status}: it takes no further changes`, {
         field: 'status',
-        status: held.record.status,
+        current: held.record.status,
       });
     const { status = 'open', tlp: tlpText, ...changes } = input;
     const merged = { ...currentRequest(held), ...definedOnly(changes) };
@@ -226,7 +226,7 @@ export class AssistanceRequestService {
     const prepared = await this.writer.prepare(marked, merged.classification);
     const d = held.label.distribution;
     const as = { ...author, tlp, distribution: d };
-    await this.writer.label(prepared, as);
+    await this.writer.label(p, prepared, as);
     // A new coordinator joins the request's group, so that it reads the request (issue 18, must 4).
     if (coordinatorOrg !== held.fields.coordinatorOrg && held.fields.audience.kind === 'organizations' && d.kind === 'sharing-group') {
       await this.deps.groups.ensure(p, {

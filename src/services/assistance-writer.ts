@@ -6,6 +6,7 @@
 // object-writing rule would let them annotate only, as alert rules are written (alert-rule.service.ts).
 import { type Action, authorize } from '../domain/access/permissions.ts';
 import { labelFor } from '../domain/access/label.ts';
+import { hasClearance } from '../domain/access/policy.ts';
 import type { AccessLabel, Distribution } from '../domain/access/types.ts';
 import type { Clearance } from '../domain/assistance/api.ts';
 import type { Principal } from '../domain/identity/principal.ts';
@@ -16,6 +17,7 @@ import type { StixObject } from '../domain/stix/types.ts';
 import { validateObject } from '../domain/stix/validate.ts';
 import { ForbiddenError, InvalidInputError, StixInvalidError } from '../errors.ts';
 import type { OrgRepo } from '../store/repositories.ts';
+import { readerOf } from './access-gate.ts';
 import type { AssistanceGroups } from './assistance-groups.ts';
 import type { OwnerOverrides } from './import-owner.ts';
 import type { ImportOwner } from './labeller.ts';
@@ -103,11 +105,18 @@ export class AssistanceWriter {
     return definition === undefined ? { object: marked } : { object: marked, definition };
   }
 
-  /** The label `prepared` will be stored with (throws as the labeller would), before storing. */
-  async label(prepared: Prepared, as: { orgId: string; tlp: Tlp; distribution: Distribution }): Promise<AccessLabel> {
+  /** The label `prepared` will be stored with (throws as the labeller would), before storing;
+   *  refused at `classification` when the writer could not read what it writes. */
+  async label(p: Principal, prepared: Prepared, as: { orgId: string; tlp: Tlp; distribution: Distribution }): Promise<AccessLabel> {
     const known = await this.deps.markings.registry();
     const registry = prepared.definition === undefined ? known : known.with([prepared.definition]);
-    return labelFor(prepared.object, { ownerOrg: as.orgId, defaults: as, registry, schemes: this.deps.schemes });
+    const label = labelFor(prepared.object, { ownerOrg: as.orgId, defaults: as, registry, schemes: this.deps.schemes });
+    const reader = readerOf(p);
+    if (reader !== null && label.classification !== undefined && !hasClearance(reader, label.classification, this.deps.schemes))
+      throw new InvalidInputError(`you hold no clearance of ${label.classification.level}: you could not read what you write`, {
+        field: 'classification',
+      });
+    return label;
   }
 
   /** Stores `prepared` as `as` (its classification's definition first, when new here). */

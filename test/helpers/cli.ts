@@ -20,3 +20,19 @@ export function runConcord(dataDir: string, args: string[], input?: string): Cli
   });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
+
+/** `concord` against one data directory: any run, a run that must succeed (its stdout), and a
+ *  `--json` run parsed. */
+export function cliOn(dataDir: () => string): {
+  concord: (args: string[]) => CliResult;
+  ok: (args: string[]) => string;
+  json: <T>(args: string[]) => T;
+} {
+  const concord = (args: string[]): CliResult => runConcord(dataDir(), args);
+  const ok = (args: string[]): string => {
+    const r = concord(args);
+    if (r.code !== 0) throw new Error(`concord ${args.join(' ')} exited ${r.code}: ${r.err}`);
+    return r.out;
+  };
+  return { concord, ok, json: <T>(args: string[]): T => JSON.parse(ok([...args, '--json'])) as T };
+}

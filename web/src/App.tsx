@@ -13,7 +13,7 @@ import { NewObject } from './screens/write/lazy.tsx';
 import { GraphPage, IncidentPage, NewIncident, ObjectPage, ReportForm } from './screens/lazy.tsx';
 import { IncidentInbox, IncidentList, IncidentSummary } from './screens/incidents/lazy-list.tsx';
 import { AlertList, AlertPage, AlertRules } from './screens/alerts/lazy.tsx';
-import { RequestPage, RequestsBoard } from './screens/assistance/lazy.tsx';
+import { AfterActionForm, AskForm, DeploymentPage, OfferForm, RequestPage, RequestsBoard, Roster } from './screens/assistance/lazy.tsx';
 
 function Screen({ me }: { me: Me }) {
   const { path, query } = useLocation();
@@ -43,10 +43,21 @@ function Screen({ me }: { me: Me }) {
   if (path === '/alerts/rules') return <AlertRules />;
   const alert = /^\/alerts\/([^/]+)$/.exec(path);
   if (alert) return <AlertPage id={decodeURIComponent(alert[1] ?? '')} />;
-  // Rapid response (issue 18): the board, a request.
+  // Rapid response (issue 18): the board, asking, the roster, a request and the offer form, a
+  // deployment and its after-action report.
   if (path === '/assistance') return <RequestsBoard />;
-  const request = /^\/assistance\/requests\/([^/]+)$/.exec(path);
-  if (request) return <RequestPage id={decodeURIComponent(request[1] ?? '')} />;
+  if (path === '/assistance/new') return <AskForm me={me} />;
+  if (path === '/assistance/roster') return <Roster />;
+  const request = /^\/assistance\/requests\/([^/]+)(\/offer)?$/.exec(path);
+  if (request) {
+    const id = decodeURIComponent(request[1] ?? '');
+    return request[2] ? <OfferForm id={id} /> : <RequestPage id={id} />;
+  }
+  const deployment = /^\/assistance\/deployments\/([^/]+)(\/report)?$/.exec(path);
+  if (deployment) {
+    const id = decodeURIComponent(deployment[1] ?? '');
+    return deployment[2] ? <AfterActionForm id={id} /> : <DeploymentPage id={id} />;
+  }
   // Exact paths (the server's APP_ROUTES): anything else is the not-found screen, not a dashboard.
   const admin = /^\/admin(?:\/([^/]+))?$/.exec(path);
   if (admin) return <Admin section={admin[1] ?? 'orgs'} />;

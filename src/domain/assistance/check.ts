@@ -7,6 +7,7 @@ import { isTlp, TLP_LEVELS } from '../markings/tlp.ts';
 import { isStixId } from '../stix/id-format.ts';
 import { compareTimestamps, isStixTimestamp } from '../stix/timestamp.ts';
 import { type AfterActionInput, type Clearance, type ExpertInput, MODES, type NewRequest, type NewStatusNote, URGENCIES } from './api.ts';
+import { MAX_EXACT_SKILLS } from './cover.ts';
 import { isSkill, SKILL_RULE } from './skills.ts';
 
 /** One problem of an input, at its JSON path (`needs.window.until`, `availability[0].until`). */
@@ -125,6 +126,10 @@ class Issues {
 function checkNeeds(n: NewRequest['needs'], is: Issues, levels: SchemeLevels): void {
   if (typeof n !== 'object' || n === null) return is.add('needs', 'must say what the request needs');
   is.skills(n.skills, 'needs.skills', 1);
+  // Matching proposes the fewest experts exactly up to this many skills (cover.ts); a request
+  // needing more is better split.
+  if (Array.isArray(n.skills) && n.skills.length > MAX_EXACT_SKILLS)
+    is.add('needs.skills', `must name at most ${MAX_EXACT_SKILLS} skills; split a larger need into several requests`);
   is.languages(n.languages, 'needs.languages');
   is.oneOf(n.mode, MODES, 'needs.mode');
   is.optText(n.location, 'needs.location', 500);

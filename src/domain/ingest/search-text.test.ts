@@ -15,3 +15,14 @@ test('the searchable text holds name, description, pattern, labels, aliases and 
   });
   assert.equal(text, 'Spearphishing Sends a link initial-access T1566 CVE-2024-0001');
 });
+
+test('an expert profile is found by its pseudonym and skills, never by a name it does not carry (issue 18, must 2)', () => {
+  const text = searchText({
+    type: 'x-concord-expert-profile',
+    id: 'x-concord-expert-profile--00000000-0000-4000-8000-000000000000',
+    pseudonym: 'Kestrel-7',
+    skills: ['digital-forensics-investigator', 'tag:volatility'],
+    country: 'SI',
+  });
+  assert.equal(text, 'Kestrel-7 digital-forensics-investigator tag:volatility');
+});

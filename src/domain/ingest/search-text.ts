@@ -8,8 +8,9 @@
 // C tokenizer 2–3 µs; with both cores busy during an import, the sum is what counts.
 import type { JsonValue, StixObject } from '../stix/types.ts';
 
-const TEXT_PROPERTIES = ['name', 'description', 'pattern', 'value', 'abstract', 'content', 'explanation', 'key', 'number'];
-const LIST_PROPERTIES = ['labels', 'aliases', 'x_mitre_aliases', 'indicator_types', 'malware_types', 'threat_actor_types'];
+// `pseudonym` and `skills`: rapid response's expert profiles are found by pseudonym and skill (issue 18, must 2).
+const TEXT_PROPERTIES = ['name', 'description', 'pattern', 'value', 'abstract', 'content', 'explanation', 'key', 'number', 'pseudonym'];
+const LIST_PROPERTIES = ['labels', 'aliases', 'x_mitre_aliases', 'indicator_types', 'malware_types', 'threat_actor_types', 'skills'];
 
 function push(out: string[], v: JsonValue | undefined): void {
   if (typeof v === 'string') out.push(v);

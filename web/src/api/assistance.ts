@@ -43,7 +43,7 @@ const POLL_MS = 20_000;
 const request = (id: string): string => `/assistance/requests/${encodeURIComponent(id)}`;
 const offer = (id: string): string => `/assistance/offers/${encodeURIComponent(id)}`;
 const deployment = (id: string): string => `/assistance/deployments/${encodeURIComponent(id)}`;
-const expert = (id: string): string => `/roster/${encodeURIComponent(id)}`;
+const expert = (id: string): string => `/roster/experts/${encodeURIComponent(id)}`;
 const post = <T>(path: string, json: unknown): Promise<T> => api<T>(path, { method: 'POST', json });
 const patch = <T>(path: string, json: unknown): Promise<T> => api<T>(path, { method: 'PATCH', json });
 
@@ -70,7 +70,7 @@ export const getProposal = (id: string, own: boolean) => api<Proposal>(`${reques
 export const listProfiles = async (q: { org?: string; skill?: string; limit?: number } = {}): Promise<ProfileView[]> =>
   listOf<ProfileView>(await api<unknown>(`/assistance/profiles${qs(q)}`), 'profiles');
 export const getDeployment = (id: string) => api<DeploymentView>(deployment(id));
-export const listExperts = async (): Promise<ExpertView[]> => listOf<ExpertView>(await api<unknown>('/roster'), 'experts');
+export const listExperts = async (): Promise<ExpertView[]> => listOf<ExpertView>(await api<unknown>('/roster/experts'), 'experts');
 export const getExpert = (id: string) => api<ExpertView>(expert(id));
 
 // Writes: each answers what it made or changed, as the writer now sees it.
@@ -85,8 +85,8 @@ export const addStatusNote = (id: string, n: NewStatusNote) => post<StatusNoteVi
 export const addDeploymentTask = (id: string, t: NewTask) => post<TaskView>(`${deployment(id)}/tasks`, t);
 export const updateDeploymentTask = (id: string, taskId: string, t: TaskUpdate) =>
   patch<TaskView>(`${deployment(id)}/tasks/${encodeURIComponent(taskId)}`, t);
-export const reportAfterAction = (id: string, a: AfterActionInput) => post<AfterActionView>(`${deployment(id)}/report`, a);
-export const addExpert = (e: ExpertInput) => post<ExpertView>('/roster', e);
+export const reportAfterAction = (id: string, a: AfterActionInput) => post<AfterActionView>(`${deployment(id)}/after-action`, a);
+export const addExpert = (e: ExpertInput) => post<ExpertView>('/roster/experts', e);
 export const updateExpert = (id: string, e: Partial<ExpertInput>) => patch<ExpertView>(expert(id), e);
 export const removeExpert = (id: string) => api<void>(expert(id), { method: 'DELETE' });
 
@@ -137,7 +137,7 @@ export interface AssistanceStream {
   changed: readonly string[];
 }
 
-/** Listens to /api/v1/assistance/events: each `changed` event names the requests whose picture
+/** Listens to /api/v1/assistance/requests/stream: each `changed` event names the requests whose picture
  *  changed (an offer, a decision, a deployment's work arrived from any node); their pages, their
  *  deployments and the board are refreshed. */
 export function useAssistanceStream(): AssistanceStream {
@@ -145,7 +145,7 @@ export function useAssistanceStream(): AssistanceStream {
   const [state, setState] = useState<AssistanceStream>({ connected: false, changed: [] });
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/v1/assistance/events');
+    const source = new EventSource('/api/v1/assistance/requests/stream');
     const connected = (): void => setState((s) => (s.connected ? s : { ...s, connected: true }));
     source.addEventListener('open', connected);
     source.addEventListener('ready', connected);

@@ -45,5 +45,10 @@ export function titleOf(o: Obj, names: (id: string) => string | undefined = () =
   if (o.type === 'note')
     return str(o['abstract']) ?? `Note on ${(Array.isArray(o['object_refs']) ? o['object_refs'] : []).map(ref).join(', ')}`;
   if (o.type === 'opinion') return `Opinion: ${str(o['opinion']) ?? ''}`.trim();
+  // Rapid response's nameless objects (issue 18) by what they are about.
+  if (o.type === 'x-concord-assistance-offer') return `Offer for ${ref(o['request_ref'])}`;
+  if (o.type === 'x-concord-assistance-decision')
+    return `${str(o['decision']) === 'accepted' ? 'Acceptance' : 'Refusal'} of ${ref(o['offer_ref'])}`;
+  if (o.type === 'x-concord-expert-profile') return `Expert ${str(o['pseudonym']) ?? o.id}`;
   return nameOf(o) ?? `${typeName(o.type)} ${o.id.slice(o.type.length + 2, o.type.length + 10)}`;
 }

@@ -32,6 +32,14 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   'x-mitre-asset': 'ATT&CK asset',
   'x-mitre-analytic': 'ATT&CK analytic',
   'x-mitre-detection-strategy': 'ATT&CK detection strategy',
+  'x-concord-alert-rule': 'Alert rule',
+  'x-concord-alert': 'Alert',
+  'x-concord-assistance-request': 'Assistance request',
+  'x-concord-assistance-offer': 'Assistance offer',
+  'x-concord-assistance-decision': 'Decision on an offer',
+  'x-concord-deployment': 'Deployment',
+  'x-concord-deployment-member': 'Deployment member',
+  'x-concord-expert-profile': 'Expert profile',
 };
 
 /** STIX Cyber-observable types (§6): their title is their value, not a name. */

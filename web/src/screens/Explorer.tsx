@@ -22,7 +22,23 @@ import { explorePath, exportHref, filtersOf, nextSort, queryOf, toggled } from '
 import './explorer/explorer.css';
 
 const TYPES = ['', 'indicator', 'malware', 'intrusion-set', 'threat-actor', 'attack-pattern', 'campaign', 'tool', 'vulnerability'];
-const MORE_TYPES = ['identity', 'location', 'report', 'note', 'relationship', 'sighting', 'ipv4-addr', 'domain-name', 'url', 'file'];
+const MORE_TYPES = [
+  'identity',
+  'location',
+  'report',
+  'note',
+  'relationship',
+  'sighting',
+  'ipv4-addr',
+  'domain-name',
+  'url',
+  'file',
+  // Concord's own types (issues 17 and 18) that an analyst looks for by name.
+  'x-concord-alert',
+  'x-concord-assistance-request',
+  'x-concord-deployment',
+  'x-concord-expert-profile',
+];
 const TLPS = ['', 'clear', 'green', 'amber', 'amber+strict', 'red'];
 const ORDERS = [
   ['relevance', 'Relevance'],

@@ -12,8 +12,24 @@ export type { Action };
 /** The domain's issues (check.ts) as a refusal, shown the way the API's is: each at its field. */
 export function issuesError(issues: readonly { field: string; message: string }[]): ApiError {
   const first = issues[0];
-  return new ApiError(400, 'INVALID_INPUT', first ? first.message : 'invalid', { field: first?.field, errors: [...issues] });
+  const field = first ? formField(first.field) : undefined;
+  return new ApiError(400, 'INVALID_INPUT', first ? first.message : 'invalid', { field, errors: [...issues] });
 }
+
+/** An issue's field as the form names it: a list's item (`needs.skills[2]`) is shown at the list,
+ *  a clearance's scheme or level (`needs.clearance.level`) at the clearance. */
+export const formField = (field: string): string => field.replace(/\.(scheme|level)$/, '').replace(/\[\d+\]$/, '');
+
+/** The domain's issues, each at the field the form shows it at (the first issue of a field wins). */
+export function issueFields(issues: readonly { field: string; message: string }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const i of issues) if (!out.has(formField(i.field))) out.set(formField(i.field), i.message);
+  return out;
+}
+
+/** A refusal's fields (problem.ts) shown the same way. */
+export const collapseFields = (fields: ReadonlyMap<string, string>): Map<string, string> =>
+  issueFields([...fields].map(([field, message]) => ({ field, message })));
 
 /** A change; `roster`: it touches the roster too; `strip`: the request member the form's fields sit under. */
 export function useAssistAction(roster = false, strip?: string): Action {
@@ -22,7 +38,7 @@ export function useAssistAction(roster = false, strip?: string): Action {
   const [fields, setFields] = useState<ReadonlyMap<string, string>>(new Map());
   const invalidate = useInvalidateAssistance();
   const fail = (e: unknown): void => {
-    setFields(problemFields(e, strip));
+    setFields(collapseFields(problemFields(e, strip)));
     setError(e instanceof Error ? e : new Error(String(e)));
   };
   const run = async (send: () => Promise<unknown>): Promise<boolean> => {

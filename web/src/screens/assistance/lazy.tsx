@@ -5,6 +5,11 @@ import { OnDemand } from '../../components/OnDemand.tsx';
 
 const BoardChunk = lazy(() => import('./board.tsx').then((m) => ({ default: m.RequestsBoard })));
 const RequestChunk = lazy(() => import('./request-page.tsx').then((m) => ({ default: m.RequestPage })));
+const AskChunk = lazy(() => import('./ask-form.tsx').then((m) => ({ default: m.AskForm })));
+const OfferChunk = lazy(() => import('./offer-form.tsx').then((m) => ({ default: m.OfferForm })));
+const RosterChunk = lazy(() => import('./roster.tsx').then((m) => ({ default: m.Roster })));
+const DeploymentChunk = lazy(() => import('./deployment-page.tsx').then((m) => ({ default: m.DeploymentPage })));
+const AfterActionChunk = lazy(() => import('./after-action.tsx').then((m) => ({ default: m.AfterActionForm })));
 
 export const RequestsBoard = () => (
   <OnDemand>
@@ -15,5 +20,35 @@ export const RequestsBoard = () => (
 export const RequestPage = (props: ComponentProps<typeof RequestChunk>) => (
   <OnDemand>
     <RequestChunk {...props} />
+  </OnDemand>
+);
+
+export const AskForm = (props: ComponentProps<typeof AskChunk>) => (
+  <OnDemand>
+    <AskChunk {...props} />
+  </OnDemand>
+);
+
+export const OfferForm = (props: ComponentProps<typeof OfferChunk>) => (
+  <OnDemand>
+    <OfferChunk {...props} />
+  </OnDemand>
+);
+
+export const Roster = () => (
+  <OnDemand>
+    <RosterChunk />
+  </OnDemand>
+);
+
+export const DeploymentPage = (props: ComponentProps<typeof DeploymentChunk>) => (
+  <OnDemand>
+    <DeploymentChunk {...props} />
+  </OnDemand>
+);
+
+export const AfterActionForm = (props: ComponentProps<typeof AfterActionChunk>) => (
+  <OnDemand>
+    <AfterActionChunk {...props} />
   </OnDemand>
 );

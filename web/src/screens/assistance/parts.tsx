@@ -3,13 +3,22 @@
 // so a late first offer reads "deadline exceeded" as a late report does), the screens' own
 // navigation and who may do what (the server's permission table, asked with the user's roles).
 import { allowed, reach } from '../../../../src/domain/access/permissions.ts';
-import { span, STATUS_WORDS } from '../../../../src/domain/incidents/clock-words.ts';
-import { ECSF_PROFILES, FREE_TAG_PREFIX, type ResponseClock, type Urgency, type Window } from '../../api/assistance.ts';
+import { countdown, STATUS_WORDS } from '../../../../src/domain/incidents/clock-words.ts';
+import type { ResponseClock, Urgency, Window } from '../../api/assistance.ts';
 import { useMe, type Me } from '../../api/session.ts';
+import type { ReactNode } from 'react';
+import type { BannerMarks } from '../../api/objects.ts';
 import { Link } from '../../components/Link.tsx';
+import { MarkingBanner } from '../../components/MarkingBanner.tsx';
+import { Status } from '../../components/Panel.tsx';
 import { formatDate, formatDateTime } from '../../format/dates.ts';
 import { useLocation } from '../../router.ts';
 import { subjectOf } from '../write/rules.ts';
+// The incident pages' layout (facts, actions, small buttons, report fields) serves here too.
+import '../incidents/incidents-page.css';
+import './assistance.css';
+import { skillTitle } from '../../../../src/domain/assistance/skills.ts';
+import { FREE_TAG_PREFIX } from '../../api/assistance.ts';
 
 export const boardPath = '/assistance';
 export const askPath = '/assistance/new';
@@ -28,12 +37,8 @@ export const mayReadRoster = (me: Me | null | undefined): boolean => (me ? allow
 /** Whether the user changes the organisation's roster. */
 export const mayManageRoster = (me: Me | null | undefined): boolean => (me ? allowed(subjectOf(me), 'roster.manage') : false);
 
-const TITLES = new Map<string, string>(ECSF_PROFILES.map((p) => [p.id, p.title]));
-
 /** An ECSF role profile by its title; a free tag by its text ("tag:volatility" → "volatility"). */
-export function skillName(skill: string): string {
-  return TITLES.get(skill) ?? (skill.startsWith(FREE_TAG_PREFIX) ? skill.slice(FREE_TAG_PREFIX.length) : skill);
-}
+export const skillName = skillTitle;
 
 export function SkillChips({ skills, label = 'Skills' }: { skills: readonly string[]; label?: string }) {
   if (skills.length === 0) return <span className="muted">—</span>;
@@ -62,17 +67,10 @@ export const CLOCK_NAMES: Readonly<Record<ResponseClock['name'], string>> = {
   'after-action': 'After-action report',
 };
 
-/** The countdown of a running clock at `now` ("due in 3 h", "exceeded by 2 d 1 h"), else the server's words. */
-function left(c: ResponseClock, now: number): string | null {
-  if (c.dueAt === null || (c.status !== 'due' && c.status !== 'overdue')) return null;
-  const ms = Date.parse(c.dueAt) - now;
-  return ms >= 0 ? `due in ${span(ms)}` : `exceeded by ${span(ms)}`;
-}
-
 /** A response clock as a chip (must 5): its name, its standing and, while it runs, the countdown. */
 export function ResponseClockChip({ clock, now = Date.now(), short = false }: { clock: ResponseClock; now?: number; short?: boolean }) {
   const name = CLOCK_NAMES[clock.name];
-  const countdown = left(clock, now);
+  const left = countdown(clock, now);
   const title = [name, STATUS_WORDS[clock.status], clock.dueAt ? `deadline ${formatDateTime(clock.dueAt)}` : null]
     .filter(Boolean)
     .join(' · ');
@@ -80,7 +78,7 @@ export function ResponseClockChip({ clock, now = Date.now(), short = false }: { 
     <span className={`clock clock-${clock.status}`} title={title} data-clock={clock.name} data-status={clock.status}>
       {short ? null : <span className="clock-stage">{name}: </span>}
       <span className="clock-status">{STATUS_WORDS[clock.status]}</span>
-      {countdown === null ? null : <span className="clock-left"> · {countdown}</span>}
+      {left === null ? null : <span className="clock-left"> · {left}</span>}
     </span>
   );
 }
@@ -141,5 +139,51 @@ export function LiveBadge({ connected }: { connected: boolean }) {
     <span className={`live ${connected ? 'on' : ''}`} data-testid="assistance-live">
       {connected ? 'Live' : 'Connecting…'}
     </span>
+  );
+}
+
+/** Facts as a definition list; empty values read "—". */
+export function Facts({ facts, label }: { facts: [string, string | null | undefined][]; label: string }) {
+  return (
+    <dl className="request-facts" aria-label={label}>
+      {facts.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v === null || v === undefined || v === '' ? '—' : v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A rapid-response page: the marking banner of what it shows top and bottom, its title and the
+ *  screens' navigation, and its content once loaded (or why it is not). */
+export function PageFrame({
+  className,
+  banner,
+  title,
+  loading,
+  error,
+  children,
+}: {
+  className: string;
+  banner: BannerMarks | null | undefined;
+  title?: string;
+  loading: boolean;
+  error: unknown;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`page ${className}`}>
+      <MarkingBanner banner={banner ?? undefined} position="top" />
+      <div className="page-head">
+        {title && <h1>{title}</h1>}
+        <AssistanceNav />
+      </div>
+      <Status loading={loading} error={error}>
+        {children}
+      </Status>
+      <MarkingBanner banner={banner ?? undefined} position="bottom" />
+    </div>
   );
 }

@@ -5,16 +5,14 @@
 // live by the assistance stream: an offer made on another node appears without a reload.
 import { deploy, type RequestView, updateRequest, useAssistanceStream, useRequest } from '../../api/assistance.ts';
 import { Link } from '../../components/Link.tsx';
-import { MarkingBanner } from '../../components/MarkingBanner.tsx';
-import { Panel, Status } from '../../components/Panel.tsx';
+import { Panel } from '../../components/Panel.tsx';
 import { formatDateTime } from '../../format/dates.ts';
 import { navigate } from '../../router.ts';
 import { useNow } from '../incidents/now.ts';
 import { useAssistAction } from './action.ts';
 import { Offers } from './offers.tsx';
 import { ProposalPanel } from './proposal.tsx';
-import { AssistanceNav, ClockList, deploymentPath, LiveBadge, offerPath, SkillChips, UrgencyChip, windowText } from './parts.tsx';
-import './assistance.css';
+import { ClockList, deploymentPath, LiveBadge, offerPath, SkillChips, UrgencyChip, windowText, Facts, PageFrame } from './parts.tsx';
 
 const audienceText = (v: RequestView): string => {
   const a = v.audience;
@@ -22,20 +20,6 @@ const audienceText = (v: RequestView): string => {
   if (a.kind === 'community') return `community ${a.id}`;
   return `${a.ids.length} named organisation${a.ids.length === 1 ? '' : 's'}`;
 };
-
-/** Facts as a definition list; empty values read "—". */
-function Facts({ facts, label }: { facts: [string, string | null | undefined][]; label: string }) {
-  return (
-    <dl className="request-facts" aria-label={label}>
-      {facts.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v === null || v === undefined || v === '' ? '—' : v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function Needs({ v }: { v: RequestView }) {
   const n = v.needs;
@@ -108,7 +92,7 @@ function Head({ v, live }: { v: RequestView; live: boolean }) {
       <div className="request-title">
         <h1>{v.title}</h1>
         <UrgencyChip urgency={v.urgency} />
-        <span className={`request-status status-${v.column}`} data-testid="request-column">
+        <span className={`request-status status-${v.column}`} data-testid="request-column" data-column={v.column}>
           {v.column}
           {v.status !== 'open' ? ` (${v.status})` : ''}
         </span>
@@ -180,31 +164,23 @@ export function RequestPage({ id }: { id: string }) {
   const q = useRequest(id, stream.connected);
   const now = useNow();
   const v = q.data;
-  const banner = v?.marking ?? undefined;
   return (
-    <div className="page request-page">
-      <MarkingBanner banner={banner} position="top" />
-      <div className="page-head">
-        <AssistanceNav />
-      </div>
-      <Status loading={q.isPending} error={q.error}>
-        {v && (
-          <>
-            <Head v={v} live={stream.connected} />
-            <section className="request-clocks" aria-label="Request clocks">
-              <ClockList clocks={v.clocks} now={now} facts />
-            </section>
-            <div className="request-grid">
-              <Situation v={v} />
-              <Needs v={v} />
-              <Offers v={v} />
-              {(v.can.decide || v.can.deploy) && <ProposalPanel requestId={v.id} />}
-              <Deployments v={v} />
-            </div>
-          </>
-        )}
-      </Status>
-      <MarkingBanner banner={banner} position="bottom" />
-    </div>
+    <PageFrame className="request-page" banner={v?.marking} loading={q.isPending} error={q.error}>
+      {v && (
+        <>
+          <Head v={v} live={stream.connected} />
+          <section className="request-clocks" aria-label="Request clocks">
+            <ClockList clocks={v.clocks} now={now} facts />
+          </section>
+          <div className="request-grid">
+            <Situation v={v} />
+            <Needs v={v} />
+            <Offers v={v} />
+            {(v.can.decide || v.can.deploy) && <ProposalPanel requestId={v.id} />}
+            <Deployments v={v} />
+          </div>
+        </>
+      )}
+    </PageFrame>
   );
 }

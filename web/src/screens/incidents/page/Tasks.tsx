@@ -19,7 +19,8 @@ import { DateTimeField } from '../fields.tsx';
 import { ActionDialog } from './AddDialog.tsx';
 import { prop, useAction, versionsById } from './action.ts';
 
-const OUTCOMES = ['pending', 'ongoing', 'successful', 'failed', 'cancelled'].map((o) => [o, o] as const);
+/** The task outcomes of the Incident Extension Suite's vocabulary, as the API takes them. */
+export const OUTCOMES = ['pending', 'ongoing', 'successful', 'failed', 'cancelled'].map((o) => [o, o] as const);
 
 const assigneeOf = (t: WorkItem): string => {
   const ext = (t.object['extensions'] as Record<string, Record<string, unknown>> | undefined)?.[CONCORD_TASK_EXTENSION_ID];
