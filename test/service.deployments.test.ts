@@ -41,6 +41,7 @@ for (const engine of ENGINES)
     let deployment: DeploymentView;
     let outsiderOrg = '';
     let alphaOrg = '';
+    let incidentId = '';
 
     before(async () => {
       node = await startNode({}, engine);
@@ -64,9 +65,11 @@ for (const engine of ENGINES)
       for (const [k, person] of people) tokens.set(k, person.token);
       await again();
       experts = [await s.assistance.roster.add(who('alpha'), expertInput()), await s.assistance.roster.add(who('beta'), expertInput())];
-      requestId = (
-        await s.assistance.requests.ask(who('requester'), requestInput({ kind: 'organizations', ids: [alpha.org.id, beta.org.id] }))
-      ).id;
+      // The requester's own incident, which the request names: the team's tasks join it.
+      const awareAt = new Date(Date.now() - 3_600_000).toISOString();
+      incidentId = (await s.incidentWrites.open(CLI, { name: 'Ransomware at the water utility', awareAt }, requester.org.id)).row.id;
+      const audience = { kind: 'organizations' as const, ids: [alpha.org.id, beta.org.id] };
+      requestId = (await s.assistance.requests.ask(who('requester'), requestInput(audience, { incidentId }))).id;
       await again();
     });
     after(() => node.dispose());
@@ -155,6 +158,12 @@ for (const engine of ENGINES)
       await refused(s.addNote(CLI, deployment.id, { text: 'Not ours', hours: 1 }, outsiderOrg), 'ACCESS_DENIED');
       const cli = await s.addNote(CLI, deployment.id, { day: '2027-03-03', text: 'Handover call', hours: 0.5 }, alphaOrg);
       assert.equal(cli.org.id, alphaOrg);
+      await node.services.incidents.catchUp();
+      const onIncident = await node.services.incidents.get(who('requester'), incidentId);
+      assert.ok(
+        onIncident.tasks.some((t) => t.id === task.id),
+        "the team's task shows on the requester's incident",
+      );
       const view = await s.get(who('requester'), deployment.id);
       assert.equal(view.hours, 11);
       assert.deepEqual(

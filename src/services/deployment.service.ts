@@ -66,6 +66,7 @@ export class DeploymentService implements DeploymentsApi {
     authorize(p, 'assistance.request');
     const request = await this.reads.request(p, requestId);
     authorize(p, 'assistance.request', { orgId: request.record.orgId });
+    await this.reads.hostedHere(request.record.orgId);
     if (request.record.status !== 'open')
       throw new ConflictError(`the request is ${request.record.status}: no team is formed for it`, { field: 'status' });
     const team = teamOf(await this.reads.accepted(p, requestId), input.profileIds);
@@ -232,6 +233,7 @@ export class DeploymentService implements DeploymentsApi {
     authorize(p, 'assistance.request');
     const d = await this.reads.deployment(p, deploymentId);
     if (!mayManage(p, d)) throw new ForbiddenError('only the requester writes the after-action report');
+    await this.reads.hostedHere(d.record.orgId);
     const f = deploymentFields(d.object);
     if (f.status !== 'ended')
       throw new ConflictError(`the deployment is ${f.status}: its after-action report follows its end`, { field: 'status' });
