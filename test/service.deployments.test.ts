@@ -90,6 +90,13 @@ for (const engine of ENGINES)
         own.ranked.map((c) => c.profileId),
         [experts[0]?.profileId],
       );
+      const listed = await node.services.assistance.matching.profiles(who('requester'), { org: alphaOrg });
+      assert.deepEqual(
+        listed.map((x) => [x.id, x.pseudonym, x.org.id]),
+        [[experts[0]?.profileId, experts[0]?.pseudonym, alphaOrg]],
+      );
+      assert.ok(!JSON.stringify(listed).includes(experts[0]?.name ?? '?'), 'partners see no name');
+      assert.deepEqual(await node.services.assistance.matching.profiles(who('requester'), { skill: 'tag:none' }), []);
       await refused(node.services.assistance.matching.propose(who('alpha'), requestId), 'ACCESS_DENIED');
       await refused(node.services.assistance.matching.propose(who('outsider'), requestId), 'NOT_FOUND');
     });

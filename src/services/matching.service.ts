@@ -119,7 +119,8 @@ export class MatchingService implements MatchingApi {
       if (!readable(r.label) || (q.skill !== undefined && !r.record.skills.includes(q.skill))) continue;
       out.push(profileView(r.record, orgs));
     }
-    return out.sort((a, b) => a.pseudonym.localeCompare(b.pseudonym)).slice(0, limit);
+    // Pseudonyms are ASCII (pseudonym.ts): a plain comparison, not a locale's, over 10,000 of them.
+    return out.sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0)).slice(0, limit);
   }
 
   /**
