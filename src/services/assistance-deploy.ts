@@ -69,6 +69,7 @@ export function buildDeploy(deps: DeployDeps): DeployServices {
   const reactor = new AssistanceReactor({
     assistance: store.assistance,
     roster: store.roster,
+    orgs: store.orgs,
     objects: store.objects,
     write,
     profiles,
