@@ -3,10 +3,11 @@
 // in the framework nor a free tag are refused, each next to its field (nothing is sent) — then
 // sends it; another organisation's coordinator fills its roster (the expert on the availability
 // calendar) and offers the expert ranked for the request; the offer appears on the requester's
-// open page without a reload, is accepted and becomes a deployment whose page shows the member by
-// name, a task and a daily status note; the requester ends the deployment and writes the
-// after-action report, and the request moves to the board's closed column. Everything goes
-// through the real API. Screenshots: test-results/80-assistance-*.png.
+// open page without a reload, is accepted and becomes a deployment (moved to another place) whose
+// page shows the member by name, a task and a daily status note (30 hours in a day refused at its
+// field); the requester ends the deployment and writes the after-action report, and the request
+// moves to the board's closed column. Everything goes through the real API. Screenshots:
+// test-results/80-assistance-*.png.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -145,6 +146,11 @@ describe('rapid response on one node in Chromium', { skip: BROWSER_SKIP, timeout
     await requester.waitForURL(/\/assistance\/deployments\//);
     await requester.getByRole('button', { name: 'Start the deployment' }).click();
     await requester.getByTestId('deployment-status').getByText('active').waitFor();
+    await requester.getByRole('button', { name: 'Change dates or place' }).click();
+    await dialog(requester).getByLabel('Where', { exact: true }).fill('Luxembourg City');
+    await dialog(requester).getByRole('button', { name: 'Save' }).click();
+    await dialog(requester).waitFor({ state: 'detached' });
+    await requester.getByRole('definition').getByText('Luxembourg City').waitFor();
     // The member's name, released by the expert's organisation to the deployment's members.
     await requester.getByRole('table', { name: 'Members' }).getByText(EXPERT).waitFor();
 
