@@ -27,7 +27,10 @@ const attack = resolve(root, '..', 'shared', 'data', 'attack', 'ics-attack-18.1.
 // R, --engine, --database-url); `decay`, decay scores computed on read, issue 17 must 6
 // (--indicators N); `alerts`, third sighting to alert on three nodes, issue 17 must 10 (b)
 // (--alerts N); `assistance-match`, matching a request needing 8 skills against 10,000 experts in
-// 200 organisations, issue 18 must 10 (--profiles N, --orgs O, --requests R, --skills S).
+// 200 organisations, issue 18 must 10 (--profiles N, --orgs O, --requests R, --skills S);
+// `assistance`, a request's travel to offers across two peers and the proposal at 10,000
+// profiles through the service and store, issue 18 must 10 (--requests N, --profiles P, --orgs O,
+// --proposals K, --only travel|proposal).
 const ALONE: readonly { names: readonly string[]; script: string }[] = [
   { names: ['--federation-only'], script: 'bench/federation.ts' },
   { names: ['--write-only'], script: 'bench/write.ts' },
@@ -37,6 +40,7 @@ const ALONE: readonly { names: readonly string[]; script: string }[] = [
   { names: ['decay', '--decay-only'], script: 'bench/decay.ts' },
   { names: ['alerts', '--alerts-only'], script: 'bench/alerts.ts' },
   { names: ['assistance-match'], script: 'bench/assistance-match.ts' },
+  { names: ['assistance'], script: 'bench/assistance.ts' },
 ];
 for (const { names, script } of ALONE) {
   if (!names.some((n) => process.argv.includes(n))) continue;

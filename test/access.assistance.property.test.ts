@@ -46,12 +46,37 @@ async function answer(bodies: Bodies, where: string, call: () => Promise<unknown
     return out;
   } catch (e) {
     if (!(e instanceof ConcordError)) throw e;
-    bodies.push([where, JSON.stringify({ code: e.code, message: e.message })]);
+    // A refusal names what was asked for (the missing-object 404 echoes the id): its code is the answer.
+    bodies.push([where, e.code]);
     return e;
   }
 }
 
 const isNotFound = (x: unknown): boolean => x instanceof ConcordError && x.code === 'NOT_FOUND';
+
+/** A problem body without what names the request (its URL, id and wording): what a 404 for
+ *  something hidden must share with a 404 for something that does not exist. */
+const problemShape = (body: string): unknown => {
+  const { instance: _i, requestId: _r, detail: _d, title: _t, id: _id, ...rest } = JSON.parse(body) as Record<string, unknown>;
+  return rest;
+};
+
+/** A GET as `who`, its answer kept for the final search unless it is a 404, which must look
+ *  exactly like the missing object's (it names the id asked for, nothing else). */
+async function getter(node: TestNode, who: Person, bodies: Bodies) {
+  const missing = await node.app.inject({
+    method: 'GET',
+    url: '/api/v1/objects/x-concord-assistance-request--00000000-0000-4000-8000-00000000dead',
+    headers: who.auth,
+  });
+  assert.equal(missing.statusCode, 404);
+  return async (url: string, headers: Record<string, string> = {}) => {
+    const res = await node.app.inject({ method: 'GET', url, headers: { ...who.auth, ...headers } });
+    if (res.statusCode === 404) assert.deepEqual(problemShape(res.body), problemShape(missing.body), `${url}: ${res.body}`);
+    else bodies.push([url, res.body]);
+    return res;
+  };
+}
 
 /** The rapid-response read paths of the services, for one reader. */
 async function checkScreens(node: TestNode, w: AssistanceWorld, who: Person, bodies: Bodies): Promise<void> {
@@ -128,11 +153,7 @@ async function readable(node: TestNode, w: AssistanceWorld, org: string): Promis
 async function checkObjects(node: TestNode, w: AssistanceWorld, who: Person, bodies: Bodies): Promise<void> {
   const me = who.org.id;
   const name = `the coordinator of ${who.org.name}`;
-  const get = async (url: string, headers: Record<string, string> = {}) => {
-    const res = await node.app.inject({ method: 'GET', url, headers: { ...who.auth, ...headers } });
-    bodies.push([url, res.body]);
-    return res;
-  };
+  const get = await getter(node, who, bodies);
   const { all, hidden } = await readable(node, w, me);
   const ours = (ids: Iterable<string>) => new Set([...ids].filter((id) => all.has(id) || hidden.has(id)));
   for (const id of [...all, ...hidden]) {
@@ -171,21 +192,18 @@ async function checkObjects(node: TestNode, w: AssistanceWorld, who: Person, bod
  *  presenters must not add what the services keep back. */
 async function checkRoutes(node: TestNode, w: AssistanceWorld, who: Person, bodies: Bodies): Promise<void> {
   const me = who.org.id;
-  const get = async (url: string) => {
-    const res = await node.app.inject({ method: 'GET', url, headers: who.auth });
-    bodies.push([url, res.body]);
-    return res.statusCode;
-  };
-  assert.equal(await get(`${R.requests}?limit=100`), 200);
+  const inject = await getter(node, who, bodies);
+  const get = async (url: string) => (await inject(url)).statusCode;
+  assert.equal(await get(`${R.requests}?limit=100`), 200, bodies.at(-1)?.[1] ?? '');
   for (const r of w.requests) {
     const want = readsRequest(w, r, me) ? 200 : 404;
     assert.equal(await get(R.request(r.id)), want, `GET ${R.request(r.id)} for ${who.org.name}`);
     const proposal = await get(`${R.proposal(r.id)}${r.by === me ? '' : '?own=true'}`);
     if (want === 404) assert.equal(proposal, 404, `the proposal for ${r.id}`);
   }
-  assert.equal(await get(`${R.profiles}?limit=1000`), 200);
+  assert.equal(await get(`${R.profiles}?limit=200`), 200, bodies.at(-1)?.[1] ?? '');
   for (const d of w.deployments) assert.equal(await get(R.deployment(d.id)), deploymentOrgs(d).has(me) ? 200 : 404);
-  assert.equal(await get(R.roster), 200);
+  assert.equal(await get(R.roster), 200, bodies.at(-1)?.[1] ?? '');
   for (const e of w.experts) assert.equal(await get(R.expert(e.id)), e.org === me ? 200 : 404, `GET ${R.expert(e.id)}`);
 }
 

@@ -9,7 +9,7 @@
 // shows withdrawn wherever it was read.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DeploymentView, ExpertView, OfferView, RequestView, TaskView } from '../src/domain/assistance/api.ts';
+import type { DeploymentView, ExpertView, OfferView, ProfileView, RequestView, TaskView } from '../src/domain/assistance/api.ts';
 import { MEMBER_CARD_TYPE } from '../src/domain/assistance/api.ts';
 import { requestInput } from './helpers/assistance-inputs.ts';
 import { ASSISTANCE_ROUTES as R, type AssistanceNode, expectCall, startAssistanceNodes, until } from './helpers/assistance-nodes.ts';
@@ -39,10 +39,31 @@ describe('an assistance request across three nodes', { timeout: 300_000 }, () =>
     assert.equal(res.status, 200, JSON.stringify(res.json));
     return res.json as RequestView;
   };
+  /** The pseudonymous profiles node `i` shows its coordinator, and the answer's text. */
+  const profilesOn = async (i: number): Promise<{ profiles: ProfileView[]; text: string }> => {
+    const res = await at(i).node.call(at(i).coordinator, 'GET', `${R.profiles}?limit=100`);
+    assert.equal(res.status, 200, JSON.stringify(res.json));
+    return { profiles: (res.json as { profiles: ProfileView[] }).profiles, text: JSON.stringify(res.json) };
+  };
   const deploymentOn = async (i: number): Promise<DeploymentView | null> => {
     const res = await at(i).node.call(at(i).analyst, 'GET', R.deployment(deploymentId));
     return res.status === 200 ? (res.json as DeploymentView) : null;
   };
+
+  test('each expert travels as a pseudonymous profile: node A shows both, without a name', async () => {
+    await until(
+      "B's and C's profiles on node A",
+      async () => {
+        const ids = new Set((await profilesOn(0)).profiles.map((p) => p.id));
+        return ids.has(at(1).expert.profileId) && ids.has(at(2).expert.profileId);
+      },
+      nodes,
+    );
+    const { profiles, text } = await profilesOn(0);
+    assert.equal(profiles.find((p) => p.id === at(1).expert.profileId)?.org.id, at(1).node.orgId);
+    for (const i of [1, 2])
+      for (const secret of [at(i).expert.name, at(i).expert.email ?? '']) assert.ok(!text.includes(secret), `node A shows "${secret}"`);
+  });
 
   test('CERT-FR asks community eu; CERT-DE and CERT-EE read it and offer; CERT-FR sees both offers, each offerer its own', async () => {
     const asked = await expectCall<RequestView>(
@@ -188,6 +209,12 @@ describe('an assistance request across three nodes', { timeout: 300_000 }, () =>
         const res = await at(1).node.call(at(1).coordinator, 'GET', R.expert(at(1).expert.id));
         return res.status === 200 && (res.json as ExpertView).pastDeployments === 1;
       },
+      nodes,
+    );
+    // The profile republished with its count reaches the requester's node too.
+    await until(
+      "the expert's past deployments on node A's profiles",
+      async () => (await profilesOn(0)).profiles.find((p) => p.id === at(1).expert.profileId)?.pastDeployments === 1,
       nodes,
     );
     const other = await at(2).node.call(at(2).coordinator, 'GET', R.expert(at(2).expert.id));

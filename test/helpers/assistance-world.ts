@@ -98,7 +98,35 @@ export interface AssistanceWorld {
 
 /** Builds the world the spec describes on `node`. */
 export async function buildAssistanceWorld(node: TestNode, spec: AssistanceWorldSpec, run: number): Promise<AssistanceWorld> {
-  const a = node.services.assistance;
+  const cast = await buildCast(node, spec, run);
+  const requests = await askRequests(cast, spec);
+  const offers = await makeOffers(cast, spec, requests);
+  const deployments = await deployAccepted(cast, spec, requests, offers);
+  // Withdrawn last: an accepted offer on a withdrawn request is refused (issue 18, bad input).
+  for (const [i, r] of spec.requests.entries()) {
+    const req = requests[i] as ModelRequest;
+    if (!r.withdraw || deployments.some((d) => d.requestId === req.id)) continue;
+    await node.services.assistance.requests.update(await cast.as(req.by), req.id, { status: 'withdrawn' });
+    req.withdrawn = true;
+  }
+  await node.services.assistance.requests.catchUp();
+  const collection = (await node.services.collections.add(CLI, { title: `Assistance ${run}`, types: ASSISTANCE_TYPES, read: ['*'] })).id;
+  const { orgs, people, experts } = cast;
+  return { orgs, people, experts, requests, offers, deployments, collection };
+}
+
+/** The organisations, their coordinators and rosters, and how to act as each. */
+interface Cast {
+  node: TestNode;
+  orgs: Org[];
+  people: Person[];
+  experts: ModelExpert[];
+  orgAt(i: number): Org;
+  /** The principal of the organisation's coordinator, fetched afresh (groups change principals). */
+  as(orgId: string): Promise<UserPrincipal>;
+}
+
+async function buildCast(node: TestNode, spec: AssistanceWorldSpec, run: number): Promise<Cast> {
   const orgs: Org[] = [];
   const people: Person[] = [];
   const experts: ModelExpert[] = [];
@@ -113,49 +141,53 @@ export async function buildAssistanceWorld(node: TestNode, spec: AssistanceWorld
     const p = await principal(node, person);
     for (let k = 0; k < o.experts; k++) {
       const input = expertInput();
-      const e = await a.roster.add(p, input);
-      experts.push({
-        id: e.id,
-        profileId: e.profileId,
-        org: person.org.id,
-        name: input.name,
-        email: input.email ?? '',
-        phone: input.phone ?? '',
-      });
+      const e = await node.services.assistance.roster.add(p, input);
+      const { name, email = '', phone = '' } = input;
+      experts.push({ id: e.id, profileId: e.profileId, org: person.org.id, name, email, phone });
     }
   }
-  const orgAt = (i: number): Org => orgs[i % orgs.length] as Org;
-  const personOf = (orgId: string): Person => people.find((p) => p.org.id === orgId) as Person;
+  return {
+    node,
+    orgs,
+    people,
+    experts,
+    orgAt: (i) => orgs[i % orgs.length] as Org,
+    as: (orgId) => principal(node, people.find((p) => p.org.id === orgId) as Person),
+  };
+}
 
+async function askRequests(cast: Cast, spec: AssistanceWorldSpec): Promise<ModelRequest[]> {
   const requests: ModelRequest[] = [];
   for (const r of spec.requests) {
-    const by = orgAt(r.by);
+    const by = cast.orgAt(r.by);
+    const named = [...new Set(r.named.map((n) => cast.orgAt(n).id))].filter((id) => id !== by.id);
     const audience: RequestAudience =
       r.audience === 'community'
         ? { kind: 'community', id: COMMUNITY }
         : r.audience === 'federation'
           ? { kind: 'federation' }
-          : { kind: 'organizations', ids: [...new Set(r.named.map((n) => orgAt(n).id))].filter((id) => id !== by.id) };
-    if (audience.kind === 'organizations' && audience.ids.length === 0) audience.ids.push(orgAt(r.by + 1).id);
+          : { kind: 'organizations', ids: named.length > 0 ? named : [cast.orgAt(r.by + 1).id] };
     const input = requestInput(audience);
-    const view = await a.requests.ask(await principal(node, personOf(by.id)), input);
+    const view = await cast.node.services.assistance.requests.ask(await cast.as(by.id), input);
     requests.push({ id: view.id, title: input.title, by: by.id, audience, withdrawn: false });
   }
-  await a.requests.catchUp();
+  await cast.node.services.assistance.requests.catchUp();
+  return requests;
+}
 
+/** Each organisation that reads a request offers all its experts, once per request (others would
+ *  be refused); then the requester decides on each offer as the spec says. */
+async function makeOffers(cast: Cast, spec: AssistanceWorldSpec, requests: ModelRequest[]): Promise<ModelOffer[]> {
+  const a = cast.node.services.assistance;
   const offers: ModelOffer[] = [];
   const decisions: ['accepted' | 'declined' | null, ModelOffer][] = [];
   for (const o of spec.offers) {
     const req = requests[o.request % requests.length] as ModelRequest;
-    const by = orgAt(o.by);
-    // Only an organisation that reads the request offers, once per request (others are refused).
-    if (by.id === req.by || !readsRequest({ orgs }, req, by.id) || offers.some((x) => x.requestId === req.id && x.by === by.id)) continue;
-    const mine = experts.filter((e) => e.org === by.id);
+    const by = cast.orgAt(o.by);
+    if (by.id === req.by || !readsRequest(cast, req, by.id) || offers.some((x) => x.requestId === req.id && x.by === by.id)) continue;
+    const mine = cast.experts.filter((e) => e.org === by.id);
     const message = `We can help ${randomBytes(4).toString('hex')}`;
-    const view = await a.requests.offer(await principal(node, personOf(by.id)), req.id, {
-      experts: mine.map((e) => ({ expertId: e.id })),
-      message,
-    });
+    const view = await a.requests.offer(await cast.as(by.id), req.id, { experts: mine.map((e) => ({ expertId: e.id })), message });
     const offer: ModelOffer = { id: view.id, requestId: req.id, by: by.id, requester: req.by, message, experts: mine, decision: null };
     offers.push(offer);
     decisions.push([o.decision, offer]);
@@ -163,51 +195,40 @@ export async function buildAssistanceWorld(node: TestNode, spec: AssistanceWorld
   await a.requests.catchUp();
   for (const [decision, offer] of decisions) {
     if (decision === null) continue;
-    await a.requests.decide(await principal(node, personOf(offer.requester)), offer.id, { decision });
+    await a.requests.decide(await cast.as(offer.requester), offer.id, { decision });
     offer.decision = decision;
   }
   await a.requests.catchUp();
-  const deployments = await deployAccepted(node, spec, requests, offers, personOf);
-  for (const [i, r] of spec.requests.entries()) {
-    const req = requests[i] as ModelRequest;
-    if (!r.withdraw || deployments.some((d) => d.requestId === req.id)) continue;
-    await a.requests.update(await principal(node, personOf(req.by)), req.id, { status: 'withdrawn' });
-    req.withdrawn = true;
-  }
-  await a.requests.catchUp();
-  const collection = (await node.services.collections.add(CLI, { title: `Assistance ${run}`, types: ASSISTANCE_TYPES, read: ['*'] })).id;
-  return { orgs, people, experts, requests, offers, deployments, collection };
+  return offers;
 }
 
 /** Deploys the accepted experts of each request the spec says to, starts the deployment and adds
  *  a status note by a member organisation; waits until every member's card is released. */
 async function deployAccepted(
-  node: TestNode,
+  cast: Cast,
   spec: AssistanceWorldSpec,
   requests: ModelRequest[],
   offers: ModelOffer[],
-  personOf: (orgId: string) => Person,
 ): Promise<ModelDeployment[]> {
-  const a = node.services.assistance;
+  const a = cast.node.services.assistance;
   const out: ModelDeployment[] = [];
   for (const [i, req] of requests.entries()) {
     const accepted = offers.filter((o) => o.requestId === req.id && o.decision === 'accepted');
     if (accepted.length === 0 || spec.deploy[i] !== true) continue;
-    const requester = await principal(node, personOf(req.by));
+    const requester = await cast.as(req.by);
     const view = await a.deployments.deploy(requester, req.id, {});
-    await a.deployments.update(requester, view.id, { status: 'active' });
+    await a.deployments.update(await cast.as(req.by), view.id, { status: 'active' });
     const member = accepted[0] as ModelOffer;
-    await a.deployments.addNote(await principal(node, personOf(member.by)), view.id, { text: `Day one ${view.id}`, hours: 6 });
+    await a.deployments.addNote(await cast.as(member.by), view.id, { text: `Day one ${view.id}`, hours: 6 });
     out.push({ id: view.id, requestId: req.id, requester: req.by, members: accepted.flatMap((o) => o.experts) });
   }
   // The member cards are written by the experts' organisations once the deployment is stored
   // (the reactor): wait for them as the requester would, on the deployment page.
   for (const d of out) {
-    const p = await principal(node, personOf(d.requester));
     const started = performance.now();
     for (;;) {
       await a.requests.catchUp();
-      const view = await a.deployments.get(p, d.id);
+      const view = await a.deployments.get(await cast.as(d.requester), d.id);
       if (view.members.length === d.members.length && view.members.every((m) => m.name !== null)) break;
       assert.ok(performance.now() - started < 15_000, `the member cards of ${d.id} are released: ${JSON.stringify(view.members)}`);
       await new Promise((r) => setTimeout(r, 50));
