@@ -34,7 +34,9 @@ function Reschedule({ d }: { d: DeploymentView }) {
         setDates(d.window);
         setLocation(d.location ?? '');
       }}
-      onSubmit={() => action.run(() => updateDeployment(d.id, { window: dates, ...(location.trim() ? { location: location.trim() } : {}) }))}
+      onSubmit={() =>
+        action.run(() => updateDeployment(d.id, { window: dates, ...(location.trim() ? { location: location.trim() } : {}) }))
+      }
     >
       <WindowFields name="window" value={dates} onChange={setDates} />
       <TextField label="Where" name="location" value={location} onChange={setLocation} />
