@@ -2,12 +2,12 @@
 // (helpers/assistance-world.ts) of organisations with rosters, requests to random audiences,
 // offers accepted or declined, deployments with their member cards; for every organisation's
 // coordinator, no read path — the board, the request page, the proposal, the profiles, the
-// deployment page, the roster, one object, the Explorer list and search, the STIX and CSV
-// exports, TAXII objects and manifest, the dashboard, the notifications, through the services and
-// through the REST routes — shows a request outside
-// its audience, an offer to anyone but its offerer and requester, or an expert's name, email or
-// phone to anyone but the expert's organisation and the deployments the expert serves in; nor
-// does a peer's egress page.
+// deployment page, the roster, one object with its versions, access panel and neighbourhood, the
+// Explorer list and search, the STIX and CSV exports, TAXII objects and manifest, the dashboard,
+// the notifications, through the services and through the REST routes — shows a request outside
+// its audience, an offer to anyone but its offerer, requester and coordinator, or an expert's
+// name, email or phone to anyone but the expert's organisation and the organisations of the
+// deployments the expert serves in; nor does a peer's egress page.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -160,6 +160,12 @@ async function checkObjects(node: TestNode, w: AssistanceWorld, who: Person, bod
   for (const id of [...all, ...hidden]) {
     const one = await get(`/api/v1/objects/${id}`);
     assert.equal(one.statusCode, all.has(id) ? 200 : 404, `${name} GET /objects/${id}: ${one.body.slice(0, 300)}`);
+    // Around a readable object: its versions, access panel and graph (an offer's request_ref, a
+    // card's deployment_ref are edges: the graph must not walk to what the reader may not read).
+    for (const around of ['versions', 'access', 'neighbourhood']) {
+      const res = await get(`/api/v1/objects/${id}/${around}`);
+      assert.equal(res.statusCode, all.has(id) ? 200 : 404, `${name} GET /objects/${id}/${around}: ${res.body.slice(0, 300)}`);
+    }
   }
   const listed: string[] = [];
   let cursor: string | null = null;
