@@ -23,6 +23,7 @@ import { BROWSER_SKIP, SCREENSHOTS, consoleErrors, launch, signIn, startUiNode, 
 import { buildPerson, type Person } from './helpers/people.ts';
 import { buildIdentity, buildIndicator, buildMalware, buildRelationship } from './helpers/stix.ts';
 import { raiseAlert } from './helpers/raised-alert.ts';
+import { deployHelp, type Assistance } from './helpers/assistance-screens.ts';
 
 const WIDTHS = [1280, 1440, 1920] as const;
 const ATTACK = join(import.meta.dirname, '..', '..', 'shared', 'data', 'attack', 'ics-attack-18.1.json');
@@ -110,8 +111,11 @@ function instances(
   objectId: string,
   graphId: string,
   alertId = '',
+  assist: Assistance = { requestId: '', deploymentId: '' },
   incidentId = INCIDENT,
 ): Record<string, { name: string; path: string }[]> {
+  const request = `/assistance/requests/${assist.requestId}`;
+  const deployment = `/assistance/deployments/${assist.deploymentId}`;
   return {
     '/': [{ name: 'dashboard', path: '/' }],
     '/explore': [
@@ -146,6 +150,15 @@ function instances(
     '/alerts': [{ name: 'alerts', path: '/alerts' }],
     '/alerts/rules': [{ name: 'alert-rules', path: '/alerts/rules' }],
     '/alerts/:id': [{ name: 'alert', path: `/alerts/${alertId}` }],
+    // Rapid response (issue 18): the board, asking, the roster, a request with its offer and
+    // proposal, the offer form, a deployment with its work, and the after-action form.
+    '/assistance': [{ name: 'assistance-board', path: '/assistance' }],
+    '/assistance/new': [{ name: 'assistance-ask', path: '/assistance/new' }],
+    '/assistance/roster': [{ name: 'assistance-roster', path: '/assistance/roster' }],
+    '/assistance/requests/:id': [{ name: 'assistance-request', path: request }],
+    '/assistance/requests/:id/offer': [{ name: 'assistance-offer', path: `${request}/offer` }],
+    '/assistance/deployments/:id': [{ name: 'assistance-deployment', path: deployment }],
+    '/assistance/deployments/:id/report': [{ name: 'assistance-after-action', path: `${deployment}/report` }],
   };
 }
 
@@ -158,6 +171,7 @@ describe('every screen at 1280, 1440 and 1920 pixels', { skip: BROWSER_SKIP, tim
   let longId: string = malware.id;
   let graphId: string = malware.id;
   let alertId = '';
+  let assist: Assistance = { requestId: '', deploymentId: '' };
 
   before(async () => {
     node = await startUiNode();
@@ -176,6 +190,7 @@ describe('every screen at 1280, 1440 and 1920 pixels', { skip: BROWSER_SKIP, tim
     analyst = await buildPerson(node.services, { org: node.org, roles: ['analyst'] });
     admin = await buildPerson(node.services, { org: node.org, roles: ['admin'] });
     alertId = await raiseAlert(node, node.org, admin);
+    assist = await deployHelp(node);
     browser = await launch();
     await mkdir(join(SCREENSHOTS, 'screens'), { recursive: true });
   });
@@ -194,7 +209,7 @@ describe('every screen at 1280, 1440 and 1920 pixels', { skip: BROWSER_SKIP, tim
     page.setDefaultTimeout(15_000);
     const errors = consoleErrors(page);
     await signIn(page, node.url, person);
-    const table = instances(longId, graphId, alertId);
+    const table = instances(longId, graphId, alertId, assist);
     for (const route of APP_ROUTES) {
       for (const screen of table[route] ?? []) {
         if (!only(route, screen.name)) continue;

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { REQUEST_TYPE, OFFER_TYPE, type NewRequest, type RequestView, type Window } from '../src/domain/assistance/api.ts';
+import { requestObject } from '../src/domain/assistance/build.ts';
 import type { UserPrincipal } from '../src/domain/identity/principal.ts';
 import type { ConcordError } from '../src/errors.ts';
 import { startNode, type TestNode } from './helpers/node.ts';
@@ -275,6 +276,27 @@ for (const engine of ENGINES)
       assert.ok((await requests().board(await as(csirt), { column: 'closed' })).items.some((r) => r.id === other.id));
     });
 
+    it('pages the board and keeps to the reader’s own requests and offers when asked', async () => {
+      const me = await as(csirt);
+      const all = await requests().board(me, { limit: 200 });
+      const first = await requests().board(me, { limit: 1 });
+      assert.equal(first.items.length, 1);
+      assert.ok(first.next !== null);
+      const second = await requests().board(me, { limit: 1, after: first.next });
+      assert.notEqual(second.items[0]?.id, first.items[0]?.id);
+      assert.deepEqual(
+        [first.items[0]?.id, second.items[0]?.id],
+        all.items.slice(0, 2).map((r) => r.id),
+      );
+      assert.deepEqual(first.counts, all.counts, 'counts are the whole board’s, whatever the page');
+      const mine = await requests().board(await as(outsider), { mine: true });
+      assert.equal(mine.items.length, 0, 'the outsider asked, coordinated and offered nothing');
+      const offered = await requests().board(await as(partnerC), { mine: true, limit: 200 });
+      assert.ok(offered.items.length > 0 && offered.items.every((r) => r.requester.id === csirt.org.id));
+      await refused(requests().board(me, { limit: 0 }), 'INVALID_INPUT', 'limit');
+      await refused(requests().board(me, { after: 'nonsense' }), 'INVALID_INPUT', 'after');
+    });
+
     it('refuses bad input by field and stores nothing', async () => {
       const requestsBefore = await count(REQUEST_TYPE);
       const groupsBefore = (await node.store.orgs.listSharingGroups()).length;
@@ -352,6 +374,34 @@ for (const engine of ENGINES)
       const after = await requests().get(await as(csirt), asked.id);
       assert.equal(clock(after, 'first-offer')?.status, 'submitted-on-time');
       assert.equal(clock(after, 'team-ready')?.status, 'due');
+    });
+
+    it('projects a request however it came (an import), with its clocks overdue when its targets passed', async () => {
+      const id = `${REQUEST_TYPE}--${randomUUID()}`;
+      const created = at(-4);
+      const object = requestObject(
+        { ...request('Imported three days late', { kind: 'federation' }), status: 'open', coordinatorOrg: csirt.org.id },
+        { id, created, modified: created, creator: csirt.org.id },
+      );
+      const owner = { orgId: csirt.org.id, tlp: 'green', distribution: { kind: 'federation' }, actor: 'test' } as const;
+      const summary = await node.services.ingest.importStream(
+        [JSON.stringify({ type: 'bundle', id: `bundle--${randomUUID()}`, objects: [object] })],
+        {
+          source: 'test',
+          owner,
+        },
+      );
+      assert.equal(summary.accepted, 1, JSON.stringify(summary));
+      const page = await requests().get(await as(outsider), id);
+      assert.deepEqual(
+        page.clocks.map((c) => [c.name, c.status]),
+        [
+          ['first-offer', 'overdue'],
+          ['team-ready', 'overdue'],
+          ['after-action', 'not-started'],
+        ],
+      );
+      assert.ok((await requests().board(await as(outsider), { column: 'open' })).items.some((r) => r.id === id));
     });
 
     it('reminds the requester’s coordinators of an overdue first offer, once', async () => {

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DeploymentView, ExpertView } from '../src/domain/assistance/api.ts';
 import { profileFields } from '../src/domain/assistance/read.ts';
-import type { Principal } from '../src/domain/identity/principal.ts';
+import { CLI, type Principal } from '../src/domain/identity/principal.ts';
 import type { JsonObject } from '../src/domain/stix/types.ts';
 import { expertInput, requestInput } from './helpers/assistance-inputs.ts';
 import { refused } from './helpers/errors.ts';
@@ -40,6 +40,8 @@ for (const engine of ENGINES)
     let requestId = '';
     let deployment: DeploymentView;
     let outsiderOrg = '';
+    let alphaOrg = '';
+    let incidentId = '';
 
     before(async () => {
       node = await startNode({}, engine);
@@ -51,13 +53,23 @@ for (const engine of ENGINES)
       const beta = await buildPerson(s, { roles: ['coordinator'], country: 'DE' });
       const outsider = await buildPerson(s, { roles: ['coordinator', 'analyst'], country: 'BE' });
       outsiderOrg = outsider.org.id;
-      const people = { requester, alpha, alphaAnalyst, alphaViewer, beta, outsider };
-      for (const k of Object.keys(people) as Who[]) tokens.set(k, people[k].token);
+      alphaOrg = alpha.org.id;
+      const people: [Who, { token: string }][] = [
+        ['requester', requester],
+        ['alpha', alpha],
+        ['alphaAnalyst', alphaAnalyst],
+        ['alphaViewer', alphaViewer],
+        ['beta', beta],
+        ['outsider', outsider],
+      ];
+      for (const [k, person] of people) tokens.set(k, person.token);
       await again();
       experts = [await s.assistance.roster.add(who('alpha'), expertInput()), await s.assistance.roster.add(who('beta'), expertInput())];
-      requestId = (
-        await s.assistance.requests.ask(who('requester'), requestInput({ kind: 'organizations', ids: [alpha.org.id, beta.org.id] }))
-      ).id;
+      // The requester's own incident, which the request names: the team's tasks join it.
+      const awareAt = new Date(Date.now() - 3_600_000).toISOString();
+      incidentId = (await s.incidentWrites.open(CLI, { name: 'Ransomware at the water utility', awareAt }, requester.org.id)).row.id;
+      const audience = { kind: 'organizations' as const, ids: [alpha.org.id, beta.org.id] };
+      requestId = (await s.assistance.requests.ask(who('requester'), requestInput(audience, { incidentId }))).id;
       await again();
     });
     after(() => node.dispose());
@@ -142,13 +154,23 @@ for (const engine of ENGINES)
       await refused(s.addNote(who('alphaViewer'), deployment.id, { text: 'Viewers read', hours: 1 }), 'ACCESS_DENIED');
       await refused(s.addNote(who('outsider'), deployment.id, { text: 'Not ours', hours: 1 }), 'NOT_FOUND');
       await refused(s.addTask(who('alphaAnalyst'), deployment.id, { name: ' ' }), 'INVALID_INPUT', 'name');
+      // The node's command line records work for an organisation of the deployment, no other.
+      await refused(s.addNote(CLI, deployment.id, { text: 'Not ours', hours: 1 }, outsiderOrg), 'ACCESS_DENIED');
+      const cli = await s.addNote(CLI, deployment.id, { day: '2027-03-03', text: 'Handover call', hours: 0.5 }, alphaOrg);
+      assert.equal(cli.org.id, alphaOrg);
+      await node.services.incidents.catchUp();
+      const onIncident = await node.services.incidents.get(who('requester'), incidentId);
+      assert.ok(
+        onIncident.tasks.some((t) => t.id === task.id),
+        "the team's task shows on the requester's incident",
+      );
       const view = await s.get(who('requester'), deployment.id);
-      assert.equal(view.hours, 10.5);
+      assert.equal(view.hours, 11);
       assert.deepEqual(
         view.tasks.map((t) => [t.name, t.outcome]),
         [['Image the historian server', 'successful']],
       );
-      assert.deepEqual(view.notes.map((n) => n.hours).sort(), [4.5, 6]);
+      assert.deepEqual(view.notes.map((n) => n.hours).sort(), [0.5, 4.5, 6]);
     });
 
     test('started, ended and reported, the deployment counts in its experts past deployments', async () => {

@@ -79,7 +79,8 @@ export function printRequest(r: RequestView): void {
 
 function decisionText(o: OfferView): string {
   if (o.decision === null) return o.status === 'withdrawn' ? 'withdrawn' : 'awaiting decision';
-  return `${o.decision.decision} (${o.decision.profileIds.length} experts)`;
+  const n = o.decision.profileIds.length;
+  return `${o.decision.decision} (${n} expert${n === 1 ? '' : 's'})`;
 }
 
 /** Offers as rows: the organisation, its experts (pseudonyms), and the requester's decision. */
@@ -122,21 +123,21 @@ function whyText(e: Exclusion): string {
 }
 
 /** A proposal (must 3): the team, the ranking with its reasons, and who was excluded and why. */
-export function printProposal(p: Proposal): void {
-  const name = new Map(p.ranked.map((c) => [c.profileId, `${c.pseudonym} (${c.orgId})`]));
+export function printProposal(p: Proposal, orgName: (id: string) => string): void {
+  const name = new Map(p.ranked.map((c) => [c.profileId, `${c.pseudonym} (${orgName(c.orgId)})`]));
   console.log(`proposed team (${p.team.length} of ${p.considered} considered):`);
   for (const m of p.team) console.log(`  ${name.get(m.profileId) ?? m.profileId}: ${listText(m.covers)}`);
   if (p.uncovered.length > 0) console.log(`uncovered skills: ${listText(p.uncovered)}`);
   console.log('\nranked:');
   printTable(
     ['SCORE', 'EXPERT', 'ORGANISATION', 'COVERS', 'WHY'],
-    p.ranked.map((c) => [c.score.toFixed(1), c.pseudonym, c.orgId, listText(c.covers), c.reasons.map((r) => r.text).join('; ')]),
+    p.ranked.map((c) => [c.score.toFixed(1), c.pseudonym, orgName(c.orgId), listText(c.covers), c.reasons.map((r) => r.text).join(' ')]),
     '  no available expert',
   );
   console.log('\nexcluded:');
   printTable(
     ['EXPERT', 'ORGANISATION', 'WHY'],
-    p.excluded.map((x) => [x.pseudonym, x.orgId, x.why.map(whyText).join('; ')]),
+    p.excluded.map((x) => [x.pseudonym, orgName(x.orgId), x.why.map(whyText).join('; ')]),
     '  none',
   );
 }

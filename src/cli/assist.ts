@@ -7,7 +7,7 @@ import { BOARD_COLUMNS, type NewOffer, type OfferView, type RequestView } from '
 import { CLI } from '../domain/identity/principal.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { Services } from '../services/index.ts';
-import { printJson, resolveOrg } from './admin-format.ts';
+import { orgNames, printJson, resolveOrg } from './admin-format.ts';
 import { ASSIST_FLAGS, type AssistValues, decisionOf, newRequest, parseAssist, requestUpdate } from './assist-input.ts';
 import { given, list, runCommand, subcommand, windowOf } from './assist-options.ts';
 import { printBoard, printOffer, printProfiles, printProposal, printRequest } from './assist-print.ts';
@@ -116,7 +116,7 @@ async function dispatch(s: Services, name: string, id: string, v: AssistValues):
       await requests.catchUp();
       const proposal = await s.assistance.matching.propose(CLI, id);
       if (v.json) printJson(proposal);
-      else printProposal(proposal);
+      else printProposal(proposal, await orgNames(s));
       return 0;
     }
     case 'offer add':

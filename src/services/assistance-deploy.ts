@@ -16,6 +16,7 @@ import type { FederationServices } from './federation/index.ts';
 import type { OwnerOverrides } from './import-owner.ts';
 import type { ImportOwner } from './labeller.ts';
 import { MatchingService } from './matching.service.ts';
+import { derivedKey } from './node-keys.ts';
 import { OrgDirectory } from './org-directory.ts';
 import { RosterService } from './roster.service.ts';
 import type { WriteService } from './write.service.ts';
@@ -51,17 +52,7 @@ export function buildDeploy(deps: DeployDeps): DeployServices {
   const { store, gate, schemes, audit, write, owner, catchUp } = deps;
   const clock = deps.now === undefined ? {} : { now: deps.now };
   // The profile-id key is derived from the node's key pair (pseudonym.ts), once.
-  let key: Promise<Buffer> | undefined;
-  const nodeProfileKey = (): Promise<Buffer> => {
-    key ??= deps.federation.node
-      .identity()
-      .then((n) => profileKey(n.signer.key.export({ format: 'der', type: 'pkcs8' })))
-      .catch((e: unknown) => {
-        key = undefined;
-        throw e;
-      });
-    return key;
-  };
+  const nodeProfileKey = derivedKey(deps.federation.node, profileKey);
   const profiles = new ExpertProfiles({ objects: store.objects, access: store.access, write, profileKey: nodeProfileKey, ...clock });
   const directory = new OrgDirectory({ orgs: store.orgs, state: store.state });
   const roster = new RosterService({ roster: store.roster, orgs: store.orgs, schemes, profiles, audit, owner, catchUp, ...clock });

@@ -70,7 +70,7 @@ export class AssistanceOfferService {
     if (request.record.status !== 'open')
       throw new ConflictError(`this request is ${request.record.status}: it takes no offers`, {
         field: 'request.status',
-        status: request.record.status,
+        current: request.record.status,
       });
     if (request.label.ownerOrg === author.orgId)
       throw new InvalidInputError('an organisation does not offer its own experts for its own request', { field: 'requestId' });
@@ -118,7 +118,7 @@ export class AssistanceOfferService {
     const author = await this.writer.owner(p, 'assistance.respond', held.label.ownerOrg);
     await this.writer.hostedHere(held.label.ownerOrg, 'offer');
     if (held.record.status !== 'offered')
-      throw new ConflictError('this offer is withdrawn already', { field: 'status', status: held.record.status });
+      throw new ConflictError('this offer is withdrawn already', { field: 'status', current: held.record.status });
     const f = offerFields(held.object);
     const object = offerObject(
       {
@@ -162,12 +162,12 @@ export class AssistanceOfferService {
     if (request.record.status !== 'open')
       throw new ConflictError(`the request is ${request.record.status}: its offers can no longer be decided on`, {
         field: 'request.status',
-        status: request.record.status,
+        current: request.record.status,
       });
     if (offer.record.status !== 'offered')
       throw new ConflictError('the offer was withdrawn: it can no longer be decided on', {
         field: 'offer.status',
-        status: offer.record.status,
+        current: offer.record.status,
       });
     const profileIds = input.decision === 'declined' ? [] : this.accepted(offer, input.profileIds);
     if (input.reason !== undefined && typeof input.reason !== 'string')

@@ -7,19 +7,22 @@ import { canRead } from '../domain/access/policy.ts';
 import type { AccessLabel } from '../domain/access/types.ts';
 import type { OfferView } from '../domain/assistance/api.ts';
 import { latestDecisions } from '../domain/assistance/board.ts';
+import { pseudonymOf } from '../domain/assistance/pseudonym.ts';
 import type { DecisionRecord, DeploymentRecord, OfferRecord, RequestRecord, WorkRecord } from '../domain/assistance/types.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
 import { NotFoundError } from '../errors.ts';
-import type { AssistanceRepo, Labelled, ObjectRepo, OrgRepo } from '../store/repositories.ts';
+import type { AssistanceRepo, Labelled, ObjectRepo } from '../store/repositories.ts';
 import { type AccessGate, readAs, readerOf } from './access-gate.ts';
+import type { OrgDirectory } from './org-directory.ts';
 import { offerFields, type RequestFields, requestFields } from '../domain/assistance/read.ts';
 
 export interface AssistanceReadDeps {
   assistance: AssistanceRepo;
   objects: Pick<ObjectRepo, 'get' | 'getMany'>;
-  orgs: Pick<OrgRepo, 'getOrg'>;
+  /** Organisation names, read once per directory version. */
+  directory: Pick<OrgDirectory, 'all'>;
   gate: AccessGate;
   schemes: SchemeRegistry;
 }
@@ -130,9 +133,8 @@ export class AssistanceReads {
 
   /** Organisation names by id (an unknown one is named by its id). */
   async names(ids: readonly string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (const id of new Set(ids)) out.set(id, (await this.deps.orgs.getOrg(id))?.name ?? id);
-    return out;
+    const orgs = await this.deps.directory.all();
+    return new Map([...new Set(ids)].map((id) => [id, orgs.get(id)?.name ?? id]));
   }
 
   /** Offers as the reader sees them, with their experts' pseudonyms and the latest decision. */
@@ -150,8 +152,8 @@ export class AssistanceReads {
       const object = objects.get(record.id);
       if (object === undefined) continue;
       const fields = offerFields(object);
-      const experts = [];
-      for (const e of fields.experts) experts.push({ ...e, pseudonym: await this.pseudonym(p, e.profileId) });
+      // The pseudonym is derived from the profile id (pseudonym.ts): no profile read needed.
+      const experts = fields.experts.map((e) => ({ ...e, pseudonym: pseudonymOf(e.profileId) }));
       const d = decisions.get(record.id);
       out.push({
         id: record.id,
@@ -167,12 +169,6 @@ export class AssistanceReads {
       });
     }
     return out;
-  }
-
-  /** An expert's pseudonym as the reader may read its profile (else the profile id stands in). */
-  private async pseudonym(p: Principal, profileId: string): Promise<string> {
-    const found = await this.deps.assistance.profile(profileId);
-    return found !== undefined && this.visible(p, found.label) ? found.record.pseudonym : profileId;
   }
 
   /** A decision's reason, read from its object (the projection keeps no free text). */

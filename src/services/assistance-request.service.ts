@@ -48,8 +48,8 @@ const PAGE = 500;
 const EMPTY_PICTURE: Picture = { offers: [], decisions: new Map(), deployments: [], work: [] };
 const MAX_LIMIT = 200;
 
-/** The board's cursor: the last row's id. */
-const encode = (id: string): string => Buffer.from(id).toString('base64url');
+/** The board's cursor: the last row's position (modified, id). */
+const encode = (r: { modified: string; id: string }): string => Buffer.from(JSON.stringify([r.modified, r.id])).toString('base64url');
 
 /** Default TLP of a request by audience: GREEN may reach the federation, AMBER a community or a
  *  group (FIRST TLP 2.0; policy.ts bounds distribution by TLP). */
@@ -115,13 +115,19 @@ export class AssistanceRequestService {
       if (page.length < PAGE || last === undefined) break;
       position = { modified: last.record.modified, id: last.record.id };
     }
-    const start = after === undefined ? 0 : rows.findIndex((r) => r.record.id === after) + 1;
-    const chosen = rows.slice(start, start + limit);
+    // Keyset on the store's order (modified, id descending): a request changed since the last
+    // page moved to the top and is not repeated.
+    const start =
+      after === undefined
+        ? 0
+        : rows.findIndex((r) => r.record.modified < after.modified || (r.record.modified === after.modified && r.record.id < after.id));
+    const chosen = start < 0 ? [] : rows.slice(start, start + limit);
     const names = await this.reads.names(chosen.map((r) => r.record.orgId));
+    const last = chosen.at(-1);
     return {
       items: chosen.map((r) => summaryOf(r.record, r.label, pictures.get(r.record.id) ?? EMPTY_PICTURE, names, this.deps.schemes, now)),
       counts,
-      next: start + limit < rows.length && chosen.length > 0 ? encode(chosen.at(-1)?.record.id ?? '') : null,
+      next: start >= 0 && start + limit < rows.length && last !== undefined ? encode(last.record) : null,
     };
   }
 
@@ -205,7 +211,7 @@ export class AssistanceRequestService {
     if (held.record.status !== 'open')
       throw new ConflictError(`this request is ${held.record.status}: it takes no further changes`, {
         field: 'status',
-        status: held.record.status,
+        current: held.record.status,
       });
     const { status = 'open', tlp: tlpText, ...changes } = input;
     const merged = { ...currentRequest(held), ...definedOnly(changes) };
@@ -291,10 +297,14 @@ export class AssistanceRequestService {
   }
 }
 
-function decodeCursor(text: string): string {
-  const id = Buffer.from(text, 'base64url').toString('utf8');
-  if (!id.startsWith(`${REQUEST_TYPE}--`)) throw new InvalidInputError('after is not a cursor this board gave', { field: 'after' });
-  return id;
+function decodeCursor(text: string): { modified: string; id: string } {
+  try {
+    const [modified, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if (typeof modified === 'string' && typeof id === 'string' && id.startsWith(`${REQUEST_TYPE}--`)) return { modified, id };
+  } catch {
+    // Falls through to the error below.
+  }
+  throw new InvalidInputError('after is not a cursor this board gave', { field: 'after' });
 }
 
 function audienceWords(d: Distribution): string {

@@ -5,6 +5,7 @@ import type {
   AfterActionInput,
   AfterActionView,
   BoardColumn,
+  BoardPage,
   DecisionInput,
   DeploymentUpdate,
   DeploymentView,
@@ -18,7 +19,6 @@ import type {
   OfferView,
   ProfileView,
   Proposal,
-  RequestSummary,
   RequestUpdate,
   RequestView,
   StatusNoteView,
@@ -27,13 +27,8 @@ import type {
 } from '../domain/assistance/api.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 
-/** One page of the requests board. `counts`: how many requests the reader may read per column. */
-export interface BoardPage {
-  items: RequestSummary[];
-  counts: Record<BoardColumn, number>;
-  /** Opaque keyset cursor for the next page, or null. */
-  next: string | null;
-}
+/** One page of the requests board: a DTO like the others, in the domain's api.ts (the web UI reads it). */
+export type { BoardPage } from '../domain/assistance/api.ts';
 
 export interface BoardQuery {
   column?: BoardColumn;

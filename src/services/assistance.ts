@@ -13,6 +13,7 @@ import { buildDeploy } from './assistance-deploy.ts';
 import { AssistanceGroups } from './assistance-groups.ts';
 import { AssistanceProjector } from './assistance-projector.ts';
 import { AssistanceRequestService } from './assistance-request.service.ts';
+import { OrgDirectory } from './org-directory.ts';
 import type { AuditService } from './audit.service.ts';
 import type { Emitter } from './emitter.ts';
 import type { FederationServices } from './federation/index.ts';
@@ -113,6 +114,7 @@ export function buildAssistance(deps: AssistanceDeps): Assistance {
   const catchUp = () => projector.catchUp();
   const groups = new AssistanceGroups({ orgs: store.orgs, audit, invalidate, ...(deps.now ? { now: deps.now } : {}) });
   const shared = {
+    directory: new OrgDirectory({ orgs: store.orgs, state: store.state }),
     assistance: store.assistance,
     objects: store.objects,
     orgs: store.orgs,

@@ -157,7 +157,7 @@ export class DeploymentReads {
   async hostedHere(orgId: string): Promise<void> {
     const org = await this.deps.orgs.getOrg(orgId);
     if (org !== undefined && org.node !== null)
-      throw new ForbiddenError(`this deployment belongs to ${org.name}, hosted on another node: change it there`);
+      throw new ForbiddenError(`${org.name} is hosted on another node: its requests and deployments are written there`);
   }
 
   /** `object` with the parent's markings other than its TLP (classification, releasability,

@@ -47,9 +47,12 @@ interface Work {
 
 /** Whether the reader's organisation is one of the deployment's (the command line reads all). */
 export function inDeployment(p: Principal, d: HeldDeployment): boolean {
-  if (p.kind === 'system') return true;
-  const orgs = new Set([...d.record.memberOrgs, d.record.orgId, ...(d.request ? [d.request.coordinatorOrg] : [])]);
-  return orgs.has(p.org.id);
+  return p.kind === 'system' || deploymentOrgs(d).has(p.org.id);
+}
+
+/** The deployment's organisations: its members', the requester and the request's coordinator. */
+export function deploymentOrgs(d: HeldDeployment): Set<string> {
+  return new Set([...d.record.memberOrgs, d.record.orgId, ...(d.request ? [d.request.coordinatorOrg] : [])]);
 }
 
 /** Whether the principal may change the deployment: the requester's coordinators. */

@@ -34,7 +34,7 @@ import type { DeploymentsApi } from './assistance.api.ts';
 import type { AssistanceGroups } from './assistance-groups.ts';
 import { nextModified } from '../domain/writing/compose.ts';
 import { checkWindow, DeploymentReads, type DeploymentReadDeps, type Marked, teamOf } from './deployment-reads.ts';
-import { type DeploymentViews, inDeployment, mayManage } from './deployment-view.ts';
+import { type DeploymentViews, deploymentOrgs, mayManage } from './deployment-view.ts';
 import type { WriteService } from './write.service.ts';
 
 export interface DeploymentDeps extends DeploymentReadDeps {
@@ -66,6 +66,7 @@ export class DeploymentService implements DeploymentsApi {
     authorize(p, 'assistance.request');
     const request = await this.reads.request(p, requestId);
     authorize(p, 'assistance.request', { orgId: request.record.orgId });
+    await this.reads.hostedHere(request.record.orgId);
     if (request.record.status !== 'open')
       throw new ConflictError(`the request is ${request.record.status}: no team is formed for it`, { field: 'status' });
     const team = teamOf(await this.reads.accepted(p, requestId), input.profileIds);
@@ -232,6 +233,7 @@ export class DeploymentService implements DeploymentsApi {
     authorize(p, 'assistance.request');
     const d = await this.reads.deployment(p, deploymentId);
     if (!mayManage(p, d)) throw new ForbiddenError('only the requester writes the after-action report');
+    await this.reads.hostedHere(d.record.orgId);
     const f = deploymentFields(d.object);
     if (f.status !== 'ended')
       throw new ConflictError(`the deployment is ${f.status}: its after-action report follows its end`, { field: 'status' });
@@ -254,8 +256,9 @@ export class DeploymentService implements DeploymentsApi {
   private async worker(p: Principal, deploymentId: string, orgId: string | undefined): Promise<{ d: Marked; org: string }> {
     authorize(p, 'deployment.work', p.kind === 'user' && orgId !== undefined ? { orgId } : undefined);
     const d = await this.reads.deployment(p, deploymentId);
+    // The command line records work for the organisation it names (default: the requester).
     const org = p.kind === 'user' ? p.org.id : await this.reads.actingOrg(p, orgId, d);
-    if (p.kind === 'user' && !inDeployment(p, d)) throw new ForbiddenError("only the deployment's organisations record its work");
+    if (!deploymentOrgs(d).has(org)) throw new ForbiddenError("only the deployment's organisations record its work");
     return { d, org };
   }
 

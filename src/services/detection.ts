@@ -20,6 +20,7 @@ import type { IngestService } from './ingest.service.ts';
 import type { ImportOwner } from './labeller.ts';
 import { ObjectService } from './object.service.ts';
 import { SightingService } from './sighting.service.ts';
+import { derivedKey } from './node-keys.ts';
 import type { WarninglistService } from './warninglist.service.ts';
 import type { LogRelay } from './webhook.ts';
 import type { WriteService } from './write.service.ts';
@@ -64,8 +65,6 @@ export function buildDetection(deps: DetectionDeps): Detection {
   const { store, config, gate, schemes, audit, write, ingest, owner, federation, emitter, log, warninglists } = deps;
   // The batch's matching is the lookup's: same normalisation, same access filter.
   const lookups = new ObjectService({ objects: store.objects, gate, audit, scanRows: config.listScanRows });
-  // The sighter-token key is derived from the node's key pair (domain/sightings/build.ts), once.
-  let tokenKey: Promise<Buffer> | undefined;
   const sightings = new SightingService({
     sightings: store.sightings,
     objects: store.objects,
@@ -78,16 +77,8 @@ export function buildDetection(deps: DetectionDeps): Detection {
     lookup: (p, values, kind) => lookups.lookup(p, values, kind),
     ingest,
     audit,
-    tokenKey: () => {
-      tokenKey ??= federation.node
-        .identity()
-        .then((n) => sighterKey(n.signer.key.export({ format: 'der', type: 'pkcs8' })))
-        .catch((e: unknown) => {
-          tokenKey = undefined;
-          throw e;
-        });
-      return tokenKey;
-    },
+    // The sighter-token key is derived from the node's key pair (domain/sightings/build.ts), once.
+    tokenKey: derivedKey(federation.node, sighterKey),
     log: (err) => log.error({ err }, 'sighting listener failed'),
   });
   // Whatever stored the sightings (the API, imports, TAXII adds, feeds, peers), the projection follows.

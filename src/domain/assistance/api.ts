@@ -179,6 +179,15 @@ export interface RequestSummary {
   marking: BannerMarks | null;
 }
 
+/** One page of the requests board (GET /assistance/requests). `counts`: how many requests the
+ *  reader may read per column. */
+export interface BoardPage {
+  items: RequestSummary[];
+  counts: Record<BoardColumn, number>;
+  /** Opaque keyset cursor for the next page, or null. */
+  next: string | null;
+}
+
 /** A request's page (must 7). Offers and deployments are those the reader may read: the
  *  requester and coordinator see all, an offering organisation its own. */
 export interface RequestView extends RequestSummary {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { boardColumn, coveredSkills, latestDecisions } from './board.ts';
 
 const none = new Map<string, { decision: 'accepted' | 'declined' }>();
@@ -34,4 +35,29 @@ test('the latest decision on an offer wins', () => {
 
 test('an expert covers the request skills it holds, in the request order', () => {
   assert.deepEqual(coveredSkills(['a', 'b', 'c'], ['c', 'a', 'x']), ['a', 'c']);
+});
+
+test('whatever its offers and deployments, a request is on exactly the column its state allows', () => {
+  const offer = fc.record({ id: fc.constantFrom('o1', 'o2', 'o3'), status: fc.constantFrom('offered' as const, 'withdrawn' as const) });
+  const decision = fc.constantFrom('accepted' as const, 'declined' as const);
+  const facts = fc.record({
+    status: fc.constantFrom('open' as const, 'withdrawn' as const, 'closed' as const),
+    offers: fc.array(offer, { maxLength: 3 }),
+    decisions: fc.dictionary(fc.constantFrom('o1', 'o2', 'o3'), decision),
+    deployments: fc.array(fc.record({ status: fc.constantFrom('planned' as const, 'active' as const, 'ended' as const) }), {
+      maxLength: 3,
+    }),
+  });
+  fc.assert(
+    fc.property(facts, (f) => {
+      const decisions = new Map(Object.entries(f.decisions).map(([k, d]) => [k, { decision: d }]));
+      const column = boardColumn({ ...f, decisions });
+      const working = f.deployments.some((d) => d.status !== 'ended');
+      const accepted = f.offers.some((o) => o.status === 'offered' && decisions.get(o.id)?.decision === 'accepted');
+      if (f.status !== 'open') assert.equal(column, 'closed', 'withdrawn and closed requests are closed');
+      else if (working) assert.equal(column, 'deployed');
+      else if (f.deployments.length > 0) assert.equal(column, 'closed', 'every deployment ended');
+      else assert.equal(column, accepted ? 'matched' : 'open');
+    }),
+  );
 });

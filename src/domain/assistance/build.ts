@@ -163,7 +163,9 @@ export function deploymentObject(
     ends: d.window.until,
     mode: d.mode,
     location: d.location,
-    members: d.members.map((m) => ({ profile_ref: m.profileId, organization_ref: m.orgId, offer_ref: m.offerId, covers: [...m.covers] })),
+    members: d.members.map((m) =>
+      defined({ profile_ref: m.profileId, organization_ref: m.orgId, offer_ref: m.offerId, covers: [...m.covers] }),
+    ),
     started_at: d.startedAt,
     ended_at: d.endedAt,
   });

@@ -8,6 +8,7 @@ import { InvalidInputError } from '../../errors.ts';
 import { BUILT_IN_SCHEMES } from '../markings/classification.ts';
 import { ECSF_PROFILES, type NewRequest } from './api.ts';
 import { afterActionIssues, expertIssues, isDay, issuesError, noteIssues, requestIssues } from './check.ts';
+import { MAX_EXACT_SKILLS } from './cover.ts';
 import { buildAfterAction, buildExpertInput, buildRequestInput } from './fixtures.ts';
 import { isSkill, skillTitle } from './skills.ts';
 
@@ -43,9 +44,9 @@ test('a skill not in the framework and not a free tag is refused at its index', 
   assert.deepEqual(fields(issues), ['needs.skills[2]', 'needs.skills[3]']);
   assert.match(issues[0]?.message ?? '', /"hacker" is neither in the skills framework nor a free tag/);
   assert.deepEqual(fields(requestIssues(needs({ skills: [] }), levels)), ['needs.skills']);
-  const many = Array.from({ length: 25 }, (_, i) => `tag:tool-${i}`);
-  assert.deepEqual(fields(requestIssues(needs({ skills: many }), levels)), ['needs.skills'], 'at most 24: matching is exact up to there');
-  assert.deepEqual(requestIssues(needs({ skills: many.slice(0, 24) }), levels), []);
+  const many = Array.from({ length: MAX_EXACT_SKILLS + 1 }, (_, i) => `tag:tool-${i}`);
+  assert.deepEqual(fields(requestIssues(needs({ skills: many }), levels)), ['needs.skills'], 'matching is exact up to MAX_EXACT_SKILLS');
+  assert.deepEqual(requestIssues(needs({ skills: many.slice(0, MAX_EXACT_SKILLS) }), levels), []);
   assert.deepEqual(fields(expertIssues(buildExpertInput({ skills: ['digital-forensics-investigator', 'Forensics'] }), levels)), [
     'skills[1]',
   ]);

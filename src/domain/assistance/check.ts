@@ -5,8 +5,9 @@
 import { InvalidInputError } from '../../errors.ts';
 import { isTlp, TLP_LEVELS } from '../markings/tlp.ts';
 import { isStixId } from '../stix/id-format.ts';
+import { isRecord } from '../stix/reporter.ts';
 import { compareTimestamps, isStixTimestamp } from '../stix/timestamp.ts';
-import { type AfterActionInput, type Clearance, type ExpertInput, MODES, type NewRequest, type NewStatusNote, URGENCIES } from './api.ts';
+import { type AfterActionInput, type ExpertInput, MODES, type NewRequest, type NewStatusNote, URGENCIES } from './api.ts';
 import { MAX_EXACT_SKILLS } from './cover.ts';
 import { isSkill, SKILL_RULE } from './skills.ts';
 
@@ -100,26 +101,21 @@ class Issues {
   }
   /** A window: two timestamps, `until` after `from`. */
   window(v: unknown, field: string): void {
-    if (typeof v !== 'object' || v === null) return this.add(field, 'must have from and until');
-    const w = v as { from?: unknown; until?: unknown };
-    let ok = true;
-    for (const k of ['from', 'until'] as const) {
-      const t = w[k];
-      if (typeof t !== 'string' || !isStixTimestamp(t)) {
-        this.add(`${field}.${k}`, 'must be a timestamp such as 2026-01-31T12:00:00.000Z');
-        ok = false;
-      }
-    }
-    if (ok && compareTimestamps(String(w.until), String(w.from)) <= 0)
+    if (!isRecord(v)) return this.add(field, 'must have from and until');
+    const [from, until] = [v['from'], v['until']];
+    const bad = (t: unknown): boolean => typeof t !== 'string' || !isStixTimestamp(t);
+    if (bad(from)) this.add(`${field}.from`, 'must be a timestamp such as 2026-01-31T12:00:00.000Z');
+    if (bad(until)) this.add(`${field}.until`, 'must be a timestamp such as 2026-01-31T12:00:00.000Z');
+    if (typeof from === 'string' && typeof until === 'string' && !bad(from) && !bad(until) && compareTimestamps(until, from) <= 0)
       this.add(`${field}.until`, 'must be after from: the window ends before it starts');
   }
   /** A clearance: a scheme the node knows and one of its levels. */
   clearance(v: unknown, field: string, levels: SchemeLevels): void {
-    if (typeof v !== 'object' || v === null) return this.add(field, 'must have scheme and level');
-    const c = v as Partial<Record<keyof Clearance, unknown>>;
-    const known = typeof c.scheme === 'string' ? levels(c.scheme) : undefined;
+    if (!isRecord(v)) return this.add(field, 'must have scheme and level');
+    const [scheme, level] = [v['scheme'], v['level']];
+    const known = typeof scheme === 'string' ? levels(scheme) : undefined;
     if (known === undefined) return this.add(`${field}.scheme`, 'is not a classification scheme this node knows');
-    if (typeof c.level !== 'string' || !known.includes(c.level)) this.add(`${field}.level`, `must be one of ${known.join(', ')}`);
+    if (typeof level !== 'string' || !known.includes(level)) this.add(`${field}.level`, `must be one of ${known.join(', ')}`);
   }
 }
 

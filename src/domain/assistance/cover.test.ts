@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { type CoverOption, minimumCover } from './cover.ts';
+import { type CoverOption, MAX_EXACT_SKILLS, minimumCover } from './cover.ts';
 
 const arbOptions = fc.integer({ min: 1, max: 8 }).chain((bits) =>
   fc.tuple(
@@ -65,6 +65,25 @@ describe('minimumCover', () => {
           keysOf(minimumCover(options, bits)),
         );
       }),
+    );
+  });
+
+  test('beyond MAX_EXACT_SKILLS the team still covers every coverable skill, each option once', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: MAX_EXACT_SKILLS + 1, max: 30 })
+          .chain((bits) => fc.tuple(fc.constant(bits), fc.array(fc.integer({ min: 0, max: 2 ** bits - 1 }), { maxLength: 40 }))),
+        ([bits, masks]) => {
+          const options = masks.map((mask, i) => ({ mask, score: i % 7, key: `p${String(i).padStart(2, '0')}` }));
+          const team = minimumCover(options, bits);
+          assert.equal(
+            team.reduce((m, o) => m | o.mask, 0),
+            masks.reduce((m, x) => m | x, 0),
+          );
+          assert.equal(new Set(team.map((o) => o.key)).size, team.length);
+        },
+      ),
     );
   });
 });

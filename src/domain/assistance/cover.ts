@@ -12,17 +12,17 @@ export interface CoverOption {
 }
 
 /**
- * Beyond this many skills the exact search may take too long on a large roster (its state space
- * is 2^n); the cover then falls back to greedy, which still covers every coverable skill.
+ * Beyond this many skills the exact search's tables (2^n entries) grow too large; the cover then
+ * falls back to greedy, which still covers every coverable skill. Requests name fewer (check.ts).
  */
-export const MAX_EXACT_SKILLS = 24;
+export const MAX_EXACT_SKILLS = 16;
 
 /** Whether option a ranks before option b for the same mask: higher score, then smaller key. */
 function better(a: CoverOption, b: CoverOption): boolean {
   return a.score > b.score || (a.score === b.score && a.key < b.key);
 }
 
-/** The best option per distinct mask, empty masks dropped. */
+/** The best option per distinct mask, empty masks dropped, by mask. */
 function bestPerMask(options: readonly CoverOption[]): CoverOption[] {
   const best = new Map<number, CoverOption>();
   for (const o of options) {
@@ -34,82 +34,201 @@ function bestPerMask(options: readonly CoverOption[]): CoverOption[] {
 }
 
 /**
- * Drops each mask that a strict superset with at least its score makes useless: swapping it for
- * the superset keeps the team's size and never lowers its total score. The best score over the
- * supersets of every set is a sum-over-subsets pass (2^n · n), run only for small n.
+ * For every set of skills, the best-scored option holding all of them (index, -1: none): a
+ * sum-over-subsets pass, 2^n · n steps.
  */
-function undominated(options: CoverOption[], bits: number): CoverOption[] {
-  if (bits > 20) return options;
-  const size = 1 << bits;
-  const sup = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
-  for (const o of options) sup[o.mask] = o.score;
-  for (let i = 0; i < bits; i++) {
-    for (let s = size - 1; s >= 0; s--) {
-      if ((s & (1 << i)) === 0) sup[s] = Math.max(sup[s] ?? 0, sup[s | (1 << i)] ?? 0);
+function bestSuperset(options: readonly CoverOption[], bits: number): Int32Array {
+  const best = new Int32Array(1 << bits).fill(-1);
+  options.forEach((o, i) => {
+    best[o.mask] = i;
+  });
+  const score = (i: number): number => (i < 0 ? Number.NEGATIVE_INFINITY : (options[i]?.score ?? Number.NEGATIVE_INFINITY));
+  for (let b = 0; b < bits; b++) {
+    const bit = 1 << b;
+    for (let set = best.length - 1; set >= 0; set--) {
+      if ((set & bit) !== 0) continue;
+      const up = best[set | bit] ?? -1;
+      if (score(up) > score(best[set] ?? -1)) best[set] = up;
     }
   }
+  return best;
+}
+
+/**
+ * Drops each option that a strict superset with at least its score makes useless: swapping it
+ * for the superset keeps the team's size and never lowers its total score.
+ */
+function undominated(options: readonly CoverOption[], sup: Int32Array, bits: number): CoverOption[] {
   return options.filter((o) => {
-    for (let i = 0; i < bits; i++) {
-      if ((o.mask & (1 << i)) === 0 && (sup[o.mask | (1 << i)] ?? Number.NEGATIVE_INFINITY) >= o.score) return false;
+    for (let b = 0; b < bits; b++) {
+      if ((o.mask & (1 << b)) !== 0) continue;
+      const up = options[sup[o.mask | (1 << b)] ?? -1];
+      if (up !== undefined && up.score >= o.score) return false;
     }
     return true;
   });
 }
 
-interface State {
-  score: number;
-  /** The option taken last to reach this state, and the state before it. */
-  option: CoverOption;
-  prev: number;
+/** For every set of skills, the best-scored pair of options holding all of them (a = -1: none). */
+interface Pairs {
+  a: Int32Array;
+  b: Int32Array;
+  score: Float64Array;
 }
 
-/** The lowest bit of `target` not in `covered` (as a single-bit mask). */
-function lowestMissing(target: number, covered: number): number {
-  const missing = target & ~covered;
-  return missing & -missing;
+/** Every pair's union, then a sum-over-subsets pass: m²/2 + 2^n · n steps. */
+function bestPairSuperset(options: readonly CoverOption[], bits: number): Pairs {
+  const size = 1 << bits;
+  const p: Pairs = {
+    a: new Int32Array(size).fill(-1),
+    b: new Int32Array(size).fill(-1),
+    score: new Float64Array(size).fill(Number.NEGATIVE_INFINITY),
+  };
+  const take = (to: number, from: number): void => {
+    p.a[to] = p.a[from] ?? -1;
+    p.b[to] = p.b[from] ?? -1;
+    p.score[to] = p.score[from] ?? Number.NEGATIVE_INFINITY;
+  };
+  options.forEach((x, i) => {
+    for (let j = i + 1; j < options.length; j++) {
+      const y = options[j] as CoverOption;
+      const set = x.mask | y.mask;
+      if (x.score + y.score > (p.score[set] ?? 0)) {
+        p.a[set] = i;
+        p.b[set] = j;
+        p.score[set] = x.score + y.score;
+      }
+    }
+  });
+  for (let b = 0; b < bits; b++) {
+    for (let set = size - 1; set >= 0; set--) {
+      if ((set & (1 << b)) === 0 && (p.score[set | (1 << b)] ?? 0) > (p.score[set] ?? 0)) take(set, set | (1 << b));
+    }
+  }
+  return p;
 }
 
 /**
- * Breadth-first over covered sets, one option more per layer. From each state only options that
- * hold its lowest missing skill are tried: every cover can be taken in that order, so no minimum
- * cover is missed, and each cover is reached in one order only. A state first reached in layer k
- * keeps the best score found in layer k: reaching it later cannot be on a minimum path.
+ * Breadth-first over covered sets, one option more per layer, with one table entry per set.
+ * From each set only options that hold its lowest missing skill are tried: every cover can be
+ * taken in that order, so no minimum cover is missed. A set first reached in layer k keeps the
+ * best score found in layer k: reaching it later cannot be on a minimum path. Before expanding a
+ * layer, each of its sets is completed, if one option can, by the best option holding all it
+ * misses (`sup`), else, if two can, by the best pair (`pairs`; a pair holding an option already
+ * taken would mean one option could): the last two and largest layers are never expanded. Each
+ * completion is exact because a set first reached in a layer cannot be completed sooner, or that
+ * sooner completion would have been found first. A set that could not be completed
+ * within `bound` options (greedy's cover exists) even if every further option brought the most
+ * skills any option holds is dropped.
  */
-function exactCover(options: readonly CoverOption[], target: number): CoverOption[] {
-  const byBit = new Map<number, CoverOption[]>();
-  for (const o of options) {
-    for (let rest = o.mask; rest !== 0; rest &= rest - 1) {
-      const bit = rest & -rest;
-      const list = byBit.get(bit) ?? [];
-      list.push(o);
-      byBit.set(bit, list);
-    }
+class Search {
+  readonly #options: readonly CoverOption[];
+  readonly #sup: Int32Array;
+  readonly #pairs: Pairs;
+  readonly #target: number;
+  readonly #bound: number;
+  /** Per set: the layer it was first reached in (-1: not yet), its best score there, the option
+   *  taken last to reach it and the set before. */
+  readonly #layerOf: Int8Array;
+  readonly #score: Float64Array;
+  readonly #via: Int32Array;
+  readonly #prev: Int32Array;
+  /** Options by the skills they hold (indices into #options). */
+  readonly #byBit: number[][] = Array.from({ length: 32 }, () => []);
+  #widest = 1;
+
+  constructor(options: readonly CoverOption[], bits: number, target: number, bound: number) {
+    const size = 1 << bits;
+    this.#options = options;
+    this.#sup = bestSuperset(options, bits);
+    this.#pairs = bestPairSuperset(options, bits);
+    this.#target = target;
+    this.#bound = bound;
+    this.#layerOf = new Int8Array(size).fill(-1);
+    this.#score = new Float64Array(size);
+    this.#via = new Int32Array(size);
+    this.#prev = new Int32Array(size);
+    options.forEach((o, i) => {
+      this.#widest = Math.max(this.#widest, popcount(o.mask));
+      for (let rest = o.mask; rest !== 0; rest &= rest - 1) this.#byBit[31 - Math.clz32(rest & -rest)]?.push(i);
+    });
   }
-  const states = new Map<number, State>();
-  let frontier = [0];
-  while (!states.has(target) && frontier.length > 0) {
-    const layer = new Map<number, State>();
-    for (const covered of frontier) {
-      const base = covered === 0 ? 0 : (states.get(covered)?.score ?? 0);
-      for (const o of byBit.get(lowestMissing(target, covered)) ?? []) {
-        const next = covered | o.mask;
-        if (states.has(next)) continue;
-        const score = base + o.score;
-        const held = layer.get(next);
-        if (held === undefined || score > held.score) layer.set(next, { score, option: o, prev: covered });
+
+  /** The minimum cover with the best score. */
+  run(): CoverOption[] {
+    this.#layerOf[0] = 0;
+    let frontier = [0];
+    for (let depth = 1; frontier.length > 0; depth++) {
+      const done = this.#completeByOne(frontier) ?? this.#completeByTwo(frontier);
+      if (done !== null) return done;
+      frontier = this.#expand(frontier, depth);
+    }
+    return [];
+  }
+
+  #option(i: number | undefined): CoverOption {
+    return this.#options[i ?? -1] as CoverOption;
+  }
+
+  /** The options taken to reach `at`, in order. */
+  #path(at: number): CoverOption[] {
+    const out: CoverOption[] = [];
+    for (let set = at; set !== 0; set = this.#prev[set] ?? 0) out.push(this.#option(this.#via[set]));
+    return out.reverse();
+  }
+
+  /** The best cover one option away from a set of the frontier, if any. */
+  #completeByOne(frontier: readonly number[]): CoverOption[] | null {
+    let done = -1;
+    let best = Number.NEGATIVE_INFINITY;
+    for (const set of frontier) {
+      const last = this.#options[this.#sup[this.#target & ~set] ?? -1];
+      if (last !== undefined && (this.#score[set] ?? 0) + last.score > best) {
+        done = set;
+        best = (this.#score[set] ?? 0) + last.score;
       }
     }
-    for (const [mask, s] of layer) states.set(mask, s);
-    frontier = [...layer.keys()].sort((a, b) => a - b);
+    return done < 0 ? null : [...this.#path(done), this.#option(this.#sup[this.#target & ~done])];
   }
-  const team: CoverOption[] = [];
-  for (let at = target; at !== 0; ) {
-    const s = states.get(at);
-    if (s === undefined) break;
-    team.push(s.option);
-    at = s.prev;
+
+  /** The best cover two options away from a set of the frontier, if any (none is one away). */
+  #completeByTwo(frontier: readonly number[]): CoverOption[] | null {
+    const { a, b, score } = this.#pairs;
+    let done = -1;
+    let best = Number.NEGATIVE_INFINITY;
+    for (const set of frontier) {
+      const miss = this.#target & ~set;
+      if ((a[miss] ?? -1) >= 0 && (this.#score[set] ?? 0) + (score[miss] ?? 0) > best) {
+        done = set;
+        best = (this.#score[set] ?? 0) + (score[miss] ?? 0);
+      }
+    }
+    const miss = this.#target & ~done;
+    return done < 0 ? null : [...this.#path(done), this.#option(a[miss]), this.#option(b[miss])];
   }
-  return team.reverse();
+
+  /** The sets first reached with `depth` options, in order, each with its best score. */
+  #expand(frontier: readonly number[], depth: number): number[] {
+    const next: number[] = [];
+    for (const set of frontier) {
+      const base = this.#score[set] ?? 0;
+      const missing = this.#target & ~set;
+      for (const i of this.#byBit[31 - Math.clz32(missing & -missing)] ?? []) {
+        const o = this.#option(i);
+        const reached = set | o.mask;
+        const was = this.#layerOf[reached] ?? -1;
+        if (was === depth) {
+          if (base + o.score <= (this.#score[reached] ?? 0)) continue;
+        } else if (was >= 0 || depth + Math.ceil(popcount(this.#target & ~reached) / this.#widest) > this.#bound) continue;
+        else next.push(reached);
+        this.#layerOf[reached] = depth;
+        this.#score[reached] = base + o.score;
+        this.#via[reached] = i;
+        this.#prev[reached] = set;
+      }
+    }
+    return next.sort((x, y) => x - y);
+  }
 }
 
 /** Greedy cover (most new skills, then score), for requests beyond MAX_EXACT_SKILLS. */
@@ -133,11 +252,11 @@ function greedyCover(options: readonly CoverOption[], target: number): CoverOpti
   return team;
 }
 
-/** Number of set bits. */
+/** Number of set bits (of a 32-bit integer). */
 export function popcount(mask: number): number {
-  let n = 0;
-  for (let m = mask; m !== 0; m &= m - 1) n++;
-  return n;
+  let x = mask - ((mask >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /**
@@ -149,6 +268,8 @@ export function minimumCover(options: readonly CoverOption[], bits: number): Cov
   let target = 0;
   for (const o of distinct) target |= o.mask;
   if (target === 0) return [];
-  if (bits > MAX_EXACT_SKILLS) return greedyCover(distinct, target);
-  return exactCover(undominated(distinct, bits), target);
+  const greedy = greedyCover(distinct, target);
+  if (bits > MAX_EXACT_SKILLS) return greedy;
+  const kept = undominated(distinct, bestSuperset(distinct, bits), bits);
+  return new Search(kept, bits, target, greedy.length).run();
 }

@@ -6,10 +6,23 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { validateObject } from '../stix/validate.ts';
 import { withMarkings } from '../writing/compose.ts';
-import { ECSF_PROFILES, MODES, type NewRequest, type Needs, PROFILE_TYPE, REQUEST_TYPE, URGENCIES, type Window } from './api.ts';
-import { profileObject, requestObject } from './build.ts';
-import { COORDINATOR, OFFERER, REQUESTER, stampOf } from './fixtures.ts';
-import { profileFields, requestFields } from './read.ts';
+import {
+  DEPLOYMENT_STATUSES,
+  DEPLOYMENT_TYPE,
+  ECSF_PROFILES,
+  MODES,
+  type NewRequest,
+  type Needs,
+  OFFER_STATUSES,
+  OFFER_TYPE,
+  PROFILE_TYPE,
+  REQUEST_TYPE,
+  URGENCIES,
+  type Window,
+} from './api.ts';
+import { deploymentObject, offerObject, profileObject, requestObject } from './build.ts';
+import { COORDINATOR, OFFER_ID, OFFERER, REQUEST_ID, REQUESTER, stampOf } from './fixtures.ts';
+import { deploymentFields, offerFields, profileFields, requestFields } from './read.ts';
 
 const skill = fc.oneof(
   fc.constantFrom(...ECSF_PROFILES.map((p) => p.id)),
@@ -110,5 +123,51 @@ test('property: any profile validates, names no one, and reads back with its ava
       assert.notEqual(o['created_by_ref'], REQUESTER);
     }),
     { numRuns: 200 },
+  );
+});
+
+const profileId = fc.uuid({ version: 4 }).map((u) => `${PROFILE_TYPE}--${u}`);
+
+test('property: any offer and the deployment made of it validate and read back', () => {
+  const expert = fc.record({
+    profileId,
+    covers: fc.uniqueArray(skill, { maxLength: 4 }),
+    window,
+    note: fc.option(text, { nil: undefined }),
+  });
+  const offer = fc.record({
+    experts: fc.uniqueArray(expert, { minLength: 1, maxLength: 5, selector: (e) => e.profileId }),
+    message: fc.option(text, { nil: undefined }),
+    status: fc.constantFrom(...OFFER_STATUSES),
+  });
+  fc.assert(
+    fc.property(offer, identity, fc.constantFrom(...DEPLOYMENT_STATUSES), (o, org, status) => {
+      const input = { requestId: REQUEST_ID, requesterOrg: REQUESTER, ...present(o), experts: o.experts.map(present) };
+      const built = offerObject(input, stampOf(OFFER_TYPE, 2, org));
+      assert.ok(valid(built), JSON.stringify(validateObject(built).issues));
+      const read = offerFields(built);
+      assert.deepEqual(
+        read.experts,
+        input.experts.map((e) => ({ ...e, note: e.note ?? null })),
+      );
+      assert.deepEqual([read.message, read.status], [o.message ?? null, o.status]);
+
+      const first = o.experts[0]?.window ?? { from: '2027-01-01T00:00:00.000Z', until: '2027-01-02T00:00:00.000Z' };
+      const members = o.experts.map((e) => ({ profileId: e.profileId, orgId: org, offerId: OFFER_ID, covers: e.covers }));
+      const deployment = {
+        requestId: REQUEST_ID,
+        name: 'Team',
+        status,
+        window: first,
+        mode: 'remote' as const,
+        members,
+        ...(status === 'planned' ? {} : { startedAt: first.from }),
+        ...(status === 'ended' ? { endedAt: first.until } : {}),
+      };
+      const d = deploymentObject(deployment, stampOf(DEPLOYMENT_TYPE, 3));
+      assert.ok(valid(d), JSON.stringify(validateObject(d).issues));
+      assert.deepEqual(deploymentFields(d), { incidentId: null, location: null, startedAt: null, endedAt: null, ...deployment });
+    }),
+    { numRuns: 150 },
   );
 });

@@ -31,6 +31,13 @@ export const APP_ROUTES = [
   '/alerts',
   '/alerts/rules',
   '/alerts/:id',
+  '/assistance',
+  '/assistance/new',
+  '/assistance/roster',
+  '/assistance/requests/:id',
+  '/assistance/requests/:id/offer',
+  '/assistance/deployments/:id',
+  '/assistance/deployments/:id/report',
 ] as const;
 
 const CSP =

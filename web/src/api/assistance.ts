@@ -8,6 +8,7 @@ import type {
   AfterActionInput,
   AfterActionView,
   BoardColumn,
+  BoardPage,
   DecisionInput,
   DeploymentUpdate,
   DeploymentView,
@@ -27,11 +28,9 @@ import type {
   TaskUpdate,
   TaskView,
 } from '../../../src/domain/assistance/api.ts';
-import type { BoardPage } from '../../../src/services/assistance.api.ts';
 import { api, qs } from './client.ts';
 
 export type * from '../../../src/domain/assistance/api.ts';
-export type { BoardPage };
 export { BOARD_COLUMNS, ECSF_PROFILES, FREE_TAG_PREFIX, MODES, URGENCIES } from '../../../src/domain/assistance/api.ts';
 
 /** Every assistance query starts with this key; the stream refreshes what a change touched. */

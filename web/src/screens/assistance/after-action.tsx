@@ -15,7 +15,6 @@ import { issuesError, useAssistAction } from './action.ts';
 import { SkillsField } from './form-parts.tsx';
 import { deploymentPath, PageFrame, SkillChips } from './parts.tsx';
 import '../write/write.css';
-import './assistance.css';
 
 const SECTIONS: readonly [keyof Omit<AfterActionInput, 'missingSkills'>, string][] = [
   ['findings', 'What was found'],
@@ -64,7 +63,8 @@ export function AfterActionForm({ id }: { id: string }) {
   const d = q.data;
   return (
     <PageFrame className="after-action-new" title="After-action report" banner={d?.marking} loading={q.isPending} error={q.error}>
-      {d && (
+      {d && !d.can.report && <p className="muted">Only the requester writes the deployment's after-action report, once it has ended.</p>}
+      {d?.can.report && (
         <>
           <p>
             For <strong>{d.name}</strong> ({d.requester.name}): shared with the requester and every organisation that contributed.

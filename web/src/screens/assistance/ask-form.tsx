@@ -17,9 +17,8 @@ import { TLP_OPTIONS } from '../incidents/choices.ts';
 import { problemFields } from '../incidents/problem.ts';
 import { collapseFields, issueFields, issuesError } from './action.ts';
 import { ClearanceField, LanguagesField, levelsOf, numberOf, SkillsField, WindowFields } from './form-parts.tsx';
-import { boardPath, requestPath } from './parts.tsx';
+import { boardPath, mayAsk, requestPath } from './parts.tsx';
 import '../write/write.css';
-import './assistance.css';
 
 interface Draft {
   title: string;
@@ -249,6 +248,14 @@ export function AskForm({ me }: { me: Me }) {
     }
   };
 
+  // The server refuses the others; the form says so rather than offering what would be refused.
+  if (!mayAsk(me))
+    return (
+      <div className="page assist-new">
+        <h1>Ask for assistance</h1>
+        <p className="muted">Only your organisation's coordinators and administrators ask for assistance.</p>
+      </div>
+    );
   return (
     <div className="page assist-new">
       <h1>Ask for assistance</h1>

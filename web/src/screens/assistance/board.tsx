@@ -14,7 +14,6 @@ import { navigate, useLocation } from '../../router.ts';
 import { mergeBanners } from '../incidents/marking.ts';
 import { useNow } from '../incidents/now.ts';
 import { AssistanceNav, ClockList, LiveBadge, requestPath, SkillChips, UrgencyChip, windowText } from './parts.tsx';
-import './assistance.css';
 
 const COLUMN_NAMES: Readonly<Record<BoardColumn, string>> = {
   open: 'Open',

@@ -13,7 +13,6 @@ import { useAssistAction } from './action.ts';
 import { AfterActionView } from './after-action.tsx';
 import { Notes, Tasks } from './deployment-work.tsx';
 import { afterActionPath, ClockList, LiveBadge, requestPath, SkillChips, windowText, Facts, PageFrame } from './parts.tsx';
-import './assistance.css';
 
 /** Start a planned deployment, end an active one (the requester's). */
 function StateActions({ d }: { d: DeploymentView }) {

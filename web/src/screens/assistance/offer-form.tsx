@@ -14,7 +14,6 @@ import { useAssistAction } from './action.ts';
 import { mayReadRoster, PageFrame, mayRespond, requestPath, SkillChips, windowText } from './parts.tsx';
 import { exclusionText } from './proposal.tsx';
 import '../write/write.css';
-import './assistance.css';
 
 interface Row {
   expert: ExpertView;

@@ -14,6 +14,9 @@ import { Status } from '../../components/Panel.tsx';
 import { formatDate, formatDateTime } from '../../format/dates.ts';
 import { useLocation } from '../../router.ts';
 import { subjectOf } from '../write/rules.ts';
+// The incident pages' layout (facts, actions, small buttons, report fields) serves here too.
+import '../incidents/incidents-page.css';
+import './assistance.css';
 import { skillTitle } from '../../../../src/domain/assistance/skills.ts';
 import { FREE_TAG_PREFIX } from '../../api/assistance.ts';
 

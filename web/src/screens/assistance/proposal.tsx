@@ -4,7 +4,7 @@
 // only: the proposal is made from partners' pseudonymous profiles (must 2).
 import type { Candidate, Exclusion, Proposal } from '../../api/assistance.ts';
 import { useProposal } from '../../api/assistance.ts';
-import { useIdentityNames } from '../../api/names.ts';
+import { useOrgOptions } from '../../api/names.ts';
 import { Panel, Status } from '../../components/Panel.tsx';
 import { SkillChips, skillName, windowText } from './parts.tsx';
 
@@ -108,16 +108,17 @@ export function Exclusions({ proposal, orgName }: { proposal: Proposal; orgName:
   );
 }
 
-/** Organisations' names (the node's, or their identity objects held here), else their ids. */
-export function useOrgName(ids: readonly string[]): (id: string) => string {
-  const names = useIdentityNames(ids);
-  return (id) => names.get(id)?.name ?? id;
+/** Organisations' names as the node knows them (hosted here or at a peer), else their ids: never a
+ *  fetch per id, which would fail for an organisation this node does not know. */
+export function useOrgName(): (id: string) => string {
+  const orgs = useOrgOptions();
+  return (id) => orgs.find((o) => o.value === id)?.name ?? id;
 }
 
 export function ProposalPanel({ requestId }: { requestId: string }) {
   const q = useProposal(requestId, false);
   const p = q.data;
-  const orgName = useOrgName([...(p?.ranked ?? []), ...(p?.excluded ?? [])].map((c) => c.orgId));
+  const orgName = useOrgName();
   return (
     <Panel title="Proposed team" testId="request-proposal" className="request-proposal">
       <Status loading={q.isPending} error={q.error}>

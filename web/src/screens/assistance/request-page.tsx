@@ -13,7 +13,6 @@ import { useAssistAction } from './action.ts';
 import { Offers } from './offers.tsx';
 import { ProposalPanel } from './proposal.tsx';
 import { ClockList, deploymentPath, LiveBadge, offerPath, SkillChips, UrgencyChip, windowText, Facts, PageFrame } from './parts.tsx';
-import './assistance.css';
 
 const audienceText = (v: RequestView): string => {
   const a = v.audience;

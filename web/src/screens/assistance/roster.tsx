@@ -9,7 +9,6 @@ import { useAssistAction } from './action.ts';
 import { AvailabilityCalendar } from './calendar.tsx';
 import { ExpertDialog } from './expert-form.tsx';
 import { AssistanceNav, mayManageRoster, mayReadRoster, SkillChips, windowText } from './parts.tsx';
-import './assistance.css';
 
 /** The expert's next window still open at `now`, or the last one. */
 function nextWindow(e: ExpertView, now: number): string {
