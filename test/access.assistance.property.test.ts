@@ -36,6 +36,8 @@ import type { Obj } from './helpers/stix.ts';
 
 const TYPES = ASSISTANCE_TYPES.join(',');
 
+type Listed = { objects: Obj[]; total?: { count: number } };
+
 /** Every answer one reader got, by where it came from: searched at the end for secrets. */
 type Bodies = [string, string][];
 
@@ -179,6 +181,13 @@ async function checkObjects(node: TestNode, w: AssistanceWorld, who: Person, bod
   assert.deepEqual(ours(listed), all, `the Explorer list of ${name}`);
   const searched = (await get('/api/v1/objects?q=Ransomware&include=all&limit=500')).json() as { objects: Obj[] };
   for (const id of ours(searched.objects.map((o) => o.id))) assert.ok(all.has(id), `search of ${name} finds ${id}`);
+  // Searching for an expert's name finds nothing, not even a count, for whom may not know it.
+  for (const e of w.experts.filter((x) => !knowsExpert(w, x, me))) {
+    const tag = e.name.split(' ')[1] ?? e.name;
+    const found = (await get(`/api/v1/objects?q=${encodeURIComponent(tag)}&include=all&limit=50`)).json() as Listed;
+    assert.equal(found.objects.length, 0, `${name} finds ${e.id} by name`);
+    assert.equal(found.total?.count ?? 0, 0, `${name} counts ${e.id} by name`);
+  }
   const exported = JSON.parse((await get(`/api/v1/export?type=${TYPES}`)).body) as { objects: Obj[] };
   assert.deepEqual(ours(exported.objects.map((o) => o.id)), all, `the STIX export of ${name}`);
   await get(`/api/v1/export?type=${TYPES}&format=csv`);
