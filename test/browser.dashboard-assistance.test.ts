@@ -75,7 +75,10 @@ describe('requests for assistance on the dashboard and object pages', { skip: BR
   test('an organisation outside the audience sees neither the request nor its count; one to the federation arrives live', async () => {
     const page = await openSession(browser, node.url, outsider, pages);
     const panel = await panelOf(page);
-    await panel.getByTestId('assist-empty').getByText(/No open request for assistance/).waitFor();
+    await panel
+      .getByTestId('assist-empty')
+      .getByText(/No open request for assistance/)
+      .waitFor();
     assert.equal(await panel.getByTestId('assist-count-open').innerText(), '0');
     assert.doesNotMatch(await page.locator('body').innerText(), new RegExp(namedOnly.title));
     assert.notEqual(await page.getByTestId('marking-banner-top').locator('[data-tlp]').getAttribute('data-tlp'), 'red');
@@ -99,7 +102,12 @@ describe('requests for assistance on the dashboard and object pages', { skip: BR
 
     // A deployment's status note, opened as a note, leads to its deployment's page.
     const help = await deployHelp(node);
-    const note = await node.services.assistance.deployments.addNote(CLI, help.deploymentId, { text: 'Day two: logs collected.', hours: 4 }, node.org.id);
+    const note = await node.services.assistance.deployments.addNote(
+      CLI,
+      help.deploymentId,
+      { text: 'Day two: logs collected.', hours: 4 },
+      node.org.id,
+    );
     await node.services.assistance.requests.catchUp();
     const member = await openSession(browser, node.url, own, pages);
     await member.goto(objectUrl(node, note.id));
