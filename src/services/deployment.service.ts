@@ -29,7 +29,8 @@ import { deploymentFields, taskFields } from '../domain/assistance/read.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
 import { composeWorkLink } from '../domain/incidents/compose.ts';
 import type { StixObject } from '../domain/stix/types.ts';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, NotOwnerError } from '../errors.ts';
+import { validateObject } from '../domain/stix/validate.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, NotOwnerError, StixInvalidError } from '../errors.ts';
 import type { DeploymentsApi } from './assistance.api.ts';
 import type { AssistanceGroups } from './assistance-groups.ts';
 import { nextModified } from '../domain/writing/compose.ts';
@@ -50,6 +51,15 @@ export interface DeploymentDeps extends DeploymentReadDeps {
 }
 
 const STATUS_ORDER = ['planned', 'active', 'ended'] as const;
+
+/** Refuses an object the write path would refuse (STIX 2.1 validation), before anything is stored. */
+function checkStix(o: StixObject): void {
+  const errors = validateObject(o).issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0)
+    throw new StixInvalidError(`${o.type} is not valid STIX 2.1: ${errors.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
+      issues: errors,
+    });
+}
 
 /** Deployments, their tasks, notes and after-action reports. */
 export class DeploymentService implements DeploymentsApi {
@@ -77,13 +87,6 @@ export class DeploymentService implements DeploymentsApi {
     if (name === '') throw new InvalidInputError('name must not be blank', { field: 'name' });
     const id = `${DEPLOYMENT_TYPE}--${randomUUID()}`;
     const owner = request.record.orgId;
-    const group = await this.deps.groups.ensure(p, {
-      id: this.reads.groupOf(id),
-      owner,
-      members: [request.record.coordinatorOrg, ...team.map((m) => m.orgId)],
-      name: `Deployment team: ${name}`,
-      description: `The team of deployment ${id} for assistance request ${requestId} (issue 18)`,
-    });
     const at = this.now();
     const location = input.location ?? request.location;
     const object = deploymentObject(
@@ -99,16 +102,20 @@ export class DeploymentService implements DeploymentsApi {
       },
       { id, created: at, modified: at, creator: owner },
     );
+    const carried = this.reads.carry(request, object);
+    // Checked before the group is made, so that a refusal leaves nothing behind (nothing stored).
+    checkStix(carried);
+    const group = await this.deps.groups.ensure(p, {
+      id: this.reads.groupOf(id),
+      owner,
+      members: [request.record.coordinatorOrg, ...team.map((m) => m.orgId)],
+      name: `Deployment team: ${name}`,
+      description: `The team of deployment ${id} for assistance request ${requestId} (issue 18)`,
+    });
     // TLP:RED and AMBER+STRICT stay with the group; GREEN and CLEAR do not go to a sharing group
     // (DESIGN.md: TLP bounds the distribution), so a team of a green request is TLP:AMBER.
     const tlp = distributionAllowed(request.label.tlp, { kind: 'sharing-group', id: group.id }) ? request.label.tlp : 'amber';
-    await this.store(
-      p,
-      owner,
-      this.reads.carry(request, object),
-      { tlp, distribution: { kind: 'sharing-group', id: group.id } },
-      'deployment.create',
-    );
+    await this.store(p, owner, carried, { tlp, distribution: { kind: 'sharing-group', id: group.id } }, 'deployment.create');
     return this.get(p, id);
   }
 
