@@ -6,8 +6,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DeploymentRecord, ExpertRecord, WorkRecord } from '../src/domain/assistance/types.ts';
 import type { AccessLabel } from '../src/domain/access/types.ts';
+import { buildProfile } from '../src/domain/assistance/fixtures.ts';
 import { memberCardFields } from '../src/domain/assistance/read.ts';
-import type { Org } from '../src/domain/identity/types.ts';
 import type { StixObject } from '../src/domain/stix/types.ts';
 import { AssistanceReactor, memberCardId } from '../src/services/assistance-reactor.ts';
 
@@ -16,22 +16,16 @@ const REQUESTER = 'identity--2b7c1a3d-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
 const PROFILE = 'x-concord-expert-profile--3f0e9a44-5b1c-5d2e-8f3a-4b5c6d7e8f90';
 const AT = '2027-03-01T00:00:00.000Z';
 
+/** A local expert: the published facts of objects' fixture, with the person and the row's ids. */
+const { pastDeployments: _past, ...facts } = buildProfile({ pseudonym: 'Expert 3F0E9A44' });
 const expert: ExpertRecord = {
+  ...facts,
   id: 'e1',
   orgId: ORG,
   profileId: PROFILE,
-  pseudonym: 'Expert 3F0E9A44',
   name: 'Ada Responder',
   email: 'ada@cert.example.org',
   phone: null,
-  skills: ['cyber-incident-responder'],
-  certifications: [],
-  languages: ['en'],
-  clearances: [],
-  country: 'FR',
-  utcOffsetMinutes: 60,
-  onSite: true,
-  availability: [{ from: AT, until: '2027-12-31T00:00:00.000Z' }],
   published: true,
   deploymentIds: [],
   created: AT,
@@ -53,24 +47,6 @@ const deployment: DeploymentRecord = {
   modified: AT,
 };
 const label: AccessLabel = { ownerOrg: REQUESTER, tlp: 'amber', distribution: { kind: 'sharing-group', id: 'g-team' } };
-
-/** An organisation of the directory, on this node (`node` null) or a peer's. */
-const org = (id: string, node: string | null): Org => ({
-  id,
-  name: id,
-  country: null,
-  communities: [],
-  node,
-  defaultTlp: 'amber',
-  defaultDistribution: 'organization',
-  nis2Role: null,
-  sectors: [],
-  csirtOrg: null,
-  sightingDisclosure: 'organization',
-  disabled: false,
-  createdAt: AT,
-  updatedAt: AT,
-});
 
 /** A node holding the deployment, its report (when `reported`) and one local expert. */
 function world(reported: boolean) {
@@ -106,7 +82,7 @@ function world(reported: boolean) {
         return true;
       },
     },
-    orgs: { listOrgs: async () => [org(ORG, null), org(REQUESTER, 'peer-key')] },
+    localOrgs: async () => [ORG],
     objects: {
       get: async (id) =>
         stored.has(id) ? { seq: 1, id, type: 'x', version: AT, addedAt: AT, json: JSON.stringify(stored.get(id)) } : undefined,

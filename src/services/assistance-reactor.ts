@@ -14,7 +14,7 @@ import type { SystemPrincipal } from '../domain/identity/principal.ts';
 import { concordUuid } from '../domain/markings/concord-markings.ts';
 import { nextModified } from '../domain/writing/compose.ts';
 import type { AssistanceRepo, RosterRepo } from '../store/assistance-repositories.ts';
-import type { ObjectRepo, OrgRepo } from '../store/repositories.ts';
+import type { ObjectRepo } from '../store/repositories.ts';
 import type { ExpertProfiles } from './expert-profiles.ts';
 import type { ImportOwner } from './labeller.ts';
 import type { WriteService } from './write.service.ts';
@@ -33,7 +33,8 @@ export function memberCardId(deploymentId: string, profileId: string): string {
 export interface AssistanceReactorDeps {
   assistance: Pick<AssistanceRepo, 'deployment' | 'workOf' | 'deploymentsWith'>;
   roster: Pick<RosterRepo, 'byProfiles' | 'update' | 'list'>;
-  orgs: Pick<OrgRepo, 'listOrgs'>;
+  /** The organisations hosted on this node (their rosters are here). */
+  localOrgs: () => Promise<string[]>;
   objects: Pick<ObjectRepo, 'get'>;
   write: Pick<WriteService, 'storeAll'>;
   profiles: Pick<ExpertProfiles, 'publish'>;
@@ -76,9 +77,8 @@ export class AssistanceReactor {
    * its cards (or counting its report) is done then (DESIGN.md principle 3: nothing is lost).
    */
   async sweep(): Promise<void> {
-    const local = (await this.deps.orgs.listOrgs()).filter((o) => o.node === null);
     const profileIds: string[] = [];
-    for (const org of local) for (const e of await this.deps.roster.list(org.id)) profileIds.push(e.profileId);
+    for (const org of await this.deps.localOrgs()) for (const e of await this.deps.roster.list(org)) profileIds.push(e.profileId);
     const ids = new Set<string>();
     for (let at = 0; at < profileIds.length; at += SWEEP_CHUNK)
       for (const d of await this.deps.assistance.deploymentsWith(profileIds.slice(at, at + SWEEP_CHUNK))) ids.add(d.record.id);

@@ -29,8 +29,7 @@ import { deploymentFields, taskFields } from '../domain/assistance/read.ts';
 import { actorName, type Principal } from '../domain/identity/principal.ts';
 import { composeWorkLink } from '../domain/incidents/compose.ts';
 import type { StixObject } from '../domain/stix/types.ts';
-import { validateObject } from '../domain/stix/validate.ts';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, NotOwnerError, StixInvalidError } from '../errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, NotOwnerError } from '../errors.ts';
 import type { DeploymentsApi } from './assistance.api.ts';
 import type { AssistanceGroups } from './assistance-groups.ts';
 import { nextModified } from '../domain/writing/compose.ts';
@@ -41,7 +40,7 @@ import type { WriteService } from './write.service.ts';
 export interface DeploymentDeps extends DeploymentReadDeps {
   groups: AssistanceGroups;
   views: DeploymentViews;
-  write: Pick<WriteService, 'storeAll'>;
+  write: Pick<WriteService, 'storeAll' | 'validate'>;
   /** Brings the assistance projection up to date, so that an answer shows what was written. */
   catchUp: () => Promise<void>;
   /** Waits for the reactor's answer to what was projected (the member cards of this node's
@@ -51,15 +50,6 @@ export interface DeploymentDeps extends DeploymentReadDeps {
 }
 
 const STATUS_ORDER = ['planned', 'active', 'ended'] as const;
-
-/** Refuses an object the write path would refuse (STIX 2.1 validation), before anything is stored. */
-function checkStix(o: StixObject): void {
-  const errors = validateObject(o).issues.filter((i) => i.severity === 'error');
-  if (errors.length > 0)
-    throw new StixInvalidError(`${o.type} is not valid STIX 2.1: ${errors.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
-      issues: errors,
-    });
-}
 
 /** Deployments, their tasks, notes and after-action reports. */
 export class DeploymentService implements DeploymentsApi {
@@ -104,7 +94,7 @@ export class DeploymentService implements DeploymentsApi {
     );
     const carried = this.reads.carry(request, object);
     // Checked before the group is made, so that a refusal leaves nothing behind (nothing stored).
-    checkStix(carried);
+    this.deps.write.validate(carried);
     const group = await this.deps.groups.ensure(p, {
       id: this.reads.groupOf(id),
       owner,
