@@ -33,8 +33,8 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, NotOwn
 import type { DeploymentsApi } from './assistance.api.ts';
 import type { AssistanceGroups } from './assistance-groups.ts';
 import { nextModified } from '../domain/writing/compose.ts';
-import { checkWindow, DeploymentReads, type DeploymentReadDeps, type Marked, teamOf } from './deployment-reads.ts';
-import { type DeploymentViews, deploymentOrgs, mayManage } from './deployment-view.ts';
+import { checkWindow, DeploymentReads, type DeploymentReadDeps, teamOf } from './deployment-reads.ts';
+import { type DeploymentViews, deploymentOrgs, type HeldDeployment, mayManage } from './deployment-view.ts';
 import type { WriteService } from './write.service.ts';
 
 export interface DeploymentDeps extends DeploymentReadDeps {
@@ -250,7 +250,7 @@ export class DeploymentService implements DeploymentsApi {
   }
 
   /** The deployment and the organisation recording its work: one of its organisations. */
-  private async worker(p: Principal, deploymentId: string, orgId: string | undefined): Promise<{ d: Marked; org: string }> {
+  private async worker(p: Principal, deploymentId: string, orgId: string | undefined): Promise<{ d: HeldDeployment; org: string }> {
     authorize(p, 'deployment.work', p.kind === 'user' && orgId !== undefined ? { orgId } : undefined);
     const d = await this.reads.deployment(p, deploymentId);
     // The command line records work for the organisation it names (default: the requester).
