@@ -29,7 +29,6 @@ import { problemFields } from '../incidents/problem.ts';
 import { collapseFields, issueFields, issuesError } from './action.ts';
 import { ClearanceField, LanguagesField, levelsOf, numberOf, SkillsField, WindowFields } from './form-parts.tsx';
 import { boardPath, mayAsk, requestPath } from './parts.tsx';
-import '../write/write.css';
 
 interface Draft {
   title: string;
