@@ -1,11 +1,22 @@
 // The notification bell of the header (issue 16, must 7): how many of the user's notifications
-// are unread, and a dropdown of the newest, each linking to its incident, with "mark all read".
+// are unread, and a dropdown of the newest, each linking to its incident — or, for a response-clock
+// reminder of rapid response (issue 18, must 5), to its assistance request — with "mark all read".
 // Kept live by the notification stream; polled while the stream is down.
 import { useEffect, useRef, useState } from 'react';
+import { REQUEST_TYPE } from '../../../src/domain/assistance/api.ts';
 import { type Notification, useMarkRead, useNotifications, useNotificationStream } from '../api/notifications.ts';
 import { useLocation } from '../router.ts';
 import { Link } from './Link.tsx';
 import './notification-bell.css';
+
+/** Where a notification leads: the page of what it is about. Response-clock reminders travel the
+ *  incident notification path with the request's id in `incidentId` (assistance/notify.ts); the
+ *  id's type says which page (the request page's path, screens/assistance/parts.tsx, which loads on
+ *  demand and so is not imported by the header). */
+export function notificationPath(n: Pick<Notification, 'incidentId'>): string {
+  const id = encodeURIComponent(n.incidentId);
+  return n.incidentId.startsWith(`${REQUEST_TYPE}--`) ? `/assistance/requests/${id}` : `/incidents/${id}`;
+}
 
 const when = (iso: string): string => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -71,7 +82,7 @@ export function NotificationBell() {
             <ul data-testid="notification-list">
               {items.map((n) => (
                 <li key={n.id} className={n.readAt === null ? 'unread' : ''} data-kind={n.kind}>
-                  <Link to={`/incidents/${encodeURIComponent(n.incidentId)}`} onClickCapture={() => follow(n)}>
+                  <Link to={notificationPath(n)} onClickCapture={() => follow(n)}>
                     <span className="bell-title">{n.title}</span>
                   </Link>
                   <span className="muted small">{when(n.createdAt)}</span>

@@ -14,7 +14,8 @@ import { Panel, Status } from '../components/Panel.tsx';
 import { formatDateTime } from '../format/dates.ts';
 import { objectPath } from '../router.ts';
 import { useIncidentPanels } from './dashboard/incident-data.ts';
-import { IncidentPanels } from './dashboard/lazy.tsx';
+import { AssistancePanel, IncidentPanels } from './dashboard/lazy.tsx';
+import { useAssistancePanel } from './dashboard/assistance-data.ts';
 import { mergeBanners } from './incidents/marking.ts';
 import { PlacesPanel } from './dashboard/PlacesPanel.tsx';
 import { RangeControl, useDays } from './dashboard/RangeControl.tsx';
@@ -125,7 +126,13 @@ export function Dashboard() {
   // markings join the banner.
   const alertStream = useAlertStream();
   const alerts = useAlerts(alertStream.connected);
-  const banner = mergeBanners(mergeBanners(d?.banner, incidents.data?.banner), bannerOfAlerts(alertsOf(alerts.data)));
+  // The requests for assistance (issue 18) the panel loaded, live by the requests stream: their
+  // markings join the banner too, so a request that arrived since the counts were taken is covered.
+  const assistance = useAssistancePanel();
+  const banner = mergeBanners(
+    mergeBanners(mergeBanners(d?.banner, incidents.data?.banner), bannerOfAlerts(alertsOf(alerts.data))),
+    assistance.banner,
+  );
   const period = `last ${days} days`;
   return (
     <div className="page">
@@ -172,6 +179,7 @@ export function Dashboard() {
               error={alerts.error}
               days={days}
             />
+            <AssistancePanel data={assistance} />
             <PlacesPanel places={d.places} days={days} />
             <Panel title={`Activity by own time (${period})`} className="span-activity" testId="activity-panel">
               <ActivityChart buckets={d.activity} bucket={d.range.bucket} />

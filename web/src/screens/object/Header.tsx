@@ -2,11 +2,13 @@
 // deprecated flags, the write actions and the graph.
 import { ALERT_TYPE } from '../../../../src/domain/alerts/api.ts';
 import type { Stix } from '../../api/objects.ts';
+import { useMe } from '../../api/session.ts';
 import { Link } from '../../components/Link.tsx';
 import { attackIds, cveIds, type ExternalId } from '../../format/external-ids.ts';
 import { typeName } from '../../format/stix-names.ts';
 import { objectPath } from '../../router.ts';
 import { ObjectActions } from '../write/ObjectActions.tsx';
+import { workingPageOf } from './working-page.ts';
 
 function IdChip({ kind, x }: { kind: 'ATT&CK' | 'CVE'; x: ExternalId }) {
   const cls = `ext-id ${kind === 'CVE' ? 'cve' : 'attack'}`;
@@ -25,6 +27,8 @@ function IdChip({ kind, x }: { kind: 'ATT&CK' | 'CVE'; x: ExternalId }) {
 export function Header({ o, title }: { o: Stix; title: string }) {
   const deprecated = o['x_mitre_deprecated'] === true;
   const revoked = o['revoked'] === true;
+  // A rapid-response object (issue 18) is worked on its request's or deployment's page.
+  const working = workingPageOf(o, useMe().data?.org.id);
   return (
     <div className="object-head">
       <div className="object-head-main">
@@ -60,6 +64,11 @@ export function Header({ o, title }: { o: Stix; title: string }) {
         {o.type === ALERT_TYPE && (
           <Link className="button" to={`/alerts/${encodeURIComponent(o.id)}`} data-testid="alert-page-link">
             Alert page
+          </Link>
+        )}
+        {working && (
+          <Link className="button" to={working.to} data-testid="working-page-link">
+            {working.label}
           </Link>
         )}
         <Link className="button" to={`${objectPath(o.id)}/graph`}>
