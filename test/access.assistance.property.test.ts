@@ -2,12 +2,12 @@
 // (helpers/assistance-world.ts) of organisations with rosters, requests to random audiences,
 // offers accepted or declined, deployments with their member cards; for every organisation's
 // coordinator, no read path — the board, the request page, the proposal, the profiles, the
-// deployment page, the roster, one object, the Explorer list and search, the STIX and CSV
-// exports, TAXII objects and manifest, the dashboard, the notifications, through the services and
-// through the REST routes — shows a request outside
-// its audience, an offer to anyone but its offerer and requester, or an expert's name, email or
-// phone to anyone but the expert's organisation and the deployments the expert serves in; nor
-// does a peer's egress page.
+// deployment page, the roster, one object with its versions, access panel and neighbourhood, the
+// Explorer list and search, the STIX and CSV exports, TAXII objects and manifest, the dashboard,
+// the notifications, through the services and through the REST routes — shows a request outside
+// its audience, an offer to anyone but its offerer, requester and coordinator, or an expert's
+// name, email or phone to anyone but the expert's organisation and the organisations of the
+// deployments the expert serves in; nor does a peer's egress page.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -19,6 +19,7 @@ import { ASSISTANCE_ROUTES as R } from './helpers/assistance-nodes.ts';
 import {
   ASSISTANCE_TYPES,
   type AssistanceWorld,
+  type AssistanceWorldSpec,
   assistanceWorldArb,
   buildAssistanceWorld,
   deploymentOrgs,
@@ -34,6 +35,8 @@ import { ENGINES } from './helpers/store-engines.ts';
 import type { Obj } from './helpers/stix.ts';
 
 const TYPES = ASSISTANCE_TYPES.join(',');
+
+type Listed = { objects: Obj[]; total?: { count: number } };
 
 /** Every answer one reader got, by where it came from: searched at the end for secrets. */
 type Bodies = [string, string][];
@@ -159,6 +162,12 @@ async function checkObjects(node: TestNode, w: AssistanceWorld, who: Person, bod
   for (const id of [...all, ...hidden]) {
     const one = await get(`/api/v1/objects/${id}`);
     assert.equal(one.statusCode, all.has(id) ? 200 : 404, `${name} GET /objects/${id}: ${one.body.slice(0, 300)}`);
+    // Around a readable object: its versions, access panel and graph (an offer's request_ref, a
+    // card's deployment_ref are edges: the graph must not walk to what the reader may not read).
+    for (const around of ['versions', 'access', 'neighbourhood']) {
+      const res = await get(`/api/v1/objects/${id}/${around}`);
+      assert.equal(res.statusCode, all.has(id) ? 200 : 404, `${name} GET /objects/${id}/${around}: ${res.body.slice(0, 300)}`);
+    }
   }
   const listed: string[] = [];
   let cursor: string | null = null;
@@ -172,6 +181,13 @@ async function checkObjects(node: TestNode, w: AssistanceWorld, who: Person, bod
   assert.deepEqual(ours(listed), all, `the Explorer list of ${name}`);
   const searched = (await get('/api/v1/objects?q=Ransomware&include=all&limit=500')).json() as { objects: Obj[] };
   for (const id of ours(searched.objects.map((o) => o.id))) assert.ok(all.has(id), `search of ${name} finds ${id}`);
+  // Searching for an expert's name finds nothing, not even a count, for whom may not know it.
+  for (const e of w.experts.filter((x) => !knowsExpert(w, x, me))) {
+    const tag = e.name.split(' ')[1] ?? e.name;
+    const found = (await get(`/api/v1/objects?q=${encodeURIComponent(tag)}&include=all&limit=50`)).json() as Listed;
+    assert.equal(found.objects.length, 0, `${name} finds ${e.id} by name`);
+    assert.equal(found.total?.count ?? 0, 0, `${name} counts ${e.id} by name`);
+  }
   const exported = JSON.parse((await get(`/api/v1/export?type=${TYPES}`)).body) as { objects: Obj[] };
   assert.deepEqual(ours(exported.objects.map((o) => o.id)), all, `the STIX export of ${name}`);
   await get(`/api/v1/export?type=${TYPES}&format=csv`);
@@ -242,6 +258,33 @@ async function checkEgress(node: TestNode, w: AssistanceWorld): Promise<void> {
   assert.deepEqual(new Set(theirs.filter((id) => sent.has(id))), want, 'what leaves for a peer outside every audience');
 }
 
+/** A world that holds every case at once, run before the random ones: each audience, a
+ *  coordinator other than the requester (who offers too), an organisation outside the community,
+ *  accepted and declined offers, two deployments (one coordinated by another organisation), and a
+ *  request withdrawn after an offer was accepted. */
+const EVERY_CASE: AssistanceWorldSpec = {
+  orgs: [
+    { eu: true, experts: 2 },
+    { eu: true, experts: 1 },
+    { eu: false, experts: 1 },
+    { eu: true, experts: 1 },
+  ],
+  requests: [
+    { by: 0, audience: 'community', named: [1], coordinator: 1, withdraw: false },
+    { by: 1, audience: 'organizations', named: [2, 3], coordinator: 1, withdraw: true },
+    { by: 2, audience: 'federation', named: [0], coordinator: null, withdraw: false },
+  ],
+  offers: [
+    { request: 0, by: 3, decision: 'accepted' },
+    { request: 0, by: 2, decision: 'accepted' },
+    { request: 0, by: 1, decision: 'declined' },
+    { request: 1, by: 3, decision: 'accepted' },
+    { request: 2, by: 0, decision: 'accepted' },
+    { request: 2, by: 3, decision: 'declined' },
+  ],
+  deploy: [true, false, true],
+};
+
 for (const engine of ENGINES) {
   const runs = engine.name === 'sqlite' ? 5 : 2;
   describe(`rapid response on every read path (${engine.name})`, { skip: engine.skip }, () => {
@@ -264,7 +307,7 @@ for (const engine of ENGINES) {
             await node.dispose();
           }
         }),
-        { numRuns: runs, endOnFailure: true },
+        { numRuns: runs, endOnFailure: true, examples: [[EVERY_CASE]] },
       );
     });
   });

@@ -1,12 +1,13 @@
 // Rapid response on one node in Chromium (issue 18, must 7): a CSIRT's coordinator asks for
 // assistance through the form — a window that ends before it starts and a skill that is neither
 // in the framework nor a free tag are refused, each next to its field (nothing is sent) — then
-// sends it; another organisation's coordinator fills its roster (the expert on the availability
-// calendar) and offers the expert ranked for the request; the offer appears on the requester's
-// open page without a reload, is accepted and becomes a deployment whose page shows the member by
-// name, a task and a daily status note; the requester ends the deployment and writes the
-// after-action report, and the request moves to the board's closed column. Everything goes
-// through the real API. Screenshots: test-results/80-assistance-*.png.
+// sends it, and raises its urgency in a new version; another organisation's coordinator fills its
+// roster (the expert on the availability calendar) and offers the expert ranked for the request;
+// the offer appears on the requester's open page without a reload, is accepted and becomes a
+// deployment (moved to another place) whose page shows the member by name, a task and a daily
+// status note (30 hours in a day refused at its field); the requester ends the deployment and
+// writes the after-action report, and the request moves to the board's closed column. Everything
+// goes through the real API. Screenshots: test-results/80-assistance-*.png.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -83,6 +84,16 @@ describe('rapid response on one node in Chromium', { skip: BROWSER_SKIP, timeout
     assert.equal(await first.getAttribute('data-status'), 'due');
     assert.equal(await requester.getByTestId('request-column').getAttribute('data-column'), 'open');
     await shotsAtWidths(requester, '80-assistance-request');
+
+    // The requester changes it: a new version, the audience as asked.
+    await requester.getByRole('link', { name: 'Change the request' }).click();
+    const change = requester.getByRole('form', { name: 'Change the request' });
+    assert.equal(await change.getByLabel('Title').inputValue(), TITLE);
+    assert.ok(await change.getByLabel('Goes to').isDisabled(), 'the audience is fixed once asked');
+    await change.getByLabel('Urgency').selectOption('critical');
+    await change.getByRole('button', { name: 'Publish the new version' }).click();
+    await requester.waitForURL(requestUrl);
+    await requester.locator('.request-title [data-urgency="critical"]').waitFor();
   });
 
   let offerer: Page;
@@ -145,6 +156,11 @@ describe('rapid response on one node in Chromium', { skip: BROWSER_SKIP, timeout
     await requester.waitForURL(/\/assistance\/deployments\//);
     await requester.getByRole('button', { name: 'Start the deployment' }).click();
     await requester.getByTestId('deployment-status').getByText('active').waitFor();
+    await requester.getByRole('button', { name: 'Change dates or place' }).click();
+    await dialog(requester).getByLabel('Where', { exact: true }).fill('Luxembourg City');
+    await dialog(requester).getByRole('button', { name: 'Save' }).click();
+    await dialog(requester).waitFor({ state: 'detached' });
+    await requester.getByRole('definition').getByText('Luxembourg City').waitFor();
     // The member's name, released by the expert's organisation to the deployment's members.
     await requester.getByRole('table', { name: 'Members' }).getByText(EXPERT).waitFor();
 

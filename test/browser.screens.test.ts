@@ -151,12 +151,13 @@ function instances(
     '/alerts/rules': [{ name: 'alert-rules', path: '/alerts/rules' }],
     '/alerts/:id': [{ name: 'alert', path: `/alerts/${alertId}` }],
     // Rapid response (issue 18): the board, asking, the roster, a request with its offer and
-    // proposal, the offer form, a deployment with its work, and the after-action form.
+    // proposal, the offer form, the change form, a deployment with its work, and the after-action form.
     '/assistance': [{ name: 'assistance-board', path: '/assistance' }],
     '/assistance/new': [{ name: 'assistance-ask', path: '/assistance/new' }],
     '/assistance/roster': [{ name: 'assistance-roster', path: '/assistance/roster' }],
     '/assistance/requests/:id': [{ name: 'assistance-request', path: request }],
     '/assistance/requests/:id/offer': [{ name: 'assistance-offer', path: `${request}/offer` }],
+    '/assistance/requests/:id/edit': [{ name: 'assistance-edit', path: `${request}/edit` }],
     '/assistance/deployments/:id': [{ name: 'assistance-deployment', path: deployment }],
     '/assistance/deployments/:id/report': [{ name: 'assistance-after-action', path: `${deployment}/report` }],
   };

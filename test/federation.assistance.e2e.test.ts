@@ -165,30 +165,6 @@ describe('an assistance request across three nodes', { timeout: 300_000 }, () =>
     );
   });
 
-  test('node C never receives the member card nor any personal detail of node B’s expert', async () => {
-    // Node C has pulled everything node A and node B let through by now: it read the decision on
-    // its offer, written after the request, and the deployment work is past it in both feeds.
-    await until(
-      'node C caught up with nodes A and B',
-      async () => {
-        for (const src of [at(0).node, at(1).node]) {
-          const [head] = await src.query<{ head: number | string }>('select max(seq) as head from objects');
-          const [row] = await at(2).node.query<{ cursor: string | null }>('select cursor from peers where key_id = ?', [src.keyId]);
-          if (row?.cursor == null || Number(row.cursor) < Number(head?.head ?? 0)) return false;
-        }
-        return true;
-      },
-      nodes,
-    );
-    const cards = await at(2).node.query<{ n: number | string }>('select count(*) as n from objects where type = ?', [MEMBER_CARD_TYPE]);
-    assert.equal(Number(cards[0]?.n), 0, 'no member card on node C');
-    const b = at(1).expert;
-    for (const secret of [b.name, b.email, b.phone].filter((x): x is string => typeof x === 'string' && x !== '')) {
-      const [n] = await at(2).node.query<{ n: number | string }>('select count(*) as n from objects where json like ?', [`%${secret}%`]);
-      assert.equal(Number(n?.n), 0, `node C holds "${secret}"`);
-    }
-  });
-
   test('the deployment ends with an after-action report that reaches node B and counts as the expert’s past deployment', async () => {
     await expectCall(at(0).node, at(0).coordinator, 'PATCH', R.deployment(deploymentId), { status: 'ended' });
     await expectCall(at(0).node, at(0).coordinator, 'POST', R.afterAction(deploymentId), {
@@ -219,6 +195,36 @@ describe('an assistance request across three nodes', { timeout: 300_000 }, () =>
     );
     const other = await at(2).node.call(at(2).coordinator, 'GET', R.expert(at(2).expert.id));
     assert.equal((other.json as ExpertView).pastDeployments, 0, 'the declined expert served in nothing');
+  });
+
+  test('node C never receives the deployment, its member card nor any personal detail of node B’s expert', async () => {
+    // Wait until node C has pulled everything nodes A and B let through, the after-action report
+    // included, then look for any trace of the deployment.
+    await until(
+      'node C caught up with nodes A and B',
+      async () => {
+        for (const src of [at(0).node, at(1).node]) {
+          const [head] = await src.query<{ head: number | string }>('select max(seq) as head from objects');
+          const [row] = await at(2).node.query<{ cursor: string | null }>('select cursor from peers where key_id = ?', [src.keyId]);
+          if (row?.cursor == null || Number(row.cursor) < Number(head?.head ?? 0)) return false;
+        }
+        return true;
+      },
+      nodes,
+    );
+    // Nor the deployment, its tasks, notes or cards: nothing on node C names it.
+    const [named] = await at(2).node.query<{ n: number | string }>('select count(*) as n from objects where id = ? or json like ?', [
+      deploymentId,
+      `%${deploymentId}%`,
+    ]);
+    assert.equal(Number(named?.n), 0, 'nothing of the deployment on node C');
+    const cards = await at(2).node.query<{ n: number | string }>('select count(*) as n from objects where type = ?', [MEMBER_CARD_TYPE]);
+    assert.equal(Number(cards[0]?.n), 0, 'no member card on node C');
+    const b = at(1).expert;
+    for (const secret of [b.name, b.email, b.phone].filter((x): x is string => typeof x === 'string' && x !== '')) {
+      const [n] = await at(2).node.query<{ n: number | string }>('select count(*) as n from objects where json like ?', [`%${secret}%`]);
+      assert.equal(Number(n?.n), 0, `node C holds "${secret}"`);
+    }
   });
 
   test('requests to named organisations reach only them; a withdrawn request shows withdrawn on B and C', async () => {

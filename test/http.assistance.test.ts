@@ -276,6 +276,27 @@ for (const engine of ENGINES)
       assert.equal(page.offers[0]?.decision, null);
     });
 
+    test('the requester changes the request; the partner withdraws its offer; "mine" is what one asked or offered on', async () => {
+      const asked = await ok<RequestView>(askerA, 'POST', '/assistance/requests', requestInput(community));
+      const renamed = await ok<RequestView>(askerA, 'PATCH', `/assistance/requests/${asked.id}`, {
+        title: 'Ransomware, two plants',
+        urgency: 'critical',
+      });
+      assert.equal(renamed.title, 'Ransomware, two plants');
+      assert.equal(renamed.urgency, 'critical');
+      await refused(responderB, 'PATCH', `/assistance/requests/${asked.id}`, 403, { title: 'Not theirs' });
+      const spare = await ok<ExpertView>(responderB, 'POST', '/roster/experts', expertInput());
+      const o = await ok<OfferView>(responderB, 'POST', `/assistance/requests/${asked.id}/offers`, { experts: [{ expertId: spare.id }] });
+      await refused(askerA, 'POST', `/assistance/offers/${o.id}/withdraw`, 403);
+      const withdrawn = await ok<OfferView>(responderB, 'POST', `/assistance/offers/${o.id}/withdraw`, undefined, 200);
+      assert.equal(withdrawn.status, 'withdrawn');
+      assert.equal((await ok<RequestView>(askerA, 'GET', `/assistance/requests/${asked.id}`)).offers[0]?.status, 'withdrawn');
+      const mine = async (who: Person) => (await ok<BoardPage>(who, 'GET', '/assistance/requests?mine=true')).items.map((r) => r.id);
+      assert.ok((await mine(askerA)).includes(asked.id));
+      assert.ok((await mine(responderB)).includes(asked.id));
+      assert.deepEqual(await mine(outsiderD), []);
+    });
+
     test('the OpenAPI document lists every route with its body and answer', async () => {
       const doc = (await node.api({ method: 'GET', url: '/api/docs' })).json() as {
         paths: Record<string, Record<string, { summary?: string; requestBody?: unknown; responses?: Record<string, unknown> }>>;

@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DeploymentView, ExpertView } from '../src/domain/assistance/api.ts';
 import { profileFields } from '../src/domain/assistance/read.ts';
+import { memberCardId } from '../src/services/assistance-reactor.ts';
 import { CLI, type Principal } from '../src/domain/identity/principal.ts';
 import type { JsonObject } from '../src/domain/stix/types.ts';
 import { expertInput, requestInput } from './helpers/assistance-inputs.ts';
@@ -90,6 +91,13 @@ for (const engine of ENGINES)
         own.ranked.map((c) => c.profileId),
         [experts[0]?.profileId],
       );
+      const listed = await node.services.assistance.matching.profiles(who('requester'), { org: alphaOrg });
+      assert.deepEqual(
+        listed.map((x) => [x.id, x.pseudonym, x.org.id]),
+        [[experts[0]?.profileId, experts[0]?.pseudonym, alphaOrg]],
+      );
+      assert.ok(!JSON.stringify(listed).includes(experts[0]?.name ?? '?'), 'partners see no name');
+      assert.deepEqual(await node.services.assistance.matching.profiles(who('requester'), { skill: 'tag:none' }), []);
       await refused(node.services.assistance.matching.propose(who('alpha'), requestId), 'ACCESS_DENIED');
       await refused(node.services.assistance.matching.propose(who('outsider'), requestId), 'NOT_FOUND');
     });
@@ -189,6 +197,9 @@ for (const engine of ENGINES)
       await refused(s.deployments.report(who('requester'), deployment.id, REPORT), 'CONFLICT');
       const final = await s.deployments.get(who('alphaAnalyst'), deployment.id);
       assert.equal(final.afterAction?.id, report.id);
+      // A later version (a corrected place) wakes the reactor again: nothing is released or counted twice.
+      await s.deployments.update(who('requester'), deployment.id, { location: 'Tallinn' });
+      for (const e of experts) assert.equal((await node.store.objects.versions(memberCardId(deployment.id, e.profileId))).length, 1);
       for (const [p, e] of [
         [who('alpha'), experts[0]],
         [who('beta'), experts[1]],
@@ -197,6 +208,7 @@ for (const engine of ENGINES)
         assert.equal(held.pastDeployments, 1);
         const versions = await node.store.objects.versions(held.profileId);
         assert.equal(profileFields(JSON.parse(versions.at(-1)?.json ?? '{}') as JsonObject).pastDeployments, 1);
+        assert.equal(versions.length, 2, 'one new version of the profile: the deployment counted once');
       }
       const profiles = await s.matching.profiles(who('requester'), {});
       assert.ok(profiles.filter((x) => experts.some((e) => e.profileId === x.id)).every((x) => x.pastDeployments === 1));

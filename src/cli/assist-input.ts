@@ -89,6 +89,7 @@ export const ASSIST_FLAGS: FlagTable = {
   expertId: '--expert',
   profileIds: '--expert',
   window: '--from/--until',
+  status: '',
 };
 
 /** To whom the request goes: exactly one of --community, --to-org (organisation ids), --federation. */

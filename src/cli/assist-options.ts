@@ -11,11 +11,13 @@ import { time } from './incident-input.ts';
 
 export { given, list } from './incident-input.ts';
 
-/** A service field (a path segment, index stripped) → the option that gives it. */
+/** A service field (a path segment, index stripped) → the option that gives it; '' for a field no
+ *  option gives (a record's state, which a conflict names). */
 export type FlagTable = Readonly<Record<string, string>>;
 
-/** The option that gave `field`: the leftmost path segment the table names, else the last
- *  segment in kebab case (`needs.window.until` → `--until`, `audience.ids[0]` → `--to-org`). */
+/** The option that gave `field`: the innermost path segment the table names, else the last
+ *  segment in kebab case (`needs.window.until` → `--from/--until`, `audience.ids[0]` → `--to-org`,
+ *  `affectedEntity` → `--affected-entity`). */
 export function flagFor(field: string, table: FlagTable): string {
   if (field.startsWith('--') || field.startsWith('<')) return field;
   const segments = field
@@ -23,8 +25,8 @@ export function flagFor(field: string, table: FlagTable): string {
     .split(/[./]/)
     .map((s) => s.replace(/\[\d+\]$/, ''))
     .filter(Boolean);
-  const named = segments.find((s) => table[s] !== undefined);
-  if (named !== undefined) return table[named] ?? named;
+  const named = segments.findLast((s) => table[s] !== undefined);
+  if (named !== undefined) return table[named] ?? '';
   const last = segments.at(-1) ?? field;
   return `--${last.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
@@ -35,10 +37,14 @@ export function printRefusal(e: ConcordError, table: FlagTable): void {
   const issues = e.details['issues'];
   if (Array.isArray(issues)) {
     for (const i of issues as { field?: unknown; message?: unknown }[]) {
-      const where = typeof i.field === 'string' ? `${flagFor(i.field, table)}: ` : '';
+      const flag = typeof i.field === 'string' ? flagFor(i.field, table) : '';
+      const where = flag === '' ? '' : `${flag}: `;
       console.error(`  ${where}${String(i.message ?? '')}`);
     }
-  } else if (typeof e.details['field'] === 'string') console.error(`  at ${flagFor(e.details['field'], table)}`);
+  } else if (typeof e.details['field'] === 'string') {
+    const flag = flagFor(e.details['field'], table);
+    if (flag !== '') console.error(`  at ${flag}`);
+  }
 }
 
 /** Global option values, as context.ts reads them. */

@@ -68,7 +68,7 @@ function parse(args: string[]) {
 
 type Values = ReturnType<typeof parse>['values'];
 
-const FLAGS: FlagTable = { profileIds: '--expert', missingSkills: '--missing-skill' };
+const FLAGS: FlagTable = { profileIds: '--expert', missingSkills: '--missing-skill', window: '--from/--until', status: '' };
 
 const ARITY: Record<string, number> = {
   create: 1,

@@ -71,17 +71,25 @@ export class AssistanceReactor {
     return this.chain;
   }
 
-  /** Reacts to the current state of each deployment (not to the row: a later version may be held). */
+  /** Reacts to the current state of each deployment (not to the row: a later version may be
+   *  held). One expert's failure is logged and does not keep the others' cards back. */
   async react(deploymentIds: readonly string[]): Promise<void> {
     let wrote = false;
     for (const id of deploymentIds) {
       const found = await this.deps.assistance.deployment(id);
       if (found === undefined || found.label === null) continue;
-      const experts = await this.deps.roster.byProfiles(found.record.profileIds);
+      const { record, label } = found;
+      const experts = await this.deps.roster.byProfiles(record.profileIds);
       if (experts.length === 0) continue;
-      for (const e of experts) if (await this.release(found.record, found.label, e)) wrote = true;
       const reported = (await this.deps.assistance.workOf([id])).some((w) => w.record.kind === 'after-action');
-      if (reported) for (const e of experts) if (await this.count(id, e)) wrote = true;
+      for (const e of experts) {
+        try {
+          if (await this.release(record, label, e)) wrote = true;
+          if (reported && (await this.count(id, e))) wrote = true;
+        } catch (err) {
+          this.deps.log(err);
+        }
+      }
     }
     if (wrote) await this.deps.catchUp?.();
   }

@@ -7,16 +7,16 @@
 import { authorize } from '../domain/access/permissions.ts';
 import { canRead } from '../domain/access/policy.ts';
 import { type AccessLabel, formatDistribution, type Reader } from '../domain/access/types.ts';
-import type { Needs, ProfileView, Proposal } from '../domain/assistance/api.ts';
+import type { Needs, ProfileView, Proposal, Window } from '../domain/assistance/api.ts';
 import { propose } from '../domain/assistance/matching.ts';
 import { requestFields } from '../domain/assistance/read.ts';
 import type { ProfileRecord, RequestRecord } from '../domain/assistance/types.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import type { Org } from '../domain/identity/types.ts';
-import type { SchemeRegistry } from '../domain/markings/classification.ts';
+import { levelRank, type SchemeRegistry } from '../domain/markings/classification.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import type { AssistanceRepo } from '../store/assistance-repositories.ts';
+import type { AssistanceRepo, Labelled } from '../store/assistance-repositories.ts';
 import type { ObjectRepo, OrgRepo } from '../store/repositories.ts';
 import { readerOf } from './access-gate.ts';
 import type { MatchingApi } from './assistance.api.ts';
@@ -27,7 +27,7 @@ import type { OrgDirectory } from './org-directory.ts';
 const MAX_PROFILES = 50_000;
 
 export interface MatchingDeps {
-  assistance: Pick<AssistanceRepo, 'request' | 'profiles'>;
+  assistance: Pick<AssistanceRepo, 'request' | 'profiles' | 'cursor'>;
   objects: Pick<ObjectRepo, 'get'>;
   orgs: Pick<OrgRepo, 'getSharingGroup'>;
   directory: OrgDirectory;
@@ -72,6 +72,7 @@ export function labelFilter(reader: Reader | null, schemes: SchemeRegistry): (la
 /** Proposals and partners' profiles. */
 export class MatchingService implements MatchingApi {
   private readonly deps: MatchingDeps;
+  private cached: { cursor: number; rows: Promise<Labelled<ProfileRecord>[]> } | undefined;
 
   constructor(deps: MatchingDeps) {
     this.deps = deps;
@@ -86,19 +87,22 @@ export class MatchingService implements MatchingApi {
     const caller = p.kind === 'user' ? p.org.id : own ? (await this.deps.owner(p)).orgId : undefined;
     if (!own && caller !== undefined && caller !== asked.record.orgId && caller !== asked.record.coordinatorOrg)
       throw new ForbiddenError("only the request's requester and coordinator rank every organisation's experts; rank your own with own");
-    const rows = await this.deps.assistance.profiles({
-      ...(own && caller !== undefined ? { orgs: [caller] } : { excludeOrg: asked.record.orgId }),
-      from: asked.needs.window.from,
-      until: asked.needs.window.until,
-      limit: MAX_PROFILES,
-    });
+    const rows = await this.all();
     const answering = await this.answering(asked, own ? caller : undefined);
     const readable = labelFilter(readerOf(p), this.deps.schemes);
+    const from = Date.parse(asked.needs.window.from);
+    const until = Date.parse(asked.needs.window.until);
+    // Some window overlapping the request's (the ranking checks the whole window: must 3).
+    const overlaps = (w: Window): boolean => Date.parse(w.from) <= until && Date.parse(w.until) >= from;
     const profiles: ProfileRecord[] = [];
-    for (const r of rows) if (answering(r.record.orgId) && readable(r.label)) profiles.push(r.record);
+    for (const r of rows) {
+      const { orgId, availability } = r.record;
+      if (!answering(orgId) || (own && orgId !== caller) || !availability.some(overlaps)) continue;
+      if (readable(r.label)) profiles.push(r.record);
+    }
     return propose({ id: requestId, needs: asked.needs }, profiles, (scheme, level) => {
       const s = this.deps.schemes.get(scheme);
-      return s === undefined ? -1 : s.levels.indexOf(level);
+      return s === undefined ? -1 : levelRank(s, level);
     });
   }
 
@@ -106,15 +110,35 @@ export class MatchingService implements MatchingApi {
   async profiles(p: Principal, q: { org?: string; skill?: string; limit?: number }): Promise<ProfileView[]> {
     authorize(p, 'assistance.read');
     const limit = Math.max(1, Math.min(q.limit ?? 500, MAX_PROFILES));
-    const rows = await this.deps.assistance.profiles({ ...(q.org === undefined ? {} : { orgs: [q.org] }), limit: MAX_PROFILES });
+    const rows = await this.all();
     const readable = labelFilter(readerOf(p), this.deps.schemes);
     const orgs = await this.deps.directory.all();
     const out: ProfileView[] = [];
     for (const r of rows) {
+      if (q.org !== undefined && r.record.orgId !== q.org) continue;
       if (!readable(r.label) || (q.skill !== undefined && !r.record.skills.includes(q.skill))) continue;
       out.push(profileView(r.record, orgs));
     }
-    return out.sort((a, b) => a.pseudonym.localeCompare(b.pseudonym)).slice(0, limit);
+    // Pseudonyms are ASCII (pseudonym.ts): a plain comparison, not a locale's, over 10,000 of them.
+    return out.sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0)).slice(0, limit);
+  }
+
+  /**
+   * Every projected profile with its label, read once per projection state: a proposal over
+   * 10,000 profiles otherwise spends most of its time decoding the same rows again (fed's bench).
+   * The projection's cursor moves with every projected change, in any process, so a profile
+   * published, changed or revoked anywhere is read again; readers are decided per call.
+   */
+  private async all(): Promise<Labelled<ProfileRecord>[]> {
+    const cursor = await this.deps.assistance.cursor();
+    if (this.cached === undefined || this.cached.cursor !== cursor) {
+      const rows = this.deps.assistance.profiles({ limit: MAX_PROFILES });
+      this.cached = { cursor, rows };
+      rows.catch(() => {
+        if (this.cached?.rows === rows) this.cached = undefined;
+      });
+    }
+    return this.cached.rows;
   }
 
   /** The request and its needs, as the reader may read it (else missing, 404). */

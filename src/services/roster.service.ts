@@ -139,7 +139,7 @@ export class RosterService implements RosterApi {
     fixed: Pick<ExpertRecord, 'id' | 'orgId' | 'profileId' | 'pseudonym' | 'deploymentIds' | 'created' | 'modified'>,
   ): ExpertRecord {
     throwIssues(expertIssues(input, (scheme) => this.deps.schemes.get(scheme)?.levels));
-    const text = (s: string | undefined): string | null => (s === undefined || s.trim() === '' ? null : s.trim());
+    const text = (s: unknown): string | null => (typeof s !== 'string' || s.trim() === '' ? null : s.trim());
     return {
       id: fixed.id,
       orgId: fixed.orgId,

@@ -4,9 +4,10 @@
 // organisations that read the request, accepted or declined; deployments of accepted experts
 // (whose organisations then release their member cards); some requests withdrawn. Everything is
 // written through the services as the users themselves. The model records who may learn what by
-// the issue's rule, not by the access policy's code: a request its requester and its audience; an
-// offer (and its decision) the offerer and the requester; a deployment, its notes and member
-// cards the requester and the members' organisations; an expert's name, email and phone the
+// the issue's rule, not by the access policy's code: a request its requester and its audience
+// (the coordinator, when another organisation, is one of the audience); an offer (and its
+// decision) the offerer, the requester and the coordinator; a deployment, its notes and member
+// cards the requester, the coordinator and the members' organisations; an expert's name, email and phone the
 // expert's organisation and the organisations of the deployments the expert serves in.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -31,7 +32,15 @@ export const COMMUNITY = 'eu';
 export interface AssistanceWorldSpec {
   /** Per organisation: whether it is in community `eu`, and how many experts it keeps. */
   orgs: { eu: boolean; experts: number }[];
-  requests: { by: number; audience: 'community' | 'organizations' | 'federation'; named: number[]; withdraw: boolean }[];
+  requests: {
+    by: number;
+    audience: 'community' | 'organizations' | 'federation';
+    named: number[];
+    /** Another organisation to coordinate, by its distance from the requester in `orgs` (used
+     *  when it is in the audience), or null: the requester coordinates. */
+    coordinator: number | null;
+    withdraw: boolean;
+  }[];
   offers: { request: number; by: number; decision: 'accepted' | 'declined' | null }[];
   /** Whether each request with an accepted offer becomes a deployment (and then ends with a note). */
   deploy: boolean[];
@@ -45,6 +54,7 @@ export const assistanceWorldArb: fc.Arbitrary<AssistanceWorldSpec> = fc.record({
       by: fc.nat(3),
       audience: fc.constantFrom('community' as const, 'organizations' as const, 'federation' as const),
       named: fc.subarray([0, 1, 2, 3], { minLength: 1 }),
+      coordinator: fc.option(fc.integer({ min: 1, max: 3 }), { freq: 2 }),
       withdraw: fc.boolean(),
     }),
     { minLength: 1, maxLength: 3 },
@@ -65,6 +75,7 @@ export interface ModelRequest {
   id: string;
   title: string;
   by: string;
+  coordinator: string;
   audience: RequestAudience;
   withdrawn: boolean;
 }
@@ -73,6 +84,7 @@ export interface ModelOffer {
   requestId: string;
   by: string;
   requester: string;
+  coordinator: string;
   message: string;
   experts: ModelExpert[];
   decision: 'accepted' | 'declined' | null;
@@ -81,6 +93,7 @@ export interface ModelDeployment {
   id: string;
   requestId: string;
   requester: string;
+  coordinator: string;
   members: ModelExpert[];
 }
 
@@ -167,9 +180,13 @@ async function askRequests(cast: Cast, spec: AssistanceWorldSpec): Promise<Model
         : r.audience === 'federation'
           ? { kind: 'federation' }
           : { kind: 'organizations', ids: named.length > 0 ? named : [cast.orgAt(r.by + 1).id] };
-    const input = requestInput(audience);
+    const model: ModelRequest = { id: '', title: '', by: by.id, coordinator: by.id, audience, withdrawn: false };
+    // The coordinator must be in the request's audience (it sees the whole picture, must 4).
+    const other = r.coordinator === null ? by : cast.orgAt(r.by + r.coordinator);
+    if (other.id !== by.id && readsRequest(cast, model, other.id)) model.coordinator = other.id;
+    const input = requestInput(audience, model.coordinator === by.id ? {} : { coordinatorOrg: model.coordinator });
     const view = await cast.node.services.assistance.requests.ask(await cast.as(by.id), input);
-    requests.push({ id: view.id, title: input.title, by: by.id, audience, withdrawn: false });
+    requests.push({ ...model, id: view.id, title: input.title });
   }
   await cast.node.services.assistance.requests.catchUp();
   return requests;
@@ -188,7 +205,16 @@ async function makeOffers(cast: Cast, spec: AssistanceWorldSpec, requests: Model
     const mine = cast.experts.filter((e) => e.org === by.id);
     const message = `We can help ${randomBytes(4).toString('hex')}`;
     const view = await a.requests.offer(await cast.as(by.id), req.id, { experts: mine.map((e) => ({ expertId: e.id })), message });
-    const offer: ModelOffer = { id: view.id, requestId: req.id, by: by.id, requester: req.by, message, experts: mine, decision: null };
+    const offer: ModelOffer = {
+      id: view.id,
+      requestId: req.id,
+      by: by.id,
+      requester: req.by,
+      coordinator: req.coordinator,
+      message,
+      experts: mine,
+      decision: null,
+    };
     offers.push(offer);
     decisions.push([o.decision, offer]);
   }
@@ -220,7 +246,13 @@ async function deployAccepted(
     await a.deployments.update(await cast.as(req.by), view.id, { status: 'active' });
     const member = accepted[0] as ModelOffer;
     await a.deployments.addNote(await cast.as(member.by), view.id, { text: `Day one ${view.id}`, hours: 6 });
-    out.push({ id: view.id, requestId: req.id, requester: req.by, members: accepted.flatMap((o) => o.experts) });
+    out.push({
+      id: view.id,
+      requestId: req.id,
+      requester: req.by,
+      coordinator: req.coordinator,
+      members: accepted.flatMap((o) => o.experts),
+    });
   }
   // The member cards are written by the experts' organisations once the deployment is stored
   // (the reactor): wait for them as the requester would, on the deployment page.
@@ -266,14 +298,15 @@ export function readsRequest(w: Pick<AssistanceWorld, 'orgs'>, r: ModelRequest, 
   return w.orgs.find((o) => o.id === org)?.communities.includes(id) ?? false;
 }
 
-/** Whether `org` may read offer `o` and its decision: the offerer and the requester (must 4). */
+/** Whether `org` may read offer `o` and its decision: the offerer, the requester and the
+ *  request's coordinator (must 4). */
 export function readsOffer(o: ModelOffer, org: string): boolean {
-  return org === o.by || org === o.requester;
+  return org === o.by || org === o.requester || org === o.coordinator;
 }
 
-/** The organisations of a deployment: the requester and the members' (must 2, must 4). */
+/** The organisations of a deployment: the requester, the coordinator and the members' (must 2, must 4). */
 export function deploymentOrgs(d: ModelDeployment): Set<string> {
-  return new Set([d.requester, ...d.members.map((m) => m.org)]);
+  return new Set([d.requester, d.coordinator, ...d.members.map((m) => m.org)]);
 }
 
 /** Whether `org` may learn expert `e`'s name, email and phone (must 2). */

@@ -13,7 +13,16 @@ import { NewObject } from './screens/write/lazy.tsx';
 import { GraphPage, IncidentPage, NewIncident, ObjectPage, ReportForm } from './screens/lazy.tsx';
 import { IncidentInbox, IncidentList, IncidentSummary } from './screens/incidents/lazy-list.tsx';
 import { AlertList, AlertPage, AlertRules } from './screens/alerts/lazy.tsx';
-import { AfterActionForm, AskForm, DeploymentPage, OfferForm, RequestPage, RequestsBoard, Roster } from './screens/assistance/lazy.tsx';
+import {
+  AfterActionForm,
+  AskForm,
+  DeploymentPage,
+  EditRequest,
+  OfferForm,
+  RequestPage,
+  RequestsBoard,
+  Roster,
+} from './screens/assistance/lazy.tsx';
 
 function Screen({ me }: { me: Me }) {
   const { path, query } = useLocation();
@@ -43,15 +52,16 @@ function Screen({ me }: { me: Me }) {
   if (path === '/alerts/rules') return <AlertRules />;
   const alert = /^\/alerts\/([^/]+)$/.exec(path);
   if (alert) return <AlertPage id={decodeURIComponent(alert[1] ?? '')} />;
-  // Rapid response (issue 18): the board, asking, the roster, a request and the offer form, a
+  // Rapid response (issue 18): the board, asking, the roster, a request with its offer and change forms, a
   // deployment and its after-action report.
   if (path === '/assistance') return <RequestsBoard />;
   if (path === '/assistance/new') return <AskForm me={me} />;
   if (path === '/assistance/roster') return <Roster />;
-  const request = /^\/assistance\/requests\/([^/]+)(\/offer)?$/.exec(path);
+  const request = /^\/assistance\/requests\/([^/]+)(?:\/(offer|edit))?$/.exec(path);
   if (request) {
     const id = decodeURIComponent(request[1] ?? '');
-    return request[2] ? <OfferForm id={id} /> : <RequestPage id={id} />;
+    if (request[2] === 'offer') return <OfferForm id={id} />;
+    return request[2] === 'edit' ? <EditRequest me={me} id={id} /> : <RequestPage id={id} />;
   }
   const deployment = /^\/assistance\/deployments\/([^/]+)(\/report)?$/.exec(path);
   if (deployment) {

@@ -36,6 +36,7 @@ export const APP_ROUTES = [
   '/assistance/roster',
   '/assistance/requests/:id',
   '/assistance/requests/:id/offer',
+  '/assistance/requests/:id/edit',
   '/assistance/deployments/:id',
   '/assistance/deployments/:id/report',
 ] as const;

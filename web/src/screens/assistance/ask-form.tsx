@@ -6,10 +6,21 @@
 // refusals are shown the same way.
 import { useState } from 'react';
 import { useCommunities, useSchemes } from '../../api/admin.ts';
-import { askAssistance, MODES, type NewRequest, type RequestAudience, URGENCIES, useInvalidateAssistance } from '../../api/assistance.ts';
+import {
+  askAssistance,
+  MODES,
+  type NewRequest,
+  type RequestAudience,
+  type RequestView,
+  URGENCIES,
+  updateRequest,
+  useInvalidateAssistance,
+  useRequest,
+} from '../../api/assistance.ts';
 import { useOrgOptions } from '../../api/names.ts';
 import type { Me } from '../../api/session.ts';
 import { navigate } from '../../router.ts';
+import { Status } from '../../components/Panel.tsx';
 import { requestIssues } from '../../../../src/domain/assistance/check.ts';
 import { CheckList, SelectField, TextArea, TextField } from '../admin/fields.tsx';
 import { Form } from '../admin/forms.tsx';
@@ -58,6 +69,33 @@ const start = (me: Me): Draft => ({
   tlp: 'green',
   firstOfferHours: '24',
   teamReadyHours: '72',
+});
+
+/** The hours from the request's creation to a clock's deadline: the response target it was given. */
+const targetHours = (v: RequestView, name: 'first-offer' | 'team-ready'): string => {
+  const due = v.clocks.find((c) => c.name === name)?.dueAt;
+  return due ? String(Math.round((Date.parse(due) - Date.parse(v.created)) / 3_600_000)) : '';
+};
+
+/** A request as it stands, to change it (must 1: the requester publishes a new version). */
+const draftOf = (v: RequestView): Draft => ({
+  title: v.title,
+  description: v.description,
+  incidentId: v.incidentId ?? '',
+  affectedEntity: v.affectedEntity ?? '',
+  impact: v.impact ?? '',
+  actionsTaken: v.actionsTaken ?? '',
+  otherSupport: v.otherSupport ?? '',
+  needs: v.needs,
+  teamSize: v.needs.teamSize === undefined ? '' : String(v.needs.teamSize),
+  urgency: v.urgency,
+  audienceKind: v.audience.kind,
+  community: v.audience.kind === 'community' ? v.audience.id : '',
+  orgs: v.audience.kind === 'organizations' ? v.audience.ids : [],
+  coordinatorOrg: v.coordinator.id === v.requester.id ? '' : v.coordinator.id,
+  tlp: v.marking?.tlp ?? 'green',
+  firstOfferHours: targetHours(v, 'first-offer'),
+  teamReadyHours: targetHours(v, 'team-ready'),
 });
 
 const optional = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
@@ -152,7 +190,7 @@ function NeedsFields({ d, set }: { d: Draft; set: Set }) {
   );
 }
 
-function AudienceFields({ d, set }: { d: Draft; set: Set }) {
+function AudienceFields({ d, set, fixed }: { d: Draft; set: Set; fixed: boolean }) {
   const orgs = useOrgOptions();
   const communities = useCommunities().data ?? [];
   const orgOptions = orgs.map((o) => [o.value, o.country ? `${o.name} (${o.country})` : o.name] as const);
@@ -168,6 +206,7 @@ function AudienceFields({ d, set }: { d: Draft; set: Set }) {
       />
       <SelectField
         label="Goes to"
+        disabled={fixed}
         name="audience.kind"
         value={d.audienceKind}
         onChange={(v) => {
@@ -184,6 +223,7 @@ function AudienceFields({ d, set }: { d: Draft; set: Set }) {
       />
       {d.audienceKind === 'community' && (
         <SelectField
+          disabled={fixed}
           label="Community"
           name="audience.id"
           value={d.community}
@@ -191,7 +231,7 @@ function AudienceFields({ d, set }: { d: Draft; set: Set }) {
           options={[['', '—'], ...communities.map((c) => [c.id, c.name] as const)]}
         />
       )}
-      {d.audienceKind === 'organizations' && (
+      {d.audienceKind === 'organizations' && !fixed && (
         <CheckList legend="Organisations" name="audience.ids" options={orgOptions} selected={d.orgs} onChange={(v) => set('orgs', v)} />
       )}
       <SelectField
@@ -218,8 +258,9 @@ function AudienceFields({ d, set }: { d: Draft; set: Set }) {
   );
 }
 
-export function AskForm({ me }: { me: Me }) {
-  const [d, setD] = useState<Draft>(() => start(me));
+/** Asking (a new request) or, with `edit`, changing a request (its audience stays as asked). */
+export function AskForm({ me, edit }: { me: Me; edit?: RequestView }) {
+  const [d, setD] = useState<Draft>(() => (edit ? draftOf(edit) : start(me)));
   const [error, setError] = useState<Error | null>(null);
   const [fields, setFields] = useState<ReadonlyMap<string, string>>(new Map());
   const [pending, setPending] = useState(false);
@@ -237,7 +278,8 @@ export function AskForm({ me }: { me: Me }) {
     if (issues.length > 0) return setError(issuesError(issues));
     setPending(true);
     try {
-      const made = await askAssistance(request);
+      const { audience: _fixed, ...update } = request;
+      const made = edit ? await updateRequest(edit.id, update) : await askAssistance(request);
       await invalidate();
       navigate(requestPath(made.id));
     } catch (e) {
@@ -256,14 +298,15 @@ export function AskForm({ me }: { me: Me }) {
         <p className="muted">Only your organisation's coordinators and administrators ask for assistance.</p>
       </div>
     );
+  const title = edit ? 'Change the request' : 'Ask for assistance';
   return (
     <div className="page assist-new">
-      <h1>Ask for assistance</h1>
+      <h1>{title}</h1>
       <Form
-        title="Ask for assistance"
-        submit="Send the request"
+        title={title}
+        submit={edit ? 'Publish the new version' : 'Send the request'}
         onSubmit={() => void send()}
-        onCancel={() => navigate(boardPath)}
+        onCancel={() => navigate(edit ? requestPath(edit.id) : boardPath)}
         error={error}
         pending={pending}
         className="write-form assist-form"
@@ -277,8 +320,20 @@ export function AskForm({ me }: { me: Me }) {
         <TextArea label="What has been done already" name="actionsTaken" value={d.actionsTaken} onChange={(v) => set('actionsTaken', v)} />
         <TextArea label="Other support in place" name="otherSupport" value={d.otherSupport} onChange={(v) => set('otherSupport', v)} />
         <NeedsFields d={d} set={set} />
-        <AudienceFields d={d} set={set} />
+        <AudienceFields d={d} set={set} fixed={edit !== undefined} />
       </Form>
     </div>
+  );
+}
+
+/** Changing request `id`: its requester's coordinators and administrators, while it is open. */
+export function EditRequest({ me, id }: { me: Me; id: string }) {
+  const q = useRequest(id, false);
+  const v = q.data;
+  return (
+    <Status loading={q.isPending} error={q.error}>
+      {v && !v.can.update && <p className="muted page">Only the requester changes a request.</p>}
+      {v?.can.update && <AskForm me={me} edit={v} />}
+    </Status>
   );
 }

@@ -4,15 +4,45 @@
 // — its dates, place and state (the requester starts and ends it), its tasks, the daily status
 // notes with the time spent, the after-action clock, and the after-action report or the way to
 // write it. The marking banner covers the deployment; kept live by the assistance stream.
-import { type DeploymentView, updateDeployment, useAssistanceStream, useDeployment } from '../../api/assistance.ts';
+import { useState } from 'react';
+import { type DeploymentView, updateDeployment, useAssistanceStream, useDeployment, type Window } from '../../api/assistance.ts';
 import { Link } from '../../components/Link.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { SimpleTable } from '../../components/SimpleTable.tsx';
+import { TextField } from '../admin/fields.tsx';
 import { useNow } from '../incidents/now.ts';
+import { ActionDialog } from '../incidents/page/AddDialog.tsx';
 import { useAssistAction } from './action.ts';
 import { AfterActionView } from './after-action.tsx';
 import { Notes, Tasks } from './deployment-work.tsx';
+import { WindowFields } from './form-parts.tsx';
 import { afterActionPath, ClockList, LiveBadge, requestPath, SkillChips, windowText, Facts, PageFrame } from './parts.tsx';
+
+/** The deployment's dates and place, changed by the requester (checked by the server, shown at the field). */
+function Reschedule({ d }: { d: DeploymentView }) {
+  const action = useAssistAction();
+  const [dates, setDates] = useState<Window>(d.window);
+  const [location, setLocation] = useState(d.location ?? '');
+  return (
+    <ActionDialog
+      open="Change dates or place"
+      title="Dates and place of the deployment"
+      submit="Save"
+      action={action}
+      small
+      onOpen={() => {
+        setDates(d.window);
+        setLocation(d.location ?? '');
+      }}
+      onSubmit={() =>
+        action.run(() => updateDeployment(d.id, { window: dates, ...(location.trim() ? { location: location.trim() } : {}) }))
+      }
+    >
+      <WindowFields name="window" value={dates} onChange={setDates} />
+      <TextField label="Where" name="location" value={location} onChange={setLocation} />
+    </ActionDialog>
+  );
+}
 
 /** Start a planned deployment, end an active one (the requester's). */
 function StateActions({ d }: { d: DeploymentView }) {
@@ -24,6 +54,7 @@ function StateActions({ d }: { d: DeploymentView }) {
       <button type="button" disabled={action.pending} onClick={() => void action.run(() => updateDeployment(d.id, { status: next }))}>
         {next === 'active' ? 'Start the deployment' : 'End the deployment'}
       </button>
+      <Reschedule d={d} />
       {action.error && (
         <span className="error" role="alert">
           {action.error.message}

@@ -6,6 +6,7 @@ import { OnDemand } from '../../components/OnDemand.tsx';
 const BoardChunk = lazy(() => import('./board.tsx').then((m) => ({ default: m.RequestsBoard })));
 const RequestChunk = lazy(() => import('./request-page.tsx').then((m) => ({ default: m.RequestPage })));
 const AskChunk = lazy(() => import('./ask-form.tsx').then((m) => ({ default: m.AskForm })));
+const EditChunk = lazy(() => import('./ask-form.tsx').then((m) => ({ default: m.EditRequest })));
 const OfferChunk = lazy(() => import('./offer-form.tsx').then((m) => ({ default: m.OfferForm })));
 const RosterChunk = lazy(() => import('./roster.tsx').then((m) => ({ default: m.Roster })));
 const DeploymentChunk = lazy(() => import('./deployment-page.tsx').then((m) => ({ default: m.DeploymentPage })));
@@ -26,6 +27,12 @@ export const RequestPage = (props: ComponentProps<typeof RequestChunk>) => (
 export const AskForm = (props: ComponentProps<typeof AskChunk>) => (
   <OnDemand>
     <AskChunk {...props} />
+  </OnDemand>
+);
+
+export const EditRequest = (props: ComponentProps<typeof EditChunk>) => (
+  <OnDemand>
+    <EditChunk {...props} />
   </OnDemand>
 );
 

@@ -25,6 +25,7 @@ export const askPath = '/assistance/new';
 export const rosterPath = '/assistance/roster';
 export const requestPath = (id: string): string => `/assistance/requests/${encodeURIComponent(id)}`;
 export const offerPath = (id: string): string => `${requestPath(id)}/offer`;
+export const editPath = (id: string): string => `${requestPath(id)}/edit`;
 export const deploymentPath = (id: string): string => `/assistance/deployments/${encodeURIComponent(id)}`;
 export const afterActionPath = (id: string): string => `${deploymentPath(id)}/report`;
 

@@ -12,7 +12,18 @@ import { useNow } from '../incidents/now.ts';
 import { useAssistAction } from './action.ts';
 import { Offers } from './offers.tsx';
 import { ProposalPanel } from './proposal.tsx';
-import { ClockList, deploymentPath, LiveBadge, offerPath, SkillChips, UrgencyChip, windowText, Facts, PageFrame } from './parts.tsx';
+import {
+  ClockList,
+  deploymentPath,
+  editPath,
+  LiveBadge,
+  offerPath,
+  SkillChips,
+  UrgencyChip,
+  windowText,
+  Facts,
+  PageFrame,
+} from './parts.tsx';
 
 const audienceText = (v: RequestView): string => {
   const a = v.audience;
@@ -71,6 +82,9 @@ function StatusActions({ v }: { v: RequestView }) {
   const set = (status: 'withdrawn' | 'closed'): void => void action.run(() => updateRequest(v.id, { status }));
   return (
     <span className="tab-actions">
+      <Link className="button ghost small" to={editPath(v.id)}>
+        Change the request
+      </Link>
       <button type="button" className="ghost small" disabled={action.pending} onClick={() => set('withdrawn')}>
         Withdraw the request
       </button>
