@@ -4,7 +4,7 @@
 // into the dashboard's banner, while an organisation outside the request's audience sees neither
 // it nor its count; a request arriving while the dashboard is open appears without a reload; an
 // assistance object opened as a STIX object (the Explorer's, a lookup's page) links to the page it
-// is worked on. Requests are asked through the services. Screenshots: test-results/81-dash-assist-*.png.
+// is worked on, and a response-clock reminder to the request's page. Requests are asked through the services. Screenshots: test-results/81-dash-assist-*.png.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -91,6 +91,20 @@ describe('requests for assistance on the dashboard and object pages', { skip: BR
     await panel.getByTestId('assist-waiting').getByText(input.title).waitFor({ timeout: 30_000 });
     assert.equal(await panel.getByTestId('assist-count-open').innerText(), '1');
     assert.doesNotMatch(await panel.innerText(), new RegExp(namedOnly.title));
+  });
+
+  test("a response-clock reminder in the bell opens the request's page", async () => {
+    // The reminder job's run a day on: the first offer's 24-hour target has passed unanswered.
+    await node.services.notifications.remind(new Date(Date.now() + 25 * 3_600_000));
+    const page = await openSession(browser, node.url, asker, pages);
+    await page.goto(node.url);
+    await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+    const reminder = page
+      .getByRole('dialog', { name: 'Notifications' })
+      .getByRole('link', { name: `Deadline exceeded: First offer for ${namedOnly.title}` });
+    await reminder.click();
+    await page.waitForURL(`**/assistance/requests/${encodeURIComponent(namedOnly.id)}`);
+    await page.getByRole('heading', { name: namedOnly.title }).waitFor();
   });
 
   test("a request's and a deployment's objects link to the pages they are worked on", async () => {

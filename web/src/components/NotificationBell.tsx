@@ -3,20 +3,11 @@
 // reminder of rapid response (issue 18, must 5), to its assistance request — with "mark all read".
 // Kept live by the notification stream; polled while the stream is down.
 import { useEffect, useRef, useState } from 'react';
-import { REQUEST_TYPE } from '../../../src/domain/assistance/api.ts';
 import { type Notification, useMarkRead, useNotifications, useNotificationStream } from '../api/notifications.ts';
 import { useLocation } from '../router.ts';
 import { Link } from './Link.tsx';
+import { notificationPath } from './notification-path.ts';
 import './notification-bell.css';
-
-/** Where a notification leads: the page of what it is about. Response-clock reminders travel the
- *  incident notification path with the request's id in `incidentId` (assistance/notify.ts); the
- *  id's type says which page (the request page's path, screens/assistance/parts.tsx, which loads on
- *  demand and so is not imported by the header). */
-export function notificationPath(n: Pick<Notification, 'incidentId'>): string {
-  const id = encodeURIComponent(n.incidentId);
-  return n.incidentId.startsWith(`${REQUEST_TYPE}--`) ? `/assistance/requests/${id}` : `/incidents/${id}`;
-}
 
 const when = (iso: string): string => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -14,7 +14,7 @@ export const ANSWER_CLOCKS = ['first-offer', 'team-ready'] as const;
 const running = (c: RequestSummary['clocks'][number]): boolean => c.status === 'due' || c.status === 'overdue';
 
 /** The earliest deadline of a request's running answer clocks, or "" when none runs. */
-function nextDeadline(r: RequestSummary): string {
+export function nextDeadline(r: RequestSummary): string {
   const due = r.clocks
     .filter((c) => (ANSWER_CLOCKS as readonly string[]).includes(c.name) && running(c) && c.dueAt !== null)
     .map((c) => c.dueAt ?? '')
