@@ -1,10 +1,9 @@
 // A change made on a rapid-response screen: sent, then every assistance query refreshed (the
 // board, the request, its proposal and deployments), and a refusal kept with the fields it names
 // so that the form shows each at its field. The incident page's Action, so its dialogs serve here.
-import { useState } from 'react';
 import { useInvalidateAssistance } from '../../api/assistance.ts';
 import { ApiError } from '../../api/client.ts';
-import type { Action } from '../incidents/page/action.ts';
+import { type Action, useChange } from '../../components/useChange.ts';
 import { problemFields } from '../incidents/problem.ts';
 
 export type { Action };
@@ -33,38 +32,9 @@ export const collapseFields = (fields: ReadonlyMap<string, string>): Map<string,
 
 /** A change; `roster`: it touches the roster too; `strip`: the request member the form's fields sit under. */
 export function useAssistAction(roster = false, strip?: string): Action {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const [fields, setFields] = useState<ReadonlyMap<string, string>>(new Map());
   const invalidate = useInvalidateAssistance();
-  const fail = (e: unknown): void => {
-    setFields(collapseFields(problemFields(e, strip)));
-    setError(e instanceof Error ? e : new Error(String(e)));
-  };
-  const run = async (send: () => Promise<unknown>): Promise<boolean> => {
-    setPending(true);
-    setError(null);
-    setFields(new Map());
-    try {
-      await send();
-      await invalidate(roster);
-      return true;
-    } catch (e) {
-      fail(e);
-      return false;
-    } finally {
-      setPending(false);
-    }
-  };
-  return {
-    pending,
-    error,
-    fields,
-    run,
-    fail,
-    reset: () => {
-      setError(null);
-      setFields(new Map());
-    },
-  };
+  return useChange(
+    () => invalidate(roster),
+    (e) => collapseFields(problemFields(e, strip)),
+  );
 }

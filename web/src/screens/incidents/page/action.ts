@@ -1,58 +1,22 @@
 // One incident and the changes made on its page: every change is sent, then the incident's
 // queries are refreshed (useInvalidateIncident), and a refusal is kept with the fields it names.
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { getIncident, useInvalidateIncident } from '../../../api/incidents.ts';
+import { type Action, useChange } from '../../../components/useChange.ts';
 import { problemFields } from '../problem.ts';
 
 /** The incident page's query: the key every change refreshes. */
 export const useIncident = (id: string) => useQuery({ queryKey: ['incident', id], queryFn: () => getIncident(id) });
 
-export interface Action {
-  pending: boolean;
-  error: Error | null;
-  /** The fields the refusal names, each with its message. */
-  fields: ReadonlyMap<string, string>;
-  /** Sends `send`; true when it succeeded (the incident refreshed). */
-  run: (send: () => Promise<unknown>) => Promise<boolean>;
-  /** Shows a refusal made in the browser. */
-  fail: (e: Error) => void;
-  reset: () => void;
-}
+export type { Action };
 
 /** A change to incident `id`; `strip`: the request member the form's fields sit under. */
 export function useAction(id: string, strip?: string): Action {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const [fields, setFields] = useState<ReadonlyMap<string, string>>(new Map());
   const invalidate = useInvalidateIncident();
-  const run = async (send: () => Promise<unknown>): Promise<boolean> => {
-    setPending(true);
-    setError(null);
-    setFields(new Map());
-    try {
-      await send();
-      await invalidate(id);
-      return true;
-    } catch (e) {
-      setFields(problemFields(e, strip));
-      setError(e instanceof Error ? e : new Error(String(e)));
-      return false;
-    } finally {
-      setPending(false);
-    }
-  };
-  return {
-    pending,
-    error,
-    fields,
-    run,
-    fail: setError,
-    reset: () => {
-      setError(null);
-      setFields(new Map());
-    },
-  };
+  return useChange(
+    () => invalidate(id),
+    (e) => problemFields(e, strip),
+  );
 }
 
 /** A string property of a STIX object, or undefined. */
