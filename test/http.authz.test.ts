@@ -905,6 +905,26 @@ describe('authorization matrix', () => {
     { method: 'GET', path: '/alerts', url: () => '/alerts', expect: PUBLIC },
     { method: 'GET', path: '/alerts/rules', url: () => '/alerts/rules', expect: PUBLIC },
     { method: 'GET', path: '/alerts/:id', url: () => `/alerts/x-concord-alert--${uuid()}`, expect: PUBLIC },
+    // The rapid-response screens (issue 18, must 7): public pages, their data from the assistance API.
+    ...['/assistance', '/assistance/new', '/assistance/roster'].map(
+      (path): Route => ({ method: 'GET', path, url: () => path, expect: PUBLIC }),
+    ),
+    ...['', '/offer', '/edit'].map(
+      (tail): Route => ({
+        method: 'GET',
+        path: `/assistance/requests/:id${tail}`,
+        url: () => `/assistance/requests/x-concord-assistance-request--${uuid()}${tail}`,
+        expect: PUBLIC,
+      }),
+    ),
+    ...['', '/report'].map(
+      (tail): Route => ({
+        method: 'GET',
+        path: `/assistance/deployments/:id${tail}`,
+        url: () => `/assistance/deployments/x-concord-deployment--${uuid()}${tail}`,
+        expect: PUBLIC,
+      }),
+    ),
     // Built assets only; any other name is the ordinary not-found problem.
     {
       method: 'GET',

@@ -27,7 +27,7 @@ export interface DeployDeps {
   gate: AccessGate;
   schemes: SchemeRegistry;
   audit: AuditSink;
-  write: Pick<WriteService, 'storeAll'>;
+  write: Pick<WriteService, 'storeAll' | 'validate'>;
   owner: (p: Principal, o?: OwnerOverrides) => Promise<ImportOwner>;
   federation: Pick<FederationServices, 'node'>;
   /** Forgets cached principals (a new sharing group changes who reads what). */
@@ -69,6 +69,7 @@ export function buildDeploy(deps: DeployDeps): DeployServices {
   const reactor = new AssistanceReactor({
     assistance: store.assistance,
     roster: store.roster,
+    localOrgs: async () => (await store.orgs.listOrgs()).filter((o) => o.node === null).map((o) => o.id),
     objects: store.objects,
     write,
     profiles,

@@ -22,17 +22,22 @@ import type { WriteService } from './write.service.ts';
 /** Who the reactor writes as: the node itself, for the expert's organisation. */
 const REACTOR: SystemPrincipal = Object.freeze({ kind: 'system', name: 'assistance-reactor' });
 
+/** Profile ids asked for at once when sweeping (a bound on the statement's parameters). */
+const SWEEP_CHUNK = 500;
+
 /** The member card of `profileId` in `deploymentId`: one per pair, on every run. */
 export function memberCardId(deploymentId: string, profileId: string): string {
   return `${MEMBER_CARD_TYPE}--${concordUuid(`member-card:${deploymentId}:${profileId}`)}`;
 }
 
 export interface AssistanceReactorDeps {
-  assistance: Pick<AssistanceRepo, 'deployment' | 'workOf'>;
-  roster: Pick<RosterRepo, 'byProfiles' | 'update'>;
+  assistance: Pick<AssistanceRepo, 'deployment' | 'workOf' | 'deploymentsWith'>;
+  roster: Pick<RosterRepo, 'byProfiles' | 'update' | 'list'>;
+  /** The organisations hosted on this node (their rosters are here). */
+  localOrgs: () => Promise<string[]>;
   objects: Pick<ObjectRepo, 'get'>;
   write: Pick<WriteService, 'storeAll'>;
-  profiles: ExpertProfiles;
+  profiles: Pick<ExpertProfiles, 'publish'>;
   /** Brings the projection up to date after the reactor wrote (the cards and profiles). */
   catchUp?: () => Promise<void>;
   log: (err: unknown) => void;
@@ -44,6 +49,7 @@ export class AssistanceReactor {
   private readonly deps: AssistanceReactorDeps;
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
+  private swept = false;
 
   constructor(deps: AssistanceReactorDeps) {
     this.deps = deps;
@@ -56,8 +62,27 @@ export class AssistanceReactor {
       if (row.kind === 'deployment') deployments.add(row.record.id);
       else if (row.kind === 'work' && row.record.kind === 'after-action') deployments.add(row.record.deploymentId);
     }
-    if (deployments.size === 0 || this.closed) return;
+    if (this.closed) return;
+    if (!this.swept) {
+      this.swept = true;
+      this.chain = this.chain.then(() => this.sweep().catch((err: unknown) => this.deps.log(err)));
+    }
+    if (deployments.size === 0) return;
     this.chain = this.chain.then(() => this.react([...deployments]).catch((err: unknown) => this.deps.log(err)));
+  }
+
+  /**
+   * Reacts to every deployment that names an expert of this node, once per process, at the first
+   * projection: what a stopped process left undone between projecting a deployment and releasing
+   * its cards (or counting its report) is done then (DESIGN.md principle 3: nothing is lost).
+   */
+  async sweep(): Promise<void> {
+    const profileIds: string[] = [];
+    for (const org of await this.deps.localOrgs()) for (const e of await this.deps.roster.list(org)) profileIds.push(e.profileId);
+    const ids = new Set<string>();
+    for (let at = 0; at < profileIds.length; at += SWEEP_CHUNK)
+      for (const d of await this.deps.assistance.deploymentsWith(profileIds.slice(at, at + SWEEP_CHUNK))) ids.add(d.record.id);
+    if (ids.size > 0) await this.react([...ids]);
   }
 
   /** Resolves when the reactions under way are done. */

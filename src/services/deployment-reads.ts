@@ -29,9 +29,6 @@ export interface DeploymentReadDeps {
   owner: (p: Principal, o?: OwnerOverrides) => Promise<ImportOwner>;
 }
 
-/** A deployment as its reader holds it, with the markings its work carries. */
-export type Marked = HeldDeployment;
-
 /** A request as the requester reads it. */
 export interface HeldRequest {
   record: RequestRecord;
@@ -58,20 +55,22 @@ export function checkWindow(w: Window, field: string): Window {
   return { from: new Date(from).toISOString(), until: new Date(until).toISOString() };
 }
 
-/** The team: the accepted experts named (all of them when none is), each named once. */
+/** The team: the accepted experts named (all of them when none is), each once. */
 export function teamOf(accepted: readonly AcceptedExpert[], named: readonly string[] | undefined): AcceptedExpert[] {
+  const byId = new Map(accepted.map((a) => [a.profileId, a]));
   if (named === undefined) {
-    if (accepted.length === 0)
+    if (byId.size === 0)
       throw new InvalidInputError('no expert of this request has been accepted yet: accept an offer first', { field: 'profileIds' });
-    return [...accepted];
+    return [...byId.values()];
   }
   if (named.length === 0) throw new InvalidInputError('name at least one accepted expert', { field: 'profileIds' });
-  const byId = new Map(accepted.map((a) => [a.profileId, a]));
-  return [...new Set(named)].map((id, i) => {
+  const team = new Map<string, AcceptedExpert>();
+  for (const [i, id] of named.entries()) {
     const a = byId.get(id);
     if (a === undefined) throw new InvalidInputError(`${id} is not an accepted expert of this request`, { field: `profileIds[${i}]` });
-    return a;
-  });
+    team.set(id, a);
+  }
+  return [...team.values()];
 }
 
 function optionalText(v: unknown, field: string): string | undefined {

@@ -43,6 +43,8 @@ interface Work {
   tasks: TaskView[];
   notes: StatusNoteView[];
   afterAction: AfterActionView | null;
+  /** The labels of what is shown, for the marking banner. */
+  labels: AccessLabel[];
 }
 
 /** Whether the reader's organisation is one of the deployment's (the command line reads all). */
@@ -112,7 +114,8 @@ export class DeploymentViews {
         work: member && allowed(p, 'deployment.work', p.kind === 'user' ? { orgId: p.org.id } : undefined),
         report: manage && fields.status === 'ended' && work.afterAction === null,
       },
-      marking: bannerOf([markingOf(d.label, (id) => this.deps.schemes.get(id))]),
+      // The banner covers everything on the page (CONVENTIONS.md, Front end): the deployment and its work.
+      marking: bannerOf([d.label, ...work.labels].map((l) => markingOf(l, (id) => this.deps.schemes.get(id)))),
     };
   }
 
@@ -121,7 +124,7 @@ export class DeploymentViews {
     const rows = await this.deps.assistance.workOf([deploymentId]);
     const byId = new Map(rows.map((r) => [r.record.id, r.record]));
     const seen = await this.deps.gate.filter(readAs(p), await this.deps.objects.getMany([...byId.keys()]));
-    const out: Work = { cards: new Map(), tasks: [], notes: [], afterAction: null };
+    const out: Work = { cards: new Map(), tasks: [], notes: [], afterAction: null, labels: [] };
     const names = await this.deps.directory.all();
     const org = (id: string) => ({ id, name: names.get(id)?.name ?? id });
     for (const v of seen) {
@@ -129,6 +132,7 @@ export class DeploymentViews {
       if (row === undefined) continue;
       const o = JSON.parse(v.json) as JsonObject;
       this.add(out, row, o, v, org(row.orgId));
+      if (v.label !== undefined) out.labels.push(v.label);
     }
     out.tasks.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
     out.notes.sort((a, b) => a.day.localeCompare(b.day) || a.created.localeCompare(b.created));

@@ -33,14 +33,14 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, NotOwn
 import type { DeploymentsApi } from './assistance.api.ts';
 import type { AssistanceGroups } from './assistance-groups.ts';
 import { nextModified } from '../domain/writing/compose.ts';
-import { checkWindow, DeploymentReads, type DeploymentReadDeps, type Marked, teamOf } from './deployment-reads.ts';
-import { type DeploymentViews, deploymentOrgs, mayManage } from './deployment-view.ts';
+import { checkWindow, DeploymentReads, type DeploymentReadDeps, teamOf } from './deployment-reads.ts';
+import { type DeploymentViews, deploymentOrgs, type HeldDeployment, mayManage } from './deployment-view.ts';
 import type { WriteService } from './write.service.ts';
 
 export interface DeploymentDeps extends DeploymentReadDeps {
   groups: AssistanceGroups;
   views: DeploymentViews;
-  write: Pick<WriteService, 'storeAll'>;
+  write: Pick<WriteService, 'storeAll' | 'validate'>;
   /** Brings the assistance projection up to date, so that an answer shows what was written. */
   catchUp: () => Promise<void>;
   /** Waits for the reactor's answer to what was projected (the member cards of this node's
@@ -77,13 +77,6 @@ export class DeploymentService implements DeploymentsApi {
     if (name === '') throw new InvalidInputError('name must not be blank', { field: 'name' });
     const id = `${DEPLOYMENT_TYPE}--${randomUUID()}`;
     const owner = request.record.orgId;
-    const group = await this.deps.groups.ensure(p, {
-      id: this.reads.groupOf(id),
-      owner,
-      members: [request.record.coordinatorOrg, ...team.map((m) => m.orgId)],
-      name: `Deployment team: ${name}`,
-      description: `The team of deployment ${id} for assistance request ${requestId} (issue 18)`,
-    });
     const at = this.now();
     const location = input.location ?? request.location;
     const object = deploymentObject(
@@ -99,16 +92,20 @@ export class DeploymentService implements DeploymentsApi {
       },
       { id, created: at, modified: at, creator: owner },
     );
+    const carried = this.reads.carry(request, object);
+    // Checked before the group is made, so that a refusal leaves nothing behind (nothing stored).
+    this.deps.write.validate(carried);
+    const group = await this.deps.groups.ensure(p, {
+      id: this.reads.groupOf(id),
+      owner,
+      members: [request.record.coordinatorOrg, ...team.map((m) => m.orgId)],
+      name: `Deployment team: ${name}`,
+      description: `The team of deployment ${id} for assistance request ${requestId} (issue 18)`,
+    });
     // TLP:RED and AMBER+STRICT stay with the group; GREEN and CLEAR do not go to a sharing group
     // (DESIGN.md: TLP bounds the distribution), so a team of a green request is TLP:AMBER.
     const tlp = distributionAllowed(request.label.tlp, { kind: 'sharing-group', id: group.id }) ? request.label.tlp : 'amber';
-    await this.store(
-      p,
-      owner,
-      this.reads.carry(request, object),
-      { tlp, distribution: { kind: 'sharing-group', id: group.id } },
-      'deployment.create',
-    );
+    await this.store(p, owner, carried, { tlp, distribution: { kind: 'sharing-group', id: group.id } }, 'deployment.create');
     return this.get(p, id);
   }
 
@@ -253,7 +250,7 @@ export class DeploymentService implements DeploymentsApi {
   }
 
   /** The deployment and the organisation recording its work: one of its organisations. */
-  private async worker(p: Principal, deploymentId: string, orgId: string | undefined): Promise<{ d: Marked; org: string }> {
+  private async worker(p: Principal, deploymentId: string, orgId: string | undefined): Promise<{ d: HeldDeployment; org: string }> {
     authorize(p, 'deployment.work', p.kind === 'user' && orgId !== undefined ? { orgId } : undefined);
     const d = await this.reads.deployment(p, deploymentId);
     // The command line records work for the organisation it names (default: the requester).

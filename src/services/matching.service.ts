@@ -188,20 +188,20 @@ export class MatchingService implements MatchingApi {
   }
 }
 
-/** What partners see of an expert (must 2). */
+/** What partners see of an expert (must 2); its lists are copies, the records being the cache's. */
 export function profileView(r: ProfileRecord, orgs: ReadonlyMap<string, Org>): ProfileView {
   return {
     id: r.id,
     pseudonym: r.pseudonym,
     org: { id: r.orgId, name: orgs.get(r.orgId)?.name ?? r.orgId },
-    skills: r.skills,
-    certifications: r.certifications,
-    languages: r.languages,
-    clearances: r.clearances,
+    skills: [...r.skills],
+    certifications: [...r.certifications],
+    languages: [...r.languages],
+    clearances: r.clearances.map((c) => ({ ...c })),
     country: r.country,
     utcOffsetMinutes: r.utcOffsetMinutes,
     onSite: r.onSite,
-    availability: r.availability,
+    availability: r.availability.map((w) => ({ ...w })),
     pastDeployments: r.pastDeployments,
   };
 }

@@ -256,6 +256,12 @@ export class WriteService {
     return this.answer(p, o.id, label as AccessLabel);
   }
 
+  /** Throws what storeAll would refuse `o` for (STIX_INVALID with every issue), without storing:
+   *  a service that makes something beside the object (a sharing group) checks first. */
+  validate(o: StixObject): void {
+    this.checks.validate(o);
+  }
+
   /**
    * Stores objects composed elsewhere (the incident writes, issue 16) as one ingest run by
    * `owner`: every object is validated and labelled first, so a refusal stores nothing; then one

@@ -315,6 +315,12 @@ export function knowsExpert(w: AssistanceWorld, e: ModelExpert, org: string): bo
   return w.deployments.some((d) => d.members.some((m) => m.id === e.id) && deploymentOrgs(d).has(org));
 }
 
+/** Whether a deployment `org` is in names offer `o` (one of its experts is a member). */
+function namedByDeployment(w: AssistanceWorld, o: ModelOffer, org: string): boolean {
+  const ids = new Set(o.experts.map((e) => e.id));
+  return w.deployments.some((d) => d.requestId === o.requestId && deploymentOrgs(d).has(org) && d.members.some((m) => ids.has(m.id)));
+}
+
 /** What no answer to `org` may carry: the personal details of experts it may not know, and the
  *  ids and unique words of requests, offers and deployments it may not read. */
 export function secretsFor(w: AssistanceWorld, org: string): { text: string; what: string }[] {
@@ -328,8 +334,11 @@ export function secretsFor(w: AssistanceWorld, org: string): { text: string; wha
       out.push({ text: r.id, what: 'a request outside its audience' }, { text: r.title, what: `the title of ${r.id}` });
   }
   for (const o of w.offers) {
-    if (!readsOffer(o, org))
-      out.push({ text: o.id, what: "another organisation's offer" }, { text: o.message, what: `the message of ${o.id}` });
+    if (readsOffer(o, org)) continue;
+    out.push({ text: o.message, what: `the message of ${o.id}` });
+    // A deployment names the offer each member came with (members[].offer_ref): its members'
+    // organisations learn that id, never the offer itself.
+    if (!namedByDeployment(w, o, org)) out.push({ text: o.id, what: "another organisation's offer" });
   }
   for (const d of w.deployments) if (!deploymentOrgs(d).has(org)) out.push({ text: d.id, what: 'a deployment it is not in' });
   return out;

@@ -242,11 +242,9 @@ export interface ExpertView extends ExpertInput {
   modified: string;
 }
 
-/** What partners see of an expert (must 2): no name, no contact. */
-export interface ProfileView {
-  id: string;
-  pseudonym: string;
-  org: { id: string; name: string };
+/** What an expert's pseudonymous profile says (must 2): skills, languages, clearance level,
+ *  country, availability; the roster row adds the person, the profile its pseudonym. */
+export interface ProfileFacts {
   skills: string[];
   certifications: string[];
   languages: string[];
@@ -255,6 +253,13 @@ export interface ProfileView {
   utcOffsetMinutes: number | null;
   onSite: boolean;
   availability: Window[];
+}
+
+/** What partners see of an expert (must 2): no name, no contact. */
+export interface ProfileView extends ProfileFacts {
+  id: string;
+  pseudonym: string;
+  org: { id: string; name: string };
   pastDeployments: number;
 }
 

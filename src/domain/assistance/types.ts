@@ -1,7 +1,7 @@
 // The records the assistance projection keeps (issue 18; migrations/0039) and the roster's own
 // rows (0038). A record is derived from the latest version of one stored object; the object
 // itself stays in the object store and is read for the detail pages.
-import type { Clearance, Decision, DeploymentStatus, Mode, OfferStatus, RequestStatus, Urgency, Window } from './api.ts';
+import type { Decision, DeploymentStatus, Mode, OfferStatus, ProfileFacts, RequestStatus, Urgency, Window } from './api.ts';
 
 /** One `x-concord-assistance-request`. */
 export interface RequestRecord {
@@ -68,18 +68,10 @@ export interface DeploymentRecord {
 }
 
 /** One `x-concord-expert-profile`: what matching reads (must 3). */
-export interface ProfileRecord {
+export interface ProfileRecord extends ProfileFacts {
   id: string;
   orgId: string;
   pseudonym: string;
-  skills: string[];
-  certifications: string[];
-  languages: string[];
-  clearances: Clearance[];
-  country: string;
-  utcOffsetMinutes: number | null;
-  onSite: boolean;
-  availability: Window[];
   pastDeployments: number;
   modified: string;
 }
@@ -99,7 +91,7 @@ export interface WorkRecord {
 }
 
 /** A roster row (migrations/0038): the expert with personal details. Never leaves the node. */
-export interface ExpertRecord {
+export interface ExpertRecord extends ProfileFacts {
   id: string;
   orgId: string;
   profileId: string;
@@ -107,14 +99,6 @@ export interface ExpertRecord {
   name: string;
   email: string | null;
   phone: string | null;
-  skills: string[];
-  certifications: string[];
-  languages: string[];
-  clearances: Clearance[];
-  country: string;
-  utcOffsetMinutes: number | null;
-  onSite: boolean;
-  availability: Window[];
   published: boolean;
   /** Deployments the expert served in that have ended with an after-action report (must 6). */
   deploymentIds: string[];

@@ -14,7 +14,6 @@ import { Form } from '../admin/forms.tsx';
 import { issuesError, useAssistAction } from './action.ts';
 import { SkillsField } from './form-parts.tsx';
 import { deploymentPath, PageFrame, SkillChips } from './parts.tsx';
-import '../write/write.css';
 
 const SECTIONS: readonly [keyof Omit<AfterActionInput, 'missingSkills'>, string][] = [
   ['findings', 'What was found'],

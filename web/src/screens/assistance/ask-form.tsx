@@ -29,7 +29,6 @@ import { problemFields } from '../incidents/problem.ts';
 import { collapseFields, issueFields, issuesError } from './action.ts';
 import { ClearanceField, LanguagesField, levelsOf, numberOf, SkillsField, WindowFields } from './form-parts.tsx';
 import { boardPath, mayAsk, requestPath } from './parts.tsx';
-import '../write/write.css';
 
 interface Draft {
   title: string;
@@ -190,10 +189,14 @@ function NeedsFields({ d, set }: { d: Draft; set: Set }) {
   );
 }
 
+/** The organisations the node knows, by name and country, as choices. */
+function useOrgChoices(): (readonly [string, string])[] {
+  return useOrgOptions().map((o) => [o.value, o.country ? `${o.name} (${o.country})` : o.name] as const);
+}
+
 function AudienceFields({ d, set, fixed }: { d: Draft; set: Set; fixed: boolean }) {
-  const orgs = useOrgOptions();
   const communities = useCommunities().data ?? [];
-  const orgOptions = orgs.map((o) => [o.value, o.country ? `${o.name} (${o.country})` : o.name] as const);
+  const orgOptions = useOrgChoices();
   return (
     <>
       <h2 className="wide">To whom, and how urgent</h2>
@@ -234,6 +237,16 @@ function AudienceFields({ d, set, fixed }: { d: Draft; set: Set; fixed: boolean 
       {d.audienceKind === 'organizations' && !fixed && (
         <CheckList legend="Organisations" name="audience.ids" options={orgOptions} selected={d.orgs} onChange={(v) => set('orgs', v)} />
       )}
+    </>
+  );
+}
+
+/** Asking (a new request) or, with `edit`, changing a request (its audience stays as asked). */
+/** Who coordinates, the marking, and the response targets (must 5: by default 24 and 72 hours). */
+function ResponseFields({ d, set }: { d: Draft; set: Set }) {
+  const orgOptions = useOrgChoices();
+  return (
+    <>
       <SelectField
         label="Coordinator"
         name="coordinatorOrg"
@@ -258,7 +271,6 @@ function AudienceFields({ d, set, fixed }: { d: Draft; set: Set; fixed: boolean 
   );
 }
 
-/** Asking (a new request) or, with `edit`, changing a request (its audience stays as asked). */
 export function AskForm({ me, edit }: { me: Me; edit?: RequestView }) {
   const [d, setD] = useState<Draft>(() => (edit ? draftOf(edit) : start(me)));
   const [error, setError] = useState<Error | null>(null);
@@ -321,6 +333,7 @@ export function AskForm({ me, edit }: { me: Me; edit?: RequestView }) {
         <TextArea label="Other support in place" name="otherSupport" value={d.otherSupport} onChange={(v) => set('otherSupport', v)} />
         <NeedsFields d={d} set={set} />
         <AudienceFields d={d} set={set} fixed={edit !== undefined} />
+        <ResponseFields d={d} set={set} />
       </Form>
     </div>
   );

@@ -13,7 +13,6 @@ import { Form } from '../admin/forms.tsx';
 import { useAssistAction } from './action.ts';
 import { mayReadRoster, PageFrame, mayRespond, requestPath, SkillChips, windowText } from './parts.tsx';
 import { exclusionText } from './proposal.tsx';
-import '../write/write.css';
 
 interface Row {
   expert: ExpertView;

@@ -7,10 +7,11 @@ import { decideOffer, type OfferView, type RequestView, withdrawOffer } from '..
 import { useMe } from '../../api/session.ts';
 import { Panel } from '../../components/Panel.tsx';
 import { formatDateTime } from '../../format/dates.ts';
-import { TextField } from '../admin/fields.tsx';
+import { CheckList, TextField } from '../admin/fields.tsx';
+import { localError } from '../admin/form-state.tsx';
 import { ActionDialog } from '../incidents/page/AddDialog.tsx';
 import { useAssistAction } from './action.ts';
-import { SkillChips, windowText } from './parts.tsx';
+import { SkillChips, skillName, windowText } from './parts.tsx';
 
 function Decision({ o }: { o: OfferView }) {
   const d = o.decision;
@@ -26,7 +27,42 @@ function Decision({ o }: { o: OfferView }) {
   );
 }
 
-/** Accept (every expert of the offer) or decline with a reason. */
+/** Accepting some of an offer's experts (DecisionInput.profileIds): the others are not deployed. */
+function AcceptSome({ o }: { o: OfferView }) {
+  const action = useAssistAction();
+  const [picked, setPicked] = useState<string[]>([]);
+  const submit = async (): Promise<boolean> => {
+    if (picked.length === 0) {
+      action.fail(localError('profileIds', 'Choose at least one expert, or decline the offer.'));
+      return false;
+    }
+    return action.run(() => decideOffer(o.id, { decision: 'accepted', profileIds: picked }));
+  };
+  return (
+    <ActionDialog
+      open="Accept some…"
+      openLabel={`Accept some experts of ${o.org.name}`}
+      title={`Accept some experts of ${o.org.name}`}
+      submit="Accept these"
+      action={action}
+      small
+      onOpen={() => setPicked([])}
+      onSubmit={submit}
+    >
+      <CheckList
+        legend="Experts to accept"
+        name="profileIds"
+        options={o.experts.map(
+          (e) => [e.profileId, `${e.pseudonym} (${e.covers.map(skillName).join(', ') || 'no skill needed'})`] as const,
+        )}
+        selected={picked}
+        onChange={setPicked}
+      />
+    </ActionDialog>
+  );
+}
+
+/** Accept every expert of the offer (or some of them) or decline with a reason. */
 function Decide({ o }: { o: OfferView }) {
   const accept = useAssistAction();
   const decline = useAssistAction();
@@ -41,6 +77,7 @@ function Decide({ o }: { o: OfferView }) {
       >
         Accept
       </button>
+      {o.experts.length > 1 && <AcceptSome o={o} />}
       <ActionDialog
         open="Decline"
         openLabel={`Decline the offer of ${o.org.name}`}

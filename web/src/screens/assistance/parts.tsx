@@ -14,7 +14,9 @@ import { Status } from '../../components/Panel.tsx';
 import { formatDate, formatDateTime } from '../../format/dates.ts';
 import { useLocation } from '../../router.ts';
 import { subjectOf } from '../write/rules.ts';
-// The incident pages' layout (facts, actions, small buttons, report fields) serves here too.
+// The write forms' and the incident pages' layout (dialog forms, facts, actions, small buttons,
+// report fields) serve here too.
+import '../write/write.css';
 import '../incidents/incidents-page.css';
 import './assistance.css';
 import { skillTitle } from '../../../../src/domain/assistance/skills.ts';
