@@ -129,5 +129,13 @@ describe('requests for assistance on the dashboard and object pages', { skip: BR
     await member.waitForURL(`**/assistance/deployments/${encodeURIComponent(help.deploymentId)}`);
     await member.getByTestId('status-note').getByText('Day two: logs collected.').waitFor();
     await shotsAtWidths(member, '81-dash-assist-deployment');
+
+    // The offer the team came from, opened as an object, leads to its request.
+    const offerId = (await node.services.assistance.requests.get(CLI, help.requestId)).offers[0]?.id;
+    assert.ok(offerId);
+    await member.goto(objectUrl(node, offerId));
+    await member.getByRole('link', { name: 'Open the request' }).click();
+    await member.waitForURL(`**/assistance/requests/${encodeURIComponent(help.requestId)}`);
+    await member.getByTestId('offer').first().waitFor();
   });
 });

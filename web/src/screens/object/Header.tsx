@@ -28,7 +28,7 @@ export function Header({ o, title }: { o: Stix; title: string }) {
   const deprecated = o['x_mitre_deprecated'] === true;
   const revoked = o['revoked'] === true;
   // A rapid-response object (issue 18) is worked on its request's or deployment's page.
-  const working = workingPageOf(o, useMe().data?.org.id);
+  const working = workingPageOf(o, useMe().data);
   return (
     <div className="object-head">
       <div className="object-head-main">

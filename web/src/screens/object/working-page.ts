@@ -16,7 +16,8 @@ import {
   REQUEST_TYPE,
 } from '../../../../src/domain/assistance/api.ts';
 import type { Stix } from '../../api/objects.ts';
-import { deploymentPath, requestPath, rosterPath } from '../assistance/parts.tsx';
+import type { Me } from '../../api/session.ts';
+import { deploymentPath, mayReadRoster, requestPath, rosterPath } from '../assistance/parts.tsx';
 
 export interface WorkingPage {
   to: string;
@@ -44,9 +45,9 @@ function workOf(o: Stix): string | null {
   return null;
 }
 
-/** The rapid-response page object `o` is worked on, or null for any other object. `ownOrg`: the
- *  reader's organisation, whose own expert profiles are kept on its roster. */
-export function workingPageOf(o: Stix, ownOrg: string | undefined): WorkingPage | null {
+/** The rapid-response page object `o` is worked on, or null for any other object. `me`: the
+ *  reader, whose organisation's own expert profiles are kept on its roster. */
+export function workingPageOf(o: Stix, me: Me | null | undefined): WorkingPage | null {
   switch (o.type) {
     case REQUEST_TYPE:
       return toRequest(o.id);
@@ -59,8 +60,8 @@ export function workingPageOf(o: Stix, ownOrg: string | undefined): WorkingPage 
       return toDeployment(text(o['deployment_ref']));
     case PROFILE_TYPE:
       // A partner's profile has no page of its own (partners see it on the requests they offer
-      // to); the organisation's own is its roster's expert (must 2).
-      return ownOrg !== undefined && o['created_by_ref'] === ownOrg ? { to: rosterPath, label: 'Open the roster' } : null;
+      // to); the organisation's own is its roster's expert, for the staff who read the roster (must 2).
+      return me && o['created_by_ref'] === me.org.id && mayReadRoster(me) ? { to: rosterPath, label: 'Open the roster' } : null;
     default:
       return toDeployment(workOf(o));
   }
