@@ -2,13 +2,14 @@
 // deprecated flags, the write actions and the graph.
 import { ALERT_TYPE } from '../../../../src/domain/alerts/api.ts';
 import type { Stix } from '../../api/objects.ts';
-import { useMe } from '../../api/session.ts';
+import { type Me, useMe } from '../../api/session.ts';
 import { Link } from '../../components/Link.tsx';
 import { attackIds, cveIds, type ExternalId } from '../../format/external-ids.ts';
 import { typeName } from '../../format/stix-names.ts';
 import { objectPath } from '../../router.ts';
 import { ObjectActions } from '../write/ObjectActions.tsx';
-import { workingPageOf } from './working-page.ts';
+import { deploymentPath, mayReadRoster, requestPath, rosterPath } from '../assistance/parts.tsx';
+import { type WorkingPage, workingPageOf } from './working-page.ts';
 
 function IdChip({ kind, x }: { kind: 'ATT&CK' | 'CVE'; x: ExternalId }) {
   const cls = `ext-id ${kind === 'CVE' ? 'cve' : 'attack'}`;
@@ -24,11 +25,29 @@ function IdChip({ kind, x }: { kind: 'ATT&CK' | 'CVE'; x: ExternalId }) {
   );
 }
 
+/** The link to the page a rapid-response object is worked on (issue 18, must 7); the roster only
+ *  for the staff who read it (must 2). */
+function WorkingLink({ to, me }: { to: WorkingPage; me: Me | null | undefined }) {
+  if (to.page === 'roster' && !mayReadRoster(me)) return null;
+  const [path, label] =
+    to.page === 'roster'
+      ? [rosterPath, 'Open the roster']
+      : to.page === 'request'
+        ? [requestPath(to.id), 'Open the request']
+        : [deploymentPath(to.id), 'Open the deployment'];
+  return (
+    <Link className="button" to={path} data-testid="working-page-link">
+      {label}
+    </Link>
+  );
+}
+
 export function Header({ o, title }: { o: Stix; title: string }) {
   const deprecated = o['x_mitre_deprecated'] === true;
   const revoked = o['revoked'] === true;
   // A rapid-response object (issue 18) is worked on its request's or deployment's page.
-  const working = workingPageOf(o, useMe().data);
+  const me = useMe().data;
+  const working = workingPageOf(o, me?.org.id);
   return (
     <div className="object-head">
       <div className="object-head-main">
@@ -66,11 +85,7 @@ export function Header({ o, title }: { o: Stix; title: string }) {
             Alert page
           </Link>
         )}
-        {working && (
-          <Link className="button" to={working.to} data-testid="working-page-link">
-            {working.label}
-          </Link>
-        )}
+        {working && <WorkingLink to={working} me={me} />}
         <Link className="button" to={`${objectPath(o.id)}/graph`}>
           Graph
         </Link>

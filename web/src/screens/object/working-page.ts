@@ -16,13 +16,10 @@ import {
   REQUEST_TYPE,
 } from '../../../../src/domain/assistance/api.ts';
 import type { Stix } from '../../api/objects.ts';
-import type { Me } from '../../api/session.ts';
-import { deploymentPath, mayReadRoster, requestPath, rosterPath } from '../assistance/parts.tsx';
 
-export interface WorkingPage {
-  to: string;
-  label: string;
-}
+/** The page an object is worked on: its request's, its deployment's, or (an own expert's
+ *  profile) the roster. */
+export type WorkingPage = { page: 'request' | 'deployment'; id: string } | { page: 'roster' };
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -34,8 +31,8 @@ function extensionRef(o: Stix, id: string, key: string): string | null {
   return typeof ext === 'object' && ext !== null && !Array.isArray(ext) ? text((ext as Record<string, unknown>)[key]) : null;
 }
 
-const toRequest = (id: string | null): WorkingPage | null => (id ? { to: requestPath(id), label: 'Open the request' } : null);
-const toDeployment = (id: string | null): WorkingPage | null => (id ? { to: deploymentPath(id), label: 'Open the deployment' } : null);
+const toRequest = (id: string | null): WorkingPage | null => (id ? { page: 'request', id } : null);
+const toDeployment = (id: string | null): WorkingPage | null => (id ? { page: 'deployment', id } : null);
 
 /** The deployment a note, task or report belongs to through its assistance extension, if any. */
 function workOf(o: Stix): string | null {
@@ -45,9 +42,9 @@ function workOf(o: Stix): string | null {
   return null;
 }
 
-/** The rapid-response page object `o` is worked on, or null for any other object. `me`: the
- *  reader, whose organisation's own expert profiles are kept on its roster. */
-export function workingPageOf(o: Stix, me: Me | null | undefined): WorkingPage | null {
+/** The rapid-response page object `o` is worked on, or null for any other object. `ownOrg`: the
+ *  reader's organisation, whose own experts' profiles are kept on its roster. */
+export function workingPageOf(o: Stix, ownOrg: string | undefined): WorkingPage | null {
   switch (o.type) {
     case REQUEST_TYPE:
       return toRequest(o.id);
@@ -60,8 +57,8 @@ export function workingPageOf(o: Stix, me: Me | null | undefined): WorkingPage |
       return toDeployment(text(o['deployment_ref']));
     case PROFILE_TYPE:
       // A partner's profile has no page of its own (partners see it on the requests they offer
-      // to); the organisation's own is its roster's expert, for the staff who read the roster (must 2).
-      return me && o['created_by_ref'] === me.org.id && mayReadRoster(me) ? { to: rosterPath, label: 'Open the roster' } : null;
+      // to); the organisation's own is its roster's expert (must 2).
+      return ownOrg !== undefined && o['created_by_ref'] === ownOrg ? { page: 'roster' } : null;
     default:
       return toDeployment(workOf(o));
   }
