@@ -2,7 +2,6 @@
 // projector follows the store (every commit, whatever stored it); the request and offer services
 // read its rows and write through the write path; roster, matching, deployments and the reactor
 // that follows the projector are built by assistance-deploy.ts.
-import type { IncidentEvent } from '../domain/incidents/notify.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { Store } from '../store/repositories.ts';
@@ -39,8 +38,6 @@ export interface AssistanceDeps {
   log: LogRelay;
   /** Forgets cached principals: a new sharing group changes who reads what. */
   invalidate: () => void;
-  /** Tells the readers of an incident (NotificationService.publish). */
-  notify: (e: IncidentEvent) => Promise<void>;
   /** The clock (tests pin it). */
   now?: () => Date;
 }

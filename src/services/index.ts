@@ -241,7 +241,6 @@ export function buildServices(store: Store, config: Config): Services {
     emitter,
     log: notifyLog,
     invalidate,
-    notify: (e) => notifications.publish(e),
   });
   const detection = buildDetection({
     store,
