@@ -1,11 +1,10 @@
 // What every rapid-response screen shows the same way (issue 18, must 7): skills by their ECSF
 // titles, urgency, the response clocks in the incident reports' words (issue 16's clock-words,
 // so a late first offer reads "deadline exceeded" as a late report does), the screens' own
-// navigation and who may do what (the server's permission table, asked with the user's roles).
-import { allowed, reach } from '../../../../src/domain/access/permissions.ts';
+// navigation and who may do what (paths.ts: the server's permission table, asked with the user's roles).
 import { countdown, STATUS_WORDS } from '../../../../src/domain/incidents/clock-words.ts';
 import type { ResponseClock, Urgency, Window } from '../../api/assistance.ts';
-import { useMe, type Me } from '../../api/session.ts';
+import { useMe } from '../../api/session.ts';
 import type { ReactNode } from 'react';
 import type { BannerMarks } from '../../api/objects.ts';
 import { Link } from '../../components/Link.tsx';
@@ -13,7 +12,6 @@ import { MarkingBanner } from '../../components/MarkingBanner.tsx';
 import { Status } from '../../components/Panel.tsx';
 import { formatDate, formatDateTime } from '../../format/dates.ts';
 import { useLocation } from '../../router.ts';
-import { subjectOf } from '../write/rules.ts';
 // The write forms' and the incident pages' layout (dialog forms, facts, actions, small buttons,
 // report fields) serve here too.
 import '../write/write.css';
@@ -22,23 +20,22 @@ import './assistance.css';
 import { skillTitle } from '../../../../src/domain/assistance/skills.ts';
 import { FREE_TAG_PREFIX } from '../../api/assistance.ts';
 
-export const boardPath = '/assistance';
-export const askPath = '/assistance/new';
-export const rosterPath = '/assistance/roster';
-export const requestPath = (id: string): string => `/assistance/requests/${encodeURIComponent(id)}`;
-export const offerPath = (id: string): string => `${requestPath(id)}/offer`;
-export const editPath = (id: string): string => `${requestPath(id)}/edit`;
-export const deploymentPath = (id: string): string => `/assistance/deployments/${encodeURIComponent(id)}`;
-export const afterActionPath = (id: string): string => `${deploymentPath(id)}/report`;
+import { askPath, boardPath, mayAsk, mayReadRoster, rosterPath } from './paths.ts';
 
-/** Whether the user asks for assistance and decides on offers for the organisation. */
-export const mayAsk = (me: Me | null | undefined): boolean => (me ? reach(subjectOf(me), 'assistance.request') !== null : false);
-/** Whether the user offers the organisation's experts. */
-export const mayRespond = (me: Me | null | undefined): boolean => (me ? reach(subjectOf(me), 'assistance.respond') !== null : false);
-/** Whether the user reads the organisation's roster (it names people, must 2). */
-export const mayReadRoster = (me: Me | null | undefined): boolean => (me ? allowed(subjectOf(me), 'roster.read') : false);
-/** Whether the user changes the organisation's roster. */
-export const mayManageRoster = (me: Me | null | undefined): boolean => (me ? allowed(subjectOf(me), 'roster.manage') : false);
+export {
+  boardPath,
+  askPath,
+  rosterPath,
+  requestPath,
+  offerPath,
+  editPath,
+  deploymentPath,
+  afterActionPath,
+  mayAsk,
+  mayRespond,
+  mayReadRoster,
+  mayManageRoster,
+} from './paths.ts';
 
 /** An ECSF role profile by its title; a free tag by its text ("tag:volatility" → "volatility"). */
 export const skillName = skillTitle;

@@ -8,7 +8,7 @@ import { attackIds, cveIds, type ExternalId } from '../../format/external-ids.ts
 import { typeName } from '../../format/stix-names.ts';
 import { objectPath } from '../../router.ts';
 import { ObjectActions } from '../write/ObjectActions.tsx';
-import { deploymentPath, mayReadRoster, requestPath, rosterPath } from '../assistance/parts.tsx';
+import { deploymentPath, mayReadRoster, requestPath, rosterPath } from '../assistance/paths.ts';
 import { type WorkingPage, workingPageOf } from './working-page.ts';
 
 function IdChip({ kind, x }: { kind: 'ATT&CK' | 'CVE'; x: ExternalId }) {
