@@ -81,7 +81,8 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
 
   test('shows the dashboard with data and updates it live', async () => {
     await page.getByTestId('total-count').waitFor();
-    await page.getByText('Live', { exact: true }).waitFor();
+    // The dashboard's own stream (panels have theirs: alerts, assistance).
+    await page.getByTestId('live').getByText('Live', { exact: true }).waitFor();
     const before = await total();
     assert.ok(before >= 9, `the seeded objects are counted (${before})`);
     assert.match(await page.getByTestId('top-threats').innerText(), /BlackEnergy/);
@@ -207,7 +208,7 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
     const order: string[] = [];
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 11; i++) {
       await page.keyboard.press('Tab');
       // An icon button (the notification bell) is named by its aria-label.
       order.push(
@@ -220,6 +221,7 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP, timeout: 120_000 }, () => {
       'Explorer',
       'Incidents',
       'Alerts',
+      'Assistance',
       'Lookup',
       'Import',
       'Administration',
