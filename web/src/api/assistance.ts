@@ -46,15 +46,6 @@ const expert = (id: string): string => `/roster/experts/${encodeURIComponent(id)
 const post = <T>(path: string, json: unknown): Promise<T> => api<T>(path, { method: 'POST', json });
 const patch = <T>(path: string, json: unknown): Promise<T> => api<T>(path, { method: 'PATCH', json });
 
-/** A list however the API wraps it: a bare array, or under `key` (or `items`). */
-function listOf<T>(body: unknown, key: string): T[] {
-  if (Array.isArray(body)) return body as T[];
-  if (typeof body !== 'object' || body === null) return [];
-  const wrapped = body as Record<string, unknown>;
-  const list = wrapped[key] ?? wrapped['items'];
-  return Array.isArray(list) ? (list as T[]) : [];
-}
-
 export interface BoardFilter {
   column?: BoardColumn;
   /** Only the requests of the reader's organisation, or those it offered to. */
@@ -67,9 +58,9 @@ export const listBoard = (f: BoardFilter, limit = 100, after?: string) =>
 export const getRequest = (id: string) => api<RequestView>(request(id));
 export const getProposal = (id: string, own: boolean) => api<Proposal>(`${request(id)}/proposal${qs({ own: own ? 'true' : undefined })}`);
 export const listProfiles = async (q: { org?: string; skill?: string; limit?: number } = {}): Promise<ProfileView[]> =>
-  listOf<ProfileView>(await api<unknown>(`/assistance/profiles${qs(q)}`), 'profiles');
+  (await api<{ profiles: ProfileView[] }>(`/assistance/profiles${qs(q)}`)).profiles;
 export const getDeployment = (id: string) => api<DeploymentView>(deployment(id));
-export const listExperts = async (): Promise<ExpertView[]> => listOf<ExpertView>(await api<unknown>('/roster/experts'), 'experts');
+export const listExperts = async (): Promise<ExpertView[]> => (await api<{ experts: ExpertView[] }>('/roster/experts')).experts;
 export const getExpert = (id: string) => api<ExpertView>(expert(id));
 
 // Writes: each answers what it made or changed, as the writer now sees it.
