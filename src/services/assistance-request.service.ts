@@ -162,6 +162,17 @@ export class AssistanceRequestService {
     return this.view(p, await this.reads.request(p, id));
   }
 
+  /** Of `ids`, the requests the reader may read, by their projected labels (the live stream's
+   *  filter: a request outside the reader's audience must not reach its stream either, must 9). */
+  async readable(p: Principal, ids: readonly string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const id of ids) {
+      const row = await this.deps.assistance.request(id);
+      if (row !== undefined && this.reads.visible(p, row.label)) out.push(id);
+    }
+    return out;
+  }
+
   /** Asks for help: a new request of the caller's organisation (or `orgId`, the command line's). */
   async ask(p: Principal, input: NewRequest, orgId?: string): Promise<RequestView> {
     const owner = await this.writer.owner(p, 'assistance.request', orgId);

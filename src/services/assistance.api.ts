@@ -53,8 +53,10 @@ export interface RequestsApi {
   decide(p: Principal, offerId: string, input: DecisionInput): Promise<OfferView>;
   /** Waits until the projection holds what the store holds (tests, the command line). */
   catchUp(): Promise<void>;
-  /** Called with the ids of requests whose picture changed (for the live stream). */
+  /** Called with the ids of requests whose picture changed, whoever may read them (system use). */
   onChanged(listener: (requestIds: string[]) => void): () => void;
+  /** The live stream: called with the ids of changed requests `p` may read (none: not called). */
+  subscribe(p: Principal, listener: (requestIds: string[]) => void): () => void;
   close(): Promise<void>;
 }
 

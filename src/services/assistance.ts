@@ -2,6 +2,7 @@
 // projector follows the store (every commit, whatever stored it); the request and offer services
 // read its rows and write through the write path; roster, matching, deployments and the reactor
 // that follows the projector are built by assistance-deploy.ts.
+import { authorize } from '../domain/access/permissions.ts';
 import type { Principal } from '../domain/identity/principal.ts';
 import type { SchemeRegistry } from '../domain/markings/classification.ts';
 import type { Store } from '../store/repositories.ts';
@@ -88,6 +89,15 @@ class Requests implements RequestsApi {
   }
   onChanged(listener: (requestIds: string[]) => void): () => void {
     return this.projector.onChanged(listener);
+  }
+  subscribe(p: Principal, listener: (requestIds: string[]) => void): () => void {
+    authorize(p, 'assistance.read');
+    return this.projector.onChanged((ids) => {
+      this.requests.readable(p, ids).then(
+        (readable) => readable.length > 0 && listener(readable),
+        () => undefined, // the next change sends the picture again; a stream is no place for a 500
+      );
+    });
   }
   close(): Promise<void> {
     return this.projector.close();

@@ -9,7 +9,6 @@ import type { AuthService } from '../../services/auth.service.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { StreamQuery, subscriptionStream, trackStreams } from '../events/stream.ts';
 import * as a from './answer.schema.ts';
-import { changedRequests } from './present.ts';
 import * as s from './schema.ts';
 
 const tags = ['assistance'];
@@ -41,7 +40,6 @@ export function assistanceRoutes(requests: RequestsApi, matching: MatchingApi, a
         },
       },
       async (req, reply) => {
-        const subscribe = changedRequests(requests);
         subscriptionStream({
           req,
           reply,
@@ -50,7 +48,7 @@ export function assistanceRoutes(requests: RequestsApi, matching: MatchingApi, a
           principal: principalOf(req),
           waitSeconds: req.query.wait,
           event: 'changed',
-          subscribe,
+          subscribe: (p, forward) => requests.subscribe(p, (requestIds) => forward({ requestIds })),
         });
       },
     );
