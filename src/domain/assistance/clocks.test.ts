@@ -5,21 +5,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { STATUS_WORDS } from '../incidents/clock-words.ts';
-import { afterActionDue, DEFAULT_FIRST_OFFER_HOURS, DEFAULT_TEAM_READY_HOURS, type ResponseFacts, responseClocks } from './clocks.ts';
+import { afterActionDue, type ResponseFacts, responseClocks } from './clocks.ts';
+import { buildResponseFacts as facts, hoursIn as at } from './fixtures.ts';
 
 const HOUR = 3_600_000;
-const CREATED = Date.parse('2026-03-02T08:00:00.000Z');
-const at = (hours: number): string => new Date(CREATED + hours * HOUR).toISOString();
-const facts = (over: Partial<ResponseFacts> = {}): ResponseFacts => ({
-  created: at(0),
-  firstOfferHours: DEFAULT_FIRST_OFFER_HOURS,
-  teamReadyHours: DEFAULT_TEAM_READY_HOURS,
-  firstOfferAt: null,
-  teamReadyAt: null,
-  deploymentEndedAt: null,
-  afterActionAt: null,
-  ...over,
-});
 const byName = (f: ResponseFacts, now: Date) => Object.fromEntries(responseClocks(f, now).map((c) => [c.name, c]));
 
 describe('response clocks', () => {

@@ -1,6 +1,7 @@
 // Example rapid-response inputs for tests (domain, services, HTTP): a CSIRT asking for forensics
 // help, an organisation's expert, a deployment with its work. Each factory takes overrides.
-import type { AfterActionInput, ExpertInput, NewRequest } from './api.ts';
+import type { AfterActionInput, ExpertInput, NewRequest, ProfileFacts } from './api.ts';
+import { DEFAULT_FIRST_OFFER_HOURS, DEFAULT_TEAM_READY_HOURS, type ResponseFacts } from './clocks.ts';
 import type { Stamp } from './build.ts';
 import type { ProfileRecord } from './types.ts';
 
@@ -55,22 +56,21 @@ export function buildRequestInput(over: Partial<NewRequest> = {}): NewRequest {
   };
 }
 
+/** What the example expert's profile says (the roster row and the published profile share it). */
+const EXPERT_FACTS = {
+  skills: ['digital-forensics-investigator', 'tag:volatility'],
+  certifications: ['GCFA'],
+  languages: ['en', 'sl'],
+  clearances: [{ scheme: 'eu', level: 'CONFIDENTIEL UE/EU CONFIDENTIAL' }],
+  country: 'SI',
+  utcOffsetMinutes: 60,
+  onSite: true,
+  availability: [{ from: '2026-12-01T00:00:00.000Z', until: '2026-12-31T00:00:00.000Z' }],
+} satisfies ProfileFacts;
+
 /** A roster expert available through December. */
 export function buildExpertInput(over: Partial<ExpertInput> = {}): ExpertInput {
-  return {
-    name: 'Ana Novak',
-    email: 'ana.novak@cert.example',
-    phone: '+386 1 000 0000',
-    skills: ['digital-forensics-investigator', 'tag:volatility'],
-    certifications: ['GCFA'],
-    languages: ['en', 'sl'],
-    clearances: [{ scheme: 'eu', level: 'CONFIDENTIEL UE/EU CONFIDENTIAL' }],
-    country: 'SI',
-    utcOffsetMinutes: 60,
-    onSite: true,
-    availability: [{ from: '2026-12-01T00:00:00.000Z', until: '2026-12-31T00:00:00.000Z' }],
-    ...over,
-  };
+  return { name: 'Ana Novak', email: 'ana.novak@cert.example', phone: '+386 1 000 0000', ...EXPERT_FACTS, ...over };
 }
 
 /** The published part of an expert. */
@@ -78,18 +78,9 @@ export function buildProfile(
   over: Partial<Omit<ProfileRecord, 'id' | 'orgId' | 'modified'>> = {},
 ): Omit<ProfileRecord, 'id' | 'orgId' | 'modified'> {
   return {
+    ...EXPERT_FACTS,
     pseudonym: 'Kestrel-7',
-    skills: ['digital-forensics-investigator', 'tag:volatility'],
-    certifications: ['GCFA'],
-    languages: ['en', 'sl'],
-    clearances: [{ scheme: 'eu', level: 'CONFIDENTIEL UE/EU CONFIDENTIAL' }],
-    country: 'SI',
-    utcOffsetMinutes: 60,
-    onSite: true,
-    availability: [
-      { from: '2026-12-01T00:00:00.000Z', until: '2026-12-31T00:00:00.000Z' },
-      { from: '2027-01-10T00:00:00.000Z', until: '2027-01-20T00:00:00.000Z' },
-    ],
+    availability: [...EXPERT_FACTS.availability, { from: '2027-01-10T00:00:00.000Z', until: '2027-01-20T00:00:00.000Z' }],
     pastDeployments: 2,
     ...over,
   };
@@ -103,6 +94,26 @@ export function buildAfterAction(over: Partial<AfterActionInput> = {}): AfterAct
     worked: 'Pre-agreed forensic images; one language for the whole team.',
     recommendations: 'Patch VPN appliances within 48 hours of advisories.',
     missingSkills: ['tag:ot-medical-devices'],
+    ...over,
+  };
+}
+
+/** The response clocks' tests start here (a Monday morning). */
+export const CLOCK_START = Date.parse('2026-03-02T08:00:00.000Z');
+
+/** `hours` after CLOCK_START, as a timestamp. */
+export const hoursIn = (hours: number): string => new Date(CLOCK_START + hours * 3_600_000).toISOString();
+
+/** A request's clock facts: created at CLOCK_START with the default targets, nothing met yet. */
+export function buildResponseFacts(over: Partial<ResponseFacts> = {}): ResponseFacts {
+  return {
+    created: hoursIn(0),
+    firstOfferHours: DEFAULT_FIRST_OFFER_HOURS,
+    teamReadyHours: DEFAULT_TEAM_READY_HOURS,
+    firstOfferAt: null,
+    teamReadyAt: null,
+    deploymentEndedAt: null,
+    afterActionAt: null,
     ...over,
   };
 }

@@ -3,22 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { DEFAULT_FIRST_OFFER_HOURS, DEFAULT_TEAM_READY_HOURS, type ResponseFacts, responseClocks } from './clocks.ts';
+import { type ResponseFacts, responseClocks } from './clocks.ts';
 import { DEFAULT_RESPONSE_REMINDERS, dueResponseReminders } from './reminders.ts';
+import { buildResponseFacts as facts, CLOCK_START as CREATED, hoursIn as at } from './fixtures.ts';
 
 const HOUR = 3_600_000;
-const CREATED = Date.parse('2026-03-02T08:00:00.000Z');
-const at = (hours: number): string => new Date(CREATED + hours * HOUR).toISOString();
-const facts = (over: Partial<ResponseFacts> = {}): ResponseFacts => ({
-  created: at(0),
-  firstOfferHours: DEFAULT_FIRST_OFFER_HOURS,
-  teamReadyHours: DEFAULT_TEAM_READY_HOURS,
-  firstOfferAt: null,
-  teamReadyAt: null,
-  deploymentEndedAt: null,
-  afterActionAt: null,
-  ...over,
-});
 
 describe('response reminders', () => {
   test('6 h and 1 h before the first offer is due, then when it passes; an offer silences it', () => {
