@@ -197,7 +197,7 @@ describe('an assistance request across three nodes', { timeout: 300_000 }, () =>
     assert.equal((other.json as ExpertView).pastDeployments, 0, 'the declined expert served in nothing');
   });
 
-  test('node C never receives the deployment, its member card nor any personal detail of node B’s expert', async () => {
+  test('node C never receives the deployment, its member card nor a personal detail of node B’s expert', async () => {
     // Wait until node C has pulled everything nodes A and B let through, the after-action report
     // included, then look for any trace of the deployment.
     await until(

@@ -50,7 +50,7 @@ describe('minimumCover', () => {
     );
   });
 
-  test('the same options in any order give the same team', () => {
+  test('the same options in every order give the same team', () => {
     fc.assert(
       fc.property(arbOptions, fc.infiniteStream(fc.nat()), ([bits, options], keys) => {
         const shuffled = options.map((o) => [keys.next().value as number, o] as const).sort((a, b) => a[0] - b[0]);

@@ -23,7 +23,7 @@ describe('response reminders', () => {
     assert.deepEqual(remind(facts({ firstOfferAt: at(2) }), 25), []);
   });
 
-  test('ticking in any steps sends each reminder exactly once', () => {
+  test('ticking in steps of every size sends each reminder exactly once', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 30 * HOUR }), { minLength: 1, maxLength: 40 }), (steps) => {
         const f = facts({ deploymentEndedAt: at(100) });

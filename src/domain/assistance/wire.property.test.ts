@@ -82,7 +82,7 @@ const valid = (o: Record<string, unknown>): boolean => {
   return result.ok && result.issues.length === 0;
 };
 
-test('property: any well-formed request validates and reads back to what was asked', () => {
+test('property: every well-formed request validates and reads back to what was asked', () => {
   fc.assert(
     fc.property(request, (r) => {
       const o = requestObject({ ...r, status: 'open', coordinatorOrg: COORDINATOR }, stampOf(REQUEST_TYPE));
@@ -100,7 +100,7 @@ test('property: any well-formed request validates and reads back to what was ask
   );
 });
 
-test('property: any profile validates, names no one, and reads back with its availability in time order', () => {
+test('property: every profile validates, names no one, and reads back with its availability in time order', () => {
   const profile = fc.record({
     pseudonym: text,
     skills: fc.uniqueArray(skill, { minLength: 1, maxLength: 6 }),
@@ -128,7 +128,7 @@ test('property: any profile validates, names no one, and reads back with its ava
 
 const profileId = fc.uuid({ version: 4 }).map((u) => `${PROFILE_TYPE}--${u}`);
 
-test('property: any offer and the deployment made of it validate and read back', () => {
+test('property: every offer and the deployment made of it validate and read back', () => {
   const expert = fc.record({
     profileId,
     covers: fc.uniqueArray(skill, { maxLength: 4 }),

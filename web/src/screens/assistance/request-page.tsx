@@ -40,7 +40,7 @@ function Needs({ v }: { v: RequestView }) {
       <Facts
         label="Needs"
         facts={[
-          ['Languages', n.languages.length ? n.languages.join(', ') : 'any'],
+          ['Languages', n.languages.length ? n.languages.join(', ') : 'no preference'],
           ['Mode', n.mode],
           ['Where', [n.location, n.country].filter(Boolean).join(', ')],
           ['When', windowText(n.window)],
