@@ -9,7 +9,7 @@ import type { AssistanceRow, DeploymentRecord } from '../domain/assistance/types
 import type { JsonObject } from '../domain/stix/types.ts';
 import type { AccessRepo, AssistanceRepo, ObjectRepo } from '../store/repositories.ts';
 import { assistanceRow } from '../domain/assistance/read.ts';
-import { SerialRun } from './serial-run.ts';
+import { followChanges, SerialRun } from './serial-run.ts';
 
 /** Versions read per step. */
 const STEP = 1000;
@@ -67,17 +67,10 @@ export class AssistanceProjector {
   }
 
   private async run(): Promise<void> {
-    const { assistance } = this.deps;
-    let cursor = await assistance.cursor();
     const touched = new Set<string>();
-    for (;;) {
-      const changes = await assistance.changes(cursor, STEP);
-      if (changes.length === 0) break;
-      for (const id of await this.project([...new Set(changes.map((c) => c.id))])) touched.add(id);
-      cursor = changes.at(-1)?.seq ?? cursor;
-      await assistance.setCursor(cursor);
-      if (changes.length < STEP) break;
-    }
+    await followChanges(this.deps.assistance, STEP, async (ids) => {
+      for (const id of await this.project(ids)) touched.add(id);
+    });
     if (touched.size > 0) this.tell(this.changed, [...touched].sort());
   }
 

@@ -7,7 +7,7 @@ import type { Org } from '../domain/identity/types.ts';
 import { answerExtOf, type IncidentLink, linksOf, type Owned, projectIncident, reportExtOf } from '../domain/incidents/project.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
 import type { AccessRepo, IncidentRepo, ObjectRepo, OrgRepo } from '../store/repositories.ts';
-import { SerialRun } from './serial-run.ts';
+import { followChanges, SerialRun } from './serial-run.ts';
 
 /** Versions read per step. */
 const STEP = 1000;
@@ -48,18 +48,9 @@ export class IncidentProjector {
 
   private async run(): Promise<void> {
     const { incidents } = this.deps;
-    let cursor = await incidents.cursor();
     const head = await incidents.headSeq();
-    if (head <= cursor) return;
     const orgs = new Map<string, Org | undefined>();
-    for (;;) {
-      const changed = (await incidents.changes(cursor, STEP)).filter((c) => c.seq <= head);
-      if (changed.length === 0) break;
-      await this.step([...new Set(changed.map((c) => c.id))], orgs);
-      cursor = changed.at(-1)?.seq ?? cursor;
-      await incidents.setCursor(cursor);
-      if (changed.length < STEP) break;
-    }
+    const cursor = await followChanges(incidents, STEP, (ids) => this.step(ids, orgs), head);
     // Versions of other types up to the head need no projection: the cursor moves past them.
     if (cursor < head) await incidents.setCursor(head);
   }

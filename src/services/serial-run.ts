@@ -46,3 +46,35 @@ export class SerialRun {
     await this.idle();
   }
 }
+
+/** A projection's place in the store: its cursor, and the versions stored after a sequence. */
+export interface ChangeFeed {
+  cursor(): Promise<number>;
+  setCursor(seq: number): Promise<void>;
+  changes(after: number, limit: number): Promise<readonly { seq: number; id: string }[]>;
+}
+
+/**
+ * Hands `project` the distinct ids of every version stored after the feed's cursor, `step` at a
+ * time, moving the cursor after each batch so that a run cut off resumes where it stopped (the
+ * incident, sighting and assistance projections). With `head`, versions after it wait for the
+ * next run. Answers the cursor reached.
+ */
+export async function followChanges(
+  feed: ChangeFeed,
+  step: number,
+  project: (ids: string[]) => Promise<void>,
+  head?: number,
+): Promise<number> {
+  let cursor = await feed.cursor();
+  for (;;) {
+    const all = await feed.changes(cursor, step);
+    const changed = head === undefined ? all : all.filter((c) => c.seq <= head);
+    if (changed.length === 0) break;
+    await project([...new Set(changed.map((c) => c.id))]);
+    cursor = changed.at(-1)?.seq ?? cursor;
+    await feed.setCursor(cursor);
+    if (changed.length < step) break;
+  }
+  return cursor;
+}

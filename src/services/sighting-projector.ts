@@ -8,7 +8,7 @@ import { projectSighting } from '../domain/sightings/project.ts';
 import type { SightingRecord } from '../domain/sightings/types.ts';
 import type { JsonObject } from '../domain/stix/types.ts';
 import type { AccessRepo, ObjectRepo, OrgRepo, SightingRepo } from '../store/repositories.ts';
-import { SerialRun } from './serial-run.ts';
+import { followChanges, SerialRun } from './serial-run.ts';
 
 /** Versions read per step. */
 const STEP = 2000;
@@ -55,18 +55,11 @@ export class SightingProjector {
   }
 
   private async run(): Promise<void> {
-    const { sightings } = this.deps;
-    let cursor = await sightings.cursor();
     const orgs = new Map<string, Org | undefined>();
     const touched = new Set<string>();
-    for (;;) {
-      const changed = await sightings.changes(cursor, STEP);
-      if (changed.length === 0) break;
-      for (const of of await this.project([...new Set(changed.map((c) => c.id))], orgs)) touched.add(of);
-      cursor = changed.at(-1)?.seq ?? cursor;
-      await sightings.setCursor(cursor);
-      if (changed.length < STEP) break;
-    }
+    await followChanges(this.deps.sightings, STEP, async (ids) => {
+      for (const of of await this.project(ids, orgs)) touched.add(of);
+    });
     if (touched.size === 0) return;
     const ofIds = [...touched].sort();
     for (const listener of this.listeners) {
