@@ -12,15 +12,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import {
-  DECISION_TYPE,
-  DEPLOYMENT_TYPE,
-  MEMBER_CARD_TYPE,
-  OFFER_TYPE,
-  PROFILE_TYPE,
-  REQUEST_TYPE,
-  type RequestAudience,
-} from '../../src/domain/assistance/api.ts';
+import { ASSISTANCE_TYPES, type RequestAudience } from '../../src/domain/assistance/api.ts';
 import { CLI, type UserPrincipal } from '../../src/domain/identity/principal.ts';
 import type { Org } from '../../src/domain/identity/types.ts';
 import { expertInput, type Personal, requestInput } from './assistance-inputs.ts';
@@ -123,7 +115,7 @@ export async function buildAssistanceWorld(node: TestNode, spec: AssistanceWorld
     req.withdrawn = true;
   }
   await node.services.assistance.requests.catchUp();
-  const collection = (await node.services.collections.add(CLI, { title: `Assistance ${run}`, types: ASSISTANCE_TYPES, read: ['*'] })).id;
+  const collection = (await node.services.collections.add(CLI, { title: `Assistance ${run}`, types: [...ASSISTANCE_TYPES], read: ['*'] })).id;
   const { orgs, people, experts } = cast;
   return { orgs, people, experts, requests, offers, deployments, collection };
 }
@@ -274,18 +266,7 @@ export function principal(node: TestNode, p: Person): Promise<UserPrincipal> {
   return node.services.auth.fromToken(p.token);
 }
 
-/** Every STIX type rapid response writes (notes, tasks and reports carry an extension). */
-export const ASSISTANCE_TYPES = [
-  REQUEST_TYPE,
-  OFFER_TYPE,
-  DECISION_TYPE,
-  DEPLOYMENT_TYPE,
-  MEMBER_CARD_TYPE,
-  PROFILE_TYPE,
-  'note',
-  'report',
-  'task',
-];
+export { ASSISTANCE_TYPES };
 
 // ── The model: who may learn what, by the issue's rule ──────────────────────────────────────
 

@@ -18,6 +18,20 @@ export const MEMBER_CARD_TYPE = 'x-concord-deployment-member';
 /** An expert's pseudonymous profile, what partners may match against (must 2). New SDO. */
 export const PROFILE_TYPE = 'x-concord-expert-profile';
 
+/** Every STIX type rapid response writes: its six SDOs, and the standard `note`, `report` and
+ *  `task` that carry a deployment's work in an assistance extension. */
+export const ASSISTANCE_TYPES: readonly string[] = [
+  REQUEST_TYPE,
+  OFFER_TYPE,
+  DECISION_TYPE,
+  DEPLOYMENT_TYPE,
+  MEMBER_CARD_TYPE,
+  PROFILE_TYPE,
+  'note',
+  'report',
+  'task',
+];
+
 export const CONCORD_REQUEST_EXTENSION_ID = 'extension-definition--53d2bcc9-e150-5e5b-9de3-8481b21b7600';
 export const CONCORD_OFFER_EXTENSION_ID = 'extension-definition--bb2725df-045d-5e3e-bfa2-a751e6859c55';
 export const CONCORD_DECISION_EXTENSION_ID = 'extension-definition--9ba22469-8e99-516e-aff4-ac369d25c00b';

@@ -3,7 +3,7 @@
 // access label in the same statement, so that the services apply every reader's filter.
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { AccessLabel } from '../../domain/access/types.ts';
-import { DECISION_TYPE, DEPLOYMENT_TYPE, MEMBER_CARD_TYPE, OFFER_TYPE, PROFILE_TYPE, REQUEST_TYPE } from '../../domain/assistance/api.ts';
+import { ASSISTANCE_TYPES } from '../../domain/assistance/api.ts';
 import type {
   AssistanceRow,
   DecisionRecord,
@@ -29,20 +29,6 @@ import type { SqlDialect } from './sql-dialect.ts';
 import type { Tables } from './tables.ts';
 
 type DB = Tables & AssistanceTables;
-
-/** The stored types the projection reads: its six SDOs, and the `note`, `report` and `task`
- *  that carry a deployment's work (the projector keeps those with an assistance extension). */
-export const ASSISTANCE_SOURCE_TYPES: readonly string[] = [
-  REQUEST_TYPE,
-  OFFER_TYPE,
-  DECISION_TYPE,
-  DEPLOYMENT_TYPE,
-  MEMBER_CARD_TYPE,
-  PROFILE_TYPE,
-  'note',
-  'report',
-  'task',
-];
 
 const labelOf = (text: string | null): AccessLabel | null => (text === null ? null : labelFromJson(text));
 
@@ -77,7 +63,7 @@ export class KyselyAssistanceRepo implements AssistanceRepo {
       .selectFrom('objects')
       .select(['seq', 'id', 'type'])
       .where('seq', '>', after)
-      .where(sql<SqlBool>`${this.sql.inList('type', ASSISTANCE_SOURCE_TYPES)}`)
+      .where(sql<SqlBool>`${this.sql.inList('type', ASSISTANCE_TYPES)}`)
       .orderBy('seq')
       .limit(limit)
       .execute();
