@@ -108,7 +108,16 @@ export interface BoardPage {
 
 /** A request's page (must 7). Offers and deployments are those the reader may read: the
  *  requester and coordinator see all, an offering organisation its own. */
-export interface RequestView extends RequestSummary {
+export interface RequestView extends RequestSummary, RequestContent {
+  coordinator: { id: string; name: string };
+  offers: OfferView[];
+  deployments: DeploymentSummary[];
+  /** What the reader may do here. */
+  can: { update: boolean; offer: boolean; decide: boolean; deploy: boolean };
+}
+
+/** What a request's object says beyond its board row: the page shows it, read.ts reads it. */
+export interface RequestContent {
   description: string;
   incidentId: string | null;
   affectedEntity: string | null;
@@ -117,12 +126,7 @@ export interface RequestView extends RequestSummary {
   actionsTaken: string | null;
   otherSupport: string | null;
   audience: RequestAudience;
-  coordinator: { id: string; name: string };
   classification: Clearance | null;
-  offers: OfferView[];
-  deployments: DeploymentSummary[];
-  /** What the reader may do here. */
-  can: { update: boolean; offer: boolean; decide: boolean; deploy: boolean };
 }
 
 // ── Roster ───────────────────────────────────────────────────────────────────────────────────

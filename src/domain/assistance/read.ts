@@ -24,6 +24,7 @@ import {
   REQUEST_STATUSES,
   REQUEST_TYPE,
   type RequestAudience,
+  type RequestContent,
   type RequestStatus,
   type Urgency,
   URGENCIES,
@@ -54,22 +55,14 @@ const hoursAfter = (timestamp: string, hours: number): string => addHours(new Da
 
 // ── Requests ─────────────────────────────────────────────────────────────────────────────────
 
-export interface RequestFields {
+/** A request object's fields: its content, and what the board row and the clocks are made of. */
+export interface RequestFields extends RequestContent {
   title: string;
-  description: string;
-  incidentId: string | null;
-  affectedEntity: string | null;
-  impact: string | null;
-  needs: Needs;
-  actionsTaken: string | null;
-  otherSupport: string | null;
-  audience: RequestAudience;
   coordinatorOrg: string;
   urgency: Urgency;
   status: RequestStatus;
   firstOfferHours: number;
   teamReadyHours: number;
-  classification: Clearance | null;
 }
 
 function needsOf(o: JsonObject): Needs {
