@@ -115,7 +115,8 @@ export async function buildAssistanceWorld(node: TestNode, spec: AssistanceWorld
     req.withdrawn = true;
   }
   await node.services.assistance.requests.catchUp();
-  const collection = (await node.services.collections.add(CLI, { title: `Assistance ${run}`, types: [...ASSISTANCE_TYPES], read: ['*'] })).id;
+  const collection = (await node.services.collections.add(CLI, { title: `Assistance ${run}`, types: [...ASSISTANCE_TYPES], read: ['*'] }))
+    .id;
   const { orgs, people, experts } = cast;
   return { orgs, people, experts, requests, offers, deployments, collection };
 }
